@@ -1,0 +1,54 @@
+# certtrack's front door. Meson and Ninja do the building; this file only names the
+# everyday jobs and makes sure the Debian packages they need are installed.
+#
+#   make         build build/certtrack (release build, hardened)
+#   make demo    build, then evaluate the example learner record
+#   make test    every test, in a build with AddressSanitizer and UBSan
+#   make fuzz    run each fuzz target for FUZZ_SECONDS (default 60)
+#   make bench   run the benchmarks (see docs/benchmarks.md)
+
+BUILD_DIR      ?= build
+TEST_BUILD_DIR ?= build-test
+FUZZ_SECONDS   ?= 60
+MESON          ?= meson
+
+.PHONY: all build demo test fuzz bench format clean deps test-deps
+
+all: build
+
+deps:
+	@scripts/install-deps build
+
+test-deps:
+	@scripts/install-deps test
+
+$(BUILD_DIR)/build.ninja:
+	$(MESON) setup $(BUILD_DIR) --buildtype=release -Dtests=false
+
+build: deps $(BUILD_DIR)/build.ninja
+	$(MESON) compile -C $(BUILD_DIR)
+
+demo: build
+	@scripts/demo $(BUILD_DIR)/certtrack
+
+$(TEST_BUILD_DIR)/build.ninja:
+	CC=clang $(MESON) setup $(TEST_BUILD_DIR) --buildtype=debug -Dwerror=true \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true
+
+test: test-deps $(TEST_BUILD_DIR)/build.ninja
+	$(MESON) compile -C $(TEST_BUILD_DIR)
+	@scripts/run-tests $(TEST_BUILD_DIR)
+
+fuzz: test-deps $(TEST_BUILD_DIR)/build.ninja
+	$(MESON) compile -C $(TEST_BUILD_DIR)
+	@scripts/run-fuzzers $(TEST_BUILD_DIR) $(FUZZ_SECONDS)
+
+bench: build
+	$(MESON) compile -C $(BUILD_DIR) bench-evaluate
+	$(BUILD_DIR)/bench/bench-evaluate
+
+format:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c')
+
+clean:
+	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR)

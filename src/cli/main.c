@@ -1,0 +1,89 @@
+/*
+ * certtrack: the command-line front door. It finds the command, and each command does
+ * its own argument parsing and work through the core library.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "../core/banned.h"
+
+#ifndef CERTTRACK_VERSION
+#define CERTTRACK_VERSION "unknown"
+#endif
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"evaluate", cli_evaluate, "decide which credits count for one learner record"},
+    {"programs", cli_programs, "list and check the certification programs"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "Usage: certtrack COMMAND [OPTIONS]\n\nCommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    }
+    fprintf(out, "\nRun 'certtrack COMMAND --help' for a command's options.\n");
+}
+
+int cli_exit_for(enum ct_status status)
+{
+    switch (status) {
+    case CT_OK:
+        return CLI_EXIT_OK;
+    case CT_ERR_INPUT:
+    case CT_ERR_TOO_LARGE:
+        return CLI_EXIT_BAD_INPUT;
+    default:
+        return CLI_EXIT_FAILURE;
+    }
+}
+
+int cli_report(const struct ct_err *err)
+{
+    char line[1024];
+    ct_err_format(err, line, sizeof line);
+    fprintf(stderr, "certtrack: %s\n", line);
+    return cli_exit_for(err->status);
+}
+
+void cli_complain(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    fputs("certtrack: ", stderr);
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+    va_end(args);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("certtrack %s\n", CERTTRACK_VERSION);
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(name, commands[i].name) == 0) {
+            return commands[i].run(argc - 1, argv + 1);
+        }
+    }
+    cli_complain("unknown command '%s' (run 'certtrack --help')", name);
+    return CLI_EXIT_BAD_INPUT;
+}

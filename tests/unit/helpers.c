@@ -1,0 +1,123 @@
+#include "helpers.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "io/program_dir.h"
+#include "core/banned.h"
+
+static struct program_set msl_programs;
+static struct program_set example_programs;
+static int msl_loaded;
+static int examples_loaded;
+
+static void load_programs(struct program_set *set, const char *subdirectory)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", CERTTRACK_SOURCE_ROOT, subdirectory);
+    struct ct_err err = {0};
+    program_set_init(set);
+    if (program_dir_load(path, set, &err) != CT_OK) {
+        char line[1024];
+        ct_err_format(&err, line, sizeof line);
+        fail_msg("cannot load programs: %s", line);
+    }
+}
+
+const struct program_set *test_msl_programs(void)
+{
+    if (!msl_loaded) {
+        load_programs(&msl_programs, "programs");
+        msl_loaded = 1;
+    }
+    return &msl_programs;
+}
+
+const struct program_set *test_example_programs(void)
+{
+    if (!examples_loaded) {
+        load_programs(&example_programs, "programs/examples");
+        examples_loaded = 1;
+    }
+    return &example_programs;
+}
+
+void test_programs_release(void)
+{
+    program_set_release(&msl_programs);
+    program_set_release(&example_programs);
+    msl_loaded = 0;
+    examples_loaded = 0;
+}
+
+struct evaluated test_evaluate(const struct program_set *set, const char *json)
+{
+    struct evaluated evaluated = {NULL, NULL};
+    struct ct_err err = {0};
+    if (record_parse(json, strlen(json), set, NULL, &evaluated.record, &err) != CT_OK) {
+        char line[1024];
+        ct_err_format(&err, line, sizeof line);
+        fail_msg("record does not parse: %s", line);
+    }
+    assert_int_equal(engine_evaluate(evaluated.record, &evaluated.evaluation), CT_OK);
+    return evaluated;
+}
+
+enum ct_status test_parse_error(const struct program_set *set, const char *json,
+                                struct ct_err *err)
+{
+    struct learner_record *record = NULL;
+    enum ct_status status = record_parse(json, strlen(json), set, NULL, &record, err);
+    record_free(record);
+    return status;
+}
+
+void test_evaluated_release(struct evaluated *evaluated)
+{
+    evaluation_free(evaluated->evaluation);
+    record_free(evaluated->record);
+    evaluated->evaluation = NULL;
+    evaluated->record = NULL;
+}
+
+size_t test_activity_index(const struct evaluated *evaluated, const char *id)
+{
+    for (size_t i = 0; i < evaluated->record->activity_count; i++) {
+        if (strcmp(evaluated->record->activities[i].id, id) == 0) {
+            return i;
+        }
+    }
+    fail_msg("no activity %s", id);
+    return 0;
+}
+
+void test_assert_activity(const struct evaluated *evaluated, const char *id,
+                          enum decision decision, enum reason reason, int64_t counted_halves)
+{
+    const struct activity_result *result =
+        &evaluated->evaluation->activities[test_activity_index(evaluated, id)];
+    if (result->decision != decision || result->reason != reason ||
+        result->counted_halves != counted_halves) {
+        fail_msg("activity %s: expected %s/%s/%lld half-credits, got %s/%s/%lld", id,
+                 decision_name(decision), reason_code(reason), (long long)counted_halves,
+                 decision_name(result->decision), reason_code(result->reason),
+                 (long long)result->counted_halves);
+    }
+}
+
+int test_has_blocking(const struct evaluated *evaluated, enum blocking_code code,
+                      const char *category_id)
+{
+    const struct evaluation *evaluation = evaluated->evaluation;
+    for (size_t i = 0; i < evaluation->blocking_count; i++) {
+        const struct blocking_item *item = &evaluation->blocking[i];
+        if (item->code != code) {
+            continue;
+        }
+        if (category_id == NULL ||
+            strcmp(evaluation->program->categories[item->category].id, category_id) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}

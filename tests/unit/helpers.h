@@ -1,0 +1,55 @@
+/*
+ * Helpers shared by the unit tests: the shipped programs, and records written as JSON
+ * text in the tests themselves.
+ */
+#ifndef CERTTRACK_TEST_HELPERS_H
+#define CERTTRACK_TEST_HELPERS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/engine.h"
+#include "core/program.h"
+#include "core/record.h"
+
+/* The shipped MSL programs (programs/ in the source tree), loaded once per test
+ * program; fails the test when they do not load. Borrowed. */
+const struct program_set *test_msl_programs(void);
+
+/* The example programs of other states (programs/examples). Borrowed. */
+const struct program_set *test_example_programs(void);
+
+/* Frees the loaded program sets; call at the end of main. */
+void test_programs_release(void);
+
+/* An evaluated record: the record and its evaluation, freed together. */
+struct evaluated {
+    struct learner_record *record;
+    struct evaluation *evaluation;
+};
+
+/* Parses the JSON record against set and evaluates it; fails the test on any error. */
+struct evaluated test_evaluate(const struct program_set *set, const char *json);
+
+/* Parses the JSON record; returns the status and fills err (record freed). */
+enum ct_status test_parse_error(const struct program_set *set, const char *json,
+                                struct ct_err *err);
+
+void test_evaluated_release(struct evaluated *evaluated);
+
+/* The index of the activity with this id; fails the test when there is none. */
+size_t test_activity_index(const struct evaluated *evaluated, const char *id);
+
+/* Asserts one activity's decision, reason and counted half-credits. */
+void test_assert_activity(const struct evaluated *evaluated, const char *id,
+                          enum decision decision, enum reason reason, int64_t counted_halves);
+
+/* True when the evaluation's blocking list has this code (and category id when the
+ * code is category-short; else NULL). */
+int test_has_blocking(const struct evaluated *evaluated, enum blocking_code code,
+                      const char *category_id);
+
+#endif
