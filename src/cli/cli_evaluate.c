@@ -126,8 +126,8 @@ static enum ct_status evaluate_file(const struct evaluate_options *options,
 {
     char *text = NULL;
     size_t length = 0;
-    enum ct_status status = file_read_all(options->input, FILE_READ_DEFAULT_LIMIT, &text,
-                                          &length, err);
+    enum ct_status status =
+        file_read_all(options->input, FILE_READ_DEFAULT_LIMIT, &text, &length, err);
     if (status != CT_OK) {
         return status;
     }

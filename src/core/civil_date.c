@@ -60,7 +60,8 @@ void civil_date_to_ymd(struct civil_date date, int *year, int *month, int *day)
     int z = date.days + 719468;
     int era = (z >= 0 ? z : z - 146096) / 146097;
     int day_of_era = z - era * 146097;
-    int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    int year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
     int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     int shifted_month = (5 * day_of_year + 2) / 153;
     *day = day_of_year - (153 * shifted_month + 2) / 5 + 1;

@@ -19,7 +19,7 @@
 
 enum credit_parse_result {
     CREDIT_PARSE_OK,
-    CREDIT_PARSE_NOT_POSITIVE,     /* zero, negative, or not a number */
+    CREDIT_PARSE_NOT_POSITIVE,      /* zero, negative, or not a number */
     CREDIT_PARSE_NOT_HALF_MULTIPLE, /* e.g. 1.25 */
     CREDIT_PARSE_TOO_LARGE,
 };

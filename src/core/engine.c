@@ -11,13 +11,13 @@ struct prepared {
     const struct learner_record *record;
     const struct program *program;
     size_t count;
-    size_t *order;                 /* activity indices in date order, then id */
-    int64_t *credit_halves;        /* per activity, after conversion */
-    struct civil_date *expires;    /* per activity */
-    enum reason *late_reason;      /* per activity: before-plan .. unplanned-self-directed */
-    size_t *topic_index;           /* per activity: presentation topic number */
+    size_t *order;              /* activity indices in date order, then id */
+    int64_t *credit_halves;     /* per activity, after conversion */
+    struct civil_date *expires; /* per activity */
+    enum reason *late_reason;   /* per activity: before-plan .. unplanned-self-directed */
+    size_t *topic_index;        /* per activity: presentation topic number */
     size_t topic_count;
-    int32_t *topic_used;           /* scratch: presentations counted per topic */
+    int32_t *topic_used; /* scratch: presentations counted per topic */
 };
 
 /* What one pass over the activities on one day adds up to. */
@@ -176,8 +176,8 @@ static enum ct_status prepare_order(struct prepared *prep)
         return CT_ERR_NOMEM;
     }
     for (size_t i = 0; i < prep->count; i++) {
-        entries[i] = (struct order_entry){record->activities[i].date.days,
-                                          record->activities[i].id, i};
+        entries[i] =
+            (struct order_entry){record->activities[i].date.days, record->activities[i].id, i};
     }
     qsort(entries, prep->count, sizeof *entries, compare_order_entries);
     for (size_t i = 0; i < prep->count; i++) {
@@ -436,8 +436,7 @@ static void add_blocking(struct evaluation *evaluation, enum blocking_code code,
     evaluation->blocking[evaluation->blocking_count++] = (struct blocking_item){code, category};
 }
 
-static void decide_plan_blocking(const struct learner_record *record,
-                                 struct evaluation *evaluation)
+static void decide_plan_blocking(const struct learner_record *record, struct evaluation *evaluation)
 {
     const struct plan_version *version = plan_version_in_force(record, record->as_of);
     if (version == NULL) {
@@ -497,8 +496,7 @@ static struct evaluation *evaluation_new(const struct learner_record *record)
     evaluation->category_counted_halves =
         calloc(program->category_count + 1, sizeof *evaluation->category_counted_halves);
     /* Every code at most once, and one per category. */
-    evaluation->blocking =
-        calloc(program->category_count + 8, sizeof *evaluation->blocking);
+    evaluation->blocking = calloc(program->category_count + 8, sizeof *evaluation->blocking);
     evaluation->activities = calloc(record->activity_count + 1, sizeof *evaluation->activities);
     if (evaluation->category_counted_halves == NULL || evaluation->blocking == NULL ||
         evaluation->activities == NULL) {

@@ -23,9 +23,9 @@
 
 enum decision {
     DECISION_COUNTED,
-    DECISION_PARTIAL,  /* a cap counted part of it */
+    DECISION_PARTIAL, /* a cap counted part of it */
     DECISION_EXCLUDED,
-    DECISION_PENDING,  /* waiting for verification */
+    DECISION_PENDING, /* waiting for verification */
 };
 
 /* Why an activity is not (fully) counted. The first applicable reason, in this order,
@@ -87,7 +87,7 @@ struct evaluation {
     int64_t required_halves;
     int64_t remaining_halves;
     int64_t pending_halves;
-    int64_t self_directed_halves; /* counted self-directed credit */
+    int64_t self_directed_halves;     /* counted self-directed credit */
     int64_t *category_counted_halves; /* one per program category */
     struct blocking_item *blocking;
     size_t blocking_count;

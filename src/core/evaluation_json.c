@@ -76,8 +76,7 @@ static json_t *blocking_json(const struct evaluation *evaluation)
     return blocking;
 }
 
-static json_t *activity_json(const struct activity *activity,
-                             const struct activity_result *result)
+static json_t *activity_json(const struct activity *activity, const struct activity_result *result)
 {
     json_t *entry = json_object();
     if (entry == NULL) {
@@ -89,7 +88,8 @@ static json_t *activity_json(const struct activity *activity,
               set(entry, "decision", json_string(decision_name(result->decision))) &&
               set(entry, "reason",
                   result->reason == REASON_NONE ? json_null()
-                                                : json_string(reason_code(result->reason))) && set(entry, "expires", date_json(result->expires));
+                                                : json_string(reason_code(result->reason))) &&
+              set(entry, "expires", date_json(result->expires));
     if (!ok) {
         json_decref(entry);
         return NULL;
@@ -131,8 +131,7 @@ static json_t *projection_json(const struct evaluation *evaluation)
     return projection;
 }
 
-json_t *evaluation_to_json(const struct evaluation *evaluation,
-                           const struct learner_record *record)
+json_t *evaluation_to_json(const struct evaluation *evaluation, const struct learner_record *record)
 {
     json_t *root = json_object();
     if (root == NULL) {

@@ -41,8 +41,7 @@ static const char *json_type_name(const json_t *value)
     return "a value";
 }
 
-enum ct_status json_read_expect_object(const json_t *value, const char *where,
-                                       struct ct_err *err)
+enum ct_status json_read_expect_object(const json_t *value, const char *where, struct ct_err *err)
 {
     if (!json_is_object(value)) {
         return ct_err_set(err, CT_ERR_INPUT, where, "expected an object, found %s",
@@ -56,7 +55,8 @@ enum ct_status json_read_only_keys(const json_t *object, const char *prefix,
 {
     const char *key;
     json_t *value;
-    json_object_foreach((json_t *)object, key, value) {
+    json_object_foreach((json_t *)object, key, value)
+    {
         bool known = false;
         for (size_t i = 0; allowed[i] != NULL && !known; i++) {
             known = strcmp(key, allowed[i]) == 0;
@@ -169,15 +169,13 @@ enum ct_status json_read_credits(const json_t *object, const char *prefix, const
                           CREDIT_INPUT_MAX);
     }
     if (result != CREDIT_PARSE_OK) {
-        return ct_err_set(err, CT_ERR_INPUT, where, "not a positive multiple of 0.5: %g",
-                          number);
+        return ct_err_set(err, CT_ERR_INPUT, where, "not a positive multiple of 0.5: %g", number);
     }
     return CT_OK;
 }
 
-enum ct_status json_read_credits_or_zero(const json_t *object, const char *prefix,
-                                         const char *key, bool required, int64_t *halves,
-                                         struct ct_err *err)
+enum ct_status json_read_credits_or_zero(const json_t *object, const char *prefix, const char *key,
+                                         bool required, int64_t *halves, struct ct_err *err)
 {
     char where[JSON_PATH_SIZE];
     json_t *value;
@@ -281,8 +279,7 @@ enum ct_status json_read_object(const json_t *object, const char *prefix, const 
     return CT_OK;
 }
 
-enum ct_status json_read_document(const char *text, size_t length, json_t **out,
-                                  struct ct_err *err)
+enum ct_status json_read_document(const char *text, size_t length, json_t **out, struct ct_err *err)
 {
     json_error_t error;
     *out = json_loadb(text, length, JSON_REJECT_DUPLICATES, &error);

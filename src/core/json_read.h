@@ -50,8 +50,8 @@ enum ct_status json_read_credits(const json_t *object, const char *prefix, const
                                  bool required, int64_t *halves, struct ct_err *err) CT_MUST_CHECK;
 
 /* Like json_read_credits, but zero is allowed (for minimums). */
-enum ct_status json_read_credits_or_zero(const json_t *object, const char *prefix,
-                                         const char *key, bool required, int64_t *halves,
+enum ct_status json_read_credits_or_zero(const json_t *object, const char *prefix, const char *key,
+                                         bool required, int64_t *halves,
                                          struct ct_err *err) CT_MUST_CHECK;
 
 /* *minutes is set to a positive number of hours in whole minutes, or 0 when missing

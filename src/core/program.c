@@ -7,9 +7,20 @@
 #include "banned.h"
 
 static const char *const program_keys[] = {
-    "id",        "name",          "issuer",        "description",           "total_credits",
-    "window_years", "categories", "activity_kinds", "prerequisite_certificates",
-    "plan_required", "final_report_required", "successor", "sources", NULL,
+    "id",
+    "name",
+    "issuer",
+    "description",
+    "total_credits",
+    "window_years",
+    "categories",
+    "activity_kinds",
+    "prerequisite_certificates",
+    "plan_required",
+    "final_report_required",
+    "successor",
+    "sources",
+    NULL,
 };
 
 static const char *const category_keys[] = {"id", "name", "minimum_credits", NULL};
@@ -57,8 +68,8 @@ static bool is_identifier(const char *text)
 }
 
 /* Checks that text is an id and copies it into the program's arena. */
-static enum ct_status copy_identifier(struct program *program, const char *text,
-                                      const char *where, const char **out, struct ct_err *err)
+static enum ct_status copy_identifier(struct program *program, const char *text, const char *where,
+                                      const char **out, struct ct_err *err)
 {
     if (!is_identifier(text)) {
         return ct_err_set(err, CT_ERR_INPUT, where,
@@ -95,9 +106,8 @@ static enum ct_status read_text(struct program *program, const json_t *object, c
     return *out != NULL ? CT_OK : ct_err_nomem(err);
 }
 
-static enum ct_status read_category(struct program *program, const json_t *value,
-                                    const char *where, struct program_category *category,
-                                    struct ct_err *err)
+static enum ct_status read_category(struct program *program, const json_t *value, const char *where,
+                                    struct program_category *category, struct ct_err *err)
 {
     enum ct_status status = json_read_expect_object(value, where, err);
     if (status == CT_OK) {
@@ -141,8 +151,8 @@ static enum ct_status read_categories(struct program *program, const json_t *roo
     for (size_t i = 0; i < count; i++) {
         char where[JSON_PATH_SIZE];
         json_path_index(where, "categories", i);
-        status = read_category(program, json_array_get(array, i), where,
-                               &program->categories[i], err);
+        status =
+            read_category(program, json_array_get(array, i), where, &program->categories[i], err);
         if (status != CT_OK) {
             return status;
         }
@@ -170,8 +180,8 @@ static enum ct_status read_kind_parameters(enum activity_kind kind, const json_t
     int64_t number = 0;
     switch (kind) {
     case ACTIVITY_KIND_ARCHIVED_WEBINAR:
-        status = json_read_integer(value, where, "max_age_years", true, 1,
-                                   PROGRAM_MAX_WINDOW_YEARS, &number, err);
+        status = json_read_integer(value, where, "max_age_years", true, 1, PROGRAM_MAX_WINDOW_YEARS,
+                                   &number, err);
         rule->max_age_years = (int32_t)number;
         break;
     case ACTIVITY_KIND_COLLEGE:
@@ -183,11 +193,9 @@ static enum ct_status read_kind_parameters(enum activity_kind kind, const json_t
         }
         break;
     case ACTIVITY_KIND_PRESENTING:
-        status = read_factor(value, where, "credits_per_hour", &rule->credits_per_hour_halves,
-                             err);
+        status = read_factor(value, where, "credits_per_hour", &rule->credits_per_hour_halves, err);
         if (status == CT_OK) {
-            status = json_read_integer(value, where, "max_per_topic", false, 1, 1000, &number,
-                                       err);
+            status = json_read_integer(value, where, "max_per_topic", false, 1, 1000, &number, err);
             rule->max_per_topic = (int32_t)number;
         }
         break;
@@ -196,12 +204,11 @@ static enum ct_status read_kind_parameters(enum activity_kind kind, const json_t
                                    &number, err);
         rule->minutes_per_half_credit = (int32_t)number;
         if (status == CT_OK) {
-            status = json_read_credits(value, where, "max_credits", false, &rule->max_halves,
-                                       err);
+            status = json_read_credits(value, where, "max_credits", false, &rule->max_halves, err);
         }
         if (status == CT_OK) {
-            status = json_read_bool(value, where, "must_be_planned", true,
-                                    &rule->must_be_planned, err);
+            status =
+                json_read_bool(value, where, "must_be_planned", true, &rule->must_be_planned, err);
         }
         break;
     default:
@@ -223,7 +230,8 @@ static enum ct_status read_activity_kinds(struct program *program, const json_t 
     }
     const char *name;
     json_t *value;
-    json_object_foreach(kinds, name, value) {
+    json_object_foreach(kinds, name, value)
+    {
         char where[JSON_PATH_SIZE];
         json_path_field(where, "activity_kinds", name);
         enum activity_kind kind;
@@ -256,8 +264,8 @@ static enum ct_status read_prerequisites(struct program *program, const json_t *
     }
     size_t count = json_array_size(array);
     if (count > PROGRAM_MAX_PREREQUISITES) {
-        return ct_err_set(err, CT_ERR_INPUT, "prerequisite_certificates",
-                          "more than %d programs", PROGRAM_MAX_PREREQUISITES);
+        return ct_err_set(err, CT_ERR_INPUT, "prerequisite_certificates", "more than %d programs",
+                          PROGRAM_MAX_PREREQUISITES);
     }
     program->prerequisites = arena_calloc(&program->arena, count, sizeof(char *));
     if (program->prerequisites == NULL) {
@@ -280,8 +288,7 @@ static enum ct_status read_prerequisites(struct program *program, const json_t *
     return CT_OK;
 }
 
-static enum ct_status read_program(struct program *program, const json_t *root,
-                                   struct ct_err *err)
+static enum ct_status read_program(struct program *program, const json_t *root, struct ct_err *err)
 {
     enum ct_status status = json_read_expect_object(root, "", err);
     if (status == CT_OK) {
@@ -394,8 +401,7 @@ void program_set_release(struct program_set *set)
     program_set_init(set);
 }
 
-enum ct_status program_set_add(struct program_set *set, struct program *program,
-                               struct ct_err *err)
+enum ct_status program_set_add(struct program_set *set, struct program *program, struct ct_err *err)
 {
     if (program_set_find(set, program->id) != NULL) {
         enum ct_status status =

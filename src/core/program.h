@@ -32,14 +32,14 @@ struct program_category {
  * to the kind are zero. */
 struct kind_rule {
     bool accepted;
-    int32_t max_age_years;             /* archived-webinar: viewed within this of recording */
-    int64_t semester_credit_halves;    /* college: credit halves per semester credit */
-    int64_t quarter_credit_halves;     /* college: credit halves per quarter credit */
-    int64_t credits_per_hour_halves;   /* presenting: credit halves per hour presented */
-    int32_t max_per_topic;             /* presenting: 0 when unlimited */
-    int32_t minutes_per_half_credit;   /* self-directed */
-    int64_t max_halves;                /* self-directed: 0 when unlimited */
-    bool must_be_planned;              /* self-directed: listed in the plan in force */
+    int32_t max_age_years;           /* archived-webinar: viewed within this of recording */
+    int64_t semester_credit_halves;  /* college: credit halves per semester credit */
+    int64_t quarter_credit_halves;   /* college: credit halves per quarter credit */
+    int64_t credits_per_hour_halves; /* presenting: credit halves per hour presented */
+    int32_t max_per_topic;           /* presenting: 0 when unlimited */
+    int32_t minutes_per_half_credit; /* self-directed */
+    int64_t max_halves;              /* self-directed: 0 when unlimited */
+    bool must_be_planned;            /* self-directed: listed in the plan in force */
 };
 
 struct program {
@@ -55,7 +55,7 @@ struct program {
     struct kind_rule kinds[ACTIVITY_KIND_COUNT];
     const char **prerequisites; /* program ids; any one certificate satisfies */
     size_t prerequisite_count;
-    bool plan_required;         /* activities before the first plan submission do not count */
+    bool plan_required; /* activities before the first plan submission do not count */
     bool final_report_required;
     const char *successor; /* the program that follows an award */
 };

@@ -7,8 +7,8 @@
 #include "text_key.h"
 #include "banned.h"
 
-static enum ct_status copy_string(struct learner_record *record, const char *text,
-                                  const char **out, struct ct_err *err)
+static enum ct_status copy_string(struct learner_record *record, const char *text, const char **out,
+                                  struct ct_err *err)
 {
     *out = NULL;
     if (text == NULL) {
@@ -92,8 +92,8 @@ static enum ct_status read_planned_items(struct learner_record *record, const js
         if (!json_is_string(item) || json_string_length(item) == 0) {
             return ct_err_set(err, CT_ERR_INPUT, item_where, "expected a plan item id");
         }
-        status = copy_string(record, json_string_value(item),
-                             &version->planned_self_directed[k], err);
+        status =
+            copy_string(record, json_string_value(item), &version->planned_self_directed[k], err);
         if (status != CT_OK) {
             return status;
         }
@@ -108,15 +108,15 @@ static enum ct_status read_plan_version(struct learner_record *record, const jso
 {
     enum ct_status status = json_read_expect_object(value, where, err);
     if (status == CT_OK) {
-        status = json_read_integer(value, where, "version", true, 1, INT32_MAX, &version->version,
-                                   err);
+        status =
+            json_read_integer(value, where, "version", true, 1, INT32_MAX, &version->version, err);
     }
     if (status == CT_OK) {
         status = json_read_date(value, where, "submitted", false, &version->submitted, err);
     }
     if (status == CT_OK) {
-        status = json_read_date(value, where, "learner_approved", false,
-                                &version->learner_approved, err);
+        status = json_read_date(value, where, "learner_approved", false, &version->learner_approved,
+                                err);
     }
     if (status == CT_OK) {
         status = json_read_date(value, where, "organization_approved", false,
@@ -212,8 +212,8 @@ static enum ct_status read_category(struct learner_record *record, const json_t 
 static enum ct_status read_college_credits(const json_t *value, const char *where,
                                            struct activity *activity, struct ct_err *err)
 {
-    enum ct_status status = json_read_credits(value, where, "semester_credits", false,
-                                              &activity->semester_halves, err);
+    enum ct_status status =
+        json_read_credits(value, where, "semester_credits", false, &activity->semester_halves, err);
     if (status == CT_OK) {
         status = json_read_credits(value, where, "quarter_credits", false,
                                    &activity->quarter_halves, err);
@@ -237,8 +237,7 @@ static enum ct_status read_college_credits(const json_t *value, const char *wher
 }
 
 static enum ct_status read_topic(struct learner_record *record, const json_t *value,
-                                 const char *where, struct activity *activity,
-                                 struct ct_err *err)
+                                 const char *where, struct activity *activity, struct ct_err *err)
 {
     enum ct_status status =
         read_copied_string(record, value, where, "topic", true, &activity->topic, err);
@@ -407,8 +406,8 @@ static enum ct_status read_activities(struct learner_record *record, const json_
     for (size_t i = 0; i < count; i++) {
         char where[JSON_PATH_SIZE];
         json_path_index(where, "activities", i);
-        status = read_activity(record, json_array_get(array, i), where, &record->activities[i],
-                               err);
+        status =
+            read_activity(record, json_array_get(array, i), where, &record->activities[i], err);
         if (status != CT_OK) {
             return status;
         }
@@ -459,8 +458,8 @@ static enum ct_status read_header(struct learner_record *record, const json_t *r
 }
 
 enum ct_status record_parse(const char *text, size_t length, const struct program_set *set,
-                            const struct record_parse_options *options,
-                            struct learner_record **out, struct ct_err *err)
+                            const struct record_parse_options *options, struct learner_record **out,
+                            struct ct_err *err)
 {
     *out = NULL;
     json_t *root = NULL;

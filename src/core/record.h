@@ -28,11 +28,11 @@ struct activity {
     enum activity_kind kind;
     enum activity_status status;
     struct civil_date date;
-    int category; /* index into the program's categories, or -1 when none */
-    int64_t credit_halves;   /* kinds with a credit value */
-    int64_t semester_halves; /* college: semester credits, in halves */
-    int64_t quarter_halves;  /* college: quarter credits, in halves */
-    int64_t minutes;         /* presenting and self-directed: time spent */
+    int category;               /* index into the program's categories, or -1 when none */
+    int64_t credit_halves;      /* kinds with a credit value */
+    int64_t semester_halves;    /* college: semester credits, in halves */
+    int64_t quarter_halves;     /* college: quarter credits, in halves */
+    int64_t minutes;            /* presenting and self-directed: time spent */
     struct civil_date recorded; /* archived-webinar: when it was recorded */
     const char *topic;          /* presenting: as given */
     const char *topic_key;      /* presenting: trimmed and case-folded (text_key.h) */
@@ -54,7 +54,7 @@ struct plan_version {
 };
 
 struct learner_record {
-    struct arena arena; /* owns every string and array below */
+    struct arena arena;            /* owns every string and array below */
     const struct program *program; /* borrowed from the program set */
     struct civil_date as_of;
     struct civil_date track_started;
@@ -78,8 +78,8 @@ struct record_parse_options {
  * and must outlive the record). On success *out is a new record the caller frees with
  * record_free. options may be NULL. */
 enum ct_status record_parse(const char *text, size_t length, const struct program_set *set,
-                            const struct record_parse_options *options,
-                            struct learner_record **out, struct ct_err *err) CT_MUST_CHECK;
+                            const struct record_parse_options *options, struct learner_record **out,
+                            struct ct_err *err) CT_MUST_CHECK;
 
 /* Frees a record and everything it owns; NULL is a no-op. */
 void record_free(struct learner_record *record);

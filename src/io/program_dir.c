@@ -88,8 +88,7 @@ static enum ct_status list_program_files(const char *directory, char ***names, s
     return CT_OK;
 }
 
-enum ct_status program_dir_load(const char *directory, struct program_set *set,
-                                struct ct_err *err)
+enum ct_status program_dir_load(const char *directory, struct program_set *set, struct ct_err *err)
 {
     char **names;
     size_t count;

@@ -63,8 +63,7 @@ struct evaluated test_evaluate(const struct program_set *set, const char *json)
     return evaluated;
 }
 
-enum ct_status test_parse_error(const struct program_set *set, const char *json,
-                                struct ct_err *err)
+enum ct_status test_parse_error(const struct program_set *set, const char *json, struct ct_err *err)
 {
     struct learner_record *record = NULL;
     enum ct_status status = record_parse(json, strlen(json), set, NULL, &record, err);
@@ -91,8 +90,8 @@ size_t test_activity_index(const struct evaluated *evaluated, const char *id)
     return 0;
 }
 
-void test_assert_activity(const struct evaluated *evaluated, const char *id,
-                          enum decision decision, enum reason reason, int64_t counted_halves)
+void test_assert_activity(const struct evaluated *evaluated, const char *id, enum decision decision,
+                          enum reason reason, int64_t counted_halves)
 {
     const struct activity_result *result =
         &evaluated->evaluation->activities[test_activity_index(evaluated, id)];

@@ -44,8 +44,8 @@ void test_evaluated_release(struct evaluated *evaluated);
 size_t test_activity_index(const struct evaluated *evaluated, const char *id);
 
 /* Asserts one activity's decision, reason and counted half-credits. */
-void test_assert_activity(const struct evaluated *evaluated, const char *id,
-                          enum decision decision, enum reason reason, int64_t counted_halves);
+void test_assert_activity(const struct evaluated *evaluated, const char *id, enum decision decision,
+                          enum reason reason, int64_t counted_halves);
 
 /* True when the evaluation's blocking list has this code (and category id when the
  * code is category-short; else NULL). */
