@@ -56,6 +56,27 @@ static enum ct_status summary_text(const struct evaluation *evaluation, struct b
     return status;
 }
 
+/* One blocking item in plain words, with the numbers that matter to it. */
+static enum ct_status blocking_line(const struct evaluation *evaluation,
+                                    const struct blocking_item *item, struct buf *out)
+{
+    char short_by[CREDIT_TEXT_SIZE];
+    if (item->code == BLOCKING_CATEGORY_SHORT) {
+        const struct program_category *category = &evaluation->program->categories[item->category];
+        credit_text(category->minimum_halves - evaluation->category_counted_halves[item->category],
+                    short_by);
+        return buf_printf(out, "  %s:%s  %s more credits are needed in %s.\n",
+                          blocking_code_name(item->code), category->id, short_by, category->name);
+    }
+    if (item->code == BLOCKING_CREDITS_SHORT) {
+        return buf_printf(out, "  %s  %s more credits are needed.\n",
+                          blocking_code_name(item->code),
+                          credit_text(evaluation->remaining_halves, short_by));
+    }
+    return buf_printf(out, "  %s  %s\n", blocking_code_name(item->code),
+                      blocking_description(item->code));
+}
+
 static enum ct_status blocking_text(const struct evaluation *evaluation, struct buf *out)
 {
     if (evaluation->blocking_count == 0) {
@@ -63,16 +84,7 @@ static enum ct_status blocking_text(const struct evaluation *evaluation, struct 
     }
     enum ct_status status = buf_append_str(out, "Blocking:\n");
     for (size_t i = 0; i < evaluation->blocking_count && status == CT_OK; i++) {
-        const struct blocking_item *item = &evaluation->blocking[i];
-        if (item->code == BLOCKING_CATEGORY_SHORT) {
-            const struct program_category *category =
-                &evaluation->program->categories[item->category];
-            status = buf_printf(out, "  %s:%s  More credits are needed in %s.\n",
-                                blocking_code_name(item->code), category->id, category->name);
-        } else {
-            status = buf_printf(out, "  %s  %s\n", blocking_code_name(item->code),
-                                blocking_description(item->code));
-        }
+        status = blocking_line(evaluation, &evaluation->blocking[i], out);
     }
     return status;
 }

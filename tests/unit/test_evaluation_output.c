@@ -131,7 +131,7 @@ static void test_text_summary_reads_like_the_json(void **state)
         "Credits:        4.5 counted of 60 required, 55.5 remaining\n",
         "Pending:        4 awaiting verification\n",
         "Deadline:       2026-06-01\n",
-        "  credits-short  More credits are needed.\n",
+        "  credits-short  55.5 more credits are needed.\n",
         "Next expiry:    2026-08-10 (counted credits fall to 2.5)\n",
         "ID  DATE        KIND              CREDITS  COUNTED  DECISION  REASON                    "
         "EXPIRES\n",
