@@ -6,13 +6,14 @@
 #   make test    every test, in a build with AddressSanitizer and UBSan
 #   make fuzz    run each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench   run the benchmarks (see docs/benchmarks.md)
+#   make mutants remove each rule in turn and show that a unit test fails
 
 BUILD_DIR      ?= build
 TEST_BUILD_DIR ?= build-test
 FUZZ_SECONDS   ?= 60
 MESON          ?= meson
 
-.PHONY: all build demo test fuzz bench format clean deps test-deps
+.PHONY: all build demo test fuzz bench mutants format clean deps test-deps
 
 all: build
 
@@ -46,6 +47,9 @@ fuzz: test-deps $(TEST_BUILD_DIR)/build.ninja
 bench: build
 	$(MESON) compile -C $(BUILD_DIR) bench-evaluate
 	$(BUILD_DIR)/bench/bench-evaluate
+
+mutants: test-deps
+	@scripts/check-mutants
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c')
