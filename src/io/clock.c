@@ -1,0 +1,37 @@
+#include "clock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "../core/banned.h"
+
+enum ct_status clock_today(struct civil_date *today, struct ct_err *err)
+{
+    const char *override = getenv("CERTTRACK_TODAY");
+    if (override != NULL && override[0] != '\0') {
+        if (!civil_date_parse(override, today)) {
+            return ct_err_set(err, CT_ERR_INPUT, "CERTTRACK_TODAY", "not a date: \"%.40s\"",
+                              override);
+        }
+        return CT_OK;
+    }
+    time_t now = time(NULL);
+    struct tm local;
+    if (localtime_r(&now, &local) == NULL) {
+        return ct_err_set(err, CT_ERR_IO, "clock", "cannot read the local time");
+    }
+    *today = civil_date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    return CT_OK;
+}
+
+void clock_now_utc(char out[CLOCK_TIMESTAMP_SIZE])
+{
+    time_t now = time(NULL);
+    struct tm utc;
+    if (gmtime_r(&now, &utc) == NULL) {
+        snprintf(out, CLOCK_TIMESTAMP_SIZE, "1970-01-01T00:00:00Z");
+        return;
+    }
+    strftime(out, CLOCK_TIMESTAMP_SIZE, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}

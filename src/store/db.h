@@ -1,0 +1,71 @@
+/*
+ * db: the one door to SQL.
+ *
+ * Every query in certtrack goes through this small interface: prepared statements with
+ * "?" parameters (never SQL built from user text), explicit transactions, and typed
+ * column reads. SQLite is the first backend (db_open_sqlite); the interface keeps to
+ * what PostgreSQL (libpq) also offers, so a second backend can be added without
+ * touching callers: write portable SQL (no SQLite-only functions in callers; use
+ * RETURNING for new ids).
+ */
+#ifndef CERTTRACK_DB_H
+#define CERTTRACK_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/err.h"
+
+struct db;
+struct db_stmt;
+
+/* Opens (creating when create is true) the SQLite database at path, with WAL, foreign
+ * keys on and a busy timeout. The caller closes it with db_close. */
+enum ct_status db_open_sqlite(const char *path, bool create, struct db **out,
+                              struct ct_err *err) CT_MUST_CHECK;
+
+/* Closes the connection, finalizing nothing: every statement must be finalized first.
+ * NULL is a no-op. */
+void db_close(struct db *db);
+
+/* Runs SQL text without parameters (schema changes only; several statements allowed). */
+enum ct_status db_exec(struct db *db, const char *sql, struct ct_err *err) CT_MUST_CHECK;
+
+/* Prepares one statement; the caller finalizes it with db_finalize. */
+enum ct_status db_prepare(struct db *db, const char *sql, struct db_stmt **out,
+                          struct ct_err *err) CT_MUST_CHECK;
+
+/* Frees a statement; NULL is a no-op. */
+void db_finalize(struct db_stmt *stmt);
+
+/* Resets a statement to run again; bindings are kept until rebound. */
+void db_reset(struct db_stmt *stmt);
+
+/* Binds parameter index (1-based). Text is copied (borrowed for the call). A NULL
+ * text binds SQL NULL. */
+enum ct_status db_bind_int64(struct db_stmt *stmt, int index, int64_t value) CT_MUST_CHECK;
+enum ct_status db_bind_text(struct db_stmt *stmt, int index, const char *text) CT_MUST_CHECK;
+enum ct_status db_bind_null(struct db_stmt *stmt, int index) CT_MUST_CHECK;
+
+/* Runs one step: *has_row is true when a row is ready to read, false when done. */
+enum ct_status db_step(struct db_stmt *stmt, bool *has_row, struct ct_err *err) CT_MUST_CHECK;
+
+/* Column reads of the current row (0-based). Text is borrowed until the next step,
+ * reset or finalize; NULL for SQL NULL. */
+int64_t db_column_int64(struct db_stmt *stmt, int column);
+const char *db_column_text(struct db_stmt *stmt, int column);
+bool db_column_is_null(struct db_stmt *stmt, int column);
+
+/* Transactions. db_begin takes the write lock at once (BEGIN IMMEDIATE in SQLite), so
+ * a transaction never fails half-way for want of the lock. db_rollback never fails. */
+enum ct_status db_begin(struct db *db, struct ct_err *err) CT_MUST_CHECK;
+enum ct_status db_commit(struct db *db, struct ct_err *err) CT_MUST_CHECK;
+void db_rollback(struct db *db);
+
+/* Writes an online, consistent copy of the database to path (which must not exist). */
+enum ct_status db_backup(struct db *db, const char *path, struct ct_err *err) CT_MUST_CHECK;
+
+/* Runs the backend's integrity check; fails with its first message when not "ok". */
+enum ct_status db_check_integrity(struct db *db, struct ct_err *err) CT_MUST_CHECK;
+
+#endif

@@ -1,0 +1,232 @@
+/*
+ * db_sqlite: the SQLite backend of db.h.
+ */
+#include "db.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/banned.h"
+
+enum { BUSY_TIMEOUT_MS = 5000 };
+
+struct db {
+    sqlite3 *handle;
+};
+
+struct db_stmt {
+    struct db *db;
+    sqlite3_stmt *handle;
+};
+
+static enum ct_status sqlite_error(struct db *db, const char *what, struct ct_err *err)
+{
+    int code = sqlite3_extended_errcode(db->handle);
+    enum ct_status status = code == SQLITE_NOMEM                 ? CT_ERR_NOMEM
+                            : (code & 0xff) == SQLITE_CONSTRAINT ? CT_ERR_INPUT
+                                                                 : CT_ERR_IO;
+    return ct_err_set(err, status, "database", "%s: %s", what, sqlite3_errmsg(db->handle));
+}
+
+enum ct_status db_open_sqlite(const char *path, bool create, struct db **out, struct ct_err *err)
+{
+    *out = NULL;
+    if (!create && access(path, F_OK) != 0) {
+        return ct_err_set(err, CT_ERR_IO, path,
+                          "no database here (create one with certtrack init)");
+    }
+    struct db *db = calloc(1, sizeof *db);
+    if (db == NULL) {
+        return ct_err_nomem(err);
+    }
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &db->handle, flags, NULL) != SQLITE_OK) {
+        enum ct_status status =
+            ct_err_set(err, CT_ERR_IO, path, "cannot open the database: %s",
+                       db->handle != NULL ? sqlite3_errmsg(db->handle) : "out of memory");
+        db_close(db);
+        return status;
+    }
+    sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db->handle, 1);
+    enum ct_status status = db_exec(db,
+                                    "PRAGMA journal_mode = WAL;"
+                                    "PRAGMA synchronous = NORMAL;"
+                                    "PRAGMA foreign_keys = ON;",
+                                    err);
+    if (status != CT_OK) {
+        ct_err_prefix_where(err, path);
+        db_close(db);
+        return status;
+    }
+    *out = db;
+    return CT_OK;
+}
+
+void db_close(struct db *db)
+{
+    if (db == NULL) {
+        return;
+    }
+    sqlite3_close(db->handle);
+    free(db);
+}
+
+enum ct_status db_exec(struct db *db, const char *sql, struct ct_err *err)
+{
+    char *message = NULL;
+    if (sqlite3_exec(db->handle, sql, NULL, NULL, &message) != SQLITE_OK) {
+        enum ct_status status = ct_err_set(err, CT_ERR_IO, "database", "%s",
+                                           message != NULL ? message : "statement failed");
+        sqlite3_free(message);
+        return status;
+    }
+    return CT_OK;
+}
+
+enum ct_status db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct ct_err *err)
+{
+    *out = NULL;
+    struct db_stmt *stmt = calloc(1, sizeof *stmt);
+    if (stmt == NULL) {
+        return ct_err_nomem(err);
+    }
+    stmt->db = db;
+    if (sqlite3_prepare_v2(db->handle, sql, -1, &stmt->handle, NULL) != SQLITE_OK) {
+        free(stmt);
+        return sqlite_error(db, "cannot prepare a statement", err);
+    }
+    *out = stmt;
+    return CT_OK;
+}
+
+void db_finalize(struct db_stmt *stmt)
+{
+    if (stmt == NULL) {
+        return;
+    }
+    sqlite3_finalize(stmt->handle);
+    free(stmt);
+}
+
+void db_reset(struct db_stmt *stmt)
+{
+    sqlite3_reset(stmt->handle);
+}
+
+static enum ct_status bind_result(int code)
+{
+    if (code == SQLITE_OK) {
+        return CT_OK;
+    }
+    return code == SQLITE_NOMEM ? CT_ERR_NOMEM : CT_ERR_INPUT;
+}
+
+enum ct_status db_bind_int64(struct db_stmt *stmt, int index, int64_t value)
+{
+    return bind_result(sqlite3_bind_int64(stmt->handle, index, value));
+}
+
+enum ct_status db_bind_text(struct db_stmt *stmt, int index, const char *text)
+{
+    if (text == NULL) {
+        return db_bind_null(stmt, index);
+    }
+    return bind_result(sqlite3_bind_text(stmt->handle, index, text, -1, SQLITE_TRANSIENT));
+}
+
+enum ct_status db_bind_null(struct db_stmt *stmt, int index)
+{
+    return bind_result(sqlite3_bind_null(stmt->handle, index));
+}
+
+enum ct_status db_step(struct db_stmt *stmt, bool *has_row, struct ct_err *err)
+{
+    int code = sqlite3_step(stmt->handle);
+    *has_row = code == SQLITE_ROW;
+    if (code == SQLITE_ROW || code == SQLITE_DONE) {
+        return CT_OK;
+    }
+    return sqlite_error(stmt->db, "query failed", err);
+}
+
+int64_t db_column_int64(struct db_stmt *stmt, int column)
+{
+    return sqlite3_column_int64(stmt->handle, column);
+}
+
+const char *db_column_text(struct db_stmt *stmt, int column)
+{
+    return (const char *)sqlite3_column_text(stmt->handle, column);
+}
+
+bool db_column_is_null(struct db_stmt *stmt, int column)
+{
+    return sqlite3_column_type(stmt->handle, column) == SQLITE_NULL;
+}
+
+enum ct_status db_begin(struct db *db, struct ct_err *err)
+{
+    return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+enum ct_status db_commit(struct db *db, struct ct_err *err)
+{
+    return db_exec(db, "COMMIT", err);
+}
+
+void db_rollback(struct db *db)
+{
+    if (!sqlite3_get_autocommit(db->handle)) {
+        sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+    }
+}
+
+enum ct_status db_backup(struct db *db, const char *path, struct ct_err *err)
+{
+    if (access(path, F_OK) == 0) {
+        return ct_err_set(err, CT_ERR_INPUT, path, "already exists; choose a new file");
+    }
+    sqlite3 *target = NULL;
+    if (sqlite3_open_v2(path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        enum ct_status status = ct_err_set(err, CT_ERR_IO, path, "cannot create the backup: %s",
+                                           target != NULL ? sqlite3_errmsg(target) : "no memory");
+        sqlite3_close(target);
+        return status;
+    }
+    sqlite3_backup *backup = sqlite3_backup_init(target, "main", db->handle, "main");
+    int code = SQLITE_ERROR;
+    if (backup != NULL) {
+        /* All pages in one step: a consistent snapshot even while others write. */
+        code = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+    }
+    enum ct_status status = CT_OK;
+    if (code != SQLITE_DONE) {
+        status = ct_err_set(err, CT_ERR_IO, path, "backup failed: %s", sqlite3_errmsg(target));
+    }
+    sqlite3_close(target);
+    if (status != CT_OK) {
+        unlink(path);
+    }
+    return status;
+}
+
+enum ct_status db_check_integrity(struct db *db, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(db, "PRAGMA integrity_check", &stmt, err);
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row && strcmp(db_column_text(stmt, 0), "ok") != 0) {
+        status = ct_err_set(err, CT_ERR_IO, "database", "integrity check failed: %s",
+                            db_column_text(stmt, 0));
+    }
+    db_finalize(stmt);
+    return status;
+}

@@ -1,0 +1,136 @@
+#include "migrations.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../core/banned.h"
+
+struct migration {
+    int64_t version;
+    const char *name;
+    const char *sql;
+};
+
+static const struct migration migrations[] = {
+    {
+        1,
+        "the record of certification",
+#include "schema_v1.sql.h"
+    },
+};
+
+enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
+
+int64_t migrations_latest_version(void)
+{
+    return migrations[MIGRATION_COUNT - 1].version;
+}
+
+static enum ct_status ensure_version_table(struct db *db, struct ct_err *err)
+{
+    return db_exec(db,
+                   "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                   "  version INTEGER PRIMARY KEY,"
+                   "  name TEXT NOT NULL,"
+                   "  applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+                   err);
+}
+
+enum ct_status migrations_current_version(struct db *db, int64_t *version, struct ct_err *err)
+{
+    *version = 0;
+    enum ct_status status = ensure_version_table(db, err);
+    struct db_stmt *stmt = NULL;
+    if (status == CT_OK) {
+        status =
+            db_prepare(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &stmt, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        *version = db_column_int64(stmt, 0);
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+static enum ct_status record_migration(struct db *db, const struct migration *migration,
+                                       struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_int64(stmt, 1, migration->version);
+    }
+    if (status == CT_OK) {
+        status = db_bind_text(stmt, 2, migration->name);
+    }
+    bool has_row;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+static enum ct_status apply_one(struct db *db, const struct migration *migration,
+                                struct ct_err *err)
+{
+    enum ct_status status = db_begin(db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    /* Another process may have applied it while this one waited for the lock. */
+    int64_t current = 0;
+    status = migrations_current_version(db, &current, err);
+    if (status == CT_OK && current >= migration->version) {
+        return db_commit(db, err);
+    }
+    if (status == CT_OK) {
+        status = db_exec(db, migration->sql, err);
+    }
+    if (status == CT_OK) {
+        status = record_migration(db, migration, err);
+    }
+    if (status == CT_OK) {
+        status = db_commit(db, err);
+    }
+    if (status != CT_OK) {
+        db_rollback(db);
+        char where[64];
+        snprintf(where, sizeof where, "migration %lld", (long long)migration->version);
+        ct_err_prefix_where(err, where);
+    }
+    return status;
+}
+
+enum ct_status migrations_apply(struct db *db, int *applied, struct ct_err *err)
+{
+    if (applied != NULL) {
+        *applied = 0;
+    }
+    int64_t current = 0;
+    enum ct_status status = migrations_current_version(db, &current, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (current > migrations_latest_version()) {
+        return ct_err_set(err, CT_ERR_INPUT, "database",
+                          "schema version %lld is newer than this certtrack knows (%lld): "
+                          "upgrade certtrack",
+                          (long long)current, (long long)migrations_latest_version());
+    }
+    for (size_t i = 0; i < MIGRATION_COUNT && status == CT_OK; i++) {
+        if (migrations[i].version <= current) {
+            continue;
+        }
+        status = apply_one(db, &migrations[i], err);
+        if (status == CT_OK && applied != NULL) {
+            (*applied)++;
+        }
+    }
+    return status;
+}

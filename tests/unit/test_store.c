@@ -1,0 +1,303 @@
+/* The SQL driver, the migrations and the audit chain, on scratch SQLite files. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/audit.h"
+#include "store/db.h"
+#include "store/migrations.h"
+#include "core/banned.h"
+
+struct scratch {
+    char directory[128];
+    char path[256];
+    struct db *db;
+};
+
+static int open_scratch(void **state)
+{
+    struct scratch *scratch = calloc(1, sizeof *scratch);
+    snprintf(scratch->directory, sizeof scratch->directory, "/tmp/certtrack-store-XXXXXX");
+    if (mkdtemp(scratch->directory) == NULL) {
+        free(scratch);
+        return -1;
+    }
+    snprintf(scratch->path, sizeof scratch->path, "%s/test.db", scratch->directory);
+    struct ct_err err = {0};
+    if (db_open_sqlite(scratch->path, true, &scratch->db, &err) != CT_OK) {
+        free(scratch);
+        return -1;
+    }
+    *state = scratch;
+    return 0;
+}
+
+static int close_scratch(void **state)
+{
+    struct scratch *scratch = *state;
+    db_close(scratch->db);
+    char command[512];
+    snprintf(command, sizeof command, "rm -rf '%s'", scratch->directory);
+    int result = system(command);
+    free(scratch);
+    return result == 0 ? 0 : -1;
+}
+
+static void exec_ok(struct db *db, const char *sql)
+{
+    struct ct_err err = {0};
+    if (db_exec(db, sql, &err) != CT_OK) {
+        fail_msg("%s: %s", sql, err.message);
+    }
+}
+
+static int64_t query_int(struct db *db, const char *sql)
+{
+    struct db_stmt *stmt = NULL;
+    struct ct_err err = {0};
+    assert_int_equal(db_prepare(db, sql, &stmt, &err), CT_OK);
+    bool has_row = false;
+    assert_int_equal(db_step(stmt, &has_row, &err), CT_OK);
+    assert_true(has_row);
+    int64_t value = db_column_int64(stmt, 0);
+    db_finalize(stmt);
+    return value;
+}
+
+static void test_fresh_database_migrates_to_the_latest_version(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    int applied = -1;
+    int64_t version = -1;
+    assert_int_equal(migrations_current_version(scratch->db, &version, &err), CT_OK);
+    assert_int_equal(version, 0);
+    assert_int_equal(migrations_apply(scratch->db, &applied, &err), CT_OK);
+    assert_int_equal(applied, migrations_latest_version());
+    assert_int_equal(migrations_current_version(scratch->db, &version, &err), CT_OK);
+    assert_int_equal(version, migrations_latest_version());
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM sqlite_master WHERE name ="
+                                            " 'activities'"),
+                     1);
+}
+
+static void test_migrations_run_again_change_nothing(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    int applied = -1;
+    assert_int_equal(migrations_apply(scratch->db, &applied, &err), CT_OK);
+    int64_t tables = query_int(scratch->db, "SELECT COUNT(*) FROM sqlite_master");
+    assert_int_equal(migrations_apply(scratch->db, &applied, &err), CT_OK);
+    assert_int_equal(applied, 0);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM sqlite_master"), tables);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM schema_migrations"),
+                     migrations_latest_version());
+}
+
+static void test_database_newer_than_the_binary_is_refused(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    exec_ok(scratch->db, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')");
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_ERR_INPUT);
+    assert_non_null(strstr(err.message, "newer than this certtrack knows"));
+}
+
+static void test_pragmas_are_set(void **state)
+{
+    struct scratch *scratch = *state;
+    assert_int_equal(query_int(scratch->db, "PRAGMA foreign_keys"), 1);
+    struct db_stmt *stmt = NULL;
+    struct ct_err err = {0};
+    assert_int_equal(db_prepare(scratch->db, "PRAGMA journal_mode", &stmt, &err), CT_OK);
+    bool has_row = false;
+    assert_int_equal(db_step(stmt, &has_row, &err), CT_OK);
+    assert_string_equal(db_column_text(stmt, 0), "wal");
+    db_finalize(stmt);
+}
+
+static void test_foreign_keys_and_checks_are_enforced(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    assert_int_equal(db_exec(scratch->db,
+                             "INSERT INTO tracks (person_id, program, started, deadline, state,"
+                             " state_changed_at) VALUES (42, 'msl-staff', '2024-01-01',"
+                             " '2028-01-01', 'active', '2024-01-01T00:00:00Z')",
+                             &err),
+                     CT_ERR_IO);
+    assert_non_null(strstr(err.message, "FOREIGN KEY"));
+}
+
+static void test_bound_text_is_data_never_sql(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    exec_ok(scratch->db, "CREATE TABLE notes (text TEXT)");
+    struct db_stmt *stmt = NULL;
+    assert_int_equal(db_prepare(scratch->db, "INSERT INTO notes (text) VALUES (?)", &stmt, &err),
+                     CT_OK);
+    assert_int_equal(db_bind_text(stmt, 1, "x'); DROP TABLE notes; --"), CT_OK);
+    bool has_row;
+    assert_int_equal(db_step(stmt, &has_row, &err), CT_OK);
+    db_finalize(stmt);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM notes"), 1);
+}
+
+static void test_rollback_discards_the_transaction(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    exec_ok(scratch->db, "CREATE TABLE numbers (n INTEGER)");
+    assert_int_equal(db_begin(scratch->db, &err), CT_OK);
+    exec_ok(scratch->db, "INSERT INTO numbers VALUES (1)");
+    db_rollback(scratch->db);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM numbers"), 0);
+    db_rollback(scratch->db); /* outside a transaction: nothing happens */
+}
+
+static void test_backup_is_a_consistent_copy(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    char copy[300];
+    snprintf(copy, sizeof copy, "%s/copy.db", scratch->directory);
+    assert_int_equal(db_backup(scratch->db, copy, &err), CT_OK);
+    assert_int_equal(db_backup(scratch->db, copy, &err), CT_ERR_INPUT); /* never overwrites */
+    struct db *backup = NULL;
+    assert_int_equal(db_open_sqlite(copy, false, &backup, &err), CT_OK);
+    assert_int_equal(db_check_integrity(backup, &err), CT_OK);
+    int64_t version = 0;
+    assert_int_equal(migrations_current_version(backup, &version, &err), CT_OK);
+    assert_int_equal(version, migrations_latest_version());
+    db_close(backup);
+}
+
+static void test_opening_a_missing_database_without_create_fails(void **state)
+{
+    (void)state;
+    struct db *db = NULL;
+    struct ct_err err = {0};
+    assert_int_equal(db_open_sqlite("/tmp/certtrack-no-such-dir/x.db", false, &db, &err),
+                     CT_ERR_IO);
+    assert_null(db);
+}
+
+/* ---- audit ---- */
+
+static void append_entries(struct db *db, int count)
+{
+    struct ct_err err = {0};
+    assert_int_equal(db_begin(db, &err), CT_OK);
+    for (int i = 0; i < count; i++) {
+        char after[64];
+        snprintf(after, sizeof after, "{\"n\": %d}", i);
+        struct audit_entry entry = {7, "activities", i + 1, "create", NULL, after};
+        assert_int_equal(audit_append(db, &entry, "2026-01-01T00:00:00Z", &err), CT_OK);
+    }
+    assert_int_equal(db_commit(db, &err), CT_OK);
+}
+
+static void assert_chain_broken_at(struct db *db, const char *expected)
+{
+    struct ct_err err = {0};
+    int64_t entries = 0;
+    assert_int_equal(audit_verify(db, &entries, &err), CT_ERR_INPUT);
+    if (strstr(err.message, expected) == NULL) {
+        fail_msg("expected \"%s\" in \"%s\"", expected, err.message);
+    }
+}
+
+static void test_intact_chain_verifies(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    int64_t entries = -1;
+    assert_int_equal(audit_verify(scratch->db, &entries, &err), CT_OK);
+    assert_int_equal(entries, 0);
+    append_entries(scratch->db, 5);
+    assert_int_equal(audit_verify(scratch->db, &entries, &err), CT_OK);
+    assert_int_equal(entries, 5);
+}
+
+static void test_edited_entry_is_found(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    append_entries(scratch->db, 5);
+    exec_ok(scratch->db, "UPDATE audit_log SET after_json = '{\"n\": 99}' WHERE id = 3");
+    assert_chain_broken_at(scratch->db, "entry 3 does not match");
+}
+
+static void test_edited_actor_or_time_is_found(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    append_entries(scratch->db, 4);
+    exec_ok(scratch->db, "UPDATE audit_log SET actor_id = 8 WHERE id = 2");
+    assert_chain_broken_at(scratch->db, "entry 2 does not match");
+}
+
+static void test_deleted_middle_entry_is_found(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    append_entries(scratch->db, 5);
+    exec_ok(scratch->db, "DELETE FROM audit_log WHERE id = 2");
+    assert_chain_broken_at(scratch->db, "entry 2 is missing");
+}
+
+static void test_deleted_last_entry_is_found(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    append_entries(scratch->db, 5);
+    exec_ok(scratch->db, "DELETE FROM audit_log WHERE id = 5");
+    assert_chain_broken_at(scratch->db, "entry 5: the chain ends at entry 4");
+}
+
+static void test_rehashed_forgery_is_found_by_the_next_entry(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    append_entries(scratch->db, 3);
+    /* A forger who also rewrites the row's own hash still breaks the link to entry 2. */
+    exec_ok(scratch->db, "UPDATE audit_log SET hash = 'ab' || substr(hash, 3) WHERE id = 1");
+    assert_chain_broken_at(scratch->db, "entry 1 does not match");
+}
+
+int main(void)
+{
+#define SCRATCH_TEST(f) cmocka_unit_test_setup_teardown(f, open_scratch, close_scratch)
+    const struct CMUnitTest tests[] = {
+        SCRATCH_TEST(test_fresh_database_migrates_to_the_latest_version),
+        SCRATCH_TEST(test_migrations_run_again_change_nothing),
+        SCRATCH_TEST(test_database_newer_than_the_binary_is_refused),
+        SCRATCH_TEST(test_pragmas_are_set),
+        SCRATCH_TEST(test_foreign_keys_and_checks_are_enforced),
+        SCRATCH_TEST(test_bound_text_is_data_never_sql),
+        SCRATCH_TEST(test_rollback_discards_the_transaction),
+        SCRATCH_TEST(test_backup_is_a_consistent_copy),
+        cmocka_unit_test(test_opening_a_missing_database_without_create_fails),
+        SCRATCH_TEST(test_intact_chain_verifies),
+        SCRATCH_TEST(test_edited_entry_is_found),
+        SCRATCH_TEST(test_edited_actor_or_time_is_found),
+        SCRATCH_TEST(test_deleted_middle_entry_is_found),
+        SCRATCH_TEST(test_deleted_last_entry_is_found),
+        SCRATCH_TEST(test_rehashed_forgery_is_found_by_the_next_entry),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
