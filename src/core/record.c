@@ -457,23 +457,17 @@ static enum ct_status read_header(struct learner_record *record, const json_t *r
     return status;
 }
 
-enum ct_status record_parse(const char *text, size_t length, const struct program_set *set,
-                            const struct record_parse_options *options, struct learner_record **out,
-                            struct ct_err *err)
+enum ct_status record_from_json(const json_t *root, const struct program_set *set,
+                                const struct record_parse_options *options,
+                                struct learner_record **out, struct ct_err *err)
 {
     *out = NULL;
-    json_t *root = NULL;
-    enum ct_status status = json_read_document(text, length, &root, err);
-    if (status != CT_OK) {
-        return status;
-    }
     struct learner_record *record = calloc(1, sizeof *record);
     if (record == NULL) {
-        json_decref(root);
         return ct_err_nomem(err);
     }
     arena_init(&record->arena);
-    status = read_header(record, root, set, options, err);
+    enum ct_status status = read_header(record, root, set, options, err);
     if (status == CT_OK) {
         status = read_certificates(record, root, err);
     }
@@ -486,13 +480,27 @@ enum ct_status record_parse(const char *text, size_t length, const struct progra
     if (status == CT_OK) {
         status = read_activities(record, root, err);
     }
-    json_decref(root);
     if (status != CT_OK) {
         record_free(record);
         return status;
     }
     *out = record;
     return CT_OK;
+}
+
+enum ct_status record_parse(const char *text, size_t length, const struct program_set *set,
+                            const struct record_parse_options *options, struct learner_record **out,
+                            struct ct_err *err)
+{
+    *out = NULL;
+    json_t *root = NULL;
+    enum ct_status status = json_read_document(text, length, &root, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = record_from_json(root, set, options, out, err);
+    json_decref(root);
+    return status;
 }
 
 void record_free(struct learner_record *record)

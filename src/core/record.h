@@ -11,6 +11,7 @@
 #ifndef CERTTRACK_RECORD_H
 #define CERTTRACK_RECORD_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -80,6 +81,11 @@ struct record_parse_options {
 enum ct_status record_parse(const char *text, size_t length, const struct program_set *set,
                             const struct record_parse_options *options, struct learner_record **out,
                             struct ct_err *err) CT_MUST_CHECK;
+
+/* The same, from an already parsed JSON document (borrowed). */
+enum ct_status record_from_json(const json_t *root, const struct program_set *set,
+                                const struct record_parse_options *options,
+                                struct learner_record **out, struct ct_err *err) CT_MUST_CHECK;
 
 /* Frees a record and everything it owns; NULL is a no-op. */
 void record_free(struct learner_record *record);

@@ -12,6 +12,7 @@
 #define CERTTRACK_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../core/err.h"
@@ -47,6 +48,20 @@ enum ct_status db_bind_int64(struct db_stmt *stmt, int index, int64_t value) CT_
 enum ct_status db_bind_text(struct db_stmt *stmt, int index, const char *text) CT_MUST_CHECK;
 enum ct_status db_bind_null(struct db_stmt *stmt, int index) CT_MUST_CHECK;
 
+/* A parameter value, for binding several at once with db_bind_all. */
+enum db_param_type { DB_PARAM_INT, DB_PARAM_TEXT };
+struct db_param {
+    enum db_param_type type;
+    int64_t integer;
+    const char *text; /* borrowed; NULL binds SQL NULL */
+};
+#define DB_INT(value)  ((struct db_param){DB_PARAM_INT, (value), NULL})
+#define DB_TEXT(value) ((struct db_param){DB_PARAM_TEXT, 0, (value)})
+
+/* Binds params[0..count) to parameters 1..count. */
+enum ct_status db_bind_all(struct db_stmt *stmt, const struct db_param *params, size_t count,
+                           struct ct_err *err) CT_MUST_CHECK;
+
 /* Runs one step: *has_row is true when a row is ready to read, false when done. */
 enum ct_status db_step(struct db_stmt *stmt, bool *has_row, struct ct_err *err) CT_MUST_CHECK;
 
@@ -56,11 +71,20 @@ int64_t db_column_int64(struct db_stmt *stmt, int column);
 const char *db_column_text(struct db_stmt *stmt, int column);
 bool db_column_is_null(struct db_stmt *stmt, int column);
 
+/* The current row's shape: column count, names (borrowed) and whether a column holds
+ * an integer (else text or NULL). */
+int db_column_count(struct db_stmt *stmt);
+const char *db_column_name(struct db_stmt *stmt, int column);
+bool db_column_is_integer(struct db_stmt *stmt, int column);
+
 /* Transactions. db_begin takes the write lock at once (BEGIN IMMEDIATE in SQLite), so
  * a transaction never fails half-way for want of the lock. db_rollback never fails. */
 enum ct_status db_begin(struct db *db, struct ct_err *err) CT_MUST_CHECK;
 enum ct_status db_commit(struct db *db, struct ct_err *err) CT_MUST_CHECK;
 void db_rollback(struct db *db);
+
+/* True while a transaction is open on this connection. */
+bool db_in_transaction(struct db *db);
 
 /* Writes an online, consistent copy of the database to path (which must not exist). */
 enum ct_status db_backup(struct db *db, const char *path, struct ct_err *err) CT_MUST_CHECK;

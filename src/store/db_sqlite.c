@@ -142,6 +142,21 @@ enum ct_status db_bind_null(struct db_stmt *stmt, int index)
     return bind_result(sqlite3_bind_null(stmt->handle, index));
 }
 
+enum ct_status db_bind_all(struct db_stmt *stmt, const struct db_param *params, size_t count,
+                           struct ct_err *err)
+{
+    for (size_t i = 0; i < count; i++) {
+        int index = (int)i + 1;
+        enum ct_status status = params[i].type == DB_PARAM_INT
+                                    ? db_bind_int64(stmt, index, params[i].integer)
+                                    : db_bind_text(stmt, index, params[i].text);
+        if (status != CT_OK) {
+            return ct_err_set(err, status, "database", "cannot bind parameter %d", index);
+        }
+    }
+    return CT_OK;
+}
+
 enum ct_status db_step(struct db_stmt *stmt, bool *has_row, struct ct_err *err)
 {
     int code = sqlite3_step(stmt->handle);
@@ -167,6 +182,21 @@ bool db_column_is_null(struct db_stmt *stmt, int column)
     return sqlite3_column_type(stmt->handle, column) == SQLITE_NULL;
 }
 
+int db_column_count(struct db_stmt *stmt)
+{
+    return sqlite3_column_count(stmt->handle);
+}
+
+const char *db_column_name(struct db_stmt *stmt, int column)
+{
+    return sqlite3_column_name(stmt->handle, column);
+}
+
+bool db_column_is_integer(struct db_stmt *stmt, int column)
+{
+    return sqlite3_column_type(stmt->handle, column) == SQLITE_INTEGER;
+}
+
 enum ct_status db_begin(struct db *db, struct ct_err *err)
 {
     return db_exec(db, "BEGIN IMMEDIATE", err);
@@ -182,6 +212,11 @@ void db_rollback(struct db *db)
     if (!sqlite3_get_autocommit(db->handle)) {
         sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
     }
+}
+
+bool db_in_transaction(struct db *db)
+{
+    return !sqlite3_get_autocommit(db->handle);
 }
 
 enum ct_status db_backup(struct db *db, const char *path, struct ct_err *err)

@@ -1,0 +1,197 @@
+#include "store.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../io/clock.h"
+#include "audit.h"
+#include "migrations.h"
+#include "../core/banned.h"
+
+/* Table names by entity: constants, never user text, so they may appear in SQL. */
+static const char *const entity_tables[] = {
+    [ENTITY_LIBRARY] = "libraries",
+    [ENTITY_STRATEGIC_PLAN] = "strategic_plans",
+    [ENTITY_LIBRARY_GOAL] = "library_goals",
+    [ENTITY_PERSON] = "people",
+    [ENTITY_TRACK] = "tracks",
+    [ENTITY_PLAN_VERSION] = "plan_versions",
+    [ENTITY_PLAN_GOAL] = "plan_goals",
+    [ENTITY_PLAN_ITEM] = "plan_items",
+    [ENTITY_EVENT] = "events",
+    [ENTITY_ACTIVITY] = "activities",
+    [ENTITY_FINAL_REPORT] = "final_reports",
+    [ENTITY_CERTIFICATE] = "certificates",
+};
+
+/* Columns never copied into the audit log. */
+static bool is_secret_column(const char *name)
+{
+    return strcmp(name, "password_hash") == 0;
+}
+
+enum ct_status store_open(struct store *store, const char *path, bool create,
+                          const struct program_set *programs, struct ct_err *err)
+{
+    store->db = NULL;
+    store->programs = programs;
+    enum ct_status status = db_open_sqlite(path, create, &store->db, err);
+    if (status == CT_OK) {
+        status = migrations_apply(store->db, NULL, err);
+    }
+    if (status != CT_OK) {
+        store_close(store);
+    }
+    return status;
+}
+
+void store_close(struct store *store)
+{
+    db_close(store->db);
+    store->db = NULL;
+}
+
+enum ct_status store_exec(struct store *store, const char *sql, const struct db_param *params,
+                          size_t count, int64_t *id, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, params, count, err);
+    }
+    bool has_row = true;
+    bool first = true;
+    while (status == CT_OK && has_row) {
+        status = db_step(stmt, &has_row, err);
+        if (status == CT_OK && has_row && first && id != NULL) {
+            *id = db_column_int64(stmt, 0);
+        }
+        first = false;
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+static json_t *row_to_json(struct db_stmt *stmt)
+{
+    json_t *row = json_object();
+    for (int c = 0; row != NULL && c < db_column_count(stmt); c++) {
+        const char *name = db_column_name(stmt, c);
+        json_t *value;
+        if (is_secret_column(name)) {
+            value = db_column_is_null(stmt, c) ? json_null() : json_string("(set)");
+        } else if (db_column_is_null(stmt, c)) {
+            value = json_null();
+        } else if (db_column_is_integer(stmt, c)) {
+            value = json_integer(db_column_int64(stmt, c));
+        } else {
+            value = json_string(db_column_text(stmt, c));
+        }
+        if (value == NULL || json_object_set_new(row, name, value) != 0) {
+            json_decref(row);
+            row = NULL;
+        }
+    }
+    return row;
+}
+
+enum ct_status store_row_json(struct store *store, enum store_entity entity, int64_t id,
+                              char **json, struct ct_err *err)
+{
+    *json = NULL;
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", entity_tables[entity]);
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(id)), 1, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        json_t *row = row_to_json(stmt);
+        *json = row != NULL ? json_dumps(row, JSON_COMPACT) : NULL;
+        json_decref(row);
+        if (*json == NULL) {
+            status = ct_err_nomem(err);
+        }
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+enum ct_status store_audit(struct store *store, int64_t actor_id, enum store_entity entity,
+                           int64_t id, const char *action, const char *before_json,
+                           struct ct_err *err)
+{
+    char *after = NULL;
+    enum ct_status status = store_row_json(store, entity, id, &after, err);
+    if (status == CT_OK) {
+        char at[CLOCK_TIMESTAMP_SIZE];
+        clock_now_utc(at);
+        struct audit_entry entry = {actor_id, entity_tables[entity], id,
+                                    action,   before_json,           after};
+        status = audit_append(store->db, &entry, at, err);
+    }
+    free(after);
+    return status;
+}
+
+const char *store_date_text(struct civil_date date, char out[CIVIL_DATE_TEXT_SIZE])
+{
+    if (!civil_date_is_set(date)) {
+        return NULL;
+    }
+    civil_date_format(date, out);
+    return out;
+}
+
+struct civil_date store_date_value(const char *text)
+{
+    struct civil_date date = civil_date_unset();
+    if (text != NULL) {
+        (void)civil_date_parse(text, &date);
+    }
+    return date;
+}
+
+enum ct_status store_finish(struct store *store, enum ct_status status, struct ct_err *err)
+{
+    if (status == CT_OK) {
+        status = db_commit(store->db, err);
+    }
+    if (status != CT_OK) {
+        db_rollback(store->db);
+    }
+    return status;
+}
+
+enum ct_status store_query_text(struct store *store, const char *sql, const struct db_param *params,
+                                size_t count, char *out, size_t size, bool *found,
+                                struct ct_err *err)
+{
+    *found = false;
+    if (size > 0) {
+        out[0] = '\0';
+    }
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, params, count, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        *found = true;
+        const char *text = db_column_text(stmt, 0);
+        snprintf(out, size, "%s", text != NULL ? text : "");
+    }
+    db_finalize(stmt);
+    return status;
+}

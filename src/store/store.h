@@ -1,0 +1,96 @@
+/*
+ * store: the record of certification, kept in a database.
+ *
+ * A store is an open database at the latest schema plus the programs it evaluates
+ * against. Every change goes through a function of one of the store_* modules
+ * (people, libraries, tracks, plans, activities, reports, certificates), runs in one
+ * transaction, is checked against its workflow (workflow.h), and appends an audit
+ * entry with the row before and after. A change that is refused changes nothing.
+ */
+#ifndef CERTTRACK_STORE_H
+#define CERTTRACK_STORE_H
+
+#include <stdint.h>
+
+#include "../core/civil_date.h"
+#include "../core/program.h"
+#include "db.h"
+
+struct store {
+    struct db *db;
+    const struct program_set *programs; /* borrowed */
+};
+
+/* Opens the database at path (creating it when create is true), applies pending
+ * migrations, and keeps programs (borrowed; it must outlive the store). */
+enum ct_status store_open(struct store *store, const char *path, bool create,
+                          const struct program_set *programs, struct ct_err *err) CT_MUST_CHECK;
+
+/* Closes the database; the store is then empty. */
+void store_close(struct store *store);
+
+/* The entities the audit log names; each is a table. */
+enum store_entity {
+    ENTITY_LIBRARY,
+    ENTITY_STRATEGIC_PLAN,
+    ENTITY_LIBRARY_GOAL,
+    ENTITY_PERSON,
+    ENTITY_TRACK,
+    ENTITY_PLAN_VERSION,
+    ENTITY_PLAN_GOAL,
+    ENTITY_PLAN_ITEM,
+    ENTITY_EVENT,
+    ENTITY_ACTIVITY,
+    ENTITY_FINAL_REPORT,
+    ENTITY_CERTIFICATE,
+};
+
+/* The row of entity with id as a JSON object text (caller frees), or NULL in *json
+ * when there is no such row. */
+enum ct_status store_row_json(struct store *store, enum store_entity entity, int64_t id,
+                              char **json, struct ct_err *err) CT_MUST_CHECK;
+
+/* Records a change in the audit log: reads the row as it is now as "after", with
+ * before_json (borrowed, may be NULL for a new row). Call inside the change's
+ * transaction, after the change. */
+enum ct_status store_audit(struct store *store, int64_t actor_id, enum store_entity entity,
+                           int64_t id, const char *action, const char *before_json,
+                           struct ct_err *err) CT_MUST_CHECK;
+
+/* Prepares sql, binds params, runs it to the end and finalizes it. When the statement
+ * returns a row (RETURNING id, or a SELECT of one integer), its first column goes to
+ * *id (may be NULL); *id is left untouched when there is no row. */
+enum ct_status store_exec(struct store *store, const char *sql, const struct db_param *params,
+                          size_t count, int64_t *id, struct ct_err *err) CT_MUST_CHECK;
+
+#define STORE_PARAMS(...)                                                                          \
+    (const struct db_param[])                                                                      \
+    {                                                                                              \
+        __VA_ARGS__                                                                                \
+    }
+#define STORE_PARAM_COUNT(...)                                                                     \
+    (sizeof((const struct db_param[]){__VA_ARGS__}) / sizeof(struct db_param))
+/* store_exec with the parameters listed inline: STORE_EXEC(s, sql, &id, err, DB_INT(1)). */
+#define STORE_EXEC(store, sql, id, err, ...)                                                       \
+    store_exec((store), (sql), STORE_PARAMS(__VA_ARGS__), STORE_PARAM_COUNT(__VA_ARGS__), (id),    \
+               (err))
+
+/* Ends a change's transaction: commits when status is CT_OK, else rolls back.
+ * Returns the final status. */
+enum ct_status store_finish(struct store *store, enum ct_status status,
+                            struct ct_err *err) CT_MUST_CHECK;
+
+/* Runs a query with params expected to return at most one row of one text column, and
+ * copies it into out (size bytes). *found tells whether there was a row. */
+enum ct_status store_query_text(struct store *store, const char *sql, const struct db_param *params,
+                                size_t count, char *out, size_t size, bool *found,
+                                struct ct_err *err) CT_MUST_CHECK;
+
+/* The date as text for a parameter: "YYYY-MM-DD", or NULL when unset. out is the
+ * caller's array. */
+const char *store_date_text(struct civil_date date, char out[CIVIL_DATE_TEXT_SIZE]);
+
+/* Parses a stored date column (NULL gives an unset date). */
+struct civil_date store_date_value(const char *text);
+
+#endif

@@ -1,0 +1,219 @@
+#include "store_activities.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/workflow.h"
+#include "../io/clock.h"
+#include "../core/banned.h"
+
+static const char *const provenance_names[] = {
+    [PROVENANCE_CLAIM] = "claim",
+    [PROVENANCE_CATALOG] = "catalog",
+    [PROVENANCE_HARVEST] = "harvest",
+};
+
+/* The quantity each kind needs, as the evaluate input requires it. */
+static enum ct_status check_quantities(const struct activity_new *a, struct ct_err *err)
+{
+    switch (a->kind) {
+    case ACTIVITY_KIND_COLLEGE:
+        if ((a->semester_halves > 0) == (a->quarter_halves > 0)) {
+            return ct_err_set(err, CT_ERR_INPUT, "semester_credits",
+                              "a college course has semester or quarter credits (one of them)");
+        }
+        return CT_OK;
+    case ACTIVITY_KIND_PRESENTING:
+        if (a->topic == NULL || a->topic[0] == '\0') {
+            return ct_err_set(err, CT_ERR_INPUT, "topic", "a presentation needs its topic");
+        }
+        if (a->minutes <= 0) {
+            return ct_err_set(err, CT_ERR_INPUT, "hours", "must be a positive number of hours");
+        }
+        return CT_OK;
+    case ACTIVITY_KIND_SELF_DIRECTED:
+        if (a->minutes <= 0) {
+            return ct_err_set(err, CT_ERR_INPUT, "hours", "must be a positive number of hours");
+        }
+        return CT_OK;
+    case ACTIVITY_KIND_ARCHIVED_WEBINAR:
+        if (!civil_date_is_set(a->recorded)) {
+            return ct_err_set(err, CT_ERR_INPUT, "recorded", "when was the webinar recorded?");
+        }
+        break;
+    default:
+        break;
+    }
+    if (a->credit_halves <= 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "credits", "must be a positive multiple of 0.5");
+    }
+    return CT_OK;
+}
+
+/* A category must be one that some loaded program knows. */
+static bool category_known(const struct program_set *programs, const char *category)
+{
+    for (size_t i = 0; i < programs->count; i++) {
+        if (program_category_index(programs->programs[i], category) >= 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static enum ct_status check_activity(struct store *store, const struct activity_new *a,
+                                     struct ct_err *err)
+{
+    if (!civil_date_is_set(a->date)) {
+        return ct_err_set(err, CT_ERR_INPUT, "date", "missing");
+    }
+    if (a->category == NULL && a->kind != ACTIVITY_KIND_SELF_DIRECTED) {
+        return ct_err_set(err, CT_ERR_INPUT, "category", "missing");
+    }
+    if (a->category != NULL && !category_known(store->programs, a->category)) {
+        return ct_err_set(err, CT_ERR_INPUT, "category", "unknown category \"%.64s\"", a->category);
+    }
+    if (a->status == NULL || !workflow_is_state(WORKFLOW_ACTIVITY, a->status) ||
+        strcmp(a->status, "rejected") == 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "status", "a new activity is pending or verified");
+    }
+    return check_quantities(a, err);
+}
+
+static struct db_param optional_text(const char *text)
+{
+    return DB_TEXT(text);
+}
+
+static enum ct_status insert_activity(struct store *store, const struct activity_new *a,
+                                      int64_t *id, struct ct_err *err)
+{
+    char date[CIVIL_DATE_TEXT_SIZE], recorded[CIVIL_DATE_TEXT_SIZE];
+    char now[CLOCK_TIMESTAMP_SIZE];
+    clock_now_utc(now);
+    /* Without a key of its own, the row is named after its id, known only after the
+     * insert; the placeholder never outlives this transaction. */
+    const char *key = a->record_key != NULL ? a->record_key : "(new)";
+    enum ct_status status = STORE_EXEC(
+        store,
+        "INSERT INTO activities (person_id, record_key, kind, title, date, credit_halves,"
+        " semester_halves, quarter_halves, minutes, category, topic, plan_item, recorded,"
+        " status, provenance, event_id, source, source_record_id, harvested_at, raw_hash,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING id",
+        id, err, DB_INT(a->person_id), DB_TEXT(key), DB_TEXT(activity_kind_name(a->kind)),
+        DB_TEXT(a->title != NULL ? a->title : ""), DB_TEXT(store_date_text(a->date, date)),
+        DB_INT(a->credit_halves), DB_INT(a->semester_halves), DB_INT(a->quarter_halves),
+        DB_INT(a->minutes), optional_text(a->category), optional_text(a->topic),
+        optional_text(a->plan_item), DB_TEXT(store_date_text(a->recorded, recorded)),
+        DB_TEXT(a->status), DB_TEXT(provenance_names[a->provenance]),
+        a->event_id > 0 ? DB_INT(a->event_id) : DB_TEXT(NULL), optional_text(a->source),
+        optional_text(a->source_record_id),
+        DB_TEXT(a->provenance == PROVENANCE_HARVEST ? now : NULL), optional_text(a->raw_hash),
+        DB_TEXT(now));
+    if (status == CT_OK && a->record_key == NULL) {
+        char generated[32];
+        snprintf(generated, sizeof generated, "a%" PRId64, *id);
+        status = STORE_EXEC(store, "UPDATE activities SET record_key = ? WHERE id = ?", NULL, err,
+                            DB_TEXT(generated), DB_INT(*id));
+    }
+    if (status == CT_ERR_INPUT && err != NULL && strstr(err->message, "UNIQUE") != NULL) {
+        status = ct_err_set(err, CT_ERR_INPUT, "id", "this person already has activity \"%.64s\"",
+                            a->record_key != NULL ? a->record_key : "");
+    }
+    return status;
+}
+
+enum ct_status store_activity_add(struct store *store, int64_t actor_id,
+                                  const struct activity_new *activity, int64_t *id,
+                                  struct ct_err *err)
+{
+    enum ct_status status = check_activity(store, activity, err);
+    if (status == CT_OK) {
+        status = db_begin(store->db, err);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    status = insert_activity(store, activity, id, err);
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_ACTIVITY, *id, "create", NULL, err);
+    }
+    return store_finish(store, status, err);
+}
+
+enum ct_status store_activity_act(struct store *store, int64_t actor_id, int64_t activity_id,
+                                  const char *action, const char *reason, struct ct_err *err)
+{
+    bool needs_reason = strcmp(action, "verify") != 0;
+    if (needs_reason && (reason == NULL || reason[0] == '\0')) {
+        return ct_err_set(err, CT_ERR_INPUT, "reason", "say why the activity is %s",
+                          strcmp(action, "reject") == 0 ? "rejected" : "withdrawn");
+    }
+    enum ct_status status = db_begin(store->db, err);
+    char state[16];
+    bool found = false;
+    if (status == CT_OK) {
+        status = store_query_text(store, "SELECT status FROM activities WHERE id = ?",
+                                  STORE_PARAMS(DB_INT(activity_id)), 1, state, sizeof state, &found,
+                                  err);
+    }
+    if (status == CT_OK && !found) {
+        status = ct_err_set(err, CT_ERR_INPUT, "activity", "no activity has the id %lld",
+                            (long long)activity_id);
+    }
+    const char *to = NULL;
+    if (status == CT_OK) {
+        status = workflow_next(WORKFLOW_ACTIVITY, state, action, &to, err);
+    }
+    char *before = NULL;
+    if (status == CT_OK) {
+        status = store_row_json(store, ENTITY_ACTIVITY, activity_id, &before, err);
+    }
+    char now[CLOCK_TIMESTAMP_SIZE];
+    clock_now_utc(now);
+    if (status == CT_OK) {
+        status = STORE_EXEC(store,
+                            "UPDATE activities SET status = ?, status_by = ?, status_at = ?,"
+                            " status_reason = ? WHERE id = ?",
+                            NULL, err, DB_TEXT(to), DB_INT(actor_id), DB_TEXT(now), DB_TEXT(reason),
+                            DB_INT(activity_id));
+    }
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_ACTIVITY, activity_id, action, before, err);
+    }
+    free(before);
+    return store_finish(store, status, err);
+}
+
+enum ct_status store_event_create(struct store *store, int64_t actor_id,
+                                  const struct event_new *event, int64_t *id, struct ct_err *err)
+{
+    if (event->title == NULL || event->title[0] == '\0' || event->sponsor == NULL ||
+        event->credit_halves <= 0 || event->category == NULL ||
+        !category_known(store->programs, event->category) ||
+        civil_date_compare(event->starts, event->ends) > 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "event",
+                          "an event needs a title, a sponsor, positive credits, a known category"
+                          " and dates in order");
+    }
+    enum ct_status status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    char starts[CIVIL_DATE_TEXT_SIZE], ends[CIVIL_DATE_TEXT_SIZE];
+    status =
+        STORE_EXEC(store,
+                   "INSERT INTO events (title, starts, ends, sponsor, kind, credit_halves,"
+                   " category, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   id, err, DB_TEXT(event->title), DB_TEXT(store_date_text(event->starts, starts)),
+                   DB_TEXT(store_date_text(event->ends, ends)), DB_TEXT(event->sponsor),
+                   DB_TEXT(activity_kind_name(event->kind)), DB_INT(event->credit_halves),
+                   DB_TEXT(event->category), actor_id > 0 ? DB_INT(actor_id) : DB_TEXT(NULL));
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_EVENT, *id, "create", NULL, err);
+    }
+    return store_finish(store, status, err);
+}

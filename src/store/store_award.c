@@ -1,0 +1,191 @@
+#include "store_award.h"
+
+#include <inttypes.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/workflow.h"
+#include "../io/clock.h"
+#include "store_record.h"
+#include "store_tracks.h"
+#include "../core/banned.h"
+
+/* 20 random bytes as Crockford-like base32 (32 characters, no padding): 160 bits. */
+static enum ct_status make_verification_code(char out[VERIFICATION_CODE_SIZE], struct ct_err *err)
+{
+    static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    if (sodium_init() < 0) {
+        return ct_err_set(err, CT_ERR_IO, "random", "libsodium cannot start");
+    }
+    unsigned char bytes[20];
+    randombytes_buf(bytes, sizeof bytes);
+    size_t written = 0;
+    for (size_t bit = 0; bit + 5 <= sizeof bytes * 8 && written + 1 < VERIFICATION_CODE_SIZE;
+         bit += 5) {
+        unsigned value = 0;
+        for (size_t k = 0; k < 5; k++) {
+            size_t b = bit + k;
+            value = (value << 1) | ((bytes[b / 8] >> (7 - b % 8)) & 1u);
+        }
+        out[written++] = alphabet[value];
+    }
+    out[written] = '\0';
+    return CT_OK;
+}
+
+/* Refuses an incomplete track, naming what blocks it. */
+static enum ct_status refuse_incomplete(const struct evaluation *evaluation, struct ct_err *err)
+{
+    struct buf codes;
+    buf_init(&codes, 1024);
+    for (size_t i = 0; i < evaluation->blocking_count; i++) {
+        const struct blocking_item *item = &evaluation->blocking[i];
+        enum ct_status status =
+            buf_printf(&codes, "%s%s", i > 0 ? ", " : "", blocking_code_name(item->code));
+        if (status == CT_OK && item->code == BLOCKING_CATEGORY_SHORT) {
+            status = buf_printf(&codes, ":%s", evaluation->program->categories[item->category].id);
+        }
+        if (status != CT_OK) {
+            break;
+        }
+    }
+    enum ct_status status = ct_err_set(err, CT_ERR_INPUT, "track", "not complete (%s): %s",
+                                       track_status_name(evaluation->status), buf_str(&codes));
+    buf_release(&codes);
+    return status;
+}
+
+static enum ct_status issue_certificate(struct store *store, const struct track_info *track,
+                                        const struct program *program,
+                                        const struct evaluation *evaluation, struct civil_date day,
+                                        struct award_result *result, struct ct_err *err)
+{
+    enum ct_status status = make_verification_code(result->verification_code, err);
+    result->valid_until = civil_date_add_years(day, program->window_years);
+    char issued[CIVIL_DATE_TEXT_SIZE], until[CIVIL_DATE_TEXT_SIZE];
+    if (status == CT_OK) {
+        status =
+            STORE_EXEC(store,
+                       "INSERT INTO certificates (number, verification_code, person_id,"
+                       " track_id, program, credit_halves, issued, valid_until)"
+                       " VALUES ('(new)', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       &result->certificate_id, err, DB_TEXT(result->verification_code),
+                       DB_INT(track->person_id), DB_INT(track->id), DB_TEXT(program->id),
+                       DB_INT(evaluation->counted_halves), DB_TEXT(store_date_text(day, issued)),
+                       DB_TEXT(store_date_text(result->valid_until, until)));
+    }
+    int year, month, mday;
+    civil_date_to_ymd(day, &year, &month, &mday);
+    snprintf(result->number, sizeof result->number, "CT-%04d-%06" PRId64, year,
+             result->certificate_id);
+    if (status == CT_OK) {
+        status = STORE_EXEC(store, "UPDATE certificates SET number = ? WHERE id = ?", NULL, err,
+                            DB_TEXT(result->number), DB_INT(result->certificate_id));
+    }
+    return status;
+}
+
+static enum ct_status certify_track(struct store *store, int64_t actor_id,
+                                    const struct track_info *track, struct ct_err *err)
+{
+    const char *to;
+    enum ct_status status = workflow_next(WORKFLOW_TRACK, track->state, "award", &to, err);
+    char *before = NULL;
+    if (status == CT_OK) {
+        status = store_row_json(store, ENTITY_TRACK, track->id, &before, err);
+    }
+    char now[CLOCK_TIMESTAMP_SIZE];
+    clock_now_utc(now);
+    if (status == CT_OK) {
+        status = STORE_EXEC(store, "UPDATE tracks SET state = ?, state_changed_at = ? WHERE id = ?",
+                            NULL, err, DB_TEXT(to), DB_TEXT(now), DB_INT(track->id));
+    }
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_TRACK, track->id, "award", before, err);
+    }
+    free(before);
+    return status;
+}
+
+static enum ct_status start_successor(struct store *store, int64_t actor_id,
+                                      const struct track_info *track,
+                                      const struct program *successor, struct civil_date day,
+                                      struct award_result *result, struct ct_err *err)
+{
+    struct civil_date started = civil_date_add_days(day, 1);
+    struct civil_date deadline = civil_date_add_years(started, successor->window_years);
+    char start_text[CIVIL_DATE_TEXT_SIZE], deadline_text[CIVIL_DATE_TEXT_SIZE];
+    char now[CLOCK_TIMESTAMP_SIZE];
+    clock_now_utc(now);
+    snprintf(result->next_program, sizeof result->next_program, "%s", successor->id);
+    enum ct_status status = STORE_EXEC(
+        store,
+        "INSERT INTO tracks (person_id, program, started, deadline, state, state_changed_at,"
+        " previous_track_id) VALUES (?, ?, ?, ?, 'active', ?, ?) RETURNING id",
+        &result->next_track_id, err, DB_INT(track->person_id), DB_TEXT(successor->id),
+        DB_TEXT(store_date_text(started, start_text)),
+        DB_TEXT(store_date_text(deadline, deadline_text)), DB_TEXT(now), DB_INT(track->id));
+    if (status == CT_OK) {
+        status =
+            store_audit(store, actor_id, ENTITY_TRACK, result->next_track_id, "enroll", NULL, err);
+    }
+    return status;
+}
+
+static enum ct_status award_in_transaction(struct store *store, int64_t actor_id, int64_t track_id,
+                                           struct civil_date day, struct award_result *result,
+                                           struct ct_err *err)
+{
+    struct track_info track;
+    enum ct_status status = store_track_get(store, track_id, &track, err);
+    const char *to;
+    if (status == CT_OK) {
+        status = workflow_next(WORKFLOW_TRACK, track.state, "award", &to, err);
+    }
+    const struct program *program =
+        status == CT_OK ? program_set_find(store->programs, track.program) : NULL;
+    if (status == CT_OK && program == NULL) {
+        status = ct_err_set(err, CT_ERR_INPUT, "program", "unknown program \"%s\"", track.program);
+    }
+    const struct program *successor =
+        program != NULL ? program_set_find(store->programs, program->successor) : NULL;
+    struct learner_record *record = NULL;
+    struct evaluation *evaluation = NULL;
+    if (status == CT_OK) {
+        status = store_record_evaluate(store, track_id, day, &record, &evaluation, err);
+    }
+    if (status == CT_OK && evaluation->status != TRACK_COMPLETE) {
+        status = refuse_incomplete(evaluation, err);
+    }
+    if (status == CT_OK) {
+        status = issue_certificate(store, &track, program, evaluation, day, result, err);
+    }
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_CERTIFICATE, result->certificate_id, "issue",
+                             NULL, err);
+    }
+    if (status == CT_OK) {
+        status = certify_track(store, actor_id, &track, err);
+    }
+    if (status == CT_OK) {
+        status = start_successor(store, actor_id, &track, successor, day, result, err);
+    }
+    evaluation_free(evaluation);
+    record_free(record);
+    return status;
+}
+
+enum ct_status store_award(struct store *store, int64_t actor_id, int64_t track_id,
+                           struct civil_date day, struct award_result *result, struct ct_err *err)
+{
+    memset(result, 0, sizeof *result);
+    enum ct_status status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = award_in_transaction(store, actor_id, track_id, day, result, err);
+    return store_finish(store, status, err);
+}

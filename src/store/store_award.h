@@ -1,0 +1,30 @@
+/*
+ * store_award: awarding a certificate for a complete track.
+ */
+#ifndef CERTTRACK_STORE_AWARD_H
+#define CERTTRACK_STORE_AWARD_H
+
+#include "store.h"
+
+#define CERTIFICATE_NUMBER_SIZE 32
+#define VERIFICATION_CODE_SIZE  33
+
+struct award_result {
+    int64_t certificate_id;
+    char number[CERTIFICATE_NUMBER_SIZE];
+    char verification_code[VERIFICATION_CODE_SIZE];
+    struct civil_date valid_until;
+    int64_t next_track_id;
+    char next_program[65];
+};
+
+/* Awards a submitted track on day, in one transaction: evaluates it as of day; when the
+ * engine says complete, issues the certificate (a number, an unguessable verification
+ * code, valid until day plus the program's window), marks the track certified and
+ * enrols the person in the program's successor from the next day. When it is not
+ * complete, refuses with the engine's blocking codes and changes nothing. */
+enum ct_status store_award(struct store *store, int64_t actor_id, int64_t track_id,
+                           struct civil_date day, struct award_result *result,
+                           struct ct_err *err) CT_MUST_CHECK;
+
+#endif

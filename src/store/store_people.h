@@ -1,0 +1,77 @@
+/*
+ * store_people: libraries, their strategic plans and goals, and people with roles.
+ */
+#ifndef CERTTRACK_STORE_PEOPLE_H
+#define CERTTRACK_STORE_PEOPLE_H
+
+#include "store.h"
+
+struct library_new {
+    const char *name;
+    const char *city;
+    int64_t consultant_id; /* 0 when none */
+};
+
+struct strategic_plan_new {
+    int64_t library_id;
+    const char *title;
+    struct civil_date starts;
+    struct civil_date ends;
+};
+
+struct library_goal_new {
+    int64_t strategic_plan_id;
+    const char *code; /* e.g. "G1" */
+    const char *title;
+    const char *description;
+};
+
+/* Roles a person may hold, as stored. */
+#define ROLE_LEARNER               "learner"
+#define ROLE_SUPERVISOR            "supervisor"
+#define ROLE_LIBRARY_ADMINISTRATOR "library-administrator"
+#define ROLE_CE_COORDINATOR        "ce-coordinator"
+#define ROLE_CONSULTANT            "consultant"
+
+struct person_new {
+    const char *name;
+    const char *email;
+    int64_t library_id;       /* 0 when none (State Library staff) */
+    int64_t verifier_id;      /* who verifies their credits; 0 when none yet */
+    const char *const *roles; /* NULL-terminated */
+    const char *password;     /* NULL: cannot log in; hashed with Argon2id, never stored */
+};
+
+enum ct_status store_library_create(struct store *store, int64_t actor_id,
+                                    const struct library_new *library, int64_t *id,
+                                    struct ct_err *err) CT_MUST_CHECK;
+
+enum ct_status store_strategic_plan_create(struct store *store, int64_t actor_id,
+                                           const struct strategic_plan_new *plan, int64_t *id,
+                                           struct ct_err *err) CT_MUST_CHECK;
+
+enum ct_status store_library_goal_create(struct store *store, int64_t actor_id,
+                                         const struct library_goal_new *goal, int64_t *id,
+                                         struct ct_err *err) CT_MUST_CHECK;
+
+/* Creates a person. The e-mail must be unique (case-insensitively). */
+enum ct_status store_person_create(struct store *store, int64_t actor_id,
+                                   const struct person_new *person, int64_t *id,
+                                   struct ct_err *err) CT_MUST_CHECK;
+
+/* Sets who verifies a person's credits. */
+enum ct_status store_person_set_verifier(struct store *store, int64_t actor_id, int64_t person_id,
+                                         int64_t verifier_id, struct ct_err *err) CT_MUST_CHECK;
+
+/* Finds a person by id ("42") or e-mail (any case). Fails with CT_ERR_INPUT naming
+ * what was given when there is no such person. */
+enum ct_status store_person_find(struct store *store, const char *id_or_email, int64_t *id,
+                                 struct ct_err *err) CT_MUST_CHECK;
+
+/* Checks a password against the stored hash; *matches is false for an unknown person
+ * or a person without a password. Constant time in the password. */
+enum ct_status store_person_check_password(struct store *store, int64_t person_id,
+                                           const char *password, bool *matches,
+                                           struct ct_err *err) CT_MUST_CHECK;
+
+#endif

@@ -1,0 +1,342 @@
+/* The record's workflows in the database: every change checked, audited, and refused
+ * whole when it is not allowed. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/audit.h"
+#include "store/store_activities.h"
+#include "store/store_award.h"
+#include "store/store_people.h"
+#include "store/store_record.h"
+#include "store/store_tracks.h"
+#include "core/banned.h"
+
+struct fixture {
+    char directory[128];
+    struct store store;
+    int64_t coordinator;
+    int64_t director;
+    int64_t learner;
+    int64_t library_goal;
+    int64_t track;
+};
+
+static struct civil_date day(const char *text)
+{
+    struct civil_date date;
+    assert_true(civil_date_parse(text, &date));
+    return date;
+}
+
+static void ok(enum ct_status status, const struct ct_err *err)
+{
+    if (status != CT_OK) {
+        fail_msg("%s: %s", err->where, err->message);
+    }
+}
+
+static int64_t count(struct fixture *f, const char *sql)
+{
+    int64_t n = -1;
+    struct ct_err err = {0};
+    ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
+    return n;
+}
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    snprintf(f->directory, sizeof f->directory, "/tmp/certtrack-workflows-XXXXXX");
+    if (mkdtemp(f->directory) == NULL) {
+        return -1;
+    }
+    char path[256];
+    snprintf(path, sizeof path, "%s/test.db", f->directory);
+    struct ct_err err = {0};
+    ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
+    int64_t library, plan;
+    ok(store_library_create(&f->store, 0,
+                            &(struct library_new){"Bitterroot Public Library", "Hamilton", 0},
+                            &library, &err),
+       &err);
+    ok(store_strategic_plan_create(&f->store, 0,
+                                   &(struct strategic_plan_new){library, "Plan 2022-2026",
+                                                                day("2022-01-01"),
+                                                                day("2026-12-31")},
+                                   &plan, &err),
+       &err);
+    ok(store_library_goal_create(&f->store, 0,
+                                 &(struct library_goal_new){plan, "G1", "Literacy", "Read more"},
+                                 &f->library_goal, &err),
+       &err);
+    const char *coordinator_roles[] = {ROLE_CE_COORDINATOR, NULL};
+    const char *director_roles[] = {ROLE_LEARNER, ROLE_SUPERVISOR, NULL};
+    const char *learner_roles[] = {ROLE_LEARNER, NULL};
+    ok(store_person_create(&f->store, 0,
+                           &(struct person_new){"Casey Coordinator", "coordinator@example.org", 0,
+                                                0, coordinator_roles, "demo-password-1"},
+                           &f->coordinator, &err),
+       &err);
+    ok(store_person_create(&f->store, 0,
+                           &(struct person_new){"Dana Director", "director@example.org", library, 0,
+                                                director_roles, NULL},
+                           &f->director, &err),
+       &err);
+    ok(store_person_create(&f->store, 0,
+                           &(struct person_new){"Sam Staff", "Staff@Example.org", library,
+                                                f->director, learner_roles, NULL},
+                           &f->learner, &err),
+       &err);
+    ok(store_track_enroll(&f->store, f->coordinator, f->learner, "msl-trustee", day("2022-06-01"),
+                          &f->track, &err),
+       &err);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    store_close(&f->store);
+    char command[256];
+    snprintf(command, sizeof command, "rm -rf '%s'", f->directory);
+    int result = system(command);
+    free(f);
+    return result == 0 ? 0 : -1;
+}
+
+static int64_t add_course(struct fixture *f, const char *key, const char *date, int64_t halves,
+                          const char *category, const char *status)
+{
+    int64_t id = 0;
+    struct ct_err err = {0};
+    struct activity_new activity = {
+        .person_id = f->learner,
+        .record_key = key,
+        .kind = ACTIVITY_KIND_WORKSHOP,
+        .title = "Board basics",
+        .date = day(date),
+        .credit_halves = halves,
+        .category = category,
+        .recorded = civil_date_unset(),
+        .status = status,
+        .provenance = PROVENANCE_CLAIM,
+    };
+    ok(store_activity_add(&f->store, f->learner, &activity, &id, &err), &err);
+    return id;
+}
+
+static void test_people_are_found_by_id_or_email_in_any_case(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t id = 0;
+    ok(store_person_find(&f->store, "staff@EXAMPLE.org", &id, &err), &err);
+    assert_int_equal(id, f->learner);
+    char text[32];
+    snprintf(text, sizeof text, "%lld", (long long)f->learner);
+    ok(store_person_find(&f->store, text, &id, &err), &err);
+    assert_int_equal(id, f->learner);
+    assert_int_equal(store_person_find(&f->store, "nobody@example.org", &id, &err), CT_ERR_INPUT);
+    assert_int_equal(
+        store_person_create(&f->store, 0,
+                            &(struct person_new){"Again", "STAFF@example.org", 0, 0, NULL, NULL},
+                            &id, &err),
+        CT_ERR_INPUT);
+    assert_string_equal(err.message, "another person has the e-mail STAFF@example.org");
+}
+
+static void test_passwords_are_hashed_and_checked(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    bool matches = false;
+    ok(store_person_check_password(&f->store, f->coordinator, "demo-password-1", &matches, &err),
+       &err);
+    assert_true(matches);
+    ok(store_person_check_password(&f->store, f->coordinator, "demo-password-2", &matches, &err),
+       &err);
+    assert_false(matches);
+    ok(store_person_check_password(&f->store, f->learner, "", &matches, &err), &err);
+    assert_false(matches);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM people WHERE password_hash LIKE '$argon2id$%'"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log WHERE after_json LIKE '%argon2%'"),
+                     0);
+}
+
+static void test_activity_workflow_allows_and_refuses(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t a = add_course(f, "w1", "2023-01-10", 4, "library-administration", "pending");
+    assert_int_equal(store_activity_act(&f->store, f->director, a, "withdraw", "x", &err),
+                     CT_ERR_INPUT);
+    assert_int_equal(store_activity_act(&f->store, f->director, a, "reject", NULL, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.message, "say why the activity is rejected");
+    ok(store_activity_act(&f->store, f->director, a, "verify", NULL, &err), &err);
+    assert_int_equal(store_activity_act(&f->store, f->director, a, "verify", NULL, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.message,
+                        "an activity that is verified cannot verify (allowed: withdraw)");
+    ok(store_activity_act(&f->store, f->director, a, "withdraw", "LMS uncompleted", &err), &err);
+    assert_int_equal(store_activity_act(&f->store, f->director, a, "verify", NULL, &err),
+                     CT_ERR_INPUT);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities WHERE status = 'rejected'"
+                              " AND status_reason = 'LMS uncompleted'"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log WHERE entity = 'activities'"), 3);
+}
+
+static void test_refused_change_leaves_no_trace(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t before = count(f, "SELECT COUNT(*) FROM audit_log");
+    int64_t id = 0;
+    struct activity_new bad = {.person_id = f->learner,
+                               .record_key = "bad",
+                               .kind = ACTIVITY_KIND_COLLEGE,
+                               .date = day("2023-01-10"),
+                               .category = "technology",
+                               .recorded = civil_date_unset(),
+                               .status = "pending",
+                               .provenance = PROVENANCE_CLAIM};
+    assert_int_equal(store_activity_add(&f->store, f->learner, &bad, &id, &err), CT_ERR_INPUT);
+    assert_int_equal(store_track_act(&f->store, f->coordinator, f->track, "return", "no", &err),
+                     CT_ERR_INPUT);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log"), before);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 0);
+}
+
+static void test_plan_versions_follow_their_workflow(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t version = 0, goal = 0, item = 0, second = 0;
+    ok(store_plan_version_create(&f->store, f->learner, f->track,
+                                 &(struct plan_version_new){"Budgeting", "Courses"}, &version,
+                                 &err),
+       &err);
+    assert_int_equal(store_plan_version_create(&f->store, f->learner, f->track,
+                                               &(struct plan_version_new){NULL, NULL}, &second,
+                                               &err),
+                     CT_ERR_INPUT);
+    ok(store_plan_goal_add(&f->store, f->learner, version, f->library_goal, "Run story time",
+                           "Weekly sessions", &goal, &err),
+       &err);
+    ok(store_plan_item_add(&f->store, f->learner, version, "sd1", "self-directed", "Reading", goal,
+                           &item, &err),
+       &err);
+    assert_int_equal(store_plan_version_sign(&f->store, f->learner, version, PLAN_SIGNER_LEARNER,
+                                             day("2022-07-01"), &err),
+                     CT_ERR_INPUT);
+    ok(store_plan_version_submit(&f->store, f->learner, version, day("2022-07-01"), &err), &err);
+    assert_int_equal(store_plan_goal_add(&f->store, f->learner, version, f->library_goal, "Late",
+                                         "", &goal, &err),
+                     CT_ERR_INPUT);
+    ok(store_plan_version_return(&f->store, f->director, version, "Tie it to goal G1", &err), &err);
+    ok(store_plan_version_submit(&f->store, f->learner, version, day("2022-07-02"), &err), &err);
+    ok(store_plan_version_sign(&f->store, f->learner, version, PLAN_SIGNER_LEARNER,
+                               day("2022-07-02"), &err),
+       &err);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM plan_versions WHERE state = 'submitted'"), 1);
+    ok(store_plan_version_sign(&f->store, f->director, version, PLAN_SIGNER_ORGANIZATION,
+                               day("2022-07-03"), &err),
+       &err);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM plan_versions WHERE state = 'approved'"), 1);
+    assert_int_equal(store_plan_version_return(&f->store, f->director, version, "late", &err),
+                     CT_ERR_INPUT);
+    /* Editing an approved plan is a new draft version; the approved one stays. */
+    ok(store_plan_version_create(&f->store, f->learner, f->track,
+                                 &(struct plan_version_new){"More", "More"}, &second, &err),
+       &err);
+    assert_int_equal(count(f, "SELECT MAX(version) FROM plan_versions"), 2);
+    json_t *record = NULL;
+    ok(store_record_json(&f->store, f->track, day("2022-08-01"), &record, &err), &err);
+    json_t *versions = json_object_get(json_object_get(record, "plan"), "versions");
+    assert_int_equal(json_array_size(versions), 2);
+    json_t *first = json_array_get(versions, 0);
+    assert_string_equal(json_string_value(json_object_get(first, "submitted")), "2022-07-02");
+    assert_string_equal(
+        json_string_value(json_array_get(json_object_get(first, "planned_self_directed"), 0)),
+        "sd1");
+    json_decref(record);
+}
+
+static void test_award_refuses_an_incomplete_track_and_changes_nothing(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    add_course(f, "w1", "2023-01-10", 10, "library-administration", "verified");
+    ok(store_track_act(&f->store, f->learner, f->track, "submit", NULL, &err), &err);
+    struct award_result result;
+    int64_t audit_before = count(f, "SELECT COUNT(*) FROM audit_log");
+    assert_int_equal(
+        store_award(&f->store, f->coordinator, f->track, day("2024-01-01"), &result, &err),
+        CT_ERR_INPUT);
+    assert_string_equal(err.message, "not complete (in-progress): credits-short, "
+                                     "category-short:library-administration");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM certificates"), 0);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM tracks"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log"), audit_before);
+}
+
+static void test_award_issues_certificate_and_starts_the_successor(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    add_course(f, "w1", "2023-01-10", 20, "library-administration", "verified");
+    add_course(f, "w2", "2023-02-10", 10, "technology", "verified");
+    struct award_result result;
+    /* An active track is not awarded: it must be submitted first. */
+    assert_int_equal(
+        store_award(&f->store, f->coordinator, f->track, day("2024-01-01"), &result, &err),
+        CT_ERR_INPUT);
+    ok(store_track_act(&f->store, f->learner, f->track, "submit", NULL, &err), &err);
+    ok(store_award(&f->store, f->coordinator, f->track, day("2024-01-01"), &result, &err), &err);
+    assert_string_equal(result.next_program, "msl-trustee");
+    assert_int_equal(strlen(result.verification_code), 32);
+    char until[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(result.valid_until, until);
+    assert_string_equal(until, "2028-01-01");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM certificates WHERE credit_halves = 30"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM tracks WHERE state = 'certified'"), 1);
+    struct track_info next;
+    ok(store_track_current(&f->store, f->learner, &next, &err), &err);
+    assert_int_equal(next.id, result.next_track_id);
+    char started[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(next.started, started);
+    assert_string_equal(started, "2024-01-02");
+    /* Nothing of the old track counts twice: its activities are before the new start. */
+    json_t *record = NULL;
+    ok(store_record_json(&f->store, next.id, day("2024-06-01"), &record, &err), &err);
+    assert_int_equal(json_array_size(json_object_get(record, "activities")), 0);
+    assert_int_equal(json_array_size(json_object_get(record, "certificates")), 1);
+    json_decref(record);
+    int64_t entries = 0;
+    ok(audit_verify(f->store.db, &entries, &err), &err);
+    assert_true(entries > 10);
+}
+
+int main(void)
+{
+#define WORKFLOW_TEST(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        WORKFLOW_TEST(test_people_are_found_by_id_or_email_in_any_case),
+        WORKFLOW_TEST(test_passwords_are_hashed_and_checked),
+        WORKFLOW_TEST(test_activity_workflow_allows_and_refuses),
+        WORKFLOW_TEST(test_refused_change_leaves_no_trace),
+        WORKFLOW_TEST(test_plan_versions_follow_their_workflow),
+        WORKFLOW_TEST(test_award_refuses_an_incomplete_track_and_changes_nothing),
+        WORKFLOW_TEST(test_award_issues_certificate_and_starts_the_successor),
+    };
+    int failures = cmocka_run_group_tests(tests, NULL, NULL);
+    test_programs_release();
+    return failures;
+}
