@@ -27,5 +27,11 @@ int cli_exit_for(enum ct_status status);
 
 int cli_evaluate(int argc, char **argv);
 int cli_programs(int argc, char **argv);
+int cli_init(int argc, char **argv);
+int cli_audit(int argc, char **argv);
+int cli_backup(int argc, char **argv);
+int cli_export_record(int argc, char **argv);
+int cli_award(int argc, char **argv);
+int cli_report_compliance(int argc, char **argv);
 
 #endif

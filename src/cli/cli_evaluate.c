@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_args.h"
+#include "../store/store_record.h"
+#include "../store/store_tracks.h"
 #include "../core/buf.h"
 #include "../core/engine.h"
 #include "../core/evaluation_json.h"
@@ -20,6 +23,8 @@ enum output_format { FORMAT_JSON, FORMAT_TEXT };
 
 struct evaluate_options {
     const char *input;
+    const char *db;
+    const char *person;
     const char *programs_dir;
     enum output_format format;
     struct civil_date as_of;
@@ -30,12 +35,16 @@ static void evaluate_usage(FILE *out)
     fprintf(out,
             "Usage: certtrack evaluate [FILE|-] [--format json|text] [--as-of YYYY-MM-DD]\n"
             "                          [--programs DIR]\n"
+            "       certtrack evaluate --db PATH --person ID|EMAIL [--as-of YYYY-MM-DD]\n"
+            "                          [--format json|text] [--programs DIR]\n"
             "\n"
-            "Evaluates one learner record (JSON, from FILE or standard input) against its\n"
-            "program and prints which credits count, why, and what is still missing.\n"
+            "Evaluates one learner record (JSON, from FILE or standard input, or the\n"
+            "person's current track in the database) against its program and prints which\n"
+            "credits count, why, and what is still missing.\n"
             "\n"
             "  --format json|text  output format (default json)\n"
             "  --as-of DATE        evaluate on this day instead of the record's as_of\n"
+            "                      (with --db: instead of today)\n"
             "  --programs DIR      directory of program files (default: the installed\n"
             "                      programs, else ./programs)\n"
             "\n"
@@ -49,10 +58,12 @@ static int parse_options(int argc, char **argv, struct evaluate_options *options
         {"format", required_argument, NULL, 'f'},
         {"as-of", required_argument, NULL, 'a'},
         {"programs", required_argument, NULL, 'p'},
+        {"db", required_argument, NULL, 'd'},
+        {"person", required_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    *options = (struct evaluate_options){"-", NULL, FORMAT_JSON, civil_date_unset()};
+    *options = (struct evaluate_options){"-", NULL, NULL, NULL, FORMAT_JSON, civil_date_unset()};
     optind = 1;
     opterr = 0;
     int option;
@@ -77,6 +88,12 @@ static int parse_options(int argc, char **argv, struct evaluate_options *options
         case 'p':
             options->programs_dir = optarg;
             break;
+        case 'd':
+            options->db = optarg;
+            break;
+        case 'n':
+            options->person = optarg;
+            break;
         case 'h':
             evaluate_usage(stdout);
             return CLI_EXIT_OK;
@@ -92,6 +109,14 @@ static int parse_options(int argc, char **argv, struct evaluate_options *options
     }
     if (optind < argc) {
         options->input = argv[optind];
+    }
+    if ((options->db != NULL) != (options->person != NULL)) {
+        cli_complain("evaluate: --db and --person go together");
+        return CLI_EXIT_BAD_INPUT;
+    }
+    if (options->db != NULL && optind < argc) {
+        cli_complain("evaluate: give a FILE or --db, not both");
+        return CLI_EXIT_BAD_INPUT;
     }
     return -1;
 }
@@ -150,12 +175,53 @@ static enum ct_status evaluate_file(const struct evaluate_options *options,
     return status;
 }
 
+/* The database form: the person's current track, as of --as-of or today. */
+static int evaluate_person(const struct evaluate_options *options)
+{
+    struct cli_args args = {.db = options->db,
+                            .programs = options->programs_dir,
+                            .person = options->person,
+                            .as_of = options->as_of};
+    struct civil_date day;
+    int exit_code = cli_evaluation_day(&args, &day);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct program_set programs;
+    struct store store;
+    exit_code = cli_store_open(&args, false, &programs, &store);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct track_info track;
+    exit_code = cli_person_track(&store, args.person, &track);
+    struct learner_record *record = NULL;
+    struct evaluation *evaluation = NULL;
+    struct ct_err err = {0};
+    if (exit_code < 0 &&
+        store_record_evaluate(&store, track.id, day, &record, &evaluation, &err) != CT_OK) {
+        exit_code = cli_report(&err);
+    }
+    if (exit_code < 0) {
+        exit_code =
+            render(options, evaluation, record, &err) == CT_OK ? CLI_EXIT_OK : cli_report(&err);
+    }
+    evaluation_free(evaluation);
+    record_free(record);
+    cli_store_close(&programs, &store);
+    return exit_code;
+}
+
 int cli_evaluate(int argc, char **argv)
 {
     struct evaluate_options options;
     int exit_code = parse_options(argc, argv, &options);
     if (exit_code >= 0) {
         return exit_code;
+    }
+    if (options.db != NULL) {
+        exit_code = evaluate_person(&options);
+        return exit_code == CLI_EXIT_OK && fflush(stdout) != 0 ? CLI_EXIT_FAILURE : exit_code;
     }
     struct ct_err err = {0};
     struct program_set programs;

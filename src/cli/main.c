@@ -22,13 +22,19 @@ struct command {
 static const struct command commands[] = {
     {"evaluate", cli_evaluate, "decide which credits count for one learner record"},
     {"programs", cli_programs, "list and check the certification programs"},
+    {"init", cli_init, "create a database, or upgrade one to this version"},
+    {"export-record", cli_export_record, "print a person's track as evaluate input"},
+    {"award", cli_award, "award a complete track: certificate and next track"},
+    {"report", cli_report_compliance, "report compliance: every open track, evaluated"},
+    {"audit", cli_audit, "audit verify: check the audit trail's hash chain"},
+    {"backup", cli_backup, "write an online, consistent copy of the database"},
 };
 
 static void usage(FILE *out)
 {
     fprintf(out, "Usage: certtrack COMMAND [OPTIONS]\n\nCommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
     }
     fprintf(out, "\nRun 'certtrack COMMAND --help' for a command's options.\n");
 }

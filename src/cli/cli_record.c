@@ -1,0 +1,111 @@
+/*
+ * A learner's record in the database:
+ *   certtrack export-record --db PATH --person ID|EMAIL [--as-of DATE]
+ *   certtrack award --db PATH --person ID|EMAIL [--as-of DATE]
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "cli_args.h"
+#include "../store/store_award.h"
+#include "../store/store_people.h"
+#include "../store/store_record.h"
+#include "../store/store_tracks.h"
+#include "../core/banned.h"
+
+static void export_usage(FILE *out)
+{
+    fprintf(out, "Usage: certtrack export-record --db PATH --person ID|EMAIL [--as-of DATE]\n"
+                 "\n"
+                 "Prints the person's current track as the evaluate input (JSON), so that\n"
+                 "any record can be checked by hand with 'certtrack evaluate'.\n");
+}
+
+int cli_export_record(int argc, char **argv)
+{
+    struct cli_args args;
+    unsigned allowed = CLI_OPT_DB | CLI_OPT_PERSON | CLI_OPT_AS_OF | CLI_OPT_PROGRAMS;
+    int exit_code =
+        cli_args_parse(argc, argv, allowed, CLI_OPT_DB | CLI_OPT_PERSON, export_usage, &args);
+    struct civil_date day;
+    if (exit_code < 0) {
+        exit_code = cli_evaluation_day(&args, &day);
+    }
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct program_set programs;
+    struct store store;
+    exit_code = cli_store_open(&args, false, &programs, &store);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct track_info track;
+    exit_code = cli_person_track(&store, args.person, &track);
+    json_t *record = NULL;
+    struct ct_err err = {0};
+    if (exit_code < 0 && store_record_json(&store, track.id, day, &record, &err) != CT_OK) {
+        exit_code = cli_report(&err);
+    }
+    if (exit_code < 0) {
+        char *text = json_dumps(record, JSON_INDENT(2));
+        exit_code = text != NULL ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+        if (text != NULL) {
+            printf("%s\n", text);
+        }
+        free(text);
+    }
+    json_decref(record);
+    cli_store_close(&programs, &store);
+    return exit_code;
+}
+
+static void award_usage(FILE *out)
+{
+    fprintf(out, "Usage: certtrack award --db PATH --person ID|EMAIL [--as-of DATE]\n"
+                 "\n"
+                 "Awards the person's submitted track when the rules engine says it is\n"
+                 "complete: issues the certificate and starts the next track the day after,\n"
+                 "all in one transaction. An incomplete track is refused with what blocks it.\n");
+}
+
+int cli_award(int argc, char **argv)
+{
+    struct cli_args args;
+    unsigned allowed = CLI_OPT_DB | CLI_OPT_PERSON | CLI_OPT_AS_OF | CLI_OPT_PROGRAMS;
+    int exit_code =
+        cli_args_parse(argc, argv, allowed, CLI_OPT_DB | CLI_OPT_PERSON, award_usage, &args);
+    struct civil_date day;
+    if (exit_code < 0) {
+        exit_code = cli_evaluation_day(&args, &day);
+    }
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct program_set programs;
+    struct store store;
+    exit_code = cli_store_open(&args, false, &programs, &store);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct track_info track;
+    exit_code = cli_person_track(&store, args.person, &track);
+    struct award_result result;
+    struct ct_err err = {0};
+    if (exit_code < 0 && store_award(&store, 0, track.id, day, &result, &err) != CT_OK) {
+        exit_code = cli_report(&err);
+    }
+    if (exit_code < 0) {
+        char until[CIVIL_DATE_TEXT_SIZE];
+        civil_date_format(result.valid_until, until);
+        printf("Certificate %s issued (valid until %s; verification code %s).\n"
+               "Next track: %s, track %lld.\n",
+               result.number, until, result.verification_code, result.next_program,
+               (long long)result.next_track_id);
+        exit_code = CLI_EXIT_OK;
+    }
+    cli_store_close(&programs, &store);
+    return exit_code;
+}

@@ -1,0 +1,246 @@
+/*
+ * certtrack report compliance --db PATH [--as-of DATE] [--format csv|json]
+ *
+ * Every open track (active, submitted or returned) evaluated on one day: status,
+ * counted and remaining credits, deadline and what blocks it.
+ */
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_args.h"
+#include "../core/buf.h"
+#include "../core/credit.h"
+#include "../store/store_record.h"
+#include "../core/banned.h"
+
+static void report_usage(FILE *out)
+{
+    fprintf(out, "Usage: certtrack report compliance --db PATH [--as-of DATE] [--format csv|json]\n"
+                 "\n"
+                 "Evaluates every open track (active, submitted, returned) on one day (default\n"
+                 "today) and prints one row each: person, library, program, deadline, status,\n"
+                 "counted, required and remaining credits, and blocking codes. CSV (the default)\n"
+                 "neutralises cells that a spreadsheet would run as a formula.\n");
+}
+
+struct report_row {
+    int64_t track_id;
+    int64_t person_id;
+    const char *name;
+    const char *email;
+    const char *library;
+    const char *program;
+    const char *state;
+    const char *deadline;
+};
+
+/* Appends one CSV cell: quoted when needed, and a cell a spreadsheet would read as a
+ * formula (= + - @, tab, carriage return) gets a leading apostrophe. */
+static enum ct_status csv_cell(struct buf *out, const char *text, bool last)
+{
+    bool formula = text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                   text[0] == '\t' || text[0] == '\r';
+    bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
+    enum ct_status status = quote ? buf_append_str(out, "\"") : CT_OK;
+    if (status == CT_OK && formula) {
+        status = buf_append_str(out, "'");
+    }
+    for (const char *c = text; status == CT_OK && *c != '\0'; c++) {
+        status = *c == '"' ? buf_append_str(out, "\"\"") : buf_append(out, c, 1);
+    }
+    if (status == CT_OK && quote) {
+        status = buf_append_str(out, "\"");
+    }
+    return status == CT_OK ? buf_append_str(out, last ? "\r\n" : ",") : status;
+}
+
+static void blocking_codes(const struct evaluation *evaluation, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < evaluation->blocking_count && used < size; i++) {
+        const struct blocking_item *item = &evaluation->blocking[i];
+        int written = snprintf(out + used, size - used, "%s%s%s%s", i > 0 ? " " : "",
+                               blocking_code_name(item->code),
+                               item->code == BLOCKING_CATEGORY_SHORT ? ":" : "",
+                               item->code == BLOCKING_CATEGORY_SHORT
+                                   ? evaluation->program->categories[item->category].id
+                                   : "");
+        used += written > 0 ? (size_t)written : 0;
+    }
+}
+
+static enum ct_status csv_row(struct buf *out, const struct report_row *row,
+                              const struct evaluation *evaluation)
+{
+    char ids[2][24], credits[3][CREDIT_TEXT_SIZE], blocking[1024];
+    snprintf(ids[0], sizeof ids[0], "%" PRId64, row->person_id);
+    snprintf(ids[1], sizeof ids[1], "%" PRId64, row->track_id);
+    credit_format(evaluation->counted_halves, credits[0]);
+    credit_format(evaluation->required_halves, credits[1]);
+    credit_format(evaluation->remaining_halves, credits[2]);
+    blocking_codes(evaluation, blocking, sizeof blocking);
+    const char *cells[] = {ids[0],       row->name,     row->email,
+                           row->library, row->program,  ids[1],
+                           row->state,   row->deadline, track_status_name(evaluation->status),
+                           credits[0],   credits[1],    credits[2],
+                           blocking};
+    size_t count = sizeof cells / sizeof cells[0];
+    enum ct_status status = CT_OK;
+    for (size_t i = 0; i < count && status == CT_OK; i++) {
+        status = csv_cell(out, cells[i], i + 1 == count);
+    }
+    return status;
+}
+
+static json_t *credit_json(int64_t halves)
+{
+    return halves % 2 == 0 ? json_integer(halves / 2) : json_real((double)halves / 2.0);
+}
+
+static json_t *json_row(const struct report_row *row, const struct evaluation *evaluation)
+{
+    char blocking[1024];
+    blocking_codes(evaluation, blocking, sizeof blocking);
+    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:s}",
+                     "person_id", (json_int_t)row->person_id, "name", row->name, "email",
+                     row->email, "library", row->library, "program", row->program, "track_id",
+                     (json_int_t)row->track_id, "track_state", row->state, "deadline",
+                     row->deadline, "status", track_status_name(evaluation->status),
+                     "counted_credits", credit_json(evaluation->counted_halves), "required_credits",
+                     credit_json(evaluation->required_halves), "remaining_credits",
+                     credit_json(evaluation->remaining_halves), "blocking", blocking);
+}
+
+struct report {
+    struct store *store;
+    struct civil_date day;
+    bool json;
+    struct buf csv;
+    json_t *rows;
+};
+
+static enum ct_status report_track(struct report *report, const struct report_row *row,
+                                   struct ct_err *err)
+{
+    struct learner_record *record = NULL;
+    struct evaluation *evaluation = NULL;
+    enum ct_status status =
+        store_record_evaluate(report->store, row->track_id, report->day, &record, &evaluation, err);
+    if (status == CT_OK && report->json) {
+        json_t *value = json_row(row, evaluation);
+        if (value == NULL || json_array_append_new(report->rows, value) != 0) {
+            status = ct_err_nomem(err);
+        }
+    } else if (status == CT_OK) {
+        status = csv_row(&report->csv, row, evaluation);
+        if (status == CT_OK && report->csv.length > 1 << 16) {
+            fputs(buf_str(&report->csv), stdout);
+            buf_release(&report->csv);
+        }
+    }
+    evaluation_free(evaluation);
+    record_free(record);
+    return status;
+}
+
+static enum ct_status report_all(struct report *report, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(
+        report->store->db,
+        "SELECT t.id, p.id, p.name, p.email, COALESCE(l.name, ''), t.program, t.state, t.deadline"
+        " FROM tracks t JOIN people p ON p.id = t.person_id"
+        " LEFT JOIN libraries l ON l.id = p.library_id"
+        " WHERE t.state IN ('active', 'submitted', 'returned') ORDER BY t.deadline, t.id",
+        &stmt, err);
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        struct report_row row = {db_column_int64(stmt, 0), db_column_int64(stmt, 1),
+                                 db_column_text(stmt, 2),  db_column_text(stmt, 3),
+                                 db_column_text(stmt, 4),  db_column_text(stmt, 5),
+                                 db_column_text(stmt, 6),  db_column_text(stmt, 7)};
+        status = report_track(report, &row, err);
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+static int parse_report_args(int argc, char **argv, struct cli_args *args, bool *json)
+{
+    if (argc < 2 || strcmp(argv[1], "compliance") != 0) {
+        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+            report_usage(stdout);
+            return CLI_EXIT_OK;
+        }
+        cli_complain("report: expected 'compliance'");
+        report_usage(stderr);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    unsigned allowed = CLI_OPT_DB | CLI_OPT_AS_OF | CLI_OPT_FORMAT | CLI_OPT_PROGRAMS;
+    int exit_code = cli_args_parse(argc - 1, argv + 1, allowed, CLI_OPT_DB, report_usage, args);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    *json = args->format != NULL && strcmp(args->format, "json") == 0;
+    if (args->format != NULL && !*json && strcmp(args->format, "csv") != 0) {
+        cli_complain("--format: expected csv or json, found '%s'", args->format);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    return -1;
+}
+
+int cli_report_compliance(int argc, char **argv)
+{
+    struct cli_args args;
+    bool json = false;
+    int exit_code = parse_report_args(argc, argv, &args, &json);
+    struct report report = {.json = json};
+    if (exit_code < 0) {
+        exit_code = cli_evaluation_day(&args, &report.day);
+    }
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct program_set programs;
+    struct store store;
+    exit_code = cli_store_open(&args, false, &programs, &store);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    report.store = &store;
+    buf_init(&report.csv, (size_t)1 << 30);
+    report.rows = json ? json_array() : NULL;
+    struct ct_err err = {0};
+    enum ct_status status = json && report.rows == NULL ? ct_err_nomem(&err) : CT_OK;
+    if (status == CT_OK && !json) {
+        status =
+            buf_append_str(&report.csv, "person_id,name,email,library,program,track_id,track_state,"
+                                        "deadline,status,counted_credits,required_credits,"
+                                        "remaining_credits,blocking\r\n");
+    }
+    if (status == CT_OK) {
+        status = report_all(&report, &err);
+    }
+    if (status == CT_OK && json) {
+        status = json_dumpf(report.rows, stdout, JSON_INDENT(2)) == 0 ? CT_OK : CT_ERR_IO;
+        fputc('\n', stdout);
+    } else if (status == CT_OK) {
+        fputs(buf_str(&report.csv), stdout);
+    }
+    buf_release(&report.csv);
+    json_decref(report.rows);
+    cli_store_close(&programs, &store);
+    if (status != CT_OK) {
+        return err.message[0] != '\0' ? cli_report(&err) : CLI_EXIT_FAILURE;
+    }
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
