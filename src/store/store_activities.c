@@ -217,3 +217,37 @@ enum ct_status store_event_create(struct store *store, int64_t actor_id,
     }
     return store_finish(store, status, err);
 }
+
+enum ct_status store_event_link_add(struct store *store, int64_t actor_id, int64_t event_id,
+                                    const char *url, const char *activity_name, struct ct_err *err)
+{
+    if (url == NULL || url[0] == '\0') {
+        return ct_err_set(err, CT_ERR_INPUT, "url", "must not be empty");
+    }
+    enum ct_status status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    char *before = NULL;
+    status = store_row_json(store, ENTITY_EVENT, event_id, &before, err);
+    if (status == CT_OK && before == NULL) {
+        status =
+            ct_err_set(err, CT_ERR_INPUT, "event", "no event has the id %lld", (long long)event_id);
+    }
+    if (status == CT_OK) {
+        status = STORE_EXEC(store,
+                            "INSERT INTO event_lms_links (event_id, url, activity_name)"
+                            " VALUES (?, ?, ?)",
+                            NULL, err, DB_INT(event_id), DB_TEXT(url),
+                            DB_TEXT(activity_name != NULL ? activity_name : ""));
+        if (status == CT_ERR_INPUT) {
+            status =
+                ct_err_set(err, CT_ERR_INPUT, "url", "already mapped to an event: %.200s", url);
+        }
+    }
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_EVENT, event_id, "link-lms", before, err);
+    }
+    free(before);
+    return store_finish(store, status, err);
+}

@@ -62,4 +62,11 @@ enum ct_status store_event_create(struct store *store, int64_t actor_id,
                                   const struct event_new *event, int64_t *id,
                                   struct ct_err *err) CT_MUST_CHECK;
 
+/* Maps an LMS course (url) and, optionally, one of its activities by name to a catalog
+ * event, so that harvested completions find their event. A url and name may map to one
+ * event only. */
+enum ct_status store_event_link_add(struct store *store, int64_t actor_id, int64_t event_id,
+                                    const char *url, const char *activity_name,
+                                    struct ct_err *err) CT_MUST_CHECK;
+
 #endif

@@ -189,3 +189,47 @@ enum ct_status store_award(struct store *store, int64_t actor_id, int64_t track_
     status = award_in_transaction(store, actor_id, track_id, day, result, err);
     return store_finish(store, status, err);
 }
+
+enum ct_status store_certificate_revoke(struct store *store, int64_t actor_id,
+                                        int64_t certificate_id, struct civil_date day,
+                                        const char *reason, struct ct_err *err)
+{
+    if (reason == NULL || reason[0] == '\0') {
+        return ct_err_set(err, CT_ERR_INPUT, "reason", "say why the certificate is revoked");
+    }
+    enum ct_status status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    char revoked[CIVIL_DATE_TEXT_SIZE];
+    bool found = false;
+    status = store_query_text(store, "SELECT COALESCE(revoked, '') FROM certificates WHERE id = ?",
+                              STORE_PARAMS(DB_INT(certificate_id)), 1, revoked, sizeof revoked,
+                              &found, err);
+    if (status == CT_OK && !found) {
+        status = ct_err_set(err, CT_ERR_INPUT, "certificate", "no certificate has the id %lld",
+                            (long long)certificate_id);
+    }
+    if (status == CT_OK && revoked[0] != '\0') {
+        status = ct_err_set(err, CT_ERR_INPUT, "certificate", "already revoked on %s", revoked);
+    }
+    char *before = NULL;
+    if (status == CT_OK) {
+        status = store_row_json(store, ENTITY_CERTIFICATE, certificate_id, &before, err);
+    }
+    char day_text[CIVIL_DATE_TEXT_SIZE];
+    if (status == CT_OK) {
+        status =
+            STORE_EXEC(store,
+                       "UPDATE certificates SET revoked = ?, revoked_reason = ?, revoked_by = ?"
+                       " WHERE id = ?",
+                       NULL, err, DB_TEXT(store_date_text(day, day_text)), DB_TEXT(reason),
+                       actor_id > 0 ? DB_INT(actor_id) : DB_TEXT(NULL), DB_INT(certificate_id));
+    }
+    if (status == CT_OK) {
+        status =
+            store_audit(store, actor_id, ENTITY_CERTIFICATE, certificate_id, "revoke", before, err);
+    }
+    free(before);
+    return store_finish(store, status, err);
+}

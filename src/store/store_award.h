@@ -27,4 +27,10 @@ enum ct_status store_award(struct store *store, int64_t actor_id, int64_t track_
                            struct civil_date day, struct award_result *result,
                            struct ct_err *err) CT_MUST_CHECK;
 
+/* Revokes a certificate on day with a reason (required). A revoked certificate no longer
+ * counts as a prerequisite; it cannot be revoked twice. */
+enum ct_status store_certificate_revoke(struct store *store, int64_t actor_id,
+                                        int64_t certificate_id, struct civil_date day,
+                                        const char *reason, struct ct_err *err) CT_MUST_CHECK;
+
 #endif

@@ -324,6 +324,52 @@ static void test_award_issues_certificate_and_starts_the_successor(void **state)
     assert_true(entries > 10);
 }
 
+static void test_revoked_certificate_no_longer_counts(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    add_course(f, "w1", "2023-01-10", 30, "library-administration", "verified");
+    ok(store_track_act(&f->store, f->learner, f->track, "submit", NULL, &err), &err);
+    struct award_result result;
+    ok(store_award(&f->store, f->coordinator, f->track, day("2024-01-01"), &result, &err), &err);
+    assert_int_equal(store_certificate_revoke(&f->store, f->coordinator, result.certificate_id,
+                                              day("2024-02-01"), "", &err),
+                     CT_ERR_INPUT);
+    ok(store_certificate_revoke(&f->store, f->coordinator, result.certificate_id, day("2024-02-01"),
+                                "Credits were claimed twice", &err),
+       &err);
+    assert_int_equal(store_certificate_revoke(&f->store, f->coordinator, result.certificate_id,
+                                              day("2024-02-02"), "again", &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.message, "already revoked on 2024-02-01");
+    json_t *record = NULL;
+    ok(store_record_json(&f->store, result.next_track_id, day("2024-06-01"), &record, &err), &err);
+    assert_int_equal(json_array_size(json_object_get(record, "certificates")), 0);
+    json_decref(record);
+}
+
+static void test_events_map_lms_courses_once(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t event = 0;
+    struct event_new new_event = {
+        "Collection Development Basics", day("2024-03-01"),    day("2024-03-31"),
+        "Montana State Library",         ACTIVITY_KIND_COURSE, 6,
+        "collection-management"};
+    ok(store_event_create(&f->store, f->coordinator, &new_event, &event, &err), &err);
+    ok(store_event_link_add(&f->store, f->coordinator, event,
+                            "https://learn.example.org/course/view.php?id=12", "Weeding", &err),
+       &err);
+    assert_int_equal(store_event_link_add(&f->store, f->coordinator, event,
+                                          "https://learn.example.org/course/view.php?id=12",
+                                          "Weeding", &err),
+                     CT_ERR_INPUT);
+    new_event.category = "cooking";
+    assert_int_equal(store_event_create(&f->store, f->coordinator, &new_event, &event, &err),
+                     CT_ERR_INPUT);
+}
+
 int main(void)
 {
 #define WORKFLOW_TEST(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
@@ -335,6 +381,8 @@ int main(void)
         WORKFLOW_TEST(test_plan_versions_follow_their_workflow),
         WORKFLOW_TEST(test_award_refuses_an_incomplete_track_and_changes_nothing),
         WORKFLOW_TEST(test_award_issues_certificate_and_starts_the_successor),
+        WORKFLOW_TEST(test_revoked_certificate_no_longer_counts),
+        WORKFLOW_TEST(test_events_map_lms_courses_once),
     };
     int failures = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();
