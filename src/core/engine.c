@@ -356,56 +356,252 @@ static struct day_totals evaluate_on(struct prepared *prep, struct civil_date da
 
 /* ---- projection ---- */
 
-static int compare_days(const void *a, const void *b)
+/* The projection sweeps the days after as_of on which an activity arrives or expires,
+ * keeping counted credit up to date in O(1) per event, so that it costs O(n log n)
+ * however the days fall. It relies on three facts:
+ *  - whether an activity can count at all (kind, status, track start, plan, minimum,
+ *    recording age, planning) does not depend on the day; the rest is whether it is
+ *    alive: dated on or before the day and not yet expired;
+ *  - expiry is the date plus whole years, never earlier for a later date, so the live
+ *    activities of a presentation topic are a contiguous run of that topic's activities
+ *    in date order, and the first max_per_topic of the run count;
+ *  - the self-directed cap counts min(cap, total) whatever the order. */
+
+enum sweep_class { SWEEP_PLAIN, SWEEP_CAPPED, SWEEP_TOPIC };
+
+struct sweep_member {
+    int32_t date;
+    int32_t expires;
+    int64_t credit_halves;
+    enum sweep_class class;
+    size_t topic; /* SWEEP_TOPIC: topic number */
+};
+
+/* One presentation topic's members, in date order, then id. */
+struct topic_window {
+    size_t prefix_start; /* its prefix sums: topic_prefix[prefix_start + k], k = 0..count */
+    size_t count;
+    size_t arrived; /* members dated on or before the day: a prefix of the order */
+    size_t expired; /* members expired by the day: also a prefix */
+};
+
+/* A member's arrival (its date) or departure (its expiry). */
+struct sweep_event {
+    int32_t day;
+    size_t member;
+};
+
+struct sweep {
+    struct sweep_member *members;
+    size_t member_count;
+    struct sweep_event *arrivals;   /* by day */
+    struct sweep_event *departures; /* by day */
+    struct topic_window *topics;
+    int64_t *topic_prefix;
+    int32_t max_per_topic;
+    int64_t cap_halves;
+    int64_t plain_halves;  /* live credit without limits */
+    int64_t capped_halves; /* live self-directed credit, before the cap */
+    int64_t topic_halves;  /* live presentation credit within the topic limit */
+};
+
+static bool activity_can_count(const struct prepared *prep, size_t i)
 {
-    int32_t left = *(const int32_t *)a;
-    int32_t right = *(const int32_t *)b;
-    return (left > right) - (left < right);
+    const struct activity *activity = &prep->record->activities[i];
+    return prep->program->kinds[activity->kind].accepted &&
+           activity->status == ACTIVITY_STATUS_VERIFIED && prep->late_reason[i] == REASON_NONE &&
+           civil_date_compare(activity->date, prep->record->track_started) >= 0;
 }
 
-/* Finds the first day after as_of on which counted credit is lower than now. Counted
- * credit changes only on days when an activity expires or a future-dated one arrives,
- * and an arrival never lowers it (it comes after every present activity in date order,
- * so it takes no cap or topic slot from them): only expiry days need evaluating. */
+static enum sweep_class class_of(const struct prepared *prep, const struct activity *activity)
+{
+    const struct kind_rule *rule = &prep->program->kinds[activity->kind];
+    if (activity->kind == ACTIVITY_KIND_SELF_DIRECTED && rule->max_halves > 0) {
+        return SWEEP_CAPPED;
+    }
+    if (activity->kind == ACTIVITY_KIND_PRESENTING && rule->max_per_topic > 0) {
+        return SWEEP_TOPIC;
+    }
+    return SWEEP_PLAIN;
+}
+
+/* Live credit of one topic within the limit: its first max_per_topic live members. */
+static int64_t topic_credit(const struct sweep *sweep, const struct topic_window *topic)
+{
+    size_t first = topic->expired;
+    size_t last = topic->arrived;
+    if (last <= first) {
+        return 0;
+    }
+    if (last - first > (size_t)sweep->max_per_topic) {
+        last = first + (size_t)sweep->max_per_topic;
+    }
+    const int64_t *prefix = &sweep->topic_prefix[topic->prefix_start];
+    return prefix[last] - prefix[first];
+}
+
+static int64_t sweep_total(const struct sweep *sweep)
+{
+    int64_t capped =
+        sweep->capped_halves < sweep->cap_halves ? sweep->capped_halves : sweep->cap_halves;
+    return sweep->plain_halves + capped + sweep->topic_halves;
+}
+
+/* A member arrives (+1) or expires (-1). */
+static void sweep_apply(struct sweep *sweep, const struct sweep_member *member, int direction)
+{
+    switch (member->class) {
+    case SWEEP_PLAIN:
+        sweep->plain_halves += direction * member->credit_halves;
+        break;
+    case SWEEP_CAPPED:
+        sweep->capped_halves += direction * member->credit_halves;
+        break;
+    case SWEEP_TOPIC: {
+        struct topic_window *topic = &sweep->topics[member->topic];
+        sweep->topic_halves -= topic_credit(sweep, topic);
+        if (direction > 0) {
+            topic->arrived++;
+        } else {
+            topic->expired++;
+        }
+        sweep->topic_halves += topic_credit(sweep, topic);
+        break;
+    }
+    }
+}
+
+static void sweep_release(struct sweep *sweep)
+{
+    free(sweep->members);
+    free(sweep->arrivals);
+    free(sweep->departures);
+    free(sweep->topics);
+    free(sweep->topic_prefix);
+}
+
+/* Collects the activities that can count, in date order then id, with each topic's
+ * members together and their prefix sums. */
+static enum ct_status sweep_collect(const struct prepared *prep, struct sweep *sweep)
+{
+    size_t slots = prep->count + 1;
+    sweep->members = calloc(slots, sizeof *sweep->members);
+    sweep->topics = calloc(prep->topic_count + 1, sizeof *sweep->topics);
+    sweep->topic_prefix = calloc(slots + prep->topic_count + 1, sizeof *sweep->topic_prefix);
+    if (sweep->members == NULL || sweep->topics == NULL || sweep->topic_prefix == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    for (size_t position = 0; position < prep->count; position++) {
+        size_t i = prep->order[position];
+        if (!activity_can_count(prep, i)) {
+            continue;
+        }
+        const struct activity *activity = &prep->record->activities[i];
+        struct sweep_member *member = &sweep->members[sweep->member_count++];
+        *member = (struct sweep_member){activity->date.days, prep->expires[i].days,
+                                        prep->credit_halves[i], class_of(prep, activity),
+                                        prep->topic_index[i]};
+        if (member->class == SWEEP_TOPIC) {
+            sweep->topics[member->topic].count++;
+        }
+    }
+    size_t offset = 0;
+    for (size_t t = 0; t < prep->topic_count; t++) {
+        sweep->topics[t].prefix_start = offset;
+        offset += sweep->topics[t].count + 1;
+        sweep->topics[t].count = 0; /* recounted as the prefix sums fill */
+    }
+    for (size_t m = 0; m < sweep->member_count; m++) {
+        const struct sweep_member *member = &sweep->members[m];
+        if (member->class == SWEEP_TOPIC) {
+            struct topic_window *topic = &sweep->topics[member->topic];
+            int64_t *prefix = &sweep->topic_prefix[topic->prefix_start];
+            prefix[topic->count + 1] = prefix[topic->count] + member->credit_halves;
+            topic->count++;
+        }
+    }
+    return CT_OK;
+}
+
+static int compare_events(const void *a, const void *b)
+{
+    const struct sweep_event *left = a;
+    const struct sweep_event *right = b;
+    return (left->day > right->day) - (left->day < right->day);
+}
+
+/* Orders the arrivals and departures after as_of, and applies everything up to as_of,
+ * so that the sweep starts from the state on as_of. */
+static enum ct_status sweep_start(struct sweep *sweep, struct civil_date as_of, size_t *arrivals,
+                                  size_t *departures)
+{
+    size_t slots = sweep->member_count + 1;
+    sweep->arrivals = calloc(slots, sizeof *sweep->arrivals);
+    sweep->departures = calloc(slots, sizeof *sweep->departures);
+    if (sweep->arrivals == NULL || sweep->departures == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    *arrivals = 0;
+    *departures = 0;
+    for (size_t m = 0; m < sweep->member_count; m++) {
+        const struct sweep_member *member = &sweep->members[m];
+        if (member->date > as_of.days) {
+            sweep->arrivals[(*arrivals)++] = (struct sweep_event){member->date, m};
+        } else {
+            sweep_apply(sweep, member, +1);
+        }
+    }
+    /* Departures after arrivals: a member expired by as_of first had to arrive. */
+    for (size_t m = 0; m < sweep->member_count; m++) {
+        const struct sweep_member *member = &sweep->members[m];
+        if (member->expires > as_of.days) {
+            sweep->departures[(*departures)++] = (struct sweep_event){member->expires, m};
+        } else {
+            sweep_apply(sweep, member, -1);
+        }
+    }
+    qsort(sweep->arrivals, *arrivals, sizeof *sweep->arrivals, compare_events);
+    qsort(sweep->departures, *departures, sizeof *sweep->departures, compare_events);
+    return CT_OK;
+}
+
+/* Finds the first day after as_of on which counted credit is lower than now. */
 static enum ct_status project_next_expiry(struct prepared *prep, struct evaluation *evaluation)
 {
     evaluation->next_expiry = civil_date_unset();
     evaluation->counted_after_next_expiry_halves = evaluation->counted_halves;
-    size_t slots = prep->count + 1;
-    int32_t *days = calloc(slots, sizeof *days);
-    struct activity_result *scratch = calloc(slots, sizeof *scratch);
-    if (days == NULL || scratch == NULL) {
-        free(days);
-        free(scratch);
-        return CT_ERR_NOMEM;
+    struct sweep sweep;
+    memset(&sweep, 0, sizeof sweep);
+    sweep.max_per_topic = prep->program->kinds[ACTIVITY_KIND_PRESENTING].max_per_topic;
+    sweep.cap_halves = prep->program->kinds[ACTIVITY_KIND_SELF_DIRECTED].max_halves;
+    size_t arrival_count = 0, departure_count = 0;
+    enum ct_status status = sweep_collect(prep, &sweep);
+    if (status == CT_OK) {
+        status = sweep_start(&sweep, evaluation->as_of, &arrival_count, &departure_count);
     }
-    size_t day_count = 0;
-    for (size_t i = 0; i < prep->count; i++) {
-        const struct activity *activity = &prep->record->activities[i];
-        bool may_count = prep->program->kinds[activity->kind].accepted &&
-                         activity->status != ACTIVITY_STATUS_REJECTED &&
-                         prep->late_reason[i] == REASON_NONE &&
-                         civil_date_compare(activity->date, prep->record->track_started) >= 0;
-        if (may_count && civil_date_compare(prep->expires[i], evaluation->as_of) > 0) {
-            days[day_count++] = prep->expires[i].days;
+    size_t next_arrival = 0, next_departure = 0;
+    while (status == CT_OK && next_departure < departure_count) {
+        /* The next day on which anything happens; only departures can lower the total,
+         * so the sweep ends with the last of them. */
+        int32_t day = sweep.departures[next_departure].day;
+        if (next_arrival < arrival_count && sweep.arrivals[next_arrival].day < day) {
+            day = sweep.arrivals[next_arrival].day;
         }
-    }
-    qsort(days, day_count, sizeof *days, compare_days);
-    for (size_t k = 0; k < day_count; k++) {
-        if (k > 0 && days[k] == days[k - 1]) {
-            continue;
+        while (next_arrival < arrival_count && sweep.arrivals[next_arrival].day == day) {
+            sweep_apply(&sweep, &sweep.members[sweep.arrivals[next_arrival++].member], +1);
         }
-        struct civil_date day = {days[k]};
-        struct day_totals totals = evaluate_on(prep, day, scratch, NULL);
-        if (totals.counted_halves < evaluation->counted_halves) {
-            evaluation->next_expiry = day;
-            evaluation->counted_after_next_expiry_halves = totals.counted_halves;
+        while (next_departure < departure_count && sweep.departures[next_departure].day == day) {
+            sweep_apply(&sweep, &sweep.members[sweep.departures[next_departure++].member], -1);
+        }
+        int64_t total = sweep_total(&sweep);
+        if (total < evaluation->counted_halves) {
+            evaluation->next_expiry = (struct civil_date){day};
+            evaluation->counted_after_next_expiry_halves = total;
             break;
         }
     }
-    free(days);
-    free(scratch);
-    return CT_OK;
+    sweep_release(&sweep);
+    return status;
 }
 
 /* ---- blocking and status ---- */

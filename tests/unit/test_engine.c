@@ -788,6 +788,101 @@ static void test_next_expiry_skips_days_a_capped_activity_fills_in(void **state)
     test_evaluated_release(&e);
 }
 
+/* A random Strategic Track record: planned and unplanned self-directed learning over the
+ * cap, presentations repeating topics past their limit, every status, activities before
+ * the track and after as_of. Deterministic for a seed. */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+static void random_record(uint64_t seed, char *out, size_t size)
+{
+    static const char *const statuses[] = {"verified", "verified", "verified", "pending",
+                                           "rejected"};
+    static const char *const topics[] = {"A", "a ", "B", "C"};
+    uint64_t state = seed;
+    int written = snprintf(out, size, STRATEGIC_HEAD("2024-03-01") " 'activities': [");
+    int count = 10 + (int)(next_random(&state) % 30);
+    struct civil_date base = civil_date_from_ymd(2021, 1, 1);
+    for (int i = 0; i < count; i++) {
+        char date[CIVIL_DATE_TEXT_SIZE];
+        civil_date_format(civil_date_add_days(base, (int32_t)(next_random(&state) % 1600)), date);
+        const char *status = statuses[next_random(&state) % 5];
+        unsigned kind = (unsigned)(next_random(&state) % 3);
+        unsigned amount = 1 + (unsigned)(next_random(&state) % 40);
+        const char *separator = i > 0 ? ", " : "";
+        if (kind == 0) {
+            written += snprintf(out + written, size - (size_t)written,
+                                "%s{'id': 'c%d', 'kind': 'course', 'date': '%s', 'credits': %u,"
+                                " 'category': 'technology', 'status': '%s'}",
+                                separator, i, date, amount, status);
+        } else if (kind == 1) {
+            written += snprintf(out + written, size - (size_t)written,
+                                "%s{'id': 's%d', 'kind': 'self-directed', 'date': '%s',"
+                                " 'hours': %u, 'plan_item': 'sd%u', 'status': '%s'}",
+                                separator, i, date, amount, 1 + amount % 3, status);
+        } else {
+            written += snprintf(out + written, size - (size_t)written,
+                                "%s{'id': 'p%d', 'kind': 'presenting', 'date': '%s', 'hours':"
+                                " %u, 'topic': '%s', 'category': 'technology', 'status': '%s'}",
+                                separator, i, date, 1 + amount % 3, topics[amount % 4], status);
+        }
+    }
+    snprintf(out + written, size - (size_t)written, "]}");
+}
+
+/* Counted credit when the record is evaluated on day. */
+static int64_t counted_on(struct learner_record *record, struct civil_date day)
+{
+    struct civil_date as_of = record->as_of;
+    record->as_of = day;
+    struct evaluation *evaluation = NULL;
+    assert_int_equal(engine_evaluate(record, &evaluation), CT_OK);
+    int64_t counted = evaluation->counted_halves;
+    evaluation_free(evaluation);
+    record->as_of = as_of;
+    return counted;
+}
+
+static void test_projection_matches_evaluating_every_later_day(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 60; seed++) {
+        char record[RECORD_TEXT_SIZE];
+        random_record(seed, record, sizeof record);
+        struct evaluated e = evaluate(record);
+        const struct evaluation *evaluation = e.evaluation;
+        /* Evaluate again on every day from as_of until after the last expiry. */
+        struct civil_date expected = civil_date_unset();
+        int64_t expected_after = 0;
+        struct civil_date last = civil_date_add_years(civil_date_from_ymd(2025, 6, 1), 4);
+        for (struct civil_date day = civil_date_add_days(e.record->as_of, 1);
+             civil_date_compare(day, last) <= 0; day = civil_date_add_days(day, 1)) {
+            int64_t counted = counted_on(e.record, day);
+            if (counted < evaluation->counted_halves) {
+                expected = day;
+                expected_after = counted;
+                break;
+            }
+        }
+        if (expected.days != evaluation->next_expiry.days ||
+            (civil_date_is_set(expected) &&
+             expected_after != evaluation->counted_after_next_expiry_halves)) {
+            char want[CIVIL_DATE_TEXT_SIZE], got[CIVIL_DATE_TEXT_SIZE];
+            civil_date_format(expected, want);
+            civil_date_format(evaluation->next_expiry, got);
+            fail_msg("seed %llu: expected next expiry %s (%lld), got %s (%lld)",
+                     (unsigned long long)seed, want, (long long)expected_after, got,
+                     (long long)evaluation->counted_after_next_expiry_halves);
+        }
+        test_evaluated_release(&e);
+    }
+}
+
 /* ---- other states, from data alone ---- */
 
 static void test_wisconsin_rules_come_from_its_program_file(void **state)
@@ -903,6 +998,7 @@ int main(void)
         cmocka_unit_test(test_category_minimums_block_until_met),
         cmocka_unit_test(test_next_expiry_is_the_first_day_counted_credit_falls),
         cmocka_unit_test(test_next_expiry_skips_days_a_capped_activity_fills_in),
+        cmocka_unit_test(test_projection_matches_evaluating_every_later_day),
         cmocka_unit_test(test_wisconsin_rules_come_from_its_program_file),
         cmocka_unit_test(test_south_dakota_semester_hour_is_fifteen),
         cmocka_unit_test(test_same_record_gives_the_same_bytes),
