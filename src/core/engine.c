@@ -88,17 +88,19 @@ static struct civil_date first_plan_submission(const struct learner_record *reco
     return first;
 }
 
+static int compare_item_keys(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static bool plan_lists_item(const struct plan_version *version, const char *item)
 {
     if (version == NULL || item == NULL) {
         return false;
     }
-    for (size_t i = 0; i < version->planned_self_directed_count; i++) {
-        if (strcmp(version->planned_self_directed[i], item) == 0) {
-            return true;
-        }
-    }
-    return false;
+    /* The record keeps the planned items sorted. */
+    return bsearch(&item, version->planned_self_directed, version->planned_self_directed_count,
+                   sizeof(char *), compare_item_keys) != NULL;
 }
 
 /* True when a date is set and falls on or before day. */

@@ -41,6 +41,10 @@ static enum ct_status read_certificates(struct learner_record *record, const jso
         return status;
     }
     size_t count = json_array_size(array);
+    if (count > RECORD_MAX_CERTIFICATES) {
+        return ct_err_set(err, CT_ERR_INPUT, "certificates", "more than %d certificates",
+                          RECORD_MAX_CERTIFICATES);
+    }
     record->certificates = arena_calloc(&record->arena, count, sizeof *record->certificates);
     if (record->certificates == NULL) {
         return ct_err_nomem(err);
@@ -68,6 +72,11 @@ static enum ct_status read_certificates(struct learner_record *record, const jso
 
 /* ---- plan ---- */
 
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static enum ct_status read_planned_items(struct learner_record *record, const json_t *value,
                                          const char *where, struct plan_version *version,
                                          struct ct_err *err)
@@ -79,12 +88,16 @@ static enum ct_status read_planned_items(struct learner_record *record, const js
         return status;
     }
     size_t count = json_array_size(array);
+    char list_where[JSON_PATH_SIZE];
+    json_path_field(list_where, where, "planned_self_directed");
+    if (count > RECORD_MAX_PLANNED_ITEMS) {
+        return ct_err_set(err, CT_ERR_INPUT, list_where, "more than %d items",
+                          RECORD_MAX_PLANNED_ITEMS);
+    }
     version->planned_self_directed = arena_calloc(&record->arena, count, sizeof(char *));
     if (version->planned_self_directed == NULL) {
         return ct_err_nomem(err);
     }
-    char list_where[JSON_PATH_SIZE];
-    json_path_field(list_where, where, "planned_self_directed");
     for (size_t k = 0; k < count; k++) {
         char item_where[JSON_PATH_SIZE];
         json_path_index(item_where, list_where, k);
@@ -99,6 +112,7 @@ static enum ct_status read_planned_items(struct learner_record *record, const js
         }
     }
     version->planned_self_directed_count = count;
+    qsort(version->planned_self_directed, count, sizeof(char *), compare_strings);
     return CT_OK;
 }
 
@@ -142,6 +156,10 @@ static enum ct_status read_plan(struct learner_record *record, const json_t *roo
         return status;
     }
     size_t count = json_array_size(array);
+    if (count > RECORD_MAX_PLAN_VERSIONS) {
+        return ct_err_set(err, CT_ERR_INPUT, "plan.versions", "more than %d versions",
+                          RECORD_MAX_PLAN_VERSIONS);
+    }
     record->plan_versions = arena_calloc(&record->arena, count, sizeof *record->plan_versions);
     if (record->plan_versions == NULL) {
         return ct_err_nomem(err);

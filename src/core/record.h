@@ -21,8 +21,11 @@
 #include "err.h"
 #include "program.h"
 
-/* The most activities one record may hold. */
-#define RECORD_MAX_ACTIVITIES 100000
+/* The most activities one record may hold, and the most of its other lists. */
+#define RECORD_MAX_ACTIVITIES    100000
+#define RECORD_MAX_PLAN_VERSIONS 1000
+#define RECORD_MAX_PLANNED_ITEMS 1000
+#define RECORD_MAX_CERTIFICATES  1000
 
 struct activity {
     const char *id;
@@ -50,7 +53,7 @@ struct plan_version {
     struct civil_date submitted; /* unset for a draft that was never submitted */
     struct civil_date learner_approved;
     struct civil_date organization_approved;
-    const char **planned_self_directed;
+    const char **planned_self_directed; /* sorted (strcmp), for binary search */
     size_t planned_self_directed_count;
 };
 
