@@ -95,7 +95,7 @@ static int compare_item_keys(const void *a, const void *b)
 
 static bool plan_lists_item(const struct plan_version *version, const char *item)
 {
-    if (version == NULL || item == NULL) {
+    if (version == NULL || item == NULL || version->planned_self_directed_count == 0) {
         return false;
     }
     /* The record keeps the planned items sorted. */

@@ -391,6 +391,19 @@ static void test_self_directed_counts_only_when_the_plan_in_force_lists_it(void 
     test_evaluated_release(&e);
 }
 
+static void test_plan_without_planned_items_plans_no_self_directed_learning(void **state)
+{
+    (void)state;
+    struct evaluated e = evaluate(
+        "{'program': 'msl-strategic', 'as_of': '2024-01-01', 'track_started': '2022-06-01',"
+        " 'certificates': [{'program': 'msl-staff', 'issued': '2021-03-01'}],"
+        " 'plan': {'versions': [{'version': 1, 'submitted': '2022-07-01'}]},"
+        " 'activities': [{'id': 's', 'kind': 'self-directed', 'date': '2023-01-01',"
+        " 'hours': 3, 'plan_item': 'sd1', 'status': 'verified'}]}");
+    test_assert_activity(&e, "s", DECISION_EXCLUDED, REASON_UNPLANNED_SELF_DIRECTED, 0);
+    test_evaluated_release(&e);
+}
+
 /* ---- caps and limits ---- */
 
 /* n self-directed activities of 30 hours (10 credits) each, ids s1.., a day apart. */
@@ -981,6 +994,7 @@ int main(void)
         cmocka_unit_test(test_newer_submitted_version_is_in_force_even_unsigned),
         cmocka_unit_test(test_same_day_versions_the_higher_one_is_in_force),
         cmocka_unit_test(test_self_directed_counts_only_when_the_plan_in_force_lists_it),
+        cmocka_unit_test(test_plan_without_planned_items_plans_no_self_directed_learning),
         cmocka_unit_test(test_self_directed_cap_exactly_reached_then_excluded),
         cmocka_unit_test(test_self_directed_cap_crossed_is_partial),
         cmocka_unit_test(test_cap_is_allocated_in_date_order_then_id),
