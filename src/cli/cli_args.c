@@ -146,3 +146,24 @@ int cli_person_track(struct store *store, const char *person, struct track_info 
     }
     return status == CT_OK ? -1 : cli_report(&err);
 }
+
+int cli_person_open(const struct cli_args *args, struct cli_person *person)
+{
+    int exit_code = cli_evaluation_day(args, &person->day);
+    if (exit_code < 0) {
+        exit_code = cli_store_open(args, false, &person->programs, &person->store);
+    }
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    exit_code = cli_person_track(&person->store, args->person, &person->track);
+    if (exit_code >= 0) {
+        cli_store_close(&person->programs, &person->store);
+    }
+    return exit_code;
+}
+
+void cli_person_close(struct cli_person *person)
+{
+    cli_store_close(&person->programs, &person->store);
+}

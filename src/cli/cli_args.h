@@ -53,4 +53,19 @@ int cli_evaluation_day(const struct cli_args *args, struct civil_date *day);
  * after printing the error. */
 int cli_person_track(struct store *store, const char *person, struct track_info *track);
 
+/* What a command about one person's current track works with. */
+struct cli_person {
+    struct civil_date day; /* --as-of, else today */
+    struct program_set programs;
+    struct store store;
+    struct track_info track;
+};
+
+/* Opens the store named by args and finds --person's current track, for the day of
+ * --as-of or today. Returns -1 when all went well (the caller then closes with
+ * cli_person_close), else the exit code after printing the error (nothing to close). */
+int cli_person_open(const struct cli_args *args, struct cli_person *person);
+
+void cli_person_close(struct cli_person *person);
+
 #endif

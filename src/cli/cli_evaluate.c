@@ -182,33 +182,24 @@ static int evaluate_person(const struct evaluate_options *options)
                             .programs = options->programs_dir,
                             .person = options->person,
                             .as_of = options->as_of};
-    struct civil_date day;
-    int exit_code = cli_evaluation_day(&args, &day);
+    struct cli_person person;
+    int exit_code = cli_person_open(&args, &person);
     if (exit_code >= 0) {
         return exit_code;
     }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct track_info track;
-    exit_code = cli_person_track(&store, args.person, &track);
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
     struct ct_err err = {0};
-    if (exit_code < 0 &&
-        store_record_evaluate(&store, track.id, day, &record, &evaluation, &err) != CT_OK) {
+    if (store_record_evaluate(&person.store, person.track.id, person.day, &record, &evaluation,
+                              &err) != CT_OK ||
+        render(options, evaluation, record, &err) != CT_OK) {
         exit_code = cli_report(&err);
-    }
-    if (exit_code < 0) {
-        exit_code =
-            render(options, evaluation, record, &err) == CT_OK ? CLI_EXIT_OK : cli_report(&err);
+    } else {
+        exit_code = CLI_EXIT_OK;
     }
     evaluation_free(evaluation);
     record_free(record);
-    cli_store_close(&programs, &store);
+    cli_person_close(&person);
     return exit_code;
 }
 

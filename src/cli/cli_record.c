@@ -23,33 +23,26 @@ static void export_usage(FILE *out)
                  "any record can be checked by hand with 'certtrack evaluate'.\n");
 }
 
+static const unsigned person_options =
+    CLI_OPT_DB | CLI_OPT_PERSON | CLI_OPT_AS_OF | CLI_OPT_PROGRAMS;
+
 int cli_export_record(int argc, char **argv)
 {
     struct cli_args args;
-    unsigned allowed = CLI_OPT_DB | CLI_OPT_PERSON | CLI_OPT_AS_OF | CLI_OPT_PROGRAMS;
-    int exit_code =
-        cli_args_parse(argc, argv, allowed, CLI_OPT_DB | CLI_OPT_PERSON, export_usage, &args);
-    struct civil_date day;
+    int exit_code = cli_args_parse(argc, argv, person_options, CLI_OPT_DB | CLI_OPT_PERSON,
+                                   export_usage, &args);
+    struct cli_person person;
     if (exit_code < 0) {
-        exit_code = cli_evaluation_day(&args, &day);
+        exit_code = cli_person_open(&args, &person);
     }
     if (exit_code >= 0) {
         return exit_code;
     }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct track_info track;
-    exit_code = cli_person_track(&store, args.person, &track);
     json_t *record = NULL;
     struct ct_err err = {0};
-    if (exit_code < 0 && store_record_json(&store, track.id, day, &record, &err) != CT_OK) {
+    if (store_record_json(&person.store, person.track.id, person.day, &record, &err) != CT_OK) {
         exit_code = cli_report(&err);
-    }
-    if (exit_code < 0) {
+    } else {
         char *text = json_dumps(record, JSON_INDENT(2));
         exit_code = text != NULL ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
         if (text != NULL) {
@@ -58,7 +51,7 @@ int cli_export_record(int argc, char **argv)
         free(text);
     }
     json_decref(record);
-    cli_store_close(&programs, &store);
+    cli_person_close(&person);
     return exit_code;
 }
 
@@ -74,30 +67,20 @@ static void award_usage(FILE *out)
 int cli_award(int argc, char **argv)
 {
     struct cli_args args;
-    unsigned allowed = CLI_OPT_DB | CLI_OPT_PERSON | CLI_OPT_AS_OF | CLI_OPT_PROGRAMS;
     int exit_code =
-        cli_args_parse(argc, argv, allowed, CLI_OPT_DB | CLI_OPT_PERSON, award_usage, &args);
-    struct civil_date day;
+        cli_args_parse(argc, argv, person_options, CLI_OPT_DB | CLI_OPT_PERSON, award_usage, &args);
+    struct cli_person person;
     if (exit_code < 0) {
-        exit_code = cli_evaluation_day(&args, &day);
+        exit_code = cli_person_open(&args, &person);
     }
     if (exit_code >= 0) {
         return exit_code;
     }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct track_info track;
-    exit_code = cli_person_track(&store, args.person, &track);
     struct award_result result;
     struct ct_err err = {0};
-    if (exit_code < 0 && store_award(&store, 0, track.id, day, &result, &err) != CT_OK) {
+    if (store_award(&person.store, 0, person.track.id, person.day, &result, &err) != CT_OK) {
         exit_code = cli_report(&err);
-    }
-    if (exit_code < 0) {
+    } else {
         char until[CIVIL_DATE_TEXT_SIZE];
         civil_date_format(result.valid_until, until);
         printf("Certificate %s issued (valid until %s; verification code %s).\n"
@@ -106,6 +89,6 @@ int cli_award(int argc, char **argv)
                (long long)result.next_track_id);
         exit_code = CLI_EXIT_OK;
     }
-    cli_store_close(&programs, &store);
+    cli_person_close(&person);
     return exit_code;
 }
