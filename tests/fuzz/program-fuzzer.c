@@ -8,7 +8,7 @@
  * and checked like any record (fuzz_check.h). A program that does not decode must say
  * why.
  *
- *   build-h1/tests/fuzz/program-fuzzer -dict=tests/fuzz/program.dict CORPUS_COPY
+ *   build-test/tests/fuzz/program-fuzzer -dict=tests/fuzz/program.dict CORPUS_COPY
  */
 #undef NDEBUG
 #include <assert.h>

@@ -6,7 +6,7 @@
  * rendered as JSON and as text, evaluated again, and checked against the engine's
  * promises (fuzz_check.h). A record that does not decode must say why.
  *
- *   build-h1/tests/fuzz/record-fuzzer -dict=tests/fuzz/record.dict CORPUS_COPY
+ *   build-test/tests/fuzz/record-fuzzer -dict=tests/fuzz/record.dict CORPUS_COPY
  */
 #undef NDEBUG
 #include <assert.h>
