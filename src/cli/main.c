@@ -23,6 +23,7 @@ static const struct command commands[] = {
     {"evaluate", cli_evaluate, "decide which credits count for one learner record"},
     {"programs", cli_programs, "list and check the certification programs"},
     {"init", cli_init, "create a database, or upgrade one to this version"},
+    {"demo-data", cli_demo_data, "fill an empty database with demonstration data"},
     {"export-record", cli_export_record, "print a person's track as evaluate input"},
     {"award", cli_award, "award a complete track: certificate and next track"},
     {"report", cli_report_compliance, "report compliance: every open track, evaluated"},

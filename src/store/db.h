@@ -78,7 +78,9 @@ const char *db_column_name(struct db_stmt *stmt, int column);
 bool db_column_is_integer(struct db_stmt *stmt, int column);
 
 /* Transactions. db_begin takes the write lock at once (BEGIN IMMEDIATE in SQLite), so
- * a transaction never fails half-way for want of the lock. db_rollback never fails. */
+ * a transaction never fails half-way for want of the lock. Inside a transaction, db_begin
+ * opens a nested one (a savepoint): its db_commit keeps its changes for the outer
+ * transaction to commit, its db_rollback undoes only them. db_rollback never fails. */
 enum ct_status db_begin(struct db *db, struct ct_err *err) CT_MUST_CHECK;
 enum ct_status db_commit(struct db *db, struct ct_err *err) CT_MUST_CHECK;
 void db_rollback(struct db *db);

@@ -4,6 +4,7 @@
 #include "db.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@ enum { BUSY_TIMEOUT_MS = 5000 };
 
 struct db {
     sqlite3 *handle;
+    int depth; /* open db_begin calls: the outer one a transaction, the rest savepoints */
 };
 
 struct db_stmt {
@@ -199,19 +201,46 @@ bool db_column_is_integer(struct db_stmt *stmt, int column)
 
 enum ct_status db_begin(struct db *db, struct ct_err *err)
 {
-    return db_exec(db, "BEGIN IMMEDIATE", err);
+    char sql[32];
+    if (db->depth == 0) {
+        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+    } else {
+        snprintf(sql, sizeof sql, "SAVEPOINT nested_%d", db->depth);
+    }
+    enum ct_status status = db_exec(db, sql, err);
+    db->depth += status == CT_OK;
+    return status;
 }
 
 enum ct_status db_commit(struct db *db, struct ct_err *err)
 {
-    return db_exec(db, "COMMIT", err);
+    if (db->depth == 0) {
+        return ct_err_set(err, CT_ERR_IO, "database", "commit without a transaction");
+    }
+    char sql[32];
+    if (db->depth == 1) {
+        snprintf(sql, sizeof sql, "COMMIT");
+    } else {
+        snprintf(sql, sizeof sql, "RELEASE nested_%d", db->depth - 1);
+    }
+    enum ct_status status = db_exec(db, sql, err);
+    db->depth -= status == CT_OK;
+    return status;
 }
 
 void db_rollback(struct db *db)
 {
-    if (!sqlite3_get_autocommit(db->handle)) {
-        sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+    if (db->depth <= 1) {
+        if (!sqlite3_get_autocommit(db->handle)) {
+            sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+        }
+        db->depth = 0;
+        return;
     }
+    db->depth--;
+    char sql[64];
+    snprintf(sql, sizeof sql, "ROLLBACK TO nested_%d; RELEASE nested_%d", db->depth, db->depth);
+    sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
 }
 
 bool db_in_transaction(struct db *db)

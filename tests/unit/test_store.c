@@ -162,6 +162,26 @@ static void test_rollback_discards_the_transaction(void **state)
     db_rollback(scratch->db); /* outside a transaction: nothing happens */
 }
 
+static void test_nested_transaction_rolls_back_alone(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    exec_ok(scratch->db, "CREATE TABLE numbers (n INTEGER)");
+    assert_int_equal(db_begin(scratch->db, &err), CT_OK);
+    exec_ok(scratch->db, "INSERT INTO numbers VALUES (1)");
+    assert_int_equal(db_begin(scratch->db, &err), CT_OK);
+    exec_ok(scratch->db, "INSERT INTO numbers VALUES (2)");
+    db_rollback(scratch->db);
+    assert_int_equal(db_begin(scratch->db, &err), CT_OK);
+    exec_ok(scratch->db, "INSERT INTO numbers VALUES (3)");
+    assert_int_equal(db_commit(scratch->db, &err), CT_OK);
+    assert_true(db_in_transaction(scratch->db));
+    assert_int_equal(db_commit(scratch->db, &err), CT_OK);
+    assert_false(db_in_transaction(scratch->db));
+    assert_int_equal(query_int(scratch->db, "SELECT SUM(n) FROM numbers"), 4);
+    assert_int_equal(db_commit(scratch->db, &err), CT_ERR_IO);
+}
+
 static void test_backup_is_a_consistent_copy(void **state)
 {
     struct scratch *scratch = *state;
@@ -290,6 +310,7 @@ int main(void)
         SCRATCH_TEST(test_foreign_keys_and_checks_are_enforced),
         SCRATCH_TEST(test_bound_text_is_data_never_sql),
         SCRATCH_TEST(test_rollback_discards_the_transaction),
+        SCRATCH_TEST(test_nested_transaction_rolls_back_alone),
         SCRATCH_TEST(test_backup_is_a_consistent_copy),
         cmocka_unit_test(test_opening_a_missing_database_without_create_fails),
         SCRATCH_TEST(test_intact_chain_verifies),
