@@ -1,6 +1,7 @@
 #include "helpers.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/program_dir.h"
@@ -119,4 +120,19 @@ int test_has_blocking(const struct evaluated *evaluated, enum blocking_code code
         }
     }
     return 0;
+}
+
+void test_scratch_directory(char *out, size_t size, const char *name)
+{
+    snprintf(out, size, "/tmp/certtrack-%s-XXXXXX", name);
+    if (mkdtemp(out) == NULL) {
+        fail_msg("cannot make a scratch directory for %s", name);
+    }
+}
+
+int test_remove_directory(const char *path)
+{
+    char command[512];
+    snprintf(command, sizeof command, "rm -rf '%s'", path);
+    return system(command) == 0 ? 0 : -1;
 }

@@ -52,4 +52,11 @@ void test_assert_activity(const struct evaluated *evaluated, const char *id, enu
 int test_has_blocking(const struct evaluated *evaluated, enum blocking_code code,
                       const char *category_id);
 
+/* Makes a new empty directory /tmp/certtrack-<name>-XXXXXX into out (size bytes);
+ * fails the test when it cannot. */
+void test_scratch_directory(char *out, size_t size, const char *name);
+
+/* Removes a scratch directory and everything in it; returns 0 when it is gone. */
+int test_remove_directory(const char *path);
+
 #endif

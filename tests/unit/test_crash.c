@@ -67,8 +67,8 @@ static void large_write(const char *path, int ready_fd)
 static void test_kill_9_during_a_large_write_leaves_nothing_half_written(void **state)
 {
     (void)state;
-    char directory[] = "/tmp/certtrack-crash-XXXXXX";
-    assert_non_null(mkdtemp(directory));
+    char directory[128];
+    test_scratch_directory(directory, sizeof directory, "crash");
     char path[256];
     snprintf(path, sizeof path, "%s/crash.db", directory);
     struct store store;
@@ -113,9 +113,7 @@ static void test_kill_9_during_a_large_write_leaves_nothing_half_written(void **
                            &person, &err),
        &err);
     store_close(&store);
-    char command[512];
-    snprintf(command, sizeof command, "rm -rf '%s'", directory);
-    assert_int_equal(system(command), 0);
+    assert_int_equal(test_remove_directory(directory), 0);
 }
 
 int main(void)

@@ -42,10 +42,7 @@ static int64_t count(struct fixture *f, const char *sql)
 static int fill(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->directory, sizeof f->directory, "/tmp/certtrack-demo-XXXXXX");
-    if (mkdtemp(f->directory) == NULL) {
-        return -1;
-    }
+    test_scratch_directory(f->directory, sizeof f->directory, "demo");
     char path[256];
     snprintf(path, sizeof path, "%s/demo.db", f->directory);
     struct ct_err err = {0};
@@ -59,11 +56,9 @@ static int clean(void **state)
 {
     struct fixture *f = *state;
     store_close(&f->store);
-    char command[256];
-    snprintf(command, sizeof command, "rm -rf '%s'", f->directory);
-    int result = system(command);
+    int result = test_remove_directory(f->directory);
     free(f);
-    return result == 0 ? 0 : -1;
+    return result;
 }
 
 static int64_t person(struct fixture *f, const char *email)

@@ -17,11 +17,7 @@ struct scratch {
 static int scratch_setup(void **state)
 {
     struct scratch *scratch = calloc(1, sizeof *scratch);
-    snprintf(scratch->path, sizeof scratch->path, "/tmp/certtrack-programs-XXXXXX");
-    if (mkdtemp(scratch->path) == NULL) {
-        free(scratch);
-        return -1;
-    }
+    test_scratch_directory(scratch->path, sizeof scratch->path, "programs");
     *state = scratch;
     return 0;
 }
@@ -29,11 +25,9 @@ static int scratch_setup(void **state)
 static int scratch_teardown(void **state)
 {
     struct scratch *scratch = *state;
-    char command[512];
-    snprintf(command, sizeof command, "rm -rf '%s'", scratch->path);
-    int result = system(command);
+    int result = test_remove_directory(scratch->path);
     free(scratch);
-    return result == 0 ? 0 : -1;
+    return result;
 }
 
 static void write_file(const struct scratch *scratch, const char *name, const char *text)

@@ -20,11 +20,7 @@ struct scratch {
 static int open_scratch(void **state)
 {
     struct scratch *scratch = calloc(1, sizeof *scratch);
-    snprintf(scratch->directory, sizeof scratch->directory, "/tmp/certtrack-store-XXXXXX");
-    if (mkdtemp(scratch->directory) == NULL) {
-        free(scratch);
-        return -1;
-    }
+    test_scratch_directory(scratch->directory, sizeof scratch->directory, "store");
     snprintf(scratch->path, sizeof scratch->path, "%s/test.db", scratch->directory);
     struct ct_err err = {0};
     if (db_open_sqlite(scratch->path, true, &scratch->db, &err) != CT_OK) {
@@ -39,11 +35,9 @@ static int close_scratch(void **state)
 {
     struct scratch *scratch = *state;
     db_close(scratch->db);
-    char command[512];
-    snprintf(command, sizeof command, "rm -rf '%s'", scratch->directory);
-    int result = system(command);
+    int result = test_remove_directory(scratch->directory);
     free(scratch);
-    return result == 0 ? 0 : -1;
+    return result;
 }
 
 static void exec_ok(struct db *db, const char *sql)

@@ -50,10 +50,7 @@ static int64_t count(struct fixture *f, const char *sql)
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->directory, sizeof f->directory, "/tmp/certtrack-workflows-XXXXXX");
-    if (mkdtemp(f->directory) == NULL) {
-        return -1;
-    }
+    test_scratch_directory(f->directory, sizeof f->directory, "workflows");
     char path[256];
     snprintf(path, sizeof path, "%s/test.db", f->directory);
     struct ct_err err = {0};
@@ -102,11 +99,9 @@ static int teardown(void **state)
 {
     struct fixture *f = *state;
     store_close(&f->store);
-    char command[256];
-    snprintf(command, sizeof command, "rm -rf '%s'", f->directory);
-    int result = system(command);
+    int result = test_remove_directory(f->directory);
     free(f);
-    return result == 0 ? 0 : -1;
+    return result;
 }
 
 static int64_t add_course(struct fixture *f, const char *key, const char *date, int64_t halves,
