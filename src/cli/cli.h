@@ -34,5 +34,6 @@ int cli_export_record(int argc, char **argv);
 int cli_award(int argc, char **argv);
 int cli_report_compliance(int argc, char **argv);
 int cli_demo_data(int argc, char **argv);
+int cli_serve(int argc, char **argv);
 
 #endif

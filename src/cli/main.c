@@ -29,6 +29,7 @@ static const struct command commands[] = {
     {"report", cli_report_compliance, "report compliance: every open track, evaluated"},
     {"audit", cli_audit, "audit verify: check the audit trail's hash chain"},
     {"backup", cli_backup, "write an online, consistent copy of the database"},
+    {"serve", cli_serve, "serve the web application and the JSON API"},
 };
 
 static void usage(FILE *out)

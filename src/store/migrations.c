@@ -17,6 +17,11 @@ static const struct migration migrations[] = {
         "the record of certification",
 #include "schema_v1.sql.h"
     },
+    {
+        2,
+        "web sessions and failed log-ins",
+#include "schema_v2.sql.h"
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -1,0 +1,92 @@
+/*
+ * certtrack serve --db PATH [--listen ADDRESS:PORT] [--programs DIR]
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cli_args.h"
+#include "../web/server.h"
+#include "../core/banned.h"
+
+/* Set by the signal handler: the one piece of process-wide state a handler may touch. */
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int signal_number)
+{
+    (void)signal_number;
+    stop_requested = 1;
+}
+
+static void serve_usage(FILE *out)
+{
+    fprintf(out, "Usage: certtrack serve --db PATH [--listen ADDRESS:PORT] [--programs DIR]\n"
+                 "\n"
+                 "Serves the web application and the JSON API (default 127.0.0.1:8080) until\n"
+                 "interrupted. CERTTRACK_SECURE_COOKIES=1 marks cookies Secure (behind HTTPS).\n");
+}
+
+/* Splits "ADDRESS:PORT" into config. */
+static int parse_listen(const char *listen, char *address, size_t size, struct web_config *config)
+{
+    const char *colon = strrchr(listen, ':');
+    char *end = NULL;
+    long port = colon != NULL ? strtol(colon + 1, &end, 10) : -1;
+    if (colon == NULL || colon == listen || *end != '\0' || port < 1 || port > 65535 ||
+        (size_t)(colon - listen) >= size) {
+        cli_complain("--listen: expected ADDRESS:PORT, found '%s'", listen);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    memcpy(address, listen, (size_t)(colon - listen));
+    address[colon - listen] = '\0';
+    config->address = address;
+    config->port = (uint16_t)port;
+    return -1;
+}
+
+int cli_serve(int argc, char **argv)
+{
+    const char *listen = "127.0.0.1:8080";
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--listen") == 0) {
+            listen = argv[i + 1];
+            memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 2) * sizeof *argv);
+            argc -= 2;
+            i--;
+        }
+    }
+    struct cli_args args;
+    int exit_code =
+        cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_PROGRAMS, CLI_OPT_DB, serve_usage, &args);
+    char address[64];
+    struct web_config config = {.db_path = args.db, .threads = 4};
+    if (exit_code < 0) {
+        exit_code = parse_listen(listen, address, sizeof address, &config);
+    }
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    const char *secure = getenv("CERTTRACK_SECURE_COOKIES");
+    config.secure_cookies = secure != NULL && strcmp(secure, "1") == 0;
+    struct program_set programs;
+    struct store store;
+    exit_code = cli_store_open(&args, false, &programs, &store); /* migrates, checks */
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    store_close(&store);
+    config.programs = &programs;
+    signal(SIGINT, request_stop);
+    signal(SIGTERM, request_stop);
+    signal(SIGPIPE, SIG_IGN);
+    printf("certtrack serving %s on http://%s:%u/\n", args.db, config.address,
+           (unsigned)config.port);
+    fflush(stdout);
+    struct ct_err err = {0};
+    enum ct_status status = server_run(&config, &stop_requested, &err);
+    program_set_release(&programs);
+    return status == CT_OK ? CLI_EXIT_OK : cli_report(&err);
+}

@@ -1,0 +1,350 @@
+#include "pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/credit.h"
+#include "../store/store_people.h"
+#include "../store/store_record.h"
+#include "../store/store_tracks.h"
+#include "html.h"
+#include "../core/banned.h"
+
+/* ---- the layout ---- */
+
+static enum ct_status page_begin(struct web_request *request, struct web_response *response,
+                                 const char *title)
+{
+    struct buf *out = &response->body;
+    response->content_type = "text/html; charset=utf-8";
+    enum ct_status status = html_markup(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                                             "<meta charset=\"utf-8\">\n"
+                                             "<meta name=\"viewport\" content=\"width=device-width,"
+                                             " initial-scale=1\">\n<title>");
+    if (status == CT_OK) {
+        status = html_text(out, title);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, " | certtrack</title>\n"
+                                  "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n"
+                                  "</head>\n<body>\n"
+                                  "<a class=\"skip\" href=\"#main\">Skip to main content</a>\n"
+                                  "<header class=\"site\"><p class=\"brand\">"
+                                  "<a href=\"/\">certtrack</a> "
+                                  "<span>Library continuing education</span></p>\n");
+    }
+    if (status == CT_OK && request->signed_in) {
+        status = html_markup(out, "<form class=\"signout\" method=\"post\" action=\"/logout\">"
+                                  "<span>Signed in as ");
+        if (status == CT_OK) {
+            status = html_text(out, request->name);
+        }
+        if (status == CT_OK) {
+            status =
+                html_markup(out, "</span> <input type=\"hidden\" name=\"csrf_token\" value=\"");
+        }
+        if (status == CT_OK) {
+            status = html_text(out, request->csrf);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "\"><button type=\"submit\">Sign out</button></form>\n");
+        }
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</header>\n<main id=\"main\">\n<h1>");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, title);
+    }
+    return status == CT_OK ? html_markup(out, "</h1>\n") : status;
+}
+
+static enum ct_status page_end(struct web_response *response)
+{
+    return html_markup(&response->body, "</main>\n<footer class=\"site\"><p>Montana State Library"
+                                        " certification, kept by certtrack.</p></footer>\n"
+                                        "</body>\n</html>\n");
+}
+
+/* ---- errors ---- */
+
+enum ct_status page_error(struct web_request *request, struct web_response *response,
+                          unsigned status_code, const char *title, const char *explanation)
+{
+    buf_release(&response->body);
+    response->status = status_code;
+    enum ct_status status = page_begin(request, response, title);
+    if (status == CT_OK) {
+        status = html_markup(&response->body, "<p>");
+    }
+    if (status == CT_OK) {
+        status = html_text(&response->body, explanation);
+    }
+    if (status == CT_OK) {
+        status =
+            html_markup(&response->body, "</p>\n<p><a href=\"/\">Go to your dashboard</a></p>\n");
+    }
+    return status == CT_OK ? page_end(response) : status;
+}
+
+/* ---- log in and out ---- */
+
+enum ct_status page_login(struct web_request *request, struct web_response *response,
+                          const char *message)
+{
+    /* The form's CSRF token is also a cookie: a cross-site form cannot know it. */
+    char token[SESSION_TOKEN_SIZE];
+    session_random_token(token);
+    web_set_cookie(response, "certtrack_login", token, true, 3600, request->config->secure_cookies);
+    struct buf *out = &response->body;
+    enum ct_status status = page_begin(request, response, "Sign in");
+    if (status == CT_OK && message != NULL) {
+        status = html_markup(out, "<div class=\"alert\" role=\"alert\"><p>");
+        if (status == CT_OK) {
+            status = html_text(out, message);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</p></div>\n");
+        }
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<form method=\"post\" action=\"/login\" class=\"stack\">\n"
+                                  "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, token);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">\n<label for=\"email\">E-mail address</label>\n"
+                                  "<input id=\"email\" name=\"email\" type=\"email\""
+                                  " autocomplete=\"username\" required value=\"");
+    }
+    const char *email = web_form_value(request, "email");
+    if (status == CT_OK) {
+        status = html_text(out, email != NULL ? email : "");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">\n<label for=\"password\">Password</label>\n"
+                                  "<input id=\"password\" name=\"password\" type=\"password\""
+                                  " autocomplete=\"current-password\" required>\n"
+                                  "<button type=\"submit\">Sign in</button>\n</form>\n");
+    }
+    return status == CT_OK ? page_end(response) : status;
+}
+
+static const char *const wrong_login = "The e-mail address or the password is not right.";
+
+enum ct_status page_login_submit(struct web_request *request, struct web_response *response)
+{
+    const char *email = web_form_value(request, "email");
+    const char *password = web_form_value(request, "password");
+    if (!session_tokens_match(request->login_csrf_cookie, web_form_value(request, "csrf_token"))) {
+        response->status = 400;
+        return page_login(request, response, "This form has expired. Please sign in again.");
+    }
+    if (email == NULL || password == NULL || email[0] == '\0' || password[0] == '\0') {
+        response->status = 400;
+        return page_login(request, response, "Enter your e-mail address and your password.");
+    }
+    char account_key[200], address_key[80];
+    snprintf(account_key, sizeof account_key, "account:%.180s", email);
+    snprintf(address_key, sizeof address_key, "address:%.60s", request->client_address);
+    struct ct_err err = {0};
+    int64_t wait_account = 0, wait_address = 0;
+    enum ct_status status =
+        login_wait_seconds(request->store, account_key, request->now, &wait_account, &err);
+    if (status == CT_OK) {
+        status = login_wait_seconds(request->store, address_key, request->now, &wait_address, &err);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    if (wait_account > 0 || wait_address > 0) {
+        response->status = 429;
+        return page_login(request, response,
+                          "Too many attempts to sign in. Wait a few minutes, then try again.");
+    }
+    int64_t person_id = 0;
+    bool matches = false;
+    struct ct_err lookup = {0};
+    if (store_person_find(request->store, email, &person_id, &lookup) == CT_OK) {
+        status = store_person_check_password(request->store, person_id, password, &matches, &err);
+    }
+    if (status == CT_OK && !matches) {
+        status = login_failure_record(request->store, account_key, request->now, &err);
+        if (status == CT_OK) {
+            status = login_failure_record(request->store, address_key, request->now, &err);
+        }
+        response->status = 401;
+        return status == CT_OK ? page_login(request, response, wrong_login) : status;
+    }
+    char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
+    if (status == CT_OK) {
+        status = session_create(request->store, person_id, request->now, id, csrf, &err);
+    }
+    if (status == CT_OK) {
+        web_set_cookie(response, "certtrack_session", id, true, SESSION_ABSOLUTE_SECONDS,
+                       request->config->secure_cookies);
+        web_redirect(response, "/");
+    }
+    return status;
+}
+
+enum ct_status page_logout(struct web_request *request, struct web_response *response)
+{
+    struct ct_err err = {0};
+    enum ct_status status = session_end(request->store, request->session_cookie, &err);
+    web_set_cookie(response, "certtrack_session", "", true, 0, request->config->secure_cookies);
+    web_redirect(response, "/login");
+    return status;
+}
+
+/* ---- the dashboard ---- */
+
+static enum ct_status credit_cell(struct buf *out, int64_t halves)
+{
+    char text[CREDIT_TEXT_SIZE];
+    credit_format(halves, text);
+    return html_text(out, text);
+}
+
+static enum ct_status date_cell(struct buf *out, struct civil_date date)
+{
+    char text[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(date, text);
+    return html_text(out, text);
+}
+
+static enum ct_status progress_summary(struct buf *out, const struct evaluation *evaluation)
+{
+    enum ct_status status = html_markup(out, "<dl class=\"summary\">\n<dt>Program</dt><dd>");
+    if (status == CT_OK) {
+        status = html_text(out, evaluation->program->name);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</dd>\n<dt>Status</dt><dd>");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, track_status_name(evaluation->status));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</dd>\n<dt>Credits counted</dt><dd>");
+    }
+    if (status == CT_OK) {
+        status = credit_cell(out, evaluation->counted_halves);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, " of ");
+    }
+    if (status == CT_OK) {
+        status = credit_cell(out, evaluation->required_halves);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</dd>\n<dt>Deadline</dt><dd>");
+    }
+    if (status == CT_OK) {
+        status = date_cell(out, evaluation->deadline);
+    }
+    return status == CT_OK ? html_markup(out, "</dd>\n</dl>\n") : status;
+}
+
+static enum ct_status blocking_list(struct buf *out, const struct evaluation *evaluation)
+{
+    if (evaluation->blocking_count == 0) {
+        return html_markup(out, "<p>Nothing stands in the way of your certificate.</p>\n");
+    }
+    enum ct_status status = html_markup(out, "<h2>What is still needed</h2>\n<ul>\n");
+    for (size_t i = 0; i < evaluation->blocking_count && status == CT_OK; i++) {
+        const struct blocking_item *item = &evaluation->blocking[i];
+        status = html_markup(out, "<li>");
+        if (status == CT_OK) {
+            status = html_text(out, blocking_description(item->code));
+        }
+        if (status == CT_OK && item->code == BLOCKING_CATEGORY_SHORT) {
+            status = html_markup(out, " (");
+            if (status == CT_OK) {
+                status = html_text(out, evaluation->program->categories[item->category].name);
+            }
+            if (status == CT_OK) {
+                status = html_markup(out, ")");
+            }
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</li>\n");
+        }
+    }
+    return status == CT_OK ? html_markup(out, "</ul>\n") : status;
+}
+
+static enum ct_status activity_row(struct buf *out, const struct activity *activity,
+                                   const struct activity_result *result)
+{
+    enum ct_status status = html_markup(out, "<tr><td>");
+    if (status == CT_OK) {
+        status = date_cell(out, activity->date);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td><td>");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, activity_kind_name(activity->kind));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td><td class=\"number\">");
+    }
+    if (status == CT_OK) {
+        status = credit_cell(out, result->counted_halves);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td><td>");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, reason_description(result->reason));
+    }
+    return status == CT_OK ? html_markup(out, "</td></tr>\n") : status;
+}
+
+static enum ct_status activity_table(struct buf *out, const struct learner_record *record,
+                                     const struct evaluation *evaluation)
+{
+    enum ct_status status =
+        html_markup(out, "<h2>Your activities</h2>\n<table>\n<caption>Each activity and what counts"
+                         " from it today</caption>\n<thead><tr><th scope=\"col\">Date</th>"
+                         "<th scope=\"col\">Kind</th><th scope=\"col\">Counted</th>"
+                         "<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < record->activity_count && status == CT_OK; i++) {
+        status = activity_row(out, &record->activities[i], &evaluation->activities[i]);
+    }
+    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+}
+
+enum ct_status page_dashboard(struct web_request *request, struct web_response *response)
+{
+    struct buf *out = &response->body;
+    enum ct_status status = page_begin(request, response, "Your progress");
+    struct track_info track;
+    struct ct_err err = {0};
+    if (status == CT_OK &&
+        store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
+        status = html_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
+        return status == CT_OK ? page_end(response) : status;
+    }
+    struct learner_record *record = NULL;
+    struct evaluation *evaluation = NULL;
+    if (status == CT_OK) {
+        status = store_record_evaluate(request->store, track.id, request->today, &record,
+                                       &evaluation, &err);
+    }
+    if (status == CT_OK) {
+        status = progress_summary(out, evaluation);
+    }
+    if (status == CT_OK) {
+        status = blocking_list(out, evaluation);
+    }
+    if (status == CT_OK) {
+        status = activity_table(out, record, evaluation);
+    }
+    evaluation_free(evaluation);
+    record_free(record);
+    return status == CT_OK ? page_end(response) : status;
+}

@@ -1,0 +1,22 @@
+/*
+ * pages: the server-rendered HTML pages. Every page is built through html.h.
+ */
+#ifndef CERTTRACK_PAGES_H
+#define CERTTRACK_PAGES_H
+
+#include "web.h"
+
+enum ct_status page_login(struct web_request *request, struct web_response *response,
+                          const char *message) CT_MUST_CHECK;
+enum ct_status page_login_submit(struct web_request *request,
+                                 struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_logout(struct web_request *request,
+                           struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_dashboard(struct web_request *request,
+                              struct web_response *response) CT_MUST_CHECK;
+/* A page that says what went wrong, with its status (403, 404, 400, 500). */
+enum ct_status page_error(struct web_request *request, struct web_response *response,
+                          unsigned status, const char *title,
+                          const char *explanation) CT_MUST_CHECK;
+
+#endif

@@ -1,0 +1,219 @@
+#include "routes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "pages.h"
+#include "../core/banned.h"
+
+enum route_access {
+    ACCESS_PUBLIC,    /* anyone */
+    ACCESS_SIGNED_IN, /* any signed-in person */
+};
+
+enum route_kind { ROUTE_PAGE, ROUTE_API };
+
+/* A handler gets the numeric {id} of the path (0 when the path has none). */
+typedef enum ct_status (*route_handler)(struct web_request *request, struct web_response *response,
+                                        int64_t id);
+
+struct route {
+    const char *method;
+    const char *pattern; /* "{id}" matches a positive whole number */
+    enum route_access access;
+    unsigned roles; /* any of these role bits; 0 = no role needed */
+    enum route_kind kind;
+    route_handler handler;
+};
+
+static const char app_css[] =
+    "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;line-height:1.5}"
+    "main{max-width:60rem;margin:0 auto;padding:1rem}"
+    "header.site{background:#162e51;color:#fff;padding:0.5rem 1rem;display:flex;"
+    "justify-content:space-between;align-items:center;flex-wrap:wrap}"
+    "header.site a{color:#fff}.brand span{margin-left:0.5rem;font-size:0.9rem}"
+    ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;"
+    "color:#000;padding:0.5rem}"
+    ".stack{display:flex;flex-direction:column;max-width:24rem;gap:0.5rem}"
+    "input{font-size:1rem;padding:0.5rem;border:1px solid #565c65}"
+    "button{font-size:1rem;padding:0.5rem 1rem;background:#005ea2;color:#fff;border:0;"
+    "border-radius:0.25rem;cursor:pointer}button:focus,input:focus,a:focus{outline:"
+    "0.25rem solid #2491ff;outline-offset:0}"
+    ".alert{border-left:0.5rem solid #d54309;background:#f4e3db;padding:0.5rem 1rem}"
+    "table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dfe1e2;"
+    "padding:0.25rem 0.5rem;text-align:left}td.number{text-align:right}"
+    "dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:0.25rem 1rem}"
+    "dl.summary dd{margin:0}footer.site{border-top:1px solid #dfe1e2;padding:1rem;"
+    "font-size:0.9rem}";
+
+static enum ct_status healthz(struct web_request *request, struct web_response *response,
+                              int64_t id)
+{
+    (void)request;
+    (void)id;
+    response->content_type = "text/plain; charset=utf-8";
+    return buf_append_str(&response->body, "ok");
+}
+
+static enum ct_status stylesheet(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)request;
+    (void)id;
+    response->content_type = "text/css; charset=utf-8";
+    return buf_append(&response->body, app_css, sizeof app_css - 1);
+}
+
+static enum ct_status login_form(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    if (request->signed_in) {
+        web_redirect(response, "/");
+        return CT_OK;
+    }
+    return page_login(request, response, NULL);
+}
+
+static enum ct_status login_submit(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_login_submit(request, response);
+}
+
+static enum ct_status logout(struct web_request *request, struct web_response *response, int64_t id)
+{
+    (void)id;
+    return page_logout(request, response);
+}
+
+static enum ct_status dashboard(struct web_request *request, struct web_response *response,
+                                int64_t id)
+{
+    (void)id;
+    return page_dashboard(request, response);
+}
+
+static enum ct_status my_progress(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    return api_my_progress(request, response);
+}
+
+static enum ct_status person_progress(struct web_request *request, struct web_response *response,
+                                      int64_t id)
+{
+    return api_person_progress(request, response, id);
+}
+
+static const struct route routes[] = {
+    {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz},
+    {"GET", "/assets/app.css", ACCESS_PUBLIC, 0, ROUTE_PAGE, stylesheet},
+    {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_form},
+    {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit},
+    {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout},
+    {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard},
+    {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
+    {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
+};
+
+/* Matches path against pattern; *id receives the number where the pattern has {id}. */
+static bool path_matches(const char *pattern, const char *path, int64_t *id)
+{
+    *id = 0;
+    while (*pattern != '\0' && *path != '\0') {
+        if (strncmp(pattern, "{id}", 4) == 0) {
+            char *end = NULL;
+            if (*path < '1' || *path > '9') {
+                return false;
+            }
+            long long value = strtoll(path, &end, 10);
+            if (value <= 0 || end - path > 18) {
+                return false;
+            }
+            *id = value;
+            path = end;
+            pattern += 4;
+            continue;
+        }
+        if (*pattern != *path) {
+            return false;
+        }
+        pattern++;
+        path++;
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+static bool is_api(const char *path)
+{
+    return strncmp(path, "/api/", 5) == 0;
+}
+
+static enum ct_status refuse(struct web_request *request, struct web_response *response,
+                             unsigned status, const char *code, const char *message)
+{
+    if (is_api(request->path)) {
+        return api_error(response, status, code, message);
+    }
+    return page_error(request, response, status,
+                      status == 404   ? "Page not found"
+                      : status == 403 ? "Not allowed"
+                                      : "Request refused",
+                      message);
+}
+
+static enum ct_status check_access(struct web_request *request, struct web_response *response,
+                                   const struct route *route, bool *allowed)
+{
+    *allowed = false;
+    if (route->access == ACCESS_SIGNED_IN && !request->signed_in) {
+        if (route->kind == ROUTE_API) {
+            return api_error(response, 401, "unauthenticated", "Sign in first.");
+        }
+        web_redirect(response, "/login");
+        return CT_OK;
+    }
+    if (route->roles != 0 && (request->roles & route->roles) == 0) {
+        return refuse(request, response, 403, "forbidden",
+                      "Your role does not give you access to this page.");
+    }
+    /* Every state change is a POST with the session's CSRF token (the log-in form has
+     * its own, checked by its handler). */
+    if (strcmp(route->method, "POST") == 0 && route->access == ACCESS_SIGNED_IN &&
+        !session_tokens_match(request->csrf, web_form_value(request, "csrf_token"))) {
+        return refuse(request, response, 403, "csrf",
+                      "This form has expired or did not come from certtrack. Try again.");
+    }
+    *allowed = true;
+    return CT_OK;
+}
+
+enum ct_status routes_dispatch(struct web_request *request, struct web_response *response)
+{
+    bool path_known = false;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        int64_t id = 0;
+        if (!path_matches(routes[i].pattern, request->path, &id)) {
+            continue;
+        }
+        path_known = true;
+        if (strcmp(routes[i].method, request->method) != 0) {
+            continue;
+        }
+        bool allowed = false;
+        enum ct_status status = check_access(request, response, &routes[i], &allowed);
+        if (status != CT_OK || !allowed) {
+            return status;
+        }
+        return routes[i].handler(request, response, id);
+    }
+    if (path_known) {
+        return refuse(request, response, 405, "method-not-allowed",
+                      "This address does not accept that kind of request.");
+    }
+    return refuse(request, response, 404, "not-found", "There is no page at this address.");
+}

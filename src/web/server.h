@@ -1,0 +1,22 @@
+/*
+ * server: certtrack's HTTP server, on GNU libmicrohttpd.
+ *
+ * A pool of worker threads, each request with its own database connection taken from
+ * a pool (SQLite connections are not shared between threads), a request body limit, and
+ * the same security headers on every response.
+ */
+#ifndef CERTTRACK_SERVER_H
+#define CERTTRACK_SERVER_H
+
+#include <signal.h>
+
+#include "web.h"
+
+/* The largest request body accepted. */
+#define SERVER_BODY_LIMIT (1024 * 1024)
+
+/* Serves until *stop becomes non-zero (set it from a signal handler). */
+enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t *stop,
+                          struct ct_err *err) CT_MUST_CHECK;
+
+#endif

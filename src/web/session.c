@@ -1,0 +1,126 @@
+#include "session.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+void session_random_token(char out[SESSION_TOKEN_SIZE])
+{
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    sodium_bin2hex(out, SESSION_TOKEN_SIZE, bytes, sizeof bytes);
+    sodium_memzero(bytes, sizeof bytes);
+}
+
+static void token_hash(const char *token, char out[SESSION_TOKEN_SIZE])
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, (const unsigned char *)token, strlen(token));
+    sodium_bin2hex(out, SESSION_TOKEN_SIZE, digest, sizeof digest);
+}
+
+enum ct_status session_create(struct store *store, int64_t person_id, int64_t now,
+                              char id[SESSION_TOKEN_SIZE], char csrf[SESSION_TOKEN_SIZE],
+                              struct ct_err *err)
+{
+    session_random_token(id);
+    session_random_token(csrf);
+    char hash[SESSION_TOKEN_SIZE];
+    token_hash(id, hash);
+    return STORE_EXEC(store,
+                      "INSERT INTO sessions (id_hash, person_id, csrf_token, created_at,"
+                      " last_seen_at) VALUES (?, ?, ?, ?, ?)",
+                      NULL, err, DB_TEXT(hash), DB_INT(person_id), DB_TEXT(csrf), DB_INT(now),
+                      DB_INT(now));
+}
+
+enum ct_status session_find(struct store *store, const char *id, int64_t now, bool *found,
+                            int64_t *person_id, char csrf[SESSION_TOKEN_SIZE], struct ct_err *err)
+{
+    *found = false;
+    *person_id = 0;
+    csrf[0] = '\0';
+    if (id == NULL || strlen(id) != SESSION_TOKEN_SIZE - 1) {
+        return CT_OK;
+    }
+    char hash[SESSION_TOKEN_SIZE];
+    token_hash(id, hash);
+    /* Expired sessions go first, so that a stolen old cookie finds nothing. */
+    enum ct_status status =
+        STORE_EXEC(store, "DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?", NULL,
+                   err, DB_INT(now - SESSION_IDLE_SECONDS), DB_INT(now - SESSION_ABSOLUTE_SECONDS));
+    struct db_stmt *stmt = NULL;
+    if (status == CT_OK) {
+        status = db_prepare(
+            store->db, "SELECT person_id, csrf_token FROM sessions WHERE id_hash = ?", &stmt, err);
+    }
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(hash)), 1, err);
+    }
+    if (status == CT_OK) {
+        status = db_step(stmt, found, err);
+    }
+    if (status == CT_OK && *found) {
+        *person_id = db_column_int64(stmt, 0);
+        snprintf(csrf, SESSION_TOKEN_SIZE, "%s", db_column_text(stmt, 1));
+    }
+    db_finalize(stmt);
+    if (status == CT_OK && *found) {
+        status = STORE_EXEC(store, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", NULL,
+                            err, DB_INT(now), DB_TEXT(hash));
+    }
+    return status;
+}
+
+enum ct_status session_end(struct store *store, const char *id, struct ct_err *err)
+{
+    if (id == NULL) {
+        return CT_OK;
+    }
+    char hash[SESSION_TOKEN_SIZE];
+    token_hash(id, hash);
+    return STORE_EXEC(store, "DELETE FROM sessions WHERE id_hash = ?", NULL, err, DB_TEXT(hash));
+}
+
+bool session_tokens_match(const char *expected, const char *given)
+{
+    if (expected == NULL || given == NULL || expected[0] == '\0') {
+        return false;
+    }
+    size_t length = strlen(expected);
+    return strlen(given) == length && sodium_memcmp(expected, given, length) == 0;
+}
+
+enum ct_status login_wait_seconds(struct store *store, const char *key, int64_t now, int64_t *wait,
+                                  struct ct_err *err)
+{
+    int64_t failures = 0;
+    *wait = 0;
+    enum ct_status status =
+        STORE_EXEC(store, "SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?", &failures,
+                   err, DB_TEXT(key), DB_INT(now - LOGIN_WINDOW_SECONDS));
+    int64_t last = 0;
+    if (status == CT_OK && failures >= LOGIN_FREE_FAILURES) {
+        status = STORE_EXEC(store, "SELECT MAX(at) FROM login_failures WHERE key = ?", &last, err,
+                            DB_TEXT(key));
+        /* Doubling waits: 2, 4, 8 ... seconds, at most a quarter of an hour. */
+        int64_t extra = failures - LOGIN_FREE_FAILURES;
+        int64_t delay = extra >= 9 ? LOGIN_WINDOW_SECONDS : (int64_t)2 << extra;
+        *wait = last + delay > now ? last + delay - now : 0;
+    }
+    return status;
+}
+
+enum ct_status login_failure_record(struct store *store, const char *key, int64_t now,
+                                    struct ct_err *err)
+{
+    enum ct_status status = STORE_EXEC(store, "DELETE FROM login_failures WHERE at <= ?", NULL, err,
+                                       DB_INT(now - LOGIN_WINDOW_SECONDS));
+    if (status == CT_OK) {
+        status = STORE_EXEC(store, "INSERT INTO login_failures (key, at) VALUES (?, ?)", NULL, err,
+                            DB_TEXT(key), DB_INT(now));
+    }
+    return status;
+}

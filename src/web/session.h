@@ -1,0 +1,53 @@
+/*
+ * session: signed-in sessions and the slowing down of failed log-ins.
+ *
+ * A session id is 256 random bits (libsodium), given to the browser once and stored
+ * only as its SHA-256 hash. Each session carries its own CSRF token. Sessions end after
+ * SESSION_IDLE_SECONDS without a request or SESSION_ABSOLUTE_SECONDS after log-in.
+ */
+#ifndef CERTTRACK_SESSION_H
+#define CERTTRACK_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../store/store.h"
+
+#define SESSION_TOKEN_SIZE       65 /* 64 hex digits and the NUL */
+#define SESSION_IDLE_SECONDS     (30 * 60)
+#define SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
+
+/* Fills out with 256 random bits as hex. */
+void session_random_token(char out[SESSION_TOKEN_SIZE]);
+
+/* Starts a session for person at now (Unix seconds); id and csrf receive the new
+ * session's id (for the cookie) and CSRF token. */
+enum ct_status session_create(struct store *store, int64_t person_id, int64_t now,
+                              char id[SESSION_TOKEN_SIZE], char csrf[SESSION_TOKEN_SIZE],
+                              struct ct_err *err) CT_MUST_CHECK;
+
+/* Finds the live session with this id and marks it used at now. *found is false for an
+ * unknown, idle or too old session (which is then deleted). */
+enum ct_status session_find(struct store *store, const char *id, int64_t now, bool *found,
+                            int64_t *person_id, char csrf[SESSION_TOKEN_SIZE],
+                            struct ct_err *err) CT_MUST_CHECK;
+
+/* Ends the session with this id (nothing happens for an unknown one). */
+enum ct_status session_end(struct store *store, const char *id, struct ct_err *err) CT_MUST_CHECK;
+
+/* True when the two tokens are equal, compared in constant time. */
+bool session_tokens_match(const char *expected, const char *given);
+
+/* Failed log-ins are counted per key ("account:<e-mail>", "address:<ip>") over the last
+ * LOGIN_WINDOW_SECONDS; past LOGIN_FREE_FAILURES, each further attempt must wait. */
+#define LOGIN_WINDOW_SECONDS (15 * 60)
+#define LOGIN_FREE_FAILURES  5
+
+/* Seconds the caller must wait before another attempt for key (0: go ahead). */
+enum ct_status login_wait_seconds(struct store *store, const char *key, int64_t now, int64_t *wait,
+                                  struct ct_err *err) CT_MUST_CHECK;
+
+enum ct_status login_failure_record(struct store *store, const char *key, int64_t now,
+                                    struct ct_err *err) CT_MUST_CHECK;
+
+#endif

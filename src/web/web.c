@@ -1,0 +1,33 @@
+#include "web.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+const char *web_form_value(const struct web_request *request, const char *name)
+{
+    for (size_t i = 0; i < request->form.count; i++) {
+        if (strcmp(request->form.names[i], name) == 0) {
+            return request->form.values[i];
+        }
+    }
+    return NULL;
+}
+
+void web_set_cookie(struct web_response *response, const char *name, const char *value,
+                    bool http_only, int max_age_seconds, bool secure)
+{
+    if (response->cookie_count == WEB_MAX_COOKIES) {
+        return;
+    }
+    snprintf(response->cookies[response->cookie_count++], sizeof response->cookies[0],
+             "%s=%s; Path=/; Max-Age=%d; SameSite=Lax%s%s", name, value, max_age_seconds,
+             http_only ? "; HttpOnly" : "", secure ? "; Secure" : "");
+}
+
+void web_redirect(struct web_response *response, const char *location)
+{
+    response->status = 303;
+    snprintf(response->location, sizeof response->location, "%s", location);
+}

@@ -1,0 +1,84 @@
+/*
+ * web: the HTTP server's shared types: a request as the handlers see it, and the
+ * response they fill. The server (server.c) does HTTP; the handlers (pages.c, api.c)
+ * do the work through the store; the route table (routes.c) says who may call what.
+ */
+#ifndef CERTTRACK_WEB_H
+#define CERTTRACK_WEB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/buf.h"
+#include "../core/civil_date.h"
+#include "../store/store.h"
+#include "session.h"
+
+struct web_config {
+    const char *db_path;
+    const struct program_set *programs; /* borrowed */
+    const char *address;                /* e.g. "127.0.0.1" */
+    uint16_t port;
+    bool secure_cookies; /* behind HTTPS: cookies get Secure */
+    unsigned threads;
+};
+
+enum web_role_bit {
+    WEB_ROLE_LEARNER = 1u << 0,
+    WEB_ROLE_SUPERVISOR = 1u << 1,
+    WEB_ROLE_LIBRARY_ADMINISTRATOR = 1u << 2,
+    WEB_ROLE_CE_COORDINATOR = 1u << 3,
+    WEB_ROLE_CONSULTANT = 1u << 4,
+};
+
+#define WEB_FORM_MAX_FIELDS 64
+
+struct web_form {
+    char *names[WEB_FORM_MAX_FIELDS];  /* owned */
+    char *values[WEB_FORM_MAX_FIELDS]; /* owned */
+    size_t count;
+};
+
+struct web_request {
+    const struct web_config *config;
+    const char *method;
+    const char *path;
+    const char *query_as_of; /* ?as_of=, or NULL */
+    const char *client_address;
+    const char *session_cookie; /* NULL when none */
+    const char *login_csrf_cookie;
+    struct web_form form;
+    struct store *store; /* this request's connection */
+    int64_t now;         /* Unix seconds */
+    struct civil_date today;
+    /* The signed-in person, when there is one. */
+    bool signed_in;
+    int64_t person_id;
+    unsigned roles;
+    int64_t library_id;
+    char name[128];
+    char csrf[SESSION_TOKEN_SIZE];
+};
+
+#define WEB_MAX_COOKIES 2
+
+struct web_response {
+    unsigned status;
+    const char *content_type;
+    struct buf body;
+    char cookies[WEB_MAX_COOKIES][256];
+    size_t cookie_count;
+    char location[256]; /* for redirects */
+};
+
+/* The value of a form field (borrowed), or NULL. */
+const char *web_form_value(const struct web_request *request, const char *name);
+
+/* Adds a Set-Cookie value. */
+void web_set_cookie(struct web_response *response, const char *name, const char *value,
+                    bool http_only, int max_age_seconds, bool secure);
+
+/* Makes the response a 303 redirect to location. */
+void web_redirect(struct web_response *response, const char *location);
+
+#endif

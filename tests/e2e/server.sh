@@ -1,0 +1,128 @@
+#!/bin/sh
+# End-to-end checks of `certtrack serve` over real HTTP, as TAP: a fresh demo database,
+# the server on a free loopback port, and curl as the client.
+# Usage: server.sh CERTTRACK SOURCE_ROOT
+set -u
+certtrack=$1
+root=$2
+programs="$root/programs"
+work=$(mktemp -d /tmp/certtrack-server-e2e.XXXXXX)
+export CERTTRACK_TODAY=2026-06-15
+server_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+number=0
+failed=0
+
+check() { # description, then a command that must succeed
+    number=$((number + 1))
+    description=$1
+    shift
+    if "$@" >"$work/check.out" 2>&1; then
+        echo "ok $number - $description"
+    else
+        echo "not ok $number - $description"
+        sed 's/^/# /' "$work/check.out" | head -20
+        failed=1
+    fi
+}
+
+"$certtrack" demo-data --db "$work/demo.db" --programs "$programs" >/dev/null || exit 1
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+"$certtrack" serve --db "$work/demo.db" --programs "$programs" --listen "127.0.0.1:$port" \
+    >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do
+    curl -s "$base/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+done
+
+# status METHOD PATH [curl options...]: prints the HTTP status code.
+status() {
+    method=$1
+    path=$2
+    shift 2
+    curl -s -o "$work/body" -D "$work/headers" -w '%{http_code}' -X "$method" "$@" "$base$path"
+}
+
+# sign_in JAR EMAIL PASSWORD: the log-in form, then the POST; prints the status.
+sign_in() {
+    curl -s -c "$1" -b "$1" "$base/login" >"$work/form.html"
+    token=$(sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' "$work/form.html" | head -1)
+    curl -s -c "$1" -b "$1" -o "$work/body" -w '%{http_code}' --data-urlencode "csrf_token=$token" \
+        --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
+}
+
+echo "1..15"
+check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
+check "every response carries the security headers" sh -c "
+    curl -s -D - -o /dev/null $base/healthz >$work/h &&
+    grep -qi \"^content-security-policy: .*frame-ancestors 'none'\" $work/h &&
+    grep -qi '^x-content-type-options: nosniff' $work/h && grep -qi '^referrer-policy:' $work/h &&
+    ! grep -qi \"content-security-policy:.*unsafe-inline\" $work/h"
+check "a page needs a session: / redirects to /login" \
+    sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' $base/)\" = '303 $base/login' ]"
+check "an unknown address is a 404 page" sh -c "[ \"\$(curl -s -o $work/404 -w '%{http_code}' $base/nowhere)\" = 404 ] && grep -q 'Page not found' $work/404"
+check "the API answers JSON 401 without a session" sh -c "
+    [ \"\$(curl -s -o $work/api -w '%{http_code}' $base/api/v1/me/progress)\" = 401 ] &&
+    grep -q '\"code\":\"unauthenticated\"' $work/api"
+
+same_message() {
+    sign_in "$work/a" nobody@example.org demo-password-1 >/dev/null
+    cp "$work/body" "$work/unknown.html"
+    sign_in "$work/b" staff@example.org wrong-password-9 >/dev/null
+    grep -q 'is not right' "$work/unknown.html" && grep -q 'is not right' "$work/body" &&
+        [ "$(grep -c 'is not right' "$work/unknown.html")" = "$(grep -c 'is not right' "$work/body")" ]
+}
+check "unknown account and wrong password get the same message" same_message
+
+signed_in_dashboard() {
+    [ "$(sign_in "$work/staff" STAFF@example.org demo-password-1)" = 303 ] || return 1
+    page=$(curl -s -b "$work/staff" "$base/")
+    echo "$page" | grep -q 'Your progress' && echo "$page" | grep -q 'Strategic Track'
+}
+check "staff@ signs in (e-mail in any case) and sees the dashboard" signed_in_dashboard
+check "the session cookie is HttpOnly and SameSite=Lax" sh -c "
+    curl -s -c $work/c -b $work/c $base/login >$work/f &&
+    tok=\$(sed -n 's/.*name=\"csrf_token\" value=\"\\([0-9a-f]*\\)\".*/\\1/p' $work/f | head -1) &&
+    curl -s -D - -o /dev/null -b $work/c --data-urlencode csrf_token=\$tok \
+        --data-urlencode email=director@example.org --data-urlencode password=demo-password-1 \
+        $base/login | grep -i '^set-cookie: certtrack_session=' | grep -i httponly | grep -qi 'samesite=lax'"
+check "GET /api/v1/me/progress gives the evaluate JSON" sh -c "
+    curl -s -b $work/staff $base/api/v1/me/progress | grep -q '\"program\": \"msl-strategic\"'"
+check "a learner may not see another person's progress" sh -c "
+    [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff $base/api/v1/people/1/progress)\" = 403 ]"
+
+director_sees_staff() {
+    sign_in "$work/director" director@example.org demo-password-1 >/dev/null
+    staff_id=$(sqlite3 "$work/demo.db" "SELECT id FROM people WHERE email = 'staff@example.org'")
+    curl -s -b "$work/director" "$base/api/v1/people/$staff_id/progress?as_of=2026-06-01" |
+        grep -q '"as_of": "2026-06-01"'
+}
+check "the director sees their staff member's progress, as of a day" director_sees_staff
+check "sign-out without the CSRF token is refused" sh -c "
+    [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff -X POST $base/logout)\" = 403 ]"
+
+throttled() {
+    for _ in 1 2 3 4 5 6; do
+        sign_in "$work/t" ready@example.org not-the-password-0 >/dev/null
+    done
+    [ "$(sign_in "$work/t" ready@example.org demo-password-1)" = 429 ]
+}
+check "repeated failed log-ins are slowed down" throttled
+check "a request body over 1 MiB is refused with 413" sh -c "
+    head -c 1100000 /dev/zero | tr '\\0' a >$work/big &&
+    [ \"\$(curl -s -o /dev/null -w '%{http_code}' --data-binary @$work/big $base/login)\" = 413 ]"
+
+stops_cleanly() {
+    kill -TERM "$server_pid" && wait "$server_pid"
+    code=$?
+    server_pid=""
+    [ "$code" -eq 0 ] && ! grep -q 'Sanitizer' "$work/server.log"
+}
+check "the server stops on SIGTERM, cleanly and without a sanitizer report" stops_cleanly
+exit $failed
