@@ -2,12 +2,17 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/banned.h"
 
 void session_random_token(char out[SESSION_TOKEN_SIZE])
 {
+    /* Idempotent and thread-safe; libsodium must be started before its generator. */
+    if (sodium_init() < 0) {
+        abort();
+    }
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
     sodium_bin2hex(out, SESSION_TOKEN_SIZE, bytes, sizeof bytes);
