@@ -12,8 +12,8 @@
 
 /* ---- the layout ---- */
 
-static enum ct_status page_begin(struct web_request *request, struct web_response *response,
-                                 const char *title)
+enum ct_status page_begin(struct web_request *request, struct web_response *response,
+                          const char *title)
 {
     struct buf *out = &response->body;
     response->content_type = "text/html; charset=utf-8";
@@ -50,6 +50,16 @@ static enum ct_status page_begin(struct web_request *request, struct web_respons
             status = html_markup(out, "\"><button type=\"submit\">Sign out</button></form>\n");
         }
     }
+    if (status == CT_OK && request->signed_in) {
+        status = html_markup(out, "<nav aria-label=\"Main\"><ul class=\"nav\">"
+                                  "<li><a href=\"/\">Your progress</a></li>");
+        if (status == CT_OK && (request->roles & WEB_ROLE_SUPERVISOR) != 0) {
+            status = html_markup(out, "<li><a href=\"/verify\">Claims to verify</a></li>");
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</ul></nav>\n");
+        }
+    }
     if (status == CT_OK) {
         status = html_markup(out, "</header>\n<main id=\"main\">\n<h1>");
     }
@@ -59,7 +69,7 @@ static enum ct_status page_begin(struct web_request *request, struct web_respons
     return status == CT_OK ? html_markup(out, "</h1>\n") : status;
 }
 
-static enum ct_status page_end(struct web_response *response)
+enum ct_status page_end(struct web_response *response)
 {
     return html_markup(&response->body, "</main>\n<footer class=\"site\"><p>Montana State Library"
                                         " certification, kept by certtrack.</p></footer>\n"

@@ -6,6 +6,12 @@
 
 #include "web.h"
 
+/* The layout every page shares: head, header with the sign-out form, and the main
+ * element with the title as its heading; page_end closes it. */
+enum ct_status page_begin(struct web_request *request, struct web_response *response,
+                          const char *title) CT_MUST_CHECK;
+enum ct_status page_end(struct web_response *response) CT_MUST_CHECK;
+
 enum ct_status page_login(struct web_request *request, struct web_response *response,
                           const char *message) CT_MUST_CHECK;
 enum ct_status page_login_submit(struct web_request *request,

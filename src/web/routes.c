@@ -5,6 +5,7 @@
 
 #include "api.h"
 #include "pages.h"
+#include "verify.h"
 #include "../core/banned.h"
 
 enum route_access {
@@ -45,7 +46,10 @@ static const char app_css[] =
     "padding:0.25rem 0.5rem;text-align:left}td.number{text-align:right}"
     "dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:0.25rem 1rem}"
     "dl.summary dd{margin:0}footer.site{border-top:1px solid #dfe1e2;padding:1rem;"
-    "font-size:0.9rem}";
+    "font-size:0.9rem}"
+    "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
+    ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
 
 static enum ct_status healthz(struct web_request *request, struct web_response *response,
                               int64_t id)
@@ -96,6 +100,20 @@ static enum ct_status dashboard(struct web_request *request, struct web_response
     return page_dashboard(request, response);
 }
 
+static enum ct_status verify_queue(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_verify(request, response, NULL);
+}
+
+static enum ct_status verify_submit(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
+    return page_verify_submit(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -116,6 +134,8 @@ static const struct route routes[] = {
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard},
+    {"GET", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue},
+    {"POST", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
 };

@@ -57,7 +57,7 @@ sign_in() {
         --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
 }
 
-echo "1..15"
+echo "1..18"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -117,6 +117,34 @@ check "repeated failed log-ins are slowed down" throttled
 check "a request body over 1 MiB is refused with 413" sh -c "
     head -c 1100000 /dev/zero | tr '\\0' a >$work/big &&
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' --data-binary @$work/big $base/login)\" = 413 ]"
+
+verify_queue() {
+    page=$(curl -s -b "$work/director" "$base/verify")
+    echo "$page" | grep -q 'Claims to verify' || return 1
+    first=$(echo "$page" | sed -n 's/.*name="activity" id="activity-\([0-9]*\)".*/\1/p' | head -1)
+    [ -n "$first" ] || return 1
+    token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/director" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "activity=$first" \
+        --data-urlencode "action=verify" "$base/verify")
+    [ "$code" = 303 ] &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT status FROM activities WHERE id = $first")" = verified ]
+}
+check "the director verifies a claim from the queue" verify_queue
+
+reject_needs_reason() {
+    page=$(curl -s -b "$work/director" "$base/verify")
+    first=$(echo "$page" | sed -n 's/.*name="activity" id="activity-\([0-9]*\)".*/\1/p' | head -1)
+    token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o "$work/reject.html" -w '%{http_code}' -b "$work/director" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "activity=$first" \
+        --data-urlencode "action=reject" "$base/verify")
+    [ "$code" = 400 ] && grep -q 'Say why' "$work/reject.html" &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT status FROM activities WHERE id = $first")" = pending ]
+}
+check "rejecting without a reason is refused and changes nothing" reject_needs_reason
+check "a learner without the supervisor role gets 403 on the queue" sh -c "
+    [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff $base/verify)\" = 403 ]"
 
 stops_cleanly() {
     kill -TERM "$server_pid" && wait "$server_pid"

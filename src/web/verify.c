@@ -1,0 +1,224 @@
+#include "verify.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/credit.h"
+#include "../store/store_activities.h"
+#include "html.h"
+#include "pages.h"
+#include "../core/banned.h"
+
+/* The pending activities of the people this supervisor verifies. */
+static const char *const queue_sql =
+    "SELECT a.id, p.name, a.date, a.kind, a.title, a.credit_halves, a.semester_halves,"
+    " a.quarter_halves, a.minutes FROM activities a JOIN people p ON p.id = a.person_id"
+    " WHERE p.verifier_id = ? AND a.status = 'pending' ORDER BY a.date, a.id LIMIT 200";
+
+static enum ct_status cell(struct buf *out, const char *text)
+{
+    enum ct_status status = html_markup(out, "<td>");
+    if (status == CT_OK) {
+        status = html_text(out, text != NULL ? text : "");
+    }
+    return status == CT_OK ? html_markup(out, "</td>") : status;
+}
+
+/* What the claim says it is worth, as the learner entered it. */
+static void claimed_amount(struct db_stmt *stmt, char *out, size_t size)
+{
+    char credits[CREDIT_TEXT_SIZE];
+    if (db_column_int64(stmt, 5) > 0) {
+        credit_format(db_column_int64(stmt, 5), credits);
+        snprintf(out, size, "%s credits", credits);
+    } else if (db_column_int64(stmt, 6) > 0) {
+        credit_format(db_column_int64(stmt, 6), credits);
+        snprintf(out, size, "%s semester credits", credits);
+    } else if (db_column_int64(stmt, 7) > 0) {
+        credit_format(db_column_int64(stmt, 7), credits);
+        snprintf(out, size, "%s quarter credits", credits);
+    } else {
+        snprintf(out, size, "%" PRId64 " minutes", db_column_int64(stmt, 8));
+    }
+}
+
+static enum ct_status queue_row(struct buf *out, struct db_stmt *stmt)
+{
+    char id[32], amount[64];
+    snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
+    claimed_amount(stmt, amount, sizeof amount);
+    enum ct_status status = html_markup(out, "<tr><td><input type=\"checkbox\" name=\"activity\""
+                                             " id=\"activity-");
+    if (status == CT_OK) {
+        status = html_text(out, id);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\" value=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, id);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\"><label class=\"visually-hidden\" for=\"activity-");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, id);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">Select</label></td>");
+    }
+    for (int column = 1; column <= 4 && status == CT_OK; column++) {
+        status = cell(out, db_column_text(stmt, column));
+    }
+    if (status == CT_OK) {
+        status = cell(out, amount);
+    }
+    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+}
+
+static enum ct_status queue_table(struct web_request *request, struct buf *out, int *rows,
+                                  struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(request->store->db, queue_sql, &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<table>\n<caption>Claims waiting for your verification"
+                                  "</caption>\n<thead><tr><th scope=\"col\">Select</th>"
+                                  "<th scope=\"col\">Learner</th><th scope=\"col\">Date</th>"
+                                  "<th scope=\"col\">Kind</th><th scope=\"col\">Title</th>"
+                                  "<th scope=\"col\">Claimed</th></tr></thead>\n<tbody>\n");
+    }
+    bool has_row = true;
+    *rows = 0;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        status = queue_row(out, stmt);
+        (*rows)++;
+    }
+    db_finalize(stmt);
+    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+}
+
+static enum ct_status decision_form_end(struct web_request *request, struct buf *out)
+{
+    enum ct_status status = html_markup(out, "<label for=\"reason\">Reason (needed to reject)"
+                                             "</label>\n<input id=\"reason\" name=\"reason\""
+                                             " type=\"text\" value=\"");
+    const char *reason = web_form_value(request, "reason");
+    if (status == CT_OK) {
+        status = html_text(out, reason != NULL ? reason : "");
+    }
+    if (status == CT_OK) {
+        status =
+            html_markup(out, "\">\n<div class=\"actions\"><button type=\"submit\" name=\"action\""
+                             " value=\"verify\">Verify selected</button>"
+                             " <button type=\"submit\" name=\"action\" value=\"reject\">"
+                             "Reject selected</button></div>\n</form>\n");
+    }
+    return status;
+}
+
+enum ct_status page_verify(struct web_request *request, struct web_response *response,
+                           const char *message)
+{
+    struct buf *out = &response->body;
+    struct ct_err err = {0};
+    enum ct_status status = page_begin(request, response, "Claims to verify");
+    if (status == CT_OK && message != NULL) {
+        status = html_markup(out, "<div class=\"alert\" role=\"alert\"><p>");
+        if (status == CT_OK) {
+            status = html_text(out, message);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</p></div>\n");
+        }
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<form method=\"post\" action=\"/verify\" class=\"stack-wide\">\n"
+                                  "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, request->csrf);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">\n");
+    }
+    int rows = 0;
+    if (status == CT_OK) {
+        status = queue_table(request, out, &rows, &err);
+    }
+    if (status == CT_OK && rows == 0) {
+        status = html_markup(out, "<p>Nothing is waiting for you.</p>\n</form>\n");
+    } else if (status == CT_OK) {
+        status = decision_form_end(request, out);
+    }
+    return status == CT_OK ? page_end(response) : status;
+}
+
+/* Applies the action to every selected activity, in one transaction. */
+static enum ct_status decide_all(struct web_request *request, const char *action,
+                                 const char *reason, int *decided, struct ct_err *err)
+{
+    *decided = 0;
+    enum ct_status status = db_begin(request->store->db, err);
+    for (size_t i = 0; i < request->form.count && status == CT_OK; i++) {
+        if (strcmp(request->form.names[i], "activity") != 0) {
+            continue;
+        }
+        int64_t id = strtoll(request->form.values[i], NULL, 10);
+        int64_t verifier = 0;
+        status = STORE_EXEC(request->store,
+                            "SELECT p.verifier_id FROM activities a JOIN people p"
+                            " ON p.id = a.person_id WHERE a.id = ?",
+                            &verifier, err, DB_INT(id));
+        if (status == CT_OK && verifier != request->person_id) {
+            status = ct_err_set(err, CT_ERR_INPUT, "activity",
+                                "You do not verify one of the selected claims.");
+        }
+        if (status == CT_OK) {
+            status =
+                store_activity_act(request->store, request->person_id, id, action, reason, err);
+        }
+        *decided += status == CT_OK;
+    }
+    return store_finish(request->store, status, err);
+}
+
+enum ct_status page_verify_submit(struct web_request *request, struct web_response *response)
+{
+    const char *action = web_form_value(request, "action");
+    const char *reason = web_form_value(request, "reason");
+    if (action == NULL || (strcmp(action, "verify") != 0 && strcmp(action, "reject") != 0)) {
+        response->status = 400;
+        return page_verify(request, response, "Choose Verify selected or Reject selected.");
+    }
+    if (web_form_value(request, "activity") == NULL) {
+        response->status = 400;
+        return page_verify(request, response, "Select at least one claim first.");
+    }
+    if (strcmp(action, "reject") == 0 && (reason == NULL || reason[0] == '\0')) {
+        response->status = 400;
+        return page_verify(request, response,
+                           "Say why the claims are rejected: the learner will see the reason.");
+    }
+    struct ct_err err = {0};
+    int decided = 0;
+    enum ct_status status =
+        decide_all(request, action, strcmp(action, "reject") == 0 ? reason : NULL, &decided, &err);
+    if (status == CT_ERR_INPUT) {
+        response->status = 400;
+        return page_verify(request, response, err.message);
+    }
+    if (status == CT_OK) {
+        web_redirect(response, "/verify");
+    }
+    return status;
+}
