@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "claim.h"
 #include "pages.h"
 #include "verify.h"
 #include "../core/banned.h"
@@ -47,6 +48,9 @@ static const char app_css[] =
     "dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:0.25rem 1rem}"
     "dl.summary dd{margin:0}footer.site{border-top:1px solid #dfe1e2;padding:1rem;"
     "font-size:0.9rem}"
+    ".field{display:flex;flex-direction:column;gap:0.25rem}.hint{font-size:0.9rem;"
+    "color:#565c65}.error{color:#b50909;font-weight:bold}select{font-size:1rem;"
+    "padding:0.5rem}"
     "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
@@ -114,6 +118,20 @@ static enum ct_status verify_submit(struct web_request *request, struct web_resp
     return page_verify_submit(request, response);
 }
 
+static enum ct_status claim_form(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    return page_claim(request, response, NULL, NULL);
+}
+
+static enum ct_status claim_submit(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_claim_submit(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -134,6 +152,8 @@ static const struct route routes[] = {
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard},
+    {"GET", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_form},
+    {"POST", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_submit},
     {"GET", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue},
     {"POST", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},

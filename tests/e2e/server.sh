@@ -57,7 +57,7 @@ sign_in() {
         --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
 }
 
-echo "1..18"
+echo "1..20"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -145,6 +145,33 @@ reject_needs_reason() {
 check "rejecting without a reason is refused and changes nothing" reject_needs_reason
 check "a learner without the supervisor role gets 403 on the queue" sh -c "
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff $base/verify)\" = 403 ]"
+
+claim_kept_on_error() {
+    form=$(curl -s -b "$work/staff" "$base/activities/new")
+    token=$(echo "$form" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o "$work/claim.html" -w '%{http_code}' -b "$work/staff" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "kind=course" \
+        --data-urlencode "title=Grant <b>writing</b>" --data-urlencode "date=2026-06-01" \
+        --data-urlencode "category=technology" --data-urlencode "credits=1.25" \
+        "$base/activities/new")
+    [ "$code" = 400 ] && grep -q 'multiple of 0.5' "$work/claim.html" &&
+        grep -q 'value="Grant &lt;b&gt;writing&lt;/b&gt;"' "$work/claim.html" &&
+        grep -q 'aria-invalid="true"' "$work/claim.html"
+}
+check "a refused claim keeps what was typed and says what to fix" claim_kept_on_error
+
+claim_recorded() {
+    form=$(curl -s -b "$work/staff" "$base/activities/new")
+    token=$(echo "$form" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "kind=course" \
+        --data-urlencode "title=Grant writing" --data-urlencode "date=2026-06-01" \
+        --data-urlencode "category=technology" --data-urlencode "credits=2.5" \
+        "$base/activities/new")
+    [ "$code" = 303 ] && [ "$(sqlite3 "$work/demo.db" "SELECT status || ' ' || credit_halves
+        FROM activities WHERE title = 'Grant writing'")" = "pending 5" ]
+}
+check "a claim is recorded as pending" claim_recorded
 
 stops_cleanly() {
     kill -TERM "$server_pid" && wait "$server_pid"
