@@ -56,6 +56,9 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
         if (status == CT_OK && (request->roles & WEB_ROLE_LEARNER) != 0) {
             status = html_markup(out, "<li><a href=\"/activities/new\">Claim an activity</a></li>");
         }
+        if (status == CT_OK && (request->roles & WEB_ROLE_CE_COORDINATOR) != 0) {
+            status = html_markup(out, "<li><a href=\"/review\">Review and award</a></li>");
+        }
         if (status == CT_OK && (request->roles & WEB_ROLE_SUPERVISOR) != 0) {
             status = html_markup(out, "<li><a href=\"/verify\">Claims to verify</a></li>");
         }

@@ -6,6 +6,7 @@
 #include "api.h"
 #include "claim.h"
 #include "pages.h"
+#include "review.h"
 #include "verify.h"
 #include "../core/banned.h"
 
@@ -132,6 +133,20 @@ static enum ct_status claim_submit(struct web_request *request, struct web_respo
     return page_claim_submit(request, response);
 }
 
+static enum ct_status review_queue(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_review(request, response, NULL);
+}
+
+static enum ct_status review_submit(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
+    return page_review_submit(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -156,6 +171,8 @@ static const struct route routes[] = {
     {"POST", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_submit},
     {"GET", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue},
     {"POST", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit},
+    {"GET", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue},
+    {"POST", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
 };

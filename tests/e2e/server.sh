@@ -57,7 +57,7 @@ sign_in() {
         --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
 }
 
-echo "1..20"
+echo "1..22"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -107,13 +107,6 @@ check "the director sees their staff member's progress, as of a day" director_se
 check "sign-out without the CSRF token is refused" sh -c "
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff -X POST $base/logout)\" = 403 ]"
 
-throttled() {
-    for _ in 1 2 3 4 5 6; do
-        sign_in "$work/t" ready@example.org not-the-password-0 >/dev/null
-    done
-    [ "$(sign_in "$work/t" ready@example.org demo-password-1)" = 429 ]
-}
-check "repeated failed log-ins are slowed down" throttled
 check "a request body over 1 MiB is refused with 413" sh -c "
     head -c 1100000 /dev/zero | tr '\\0' a >$work/big &&
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' --data-binary @$work/big $base/login)\" = 413 ]"
@@ -172,6 +165,39 @@ claim_recorded() {
         FROM activities WHERE title = 'Grant writing'")" = "pending 5" ]
 }
 check "a claim is recorded as pending" claim_recorded
+
+coordinator_awards() {
+    sign_in "$work/coordinator" coordinator@example.org demo-password-1 >/dev/null
+    page=$(curl -s -b "$work/coordinator" "$base/review")
+    echo "$page" | grep -q 'Tracks submitted for the award' || return 1
+    ready_track=$(sqlite3 "$work/demo.db" "SELECT t.id FROM tracks t JOIN people p
+        ON p.id = t.person_id WHERE p.email = 'ready@example.org' AND t.state = 'submitted'")
+    token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o "$work/return.html" -w '%{http_code}' -b "$work/coordinator" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
+        --data-urlencode "action=return-track" "$base/review")
+    echo "return without a comment: $code"
+    [ "$code" = 400 ] || return 1
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/coordinator" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
+        --data-urlencode "action=award" "$base/review")
+    echo "award of track $ready_track: $code"
+    [ "$code" = 303 ] &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates WHERE track_id = $ready_track")" = 1 ]
+}
+check "the coordinator awards the ready track (and may not return it without a comment)" \
+    coordinator_awards
+check "a learner gets 403 on the coordinator's review page" sh -c "
+    [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff $base/review)\" = 403 ]"
+
+# Last of the sign-ins: the failures below slow down every sign-in from this address.
+throttled() {
+    for _ in 1 2 3 4 5 6; do
+        sign_in "$work/t" ready@example.org not-the-password-0 >/dev/null
+    done
+    [ "$(sign_in "$work/t" ready@example.org demo-password-1)" = 429 ]
+}
+check "repeated failed log-ins are slowed down" throttled
 
 stops_cleanly() {
     kill -TERM "$server_pid" && wait "$server_pid"
