@@ -54,7 +54,8 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
         status = html_markup(out, "<nav aria-label=\"Main\"><ul class=\"nav\">"
                                   "<li><a href=\"/\">Your progress</a></li>");
         if (status == CT_OK && (request->roles & WEB_ROLE_LEARNER) != 0) {
-            status = html_markup(out, "<li><a href=\"/activities/new\">Claim an activity</a></li>");
+            status = html_markup(out, "<li><a href=\"/activities/new\">Claim an activity</a></li>"
+                                      "<li><a href=\"/report\">Final report</a></li>");
         }
         if (status == CT_OK && (request->roles & WEB_ROLE_CE_COORDINATOR) != 0) {
             status = html_markup(out, "<li><a href=\"/review\">Review and award</a></li>");
@@ -334,6 +335,59 @@ static enum ct_status activity_table(struct buf *out, const struct learner_recor
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
+static enum ct_status certificate_row(struct buf *out, struct db_stmt *stmt)
+{
+    enum ct_status status = html_markup(out, "<tr>");
+    for (int column = 0; column < 5 && status == CT_OK; column++) {
+        const char *text = db_column_text(stmt, column);
+        status = html_markup(out, "<td>");
+        if (status == CT_OK) {
+            status = html_text(out, text != NULL ? text : "");
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</td>");
+        }
+    }
+    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+}
+
+/* The certificates the person holds, newest first. */
+static enum ct_status certificates_table(struct web_request *request, struct buf *out,
+                                         struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(request->store->db,
+                   "SELECT number, program, issued, valid_until,"
+                   " CASE WHEN revoked IS NULL THEN 'valid' ELSE 'revoked ' || revoked END"
+                   " FROM certificates WHERE person_id = ? ORDER BY issued DESC, id DESC",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, err);
+    }
+    bool has_row = true;
+    bool any = false;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        if (!any) {
+            status = html_markup(out, "<h2>Your certificates</h2>\n<table>\n<thead><tr>"
+                                      "<th scope=\"col\">Number</th><th scope=\"col\">Program</th>"
+                                      "<th scope=\"col\">Issued</th>"
+                                      "<th scope=\"col\">Valid until</th>"
+                                      "<th scope=\"col\">State</th></tr></thead>\n<tbody>\n");
+            any = true;
+        }
+        if (status == CT_OK) {
+            status = certificate_row(out, stmt);
+        }
+    }
+    db_finalize(stmt);
+    return status == CT_OK && any ? html_markup(out, "</tbody>\n</table>\n") : status;
+}
+
 enum ct_status page_dashboard(struct web_request *request, struct web_response *response)
 {
     struct buf *out = &response->body;
@@ -359,6 +413,9 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
     }
     if (status == CT_OK) {
         status = activity_table(out, record, evaluation);
+    }
+    if (status == CT_OK) {
+        status = certificates_table(request, out, &err);
     }
     evaluation_free(evaluation);
     record_free(record);

@@ -6,6 +6,7 @@
 #include "api.h"
 #include "claim.h"
 #include "pages.h"
+#include "report.h"
 #include "review.h"
 #include "verify.h"
 #include "../core/banned.h"
@@ -52,6 +53,8 @@ static const char app_css[] =
     ".field{display:flex;flex-direction:column;gap:0.25rem}.hint{font-size:0.9rem;"
     "color:#565c65}.error{color:#b50909;font-weight:bold}select{font-size:1rem;"
     "padding:0.5rem}"
+    "textarea{font-size:1rem;padding:0.5rem;width:100%;max-width:48rem}"
+    ".stack-wide{display:flex;flex-direction:column;gap:0.5rem}"
     "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
@@ -147,6 +150,20 @@ static enum ct_status review_submit(struct web_request *request, struct web_resp
     return page_review_submit(request, response);
 }
 
+static enum ct_status report_form(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    return page_report(request, response, NULL);
+}
+
+static enum ct_status report_submit(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
+    return page_report_submit(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -169,6 +186,8 @@ static const struct route routes[] = {
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard},
     {"GET", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_form},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_submit},
+    {"GET", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_form},
+    {"POST", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_submit},
     {"GET", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue},
     {"POST", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit},
     {"GET", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue},

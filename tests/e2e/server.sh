@@ -57,7 +57,7 @@ sign_in() {
         --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
 }
 
-echo "1..22"
+echo "1..24"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -189,6 +189,34 @@ check "the coordinator awards the ready track (and may not return it without a c
     coordinator_awards
 check "a learner gets 403 on the coordinator's review page" sh -c "
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff $base/review)\" = 403 ]"
+
+report_submitted_then_returned() {
+    form=$(curl -s -b "$work/staff" "$base/report")
+    token=$(echo "$form" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "text=What I learned & why" \
+        --data-urlencode "action=submit" "$base/report")
+    [ "$code" = 303 ] || return 1
+    staff_track=$(sqlite3 "$work/demo.db" "SELECT r.track_id FROM final_reports r JOIN tracks t
+        ON t.id = r.track_id JOIN people p ON p.id = t.person_id
+        WHERE p.email = 'staff@example.org' AND r.state = 'submitted'")
+    [ -n "$staff_track" ] || return 1
+    page=$(curl -s -b "$work/coordinator" "$base/review")
+    token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/coordinator" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "track=$staff_track" \
+        --data-urlencode "action=return-report" --data-urlencode "comment=Name the goals served" \
+        "$base/review")
+    [ "$code" = 303 ] && curl -s -b "$work/staff" "$base/report" | grep -q 'Name the goals served'
+}
+check "a final report is submitted, returned with a comment, and the learner sees it" \
+    report_submitted_then_returned
+check "the learner who was awarded sees the certificate on the dashboard" sh -c "
+    curl -s -c $work/r -b $work/r $base/login >$work/f &&
+    tok=\$(sed -n 's/.*name=\"csrf_token\" value=\"\\([0-9a-f]*\\)\".*/\\1/p' $work/f | head -1) &&
+    curl -s -o /dev/null -b $work/r -c $work/r --data-urlencode csrf_token=\$tok \
+        --data-urlencode email=ready@example.org --data-urlencode password=demo-password-1 \
+        $base/login && curl -s -b $work/r $base/ | grep -q 'CT-2026-'"
 
 # Last of the sign-ins: the failures below slow down every sign-in from this address.
 throttled() {

@@ -1,0 +1,17 @@
+/*
+ * report: the learner's final report (reflection) for a track that needs one.
+ */
+#ifndef CERTTRACK_REPORT_H
+#define CERTTRACK_REPORT_H
+
+#include "web.h"
+
+/* GET /report: the report as it is, editable while it is a draft. */
+enum ct_status page_report(struct web_request *request, struct web_response *response,
+                           const char *message) CT_MUST_CHECK;
+
+/* POST /report: field text, and action save or submit. */
+enum ct_status page_report_submit(struct web_request *request,
+                                  struct web_response *response) CT_MUST_CHECK;
+
+#endif
