@@ -231,6 +231,27 @@ static enum ct_status begin_draft_change(struct store *store, int64_t version_id
     return status;
 }
 
+enum ct_status store_plan_version_update(struct store *store, int64_t actor_id, int64_t version_id,
+                                         const struct plan_version_new *text, struct ct_err *err)
+{
+    enum ct_status status = begin_draft_change(store, version_id, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    char *before = NULL;
+    status = store_row_json(store, ENTITY_PLAN_VERSION, version_id, &before, err);
+    if (status == CT_OK) {
+        status = STORE_EXEC(store,
+                            "UPDATE plan_versions SET skill_gaps = ?, learning_options = ?"
+                            " WHERE id = ?",
+                            NULL, err, DB_TEXT(text->skill_gaps != NULL ? text->skill_gaps : ""),
+                            DB_TEXT(text->learning_options != NULL ? text->learning_options : ""),
+                            DB_INT(version_id));
+    }
+    return end_transition(store, actor_id, ENTITY_PLAN_VERSION, version_id, "edit", before, status,
+                          err);
+}
+
 enum ct_status store_plan_goal_add(struct store *store, int64_t actor_id, int64_t version_id,
                                    int64_t library_goal_id, const char *goal,
                                    const char *desired_outcomes, int64_t *id, struct ct_err *err)

@@ -50,6 +50,11 @@ enum ct_status store_plan_version_create(struct store *store, int64_t actor_id, 
                                          const struct plan_version_new *version, int64_t *id,
                                          struct ct_err *err) CT_MUST_CHECK;
 
+/* Rewrites a draft version's skill gaps and learning options. */
+enum ct_status store_plan_version_update(struct store *store, int64_t actor_id, int64_t version_id,
+                                         const struct plan_version_new *text,
+                                         struct ct_err *err) CT_MUST_CHECK;
+
 /* Adds a personal goal serving a library goal to a draft version. */
 enum ct_status store_plan_goal_add(struct store *store, int64_t actor_id, int64_t version_id,
                                    int64_t library_goal_id, const char *goal,

@@ -55,13 +55,15 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
                                   "<li><a href=\"/\">Your progress</a></li>");
         if (status == CT_OK && (request->roles & WEB_ROLE_LEARNER) != 0) {
             status = html_markup(out, "<li><a href=\"/activities/new\">Claim an activity</a></li>"
+                                      "<li><a href=\"/plan\">Your plan</a></li>"
                                       "<li><a href=\"/report\">Final report</a></li>");
         }
         if (status == CT_OK && (request->roles & WEB_ROLE_CE_COORDINATOR) != 0) {
             status = html_markup(out, "<li><a href=\"/review\">Review and award</a></li>");
         }
         if (status == CT_OK && (request->roles & WEB_ROLE_SUPERVISOR) != 0) {
-            status = html_markup(out, "<li><a href=\"/verify\">Claims to verify</a></li>");
+            status = html_markup(out, "<li><a href=\"/verify\">Claims to verify</a></li>"
+                                      "<li><a href=\"/plans\">Plans to sign</a></li>");
         }
         if (status == CT_OK) {
             status = html_markup(out, "</ul></nav>\n");

@@ -6,6 +6,7 @@
 #include "api.h"
 #include "claim.h"
 #include "pages.h"
+#include "plan.h"
 #include "report.h"
 #include "review.h"
 #include "verify.h"
@@ -164,6 +165,34 @@ static enum ct_status report_submit(struct web_request *request, struct web_resp
     return page_report_submit(request, response);
 }
 
+static enum ct_status plan_page(struct web_request *request, struct web_response *response,
+                                int64_t id)
+{
+    (void)id;
+    return page_plan(request, response, NULL);
+}
+
+static enum ct_status plan_submit(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    return page_plan_submit(request, response);
+}
+
+static enum ct_status plans_to_sign(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
+    return page_plans_to_sign(request, response, NULL);
+}
+
+static enum ct_status plans_to_sign_submit(struct web_request *request,
+                                           struct web_response *response, int64_t id)
+{
+    (void)id;
+    return page_plans_to_sign_submit(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -188,6 +217,10 @@ static const struct route routes[] = {
     {"POST", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_submit},
     {"GET", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_form},
     {"POST", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_submit},
+    {"GET", "/plan", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, plan_page},
+    {"POST", "/plan", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, plan_submit},
+    {"GET", "/plans", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign},
+    {"POST", "/plans", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign_submit},
     {"GET", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue},
     {"POST", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit},
     {"GET", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue},

@@ -57,7 +57,21 @@ sign_in() {
         --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
 }
 
-echo "1..24"
+# post JAR PAGE_PATH POST_PATH FIELD=VALUE...: reads the CSRF token from PAGE_PATH, then
+# posts the fields to POST_PATH; prints the status.
+post() {
+    jar=$1
+    token=$(curl -s -b "$jar" "$base$2" |
+        sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    target=$3
+    shift 3
+    set -- --data-urlencode "csrf_token=$token" $(for field in "$@"; do
+        printf -- '--data-urlencode\n%s\n' "$field"
+    done)
+    curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
+}
+
+echo "1..25"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -217,6 +231,33 @@ check "the learner who was awarded sees the certificate on the dashboard" sh -c 
     curl -s -o /dev/null -b $work/r -c $work/r --data-urlencode csrf_token=\$tok \
         --data-urlencode email=ready@example.org --data-urlencode password=demo-password-1 \
         $base/login && curl -s -b $work/r $base/ | grep -q 'CT-2026-'"
+
+plan_round_trip() {
+    [ "$(post "$work/staff" /plan /plan action=new-version)" = 303 ] || return 1
+    goal=$(sqlite3 "$work/demo.db" "SELECT g.id FROM library_goals g JOIN strategic_plans s
+        ON s.id = g.strategic_plan_id JOIN people p ON p.library_id = s.library_id
+        WHERE p.email = 'staff@example.org' LIMIT 1")
+    [ "$(post "$work/staff" /plan /plan action=add-goal library_goal="$goal" \
+        goal=Storytime outcomes=Two-sites)" = 303 ] || return 1
+    [ "$(post "$work/staff" /plan /plan action=add-item item_kind=self-directed item_key=sd9 \
+        description=Reading)" = 303 ] || return 1
+    [ "$(post "$work/staff" /plan /plan action=submit)" = 303 ] || return 1
+    [ "$(post "$work/staff" /plan /plan action=sign)" = 303 ] || return 1
+    version=$(sqlite3 "$work/demo.db" "SELECT v.id FROM plan_versions v JOIN tracks t ON
+        t.id = v.track_id JOIN people p ON p.id = t.person_id WHERE p.email =
+        'staff@example.org' AND v.state = 'submitted'")
+    [ -n "$version" ] || return 1
+    [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] ||
+        return 1
+    [ "$(post "$work/director" /plans /plans version="$version" action=return \
+        comment=Tie-it-to-G2)" = 303 ] || return 1
+    curl -s -b "$work/staff" "$base/plan" | grep -q 'Tie-it-to-G2' || return 1
+    [ "$(post "$work/staff" /plan /plan action=submit)" = 303 ] || return 1
+    [ "$(post "$work/staff" /plan /plan action=sign)" = 303 ] || return 1
+    [ "$(post "$work/director" /plans /plans version="$version" action=sign)" = 303 ] || return 1
+    [ "$(sqlite3 "$work/demo.db" "SELECT state FROM plan_versions WHERE id = $version")" = approved ]
+}
+check "a plan version is written, submitted, returned once, then signed by both" plan_round_trip
 
 # Last of the sign-ins: the failures below slow down every sign-in from this address.
 throttled() {

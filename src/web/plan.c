@@ -1,0 +1,498 @@
+#include "plan.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../store/store_tracks.h"
+#include "html.h"
+#include "pages.h"
+#include "../core/banned.h"
+
+/* ---- small pieces ---- */
+
+static enum ct_status text_in(struct buf *out, const char *before, const char *text,
+                              const char *after)
+{
+    enum ct_status status = html_markup_literal(out, before);
+    if (status == CT_OK) {
+        status = html_text(out, text != NULL ? text : "");
+    }
+    return status == CT_OK ? html_markup_literal(out, after) : status;
+}
+
+static enum ct_status alert(struct buf *out, const char *message)
+{
+    if (message == NULL) {
+        return CT_OK;
+    }
+    return text_in(out, "<div class=\"alert\" role=\"alert\"><p>", message, "</p></div>\n");
+}
+
+/* Opens a POST form with the CSRF token and an action; closed by the caller. */
+static enum ct_status form_open(struct web_request *request, struct buf *out, const char *path,
+                                const char *action)
+{
+    enum ct_status status = text_in(out, "<form method=\"post\" class=\"stack-wide\" action=\"",
+                                    path, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
+    if (status == CT_OK) {
+        status = html_text(out, request->csrf);
+    }
+    return status == CT_OK
+               ? text_in(out, "\"><input type=\"hidden\" name=\"action\" value=\"", action, "\">\n")
+               : status;
+}
+
+static enum ct_status hidden_id(struct buf *out, const char *name, int64_t id)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%" PRId64, id);
+    enum ct_status status = text_in(out, "<input type=\"hidden\" name=\"", name, "\" value=\"");
+    return status == CT_OK ? text_in(out, "", text, "\">\n") : status;
+}
+
+static enum ct_status labelled_input(struct buf *out, const char *id, const char *label,
+                                     const char *value, bool area)
+{
+    enum ct_status status = text_in(out, "<label for=\"", id, "\">");
+    if (status == CT_OK) {
+        status = text_in(out, "", label, "</label>\n");
+    }
+    if (status == CT_OK) {
+        status = text_in(out, area ? "<textarea rows=\"3\" id=\"" : "<input type=\"text\" id=\"",
+                         id, "\" name=\"");
+    }
+    if (status == CT_OK) {
+        status = text_in(out, "", id, area ? "\">" : "\" value=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, value != NULL ? value : "");
+    }
+    return status == CT_OK ? html_markup_literal(out, area ? "</textarea>\n" : "\">\n") : status;
+}
+
+/* ---- the learner's plan ---- */
+
+struct version_info {
+    int64_t id;
+    int64_t version;
+    char state[16];
+    char skill_gaps[2048];
+    char learning_options[2048];
+    bool learner_signed;
+};
+
+static enum ct_status versions_table(struct web_request *request, struct buf *out, int64_t track,
+                                     struct version_info *latest, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(
+        request->store->db,
+        "SELECT id, version, state, COALESCE(submitted, ''), COALESCE(learner_approved, ''),"
+        " COALESCE(organization_approved, ''), COALESCE(returned_comment, ''), skill_gaps,"
+        " learning_options FROM plan_versions WHERE track_id = ? ORDER BY version",
+        &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(track)), 1, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<h2>Versions</h2>\n<table>\n<thead><tr>"
+                                  "<th scope=\"col\">Version</th><th scope=\"col\">State</th>"
+                                  "<th scope=\"col\">Submitted</th>"
+                                  "<th scope=\"col\">Signed by you</th>"
+                                  "<th scope=\"col\">Signed for the library</th>"
+                                  "<th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        latest->id = db_column_int64(stmt, 0);
+        latest->version = db_column_int64(stmt, 1);
+        snprintf(latest->state, sizeof latest->state, "%s", db_column_text(stmt, 2));
+        latest->learner_signed = db_column_text(stmt, 4)[0] != '\0';
+        snprintf(latest->skill_gaps, sizeof latest->skill_gaps, "%s", db_column_text(stmt, 7));
+        snprintf(latest->learning_options, sizeof latest->learning_options, "%s",
+                 db_column_text(stmt, 8));
+        char number[24];
+        snprintf(number, sizeof number, "%" PRId64, latest->version);
+        status = text_in(out, "<tr><td>", number, "</td>");
+        for (int column = 2; column <= 6 && status == CT_OK; column++) {
+            status = text_in(out, "<td>", db_column_text(stmt, column), "</td>");
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</tr>\n");
+        }
+    }
+    db_finalize(stmt);
+    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+}
+
+/* The library goals a personal goal may serve: those of the person's library's plans. */
+static enum ct_status library_goal_options(struct web_request *request, struct buf *out,
+                                           struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(request->store->db,
+                   "SELECT g.id, g.code || ' ' || g.title FROM library_goals g JOIN strategic_plans"
+                   " s ON s.id = g.strategic_plan_id WHERE s.library_id = ? ORDER BY g.code",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->library_id)), 1, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        status = text_in(out, "<option value=\"", db_column_text(stmt, 0), "\">");
+        if (status == CT_OK) {
+            status = text_in(out, "", db_column_text(stmt, 1), "</option>");
+        }
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+static enum ct_status draft_contents(struct web_request *request, struct buf *out,
+                                     const struct version_info *draft, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(
+        request->store->db,
+        "SELECT 'Goal: ' || p.goal || ' (serves ' || g.code || ' ' || g.title || '): '"
+        " || p.desired_outcomes FROM plan_goals p JOIN library_goals g ON g.id ="
+        " p.library_goal_id WHERE p.plan_version_id = ? UNION ALL SELECT 'Planned ' || kind ||"
+        " ' ' || item_key || ': ' || description FROM plan_items WHERE plan_version_id = ?",
+        &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<h2>In this version</h2>\n<ul>\n");
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        status = text_in(out, "<li>", db_column_text(stmt, 0), "</li>\n");
+    }
+    db_finalize(stmt);
+    return status == CT_OK ? html_markup(out, "</ul>\n") : status;
+}
+
+static enum ct_status draft_editor(struct web_request *request, struct buf *out,
+                                   const struct version_info *draft, struct ct_err *err)
+{
+    enum ct_status status = draft_contents(request, out, draft, err);
+    if (status == CT_OK) {
+        status = form_open(request, out, "/plan", "save-text");
+    }
+    if (status == CT_OK) {
+        status = labelled_input(out, "skill_gaps", "Gaps in skills or knowledge", draft->skill_gaps,
+                                true);
+    }
+    if (status == CT_OK) {
+        status = labelled_input(out, "learning_options", "Options for learning you researched",
+                                draft->learning_options, true);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<button type=\"submit\">Save</button></form>\n");
+    }
+    if (status == CT_OK) {
+        status = form_open(request, out, "/plan", "add-goal");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<h3>Add a goal</h3><label for=\"library_goal\">The library"
+                                  " goal it serves</label><select id=\"library_goal\""
+                                  " name=\"library_goal\">");
+    }
+    if (status == CT_OK) {
+        status = library_goal_options(request, out, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</select>\n");
+    }
+    if (status == CT_OK) {
+        status = labelled_input(out, "goal", "Your goal", web_form_value(request, "goal"), false);
+    }
+    if (status == CT_OK) {
+        status = labelled_input(out, "outcomes", "Desired outcomes",
+                                web_form_value(request, "outcomes"), false);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<button type=\"submit\">Add the goal</button></form>\n");
+    }
+    if (status == CT_OK) {
+        status = form_open(request, out, "/plan", "add-item");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<h3>Plan an activity</h3><label for=\"item_kind\">Kind</label>"
+                                  "<select id=\"item_kind\" name=\"item_kind\"><option"
+                                  " value=\"training\">Training</option><option"
+                                  " value=\"self-directed\">Self-directed learning</option>"
+                                  "</select>\n");
+    }
+    if (status == CT_OK) {
+        status = labelled_input(out, "item_key", "Short name (self-directed claims name it)",
+                                web_form_value(request, "item_key"), false);
+    }
+    if (status == CT_OK) {
+        status = labelled_input(out, "description", "Description",
+                                web_form_value(request, "description"), false);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<button type=\"submit\">Add to the plan</button></form>\n");
+    }
+    if (status == CT_OK) {
+        status = form_open(request, out, "/plan", "submit");
+    }
+    return status == CT_OK ? html_markup(out, "<button type=\"submit\">Submit this version"
+                                              "</button></form>\n")
+                           : status;
+}
+
+static enum ct_status plan_actions(struct web_request *request, struct buf *out,
+                                   const struct version_info *latest, struct ct_err *err)
+{
+    if (latest->id == 0 || strcmp(latest->state, "approved") == 0) {
+        enum ct_status status = form_open(request, out, "/plan", "new-version");
+        return status == CT_OK ? html_markup(out, "<button type=\"submit\">Start a new version"
+                                                  "</button></form>\n")
+                               : status;
+    }
+    if (strcmp(latest->state, "draft") == 0) {
+        return draft_editor(request, out, latest, err);
+    }
+    if (!latest->learner_signed) {
+        enum ct_status status = form_open(request, out, "/plan", "sign");
+        return status == CT_OK ? html_markup(out, "<button type=\"submit\">Sign this version"
+                                                  "</button></form>\n")
+                               : status;
+    }
+    return html_markup(out, "<p>This version waits for your library's signature.</p>\n");
+}
+
+enum ct_status page_plan(struct web_request *request, struct web_response *response,
+                         const char *message)
+{
+    struct buf *out = &response->body;
+    struct ct_err err = {0};
+    struct track_info track;
+    enum ct_status status = page_begin(request, response, "Professional Development Plan");
+    if (status == CT_OK) {
+        status = alert(out, message);
+    }
+    if (status == CT_OK &&
+        store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
+        status = html_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
+        return status == CT_OK ? page_end(response) : status;
+    }
+    struct version_info *latest = calloc(1, sizeof *latest);
+    if (status == CT_OK && latest == NULL) {
+        status = CT_ERR_NOMEM;
+    }
+    if (status == CT_OK) {
+        status = versions_table(request, out, track.id, latest, &err);
+    }
+    if (status == CT_OK) {
+        status = plan_actions(request, out, latest, &err);
+    }
+    free(latest);
+    return status == CT_OK ? page_end(response) : status;
+}
+
+/* ---- the learner's actions ---- */
+
+static int64_t form_id(const struct web_request *request, const char *name)
+{
+    const char *text = web_form_value(request, name);
+    return text != NULL ? strtoll(text, NULL, 10) : 0;
+}
+
+/* The latest version of the signed-in learner's current track (0 when none). */
+static enum ct_status latest_version(struct web_request *request, int64_t *track, int64_t *version,
+                                     struct ct_err *err)
+{
+    struct track_info info;
+    *version = 0;
+    enum ct_status status = store_track_current(request->store, request->person_id, &info, err);
+    *track = status == CT_OK ? info.id : 0;
+    if (status == CT_OK) {
+        status = STORE_EXEC(request->store,
+                            "SELECT id FROM plan_versions WHERE track_id = ?"
+                            " ORDER BY version DESC LIMIT 1",
+                            version, err, DB_INT(info.id));
+    }
+    return status;
+}
+
+static enum ct_status learner_action(struct web_request *request, const char *action,
+                                     struct ct_err *err)
+{
+    int64_t track = 0, version = 0, id = 0;
+    enum ct_status status = latest_version(request, &track, &version, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (strcmp(action, "new-version") == 0) {
+        struct plan_version_new text = {"", ""};
+        return store_plan_version_create(request->store, request->person_id, track, &text, &id,
+                                         err);
+    }
+    if (strcmp(action, "save-text") == 0) {
+        struct plan_version_new text = {web_form_value(request, "skill_gaps"),
+                                        web_form_value(request, "learning_options")};
+        return store_plan_version_update(request->store, request->person_id, version, &text, err);
+    }
+    if (strcmp(action, "add-goal") == 0) {
+        return store_plan_goal_add(
+            request->store, request->person_id, version, form_id(request, "library_goal"),
+            web_form_value(request, "goal"), web_form_value(request, "outcomes"), &id, err);
+    }
+    if (strcmp(action, "add-item") == 0) {
+        return store_plan_item_add(request->store, request->person_id, version,
+                                   web_form_value(request, "item_key"),
+                                   web_form_value(request, "item_kind"),
+                                   web_form_value(request, "description"), 0, &id, err);
+    }
+    if (strcmp(action, "submit") == 0) {
+        return store_plan_version_submit(request->store, request->person_id, version,
+                                         request->today, err);
+    }
+    if (strcmp(action, "sign") == 0) {
+        return store_plan_version_sign(request->store, request->person_id, version,
+                                       PLAN_SIGNER_LEARNER, request->today, err);
+    }
+    return ct_err_set(err, CT_ERR_INPUT, "action", "Choose one of the plan's buttons.");
+}
+
+enum ct_status page_plan_submit(struct web_request *request, struct web_response *response)
+{
+    const char *action = web_form_value(request, "action");
+    struct ct_err err = {0};
+    enum ct_status status = learner_action(request, action != NULL ? action : "", &err);
+    if (status == CT_ERR_INPUT) {
+        response->status = 400;
+        return page_plan(request, response, err.message);
+    }
+    if (status == CT_OK) {
+        web_redirect(response, "/plan");
+    }
+    return status;
+}
+
+/* ---- the supervisor's side ---- */
+
+static enum ct_status waiting_row(struct web_request *request, struct buf *out,
+                                  struct db_stmt *stmt)
+{
+    enum ct_status status = text_in(out, "<tr><td>", db_column_text(stmt, 1), "</td>");
+    if (status == CT_OK) {
+        status = text_in(out, "<td>", db_column_text(stmt, 2), "</td>");
+    }
+    if (status == CT_OK) {
+        status = text_in(out, "<td>", db_column_text(stmt, 3), "</td><td>");
+    }
+    if (status == CT_OK) {
+        status = form_open(request, out, "/plans", "sign");
+    }
+    if (status == CT_OK) {
+        status = hidden_id(out, "version", db_column_int64(stmt, 0));
+    }
+    if (status == CT_OK) {
+        char id[32];
+        snprintf(id, sizeof id, "comment-%" PRId64, db_column_int64(stmt, 0));
+        status = text_in(out, "<label for=\"", id, "\">Comment (needed to return)</label>");
+        if (status == CT_OK) {
+            status = text_in(out, "<input type=\"text\" name=\"comment\" id=\"", id, "\">");
+        }
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<button type=\"submit\">Sign for the library</button> "
+                                  "<button type=\"submit\" name=\"action\" value=\"return\">"
+                                  "Return</button></form></td></tr>\n");
+    }
+    return status;
+}
+
+enum ct_status page_plans_to_sign(struct web_request *request, struct web_response *response,
+                                  const char *message)
+{
+    struct buf *out = &response->body;
+    struct ct_err err = {0};
+    enum ct_status status = page_begin(request, response, "Plans to sign");
+    if (status == CT_OK) {
+        status = alert(out, message);
+    }
+    struct db_stmt *stmt = NULL;
+    if (status == CT_OK) {
+        status = db_prepare(request->store->db,
+                            "SELECT v.id, p.name, 'version ' || v.version, v.submitted"
+                            " FROM plan_versions v JOIN tracks t ON t.id = v.track_id"
+                            " JOIN people p ON p.id = t.person_id WHERE p.verifier_id = ?"
+                            " AND v.state = 'submitted' AND v.organization_approved IS NULL"
+                            " ORDER BY v.submitted, v.id",
+                            &stmt, &err);
+    }
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, &err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<table>\n<thead><tr><th scope=\"col\">Learner</th>"
+                                  "<th scope=\"col\">Plan</th><th scope=\"col\">Submitted</th>"
+                                  "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, &err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        status = waiting_row(request, out, stmt);
+    }
+    db_finalize(stmt);
+    if (status == CT_OK) {
+        status = html_markup(out, "</tbody>\n</table>\n");
+    }
+    return status == CT_OK ? page_end(response) : status;
+}
+
+enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web_response *response)
+{
+    const char *action = web_form_value(request, "action");
+    int64_t version = form_id(request, "version");
+    struct ct_err err = {0};
+    int64_t verifier = 0;
+    enum ct_status status = STORE_EXEC(request->store,
+                                       "SELECT p.verifier_id FROM plan_versions v JOIN tracks t"
+                                       " ON t.id = v.track_id JOIN people p ON p.id = t.person_id"
+                                       " WHERE v.id = ?",
+                                       &verifier, &err, DB_INT(version));
+    if (status == CT_OK && verifier != request->person_id) {
+        response->status = 403;
+        return page_plans_to_sign(request, response, "You do not sign this person's plan.");
+    }
+    if (status == CT_OK && action != NULL && strcmp(action, "return") == 0) {
+        status = store_plan_version_return(request->store, request->person_id, version,
+                                           web_form_value(request, "comment"), &err);
+    } else if (status == CT_OK) {
+        status = store_plan_version_sign(request->store, request->person_id, version,
+                                         PLAN_SIGNER_ORGANIZATION, request->today, &err);
+    }
+    if (status == CT_ERR_INPUT) {
+        response->status = 400;
+        return page_plans_to_sign(request, response, err.message);
+    }
+    if (status == CT_OK) {
+        web_redirect(response, "/plans");
+    }
+    return status;
+}
