@@ -7,6 +7,7 @@
 #include "../store/store_people.h"
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
+#include "chart.h"
 #include "html.h"
 #include "../core/banned.h"
 
@@ -409,6 +410,9 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
     }
     if (status == CT_OK) {
         status = progress_summary(out, evaluation);
+    }
+    if (status == CT_OK) {
+        status = chart_progress_svg(out, record, evaluation, request->today);
     }
     if (status == CT_OK) {
         status = blocking_list(out, evaluation);

@@ -56,6 +56,10 @@ static const char app_css[] =
     "padding:0.5rem}"
     "textarea{font-size:1rem;padding:0.5rem;width:100%;max-width:48rem}"
     ".stack-wide{display:flex;flex-direction:column;gap:0.5rem}"
+    ".chart svg{width:100%;max-width:40rem;height:auto}.chart .axis{stroke:#565c65}"
+    ".chart .required{stroke:#d54309;stroke-dasharray:6 4}.chart .deadline{stroke:#1b1b1b;"
+    "stroke-dasharray:2 3}.chart .counted{stroke:#005ea2;stroke-width:3}"
+    ".chart .label{font-size:12px;fill:#1b1b1b}"
     "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
