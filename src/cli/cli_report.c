@@ -14,7 +14,7 @@
 #include "cli_args.h"
 #include "../core/buf.h"
 #include "../core/credit.h"
-#include "../store/store_record.h"
+#include "../store/store_compliance.h"
 #include "../core/banned.h"
 
 static void report_usage(FILE *out)
@@ -26,17 +26,6 @@ static void report_usage(FILE *out)
                  "counted, required and remaining credits, and blocking codes. CSV (the default)\n"
                  "neutralises cells that a spreadsheet would run as a formula.\n");
 }
-
-struct report_row {
-    int64_t track_id;
-    int64_t person_id;
-    const char *name;
-    const char *email;
-    const char *library;
-    const char *program;
-    const char *state;
-    const char *deadline;
-};
 
 /* Appends one CSV cell: quoted when needed, and a cell a spreadsheet would read as a
  * formula (= + - @, tab, carriage return) gets a leading apostrophe. */
@@ -58,32 +47,16 @@ static enum ct_status csv_cell(struct buf *out, const char *text, bool last)
     return status == CT_OK ? buf_append_str(out, last ? "\r\n" : ",") : status;
 }
 
-static void blocking_codes(const struct evaluation *evaluation, char *out, size_t size)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < evaluation->blocking_count && used < size; i++) {
-        const struct blocking_item *item = &evaluation->blocking[i];
-        int written = snprintf(out + used, size - used, "%s%s%s%s", i > 0 ? " " : "",
-                               blocking_code_name(item->code),
-                               item->code == BLOCKING_CATEGORY_SHORT ? ":" : "",
-                               item->code == BLOCKING_CATEGORY_SHORT
-                                   ? evaluation->program->categories[item->category].id
-                                   : "");
-        used += written > 0 ? (size_t)written : 0;
-    }
-}
-
-static enum ct_status csv_row(struct buf *out, const struct report_row *row,
-                              const struct evaluation *evaluation)
+static enum ct_status csv_row(struct buf *out, const struct compliance_row *row)
 {
     char ids[2][24], credits[3][CREDIT_TEXT_SIZE], blocking[1024];
     snprintf(ids[0], sizeof ids[0], "%" PRId64, row->person_id);
     snprintf(ids[1], sizeof ids[1], "%" PRId64, row->track_id);
+    const struct evaluation *evaluation = row->evaluation;
     credit_format(evaluation->counted_halves, credits[0]);
     credit_format(evaluation->required_halves, credits[1]);
     credit_format(evaluation->remaining_halves, credits[2]);
-    blocking_codes(evaluation, blocking, sizeof blocking);
+    compliance_blocking_codes(row->evaluation, blocking, sizeof blocking);
     const char *cells[] = {ids[0],       row->name,     row->email,
                            row->library, row->program,  ids[1],
                            row->state,   row->deadline, track_status_name(evaluation->status),
@@ -102,10 +75,11 @@ static json_t *credit_json(int64_t halves)
     return halves % 2 == 0 ? json_integer(halves / 2) : json_real((double)halves / 2.0);
 }
 
-static json_t *json_row(const struct report_row *row, const struct evaluation *evaluation)
+static json_t *json_row(const struct compliance_row *row)
 {
     char blocking[1024];
-    blocking_codes(evaluation, blocking, sizeof blocking);
+    const struct evaluation *evaluation = row->evaluation;
+    compliance_blocking_codes(evaluation, blocking, sizeof blocking);
     return json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:s}",
                      "person_id", (json_int_t)row->person_id, "name", row->name, "email",
                      row->email, "library", row->library, "program", row->program, "track_id",
@@ -124,54 +98,31 @@ struct report {
     json_t *rows;
 };
 
-static enum ct_status report_track(struct report *report, const struct report_row *row,
+/* Writes one evaluated track (a compliance_visit). */
+static enum ct_status report_track(void *context, const struct compliance_row *row,
                                    struct ct_err *err)
 {
-    struct learner_record *record = NULL;
-    struct evaluation *evaluation = NULL;
-    enum ct_status status =
-        store_record_evaluate(report->store, row->track_id, report->day, &record, &evaluation, err);
-    if (status == CT_OK && report->json) {
-        json_t *value = json_row(row, evaluation);
+    struct report *report = context;
+    enum ct_status status = CT_OK;
+    if (report->json) {
+        json_t *value = json_row(row);
         if (value == NULL || json_array_append_new(report->rows, value) != 0) {
             status = ct_err_nomem(err);
         }
-    } else if (status == CT_OK) {
-        status = csv_row(&report->csv, row, evaluation);
+    } else {
+        status = csv_row(&report->csv, row);
         if (status == CT_OK && report->csv.length > 1 << 16) {
             fputs(buf_str(&report->csv), stdout);
             buf_release(&report->csv);
         }
     }
-    evaluation_free(evaluation);
-    record_free(record);
     return status;
 }
 
 static enum ct_status report_all(struct report *report, struct ct_err *err)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        report->store->db,
-        "SELECT t.id, p.id, p.name, p.email, COALESCE(l.name, ''), t.program, t.state, t.deadline"
-        " FROM tracks t JOIN people p ON p.id = t.person_id"
-        " LEFT JOIN libraries l ON l.id = p.library_id"
-        " WHERE t.state IN ('active', 'submitted', 'returned') ORDER BY t.deadline, t.id",
-        &stmt, err);
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        struct report_row row = {db_column_int64(stmt, 0), db_column_int64(stmt, 1),
-                                 db_column_text(stmt, 2),  db_column_text(stmt, 3),
-                                 db_column_text(stmt, 4),  db_column_text(stmt, 5),
-                                 db_column_text(stmt, 6),  db_column_text(stmt, 7)};
-        status = report_track(report, &row, err);
-    }
-    db_finalize(stmt);
-    return status;
+    struct compliance_filter everyone = {0, NULL, 0};
+    return store_compliance_each(report->store, report->day, &everyone, report_track, report, err);
 }
 
 static int parse_report_args(int argc, char **argv, struct cli_args *args, bool *json)
