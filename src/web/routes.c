@@ -5,6 +5,7 @@
 
 #include "api.h"
 #include "claim.h"
+#include "compliance.h"
 #include "pages.h"
 #include "plan.h"
 #include "report.h"
@@ -60,6 +61,7 @@ static const char app_css[] =
     ".chart .required{stroke:#d54309;stroke-dasharray:6 4}.chart .deadline{stroke:#1b1b1b;"
     "stroke-dasharray:2 3}.chart .counted{stroke:#005ea2;stroke-width:3}"
     ".chart .label{font-size:12px;fill:#1b1b1b}"
+    ".filters{display:flex;gap:0.5rem;align-items:end;flex-wrap:wrap}"
     "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
@@ -197,6 +199,20 @@ static enum ct_status plans_to_sign_submit(struct web_request *request,
     return page_plans_to_sign_submit(request, response);
 }
 
+static enum ct_status compliance_view(struct web_request *request, struct web_response *response,
+                                      int64_t id)
+{
+    (void)id;
+    return page_compliance(request, response);
+}
+
+static enum ct_status compliance_csv(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
+    return page_compliance_csv(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -229,6 +245,10 @@ static const struct route routes[] = {
     {"POST", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit},
     {"GET", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue},
     {"POST", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_submit},
+    {"GET", "/compliance", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
+     ROUTE_PAGE, compliance_view},
+    {"GET", "/compliance.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
+     ROUTE_PAGE, compliance_csv},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
 };

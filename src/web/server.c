@@ -179,6 +179,11 @@ static enum ct_status load_person(struct web_request *request, struct ct_err *er
     return status;
 }
 
+const char *web_query_value(const struct web_request *request, const char *name)
+{
+    return MHD_lookup_connection_value(request->connection, MHD_GET_ARGUMENT_KIND, name);
+}
+
 /* ---- answering ---- */
 
 static enum MHD_Result send_response(struct MHD_Connection *connection,
@@ -241,6 +246,7 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .login_csrf_cookie =
             MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_login"),
         .now = (int64_t)time(NULL),
+        .connection = connection,
     };
     const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
     if (strcmp(method, "POST") == 0 && type != NULL &&

@@ -44,6 +44,7 @@ struct web_request {
     const char *method;
     const char *path;
     const char *query_as_of; /* ?as_of=, or NULL */
+    void *connection;        /* the HTTP connection, for web_query_value */
     const char *client_address;
     const char *session_cookie; /* NULL when none */
     const char *login_csrf_cookie;
@@ -73,6 +74,9 @@ struct web_response {
 
 /* The value of a form field (borrowed), or NULL. */
 const char *web_form_value(const struct web_request *request, const char *name);
+
+/* The value of a query-string argument (borrowed), or NULL. */
+const char *web_query_value(const struct web_request *request, const char *name);
 
 /* Adds a Set-Cookie value. */
 void web_set_cookie(struct web_response *response, const char *name, const char *value,

@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..25"
+echo "1..27"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -258,6 +258,26 @@ plan_round_trip() {
     [ "$(sqlite3 "$work/demo.db" "SELECT state FROM plan_versions WHERE id = $version")" = approved ]
 }
 check "a plan version is written, submitted, returned once, then signed by both" plan_round_trip
+
+compliance_view() {
+    page=$(curl -s -b "$work/coordinator" "$base/compliance?program=msl-trustee&status=in-progress")
+    echo "$page" | grep -q '<caption>Open tracks, by deadline</caption>' || return 1
+    echo "$page" | grep -q '<td>msl-staff</td>' && return 1
+    echo "$page" | grep -q '<td>msl-trustee</td>' &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" "$base/compliance")" = 403 ]
+}
+check "the coordinator filters the compliance view; a learner may not see it" compliance_view
+
+compliance_csv_is_formula_safe() {
+    sqlite3 "$work/demo.db" "UPDATE people SET name = '=HYPERLINK(\"x\")' WHERE email =
+        'staff@example.org'"
+    curl -s -D "$work/csv.headers" -o "$work/compliance.csv" -b "$work/coordinator" \
+        "$base/compliance.csv"
+    grep -qi '^content-type: text/csv' "$work/csv.headers" &&
+        grep -q "^\"'=HYPERLINK(\"\"x\"\")\"" "$work/compliance.csv" &&
+        ! grep -q '^"=' "$work/compliance.csv"
+}
+check "the compliance CSV neutralises cells a spreadsheet would run" compliance_csv_is_formula_safe
 
 # Last of the sign-ins: the failures below slow down every sign-in from this address.
 throttled() {
