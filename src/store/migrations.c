@@ -22,6 +22,11 @@ static const struct migration migrations[] = {
         "web sessions and failed log-ins",
 #include "schema_v2.sql.h"
     },
+    {
+        3,
+        "personal API tokens",
+#include "schema_v3.sql.h"
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -71,7 +71,7 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
                                       "<li><a href=\"/plans\">Plans to sign</a></li>");
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</ul></nav>\n");
+            status = html_markup(out, "<li><a href=\"/tokens\">API tokens</a></li></ul></nav>\n");
         }
     }
     if (status == CT_OK) {

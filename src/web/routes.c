@@ -10,6 +10,7 @@
 #include "plan.h"
 #include "report.h"
 #include "review.h"
+#include "tokens.h"
 #include "verify.h"
 #include "../core/banned.h"
 
@@ -62,6 +63,8 @@ static const char app_css[] =
     "stroke-dasharray:2 3}.chart .counted{stroke:#005ea2;stroke-width:3}"
     ".chart .label{font-size:12px;fill:#1b1b1b}"
     ".filters{display:flex;gap:0.5rem;align-items:end;flex-wrap:wrap}"
+    ".notice{border-left:0.5rem solid #00a91c;background:#ecf3ec;padding:0.5rem 1rem}"
+    "code{word-break:break-all}"
     "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
@@ -213,6 +216,20 @@ static enum ct_status compliance_csv(struct web_request *request, struct web_res
     return page_compliance_csv(request, response);
 }
 
+static enum ct_status tokens_page(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    return page_tokens(request, response, NULL, NULL);
+}
+
+static enum ct_status tokens_submit(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
+    return page_tokens_submit(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -249,6 +266,8 @@ static const struct route routes[] = {
      ROUTE_PAGE, compliance_view},
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
      ROUTE_PAGE, compliance_csv},
+    {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
+    {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
 };

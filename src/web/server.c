@@ -150,8 +150,18 @@ static unsigned role_bit(const char *role)
 static enum ct_status load_person(struct web_request *request, struct ct_err *err)
 {
     bool found = false;
-    enum ct_status status = session_find(request->store, request->session_cookie, request->now,
-                                         &found, &request->person_id, request->csrf, err);
+    enum ct_status status = CT_OK;
+    if (request->bearer_token != NULL) {
+        /* API clients: a personal token, only for /api/ (no cookies, so no CSRF). */
+        if (strncmp(request->path, "/api/", 5) == 0) {
+            status = api_token_person(request->store, request->bearer_token, request->now,
+                                      &request->person_id, err);
+        }
+        found = request->person_id != 0;
+    } else {
+        status = session_find(request->store, request->session_cookie, request->now, &found,
+                              &request->person_id, request->csrf, err);
+    }
     if (status != CT_OK || !found) {
         return status;
     }
@@ -229,6 +239,16 @@ static const char *client_address(struct MHD_Connection *connection, char *out, 
     return out;
 }
 
+/* The token of an "Authorization: Bearer <token>" header, or NULL. */
+static const char *bearer_token(struct MHD_Connection *connection)
+{
+    const char *header = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Authorization");
+    if (header == NULL || strncmp(header, "Bearer ", 7) != 0) {
+        return NULL;
+    }
+    return header + 7;
+}
+
 static void handle(struct server *server, struct MHD_Connection *connection, const char *url,
                    const char *method, struct pending_request *pending,
                    struct web_response *response)
@@ -247,6 +267,7 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
             MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_login"),
         .now = (int64_t)time(NULL),
         .connection = connection,
+        .bearer_token = bearer_token(connection),
     };
     const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
     if (strcmp(method, "POST") == 0 && type != NULL &&

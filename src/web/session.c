@@ -129,3 +129,48 @@ enum ct_status login_failure_record(struct store *store, const char *key, int64_
     }
     return status;
 }
+
+enum ct_status api_token_create(struct store *store, int64_t person_id, const char *name,
+                                int64_t now, char token[API_TOKEN_SIZE], struct ct_err *err)
+{
+    if (name == NULL || name[0] == '\0' || strlen(name) > 100) {
+        return ct_err_set(err, CT_ERR_INPUT, "name",
+                          "Give the token a name of up to 100 characters.");
+    }
+    char random[SESSION_TOKEN_SIZE], hash[SESSION_TOKEN_SIZE];
+    session_random_token(random);
+    snprintf(token, API_TOKEN_SIZE, "ct_%s", random);
+    token_hash(token, hash);
+    return STORE_EXEC(store,
+                      "INSERT INTO api_tokens (person_id, name, token_hash, created_at)"
+                      " VALUES (?, ?, ?, ?)",
+                      NULL, err, DB_INT(person_id), DB_TEXT(name), DB_TEXT(hash), DB_INT(now));
+}
+
+enum ct_status api_token_person(struct store *store, const char *token, int64_t now,
+                                int64_t *person_id, struct ct_err *err)
+{
+    *person_id = 0;
+    if (token == NULL || strlen(token) != API_TOKEN_SIZE - 1 || strncmp(token, "ct_", 3) != 0) {
+        return CT_OK;
+    }
+    char hash[SESSION_TOKEN_SIZE];
+    token_hash(token, hash);
+    enum ct_status status = STORE_EXEC(
+        store, "SELECT person_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+        person_id, err, DB_TEXT(hash));
+    if (status == CT_OK && *person_id != 0) {
+        status = STORE_EXEC(store, "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?",
+                            NULL, err, DB_INT(now), DB_TEXT(hash));
+    }
+    return status;
+}
+
+enum ct_status api_token_revoke(struct store *store, int64_t person_id, int64_t token_id,
+                                int64_t now, struct ct_err *err)
+{
+    return STORE_EXEC(store,
+                      "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND person_id = ?"
+                      " AND revoked_at IS NULL",
+                      NULL, err, DB_INT(now), DB_INT(token_id), DB_INT(person_id));
+}

@@ -38,6 +38,23 @@ enum ct_status session_end(struct store *store, const char *id, struct ct_err *e
 /* True when the two tokens are equal, compared in constant time. */
 bool session_tokens_match(const char *expected, const char *given);
 
+/* Personal API tokens: "ct_" and 64 hex digits, shown once, stored as their hash. */
+#define API_TOKEN_SIZE 68
+
+/* Creates a token named name for person; token receives it. */
+enum ct_status api_token_create(struct store *store, int64_t person_id, const char *name,
+                                int64_t now, char token[API_TOKEN_SIZE],
+                                struct ct_err *err) CT_MUST_CHECK;
+
+/* The person a live token belongs to; *person_id is 0 for an unknown or revoked one. */
+enum ct_status api_token_person(struct store *store, const char *token, int64_t now,
+                                int64_t *person_id, struct ct_err *err) CT_MUST_CHECK;
+
+/* Revokes one of person's tokens by id; revoking another person's token changes
+ * nothing. */
+enum ct_status api_token_revoke(struct store *store, int64_t person_id, int64_t token_id,
+                                int64_t now, struct ct_err *err) CT_MUST_CHECK;
+
 /* Failed log-ins are counted per key ("account:<e-mail>", "address:<ip>") over the last
  * LOGIN_WINDOW_SECONDS; past LOGIN_FREE_FAILURES, each further attempt must wait. */
 #define LOGIN_WINDOW_SECONDS (15 * 60)

@@ -48,6 +48,7 @@ struct web_request {
     const char *client_address;
     const char *session_cookie; /* NULL when none */
     const char *login_csrf_cookie;
+    const char *bearer_token; /* Authorization: Bearer, or NULL */
     struct web_form form;
     struct store *store; /* this request's connection */
     int64_t now;         /* Unix seconds */

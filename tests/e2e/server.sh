@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..27"
+echo "1..28"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -278,6 +278,24 @@ compliance_csv_is_formula_safe() {
         ! grep -q '^"=' "$work/compliance.csv"
 }
 check "the compliance CSV neutralises cells a spreadsheet would run" compliance_csv_is_formula_safe
+
+api_token_round_trip() {
+    [ "$(post "$work/director" /tokens /tokens action=create name=reporting)" = 200 ] || return 1
+    token=$(sed -n 's/.*<code>\(ct_[0-9a-f]*\)<\/code>.*/\1/p' "$work/post.html" | head -1)
+    [ -n "$token" ] || return 1
+    [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM api_tokens WHERE token_hash = '$token'")" = 0 ] ||
+        return 1
+    curl -s -H "Authorization: Bearer $token" "$base/api/v1/me/progress" | grep -q '"program"' ||
+        return 1
+    # A token opens the API only, never the pages.
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/")" = 303 ] ||
+        return 1
+    id=$(sqlite3 "$work/demo.db" "SELECT id FROM api_tokens WHERE name = 'reporting'")
+    [ "$(post "$work/director" /tokens /tokens action=revoke token="$id")" = 303 ] || return 1
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+        "$base/api/v1/me/progress")" = 401 ]
+}
+check "an API token is created, shown once, used, and revoked" api_token_round_trip
 
 # Last of the sign-ins: the failures below slow down every sign-in from this address.
 throttled() {
