@@ -66,6 +66,9 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
             (request->roles & (WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT)) != 0) {
             status = html_markup(out, "<li><a href=\"/compliance\">Compliance</a></li>");
         }
+        if (status == CT_OK && (request->roles & WEB_ROLE_LIBRARY_ADMINISTRATOR) != 0) {
+            status = html_markup(out, "<li><a href=\"/library\">Your library</a></li>");
+        }
         if (status == CT_OK && (request->roles & WEB_ROLE_SUPERVISOR) != 0) {
             status = html_markup(out, "<li><a href=\"/verify\">Claims to verify</a></li>"
                                       "<li><a href=\"/plans\">Plans to sign</a></li>");

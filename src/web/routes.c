@@ -6,6 +6,7 @@
 #include "api.h"
 #include "claim.h"
 #include "compliance.h"
+#include "library.h"
 #include "pages.h"
 #include "plan.h"
 #include "report.h"
@@ -230,6 +231,13 @@ static enum ct_status tokens_submit(struct web_request *request, struct web_resp
     return page_tokens_submit(request, response);
 }
 
+static enum ct_status library_view(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_library(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -266,6 +274,7 @@ static const struct route routes[] = {
      ROUTE_PAGE, compliance_view},
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
      ROUTE_PAGE, compliance_csv},
+    {"GET", "/library", ACCESS_SIGNED_IN, WEB_ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, library_view},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},

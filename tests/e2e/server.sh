@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..28"
+echo "1..29"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -296,6 +296,14 @@ api_token_round_trip() {
         "$base/api/v1/me/progress")" = 401 ]
 }
 check "an API token is created, shown once, used, and revoked" api_token_round_trip
+
+library_view() {
+    page=$(curl -s -b "$work/director" "$base/library")
+    echo "$page" | grep -q 'Strategic plan goals' && echo "$page" | grep -q 'Alignment with' &&
+        echo "$page" | grep -q 'staff@example.org' &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" "$base/library")" = 403 ]
+}
+check "the library administrator sees goals, staff and alignment; staff may not" library_view
 
 # Last of the sign-ins: the failures below slow down every sign-in from this address.
 throttled() {
