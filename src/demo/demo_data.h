@@ -19,6 +19,7 @@
 
 #define DEMO_PASSWORD "demo-password-1"
 
+/* Row counts of the filled database. */
 struct demo_data_summary {
     int64_t libraries;
     int64_t people;
@@ -28,8 +29,13 @@ struct demo_data_summary {
     int64_t events;
 };
 
-/* Fills an empty store. Refuses (CT_ERR_INPUT, changing nothing) when the database
- * already has people in it. */
+/* Fills an empty store (store borrowed; *summary and *err written) with the set for
+ * today and seed: the same seed and day give the same rows. Each change is a store
+ * call, in its own transaction unless the caller opened one (then the calls nest in it
+ * and the caller commits or rolls back the whole set). Refuses with CT_ERR_INPUT,
+ * before changing anything, when the database already holds people, libraries or
+ * events, or when the store's programs lack one of the five MSL programs. On any
+ * other failure the changes made so far stay unless the caller rolls back. */
 enum ct_status demo_data_fill(struct store *store, struct civil_date today, uint64_t seed,
                               struct demo_data_summary *summary, struct ct_err *err) CT_MUST_CHECK;
 
