@@ -217,9 +217,12 @@ enum ct_status store_person_set_verifier(struct store *store, int64_t actor_id, 
         status = ct_err_set(err, CT_ERR_INPUT, "person", "no person has the id %lld",
                             (long long)person_id);
     }
+    if (status == CT_OK && verifier_id == person_id) {
+        status = ct_err_set(err, CT_ERR_INPUT, "verifier", "nobody verifies their own credits");
+    }
     if (status == CT_OK) {
         status = STORE_EXEC(store, "UPDATE people SET verifier_id = ? WHERE id = ?", NULL, err,
-                            DB_INT(verifier_id), DB_INT(person_id));
+                            optional_id(verifier_id), DB_INT(person_id));
     }
     if (status == CT_OK) {
         status =

@@ -81,6 +81,19 @@ enum ct_status store_track_enroll(struct store *store, int64_t actor_id, int64_t
     if (status != CT_OK) {
         return status;
     }
+    int64_t open_track = 0;
+    status = STORE_EXEC(store,
+                        "SELECT id FROM tracks WHERE person_id = ?"
+                        " AND state IN ('active', 'submitted', 'returned')",
+                        &open_track, err, DB_INT(person_id));
+    if (status == CT_OK && open_track != 0) {
+        status = ct_err_set(err, CT_ERR_INPUT, "track",
+                            "this person is already on track %lld; withdraw it first",
+                            (long long)open_track);
+    }
+    if (status != CT_OK) {
+        return store_finish(store, status, err);
+    }
     status = STORE_EXEC(store,
                         "INSERT INTO tracks (person_id, program, started, deadline, state,"
                         " state_changed_at) VALUES (?, ?, ?, ?, 'active', ?) RETURNING id",
@@ -263,6 +276,21 @@ enum ct_status store_plan_goal_add(struct store *store, int64_t actor_id, int64_
     if (status != CT_OK) {
         return status;
     }
+    int64_t same_library = 0;
+    status =
+        STORE_EXEC(store,
+                   "SELECT COUNT(*) FROM library_goals g JOIN strategic_plans s"
+                   " ON s.id = g.strategic_plan_id JOIN people p ON p.library_id = s.library_id"
+                   " JOIN tracks t ON t.person_id = p.id JOIN plan_versions v"
+                   " ON v.track_id = t.id WHERE g.id = ? AND v.id = ?",
+                   &same_library, err, DB_INT(library_goal_id), DB_INT(version_id));
+    if (status == CT_OK && same_library == 0) {
+        status = ct_err_set(err, CT_ERR_INPUT, "library_goal",
+                            "choose a goal of your own library's strategic plan");
+    }
+    if (status != CT_OK) {
+        return store_finish(store, status, err);
+    }
     status =
         STORE_EXEC(store,
                    "INSERT INTO plan_goals (plan_version_id, position, library_goal_id, goal,"
@@ -406,6 +434,14 @@ enum ct_status store_final_report_save(struct store *store, int64_t actor_id, in
                             "a final report that is %s cannot be edited", state);
     }
     int64_t id = 0;
+    char *before = NULL;
+    if (status == CT_OK && found) {
+        status = STORE_EXEC(store, "SELECT id FROM final_reports WHERE track_id = ?", &id, err,
+                            DB_INT(track_id));
+        if (status == CT_OK) {
+            status = store_row_json(store, ENTITY_FINAL_REPORT, id, &before, err);
+        }
+    }
     if (status == CT_OK) {
         status =
             STORE_EXEC(store,
@@ -415,8 +451,9 @@ enum ct_status store_final_report_save(struct store *store, int64_t actor_id, in
                        &id, err, DB_INT(track_id), DB_TEXT(text));
     }
     if (status == CT_OK) {
-        status = store_audit(store, actor_id, ENTITY_FINAL_REPORT, id, "save", NULL, err);
+        status = store_audit(store, actor_id, ENTITY_FINAL_REPORT, id, "save", before, err);
     }
+    free(before);
     return store_finish(store, status, err);
 }
 
