@@ -37,6 +37,7 @@ $(TEST_BUILD_DIR)/build.ninja:
 		-Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true
 
 test: test-deps $(TEST_BUILD_DIR)/build.ninja
+	@scripts/install-node-deps
 	$(MESON) compile -C $(TEST_BUILD_DIR)
 	@scripts/run-tests $(TEST_BUILD_DIR)
 
