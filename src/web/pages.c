@@ -242,6 +242,22 @@ static enum ct_status date_cell(struct buf *out, struct civil_date date)
     return html_text(out, text);
 }
 
+/* A track's status as people say it. */
+static const char *status_words(enum track_status status)
+{
+    switch (status) {
+    case TRACK_COMPLETE:
+        return "Complete: ready for the award";
+    case TRACK_IN_PROGRESS:
+        return "In progress";
+    case TRACK_INELIGIBLE:
+        return "Not eligible: a prior certificate is needed";
+    case TRACK_EXPIRED:
+        return "Past the deadline";
+    }
+    return "Unknown";
+}
+
 static enum ct_status progress_summary(struct buf *out, const struct evaluation *evaluation)
 {
     enum ct_status status = html_markup(out, "<dl class=\"summary\">\n<dt>Program</dt><dd>");
@@ -252,7 +268,7 @@ static enum ct_status progress_summary(struct buf *out, const struct evaluation 
         status = html_markup(out, "</dd>\n<dt>Status</dt><dd>");
     }
     if (status == CT_OK) {
-        status = html_text(out, track_status_name(evaluation->status));
+        status = html_text(out, status_words(evaluation->status));
     }
     if (status == CT_OK) {
         status = html_markup(out, "</dd>\n<dt>Credits counted</dt><dd>");

@@ -66,6 +66,7 @@ static const char app_css[] =
     ".filters{display:flex;gap:0.5rem;align-items:end;flex-wrap:wrap}"
     ".notice{border-left:0.5rem solid #00a91c;background:#ecf3ec;padding:0.5rem 1rem}"
     "code{word-break:break-all}"
+    "td,th{overflow-wrap:anywhere}"
     "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
@@ -86,6 +87,16 @@ static enum ct_status stylesheet(struct web_request *request, struct web_respons
     (void)id;
     response->content_type = "text/css; charset=utf-8";
     return buf_append(&response->body, app_css, sizeof app_css - 1);
+}
+
+/* No icon yet: answer "nothing here" without a page. */
+static enum ct_status favicon(struct web_request *request, struct web_response *response,
+                              int64_t id)
+{
+    (void)request;
+    (void)id;
+    response->status = 204;
+    return CT_OK;
 }
 
 static enum ct_status login_form(struct web_request *request, struct web_response *response,
@@ -254,6 +265,7 @@ static enum ct_status person_progress(struct web_request *request, struct web_re
 static const struct route routes[] = {
     {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz},
     {"GET", "/assets/app.css", ACCESS_PUBLIC, 0, ROUTE_PAGE, stylesheet},
+    {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon},
     {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_form},
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout},
