@@ -13,7 +13,7 @@ TEST_BUILD_DIR ?= build-test
 FUZZ_SECONDS   ?= 60
 MESON          ?= meson
 
-.PHONY: all build demo test fuzz bench mutants format clean deps test-deps
+.PHONY: all build demo test fuzz bench mutants format clean deps test-deps node-deps
 
 all: build
 
@@ -23,10 +23,14 @@ deps:
 test-deps:
 	@scripts/install-deps test
 
+# The U.S. Web Design System (built into the binary) and the browser tests' packages.
+node-deps:
+	@scripts/install-node-deps
+
 $(BUILD_DIR)/build.ninja:
 	$(MESON) setup $(BUILD_DIR) --buildtype=release -Dtests=false
 
-build: deps $(BUILD_DIR)/build.ninja
+build: deps node-deps $(BUILD_DIR)/build.ninja
 	$(MESON) compile -C $(BUILD_DIR)
 
 demo: build
@@ -36,12 +40,11 @@ $(TEST_BUILD_DIR)/build.ninja:
 	CC=clang $(MESON) setup $(TEST_BUILD_DIR) --buildtype=debug -Dwerror=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true
 
-test: test-deps $(TEST_BUILD_DIR)/build.ninja
-	@scripts/install-node-deps
+test: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja
 	$(MESON) compile -C $(TEST_BUILD_DIR)
 	@scripts/run-tests $(TEST_BUILD_DIR)
 
-fuzz: test-deps $(TEST_BUILD_DIR)/build.ninja
+fuzz: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja
 	$(MESON) compile -C $(TEST_BUILD_DIR)
 	@scripts/run-fuzzers $(TEST_BUILD_DIR) $(FUZZ_SECONDS)
 
@@ -49,7 +52,7 @@ bench: build
 	$(MESON) compile -C $(BUILD_DIR) bench-evaluate
 	$(BUILD_DIR)/bench/bench-evaluate
 
-mutants: test-deps
+mutants: test-deps node-deps
 	@scripts/check-mutants
 
 format:

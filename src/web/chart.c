@@ -1,5 +1,7 @@
 #include "chart.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,6 +88,24 @@ static enum ct_status step_line(struct buf *out, const struct chart_scale *scale
     return status;
 }
 
+/* Horizontal grid lines with their credit values, every 10 or 20 credits. */
+static enum ct_status y_ticks(struct buf *out, const struct chart_scale *scale)
+{
+    int64_t step = scale->top_halves > 2 * 80   ? 2 * 20
+                   : scale->top_halves > 2 * 20 ? 2 * 10
+                                                : 2 * 5;
+    enum ct_status status = CT_OK;
+    for (int64_t halves = 0; halves < scale->top_halves && status == CT_OK; halves += step) {
+        long y = y_of(scale, halves);
+        status = buf_printf(
+            out,
+            "<line class=\"grid\" x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\"/>\n"
+            "<text class=\"tick\" x=\"%d\" y=\"%ld\" text-anchor=\"end\">%" PRId64 "</text>\n",
+            CHART_LEFT, y, CHART_WIDTH - CHART_RIGHT, y, CHART_LEFT - 6, y + 4, halves / 2);
+    }
+    return status;
+}
+
 static enum ct_status axes(struct buf *out, const struct chart_scale *scale,
                            const struct evaluation *evaluation)
 {
@@ -109,6 +129,48 @@ static enum ct_status axes(struct buf *out, const struct chart_scale *scale,
                       deadline_x, CHART_TOP, deadline_x, bottom, CHART_LEFT,
                       CHART_HEIGHT - CHART_BOTTOM + 18, start, deadline_x,
                       CHART_HEIGHT - CHART_BOTTOM + 18, deadline);
+}
+
+/* From today, a dashed line of what stays counted over the next twelve months as
+ * credits expire, if nothing new is learned. */
+static enum ct_status expiry_line(struct buf *out, const struct chart_scale *scale,
+                                  const struct evaluation *evaluation, struct civil_date today)
+{
+    int32_t limit = civil_date_add_years(today, 1).days;
+    if (limit > scale->last_day) {
+        limit = scale->last_day;
+    }
+    struct dated_credit *expiries = calloc(evaluation->activity_count + 1, sizeof *expiries);
+    if (expiries == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < evaluation->activity_count; i++) {
+        const struct activity_result *result = &evaluation->activities[i];
+        if (result->counted_halves > 0 && result->expires.days <= limit) {
+            expiries[count++] = (struct dated_credit){result->expires.days, result->counted_halves};
+        }
+    }
+    qsort(expiries, count, sizeof *expiries, compare_dated);
+    int64_t total = evaluation->counted_halves;
+    enum ct_status status =
+        count == 0 ? CT_OK
+                   : buf_printf(out, "<polyline class=\"expiring\" fill=\"none\" points=\"%ld,%ld",
+                                x_of(scale, today.days), y_of(scale, total));
+    for (size_t i = 0; i < count && status == CT_OK; i++) {
+        long x = x_of(scale, expiries[i].day);
+        status = buf_printf(out, " %ld,%ld", x, y_of(scale, total));
+        total -= expiries[i].halves;
+        if (status == CT_OK) {
+            status = buf_printf(out, " %ld,%ld", x, y_of(scale, total < 0 ? 0 : total));
+        }
+    }
+    if (status == CT_OK && count > 0) {
+        status = buf_printf(out, " %ld,%ld\"/>\n", x_of(scale, limit),
+                            y_of(scale, total < 0 ? 0 : total));
+    }
+    free(expiries);
+    return status;
 }
 
 /* Counted credit that expires within a year from today. */
@@ -168,18 +230,30 @@ enum ct_status chart_progress_svg(struct buf *out, const struct learner_record *
         status = description(out, evaluation, expiring);
     }
     if (status == CT_OK) {
+        status = y_ticks(out, &scale);
+    }
+    if (status == CT_OK) {
         status = axes(out, &scale, evaluation);
     }
     if (status == CT_OK) {
         status = step_line(out, &scale, points, count, today.days);
     }
+    if (status == CT_OK) {
+        status = expiry_line(out, &scale, evaluation, today);
+    }
     free(points);
-    char soon[CREDIT_TEXT_SIZE];
-    credit_format(expiring, soon);
+    char amount[CREDIT_TEXT_SIZE], soon[CREDIT_TEXT_SIZE + 40];
+    credit_format(expiring, amount);
+    snprintf(soon, sizeof soon, "%s %s", expiring > 0 ? amount : "No counted",
+             expiring == 2 ? "credit expires" : "credits expire");
     if (status == CT_OK) {
         status = buf_printf(out,
-                            "</svg><figcaption>Credits counted over time. %s credits expire"
-                            " within the next twelve months.</figcaption></figure>\n",
+                            "</svg><figcaption><ul class=\"chart-key\">"
+                            "<li><span class=\"swatch\"></span>Credits counted</li>"
+                            "<li><span class=\"swatch required\"></span>Credits required</li>"
+                            "<li><span class=\"swatch expiring\"></span>Still counted as"
+                            " credits expire, if nothing new is learned</li></ul>"
+                            "<p>%s within the next twelve months.</p></figcaption></figure>\n",
                             soon);
     }
     return status;

@@ -79,7 +79,8 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
     const char *value = web_form_value(request, field->name);
     bool wrong = error_field != NULL && strcmp(error_field, field->name) == 0;
     bool select = strcmp(field->type, "kind") == 0 || strcmp(field->type, "category") == 0;
-    enum ct_status status = html_markup(out, "<div class=\"field\"><label for=\"");
+    enum ct_status status =
+        html_markup(out, "<div class=\"usa-form-group\"><label class=\"usa-label\" for=\"");
     if (status == CT_OK) {
         status = html_text(out, field->name);
     }
@@ -93,7 +94,7 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
         status = html_markup(out, "</label>");
     }
     if (status == CT_OK && field->hint != NULL) {
-        status = html_markup(out, "<span class=\"hint\">");
+        status = html_markup(out, "<span class=\"usa-hint\">");
         if (status == CT_OK) {
             status = html_text(out, field->hint);
         }
@@ -102,7 +103,8 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
         }
     }
     if (status == CT_OK && wrong) {
-        status = html_markup(out, "<span class=\"error\" id=\"error-message\" role=\"alert\">");
+        status = html_markup(
+            out, "<span class=\"usa-error-message\" id=\"error-message\" role=\"alert\">");
         if (status == CT_OK) {
             status = html_text(out, error);
         }
@@ -111,7 +113,8 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
         }
     }
     if (status == CT_OK) {
-        status = select ? html_markup(out, "<select") : html_markup(out, "<input");
+        status = select ? html_markup(out, "<select class=\"usa-select\"")
+                        : html_markup(out, "<input class=\"usa-input\"");
     }
     if (status == CT_OK) {
         status = html_markup(out, " id=\"");
@@ -158,7 +161,7 @@ enum ct_status page_claim(struct web_request *request, struct web_response *resp
     if (status == CT_OK) {
         status = html_markup(out, "<p>Your claim waits for your verifier; it counts once"
                                   " verified.</p>\n<form method=\"post\" action=\"/activities/new\""
-                                  " class=\"stack\">\n<input type=\"hidden\" name=\"csrf_token\""
+                                  " class=\"usa-form\">\n<input type=\"hidden\" name=\"csrf_token\""
                                   " value=\"");
     }
     if (status == CT_OK) {
@@ -171,7 +174,8 @@ enum ct_status page_claim(struct web_request *request, struct web_response *resp
         status = field_markup(request, out, &fields[i], error_field, error);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button type=\"submit\">Claim</button>\n</form>\n");
+        status = html_markup(
+            out, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n</form>\n");
     }
     return status == CT_OK ? page_end(response) : status;
 }

@@ -121,7 +121,7 @@ static struct compliance_filter filter_for(struct web_request *request)
 static enum ct_status select_field(struct buf *out, const char *name, const char *label,
                                    const char *const *values, size_t count, const char *chosen)
 {
-    enum ct_status status = html_markup(out, "<label for=\"");
+    enum ct_status status = html_markup(out, "<label class=\"usa-label\" for=\"");
     if (status == CT_OK) {
         status = html_text(out, name);
     }
@@ -132,7 +132,7 @@ static enum ct_status select_field(struct buf *out, const char *name, const char
         status = html_text(out, label);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</label><select id=\"");
+        status = html_markup(out, "</label><select class=\"usa-select\" id=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, name);
@@ -174,8 +174,10 @@ static enum ct_status filter_form(struct buf *out, const char *program, const ch
     if (status == CT_OK) {
         status = select_field(out, "status", "Status", statuses, 4, status_name);
     }
-    return status == CT_OK ? html_markup(out, "<button type=\"submit\">Filter</button></form>\n")
-                           : status;
+    return status == CT_OK
+               ? html_markup(
+                     out, "<button type=\"submit\" class=\"usa-button\">Filter</button></form>\n")
+               : status;
 }
 
 static enum ct_status pager(struct buf *out, const struct view *view, int64_t page)
@@ -221,7 +223,8 @@ enum ct_status page_compliance(struct web_request *request, struct web_response 
     }
     if (status == CT_OK) {
         status = html_markup(out, "<p><a href=\"/compliance.csv\">Download every open track as"
-                                  " CSV</a></p>\n<table>\n<caption>Open tracks, by deadline"
+                                  " CSV</a></p>\n<table class=\"usa-table "
+                                  "usa-table--borderless\">\n<caption>Open tracks, by deadline"
                                   "</caption>\n<thead><tr><th scope=\"col\">Name</th>"
                                   "<th scope=\"col\">Library</th><th scope=\"col\">Program</th>"
                                   "<th scope=\"col\">Deadline</th><th scope=\"col\">Status</th>"

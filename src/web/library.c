@@ -84,7 +84,8 @@ enum ct_status page_library(struct web_request *request, struct web_response *re
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Your library");
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Strategic plan goals</h2>\n<table>\n<thead><tr>"
+        status = html_markup(out, "<h2>Strategic plan goals</h2>\n<table class=\"usa-table "
+                                  "usa-table--borderless\">\n<thead><tr>"
                                   "<th scope=\"col\">Code</th><th scope=\"col\">Goal</th>"
                                   "<th scope=\"col\">Description</th></tr></thead>\n<tbody>\n");
     }
@@ -92,7 +93,8 @@ enum ct_status page_library(struct web_request *request, struct web_response *re
         status = table_rows(request, out, goals_sql, 3, -1, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n<h2>Staff</h2>\n<table>\n<thead><tr>"
+        status = html_markup(out, "</tbody>\n</table>\n<h2>Staff</h2>\n<table class=\"usa-table "
+                                  "usa-table--borderless\">\n<thead><tr>"
                                   "<th scope=\"col\">Name</th><th scope=\"col\">E-mail</th>"
                                   "<th scope=\"col\">Roles</th><th scope=\"col\">Track</th>"
                                   "</tr></thead>\n<tbody>\n");
@@ -101,12 +103,14 @@ enum ct_status page_library(struct web_request *request, struct web_response *re
         status = table_rows(request, out, staff_sql, 4, -1, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n<h2>Alignment with the library's goals"
-                                  "</h2>\n<table>\n<thead><tr><th scope=\"col\">Library goal</th>"
-                                  "<th scope=\"col\">Staff goals serving it</th>"
-                                  "<th scope=\"col\">Whose</th>"
-                                  "<th scope=\"col\">Verified self-directed credit planned"
-                                  " under it</th></tr></thead>\n<tbody>\n");
+        status = html_markup(
+            out, "</tbody>\n</table>\n<h2>Alignment with the library's goals"
+                 "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
+                 "scope=\"col\">Library goal</th>"
+                 "<th scope=\"col\">Staff goals serving it</th>"
+                 "<th scope=\"col\">Whose</th>"
+                 "<th scope=\"col\">Verified self-directed credit planned"
+                 " under it</th></tr></thead>\n<tbody>\n");
     }
     if (status == CT_OK) {
         status = table_rows(request, out, alignment_sql, 4, 3, &err);

@@ -13,6 +13,78 @@
 
 /* ---- the layout ---- */
 
+/* One link of the main navigation, marked as the current page where it is. */
+static enum ct_status nav_link(struct buf *out, const struct web_request *request, const char *href,
+                               const char *label)
+{
+    bool current = strcmp(request->path, href) == 0;
+    enum ct_status status = html_markup(out, "<li class=\"usa-nav__primary-item\"><a href=\"");
+    if (status == CT_OK) {
+        status = html_text(out, href);
+    }
+    if (status == CT_OK) {
+        status = current ? html_markup(out, "\" class=\"usa-nav-link usa-current\""
+                                            " aria-current=\"page\"><span>")
+                         : html_markup(out, "\" class=\"usa-nav-link\"><span>");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, label);
+    }
+    return status == CT_OK ? html_markup(out, "</span></a></li>") : status;
+}
+
+struct nav_item {
+    unsigned roles; /* shown to anyone with one of these roles; 0 = everyone */
+    const char *href;
+    const char *label;
+};
+
+static const struct nav_item nav_items[] = {
+    {0, "/", "Your progress"},
+    {WEB_ROLE_LEARNER, "/plan", "Your plan"},
+    {WEB_ROLE_LEARNER, "/activities/new", "Claim an activity"},
+    {WEB_ROLE_LEARNER, "/report", "Final report"},
+    {WEB_ROLE_SUPERVISOR, "/plans", "Plans to sign"},
+    {WEB_ROLE_SUPERVISOR, "/verify", "Claims to verify"},
+    {WEB_ROLE_LIBRARY_ADMINISTRATOR, "/library", "Your library"},
+    {WEB_ROLE_CE_COORDINATOR, "/review", "Review and award"},
+    {WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT, "/compliance", "Compliance"},
+    {0, "/tokens", "API tokens"},
+};
+
+static enum ct_status navigation(struct buf *out, const struct web_request *request)
+{
+    enum ct_status status = html_markup(
+        out, "<nav aria-label=\"Main\" class=\"usa-nav\">\n<div class=\"usa-nav__inner\">"
+             "<button type=\"button\" class=\"usa-nav__close\"><img"
+             " src=\"/assets/uswds/img/usa-icons/close.svg\" role=\"img\""
+             " alt=\"Close the menu\"></button>\n"
+             "<ul class=\"usa-nav__primary usa-accordion\">");
+    for (size_t i = 0; status == CT_OK && i < sizeof nav_items / sizeof nav_items[0]; i++) {
+        if (nav_items[i].roles == 0 || (request->roles & nav_items[i].roles) != 0) {
+            status = nav_link(out, request, nav_items[i].href, nav_items[i].label);
+        }
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</ul>\n<div class=\"usa-nav__secondary\">"
+                                  "<form class=\"signout\" method=\"post\" action=\"/logout\">"
+                                  "<span>Signed in as ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, request->name);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</span><input type=\"hidden\" name=\"csrf_token\" value=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, request->csrf);
+    }
+    return status == CT_OK ? html_markup(out, "\"><button type=\"submit\" class=\"usa-button"
+                                              " usa-button--outline\">Sign out</button></form>"
+                                              "</div>\n</div></nav>\n")
+                           : status;
+}
+
 enum ct_status page_begin(struct web_request *request, struct web_response *response,
                           const char *title)
 {
@@ -26,59 +98,31 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
         status = html_text(out, title);
     }
     if (status == CT_OK) {
-        status = html_markup(out, " | certtrack</title>\n"
-                                  "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n"
-                                  "</head>\n<body>\n"
-                                  "<a class=\"skip\" href=\"#main\">Skip to main content</a>\n"
-                                  "<header class=\"site\"><p class=\"brand\">"
-                                  "<a href=\"/\">certtrack</a> "
-                                  "<span>Library continuing education</span></p>\n");
+        status = html_markup(
+            out, " | certtrack</title>\n"
+                 "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n"
+                 "<link rel=\"stylesheet\" href=\"/assets/uswds/css/uswds.min.css\">\n"
+                 "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n"
+                 "<script src=\"/assets/uswds/js/uswds-init.min.js\"></script>\n"
+                 "</head>\n<body>\n"
+                 "<a class=\"usa-skipnav\" href=\"#main-content\">Skip to main content</a>\n"
+                 "<div class=\"usa-overlay\"></div>\n"
+                 "<header class=\"usa-header usa-header--extended\">\n<div class=\"usa-navbar\">"
+                 "<div class=\"usa-logo\"><em class=\"usa-logo__text\"><a href=\"/\">certtrack"
+                 "<span class=\"site-tagline\">Library continuing education</span></a></em></div>");
     }
     if (status == CT_OK && request->signed_in) {
-        status = html_markup(out, "<form class=\"signout\" method=\"post\" action=\"/logout\">"
-                                  "<span>Signed in as ");
-        if (status == CT_OK) {
-            status = html_text(out, request->name);
-        }
-        if (status == CT_OK) {
-            status =
-                html_markup(out, "</span> <input type=\"hidden\" name=\"csrf_token\" value=\"");
-        }
-        if (status == CT_OK) {
-            status = html_text(out, request->csrf);
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "\"><button type=\"submit\">Sign out</button></form>\n");
-        }
-    }
-    if (status == CT_OK && request->signed_in) {
-        status = html_markup(out, "<nav aria-label=\"Main\"><ul class=\"nav\">"
-                                  "<li><a href=\"/\">Your progress</a></li>");
-        if (status == CT_OK && (request->roles & WEB_ROLE_LEARNER) != 0) {
-            status = html_markup(out, "<li><a href=\"/activities/new\">Claim an activity</a></li>"
-                                      "<li><a href=\"/plan\">Your plan</a></li>"
-                                      "<li><a href=\"/report\">Final report</a></li>");
-        }
-        if (status == CT_OK && (request->roles & WEB_ROLE_CE_COORDINATOR) != 0) {
-            status = html_markup(out, "<li><a href=\"/review\">Review and award</a></li>");
-        }
-        if (status == CT_OK &&
-            (request->roles & (WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT)) != 0) {
-            status = html_markup(out, "<li><a href=\"/compliance\">Compliance</a></li>");
-        }
-        if (status == CT_OK && (request->roles & WEB_ROLE_LIBRARY_ADMINISTRATOR) != 0) {
-            status = html_markup(out, "<li><a href=\"/library\">Your library</a></li>");
-        }
-        if (status == CT_OK && (request->roles & WEB_ROLE_SUPERVISOR) != 0) {
-            status = html_markup(out, "<li><a href=\"/verify\">Claims to verify</a></li>"
-                                      "<li><a href=\"/plans\">Plans to sign</a></li>");
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "<li><a href=\"/tokens\">API tokens</a></li></ul></nav>\n");
-        }
+        status = html_markup(out, "<button type=\"button\" class=\"usa-menu-btn\">Menu</button>");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</header>\n<main id=\"main\">\n<h1>");
+        status = html_markup(out, "</div>\n");
+    }
+    if (status == CT_OK && request->signed_in) {
+        status = navigation(out, request);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</header>\n<main id=\"main-content\" class=\"site-main\">\n"
+                                  "<div class=\"grid-container\">\n<h1>");
     }
     if (status == CT_OK) {
         status = html_text(out, title);
@@ -88,9 +132,13 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
 
 enum ct_status page_end(struct web_response *response)
 {
-    return html_markup(&response->body, "</main>\n<footer class=\"site\"><p>Montana State Library"
-                                        " certification, kept by certtrack.</p></footer>\n"
-                                        "</body>\n</html>\n");
+    return html_markup(&response->body,
+                       "</div>\n</main>\n<footer class=\"usa-footer usa-footer--slim\">"
+                       "<div class=\"usa-footer__secondary-section\"><div class=\"grid-container\">"
+                       "<p>Montana State Library certification, kept by certtrack.</p>"
+                       "</div></div></footer>\n"
+                       "<script src=\"/assets/uswds/js/uswds.min.js\"></script>\n"
+                       "</body>\n</html>\n");
 }
 
 /* ---- errors ---- */
@@ -126,35 +174,39 @@ enum ct_status page_login(struct web_request *request, struct web_response *resp
     struct buf *out = &response->body;
     enum ct_status status = page_begin(request, response, "Sign in");
     if (status == CT_OK && message != NULL) {
-        status = html_markup(out, "<div class=\"alert\" role=\"alert\"><p>");
+        status = html_markup(
+            out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
+                 "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
         if (status == CT_OK) {
             status = html_text(out, message);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</p></div>\n");
+            status = html_markup(out, "</p></div></div>\n");
         }
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<form method=\"post\" action=\"/login\" class=\"stack\">\n"
+        status = html_markup(out, "<form method=\"post\" action=\"/login\" class=\"usa-form\">\n"
                                   "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, token);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n<label for=\"email\">E-mail address</label>\n"
-                                  "<input id=\"email\" name=\"email\" type=\"email\""
-                                  " autocomplete=\"username\" required value=\"");
+        status = html_markup(
+            out, "\">\n<label class=\"usa-label\" for=\"email\">E-mail address</label>\n"
+                 "<input class=\"usa-input\" id=\"email\" name=\"email\" type=\"email\""
+                 " autocomplete=\"username\" required value=\"");
     }
     const char *email = web_form_value(request, "email");
     if (status == CT_OK) {
         status = html_text(out, email != NULL ? email : "");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n<label for=\"password\">Password</label>\n"
-                                  "<input id=\"password\" name=\"password\" type=\"password\""
-                                  " autocomplete=\"current-password\" required>\n"
-                                  "<button type=\"submit\">Sign in</button>\n</form>\n");
+        status = html_markup(
+            out, "\">\n<label class=\"usa-label\" for=\"password\">Password</label>\n"
+                 "<input class=\"usa-input\" id=\"password\" name=\"password\" type=\"password\""
+                 " autocomplete=\"current-password\" required>\n"
+                 "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n");
     }
     return status == CT_OK ? page_end(response) : status;
 }
@@ -319,60 +371,115 @@ static enum ct_status blocking_list(struct buf *out, const struct evaluation *ev
     return status == CT_OK ? html_markup(out, "</ul>\n") : status;
 }
 
-static enum ct_status activity_row(struct buf *out, const struct activity *activity,
-                                   const struct activity_result *result)
+/* A cell of a table that stacks into label: value lines on a phone (usa-table--stacked). */
+static enum ct_status stacked_cell(struct buf *out, const char *label, bool number)
 {
-    enum ct_status status = html_markup(out, "<tr><td>");
+    enum ct_status status = html_markup(out, "<td data-label=\"");
+    if (status == CT_OK) {
+        status = html_text(out, label);
+    }
+    return status == CT_OK
+               ? (number ? html_markup(out, "\" class=\"number\">") : html_markup(out, "\">"))
+               : status;
+}
+
+static enum ct_status text_cell(struct buf *out, const char *label, const char *text)
+{
+    enum ct_status status = stacked_cell(out, label, false);
+    if (status == CT_OK) {
+        status = html_text(out, text != NULL ? text : "");
+    }
+    return status == CT_OK ? html_markup(out, "</td>") : status;
+}
+
+static enum ct_status activity_row(struct buf *out, struct db_stmt *titles, int64_t person_id,
+                                   const struct activity *activity,
+                                   const struct activity_result *result, struct ct_err *err)
+{
+    db_reset(titles);
+    enum ct_status status =
+        db_bind_all(titles, STORE_PARAMS(DB_INT(person_id), DB_TEXT(activity->id)), 2, err);
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(titles, &has_row, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<tr>");
+    }
+    if (status == CT_OK) {
+        status = text_cell(out, "Activity", has_row ? db_column_text(titles, 0) : activity->id);
+    }
+    if (status == CT_OK) {
+        status = stacked_cell(out, "Date", false);
+    }
     if (status == CT_OK) {
         status = date_cell(out, activity->date);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</td><td>");
+        status = html_markup(out, "</td>");
     }
     if (status == CT_OK) {
-        status = html_text(out, activity_kind_name(activity->kind));
+        status = text_cell(out, "Kind", activity_kind_name(activity->kind));
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</td><td class=\"number\">");
+        status = text_cell(out, "Status", activity_status_name(activity->status));
+    }
+    if (status == CT_OK) {
+        status = stacked_cell(out, "Counted", true);
     }
     if (status == CT_OK) {
         status = credit_cell(out, result->counted_halves);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</td><td>");
+        status = html_markup(out, "</td>");
     }
     if (status == CT_OK) {
-        status = html_text(out, reason_description(result->reason));
+        status = text_cell(out, "Why", reason_description(result->reason));
     }
-    return status == CT_OK ? html_markup(out, "</td></tr>\n") : status;
+    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
 }
 
-static enum ct_status activity_table(struct buf *out, const struct learner_record *record,
-                                     const struct evaluation *evaluation)
+static enum ct_status activity_table(struct web_request *request, struct buf *out,
+                                     const struct learner_record *record,
+                                     const struct evaluation *evaluation, struct ct_err *err)
 {
-    enum ct_status status =
-        html_markup(out, "<h2>Your activities</h2>\n<table>\n<caption>Each activity and what counts"
-                         " from it today</caption>\n<thead><tr><th scope=\"col\">Date</th>"
-                         "<th scope=\"col\">Kind</th><th scope=\"col\">Counted</th>"
-                         "<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < record->activity_count && status == CT_OK; i++) {
-        status = activity_row(out, &record->activities[i], &evaluation->activities[i]);
+    if (record->activity_count == 0) {
+        return html_markup(out, "<h2>Your activities</h2>\n<p>No activities yet. "
+                                "<a href=\"/activities/new\">Claim an activity</a>.</p>\n");
     }
+    struct db_stmt *titles = NULL;
+    enum ct_status status = db_prepare(
+        request->store->db, "SELECT title FROM activities WHERE person_id = ? AND record_key = ?",
+        &titles, err);
+    if (status == CT_OK) {
+        status = html_markup(
+            out, "<h2>Your activities</h2>\n<table class=\"usa-table usa-table--borderless"
+                 " usa-table--stacked\">\n<caption>Each activity and what counts from it today"
+                 "</caption>\n<thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Date</th>"
+                 "<th scope=\"col\">Kind</th><th scope=\"col\">Status</th>"
+                 "<th scope=\"col\" class=\"number\">Counted</th><th scope=\"col\">Why</th>"
+                 "</tr></thead>\n<tbody>\n");
+    }
+    for (size_t i = 0; i < record->activity_count && status == CT_OK; i++) {
+        status = activity_row(out, titles, request->person_id, &record->activities[i],
+                              &evaluation->activities[i], err);
+    }
+    db_finalize(titles);
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
-static enum ct_status certificate_row(struct buf *out, struct db_stmt *stmt)
+static enum ct_status certificate_row(struct web_request *request, struct buf *out,
+                                      struct db_stmt *stmt)
 {
+    static const char *const labels[] = {"Number", "Program", "Issued", "Valid until", "State"};
     enum ct_status status = html_markup(out, "<tr>");
     for (int column = 0; column < 5 && status == CT_OK; column++) {
         const char *text = db_column_text(stmt, column);
-        status = html_markup(out, "<td>");
-        if (status == CT_OK) {
-            status = html_text(out, text != NULL ? text : "");
+        if (column == 1 && text != NULL) {
+            const struct program *program = program_set_find(request->config->programs, text);
+            text = program != NULL ? program->name : text;
         }
-        if (status == CT_OK) {
-            status = html_markup(out, "</td>");
-        }
+        status = text_cell(out, labels[column], text);
     }
     return status == CT_OK ? html_markup(out, "</tr>\n") : status;
 }
@@ -399,7 +506,8 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
             break;
         }
         if (!any) {
-            status = html_markup(out, "<h2>Your certificates</h2>\n<table>\n<thead><tr>"
+            status = html_markup(out, "<h2>Your certificates</h2>\n<table class=\"usa-table "
+                                      "usa-table--borderless usa-table--stacked\">\n<thead><tr>"
                                       "<th scope=\"col\">Number</th><th scope=\"col\">Program</th>"
                                       "<th scope=\"col\">Issued</th>"
                                       "<th scope=\"col\">Valid until</th>"
@@ -407,7 +515,7 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
             any = true;
         }
         if (status == CT_OK) {
-            status = certificate_row(out, stmt);
+            status = certificate_row(request, out, stmt);
         }
     }
     db_finalize(stmt);
@@ -441,7 +549,7 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
         status = blocking_list(out, evaluation);
     }
     if (status == CT_OK) {
-        status = activity_table(out, record, evaluation);
+        status = activity_table(request, out, record, evaluation, &err);
     }
     if (status == CT_OK) {
         status = certificates_table(request, out, &err);

@@ -27,15 +27,19 @@ static enum ct_status alert(struct buf *out, const char *message)
     if (message == NULL) {
         return CT_OK;
     }
-    return text_in(out, "<div class=\"alert\" role=\"alert\"><p>", message, "</p></div>\n");
+    return text_in(out,
+                   "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
+                   "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
+                   message, "</p></div></div>\n");
 }
 
 /* Opens a POST form with the CSRF token and an action; closed by the caller. */
 static enum ct_status form_open(struct web_request *request, struct buf *out, const char *path,
                                 const char *action)
 {
-    enum ct_status status = text_in(out, "<form method=\"post\" class=\"stack-wide\" action=\"",
-                                    path, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
+    enum ct_status status =
+        text_in(out, "<form method=\"post\" class=\"usa-form usa-form--large\" action=\"", path,
+                "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
         status = html_text(out, request->csrf);
     }
@@ -55,12 +59,14 @@ static enum ct_status hidden_id(struct buf *out, const char *name, int64_t id)
 static enum ct_status labelled_input(struct buf *out, const char *id, const char *label,
                                      const char *value, bool area)
 {
-    enum ct_status status = text_in(out, "<label for=\"", id, "\">");
+    enum ct_status status = text_in(out, "<label class=\"usa-label\" for=\"", id, "\">");
     if (status == CT_OK) {
         status = text_in(out, "", label, "</label>\n");
     }
     if (status == CT_OK) {
-        status = text_in(out, area ? "<textarea rows=\"3\" id=\"" : "<input type=\"text\" id=\"",
+        status = text_in(out,
+                         area ? "<textarea class=\"usa-textarea\" rows=\"3\" id=\""
+                              : "<input class=\"usa-input\" type=\"text\" id=\"",
                          id, "\" name=\"");
     }
     if (status == CT_OK) {
@@ -97,12 +103,13 @@ static enum ct_status versions_table(struct web_request *request, struct buf *ou
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(track)), 1, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Versions</h2>\n<table>\n<thead><tr>"
-                                  "<th scope=\"col\">Version</th><th scope=\"col\">State</th>"
-                                  "<th scope=\"col\">Submitted</th>"
-                                  "<th scope=\"col\">Signed by you</th>"
-                                  "<th scope=\"col\">Signed for the library</th>"
-                                  "<th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
+        status = html_markup(
+            out, "<h2>Versions</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>"
+                 "<th scope=\"col\">Version</th><th scope=\"col\">State</th>"
+                 "<th scope=\"col\">Submitted</th>"
+                 "<th scope=\"col\">Signed by you</th>"
+                 "<th scope=\"col\">Signed for the library</th>"
+                 "<th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
     }
     bool has_row = true;
     while (status == CT_OK) {
@@ -204,15 +211,17 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                                 draft->learning_options, true);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button type=\"submit\">Save</button></form>\n");
+        status =
+            html_markup(out, "<button type=\"submit\" class=\"usa-button\">Save</button></form>\n");
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "add-goal");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h3>Add a goal</h3><label for=\"library_goal\">The library"
-                                  " goal it serves</label><select id=\"library_goal\""
-                                  " name=\"library_goal\">");
+        status = html_markup(
+            out, "<h3>Add a goal</h3><label class=\"usa-label\" for=\"library_goal\">The library"
+                 " goal it serves</label><select class=\"usa-select\" id=\"library_goal\""
+                 " name=\"library_goal\">");
     }
     if (status == CT_OK) {
         status = library_goal_options(request, out, err);
@@ -228,17 +237,20 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                                 web_form_value(request, "outcomes"), false);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button type=\"submit\">Add the goal</button></form>\n");
+        status = html_markup(
+            out, "<button type=\"submit\" class=\"usa-button\">Add the goal</button></form>\n");
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "add-item");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h3>Plan an activity</h3><label for=\"item_kind\">Kind</label>"
-                                  "<select id=\"item_kind\" name=\"item_kind\"><option"
-                                  " value=\"training\">Training</option><option"
-                                  " value=\"self-directed\">Self-directed learning</option>"
-                                  "</select>\n");
+        status = html_markup(
+            out,
+            "<h3>Plan an activity</h3><label class=\"usa-label\" for=\"item_kind\">Kind</label>"
+            "<select class=\"usa-select\" id=\"item_kind\" name=\"item_kind\"><option"
+            " value=\"training\">Training</option><option"
+            " value=\"self-directed\">Self-directed learning</option>"
+            "</select>\n");
     }
     if (status == CT_OK) {
         status = labelled_input(out, "item_key", "Short name (self-directed claims name it)",
@@ -249,14 +261,16 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                                 web_form_value(request, "description"), false);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button type=\"submit\">Add to the plan</button></form>\n");
+        status = html_markup(
+            out, "<button type=\"submit\" class=\"usa-button\">Add to the plan</button></form>\n");
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "submit");
     }
-    return status == CT_OK ? html_markup(out, "<button type=\"submit\">Submit this version"
-                                              "</button></form>\n")
-                           : status;
+    return status == CT_OK
+               ? html_markup(out, "<button type=\"submit\" class=\"usa-button\">Submit this version"
+                                  "</button></form>\n")
+               : status;
 }
 
 static enum ct_status plan_actions(struct web_request *request, struct buf *out,
@@ -264,18 +278,22 @@ static enum ct_status plan_actions(struct web_request *request, struct buf *out,
 {
     if (latest->id == 0 || strcmp(latest->state, "approved") == 0) {
         enum ct_status status = form_open(request, out, "/plan", "new-version");
-        return status == CT_OK ? html_markup(out, "<button type=\"submit\">Start a new version"
-                                                  "</button></form>\n")
-                               : status;
+        return status == CT_OK
+                   ? html_markup(out,
+                                 "<button type=\"submit\" class=\"usa-button\">Start a new version"
+                                 "</button></form>\n")
+                   : status;
     }
     if (strcmp(latest->state, "draft") == 0) {
         return draft_editor(request, out, latest, err);
     }
     if (!latest->learner_signed) {
         enum ct_status status = form_open(request, out, "/plan", "sign");
-        return status == CT_OK ? html_markup(out, "<button type=\"submit\">Sign this version"
-                                                  "</button></form>\n")
-                               : status;
+        return status == CT_OK
+                   ? html_markup(out,
+                                 "<button type=\"submit\" class=\"usa-button\">Sign this version"
+                                 "</button></form>\n")
+                   : status;
     }
     return html_markup(out, "<p>This version waits for your library's signature.</p>\n");
 }
@@ -410,15 +428,19 @@ static enum ct_status waiting_row(struct web_request *request, struct buf *out,
     if (status == CT_OK) {
         char id[32];
         snprintf(id, sizeof id, "comment-%" PRId64, db_column_int64(stmt, 0));
-        status = text_in(out, "<label for=\"", id, "\">Comment (needed to return)</label>");
+        status = text_in(out, "<label class=\"usa-label\" for=\"", id,
+                         "\">Comment (needed to return)</label>");
         if (status == CT_OK) {
-            status = text_in(out, "<input type=\"text\" name=\"comment\" id=\"", id, "\">");
+            status = text_in(out, "<input class=\"usa-input\" type=\"text\" name=\"comment\" id=\"",
+                             id, "\">");
         }
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button type=\"submit\">Sign for the library</button> "
-                                  "<button type=\"submit\" name=\"action\" value=\"return\">"
-                                  "Return</button></form></td></tr>\n");
+        status = html_markup(
+            out, "<button type=\"submit\" class=\"usa-button\">Sign for the library</button> "
+                 "<button type=\"submit\" name=\"action\" value=\"return\" class=\"usa-button "
+                 "usa-button--secondary\">"
+                 "Return</button></form></td></tr>\n");
     }
     return status;
 }
@@ -446,9 +468,11 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<table>\n<thead><tr><th scope=\"col\">Learner</th>"
-                                  "<th scope=\"col\">Plan</th><th scope=\"col\">Submitted</th>"
-                                  "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        status =
+            html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
+                             "scope=\"col\">Learner</th>"
+                             "<th scope=\"col\">Plan</th><th scope=\"col\">Submitted</th>"
+                             "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
     }
     bool has_row = true;
     while (status == CT_OK) {

@@ -53,25 +53,29 @@ static enum ct_status paragraph(struct buf *out, const char *before, const char 
 
 static enum ct_status report_form(struct web_request *request, struct buf *out, const char *text)
 {
-    enum ct_status status = html_markup(out, "<form method=\"post\" action=\"/report\""
-                                             " class=\"stack-wide\">\n<input type=\"hidden\""
-                                             " name=\"csrf_token\" value=\"");
+    enum ct_status status =
+        html_markup(out, "<form method=\"post\" action=\"/report\""
+                         " class=\"usa-form usa-form--large\">\n<input type=\"hidden\""
+                         " name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
         status = html_text(out, request->csrf);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n<label for=\"text\">Your reflection: what you learned,"
-                                  " and how it served your library's goals</label>\n"
-                                  "<textarea id=\"text\" name=\"text\" rows=\"12\">");
+        status = html_markup(
+            out, "\">\n<label class=\"usa-label\" for=\"text\">Your reflection: what you learned,"
+                 " and how it served your library's goals</label>\n"
+                 "<textarea class=\"usa-textarea\" id=\"text\" name=\"text\" rows=\"12\">");
     }
     if (status == CT_OK) {
         status = html_text(out, text);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</textarea>\n<div class=\"actions\"><button type=\"submit\""
-                                  " name=\"action\" value=\"save\">Save draft</button> "
-                                  "<button type=\"submit\" name=\"action\" value=\"submit\">"
-                                  "Submit to the State Library</button></div>\n</form>\n");
+        status = html_markup(
+            out, "</textarea>\n<div class=\"actions\"><button type=\"submit\""
+                 " class=\"usa-button usa-button--outline\" name=\"action\" value=\"save\">Save "
+                 "draft</button> "
+                 "<button type=\"submit\" class=\"usa-button\" name=\"action\" value=\"submit\">"
+                 "Submit to the State Library</button></div>\n</form>\n");
     }
     return status;
 }
@@ -84,9 +88,13 @@ enum ct_status page_report(struct web_request *request, struct web_response *res
     struct track_info track;
     enum ct_status status = page_begin(request, response, "Final report");
     if (status == CT_OK && message != NULL) {
-        status = paragraph(out, "<div class=\"alert\" role=\"alert\"><p>", message);
+        status =
+            paragraph(out,
+                      "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
+                      "role=\"alert\"><div class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
+                      message);
         if (status == CT_OK) {
-            status = html_markup(out, "</div>\n");
+            status = html_markup(out, "</div></div>\n");
         }
     }
     if (status == CT_OK &&
@@ -104,8 +112,14 @@ enum ct_status page_report(struct web_request *request, struct web_response *res
     }
     const char *typed = web_form_value(request, "text");
     if (status == CT_OK && report.comment[0] != '\0' && strcmp(report.state, "draft") == 0) {
-        status =
-            paragraph(out, "<p class=\"note\">Returned by the State Library: ", report.comment);
+        status = paragraph(out,
+                           "<div class=\"usa-alert usa-alert--warning usa-alert--slim\">"
+                           "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
+                           "Returned by the State Library: ",
+                           report.comment);
+        if (status == CT_OK) {
+            status = html_markup(out, "</div></div>\n");
+        }
     }
     if (status == CT_OK && report.exists && strcmp(report.state, "draft") != 0) {
         status = paragraph(out, "<p>Your report is ", report.state);

@@ -41,7 +41,7 @@ static enum ct_status row_form(struct web_request *request, struct buf *out, int
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><label for=\"comment-");
+        status = html_markup(out, "\"><label class=\"usa-label\" for=\"comment-");
     }
     if (status == CT_OK) {
         status = html_text(out, accept_action);
@@ -50,8 +50,9 @@ static enum ct_status row_form(struct web_request *request, struct buf *out, int
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Comment (needed to return)</label><input type=\"text\""
-                                  " name=\"comment\" id=\"comment-");
+        status = html_markup(
+            out, "\">Comment (needed to return)</label><input class=\"usa-input\" type=\"text\""
+                 " name=\"comment\" id=\"comment-");
     }
     if (status == CT_OK) {
         status = html_text(out, accept_action);
@@ -60,7 +61,8 @@ static enum ct_status row_form(struct web_request *request, struct buf *out, int
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><button type=\"submit\" name=\"action\" value=\"");
+        status = html_markup(
+            out, "\"><button type=\"submit\" class=\"usa-button\" name=\"action\" value=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, accept_action);
@@ -72,7 +74,8 @@ static enum ct_status row_form(struct web_request *request, struct buf *out, int
         status = html_text(out, accept_label);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</button> <button type=\"submit\" name=\"action\" value=\"");
+        status = html_markup(out, "</button> <button type=\"submit\" class=\"usa-button "
+                                  "usa-button--outline\" name=\"action\" value=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, return_action);
@@ -91,7 +94,8 @@ static enum ct_status reports_table(struct web_request *request, struct buf *out
                    " WHERE r.state = 'submitted' ORDER BY r.submitted, t.id LIMIT 100",
                    &stmt, err);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Final reports to review</h2>\n<table>\n<thead><tr>"
+        status = html_markup(out, "<h2>Final reports to review</h2>\n<table class=\"usa-table "
+                                  "usa-table--borderless\">\n<thead><tr>"
                                   "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
                                   "<th scope=\"col\">Submitted</th><th scope=\"col\">Report</th>"
                                   "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
@@ -160,7 +164,8 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
                                        " ORDER BY t.state_changed_at, t.id LIMIT 100",
                                        &stmt, err);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n<table>\n<thead><tr>"
+        status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n<table "
+                                  "class=\"usa-table usa-table--borderless\">\n<thead><tr>"
                                   "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
                                   "<th scope=\"col\">Status today</th>"
                                   "<th scope=\"col\">Credits counted</th>"
@@ -185,12 +190,14 @@ enum ct_status page_review(struct web_request *request, struct web_response *res
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Review and award");
     if (status == CT_OK && message != NULL) {
-        status = html_markup(out, "<div class=\"alert\" role=\"alert\"><p>");
+        status = html_markup(
+            out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
+                 "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
         if (status == CT_OK) {
             status = html_text(out, message);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</p></div>\n");
+            status = html_markup(out, "</p></div></div>\n");
         }
     }
     if (status == CT_OK) {

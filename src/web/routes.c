@@ -35,42 +35,6 @@ struct route {
     route_handler handler;
 };
 
-static const char app_css[] =
-    "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;line-height:1.5}"
-    "main{max-width:60rem;margin:0 auto;padding:1rem}"
-    "header.site{background:#162e51;color:#fff;padding:0.5rem 1rem;display:flex;"
-    "justify-content:space-between;align-items:center;flex-wrap:wrap}"
-    "header.site a{color:#fff}.brand span{margin-left:0.5rem;font-size:0.9rem}"
-    ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;"
-    "color:#000;padding:0.5rem}"
-    ".stack{display:flex;flex-direction:column;max-width:24rem;gap:0.5rem}"
-    "input{font-size:1rem;padding:0.5rem;border:1px solid #565c65}"
-    "button{font-size:1rem;padding:0.5rem 1rem;background:#005ea2;color:#fff;border:0;"
-    "border-radius:0.25rem;cursor:pointer}button:focus,input:focus,a:focus{outline:"
-    "0.25rem solid #2491ff;outline-offset:0}"
-    ".alert{border-left:0.5rem solid #d54309;background:#f4e3db;padding:0.5rem 1rem}"
-    "table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #dfe1e2;"
-    "padding:0.25rem 0.5rem;text-align:left}td.number{text-align:right}"
-    "dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:0.25rem 1rem}"
-    "dl.summary dd{margin:0}footer.site{border-top:1px solid #dfe1e2;padding:1rem;"
-    "font-size:0.9rem}"
-    ".field{display:flex;flex-direction:column;gap:0.25rem}.hint{font-size:0.9rem;"
-    "color:#565c65}.error{color:#b50909;font-weight:bold}select{font-size:1rem;"
-    "padding:0.5rem}"
-    "textarea{font-size:1rem;padding:0.5rem;width:100%;max-width:48rem}"
-    ".stack-wide{display:flex;flex-direction:column;gap:0.5rem}"
-    ".chart svg{width:100%;max-width:40rem;height:auto}.chart .axis{stroke:#565c65}"
-    ".chart .required{stroke:#d54309;stroke-dasharray:6 4}.chart .deadline{stroke:#1b1b1b;"
-    "stroke-dasharray:2 3}.chart .counted{stroke:#005ea2;stroke-width:3}"
-    ".chart .label{font-size:12px;fill:#1b1b1b}"
-    ".filters{display:flex;gap:0.5rem;align-items:end;flex-wrap:wrap}"
-    ".notice{border-left:0.5rem solid #00a91c;background:#ecf3ec;padding:0.5rem 1rem}"
-    "code{word-break:break-all}"
-    "td,th{overflow-wrap:anywhere}"
-    "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
-    ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
-    "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
-
 static enum ct_status healthz(struct web_request *request, struct web_response *response,
                               int64_t id)
 {
@@ -80,16 +44,8 @@ static enum ct_status healthz(struct web_request *request, struct web_response *
     return buf_append_str(&response->body, "ok");
 }
 
-static enum ct_status stylesheet(struct web_request *request, struct web_response *response,
-                                 int64_t id)
-{
-    (void)request;
-    (void)id;
-    response->content_type = "text/css; charset=utf-8";
-    return buf_append(&response->body, app_css, sizeof app_css - 1);
-}
-
-/* No icon yet: answer "nothing here" without a page. */
+/* The icon is /assets/favicon.svg (named by every page); browsers that ask for the
+ * classic address get "nothing here" without a page. */
 static enum ct_status favicon(struct web_request *request, struct web_response *response,
                               int64_t id)
 {
@@ -264,7 +220,6 @@ static enum ct_status person_progress(struct web_request *request, struct web_re
 
 static const struct route routes[] = {
     {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz},
-    {"GET", "/assets/app.css", ACCESS_PUBLIC, 0, ROUTE_PAGE, stylesheet},
     {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon},
     {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_form},
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit},

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../io/clock.h"
+#include "assets.h"
 #include "routes.h"
 #include "../core/banned.h"
 
@@ -196,11 +197,31 @@ const char *web_query_value(const struct web_request *request, const char *name)
 
 /* ---- answering ---- */
 
+/* Style sheets, scripts, fonts and images are built into the binary: answered without
+ * a session or a database connection, and cached by browsers for a day. */
+static bool serve_asset(const char *method, const char *url, struct web_response *response)
+{
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+        return false;
+    }
+    const struct asset *asset = asset_find(url);
+    if (asset == NULL) {
+        return false;
+    }
+    response->content_type = asset->content_type;
+    response->asset = asset;
+    return true;
+}
+
 static enum MHD_Result send_response(struct MHD_Connection *connection,
                                      struct web_response *response)
 {
-    struct MHD_Response *reply = MHD_create_response_from_buffer(
-        response->body.length, (void *)buf_str(&response->body), MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *reply =
+        response->asset != NULL
+            ? MHD_create_response_from_buffer(response->asset->size, (void *)response->asset->data,
+                                              MHD_RESPMEM_PERSISTENT)
+            : MHD_create_response_from_buffer(
+                  response->body.length, (void *)buf_str(&response->body), MHD_RESPMEM_MUST_COPY);
     if (reply == NULL) {
         return MHD_NO;
     }
@@ -214,7 +235,8 @@ static enum MHD_Result send_response(struct MHD_Connection *connection,
     MHD_add_response_header(reply, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(reply, "Referrer-Policy", "same-origin");
     MHD_add_response_header(reply, "X-Frame-Options", "DENY");
-    MHD_add_response_header(reply, "Cache-Control", "no-store");
+    MHD_add_response_header(reply, "Cache-Control",
+                            response->asset != NULL ? "public, max-age=86400" : "no-store");
     for (size_t i = 0; i < response->cookie_count; i++) {
         MHD_add_response_header(reply, "Set-Cookie", response->cookies[i]);
     }
@@ -329,7 +351,7 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
     if (pending->too_large) {
         response.status = 413;
         (void)buf_append_str(&response.body, "The request is too large.\n");
-    } else {
+    } else if (!serve_asset(method, url, &response)) {
         handle(server, connection, url, method, pending, &response);
     }
     enum MHD_Result result = send_response(connection, &response);

@@ -57,7 +57,7 @@ static enum ct_status token_row(struct web_request *request, struct buf *out, st
                       request->csrf, "\"><input type=\"hidden\" name=\"action\" value=\"revoke\">");
         if (status == CT_OK) {
             status = wrap(out, "<input type=\"hidden\" name=\"token\" value=\"", id,
-                          "\"><button type=\"submit\">Revoke</button></form>");
+                          "\"><button type=\"submit\" class=\"usa-button\">Revoke</button></form>");
         }
     }
     return status == CT_OK ? html_markup(out, "</td></tr>\n") : status;
@@ -75,10 +75,12 @@ static enum ct_status token_table(struct web_request *request, struct buf *out, 
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<table>\n<caption>Your API tokens</caption>\n<thead><tr>"
-                                  "<th scope=\"col\">Name</th><th scope=\"col\">Created</th>"
-                                  "<th scope=\"col\">Last used</th><th scope=\"col\">State</th>"
-                                  "</tr></thead>\n<tbody>\n");
+        status =
+            html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>Your API "
+                             "tokens</caption>\n<thead><tr>"
+                             "<th scope=\"col\">Name</th><th scope=\"col\">Created</th>"
+                             "<th scope=\"col\">Last used</th><th scope=\"col\">State</th>"
+                             "</tr></thead>\n<tbody>\n");
     }
     bool has_row = true;
     while (status == CT_OK) {
@@ -99,13 +101,18 @@ enum ct_status page_tokens(struct web_request *request, struct web_response *res
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "API tokens");
     if (status == CT_OK && message != NULL) {
-        status = wrap(out, "<div class=\"alert\" role=\"alert\"><p>", message, "</p></div>\n");
+        status = wrap(out,
+                      "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
+                      "role=\"alert\"><div class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
+                      message, "</p></div></div>\n");
     }
     if (status == CT_OK && new_token != NULL) {
-        status = wrap(out,
-                      "<div class=\"notice\" role=\"status\"><p>Your new token (copy it now;"
-                      " it is not shown again):</p><p><code>",
-                      new_token, "</code></p></div>\n");
+        status = wrap(
+            out,
+            "<div class=\"usa-alert usa-alert--success\" role=\"status\"><div "
+            "class=\"usa-alert__body\"><p class=\"usa-alert__text\">Your new token (copy it now;"
+            " it is not shown again):</p><p class=\"usa-alert__text\"><code>",
+            new_token, "</code></p></div></div>\n");
     }
     if (status == CT_OK) {
         status = html_markup(out, "<p>Programs use a token with the header"
@@ -115,14 +122,15 @@ enum ct_status page_tokens(struct web_request *request, struct web_response *res
         status = token_table(request, out, &err);
     }
     if (status == CT_OK) {
-        status = wrap(out,
-                      "<form method=\"post\" action=\"/tokens\" class=\"stack\"><input"
-                      " type=\"hidden\" name=\"csrf_token\" value=\"",
-                      request->csrf,
-                      "\"><input type=\"hidden\" name=\"action\" value=\"create\">"
-                      "<label for=\"name\">Name of a new token</label>"
-                      "<input type=\"text\" id=\"name\" name=\"name\">"
-                      "<button type=\"submit\">Create a token</button></form>\n");
+        status =
+            wrap(out,
+                 "<form method=\"post\" action=\"/tokens\" class=\"usa-form\"><input"
+                 " type=\"hidden\" name=\"csrf_token\" value=\"",
+                 request->csrf,
+                 "\"><input type=\"hidden\" name=\"action\" value=\"create\">"
+                 "<label class=\"usa-label\" for=\"name\">Name of a new token</label>"
+                 "<input class=\"usa-input\" type=\"text\" id=\"name\" name=\"name\">"
+                 "<button type=\"submit\" class=\"usa-button\">Create a token</button></form>\n");
     }
     return status == CT_OK ? page_end(response) : status;
 }

@@ -61,7 +61,7 @@ static enum ct_status queue_row(struct buf *out, struct db_stmt *stmt)
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><label class=\"visually-hidden\" for=\"activity-");
+        status = html_markup(out, "\"><label class=\"usa-sr-only\" for=\"activity-");
     }
     if (status == CT_OK) {
         status = html_text(out, id);
@@ -87,11 +87,13 @@ static enum ct_status queue_table(struct web_request *request, struct buf *out, 
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<table>\n<caption>Claims waiting for your verification"
-                                  "</caption>\n<thead><tr><th scope=\"col\">Select</th>"
-                                  "<th scope=\"col\">Learner</th><th scope=\"col\">Date</th>"
-                                  "<th scope=\"col\">Kind</th><th scope=\"col\">Title</th>"
-                                  "<th scope=\"col\">Claimed</th></tr></thead>\n<tbody>\n");
+        status =
+            html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims "
+                             "waiting for your verification"
+                             "</caption>\n<thead><tr><th scope=\"col\">Select</th>"
+                             "<th scope=\"col\">Learner</th><th scope=\"col\">Date</th>"
+                             "<th scope=\"col\">Kind</th><th scope=\"col\">Title</th>"
+                             "<th scope=\"col\">Claimed</th></tr></thead>\n<tbody>\n");
     }
     bool has_row = true;
     *rows = 0;
@@ -109,19 +111,21 @@ static enum ct_status queue_table(struct web_request *request, struct buf *out, 
 
 static enum ct_status decision_form_end(struct web_request *request, struct buf *out)
 {
-    enum ct_status status = html_markup(out, "<label for=\"reason\">Reason (needed to reject)"
-                                             "</label>\n<input id=\"reason\" name=\"reason\""
-                                             " type=\"text\" value=\"");
+    enum ct_status status =
+        html_markup(out, "<label class=\"usa-label\" for=\"reason\">Reason (needed to reject)"
+                         "</label>\n<input class=\"usa-input\" id=\"reason\" name=\"reason\""
+                         " type=\"text\" value=\"");
     const char *reason = web_form_value(request, "reason");
     if (status == CT_OK) {
         status = html_text(out, reason != NULL ? reason : "");
     }
     if (status == CT_OK) {
-        status =
-            html_markup(out, "\">\n<div class=\"actions\"><button type=\"submit\" name=\"action\""
-                             " value=\"verify\">Verify selected</button>"
-                             " <button type=\"submit\" name=\"action\" value=\"reject\">"
-                             "Reject selected</button></div>\n</form>\n");
+        status = html_markup(out, "\">\n<div class=\"actions\"><button type=\"submit\" "
+                                  "class=\"usa-button\" name=\"action\""
+                                  " value=\"verify\">Verify selected</button>"
+                                  " <button type=\"submit\" name=\"action\" value=\"reject\" "
+                                  "class=\"usa-button usa-button--secondary\">"
+                                  "Reject selected</button></div>\n</form>\n");
     }
     return status;
 }
@@ -133,17 +137,20 @@ enum ct_status page_verify(struct web_request *request, struct web_response *res
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Claims to verify");
     if (status == CT_OK && message != NULL) {
-        status = html_markup(out, "<div class=\"alert\" role=\"alert\"><p>");
+        status = html_markup(
+            out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
+                 "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
         if (status == CT_OK) {
             status = html_text(out, message);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</p></div>\n");
+            status = html_markup(out, "</p></div></div>\n");
         }
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<form method=\"post\" action=\"/verify\" class=\"stack-wide\">\n"
-                                  "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+        status = html_markup(
+            out, "<form method=\"post\" action=\"/verify\" class=\"usa-form usa-form--large\">\n"
+                 "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, request->csrf);

@@ -64,13 +64,16 @@ struct web_request {
 
 #define WEB_MAX_COOKIES 2
 
+struct asset;
+
 struct web_response {
     unsigned status;
     const char *content_type;
     struct buf body;
     char cookies[WEB_MAX_COOKIES][256];
     size_t cookie_count;
-    char location[256]; /* for redirects */
+    char location[256];        /* for redirects */
+    const struct asset *asset; /* a built-in file to send instead of body, or NULL */
 };
 
 /* The value of a form field (borrowed), or NULL. */
