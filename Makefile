@@ -2,7 +2,7 @@
 # everyday jobs and makes sure the Debian packages they need are installed.
 #
 #   make         build build/certtrack (release build, hardened)
-#   make demo    build, then evaluate the example learner record
+#   make demo    build, make the demonstration database, serve it on 127.0.0.1:8080
 #   make test    every test, in a build with AddressSanitizer and UBSan
 #   make fuzz    run each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench   run the benchmarks (see docs/benchmarks.md)
