@@ -8,9 +8,9 @@ table. The files are:
   - the U.S. Web Design System from its npm package (node_modules/@uswds/uswds/dist,
     installed by scripts/install-node-deps): the style sheet, the script, every font
     and image the style sheet refers to, and the images the banner uses;
-  - certtrack's own files in src/web/static/.
+  - certtrack's own files from src/web/static/, as named by src/meson.build.
 
-Usage: embed-assets.py OUTPUT.c USWDS_DIST_DIR STATIC_DIR
+Usage: embed-assets.py OUTPUT.c USWDS_DIST_DIR STATIC_FILE...
 The depfile (OUTPUT.c.d) names every file read, so Ninja rebuilds when one changes.
 """
 
@@ -71,9 +71,9 @@ def c_bytes(data):
 
 
 def main():
-    if len(sys.argv) != 4:
-        fail("usage: embed-assets.py OUTPUT.c USWDS_DIST_DIR STATIC_DIR")
-    output, dist, static = sys.argv[1:]
+    if len(sys.argv) < 3:
+        fail("usage: embed-assets.py OUTPUT.c USWDS_DIST_DIR STATIC_FILE...")
+    output, dist, static_files = sys.argv[1], sys.argv[2], sys.argv[3:]
     if not os.path.isfile(os.path.join(dist, USWDS_FILES[0])):
         fail(f"{dist} has no {USWDS_FILES[0]}: run scripts/install-node-deps first")
 
@@ -81,8 +81,8 @@ def main():
     uswds = set(USWDS_FILES) | style_sheet_references(dist, USWDS_FILES[0])
     for path in sorted(uswds):
         assets.append(("/assets/uswds/" + path, os.path.join(dist, path)))
-    for name in sorted(os.listdir(static)):
-        assets.append(("/assets/" + name, os.path.join(static, name)))
+    for path in static_files:
+        assets.append(("/assets/" + os.path.basename(path), path))
     assets.sort()
 
     parts = [

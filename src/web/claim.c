@@ -1,10 +1,12 @@
 #include "claim.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/credit.h"
 #include "../store/store_activities.h"
+#include "../store/store_tracks.h"
 #include "html.h"
 #include "pages.h"
 #include "../core/banned.h"
@@ -12,23 +14,40 @@
 struct field {
     const char *name;
     const char *label;
-    const char *type; /* input type, or "kind"/"category" for a select */
+    const char *type; /* input type, or "kind", "category", "event", "plan_item" for a select */
     const char *hint;
+    const char *kinds; /* the kinds of activity that use it, or NULL for every kind */
+    bool from_event;   /* filled in from a catalog event when one is chosen */
 };
 
+#define CREDIT_KINDS "course workshop conference-session webinar archived-webinar"
+
 static const struct field fields[] = {
-    {"kind", "Kind of activity", "kind", NULL},
-    {"title", "Title", "text", "The course, event or topic as its sponsor named it."},
-    {"date", "Date", "date", "The day it took place (the last day, for several days)."},
-    {"category", "Category", "category", "Not needed for self-directed learning."},
-    {"credits", "Credits", "text",
-     "For courses, workshops, sessions and webinars: 0.5, 1, 1.5 ..."},
-    {"semester_credits", "Semester credits", "text", "College courses on semesters."},
-    {"quarter_credits", "Quarter credits", "text", "College courses on quarters."},
-    {"hours", "Hours", "text", "For presenting and self-directed learning."},
-    {"topic", "Topic presented", "text", "For presenting."},
-    {"plan_item", "Plan item", "text", "For self-directed learning: the item of your plan."},
-    {"recorded", "Recorded on", "date", "For an archived webinar: when it was recorded."},
+    {"event", "Event from the State Library's catalog", "event",
+     "Choose it and its title, kind, credits and category are filled in. For learning that is"
+     " not in the catalog, leave this at \"Not in the catalog\" and describe it below.",
+     NULL, false},
+    {"kind", "Kind of activity", "kind", NULL, NULL, true},
+    {"title", "Title", "text", "The course, event or topic as its sponsor named it.", NULL, true},
+    {"date", "Date", "date",
+     "The day it took place (the last day, for several days). For a catalog event, leave it"
+     " empty to use the event's last day.",
+     NULL, false},
+    {"category", "Category", "category", NULL,
+     "course workshop conference-session webinar archived-webinar college presenting", true},
+    {"credits", "Credits", "text", "0.5, 1, 1.5 ... as the sponsor gave them.", CREDIT_KINDS, true},
+    {"semester_credits", "Semester credits", "text", "College courses on semesters.", "college",
+     false},
+    {"quarter_credits", "Quarter credits", "text", "College courses on quarters.", "college",
+     false},
+    {"hours", "Hours", "text", "Time spent: 3 hours of self-directed learning make 1 credit.",
+     "presenting self-directed", false},
+    {"topic", "Topic presented", "text", "A topic counts once, however often it is presented.",
+     "presenting", false},
+    {"plan_item", "Item of your plan", "plan_item",
+     "Self-directed learning counts only when your plan lists it.", "self-directed", false},
+    {"recorded", "Recorded on", "date", "When the webinar was recorded.", "archived-webinar",
+     false},
 };
 
 static const char *const category_ids[] = {"library-administration", "public-services",
@@ -56,8 +75,81 @@ static enum ct_status option(struct buf *out, const char *value, const char *lab
     return status == CT_OK ? html_markup(out, "</option>") : status;
 }
 
-static enum ct_status select_options(struct buf *out, const struct field *field, const char *value)
+/* Options from a query whose rows are (value, label). */
+static enum ct_status query_options(struct web_request *request, struct buf *out, const char *sql,
+                                    const struct db_param *params, size_t count,
+                                    const char *selected, struct ct_err *err)
 {
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(request->store->db, sql, &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, params, count, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        const char *value = db_column_text(stmt, 0);
+        const char *label = db_column_text(stmt, 1);
+        status = option(out, value != NULL ? value : "", label != NULL ? label : "", selected);
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+/* Catalog events of the last four years up to today, newest first. */
+static enum ct_status event_options(struct web_request *request, struct buf *out,
+                                    const char *selected, struct ct_err *err)
+{
+    char today[CIVIL_DATE_TEXT_SIZE], first[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(request->today, today);
+    civil_date_format(civil_date_add_years(request->today, -4), first);
+    enum ct_status status = option(out, "", "Not in the catalog", selected);
+    if (status == CT_OK) {
+        status = query_options(
+            request, out,
+            "SELECT id, ends || ': ' || title || ' (' || kind || ', '"
+            " || (credit_halves / 2) || CASE WHEN credit_halves % 2 = 1 THEN '.5' ELSE '' END"
+            " || CASE WHEN credit_halves = 2 THEN ' credit)' ELSE ' credits)' END"
+            " FROM events WHERE ends >= ? AND ends <= ? ORDER BY ends DESC, id DESC LIMIT 500",
+            STORE_PARAMS(DB_TEXT(first), DB_TEXT(today)), 2, selected, err);
+    }
+    return status;
+}
+
+/* The self-directed items of the plans of the learner's current track. */
+static enum ct_status plan_item_options(struct web_request *request, struct buf *out,
+                                        const char *selected, struct ct_err *err)
+{
+    enum ct_status status = option(out, "", "Choose", selected);
+    struct track_info track;
+    struct ct_err none = {0};
+    if (status == CT_OK &&
+        store_track_current(request->store, request->person_id, &track, &none) == CT_OK) {
+        status = query_options(request, out,
+                               "SELECT item_key, item_key || ': ' || MAX(description)"
+                               " FROM plan_items JOIN plan_versions"
+                               " ON plan_versions.id = plan_items.plan_version_id"
+                               " WHERE plan_versions.track_id = ?"
+                               " AND plan_items.kind = 'self-directed'"
+                               " GROUP BY item_key ORDER BY item_key",
+                               STORE_PARAMS(DB_INT(track.id)), 1, selected, err);
+    }
+    return status;
+}
+
+static enum ct_status select_options(struct web_request *request, struct buf *out,
+                                     const struct field *field, const char *value,
+                                     struct ct_err *err)
+{
+    if (strcmp(field->type, "event") == 0) {
+        return event_options(request, out, value, err);
+    }
+    if (strcmp(field->type, "plan_item") == 0) {
+        return plan_item_options(request, out, value, err);
+    }
     enum ct_status status = option(out, "", "Choose", value);
     if (strcmp(field->type, "kind") == 0) {
         for (int k = 0; k < ACTIVITY_KIND_COUNT && status == CT_OK; k++) {
@@ -72,15 +164,44 @@ static enum ct_status select_options(struct buf *out, const struct field *field,
     return status;
 }
 
+static bool is_select(const struct field *field)
+{
+    return strcmp(field->type, "text") != 0 && strcmp(field->type, "date") != 0;
+}
+
+/* The form group's opening tag: marked for the script that shows only the fields the
+ * chosen kind needs (/assets/claim.js), and as in error when it is. */
+static enum ct_status group_open(struct buf *out, const struct field *field, bool wrong)
+{
+    enum ct_status status = wrong ? html_markup(out, "<div class=\"usa-form-group"
+                                                     " usa-form-group--error\"")
+                                  : html_markup(out, "<div class=\"usa-form-group\"");
+    if (status == CT_OK && field->kinds != NULL) {
+        status = html_markup(out, " data-kinds=\"");
+        if (status == CT_OK) {
+            status = html_text(out, field->kinds);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "\"");
+        }
+    }
+    if (status == CT_OK && field->from_event) {
+        status = html_markup(out, " data-from-event=\"true\"");
+    }
+    return status == CT_OK ? html_markup(out, ">") : status;
+}
+
 static enum ct_status field_markup(struct web_request *request, struct buf *out,
                                    const struct field *field, const char *error_field,
-                                   const char *error)
+                                   const char *error, struct ct_err *err)
 {
     const char *value = web_form_value(request, field->name);
     bool wrong = error_field != NULL && strcmp(error_field, field->name) == 0;
-    bool select = strcmp(field->type, "kind") == 0 || strcmp(field->type, "category") == 0;
-    enum ct_status status =
-        html_markup(out, "<div class=\"usa-form-group\"><label class=\"usa-label\" for=\"");
+    bool select = is_select(field);
+    enum ct_status status = group_open(out, field, wrong);
+    if (status == CT_OK) {
+        status = html_markup(out, "<label class=\"usa-label\" for=\"");
+    }
     if (status == CT_OK) {
         status = html_text(out, field->name);
     }
@@ -94,7 +215,13 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
         status = html_markup(out, "</label>");
     }
     if (status == CT_OK && field->hint != NULL) {
-        status = html_markup(out, "<span class=\"usa-hint\">");
+        status = html_markup(out, "<span class=\"usa-hint\" id=\"");
+        if (status == CT_OK) {
+            status = html_text(out, field->name);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "-hint\">");
+        }
         if (status == CT_OK) {
             status = html_text(out, field->hint);
         }
@@ -114,7 +241,8 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
     }
     if (status == CT_OK) {
         status = select ? html_markup(out, "<select class=\"usa-select\"")
-                        : html_markup(out, "<input class=\"usa-input\"");
+                        : (wrong ? html_markup(out, "<input class=\"usa-input usa-input--error\"")
+                                 : html_markup(out, "<input class=\"usa-input\""));
     }
     if (status == CT_OK) {
         status = html_markup(out, " id=\"");
@@ -128,13 +256,25 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
     if (status == CT_OK) {
         status = html_text(out, field->name);
     }
+    if (status == CT_OK && (wrong || field->hint != NULL)) {
+        status = html_markup(out, "\" aria-describedby=\"");
+        if (status == CT_OK && wrong) {
+            status = html_markup(out, "error-message ");
+        }
+        if (status == CT_OK && field->hint != NULL) {
+            status = html_text(out, field->name);
+        }
+        if (status == CT_OK && field->hint != NULL) {
+            status = html_markup(out, "-hint");
+        }
+    }
     if (status == CT_OK && wrong) {
-        status = html_markup(out, "\" aria-invalid=\"true\" aria-describedby=\"error-message");
+        status = html_markup(out, "\" aria-invalid=\"true");
     }
     if (status == CT_OK && select) {
         status = html_markup(out, "\">");
         if (status == CT_OK) {
-            status = select_options(out, field, value);
+            status = select_options(request, out, field, value, err);
         }
         return status == CT_OK ? html_markup(out, "</select></div>\n") : status;
     }
@@ -157,12 +297,24 @@ enum ct_status page_claim(struct web_request *request, struct web_response *resp
                           const char *error_field, const char *error)
 {
     struct buf *out = &response->body;
+    struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Claim an activity");
+    if (status == CT_OK && error != NULL) {
+        status = html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
+                                  "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
+                                  "The claim was not saved: <a href=\"#");
+        if (status == CT_OK) {
+            status = html_text(out, error_field);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "\">see the field marked below</a>.</p></div></div>\n");
+        }
+    }
     if (status == CT_OK) {
         status = html_markup(out, "<p>Your claim waits for your verifier; it counts once"
                                   " verified.</p>\n<form method=\"post\" action=\"/activities/new\""
-                                  " class=\"usa-form\">\n<input type=\"hidden\" name=\"csrf_token\""
-                                  " value=\"");
+                                  " class=\"usa-form usa-form--large\" data-claim=\"true\">\n"
+                                  "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, request->csrf);
@@ -171,11 +323,11 @@ enum ct_status page_claim(struct web_request *request, struct web_response *resp
         status = html_markup(out, "\">\n");
     }
     for (size_t i = 0; i < sizeof fields / sizeof fields[0] && status == CT_OK; i++) {
-        status = field_markup(request, out, &fields[i], error_field, error);
+        status = field_markup(request, out, &fields[i], error_field, error, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(
-            out, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n</form>\n");
+        status = html_markup(out, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n"
+                                  "</form>\n<script src=\"/assets/claim.js\"></script>\n");
     }
     return status == CT_OK ? page_end(response) : status;
 }
@@ -215,9 +367,61 @@ static const char *optional(const struct web_request *request, const char *name)
     return value != NULL && value[0] != '\0' ? value : NULL;
 }
 
-static bool read_claim(const struct web_request *request, struct activity_new *activity,
-                       struct claim_error *error)
+/* The catalog event chosen, as the activity's kind, title, credits and category; the
+ * buffers hold the texts. */
+struct chosen_event {
+    char title[256];
+    char kind[32];
+    char category[64];
+    char ends[CIVIL_DATE_TEXT_SIZE];
+    int64_t credit_halves;
+};
+
+static enum ct_status read_event(struct web_request *request, int64_t id,
+                                 struct chosen_event *event, bool *found, struct ct_err *err)
 {
+    struct db_stmt *stmt = NULL;
+    *found = false;
+    enum ct_status status = db_prepare(
+        request->store->db,
+        "SELECT title, kind, category, ends, credit_halves FROM events WHERE id = ?", &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(id)), 1, err);
+    }
+    if (status == CT_OK) {
+        status = db_step(stmt, found, err);
+    }
+    if (status == CT_OK && *found) {
+        snprintf(event->title, sizeof event->title, "%s", db_column_text(stmt, 0));
+        snprintf(event->kind, sizeof event->kind, "%s", db_column_text(stmt, 1));
+        snprintf(event->category, sizeof event->category, "%s", db_column_text(stmt, 2));
+        snprintf(event->ends, sizeof event->ends, "%s", db_column_text(stmt, 3));
+        event->credit_halves = db_column_int64(stmt, 4);
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+static bool read_claim(const struct web_request *request, struct activity_new *activity,
+                       const struct chosen_event *event, struct claim_error *error)
+{
+    if (event != NULL) {
+        const char *date = optional(request, "date");
+        if (date != NULL && !civil_date_parse(date, &activity->date)) {
+            *error = (struct claim_error){"date", "Enter the date as YYYY-MM-DD."};
+            return false;
+        }
+        if (!activity_kind_from_name(event->kind, &activity->kind) ||
+            (date == NULL && !civil_date_parse(event->ends, &activity->date))) {
+            *error = (struct claim_error){"event", "This catalog event cannot be claimed."};
+            return false;
+        }
+        activity->title = event->title;
+        activity->credit_halves = event->credit_halves;
+        activity->category = event->category;
+        activity->recorded = civil_date_unset();
+        return true;
+    }
     const char *kind = optional(request, "kind");
     if (kind == NULL || !activity_kind_from_name(kind, &activity->kind)) {
         *error = (struct claim_error){"kind", "Choose the kind of activity."};
@@ -271,7 +475,27 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
     struct activity_new activity = {
         .person_id = request->person_id, .status = "pending", .provenance = PROVENANCE_CLAIM};
     struct claim_error error = {NULL, NULL};
-    if (!read_claim(request, &activity, &error)) {
+    struct chosen_event event;
+    bool from_event = false;
+    const char *event_text = optional(request, "event");
+    if (event_text != NULL) {
+        char *end = NULL;
+        long long event_id = strtoll(event_text, &end, 10);
+        struct ct_err err = {0};
+        enum ct_status status = CT_OK;
+        if (*end == '\0' && event_id > 0) {
+            status = read_event(request, event_id, &event, &from_event, &err);
+        }
+        if (status != CT_OK) {
+            return status;
+        }
+        if (!from_event) {
+            response->status = 400;
+            return page_claim(request, response, "event", "Choose an event from the list.");
+        }
+        activity.event_id = event_id;
+    }
+    if (!read_claim(request, &activity, from_event ? &event : NULL, &error)) {
         response->status = 400;
         return page_claim(request, response, error.field, error.message);
     }
@@ -288,7 +512,7 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
         return page_claim(request, response, field_of(err.where), err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/");
+        web_redirect(response, "/?claimed=1");
     }
     return status;
 }

@@ -526,6 +526,13 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
 {
     struct buf *out = &response->body;
     enum ct_status status = page_begin(request, response, "Your progress");
+    const char *claimed = web_query_value(request, "claimed");
+    if (status == CT_OK && claimed != NULL && strcmp(claimed, "1") == 0) {
+        status = html_markup(out, "<div class=\"usa-alert usa-alert--success usa-alert--slim\""
+                                  " role=\"status\"><div class=\"usa-alert__body\">"
+                                  "<p class=\"usa-alert__text\">Your claim is saved. It counts once"
+                                  " your verifier confirms it.</p></div></div>\n");
+    }
     struct track_info track;
     struct ct_err err = {0};
     if (status == CT_OK &&

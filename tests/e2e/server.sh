@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..29"
+echo "1..31"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -179,6 +179,34 @@ claim_recorded() {
         FROM activities WHERE title = 'Grant writing'")" = "pending 5" ]
 }
 check "a claim is recorded as pending" claim_recorded
+
+claim_from_catalog() {
+    form=$(curl -s -b "$work/staff" "$base/activities/new")
+    token=$(echo "$form" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    event=$(sqlite3 "$work/demo.db" "SELECT id FROM events WHERE ends <= '2026-06-15'
+        ORDER BY ends DESC, id DESC LIMIT 1")
+    echo "$form" | grep -q "<option value=\"$event\">" || return 1
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "event=$event" \
+        "$base/activities/new")
+    echo "claim of catalog event $event: $code"
+    [ "$code" = 303 ] && [ "$(sqlite3 "$work/demo.db" "SELECT a.status || ' ' || a.title || ' '
+        || a.credit_halves || ' ' || a.date FROM activities a WHERE a.event_id = $event
+        AND a.person_id = (SELECT id FROM people WHERE email = 'staff@example.org')")" = \
+        "$(sqlite3 "$work/demo.db" "SELECT 'pending ' || title || ' ' || credit_halves || ' '
+        || ends FROM events WHERE id = $event")" ]
+}
+check "a claim of a catalog event takes its title, credits and last day" claim_from_catalog
+
+claim_unknown_event() {
+    form=$(curl -s -b "$work/staff" "$base/activities/new")
+    token=$(echo "$form" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    code=$(curl -s -o "$work/claim.html" -w '%{http_code}' -b "$work/staff" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "event=999999" \
+        "$base/activities/new")
+    [ "$code" = 400 ] && grep -q 'Choose an event from the list' "$work/claim.html"
+}
+check "a claim of an unknown catalog event is refused at the field" claim_unknown_event
 
 coordinator_awards() {
     sign_in "$work/coordinator" coordinator@example.org demo-password-1 >/dev/null
