@@ -166,33 +166,102 @@ static enum ct_status library_goal_options(struct web_request *request, struct b
     return status;
 }
 
-static enum ct_status draft_contents(struct web_request *request, struct buf *out,
-                                     const struct version_info *draft, struct ct_err *err)
+/* A list of the version's rows from one query of (text, detail) rows; nothing when empty. */
+static enum ct_status contents_list(struct web_request *request, struct buf *out,
+                                    const char *heading, const char *sql, int64_t version,
+                                    struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        request->store->db,
-        "SELECT 'Goal: ' || p.goal || ' (serves ' || g.code || ' ' || g.title || '): '"
-        " || p.desired_outcomes FROM plan_goals p JOIN library_goals g ON g.id ="
-        " p.library_goal_id WHERE p.plan_version_id = ? UNION ALL SELECT 'Planned ' || kind ||"
-        " ' ' || item_key || ': ' || description FROM plan_items WHERE plan_version_id = ?",
-        &stmt, err);
+    enum ct_status status = db_prepare(request->store->db, sql, &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "<h2>In this version</h2>\n<ul>\n");
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version)), 1, err);
     }
     bool has_row = true;
+    bool any = false;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = text_in(out, "<li>", db_column_text(stmt, 0), "</li>\n");
+        if (!any) {
+            status = text_in(out, "<h3>", heading, "</h3>\n<ul class=\"usa-list\">\n");
+            any = true;
+        }
+        if (status == CT_OK) {
+            status = text_in(out, "<li><strong>", db_column_text(stmt, 0), "</strong>");
+        }
+        if (status == CT_OK) {
+            status = text_in(out, " ", db_column_text(stmt, 1), "</li>\n");
+        }
     }
     db_finalize(stmt);
-    return status == CT_OK ? html_markup(out, "</ul>\n") : status;
+    return status == CT_OK && any ? html_markup(out, "</ul>\n") : status;
+}
+
+static enum ct_status text_section(struct buf *out, const char *heading, const char *text)
+{
+    if (text == NULL || text[0] == '\0') {
+        return CT_OK;
+    }
+    enum ct_status status = text_in(out, "<h3>", heading, "</h3>\n");
+    return status == CT_OK ? text_in(out, "<p class=\"report\">", text, "</p>\n") : status;
+}
+
+/* What a plan version says: gaps, options, goals with the library goals they serve and
+ * their outcomes, planned training and planned self-directed learning. */
+static enum ct_status plan_contents(struct web_request *request, struct buf *out, int64_t version,
+                                    struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(
+        request->store->db, "SELECT skill_gaps, learning_options FROM plan_versions WHERE id = ?",
+        &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version)), 1, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        status = text_section(out, "Gaps in skills or knowledge", db_column_text(stmt, 0));
+        if (status == CT_OK) {
+            status = text_section(out, "Options for learning", db_column_text(stmt, 1));
+        }
+    }
+    db_finalize(stmt);
+    if (status == CT_OK) {
+        status = contents_list(request, out, "Goals",
+                               "SELECT p.goal, '(serves the library goal ' || g.code || ' '"
+                               " || g.title || '). Desired outcomes: ' || p.desired_outcomes"
+                               " FROM plan_goals p JOIN library_goals g"
+                               " ON g.id = p.library_goal_id WHERE p.plan_version_id = ?"
+                               " ORDER BY p.id",
+                               version, err);
+    }
+    if (status == CT_OK) {
+        status = contents_list(request, out, "Planned training",
+                               "SELECT item_key || ':', description FROM plan_items"
+                               " WHERE plan_version_id = ? AND kind = 'training' ORDER BY id",
+                               version, err);
+    }
+    if (status == CT_OK) {
+        status = contents_list(request, out, "Planned self-directed learning",
+                               "SELECT item_key || ':', description FROM plan_items"
+                               " WHERE plan_version_id = ? AND kind = 'self-directed'"
+                               " ORDER BY id",
+                               version, err);
+    }
+    return status;
+}
+
+static enum ct_status draft_contents(struct web_request *request, struct buf *out,
+                                     const struct version_info *draft, struct ct_err *err)
+{
+    char heading[64];
+    snprintf(heading, sizeof heading, "Version %" PRId64 " (draft)", draft->version);
+    enum ct_status status = text_in(out, "<h2>", heading, "</h2>\n");
+    return status == CT_OK ? plan_contents(request, out, draft->id, err) : status;
 }
 
 static enum ct_status draft_editor(struct web_request *request, struct buf *out,
@@ -276,6 +345,18 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
 static enum ct_status plan_actions(struct web_request *request, struct buf *out,
                                    const struct version_info *latest, struct ct_err *err)
 {
+    if (latest->id != 0 && strcmp(latest->state, "draft") != 0) {
+        char heading[64];
+        snprintf(heading, sizeof heading, "Version %" PRId64 " (%s)", latest->version,
+                 latest->state);
+        enum ct_status status = text_in(out, "<h2>", heading, "</h2>\n");
+        if (status == CT_OK) {
+            status = plan_contents(request, out, latest->id, err);
+        }
+        if (status != CT_OK) {
+            return status;
+        }
+    }
     if (latest->id == 0 || strcmp(latest->state, "approved") == 0) {
         enum ct_status status = form_open(request, out, "/plan", "new-version");
         return status == CT_OK
@@ -409,25 +490,32 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
 
 /* ---- the supervisor's side ---- */
 
-static enum ct_status waiting_row(struct web_request *request, struct buf *out,
-                                  struct db_stmt *stmt)
+/* One plan waiting for the organization's signature: who, which version, what it
+ * says, and the form to sign it or return it with a comment. */
+static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
+                                   struct db_stmt *stmt, struct ct_err *err)
 {
-    enum ct_status status = text_in(out, "<tr><td>", db_column_text(stmt, 1), "</td>");
+    int64_t version = db_column_int64(stmt, 0);
+    enum ct_status status =
+        text_in(out, "<section class=\"waiting-plan\"><h2>", db_column_text(stmt, 1), "</h2>\n<p>");
     if (status == CT_OK) {
-        status = text_in(out, "<td>", db_column_text(stmt, 2), "</td>");
+        status = text_in(out, "Plan ", db_column_text(stmt, 2), ", submitted ");
     }
     if (status == CT_OK) {
-        status = text_in(out, "<td>", db_column_text(stmt, 3), "</td><td>");
+        status = text_in(out, "", db_column_text(stmt, 3), ".</p>\n");
+    }
+    if (status == CT_OK) {
+        status = plan_contents(request, out, version, err);
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plans", "sign");
     }
     if (status == CT_OK) {
-        status = hidden_id(out, "version", db_column_int64(stmt, 0));
+        status = hidden_id(out, "version", version);
     }
     if (status == CT_OK) {
         char id[32];
-        snprintf(id, sizeof id, "comment-%" PRId64, db_column_int64(stmt, 0));
+        snprintf(id, sizeof id, "comment-%" PRId64, version);
         status = text_in(out, "<label class=\"usa-label\" for=\"", id,
                          "\">Comment (needed to return)</label>");
         if (status == CT_OK) {
@@ -437,10 +525,10 @@ static enum ct_status waiting_row(struct web_request *request, struct buf *out,
     }
     if (status == CT_OK) {
         status = html_markup(
-            out, "<button type=\"submit\" class=\"usa-button\">Sign for the library</button> "
-                 "<button type=\"submit\" name=\"action\" value=\"return\" class=\"usa-button "
-                 "usa-button--secondary\">"
-                 "Return</button></form></td></tr>\n");
+            out, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\">Sign for the"
+                 " library</button> <button type=\"submit\" name=\"action\" value=\"return\""
+                 " class=\"usa-button usa-button--outline\">Return</button></div></form>"
+                 "</section>\n");
     }
     return status;
 }
@@ -467,24 +555,19 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, &err);
     }
-    if (status == CT_OK) {
-        status =
-            html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
-                             "scope=\"col\">Learner</th>"
-                             "<th scope=\"col\">Plan</th><th scope=\"col\">Submitted</th>"
-                             "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
-    }
     bool has_row = true;
+    bool any = false;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, &err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = waiting_row(request, out, stmt);
+        any = true;
+        status = waiting_plan(request, out, stmt, &err);
     }
     db_finalize(stmt);
-    if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+    if (status == CT_OK && !any) {
+        status = html_markup(out, "<p>No plans are waiting for your signature.</p>\n");
     }
     return status == CT_OK ? page_end(response) : status;
 }
