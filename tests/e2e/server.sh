@@ -71,13 +71,23 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..31"
+echo "1..32"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
     grep -qi \"^content-security-policy: .*frame-ancestors 'none'\" $work/h &&
     grep -qi '^x-content-type-options: nosniff' $work/h && grep -qi '^referrer-policy:' $work/h &&
     ! grep -qi \"content-security-policy:.*unsafe-inline\" $work/h"
+built_in_assets() {
+    curl -s -D "$work/asset-headers" -o "$work/uswds.css" "$base/assets/uswds/css/uswds.min.css" &&
+        grep -qi '^content-type: text/css' "$work/asset-headers" &&
+        grep -qi '^cache-control: public, max-age=86400' "$work/asset-headers" &&
+        grep -q 'usa-button' "$work/uswds.css" &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/assets/uswds/fonts/source-sans-pro/sourcesanspro-regular-webfont.woff2")" = 200 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' --path-as-is "$base/assets/../meson.build")" = 404 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/assets/app.css")" = 404 ]
+}
+check "the design system is served from the binary, and nothing else under /assets/" built_in_assets
 check "a page needs a session: / redirects to /login" \
     sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' $base/)\" = '303 $base/login' ]"
 check "an unknown address is a 404 page" sh -c "[ \"\$(curl -s -o $work/404 -w '%{http_code}' $base/nowhere)\" = 404 ] && grep -q 'Page not found' $work/404"
