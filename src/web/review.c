@@ -13,6 +13,14 @@
 #include "pages.h"
 #include "../core/banned.h"
 
+/* A refused decision: which row's form, what to fix, and what was typed. */
+struct review_problem {
+    int64_t track;
+    const char *form; /* "award" (the track) or "accept-report" (the final report) */
+    const char *message;
+    const char *comment;
+};
+
 static enum ct_status text_cell(struct buf *out, const char *text)
 {
     enum ct_status status = html_markup(out, "<td>");
@@ -22,47 +30,83 @@ static enum ct_status text_cell(struct buf *out, const char *text)
     return status == CT_OK ? html_markup(out, "</td>") : status;
 }
 
-/* A small form of one row: the track id, a comment box and two buttons. */
-static enum ct_status row_form(struct web_request *request, struct buf *out, int64_t track,
-                               const char *accept_action, const char *accept_label,
-                               const char *return_action)
+static const char *program_name(const struct web_request *request, const char *id)
 {
-    char id[32];
-    snprintf(id, sizeof id, "%" PRId64, track);
-    enum ct_status status = html_markup(out, "<td><form method=\"post\" action=\"/review\">"
+    const struct program *program = program_set_find(request->config->programs, id);
+    return program != NULL ? program->name : id;
+}
+
+/* The decision form of one row: the track id, a comment box and two buttons; the
+ * comment box says what to fix when this row's decision was refused. */
+static enum ct_status decision_form(struct web_request *request, struct buf *out, int64_t track,
+                                    const char *accept_action, const char *accept_label,
+                                    const char *return_action, const struct review_problem *problem)
+{
+    char id[64];
+    snprintf(id, sizeof id, "comment-%s%" PRId64, accept_action, track);
+    bool wrong =
+        problem != NULL && problem->track == track && strcmp(problem->form, accept_action) == 0;
+    enum ct_status status = html_markup(out, "<form method=\"post\" action=\"/review\">"
                                              "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
         status = html_text(out, request->csrf);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><input type=\"hidden\" name=\"track\" value=\"");
+        status = buf_printf(out, "\"><input type=\"hidden\" name=\"track\" value=\"%" PRId64 "\">",
+                            track);
+    }
+    if (status == CT_OK) {
+        status = wrong ? html_markup(out, "<div class=\"usa-form-group usa-form-group--error\">")
+                       : html_markup(out, "<div class=\"usa-form-group\">");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<label class=\"usa-label\" for=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><label class=\"usa-label\" for=\"comment-");
+        status = html_markup(out, "\">Comment (needed to return)</label>");
+    }
+    if (status == CT_OK && wrong) {
+        status = html_markup(out, "<span class=\"usa-error-message\" role=\"alert\" id=\"");
+        if (status == CT_OK) {
+            status = html_text(out, id);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "-error\">");
+        }
+        if (status == CT_OK) {
+            status = html_text(out, problem->message);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</span>");
+        }
     }
     if (status == CT_OK) {
-        status = html_text(out, accept_action);
+        status = wrong ? html_markup(out, "<input class=\"usa-input usa-input--error\""
+                                          " aria-invalid=\"true\" aria-describedby=\"")
+                       : html_markup(out, "<input class=\"usa-input");
+    }
+    if (status == CT_OK && wrong) {
+        status = html_text(out, id);
+    }
+    if (status == CT_OK) {
+        status = wrong ? html_markup(out, "-error\" type=\"text\" name=\"comment\" id=\"")
+                       : html_markup(out, "\" type=\"text\" name=\"comment\" id=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(
-            out, "\">Comment (needed to return)</label><input class=\"usa-input\" type=\"text\""
-                 " name=\"comment\" id=\"comment-");
+        status = html_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, accept_action);
+        status = html_text(out, wrong && problem->comment != NULL ? problem->comment : "");
     }
     if (status == CT_OK) {
-        status = html_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = html_markup(
-            out, "\"><button type=\"submit\" class=\"usa-button\" name=\"action\" value=\"");
+        status = html_markup(out, "\"></div><div class=\"actions\"><button type=\"submit\""
+                                  " class=\"usa-button\" name=\"action\" value=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, accept_action);
@@ -80,11 +124,13 @@ static enum ct_status row_form(struct web_request *request, struct buf *out, int
     if (status == CT_OK) {
         status = html_text(out, return_action);
     }
-    return status == CT_OK ? html_markup(out, "\">Return</button></form></td>") : status;
+    return status == CT_OK ? html_markup(out, "\">Return</button></div></form>") : status;
 }
 
-static enum ct_status reports_table(struct web_request *request, struct buf *out,
-                                    struct ct_err *err)
+/* Each submitted final report: who, which program, when, the reflection itself, and
+ * the decision. */
+static enum ct_status reports_section(struct web_request *request, struct buf *out,
+                                      const struct review_problem *problem, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
     enum ct_status status =
@@ -94,68 +140,113 @@ static enum ct_status reports_table(struct web_request *request, struct buf *out
                    " WHERE r.state = 'submitted' ORDER BY r.submitted, t.id LIMIT 100",
                    &stmt, err);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Final reports to review</h2>\n<table class=\"usa-table "
-                                  "usa-table--borderless\">\n<thead><tr>"
-                                  "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
-                                  "<th scope=\"col\">Submitted</th><th scope=\"col\">Report</th>"
-                                  "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        status = html_markup(out, "<h2>Final reports to review</h2>\n");
     }
     bool has_row = true;
+    bool any = false;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = html_markup(out, "<tr>");
-        for (int column = 1; column <= 4 && status == CT_OK; column++) {
-            status = text_cell(out, db_column_text(stmt, column));
+        any = true;
+        status = html_markup(out, "<section class=\"waiting-plan\"><h3>");
+        if (status == CT_OK) {
+            status = html_text(out, db_column_text(stmt, 1));
         }
         if (status == CT_OK) {
-            status = row_form(request, out, db_column_int64(stmt, 0), "accept-report", "Accept",
-                              "return-report");
+            status = html_markup(out, "</h3>\n<p>");
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</tr>\n");
+            status = html_text(out, program_name(request, db_column_text(stmt, 2)));
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, ". Submitted ");
+        }
+        if (status == CT_OK) {
+            status = html_text(out, db_column_text(stmt, 3));
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, ".</p>\n<p class=\"report\">");
+        }
+        if (status == CT_OK) {
+            status = html_text(out, db_column_text(stmt, 4));
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</p>\n");
+        }
+        if (status == CT_OK) {
+            status = decision_form(request, out, db_column_int64(stmt, 0), "accept-report",
+                                   "Accept", "return-report", problem);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "</section>\n");
         }
     }
     db_finalize(stmt);
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+    if (status == CT_OK && !any) {
+        status = html_markup(out, "<p>No final reports are waiting.</p>\n");
+    }
+    return status;
+}
+
+/* What stands in the way of a track's award, in plain words; "Complete" when nothing. */
+static enum ct_status blocking_words(struct buf *out, const struct evaluation *evaluation)
+{
+    if (evaluation->blocking_count == 0) {
+        return html_markup(out, "Complete");
+    }
+    enum ct_status status = CT_OK;
+    for (size_t i = 0; i < evaluation->blocking_count && status == CT_OK; i++) {
+        if (i > 0) {
+            status = html_markup(out, " ");
+        }
+        if (status == CT_OK) {
+            status = html_text(out, blocking_description(evaluation->blocking[i].code));
+        }
+    }
+    return status;
 }
 
 static enum ct_status track_row(struct web_request *request, struct buf *out, struct db_stmt *stmt,
-                                struct ct_err *err)
+                                const struct review_problem *problem, struct ct_err *err)
 {
     int64_t track = db_column_int64(stmt, 0);
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
     enum ct_status status =
         store_record_evaluate(request->store, track, request->today, &record, &evaluation, err);
-    char counted[CREDIT_TEXT_SIZE];
+    char counted[CREDIT_TEXT_SIZE], required[CREDIT_TEXT_SIZE];
     if (status == CT_OK) {
         credit_format(evaluation->counted_halves, counted);
+        credit_format(evaluation->required_halves, required);
         status = html_markup(out, "<tr>");
     }
     if (status == CT_OK) {
         status = text_cell(out, db_column_text(stmt, 1));
     }
     if (status == CT_OK) {
-        status = text_cell(out, db_column_text(stmt, 2));
+        status = text_cell(out, program_name(request, db_column_text(stmt, 2)));
     }
     if (status == CT_OK) {
-        status = text_cell(out, track_status_name(evaluation->status));
+        status = html_markup(out, "<td>");
     }
     if (status == CT_OK) {
-        status = text_cell(out, counted);
+        status = blocking_words(out, evaluation);
     }
     if (status == CT_OK) {
-        status = row_form(request, out, track, "award", "Award", "return-track");
+        status = buf_printf(out, "</td><td class=\"number\">%s of %s</td><td>", counted, required);
+    }
+    if (status == CT_OK) {
+        status = decision_form(request, out, track, "award", "Award", "return-track", problem);
     }
     evaluation_free(evaluation);
     record_free(record);
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_markup(out, "</td></tr>\n") : status;
 }
 
-static enum ct_status tracks_table(struct web_request *request, struct buf *out, struct ct_err *err)
+static enum ct_status tracks_table(struct web_request *request, struct buf *out,
+                                   const struct review_problem *problem, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(request->store->db,
@@ -164,31 +255,86 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
                                        " ORDER BY t.state_changed_at, t.id LIMIT 100",
                                        &stmt, err);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n<table "
-                                  "class=\"usa-table usa-table--borderless\">\n<thead><tr>"
-                                  "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
-                                  "<th scope=\"col\">Status today</th>"
-                                  "<th scope=\"col\">Credits counted</th>"
-                                  "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n");
     }
     bool has_row = true;
+    bool any = false;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = track_row(request, out, stmt, err);
+        if (!any) {
+            status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
+                                      "<thead><tr><th scope=\"col\">Learner</th>"
+                                      "<th scope=\"col\">Program</th>"
+                                      "<th scope=\"col\">Today</th>"
+                                      "<th scope=\"col\" class=\"number\">Credits counted</th>"
+                                      "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+            any = true;
+        }
+        if (status == CT_OK) {
+            status = track_row(request, out, stmt, problem, err);
+        }
     }
     db_finalize(stmt);
+    if (status == CT_OK && !any) {
+        return html_markup(out, "<p>No tracks are waiting for the award.</p>\n");
+    }
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
-enum ct_status page_review(struct web_request *request, struct web_response *response,
-                           const char *message)
+/* A certificate number as store_award writes it: CT-YYYY-NNNNNN. */
+static bool is_certificate_number(const char *text)
+{
+    static const char shape[] = "CT-0000-000000";
+    if (text == NULL || strlen(text) != sizeof shape - 1) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof shape - 1; i++) {
+        bool digit = text[i] >= '0' && text[i] <= '9';
+        if (shape[i] == '0' ? !digit : text[i] != shape[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static enum ct_status review_page(struct web_request *request, struct web_response *response,
+                                  const char *message, const struct review_problem *problem)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Review and award");
+    const char *awarded = web_query_value(request, "awarded");
+    const char *done = web_query_value(request, "done");
+    if (status == CT_OK && message == NULL && is_certificate_number(awarded)) {
+        status = html_markup(out, "<div class=\"usa-alert usa-alert--success usa-alert--slim\""
+                                  " role=\"status\"><div class=\"usa-alert__body\">"
+                                  "<p class=\"usa-alert__text\">Certificate ");
+        if (status == CT_OK) {
+            status = html_text(out, awarded);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, " is issued, and the learner's next track has begun."
+                                      "</p></div></div>\n");
+        }
+    } else if (status == CT_OK && message == NULL && done != NULL) {
+        const char *text = strcmp(done, "return") == 0   ? "Returned with your comment."
+                           : strcmp(done, "accept") == 0 ? "The final report is accepted."
+                                                         : NULL;
+        if (text != NULL) {
+            status = html_markup(out, "<div class=\"usa-alert usa-alert--success"
+                                      " usa-alert--slim\" role=\"status\"><div"
+                                      " class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+            if (status == CT_OK) {
+                status = html_text(out, text);
+            }
+            if (status == CT_OK) {
+                status = html_markup(out, "</p></div></div>\n");
+            }
+        }
+    }
     if (status == CT_OK && message != NULL) {
         status = html_markup(
             out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
@@ -201,20 +347,25 @@ enum ct_status page_review(struct web_request *request, struct web_response *res
         }
     }
     if (status == CT_OK) {
-        status = reports_table(request, out, &err);
+        status = reports_section(request, out, problem, &err);
     }
     if (status == CT_OK) {
-        status = tracks_table(request, out, &err);
+        status = tracks_table(request, out, problem, &err);
     }
     return status == CT_OK ? page_end(response) : status;
 }
 
+enum ct_status page_review(struct web_request *request, struct web_response *response,
+                           const char *message)
+{
+    return review_page(request, response, message, NULL);
+}
+
 static enum ct_status act(struct web_request *request, int64_t track, const char *action,
-                          const char *comment, struct ct_err *err)
+                          const char *comment, struct award_result *result, struct ct_err *err)
 {
     if (strcmp(action, "award") == 0) {
-        struct award_result result;
-        return store_award(request->store, request->person_id, track, request->today, &result, err);
+        return store_award(request->store, request->person_id, track, request->today, result, err);
     }
     if (strcmp(action, "return-track") == 0) {
         return store_track_act(request->store, request->person_id, track, "return", comment, err);
@@ -241,19 +392,29 @@ enum ct_status page_review_submit(struct web_request *request, struct web_respon
         return page_review(request, response, "Choose a decision for one of the rows.");
     }
     bool returning = strncmp(action, "return", 6) == 0;
+    const char *form = strstr(action, "report") != NULL ? "accept-report" : "award";
     if (returning && (comment == NULL || comment[0] == '\0')) {
         response->status = 400;
-        return page_review(request, response,
-                           "Say what to change when returning: the learner will see it.");
+        struct review_problem problem = {
+            track, form, "Say what to change when returning: the learner will see it.", comment};
+        return review_page(request, response, "The decision was not saved: see the comment box.",
+                           &problem);
     }
     struct ct_err err = {0};
-    enum ct_status status = act(request, track, action, returning ? comment : NULL, &err);
+    struct award_result result = {0};
+    enum ct_status status = act(request, track, action, returning ? comment : NULL, &result, &err);
     if (status == CT_ERR_INPUT) {
         response->status = 400;
         return page_review(request, response, err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/review");
+        char location[128];
+        if (strcmp(action, "award") == 0) {
+            snprintf(location, sizeof location, "/review?awarded=%s", result.number);
+        } else {
+            snprintf(location, sizeof location, "/review?done=%s", returning ? "return" : "accept");
+        }
+        web_redirect(response, location);
     }
     return status;
 }

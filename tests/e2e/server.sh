@@ -229,11 +229,15 @@ coordinator_awards() {
         --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
         --data-urlencode "action=return-track" "$base/review")
     echo "return without a comment: $code"
-    [ "$code" = 400 ] || return 1
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/coordinator" \
+    [ "$code" = 400 ] && grep -q "id=\"comment-award$ready_track-error\"" "$work/return.html" &&
+        grep -q 'aria-invalid="true"' "$work/return.html" || return 1
+    code=$(curl -s -o /dev/null -D "$work/award-headers" -w '%{http_code}' -b "$work/coordinator" \
         --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
         --data-urlencode "action=award" "$base/review")
     echo "award of track $ready_track: $code"
+    location=$(sed -n 's/^[Ll]ocation: \([^\r]*\).*/\1/p' "$work/award-headers")
+    echo "then: $location"
+    curl -s -b "$work/coordinator" "$base$location" | grep -q 'Certificate CT-[0-9]\{4\}-[0-9]\{6\} is issued' &&
     [ "$code" = 303 ] &&
         [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates WHERE track_id = $ready_track")" = 1 ]
 }
