@@ -171,8 +171,9 @@ static enum ct_status textarea(struct buf *out, const struct form_field *field)
     if (status == CT_OK) {
         status = control_attributes(out, field);
     }
+    /* A parser drops the newline right after <textarea>, never one the value starts with. */
     if (status == CT_OK) {
-        status = html_markup(out, ">");
+        status = html_markup(out, ">\n");
     }
     if (status == CT_OK) {
         status = html_text(out, field->value != NULL ? field->value : "");

@@ -240,6 +240,16 @@ enum ct_status paging_table_head(struct buf *out, const struct paging *paging)
     return status == CT_OK ? html_markup(out, "</tr></thead>\n") : status;
 }
 
+enum ct_status paging_cell(struct buf *out, const char *text, bool number)
+{
+    enum ct_status status =
+        number ? html_markup(out, "<td class=\"number\">") : html_markup(out, "<td>");
+    if (status == CT_OK) {
+        status = html_text(out, text != NULL ? text : "");
+    }
+    return status == CT_OK ? html_markup(out, "</td>") : status;
+}
+
 static enum ct_status nav_link(struct buf *out, const struct paging *paging, int64_t page,
                                bool previous)
 {

@@ -96,6 +96,10 @@ enum ct_status paging_href(struct buf *out, const struct paging *paging, size_t 
  * (the sorted one to the other direction, with aria-sort and a visible arrow). */
 enum ct_status paging_table_head(struct buf *out, const struct paging *paging) CT_MUST_CHECK;
 
+/* Writes one cell of a row: <td>text</td>, escaped (NULL is empty); class "number" for
+ * a numeric column. */
+enum ct_status paging_cell(struct buf *out, const char *text, bool number) CT_MUST_CHECK;
+
 /* Writes the pagination nav: Previous, "Page X of Y (N rows)", Next. Call after
  * paging_set_total. */
 enum ct_status paging_nav(struct buf *out, const struct paging *paging) CT_MUST_CHECK;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "catalog.h"
 #include "claim.h"
 #include "compliance.h"
 #include "library.h"
@@ -249,6 +250,27 @@ static enum ct_status library_view(struct web_request *request, struct web_respo
     return page_library(request, response);
 }
 
+static enum ct_status catalog_list(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_catalog(request, response);
+}
+
+static enum ct_status catalog_form(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_catalog_new(request, response);
+}
+
+static enum ct_status catalog_submit(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
+    return page_catalog_new_submit(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -287,6 +309,9 @@ static const struct route routes[] = {
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
      ROUTE_PAGE, compliance_csv},
     {"GET", "/library", ACCESS_SIGNED_IN, WEB_ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, library_view},
+    {"GET", "/catalog", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_list},
+    {"GET", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_form},
+    {"POST", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_submit},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},

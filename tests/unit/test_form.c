@@ -74,7 +74,7 @@ static void test_select_keeps_the_choice_and_textarea_the_text(void **state)
     assert_non_null(strstr(buf_str(&out),
                            "<textarea class=\"usa-textarea usa-input--error\""
                            " id=\"urls\" name=\"urls\" aria-describedby=\"urls-error\""
-                           " aria-invalid=\"true\">https://a.example/?x=1&amp;y=2\n"
+                           " aria-invalid=\"true\">\nhttps://a.example/?x=1&amp;y=2\n"
                            "ftp://b</textarea>"));
     buf_release(&out);
 }
