@@ -5,6 +5,8 @@
 
 #include "api.h"
 #include "catalog.h"
+#include "certificates.h"
+#include "check.h"
 #include "claim.h"
 #include "compliance.h"
 #include "library.h"
@@ -271,6 +273,32 @@ static enum ct_status catalog_submit(struct web_request *request, struct web_res
     return page_catalog_new_submit(request, response);
 }
 
+static enum ct_status certificates_list(struct web_request *request, struct web_response *response,
+                                        int64_t id)
+{
+    (void)id;
+    return page_certificates(request, response);
+}
+
+static enum ct_status certificate_view(struct web_request *request, struct web_response *response,
+                                       int64_t id)
+{
+    return page_certificate(request, response, id);
+}
+
+static enum ct_status certificate_revoke(struct web_request *request, struct web_response *response,
+                                         int64_t id)
+{
+    return page_certificate_revoke(request, response, id);
+}
+
+static enum ct_status certificate_check(struct web_request *request, struct web_response *response,
+                                        int64_t id)
+{
+    (void)id;
+    return page_certificate_check(request, response);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -312,6 +340,13 @@ static const struct route routes[] = {
     {"GET", "/catalog", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_list},
     {"GET", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_form},
     {"POST", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_submit},
+    {"GET", "/certificates", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificates_list},
+    {"GET", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificate_view},
+    {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificate_revoke},
+    {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
