@@ -9,11 +9,14 @@
 #include "check.h"
 #include "claim.h"
 #include "compliance.h"
+#include "libraries.h"
 #include "library.h"
 #include "pages.h"
+#include "person.h"
 #include "plan.h"
 #include "report.h"
 #include "review.h"
+#include "staff.h"
 #include "tokens.h"
 #include "verify.h"
 #include "../core/banned.h"
@@ -299,6 +302,32 @@ static enum ct_status certificate_check(struct web_request *request, struct web_
     return page_certificate_check(request, response);
 }
 
+static enum ct_status staff_list(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    return page_staff(request, response);
+}
+
+static enum ct_status person_page(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    return page_person(request, response, id);
+}
+
+static enum ct_status libraries_list(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
+    return page_libraries(request, response);
+}
+
+static enum ct_status library_page(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    return page_library_detail(request, response, id);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -347,6 +376,13 @@ static const struct route routes[] = {
     {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
      certificate_revoke},
     {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check},
+    {"GET", "/staff", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR | WEB_ROLE_LIBRARY_ADMINISTRATOR,
+     ROUTE_PAGE, staff_list},
+    {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, person_page},
+    {"GET", "/libraries", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
+     ROUTE_PAGE, libraries_list},
+    {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
+     ROUTE_PAGE, library_page},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
