@@ -27,6 +27,11 @@ static const struct migration migrations[] = {
         "personal API tokens",
 #include "schema_v3.sql.h"
     },
+    {
+        4,
+        "catalog events the LMS verifies",
+#include "schema_v4.sql.h"
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 
+#include "../core/buf.h"
+
 #include "store_record.h"
 #include "../core/banned.h"
 
@@ -39,20 +41,47 @@ static enum ct_status visit_track(struct store *store, struct civil_date day, st
     return status;
 }
 
+/* The ORDER BY clause of an order: constants only. */
+static const char *order_sql(enum compliance_order order, bool descending)
+{
+    static const char *const ascending_sql[] = {
+        [COMPLIANCE_BY_DEADLINE] = " ORDER BY t.deadline ASC, t.id",
+        [COMPLIANCE_BY_NAME] = " ORDER BY LOWER(p.name) ASC, t.id",
+        [COMPLIANCE_BY_LIBRARY] = " ORDER BY LOWER(l.name) ASC, t.id",
+        [COMPLIANCE_BY_PROGRAM] = " ORDER BY t.program ASC, t.id",
+    };
+    static const char *const descending_sql[] = {
+        [COMPLIANCE_BY_DEADLINE] = " ORDER BY t.deadline DESC, t.id",
+        [COMPLIANCE_BY_NAME] = " ORDER BY LOWER(p.name) DESC, t.id",
+        [COMPLIANCE_BY_LIBRARY] = " ORDER BY LOWER(l.name) DESC, t.id",
+        [COMPLIANCE_BY_PROGRAM] = " ORDER BY t.program DESC, t.id",
+    };
+    unsigned index = (unsigned)order <= COMPLIANCE_BY_PROGRAM ? (unsigned)order : 0;
+    return descending ? descending_sql[index] : ascending_sql[index];
+}
+
 enum ct_status store_compliance_each(struct store *store, struct civil_date day,
                                      const struct compliance_filter *filter, compliance_visit visit,
                                      void *context, struct ct_err *err)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        store->db,
+    struct buf sql;
+    buf_init(&sql, 2048);
+    enum ct_status status = buf_append_str(
+        &sql,
         "SELECT t.id, p.id, p.name, p.email, COALESCE(l.name, ''), t.program, t.state, t.deadline"
         " FROM tracks t JOIN people p ON p.id = t.person_id"
         " LEFT JOIN libraries l ON l.id = p.library_id"
         " WHERE t.state IN ('active', 'submitted', 'returned')"
         " AND (? = 0 OR p.library_id = ?) AND (? IS NULL OR t.program = ?)"
-        " AND (? = 0 OR l.consultant_id = ?) ORDER BY t.deadline, t.id",
-        &stmt, err);
+        " AND (? = 0 OR l.consultant_id = ?)");
+    if (status == CT_OK) {
+        status = buf_append_str(&sql, order_sql(filter->order, filter->descending));
+    }
+    struct db_stmt *stmt = NULL;
+    if (status == CT_OK) {
+        status = db_prepare(store->db, buf_str(&sql), &stmt, err);
+    }
+    buf_release(&sql);
     if (status == CT_OK) {
         status =
             db_bind_all(stmt,

@@ -20,18 +20,28 @@ struct compliance_row {
     const struct evaluation *evaluation;
 };
 
+/* The order of the rows; ties go by track id. */
+enum compliance_order {
+    COMPLIANCE_BY_DEADLINE, /* the default */
+    COMPLIANCE_BY_NAME,
+    COMPLIANCE_BY_LIBRARY,
+    COMPLIANCE_BY_PROGRAM,
+};
+
 /* Which tracks: library_id 0 means every library; program NULL means every program. */
 struct compliance_filter {
     int64_t library_id;
     const char *program;
     int64_t consultant_id; /* non-zero: only the libraries this consultant serves */
+    enum compliance_order order;
+    bool descending;
 };
 
 typedef enum ct_status (*compliance_visit)(void *context, const struct compliance_row *row,
                                            struct ct_err *err);
 
 /* Calls visit for every open track (active, submitted, returned) that filter lets
- * through, in deadline order, evaluated on day. Rows are borrowed for the call. */
+ * through, in the filter's order, evaluated on day. Rows are borrowed for the call. */
 enum ct_status store_compliance_each(struct store *store, struct civil_date day,
                                      const struct compliance_filter *filter, compliance_visit visit,
                                      void *context, struct ct_err *err) CT_MUST_CHECK;

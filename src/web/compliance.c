@@ -9,20 +9,33 @@
 #include "../store/store_compliance.h"
 #include "html.h"
 #include "pages.h"
+#include "paging.h"
 #include "../core/banned.h"
-
-enum { ROWS_PER_PAGE = 50 };
 
 static const char *const statuses[] = {"complete", "in-progress", "ineligible", "expired"};
 static const char *const programs[] = {"msl-director-initial", "msl-director-renewal", "msl-staff",
                                        "msl-trustee", "msl-strategic"};
+
+/* The columns; those that sort are ordered by the store (compliance_order). */
+static const struct paging_column columns[] = {
+    {"name", "Name", NULL, false},       {"library", "Library", NULL, false},
+    {"program", "Program", NULL, false}, {"deadline", "Deadline", NULL, false},
+    {NULL, "Status", NULL, false},       {NULL, "Counted", NULL, true},
+    {NULL, "Blocking", NULL, false},
+};
+static const enum compliance_order column_orders[] = {
+    COMPLIANCE_BY_NAME, COMPLIANCE_BY_LIBRARY, COMPLIANCE_BY_PROGRAM, COMPLIANCE_BY_DEADLINE};
+
+static const struct paging_list list = {
+    columns, sizeof columns / sizeof columns[0], 3, false, NULL, 50, "tracks"};
 
 struct view {
     struct web_request *request;
     struct buf *out;
     const char *status_filter;
     int64_t first_row; /* 0-based index of the first row of the page */
-    int64_t seen;      /* rows that passed the filter so far */
+    int64_t per_page;
+    int64_t seen; /* rows that passed the filter so far */
     bool csv;
 };
 
@@ -102,7 +115,7 @@ static enum ct_status visit(void *context, const struct compliance_row *row, str
     if (view->csv) {
         return csv_row(view, row);
     }
-    if (index < view->first_row || index >= view->first_row + ROWS_PER_PAGE) {
+    if (index < view->first_row || index >= view->first_row + view->per_page) {
         return CT_OK;
     }
     return html_row(view, row);
@@ -110,7 +123,7 @@ static enum ct_status visit(void *context, const struct compliance_row *row, str
 
 static struct compliance_filter filter_for(struct web_request *request)
 {
-    struct compliance_filter filter = {0, NULL, 0};
+    struct compliance_filter filter = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false};
     filter.program = known(web_query_value(request, "program"), programs, 5);
     if ((request->roles & WEB_ROLE_CE_COORDINATOR) == 0) {
         filter.consultant_id = request->person_id; /* consultants: their libraries */
@@ -164,7 +177,24 @@ static enum ct_status select_field(struct buf *out, const char *name, const char
     return status == CT_OK ? html_markup(out, "</select>\n") : status;
 }
 
-static enum ct_status filter_form(struct buf *out, const char *program, const char *status_name)
+static enum ct_status hidden(struct buf *out, const char *name, const char *value)
+{
+    enum ct_status status = html_markup(out, "<input type=\"hidden\" name=\"");
+    if (status == CT_OK) {
+        status = html_text(out, name);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\" value=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, value);
+    }
+    return status == CT_OK ? html_markup(out, "\">") : status;
+}
+
+/* The filters; the chosen order is kept, the page starts again at 1. */
+static enum ct_status filter_form(struct buf *out, const char *program, const char *status_name,
+                                  const struct paging *paging)
 {
     enum ct_status status = html_markup(out, "<form method=\"get\" action=\"/compliance\""
                                              " class=\"filters\">\n");
@@ -174,71 +204,90 @@ static enum ct_status filter_form(struct buf *out, const char *program, const ch
     if (status == CT_OK) {
         status = select_field(out, "status", "Status", statuses, 4, status_name);
     }
+    if (status == CT_OK) {
+        status = hidden(out, "sort", columns[paging->column].key);
+    }
+    if (status == CT_OK) {
+        status = hidden(out, "dir", paging->descending ? "desc" : "asc");
+    }
     return status == CT_OK
                ? html_markup(
                      out, "<button type=\"submit\" class=\"usa-button\">Filter</button></form>\n")
                : status;
 }
 
-static enum ct_status pager(struct buf *out, const struct view *view, int64_t page)
+/* Walks every open track the filter lets through, writing the page's rows into rows;
+ * afterwards the paging knows the total, and a page past the end is walked again as
+ * the last page. */
+static enum ct_status page_rows(struct web_request *request, const struct compliance_filter *filter,
+                                struct paging *paging, struct buf *rows, struct ct_err *err)
 {
-    char text[160];
-    int64_t pages = (view->seen + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE;
-    snprintf(text, sizeof text, "Page %" PRId64 " of %" PRId64 " (%" PRId64 " tracks)", page,
-             pages > 0 ? pages : 1, view->seen);
-    enum ct_status status = html_markup(out, "<p class=\"pager\">");
-    if (status == CT_OK) {
-        status = html_text(out, text);
+    const char *status_filter = known(web_query_value(request, "status"), statuses, 4);
+    struct view view = {request,       rows, status_filter, paging_offset(paging),
+                        list.per_page, 0,    false};
+    enum ct_status status =
+        store_compliance_each(request->store, request->today, filter, visit, &view, err);
+    int64_t asked = paging->page;
+    paging_set_total(paging, view.seen);
+    if (status == CT_OK && paging->page != asked) {
+        buf_release(rows);
+        view.first_row = paging_offset(paging);
+        view.seen = 0;
+        status = store_compliance_each(request->store, request->today, filter, visit, &view, err);
     }
-    if (status == CT_OK && page < pages) {
-        snprintf(text, sizeof text, "%" PRId64, page + 1);
-        status = html_markup(out, " <a href=\"/compliance?page=");
-        if (status == CT_OK) {
-            status = html_text(out, text);
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "\">Next page</a>");
-        }
-    }
-    return status == CT_OK ? html_markup(out, "</p>\n") : status;
+    return status;
 }
 
 enum ct_status page_compliance(struct web_request *request, struct web_response *response)
 {
     struct buf *out = &response->body;
-    const char *page_text = web_query_value(request, "page");
-    int64_t page = page_text != NULL ? strtoll(page_text, NULL, 10) : 1;
-    page = page >= 1 && page <= 100000 ? page : 1;
+    struct paging paging;
+    paging_from_request(&paging, &list, request);
     struct compliance_filter filter = filter_for(request);
-    struct view view = {request,
-                        out,
-                        known(web_query_value(request, "status"), statuses, 4),
-                        (page - 1) * ROWS_PER_PAGE,
-                        0,
-                        false};
+    filter.order = column_orders[paging.column];
+    filter.descending = paging.descending;
+    const char *status_filter = known(web_query_value(request, "status"), statuses, 4);
+    paging_keep(&paging, "program", filter.program);
+    paging_keep(&paging, "status", status_filter);
     struct ct_err err = {0};
-    enum ct_status status = page_begin(request, response, "Compliance");
+    struct buf rows;
+    buf_init(&rows, out->limit);
+    enum ct_status status = page_rows(request, &filter, &paging, &rows, &err);
     if (status == CT_OK) {
-        status = filter_form(out, filter.program, view.status_filter);
+        status = page_begin(request, response, "Compliance");
+    }
+    if (status == CT_OK) {
+        status = filter_form(out, filter.program, status_filter, &paging);
     }
     if (status == CT_OK) {
         status = html_markup(out, "<p><a href=\"/compliance.csv\">Download every open track as"
-                                  " CSV</a></p>\n<table class=\"usa-table "
-                                  "usa-table--borderless\">\n<caption>Open tracks, by deadline"
-                                  "</caption>\n<thead><tr><th scope=\"col\">Name</th>"
-                                  "<th scope=\"col\">Library</th><th scope=\"col\">Program</th>"
-                                  "<th scope=\"col\">Deadline</th><th scope=\"col\">Status</th>"
-                                  "<th scope=\"col\">Counted</th><th scope=\"col\">Blocking</th>"
-                                  "</tr></thead>\n<tbody>\n");
+                                  " CSV</a></p>\n<table class=\"usa-table usa-table--borderless\">"
+                                  "\n<caption>Open tracks, by ");
     }
     if (status == CT_OK) {
-        status = store_compliance_each(request->store, request->today, &filter, visit, &view, &err);
+        status = html_text(out, columns[paging.column].key);
     }
+    if (status == CT_OK && paging.descending) {
+        status = html_markup(out, ", last first");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</caption>\n");
+    }
+    if (status == CT_OK) {
+        status = paging_table_head(out, &paging);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<tbody>\n");
+    }
+    if (status == CT_OK) {
+        status = buf_append_str(out, buf_str(&rows));
+    }
+    buf_release(&rows);
     if (status == CT_OK) {
         status = html_markup(out, "</tbody>\n</table>\n");
     }
     if (status == CT_OK) {
-        status = pager(out, &view, page);
+        status = paging_nav(out, &paging);
     }
     return status == CT_OK ? page_end(response) : status;
 }
@@ -247,7 +296,7 @@ enum ct_status page_compliance_csv(struct web_request *request, struct web_respo
 {
     struct compliance_filter filter = filter_for(request);
     struct view view = {
-        request, &response->body, known(web_query_value(request, "status"), statuses, 4), 0, 0,
+        request, &response->body, known(web_query_value(request, "status"), statuses, 4), 0, 0, 0,
         true};
     struct ct_err err = {0};
     response->content_type = "text/csv; charset=utf-8";

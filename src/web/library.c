@@ -8,15 +8,15 @@
 #include "pages.h"
 #include "../core/banned.h"
 
-/* Runs a query of the signed-in person's library and writes each row's text columns as
- * a table row. */
-static enum ct_status table_rows(struct web_request *request, struct buf *out, const char *sql,
-                                 int columns, int credit_column, struct ct_err *err)
+/* Runs a query of one library and writes each row's text columns as a table row. */
+static enum ct_status table_rows(struct web_request *request, struct buf *out, int64_t library_id,
+                                 const char *sql, int columns, int credit_column,
+                                 struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(request->store->db, sql, &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->library_id)), 1, err);
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(library_id)), 1, err);
     }
     bool has_row = true;
     while (status == CT_OK) {
@@ -78,45 +78,60 @@ static const char *const alignment_sql =
     " FROM library_goals g JOIN strategic_plans s ON s.id = g.strategic_plan_id"
     " WHERE s.library_id = ? ORDER BY g.code";
 
+enum ct_status library_goals_table(struct web_request *request, struct buf *out, int64_t library_id,
+                                   struct ct_err *err)
+{
+    enum ct_status status =
+        html_markup(out, "<h2>Strategic plan goals</h2>\n<table class=\"usa-table "
+                         "usa-table--borderless\">\n<thead><tr>"
+                         "<th scope=\"col\">Code</th><th scope=\"col\">Goal</th>"
+                         "<th scope=\"col\">Description</th></tr></thead>\n<tbody>\n");
+    if (status == CT_OK) {
+        status = table_rows(request, out, library_id, goals_sql, 3, -1, err);
+    }
+    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+}
+
+enum ct_status library_alignment_table(struct web_request *request, struct buf *out,
+                                       int64_t library_id, struct ct_err *err)
+{
+    enum ct_status status =
+        html_markup(out, "<h2>Alignment with the library's goals"
+                         "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
+                         "scope=\"col\">Library goal</th>"
+                         "<th scope=\"col\">Staff goals serving it</th>"
+                         "<th scope=\"col\">Whose</th>"
+                         "<th scope=\"col\">Verified self-directed credit planned"
+                         " under it</th></tr></thead>\n<tbody>\n");
+    if (status == CT_OK) {
+        status = table_rows(request, out, library_id, alignment_sql, 4, 3, err);
+    }
+    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+}
+
 enum ct_status page_library(struct web_request *request, struct web_response *response)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Your library");
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Strategic plan goals</h2>\n<table class=\"usa-table "
-                                  "usa-table--borderless\">\n<thead><tr>"
-                                  "<th scope=\"col\">Code</th><th scope=\"col\">Goal</th>"
-                                  "<th scope=\"col\">Description</th></tr></thead>\n<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status = table_rows(request, out, goals_sql, 3, -1, &err);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n<h2>Staff</h2>\n<table class=\"usa-table "
-                                  "usa-table--borderless\">\n<thead><tr>"
-                                  "<th scope=\"col\">Name</th><th scope=\"col\">E-mail</th>"
-                                  "<th scope=\"col\">Roles</th><th scope=\"col\">Track</th>"
-                                  "</tr></thead>\n<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status = table_rows(request, out, staff_sql, 4, -1, &err);
+        status = library_goals_table(request, out, request->library_id, &err);
     }
     if (status == CT_OK) {
         status = html_markup(
-            out, "</tbody>\n</table>\n<h2>Alignment with the library's goals"
-                 "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
-                 "scope=\"col\">Library goal</th>"
-                 "<th scope=\"col\">Staff goals serving it</th>"
-                 "<th scope=\"col\">Whose</th>"
-                 "<th scope=\"col\">Verified self-directed credit planned"
-                 " under it</th></tr></thead>\n<tbody>\n");
+            out, "<h2>Staff</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>"
+                 "<th scope=\"col\">Name</th><th scope=\"col\">E-mail</th>"
+                 "<th scope=\"col\">Roles</th><th scope=\"col\">Track</th>"
+                 "</tr></thead>\n<tbody>\n");
     }
     if (status == CT_OK) {
-        status = table_rows(request, out, alignment_sql, 4, 3, &err);
+        status = table_rows(request, out, request->library_id, staff_sql, 4, -1, &err);
     }
     if (status == CT_OK) {
         status = html_markup(out, "</tbody>\n</table>\n");
+    }
+    if (status == CT_OK) {
+        status = library_alignment_table(request, out, request->library_id, &err);
     }
     return status == CT_OK ? page_end(response) : status;
 }

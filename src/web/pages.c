@@ -47,8 +47,12 @@ static const struct nav_item nav_items[] = {
     {WEB_ROLE_SUPERVISOR, "/plans", "Plans to sign"},
     {WEB_ROLE_SUPERVISOR, "/verify", "Claims to verify"},
     {WEB_ROLE_LIBRARY_ADMINISTRATOR, "/library", "Your library"},
+    {WEB_ROLE_SUPERVISOR | WEB_ROLE_LIBRARY_ADMINISTRATOR, "/staff", "Your staff"},
     {WEB_ROLE_CE_COORDINATOR, "/review", "Review and award"},
+    {WEB_ROLE_CE_COORDINATOR, "/catalog", "Event catalog"},
+    {WEB_ROLE_CE_COORDINATOR, "/certificates", "Certificates"},
     {WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT, "/compliance", "Compliance"},
+    {WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT, "/libraries", "Libraries"},
     {0, "/tokens", "API tokens"},
 };
 
@@ -294,8 +298,7 @@ static enum ct_status date_cell(struct buf *out, struct civil_date date)
     return html_text(out, text);
 }
 
-/* A track's status as people say it. */
-static const char *status_words(enum track_status status)
+const char *page_status_words(enum track_status status)
 {
     switch (status) {
     case TRACK_COMPLETE:
@@ -320,7 +323,7 @@ static enum ct_status progress_summary(struct buf *out, const struct evaluation 
         status = html_markup(out, "</dd>\n<dt>Status</dt><dd>");
     }
     if (status == CT_OK) {
-        status = html_text(out, status_words(evaluation->status));
+        status = html_text(out, page_status_words(evaluation->status));
     }
     if (status == CT_OK) {
         status = html_markup(out, "</dd>\n<dt>Credits counted</dt><dd>");
@@ -343,10 +346,11 @@ static enum ct_status progress_summary(struct buf *out, const struct evaluation 
     return status == CT_OK ? html_markup(out, "</dd>\n</dl>\n") : status;
 }
 
-static enum ct_status blocking_list(struct buf *out, const struct evaluation *evaluation)
+static enum ct_status blocking_list(struct buf *out, const struct evaluation *evaluation, bool own)
 {
     if (evaluation->blocking_count == 0) {
-        return html_markup(out, "<p>Nothing stands in the way of your certificate.</p>\n");
+        return own ? html_markup(out, "<p>Nothing stands in the way of your certificate.</p>\n")
+                   : html_markup(out, "<p>Nothing stands in the way of the certificate.</p>\n");
     }
     enum ct_status status = html_markup(out, "<h2>What is still needed</h2>\n<ul>\n");
     for (size_t i = 0; i < evaluation->blocking_count && status == CT_OK; i++) {
@@ -441,19 +445,25 @@ static enum ct_status activity_row(struct buf *out, struct db_stmt *titles, int6
 
 static enum ct_status activity_table(struct web_request *request, struct buf *out,
                                      const struct learner_record *record,
-                                     const struct evaluation *evaluation, struct ct_err *err)
+                                     const struct evaluation *evaluation, int64_t person_id,
+                                     bool own, struct ct_err *err)
 {
     if (record->activity_count == 0) {
-        return html_markup(out, "<h2>Your activities</h2>\n<p>No activities yet. "
-                                "<a href=\"/activities/new\">Claim an activity</a>.</p>\n");
+        return own ? html_markup(out, "<h2>Your activities</h2>\n<p>No activities yet. "
+                                      "<a href=\"/activities/new\">Claim an activity</a>.</p>\n")
+                   : html_markup(out, "<h2>Activities</h2>\n<p>No activities yet.</p>\n");
     }
     struct db_stmt *titles = NULL;
     enum ct_status status = db_prepare(
         request->store->db, "SELECT title FROM activities WHERE person_id = ? AND record_key = ?",
         &titles, err);
     if (status == CT_OK) {
+        status = own ? html_markup(out, "<h2>Your activities</h2>\n")
+                     : html_markup(out, "<h2>Activities</h2>\n");
+    }
+    if (status == CT_OK) {
         status = html_markup(
-            out, "<h2>Your activities</h2>\n<table class=\"usa-table usa-table--borderless"
+            out, "<table class=\"usa-table usa-table--borderless"
                  " usa-table--stacked\">\n<caption>Each activity and what counts from it today"
                  "</caption>\n<thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Date</th>"
                  "<th scope=\"col\">Kind</th><th scope=\"col\">Status</th>"
@@ -461,7 +471,7 @@ static enum ct_status activity_table(struct web_request *request, struct buf *ou
                  "</tr></thead>\n<tbody>\n");
     }
     for (size_t i = 0; i < record->activity_count && status == CT_OK; i++) {
-        status = activity_row(out, titles, request->person_id, &record->activities[i],
+        status = activity_row(out, titles, person_id, &record->activities[i],
                               &evaluation->activities[i], err);
     }
     db_finalize(titles);
@@ -486,7 +496,7 @@ static enum ct_status certificate_row(struct web_request *request, struct buf *o
 
 /* The certificates the person holds, newest first. */
 static enum ct_status certificates_table(struct web_request *request, struct buf *out,
-                                         struct ct_err *err)
+                                         int64_t person_id, bool own, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
     enum ct_status status =
@@ -496,7 +506,7 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
                    " FROM certificates WHERE person_id = ? ORDER BY issued DESC, id DESC",
                    &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, err);
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
     }
     bool has_row = true;
     bool any = false;
@@ -506,7 +516,11 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
             break;
         }
         if (!any) {
-            status = html_markup(out, "<h2>Your certificates</h2>\n<table class=\"usa-table "
+            status = own ? html_markup(out, "<h2>Your certificates</h2>\n")
+                         : html_markup(out, "<h2>Certificates</h2>\n");
+        }
+        if (status == CT_OK && !any) {
+            status = html_markup(out, "<table class=\"usa-table "
                                       "usa-table--borderless usa-table--stacked\">\n<thead><tr>"
                                       "<th scope=\"col\">Number</th><th scope=\"col\">Program</th>"
                                       "<th scope=\"col\">Issued</th>"
@@ -522,30 +536,19 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
     return status == CT_OK && any ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
-enum ct_status page_dashboard(struct web_request *request, struct web_response *response)
+enum ct_status page_progress(struct web_request *request, struct buf *out, int64_t person_id,
+                             bool own, struct ct_err *err)
 {
-    struct buf *out = &response->body;
-    enum ct_status status = page_begin(request, response, "Your progress");
-    const char *claimed = web_query_value(request, "claimed");
-    if (status == CT_OK && claimed != NULL && strcmp(claimed, "1") == 0) {
-        status = html_markup(out, "<div class=\"usa-alert usa-alert--success usa-alert--slim\""
-                                  " role=\"status\"><div class=\"usa-alert__body\">"
-                                  "<p class=\"usa-alert__text\">Your claim is saved. It counts once"
-                                  " your verifier confirms it.</p></div></div>\n");
-    }
     struct track_info track;
-    struct ct_err err = {0};
-    if (status == CT_OK &&
-        store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
-        status = html_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
-        return status == CT_OK ? page_end(response) : status;
+    struct ct_err lookup = {0};
+    if (store_track_current(request->store, person_id, &track, &lookup) != CT_OK) {
+        return own ? html_markup(out, "<p>You are not enrolled in a certification track.</p>\n")
+                   : html_markup(out, "<p>Not enrolled in a certification track.</p>\n");
     }
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
-    if (status == CT_OK) {
-        status = store_record_evaluate(request->store, track.id, request->today, &record,
-                                       &evaluation, &err);
-    }
+    enum ct_status status =
+        store_record_evaluate(request->store, track.id, request->today, &record, &evaluation, err);
     if (status == CT_OK) {
         status = progress_summary(out, evaluation);
     }
@@ -553,15 +556,33 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
         status = chart_progress_svg(out, record, evaluation, request->today);
     }
     if (status == CT_OK) {
-        status = blocking_list(out, evaluation);
+        status = blocking_list(out, evaluation, own);
     }
     if (status == CT_OK) {
-        status = activity_table(request, out, record, evaluation, &err);
+        status = activity_table(request, out, record, evaluation, person_id, own, err);
     }
     if (status == CT_OK) {
-        status = certificates_table(request, out, &err);
+        status = certificates_table(request, out, person_id, own, err);
     }
     evaluation_free(evaluation);
     record_free(record);
+    return status;
+}
+
+enum ct_status page_dashboard(struct web_request *request, struct web_response *response)
+{
+    struct ct_err err = {0};
+    enum ct_status status = page_begin(request, response, "Your progress");
+    const char *claimed = web_query_value(request, "claimed");
+    if (status == CT_OK && claimed != NULL && strcmp(claimed, "1") == 0) {
+        status = html_markup(&response->body,
+                             "<div class=\"usa-alert usa-alert--success usa-alert--slim\""
+                             " role=\"status\"><div class=\"usa-alert__body\">"
+                             "<p class=\"usa-alert__text\">Your claim is saved. It counts once"
+                             " your verifier confirms it.</p></div></div>\n");
+    }
+    if (status == CT_OK) {
+        status = page_progress(request, &response->body, request->person_id, true, &err);
+    }
     return status == CT_OK ? page_end(response) : status;
 }

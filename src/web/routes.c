@@ -4,13 +4,19 @@
 #include <string.h>
 
 #include "api.h"
+#include "catalog.h"
+#include "certificates.h"
+#include "check.h"
 #include "claim.h"
 #include "compliance.h"
+#include "libraries.h"
 #include "library.h"
 #include "pages.h"
+#include "person.h"
 #include "plan.h"
 #include "report.h"
 #include "review.h"
+#include "staff.h"
 #include "tokens.h"
 #include "verify.h"
 #include "../core/banned.h"
@@ -205,6 +211,79 @@ static enum ct_status library_view(struct web_request *request, struct web_respo
     return page_library(request, response);
 }
 
+static enum ct_status catalog_list(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_catalog(request, response);
+}
+
+static enum ct_status catalog_form(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_catalog_new(request, response);
+}
+
+static enum ct_status catalog_submit(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
+    return page_catalog_new_submit(request, response);
+}
+
+static enum ct_status certificates_list(struct web_request *request, struct web_response *response,
+                                        int64_t id)
+{
+    (void)id;
+    return page_certificates(request, response);
+}
+
+static enum ct_status certificate_view(struct web_request *request, struct web_response *response,
+                                       int64_t id)
+{
+    return page_certificate(request, response, id);
+}
+
+static enum ct_status certificate_revoke(struct web_request *request, struct web_response *response,
+                                         int64_t id)
+{
+    return page_certificate_revoke(request, response, id);
+}
+
+static enum ct_status certificate_check(struct web_request *request, struct web_response *response,
+                                        int64_t id)
+{
+    (void)id;
+    return page_certificate_check(request, response);
+}
+
+static enum ct_status staff_list(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    return page_staff(request, response);
+}
+
+static enum ct_status person_page(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    return page_person(request, response, id);
+}
+
+static enum ct_status libraries_list(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
+    return page_libraries(request, response);
+}
+
+static enum ct_status library_page(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    return page_library_detail(request, response, id);
+}
+
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -242,6 +321,23 @@ static const struct route routes[] = {
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
      ROUTE_PAGE, compliance_csv},
     {"GET", "/library", ACCESS_SIGNED_IN, WEB_ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, library_view},
+    {"GET", "/catalog", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_list},
+    {"GET", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_form},
+    {"POST", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_submit},
+    {"GET", "/certificates", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificates_list},
+    {"GET", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificate_view},
+    {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificate_revoke},
+    {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check},
+    {"GET", "/staff", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR | WEB_ROLE_LIBRARY_ADMINISTRATOR,
+     ROUTE_PAGE, staff_list},
+    {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, person_page},
+    {"GET", "/libraries", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
+     ROUTE_PAGE, libraries_list},
+    {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
+     ROUTE_PAGE, library_page},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},

@@ -365,6 +365,100 @@ static void test_events_map_lms_courses_once(void **state)
                      CT_ERR_INPUT);
 }
 
+static struct catalog_event_new catalog_course(const struct event_link *links, size_t link_count)
+{
+    return (struct catalog_event_new){.event = {"Weeding the Collection", day("2024-04-01"),
+                                                day("2024-04-30"), "Montana State Library",
+                                                ACTIVITY_KIND_COURSE, 4, "collection-management"},
+                                      .lms_verifies = true,
+                                      .links = links,
+                                      .link_count = link_count};
+}
+
+static void test_catalog_event_is_added_with_its_lms_links(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    const struct event_link links[] = {
+        {"https://learn.example.org/course/view.php?id=7", NULL},
+        {"https://learn.example.org/course/view.php?id=8", "Quiz: weeding"},
+    };
+    struct catalog_event_new event = catalog_course(links, 2);
+    int64_t id = 0;
+    ok(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err), &err);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM events WHERE lms_verifies = 1"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM event_lms_links WHERE activity_name ="
+                              " 'Quiz: weeding'"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM event_lms_links"), 2);
+    /* The event and each link are audited; the chain holds. */
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log WHERE entity = 'events'"), 3);
+    int64_t entries = 0;
+    ok(audit_verify(f->store.db, &entries, &err), &err);
+}
+
+static void test_catalog_event_is_refused_whole_when_a_link_is(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    const struct event_link first[] = {{"https://learn.example.org/course/view.php?id=7", ""}};
+    struct catalog_event_new event = catalog_course(first, 1);
+    int64_t id = 0;
+    ok(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err), &err);
+    int64_t audit_before = count(f, "SELECT COUNT(*) FROM audit_log");
+    /* The second link is the first event's course: nothing of the second event stays. */
+    const struct event_link taken[] = {{"https://learn.example.org/course/view.php?id=9", ""},
+                                       {"https://learn.example.org/course/view.php?id=7", NULL}};
+    event = catalog_course(taken, 2);
+    assert_int_equal(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "url");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM events"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM event_lms_links"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log"), audit_before);
+}
+
+static void test_catalog_event_refusals_name_the_field(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t id = 0;
+    const struct event_link bad_url[] = {{"learn.example.org/course/7", NULL}};
+    struct catalog_event_new event = catalog_course(bad_url, 1);
+    assert_int_equal(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "url");
+    const struct event_link spaced[] = {{"https://learn.example.org/a b", NULL}};
+    event = catalog_course(spaced, 1);
+    assert_int_equal(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "url");
+    event = catalog_course(NULL, 0);
+    assert_int_equal(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "lms_verifies");
+    event.lms_verifies = false;
+    event.event.credit_halves = 0;
+    assert_int_equal(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "credits");
+    event.event.credit_halves = 2;
+    event.event.title = "";
+    assert_int_equal(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "title");
+    event.event.title = "Weeding";
+    event.event.ends = day("2024-03-01");
+    assert_int_equal(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "ends");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM events"), 0);
+    /* Without links and without the LMS flag, the event is fine. */
+    event.event.ends = day("2024-04-01");
+    ok(store_catalog_event_add(&f->store, f->coordinator, &event, &id, &err), &err);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM events WHERE lms_verifies = 0"), 1);
+}
+
 int main(void)
 {
 #define WORKFLOW_TEST(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
@@ -378,6 +472,9 @@ int main(void)
         WORKFLOW_TEST(test_award_issues_certificate_and_starts_the_successor),
         WORKFLOW_TEST(test_revoked_certificate_no_longer_counts),
         WORKFLOW_TEST(test_events_map_lms_courses_once),
+        WORKFLOW_TEST(test_catalog_event_is_added_with_its_lms_links),
+        WORKFLOW_TEST(test_catalog_event_is_refused_whole_when_a_link_is),
+        WORKFLOW_TEST(test_catalog_event_refusals_name_the_field),
     };
     int failures = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();

@@ -1,0 +1,27 @@
+/*
+ * certificates: the CE coordinator's list of certificates, one certificate's page, and
+ * revoking one with a reason (store_certificate_revoke, audited).
+ */
+#ifndef CERTTRACK_CERTIFICATES_H
+#define CERTTRACK_CERTIFICATES_H
+
+#include <stdint.h>
+
+#include "web.h"
+
+/* GET /certificates[?q=&page=&sort=&dir=]: every certificate, a page at a time,
+ * sortable, filtered by q (part of the number or of the holder's name). */
+enum ct_status page_certificates(struct web_request *request,
+                                 struct web_response *response) CT_MUST_CHECK;
+
+/* GET /certificates/{id}: the certificate; a revoked one with its date and reason, a
+ * valid one with the form to revoke it. */
+enum ct_status page_certificate(struct web_request *request, struct web_response *response,
+                                int64_t id) CT_MUST_CHECK;
+
+/* POST /certificates/{id}: revokes it (fields reason and confirm, both needed), or shows
+ * the page again with what was typed and what to fix next to the field (400). */
+enum ct_status page_certificate_revoke(struct web_request *request, struct web_response *response,
+                                       int64_t id) CT_MUST_CHECK;
+
+#endif

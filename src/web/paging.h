@@ -1,0 +1,107 @@
+/*
+ * paging: one way to show a list that can grow, a page at a time, sorted by a column.
+ *
+ * A list is described once, as data: its columns, which of them sort and by what SQL
+ * expression (constants written in the code, never text from the request), the
+ * default order and how many rows make a page. The request's ?page=N&sort=KEY&dir=asc|desc
+ * is read against that description: a value that is not right falls back to the
+ * default, never to an error. The list then asks for an ORDER BY ... LIMIT ? OFFSET ?
+ * tail, writes its table head (links that sort, aria-sort on the sorted column) and the
+ * pagination nav; every link keeps the list's other query parameters (its filters).
+ */
+#ifndef CERTTRACK_PAGING_H
+#define CERTTRACK_PAGING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/buf.h"
+#include "../store/db.h"
+#include "web.h"
+
+struct paging_column {
+    const char *key;      /* ?sort=KEY; NULL: the column does not sort */
+    const char *label;    /* the column heading */
+    const char *order_by; /* the constant SQL expression it sorts by, for paging_order_sql;
+                           * NULL for a list that the store sorts */
+    bool number;          /* a numeric column (right-aligned) */
+};
+
+struct paging_list {
+    const struct paging_column *columns;
+    size_t column_count;
+    size_t default_column; /* must sort */
+    bool default_descending;
+    const char *tiebreak; /* constant SQL after the sort, e.g. "e.id"; keeps pages stable */
+    int64_t per_page;
+    const char *noun; /* what a row is, plural: "events" */
+};
+
+#define PAGING_MAX_KEPT  4
+#define PAGING_PAGE_MAX  1000000
+#define PAGING_PATH_SIZE 128
+
+struct paging {
+    const struct paging_list *list; /* borrowed */
+    char path[PAGING_PATH_SIZE];    /* the list's address, e.g. "/catalog" */
+    size_t column;                  /* the sorted column */
+    bool descending;
+    int64_t page;                            /* 1-based */
+    int64_t total;                           /* rows in the whole list; -1 until paging_set_total */
+    int64_t pages;                           /* at least 1, once the total is known */
+    const char *kept_names[PAGING_MAX_KEPT]; /* borrowed */
+    const char *kept_values[PAGING_MAX_KEPT]; /* borrowed */
+    size_t kept_count;
+};
+
+/* Reads the page, sort key and direction (each may be NULL) for list at path (borrowed,
+ * copied; a path too long for PAGING_PATH_SIZE becomes "/"). The page must be written
+ * in digits, 1 to PAGING_PAGE_MAX, else it is 1; an unknown sort key or one of a column
+ * that does not sort gives the default column; dir "asc" or "desc", else the default
+ * direction when the column is the default one, else ascending. */
+void paging_parse(struct paging *paging, const struct paging_list *list, const char *path,
+                  const char *page, const char *sort, const char *dir);
+
+/* paging_parse with the request's path and its page, sort and dir query arguments. */
+void paging_from_request(struct paging *paging, const struct paging_list *list,
+                         const struct web_request *request);
+
+/* Keeps a query parameter (name and value borrowed; they must outlive paging) in every
+ * link the list writes. An empty or NULL value is not kept; past PAGING_MAX_KEPT
+ * parameters, the rest are dropped. */
+void paging_keep(struct paging *paging, const char *name, const char *value);
+
+/* Sets the number of rows in the whole list: the page count follows, and a page past
+ * the last becomes the last. */
+void paging_set_total(struct paging *paging, int64_t total);
+
+/* The 0-based index of the first row of the page. */
+int64_t paging_offset(const struct paging *paging);
+
+/* Appends " ORDER BY <column> ASC|DESC, <tiebreak> LIMIT ? OFFSET ?" to sql: constants
+ * only. Bind the two with paging_bind. CT_ERR_INPUT when the column has no order_by. */
+enum ct_status paging_order_sql(struct buf *sql, const struct paging *paging) CT_MUST_CHECK;
+
+/* Binds the page's LIMIT and OFFSET to parameters index and index + 1. */
+enum ct_status paging_bind(struct db_stmt *stmt, int index, const struct paging *paging,
+                           struct ct_err *err) CT_MUST_CHECK;
+
+/* Writes the address of the list (HTML-escaped, for an href) sorted by column in
+ * direction descending, at page, with the kept parameters. */
+enum ct_status paging_href(struct buf *out, const struct paging *paging, size_t column,
+                           bool descending, int64_t page) CT_MUST_CHECK;
+
+/* Writes <thead> with one <th scope="col"> per column: a sorting column is a link
+ * (the sorted one to the other direction, with aria-sort and a visible arrow). */
+enum ct_status paging_table_head(struct buf *out, const struct paging *paging) CT_MUST_CHECK;
+
+/* Writes one cell of a row: <td>text</td>, escaped (NULL is empty); class "number" for
+ * a numeric column. */
+enum ct_status paging_cell(struct buf *out, const char *text, bool number) CT_MUST_CHECK;
+
+/* Writes the pagination nav: Previous, "Page X of Y (N rows)", Next. Call after
+ * paging_set_total. */
+enum ct_status paging_nav(struct buf *out, const struct paging *paging) CT_MUST_CHECK;
+
+#endif
