@@ -84,7 +84,10 @@ static enum ct_status staff_row(struct web_request *request, struct buf *out, st
         status = name_cell(out, db_column_int64(stmt, 0), db_column_text(stmt, 1));
     }
     if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 3), false);
+        const char *id = db_column_text(stmt, 3);
+        const struct program *program =
+            id != NULL ? program_set_find(request->config->programs, id) : NULL;
+        status = paging_cell(out, program != NULL ? program->name : id, false);
     }
     if (status == CT_OK) {
         status = progress_cells(request, out, stmt, err);
