@@ -56,20 +56,10 @@ static void like_pattern(const char *text, char *out, size_t size)
 
 static enum ct_status certificate_row(struct buf *out, struct db_stmt *stmt)
 {
-    enum ct_status status = html_markup(out, "<tr><td><a href=\"/certificates/");
-    char id[24];
-    snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
+    enum ct_status status = html_markup(out, "<tr>");
     if (status == CT_OK) {
-        status = html_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 1));
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "</a></td>");
+        status = paging_link_cell(out, "/certificates/", db_column_int64(stmt, 0),
+                                  db_column_text(stmt, 1));
     }
     for (int column = 2; column <= 5 && status == CT_OK; column++) {
         status = paging_cell(out, db_column_text(stmt, column), false);
@@ -235,21 +225,24 @@ static void copy_column(struct db_stmt *stmt, int column, char *out, size_t size
     snprintf(out, size, "%s", text != NULL ? text : "");
 }
 
-static enum ct_status certificate_read(struct web_request *request, int64_t id,
-                                       struct certificate *certificate, bool *found,
-                                       struct ct_err *err)
+#define CERTIFICATE_SELECT                                                                         \
+    "SELECT c.number, p.name, p.email, c.program, c.credit_halves, c.issued, c.valid_until,"       \
+    " c.revoked, c.revoked_reason, r.name, c.verification_code FROM certificates c"                \
+    " JOIN people p ON p.id = c.person_id LEFT JOIN people r ON r.id = c.revoked_by"
+
+static const char by_id_sql[] = CERTIFICATE_SELECT " WHERE c.id = ?";
+static const char by_code_sql[] = CERTIFICATE_SELECT " WHERE c.verification_code = ?";
+
+/* Reads the certificate that sql (by_id_sql or by_code_sql) finds with key. */
+static enum ct_status certificate_read(struct web_request *request, const char *sql,
+                                       struct db_param key, struct certificate *certificate,
+                                       bool *found, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
     *found = false;
-    enum ct_status status = db_prepare(
-        request->store->db,
-        "SELECT c.number, p.name, p.email, c.program, c.credit_halves, c.issued, c.valid_until,"
-        " c.revoked, c.revoked_reason, r.name, c.verification_code FROM certificates c"
-        " JOIN people p ON p.id = c.person_id LEFT JOIN people r ON r.id = c.revoked_by"
-        " WHERE c.id = ?",
-        &stmt, err);
+    enum ct_status status = db_prepare(request->store->db, sql, &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(id)), 1, err);
+        status = db_bind_all(stmt, &key, 1, err);
     }
     if (status == CT_OK) {
         status = db_step(stmt, found, err);
@@ -286,11 +279,16 @@ static enum ct_status term(struct buf *out, const char *name, const char *value)
     return status == CT_OK ? html_markup(out, "</dd>\n") : status;
 }
 
+/* The program's name, or its id when this server does not know it. */
+static const char *program_name(const struct web_request *request, const char *id)
+{
+    const struct program *program = program_set_find(request->store->programs, id);
+    return program != NULL ? program->name : id;
+}
+
 static enum ct_status certificate_summary(struct web_request *request, struct buf *out,
                                           const struct certificate *certificate)
 {
-    const struct program *program =
-        program_set_find(request->store->programs, certificate->program);
     char holder[600], state[64];
     snprintf(holder, sizeof holder, "%s (%s)", certificate->holder, certificate->email);
     snprintf(state, sizeof state, certificate->revoked[0] != '\0' ? "Revoked on %s" : "Valid",
@@ -300,7 +298,7 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
         status = term(out, "Holder", holder);
     }
     if (status == CT_OK) {
-        status = term(out, "Program", program != NULL ? program->name : certificate->program);
+        status = term(out, "Program", program_name(request, certificate->program));
     }
     if (status == CT_OK) {
         status = term(out, "Credits", certificate->credits);
@@ -392,7 +390,8 @@ static enum ct_status certificate_page(struct web_request *request, struct web_r
     struct certificate certificate;
     bool found = false;
     struct ct_err err = {0};
-    enum ct_status status = certificate_read(request, id, &certificate, &found, &err);
+    enum ct_status status =
+        certificate_read(request, by_id_sql, DB_INT(id), &certificate, &found, &err);
     if (status != CT_OK) {
         return status;
     }
@@ -470,4 +469,127 @@ enum ct_status page_certificate_revoke(struct web_request *request, struct web_r
     }
     response->status = 400;
     return certificate_page(request, response, id, &form);
+}
+
+/* ---- the public check ---- */
+
+/* The code as issued: 32 of the characters of store_award's alphabet, upper case; spaces
+ * and dashes people type are dropped. False when it cannot be one. */
+static bool normal_code(const char *text, char out[VERIFICATION_CODE_SIZE])
+{
+    static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    size_t used = 0;
+    for (const char *c = text; *c != '\0'; c++) {
+        if (*c == ' ' || *c == '-') {
+            continue;
+        }
+        char upper = (char)toupper((unsigned char)*c);
+        if (used + 1 >= VERIFICATION_CODE_SIZE || strchr(alphabet, upper) == NULL) {
+            return false;
+        }
+        out[used++] = upper;
+    }
+    out[used] = '\0';
+    return used + 1 == VERIFICATION_CODE_SIZE;
+}
+
+static enum ct_status code_form(struct buf *out, const char *typed, const char *error)
+{
+    enum ct_status status = html_markup(out, "<form class=\"usa-form\" method=\"get\""
+                                             " action=\"/check-certificate\">\n");
+    struct form_field field = {.id = "code",
+                               .label = "Verification code",
+                               .hint = "The 32 letters and digits printed on the certificate.",
+                               .error = error,
+                               .value = typed,
+                               .required = true};
+    if (status == CT_OK) {
+        status = form_field_write(out, &field);
+    }
+    return status == CT_OK ? html_markup(out, "<button class=\"usa-button\" type=\"submit\">Check"
+                                              "</button>\n</form>\n")
+                           : status;
+}
+
+/* What anyone may know of a certificate: its state first, as an alert, then the number,
+ * holder, program and dates (not the reason for a revoke). */
+static enum ct_status public_summary(struct web_request *request, struct buf *out,
+                                     const struct certificate *certificate)
+{
+    char today[CIVIL_DATE_TEXT_SIZE], state[96];
+    civil_date_format(request->today, today);
+    bool revoked = certificate->revoked[0] != '\0';
+    bool lapsed = strcmp(certificate->valid_until, today) < 0;
+    if (revoked) {
+        snprintf(state, sizeof state, "Revoked on %s: this certificate is not valid.",
+                 certificate->revoked);
+    } else if (lapsed) {
+        snprintf(state, sizeof state, "Expired on %s.", certificate->valid_until);
+    } else {
+        snprintf(state, sizeof state, "Valid until %s.", certificate->valid_until);
+    }
+    enum ct_status status =
+        form_alert(out, revoked || lapsed ? FORM_ALERT_ERROR : FORM_ALERT_SUCCESS, state);
+    if (status == CT_OK) {
+        status = html_markup(out, "<dl class=\"summary\">\n");
+    }
+    if (status == CT_OK) {
+        status = term(out, "Number", certificate->number);
+    }
+    if (status == CT_OK) {
+        status = term(out, "Holder", certificate->holder);
+    }
+    if (status == CT_OK) {
+        status = term(out, "Program", program_name(request, certificate->program));
+    }
+    if (status == CT_OK) {
+        status = term(out, "Issued", certificate->issued);
+    }
+    if (status == CT_OK) {
+        status = term(out, "Valid until", certificate->valid_until);
+    }
+    if (status == CT_OK && revoked) {
+        status = term(out, "Revoked", certificate->revoked);
+    }
+    return status == CT_OK ? html_markup(out, "</dl>\n") : status;
+}
+
+static enum ct_status look_up(struct web_request *request, struct web_response *response,
+                              const char *code, struct ct_err *err)
+{
+    struct certificate certificate;
+    bool found = false;
+    enum ct_status status =
+        certificate_read(request, by_code_sql, DB_TEXT(code), &certificate, &found, err);
+    if (status == CT_OK && found) {
+        return public_summary(request, &response->body, &certificate);
+    }
+    if (status == CT_OK) {
+        response->status = 404;
+        status = form_alert(&response->body, FORM_ALERT_ERROR,
+                            "No certificate has this verification code. Check the code as it is"
+                            " printed on the certificate.");
+    }
+    return status;
+}
+
+enum ct_status page_certificate_check(struct web_request *request, struct web_response *response)
+{
+    const char *typed = web_query_value(request, "code");
+    char code[VERIFICATION_CODE_SIZE];
+    bool well_formed = typed != NULL && strlen(typed) < 100 && normal_code(typed, code);
+    const char *error = NULL;
+    if (typed != NULL && !well_formed) {
+        error = "Enter the 32 letters and digits of the code, as printed on the certificate.";
+        response->status = 400;
+    }
+    struct ct_err err = {0};
+    enum ct_status status = page_begin(request, response, "Check a certificate");
+    if (status == CT_OK && well_formed) {
+        status = look_up(request, response, code, &err);
+    }
+    if (status == CT_OK) {
+        status = code_form(&response->body, typed, error);
+    }
+    return status == CT_OK ? page_end(response) : status;
 }

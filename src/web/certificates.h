@@ -1,6 +1,8 @@
 /*
  * certificates: the CE coordinator's list of certificates, one certificate's page, and
- * revoking one with a reason (store_certificate_revoke, audited).
+ * revoking one with a reason (store_certificate_revoke, audited); and the public check
+ * of a certificate by its verification code, for anyone (an employer, a library board)
+ * to see whether it is valid or was revoked.
  */
 #ifndef CERTTRACK_CERTIFICATES_H
 #define CERTTRACK_CERTIFICATES_H
@@ -23,5 +25,11 @@ enum ct_status page_certificate(struct web_request *request, struct web_response
  * the page again with what was typed and what to fix next to the field (400). */
 enum ct_status page_certificate_revoke(struct web_request *request, struct web_response *response,
                                        int64_t id) CT_MUST_CHECK;
+
+/* GET /check-certificate[?code=]: the form; with a code, the certificate it belongs to
+ * (number, holder, program, dates, and whether and when it was revoked). A malformed
+ * code is refused next to the field (400); an unknown one says so (404). */
+enum ct_status page_certificate_check(struct web_request *request,
+                                      struct web_response *response) CT_MUST_CHECK;
 
 #endif

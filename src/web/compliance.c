@@ -220,9 +220,9 @@ static enum ct_status filter_form(struct buf *out, const char *program, const ch
  * afterwards the paging knows the total, and a page past the end is walked again as
  * the last page. */
 static enum ct_status page_rows(struct web_request *request, const struct compliance_filter *filter,
-                                struct paging *paging, struct buf *rows, struct ct_err *err)
+                                const char *status_filter, struct paging *paging, struct buf *rows,
+                                struct ct_err *err)
 {
-    const char *status_filter = known(web_query_value(request, "status"), statuses, 4);
     struct view view = {request,       rows, status_filter, paging_offset(paging),
                         list.per_page, 0,    false};
     enum ct_status status =
@@ -252,7 +252,7 @@ enum ct_status page_compliance(struct web_request *request, struct web_response 
     struct ct_err err = {0};
     struct buf rows;
     buf_init(&rows, out->limit);
-    enum ct_status status = page_rows(request, &filter, &paging, &rows, &err);
+    enum ct_status status = page_rows(request, &filter, status_filter, &paging, &rows, &err);
     if (status == CT_OK) {
         status = page_begin(request, response, "Compliance");
     }

@@ -1,6 +1,5 @@
 #include "libraries.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 
 #include "html.h"
@@ -31,20 +30,10 @@ static int64_t consultant_of(const struct web_request *request)
 
 static enum ct_status library_row(struct buf *out, struct db_stmt *stmt)
 {
-    char id[24];
-    snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
-    enum ct_status status = html_markup(out, "<tr><td><a href=\"/libraries/");
+    enum ct_status status = html_markup(out, "<tr>");
     if (status == CT_OK) {
-        status = html_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 1));
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "</a></td>");
+        status =
+            paging_link_cell(out, "/libraries/", db_column_int64(stmt, 0), db_column_text(stmt, 1));
     }
     for (int column = 2; column <= 5 && status == CT_OK; column++) {
         status = paging_cell(out, db_column_text(stmt, column), column >= 4);

@@ -250,6 +250,26 @@ enum ct_status paging_cell(struct buf *out, const char *text, bool number)
     return status == CT_OK ? html_markup(out, "</td>") : status;
 }
 
+enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id, const char *text)
+{
+    char number[24];
+    snprintf(number, sizeof number, "%" PRId64, id);
+    enum ct_status status = html_markup(out, "<td><a href=\"");
+    if (status == CT_OK) {
+        status = html_text(out, path);
+    }
+    if (status == CT_OK) {
+        status = html_text(out, number);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, text != NULL ? text : "");
+    }
+    return status == CT_OK ? html_markup(out, "</a></td>") : status;
+}
+
 static enum ct_status nav_link(struct buf *out, const struct paging *paging, int64_t page,
                                bool previous)
 {

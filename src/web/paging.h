@@ -100,6 +100,11 @@ enum ct_status paging_table_head(struct buf *out, const struct paging *paging) C
  * a numeric column. */
 enum ct_status paging_cell(struct buf *out, const char *text, bool number) CT_MUST_CHECK;
 
+/* Writes a cell linking to path followed by id ("/people/" and 12: /people/12), with
+ * text as the link's text. */
+enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id,
+                                const char *text) CT_MUST_CHECK;
+
 /* Writes the pagination nav: Previous, "Page X of Y (N rows)", Next. Call after
  * paging_set_total. */
 enum ct_status paging_nav(struct buf *out, const struct paging *paging) CT_MUST_CHECK;

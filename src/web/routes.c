@@ -6,7 +6,6 @@
 #include "api.h"
 #include "catalog.h"
 #include "certificates.h"
-#include "check.h"
 #include "claim.h"
 #include "compliance.h"
 #include "libraries.h"

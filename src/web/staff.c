@@ -1,6 +1,5 @@
 #include "staff.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,23 +26,6 @@ static const char staff_sql[] =
     " LEFT JOIN tracks t ON t.id = (SELECT c.id FROM tracks c WHERE c.person_id = p.id"
     " ORDER BY c.state IN ('active', 'submitted', 'returned') DESC, c.started DESC, c.id DESC"
     " LIMIT 1) WHERE p.library_id = ?";
-
-static enum ct_status name_cell(struct buf *out, int64_t person_id, const char *name)
-{
-    char id[24];
-    snprintf(id, sizeof id, "%" PRId64, person_id);
-    enum ct_status status = html_markup(out, "<td><a href=\"/people/");
-    if (status == CT_OK) {
-        status = html_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, name != NULL ? name : "");
-    }
-    return status == CT_OK ? html_markup(out, "</a></td>") : status;
-}
 
 /* The status and credits of a track, evaluated today. */
 static enum ct_status progress_cells(struct web_request *request, struct buf *out,
@@ -81,7 +63,8 @@ static enum ct_status staff_row(struct web_request *request, struct buf *out, st
 {
     enum ct_status status = html_markup(out, "<tr>");
     if (status == CT_OK) {
-        status = name_cell(out, db_column_int64(stmt, 0), db_column_text(stmt, 1));
+        status =
+            paging_link_cell(out, "/people/", db_column_int64(stmt, 0), db_column_text(stmt, 1));
     }
     if (status == CT_OK) {
         const char *id = db_column_text(stmt, 3);

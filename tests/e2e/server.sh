@@ -65,13 +65,18 @@ post() {
         sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
     target=$3
     shift 3
-    set -- --data-urlencode "csrf_token=$token" $(for field in "$@"; do
-        printf -- '--data-urlencode\n%s\n' "$field"
-    done)
-    curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
+    # Each field becomes --data-urlencode FIELD, spaces and all.
+    fields=$#
+    while [ "$fields" -gt 0 ]; do
+        set -- "$@" --data-urlencode "$1"
+        shift
+        fields=$((fields - 1))
+    done
+    curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" --data-urlencode "csrf_token=$token" \
+        "$@" "$base$target"
 }
 
-echo "1..32"
+echo "1..42"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -346,6 +351,185 @@ library_view() {
         [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" "$base/library")" = 403 ]
 }
 check "the library administrator sees goals, staff and alignment; staff may not" library_view
+
+# ---- the coordinator's catalog and certificates, staff, people and libraries ----
+
+# code JAR PATH: the status of a GET.
+code() {
+    curl -s -o /dev/null -w '%{http_code}' -b "$1" "$base$2"
+}
+
+learner_refused_everywhere() {
+    for path in /catalog /catalog/new /certificates /certificates/1 /libraries /libraries/1 \
+        /staff; do
+        got=$(code "$work/staff" "$path")
+        echo "$path: $got"
+        [ "$got" = 403 ] || return 1
+    done
+    [ "$(post "$work/staff" / /catalog/new title=Sneaky kind=course starts=2026-07-01 \
+        sponsor=MSL credits=1 category=technology)" = 403 ] &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM events WHERE title = 'Sneaky'")" = 0 ]
+}
+check "a learner gets 403 on the catalog, certificates, libraries and staff pages" \
+    learner_refused_everywhere
+
+catalog_pages_and_sorts() {
+    page=$(curl -s -b "$work/coordinator" "$base/catalog")
+    echo "$page" | grep -q '<th scope="col" aria-sort="descending"><a href="/catalog?sort=date&amp;dir=asc&amp;page=1">Date <span aria-hidden="true">' ||
+        return 1
+    echo "$page" | grep -q 'aria-current="page">Page 1 of 2 (40 events)' || return 1
+    echo "$page" | grep -q 'rel="next" href="/catalog?sort=date&amp;dir=desc&amp;page=2"' || return 1
+    page=$(curl -s -b "$work/coordinator" "$base/catalog?sort=title&dir=asc&page=2")
+    echo "$page" | grep -q 'Page 2 of 2 (40 events)' &&
+        echo "$page" | grep -q 'rel="prev" href="/catalog?sort=title&amp;dir=asc&amp;page=1"' || return 1
+    first=$(sqlite3 "$work/demo.db" "SELECT title FROM events ORDER BY LOWER(title), id LIMIT 1")
+    curl -s -b "$work/coordinator" "$base/catalog?sort=title&dir=asc" |
+        grep -m1 '^<tr><td>' | grep -qF "<tr><td>$first</td>"
+}
+check "the catalog lists events a page at a time, sorted by the chosen column" \
+    catalog_pages_and_sorts
+
+check "bad paging values fall back to the defaults, never an error" sh -c "
+    curl -s -b $work/coordinator '$base/catalog?page=-3&sort=id;DROP%20TABLE%20events&dir=up' >$work/p &&
+    grep -q 'Page 1 of 2' $work/p && grep -q 'aria-sort=\"descending\"><a href=\"/catalog?sort=date' $work/p &&
+    [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/coordinator '$base/catalog?page=999999')\" = 200 ]"
+
+catalog_refuses_bad_credits() {
+    [ "$(post "$work/coordinator" /catalog/new /catalog/new 'title=Grant <b>writing</b>' \
+        kind=course starts=2026-07-01 sponsor=MSL credits=1.25 category=technology)" = 400 ] ||
+        return 1
+    # The error sits in the credits field's group, tied to its input; the title is kept.
+    tr -d '\n' <"$work/post.html" | grep -q '<div class="usa-form-group usa-form-group--error"><label class="usa-label usa-label--error" for="credits">[^<]*<abbr[^>]*>\*</abbr></label><div class="usa-hint" id="credits-hint">[^<]*</div><span class="usa-error-message" id="credits-error" role="alert">Enter the credits as a multiple of 0.5' ||
+        return 1
+    grep -q 'id="credits" name="credits" required aria-describedby="credits-hint credits-error" aria-invalid="true" type="text" value="1.25"' \
+        "$work/post.html" &&
+        grep -q 'id="title" name="title"[^>]*value="Grant &lt;b&gt;writing&lt;/b&gt;"' "$work/post.html" &&
+        [ "$(grep -c 'aria-invalid' "$work/post.html")" = 1 ] &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM events WHERE title LIKE 'Grant <b>%'")" = 0 ]
+}
+check "the catalog refuses a bad credit value next to the field and keeps the typed title" \
+    catalog_refuses_bad_credits
+
+catalog_adds_an_event() {
+    code=$(post "$work/coordinator" /catalog/new /catalog/new 'title=Weeding & Inventory' \
+        kind=course starts=2026-07-01 ends=2026-07-31 sponsor=MSL credits=2.5 \
+        category=collection-management \
+        "urls=https://learn.example.org/course/view.php?id=900" lms_verifies=yes)
+    [ "$code" = 303 ] || return 1
+    [ "$(sqlite3 "$work/demo.db" "SELECT e.credit_halves || ' ' || e.lms_verifies || ' ' || l.url
+        FROM events e JOIN event_lms_links l ON l.event_id = e.id
+        WHERE e.title = 'Weeding & Inventory'")" = "5 1 https://learn.example.org/course/view.php?id=900" ] ||
+        return 1
+    id=$(sqlite3 "$work/demo.db" "SELECT id FROM events WHERE title = 'Weeding & Inventory'")
+    curl -s -b "$work/coordinator" "$base/catalog?added=$id" |
+        grep -q 'usa-alert--success" role="status">.*Added .Weeding &amp; Inventory. to the catalog'
+}
+check "the catalog adds an event with its LMS course, which the LMS verifies" catalog_adds_an_event
+
+revoke_shows_everywhere() {
+    id=$(sqlite3 "$work/demo.db" "SELECT id FROM certificates WHERE revoked IS NULL ORDER BY id LIMIT 1")
+    vcode=$(sqlite3 "$work/demo.db" "SELECT verification_code FROM certificates WHERE id = $id")
+    curl -s "$base/check-certificate?code=$vcode" | grep -q 'Valid until' || return 1
+    [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" confirm=yes)" = 400 ] &&
+        grep -q 'id="reason-error" role="alert">Say why' "$work/post.html" || return 1
+    [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" \
+        'reason=Credits <counted> twice')" = 400 ] &&
+        grep -q 'id="confirm-error"' "$work/post.html" &&
+        grep -q 'Credits &lt;counted&gt; twice</textarea>' "$work/post.html" || return 1
+    [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates WHERE revoked IS NOT NULL")" = 0 ] ||
+        return 1
+    [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" \
+        'reason=Credits <counted> twice' confirm=yes)" = 303 ] || return 1
+    page=$(curl -s -b "$work/coordinator" "$base/certificates/$id")
+    echo "$page" | grep -q '<dd>Revoked on 2026-06-15</dd>' &&
+        echo "$page" | grep -q '<dd>Credits &lt;counted&gt; twice</dd>' &&
+        ! echo "$page" | grep -q 'name="reason"' || return 1
+    curl -s "$base/check-certificate?code=$vcode" | grep -q 'Revoked on 2026-06-15' || return 1
+    [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM audit_log WHERE entity = 'certificates'
+        AND entity_id = $id AND action = 'revoke'")" = 1 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/check-certificate?code=not-a-code")" = 400 ]
+}
+check "a revoke needs a reason and a confirmation, then shows on the certificate and the public check" \
+    revoke_shows_everywhere
+
+certificates_filter_and_page() {
+    page=$(curl -s -b "$work/coordinator" "$base/certificates")
+    total=$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates")
+    pages=$(((total + 24) / 25))
+    echo "$page" | grep -q "Page 1 of $pages ($total certificates)" &&
+        echo "$page" | grep -q 'rel="next" href="/certificates?sort=issued&amp;dir=desc&amp;page=2"' ||
+        return 1
+    certificate=$(sqlite3 "$work/demo.db" "SELECT number FROM certificates ORDER BY id DESC LIMIT 1")
+    page=$(curl -s -b "$work/coordinator" "$base/certificates?q=$certificate&sort=number&dir=asc")
+    echo "$page" | grep -q "Page 1 of 1 (1 certificates)" && echo "$page" | grep -q ">$certificate</a>" &&
+        echo "$page" | grep -q "href=\"/certificates?q=$certificate&amp;sort=number&amp;dir=desc&amp;page=1\""
+}
+check "the certificates list pages, and filters by number keeping the filter in its links" \
+    certificates_filter_and_page
+
+supervisor_sees_own_staff_only() {
+    staff_id=$(sqlite3 "$work/demo.db" "SELECT id FROM people WHERE email = 'staff@example.org'")
+    other=$(sqlite3 "$work/demo.db" "SELECT id FROM people WHERE library_id IS NOT NULL AND
+        library_id != (SELECT library_id FROM people WHERE email = 'director@example.org') LIMIT 1")
+    page=$(curl -s -b "$work/director" "$base/staff")
+    echo "$page" | grep -q "<a href=\"/people/$staff_id\">" && ! echo "$page" | grep -q "/people/$other\"" ||
+        return 1
+    [ "$(echo "$page" | grep -c '^<tr><td><a href="/people/')" = \
+        "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM people WHERE library_id =
+            (SELECT library_id FROM people WHERE email = 'director@example.org')")" ] || return 1
+    curl -s -b "$work/director" "$base/people/$staff_id" >"$work/person.html"
+    # Read-only: the sign-out form is the only form.
+    grep -q '<h1>Progress of ' "$work/person.html" && grep -q '<h2>Activities</h2>' "$work/person.html" &&
+        [ "$(grep -c '<form' "$work/person.html")" = 1 ] || return 1
+    [ "$(code "$work/director" "/people/$other")" = 403 ] &&
+        [ "$(code "$work/director" /people/999999)" = 403 ] &&
+        [ "$(code "$work/staff" "/people/$staff_id")" = 200 ] &&
+        [ "$(code "$work/staff" "/people/$other")" = 403 ] &&
+        [ "$(code "$work/coordinator" "/people/$other")" = 200 ]
+}
+check "a supervisor sees their own library's staff and their progress, no one else's" \
+    supervisor_sees_own_staff_only
+
+consultant_sees_assigned_libraries() {
+    library=$(sqlite3 "$work/demo.db" "SELECT library_id FROM people WHERE email = 'director@example.org'")
+    consultant=$(sqlite3 "$work/demo.db" "SELECT consultant_id FROM libraries WHERE id = $library")
+    # The demo's consultants have no password: lend this one the coordinator's.
+    sqlite3 "$work/demo.db" "UPDATE people SET password_hash = (SELECT password_hash FROM people
+        WHERE email = 'coordinator@example.org') WHERE id = $consultant"
+    email=$(sqlite3 "$work/demo.db" "SELECT email FROM people WHERE id = $consultant")
+    [ "$(sign_in "$work/consultant" "$email" demo-password-1)" = 303 ] || return 1
+    page=$(curl -s -b "$work/consultant" "$base/libraries")
+    mine=$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM libraries WHERE consultant_id = $consultant")
+    echo "$page" | grep -q "Page 1 of 1 ($mine libraries)" &&
+        [ "$(echo "$page" | grep -c '^<tr><td><a href="/libraries/')" = "$mine" ] || return 1
+    other=$(sqlite3 "$work/demo.db" "SELECT id FROM libraries WHERE consultant_id != $consultant LIMIT 1")
+    ! echo "$page" | grep -q "href=\"/libraries/$other\"" || return 1
+    page=$(curl -s -b "$work/consultant" "$base/libraries/$library")
+    echo "$page" | grep -q 'Strategic plan goals' && echo "$page" | grep -q 'Alignment with' &&
+        [ "$(echo "$page" | grep -c '<form')" = 1 ] || return 1
+    staff_id=$(sqlite3 "$work/demo.db" "SELECT id FROM people WHERE email = 'staff@example.org'")
+    [ "$(code "$work/consultant" "/libraries/$other")" = 403 ] &&
+        [ "$(code "$work/consultant" /libraries/999999)" = 403 ] &&
+        [ "$(code "$work/consultant" "/people/$staff_id")" = 200 ] &&
+        [ "$(code "$work/consultant" /catalog)" = 403 ] &&
+        [ "$(code "$work/consultant" /staff)" = 403 ] &&
+        curl -s -b "$work/coordinator" "$base/libraries?page=2" | grep -q 'Page 2 of 4 (80 libraries)' &&
+        [ "$(code "$work/coordinator" "/libraries/$other")" = 200 ]
+}
+check "a consultant sees only their assigned libraries; the coordinator sees every library" \
+    consultant_sees_assigned_libraries
+
+compliance_sorts_and_keeps_filters() {
+    page=$(curl -s -b "$work/coordinator" "$base/compliance?status=in-progress&sort=name&dir=asc")
+    echo "$page" | grep -q '<th scope="col" aria-sort="ascending"><a href="/compliance?status=in-progress&amp;sort=name&amp;dir=desc&amp;page=1">Name' &&
+        echo "$page" | grep -q 'rel="next" href="/compliance?status=in-progress&amp;sort=name&amp;dir=asc&amp;page=2"' &&
+        echo "$page" | grep -q '<input type="hidden" name="sort" value="name">' || return 1
+    last=$(curl -s -b "$work/coordinator" "$base/compliance?page=9999")
+    echo "$last" | grep -q 'rel="prev"' && ! echo "$last" | grep -q 'rel="next"' &&
+        echo "$last" | grep -q '^<tr><td>'
+}
+check "the compliance view sorts by a column, and its page links keep the filters" \
+    compliance_sorts_and_keeps_filters
 
 # Last of the sign-ins: the failures below slow down every sign-in from this address.
 throttled() {

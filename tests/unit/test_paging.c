@@ -183,6 +183,19 @@ static void test_keeps_at_most_the_limit_of_parameters(void **state)
     assert_int_equal(paging.kept_count, PAGING_MAX_KEPT);
 }
 
+static void test_cells_escape_their_text(void **state)
+{
+    (void)state;
+    struct buf out;
+    buf_init(&out, 1024);
+    assert_int_equal(paging_link_cell(&out, "/people/", 42, "O'Brien <x>"), CT_OK);
+    assert_int_equal(paging_cell(&out, "2.5", true), CT_OK);
+    assert_int_equal(paging_cell(&out, NULL, false), CT_OK);
+    assert_string_equal(buf_str(&out), "<td><a href=\"/people/42\">O&#39;Brien &lt;x&gt;</a></td>"
+                                       "<td class=\"number\">2.5</td><td></td>");
+    buf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_nav_has_previous_and_next_and_keeps_the_parameters),
         cmocka_unit_test(test_nav_on_the_only_page_has_no_links),
         cmocka_unit_test(test_keeps_at_most_the_limit_of_parameters),
+        cmocka_unit_test(test_cells_escape_their_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
