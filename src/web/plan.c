@@ -334,6 +334,13 @@ static enum ct_status latest_version(struct web_request *request, int64_t *track
     return status;
 }
 
+/* Whether the form field holds something. */
+static bool filled(const struct web_request *request, const char *name)
+{
+    const char *value = web_form_value(request, name);
+    return value != NULL && value[0] != '\0';
+}
+
 static enum ct_status learner_action(struct web_request *request, const char *action,
                                      struct ct_err *err)
 {
@@ -353,11 +360,19 @@ static enum ct_status learner_action(struct web_request *request, const char *ac
         return store_plan_version_update(request->store, request->person_id, version, &text, err);
     }
     if (strcmp(action, "add-goal") == 0) {
+        if (!filled(request, "goal")) {
+            return ct_err_set(err, CT_ERR_INPUT, "goal",
+                              "Write your goal before adding it: what you will be able to do.");
+        }
         return store_plan_goal_add(
             request->store, request->person_id, version, form_id(request, "library_goal"),
             web_form_value(request, "goal"), web_form_value(request, "outcomes"), &id, err);
     }
     if (strcmp(action, "add-item") == 0) {
+        if (!filled(request, "item_key") || !filled(request, "description")) {
+            return ct_err_set(err, CT_ERR_INPUT, "item",
+                              "Give the planned activity a short name and a description.");
+        }
         return store_plan_item_add(request->store, request->person_id, version,
                                    web_form_value(request, "item_key"),
                                    web_form_value(request, "item_kind"),

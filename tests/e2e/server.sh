@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..29"
+echo "1..30"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -258,6 +258,18 @@ plan_round_trip() {
     [ "$(sqlite3 "$work/demo.db" "SELECT state FROM plan_versions WHERE id = $version")" = approved ]
 }
 check "a plan version is written, submitted, returned once, then signed by both" plan_round_trip
+
+plan_goal_needs_words() {
+    [ "$(post "$work/staff" /plan /plan action=new-version)" = 303 ] || return 1
+    [ "$(post "$work/staff" /plan /plan action=add-goal library_goal=1 goal= outcomes=Two-sites)" = 400 ] ||
+        return 1
+    grep -q 'Write your goal before adding it' "$work/post.html" &&
+        grep -q 'value="Two-sites"' "$work/post.html" || return 1
+    [ "$(post "$work/staff" /plan /plan action=add-item item_kind=training item_key=t9 description=)" = 400 ] &&
+        grep -q 'a short name and a description' "$work/post.html"
+}
+check "a plan goal or item left empty is refused, saying what to write, keeping the rest" \
+    plan_goal_needs_words
 
 compliance_view() {
     page=$(curl -s -b "$work/coordinator" "$base/compliance?program=msl-trustee&status=in-progress")
