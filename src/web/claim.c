@@ -6,6 +6,7 @@
 #include "../core/credit.h"
 #include "../store/store_activities.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -284,7 +285,7 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
         return page_claim(request, response, field_of(err.where), err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/");
+        notice_redirect(response, "/", "claimed", 0);
     }
     return status;
 }

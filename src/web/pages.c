@@ -9,6 +9,7 @@
 #include "../store/store_tracks.h"
 #include "chart.h"
 #include "html.h"
+#include "notice.h"
 #include "../core/banned.h"
 
 /* ---- the layout ---- */
@@ -83,7 +84,10 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
     if (status == CT_OK) {
         status = html_text(out, title);
     }
-    return status == CT_OK ? html_markup(out, "</h1>\n") : status;
+    if (status == CT_OK) {
+        status = html_markup(out, "</h1>\n");
+    }
+    return status == CT_OK ? notice_write(request, out) : status;
 }
 
 enum ct_status page_end(struct web_response *response)

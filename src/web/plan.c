@@ -7,6 +7,7 @@
 
 #include "../store/store_tracks.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -389,6 +390,21 @@ static enum ct_status learner_action(struct web_request *request, const char *ac
     return ct_err_set(err, CT_ERR_INPUT, "action", "Choose one of the plan's buttons.");
 }
 
+/* The confirmation of a learner's plan action. */
+static const char *learner_notice(const char *action)
+{
+    static const char *const codes[][2] = {
+        {"new-version", "plan-started"}, {"save-text", "plan-saved"},  {"add-goal", "goal-added"},
+        {"add-item", "item-added"},      {"submit", "plan-submitted"}, {"sign", "plan-signed"},
+    };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        if (strcmp(codes[i][0], action) == 0) {
+            return codes[i][1];
+        }
+    }
+    return "plan-saved";
+}
+
 enum ct_status page_plan_submit(struct web_request *request, struct web_response *response)
 {
     const char *action = web_form_value(request, "action");
@@ -399,7 +415,7 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
         return page_plan(request, response, err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/plan");
+        notice_redirect(response, "/plan", learner_notice(action != NULL ? action : ""), 0);
     }
     return status;
 }
@@ -495,7 +511,8 @@ enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web
         response->status = 403;
         return page_plans_to_sign(request, response, "You do not sign this person's plan.");
     }
-    if (status == CT_OK && action != NULL && strcmp(action, "return") == 0) {
+    bool returning = action != NULL && strcmp(action, "return") == 0;
+    if (status == CT_OK && returning) {
         status = store_plan_version_return(request->store, request->person_id, version,
                                            web_form_value(request, "comment"), &err);
     } else if (status == CT_OK) {
@@ -506,8 +523,19 @@ enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web
         response->status = 400;
         return page_plans_to_sign(request, response, err.message);
     }
+    char state[16] = "";
+    bool found = false;
     if (status == CT_OK) {
-        web_redirect(response, "/plans");
+        status =
+            store_query_text(request->store, "SELECT state FROM plan_versions WHERE id = ?",
+                             STORE_PARAMS(DB_INT(version)), 1, state, sizeof state, &found, &err);
+    }
+    if (status == CT_OK) {
+        notice_redirect(response, "/plans",
+                        returning                        ? "plan-returned"
+                        : strcmp(state, "approved") == 0 ? "plan-approved"
+                                                         : "plan-signed-library",
+                        0);
     }
     return status;
 }

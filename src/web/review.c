@@ -10,6 +10,7 @@
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -202,12 +203,17 @@ enum ct_status page_review(struct web_request *request, struct web_response *res
     return status == CT_OK ? page_end(response) : status;
 }
 
+/* Applies the decision; for an award, number receives the certificate's number. */
 static enum ct_status act(struct web_request *request, int64_t track, const char *action,
-                          const char *comment, struct ct_err *err)
+                          const char *comment, char number[CERTIFICATE_NUMBER_SIZE],
+                          struct ct_err *err)
 {
     if (strcmp(action, "award") == 0) {
         struct award_result result;
-        return store_award(request->store, request->person_id, track, request->today, &result, err);
+        enum ct_status status =
+            store_award(request->store, request->person_id, track, request->today, &result, err);
+        snprintf(number, CERTIFICATE_NUMBER_SIZE, "%s", result.number);
+        return status;
     }
     if (strcmp(action, "return-track") == 0) {
         return store_track_act(request->store, request->person_id, track, "return", comment, err);
@@ -240,13 +246,20 @@ enum ct_status page_review_submit(struct web_request *request, struct web_respon
                            "Say what to change when returning: the learner will see it.");
     }
     struct ct_err err = {0};
-    enum ct_status status = act(request, track, action, returning ? comment : NULL, &err);
+    char number[CERTIFICATE_NUMBER_SIZE] = "";
+    enum ct_status status = act(request, track, action, returning ? comment : NULL, number, &err);
     if (status == CT_ERR_INPUT) {
         response->status = 400;
         return page_review(request, response, err.message);
     }
-    if (status == CT_OK) {
-        web_redirect(response, "/review");
+    if (status == CT_OK && strcmp(action, "award") == 0) {
+        notice_redirect_award(response, "/review", number);
+    } else if (status == CT_OK) {
+        notice_redirect(response, "/review",
+                        strcmp(action, "accept-report") == 0   ? "report-accepted"
+                        : strcmp(action, "return-report") == 0 ? "report-returned"
+                                                               : "track-returned",
+                        0);
     }
     return status;
 }

@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..30"
+echo "1..31"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -170,15 +170,17 @@ check "a refused claim keeps what was typed and says what to fix" claim_kept_on_
 claim_recorded() {
     form=$(curl -s -b "$work/staff" "$base/activities/new")
     token=$(echo "$form" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" \
+    code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$work/staff" \
         --data-urlencode "csrf_token=$token" --data-urlencode "kind=course" \
         --data-urlencode "title=Grant writing" --data-urlencode "date=2026-06-01" \
         --data-urlencode "category=technology" --data-urlencode "credits=2.5" \
         "$base/activities/new")
-    [ "$code" = 303 ] && [ "$(sqlite3 "$work/demo.db" "SELECT status || ' ' || credit_halves
-        FROM activities WHERE title = 'Grant writing'")" = "pending 5" ]
+    [ "$code" = "303 $base/?done=claimed" ] && [ "$(sqlite3 "$work/demo.db" "SELECT status || ' ' ||
+        credit_halves FROM activities WHERE title = 'Grant writing'")" = "pending 5" ] &&
+        curl -s -b "$work/staff" "$base/?done=claimed" |
+        grep -q 'role="status"><p>Your claim is recorded. It counts once'
 }
-check "a claim is recorded as pending" claim_recorded
+check "a claim is recorded as pending, and the dashboard confirms it" claim_recorded
 
 coordinator_awards() {
     sign_in "$work/coordinator" coordinator@example.org demo-password-1 >/dev/null
@@ -192,15 +194,27 @@ coordinator_awards() {
         --data-urlencode "action=return-track" "$base/review")
     echo "return without a comment: $code"
     [ "$code" = 400 ] || return 1
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/coordinator" \
+    code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$work/coordinator" \
         --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
         --data-urlencode "action=award" "$base/review")
     echo "award of track $ready_track: $code"
-    [ "$code" = 303 ] &&
-        [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates WHERE track_id = $ready_track")" = 1 ]
+    certificate=$(sqlite3 "$work/demo.db" "SELECT number FROM certificates WHERE track_id = $ready_track")
+    [ "$code" = "303 $base/review?done=awarded&certificate=$certificate" ] || return 1
+    curl -s -b "$work/coordinator" "$base/review?done=awarded&certificate=$certificate" |
+        grep -q "Certificate $certificate is issued to .*Their next track, Strategic Track to MSL Certification, starts on 2026-06-16\."
 }
 check "the coordinator awards the ready track (and may not return it without a comment)" \
     coordinator_awards
+forged_notices_show_nothing() {
+    curl -s -b "$work/coordinator" "$base/review?done=report-accepted" |
+        grep -q 'role="status"><p>The final report is accepted.</p>' || return 1
+    ! curl -s -b "$work/coordinator" "$base/review?done=awarded&certificate=CT-1999-000001" |
+        grep -q 'role="status"' || return 1
+    ! curl -s -b "$work/coordinator" "$base/review?done=%3Cb%3Eyou-won%3C/b%3E" |
+        grep -q 'role="status"'
+}
+check "a notice shows only the sentences of its table, and only real certificates" \
+    forged_notices_show_nothing
 check "a learner gets 403 on the coordinator's review page" sh -c "
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff $base/review)\" = 403 ]"
 
