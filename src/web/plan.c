@@ -168,8 +168,10 @@ static enum ct_status draft_contents(struct web_request *request, struct buf *ou
         request->store->db,
         "SELECT 'Goal: ' || p.goal || ' (serves ' || g.code || ' ' || g.title || '): '"
         " || p.desired_outcomes FROM plan_goals p JOIN library_goals g ON g.id ="
-        " p.library_goal_id WHERE p.plan_version_id = ? UNION ALL SELECT 'Planned ' || kind ||"
-        " ' ' || item_key || ': ' || description FROM plan_items WHERE plan_version_id = ?",
+        " p.library_goal_id WHERE p.plan_version_id = ? UNION ALL SELECT 'Planned ' || i.kind ||"
+        " ' ' || i.item_key || ': ' || i.description || COALESCE(' (for the goal: ' || g.goal"
+        " || ')', '') FROM plan_items i LEFT JOIN plan_goals g ON g.id = i.plan_goal_id"
+        " WHERE i.plan_version_id = ?",
         &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
@@ -187,6 +189,40 @@ static enum ct_status draft_contents(struct web_request *request, struct buf *ou
     }
     db_finalize(stmt);
     return status == CT_OK ? html_markup(out, "</ul>\n") : status;
+}
+
+/* The goals of a draft version, for the item a planned activity serves. */
+static enum ct_status draft_goal_options(struct web_request *request, struct buf *out,
+                                         const struct version_info *draft, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(request->store->db,
+                                       "SELECT id, goal, position = (SELECT MAX(position)"
+                                       " FROM plan_goals WHERE plan_version_id = ?) FROM plan_goals"
+                                       " WHERE plan_version_id = ? ORDER BY position",
+                                       &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<option value=\"\">None of them</option>");
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        /* The newest goal is chosen: items usually follow the goal they serve. */
+        status = text_in(
+            out, db_column_int64(stmt, 2) ? "<option selected value=\"" : "<option value=\"",
+            db_column_text(stmt, 0), "\">");
+        if (status == CT_OK) {
+            status = text_in(out, "", db_column_text(stmt, 1), "</option>");
+        }
+    }
+    db_finalize(stmt);
+    return status;
 }
 
 static enum ct_status draft_editor(struct web_request *request, struct buf *out,
@@ -248,6 +284,16 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
     if (status == CT_OK) {
         status = labelled_input(out, "description", "Description",
                                 web_form_value(request, "description"), false);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<label for=\"plan_goal\">The goal of yours it serves</label>"
+                                  "<select id=\"plan_goal\" name=\"plan_goal\">");
+    }
+    if (status == CT_OK) {
+        status = draft_goal_options(request, out, draft, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</select>\n");
     }
     if (status == CT_OK) {
         status = html_markup(out, "<button type=\"submit\">Add to the plan</button></form>\n");
@@ -374,10 +420,10 @@ static enum ct_status learner_action(struct web_request *request, const char *ac
             return ct_err_set(err, CT_ERR_INPUT, "item",
                               "Give the planned activity a short name and a description.");
         }
-        return store_plan_item_add(request->store, request->person_id, version,
-                                   web_form_value(request, "item_key"),
-                                   web_form_value(request, "item_kind"),
-                                   web_form_value(request, "description"), 0, &id, err);
+        return store_plan_item_add(
+            request->store, request->person_id, version, web_form_value(request, "item_key"),
+            web_form_value(request, "item_kind"), web_form_value(request, "description"),
+            form_id(request, "plan_goal"), &id, err);
     }
     if (strcmp(action, "submit") == 0) {
         return store_plan_version_submit(request->store, request->person_id, version,
