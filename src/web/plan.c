@@ -81,6 +81,7 @@ struct version_info {
     char state[16];
     char skill_gaps[2048];
     char learning_options[2048];
+    char returned_comment[1024];
     bool learner_signed;
 };
 
@@ -118,6 +119,8 @@ static enum ct_status versions_table(struct web_request *request, struct buf *ou
         snprintf(latest->skill_gaps, sizeof latest->skill_gaps, "%s", db_column_text(stmt, 7));
         snprintf(latest->learning_options, sizeof latest->learning_options, "%s",
                  db_column_text(stmt, 8));
+        snprintf(latest->returned_comment, sizeof latest->returned_comment, "%s",
+                 db_column_text(stmt, 6));
         char number[24];
         snprintf(number, sizeof number, "%" PRId64, latest->version);
         status = text_in(out, "<tr><td>", number, "</td>");
@@ -228,7 +231,14 @@ static enum ct_status draft_goal_options(struct web_request *request, struct buf
 static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                                    const struct version_info *draft, struct ct_err *err)
 {
-    enum ct_status status = draft_contents(request, out, draft, err);
+    enum ct_status status = CT_OK;
+    if (draft->returned_comment[0] != '\0') {
+        status = text_in(out, "<div class=\"alert\"><p>Your library returned this version: ",
+                         draft->returned_comment, "</p></div>\n");
+    }
+    if (status == CT_OK) {
+        status = draft_contents(request, out, draft, err);
+    }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "save-text");
     }
@@ -309,7 +319,13 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
 static enum ct_status plan_actions(struct web_request *request, struct buf *out,
                                    const struct version_info *latest, struct ct_err *err)
 {
-    if (latest->id == 0 || strcmp(latest->state, "approved") == 0) {
+    if (latest->id == 0) {
+        enum ct_status status = form_open(request, out, "/plan", "new-version");
+        return status == CT_OK ? html_markup(out, "<button type=\"submit\">Start your plan"
+                                                  "</button></form>\n")
+                               : status;
+    }
+    if (strcmp(latest->state, "approved") == 0) {
         enum ct_status status = form_open(request, out, "/plan", "new-version");
         return status == CT_OK ? html_markup(out, "<button type=\"submit\">Start a new version"
                                                   "</button></form>\n")
@@ -346,7 +362,17 @@ enum ct_status page_plan(struct web_request *request, struct web_response *respo
     if (status == CT_OK && latest == NULL) {
         status = CT_ERR_NOMEM;
     }
+    int64_t versions = 0;
     if (status == CT_OK) {
+        status = STORE_EXEC(request->store, "SELECT COUNT(*) FROM plan_versions WHERE track_id = ?",
+                            &versions, &err, DB_INT(track.id));
+    }
+    if (status == CT_OK && versions == 0) {
+        status = html_markup(out, "<p>You have no plan yet. Write it with your supervisor: the"
+                                  " goals of your library's strategic plan it serves, what you"
+                                  " need to learn and how. Credits count from the day you"
+                                  " submit it.</p>\n");
+    } else if (status == CT_OK) {
         status = versions_table(request, out, track.id, latest, &err);
     }
     if (status == CT_OK) {

@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..31"
+echo "1..32"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -265,7 +265,8 @@ plan_round_trip() {
         return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return \
         comment=Tie-it-to-G2)" = 303 ] || return 1
-    curl -s -b "$work/staff" "$base/plan" | grep -q 'Tie-it-to-G2' || return 1
+    curl -s -b "$work/staff" "$base/plan" | grep -q 'Your library returned this version: Tie-it-to-G2' ||
+        return 1
     [ "$(post "$work/staff" /plan /plan action=submit)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=sign)" = 303 ] || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=sign)" = 303 ] || return 1
@@ -284,6 +285,14 @@ plan_goal_needs_words() {
 }
 check "a plan goal or item left empty is refused, saying what to write, keeping the rest" \
     plan_goal_needs_words
+
+plan_from_nothing() {
+    sign_in "$work/planner" planner@example.org demo-password-1 >/dev/null
+    page=$(curl -s -b "$work/planner" "$base/plan")
+    echo "$page" | grep -q 'You have no plan yet' && echo "$page" | grep -q '>Start your plan<' &&
+        ! echo "$page" | grep -q '<table'
+}
+check "a learner with no plan is told so and offered to start one" plan_from_nothing
 
 compliance_view() {
     page=$(curl -s -b "$work/coordinator" "$base/compliance?program=msl-trustee&status=in-progress")
