@@ -163,8 +163,9 @@ static enum ct_status library_goal_options(struct web_request *request, struct b
     return status;
 }
 
-static enum ct_status draft_contents(struct web_request *request, struct buf *out,
-                                     const struct version_info *draft, struct ct_err *err)
+/* The goals and planned items of a version, as a list. */
+static enum ct_status version_contents(struct web_request *request, struct buf *out,
+                                       int64_t version, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(
@@ -177,10 +178,10 @@ static enum ct_status draft_contents(struct web_request *request, struct buf *ou
         " WHERE i.plan_version_id = ?",
         &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version), DB_INT(version)), 2, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>In this version</h2>\n<ul>\n");
+        status = html_markup(out, "<ul>\n");
     }
     bool has_row = true;
     while (status == CT_OK) {
@@ -237,7 +238,10 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                          draft->returned_comment, "</p></div>\n");
     }
     if (status == CT_OK) {
-        status = draft_contents(request, out, draft, err);
+        status = html_markup(out, "<h2>In this version</h2>\n");
+    }
+    if (status == CT_OK) {
+        status = version_contents(request, out, draft->id, err);
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "save-text");
@@ -501,6 +505,21 @@ static enum ct_status waiting_row(struct web_request *request, struct buf *out,
     if (status == CT_OK) {
         status = text_in(out, "<td>", db_column_text(stmt, 2), "</td>");
     }
+    /* What the director signs for: the gaps, the options and every goal and item. */
+    if (status == CT_OK) {
+        status =
+            text_in(out, "<td><p>Gaps in skills or knowledge: ", db_column_text(stmt, 4), "</p>");
+    }
+    if (status == CT_OK) {
+        status = text_in(out, "<p>Options for learning: ", db_column_text(stmt, 5), "</p>");
+    }
+    if (status == CT_OK) {
+        struct ct_err err = {0};
+        status = version_contents(request, out, db_column_int64(stmt, 0), &err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td>");
+    }
     if (status == CT_OK) {
         status = text_in(out, "<td>", db_column_text(stmt, 3), "</td><td>");
     }
@@ -538,8 +557,9 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     struct db_stmt *stmt = NULL;
     if (status == CT_OK) {
         status = db_prepare(request->store->db,
-                            "SELECT v.id, p.name, 'version ' || v.version, v.submitted"
-                            " FROM plan_versions v JOIN tracks t ON t.id = v.track_id"
+                            "SELECT v.id, p.name, 'version ' || v.version, v.submitted,"
+                            " v.skill_gaps, v.learning_options FROM plan_versions v JOIN tracks t "
+                            "ON t.id = v.track_id"
                             " JOIN people p ON p.id = t.person_id WHERE p.verifier_id = ?"
                             " AND v.state = 'submitted' AND v.organization_approved IS NULL"
                             " ORDER BY v.submitted, v.id",
@@ -550,7 +570,8 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     }
     if (status == CT_OK) {
         status = html_markup(out, "<table>\n<thead><tr><th scope=\"col\">Learner</th>"
-                                  "<th scope=\"col\">Plan</th><th scope=\"col\">Submitted</th>"
+                                  "<th scope=\"col\">Plan</th><th scope=\"col\">What it holds</th>"
+                                  "<th scope=\"col\">Submitted</th>"
                                   "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
     }
     bool has_row = true;

@@ -261,6 +261,10 @@ plan_round_trip() {
         t.id = v.track_id JOIN people p ON p.id = t.person_id WHERE p.email =
         'staff@example.org' AND v.state = 'submitted'")
     [ -n "$version" ] || return 1
+    curl -s -b "$work/director" "$base/plans" | grep -q 'Goal: Storytime (serves .*Two-sites' ||
+        return 1
+    curl -s -b "$work/director" "$base/plans" | grep -q 'Planned self-directed sd9: Reading' ||
+        return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] ||
         return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return \
@@ -272,7 +276,8 @@ plan_round_trip() {
     [ "$(post "$work/director" /plans /plans version="$version" action=sign)" = 303 ] || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT state FROM plan_versions WHERE id = $version")" = approved ]
 }
-check "a plan version is written, submitted, returned once, then signed by both" plan_round_trip
+check "a plan version is written, submitted, read by the director, returned once, then signed by both" \
+    plan_round_trip
 
 plan_goal_needs_words() {
     [ "$(post "$work/staff" /plan /plan action=new-version)" = 303 ] || return 1
