@@ -31,7 +31,9 @@ static enum ct_status alert(struct buf *out, const char *message)
     return text_in(out, "<div class=\"alert\" role=\"alert\"><p>", message, "</p></div>\n");
 }
 
-/* Opens a POST form with the CSRF token and an action; closed by the caller. */
+/* Opens a POST form with the CSRF token and, unless NULL, a hidden action (a form whose
+ * buttons name their own actions has none: a browser sends the hidden field first, and
+ * the first value is the one read); closed by the caller. */
 static enum ct_status form_open(struct web_request *request, struct buf *out, const char *path,
                                 const char *action)
 {
@@ -39,6 +41,9 @@ static enum ct_status form_open(struct web_request *request, struct buf *out, co
                                     path, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
         status = html_text(out, request->csrf);
+    }
+    if (status == CT_OK && action == NULL) {
+        return html_markup(out, "\">\n");
     }
     return status == CT_OK
                ? text_in(out, "\"><input type=\"hidden\" name=\"action\" value=\"", action, "\">\n")
@@ -524,7 +529,7 @@ static enum ct_status waiting_row(struct web_request *request, struct buf *out,
         status = text_in(out, "<td>", db_column_text(stmt, 3), "</td><td>");
     }
     if (status == CT_OK) {
-        status = form_open(request, out, "/plans", "sign");
+        status = form_open(request, out, "/plans", NULL);
     }
     if (status == CT_OK) {
         status = hidden_id(out, "version", db_column_int64(stmt, 0));
@@ -538,9 +543,11 @@ static enum ct_status waiting_row(struct web_request *request, struct buf *out,
         }
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button type=\"submit\">Sign for the library</button> "
-                                  "<button type=\"submit\" name=\"action\" value=\"return\">"
-                                  "Return</button></form></td></tr>\n");
+        /* Return first: Enter in the comment box returns, never signs. */
+        status = html_markup(out, "<button type=\"submit\" name=\"action\" value=\"return\">"
+                                  "Return</button> <button type=\"submit\" name=\"action\""
+                                  " value=\"sign\">Sign for the library</button></form></td>"
+                                  "</tr>\n");
     }
     return status;
 }
@@ -605,6 +612,10 @@ enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web
         return page_plans_to_sign(request, response, "You do not sign this person's plan.");
     }
     bool returning = action != NULL && strcmp(action, "return") == 0;
+    if (status == CT_OK && !returning && (action == NULL || strcmp(action, "sign") != 0)) {
+        response->status = 400;
+        return page_plans_to_sign(request, response, "Choose Sign for the library or Return.");
+    }
     if (status == CT_OK && returning) {
         status = store_plan_version_return(request->store, request->person_id, version,
                                            web_form_value(request, "comment"), &err);

@@ -265,6 +265,12 @@ plan_round_trip() {
         return 1
     curl -s -b "$work/director" "$base/plans" | grep -q 'Planned self-directed sd9: Reading' ||
         return 1
+    # The buttons name their actions; no hidden action comes first to override them.
+    curl -s -b "$work/director" "$base/plans" >"$work/plans.html"
+    ! grep -q 'type="hidden" name="action"' "$work/plans.html" || return 1
+    grep -q 'name="action" value="return">Return</button> <button type="submit" name="action" value="sign">' \
+        "$work/plans.html" || return 1
+    [ "$(post "$work/director" /plans /plans version="$version")" = 400 ] || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] ||
         return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return \
