@@ -23,7 +23,9 @@ static enum ct_status text_cell(struct buf *out, const char *text)
     return status == CT_OK ? html_markup(out, "</td>") : status;
 }
 
-/* A small form of one row: the track id, a comment box and two buttons. */
+/* A small form of one row: the track id, a comment box and two buttons. Return comes
+ * first: Enter in the comment box presses the first button, and a comment is written
+ * to return, never to accept or award. */
 static enum ct_status row_form(struct web_request *request, struct buf *out, int64_t track,
                                const char *accept_action, const char *accept_label,
                                const char *return_action)
@@ -64,6 +66,13 @@ static enum ct_status row_form(struct web_request *request, struct buf *out, int
         status = html_markup(out, "\"><button type=\"submit\" name=\"action\" value=\"");
     }
     if (status == CT_OK) {
+        status = html_text(out, return_action);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">Return</button> <button type=\"submit\" name=\"action\""
+                                  " value=\"");
+    }
+    if (status == CT_OK) {
         status = html_text(out, accept_action);
     }
     if (status == CT_OK) {
@@ -72,13 +81,7 @@ static enum ct_status row_form(struct web_request *request, struct buf *out, int
     if (status == CT_OK) {
         status = html_text(out, accept_label);
     }
-    if (status == CT_OK) {
-        status = html_markup(out, "</button> <button type=\"submit\" name=\"action\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, return_action);
-    }
-    return status == CT_OK ? html_markup(out, "\">Return</button></form></td>") : status;
+    return status == CT_OK ? html_markup(out, "</button></form></td>") : status;
 }
 
 static enum ct_status reports_table(struct web_request *request, struct buf *out,

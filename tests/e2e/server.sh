@@ -230,6 +230,9 @@ report_submitted_then_returned() {
         WHERE p.email = 'staff@example.org' AND r.state = 'submitted'")
     [ -n "$staff_track" ] || return 1
     page=$(curl -s -b "$work/coordinator" "$base/review")
+    # Return is the row's first button: Enter in the comment box returns.
+    echo "$page" | grep -q 'value="return-report">Return</button> <button type="submit" name="action" value="accept-report">' ||
+        return 1
     token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/coordinator" \
         --data-urlencode "csrf_token=$token" --data-urlencode "track=$staff_track" \
