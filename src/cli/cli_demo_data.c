@@ -28,8 +28,8 @@ static void demo_data_usage(FILE *out)
             "                  programs, else ./programs)\n"
             "\n"
             "Log-ins, all with the password %s: coordinator@example.org,\n"
-            "director@example.org, staff@example.org and ready@example.org (ready for the\n"
-            "award).\n"
+            "director@example.org, staff@example.org, ready@example.org (ready for the\n"
+            "award) and planner@example.org (on the Strategic Track with no plan yet).\n"
             "\n"
             "Exit status: 0 filled, 2 bad input or a database with data, 1 failure.\n",
             DEMO_PASSWORD);
@@ -101,8 +101,9 @@ static void print_summary(const char *db, const struct demo_data_summary *summar
            "activities, %lld catalog events and %lld certificates. Log in with the password "
            "%s as coordinator@example.org (CE coordinator), director@example.org (a "
            "library director who verifies staff@'s credits), staff@example.org (on the "
-           "Strategic Track with an approved plan) or ready@example.org (a complete "
-           "Strategic Track waiting for the award).\n",
+           "Strategic Track with an approved plan), ready@example.org (a complete "
+           "Strategic Track waiting for the award) or planner@example.org (on the Strategic "
+           "Track at director@'s library, with no plan yet).\n",
            db, (long long)summary->libraries, (long long)summary->people,
            (long long)summary->tracks, (long long)summary->activities, (long long)summary->events,
            (long long)summary->certificates, DEMO_PASSWORD);

@@ -221,17 +221,6 @@ struct demo_event {
     const char *title;
 };
 
-struct demo {
-    struct store *store;
-    struct civil_date today;
-    uint64_t random; /* splitmix64 state */
-    struct ct_err *err;
-    int64_t coordinator;
-    int64_t consultants[DEMO_CONSULTANTS];
-    struct demo_event events[DEMO_EVENTS];
-    int people_made;
-};
-
 /* A library with its strategic plan's goals and its supervisors. */
 struct library_people {
     int index;
@@ -241,6 +230,18 @@ struct library_people {
     size_t goal_count;
     int64_t director;
     int64_t chair;
+};
+
+struct demo {
+    struct store *store;
+    struct civil_date today;
+    uint64_t random; /* splitmix64 state */
+    struct ct_err *err;
+    int64_t coordinator;
+    int64_t consultants[DEMO_CONSULTANTS];
+    struct demo_event events[DEMO_EVENTS];
+    int people_made;
+    struct library_people first_library; /* director@'s, for the log-ins made last */
 };
 
 /* ---- small helpers ---- */
@@ -998,6 +999,9 @@ static enum ct_status one_library(struct demo *demo, int index)
     if (status == CT_OK) {
         status = library_leaders(demo, &lib);
     }
+    if (index == 0) {
+        demo->first_library = lib;
+    }
     if (status == CT_OK) {
         status = director_track(demo, &lib);
     }
@@ -1005,6 +1009,18 @@ static enum ct_status one_library(struct demo *demo, int index)
         status = staff_member(demo, &lib, number);
     }
     return status == CT_OK ? trustee(demo, &lib) : status;
+}
+
+/* planner@example.org, made after every library so that the rest of the set does not
+ * change: on the Strategic Track at the first library (director@ verifies and co-signs)
+ * since two months ago, with the prior staff certificate and no plan yet. */
+static enum ct_status planner_learner(struct demo *demo)
+{
+    struct strategic learner = {0, 0, &demo->first_library, day_from_today(demo, -60)};
+    enum ct_status status =
+        add_person(demo, "staff", "planner@example.org", demo->first_library.library,
+                   demo->first_library.director, learner_roles, &learner.person);
+    return status == CT_OK ? enroll_strategic(demo, &learner) : status;
 }
 
 /* ---- State Library staff and the event catalog ---- */
@@ -1159,6 +1175,9 @@ enum ct_status demo_data_fill(struct store *store, struct civil_date today, uint
     }
     for (int i = 0; i < DEMO_LIBRARIES && status == CT_OK; i++) {
         status = one_library(&demo, i);
+    }
+    if (status == CT_OK) {
+        status = planner_learner(&demo);
     }
     if (status == CT_OK) {
         status = summarize(store, summary, err);

@@ -4,11 +4,12 @@
  * About 80 libraries with strategic plans and goals, about 400 people in every role and
  * program, plans in every state, four years of activities in every status (including
  * expired, self-directed over the cap and repeated presentations), an event catalog,
- * finished tracks with certificates, and four log-ins with the password
- * DEMO_PASSWORD: coordinator@, director@, staff@ and ready@example.org (ready@ has a
- * complete Strategic Track waiting for the award). Everything goes through the store's
- * functions, so it is checked and audited like real use. Dates are relative to today,
- * and the set is the same for the same seed and day.
+ * finished tracks with certificates, and five log-ins with the password
+ * DEMO_PASSWORD: coordinator@, director@, staff@, ready@ and planner@example.org
+ * (ready@ has a complete Strategic Track waiting for the award; planner@ is on the
+ * Strategic Track at director@'s library with no plan yet). Everything goes through the
+ * store's functions, so it is checked and audited like real use. Dates are relative to
+ * today, and the set is the same for the same seed and day.
  */
 #ifndef CERTTRACK_DEMO_DATA_H
 #define CERTTRACK_DEMO_DATA_H

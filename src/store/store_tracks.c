@@ -315,6 +315,18 @@ enum ct_status store_plan_item_add(struct store *store, int64_t actor_id, int64_
     if (status != CT_OK) {
         return status;
     }
+    int64_t same_version = 1;
+    if (plan_goal_id > 0) {
+        status = STORE_EXEC(store,
+                            "SELECT COUNT(*) FROM plan_goals WHERE id = ? AND plan_version_id = ?",
+                            &same_version, err, DB_INT(plan_goal_id), DB_INT(version_id));
+    }
+    if (status == CT_OK && same_version == 0) {
+        status = ct_err_set(err, CT_ERR_INPUT, "plan_goal", "choose one of this version's goals");
+    }
+    if (status != CT_OK) {
+        return store_finish(store, status, err);
+    }
     status =
         STORE_EXEC(store,
                    "INSERT INTO plan_items (plan_version_id, item_key, kind, description,"

@@ -62,7 +62,8 @@ enum ct_status store_plan_goal_add(struct store *store, int64_t actor_id, int64_
                                    struct ct_err *err) CT_MUST_CHECK;
 
 /* Adds a planned item to a draft version: kind "training" or "self-directed"; item_key
- * is what self-directed activities name as their plan_item. */
+ * is what self-directed activities name as their plan_item; plan_goal_id, when
+ * positive, is the goal of the same version it serves (another version's is refused). */
 enum ct_status store_plan_item_add(struct store *store, int64_t actor_id, int64_t version_id,
                                    const char *item_key, const char *kind, const char *description,
                                    int64_t plan_goal_id, int64_t *id,

@@ -8,6 +8,7 @@
 #include "../store/store_activities.h"
 #include "../store/store_tracks.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -512,7 +513,7 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
         return page_claim(request, response, field_of(err.where), err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/?claimed=1");
+        notice_redirect(response, "/", "claimed", 0);
     }
     return status;
 }

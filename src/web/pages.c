@@ -9,6 +9,7 @@
 #include "../store/store_tracks.h"
 #include "chart.h"
 #include "html.h"
+#include "notice.h"
 #include "../core/banned.h"
 
 /* ---- the layout ---- */
@@ -131,7 +132,10 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
     if (status == CT_OK) {
         status = html_text(out, title);
     }
-    return status == CT_OK ? html_markup(out, "</h1>\n") : status;
+    if (status == CT_OK) {
+        status = html_markup(out, "</h1>\n");
+    }
+    return status == CT_OK ? notice_write(request, out) : status;
 }
 
 enum ct_status page_end(struct web_response *response)
@@ -573,14 +577,6 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
 {
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Your progress");
-    const char *claimed = web_query_value(request, "claimed");
-    if (status == CT_OK && claimed != NULL && strcmp(claimed, "1") == 0) {
-        status = html_markup(&response->body,
-                             "<div class=\"usa-alert usa-alert--success usa-alert--slim\""
-                             " role=\"status\"><div class=\"usa-alert__body\">"
-                             "<p class=\"usa-alert__text\">Your claim is saved. It counts once"
-                             " your verifier confirms it.</p></div></div>\n");
-    }
     if (status == CT_OK) {
         status = page_progress(request, &response->body, request->person_id, true, &err);
     }

@@ -7,6 +7,7 @@
 
 #include "../store/store_tracks.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -27,21 +28,22 @@ static enum ct_status alert(struct buf *out, const char *message)
     if (message == NULL) {
         return CT_OK;
     }
-    return text_in(out,
-                   "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
-                   "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
-                   message, "</p></div></div>\n");
+    return text_in(out, "<div class=\"alert\" role=\"alert\"><p>", message, "</p></div>\n");
 }
 
-/* Opens a POST form with the CSRF token and an action; closed by the caller. */
+/* Opens a POST form with the CSRF token and, unless NULL, a hidden action (a form whose
+ * buttons name their own actions has none: a browser sends the hidden field first, and
+ * the first value is the one read); closed by the caller. */
 static enum ct_status form_open(struct web_request *request, struct buf *out, const char *path,
                                 const char *action)
 {
-    enum ct_status status =
-        text_in(out, "<form method=\"post\" class=\"usa-form usa-form--large\" action=\"", path,
-                "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
+    enum ct_status status = text_in(out, "<form method=\"post\" class=\"stack-wide\" action=\"",
+                                    path, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
         status = html_text(out, request->csrf);
+    }
+    if (status == CT_OK && action == NULL) {
+        return html_markup(out, "\">\n");
     }
     return status == CT_OK
                ? text_in(out, "\"><input type=\"hidden\" name=\"action\" value=\"", action, "\">\n")
@@ -65,7 +67,7 @@ static enum ct_status labelled_input(struct buf *out, const char *id, const char
     }
     if (status == CT_OK) {
         status = text_in(out,
-                         area ? "<textarea class=\"usa-textarea\" rows=\"3\" id=\""
+                         area ? "<textarea rows=\"3\" id=\""
                               : "<input class=\"usa-input\" type=\"text\" id=\"",
                          id, "\" name=\"");
     }
@@ -86,6 +88,7 @@ struct version_info {
     char state[16];
     char skill_gaps[2048];
     char learning_options[2048];
+    char returned_comment[1024];
     bool learner_signed;
 };
 
@@ -124,6 +127,8 @@ static enum ct_status versions_table(struct web_request *request, struct buf *ou
         snprintf(latest->skill_gaps, sizeof latest->skill_gaps, "%s", db_column_text(stmt, 7));
         snprintf(latest->learning_options, sizeof latest->learning_options, "%s",
                  db_column_text(stmt, 8));
+        snprintf(latest->returned_comment, sizeof latest->returned_comment, "%s",
+                 db_column_text(stmt, 6));
         char number[24];
         snprintf(number, sizeof number, "%" PRId64, latest->version);
         status = text_in(out, "<tr><td>", number, "</td>");
@@ -166,108 +171,86 @@ static enum ct_status library_goal_options(struct web_request *request, struct b
     return status;
 }
 
-/* A list of the version's rows from one query of (text, detail) rows; nothing when empty. */
-static enum ct_status contents_list(struct web_request *request, struct buf *out,
-                                    const char *heading, const char *sql, int64_t version,
-                                    struct ct_err *err)
+/* The goals and planned items of a version, as a list. */
+static enum ct_status version_contents(struct web_request *request, struct buf *out,
+                                       int64_t version, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(request->store->db, sql, &stmt, err);
+    enum ct_status status = db_prepare(
+        request->store->db,
+        "SELECT 'Goal: ' || p.goal || ' (serves ' || g.code || ' ' || g.title || '): '"
+        " || p.desired_outcomes FROM plan_goals p JOIN library_goals g ON g.id ="
+        " p.library_goal_id WHERE p.plan_version_id = ? UNION ALL SELECT 'Planned ' || i.kind ||"
+        " ' ' || i.item_key || ': ' || i.description || COALESCE(' (for the goal: ' || g.goal"
+        " || ')', '') FROM plan_items i LEFT JOIN plan_goals g ON g.id = i.plan_goal_id"
+        " WHERE i.plan_version_id = ?",
+        &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version)), 1, err);
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version), DB_INT(version)), 2, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<ul>\n");
     }
     bool has_row = true;
-    bool any = false;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        if (!any) {
-            status = text_in(out, "<h3>", heading, "</h3>\n<ul class=\"usa-list\">\n");
-            any = true;
-        }
-        if (status == CT_OK) {
-            status = text_in(out, "<li><strong>", db_column_text(stmt, 0), "</strong>");
-        }
-        if (status == CT_OK) {
-            status = text_in(out, " ", db_column_text(stmt, 1), "</li>\n");
-        }
+        status = text_in(out, "<li>", db_column_text(stmt, 0), "</li>\n");
     }
     db_finalize(stmt);
-    return status == CT_OK && any ? html_markup(out, "</ul>\n") : status;
+    return status == CT_OK ? html_markup(out, "</ul>\n") : status;
 }
 
-static enum ct_status text_section(struct buf *out, const char *heading, const char *text)
-{
-    if (text == NULL || text[0] == '\0') {
-        return CT_OK;
-    }
-    enum ct_status status = text_in(out, "<h3>", heading, "</h3>\n");
-    return status == CT_OK ? text_in(out, "<p class=\"report\">", text, "</p>\n") : status;
-}
-
-/* What a plan version says: gaps, options, goals with the library goals they serve and
- * their outcomes, planned training and planned self-directed learning. */
-static enum ct_status plan_contents(struct web_request *request, struct buf *out, int64_t version,
-                                    struct ct_err *err)
+/* The goals of a draft version, for the item a planned activity serves. */
+static enum ct_status draft_goal_options(struct web_request *request, struct buf *out,
+                                         const struct version_info *draft, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        request->store->db, "SELECT skill_gaps, learning_options FROM plan_versions WHERE id = ?",
-        &stmt, err);
+    enum ct_status status = db_prepare(request->store->db,
+                                       "SELECT id, goal, position = (SELECT MAX(position)"
+                                       " FROM plan_goals WHERE plan_version_id = ?) FROM plan_goals"
+                                       " WHERE plan_version_id = ? ORDER BY position",
+                                       &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version)), 1, err);
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
     }
-    bool has_row = false;
     if (status == CT_OK) {
+        status = html_markup(out, "<option value=\"\">None of them</option>");
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
-    }
-    if (status == CT_OK && has_row) {
-        status = text_section(out, "Gaps in skills or knowledge", db_column_text(stmt, 0));
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        /* The newest goal is chosen: items usually follow the goal they serve. */
+        status = text_in(
+            out, db_column_int64(stmt, 2) ? "<option selected value=\"" : "<option value=\"",
+            db_column_text(stmt, 0), "\">");
         if (status == CT_OK) {
-            status = text_section(out, "Options for learning", db_column_text(stmt, 1));
+            status = text_in(out, "", db_column_text(stmt, 1), "</option>");
         }
     }
     db_finalize(stmt);
-    if (status == CT_OK) {
-        status = contents_list(request, out, "Goals",
-                               "SELECT p.goal, '(serves the library goal ' || g.code || ' '"
-                               " || g.title || '). Desired outcomes: ' || p.desired_outcomes"
-                               " FROM plan_goals p JOIN library_goals g"
-                               " ON g.id = p.library_goal_id WHERE p.plan_version_id = ?"
-                               " ORDER BY p.id",
-                               version, err);
-    }
-    if (status == CT_OK) {
-        status = contents_list(request, out, "Planned training",
-                               "SELECT item_key || ':', description FROM plan_items"
-                               " WHERE plan_version_id = ? AND kind = 'training' ORDER BY id",
-                               version, err);
-    }
-    if (status == CT_OK) {
-        status = contents_list(request, out, "Planned self-directed learning",
-                               "SELECT item_key || ':', description FROM plan_items"
-                               " WHERE plan_version_id = ? AND kind = 'self-directed'"
-                               " ORDER BY id",
-                               version, err);
-    }
     return status;
-}
-
-static enum ct_status draft_contents(struct web_request *request, struct buf *out,
-                                     const struct version_info *draft, struct ct_err *err)
-{
-    char heading[64];
-    snprintf(heading, sizeof heading, "Version %" PRId64 " (draft)", draft->version);
-    enum ct_status status = text_in(out, "<h2>", heading, "</h2>\n");
-    return status == CT_OK ? plan_contents(request, out, draft->id, err) : status;
 }
 
 static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                                    const struct version_info *draft, struct ct_err *err)
 {
-    enum ct_status status = draft_contents(request, out, draft, err);
+    enum ct_status status = CT_OK;
+    if (draft->returned_comment[0] != '\0') {
+        status = text_in(out, "<div class=\"alert\"><p>Your library returned this version: ",
+                         draft->returned_comment, "</p></div>\n");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<h2>In this version</h2>\n");
+    }
+    if (status == CT_OK) {
+        status = version_contents(request, out, draft->id, err);
+    }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "save-text");
     }
@@ -331,6 +314,17 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
     }
     if (status == CT_OK) {
         status = html_markup(
+            out, "<label class=\"usa-label\" for=\"plan_goal\">The goal of yours it serves</label>"
+                 "<select class=\"usa-select\" id=\"plan_goal\" name=\"plan_goal\">");
+    }
+    if (status == CT_OK) {
+        status = draft_goal_options(request, out, draft, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</select>\n");
+    }
+    if (status == CT_OK) {
+        status = html_markup(
             out, "<button type=\"submit\" class=\"usa-button\">Add to the plan</button></form>\n");
     }
     if (status == CT_OK) {
@@ -345,19 +339,14 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
 static enum ct_status plan_actions(struct web_request *request, struct buf *out,
                                    const struct version_info *latest, struct ct_err *err)
 {
-    if (latest->id != 0 && strcmp(latest->state, "draft") != 0) {
-        char heading[64];
-        snprintf(heading, sizeof heading, "Version %" PRId64 " (%s)", latest->version,
-                 latest->state);
-        enum ct_status status = text_in(out, "<h2>", heading, "</h2>\n");
-        if (status == CT_OK) {
-            status = plan_contents(request, out, latest->id, err);
-        }
-        if (status != CT_OK) {
-            return status;
-        }
+    if (latest->id == 0) {
+        enum ct_status status = form_open(request, out, "/plan", "new-version");
+        return status == CT_OK
+                   ? html_markup(out, "<button type=\"submit\" class=\"usa-button\">Start your plan"
+                                      "</button></form>\n")
+                   : status;
     }
-    if (latest->id == 0 || strcmp(latest->state, "approved") == 0) {
+    if (strcmp(latest->state, "approved") == 0) {
         enum ct_status status = form_open(request, out, "/plan", "new-version");
         return status == CT_OK
                    ? html_markup(out,
@@ -398,7 +387,17 @@ enum ct_status page_plan(struct web_request *request, struct web_response *respo
     if (status == CT_OK && latest == NULL) {
         status = CT_ERR_NOMEM;
     }
+    int64_t versions = 0;
     if (status == CT_OK) {
+        status = STORE_EXEC(request->store, "SELECT COUNT(*) FROM plan_versions WHERE track_id = ?",
+                            &versions, &err, DB_INT(track.id));
+    }
+    if (status == CT_OK && versions == 0) {
+        status = html_markup(out, "<p>You have no plan yet. Write it with your supervisor: the"
+                                  " goals of your library's strategic plan it serves, what you"
+                                  " need to learn and how. Credits count from the day you"
+                                  " submit it.</p>\n");
+    } else if (status == CT_OK) {
         status = versions_table(request, out, track.id, latest, &err);
     }
     if (status == CT_OK) {
@@ -433,6 +432,13 @@ static enum ct_status latest_version(struct web_request *request, int64_t *track
     return status;
 }
 
+/* Whether the form field holds something. */
+static bool filled(const struct web_request *request, const char *name)
+{
+    const char *value = web_form_value(request, name);
+    return value != NULL && value[0] != '\0';
+}
+
 static enum ct_status learner_action(struct web_request *request, const char *action,
                                      struct ct_err *err)
 {
@@ -452,15 +458,23 @@ static enum ct_status learner_action(struct web_request *request, const char *ac
         return store_plan_version_update(request->store, request->person_id, version, &text, err);
     }
     if (strcmp(action, "add-goal") == 0) {
+        if (!filled(request, "goal")) {
+            return ct_err_set(err, CT_ERR_INPUT, "goal",
+                              "Write your goal before adding it: what you will be able to do.");
+        }
         return store_plan_goal_add(
             request->store, request->person_id, version, form_id(request, "library_goal"),
             web_form_value(request, "goal"), web_form_value(request, "outcomes"), &id, err);
     }
     if (strcmp(action, "add-item") == 0) {
-        return store_plan_item_add(request->store, request->person_id, version,
-                                   web_form_value(request, "item_key"),
-                                   web_form_value(request, "item_kind"),
-                                   web_form_value(request, "description"), 0, &id, err);
+        if (!filled(request, "item_key") || !filled(request, "description")) {
+            return ct_err_set(err, CT_ERR_INPUT, "item",
+                              "Give the planned activity a short name and a description.");
+        }
+        return store_plan_item_add(
+            request->store, request->person_id, version, web_form_value(request, "item_key"),
+            web_form_value(request, "item_kind"), web_form_value(request, "description"),
+            form_id(request, "plan_goal"), &id, err);
     }
     if (strcmp(action, "submit") == 0) {
         return store_plan_version_submit(request->store, request->person_id, version,
@@ -473,6 +487,21 @@ static enum ct_status learner_action(struct web_request *request, const char *ac
     return ct_err_set(err, CT_ERR_INPUT, "action", "Choose one of the plan's buttons.");
 }
 
+/* The confirmation of a learner's plan action. */
+static const char *learner_notice(const char *action)
+{
+    static const char *const codes[][2] = {
+        {"new-version", "plan-started"}, {"save-text", "plan-saved"},  {"add-goal", "goal-added"},
+        {"add-item", "item-added"},      {"submit", "plan-submitted"}, {"sign", "plan-signed"},
+    };
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        if (strcmp(codes[i][0], action) == 0) {
+            return codes[i][1];
+        }
+    }
+    return "plan-saved";
+}
+
 enum ct_status page_plan_submit(struct web_request *request, struct web_response *response)
 {
     const char *action = web_form_value(request, "action");
@@ -483,39 +512,47 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
         return page_plan(request, response, err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/plan");
+        notice_redirect(response, "/plan", learner_notice(action != NULL ? action : ""), 0);
     }
     return status;
 }
 
 /* ---- the supervisor's side ---- */
 
-/* One plan waiting for the organization's signature: who, which version, what it
- * says, and the form to sign it or return it with a comment. */
-static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
-                                   struct db_stmt *stmt, struct ct_err *err)
+static enum ct_status waiting_row(struct web_request *request, struct buf *out,
+                                  struct db_stmt *stmt)
 {
-    int64_t version = db_column_int64(stmt, 0);
-    enum ct_status status =
-        text_in(out, "<section class=\"waiting-plan\"><h2>", db_column_text(stmt, 1), "</h2>\n<p>");
+    enum ct_status status = text_in(out, "<tr><td>", db_column_text(stmt, 1), "</td>");
     if (status == CT_OK) {
-        status = text_in(out, "Plan ", db_column_text(stmt, 2), ", submitted ");
+        status = text_in(out, "<td>", db_column_text(stmt, 2), "</td>");
+    }
+    /* What the director signs for: the gaps, the options and every goal and item. */
+    if (status == CT_OK) {
+        status =
+            text_in(out, "<td><p>Gaps in skills or knowledge: ", db_column_text(stmt, 4), "</p>");
     }
     if (status == CT_OK) {
-        status = text_in(out, "", db_column_text(stmt, 3), ".</p>\n");
+        status = text_in(out, "<p>Options for learning: ", db_column_text(stmt, 5), "</p>");
     }
     if (status == CT_OK) {
-        status = plan_contents(request, out, version, err);
+        struct ct_err err = {0};
+        status = version_contents(request, out, db_column_int64(stmt, 0), &err);
     }
     if (status == CT_OK) {
-        status = form_open(request, out, "/plans", "sign");
+        status = html_markup(out, "</td>");
     }
     if (status == CT_OK) {
-        status = hidden_id(out, "version", version);
+        status = text_in(out, "<td>", db_column_text(stmt, 3), "</td><td>");
+    }
+    if (status == CT_OK) {
+        status = form_open(request, out, "/plans", NULL);
+    }
+    if (status == CT_OK) {
+        status = hidden_id(out, "version", db_column_int64(stmt, 0));
     }
     if (status == CT_OK) {
         char id[32];
-        snprintf(id, sizeof id, "comment-%" PRId64, version);
+        snprintf(id, sizeof id, "comment-%" PRId64, db_column_int64(stmt, 0));
         status = text_in(out, "<label class=\"usa-label\" for=\"", id,
                          "\">Comment (needed to return)</label>");
         if (status == CT_OK) {
@@ -524,11 +561,11 @@ static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
         }
     }
     if (status == CT_OK) {
-        status = html_markup(
-            out, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\">Sign for the"
-                 " library</button> <button type=\"submit\" name=\"action\" value=\"return\""
-                 " class=\"usa-button usa-button--outline\">Return</button></div></form>"
-                 "</section>\n");
+        /* Return first: Enter in the comment box returns, never signs. */
+        status = html_markup(out, "<button type=\"submit\" name=\"action\" value=\"return\">"
+                                  "Return</button> <button type=\"submit\" name=\"action\""
+                                  " value=\"sign\">Sign for the library</button></form></td>"
+                                  "</tr>\n");
     }
     return status;
 }
@@ -545,8 +582,9 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     struct db_stmt *stmt = NULL;
     if (status == CT_OK) {
         status = db_prepare(request->store->db,
-                            "SELECT v.id, p.name, 'version ' || v.version, v.submitted"
-                            " FROM plan_versions v JOIN tracks t ON t.id = v.track_id"
+                            "SELECT v.id, p.name, 'version ' || v.version, v.submitted,"
+                            " v.skill_gaps, v.learning_options FROM plan_versions v JOIN tracks t "
+                            "ON t.id = v.track_id"
                             " JOIN people p ON p.id = t.person_id WHERE p.verifier_id = ?"
                             " AND v.state = 'submitted' AND v.organization_approved IS NULL"
                             " ORDER BY v.submitted, v.id",
@@ -555,19 +593,25 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, &err);
     }
+    if (status == CT_OK) {
+        status =
+            html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
+                             "scope=\"col\">Learner</th>"
+                             "<th scope=\"col\">Plan</th><th scope=\"col\">What it holds</th>"
+                             "<th scope=\"col\">Submitted</th>"
+                             "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+    }
     bool has_row = true;
-    bool any = false;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, &err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        any = true;
-        status = waiting_plan(request, out, stmt, &err);
+        status = waiting_row(request, out, stmt);
     }
     db_finalize(stmt);
-    if (status == CT_OK && !any) {
-        status = html_markup(out, "<p>No plans are waiting for your signature.</p>\n");
+    if (status == CT_OK) {
+        status = html_markup(out, "</tbody>\n</table>\n");
     }
     return status == CT_OK ? page_end(response) : status;
 }
@@ -587,7 +631,12 @@ enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web
         response->status = 403;
         return page_plans_to_sign(request, response, "You do not sign this person's plan.");
     }
-    if (status == CT_OK && action != NULL && strcmp(action, "return") == 0) {
+    bool returning = action != NULL && strcmp(action, "return") == 0;
+    if (status == CT_OK && !returning && (action == NULL || strcmp(action, "sign") != 0)) {
+        response->status = 400;
+        return page_plans_to_sign(request, response, "Choose Sign for the library or Return.");
+    }
+    if (status == CT_OK && returning) {
         status = store_plan_version_return(request->store, request->person_id, version,
                                            web_form_value(request, "comment"), &err);
     } else if (status == CT_OK) {
@@ -598,8 +647,19 @@ enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web
         response->status = 400;
         return page_plans_to_sign(request, response, err.message);
     }
+    char state[16] = "";
+    bool found = false;
     if (status == CT_OK) {
-        web_redirect(response, "/plans");
+        status =
+            store_query_text(request->store, "SELECT state FROM plan_versions WHERE id = ?",
+                             STORE_PARAMS(DB_INT(version)), 1, state, sizeof state, &found, &err);
+    }
+    if (status == CT_OK) {
+        notice_redirect(response, "/plans",
+                        returning                        ? "plan-returned"
+                        : strcmp(state, "approved") == 0 ? "plan-approved"
+                                                         : "plan-signed-library",
+                        0);
     }
     return status;
 }

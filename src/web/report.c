@@ -6,6 +6,7 @@
 
 #include "../store/store_tracks.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -161,7 +162,8 @@ enum ct_status page_report_submit(struct web_request *request, struct web_respon
         return page_report(request, response, err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/report");
+        bool submitted = action != NULL && strcmp(action, "submit") == 0;
+        notice_redirect(response, "/report", submitted ? "report-submitted" : "report-saved", 0);
     }
     return status;
 }

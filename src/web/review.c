@@ -10,6 +10,7 @@
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -105,7 +106,17 @@ static enum ct_status decision_form(struct web_request *request, struct buf *out
         status = html_text(out, wrong && problem->comment != NULL ? problem->comment : "");
     }
     if (status == CT_OK) {
+        /* Return comes first: Enter in the comment box presses the first button, and a
+         * comment is written to return, never to accept or award. */
         status = html_markup(out, "\"></div><div class=\"actions\"><button type=\"submit\""
+                                  " class=\"usa-button usa-button--outline\" name=\"action\""
+                                  " value=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, return_action);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">Return</button> <button type=\"submit\""
                                   " class=\"usa-button\" name=\"action\" value=\"");
     }
     if (status == CT_OK) {
@@ -117,14 +128,7 @@ static enum ct_status decision_form(struct web_request *request, struct buf *out
     if (status == CT_OK) {
         status = html_text(out, accept_label);
     }
-    if (status == CT_OK) {
-        status = html_markup(out, "</button> <button type=\"submit\" class=\"usa-button "
-                                  "usa-button--outline\" name=\"action\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, return_action);
-    }
-    return status == CT_OK ? html_markup(out, "\">Return</button></div></form>") : status;
+    return status == CT_OK ? html_markup(out, "</button></div></form>") : status;
 }
 
 /* Each submitted final report: who, which program, when, the reflection itself, and
@@ -284,57 +288,12 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
-/* A certificate number as store_award writes it: CT-YYYY-NNNNNN. */
-static bool is_certificate_number(const char *text)
-{
-    static const char shape[] = "CT-0000-000000";
-    if (text == NULL || strlen(text) != sizeof shape - 1) {
-        return false;
-    }
-    for (size_t i = 0; i < sizeof shape - 1; i++) {
-        bool digit = text[i] >= '0' && text[i] <= '9';
-        if (shape[i] == '0' ? !digit : text[i] != shape[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static enum ct_status review_page(struct web_request *request, struct web_response *response,
                                   const char *message, const struct review_problem *problem)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Review and award");
-    const char *awarded = web_query_value(request, "awarded");
-    const char *done = web_query_value(request, "done");
-    if (status == CT_OK && message == NULL && is_certificate_number(awarded)) {
-        status = html_markup(out, "<div class=\"usa-alert usa-alert--success usa-alert--slim\""
-                                  " role=\"status\"><div class=\"usa-alert__body\">"
-                                  "<p class=\"usa-alert__text\">Certificate ");
-        if (status == CT_OK) {
-            status = html_text(out, awarded);
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, " is issued, and the learner's next track has begun."
-                                      "</p></div></div>\n");
-        }
-    } else if (status == CT_OK && message == NULL && done != NULL) {
-        const char *text = strcmp(done, "return") == 0   ? "Returned with your comment."
-                           : strcmp(done, "accept") == 0 ? "The final report is accepted."
-                                                         : NULL;
-        if (text != NULL) {
-            status = html_markup(out, "<div class=\"usa-alert usa-alert--success"
-                                      " usa-alert--slim\" role=\"status\"><div"
-                                      " class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
-            if (status == CT_OK) {
-                status = html_text(out, text);
-            }
-            if (status == CT_OK) {
-                status = html_markup(out, "</p></div></div>\n");
-            }
-        }
-    }
     if (status == CT_OK && message != NULL) {
         status = html_markup(
             out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
@@ -361,6 +320,7 @@ enum ct_status page_review(struct web_request *request, struct web_response *res
     return review_page(request, response, message, NULL);
 }
 
+/* Applies the decision; for an award, number receives the certificate's number. */
 static enum ct_status act(struct web_request *request, int64_t track, const char *action,
                           const char *comment, struct award_result *result, struct ct_err *err)
 {
@@ -407,14 +367,14 @@ enum ct_status page_review_submit(struct web_request *request, struct web_respon
         response->status = 400;
         return page_review(request, response, err.message);
     }
-    if (status == CT_OK) {
-        char location[128];
-        if (strcmp(action, "award") == 0) {
-            snprintf(location, sizeof location, "/review?awarded=%s", result.number);
-        } else {
-            snprintf(location, sizeof location, "/review?done=%s", returning ? "return" : "accept");
-        }
-        web_redirect(response, location);
+    if (status == CT_OK && strcmp(action, "award") == 0) {
+        notice_redirect_award(response, "/review", result.number);
+    } else if (status == CT_OK) {
+        notice_redirect(response, "/review",
+                        strcmp(action, "accept-report") == 0   ? "report-accepted"
+                        : strcmp(action, "return-report") == 0 ? "report-returned"
+                                                               : "track-returned",
+                        0);
     }
     return status;
 }

@@ -8,6 +8,7 @@
 #include "../core/credit.h"
 #include "../store/store_activities.h"
 #include "html.h"
+#include "notice.h"
 #include "pages.h"
 #include "../core/banned.h"
 
@@ -225,7 +226,8 @@ enum ct_status page_verify_submit(struct web_request *request, struct web_respon
         return page_verify(request, response, err.message);
     }
     if (status == CT_OK) {
-        web_redirect(response, "/verify");
+        notice_redirect(response, "/verify",
+                        strcmp(action, "reject") == 0 ? "rejected" : "verified", decided);
     }
     return status;
 }

@@ -248,12 +248,12 @@ static void test_the_engine_meets_every_rule_in_the_set(void **state)
     assert_true(tally.statuses[TRACK_EXPIRED] > 0);
 }
 
-static void test_the_four_log_ins_work(void **state)
+static void test_the_five_log_ins_work(void **state)
 {
     struct fixture *f = *state;
     const char *emails[] = {"coordinator@example.org", "director@example.org", "staff@example.org",
-                            "ready@example.org"};
-    for (size_t i = 0; i < 4; i++) {
+                            "ready@example.org", "planner@example.org"};
+    for (size_t i = 0; i < 5; i++) {
         bool matches = false;
         struct ct_err err = {0};
         ok(store_person_check_password(&f->store, person(f, emails[i]), DEMO_PASSWORD, &matches,
@@ -261,7 +261,7 @@ static void test_the_four_log_ins_work(void **state)
            &err);
         assert_true(matches);
     }
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM people WHERE password_hash IS NOT NULL"), 4);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM people WHERE password_hash IS NOT NULL"), 5);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM person_roles r JOIN people p"
                               " ON p.id = r.person_id WHERE p.email = 'coordinator@example.org'"
                               " AND r.role = 'ce-coordinator'"),
@@ -324,6 +324,40 @@ static void test_ready_learner_is_complete_and_waiting_for_the_award(void **stat
     ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
     assert_int_equal(evaluation->status, TRACK_COMPLETE);
     assert_int_equal(evaluation->blocking_count, 0);
+    evaluation_free(evaluation);
+    record_free(record);
+}
+
+static void test_planner_is_on_the_strategic_track_without_a_plan(void **state)
+{
+    struct fixture *f = *state;
+    int64_t planner = person(f, "planner@example.org");
+    struct track_info track = current_track(f, "planner@example.org");
+    assert_string_equal(track.program, "msl-strategic");
+    assert_string_equal(track.state, "active");
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM plan_versions WHERE track_id = %lld",
+             (long long)track.id);
+    assert_int_equal(count(f, sql), 0);
+    /* At director@'s library, who verifies and co-signs. */
+    snprintf(sql, sizeof sql, "SELECT verifier_id FROM people WHERE id = %lld", (long long)planner);
+    assert_int_equal(count(f, sql), person(f, "director@example.org"));
+    snprintf(sql, sizeof sql,
+             "SELECT COUNT(*) FROM people p JOIN people d ON d.library_id = p.library_id"
+             " WHERE p.id = %lld AND d.email = 'director@example.org'",
+             (long long)planner);
+    assert_int_equal(count(f, sql), 1);
+    struct learner_record *record = NULL;
+    struct evaluation *evaluation = NULL;
+    struct ct_err err = {0};
+    ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
+    assert_int_equal(evaluation->status, TRACK_IN_PROGRESS);
+    assert_int_equal(evaluation->counted_halves, 0);
+    bool plan_missing = false;
+    for (size_t i = 0; i < evaluation->blocking_count; i++) {
+        plan_missing |= evaluation->blocking[i].code == BLOCKING_PLAN_MISSING;
+    }
+    assert_true(plan_missing);
     evaluation_free(evaluation);
     record_free(record);
 }
@@ -402,9 +436,10 @@ int main(void)
         cmocka_unit_test(test_plans_are_in_every_state),
         cmocka_unit_test(test_activities_are_in_every_status_and_shape),
         cmocka_unit_test(test_the_engine_meets_every_rule_in_the_set),
-        cmocka_unit_test(test_the_four_log_ins_work),
+        cmocka_unit_test(test_the_five_log_ins_work),
         cmocka_unit_test(test_staff_member_is_on_the_strategic_track_under_the_director),
         cmocka_unit_test(test_ready_learner_is_complete_and_waiting_for_the_award),
+        cmocka_unit_test(test_planner_is_on_the_strategic_track_without_a_plan),
         cmocka_unit_test(test_the_same_seed_and_day_give_the_same_set),
         cmocka_unit_test(test_audit_trail_is_intact_and_a_second_fill_is_refused),
     };

@@ -264,6 +264,44 @@ static void test_plan_versions_follow_their_workflow(void **state)
     json_decref(record);
 }
 
+static void test_plan_item_serves_only_a_goal_of_its_own_version(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t version = 0, goal = 0, item = 0, other = 0, foreign_goal = 0;
+    ok(store_plan_version_create(&f->store, f->learner, f->track,
+                                 &(struct plan_version_new){"Gaps", "Options"}, &version, &err),
+       &err);
+    ok(store_plan_goal_add(&f->store, f->learner, version, f->library_goal, "Run story time", "",
+                           &goal, &err),
+       &err);
+    /* Another learner's goal, in another track's plan. */
+    int64_t track = 0;
+    ok(store_track_enroll(&f->store, f->coordinator, f->director, "msl-trustee", day("2022-06-01"),
+                          &track, &err),
+       &err);
+    ok(store_plan_version_create(&f->store, f->director, track, &(struct plan_version_new){"", ""},
+                                 &other, &err),
+       &err);
+    ok(store_plan_goal_add(&f->store, f->director, other, f->library_goal, "Budget", "",
+                           &foreign_goal, &err),
+       &err);
+    int64_t entries = count(f, "SELECT COUNT(*) FROM audit_log");
+    assert_int_equal(store_plan_item_add(&f->store, f->learner, version, "sd1", "self-directed",
+                                         "Reading", foreign_goal, &item, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "plan_goal");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM plan_items"), 0);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log"), entries);
+    ok(store_plan_item_add(&f->store, f->learner, version, "sd1", "self-directed", "Reading", goal,
+                           &item, &err),
+       &err);
+    ok(store_plan_item_add(&f->store, f->learner, version, "t1", "training", "Course", 0, &item,
+                           &err),
+       &err);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM plan_items WHERE plan_goal_id IS NULL"), 1);
+}
+
 static void test_award_refuses_an_incomplete_track_and_changes_nothing(void **state)
 {
     struct fixture *f = *state;
@@ -468,6 +506,7 @@ int main(void)
         WORKFLOW_TEST(test_activity_workflow_allows_and_refuses),
         WORKFLOW_TEST(test_refused_change_leaves_no_trace),
         WORKFLOW_TEST(test_plan_versions_follow_their_workflow),
+        WORKFLOW_TEST(test_plan_item_serves_only_a_goal_of_its_own_version),
         WORKFLOW_TEST(test_award_refuses_an_incomplete_track_and_changes_nothing),
         WORKFLOW_TEST(test_award_issues_certificate_and_starts_the_successor),
         WORKFLOW_TEST(test_revoked_certificate_no_longer_counts),
