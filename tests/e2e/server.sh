@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..29"
+echo "1..30"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -304,6 +304,25 @@ library_view() {
         [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" "$base/library")" = 403 ]
 }
 check "the library administrator sees goals, staff and alignment; staff may not" library_view
+
+# Reading a page writes nothing (a session is marked used at most once a minute), so a
+# page answers at once while another process holds the database's write lock.
+page_while_locked() {
+    [ "$(sign_in "$work/locked" staff@example.org demo-password-1)" = 303 ] || return 1
+    (printf '.timeout 2000\nBEGIN IMMEDIATE;\n'; sleep 3; printf 'COMMIT;\n') |
+        sqlite3 "$work/demo.db" &
+    holder=$!
+    # Until the holder has the lock, a second writer gets in at once.
+    tries=0
+    while [ "$tries" -lt 40 ] && sqlite3 "$work/demo.db" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do
+        tries=$((tries + 1))
+        sleep 0.05
+    done
+    code=$(curl -s -o "$work/locked.html" -w '%{http_code}' --max-time 2 -b "$work/locked" "$base/")
+    wait "$holder"
+    [ "$code" = 200 ] && grep -q 'Your progress' "$work/locked.html"
+}
+check "a page answers while another process holds the database's write lock" page_while_locked
 
 # Last of the sign-ins: the failures below slow down every sign-in from this address.
 throttled() {
