@@ -13,7 +13,7 @@ TEST_BUILD_DIR ?= build-test
 FUZZ_SECONDS   ?= 60
 MESON          ?= meson
 
-.PHONY: all build demo test fuzz bench mutants format clean deps test-deps
+.PHONY: all build demo test fuzz bench mutants format clean deps test-deps bench-deps
 
 all: build
 
@@ -22,6 +22,9 @@ deps:
 
 test-deps:
 	@scripts/install-deps test
+
+bench-deps:
+	@scripts/install-deps bench
 
 $(BUILD_DIR)/build.ninja:
 	$(MESON) setup $(BUILD_DIR) --buildtype=release -Dtests=false
@@ -45,9 +48,10 @@ fuzz: test-deps $(TEST_BUILD_DIR)/build.ninja
 	$(MESON) compile -C $(TEST_BUILD_DIR)
 	@scripts/run-fuzzers $(TEST_BUILD_DIR) $(FUZZ_SECONDS)
 
-bench: build
+bench: bench-deps build
 	$(MESON) compile -C $(BUILD_DIR) bench-evaluate
 	$(BUILD_DIR)/bench/bench-evaluate
+	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-web
 
 mutants: test-deps
 	@scripts/check-mutants
