@@ -13,7 +13,7 @@ TEST_BUILD_DIR ?= build-test
 FUZZ_SECONDS   ?= 60
 MESON          ?= meson
 
-.PHONY: all build demo test fuzz bench mutants format clean deps test-deps node-deps
+.PHONY: all build demo test fuzz bench mutants format clean deps test-deps bench-deps node-deps
 
 all: build
 
@@ -22,6 +22,9 @@ deps:
 
 test-deps:
 	@scripts/install-deps test
+
+bench-deps:
+	@scripts/install-deps bench
 
 # The U.S. Web Design System (built into the binary) and the browser tests' packages.
 node-deps:
@@ -48,9 +51,10 @@ fuzz: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja
 	$(MESON) compile -C $(TEST_BUILD_DIR)
 	@scripts/run-fuzzers $(TEST_BUILD_DIR) $(FUZZ_SECONDS)
 
-bench: build
+bench: bench-deps build
 	$(MESON) compile -C $(BUILD_DIR) bench-evaluate
 	$(BUILD_DIR)/bench/bench-evaluate
+	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-web
 
 mutants: test-deps node-deps
 	@scripts/check-mutants

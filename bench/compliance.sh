@@ -5,7 +5,7 @@
 #
 # Usage: bench/compliance.sh [PEOPLE] [ACTIVITIES_PER_PERSON] [WORK_DIR]
 #        (defaults: 100000 people, 100 activities each = 10 million activities)
-# Needs a release build (make) and the sqlite3 shell (scripts/install-deps test).
+# Needs a release build (make) and the sqlite3 shell (scripts/install-deps bench).
 set -eu
 people=${1:-100000}
 per_person=${2:-100}

@@ -41,6 +41,21 @@ enum ct_status session_create(struct store *store, int64_t person_id, int64_t no
                       DB_INT(now));
 }
 
+/* Deletes every idle or too old session. */
+static enum ct_status sessions_purge(struct store *store, int64_t now, struct ct_err *err)
+{
+    return STORE_EXEC(store, "DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?",
+                      NULL, err, DB_INT(now - SESSION_IDLE_SECONDS),
+                      DB_INT(now - SESSION_ABSOLUTE_SECONDS));
+}
+
+/* True when a session last seen at last_seen_at, created at created_at, has ended by now. */
+static bool session_ended(int64_t created_at, int64_t last_seen_at, int64_t now)
+{
+    return last_seen_at <= now - SESSION_IDLE_SECONDS ||
+           created_at <= now - SESSION_ABSOLUTE_SECONDS;
+}
+
 enum ct_status session_find(struct store *store, const char *id, int64_t now, bool *found,
                             int64_t *person_id, char csrf[SESSION_TOKEN_SIZE], struct ct_err *err)
 {
@@ -52,29 +67,40 @@ enum ct_status session_find(struct store *store, const char *id, int64_t now, bo
     }
     char hash[SESSION_TOKEN_SIZE];
     token_hash(id, hash);
-    /* Expired sessions go first, so that a stolen old cookie finds nothing. */
-    enum ct_status status =
-        STORE_EXEC(store, "DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?", NULL,
-                   err, DB_INT(now - SESSION_IDLE_SECONDS), DB_INT(now - SESSION_ABSOLUTE_SECONDS));
+    /* A read first: most requests change nothing. A write on every request would make
+     * requests wait in turn for the database's one writer, and every page wait, then
+     * fail, while another process holds the write lock. */
     struct db_stmt *stmt = NULL;
-    if (status == CT_OK) {
-        status = db_prepare(
-            store->db, "SELECT person_id, csrf_token FROM sessions WHERE id_hash = ?", &stmt, err);
-    }
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT person_id, csrf_token, created_at, last_seen_at"
+                                       " FROM sessions WHERE id_hash = ?",
+                                       &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(hash)), 1, err);
     }
+    bool has_row = false;
     if (status == CT_OK) {
-        status = db_step(stmt, found, err);
+        status = db_step(stmt, &has_row, err);
     }
-    if (status == CT_OK && *found) {
+    int64_t last_seen_at = 0;
+    if (status == CT_OK && has_row) {
+        last_seen_at = db_column_int64(stmt, 3);
+        /* An ended session finds nothing, so that a stolen old cookie is of no use. */
+        *found = !session_ended(db_column_int64(stmt, 2), last_seen_at, now);
+    }
+    if (*found) {
         *person_id = db_column_int64(stmt, 0);
         snprintf(csrf, SESSION_TOKEN_SIZE, "%s", db_column_text(stmt, 1));
     }
     db_finalize(stmt);
-    if (status == CT_OK && *found) {
-        status = STORE_EXEC(store, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", NULL,
-                            err, DB_INT(now), DB_TEXT(hash));
+    /* Marked used at most once every SESSION_TOUCH_SECONDS; ended sessions (this one
+     * included) are deleted at the same time. */
+    if (status == CT_OK && has_row && (!*found || now - last_seen_at >= SESSION_TOUCH_SECONDS)) {
+        status = sessions_purge(store, now, err);
+        if (status == CT_OK && *found) {
+            status = STORE_EXEC(store, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?",
+                                NULL, err, DB_INT(now), DB_TEXT(hash));
+        }
     }
     return status;
 }
@@ -156,10 +182,26 @@ enum ct_status api_token_person(struct store *store, const char *token, int64_t 
     }
     char hash[SESSION_TOKEN_SIZE];
     token_hash(token, hash);
-    enum ct_status status = STORE_EXEC(
-        store, "SELECT person_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
-        person_id, err, DB_TEXT(hash));
-    if (status == CT_OK && *person_id != 0) {
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT person_id, COALESCE(last_used_at, 0) FROM api_tokens"
+                                       " WHERE token_hash = ? AND revoked_at IS NULL",
+                                       &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(hash)), 1, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    int64_t last_used_at = 0;
+    if (status == CT_OK && has_row) {
+        *person_id = db_column_int64(stmt, 0);
+        last_used_at = db_column_int64(stmt, 1);
+    }
+    db_finalize(stmt);
+    /* Like a session's, the time of last use is written at most once a minute. */
+    if (status == CT_OK && has_row && now - last_used_at >= SESSION_TOUCH_SECONDS) {
         status = STORE_EXEC(store, "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?",
                             NULL, err, DB_INT(now), DB_TEXT(hash));
     }

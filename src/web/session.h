@@ -4,6 +4,9 @@
  * A session id is 256 random bits (libsodium), given to the browser once and stored
  * only as its SHA-256 hash. Each session carries its own CSRF token. Sessions end after
  * SESSION_IDLE_SECONDS without a request or SESSION_ABSOLUTE_SECONDS after log-in.
+ * A session's (and an API token's) time of last use is written at most once every
+ * SESSION_TOUCH_SECONDS, so that requests need not wait in turn to write it; an idle
+ * session may therefore end up to that much earlier, never later.
  */
 #ifndef CERTTRACK_SESSION_H
 #define CERTTRACK_SESSION_H
@@ -16,6 +19,7 @@
 #define SESSION_TOKEN_SIZE       65 /* 64 hex digits and the NUL */
 #define SESSION_IDLE_SECONDS     (30 * 60)
 #define SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
+#define SESSION_TOUCH_SECONDS    60
 
 /* Fills out with 256 random bits as hex. */
 void session_random_token(char out[SESSION_TOKEN_SIZE]);
@@ -26,8 +30,9 @@ enum ct_status session_create(struct store *store, int64_t person_id, int64_t no
                               char id[SESSION_TOKEN_SIZE], char csrf[SESSION_TOKEN_SIZE],
                               struct ct_err *err) CT_MUST_CHECK;
 
-/* Finds the live session with this id and marks it used at now. *found is false for an
- * unknown, idle or too old session (which is then deleted). */
+/* Finds the live session with this id and marks it used at now when it was last marked
+ * SESSION_TOUCH_SECONDS ago or more (deleting every ended session then too). *found is
+ * false for an unknown, idle or too old session (which is then deleted). */
 enum ct_status session_find(struct store *store, const char *id, int64_t now, bool *found,
                             int64_t *person_id, char csrf[SESSION_TOKEN_SIZE],
                             struct ct_err *err) CT_MUST_CHECK;
@@ -46,7 +51,8 @@ enum ct_status api_token_create(struct store *store, int64_t person_id, const ch
                                 int64_t now, char token[API_TOKEN_SIZE],
                                 struct ct_err *err) CT_MUST_CHECK;
 
-/* The person a live token belongs to; *person_id is 0 for an unknown or revoked one. */
+/* The person a live token belongs to; *person_id is 0 for an unknown or revoked one.
+ * Marks the token used at now when it was last marked SESSION_TOUCH_SECONDS ago or more. */
 enum ct_status api_token_person(struct store *store, const char *token, int64_t now,
                                 int64_t *person_id, struct ct_err *err) CT_MUST_CHECK;
 

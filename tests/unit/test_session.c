@@ -113,6 +113,111 @@ static void test_sessions_end_when_idle_or_too_old(void **state)
     assert_false(found);
 }
 
+/* The time a session was last marked used, from the database (0 when it is gone). */
+static int64_t last_seen_of(struct fixture *f, int64_t person)
+{
+    struct ct_err err = {0};
+    int64_t last_seen = 0;
+    ok(STORE_EXEC(&f->store, "SELECT MAX(last_seen_at) FROM sessions WHERE person_id = ?",
+                  &last_seen, &err, DB_INT(person)),
+       &err);
+    return last_seen;
+}
+
+static void test_session_use_is_written_at_most_once_a_minute(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
+    bool found = false;
+    int64_t person = 0;
+    ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    ok(session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS - 1, &found, &person, csrf, &err),
+       &err);
+    assert_true(found);
+    assert_int_equal(last_seen_of(f, f->person), 1000);
+    ok(session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS, &found, &person, csrf, &err),
+       &err);
+    assert_true(found);
+    assert_int_equal(last_seen_of(f, f->person), 1000 + SESSION_TOUCH_SECONDS);
+}
+
+static void test_session_ends_when_idle_even_if_not_marked_used(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
+    bool found = false;
+    int64_t person = 0;
+    ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    /* Used within the minute: not written, so idleness counts from 1000. */
+    ok(session_find(&f->store, id, 1030, &found, &person, csrf, &err), &err);
+    assert_true(found);
+    ok(session_find(&f->store, id, 1000 + SESSION_IDLE_SECONDS, &found, &person, csrf, &err), &err);
+    assert_false(found);
+    assert_int_equal(person, 0);
+    assert_string_equal(csrf, "");
+    /* The ended session is deleted, not just ignored. */
+    assert_int_equal(last_seen_of(f, f->person), 0);
+}
+
+static void test_ended_sessions_are_deleted_when_another_is_used(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    char old_id[SESSION_TOKEN_SIZE], id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
+    bool found = false;
+    int64_t person = 0;
+    ok(session_create(&f->store, f->person, 0, old_id, csrf, &err), &err);
+    ok(session_create(&f->store, f->person, SESSION_IDLE_SECONDS, id, csrf, &err), &err);
+    ok(session_find(&f->store, id, SESSION_IDLE_SECONDS + SESSION_TOUCH_SECONDS, &found, &person,
+                    csrf, &err),
+       &err);
+    assert_true(found);
+    int64_t sessions = 0;
+    ok(STORE_EXEC(&f->store, "SELECT COUNT(*) FROM sessions WHERE person_id = ?", &sessions, &err,
+                  DB_INT(f->person)),
+       &err);
+    assert_int_equal(sessions, 1);
+}
+
+/* The time a token was last marked used, from the database (0 for never). */
+static int64_t token_last_used(struct fixture *f)
+{
+    struct ct_err err = {0};
+    int64_t last_used = -1;
+    ok(STORE_EXEC(&f->store,
+                  "SELECT COALESCE(MAX(last_used_at), 0) FROM api_tokens WHERE person_id = ?",
+                  &last_used, &err, DB_INT(f->person)),
+       &err);
+    return last_used;
+}
+
+static void test_token_use_is_written_at_most_once_a_minute(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    char token[API_TOKEN_SIZE];
+    int64_t person = 0;
+    ok(api_token_create(&f->store, f->person, "reporting", 1000, token, &err), &err);
+    assert_int_equal(token_last_used(f), 0);
+    ok(api_token_person(&f->store, token, 1000, &person, &err), &err);
+    assert_int_equal(person, f->person);
+    assert_int_equal(token_last_used(f), 1000);
+    ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS - 1, &person, &err), &err);
+    assert_int_equal(person, f->person);
+    assert_int_equal(token_last_used(f), 1000);
+    ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS, &person, &err), &err);
+    assert_int_equal(token_last_used(f), 1000 + SESSION_TOUCH_SECONDS);
+    int64_t id = 0;
+    ok(STORE_EXEC(&f->store, "SELECT id FROM api_tokens WHERE person_id = ?", &id, &err,
+                  DB_INT(f->person)),
+       &err);
+    ok(api_token_revoke(&f->store, f->person, id, 2000, &err), &err);
+    ok(api_token_person(&f->store, token, 2001, &person, &err), &err);
+    assert_int_equal(person, 0);
+}
+
 static void test_failed_log_ins_make_the_next_attempt_wait(void **state)
 {
     struct fixture *f = *state;
@@ -139,6 +244,14 @@ int main(void)
         cmocka_unit_test(test_tokens_are_256_random_bits),
         cmocka_unit_test_setup_teardown(test_session_is_found_by_its_id_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sessions_end_when_idle_or_too_old, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_session_use_is_written_at_most_once_a_minute, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_session_ends_when_idle_even_if_not_marked_used, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_ended_sessions_are_deleted_when_another_is_used, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_token_use_is_written_at_most_once_a_minute, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_failed_log_ins_make_the_next_attempt_wait, setup,
                                         teardown),
     };
