@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "form.h"
 #include "html.h"
 #include "pages.h"
 #include "../core/banned.h"
@@ -94,8 +95,11 @@ static enum ct_status token_table(struct web_request *request, struct buf *out, 
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
-enum ct_status page_tokens(struct web_request *request, struct web_response *response,
-                           const char *new_token, const char *message)
+/* The page, with the error of a refused create next to the name field when
+ * name_error is set (and the typed name kept). */
+static enum ct_status tokens_page(struct web_request *request, struct web_response *response,
+                                  const char *new_token, const char *message,
+                                  const char *name_error)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
@@ -122,17 +126,38 @@ enum ct_status page_tokens(struct web_request *request, struct web_response *res
         status = token_table(request, out, &err);
     }
     if (status == CT_OK) {
-        status =
-            wrap(out,
-                 "<form method=\"post\" action=\"/tokens\" class=\"usa-form\"><input"
-                 " type=\"hidden\" name=\"csrf_token\" value=\"",
-                 request->csrf,
-                 "\"><input type=\"hidden\" name=\"action\" value=\"create\">"
-                 "<label class=\"usa-label\" for=\"name\">Name of a new token</label>"
-                 "<input class=\"usa-input\" type=\"text\" id=\"name\" name=\"name\">"
-                 "<button type=\"submit\" class=\"usa-button\">Create a token</button></form>\n");
+        status = html_markup(out, "<h2>Create a token</h2>\n<form method=\"post\""
+                                  " action=\"/tokens\" class=\"usa-form\">");
+    }
+    if (status == CT_OK) {
+        status = form_csrf(out, request->csrf);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<input type=\"hidden\" name=\"action\" value=\"create\">");
+    }
+    if (status == CT_OK) {
+        struct form_field name = {
+            .id = "name",
+            .label = "Name of a new token",
+            .hint = "Say which program uses it, so that you know which to revoke.",
+            .error = name_error,
+            .control = FORM_INPUT,
+            .value = name_error != NULL ? web_form_value(request, "name") : NULL,
+            .required = true,
+        };
+        status = form_field_write(out, &name);
+    }
+    if (status == CT_OK) {
+        status = html_markup(
+            out, "<button type=\"submit\" class=\"usa-button\">Create a token</button></form>\n");
     }
     return status == CT_OK ? page_end(response) : status;
+}
+
+enum ct_status page_tokens(struct web_request *request, struct web_response *response,
+                           const char *new_token, const char *message)
+{
+    return tokens_page(request, response, new_token, message, NULL);
 }
 
 enum ct_status page_tokens_submit(struct web_request *request, struct web_response *response)
@@ -154,6 +179,11 @@ enum ct_status page_tokens_submit(struct web_request *request, struct web_respon
                                   id != NULL ? strtoll(id, NULL, 10) : 0, request->now, &err);
     } else {
         status = ct_err_set(&err, CT_ERR_INPUT, "action", "Choose create or revoke.");
+    }
+    if (status == CT_ERR_INPUT && strcmp(err.where, "name") == 0) {
+        response->status = 400;
+        return tokens_page(request, response, NULL, "The token was not created: see the name.",
+                           err.message);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;

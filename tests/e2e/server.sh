@@ -76,7 +76,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..46"
+echo "1..47"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -533,6 +533,13 @@ supervisor_sees_own_staff_only() {
         [ "$(code "$work/staff" "/people/$other")" = 403 ] &&
         [ "$(code "$work/coordinator" "/people/$other")" = 200 ]
 }
+token_name_needed() {
+    [ "$(post "$work/staff" /tokens /tokens action=create name=)" = 400 ] &&
+        grep -q 'id="name-error" role="alert">Give the token a name' "$work/post.html" &&
+        grep -q 'aria-invalid="true"' "$work/post.html"
+}
+check "a token without a name is refused next to the name field" token_name_needed
+
 check "a supervisor sees their own library's staff and their progress, no one else's" \
     supervisor_sees_own_staff_only
 
