@@ -7,6 +7,7 @@
 
 #include "../core/credit.h"
 #include "../store/store_activities.h"
+#include "form.h"
 #include "html.h"
 #include "notice.h"
 #include "pages.h"
@@ -45,7 +46,20 @@ static void claimed_amount(struct db_stmt *stmt, char *out, size_t size)
     }
 }
 
-static enum ct_status queue_row(struct buf *out, struct db_stmt *stmt)
+/* Whether the refused form had this claim selected. */
+static bool was_selected(const struct web_request *request, const char *id)
+{
+    for (size_t i = 0; i < request->form.count; i++) {
+        if (strcmp(request->form.names[i], "activity") == 0 &&
+            strcmp(request->form.values[i], id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static enum ct_status queue_row(const struct web_request *request, struct buf *out,
+                                struct db_stmt *stmt)
 {
     char id[32], amount[64];
     snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
@@ -56,7 +70,8 @@ static enum ct_status queue_row(struct buf *out, struct db_stmt *stmt)
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" value=\"");
+        status = was_selected(request, id) ? html_markup(out, "\" checked value=\"")
+                                           : html_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
         status = html_text(out, id);
@@ -68,7 +83,19 @@ static enum ct_status queue_row(struct buf *out, struct db_stmt *stmt)
         status = html_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Select</label></td>");
+        status = html_markup(out, "\">Select ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 4));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, ", claimed by ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 1));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</label></td>");
     }
     for (int column = 1; column <= 4 && status == CT_OK; column++) {
         status = cell(out, db_column_text(stmt, column));
@@ -103,36 +130,49 @@ static enum ct_status queue_table(struct web_request *request, struct buf *out, 
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = queue_row(out, stmt);
+        status = queue_row(request, out, stmt);
         (*rows)++;
     }
     db_finalize(stmt);
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
-static enum ct_status decision_form_end(struct web_request *request, struct buf *out)
+static enum ct_status decision_form_end(struct web_request *request, struct buf *out,
+                                        const char *reason_error)
 {
-    enum ct_status status =
-        html_markup(out, "<label class=\"usa-label\" for=\"reason\">Reason (needed to reject)"
-                         "</label>\n<input class=\"usa-input\" id=\"reason\" name=\"reason\""
-                         " type=\"text\" value=\"");
-    const char *reason = web_form_value(request, "reason");
+    struct form_field reason = {
+        .id = "reason",
+        .label = "Reason (needed to reject)",
+        .hint = "The learner sees it with each rejected claim.",
+        .error = reason_error,
+        .control = FORM_INPUT,
+        .value = web_form_value(request, "reason"),
+    };
+    enum ct_status status = form_field_write(out, &reason);
     if (status == CT_OK) {
-        status = html_text(out, reason != NULL ? reason : "");
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "\">\n<div class=\"actions\"><button type=\"submit\" "
-                                  "class=\"usa-button\" name=\"action\""
-                                  " value=\"verify\">Verify selected</button>"
-                                  " <button type=\"submit\" name=\"action\" value=\"reject\" "
-                                  "class=\"usa-button usa-button--secondary\">"
-                                  "Reject selected</button></div>\n</form>\n");
+        /* Reject comes first: Enter in the reason box presses the first button, and a
+         * reason is written to reject. */
+        status = html_markup(out, "<div class=\"actions\"><button type=\"submit\""
+                                  " name=\"action\" value=\"reject\""
+                                  " class=\"usa-button usa-button--secondary\">Reject selected"
+                                  "</button> <button type=\"submit\" class=\"usa-button\""
+                                  " name=\"action\" value=\"verify\">Verify selected</button>"
+                                  "</div>\n</form>\n");
     }
     return status;
 }
 
+static enum ct_status verify_page(struct web_request *request, struct web_response *response,
+                                  const char *message, const char *reason_error);
+
 enum ct_status page_verify(struct web_request *request, struct web_response *response,
                            const char *message)
+{
+    return verify_page(request, response, message, NULL);
+}
+
+static enum ct_status verify_page(struct web_request *request, struct web_response *response,
+                                  const char *message, const char *reason_error)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
@@ -166,7 +206,7 @@ enum ct_status page_verify(struct web_request *request, struct web_response *res
     if (status == CT_OK && rows == 0) {
         status = html_markup(out, "<p>Nothing is waiting for you.</p>\n</form>\n");
     } else if (status == CT_OK) {
-        status = decision_form_end(request, out);
+        status = decision_form_end(request, out, reason_error);
     }
     return status == CT_OK ? page_end(response) : status;
 }
@@ -214,7 +254,7 @@ enum ct_status page_verify_submit(struct web_request *request, struct web_respon
     }
     if (strcmp(action, "reject") == 0 && (reason == NULL || reason[0] == '\0')) {
         response->status = 400;
-        return page_verify(request, response,
+        return verify_page(request, response, "Nothing was changed: see the reason.",
                            "Say why the claims are rejected: the learner will see the reason.");
     }
     struct ct_err err = {0};

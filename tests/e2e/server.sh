@@ -161,10 +161,12 @@ reject_needs_reason() {
     code=$(curl -s -o "$work/reject.html" -w '%{http_code}' -b "$work/director" \
         --data-urlencode "csrf_token=$token" --data-urlencode "activity=$first" \
         --data-urlencode "action=reject" "$base/verify")
-    [ "$code" = 400 ] && grep -q 'Say why' "$work/reject.html" &&
+    [ "$code" = 400 ] && grep -q 'id="reason-error" role="alert">Say why' "$work/reject.html" &&
+        grep -q "id=\"activity-$first\" checked" "$work/reject.html" &&
         [ "$(sqlite3 "$work/demo.db" "SELECT status FROM activities WHERE id = $first")" = pending ]
 }
-check "rejecting without a reason is refused and changes nothing" reject_needs_reason
+check "rejecting without a reason is refused at the field, keeps the selection and changes nothing" \
+    reject_needs_reason
 check "a learner without the supervisor role gets 403 on the queue" sh -c "
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' -b $work/staff $base/verify)\" = 403 ]"
 
