@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../store/store_tracks.h"
+#include "form.h"
 #include "html.h"
 #include "notice.h"
 #include "pages.h"
@@ -52,27 +53,29 @@ static enum ct_status paragraph(struct buf *out, const char *before, const char 
     return status == CT_OK ? html_markup(out, "</p>\n") : status;
 }
 
-static enum ct_status report_form(struct web_request *request, struct buf *out, const char *text)
+static enum ct_status report_form(struct web_request *request, struct buf *out, const char *text,
+                                  const char *text_error)
 {
-    enum ct_status status =
-        html_markup(out, "<form method=\"post\" action=\"/report\""
-                         " class=\"usa-form usa-form--large\">\n<input type=\"hidden\""
-                         " name=\"csrf_token\" value=\"");
+    enum ct_status status = html_markup(out, "<form method=\"post\" action=\"/report\""
+                                             " class=\"usa-form usa-form--large report-form\">\n");
     if (status == CT_OK) {
-        status = html_text(out, request->csrf);
+        status = form_csrf(out, request->csrf);
+    }
+    if (status == CT_OK) {
+        struct form_field reflection = {
+            .id = "text",
+            .label = "Your reflection: what you learned, and how it served your library's goals",
+            .hint = "Save a draft as often as you like; the State Library sees it once you submit.",
+            .error = text_error,
+            .control = FORM_TEXTAREA,
+            .value = text,
+            .required = true,
+        };
+        status = form_field_write(out, &reflection);
     }
     if (status == CT_OK) {
         status = html_markup(
-            out, "\">\n<label class=\"usa-label\" for=\"text\">Your reflection: what you learned,"
-                 " and how it served your library's goals</label>\n"
-                 "<textarea class=\"usa-textarea\" id=\"text\" name=\"text\" rows=\"12\">");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, text);
-    }
-    if (status == CT_OK) {
-        status = html_markup(
-            out, "</textarea>\n<div class=\"actions\"><button type=\"submit\""
+            out, "<div class=\"actions\"><button type=\"submit\""
                  " class=\"usa-button usa-button--outline\" name=\"action\" value=\"save\">Save "
                  "draft</button> "
                  "<button type=\"submit\" class=\"usa-button\" name=\"action\" value=\"submit\">"
@@ -81,8 +84,8 @@ static enum ct_status report_form(struct web_request *request, struct buf *out, 
     return status;
 }
 
-enum ct_status page_report(struct web_request *request, struct web_response *response,
-                           const char *message)
+static enum ct_status report_page(struct web_request *request, struct web_response *response,
+                                  const char *message, const char *text_error)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
@@ -128,10 +131,16 @@ enum ct_status page_report(struct web_request *request, struct web_response *res
             status = paragraph(out, "<p class=\"report\">", text);
         }
     } else if (status == CT_OK) {
-        status = report_form(request, out, typed != NULL ? typed : text);
+        status = report_form(request, out, typed != NULL ? typed : text, text_error);
     }
     free(text);
     return status == CT_OK ? page_end(response) : status;
+}
+
+enum ct_status page_report(struct web_request *request, struct web_response *response,
+                           const char *message)
+{
+    return report_page(request, response, message, NULL);
 }
 
 enum ct_status page_report_submit(struct web_request *request, struct web_response *response)
@@ -146,7 +155,8 @@ enum ct_status page_report_submit(struct web_request *request, struct web_respon
     }
     if (text == NULL || text[0] == '\0') {
         response->status = 400;
-        return page_report(request, response, "Write your reflection before saving it.");
+        return report_page(request, response, "Nothing was saved: see the reflection.",
+                           "Write your reflection before saving it.");
     }
     enum ct_status status = db_begin(request->store->db, &err);
     if (status == CT_OK) {

@@ -76,7 +76,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..47"
+echo "1..48"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -535,6 +535,13 @@ supervisor_sees_own_staff_only() {
         [ "$(code "$work/staff" "/people/$other")" = 403 ] &&
         [ "$(code "$work/coordinator" "/people/$other")" = 200 ]
 }
+report_needs_text() {
+    [ "$(post "$work/staff" /report /report action=save text=)" = 400 ] &&
+        grep -q 'id="text-error" role="alert">Write your reflection' "$work/post.html" &&
+        grep -q 'aria-invalid="true"' "$work/post.html"
+}
+check "an empty final report is refused next to the reflection" report_needs_text
+
 token_name_needed() {
     [ "$(post "$work/staff" /tokens /tokens action=create name=)" = 400 ] &&
         grep -q 'id="name-error" role="alert">Give the token a name' "$work/post.html" &&
