@@ -67,8 +67,27 @@ static enum ct_status queue_row(struct buf *out, struct db_stmt *stmt)
     if (status == CT_OK) {
         status = html_text(out, id);
     }
+    /* Each box names its claim: "Select" alone leaves a screen reader guessing. */
     if (status == CT_OK) {
-        status = html_markup(out, "\">Select</label></td>");
+        status = html_markup(out, "\">Select ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 4) != NULL ? db_column_text(stmt, 4) : "");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, ", claimed by ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 1));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, ", dated ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 2));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</label></td>");
     }
     for (int column = 1; column <= 4 && status == CT_OK; column++) {
         status = cell(out, db_column_text(stmt, column));

@@ -130,6 +130,11 @@ verify_queue() {
     echo "$page" | grep -q 'Claims to verify' || return 1
     first=$(echo "$page" | sed -n 's/.*name="activity" id="activity-\([0-9]*\)".*/\1/p' | head -1)
     [ -n "$first" ] || return 1
+    # Each box is labelled with its claim, not just "Select".
+    title=$(sqlite3 "$work/demo.db" "SELECT a.title || ', claimed by ' || p.name || ', dated ' || a.date
+        FROM activities a JOIN people p ON p.id = a.person_id WHERE a.id = $first" |
+        sed "s/&/\\&amp;/g; s/'/\\&#39;/g")
+    echo "$page" | grep -qF "for=\"activity-$first\">Select $title</label>" || return 1
     token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/director" \
         --data-urlencode "csrf_token=$token" --data-urlencode "activity=$first" \
