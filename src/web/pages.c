@@ -324,7 +324,7 @@ static enum ct_status blocking_list(struct buf *out, const struct evaluation *ev
 }
 
 static enum ct_status activity_row(struct buf *out, const struct activity *activity,
-                                   const struct activity_result *result)
+                                   const char *title, const struct activity_result *result)
 {
     enum ct_status status = html_markup(out, "<tr><td>");
     if (status == CT_OK) {
@@ -334,7 +334,19 @@ static enum ct_status activity_row(struct buf *out, const struct activity *activ
         status = html_markup(out, "</td><td>");
     }
     if (status == CT_OK) {
+        status = html_text(out, title);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td><td>");
+    }
+    if (status == CT_OK) {
         status = html_text(out, activity_kind_name(activity->kind));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td><td class=\"number\">");
+    }
+    if (status == CT_OK) {
+        status = credit_cell(out, result->credit_halves);
     }
     if (status == CT_OK) {
         status = html_markup(out, "</td><td class=\"number\">");
@@ -351,16 +363,38 @@ static enum ct_status activity_row(struct buf *out, const struct activity *activ
     return status == CT_OK ? html_markup(out, "</td></tr>\n") : status;
 }
 
-static enum ct_status activity_table(struct buf *out, const struct learner_record *record,
-                                     const struct evaluation *evaluation)
+/* The title the learner gave an activity of theirs, found by its id in the record. */
+static enum ct_status activity_title(struct web_request *request, const char *record_key,
+                                     char *title, size_t size, struct ct_err *err)
+{
+    bool found = false;
+    enum ct_status status = store_query_text(
+        request->store,
+        "SELECT COALESCE(title, '') FROM activities WHERE person_id = ?"
+        " AND record_key = ?",
+        STORE_PARAMS(DB_INT(request->person_id), DB_TEXT(record_key)), 2, title, size, &found, err);
+    if (status == CT_OK && !found) {
+        title[0] = '\0';
+    }
+    return status;
+}
+
+static enum ct_status activity_table(struct web_request *request, struct buf *out,
+                                     const struct learner_record *record,
+                                     const struct evaluation *evaluation, struct ct_err *err)
 {
     enum ct_status status =
         html_markup(out, "<h2>Your activities</h2>\n<table>\n<caption>Each activity and what counts"
                          " from it today</caption>\n<thead><tr><th scope=\"col\">Date</th>"
-                         "<th scope=\"col\">Kind</th><th scope=\"col\">Counted</th>"
+                         "<th scope=\"col\">Activity</th><th scope=\"col\">Kind</th>"
+                         "<th scope=\"col\">Worth</th><th scope=\"col\">Counted</th>"
                          "<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < record->activity_count && status == CT_OK; i++) {
-        status = activity_row(out, &record->activities[i], &evaluation->activities[i]);
+        char title[512];
+        status = activity_title(request, record->activities[i].id, title, sizeof title, err);
+        if (status == CT_OK) {
+            status = activity_row(out, &record->activities[i], title, &evaluation->activities[i]);
+        }
     }
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
@@ -445,7 +479,7 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
         status = blocking_list(out, evaluation);
     }
     if (status == CT_OK) {
-        status = activity_table(out, record, evaluation);
+        status = activity_table(request, out, record, evaluation, &err);
     }
     if (status == CT_OK) {
         status = certificates_table(request, out, &err);

@@ -97,9 +97,11 @@ check "unknown account and wrong password get the same message" same_message
 signed_in_dashboard() {
     [ "$(sign_in "$work/staff" STAFF@example.org demo-password-1)" = 303 ] || return 1
     page=$(curl -s -b "$work/staff" "$base/")
-    echo "$page" | grep -q 'Your progress' && echo "$page" | grep -q 'Strategic Track'
+    echo "$page" | grep -q 'Your progress' && echo "$page" | grep -q 'Strategic Track' &&
+        echo "$page" | grep -q '<td>Cybersecurity at the Circulation Desk</td><td>webinar</td><td class="number">1.5</td><td class="number">0</td><td>It is waiting for verification.</td>'
 }
-check "staff@ signs in (e-mail in any case) and sees the dashboard" signed_in_dashboard
+check "staff@ signs in (e-mail in any case) and sees the dashboard, each activity by its title" \
+    signed_in_dashboard
 check "the session cookie is HttpOnly and SameSite=Lax" sh -c "
     curl -s -c $work/c -b $work/c $base/login >$work/f &&
     tok=\$(sed -n 's/.*name=\"csrf_token\" value=\"\\([0-9a-f]*\\)\".*/\\1/p' $work/f | head -1) &&
