@@ -262,11 +262,35 @@ static const char *status_words(enum track_status status)
     return "Unknown";
 }
 
-static enum ct_status progress_summary(struct buf *out, const struct evaluation *evaluation)
+/* "N of at most M" self-directed credits, for a program that has a cap. */
+static enum ct_status self_directed_summary(struct buf *out, const struct evaluation *evaluation)
+{
+    const struct kind_rule *rule = &evaluation->program->kinds[ACTIVITY_KIND_SELF_DIRECTED];
+    if (!rule->accepted || rule->max_halves <= 0) {
+        return CT_OK;
+    }
+    enum ct_status status = html_markup(out, "</dd>\n<dt>Self-directed</dt><dd>");
+    if (status == CT_OK) {
+        status = credit_cell(out, evaluation->self_directed_halves);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, " of at most ");
+    }
+    return status == CT_OK ? credit_cell(out, rule->max_halves) : status;
+}
+
+static enum ct_status progress_summary(struct buf *out, const struct track_info *track,
+                                       const struct evaluation *evaluation)
 {
     enum ct_status status = html_markup(out, "<dl class=\"summary\">\n<dt>Program</dt><dd>");
     if (status == CT_OK) {
         status = html_text(out, evaluation->program->name);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</dd>\n<dt>Started</dt><dd>");
+    }
+    if (status == CT_OK) {
+        status = date_cell(out, track->started);
     }
     if (status == CT_OK) {
         status = html_markup(out, "</dd>\n<dt>Status</dt><dd>");
@@ -285,6 +309,9 @@ static enum ct_status progress_summary(struct buf *out, const struct evaluation 
     }
     if (status == CT_OK) {
         status = credit_cell(out, evaluation->required_halves);
+    }
+    if (status == CT_OK) {
+        status = self_directed_summary(out, evaluation);
     }
     if (status == CT_OK) {
         status = html_markup(out, "</dd>\n<dt>Deadline</dt><dd>");
@@ -470,7 +497,7 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
                                        &evaluation, &err);
     }
     if (status == CT_OK) {
-        status = progress_summary(out, evaluation);
+        status = progress_summary(out, &track, evaluation);
     }
     if (status == CT_OK) {
         status = chart_progress_svg(out, record, evaluation, request->today);
