@@ -322,6 +322,28 @@ static enum ct_status progress_summary(struct buf *out, const struct track_info 
     return status == CT_OK ? html_markup(out, "</dd>\n</dl>\n") : status;
 }
 
+/* The link to the page where the learner does what a blocking item asks, or "". */
+static const char *blocking_next_step(enum blocking_code code)
+{
+    switch (code) {
+    case BLOCKING_CREDITS_SHORT:
+    case BLOCKING_CATEGORY_SHORT:
+        return " <a href=\"/activities/new\">Claim an activity</a>";
+    case BLOCKING_PLAN_MISSING:
+        return " <a href=\"/plan\">Write your plan</a>";
+    case BLOCKING_PLAN_NOT_APPROVED:
+        return " <a href=\"/plan\">See your plan</a>";
+    case BLOCKING_FINAL_REPORT_MISSING:
+        return " <a href=\"/report\">Write your final report</a>";
+    case BLOCKING_FINAL_REPORT_NOT_ACCEPTED:
+        return " <a href=\"/report\">See your final report</a>";
+    case BLOCKING_NO_PRIOR_CERTIFICATE:
+    case BLOCKING_TRACK_EXPIRED:
+        break;
+    }
+    return "";
+}
+
 static enum ct_status blocking_list(struct buf *out, const struct evaluation *evaluation)
 {
     if (evaluation->blocking_count == 0) {
@@ -342,6 +364,9 @@ static enum ct_status blocking_list(struct buf *out, const struct evaluation *ev
             if (status == CT_OK) {
                 status = html_markup(out, ")");
             }
+        }
+        if (status == CT_OK) {
+            status = html_markup_literal(out, blocking_next_step(item->code));
         }
         if (status == CT_OK) {
             status = html_markup(out, "</li>\n");

@@ -99,6 +99,8 @@ signed_in_dashboard() {
     page=$(curl -s -b "$work/staff" "$base/")
     echo "$page" | grep -q 'Your progress' && echo "$page" | grep -q 'Strategic Track' &&
         echo "$page" | grep -q '<dt>Started</dt><dd>2025-06-15</dd>' &&
+        echo "$page" | grep -q 'More credits are needed. <a href="/activities/new">Claim an activity</a></li>' &&
+        echo "$page" | grep -q 'has not been submitted. <a href="/report">Write your final report</a></li>' &&
         echo "$page" | grep -q '<dt>Self-directed</dt><dd>20 of at most 20</dd>' &&
         echo "$page" | grep -q '<td>Cybersecurity at the Circulation Desk</td><td>webinar</td><td class="number">1.5</td><td class="number">0</td><td>It is waiting for verification.</td>'
 }
