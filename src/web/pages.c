@@ -10,6 +10,7 @@
 #include "chart.h"
 #include "html.h"
 #include "notice.h"
+#include "track.h"
 #include "../core/banned.h"
 
 /* ---- the layout ---- */
@@ -529,6 +530,9 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
     }
     if (status == CT_OK) {
         status = blocking_list(out, evaluation);
+    }
+    if (status == CT_OK) {
+        status = track_award_request(request, out, &track, evaluation);
     }
     if (status == CT_OK) {
         status = activity_table(request, out, record, evaluation, &err);

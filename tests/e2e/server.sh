@@ -71,7 +71,7 @@ post() {
     curl -s -o "$work/post.html" -w '%{http_code}' -b "$jar" "$@" "$base$target"
 }
 
-echo "1..32"
+echo "1..33"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -192,6 +192,30 @@ claim_recorded() {
         grep -q 'role="status"><p>Your claim is recorded. It counts once'
 }
 check "a claim is recorded as pending, and the dashboard confirms it" claim_recorded
+
+track_sent_for_award() {
+    sign_in "$work/coordinator" coordinator@example.org demo-password-1 >/dev/null
+    sign_in "$work/ready" ready@example.org demo-password-1 >/dev/null
+    ready_track=$(sqlite3 "$work/demo.db" "SELECT t.id FROM tracks t JOIN people p
+        ON p.id = t.person_id WHERE p.email = 'ready@example.org' AND t.state = 'submitted'")
+    [ "$(post "$work/coordinator" /review /review track="$ready_track" action=return-track \
+        comment=Check-the-dates)" = 303 ] || return 1
+    curl -s -b "$work/ready" "$base/" | grep -q '>Ask for your certificate</button>' || return 1
+    [ "$(post "$work/ready" / /track action=submit)" = 303 ] || return 1
+    [ "$(sqlite3 "$work/demo.db" "SELECT state FROM tracks WHERE id = $ready_track")" = submitted ] ||
+        return 1
+    curl -s -b "$work/ready" "$base/?done=track-submitted" |
+        grep -q 'Your track is sent to the State Library for the award.' || return 1
+    # Not twice, and not an incomplete track.
+    [ "$(post "$work/ready" / /track action=submit)" = 400 ] || return 1
+    [ "$(post "$work/staff" / /track action=submit)" = 400 ] &&
+        grep -q 'Not ready for the award' "$work/post.html" &&
+        grep -q 'More credits are needed.' "$work/post.html" &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT t.state FROM tracks t JOIN people p ON p.id = t.person_id
+            WHERE p.email = 'staff@example.org' ORDER BY t.id DESC LIMIT 1")" = active ]
+}
+check "a complete track is sent for the award by its learner; an incomplete one is refused" \
+    track_sent_for_award
 
 coordinator_awards() {
     sign_in "$work/coordinator" coordinator@example.org demo-password-1 >/dev/null
