@@ -452,11 +452,19 @@ static enum ct_status activity_table(struct web_request *request, struct buf *ou
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
-static enum ct_status certificate_row(struct buf *out, struct db_stmt *stmt)
+/* A certificate: number, program (by its name when the program is loaded), issued,
+ * valid until, state. */
+static enum ct_status certificate_row(const struct web_request *request, struct buf *out,
+                                      struct db_stmt *stmt)
 {
     enum ct_status status = html_markup(out, "<tr>");
     for (int column = 0; column < 5 && status == CT_OK; column++) {
         const char *text = db_column_text(stmt, column);
+        const struct program *program =
+            column == 1 && text != NULL ? program_set_find(request->config->programs, text) : NULL;
+        if (program != NULL) {
+            text = program->name;
+        }
         status = html_markup(out, "<td>");
         if (status == CT_OK) {
             status = html_text(out, text != NULL ? text : "");
@@ -498,7 +506,7 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
             any = true;
         }
         if (status == CT_OK) {
-            status = certificate_row(out, stmt);
+            status = certificate_row(request, out, stmt);
         }
     }
     db_finalize(stmt);

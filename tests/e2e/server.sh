@@ -282,7 +282,8 @@ check "the learner who was awarded sees the certificate on the dashboard" sh -c 
     tok=\$(sed -n 's/.*name=\"csrf_token\" value=\"\\([0-9a-f]*\\)\".*/\\1/p' $work/f | head -1) &&
     curl -s -o /dev/null -b $work/r -c $work/r --data-urlencode csrf_token=\$tok \
         --data-urlencode email=ready@example.org --data-urlencode password=demo-password-1 \
-        $base/login && curl -s -b $work/r $base/ | grep -q 'CT-2026-'"
+        $base/login && curl -s -b $work/r $base/ |
+        grep -q '<td>CT-2026-[0-9]*</td><td>Strategic Track to MSL Certification</td>'"
 
 plan_round_trip() {
     [ "$(post "$work/staff" /plan /plan action=new-version)" = 303 ] || return 1
