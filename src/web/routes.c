@@ -59,6 +59,7 @@ static const char app_css[] =
     "color:#565c65}.error{color:#b50909;font-weight:bold}select{font-size:1rem;"
     "padding:0.5rem}"
     "textarea{font-size:1rem;padding:0.5rem;width:100%;max-width:48rem}"
+    "input,select,textarea{box-sizing:border-box;max-width:100%}"
     ".stack-wide{display:flex;flex-direction:column;gap:0.5rem}"
     ".chart svg{width:100%;max-width:40rem;height:auto}.chart .axis{stroke:#565c65}"
     ".chart .required{stroke:#d54309;stroke-dasharray:6 4}.chart .deadline{stroke:#1b1b1b;"
@@ -68,7 +69,7 @@ static const char app_css[] =
     ".notice{border-left:0.5rem solid #00a91c;background:#ecf3ec;padding:0.5rem 1rem}"
     "code{word-break:break-all}"
     "td,th{overflow-wrap:anywhere}"
-    "ul.nav{list-style:none;display:flex;gap:1rem;margin:0;padding:0}"
+    "ul.nav{list-style:none;display:flex;flex-wrap:wrap;gap:0 1rem;margin:0;padding:0}"
     ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}.actions{margin-top:0.5rem}";
 
