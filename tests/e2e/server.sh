@@ -319,6 +319,7 @@ plan_round_trip() {
     [ "$(post "$work/staff" /plan /plan action=submit)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=sign)" = 303 ] || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=sign)" = 303 ] || return 1
+    curl -s -b "$work/director" "$base/plans" | grep -q 'No plan waits for your signature.' || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT state FROM plan_versions WHERE id = $version")" = approved ]
 }
 check "a plan version is written, submitted, read by the director, returned once, then signed by both" \
