@@ -304,6 +304,11 @@ step('planner@ has no plan yet and writes version 1: goal, self-directed study, 
     assert.equal(await field(page, 'Gaps in skills or knowledge').inputValue(),
         'Helping patrons with phones, forms and online services', 'the text is saved');
 
+    // A plan with no goal is not submitted: it would serve nothing of the library's.
+    await ui.press(page, button(main(page), 'Submit this version'));
+    assert.match(await text(alert(page)), /Add at least one goal/);
+    await audit(page, 'the plan editor refusing a plan with no goal');
+
     // A goal without words is refused, saying what to do, and what was typed stays.
     await ui.choose(page, field(page, 'The library goal it serves'), 'G2 Digital inclusion');
     await ui.type(page, field(page, 'Desired outcomes'), 'Weekly drop-in help desk hours');
