@@ -113,7 +113,6 @@ const keyboard = {
         await navigating(page, () => page.keyboard.press('Enter'));
     },
     async signIn(page, base, email) {
-        await page.goto(`${base}/login`);
         await signInWithKeyboard(page, base, email, PASSWORD);
     },
 };
@@ -152,8 +151,9 @@ const ui = KEYBOARD ? keyboard : mouse;
 
 const main = (page) => page.getByRole('main');
 const heading = (page) => main(page).getByRole('heading', { level: 1 });
-const navigation = (page) => page.getByRole('navigation', { name: 'Main' });
-const navLink = (page, name) => navigation(page).getByRole('link', { name, exact: true });
+// The site's menu: a link of a navigation landmark (whatever the landmark is called).
+const navLink = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true })
+    .first();
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 const field = (scope, label) => scope.getByLabel(label, { exact: true });
 const notice = (page) => page.getByRole('status');
@@ -219,6 +219,10 @@ async function shoot(page, name) {
 async function person(email) {
     const context = await newContext(browser);
     const page = await context.newPage();
+    await page.goto(`${server.base}/login`);
+    if (Object.keys(people).every((key) => !key.includes('@'))) {
+        await audit(page, 'the sign-in page');
+    }
     await ui.signIn(page, server.base, email);
     people[email] = { context, page };
     return page;
