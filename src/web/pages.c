@@ -436,6 +436,12 @@ static enum ct_status activity_table(struct web_request *request, struct buf *ou
                                      const struct learner_record *record,
                                      const struct evaluation *evaluation, struct ct_err *err)
 {
+    if (record->activity_count == 0) {
+        return html_markup(out,
+                           "<h2>Your activities</h2>\n<p>No activity counts toward this track"
+                           " yet. <a href=\"/activities/new\">Claim an activity</a> once it has"
+                           " taken place.</p>\n");
+    }
     enum ct_status status =
         html_markup(out, "<h2>Your activities</h2>\n<table>\n<caption>Each activity and what counts"
                          " from it today</caption>\n<thead><tr><th scope=\"col\">Date</th>"

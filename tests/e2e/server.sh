@@ -341,9 +341,12 @@ plan_from_nothing() {
     sign_in "$work/planner" planner@example.org demo-password-1 >/dev/null
     page=$(curl -s -b "$work/planner" "$base/plan")
     echo "$page" | grep -q 'You have no plan yet' && echo "$page" | grep -q '>Start your plan<' &&
-        ! echo "$page" | grep -q '<table'
+        ! echo "$page" | grep -q '<table' || return 1
+    page=$(curl -s -b "$work/planner" "$base/")
+    echo "$page" | grep -q 'No activity counts toward this track yet.' &&
+        echo "$page" | grep -q 'No professional development plan has been submitted. <a href="/plan">Write your plan</a>'
 }
-check "a learner with no plan is told so and offered to start one" plan_from_nothing
+check "a learner with no plan or activity is told so and led to the plan" plan_from_nothing
 
 compliance_view() {
     page=$(curl -s -b "$work/coordinator" "$base/compliance?program=msl-trustee&status=in-progress")
