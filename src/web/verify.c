@@ -15,7 +15,8 @@
 /* The pending activities of the people this supervisor verifies. */
 static const char *const queue_sql =
     "SELECT a.id, p.name, a.date, a.kind, a.title, a.credit_halves, a.semester_halves,"
-    " a.quarter_halves, a.minutes FROM activities a JOIN people p ON p.id = a.person_id"
+    " a.quarter_halves, a.minutes, COALESCE(a.plan_item, '') FROM activities a JOIN people p ON "
+    "p.id = a.person_id"
     " WHERE p.verifier_id = ? AND a.status = 'pending' ORDER BY a.date, a.id LIMIT 200";
 
 static enum ct_status cell(struct buf *out, const char *text)
@@ -41,13 +42,24 @@ static void claimed_amount(struct db_stmt *stmt, char *out, size_t size)
         credit_format(db_column_int64(stmt, 7), credits);
         snprintf(out, size, "%s quarter credits", credits);
     } else {
-        snprintf(out, size, "%" PRId64 " minutes", db_column_int64(stmt, 8));
+        /* Time, as the learner entered it (hours), and the plan item it carries out. */
+        int64_t minutes = db_column_int64(stmt, 8);
+        const char *item = db_column_text(stmt, 9);
+        char time[64];
+        if (minutes % 60 == 0) {
+            snprintf(time, sizeof time, "%" PRId64 " hour%s", minutes / 60,
+                     minutes == 60 ? "" : "s");
+        } else {
+            snprintf(time, sizeof time, "%" PRId64 " h %" PRId64 " min", minutes / 60,
+                     minutes % 60);
+        }
+        snprintf(out, size, "%s%s%s", time, item[0] != '\0' ? ", plan item " : "", item);
     }
 }
 
 static enum ct_status queue_row(struct buf *out, struct db_stmt *stmt)
 {
-    char id[32], amount[64];
+    char id[32], amount[256];
     snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
     claimed_amount(stmt, amount, sizeof amount);
     enum ct_status status = html_markup(out, "<tr><td><input type=\"checkbox\" name=\"activity\""

@@ -485,6 +485,10 @@ step('director@ verifies the six claims from the queue', async () => {
         await ui.check(page, main(page).getByRole('checkbox',
             { name: new RegExp(`${activity.title}.*${people.plannerName}`) }));
     }
+    // The director sees what each claim says it is worth; study by its hours and plan item.
+    const queue = tableWith(page, 'Claimed');
+    assert.equal((await rowOf(queue, claims[1].title)).Claimed, '30 hours, plan item sd-reading');
+    assert.equal((await rowOf(queue, claims[2].title)).Claimed, '4 semester credits');
     await audit(page, 'the claims to verify');
     await shoot(page, 'verification-queue');
     await ui.press(page, button(main(page), 'Verify selected'));
