@@ -95,18 +95,25 @@ static enum ct_status reports_table(struct web_request *request, struct buf *out
                    " WHERE r.state = 'submitted' ORDER BY r.submitted, t.id LIMIT 100",
                    &stmt, err);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Final reports to review</h2>\n<table>\n<thead><tr>"
-                                  "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
-                                  "<th scope=\"col\">Submitted</th><th scope=\"col\">Report</th>"
-                                  "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        status = html_markup(out, "<h2>Final reports to review</h2>\n");
     }
     bool has_row = true;
+    int rows = 0;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = html_markup(out, "<tr>");
+        if (rows++ == 0) {
+            status =
+                html_markup(out, "<table>\n<thead><tr>"
+                                 "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
+                                 "<th scope=\"col\">Submitted</th><th scope=\"col\">Report</th>"
+                                 "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "<tr>");
+        }
         for (int column = 1; column <= 4 && status == CT_OK; column++) {
             status = text_cell(out, db_column_text(stmt, column));
         }
@@ -119,6 +126,9 @@ static enum ct_status reports_table(struct web_request *request, struct buf *out
         }
     }
     db_finalize(stmt);
+    if (status == CT_OK && rows == 0) {
+        return html_markup(out, "<p>No final report waits for review.</p>\n");
+    }
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
@@ -164,21 +174,30 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
                                        " ORDER BY t.state_changed_at, t.id LIMIT 100",
                                        &stmt, err);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n<table>\n<thead><tr>"
-                                  "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
-                                  "<th scope=\"col\">Status today</th>"
-                                  "<th scope=\"col\">Credits counted</th>"
-                                  "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n");
     }
     bool has_row = true;
+    int rows = 0;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = track_row(request, out, stmt, err);
+        if (rows++ == 0) {
+            status = html_markup(out, "<table>\n<thead><tr>"
+                                      "<th scope=\"col\">Learner</th><th scope=\"col\">Program</th>"
+                                      "<th scope=\"col\">Status today</th>"
+                                      "<th scope=\"col\">Credits counted</th>"
+                                      "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
+        }
+        if (status == CT_OK) {
+            status = track_row(request, out, stmt, err);
+        }
     }
     db_finalize(stmt);
+    if (status == CT_OK && rows == 0) {
+        return html_markup(out, "<p>No track waits for the award.</p>\n");
+    }
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 

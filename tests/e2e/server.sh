@@ -235,6 +235,10 @@ coordinator_awards() {
     echo "award of track $ready_track: $code"
     certificate=$(sqlite3 "$work/demo.db" "SELECT number FROM certificates WHERE track_id = $ready_track")
     [ "$code" = "303 $base/review?done=awarded&certificate=$certificate" ] || return 1
+    page=$(curl -s -b "$work/coordinator" "$base/review")
+    echo "$page" | grep -q 'No final report waits for review.' &&
+        echo "$page" | grep -q 'No track waits for the award.' && ! echo "$page" | grep -q '<table' ||
+        return 1
     curl -s -b "$work/coordinator" "$base/review?done=awarded&certificate=$certificate" |
         grep -q "Certificate $certificate is issued to .*Their next track, Strategic Track to MSL Certification, starts on 2026-06-16\."
 }
