@@ -628,6 +628,8 @@ step('planner@ sees the certificate and the new track', async () => {
     assert.match(summary, /Credits counted\s*0 of 60/);
     assert.match(summary, /Deadline\s*2031-03-16/);
     assert.match(summary, /No professional development plan has been submitted\./);
+    assert.match(summary, /No activity counts toward this track yet\./,
+        'what counted for the certificate does not count again');
     await audit(page, 'the dashboard after the award');
     await shoot(page, 'dashboard-new-track');
 });

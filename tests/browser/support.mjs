@@ -272,7 +272,8 @@ export async function checkAccessible(page, name) {
     console.log(`axe on ${name}${name.includes(path) ? '' : ` (${path})`}: ` +
         `${result.passes.length} rules pass, ` +
         `${result.violations.length} violated, ${result.incomplete.length} for a person to check` +
-        result.incomplete.map((item) => ` (${item.id}: ${item.nodes.length} node(s))`).join(''));
+        result.incomplete.map((item) => ` (${item.id}: ${item.nodes.map((node) =>
+            node.target.join(' ')).join(', ')})`).join(''));
     if (result.violations.length > 0) {
         const text = describeViolations(name, result.violations);
         console.log(`axe violations on ${name}:\n${text}`);
