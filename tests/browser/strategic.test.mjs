@@ -156,7 +156,7 @@ const navLink = (page, name) => page.getByRole('navigation').getByRole('link', {
     .first();
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 const field = (scope, label) => scope.getByLabel(label, { exact: true });
-const notice = (page) => page.getByRole('status');
+const notice = (page) => main(page).getByRole('status');
 const alert = (page) => main(page).getByRole('alert');
 
 async function text(locator) {
@@ -170,8 +170,9 @@ async function rowOf(table, match) {
     const rows = table.getByRole('row').filter({ hasText: match });
     assert.equal(await rows.count(), 1, `one row of the table matches ${match}; ` +
         `the table reads:\n${await table.innerText()}`);
-    const cells = (await rows.first().getByRole('cell').allInnerTexts()).map((cell) =>
-        cell.replace(/\s+/g, ' ').trim());
+    // Data cells and row headers alike, in order (a restyled table may head rows with th).
+    const cells = (await rows.first().locator(':scope > td, :scope > th').allInnerTexts())
+        .map((cell) => cell.replace(/\s+/g, ' ').trim());
     return Object.fromEntries(headers.map((header, i) => [header, cells[i]]));
 }
 
