@@ -65,8 +65,8 @@ enum ct_status page_track_submit(struct web_request *request, struct web_respons
     }
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
-    enum ct_status status = store_record_evaluate(request->store, track.id, request->today,
-                                                  &record, &evaluation, &err);
+    enum ct_status status =
+        store_record_evaluate(request->store, track.id, request->today, &record, &evaluation, &err);
     if (status == CT_OK && evaluation->status != TRACK_COMPLETE) {
         struct buf text;
         buf_init(&text, 4096);
@@ -76,8 +76,8 @@ enum ct_status page_track_submit(struct web_request *request, struct web_respons
         }
         buf_release(&text);
     } else if (status == CT_OK) {
-        status = store_track_act(request->store, request->person_id, track.id, "submit", NULL,
-                                 &err);
+        status =
+            store_track_act(request->store, request->person_id, track.id, "submit", NULL, &err);
         if (status == CT_ERR_INPUT) {
             status = page_error(request, response, 400, "Request refused", err.message);
         } else if (status == CT_OK) {
