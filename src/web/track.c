@@ -14,6 +14,28 @@ static bool open_to_submit(const struct track_info *track)
     return strcmp(track->state, "active") == 0 || strcmp(track->state, "returned") == 0;
 }
 
+/* Why the State Library returned the track, when it did. */
+static enum ct_status returned_comment(struct web_request *request, struct buf *out,
+                                       const struct track_info *track)
+{
+    char comment[1024] = "";
+    bool found = false;
+    struct ct_err err = {0};
+    enum ct_status status = store_query_text(
+        request->store, "SELECT COALESCE(state_comment, '') FROM tracks WHERE id = ?",
+        STORE_PARAMS(DB_INT(track->id)), 1, comment, sizeof comment, &found, &err);
+    if (status == CT_OK) {
+        status = html_markup(out, "<div class=\"alert\"><p>The State Library returned your track");
+    }
+    if (status == CT_OK && found && comment[0] != '\0') {
+        status = html_markup(out, ": ");
+        if (status == CT_OK) {
+            status = html_text(out, comment);
+        }
+    }
+    return status == CT_OK ? html_markup(out, "</p></div>\n") : status;
+}
+
 enum ct_status track_award_request(struct web_request *request, struct buf *out,
                                    const struct track_info *track,
                                    const struct evaluation *evaluation)
@@ -21,10 +43,14 @@ enum ct_status track_award_request(struct web_request *request, struct buf *out,
     if (strcmp(track->state, "submitted") == 0) {
         return html_markup(out, "<p>Your track is with the State Library for the award.</p>\n");
     }
-    if (evaluation->status != TRACK_COMPLETE || !open_to_submit(track)) {
-        return CT_OK;
+    enum ct_status status = CT_OK;
+    if (strcmp(track->state, "returned") == 0) {
+        status = returned_comment(request, out, track);
     }
-    enum ct_status status =
+    if (status != CT_OK || evaluation->status != TRACK_COMPLETE || !open_to_submit(track)) {
+        return status;
+    }
+    status =
         html_markup(out, "<h2>Your certificate</h2>\n<p>Everything the program asks for is done."
                          " Send your track to the State Library: a coordinator checks it and"
                          " awards your certificate.</p>\n<form method=\"post\" action=\"/track\">"

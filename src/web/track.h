@@ -12,8 +12,8 @@
 #include "web.h"
 
 /* Appends, for the dashboard, the form that sends a complete active (or returned) track
- * for the award, or a line saying a submitted track waits for it; nothing otherwise.
- * Everything borrowed. */
+ * for the award, or a line saying a submitted track waits for it; a returned track also
+ * gets the State Library's comment. Everything borrowed. */
 enum ct_status track_award_request(struct web_request *request, struct buf *out,
                                    const struct track_info *track,
                                    const struct evaluation *evaluation) CT_MUST_CHECK;

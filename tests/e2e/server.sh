@@ -200,7 +200,9 @@ track_sent_for_award() {
         ON p.id = t.person_id WHERE p.email = 'ready@example.org' AND t.state = 'submitted'")
     [ "$(post "$work/coordinator" /review /review track="$ready_track" action=return-track \
         comment=Check-the-dates)" = 303 ] || return 1
-    curl -s -b "$work/ready" "$base/" | grep -q '>Ask for your certificate</button>' || return 1
+    page=$(curl -s -b "$work/ready" "$base/")
+    echo "$page" | grep -q 'The State Library returned your track: Check-the-dates' &&
+        echo "$page" | grep -q '>Ask for your certificate</button>' || return 1
     [ "$(post "$work/ready" / /track action=submit)" = 303 ] || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT state FROM tracks WHERE id = $ready_track")" = submitted ] ||
         return 1
