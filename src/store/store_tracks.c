@@ -350,6 +350,19 @@ enum ct_status store_plan_version_submit(struct store *store, int64_t actor_id, 
     if (status != CT_OK) {
         return status;
     }
+    /* A plan is tethered to the library's strategic plan: no goal, nothing to sign. */
+    int64_t goals = 0;
+    status = STORE_EXEC(store, "SELECT COUNT(*) FROM plan_goals WHERE plan_version_id = ?", &goals,
+                        err, DB_INT(version_id));
+    if (status == CT_OK && goals == 0) {
+        status = ct_err_set(err, CT_ERR_INPUT, "goal",
+                            "Add at least one goal, serving a goal of your library's strategic"
+                            " plan, before you submit the plan.");
+    }
+    if (status != CT_OK) {
+        free(before);
+        return store_finish(store, status, err);
+    }
     char day_text[CIVIL_DATE_TEXT_SIZE];
     status = STORE_EXEC(store,
                         "UPDATE plan_versions SET state = ?, submitted = ?, returned_comment = NULL"

@@ -69,7 +69,7 @@ enum ct_status store_plan_item_add(struct store *store, int64_t actor_id, int64_
                                    int64_t plan_goal_id, int64_t *id,
                                    struct ct_err *err) CT_MUST_CHECK;
 
-/* Submits a draft version on day. */
+/* Submits a draft version on day; refused while it has no goal. */
 enum ct_status store_plan_version_submit(struct store *store, int64_t actor_id, int64_t version_id,
                                          struct civil_date day, struct ct_err *err) CT_MUST_CHECK;
 

@@ -10,6 +10,7 @@
 #include "chart.h"
 #include "html.h"
 #include "notice.h"
+#include "track.h"
 #include "../core/banned.h"
 
 /* ---- the layout ---- */
@@ -317,11 +318,35 @@ const char *page_status_words(enum track_status status)
     return "Unknown";
 }
 
-static enum ct_status progress_summary(struct buf *out, const struct evaluation *evaluation)
+/* "N of at most M" self-directed credits, for a program that has a cap. */
+static enum ct_status self_directed_summary(struct buf *out, const struct evaluation *evaluation)
+{
+    const struct kind_rule *rule = &evaluation->program->kinds[ACTIVITY_KIND_SELF_DIRECTED];
+    if (!rule->accepted || rule->max_halves <= 0) {
+        return CT_OK;
+    }
+    enum ct_status status = html_markup(out, "</dd>\n<dt>Self-directed</dt><dd>");
+    if (status == CT_OK) {
+        status = credit_cell(out, evaluation->self_directed_halves);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, " of at most ");
+    }
+    return status == CT_OK ? credit_cell(out, rule->max_halves) : status;
+}
+
+static enum ct_status progress_summary(struct buf *out, const struct track_info *track,
+                                       const struct evaluation *evaluation)
 {
     enum ct_status status = html_markup(out, "<dl class=\"summary\">\n<dt>Program</dt><dd>");
     if (status == CT_OK) {
         status = html_text(out, evaluation->program->name);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</dd>\n<dt>Started</dt><dd>");
+    }
+    if (status == CT_OK) {
+        status = date_cell(out, track->started);
     }
     if (status == CT_OK) {
         status = html_markup(out, "</dd>\n<dt>Status</dt><dd>");
@@ -342,12 +367,37 @@ static enum ct_status progress_summary(struct buf *out, const struct evaluation 
         status = credit_cell(out, evaluation->required_halves);
     }
     if (status == CT_OK) {
+        status = self_directed_summary(out, evaluation);
+    }
+    if (status == CT_OK) {
         status = html_markup(out, "</dd>\n<dt>Deadline</dt><dd>");
     }
     if (status == CT_OK) {
         status = date_cell(out, evaluation->deadline);
     }
     return status == CT_OK ? html_markup(out, "</dd>\n</dl>\n") : status;
+}
+
+/* The link to the page where the learner does what a blocking item asks, or "". */
+static const char *blocking_next_step(enum blocking_code code)
+{
+    switch (code) {
+    case BLOCKING_CREDITS_SHORT:
+    case BLOCKING_CATEGORY_SHORT:
+        return " <a href=\"/activities/new\">Claim an activity</a>";
+    case BLOCKING_PLAN_MISSING:
+        return " <a href=\"/plan\">Write your plan</a>";
+    case BLOCKING_PLAN_NOT_APPROVED:
+        return " <a href=\"/plan\">See your plan</a>";
+    case BLOCKING_FINAL_REPORT_MISSING:
+        return " <a href=\"/report\">Write your final report</a>";
+    case BLOCKING_FINAL_REPORT_NOT_ACCEPTED:
+        return " <a href=\"/report\">See your final report</a>";
+    case BLOCKING_NO_PRIOR_CERTIFICATE:
+    case BLOCKING_TRACK_EXPIRED:
+        break;
+    }
+    return "";
 }
 
 static enum ct_status blocking_list(struct buf *out, const struct evaluation *evaluation, bool own)
@@ -371,6 +421,9 @@ static enum ct_status blocking_list(struct buf *out, const struct evaluation *ev
             if (status == CT_OK) {
                 status = html_markup(out, ")");
             }
+        }
+        if (status == CT_OK && own) {
+            status = html_markup_literal(out, blocking_next_step(item->code));
         }
         if (status == CT_OK) {
             status = html_markup(out, "</li>\n");
@@ -433,6 +486,15 @@ static enum ct_status activity_row(struct buf *out, struct db_stmt *titles, int6
         status = text_cell(out, "Status", activity_status_name(activity->status));
     }
     if (status == CT_OK) {
+        status = stacked_cell(out, "Worth", true);
+    }
+    if (status == CT_OK) {
+        status = credit_cell(out, result->credit_halves);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td>");
+    }
+    if (status == CT_OK) {
         status = stacked_cell(out, "Counted", true);
     }
     if (status == CT_OK) {
@@ -453,9 +515,11 @@ static enum ct_status activity_table(struct web_request *request, struct buf *ou
                                      bool own, struct ct_err *err)
 {
     if (record->activity_count == 0) {
-        return own ? html_markup(out, "<h2>Your activities</h2>\n<p>No activities yet. "
-                                      "<a href=\"/activities/new\">Claim an activity</a>.</p>\n")
-                   : html_markup(out, "<h2>Activities</h2>\n<p>No activities yet.</p>\n");
+        return own ? html_markup(out, "<h2>Your activities</h2>\n<p>No activity counts toward"
+                                      " this track yet. <a href=\"/activities/new\">Claim an"
+                                      " activity</a> once it has taken place.</p>\n")
+                   : html_markup(out, "<h2>Activities</h2>\n<p>No activity counts toward this"
+                                      " track yet.</p>\n");
     }
     struct db_stmt *titles = NULL;
     enum ct_status status = db_prepare(
@@ -471,7 +535,8 @@ static enum ct_status activity_table(struct web_request *request, struct buf *ou
                  " usa-table--stacked\">\n<caption>Each activity and what counts from it today"
                  "</caption>\n<thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Date</th>"
                  "<th scope=\"col\">Kind</th><th scope=\"col\">Status</th>"
-                 "<th scope=\"col\" class=\"number\">Counted</th><th scope=\"col\">Why</th>"
+                 "<th scope=\"col\" class=\"number\">Worth</th><th scope=\"col\" "
+                 "class=\"number\">Counted</th><th scope=\"col\">Why</th>"
                  "</tr></thead>\n<tbody>\n");
     }
     for (size_t i = 0; i < record->activity_count && status == CT_OK; i++) {
@@ -554,13 +619,18 @@ enum ct_status page_progress(struct web_request *request, struct buf *out, int64
     enum ct_status status =
         store_record_evaluate(request->store, track.id, request->today, &record, &evaluation, err);
     if (status == CT_OK) {
-        status = progress_summary(out, evaluation);
+        status = progress_summary(out, &track, evaluation);
     }
     if (status == CT_OK) {
         status = chart_progress_svg(out, record, evaluation, request->today);
     }
     if (status == CT_OK) {
         status = blocking_list(out, evaluation, own);
+    }
+    if (status == CT_OK) {
+        if (own) {
+            status = track_award_request(request, out, &track, evaluation);
+        }
     }
     if (status == CT_OK) {
         status = activity_table(request, out, record, evaluation, person_id, own, err);

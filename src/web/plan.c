@@ -28,7 +28,10 @@ static enum ct_status alert(struct buf *out, const char *message)
     if (message == NULL) {
         return CT_OK;
     }
-    return text_in(out, "<div class=\"alert\" role=\"alert\"><p>", message, "</p></div>\n");
+    return text_in(out,
+                   "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
+                   "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
+                   message, "</p></div></div>\n");
 }
 
 /* Opens a POST form with the CSRF token and, unless NULL, a hidden action (a form whose
@@ -67,7 +70,7 @@ static enum ct_status labelled_input(struct buf *out, const char *id, const char
     }
     if (status == CT_OK) {
         status = text_in(out,
-                         area ? "<textarea rows=\"3\" id=\""
+                         area ? "<textarea class=\"usa-textarea\" rows=\"3\" id=\""
                               : "<input class=\"usa-input\" type=\"text\" id=\"",
                          id, "\" name=\"");
     }
@@ -242,8 +245,11 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
 {
     enum ct_status status = CT_OK;
     if (draft->returned_comment[0] != '\0') {
-        status = text_in(out, "<div class=\"alert\"><p>Your library returned this version: ",
-                         draft->returned_comment, "</p></div>\n");
+        status = text_in(out,
+                         "<div class=\"usa-alert usa-alert--warning usa-alert--slim\"><div "
+                         "class=\"usa-alert__body\"><p class=\"usa-alert__text\">Your library "
+                         "returned this version: ",
+                         draft->returned_comment, "</p></div></div>\n");
     }
     if (status == CT_OK) {
         status = html_markup(out, "<h2>In this version</h2>\n");
@@ -519,30 +525,36 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
 
 /* ---- the supervisor's side ---- */
 
-static enum ct_status waiting_row(struct web_request *request, struct buf *out,
-                                  struct db_stmt *stmt)
+/* One plan waiting for the library's signature, as a section of its own: a plan is read
+ * as a document (gaps, options, every goal and item) before it is signed or returned. */
+static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
+                                   struct db_stmt *stmt)
 {
-    enum ct_status status = text_in(out, "<tr><td>", db_column_text(stmt, 1), "</td>");
+    char id[32];
+    snprintf(id, sizeof id, "plan-%" PRId64, db_column_int64(stmt, 0));
+    enum ct_status status = text_in(out, "<section aria-labelledby=\"", id, "\"><h2 id=\"");
     if (status == CT_OK) {
-        status = text_in(out, "<td>", db_column_text(stmt, 2), "</td>");
+        status = text_in(out, "", id, "\">");
     }
-    /* What the director signs for: the gaps, the options and every goal and item. */
+    if (status == CT_OK) {
+        status = text_in(out, "", db_column_text(stmt, 1), ", ");
+    }
+    if (status == CT_OK) {
+        status = text_in(out, "", db_column_text(stmt, 2), "</h2>\n");
+    }
+    if (status == CT_OK) {
+        status = text_in(out, "<p>Submitted on ", db_column_text(stmt, 3), ".</p>\n");
+    }
     if (status == CT_OK) {
         status =
-            text_in(out, "<td><p>Gaps in skills or knowledge: ", db_column_text(stmt, 4), "</p>");
+            text_in(out, "<p>Gaps in skills or knowledge: ", db_column_text(stmt, 4), "</p>\n");
     }
     if (status == CT_OK) {
-        status = text_in(out, "<p>Options for learning: ", db_column_text(stmt, 5), "</p>");
+        status = text_in(out, "<p>Options for learning: ", db_column_text(stmt, 5), "</p>\n");
     }
     if (status == CT_OK) {
         struct ct_err err = {0};
         status = version_contents(request, out, db_column_int64(stmt, 0), &err);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "</td>");
-    }
-    if (status == CT_OK) {
-        status = text_in(out, "<td>", db_column_text(stmt, 3), "</td><td>");
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plans", NULL);
@@ -551,7 +563,6 @@ static enum ct_status waiting_row(struct web_request *request, struct buf *out,
         status = hidden_id(out, "version", db_column_int64(stmt, 0));
     }
     if (status == CT_OK) {
-        char id[32];
         snprintf(id, sizeof id, "comment-%" PRId64, db_column_int64(stmt, 0));
         status = text_in(out, "<label class=\"usa-label\" for=\"", id,
                          "\">Comment (needed to return)</label>");
@@ -562,10 +573,11 @@ static enum ct_status waiting_row(struct web_request *request, struct buf *out,
     }
     if (status == CT_OK) {
         /* Return first: Enter in the comment box returns, never signs. */
-        status = html_markup(out, "<button type=\"submit\" name=\"action\" value=\"return\">"
-                                  "Return</button> <button type=\"submit\" name=\"action\""
-                                  " value=\"sign\">Sign for the library</button></form></td>"
-                                  "</tr>\n");
+        status = html_markup(out, "<div class=\"actions\"><button type=\"submit\" name=\"action\""
+                                  " value=\"return\" class=\"usa-button usa-button--outline\">"
+                                  "Return</button> <button type=\"submit\" class=\"usa-button\""
+                                  " name=\"action\" value=\"sign\">Sign for the library</button>"
+                                  "</div></form></section>\n");
     }
     return status;
 }
@@ -583,35 +595,28 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     if (status == CT_OK) {
         status = db_prepare(request->store->db,
                             "SELECT v.id, p.name, 'version ' || v.version, v.submitted,"
-                            " v.skill_gaps, v.learning_options FROM plan_versions v JOIN tracks t "
-                            "ON t.id = v.track_id"
-                            " JOIN people p ON p.id = t.person_id WHERE p.verifier_id = ?"
-                            " AND v.state = 'submitted' AND v.organization_approved IS NULL"
-                            " ORDER BY v.submitted, v.id",
+                            " v.skill_gaps, v.learning_options FROM plan_versions v JOIN tracks t"
+                            " ON t.id = v.track_id JOIN people p ON p.id = t.person_id"
+                            " WHERE p.verifier_id = ? AND v.state = 'submitted'"
+                            " AND v.organization_approved IS NULL ORDER BY v.submitted, v.id",
                             &stmt, &err);
     }
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, &err);
     }
-    if (status == CT_OK) {
-        status =
-            html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
-                             "scope=\"col\">Learner</th>"
-                             "<th scope=\"col\">Plan</th><th scope=\"col\">What it holds</th>"
-                             "<th scope=\"col\">Submitted</th>"
-                             "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
-    }
     bool has_row = true;
+    int plans = 0;
     while (status == CT_OK) {
         status = db_step(stmt, &has_row, &err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = waiting_row(request, out, stmt);
+        status = waiting_plan(request, out, stmt);
+        plans++;
     }
     db_finalize(stmt);
-    if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+    if (status == CT_OK && plans == 0) {
+        status = html_markup(out, "<p>No plan waits for your signature.</p>\n");
     }
     return status == CT_OK ? page_end(response) : status;
 }

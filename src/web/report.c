@@ -92,11 +92,14 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
     struct track_info track;
     enum ct_status status = page_begin(request, response, "Final report");
     if (status == CT_OK && message != NULL) {
-        status =
-            paragraph(out,
-                      "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
-                      "role=\"alert\"><div class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
-                      message);
+        status = paragraph(
+            out,
+            text_error != NULL
+                ? "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
+                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
+                : "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
+                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
+            message);
         if (status == CT_OK) {
             status = html_markup(out, "</div></div>\n");
         }

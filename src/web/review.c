@@ -154,7 +154,10 @@ static enum ct_status reports_section(struct web_request *request, struct buf *o
             break;
         }
         any = true;
-        status = html_markup(out, "<section class=\"waiting-plan\"><h3>");
+        status = buf_printf(out,
+                            "<section class=\"waiting-plan\" aria-labelledby=\"report-%" PRId64
+                            "\"><h3 id=\"report-%" PRId64 "\">",
+                            db_column_int64(stmt, 0), db_column_int64(stmt, 0));
         if (status == CT_OK) {
             status = html_text(out, db_column_text(stmt, 1));
         }
@@ -189,7 +192,7 @@ static enum ct_status reports_section(struct web_request *request, struct buf *o
     }
     db_finalize(stmt);
     if (status == CT_OK && !any) {
-        status = html_markup(out, "<p>No final reports are waiting.</p>\n");
+        status = html_markup(out, "<p>No final report waits for review.</p>\n");
     }
     return status;
 }
@@ -283,7 +286,7 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
     }
     db_finalize(stmt);
     if (status == CT_OK && !any) {
-        return html_markup(out, "<p>No tracks are waiting for the award.</p>\n");
+        return html_markup(out, "<p>No track waits for the award.</p>\n");
     }
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
@@ -295,9 +298,14 @@ static enum ct_status review_page(struct web_request *request, struct web_respon
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Review and award");
     if (status == CT_OK && message != NULL) {
-        status = html_markup(
-            out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
-                 "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+        /* When a field says what is wrong, it is the one alert; this box only points to it. */
+        status =
+            problem != NULL
+                ? html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
+                                   "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
+                : html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\""
+                                   " role=\"alert\"><div class=\"usa-alert__body\">"
+                                   "<p class=\"usa-alert__text\">");
         if (status == CT_OK) {
             status = html_text(out, message);
         }

@@ -17,6 +17,7 @@
 #include "review.h"
 #include "staff.h"
 #include "tokens.h"
+#include "track.h"
 #include "verify.h"
 #include "../core/banned.h"
 
@@ -117,6 +118,13 @@ static enum ct_status claim_submit(struct web_request *request, struct web_respo
 {
     (void)id;
     return page_claim_submit(request, response);
+}
+
+static enum ct_status track_submit(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_track_submit(request, response);
 }
 
 static enum ct_status review_queue(struct web_request *request, struct web_response *response,
@@ -305,6 +313,7 @@ static const struct route routes[] = {
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard},
     {"GET", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_form},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_submit},
+    {"POST", "/track", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, track_submit},
     {"GET", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_form},
     {"POST", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_submit},
     {"GET", "/plan", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, plan_page},

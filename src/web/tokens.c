@@ -105,10 +105,14 @@ static enum ct_status tokens_page(struct web_request *request, struct web_respon
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "API tokens");
     if (status == CT_OK && message != NULL) {
-        status = wrap(out,
-                      "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
-                      "role=\"alert\"><div class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
-                      message, "</p></div></div>\n");
+        status = wrap(
+            out,
+            name_error != NULL
+                ? "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
+                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
+                : "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
+                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
+            message, "</p></div></div>\n");
     }
     if (status == CT_OK && new_token != NULL) {
         status = wrap(

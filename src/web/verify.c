@@ -16,7 +16,8 @@
 /* The pending activities of the people this supervisor verifies. */
 static const char *const queue_sql =
     "SELECT a.id, p.name, a.date, a.kind, a.title, a.credit_halves, a.semester_halves,"
-    " a.quarter_halves, a.minutes FROM activities a JOIN people p ON p.id = a.person_id"
+    " a.quarter_halves, a.minutes, COALESCE(a.plan_item, '') FROM activities a JOIN people p ON "
+    "p.id = a.person_id"
     " WHERE p.verifier_id = ? AND a.status = 'pending' ORDER BY a.date, a.id LIMIT 200";
 
 static enum ct_status cell(struct buf *out, const char *text)
@@ -42,7 +43,18 @@ static void claimed_amount(struct db_stmt *stmt, char *out, size_t size)
         credit_format(db_column_int64(stmt, 7), credits);
         snprintf(out, size, "%s quarter credits", credits);
     } else {
-        snprintf(out, size, "%" PRId64 " minutes", db_column_int64(stmt, 8));
+        /* Time, as the learner entered it (hours), and the plan item it carries out. */
+        int64_t minutes = db_column_int64(stmt, 8);
+        const char *item = db_column_text(stmt, 9);
+        char time[64];
+        if (minutes % 60 == 0) {
+            snprintf(time, sizeof time, "%" PRId64 " hour%s", minutes / 60,
+                     minutes == 60 ? "" : "s");
+        } else {
+            snprintf(time, sizeof time, "%" PRId64 " h %" PRId64 " min", minutes / 60,
+                     minutes % 60);
+        }
+        snprintf(out, size, "%s%s%s", time, item[0] != '\0' ? ", plan item " : "", item);
     }
 }
 
@@ -61,7 +73,7 @@ static bool was_selected(const struct web_request *request, const char *id)
 static enum ct_status queue_row(const struct web_request *request, struct buf *out,
                                 struct db_stmt *stmt)
 {
-    char id[32], amount[64];
+    char id[32], amount[256];
     snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
     claimed_amount(stmt, amount, sizeof amount);
     enum ct_status status = html_markup(out, "<tr><td><input type=\"checkbox\" name=\"activity\""
@@ -82,17 +94,24 @@ static enum ct_status queue_row(const struct web_request *request, struct buf *o
     if (status == CT_OK) {
         status = html_text(out, id);
     }
+    /* Each box names its claim: "Select" alone leaves a screen reader guessing. */
     if (status == CT_OK) {
         status = html_markup(out, "\">Select ");
     }
     if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 4));
+        status = html_text(out, db_column_text(stmt, 4) != NULL ? db_column_text(stmt, 4) : "");
     }
     if (status == CT_OK) {
         status = html_markup(out, ", claimed by ");
     }
     if (status == CT_OK) {
         status = html_text(out, db_column_text(stmt, 1));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, ", dated ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 2));
     }
     if (status == CT_OK) {
         status = html_markup(out, "</label></td>");
@@ -178,9 +197,14 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Claims to verify");
     if (status == CT_OK && message != NULL) {
-        status = html_markup(
-            out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
-                 "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+        /* When a field says what is wrong, it is the one alert; this box points to it. */
+        status =
+            reason_error != NULL
+                ? html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
+                                   "class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
+                : html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
+                                   "role=\"alert\"><div class=\"usa-alert__body\"><p "
+                                   "class=\"usa-alert__text\">");
         if (status == CT_OK) {
             status = html_text(out, message);
         }

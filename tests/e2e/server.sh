@@ -76,7 +76,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..48"
+echo "1..49"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -112,9 +112,15 @@ check "unknown account and wrong password get the same message" same_message
 signed_in_dashboard() {
     [ "$(sign_in "$work/staff" STAFF@example.org demo-password-1)" = 303 ] || return 1
     page=$(curl -s -b "$work/staff" "$base/")
-    echo "$page" | grep -q 'Your progress' && echo "$page" | grep -q 'Strategic Track'
+    echo "$page" | grep -q 'Your progress' && echo "$page" | grep -q 'Strategic Track' &&
+        echo "$page" | grep -q '<dt>Started</dt><dd>2025-06-15</dd>' &&
+        echo "$page" | grep -q 'More credits are needed. <a href="/activities/new">Claim an activity</a></li>' &&
+        echo "$page" | grep -q 'has not been submitted. <a href="/report">Write your final report</a></li>' &&
+        echo "$page" | grep -q '<dt>Self-directed</dt><dd>20 of at most 20</dd>' &&
+        echo "$page" | grep -q '<td data-label="Activity">Cybersecurity at the Circulation Desk</td><td data-label="Date">2026-06-03</td><td data-label="Kind">webinar</td><td data-label="Status">pending</td><td data-label="Worth" class="number">1.5</td><td data-label="Counted" class="number">0</td><td data-label="Why">It is waiting for verification.</td>'
 }
-check "staff@ signs in (e-mail in any case) and sees the dashboard" signed_in_dashboard
+check "staff@ signs in (e-mail in any case) and sees the dashboard, each activity by its title" \
+    signed_in_dashboard
 check "the session cookie is HttpOnly and SameSite=Lax" sh -c "
     curl -s -c $work/c -b $work/c $base/login >$work/f &&
     tok=\$(sed -n 's/.*name=\"csrf_token\" value=\"\\([0-9a-f]*\\)\".*/\\1/p' $work/f | head -1) &&
@@ -145,6 +151,11 @@ verify_queue() {
     echo "$page" | grep -q 'Claims to verify' || return 1
     first=$(echo "$page" | sed -n 's/.*name="activity" id="activity-\([0-9]*\)".*/\1/p' | head -1)
     [ -n "$first" ] || return 1
+    # Each box is labelled with its claim, not just "Select".
+    title=$(sqlite3 "$work/demo.db" "SELECT a.title || ', claimed by ' || p.name || ', dated ' || a.date
+        FROM activities a JOIN people p ON p.id = a.person_id WHERE a.id = $first" |
+        sed "s/&/\\&amp;/g; s/'/\\&#39;/g")
+    echo "$page" | grep -qF "for=\"activity-$first\">Select $title</label>" || return 1
     token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/director" \
         --data-urlencode "csrf_token=$token" --data-urlencode "activity=$first" \
@@ -195,7 +206,7 @@ claim_recorded() {
     [ "$code" = "303 $base/?done=claimed" ] && [ "$(sqlite3 "$work/demo.db" "SELECT status || ' ' ||
         credit_halves FROM activities WHERE title = 'Grant writing'")" = "pending 5" ] &&
         curl -s -b "$work/staff" "$base/?done=claimed" |
-        grep -q 'role="status"><p>Your claim is recorded. It counts once'
+        grep -q 'role="status"><div class="usa-alert__body"><p class="usa-alert__text">Your claim is recorded. It counts once'
 }
 check "a claim is recorded as pending, and the dashboard confirms it" claim_recorded
 
@@ -227,6 +238,32 @@ claim_unknown_event() {
 }
 check "a claim of an unknown catalog event is refused at the field" claim_unknown_event
 
+track_sent_for_award() {
+    sign_in "$work/coordinator" coordinator@example.org demo-password-1 >/dev/null
+    sign_in "$work/ready" ready@example.org demo-password-1 >/dev/null
+    ready_track=$(sqlite3 "$work/demo.db" "SELECT t.id FROM tracks t JOIN people p
+        ON p.id = t.person_id WHERE p.email = 'ready@example.org' AND t.state = 'submitted'")
+    [ "$(post "$work/coordinator" /review /review track="$ready_track" action=return-track \
+        comment=Check-the-dates)" = 303 ] || return 1
+    page=$(curl -s -b "$work/ready" "$base/")
+    echo "$page" | grep -q 'The State Library returned your track: Check-the-dates' &&
+        echo "$page" | grep -q '>Ask for your certificate</button>' || return 1
+    [ "$(post "$work/ready" / /track action=submit)" = 303 ] || return 1
+    [ "$(sqlite3 "$work/demo.db" "SELECT state FROM tracks WHERE id = $ready_track")" = submitted ] ||
+        return 1
+    curl -s -b "$work/ready" "$base/?done=track-submitted" |
+        grep -q 'Your track is sent to the State Library for the award.' || return 1
+    # Not twice, and not an incomplete track.
+    [ "$(post "$work/ready" / /track action=submit)" = 400 ] || return 1
+    [ "$(post "$work/staff" / /track action=submit)" = 400 ] &&
+        grep -q 'Not ready for the award' "$work/post.html" &&
+        grep -q 'More credits are needed.' "$work/post.html" &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT t.state FROM tracks t JOIN people p ON p.id = t.person_id
+            WHERE p.email = 'staff@example.org' ORDER BY t.id DESC LIMIT 1")" = active ]
+}
+check "a complete track is sent for the award by its learner; an incomplete one is refused" \
+    track_sent_for_award
+
 coordinator_awards() {
     sign_in "$work/coordinator" coordinator@example.org demo-password-1 >/dev/null
     page=$(curl -s -b "$work/coordinator" "$base/review")
@@ -246,6 +283,10 @@ coordinator_awards() {
     echo "award of track $ready_track: $code"
     certificate=$(sqlite3 "$work/demo.db" "SELECT number FROM certificates WHERE track_id = $ready_track")
     [ "$code" = "303 $base/review?done=awarded&certificate=$certificate" ] || return 1
+    page=$(curl -s -b "$work/coordinator" "$base/review")
+    echo "$page" | grep -q 'No final report waits for review.' &&
+        echo "$page" | grep -q 'No track waits for the award.' && ! echo "$page" | grep -q '<table' ||
+        return 1
     curl -s -b "$work/coordinator" "$base/review?done=awarded&certificate=$certificate" |
         grep -q "Certificate $certificate is issued to .*Their next track, Strategic Track to MSL Certification, starts on 2026-06-16\."
 }
@@ -253,7 +294,7 @@ check "the coordinator awards the ready track (and may not return it without a c
     coordinator_awards
 forged_notices_show_nothing() {
     curl -s -b "$work/coordinator" "$base/review?done=report-accepted" |
-        grep -q 'role="status"><p>The final report is accepted.</p>' || return 1
+        grep -q 'role="status"><div class="usa-alert__body"><p class="usa-alert__text">The final report is accepted.</p>' || return 1
     ! curl -s -b "$work/coordinator" "$base/review?done=awarded&certificate=CT-1999-000001" |
         grep -q 'role="status"' || return 1
     ! curl -s -b "$work/coordinator" "$base/review?done=%3Cb%3Eyou-won%3C/b%3E" |
@@ -293,7 +334,8 @@ check "the learner who was awarded sees the certificate on the dashboard" sh -c 
     tok=\$(sed -n 's/.*name=\"csrf_token\" value=\"\\([0-9a-f]*\\)\".*/\\1/p' $work/f | head -1) &&
     curl -s -o /dev/null -b $work/r -c $work/r --data-urlencode csrf_token=\$tok \
         --data-urlencode email=ready@example.org --data-urlencode password=demo-password-1 \
-        $base/login && curl -s -b $work/r $base/ | grep -q 'CT-2026-'"
+        $base/login && curl -s -b $work/r $base/ |
+        grep -q '<td data-label=\"Number\">CT-2026-[0-9]*</td><td data-label=\"Program\">Strategic Track to MSL Certification</td>'"
 
 plan_round_trip() {
     [ "$(post "$work/staff" /plan /plan action=new-version)" = 303 ] || return 1
@@ -317,7 +359,7 @@ plan_round_trip() {
     # The buttons name their actions; no hidden action comes first to override them.
     curl -s -b "$work/director" "$base/plans" >"$work/plans.html"
     ! grep -q 'type="hidden" name="action"' "$work/plans.html" || return 1
-    grep -q 'name="action" value="return">Return</button> <button type="submit" name="action" value="sign">' \
+    grep -q 'name="action" value="return"[^>]*>Return</button> <button [^>]*value="sign">' \
         "$work/plans.html" || return 1
     [ "$(post "$work/director" /plans /plans version="$version")" = 400 ] || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] ||
@@ -329,6 +371,7 @@ plan_round_trip() {
     [ "$(post "$work/staff" /plan /plan action=submit)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=sign)" = 303 ] || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=sign)" = 303 ] || return 1
+    curl -s -b "$work/director" "$base/plans" | grep -q 'No plan waits for your signature.' || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT state FROM plan_versions WHERE id = $version")" = approved ]
 }
 check "a plan version is written, submitted, read by the director, returned once, then signed by both" \
@@ -350,9 +393,12 @@ plan_from_nothing() {
     sign_in "$work/planner" planner@example.org demo-password-1 >/dev/null
     page=$(curl -s -b "$work/planner" "$base/plan")
     echo "$page" | grep -q 'You have no plan yet' && echo "$page" | grep -q '>Start your plan<' &&
-        ! echo "$page" | grep -q '<table'
+        ! echo "$page" | grep -q '<table' || return 1
+    page=$(curl -s -b "$work/planner" "$base/")
+    echo "$page" | grep -q 'No activity counts toward this track yet.' &&
+        echo "$page" | grep -q 'No professional development plan has been submitted. <a href="/plan">Write your plan</a>'
 }
-check "a learner with no plan is told so and offered to start one" plan_from_nothing
+check "a learner with no plan or activity is told so and led to the plan" plan_from_nothing
 
 compliance_view() {
     page=$(curl -s -b "$work/coordinator" "$base/compliance?program=msl-trustee&status=in-progress")

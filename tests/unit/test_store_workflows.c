@@ -264,6 +264,29 @@ static void test_plan_versions_follow_their_workflow(void **state)
     json_decref(record);
 }
 
+static void test_plan_without_a_goal_is_not_submitted(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t version = 0, goal = 0;
+    ok(store_plan_version_create(&f->store, f->learner, f->track,
+                                 &(struct plan_version_new){"Gaps", "Options"}, &version, &err),
+       &err);
+    int64_t entries = count(f, "SELECT COUNT(*) FROM audit_log");
+    assert_int_equal(
+        store_plan_version_submit(&f->store, f->learner, version, day("2022-07-01"), &err),
+        CT_ERR_INPUT);
+    assert_string_equal(err.where, "goal");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM plan_versions WHERE state = 'draft'"
+                              " AND submitted IS NULL"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM audit_log"), entries);
+    ok(store_plan_goal_add(&f->store, f->learner, version, f->library_goal, "Run story time", "",
+                           &goal, &err),
+       &err);
+    ok(store_plan_version_submit(&f->store, f->learner, version, day("2022-07-01"), &err), &err);
+}
+
 static void test_plan_item_serves_only_a_goal_of_its_own_version(void **state)
 {
     struct fixture *f = *state;
@@ -507,6 +530,7 @@ int main(void)
         WORKFLOW_TEST(test_refused_change_leaves_no_trace),
         WORKFLOW_TEST(test_plan_versions_follow_their_workflow),
         WORKFLOW_TEST(test_plan_item_serves_only_a_goal_of_its_own_version),
+        WORKFLOW_TEST(test_plan_without_a_goal_is_not_submitted),
         WORKFLOW_TEST(test_award_refuses_an_incomplete_track_and_changes_nothing),
         WORKFLOW_TEST(test_award_issues_certificate_and_starts_the_successor),
         WORKFLOW_TEST(test_revoked_certificate_no_longer_counts),
