@@ -334,6 +334,12 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
             out, "<button type=\"submit\" class=\"usa-button\">Add to the plan</button></form>\n");
     }
     if (status == CT_OK) {
+        status = html_markup(out, "<h3>Submit</h3>\n<p>When the plan says what you will learn and"
+                                  " which of your library's goals it serves, submit it: you and"
+                                  " your library then sign it, and learning counts from the day"
+                                  " it is submitted.</p>\n");
+    }
+    if (status == CT_OK) {
         status = form_open(request, out, "/plan", "submit");
     }
     return status == CT_OK
