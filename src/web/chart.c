@@ -251,9 +251,12 @@ enum ct_status chart_progress_svg(struct buf *out, const struct learner_record *
                             "</svg><figcaption><ul class=\"chart-key\">"
                             "<li><span class=\"swatch\"></span>Credits counted</li>"
                             "<li><span class=\"swatch required\"></span>Credits required</li>"
-                            "<li><span class=\"swatch expiring\"></span>Still counted as"
-                            " credits expire, if nothing new is learned</li></ul>"
-                            "<p>%s within the next twelve months.</p></figcaption></figure>\n",
+                            "%s</ul><p>%s within the next twelve months.</p></figcaption>"
+                            "</figure>\n",
+                            expiring > 0 ? "<li><span class=\"swatch expiring\"></span>Still"
+                                           " counted as credits expire, if nothing new is"
+                                           " learned</li>"
+                                         : "",
                             soon);
     }
     return status;
