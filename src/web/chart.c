@@ -208,8 +208,11 @@ enum ct_status chart_progress_svg(struct buf *out, const struct learner_record *
 {
     struct chart_scale scale = {record->track_started.days, evaluation->deadline.days,
                                 evaluation->required_halves};
-    if (today.days > scale.last_day) {
-        scale.last_day = today.days;
+    /* The chart reaches at least a year past today, so that every credit the caption
+     * says will expire in the next twelve months is drawn expiring. */
+    int32_t year_ahead = civil_date_add_years(today, 1).days;
+    if (year_ahead > scale.last_day) {
+        scale.last_day = year_ahead;
     }
     if (evaluation->counted_halves > scale.top_halves) {
         scale.top_halves = evaluation->counted_halves;
