@@ -7,20 +7,13 @@
 #include "../core/evaluation_json.h"
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
+#include "api_json.h"
 #include "../core/banned.h"
 
 enum ct_status api_error(struct web_response *response, unsigned status, const char *code,
                          const char *message)
 {
-    buf_release(&response->body);
-    response->status = status;
-    response->content_type = "application/json";
-    json_t *error = json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", message);
-    char *text = error != NULL ? json_dumps(error, JSON_COMPACT) : NULL;
-    json_decref(error);
-    enum ct_status result = text != NULL ? buf_append_str(&response->body, text) : CT_ERR_NOMEM;
-    free(text);
-    return result;
+    return api_json_error(response, status, code, message, NULL);
 }
 
 enum ct_status web_may_see_person(struct web_request *request, int64_t person_id, bool *allowed,

@@ -551,47 +551,59 @@ static enum field_id field_of(const char *where)
     return FIELD_COUNT;
 }
 
-static enum ct_status add_event(struct web_request *request, struct web_response *response,
-                                const struct catalog_event_new *event, struct catalog_form *form)
+/* Adds the event the request's fields describe; the refused fields go into form (a
+ * refusal of the store next to the field it names, or the title's). CT_ERR_INPUT when
+ * anything is refused. */
+static enum ct_status read_and_add(struct web_request *request, struct catalog_form *form,
+                                   int64_t *id)
 {
-    int64_t id = 0;
+    struct catalog_event_new event = {.lms_verifies =
+                                          value_of(request, FIELD_LMS_VERIFIES) != NULL};
+    read_event(request, &event.event, form);
+    struct typed_links typed = {0};
+    enum ct_status status = read_links(request, &typed, form);
     struct ct_err err = {0};
-    enum ct_status status =
-        store_catalog_event_add(request->store, request->person_id, event, &id, &err);
-    if (status == CT_OK) {
-        char location[64];
-        snprintf(location, sizeof location, "/catalog?added=%" PRId64, id);
-        web_redirect(response, location);
-        return CT_OK;
+    if (status == CT_OK && form->error_count == 0) {
+        event.links = typed.links;
+        event.link_count = typed.link_count;
+        status = store_catalog_event_add(request->store, request->person_id, &event, id, &err);
     }
-    if (status != CT_ERR_INPUT) {
-        return status;
+    typed_links_release(&typed);
+    if (status == CT_ERR_INPUT) {
+        /* A sentence, next to its field (the title field when the store names another). */
+        snprintf(form->store_message, sizeof form->store_message, "%s", err.message);
+        form->store_message[0] = (char)toupper((unsigned char)form->store_message[0]);
+        enum field_id field = field_of(err.where);
+        refuse(form, field != FIELD_COUNT ? field : FIELD_TITLE, form->store_message);
     }
-    /* A sentence, next to its field (the title field when the store names another). */
-    snprintf(form->store_message, sizeof form->store_message, "%s", err.message);
-    form->store_message[0] = (char)toupper((unsigned char)form->store_message[0]);
-    enum field_id field = field_of(err.where);
-    refuse(form, field != FIELD_COUNT ? field : FIELD_TITLE, form->store_message);
-    response->status = 400;
-    return form_page(request, response, form);
+    return status == CT_OK && form->error_count > 0 ? CT_ERR_INPUT : status;
+}
+
+enum ct_status catalog_event_add(struct web_request *request, int64_t *id, struct ct_err *err)
+{
+    struct catalog_form form = {0};
+    enum ct_status status = read_and_add(request, &form, id);
+    for (int i = 0; i < FIELD_COUNT && status == CT_ERR_INPUT; i++) {
+        if (form.errors[i] != NULL) {
+            return ct_err_set(err, CT_ERR_INPUT, specs[i].id, "%s", form.errors[i]);
+        }
+    }
+    return status;
 }
 
 enum ct_status page_catalog_new_submit(struct web_request *request, struct web_response *response)
 {
     struct catalog_form form = {0};
-    struct catalog_event_new event = {.lms_verifies =
-                                          value_of(request, FIELD_LMS_VERIFIES) != NULL};
-    read_event(request, &event.event, &form);
-    struct typed_links typed = {0};
-    enum ct_status status = read_links(request, &typed, &form);
-    if (status == CT_OK && form.error_count > 0) {
+    int64_t id = 0;
+    enum ct_status status = read_and_add(request, &form, &id);
+    if (status == CT_ERR_INPUT) {
         response->status = 400;
-        status = form_page(request, response, &form);
-    } else if (status == CT_OK) {
-        event.links = typed.links;
-        event.link_count = typed.link_count;
-        status = add_event(request, response, &event, &form);
+        return form_page(request, response, &form);
     }
-    typed_links_release(&typed);
+    if (status == CT_OK) {
+        char location[64];
+        snprintf(location, sizeof location, "/catalog?added=%" PRId64, id);
+        web_redirect(response, location);
+    }
     return status;
 }

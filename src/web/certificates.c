@@ -29,14 +29,9 @@ static const struct paging_list list = {
 
 enum { QUERY_MAX = 100 };
 
-/* The filter, shared by the count and the page: every certificate when the pattern is
- * empty, else those whose number or holder's name contains it. */
-static const char filter_sql[] = " FROM certificates c JOIN people p ON p.id = c.person_id"
-                                 " WHERE ? = '' OR LOWER(c.number) LIKE ? ESCAPE '\\'"
-                                 " OR LOWER(p.name) LIKE ? ESCAPE '\\'";
+static const char filter_sql[] = CERTIFICATES_FILTER_FROM;
 
-/* "%text%" in lower case, with LIKE's own characters escaped; "" for no text. */
-static void like_pattern(const char *text, char *out, size_t size)
+void certificates_like_pattern(const char *text, char *out, size_t size)
 {
     size_t used = 0;
     out[0] = '\0';
@@ -167,7 +162,7 @@ enum ct_status page_certificates(struct web_request *request, struct web_respons
         query = NULL;
     }
     char pattern[2 * QUERY_MAX + 4];
-    like_pattern(query, pattern, sizeof pattern);
+    certificates_like_pattern(query, pattern, sizeof pattern);
     struct paging paging;
     paging_from_request(&paging, &list, request);
     paging_keep(&paging, "q", query);
@@ -432,17 +427,33 @@ enum ct_status page_certificate(struct web_request *request, struct web_response
     return certificate_page(request, response, id, &form);
 }
 
+/* Whether reason says something: more than spaces. */
+static bool reason_given(const char *reason)
+{
+    bool given = false;
+    for (const char *c = reason; c != NULL && *c != '\0'; c++) {
+        given |= !isspace((unsigned char)*c);
+    }
+    return given;
+}
+
+enum ct_status certificates_revoke(struct web_request *request, int64_t id, const char *reason,
+                                   struct ct_err *err)
+{
+    if (!reason_given(reason)) {
+        return ct_err_set(err, CT_ERR_INPUT, "reason", "Say why the certificate is revoked.");
+    }
+    return store_certificate_revoke(request->store, request->person_id, id, request->today, reason,
+                                    err);
+}
+
 enum ct_status page_certificate_revoke(struct web_request *request, struct web_response *response,
                                        int64_t id)
 {
     const char *reason = web_form_value(request, "reason");
     const char *confirm = web_form_value(request, "confirm");
     struct revoke_form form = {NULL, NULL, NULL};
-    bool has_reason = false;
-    for (const char *c = reason; c != NULL && *c != '\0'; c++) {
-        has_reason |= !isspace((unsigned char)*c);
-    }
-    if (!has_reason) {
+    if (!reason_given(reason)) {
         form.reason_error = "Say why the certificate is revoked.";
     }
     if (confirm == NULL || confirm[0] == '\0') {
@@ -452,8 +463,7 @@ enum ct_status page_certificate_revoke(struct web_request *request, struct web_r
     enum ct_status status = CT_OK;
     char alert[600];
     if (form.reason_error == NULL && form.confirm_error == NULL) {
-        status = store_certificate_revoke(request->store, request->person_id, id, request->today,
-                                          reason, &err);
+        status = certificates_revoke(request, id, reason, &err);
         if (status == CT_OK) {
             char location[80];
             snprintf(location, sizeof location, "/certificates/%" PRId64 "?revoked=1", id);

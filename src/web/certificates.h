@@ -26,6 +26,23 @@ enum ct_status page_certificate(struct web_request *request, struct web_response
 enum ct_status page_certificate_revoke(struct web_request *request, struct web_response *response,
                                        int64_t id) CT_MUST_CHECK;
 
+/* The certificates (c) with their holders (p) that a search matches: three parameters,
+ * each the pattern of certificates_like_pattern (every certificate when it is ""). */
+#define CERTIFICATES_FILTER_FROM                                                                   \
+    " FROM certificates c JOIN people p ON p.id = c.person_id"                                     \
+    " WHERE ? = '' OR LOWER(c.number) LIKE ? ESCAPE '\\'"                                          \
+    " OR LOWER(p.name) LIKE ? ESCAPE '\\'"
+
+/* "%text%" in lower case, with LIKE's own characters escaped, into out (size bytes);
+ * "" for no text. A search of part of a number or a holder's name. */
+void certificates_like_pattern(const char *text, char *out, size_t size);
+
+/* Revokes certificate id on today as the signed-in coordinator, with a reason (more
+ * than spaces). A refusal is CT_ERR_INPUT with err->where "reason", or "certificate"
+ * when there is none with that id or it is already revoked. */
+enum ct_status certificates_revoke(struct web_request *request, int64_t id, const char *reason,
+                                   struct ct_err *err) CT_MUST_CHECK;
+
 /* GET /check-certificate[?code=]: the form; with a code, the certificate it belongs to
  * (number, holder, program, dates, and whether and when it was revoked). A malformed
  * code is refused next to the field (400); an unknown one says so (404). */

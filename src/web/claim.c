@@ -471,7 +471,7 @@ static const char *field_of(const char *where)
     return "kind";
 }
 
-enum ct_status page_claim_submit(struct web_request *request, struct web_response *response)
+enum ct_status claim_add(struct web_request *request, int64_t *id, struct ct_err *err)
 {
     struct activity_new activity = {
         .person_id = request->person_id, .status = "pending", .provenance = PROVENANCE_CLAIM};
@@ -482,35 +482,42 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
     if (event_text != NULL) {
         char *end = NULL;
         long long event_id = strtoll(event_text, &end, 10);
-        struct ct_err err = {0};
         enum ct_status status = CT_OK;
         if (*end == '\0' && event_id > 0) {
-            status = read_event(request, event_id, &event, &from_event, &err);
+            status = read_event(request, event_id, &event, &from_event, err);
         }
         if (status != CT_OK) {
             return status;
         }
         if (!from_event) {
-            response->status = 400;
-            return page_claim(request, response, "event", "Choose an event from the list.");
+            return ct_err_set(err, CT_ERR_INPUT, "event", "Choose an event from the list.");
         }
         activity.event_id = event_id;
     }
     if (!read_claim(request, &activity, from_event ? &event : NULL, &error)) {
-        response->status = 400;
-        return page_claim(request, response, error.field, error.message);
+        return ct_err_set(err, CT_ERR_INPUT, error.field, "%s", error.message);
     }
     if (civil_date_compare(activity.date, request->today) > 0) {
-        response->status = 400;
-        return page_claim(request, response, "date", "Claim an activity once it has happened.");
+        return ct_err_set(err, CT_ERR_INPUT, "date", "Claim an activity once it has happened.");
     }
+    enum ct_status status =
+        store_activity_add(request->store, request->person_id, &activity, id, err);
+    if (status == CT_ERR_INPUT) {
+        char where[sizeof err->where];
+        snprintf(where, sizeof where, "%s", field_of(err->where));
+        snprintf(err->where, sizeof err->where, "%s", where);
+    }
+    return status;
+}
+
+enum ct_status page_claim_submit(struct web_request *request, struct web_response *response)
+{
     int64_t id = 0;
     struct ct_err err = {0};
-    enum ct_status status =
-        store_activity_add(request->store, request->person_id, &activity, &id, &err);
+    enum ct_status status = claim_add(request, &id, &err);
     if (status == CT_ERR_INPUT) {
         response->status = 400;
-        return page_claim(request, response, field_of(err.where), err.message);
+        return page_claim(request, response, err.where, err.message);
     }
     if (status == CT_OK) {
         notice_redirect(response, "/", "claimed", 0);

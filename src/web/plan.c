@@ -451,19 +451,20 @@ static bool filled(const struct web_request *request, const char *name)
     return value != NULL && value[0] != '\0';
 }
 
-static enum ct_status learner_action(struct web_request *request, const char *action,
-                                     struct ct_err *err)
+enum ct_status plan_learner_act(struct web_request *request, const char *action, int64_t *id,
+                                struct ct_err *err)
 {
-    int64_t track = 0, version = 0, id = 0;
+    int64_t track = 0, version = 0;
+    *id = 0;
     enum ct_status status = latest_version(request, &track, &version, err);
     if (status != CT_OK) {
         return status;
     }
     if (strcmp(action, "new-version") == 0) {
         struct plan_version_new text = {"", ""};
-        return store_plan_version_create(request->store, request->person_id, track, &text, &id,
-                                         err);
+        return store_plan_version_create(request->store, request->person_id, track, &text, id, err);
     }
+    *id = version;
     if (strcmp(action, "save-text") == 0) {
         struct plan_version_new text = {web_form_value(request, "skill_gaps"),
                                         web_form_value(request, "learning_options")};
@@ -476,17 +477,24 @@ static enum ct_status learner_action(struct web_request *request, const char *ac
         }
         return store_plan_goal_add(
             request->store, request->person_id, version, form_id(request, "library_goal"),
-            web_form_value(request, "goal"), web_form_value(request, "outcomes"), &id, err);
+            web_form_value(request, "goal"), web_form_value(request, "outcomes"), id, err);
     }
     if (strcmp(action, "add-item") == 0) {
-        if (!filled(request, "item_key") || !filled(request, "description")) {
-            return ct_err_set(err, CT_ERR_INPUT, "item",
-                              "Give the planned activity a short name and a description.");
+        static const char *const needed[] = {"item_key", "description"};
+        for (size_t i = 0; i < 2; i++) {
+            if (!filled(request, needed[i])) {
+                return ct_err_set(err, CT_ERR_INPUT, needed[i],
+                                  "Give the planned activity a short name and a description.");
+            }
+        }
+        const char *kind = web_form_value(request, "item_kind");
+        if (kind == NULL || (strcmp(kind, "training") != 0 && strcmp(kind, "self-directed") != 0)) {
+            return ct_err_set(err, CT_ERR_INPUT, "item_kind",
+                              "Choose training or self-directed learning.");
         }
         return store_plan_item_add(
-            request->store, request->person_id, version, web_form_value(request, "item_key"),
-            web_form_value(request, "item_kind"), web_form_value(request, "description"),
-            form_id(request, "plan_goal"), &id, err);
+            request->store, request->person_id, version, web_form_value(request, "item_key"), kind,
+            web_form_value(request, "description"), form_id(request, "plan_goal"), id, err);
     }
     if (strcmp(action, "submit") == 0) {
         return store_plan_version_submit(request->store, request->person_id, version,
@@ -518,7 +526,8 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
 {
     const char *action = web_form_value(request, "action");
     struct ct_err err = {0};
-    enum ct_status status = learner_action(request, action != NULL ? action : "", &err);
+    int64_t id = 0;
+    enum ct_status status = plan_learner_act(request, action != NULL ? action : "", &id, &err);
     if (status == CT_ERR_INPUT) {
         response->status = 400;
         return page_plan(request, response, err.message);
@@ -601,10 +610,8 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     if (status == CT_OK) {
         status = db_prepare(request->store->db,
                             "SELECT v.id, p.name, 'version ' || v.version, v.submitted,"
-                            " v.skill_gaps, v.learning_options FROM plan_versions v JOIN tracks t"
-                            " ON t.id = v.track_id JOIN people p ON p.id = t.person_id"
-                            " WHERE p.verifier_id = ? AND v.state = 'submitted'"
-                            " AND v.organization_approved IS NULL ORDER BY v.submitted, v.id",
+                            " v.skill_gaps, v.learning_options" PLAN_WAITING_FROM
+                            " ORDER BY v.submitted, v.id",
                             &stmt, &err);
     }
     if (status == CT_OK) {
@@ -627,49 +634,65 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
     return status == CT_OK ? page_end(response) : status;
 }
 
-enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web_response *response)
+enum ct_status plan_library_decide(struct web_request *request, int64_t version, const char *action,
+                                   const char *comment, bool *allowed, bool *approved,
+                                   struct ct_err *err)
 {
-    const char *action = web_form_value(request, "action");
-    int64_t version = form_id(request, "version");
-    struct ct_err err = {0};
     int64_t verifier = 0;
+    *allowed = false;
+    *approved = false;
     enum ct_status status = STORE_EXEC(request->store,
                                        "SELECT p.verifier_id FROM plan_versions v JOIN tracks t"
                                        " ON t.id = v.track_id JOIN people p ON p.id = t.person_id"
                                        " WHERE v.id = ?",
-                                       &verifier, &err, DB_INT(version));
-    if (status == CT_OK && verifier != request->person_id) {
-        response->status = 403;
-        return page_plans_to_sign(request, response, "You do not sign this person's plan.");
+                                       &verifier, err, DB_INT(version));
+    *allowed = status == CT_OK && verifier == request->person_id;
+    if (!*allowed) {
+        return status;
     }
     bool returning = action != NULL && strcmp(action, "return") == 0;
-    if (status == CT_OK && !returning && (action == NULL || strcmp(action, "sign") != 0)) {
-        response->status = 400;
-        return page_plans_to_sign(request, response, "Choose Sign for the library or Return.");
+    if (!returning && (action == NULL || strcmp(action, "sign") != 0)) {
+        return ct_err_set(err, CT_ERR_INPUT, "action", "Choose Sign for the library or Return.");
     }
-    if (status == CT_OK && returning) {
-        status = store_plan_version_return(request->store, request->person_id, version,
-                                           web_form_value(request, "comment"), &err);
-    } else if (status == CT_OK) {
+    if (returning) {
+        status =
+            store_plan_version_return(request->store, request->person_id, version, comment, err);
+    } else {
         status = store_plan_version_sign(request->store, request->person_id, version,
-                                         PLAN_SIGNER_ORGANIZATION, request->today, &err);
-    }
-    if (status == CT_ERR_INPUT) {
-        response->status = 400;
-        return page_plans_to_sign(request, response, err.message);
+                                         PLAN_SIGNER_ORGANIZATION, request->today, err);
     }
     char state[16] = "";
     bool found = false;
     if (status == CT_OK) {
         status =
             store_query_text(request->store, "SELECT state FROM plan_versions WHERE id = ?",
-                             STORE_PARAMS(DB_INT(version)), 1, state, sizeof state, &found, &err);
+                             STORE_PARAMS(DB_INT(version)), 1, state, sizeof state, &found, err);
+    }
+    *approved = strcmp(state, "approved") == 0;
+    return status;
+}
+
+enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web_response *response)
+{
+    const char *action = web_form_value(request, "action");
+    struct ct_err err = {0};
+    bool allowed = false, approved = false;
+    enum ct_status status =
+        plan_library_decide(request, form_id(request, "version"), action,
+                            web_form_value(request, "comment"), &allowed, &approved, &err);
+    if (status == CT_OK && !allowed) {
+        response->status = 403;
+        return page_plans_to_sign(request, response, "You do not sign this person's plan.");
+    }
+    if (status == CT_ERR_INPUT) {
+        response->status = 400;
+        return page_plans_to_sign(request, response, err.message);
     }
     if (status == CT_OK) {
         notice_redirect(response, "/plans",
-                        returning                        ? "plan-returned"
-                        : strcmp(state, "approved") == 0 ? "plan-approved"
-                                                         : "plan-signed-library",
+                        strcmp(action, "return") == 0 ? "plan-returned"
+                        : approved                    ? "plan-approved"
+                                                      : "plan-signed-library",
                         0);
     }
     return status;

@@ -146,36 +146,48 @@ enum ct_status page_report(struct web_request *request, struct web_response *res
     return report_page(request, response, message, NULL);
 }
 
-enum ct_status page_report_submit(struct web_request *request, struct web_response *response)
+enum ct_status report_save(struct web_request *request, bool *submitted, struct ct_err *err)
 {
     const char *text = web_form_value(request, "text");
     const char *action = web_form_value(request, "action");
     struct track_info track;
-    struct ct_err err = {0};
-    if (store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
-        response->status = 400;
-        return page_report(request, response, "You are not enrolled in a certification track.");
+    *submitted = action != NULL && strcmp(action, "submit") == 0;
+    if (action != NULL && !*submitted && strcmp(action, "save") != 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "action", "Choose save or submit.");
+    }
+    if (store_track_current(request->store, request->person_id, &track, err) != CT_OK) {
+        return ct_err_set(err, CT_ERR_INPUT, "track",
+                          "You are not enrolled in a certification track.");
     }
     if (text == NULL || text[0] == '\0') {
+        return ct_err_set(err, CT_ERR_INPUT, "text", "Write your reflection before saving it.");
+    }
+    enum ct_status status = db_begin(request->store->db, err);
+    if (status == CT_OK) {
+        status = store_final_report_save(request->store, request->person_id, track.id, text, err);
+    }
+    if (status == CT_OK && *submitted) {
+        status = store_final_report_act(request->store, request->person_id, track.id, "submit",
+                                        request->today, NULL, err);
+    }
+    return store_finish(request->store, status, err);
+}
+
+enum ct_status page_report_submit(struct web_request *request, struct web_response *response)
+{
+    struct ct_err err = {0};
+    bool submitted = false;
+    enum ct_status status = report_save(request, &submitted, &err);
+    if (status == CT_ERR_INPUT && strcmp(err.where, "text") == 0) {
         response->status = 400;
         return report_page(request, response, "Nothing was saved: see the reflection.",
-                           "Write your reflection before saving it.");
+                           err.message);
     }
-    enum ct_status status = db_begin(request->store->db, &err);
-    if (status == CT_OK) {
-        status = store_final_report_save(request->store, request->person_id, track.id, text, &err);
-    }
-    if (status == CT_OK && action != NULL && strcmp(action, "submit") == 0) {
-        status = store_final_report_act(request->store, request->person_id, track.id, "submit",
-                                        request->today, NULL, &err);
-    }
-    status = store_finish(request->store, status, &err);
     if (status == CT_ERR_INPUT) {
         response->status = 400;
         return page_report(request, response, err.message);
     }
     if (status == CT_OK) {
-        bool submitted = action != NULL && strcmp(action, "submit") == 0;
         notice_redirect(response, "/report", submitted ? "report-submitted" : "report-saved", 0);
     }
     return status;

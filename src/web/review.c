@@ -139,9 +139,8 @@ static enum ct_status reports_section(struct web_request *request, struct buf *o
     struct db_stmt *stmt = NULL;
     enum ct_status status =
         db_prepare(request->store->db,
-                   "SELECT t.id, p.name, t.program, r.submitted, r.text FROM final_reports r"
-                   " JOIN tracks t ON t.id = r.track_id JOIN people p ON p.id = t.person_id"
-                   " WHERE r.state = 'submitted' ORDER BY r.submitted, t.id LIMIT 100",
+                   "SELECT t.id, p.name, t.program, r.submitted, r.text" REVIEW_REPORTS_FROM
+                   " ORDER BY r.submitted, t.id LIMIT 100",
                    &stmt, err);
     if (status == CT_OK) {
         status = html_markup(out, "<h2>Final reports to review</h2>\n");
@@ -257,8 +256,7 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
 {
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(request->store->db,
-                                       "SELECT t.id, p.name, t.program FROM tracks t JOIN people p"
-                                       " ON p.id = t.person_id WHERE t.state = 'submitted'"
+                                       "SELECT t.id, p.name, t.program" REVIEW_TRACKS_FROM
                                        " ORDER BY t.state_changed_at, t.id LIMIT 100",
                                        &stmt, err);
     if (status == CT_OK) {
@@ -328,10 +326,28 @@ enum ct_status page_review(struct web_request *request, struct web_response *res
     return review_page(request, response, message, NULL);
 }
 
-/* Applies the decision; for an award, number receives the certificate's number. */
-static enum ct_status act(struct web_request *request, int64_t track, const char *action,
-                          const char *comment, struct award_result *result, struct ct_err *err)
+static const char *const actions[] = {"award", "return-track", "accept-report", "return-report"};
+
+static bool known_action(const char *action)
 {
+    bool known = false;
+    for (size_t i = 0; action != NULL && i < sizeof actions / sizeof actions[0]; i++) {
+        known |= strcmp(action, actions[i]) == 0;
+    }
+    return known;
+}
+
+enum ct_status review_decide(struct web_request *request, int64_t track, const char *action,
+                             const char *comment, struct award_result *result, struct ct_err *err)
+{
+    if (!known_action(action)) {
+        return ct_err_set(err, CT_ERR_INPUT, "action", "Choose a decision for one of the rows.");
+    }
+    bool returning = strncmp(action, "return", 6) == 0;
+    if (returning && (comment == NULL || comment[0] == '\0')) {
+        return ct_err_set(err, CT_ERR_INPUT, "comment",
+                          "Say what to change when returning: the learner will see it.");
+    }
     if (strcmp(action, "award") == 0) {
         return store_award(request->store, request->person_id, track, request->today, result, err);
     }
@@ -340,37 +356,29 @@ static enum ct_status act(struct web_request *request, int64_t track, const char
     }
     const char *report_action = strcmp(action, "accept-report") == 0 ? "accept" : "return";
     return store_final_report_act(request->store, request->person_id, track, report_action,
-                                  request->today, comment, err);
+                                  request->today, returning ? comment : NULL, err);
 }
 
 enum ct_status page_review_submit(struct web_request *request, struct web_response *response)
 {
-    static const char *const actions[] = {"award", "return-track", "accept-report",
-                                          "return-report"};
     const char *action = web_form_value(request, "action");
     const char *comment = web_form_value(request, "comment");
     const char *track_text = web_form_value(request, "track");
     int64_t track = track_text != NULL ? strtoll(track_text, NULL, 10) : 0;
-    bool known = false;
-    for (size_t i = 0; action != NULL && i < sizeof actions / sizeof actions[0]; i++) {
-        known |= strcmp(action, actions[i]) == 0;
-    }
-    if (!known || track <= 0) {
+    if (!known_action(action) || track <= 0) {
         response->status = 400;
         return page_review(request, response, "Choose a decision for one of the rows.");
     }
-    bool returning = strncmp(action, "return", 6) == 0;
-    const char *form = strstr(action, "report") != NULL ? "accept-report" : "award";
-    if (returning && (comment == NULL || comment[0] == '\0')) {
+    struct ct_err err = {0};
+    struct award_result result = {0};
+    enum ct_status status = review_decide(request, track, action, comment, &result, &err);
+    if (status == CT_ERR_INPUT && strcmp(err.where, "comment") == 0) {
         response->status = 400;
-        struct review_problem problem = {
-            track, form, "Say what to change when returning: the learner will see it.", comment};
+        const char *form = strstr(action, "report") != NULL ? "accept-report" : "award";
+        struct review_problem problem = {track, form, err.message, comment};
         return review_page(request, response, "The decision was not saved: see the comment box.",
                            &problem);
     }
-    struct ct_err err = {0};
-    struct award_result result = {0};
-    enum ct_status status = act(request, track, action, returning ? comment : NULL, &result, &err);
     if (status == CT_ERR_INPUT) {
         response->status = 400;
         return page_review(request, response, err.message);

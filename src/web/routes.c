@@ -409,13 +409,21 @@ static enum ct_status check_access(struct web_request *request, struct web_respo
         web_redirect(response, "/login");
         return CT_OK;
     }
+    bool changes = strcmp(route->method, "POST") == 0 && route->access == ACCESS_SIGNED_IN;
+    /* The API's changes take a personal token only: a browser sends the session cookie
+     * with a request from any site, so the cookie alone never changes anything. */
+    if (changes && route->kind == ROUTE_API && !request->by_token) {
+        return api_error(response, 401, "token-required",
+                         "Changes through the API need a personal API token:"
+                         " Authorization: Bearer ct_...");
+    }
     if (route->roles != 0 && (request->roles & route->roles) == 0) {
         return refuse(request, response, 403, "forbidden",
                       "Your role does not give you access to this page.");
     }
-    /* Every state change is a POST with the session's CSRF token (the log-in form has
-     * its own, checked by its handler). */
-    if (strcmp(route->method, "POST") == 0 && route->access == ACCESS_SIGNED_IN &&
+    /* A page's state change is a POST with the session's CSRF token (the log-in form
+     * has its own, checked by its handler). */
+    if (changes && route->kind == ROUTE_PAGE &&
         !session_tokens_match(request->csrf, web_form_value(request, "csrf_token"))) {
         return refuse(request, response, 403, "csrf",
                       "This form has expired or did not come from certtrack. Try again.");

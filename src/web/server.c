@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../io/clock.h"
+#include "api.h"
 #include "assets.h"
 #include "routes.h"
 #include "../core/banned.h"
@@ -147,7 +148,8 @@ static unsigned role_bit(const char *role)
     return 0;
 }
 
-/* Loads who is signed in, from the session cookie. */
+/* Loads who is signed in: from a personal API token for /api/, else from the session
+ * cookie. */
 static enum ct_status load_person(struct web_request *request, struct ct_err *err)
 {
     bool found = false;
@@ -159,6 +161,7 @@ static enum ct_status load_person(struct web_request *request, struct ct_err *er
                                       &request->person_id, err);
         }
         found = request->person_id != 0;
+        request->by_token = found;
     } else {
         status = session_find(request->store, request->session_cookie, request->now, &found,
                               &request->person_id, request->csrf, err);
@@ -292,6 +295,9 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .bearer_token = bearer_token(connection),
     };
     const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
+    request.content_type = type;
+    request.body = pending->body.data;
+    request.body_length = pending->body.length;
     if (strcmp(method, "POST") == 0 && type != NULL &&
         strncmp(type, "application/x-www-form-urlencoded", 33) == 0 && pending->body.length > 0) {
         form_parse(&request.form, pending->body.data);
@@ -348,7 +354,9 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
     }
     struct web_response response = {.status = 200};
     buf_init(&response.body, (size_t)64 << 20);
-    if (pending->too_large) {
+    if (pending->too_large && strncmp(url, "/api/", 5) == 0) {
+        (void)api_error(&response, 413, "too-large", "The request body is too large.");
+    } else if (pending->too_large) {
         response.status = 413;
         (void)buf_append_str(&response.body, "The request is too large.\n");
     } else if (!serve_asset(method, url, &response)) {

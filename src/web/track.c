@@ -78,6 +78,39 @@ static enum ct_status not_complete(const struct evaluation *evaluation, struct b
     return status == CT_OK ? buf_append_str(text, " Your progress page says what to do.") : status;
 }
 
+enum ct_status track_submit_current(struct web_request *request, int64_t *track_id,
+                                    struct ct_err *err)
+{
+    struct track_info track;
+    *track_id = 0;
+    struct ct_err lookup = {0};
+    if (store_track_current(request->store, request->person_id, &track, &lookup) != CT_OK ||
+        !open_to_submit(&track)) {
+        return ct_err_set(err, CT_ERR_INPUT, "track",
+                          "You have no track to send for the award: it is already with the"
+                          " State Library, or you are not enrolled.");
+    }
+    *track_id = track.id;
+    struct learner_record *record = NULL;
+    struct evaluation *evaluation = NULL;
+    enum ct_status status =
+        store_record_evaluate(request->store, track.id, request->today, &record, &evaluation, err);
+    if (status == CT_OK && evaluation->status != TRACK_COMPLETE) {
+        struct buf text;
+        buf_init(&text, sizeof err->message - 1);
+        status = not_complete(evaluation, &text);
+        if (status == CT_OK || status == CT_ERR_TOO_LARGE) {
+            status = ct_err_set(err, CT_ERR_INPUT, "complete", "%s", buf_str(&text));
+        }
+        buf_release(&text);
+    } else if (status == CT_OK) {
+        status = store_track_act(request->store, request->person_id, track.id, "submit", NULL, err);
+    }
+    evaluation_free(evaluation);
+    record_free(record);
+    return status;
+}
+
 enum ct_status page_track_submit(struct web_request *request, struct web_response *response)
 {
     const char *action = web_form_value(request, "action");
@@ -85,36 +118,17 @@ enum ct_status page_track_submit(struct web_request *request, struct web_respons
         return page_error(request, response, 400, "Request refused",
                           "Use the button Ask for your certificate on your progress page.");
     }
-    struct track_info track;
     struct ct_err err = {0};
-    if (store_track_current(request->store, request->person_id, &track, &err) != CT_OK ||
-        !open_to_submit(&track)) {
-        return page_error(request, response, 400, "Request refused",
-                          "You have no track to send for the award: it is already with the"
-                          " State Library, or you are not enrolled.");
+    int64_t track = 0;
+    enum ct_status status = track_submit_current(request, &track, &err);
+    if (status == CT_ERR_INPUT) {
+        return page_error(request, response, 400,
+                          strcmp(err.where, "complete") == 0 ? "Not ready for the award"
+                                                             : "Request refused",
+                          err.message);
     }
-    struct learner_record *record = NULL;
-    struct evaluation *evaluation = NULL;
-    enum ct_status status =
-        store_record_evaluate(request->store, track.id, request->today, &record, &evaluation, &err);
-    if (status == CT_OK && evaluation->status != TRACK_COMPLETE) {
-        struct buf text;
-        buf_init(&text, 4096);
-        status = not_complete(evaluation, &text);
-        if (status == CT_OK) {
-            status = page_error(request, response, 400, "Not ready for the award", buf_str(&text));
-        }
-        buf_release(&text);
-    } else if (status == CT_OK) {
-        status =
-            store_track_act(request->store, request->person_id, track.id, "submit", NULL, &err);
-        if (status == CT_ERR_INPUT) {
-            status = page_error(request, response, 400, "Request refused", err.message);
-        } else if (status == CT_OK) {
-            notice_redirect(response, "/", "track-submitted", 0);
-        }
+    if (status == CT_OK) {
+        notice_redirect(response, "/", "track-submitted", 0);
     }
-    evaluation_free(evaluation);
-    record_free(record);
     return status;
 }

@@ -16,9 +16,8 @@
 /* The pending activities of the people this supervisor verifies. */
 static const char *const queue_sql =
     "SELECT a.id, p.name, a.date, a.kind, a.title, a.credit_halves, a.semester_halves,"
-    " a.quarter_halves, a.minutes, COALESCE(a.plan_item, '') FROM activities a JOIN people p ON "
-    "p.id = a.person_id"
-    " WHERE p.verifier_id = ? AND a.status = 'pending' ORDER BY a.date, a.id LIMIT 200";
+    " a.quarter_halves, a.minutes, COALESCE(a.plan_item, '')" VERIFY_QUEUE_FROM
+    " ORDER BY a.date, a.id LIMIT 200";
 
 static enum ct_status cell(struct buf *out, const char *text)
 {
@@ -237,11 +236,12 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
 
 /* Applies the action to every selected activity, in one transaction. */
 static enum ct_status decide_all(struct web_request *request, const char *action,
-                                 const char *reason, int *decided, struct ct_err *err)
+                                 const char *reason, bool *allowed, int *decided,
+                                 struct ct_err *err)
 {
     *decided = 0;
     enum ct_status status = db_begin(request->store->db, err);
-    for (size_t i = 0; i < request->form.count && status == CT_OK; i++) {
+    for (size_t i = 0; i < request->form.count && status == CT_OK && *allowed; i++) {
         if (strcmp(request->form.names[i], "activity") != 0) {
             continue;
         }
@@ -251,43 +251,57 @@ static enum ct_status decide_all(struct web_request *request, const char *action
                             "SELECT p.verifier_id FROM activities a JOIN people p"
                             " ON p.id = a.person_id WHERE a.id = ?",
                             &verifier, err, DB_INT(id));
-        if (status == CT_OK && verifier != request->person_id) {
-            status = ct_err_set(err, CT_ERR_INPUT, "activity",
-                                "You do not verify one of the selected claims.");
-        }
-        if (status == CT_OK) {
+        *allowed = status == CT_OK && verifier == request->person_id;
+        if (status == CT_OK && *allowed) {
             status =
                 store_activity_act(request->store, request->person_id, id, action, reason, err);
         }
-        *decided += status == CT_OK;
+        *decided += status == CT_OK && *allowed;
     }
-    return store_finish(request->store, status, err);
+    if (status == CT_OK && !*allowed) {
+        status = ct_err_set(err, CT_ERR_INPUT, "activity",
+                            "You do not verify one of the selected claims.");
+    }
+    status = store_finish(request->store, status, err);
+    return status == CT_ERR_INPUT && !*allowed ? CT_OK : status;
+}
+
+enum ct_status verify_decide(struct web_request *request, const char *action, const char *reason,
+                             bool *allowed, int *decided, struct ct_err *err)
+{
+    *allowed = true;
+    *decided = 0;
+    if (action == NULL || (strcmp(action, "verify") != 0 && strcmp(action, "reject") != 0)) {
+        return ct_err_set(err, CT_ERR_INPUT, "action",
+                          "Choose Verify selected or Reject selected.");
+    }
+    if (web_form_value(request, "activity") == NULL) {
+        return ct_err_set(err, CT_ERR_INPUT, "activity", "Select at least one claim first.");
+    }
+    bool rejecting = strcmp(action, "reject") == 0;
+    if (rejecting && (reason == NULL || reason[0] == '\0')) {
+        return ct_err_set(err, CT_ERR_INPUT, "reason",
+                          "Say why the claims are rejected: the learner will see the reason.");
+    }
+    return decide_all(request, action, rejecting ? reason : NULL, allowed, decided, err);
 }
 
 enum ct_status page_verify_submit(struct web_request *request, struct web_response *response)
 {
     const char *action = web_form_value(request, "action");
-    const char *reason = web_form_value(request, "reason");
-    if (action == NULL || (strcmp(action, "verify") != 0 && strcmp(action, "reject") != 0)) {
-        response->status = 400;
-        return page_verify(request, response, "Choose Verify selected or Reject selected.");
-    }
-    if (web_form_value(request, "activity") == NULL) {
-        response->status = 400;
-        return page_verify(request, response, "Select at least one claim first.");
-    }
-    if (strcmp(action, "reject") == 0 && (reason == NULL || reason[0] == '\0')) {
-        response->status = 400;
-        return verify_page(request, response, "Nothing was changed: see the reason.",
-                           "Say why the claims are rejected: the learner will see the reason.");
-    }
     struct ct_err err = {0};
+    bool allowed = true;
     int decided = 0;
     enum ct_status status =
-        decide_all(request, action, strcmp(action, "reject") == 0 ? reason : NULL, &decided, &err);
-    if (status == CT_ERR_INPUT) {
+        verify_decide(request, action, web_form_value(request, "reason"), &allowed, &decided, &err);
+    if (status == CT_ERR_INPUT && strcmp(err.where, "reason") == 0) {
         response->status = 400;
-        return page_verify(request, response, err.message);
+        return verify_page(request, response, "Nothing was changed: see the reason.", err.message);
+    }
+    if (status == CT_ERR_INPUT || (status == CT_OK && !allowed)) {
+        response->status = 400;
+        return page_verify(request, response,
+                           allowed ? err.message : "You do not verify one of the selected claims.");
     }
     if (status == CT_OK) {
         notice_redirect(response, "/verify",

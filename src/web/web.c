@@ -1,6 +1,7 @@
 #include "web.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/banned.h"
@@ -13,6 +14,24 @@ const char *web_form_value(const struct web_request *request, const char *name)
         }
     }
     return NULL;
+}
+
+enum ct_status web_form_add(struct web_form *form, const char *name, const char *value)
+{
+    if (form->count == WEB_FORM_MAX_FIELDS) {
+        return CT_ERR_TOO_LARGE;
+    }
+    char *name_copy = strdup(name);
+    char *value_copy = strdup(value);
+    if (name_copy == NULL || value_copy == NULL) {
+        free(name_copy);
+        free(value_copy);
+        return CT_ERR_NOMEM;
+    }
+    form->names[form->count] = name_copy;
+    form->values[form->count] = value_copy;
+    form->count++;
+    return CT_OK;
 }
 
 void web_set_cookie(struct web_response *response, const char *name, const char *value,

@@ -49,12 +49,17 @@ struct web_request {
     const char *session_cookie; /* NULL when none */
     const char *login_csrf_cookie;
     const char *bearer_token; /* Authorization: Bearer, or NULL */
+    const char *content_type; /* the Content-Type header, or NULL */
+    const char *body;         /* the request body (NULL when none), NUL-terminated; a
+                               * form's is cut into its fields once read into form */
+    size_t body_length;
     struct web_form form;
     struct store *store; /* this request's connection */
     int64_t now;         /* Unix seconds */
     struct civil_date today;
     /* The signed-in person, when there is one. */
     bool signed_in;
+    bool by_token; /* signed in by a personal API token, not by the session cookie */
     int64_t person_id;
     unsigned roles;
     int64_t library_id;
@@ -78,6 +83,11 @@ struct web_response {
 
 /* The value of a form field (borrowed), or NULL. */
 const char *web_form_value(const struct web_request *request, const char *name);
+
+/* Adds a field to form, as if the form had been posted with it (name and value are
+ * copied). CT_ERR_TOO_LARGE when the form already holds WEB_FORM_MAX_FIELDS. */
+enum ct_status web_form_add(struct web_form *form, const char *name,
+                            const char *value) CT_MUST_CHECK;
 
 /* The value of a query-string argument (borrowed), or NULL. */
 const char *web_query_value(const struct web_request *request, const char *name);
