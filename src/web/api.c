@@ -41,6 +41,46 @@ enum ct_status web_may_see_person(struct web_request *request, int64_t person_id
     return status;
 }
 
+enum ct_status api_current_track(struct web_request *request, struct web_response *response,
+                                 struct track_info *track, bool *found)
+{
+    struct ct_err err = {0};
+    *found = store_track_current(request->store, request->person_id, track, &err) == CT_OK;
+    return *found ? CT_OK
+                  : api_error(response, 404, "no-track", "You have no certification track.");
+}
+
+enum ct_status api_track_json(struct store *store, int64_t track_id, json_t **track,
+                              struct ct_err *err)
+{
+    static const struct api_column columns[] = {
+        {"id", API_COLUMN_INT},       {"person", API_COLUMN_INT},    {"program", API_COLUMN_TEXT},
+        {"started", API_COLUMN_TEXT}, {"deadline", API_COLUMN_TEXT}, {"state", API_COLUMN_TEXT},
+        {"comment", API_COLUMN_TEXT},
+    };
+    return api_json_first(store,
+                          "SELECT id, person_id, program, started, deadline, state, state_comment"
+                          " FROM tracks WHERE id = ?",
+                          STORE_PARAMS(DB_INT(track_id)), 1, columns,
+                          sizeof columns / sizeof columns[0], track, err);
+}
+
+enum ct_status api_report_json(struct store *store, int64_t track_id, json_t **report,
+                               struct ct_err *err)
+{
+    static const struct api_column columns[] = {
+        {"track", API_COLUMN_INT},    {"state", API_COLUMN_TEXT},     {"text", API_COLUMN_TEXT},
+        {"comment", API_COLUMN_TEXT}, {"submitted", API_COLUMN_TEXT}, {"accepted", API_COLUMN_TEXT},
+    };
+    /* With no report yet, the track with every other member null. */
+    return api_json_first(store,
+                          "SELECT t.id, r.state, r.text, r.returned_comment, r.submitted,"
+                          " r.accepted FROM tracks t LEFT JOIN final_reports r"
+                          " ON r.track_id = t.id WHERE t.id = ?",
+                          STORE_PARAMS(DB_INT(track_id)), 1, columns,
+                          sizeof columns / sizeof columns[0], report, err);
+}
+
 static enum ct_status progress_of(struct web_request *request, struct web_response *response,
                                   int64_t person_id, struct civil_date day)
 {

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,4 +343,92 @@ json_t *api_json_text(const char *text)
 bool api_json_set(json_t *object, const char *key, json_t *value)
 {
     return value != NULL && json_object_set_new(object, key, value) == 0;
+}
+
+/* ---- rows ---- */
+
+static json_t *column_value(struct db_stmt *stmt, int column, enum api_column_type type)
+{
+    if (db_column_is_null(stmt, column)) {
+        return json_null();
+    }
+    int64_t number = db_column_int64(stmt, column);
+    switch (type) {
+    case API_COLUMN_INT:
+        return json_integer(number);
+    case API_COLUMN_TEXT:
+        return api_json_text(db_column_text(stmt, column));
+    case API_COLUMN_CREDITS:
+        return api_json_credits(number);
+    case API_COLUMN_HOURS:
+        return number % 60 == 0 ? json_integer(number / 60) : json_real((double)number / 60.0);
+    case API_COLUMN_BOOL:
+        return json_boolean(number != 0);
+    }
+    return json_null();
+}
+
+json_t *api_json_row(struct db_stmt *stmt, const struct api_column *columns, size_t count)
+{
+    json_t *row = json_object();
+    for (size_t i = 0; row != NULL && i < count; i++) {
+        if (!api_json_set(row, columns[i].key, column_value(stmt, (int)i, columns[i].type))) {
+            json_decref(row);
+            row = NULL;
+        }
+    }
+    return row;
+}
+
+/* Collects the rows of a query, at most limit of them. */
+static enum ct_status collect(struct store *store, const char *sql, const struct db_param *params,
+                              size_t param_count, const struct api_column *columns, size_t count,
+                              size_t limit, json_t **rows, struct ct_err *err)
+{
+    *rows = json_array();
+    if (*rows == NULL) {
+        return ct_err_nomem(err);
+    }
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
+    if (status == CT_OK && param_count > 0) {
+        status = db_bind_all(stmt, params, param_count, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK && json_array_size(*rows) < limit) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        if (json_array_append_new(*rows, api_json_row(stmt, columns, count)) != 0) {
+            status = ct_err_nomem(err);
+        }
+    }
+    db_finalize(stmt);
+    if (status != CT_OK) {
+        json_decref(*rows);
+        *rows = NULL;
+    }
+    return status;
+}
+
+enum ct_status api_json_rows(struct store *store, const char *sql, const struct db_param *params,
+                             size_t param_count, const struct api_column *columns, size_t count,
+                             json_t **rows, struct ct_err *err)
+{
+    return collect(store, sql, params, param_count, columns, count, SIZE_MAX, rows, err);
+}
+
+enum ct_status api_json_first(struct store *store, const char *sql, const struct db_param *params,
+                              size_t param_count, const struct api_column *columns, size_t count,
+                              json_t **row, struct ct_err *err)
+{
+    json_t *rows = NULL;
+    enum ct_status status = collect(store, sql, params, param_count, columns, count, 1, &rows, err);
+    *row = NULL;
+    if (status == CT_OK && json_array_size(rows) == 1) {
+        *row = json_incref(json_array_get(rows, 0));
+    }
+    json_decref(rows);
+    return status;
 }

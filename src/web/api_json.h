@@ -18,6 +18,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "../store/store.h"
 #include "web.h"
 
 /* The largest JSON body the API reads (the server refuses anything over 1 MiB). */
@@ -93,7 +94,39 @@ json_t *api_json_credits(int64_t halves);
 /* A string, or null for NULL. */
 json_t *api_json_text(const char *text);
 
-/* Sets key of object to value (stolen); false when value is NULL or memory runs out. */
+/* Sets key of object to value, which it takes (also when it fails: the caller never
+ * releases value afterwards); false when value is NULL or memory runs out. */
 bool api_json_set(json_t *object, const char *key, json_t *value);
+
+/* ---- rows of the database as JSON ---- */
+
+enum api_column_type {
+    API_COLUMN_INT,     /* a whole number */
+    API_COLUMN_TEXT,    /* a string */
+    API_COLUMN_CREDITS, /* half-credits, as credits (api_json_credits) */
+    API_COLUMN_HOURS,   /* minutes, as hours (1.5) */
+    API_COLUMN_BOOL,    /* a number, true when not 0 */
+};
+
+/* A result column's key in the JSON object and its type; a NULL column is null. */
+struct api_column {
+    const char *key;
+    enum api_column_type type;
+};
+
+/* The current row of stmt as an object, column i under columns[i] (count of them).
+ * NULL when memory runs out. */
+json_t *api_json_row(struct db_stmt *stmt, const struct api_column *columns, size_t count);
+
+/* Runs sql with params (borrowed, param_count of them) and gives every row as an object
+ * (api_json_row) in the new array *rows (the caller's; NULL on failure). */
+enum ct_status api_json_rows(struct store *store, const char *sql, const struct db_param *params,
+                             size_t param_count, const struct api_column *columns, size_t count,
+                             json_t **rows, struct ct_err *err) CT_MUST_CHECK;
+
+/* The same for the first row only: *row is NULL when there is none. */
+enum ct_status api_json_first(struct store *store, const char *sql, const struct db_param *params,
+                              size_t param_count, const struct api_column *columns, size_t count,
+                              json_t **row, struct ct_err *err) CT_MUST_CHECK;
 
 #endif

@@ -4,6 +4,10 @@
 #include <string.h>
 
 #include "api.h"
+#include "api_coordinator.h"
+#include "api_me.h"
+#include "api_plan.h"
+#include "api_supervisor.h"
 #include "catalog.h"
 #include "certificates.h"
 #include "claim.h"
@@ -348,8 +352,61 @@ static const struct route routes[] = {
      ROUTE_PAGE, library_page},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
+    /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
+    {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
+    {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_activities},
+    {"POST", "/api/v1/me/activities", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, api_me_claim},
+    {"GET", "/api/v1/me/plan", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, api_me_plan},
+    {"POST", "/api/v1/me/plan/versions", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_plan_new_version},
+    {"POST", "/api/v1/me/plan/text", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_plan_text},
+    {"POST", "/api/v1/me/plan/goals", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_plan_goal},
+    {"POST", "/api/v1/me/plan/items", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_plan_item},
+    {"POST", "/api/v1/me/plan/submit", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_plan_submit},
+    {"POST", "/api/v1/me/plan/sign", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_plan_sign},
+    {"GET", "/api/v1/me/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, api_me_report},
+    {"POST", "/api/v1/me/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_report_save},
+    {"POST", "/api/v1/me/track/submit", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
+     api_me_track_submit},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
+    {"GET", "/api/v1/verifications", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
+     api_verifications},
+    {"POST", "/api/v1/verifications", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
+     api_verifications_decide},
+    {"GET", "/api/v1/plans/waiting", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
+     api_plans_waiting},
+    {"POST", "/api/v1/plans/{id}/sign", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
+     api_plan_sign},
+    {"POST", "/api/v1/plans/{id}/return", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
+     api_plan_return},
+    {"GET", "/api/v1/catalog/events", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
+     api_catalog_events},
+    {"POST", "/api/v1/catalog/events", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
+     api_catalog_event_add},
+    {"GET", "/api/v1/certificates", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
+     api_certificates},
+    {"POST", "/api/v1/certificates/{id}/revoke", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
+     ROUTE_API, api_certificate_revoke},
+    {"GET", "/api/v1/review/tracks", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
+     api_review_tracks},
+    {"GET", "/api/v1/review/reports", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
+     api_review_reports},
+    {"POST", "/api/v1/tracks/{id}/award", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
+     api_track_award},
+    {"POST", "/api/v1/tracks/{id}/return", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
+     api_track_return},
+    {"POST", "/api/v1/tracks/{id}/report/accept", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
+     ROUTE_API, api_report_accept},
+    {"POST", "/api/v1/tracks/{id}/report/return", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
+     ROUTE_API, api_report_return},
 };
 
 /* Matches path against pattern; *id receives the number where the pattern has {id}. */
@@ -419,7 +476,9 @@ static enum ct_status check_access(struct web_request *request, struct web_respo
     }
     if (route->roles != 0 && (request->roles & route->roles) == 0) {
         return refuse(request, response, 403, "forbidden",
-                      "Your role does not give you access to this page.");
+                      route->kind == ROUTE_API
+                          ? "Your role does not give you access to this request."
+                          : "Your role does not give you access to this page.");
     }
     /* A page's state change is a POST with the session's CSRF token (the log-in form
      * has its own, checked by its handler). */
