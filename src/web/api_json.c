@@ -1,7 +1,6 @@
 #include "api_json.h"
 
 #include <ctype.h>
-#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -154,6 +154,40 @@ enum ct_status api_me_plan(struct web_request *request, struct web_response *res
 
 /* ---- the learner's actions ---- */
 
+/* What a plan action made or changed, as JSON: the goal, the item, else the version. */
+static enum ct_status made_json(struct store *store, const char *action, int64_t id, json_t **made,
+                                struct ct_err *err)
+{
+    *made = NULL;
+    if (strcmp(action, "add-item") == 0) {
+        return api_json_first(store,
+                              "SELECT id, kind, item_key, description, plan_goal_id"
+                              " FROM plan_items WHERE id = ?",
+                              STORE_PARAMS(DB_INT(id)), 1, item_columns, COUNT(item_columns), made,
+                              err);
+    }
+    if (strcmp(action, "add-goal") != 0) {
+        return version_json(store, id, made, err);
+    }
+    json_t *goals = NULL;
+    int64_t version = 0;
+    enum ct_status status = STORE_EXEC(store, "SELECT plan_version_id FROM plan_goals WHERE id = ?",
+                                       &version, err, DB_INT(id));
+    if (status == CT_OK) {
+        status = goals_json(store, version, &goals, err);
+    }
+    size_t index;
+    json_t *goal;
+    json_array_foreach(goals, index, goal)
+    {
+        if (json_integer_value(json_object_get(goal, "id")) == id) {
+            *made = json_incref(goal);
+        }
+    }
+    json_decref(goals);
+    return status;
+}
+
 /* Reads the body, applies the plan action and answers with what it made or changed. */
 static enum ct_status learner_action(struct web_request *request, struct web_response *response,
                                      const char *action, const struct api_field *fields,
@@ -185,35 +219,12 @@ static enum ct_status learner_action(struct web_request *request, struct web_res
         return api_json_refusal(response, &err, fields, count);
     }
     json_t *made = NULL;
-    unsigned answer = strcmp(action, "save-text") == 0 || strcmp(action, "submit") == 0 ||
-                              strcmp(action, "sign") == 0
-                          ? 200
-                          : 201;
-    if (status == CT_OK && strcmp(action, "add-goal") == 0) {
-        json_t *goals = NULL;
-        int64_t version = 0;
-        status = STORE_EXEC(request->store, "SELECT plan_version_id FROM plan_goals WHERE id = ?",
-                            &version, &err, DB_INT(id));
-        if (status == CT_OK) {
-            status = goals_json(request->store, version, &goals, &err);
-        }
-        for (size_t i = 0; status == CT_OK && i < json_array_size(goals); i++) {
-            json_t *goal = json_array_get(goals, i);
-            if (json_integer_value(json_object_get(goal, "id")) == id) {
-                made = json_incref(goal);
-            }
-        }
-        json_decref(goals);
-    } else if (status == CT_OK && strcmp(action, "add-item") == 0) {
-        status = api_json_first(request->store,
-                                "SELECT id, kind, item_key, description, plan_goal_id"
-                                " FROM plan_items WHERE id = ?",
-                                STORE_PARAMS(DB_INT(id)), 1, item_columns, COUNT(item_columns),
-                                &made, &err);
-    } else if (status == CT_OK) {
-        status = version_json(request->store, id, &made, &err);
+    if (status == CT_OK) {
+        status = made_json(request->store, action, id, &made, &err);
     }
-    return status == CT_OK ? api_json_send(response, answer, made) : status;
+    bool created = strcmp(action, "new-version") == 0 || strcmp(action, "add-goal") == 0 ||
+                   strcmp(action, "add-item") == 0;
+    return status == CT_OK ? api_json_send(response, created ? 201 : 200, made) : status;
 }
 
 enum ct_status api_me_plan_new_version(struct web_request *request, struct web_response *response,
