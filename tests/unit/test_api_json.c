@@ -11,9 +11,9 @@
 #include "core/banned.h"
 
 static const struct api_field fields[] = {
-    {"title", NULL, API_TEXT},    {"credits", NULL, API_NUMBER},
-    {"event", NULL, API_ID},      {"activities", "activity", API_IDS},
-    {"urls", NULL, API_LINES},    {"lms_verifies", NULL, API_BOOL},
+    {"title", NULL, API_TEXT}, {"credits", NULL, API_NUMBER},
+    {"event", NULL, API_ID},   {"activities", "activity", API_IDS},
+    {"urls", NULL, API_LINES}, {"lms_verifies", NULL, API_BOOL},
 };
 
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
@@ -53,7 +53,8 @@ static void assert_refused(struct reading *reading, const char *expected)
     assert_false(reading->ok);
     json_t *answer = json_loads(buf_str(&reading->response.body), 0, NULL);
     assert_non_null(answer);
-    const char *field = json_string_value(json_object_get(json_object_get(answer, "error"), "field"));
+    const char *field =
+        json_string_value(json_object_get(json_object_get(answer, "error"), "field"));
     char got[200];
     snprintf(got, sizeof got, "%u %s %s", reading->response.status,
              json_string_value(json_object_get(json_object_get(answer, "error"), "code")),
