@@ -362,8 +362,9 @@ plan_round_trip() {
     grep -q 'name="action" value="return"[^>]*>Return</button> <button [^>]*value="sign">' \
         "$work/plans.html" || return 1
     [ "$(post "$work/director" /plans /plans version="$version")" = 400 ] || return 1
-    [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] ||
-        return 1
+    [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] &&
+        grep -q "id=\"comment-$version-error\" role=\"alert\">Say what to change" "$work/post.html" &&
+        grep -q 'name="comment"' "$work/post.html" || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return \
         comment=Tie-it-to-G2)" = 303 ] || return 1
     curl -s -b "$work/staff" "$base/plan" | grep -q 'Your library returned this version: Tie-it-to-G2' ||
@@ -381,10 +382,11 @@ plan_goal_needs_words() {
     [ "$(post "$work/staff" /plan /plan action=new-version)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=add-goal library_goal=1 goal= outcomes=Two-sites)" = 400 ] ||
         return 1
-    grep -q 'Write your goal before adding it' "$work/post.html" &&
+    grep -q 'id="goal-error" role="alert">Write your goal before adding it' "$work/post.html" &&
         grep -q 'value="Two-sites"' "$work/post.html" || return 1
     [ "$(post "$work/staff" /plan /plan action=add-item item_kind=training item_key=t9 description=)" = 400 ] &&
-        grep -q 'a short name and a description' "$work/post.html"
+        grep -q 'id="description-error" role="alert">Say what the planned activity is' "$work/post.html" &&
+        grep -q 'value="t9"' "$work/post.html"
 }
 check "a plan goal or item left empty is refused, saying what to write, keeping the rest" \
     plan_goal_needs_words
