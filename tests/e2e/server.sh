@@ -76,7 +76,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..49"
+echo "1..50"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -668,6 +668,20 @@ throttled() {
     [ "$(sign_in "$work/t" ready@example.org demo-password-1)" = 429 ]
 }
 check "repeated failed log-ins are slowed down" throttled
+
+review_lists_page() {
+    ids=$(sqlite3 "$work/demo.db" "SELECT group_concat(id) FROM (SELECT id FROM tracks
+        WHERE state = 'active' ORDER BY id LIMIT 30)")
+    sqlite3 "$work/demo.db" "UPDATE tracks SET state = 'submitted' WHERE id IN ($ids)"
+    page=$(curl -s -b "$work/coordinator" "$base/review")
+    page2=$(curl -s -b "$work/coordinator" "$base/review?tracks_page=2&tracks_sort=name&tracks_dir=asc&reports_page=1")
+    sqlite3 "$work/demo.db" "UPDATE tracks SET state = 'active' WHERE id IN ($ids)"
+    echo "$page" | grep -q 'Page 1 of 2 (30 tracks)' &&
+        echo "$page" | grep -q 'href="/review?tracks_sort=sent&amp;tracks_dir=asc&amp;tracks_page=2"' &&
+        echo "$page2" | grep -q 'Page 2 of 2 (30 tracks)' &&
+        echo "$page2" | grep -q 'aria-sort="ascending"><a href="/review?reports_page=1&amp;tracks_sort=name&amp;tracks_dir=desc'
+}
+check "the review page's track list pages and sorts on its own parameters" review_lists_page
 
 stops_cleanly() {
     kill -TERM "$server_pid" && wait "$server_pid"
