@@ -26,7 +26,10 @@ static enum ct_status control_attributes(struct buf *out, const struct form_fiel
         status = ID_THEN(out, field, "\" name=\"");
     }
     if (status == CT_OK) {
-        status = ID_THEN(out, field, "\"");
+        status = html_text(out, field->name != NULL ? field->name : field->id);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\"");
     }
     if (status == CT_OK && field->required) {
         status = html_markup(out, " required");

@@ -25,7 +25,8 @@ struct form_option {
 
 /* Every pointer is borrowed for the call; only id and label are required. */
 struct form_field {
-    const char *id; /* the control's id and name: letters, digits, '-' and '_' */
+    const char *id;   /* the control's id (and name): letters, digits, '-' and '_' */
+    const char *name; /* the control's name when it is not the id (several forms on a page) */
     const char *label;
     const char *hint;  /* NULL: none */
     const char *error; /* NULL: the field is fine */

@@ -55,11 +55,32 @@ void paging_parse(struct paging *paging, const struct paging_list *list, const c
     }
 }
 
+/* The name of one of the list's query parameters: "page", or "tracks_page" for the
+ * prefix "tracks_" (so that two lists on one page page apart). */
+static const char *parameter_name(const struct paging *paging, const char *base, char *out,
+                                  size_t size)
+{
+    snprintf(out, size, "%s%s", paging->prefix, base);
+    return out;
+}
+
 void paging_from_request(struct paging *paging, const struct paging_list *list,
                          const struct web_request *request)
 {
-    paging_parse(paging, list, request->path, web_query_value(request, "page"),
-                 web_query_value(request, "sort"), web_query_value(request, "dir"));
+    paging_from_request_prefixed(paging, list, request, "");
+}
+
+void paging_from_request_prefixed(struct paging *paging, const struct paging_list *list,
+                                  const struct web_request *request, const char *prefix)
+{
+    char page[PAGING_PREFIX_SIZE + 8], sort[PAGING_PREFIX_SIZE + 8], dir[PAGING_PREFIX_SIZE + 8];
+    struct paging named = {0};
+    snprintf(named.prefix, sizeof named.prefix, "%s", prefix);
+    paging_parse(paging, list, request->path,
+                 web_query_value(request, parameter_name(&named, "page", page, sizeof page)),
+                 web_query_value(request, parameter_name(&named, "sort", sort, sizeof sort)),
+                 web_query_value(request, parameter_name(&named, "dir", dir, sizeof dir)));
+    snprintf(paging->prefix, sizeof paging->prefix, "%s", prefix);
 }
 
 void paging_keep(struct paging *paging, const char *name, const char *value)
@@ -161,16 +182,19 @@ enum ct_status paging_href(struct buf *out, const struct paging *paging, size_t 
         status = url_parameter(&query, paging->kept_names[i], paging->kept_values[i]);
     }
     const char *key = paging->list->columns[column].key;
+    char name[PAGING_PREFIX_SIZE + 8];
     if (status == CT_OK) {
-        status = url_parameter(&query, "sort", key != NULL ? key : "");
+        status = url_parameter(&query, parameter_name(paging, "sort", name, sizeof name),
+                               key != NULL ? key : "");
     }
     if (status == CT_OK) {
-        status = url_parameter(&query, "dir", descending ? "desc" : "asc");
+        status = url_parameter(&query, parameter_name(paging, "dir", name, sizeof name),
+                               descending ? "desc" : "asc");
     }
     char number[24];
     snprintf(number, sizeof number, "%" PRId64, page);
     if (status == CT_OK) {
-        status = url_parameter(&query, "page", number);
+        status = url_parameter(&query, parameter_name(paging, "page", name, sizeof name), number);
     }
     struct buf url;
     buf_init(&url, 4096 + PAGING_PATH_SIZE * 3);
@@ -320,4 +344,37 @@ enum ct_status paging_nav(struct buf *out, const struct paging *paging)
         status = nav_link(out, paging, paging->page + 1, false);
     }
     return status == CT_OK ? html_markup(out, "</ul></nav>\n") : status;
+}
+
+enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct db_param *params,
+                               size_t count, const struct paging *paging, paging_row_fn row,
+                               void *context, struct ct_err *err)
+{
+    struct buf sql;
+    buf_init(&sql, 4096);
+    enum ct_status status = buf_append_str(&sql, base_sql);
+    if (status == CT_OK) {
+        status = paging_order_sql(&sql, paging);
+    }
+    struct db_stmt *stmt = NULL;
+    if (status == CT_OK) {
+        status = db_prepare(db, buf_str(&sql), &stmt, err);
+    }
+    buf_release(&sql);
+    if (status == CT_OK && count > 0) {
+        status = db_bind_all(stmt, params, count, err);
+    }
+    if (status == CT_OK) {
+        status = paging_bind(stmt, (int)count + 1, paging, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        status = row(context, stmt, err);
+    }
+    db_finalize(stmt);
+    return status;
 }

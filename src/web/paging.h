@@ -38,9 +38,10 @@ struct paging_list {
     const char *noun; /* what a row is, plural: "events" */
 };
 
-#define PAGING_MAX_KEPT  4
-#define PAGING_PAGE_MAX  1000000
-#define PAGING_PATH_SIZE 128
+#define PAGING_MAX_KEPT    4
+#define PAGING_PAGE_MAX    1000000
+#define PAGING_PATH_SIZE   128
+#define PAGING_PREFIX_SIZE 16
 
 struct paging {
     const struct paging_list *list; /* borrowed */
@@ -53,6 +54,7 @@ struct paging {
     const char *kept_names[PAGING_MAX_KEPT]; /* borrowed */
     const char *kept_values[PAGING_MAX_KEPT]; /* borrowed */
     size_t kept_count;
+    char prefix[PAGING_PREFIX_SIZE]; /* before page, sort and dir in the query: "" or "tracks_" */
 };
 
 /* Reads the page, sort key and direction (each may be NULL) for list at path (borrowed,
@@ -66,6 +68,11 @@ void paging_parse(struct paging *paging, const struct paging_list *list, const c
 /* paging_parse with the request's path and its page, sort and dir query arguments. */
 void paging_from_request(struct paging *paging, const struct paging_list *list,
                          const struct web_request *request);
+
+/* The same for one of several lists on a page: its parameters are PREFIXpage,
+ * PREFIXsort and PREFIXdir, and its links write them so. */
+void paging_from_request_prefixed(struct paging *paging, const struct paging_list *list,
+                                  const struct web_request *request, const char *prefix);
 
 /* Keeps a query parameter (name and value borrowed; they must outlive paging) in every
  * link the list writes. An empty or NULL value is not kept; past PAGING_MAX_KEPT
@@ -108,5 +115,14 @@ enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id,
 /* Writes the pagination nav: Previous, "Page X of Y (N rows)", Next. Call after
  * paging_set_total. */
 enum ct_status paging_nav(struct buf *out, const struct paging *paging) CT_MUST_CHECK;
+
+/* Called for each row of a page; returns CT_OK to go on. */
+typedef enum ct_status (*paging_row_fn)(void *context, struct db_stmt *stmt, struct ct_err *err);
+
+/* Runs base_sql (its WHERE bound with params) as one page of the list: the paging's
+ * ORDER BY, LIMIT and OFFSET are added, and row is called for each row. */
+enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct db_param *params,
+                               size_t count, const struct paging *paging, paging_row_fn row,
+                               void *context, struct ct_err *err) CT_MUST_CHECK;
 
 #endif

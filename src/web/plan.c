@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../store/store_tracks.h"
+#include "form.h"
 #include "html.h"
 #include "notice.h"
 #include "pages.h"
@@ -23,14 +24,19 @@ static enum ct_status text_in(struct buf *out, const char *before, const char *t
     return status == CT_OK ? html_markup_literal(out, after) : status;
 }
 
-static enum ct_status alert(struct buf *out, const char *message)
+/* An error box; when a field is marked with what to fix, the field is the one alert and
+ * this box only points to it. */
+static enum ct_status alert(struct buf *out, const char *message, bool field_marked)
 {
     if (message == NULL) {
         return CT_OK;
     }
     return text_in(out,
-                   "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
-                   "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
+                   field_marked ? "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
+                                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
+                                : "<div class=\"usa-alert usa-alert--error usa-alert--slim\""
+                                  " role=\"alert\"><div class=\"usa-alert__body\">"
+                                  "<p class=\"usa-alert__text\">",
                    message, "</p></div></div>\n");
 }
 
@@ -61,26 +67,32 @@ static enum ct_status hidden_id(struct buf *out, const char *name, int64_t id)
     return status == CT_OK ? text_in(out, "", text, "\">\n") : status;
 }
 
-static enum ct_status labelled_input(struct buf *out, const char *id, const char *label,
-                                     const char *value, bool area)
+/* A refused action: the field to mark, what to fix, and (for a plan to sign) which
+ * version's form. */
+struct plan_problem {
+    const char *field;
+    const char *message;
+    int64_t version;
+};
+
+static const char *error_for(const struct plan_problem *problem, const char *field)
 {
-    enum ct_status status = text_in(out, "<label class=\"usa-label\" for=\"", id, "\">");
-    if (status == CT_OK) {
-        status = text_in(out, "", label, "</label>\n");
-    }
-    if (status == CT_OK) {
-        status = text_in(out,
-                         area ? "<textarea class=\"usa-textarea\" rows=\"3\" id=\""
-                              : "<input class=\"usa-input\" type=\"text\" id=\"",
-                         id, "\" name=\"");
-    }
-    if (status == CT_OK) {
-        status = text_in(out, "", id, area ? "\">" : "\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, value != NULL ? value : "");
-    }
-    return status == CT_OK ? html_markup_literal(out, area ? "</textarea>\n" : "\">\n") : status;
+    return problem != NULL && problem->field != NULL && strcmp(problem->field, field) == 0
+               ? problem->message
+               : NULL;
+}
+
+static enum ct_status labelled_input(struct buf *out, const char *id, const char *label,
+                                     const char *value, bool area, const char *error)
+{
+    struct form_field field = {
+        .id = id,
+        .label = label,
+        .error = error,
+        .control = area ? FORM_TEXTAREA : FORM_INPUT,
+        .value = value,
+    };
+    return form_field_write(out, &field);
 }
 
 /* ---- the learner's plan ---- */
@@ -241,7 +253,8 @@ static enum ct_status draft_goal_options(struct web_request *request, struct buf
 }
 
 static enum ct_status draft_editor(struct web_request *request, struct buf *out,
-                                   const struct version_info *draft, struct ct_err *err)
+                                   const struct version_info *draft,
+                                   const struct plan_problem *problem, struct ct_err *err)
 {
     enum ct_status status = CT_OK;
     if (draft->returned_comment[0] != '\0') {
@@ -262,11 +275,11 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
     }
     if (status == CT_OK) {
         status = labelled_input(out, "skill_gaps", "Gaps in skills or knowledge", draft->skill_gaps,
-                                true);
+                                true, NULL);
     }
     if (status == CT_OK) {
         status = labelled_input(out, "learning_options", "Options for learning you researched",
-                                draft->learning_options, true);
+                                draft->learning_options, true, NULL);
     }
     if (status == CT_OK) {
         status =
@@ -288,11 +301,13 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
         status = html_markup(out, "</select>\n");
     }
     if (status == CT_OK) {
-        status = labelled_input(out, "goal", "Your goal", web_form_value(request, "goal"), false);
+        status = labelled_input(out, "goal", "Your goal", web_form_value(request, "goal"), false,
+                                error_for(problem, "goal"));
     }
     if (status == CT_OK) {
-        status = labelled_input(out, "outcomes", "Desired outcomes",
-                                web_form_value(request, "outcomes"), false);
+        status =
+            labelled_input(out, "outcomes", "Desired outcomes", web_form_value(request, "outcomes"),
+                           false, error_for(problem, "outcomes"));
     }
     if (status == CT_OK) {
         status = html_markup(
@@ -312,11 +327,13 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
     }
     if (status == CT_OK) {
         status = labelled_input(out, "item_key", "Short name (self-directed claims name it)",
-                                web_form_value(request, "item_key"), false);
+                                web_form_value(request, "item_key"), false,
+                                error_for(problem, "item_key"));
     }
     if (status == CT_OK) {
         status = labelled_input(out, "description", "Description",
-                                web_form_value(request, "description"), false);
+                                web_form_value(request, "description"), false,
+                                error_for(problem, "description"));
     }
     if (status == CT_OK) {
         status = html_markup(
@@ -349,7 +366,8 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
 }
 
 static enum ct_status plan_actions(struct web_request *request, struct buf *out,
-                                   const struct version_info *latest, struct ct_err *err)
+                                   const struct version_info *latest,
+                                   const struct plan_problem *problem, struct ct_err *err)
 {
     if (latest->id == 0) {
         enum ct_status status = form_open(request, out, "/plan", "new-version");
@@ -367,7 +385,7 @@ static enum ct_status plan_actions(struct web_request *request, struct buf *out,
                    : status;
     }
     if (strcmp(latest->state, "draft") == 0) {
-        return draft_editor(request, out, latest, err);
+        return draft_editor(request, out, latest, problem, err);
     }
     if (!latest->learner_signed) {
         enum ct_status status = form_open(request, out, "/plan", "sign");
@@ -380,15 +398,15 @@ static enum ct_status plan_actions(struct web_request *request, struct buf *out,
     return html_markup(out, "<p>This version waits for your library's signature.</p>\n");
 }
 
-enum ct_status page_plan(struct web_request *request, struct web_response *response,
-                         const char *message)
+static enum ct_status plan_page(struct web_request *request, struct web_response *response,
+                                const char *message, const struct plan_problem *problem)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
     struct track_info track;
     enum ct_status status = page_begin(request, response, "Professional Development Plan");
     if (status == CT_OK) {
-        status = alert(out, message);
+        status = alert(out, message, problem != NULL);
     }
     if (status == CT_OK &&
         store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
@@ -413,10 +431,16 @@ enum ct_status page_plan(struct web_request *request, struct web_response *respo
         status = versions_table(request, out, track.id, latest, &err);
     }
     if (status == CT_OK) {
-        status = plan_actions(request, out, latest, &err);
+        status = plan_actions(request, out, latest, problem, &err);
     }
     free(latest);
     return status == CT_OK ? page_end(response) : status;
+}
+
+enum ct_status page_plan(struct web_request *request, struct web_response *response,
+                         const char *message)
+{
+    return plan_page(request, response, message, NULL);
 }
 
 /* ---- the learner's actions ---- */
@@ -480,12 +504,13 @@ enum ct_status plan_learner_act(struct web_request *request, const char *action,
             web_form_value(request, "goal"), web_form_value(request, "outcomes"), id, err);
     }
     if (strcmp(action, "add-item") == 0) {
-        static const char *const needed[] = {"item_key", "description"};
-        for (size_t i = 0; i < 2; i++) {
-            if (!filled(request, needed[i])) {
-                return ct_err_set(err, CT_ERR_INPUT, needed[i],
-                                  "Give the planned activity a short name and a description.");
-            }
+        if (!filled(request, "item_key")) {
+            return ct_err_set(err, CT_ERR_INPUT, "item_key",
+                              "Give the planned activity a short name, such as sd-reading.");
+        }
+        if (!filled(request, "description")) {
+            return ct_err_set(err, CT_ERR_INPUT, "description",
+                              "Say what the planned activity is.");
         }
         const char *kind = web_form_value(request, "item_kind");
         if (kind == NULL || (strcmp(kind, "training") != 0 && strcmp(kind, "self-directed") != 0)) {
@@ -528,6 +553,15 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
     struct ct_err err = {0};
     int64_t id = 0;
     enum ct_status status = plan_learner_act(request, action != NULL ? action : "", &id, &err);
+    static const char *const fields[] = {"goal", "outcomes", "item_key", "description"};
+    for (size_t i = 0; status == CT_ERR_INPUT && i < sizeof fields / sizeof fields[0]; i++) {
+        if (strcmp(err.where, fields[i]) == 0) {
+            response->status = 400;
+            struct plan_problem problem = {fields[i], err.message, 0};
+            return plan_page(request, response, "Nothing was added: see the field marked below.",
+                             &problem);
+        }
+    }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
         return page_plan(request, response, err.message);
@@ -543,7 +577,7 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
 /* One plan waiting for the library's signature, as a section of its own: a plan is read
  * as a document (gaps, options, every goal and item) before it is signed or returned. */
 static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
-                                   struct db_stmt *stmt)
+                                   struct db_stmt *stmt, const struct plan_problem *problem)
 {
     char id[32];
     snprintf(id, sizeof id, "plan-%" PRId64, db_column_int64(stmt, 0));
@@ -578,13 +612,19 @@ static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
         status = hidden_id(out, "version", db_column_int64(stmt, 0));
     }
     if (status == CT_OK) {
-        snprintf(id, sizeof id, "comment-%" PRId64, db_column_int64(stmt, 0));
-        status = text_in(out, "<label class=\"usa-label\" for=\"", id,
-                         "\">Comment (needed to return)</label>");
-        if (status == CT_OK) {
-            status = text_in(out, "<input class=\"usa-input\" type=\"text\" name=\"comment\" id=\"",
-                             id, "\">");
-        }
+        int64_t version = db_column_int64(stmt, 0);
+        bool wrong = problem != NULL && problem->version == version;
+        snprintf(id, sizeof id, "comment-%" PRId64, version);
+        struct form_field comment = {
+            .id = id,
+            .name = "comment",
+            .label = "Comment (needed to return)",
+            .hint = "The learner sees it with the returned version.",
+            .error = wrong ? problem->message : NULL,
+            .control = FORM_INPUT,
+            .value = wrong ? web_form_value(request, "comment") : NULL,
+        };
+        status = form_field_write(out, &comment);
     }
     if (status == CT_OK) {
         /* Return first: Enter in the comment box returns, never signs. */
@@ -597,14 +637,14 @@ static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
     return status;
 }
 
-enum ct_status page_plans_to_sign(struct web_request *request, struct web_response *response,
-                                  const char *message)
+static enum ct_status plans_to_sign_page(struct web_request *request, struct web_response *response,
+                                         const char *message, const struct plan_problem *problem)
 {
     struct buf *out = &response->body;
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Plans to sign");
     if (status == CT_OK) {
-        status = alert(out, message);
+        status = alert(out, message, problem != NULL);
     }
     struct db_stmt *stmt = NULL;
     if (status == CT_OK) {
@@ -624,7 +664,7 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = waiting_plan(request, out, stmt);
+        status = waiting_plan(request, out, stmt, problem);
         plans++;
     }
     db_finalize(stmt);
@@ -632,6 +672,12 @@ enum ct_status page_plans_to_sign(struct web_request *request, struct web_respon
         status = html_markup(out, "<p>No plan waits for your signature.</p>\n");
     }
     return status == CT_OK ? page_end(response) : status;
+}
+
+enum ct_status page_plans_to_sign(struct web_request *request, struct web_response *response,
+                                  const char *message)
+{
+    return plans_to_sign_page(request, response, message, NULL);
 }
 
 enum ct_status plan_library_decide(struct web_request *request, int64_t version, const char *action,
@@ -653,6 +699,10 @@ enum ct_status plan_library_decide(struct web_request *request, int64_t version,
     bool returning = action != NULL && strcmp(action, "return") == 0;
     if (!returning && (action == NULL || strcmp(action, "sign") != 0)) {
         return ct_err_set(err, CT_ERR_INPUT, "action", "Choose Sign for the library or Return.");
+    }
+    if (returning && (comment == NULL || comment[0] == '\0')) {
+        return ct_err_set(err, CT_ERR_INPUT, "comment",
+                          "Say what to change: the learner sees your comment.");
     }
     if (returning) {
         status =
@@ -677,12 +727,18 @@ enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web
     const char *action = web_form_value(request, "action");
     struct ct_err err = {0};
     bool allowed = false, approved = false;
-    enum ct_status status =
-        plan_library_decide(request, form_id(request, "version"), action,
-                            web_form_value(request, "comment"), &allowed, &approved, &err);
+    int64_t version = form_id(request, "version");
+    enum ct_status status = plan_library_decide(
+        request, version, action, web_form_value(request, "comment"), &allowed, &approved, &err);
     if (status == CT_OK && !allowed) {
         response->status = 403;
         return page_plans_to_sign(request, response, "You do not sign this person's plan.");
+    }
+    if (status == CT_ERR_INPUT && strcmp(err.where, "comment") == 0) {
+        response->status = 400;
+        struct plan_problem problem = {"comment", err.message, version};
+        return plans_to_sign_page(request, response, "Nothing was changed: see the comment box.",
+                                  &problem);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;

@@ -12,6 +12,7 @@
 #include "html.h"
 #include "notice.h"
 #include "pages.h"
+#include "paging.h"
 #include "../core/banned.h"
 
 /* A refused decision: which row's form, what to fix, and what was typed. */
@@ -131,69 +132,103 @@ static enum ct_status decision_form(struct web_request *request, struct buf *out
     return status == CT_OK ? html_markup(out, "</button></div></form>") : status;
 }
 
-/* Each submitted final report: who, which program, when, the reflection itself, and
- * the decision. */
-static enum ct_status reports_section(struct web_request *request, struct buf *out,
-                                      const struct review_problem *problem, struct ct_err *err)
+/* The two lists of the page: final reports, and tracks sent for the award. Each pages
+ * on its own (reports_page=, tracks_page=). */
+static const struct paging_column report_columns[] = {
+    {"submitted", "Submitted", "r.submitted", false},
+};
+static const struct paging_list report_list = {report_columns, 1, 0, false, "t.id", 10,
+                                               "final reports"};
+
+static const struct paging_column track_columns[] = {
+    {"name", "Learner", "LOWER(p.name)", false},
+    {"program", "Program", "t.program", false},
+    {"sent", "Sent on", "t.state_changed_at", false},
+    {NULL, "Today", NULL, false},
+    {NULL, "Credits counted", NULL, true},
+    {NULL, "Decision", NULL, false},
+};
+static const struct paging_list track_list = {
+    track_columns, sizeof track_columns / sizeof track_columns[0], 2, false, "t.id", 25, "tracks"};
+
+static const char reports_sql[] =
+    "SELECT t.id, p.name, t.program, r.submitted, r.text" REVIEW_REPORTS_FROM;
+static const char tracks_sql[] =
+    "SELECT t.id, p.name, t.program, substr(t.state_changed_at, 1, 10)" REVIEW_TRACKS_FROM;
+
+/* What one page of a list writes its rows with. */
+struct review_rows {
+    struct web_request *request;
+    struct buf *out;
+    const struct review_problem *problem;
+};
+
+/* A submitted final report: who, which program, when, the reflection itself, and the
+ * decision. */
+static enum ct_status report_entry(void *context, struct db_stmt *stmt, struct ct_err *err)
 {
-    struct db_stmt *stmt = NULL;
+    (void)err;
+    struct review_rows *page = context;
+    struct buf *out = page->out;
     enum ct_status status =
-        db_prepare(request->store->db,
-                   "SELECT t.id, p.name, t.program, r.submitted, r.text" REVIEW_REPORTS_FROM
-                   " ORDER BY r.submitted, t.id LIMIT 100",
-                   &stmt, err);
+        buf_printf(out,
+                   "<section class=\"waiting-plan\" aria-labelledby=\"report-%" PRId64
+                   "\"><h3 id=\"report-%" PRId64 "\">",
+                   db_column_int64(stmt, 0), db_column_int64(stmt, 0));
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 1));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</h3>\n<p>");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, program_name(page->request, db_column_text(stmt, 2)));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, ". Submitted ");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 3));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, ".</p>\n<p class=\"report\">");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, db_column_text(stmt, 4));
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</p>\n");
+    }
+    if (status == CT_OK) {
+        status = decision_form(page->request, out, db_column_int64(stmt, 0), "accept-report",
+                               "Accept", "return-report", page->problem);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</section>\n");
+    }
+    return status;
+}
+
+static enum ct_status reports_section(struct web_request *request, struct buf *out,
+                                      const struct review_problem *problem, struct paging *paging,
+                                      struct ct_err *err)
+{
+    int64_t total = 0;
+    enum ct_status status =
+        STORE_EXEC(request->store, "SELECT COUNT(*)" REVIEW_REPORTS_FROM, &total, err);
+    paging_set_total(paging, total);
     if (status == CT_OK) {
         status = html_markup(out, "<h2>Final reports to review</h2>\n");
     }
-    bool has_row = true;
-    bool any = false;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        any = true;
-        status = buf_printf(out,
-                            "<section class=\"waiting-plan\" aria-labelledby=\"report-%" PRId64
-                            "\"><h3 id=\"report-%" PRId64 "\">",
-                            db_column_int64(stmt, 0), db_column_int64(stmt, 0));
-        if (status == CT_OK) {
-            status = html_text(out, db_column_text(stmt, 1));
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "</h3>\n<p>");
-        }
-        if (status == CT_OK) {
-            status = html_text(out, program_name(request, db_column_text(stmt, 2)));
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, ". Submitted ");
-        }
-        if (status == CT_OK) {
-            status = html_text(out, db_column_text(stmt, 3));
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, ".</p>\n<p class=\"report\">");
-        }
-        if (status == CT_OK) {
-            status = html_text(out, db_column_text(stmt, 4));
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "</p>\n");
-        }
-        if (status == CT_OK) {
-            status = decision_form(request, out, db_column_int64(stmt, 0), "accept-report",
-                                   "Accept", "return-report", problem);
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "</section>\n");
-        }
+    if (status == CT_OK && total == 0) {
+        return html_markup(out, "<p>No final report waits for review.</p>\n");
     }
-    db_finalize(stmt);
-    if (status == CT_OK && !any) {
-        status = html_markup(out, "<p>No final report waits for review.</p>\n");
+    struct review_rows rows = {request, out, problem};
+    if (status == CT_OK) {
+        status = paging_each_row(request->store->db, reports_sql, NULL, 0, paging, report_entry,
+                                 &rows, err);
     }
-    return status;
+    return status == CT_OK && paging->pages > 1 ? paging_nav(out, paging) : status;
 }
 
 /* What stands in the way of a track's award, in plain words; "Complete" when nothing. */
@@ -214,9 +249,11 @@ static enum ct_status blocking_words(struct buf *out, const struct evaluation *e
     return status;
 }
 
-static enum ct_status track_row(struct web_request *request, struct buf *out, struct db_stmt *stmt,
-                                const struct review_problem *problem, struct ct_err *err)
+static enum ct_status track_row(void *context, struct db_stmt *stmt, struct ct_err *err)
 {
+    struct review_rows *page = context;
+    struct web_request *request = page->request;
+    struct buf *out = page->out;
     int64_t track = db_column_int64(stmt, 0);
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
@@ -235,6 +272,9 @@ static enum ct_status track_row(struct web_request *request, struct buf *out, st
         status = text_cell(out, program_name(request, db_column_text(stmt, 2)));
     }
     if (status == CT_OK) {
+        status = text_cell(out, db_column_text(stmt, 3));
+    }
+    if (status == CT_OK) {
         status = html_markup(out, "<td>");
     }
     if (status == CT_OK) {
@@ -244,7 +284,8 @@ static enum ct_status track_row(struct web_request *request, struct buf *out, st
         status = buf_printf(out, "</td><td class=\"number\">%s of %s</td><td>", counted, required);
     }
     if (status == CT_OK) {
-        status = decision_form(request, out, track, "award", "Award", "return-track", problem);
+        status =
+            decision_form(request, out, track, "award", "Award", "return-track", page->problem);
     }
     evaluation_free(evaluation);
     record_free(record);
@@ -252,41 +293,37 @@ static enum ct_status track_row(struct web_request *request, struct buf *out, st
 }
 
 static enum ct_status tracks_table(struct web_request *request, struct buf *out,
-                                   const struct review_problem *problem, struct ct_err *err)
+                                   const struct review_problem *problem, struct paging *paging,
+                                   struct ct_err *err)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(request->store->db,
-                                       "SELECT t.id, p.name, t.program" REVIEW_TRACKS_FROM
-                                       " ORDER BY t.state_changed_at, t.id LIMIT 100",
-                                       &stmt, err);
+    int64_t total = 0;
+    enum ct_status status =
+        STORE_EXEC(request->store, "SELECT COUNT(*)" REVIEW_TRACKS_FROM, &total, err);
+    paging_set_total(paging, total);
     if (status == CT_OK) {
         status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n");
     }
-    bool has_row = true;
-    bool any = false;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        if (!any) {
-            status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                                      "<thead><tr><th scope=\"col\">Learner</th>"
-                                      "<th scope=\"col\">Program</th>"
-                                      "<th scope=\"col\">Today</th>"
-                                      "<th scope=\"col\" class=\"number\">Credits counted</th>"
-                                      "<th scope=\"col\">Decision</th></tr></thead>\n<tbody>\n");
-            any = true;
-        }
-        if (status == CT_OK) {
-            status = track_row(request, out, stmt, problem, err);
-        }
-    }
-    db_finalize(stmt);
-    if (status == CT_OK && !any) {
+    if (status == CT_OK && total == 0) {
         return html_markup(out, "<p>No track waits for the award.</p>\n");
     }
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+    if (status == CT_OK) {
+        status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n");
+    }
+    if (status == CT_OK) {
+        status = paging_table_head(out, paging);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<tbody>\n");
+    }
+    struct review_rows rows = {request, out, problem};
+    if (status == CT_OK) {
+        status =
+            paging_each_row(request->store->db, tracks_sql, NULL, 0, paging, track_row, &rows, err);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</tbody>\n</table>\n");
+    }
+    return status == CT_OK && paging->pages > 1 ? paging_nav(out, paging) : status;
 }
 
 static enum ct_status review_page(struct web_request *request, struct web_response *response,
@@ -311,11 +348,23 @@ static enum ct_status review_page(struct web_request *request, struct web_respon
             status = html_markup(out, "</p></div></div>\n");
         }
     }
-    if (status == CT_OK) {
-        status = reports_section(request, out, problem, &err);
+    struct paging reports, tracks;
+    paging_from_request_prefixed(&reports, &report_list, request, "reports_");
+    paging_from_request_prefixed(&tracks, &track_list, request, "tracks_");
+    /* Each list's links keep where the other list is. */
+    static const char *const kept[] = {"reports_page", "reports_sort", "reports_dir",
+                                       "tracks_page",  "tracks_sort",  "tracks_dir"};
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+        const char *value = web_query_value(request, kept[i]);
+        if (value != NULL) {
+            paging_keep(i < 3 ? &tracks : &reports, kept[i], value);
+        }
     }
     if (status == CT_OK) {
-        status = tracks_table(request, out, problem, &err);
+        status = reports_section(request, out, problem, &reports, &err);
+    }
+    if (status == CT_OK) {
+        status = tracks_table(request, out, problem, &tracks, &err);
     }
     return status == CT_OK ? page_end(response) : status;
 }

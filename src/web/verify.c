@@ -11,13 +11,25 @@
 #include "html.h"
 #include "notice.h"
 #include "pages.h"
+#include "paging.h"
 #include "../core/banned.h"
 
 /* The pending activities of the people this supervisor verifies. */
 static const char *const queue_sql =
     "SELECT a.id, p.name, a.date, a.kind, a.title, a.credit_halves, a.semester_halves,"
-    " a.quarter_halves, a.minutes, COALESCE(a.plan_item, '')" VERIFY_QUEUE_FROM
-    " ORDER BY a.date, a.id LIMIT 200";
+    " a.quarter_halves, a.minutes, COALESCE(a.plan_item, '')" VERIFY_QUEUE_FROM;
+
+static const struct paging_column queue_columns[] = {
+    {NULL, "Select", NULL, false},
+    {"learner", "Learner", "LOWER(p.name)", false},
+    {"date", "Date", "a.date", false},
+    {"kind", "Kind", "a.kind", false},
+    {"title", "Title", "LOWER(a.title)", false},
+    {NULL, "Claimed", NULL, false},
+};
+
+static const struct paging_list queue_list = {
+    queue_columns, sizeof queue_columns / sizeof queue_columns[0], 2, false, "a.id", 50, "claims"};
 
 static enum ct_status cell(struct buf *out, const char *text)
 {
@@ -124,35 +136,48 @@ static enum ct_status queue_row(const struct web_request *request, struct buf *o
     return status == CT_OK ? html_markup(out, "</tr>\n") : status;
 }
 
-static enum ct_status queue_table(struct web_request *request, struct buf *out, int *rows,
+struct queue_rows {
+    const struct web_request *request;
+    struct buf *out;
+};
+
+static enum ct_status queue_entry(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    (void)err;
+    struct queue_rows *rows = context;
+    return queue_row(rows->request, rows->out, stmt);
+}
+
+/* One page of the claims waiting for this verifier; *rows is how many wait in all. */
+static enum ct_status queue_table(struct web_request *request, struct buf *out, int64_t *rows,
                                   struct ct_err *err)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(request->store->db, queue_sql, &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, err);
+    struct paging paging;
+    paging_from_request(&paging, &queue_list, request);
+    enum ct_status status = STORE_EXEC(request->store, "SELECT COUNT(*)" VERIFY_QUEUE_FROM, rows,
+                                       err, DB_INT(request->person_id));
+    paging_set_total(&paging, *rows);
+    if (status != CT_OK || *rows == 0) {
+        return status;
     }
+    status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims"
+                              " waiting for your verification</caption>\n");
+    if (status == CT_OK) {
+        status = paging_table_head(out, &paging);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "<tbody>\n");
+    }
+    struct queue_rows context = {request, out};
     if (status == CT_OK) {
         status =
-            html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims "
-                             "waiting for your verification"
-                             "</caption>\n<thead><tr><th scope=\"col\">Select</th>"
-                             "<th scope=\"col\">Learner</th><th scope=\"col\">Date</th>"
-                             "<th scope=\"col\">Kind</th><th scope=\"col\">Title</th>"
-                             "<th scope=\"col\">Claimed</th></tr></thead>\n<tbody>\n");
+            paging_each_row(request->store->db, queue_sql, STORE_PARAMS(DB_INT(request->person_id)),
+                            1, &paging, queue_entry, &context, err);
     }
-    bool has_row = true;
-    *rows = 0;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        status = queue_row(request, out, stmt);
-        (*rows)++;
+    if (status == CT_OK) {
+        status = html_markup(out, "</tbody>\n</table>\n");
     }
-    db_finalize(stmt);
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+    return status == CT_OK && paging.pages > 1 ? paging_nav(out, &paging) : status;
 }
 
 static enum ct_status decision_form_end(struct web_request *request, struct buf *out,
@@ -222,7 +247,7 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
     if (status == CT_OK) {
         status = html_markup(out, "\">\n");
     }
-    int rows = 0;
+    int64_t rows = 0;
     if (status == CT_OK) {
         status = queue_table(request, out, &rows, &err);
     }

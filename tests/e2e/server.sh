@@ -76,7 +76,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..49"
+echo "1..50"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -362,8 +362,9 @@ plan_round_trip() {
     grep -q 'name="action" value="return"[^>]*>Return</button> <button [^>]*value="sign">' \
         "$work/plans.html" || return 1
     [ "$(post "$work/director" /plans /plans version="$version")" = 400 ] || return 1
-    [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] ||
-        return 1
+    [ "$(post "$work/director" /plans /plans version="$version" action=return)" = 400 ] &&
+        grep -q "id=\"comment-$version-error\" role=\"alert\">Say what to change" "$work/post.html" &&
+        grep -q 'name="comment"' "$work/post.html" || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return \
         comment=Tie-it-to-G2)" = 303 ] || return 1
     curl -s -b "$work/staff" "$base/plan" | grep -q 'Your library returned this version: Tie-it-to-G2' ||
@@ -381,10 +382,11 @@ plan_goal_needs_words() {
     [ "$(post "$work/staff" /plan /plan action=new-version)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=add-goal library_goal=1 goal= outcomes=Two-sites)" = 400 ] ||
         return 1
-    grep -q 'Write your goal before adding it' "$work/post.html" &&
+    grep -q 'id="goal-error" role="alert">Write your goal before adding it' "$work/post.html" &&
         grep -q 'value="Two-sites"' "$work/post.html" || return 1
     [ "$(post "$work/staff" /plan /plan action=add-item item_kind=training item_key=t9 description=)" = 400 ] &&
-        grep -q 'a short name and a description' "$work/post.html"
+        grep -q 'id="description-error" role="alert">Say what the planned activity is' "$work/post.html" &&
+        grep -q 'value="t9"' "$work/post.html"
 }
 check "a plan goal or item left empty is refused, saying what to write, keeping the rest" \
     plan_goal_needs_words
@@ -666,6 +668,20 @@ throttled() {
     [ "$(sign_in "$work/t" ready@example.org demo-password-1)" = 429 ]
 }
 check "repeated failed log-ins are slowed down" throttled
+
+review_lists_page() {
+    ids=$(sqlite3 "$work/demo.db" "SELECT group_concat(id) FROM (SELECT id FROM tracks
+        WHERE state = 'active' ORDER BY id LIMIT 30)")
+    sqlite3 "$work/demo.db" "UPDATE tracks SET state = 'submitted' WHERE id IN ($ids)"
+    page=$(curl -s -b "$work/coordinator" "$base/review")
+    page2=$(curl -s -b "$work/coordinator" "$base/review?tracks_page=2&tracks_sort=name&tracks_dir=asc&reports_page=1")
+    sqlite3 "$work/demo.db" "UPDATE tracks SET state = 'active' WHERE id IN ($ids)"
+    echo "$page" | grep -q 'Page 1 of 2 (30 tracks)' &&
+        echo "$page" | grep -q 'href="/review?tracks_sort=sent&amp;tracks_dir=asc&amp;tracks_page=2"' &&
+        echo "$page2" | grep -q 'Page 2 of 2 (30 tracks)' &&
+        echo "$page2" | grep -q 'aria-sort="ascending"><a href="/review?reports_page=1&amp;tracks_sort=name&amp;tracks_dir=desc'
+}
+check "the review page's track list pages and sorts on its own parameters" review_lists_page
 
 stops_cleanly() {
     kill -TERM "$server_pid" && wait "$server_pid"
