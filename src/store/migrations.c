@@ -32,6 +32,11 @@ static const struct migration migrations[] = {
         "catalog events the LMS verifies",
 #include "schema_v4.sql.h"
     },
+    {
+        5,
+        "harvest from an LMS: sites, accounts, imports, provenance",
+#include "schema_v5.sql.h"
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -24,12 +24,15 @@ static const char *const entity_tables[] = {
     [ENTITY_ACTIVITY] = "activities",
     [ENTITY_FINAL_REPORT] = "final_reports",
     [ENTITY_CERTIFICATE] = "certificates",
+    [ENTITY_LMS_SITE] = "lms_sites",
+    [ENTITY_LMS_ACCOUNT] = "lms_accounts",
+    [ENTITY_HARVEST_IMPORT] = "harvest_imports",
 };
 
 /* Columns never copied into the audit log. */
 static bool is_secret_column(const char *name)
 {
-    return strcmp(name, "password_hash") == 0;
+    return strcmp(name, "password_hash") == 0 || strcmp(name, "secret_hash") == 0;
 }
 
 enum ct_status store_open(struct store *store, const char *path, bool create,

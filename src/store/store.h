@@ -43,6 +43,9 @@ enum store_entity {
     ENTITY_ACTIVITY,
     ENTITY_FINAL_REPORT,
     ENTITY_CERTIFICATE,
+    ENTITY_LMS_SITE,
+    ENTITY_LMS_ACCOUNT,
+    ENTITY_HARVEST_IMPORT,
 };
 
 /* The row of entity with id as a JSON object text (caller frees), or NULL in *json

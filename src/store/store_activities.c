@@ -7,6 +7,7 @@
 
 #include "../core/workflow.h"
 #include "../io/clock.h"
+#include "store_harvest.h"
 #include "../core/banned.h"
 
 static const char *const provenance_names[] = {
@@ -307,6 +308,10 @@ enum ct_status store_event_link_add(struct store *store, int64_t actor_id, int64
         return status;
     }
     status = link_insert(store, actor_id, event_id, url, activity_name, err);
+    int64_t applied = 0;
+    if (status == CT_OK) {
+        status = store_harvest_apply_waiting_event(store, actor_id, event_id, &applied, err);
+    }
     return store_finish(store, status, err);
 }
 
@@ -330,6 +335,10 @@ enum ct_status store_catalog_event_add(struct store *store, int64_t actor_id,
     for (size_t i = 0; i < event->link_count && status == CT_OK; i++) {
         status = link_insert(store, actor_id, *id, event->links[i].url,
                              event->links[i].activity_name, err);
+    }
+    int64_t applied = 0;
+    if (status == CT_OK && event->link_count > 0) {
+        status = store_harvest_apply_waiting_event(store, actor_id, *id, &applied, err);
     }
     return store_finish(store, status, err);
 }
