@@ -1527,6 +1527,45 @@ enum xapi_meaning xapi_statement_meaning(const struct xapi_statement *statement)
     return completed && statement->completion != 0 ? XAPI_MEANING_COMPLETED : XAPI_MEANING_OTHER;
 }
 
+/* A Moodle course or module page: ".../course/view.php?id=" or ".../mod/NAME/view.php?id=". */
+static bool is_moodle_page(const char *url)
+{
+    if (strstr(url, "/course/view.php?id=") != NULL) {
+        return true;
+    }
+    const char *mod = strstr(url, "/mod/");
+    if (mod == NULL) {
+        return false;
+    }
+    const char *name = mod + 5;
+    size_t length = strcspn(name, "/?#");
+    return length > 0 && strncmp(name + length, "/view.php?id=", 13) == 0;
+}
+
+bool xapi_statement_is_course_or_module(const struct xapi_statement *statement)
+{
+    static const char *const module_types[] = {
+        "http://id.tincanapi.com/activitytype/lms/module",
+        "http://adlnet.gov/expapi/activities/module",
+        NULL,
+    };
+    if (statement->object_id == NULL) {
+        return false;
+    }
+    const json_t *object = json_object_get(statement->json, "object");
+    if (is_course_activity(object)) {
+        return true;
+    }
+    const char *type =
+        json_string_value(json_object_get(json_object_get(object, "definition"), "type"));
+    for (size_t i = 0; type != NULL && module_types[i] != NULL; i++) {
+        if (strcmp(type, module_types[i]) == 0) {
+            return true;
+        }
+    }
+    return is_moodle_page(statement->object_id);
+}
+
 static bool is_json_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';

@@ -138,4 +138,9 @@ enum xapi_meaning {
 /* What the statement means for credit. */
 enum xapi_meaning xapi_statement_meaning(const struct xapi_statement *statement);
 
+/* True when the statement's activity looks like an LMS course or course module: its
+ * definition.type is a course or LMS module type, or its address is a Moodle course or
+ * module page (".../course/view.php?id=", ".../mod/NAME/view.php?id="). */
+bool xapi_statement_is_course_or_module(const struct xapi_statement *statement);
+
 #endif
