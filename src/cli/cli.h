@@ -35,5 +35,8 @@ int cli_award(int argc, char **argv);
 int cli_report_compliance(int argc, char **argv);
 int cli_demo_data(int argc, char **argv);
 int cli_serve(int argc, char **argv);
+int cli_site(int argc, char **argv);
+int cli_catalog(int argc, char **argv);
+int cli_import(int argc, char **argv);
 
 #endif

@@ -30,6 +30,9 @@ static const struct command commands[] = {
     {"audit", cli_audit, "audit verify: check the audit trail's hash chain"},
     {"backup", cli_backup, "write an online, consistent copy of the database"},
     {"serve", cli_serve, "serve the web application and the JSON API"},
+    {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
+    {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
+    {"import", cli_import, "import moodle-progress: a Moodle completion report"},
 };
 
 static void usage(FILE *out)

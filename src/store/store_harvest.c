@@ -676,7 +676,7 @@ enum ct_status store_harvest_import_begin(struct store *store, int64_t actor_id,
                                           struct ct_err *err)
 {
     *import_id = 0;
-    if (file_sha256 == NULL || strlen(file_sha256) != HARVEST_SHA256_SIZE - 1) {
+    if (file_sha256 != NULL && strlen(file_sha256) != HARVEST_SHA256_SIZE - 1) {
         return ct_err_set(err, CT_ERR_INPUT, "file_sha256", "a SHA-256 in hex is required");
     }
     char name[FILE_NAME_MAX + 1];
@@ -690,7 +690,7 @@ enum ct_status store_harvest_import_begin(struct store *store, int64_t actor_id,
                       import_id, err, DB_INT(site_id),
                       actor_id > 0 ? DB_INT(actor_id) : DB_TEXT(NULL),
                       DB_TEXT(via != NULL ? via : "command line"), DB_TEXT(now), DB_TEXT(name),
-                      DB_TEXT(file_sha256));
+                      DB_TEXT(file_sha256 != NULL ? file_sha256 : ""));
 }
 
 enum ct_status store_harvest_row_add(struct store *store, int64_t import_id,
@@ -708,18 +708,102 @@ enum ct_status store_harvest_row_add(struct store *store, int64_t import_id,
 }
 
 enum ct_status store_harvest_import_finish(struct store *store, int64_t actor_id, int64_t import_id,
-                                           const struct harvest_counts *counts, struct ct_err *err)
+                                           const struct harvest_counts *counts,
+                                           const char *file_sha256, struct ct_err *err)
 {
-    enum ct_status status =
-        STORE_EXEC(store,
-                   "UPDATE harvest_imports SET rows_read = ?, created = ?, duplicates = ?,"
-                   " withdrawn = ?, waiting = ?, refused = ? WHERE id = ?",
-                   NULL, err, DB_INT(counts->read), DB_INT(counts->created),
-                   DB_INT(counts->duplicates), DB_INT(counts->withdrawn), DB_INT(counts->waiting),
-                   DB_INT(counts->refused), DB_INT(import_id));
+    if (file_sha256 != NULL && strlen(file_sha256) != HARVEST_SHA256_SIZE - 1) {
+        return ct_err_set(err, CT_ERR_INPUT, "file_sha256", "a SHA-256 in hex is required");
+    }
+    enum ct_status status = STORE_EXEC(
+        store,
+        "UPDATE harvest_imports SET rows_read = ?, created = ?, duplicates = ?, withdrawn = ?,"
+        " waiting = ?, refused = ?, file_sha256 = COALESCE(?, file_sha256) WHERE id = ?",
+        NULL, err, DB_INT(counts->read), DB_INT(counts->created), DB_INT(counts->duplicates),
+        DB_INT(counts->withdrawn), DB_INT(counts->waiting), DB_INT(counts->refused),
+        DB_TEXT(file_sha256), DB_INT(import_id));
     if (status == CT_OK) {
         status =
             store_audit(store, actor_id, ENTITY_HARVEST_IMPORT, import_id, "import", NULL, err);
     }
+    return status;
+}
+
+static enum harvest_row_outcome row_outcome_from_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof row_outcome_names / sizeof row_outcome_names[0]; i++) {
+        if (name != NULL && strcmp(name, row_outcome_names[i]) == 0) {
+            return (enum harvest_row_outcome)i;
+        }
+    }
+    return HARVEST_ROW_REFUSED;
+}
+
+enum ct_status store_harvest_rows_each(struct store *store, int64_t import_id,
+                                       enum ct_status (*each)(void *context,
+                                                              const struct harvest_row *row,
+                                                              struct ct_err *err),
+                                       void *context, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT line, outcome, reason, learner_email, learner_name,"
+                                       " activity_name, completed, activity_id FROM harvest_rows"
+                                       " WHERE import_id = ? ORDER BY line, id",
+                                       &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(import_id)), 1, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK && has_row) {
+        status = db_step(stmt, &has_row, err);
+        if (status == CT_OK && has_row) {
+            struct harvest_row row = {
+                .line = db_column_int64(stmt, 0),
+                .outcome = row_outcome_from_name(db_column_text(stmt, 1)),
+                .reason = db_column_text(stmt, 2),
+                .learner_email = db_column_text(stmt, 3),
+                .learner_name = db_column_text(stmt, 4),
+                .activity_name = db_column_text(stmt, 5),
+                .completed = db_column_text(stmt, 6),
+                .activity_id = db_column_int64(stmt, 7),
+            };
+            status = each(context, &row, err);
+        }
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+enum ct_status store_harvest_import_find(struct store *store, int64_t import_id,
+                                         struct harvest_import_info *info, bool *found,
+                                         struct ct_err *err)
+{
+    memset(info, 0, sizeof *info);
+    *found = false;
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT id, site_id, file_name, file_sha256, imported_at, rows_read, created,"
+                   " duplicates, withdrawn, waiting, refused FROM harvest_imports WHERE id = ?",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(import_id)), 1, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        *found = true;
+        info->id = db_column_int64(stmt, 0);
+        info->site_id = db_column_int64(stmt, 1);
+        copy_text(info->file_name, sizeof info->file_name, db_column_text(stmt, 2));
+        copy_text(info->file_sha256, sizeof info->file_sha256, db_column_text(stmt, 3));
+        copy_text(info->imported_at, sizeof info->imported_at, db_column_text(stmt, 4));
+        info->counts = (struct harvest_counts){db_column_int64(stmt, 5), db_column_int64(stmt, 6),
+                                               db_column_int64(stmt, 7), db_column_int64(stmt, 8),
+                                               db_column_int64(stmt, 9), db_column_int64(stmt, 10)};
+    }
+    db_finalize(stmt);
     return status;
 }

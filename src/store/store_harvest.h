@@ -190,7 +190,8 @@ struct harvest_counts {
 
 /* Starts recording an import of a report file, inside the caller's transaction:
  * who (actor_id, 0 for none), how (via: "command line", "web"), when (now), which
- * site, the file's name (its last path component is kept) and SHA-256 (hex). */
+ * site, the file's name (its last path component is kept) and SHA-256 (hex; NULL when
+ * it is known only once the file is read: give it to store_harvest_import_finish). */
 enum ct_status store_harvest_import_begin(struct store *store, int64_t actor_id, const char *via,
                                           int64_t site_id, const char *file_name,
                                           const char *file_sha256, int64_t *import_id,
@@ -221,10 +222,35 @@ enum ct_status store_harvest_row_add(struct store *store, int64_t import_id,
                                      const struct harvest_row *row,
                                      struct ct_err *err) CT_MUST_CHECK;
 
-/* Writes an import's counts and its audit entry, inside the caller's transaction. */
+/* Writes an import's counts (and its file's SHA-256 unless NULL) and its audit entry,
+ * inside the caller's transaction. */
 enum ct_status store_harvest_import_finish(struct store *store, int64_t actor_id, int64_t import_id,
                                            const struct harvest_counts *counts,
+                                           const char *file_sha256,
                                            struct ct_err *err) CT_MUST_CHECK;
+
+/* Calls each(context, row) for every row of an import, in line order, until it returns
+ * other than CT_OK (which is then returned). The row's texts are borrowed for the call. */
+enum ct_status store_harvest_rows_each(struct store *store, int64_t import_id,
+                                       enum ct_status (*each)(void *context,
+                                                              const struct harvest_row *row,
+                                                              struct ct_err *err),
+                                       void *context, struct ct_err *err) CT_MUST_CHECK;
+
+/* An import as recorded. */
+struct harvest_import_info {
+    int64_t id;
+    int64_t site_id;
+    char file_name[256];
+    char file_sha256[HARVEST_SHA256_SIZE];
+    char imported_at[32];
+    struct harvest_counts counts;
+};
+
+/* The import with this id; *found false when there is none. */
+enum ct_status store_harvest_import_find(struct store *store, int64_t import_id,
+                                         struct harvest_import_info *info, bool *found,
+                                         struct ct_err *err) CT_MUST_CHECK;
 
 /* The name of a row outcome as stored: "created", "duplicate", ... */
 const char *store_harvest_row_outcome_name(enum harvest_row_outcome outcome);

@@ -438,7 +438,7 @@ static void test_import_records_rows_and_counts(void **state)
                               0};
     ok(store_harvest_row_add(&f->store, import_id, &row, &err), &err);
     struct harvest_counts counts = {3, 2, 0, 0, 0, 4};
-    ok(store_harvest_import_finish(&f->store, 0, import_id, &counts, &err), &err);
+    ok(store_harvest_import_finish(&f->store, 0, import_id, &counts, NULL, &err), &err);
     ok(db_commit(f->store.db, &err), &err);
     assert_int_equal(
         count(f, "SELECT COUNT(*) FROM harvest_imports WHERE file_name ="
