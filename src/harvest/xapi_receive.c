@@ -106,6 +106,9 @@ static enum ct_status store_batch(struct store *store, int64_t site_id, enum xap
     for (size_t i = 0; i < batch->count && status == CT_OK; i++) {
         receipt->added += added[i] == XAPI_ADDED_NEW ? 1 : 0;
     }
+    if (status != CT_OK && receipt->conflict && !batch->is_array) {
+        snprintf(err->where, sizeof err->where, "statement.id");
+    }
     free(added);
     free(occurred);
     free(records);
