@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/buf.h"
 #include "../core/json_read.h"
 #include "../core/banned.h"
 
@@ -1340,11 +1341,62 @@ static void extract(struct xapi_statement *out, enum xapi_version version)
     out->completion = completion == NULL ? -1 : json_is_true(completion) ? 1 : 0;
 }
 
-/* ---- the canonical form ---- */
+/* ---- the canonical form ----
+ *
+ * Written directly (no copy of the statement): keys sorted, no spaces, strings with only
+ * '"', '\' and control characters escaped, whole-number reals as integers, other reals
+ * as "%.17g", the statement's (and a SubStatement's) timestamp as its UTC instant, a
+ * Group's members sorted by their own canonical text, and the properties an LRS sets
+ * (id, stored, authority, version) left out of the statement. */
+
+#define CANONICAL_LIMIT ((size_t)64 << 20)
+
+enum canonical_place {
+    PLACE_VALUE,         /* anywhere inside */
+    PLACE_STATEMENT,     /* the statement itself */
+    PLACE_SUB_STATEMENT, /* its object, when a SubStatement */
+};
+
+static enum ct_status write_value(struct buf *out, const json_t *value, enum canonical_place place);
+
+static enum ct_status write_string(struct buf *out, const char *text, size_t length)
+{
+    enum ct_status status = buf_append(out, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < length && status == CT_OK; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        status = buf_append(out, text + run, i - run);
+        run = i + 1;
+        if (status == CT_OK) {
+            status = c == '"'    ? buf_append(out, "\\\"", 2)
+                     : c == '\\' ? buf_append(out, "\\\\", 2)
+                                 : buf_printf(out, "\\u%04x", c);
+        }
+    }
+    if (status == CT_OK) {
+        status = buf_append(out, text + run, length - run);
+    }
+    return status == CT_OK ? buf_append(out, "\"", 1) : status;
+}
+
+static enum ct_status write_number(struct buf *out, const json_t *value)
+{
+    if (json_is_integer(value)) {
+        return buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+    }
+    double number = json_real_value(value);
+    if (number > -9.0e15 && number < 9.0e15 && number == (double)(long long)number) {
+        return buf_printf(out, "%lld", (long long)number);
+    }
+    return buf_printf(out, "%.17g", number);
+}
 
 struct member_text {
     char *text;
-    json_t *member;
+    size_t length;
 };
 
 static int compare_member_text(const void *a, const void *b)
@@ -1352,131 +1404,178 @@ static int compare_member_text(const void *a, const void *b)
     return strcmp(((const struct member_text *)a)->text, ((const struct member_text *)b)->text);
 }
 
-/* Sorts a Group's members by their canonical text. */
-static bool sort_members(json_t *members)
+/* A Group's members, in the order of their canonical texts. */
+static enum ct_status write_members(struct buf *out, const json_t *members)
 {
     size_t count = json_array_size(members);
-    if (count < 2) {
-        return true;
-    }
-    struct member_text *items = calloc(count, sizeof *items);
-    bool ok = items != NULL;
-    for (size_t i = 0; ok && i < count; i++) {
-        items[i].member = json_incref(json_array_get(members, i));
-        items[i].text = json_dumps(items[i].member, JSON_COMPACT | JSON_SORT_KEYS);
-        ok = items[i].text != NULL;
-    }
-    if (ok) {
-        qsort(items, count, sizeof *items, compare_member_text);
-        json_array_clear(members);
-        for (size_t i = 0; ok && i < count; i++) {
-            ok = json_array_append(members, items[i].member) == 0;
+    struct member_text *items = calloc(count > 0 ? count : 1, sizeof *items);
+    enum ct_status status = items != NULL ? CT_OK : CT_ERR_NOMEM;
+    for (size_t i = 0; i < count && status == CT_OK; i++) {
+        struct buf member;
+        buf_init(&member, CANONICAL_LIMIT);
+        status = write_value(&member, json_array_get(members, i), PLACE_VALUE);
+        items[i].length = member.length;
+        items[i].text = buf_take(&member);
+        if (status == CT_OK && items[i].text == NULL) {
+            status = CT_ERR_NOMEM;
         }
+        buf_release(&member);
+    }
+    if (status == CT_OK) {
+        qsort(items, count, sizeof *items, compare_member_text);
+        status = buf_append(out, "[", 1);
+    }
+    for (size_t i = 0; i < count && status == CT_OK; i++) {
+        status = i > 0 ? buf_append(out, ",", 1) : CT_OK;
+        if (status == CT_OK) {
+            status = buf_append(out, items[i].text, items[i].length);
+        }
+    }
+    if (status == CT_OK) {
+        status = buf_append(out, "]", 1);
     }
     for (size_t i = 0; items != NULL && i < count; i++) {
         free(items[i].text);
-        json_decref(items[i].member);
     }
     free(items);
-    return ok;
+    return status;
 }
 
-/* Whole-number reals become integers (2.0 and 2 are the same number); Group members
- * are sorted. Returns the value to keep in place of value (a new reference or value
- * itself, borrowed), or NULL when out of memory. */
-static json_t *normalize(json_t *value, bool *ok)
+struct sorted_key {
+    const char *key;
+    const json_t *value;
+};
+
+static int compare_keys(const void *a, const void *b)
 {
-    if (json_is_real(value)) {
-        double number = json_real_value(value);
-        if (number > -9.0e15 && number < 9.0e15 && number == (double)(json_int_t)number) {
-            return json_integer((json_int_t)number);
-        }
-        return NULL;
-    }
-    if (json_is_array(value)) {
-        for (size_t i = 0; i < json_array_size(value) && *ok; i++) {
-            json_t *replacement = normalize(json_array_get(value, i), ok);
-            if (replacement != NULL) {
-                *ok = json_array_set_new(value, i, replacement) == 0;
-            }
-        }
-        return NULL;
-    }
-    if (json_is_object(value)) {
-        const char *key;
-        json_t *member;
-        void *tmp;
-        json_object_foreach_safe(value, tmp, key, member)
-        {
-            json_t *replacement = normalize(member, ok);
-            if (replacement != NULL && *ok) {
-                *ok = json_object_set_new(value, key, replacement) == 0;
-            } else {
-                json_decref(replacement);
-            }
-            if (!*ok) {
-                break;
-            }
-        }
-        const char *type = object_type(value);
-        json_t *members = json_object_get(value, "member");
-        if (*ok && type != NULL && strcmp(type, "Group") == 0 && json_is_array(members)) {
-            *ok = sort_members(members);
-        }
-    }
-    return NULL;
+    return strcmp(((const struct sorted_key *)a)->key, ((const struct sorted_key *)b)->key);
 }
 
-/* A timestamp becomes its UTC instant to the millisecond. */
-static bool normalize_timestamp(json_t *statement)
+static bool is_set_by_lrs(const char *key)
 {
+    return strcmp(key, "id") == 0 || strcmp(key, "stored") == 0 || strcmp(key, "authority") == 0 ||
+           strcmp(key, "version") == 0;
+}
+
+/* One member of an object: "key":value, the value written as its place asks. */
+static enum ct_status write_member(struct buf *out, const json_t *object, const char *key,
+                                   const json_t *value, enum canonical_place place)
+{
+    enum ct_status status = write_string(out, key, strlen(key));
+    if (status == CT_OK) {
+        status = buf_append(out, ":", 1);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
     struct xapi_time time;
-    const char *text = json_string_value(json_object_get(statement, "timestamp"));
-    if (text == NULL || !xapi_time_parse(text, XAPI_VERSION_1_0, &time)) {
-        return true;
+    if (place != PLACE_VALUE && strcmp(key, "timestamp") == 0 &&
+        xapi_time_parse(json_string_value(value), XAPI_VERSION_1_0, &time)) {
+        char utc[XAPI_TIMESTAMP_SIZE];
+        xapi_time_format_utc(time.utc_ms, utc);
+        return write_string(out, utc, strlen(utc));
     }
-    char utc[XAPI_TIMESTAMP_SIZE];
-    xapi_time_format_utc(time.utc_ms, utc);
-    return json_object_set_new(statement, "timestamp", json_string(utc)) == 0;
+    if (place == PLACE_STATEMENT && strcmp(key, "object") == 0) {
+        const char *type = object_type(value);
+        bool sub = type != NULL && strcmp(type, "SubStatement") == 0;
+        return write_value(out, value, sub ? PLACE_SUB_STATEMENT : PLACE_VALUE);
+    }
+    const char *type = object_type(object);
+    if (strcmp(key, "member") == 0 && json_is_array(value) && type != NULL &&
+        strcmp(type, "Group") == 0) {
+        return write_members(out, value);
+    }
+    return write_value(out, value, PLACE_VALUE);
+}
+
+static enum ct_status write_object(struct buf *out, const json_t *object,
+                                   enum canonical_place place)
+{
+    size_t count = json_object_size(object);
+    struct sorted_key few[32];
+    struct sorted_key *keys = count <= 32 ? few : calloc(count, sizeof *keys);
+    if (keys == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    size_t n = 0;
+    const char *key;
+    json_t *value;
+    json_object_foreach((json_t *)object, key, value)
+    {
+        if (n < count && !(place == PLACE_STATEMENT && is_set_by_lrs(key))) {
+            keys[n++] = (struct sorted_key){key, value};
+        }
+    }
+    qsort(keys, n, sizeof *keys, compare_keys);
+    enum ct_status status = buf_append(out, "{", 1);
+    for (size_t i = 0; i < n && status == CT_OK; i++) {
+        status = i > 0 ? buf_append(out, ",", 1) : CT_OK;
+        if (status == CT_OK) {
+            status = write_member(out, object, keys[i].key, keys[i].value, place);
+        }
+    }
+    if (keys != few) {
+        free(keys);
+    }
+    return status == CT_OK ? buf_append(out, "}", 1) : status;
+}
+
+static enum ct_status write_value(struct buf *out, const json_t *value, enum canonical_place place)
+{
+    switch (json_typeof(value)) {
+    case JSON_OBJECT:
+        return write_object(out, value, place);
+    case JSON_ARRAY: {
+        enum ct_status status = buf_append(out, "[", 1);
+        for (size_t i = 0; i < json_array_size(value) && status == CT_OK; i++) {
+            status = i > 0 ? buf_append(out, ",", 1) : CT_OK;
+            if (status == CT_OK) {
+                status = write_value(out, json_array_get(value, i), PLACE_VALUE);
+            }
+        }
+        return status == CT_OK ? buf_append(out, "]", 1) : status;
+    }
+    case JSON_STRING:
+        return write_string(out, json_string_value(value), json_string_length(value));
+    case JSON_INTEGER:
+    case JSON_REAL:
+        return write_number(out, value);
+    case JSON_TRUE:
+        return buf_append(out, "true", 4);
+    case JSON_FALSE:
+        return buf_append(out, "false", 5);
+    case JSON_NULL:
+        return buf_append(out, "null", 4);
+    }
+    return CT_OK;
 }
 
 char *xapi_statement_canonical(const json_t *statement)
 {
-    json_t *copy = json_deep_copy(statement);
-    if (copy == NULL) {
-        return NULL;
-    }
-    static const char *const set_by_lrs[] = {"id", "stored", "authority", "version"};
-    for (size_t i = 0; i < sizeof set_by_lrs / sizeof set_by_lrs[0]; i++) {
-        (void)json_object_del(copy, set_by_lrs[i]);
-    }
-    bool ok = normalize_timestamp(copy);
-    json_t *object = json_object_get(copy, "object");
-    const char *type = object_type(object);
-    if (ok && type != NULL && strcmp(type, "SubStatement") == 0) {
-        ok = normalize_timestamp(object);
-    }
-    if (ok) {
-        json_t *replacement = normalize(copy, &ok);
-        json_decref(replacement); /* never for an object */
-    }
-    char *text = ok ? json_dumps(copy, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII) : NULL;
-    json_decref(copy);
+    struct buf out;
+    buf_init(&out, CANONICAL_LIMIT);
+    char *text = write_value(&out, statement, PLACE_STATEMENT) == CT_OK ? buf_take(&out) : NULL;
+    buf_release(&out);
     return text;
 }
 
 static enum ct_status content_hash(const json_t *statement, char out[XAPI_HASH_SIZE],
                                    struct ct_err *err)
 {
-    char *canonical = xapi_statement_canonical(statement);
-    if (canonical == NULL) {
-        return ct_err_nomem(err);
+    struct buf canonical;
+    buf_init(&canonical, CANONICAL_LIMIT);
+    enum ct_status status = write_value(&canonical, statement, PLACE_STATEMENT);
+    if (status == CT_OK) {
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(digest, (const unsigned char *)buf_str(&canonical), canonical.length);
+        sodium_bin2hex(out, XAPI_HASH_SIZE, digest, sizeof digest);
+    } else if (status == CT_ERR_NOMEM) {
+        ct_err_nomem(err);
+    } else {
+        status = ct_err_set(err, status, "statement", "too large to compare");
     }
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, (const unsigned char *)canonical, strlen(canonical));
-    sodium_bin2hex(out, XAPI_HASH_SIZE, digest, sizeof digest);
-    free(canonical);
-    return CT_OK;
+    buf_release(&canonical);
+    return status;
 }
 
 /* ---- statements and batches ---- */

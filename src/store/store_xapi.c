@@ -285,6 +285,10 @@ static enum ct_status interpret(struct store *store, const struct site_context *
                                 struct ct_err *err)
 {
     memset(out, 0, sizeof *out);
+    if (record->meaning == XAPI_RECORD_OTHER || record->object_id == NULL) {
+        explain_other(record, out); /* no change to the record: no savepoint */
+        return CT_OK;
+    }
     enum ct_status status = db_begin(store->db, err);
     if (status != CT_OK) {
         return status;
@@ -306,8 +310,53 @@ static enum ct_status interpret(struct store *store, const struct site_context *
     return CT_OK;
 }
 
-static enum ct_status insert_statement(struct store *store, int64_t site_id, const char *version,
-                                       const struct xapi_record *record,
+/* The two statements every received statement runs, prepared once a request. */
+struct prepared {
+    struct db_stmt *find;
+    struct db_stmt *insert;
+};
+
+static enum ct_status prepared_open(struct store *store, struct prepared *prepared,
+                                    struct ct_err *err)
+{
+    enum ct_status status = db_prepare(
+        store->db, "SELECT content_hash FROM xapi_statements WHERE id = ?", &prepared->find, err);
+    if (status == CT_OK) {
+        status = db_prepare(
+            store->db,
+            "INSERT INTO xapi_statements (id, site_id, raw_json, content_hash, version,"
+            " received_at, verb, meaning, completion, course_or_module, account_home,"
+            " account_name, object_id, object_name, course_id, occurred_at, occurred_unix, state,"
+            " reason, created, person_id, event_id, activity_id, state_changed_at) VALUES (?, ?,"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            &prepared->insert, err);
+    }
+    return status;
+}
+
+static void prepared_close(struct prepared *prepared)
+{
+    db_finalize(prepared->find);
+    db_finalize(prepared->insert);
+    memset(prepared, 0, sizeof *prepared);
+}
+
+/* Runs a prepared statement that returns no row, to its end. */
+static enum ct_status run_prepared(struct db_stmt *stmt, const struct db_param *params,
+                                   size_t count, struct ct_err *err)
+{
+    db_reset(stmt);
+    enum ct_status status = db_bind_all(stmt, params, count, err);
+    bool has_row = true;
+    while (status == CT_OK && has_row) {
+        status = db_step(stmt, &has_row, err);
+    }
+    db_reset(stmt);
+    return status;
+}
+
+static enum ct_status insert_statement(const struct prepared *prepared, int64_t site_id,
+                                       const char *version, const struct xapi_record *record,
                                        const struct interpretation *out, struct ct_err *err)
 {
     char now[CLOCK_TIMESTAMP_SIZE];
@@ -317,33 +366,51 @@ static enum ct_status insert_statement(struct store *store, int64_t site_id, con
     for (size_t i = 0; i < 3; i++) {
         nullable_id[i] = ids[i] > 0 ? DB_INT(ids[i]) : DB_TEXT(NULL);
     }
-    return STORE_EXEC(
-        store,
-        "INSERT INTO xapi_statements (id, site_id, raw_json, content_hash, version, received_at,"
-        " verb, meaning, completion, course_or_module, account_home, account_name, object_id,"
-        " object_name, course_id, occurred_at, occurred_unix, state, reason, created, person_id,"
-        " event_id, activity_id, state_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        NULL, err, DB_TEXT(record->id), DB_INT(site_id), DB_TEXT(record->raw_json),
-        DB_TEXT(record->content_hash), DB_TEXT(version), DB_TEXT(now), DB_TEXT(record->verb_id),
+    const struct db_param params[] = {
+        DB_TEXT(record->id),
+        DB_INT(site_id),
+        DB_TEXT(record->raw_json),
+        DB_TEXT(record->content_hash),
+        DB_TEXT(version),
+        DB_TEXT(now),
+        DB_TEXT(record->verb_id),
         DB_TEXT(meaning_name(record->meaning)),
         record->completion < 0 ? DB_TEXT(NULL) : DB_INT(record->completion),
-        DB_INT(record->course_or_module ? 1 : 0), DB_TEXT(record->account_home),
-        DB_TEXT(record->account_name), DB_TEXT(record->object_id), DB_TEXT(record->object_name),
-        DB_TEXT(record->course_id), DB_TEXT(record->occurred_at), DB_INT(record->occurred_unix),
-        DB_TEXT(out->state), DB_TEXT(out->reason), DB_INT(out->created ? 1 : 0), nullable_id[0],
-        nullable_id[1], nullable_id[2], DB_TEXT(now));
+        DB_INT(record->course_or_module ? 1 : 0),
+        DB_TEXT(record->account_home),
+        DB_TEXT(record->account_name),
+        DB_TEXT(record->object_id),
+        DB_TEXT(record->object_name),
+        DB_TEXT(record->course_id),
+        DB_TEXT(record->occurred_at),
+        DB_INT(record->occurred_unix),
+        DB_TEXT(out->state),
+        DB_TEXT(out->reason),
+        DB_INT(out->created ? 1 : 0),
+        nullable_id[0],
+        nullable_id[1],
+        nullable_id[2],
+        DB_TEXT(now),
+    };
+    return run_prepared(prepared->insert, params, sizeof params / sizeof params[0], err);
 }
 
 /* Whether the id is stored already: *same tells whether with the same content. */
-static enum ct_status find_stored(struct store *store, const char *id, const char *hash,
+static enum ct_status find_stored(const struct prepared *prepared, const char *id, const char *hash,
                                   bool *stored, bool *same, struct ct_err *err)
 {
-    char stored_hash[80];
-    enum ct_status status = store_query_text(
-        store, "SELECT content_hash FROM xapi_statements WHERE id = ?", STORE_PARAMS(DB_TEXT(id)),
-        1, stored_hash, sizeof stored_hash, stored, err);
-    *same = status == CT_OK && *stored && strcmp(stored_hash, hash) == 0;
+    *stored = false;
+    *same = false;
+    db_reset(prepared->find);
+    enum ct_status status = db_bind_all(prepared->find, STORE_PARAMS(DB_TEXT(id)), 1, err);
+    if (status == CT_OK) {
+        status = db_step(prepared->find, stored, err);
+    }
+    if (status == CT_OK && *stored) {
+        const char *stored_hash = db_column_text(prepared->find, 0);
+        *same = stored_hash != NULL && strcmp(stored_hash, hash) == 0;
+    }
+    db_reset(prepared->find);
     return status;
 }
 
@@ -351,16 +418,20 @@ static enum ct_status add_all(struct store *store, const struct site_context *si
                               const char *version, const struct xapi_record *records, size_t count,
                               enum xapi_added *added, bool *conflict, struct ct_err *err)
 {
-    enum ct_status status = CT_OK;
+    struct prepared prepared = {0};
+    enum ct_status status = prepared_open(store, &prepared, err);
     for (size_t i = 0; i < count && status == CT_OK; i++) {
         bool stored = false, same = false;
-        status = find_stored(store, records[i].id, records[i].content_hash, &stored, &same, err);
+        status =
+            find_stored(&prepared, records[i].id, records[i].content_hash, &stored, &same, err);
         if (status == CT_OK && stored && !same) {
             char where[64];
             snprintf(where, sizeof where, "statements[%zu].id", i);
             *conflict = true;
-            return ct_err_set(err, CT_ERR_INPUT, where,
-                              "statement %s was received before with other content", records[i].id);
+            status =
+                ct_err_set(err, CT_ERR_INPUT, where,
+                           "statement %s was received before with other content", records[i].id);
+            break;
         }
         if (added != NULL) {
             added[i] = stored ? XAPI_ADDED_SAME : XAPI_ADDED_NEW;
@@ -371,9 +442,10 @@ static enum ct_status add_all(struct store *store, const struct site_context *si
         struct interpretation out;
         status = interpret(store, site, &records[i], &out, err);
         if (status == CT_OK) {
-            status = insert_statement(store, site->id, version, &records[i], &out, err);
+            status = insert_statement(&prepared, site->id, version, &records[i], &out, err);
         }
     }
+    prepared_close(&prepared);
     return status;
 }
 
