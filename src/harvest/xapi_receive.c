@@ -115,36 +115,47 @@ static enum ct_status store_batch(struct store *store, int64_t site_id, enum xap
     return status;
 }
 
-enum ct_status xapi_receive(struct store *store, int64_t site_id, enum xapi_version version,
-                            const char *body, size_t length, const char *statement_id,
-                            int64_t now_ms, struct xapi_receipt *receipt, struct ct_err *err)
+enum ct_status xapi_receive_read(const char *body, size_t length, enum xapi_version version,
+                                 const char *statement_id, struct xapi_receipt *receipt,
+                                 struct ct_err *err)
 {
     memset(receipt, 0, sizeof *receipt);
-    struct xapi_batch batch;
-    enum ct_status status = xapi_batch_read(body, length, version, &batch, err);
+    receipt->version = version;
+    struct xapi_batch *batch = &receipt->batch;
+    enum ct_status status = xapi_batch_read(body, length, version, batch, err);
     if (status == CT_OK && statement_id != NULL) {
-        status = check_put(&batch, statement_id, err);
+        status = check_put(batch, statement_id, err);
     }
     if (status == CT_OK) {
-        receipt->ids = calloc(batch.count > 0 ? batch.count : 1, sizeof *receipt->ids);
+        receipt->ids = calloc(batch->count > 0 ? batch->count : 1, sizeof *receipt->ids);
         if (receipt->ids == NULL) {
             status = ct_err_nomem(err);
         }
     }
-    for (size_t i = 0; i < batch.count && status == CT_OK; i++) {
-        if (batch.statements[i].id[0] == '\0') {
+    for (size_t i = 0; i < batch->count && status == CT_OK; i++) {
+        if (batch->statements[i].id[0] == '\0') {
             char id[XAPI_UUID_SIZE];
             new_id(id);
-            xapi_statement_set_id(&batch.statements[i], id);
+            xapi_statement_set_id(&batch->statements[i], id);
         }
-        memcpy(receipt->ids[i], batch.statements[i].id, XAPI_UUID_SIZE);
+        memcpy(receipt->ids[i], batch->statements[i].id, XAPI_UUID_SIZE);
         receipt->count = i + 1;
     }
-    if (status == CT_OK) {
-        status = store_batch(store, site_id, version, &batch, now_ms, receipt, err);
-    }
-    xapi_batch_release(&batch);
     return status;
+}
+
+enum ct_status xapi_receive_store(struct store *store, int64_t site_id, int64_t now_ms,
+                                  struct xapi_receipt *receipt, struct ct_err *err)
+{
+    return store_batch(store, site_id, receipt->version, &receipt->batch, now_ms, receipt, err);
+}
+
+enum ct_status xapi_receive(struct store *store, int64_t site_id, enum xapi_version version,
+                            const char *body, size_t length, const char *statement_id,
+                            int64_t now_ms, struct xapi_receipt *receipt, struct ct_err *err)
+{
+    enum ct_status status = xapi_receive_read(body, length, version, statement_id, receipt, err);
+    return status == CT_OK ? xapi_receive_store(store, site_id, now_ms, receipt, err) : status;
 }
 
 void xapi_receipt_release(struct xapi_receipt *receipt)
@@ -152,6 +163,7 @@ void xapi_receipt_release(struct xapi_receipt *receipt)
     if (receipt == NULL) {
         return;
     }
+    xapi_batch_release(&receipt->batch);
     free(receipt->ids);
     memset(receipt, 0, sizeof *receipt);
 }

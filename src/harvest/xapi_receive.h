@@ -15,6 +15,8 @@
 #include "xapi_statement.h"
 
 struct xapi_receipt {
+    struct xapi_batch batch; /* owned: the statements read */
+    enum xapi_version version;
     size_t count;
     char (*ids)[XAPI_UUID_SIZE]; /* owned: the statements' ids, in order */
     size_t added;                /* statements stored now (the others were stored before) */
@@ -33,7 +35,17 @@ enum ct_status xapi_receive(struct store *store, int64_t site_id, enum xapi_vers
                             int64_t now_ms, struct xapi_receipt *receipt,
                             struct ct_err *err) CT_MUST_CHECK;
 
-/* Frees the receipt's ids; the struct is then empty. NULL is a no-op. */
+/* xapi_receive in two steps, so that a server can read and check statements on many
+ * threads and store them one request at a time: xapi_receive_read reads and checks
+ * body and gives ids (nothing stored; refusals as xapi_receive's, but no conflict),
+ * xapi_receive_store stores what it read. */
+enum ct_status xapi_receive_read(const char *body, size_t length, enum xapi_version version,
+                                 const char *statement_id, struct xapi_receipt *receipt,
+                                 struct ct_err *err) CT_MUST_CHECK;
+enum ct_status xapi_receive_store(struct store *store, int64_t site_id, int64_t now_ms,
+                                  struct xapi_receipt *receipt, struct ct_err *err) CT_MUST_CHECK;
+
+/* Frees the receipt's statements and ids; the struct is then empty. NULL is a no-op. */
 void xapi_receipt_release(struct xapi_receipt *receipt);
 
 #endif

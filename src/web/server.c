@@ -28,6 +28,7 @@ struct connection_pool {
 struct server {
     struct connection_pool pool;
     const struct web_config *config;
+    pthread_mutex_t lms_write_lock; /* see struct web_request */
 };
 
 /* One request being received: its body so far. */
@@ -298,6 +299,7 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .now = (int64_t)time(NULL),
         .connection = connection,
         .bearer_token = bearer_token(connection),
+        .lms_write_lock = &server->lms_write_lock,
         .body = buf_str(&pending->body),
         .body_length = pending->body.length,
     };
@@ -390,9 +392,11 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     struct server server = {.config = config};
     server.pool.config = config;
     pthread_mutex_init(&server.pool.lock, NULL);
+    pthread_mutex_init(&server.lms_write_lock, NULL);
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(config->port)};
     if (inet_pton(AF_INET, config->address, &address.sin_addr) != 1) {
         pool_release(&server.pool);
+        pthread_mutex_destroy(&server.lms_write_lock);
         return ct_err_set(err, CT_ERR_INPUT, "--listen", "not an IPv4 address: %s",
                           config->address);
     }
@@ -404,6 +408,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
         MHD_OPTION_END);
     if (daemon == NULL) {
         pool_release(&server.pool);
+        pthread_mutex_destroy(&server.lms_write_lock);
         return ct_err_set(err, CT_ERR_IO, "--listen", "cannot listen on %s:%u", config->address,
                           (unsigned)config->port);
     }
@@ -412,5 +417,6 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     }
     MHD_stop_daemon(daemon);
     pool_release(&server.pool);
+    pthread_mutex_destroy(&server.lms_write_lock);
     return CT_OK;
 }

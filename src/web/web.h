@@ -6,6 +6,7 @@
 #ifndef CERTTRACK_WEB_H
 #define CERTTRACK_WEB_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -64,6 +65,9 @@ struct web_request {
     char csrf[SESSION_TOKEN_SIZE];
     /* The LMS site authenticated by its xAPI credentials (routes.c), or 0. */
     int64_t lms_site_id;
+    /* Held while an LMS site's statements are stored, so that concurrent requests
+     * queue here rather than poll SQLite's write lock (the server's). */
+    pthread_mutex_t *lms_write_lock;
 };
 
 #define WEB_MAX_COOKIES 2

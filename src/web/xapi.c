@@ -140,9 +140,14 @@ static enum ct_status receive(struct web_request *request, struct web_response *
                           " attachment content).");
     }
     struct ct_err err = {0};
-    enum ct_status status =
-        xapi_receive(request->store, request->lms_site_id, version, request->body,
-                     request->body_length, statement_id, request->now * 1000, receipt, &err);
+    enum ct_status status = xapi_receive_read(request->body, request->body_length, version,
+                                              statement_id, receipt, &err);
+    if (status == CT_OK) {
+        pthread_mutex_lock(request->lms_write_lock);
+        status = xapi_receive_store(request->store, request->lms_site_id, request->now * 1000,
+                                    receipt, &err);
+        pthread_mutex_unlock(request->lms_write_lock);
+    }
     if (status == CT_OK) {
         *received = true;
         return CT_OK;
