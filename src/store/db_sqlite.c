@@ -11,16 +11,28 @@
 
 #include "../core/banned.h"
 
-enum { BUSY_TIMEOUT_MS = 5000 };
+enum { BUSY_TIMEOUT_MS = 5000, STATEMENT_CACHE_SIZE = 64 };
+
+/* A prepared statement kept for the next db_prepare of the same SQL text: parsing and
+ * planning a statement costs more than running most of them. */
+struct cached_statement {
+    char *sql; /* owned copy; NULL for a free slot */
+    uint64_t sql_hash;
+    sqlite3_stmt *handle;
+    bool in_use;
+};
 
 struct db {
     sqlite3 *handle;
     int depth; /* open db_begin calls: the outer one a transaction, the rest savepoints */
+    struct cached_statement cache[STATEMENT_CACHE_SIZE];
+    size_t next_eviction;
 };
 
 struct db_stmt {
     struct db *db;
     sqlite3_stmt *handle;
+    struct cached_statement *cached; /* NULL when prepared for this use only */
 };
 
 static enum ct_status sqlite_error(struct db *db, const char *what, struct ct_err *err)
@@ -72,6 +84,10 @@ void db_close(struct db *db)
     if (db == NULL) {
         return;
     }
+    for (size_t i = 0; i < STATEMENT_CACHE_SIZE; i++) {
+        sqlite3_finalize(db->cache[i].handle);
+        free(db->cache[i].sql);
+    }
     sqlite3_close(db->handle);
     free(db);
 }
@@ -88,6 +104,50 @@ enum ct_status db_exec(struct db *db, const char *sql, struct ct_err *err)
     return CT_OK;
 }
 
+static uint64_t sql_hash_of(const char *sql)
+{
+    uint64_t hash = 14695981039346656037u;
+    for (const unsigned char *c = (const unsigned char *)sql; *c != '\0'; c++) {
+        hash = (hash ^ *c) * 1099511628211u;
+    }
+    return hash;
+}
+
+/* The cached statement for sql, free to use; NULL when there is none. */
+static struct cached_statement *cache_find(struct db *db, const char *sql, uint64_t hash)
+{
+    for (size_t i = 0; i < STATEMENT_CACHE_SIZE; i++) {
+        struct cached_statement *entry = &db->cache[i];
+        if (entry->sql != NULL && !entry->in_use && entry->sql_hash == hash &&
+            strcmp(entry->sql, sql) == 0) {
+            return entry;
+        }
+    }
+    return NULL;
+}
+
+/* A slot for a new statement: a free one, else an unused one evicted in turn; NULL
+ * when every slot is in use. */
+static struct cached_statement *cache_slot(struct db *db)
+{
+    for (size_t i = 0; i < STATEMENT_CACHE_SIZE; i++) {
+        if (db->cache[i].sql == NULL) {
+            return &db->cache[i];
+        }
+    }
+    for (size_t tried = 0; tried < STATEMENT_CACHE_SIZE; tried++) {
+        struct cached_statement *entry = &db->cache[db->next_eviction];
+        db->next_eviction = (db->next_eviction + 1) % STATEMENT_CACHE_SIZE;
+        if (!entry->in_use) {
+            sqlite3_finalize(entry->handle);
+            free(entry->sql);
+            *entry = (struct cached_statement){0};
+            return entry;
+        }
+    }
+    return NULL;
+}
+
 enum ct_status db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct ct_err *err)
 {
     *out = NULL;
@@ -96,9 +156,24 @@ enum ct_status db_prepare(struct db *db, const char *sql, struct db_stmt **out, 
         return ct_err_nomem(err);
     }
     stmt->db = db;
+    uint64_t hash = sql_hash_of(sql);
+    struct cached_statement *entry = cache_find(db, sql, hash);
+    if (entry != NULL) {
+        entry->in_use = true;
+        stmt->handle = entry->handle;
+        stmt->cached = entry;
+        *out = stmt;
+        return CT_OK;
+    }
     if (sqlite3_prepare_v2(db->handle, sql, -1, &stmt->handle, NULL) != SQLITE_OK) {
         free(stmt);
         return sqlite_error(db, "cannot prepare a statement", err);
+    }
+    entry = cache_slot(db);
+    char *copy = entry != NULL ? strdup(sql) : NULL;
+    if (copy != NULL) {
+        *entry = (struct cached_statement){copy, hash, stmt->handle, true};
+        stmt->cached = entry;
     }
     *out = stmt;
     return CT_OK;
@@ -109,7 +184,14 @@ void db_finalize(struct db_stmt *stmt)
     if (stmt == NULL) {
         return;
     }
-    sqlite3_finalize(stmt->handle);
+    if (stmt->cached != NULL) {
+        /* Back to the cache: reset (which ends its read) and without its bindings. */
+        sqlite3_reset(stmt->handle);
+        sqlite3_clear_bindings(stmt->handle);
+        stmt->cached->in_use = false;
+    } else {
+        sqlite3_finalize(stmt->handle);
+    }
     free(stmt);
 }
 

@@ -210,6 +210,8 @@ enum ct_status store_harvest_site_check_credentials(struct store *store, const c
                                                     bool *matches, struct ct_err *err)
 {
     *matches = false;
+    api_key = api_key != NULL ? api_key : "";
+    secret = secret != NULL ? secret : "";
     char stored[HARVEST_SHA256_SIZE] = {0};
     bool found = false;
     enum ct_status status = site_query(store,

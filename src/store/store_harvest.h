@@ -61,9 +61,10 @@ enum ct_status store_harvest_site_find_by_id(struct store *store, int64_t site_i
                                              struct lms_site *site, bool *found,
                                              struct ct_err *err) CT_MUST_CHECK;
 
-/* Checks Basic-auth credentials: *matches is true and *site filled when key names a
- * site and secret is its secret. The comparison takes the same time whether or not the
- * key exists and however much of the secret is right. */
+/* Checks Basic-auth credentials (api_key and secret borrowed; NULL counts as empty):
+ * *matches is true and *site filled when the key names a site and secret is its secret. The
+ * comparison takes the same time whether or not the key exists and however much of the secret is
+ * right. */
 enum ct_status store_harvest_site_check_credentials(struct store *store, const char *api_key,
                                                     const char *secret, struct lms_site *site,
                                                     bool *matches,
