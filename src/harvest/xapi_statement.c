@@ -1570,7 +1570,7 @@ static enum ct_status content_hash(const json_t *statement, char out[XAPI_HASH_S
         crypto_hash_sha256(digest, (const unsigned char *)buf_str(&canonical), canonical.length);
         sodium_bin2hex(out, XAPI_HASH_SIZE, digest, sizeof digest);
     } else if (status == CT_ERR_NOMEM) {
-        ct_err_nomem(err);
+        status = ct_err_nomem(err);
     } else {
         status = ct_err_set(err, status, "statement", "too large to compare");
     }
