@@ -148,12 +148,6 @@ void xapi_time_format_utc(int64_t utc_ms, char out[XAPI_TIMESTAMP_SIZE])
              (int)(in_day % 1000));
 }
 
-struct civil_date xapi_civil_date_at_offset(int64_t utc_ms, int offset_minutes)
-{
-    int64_t local_ms = utc_ms + (int64_t)offset_minutes * 60000;
-    return (struct civil_date){(int32_t)floor_div(local_ms, 86400000)};
-}
-
 bool xapi_uuid_is_valid(const char *text)
 {
     if (text == NULL || strlen(text) != 36) {
