@@ -6,40 +6,12 @@ set -u
 certtrack=$1
 root=$2
 programs="$root/programs"
-work=$(mktemp -d /tmp/certtrack-server-e2e.XXXXXX)
 export CERTTRACK_TODAY=2026-06-15
-server_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-number=0
-failed=0
-
-check() { # description, then a command that must succeed
-    number=$((number + 1))
-    description=$1
-    shift
-    if "$@" >"$work/check.out" 2>&1; then
-        echo "ok $number - $description"
-    else
-        echo "not ok $number - $description"
-        sed 's/^/# /' "$work/check.out" | head -20
-        failed=1
-    fi
-}
+. "$root/tests/e2e/http-lib.sh"
+e2e_begin server
 
 "$certtrack" demo-data --db "$work/demo.db" --programs "$programs" >/dev/null || exit 1
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$certtrack" serve --db "$work/demo.db" --programs "$programs" --listen "127.0.0.1:$port" \
-    >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 50); do
-    curl -s "$base/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-done
+e2e_serve "$work/demo.db"
 
 # status METHOD PATH [curl options...]: prints the HTTP status code.
 status() {

@@ -10,27 +10,9 @@ certtrack=$1
 root=$2
 programs="$root/programs"
 fixtures="$root/../shared/fixtures/xapi-moodle"
-work=$(mktemp -d /tmp/certtrack-xapi-e2e.XXXXXX)
 export CERTTRACK_TODAY=2026-06-15
-server_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-number=0
-
-check() { # description, then a command that must succeed
-    number=$((number + 1))
-    description=$1
-    shift
-    if "$@" >"$work/check.out" 2>&1; then
-        echo "ok $number - $description"
-    else
-        echo "not ok $number - $description"
-        sed 's/^/# /' "$work/check.out" | head -20
-    fi
-}
+. "$root/tests/e2e/http-lib.sh"
+e2e_begin xapi
 
 # check_fixtures: as check, skipped when the shared Moodle fixtures are absent.
 check_fixtures() {
@@ -48,15 +30,7 @@ db="$work/demo.db"
     --time-zone America/Denver >"$work/site.out" || exit 1
 key=$(sed -n 's/^xAPI key: *//p' "$work/site.out")
 secret=$(sed -n 's/^xAPI secret: *//p' "$work/site.out")
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$certtrack" serve --db "$db" --programs "$programs" --listen "127.0.0.1:$port" \
-    >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 50); do
-    curl -s "$base/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-done
+e2e_serve "$db"
 
 # send METHOD PATH BODY_FILE [curl options...]: as the site, in xAPI $version (1.0.3
 # unless set); prints the status.
