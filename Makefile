@@ -55,6 +55,7 @@ bench: bench-deps build
 	$(MESON) compile -C $(BUILD_DIR) bench-evaluate
 	$(BUILD_DIR)/bench/bench-evaluate
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-web
+	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-xapi
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/import-progress.sh
 
 mutants: test-deps node-deps

@@ -6,13 +6,27 @@
 #include "credit.h"
 #include "banned.h"
 
+/* Appends text at out[at], cut to fit JSON_PATH_SIZE with its NUL; returns the new end. */
+static size_t path_append(char out[JSON_PATH_SIZE], size_t at, const char *text)
+{
+    size_t length = strlen(text);
+    if (length > JSON_PATH_SIZE - 1 - at) {
+        length = JSON_PATH_SIZE - 1 - at;
+    }
+    memcpy(out + at, text, length);
+    out[at + length] = '\0';
+    return at + length;
+}
+
+/* Written without snprintf: readers build a path for every field they look at. */
 void json_path_field(char out[JSON_PATH_SIZE], const char *prefix, const char *key)
 {
-    if (prefix == NULL || prefix[0] == '\0') {
-        snprintf(out, JSON_PATH_SIZE, "%s", key);
-    } else {
-        snprintf(out, JSON_PATH_SIZE, "%s.%s", prefix, key);
+    size_t at = 0;
+    if (prefix != NULL && prefix[0] != '\0') {
+        at = path_append(out, 0, prefix);
+        at = path_append(out, at, ".");
     }
+    (void)path_append(out, at, key);
 }
 
 void json_path_index(char out[JSON_PATH_SIZE], const char *prefix, size_t index)

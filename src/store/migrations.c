@@ -37,6 +37,11 @@ static const struct migration migrations[] = {
         "harvest from an LMS: sites, accounts, imports, provenance",
 #include "schema_v5.sql.h"
     },
+    {
+        6,
+        "xAPI statements received, verbatim, with what each did for credit",
+#include "schema_v6.sql.h"
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -3,10 +3,13 @@
  *
  * Report files keep nothing waiting: a row whose learner or course is unknown is
  * refused with its reason, and the coordinator imports the file again once the person
- * or the mapping exists. xAPI statements do wait; the xAPI side applies them here.
+ * or the mapping exists. xAPI statements do wait (store_xapi.h): both paths that can
+ * release them, linking an account and mapping a course, come here, and both apply
+ * them through the one function store_xapi_apply_waiting.
  */
 #include "store_harvest.h"
 
+#include "store_xapi.h"
 #include "../core/banned.h"
 
 enum ct_status store_harvest_apply_waiting_account(struct store *store, int64_t actor_id,
@@ -14,24 +17,17 @@ enum ct_status store_harvest_apply_waiting_account(struct store *store, int64_t 
                                                    int64_t person_id, int64_t *applied,
                                                    struct ct_err *err)
 {
-    (void)store;
-    (void)actor_id;
-    (void)site_id;
-    (void)account_name;
-    (void)person_id;
-    (void)err;
-    *applied = 0;
-    return CT_OK;
+    (void)actor_id;  /* the statements are applied as the LMS's doing (actor 0) */
+    (void)person_id; /* found again through the link, as for any statement */
+    struct xapi_waiting_filter filter = {.site_id = site_id, .account_name = account_name};
+    return store_xapi_apply_waiting(store, &filter, applied, err);
 }
 
 enum ct_status store_harvest_apply_waiting_event(struct store *store, int64_t actor_id,
                                                  int64_t event_id, int64_t *applied,
                                                  struct ct_err *err)
 {
-    (void)store;
     (void)actor_id;
-    (void)event_id;
-    (void)err;
-    *applied = 0;
-    return CT_OK;
+    struct xapi_waiting_filter filter = {.event_id = event_id};
+    return store_xapi_apply_waiting(store, &filter, applied, err);
 }

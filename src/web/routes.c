@@ -19,11 +19,14 @@
 #include "tokens.h"
 #include "track.h"
 #include "verify.h"
+#include "xapi.h"
 #include "../core/banned.h"
 
 enum route_access {
     ACCESS_PUBLIC,    /* anyone */
     ACCESS_SIGNED_IN, /* any signed-in person */
+    ACCESS_LMS_SITE,  /* an LMS site, by its xAPI key and secret (HTTP Basic): no session,
+                         no CSRF token */
 };
 
 enum route_kind { ROUTE_PAGE, ROUTE_API };
@@ -304,6 +307,27 @@ static enum ct_status person_progress(struct web_request *request, struct web_re
     return api_person_progress(request, response, id);
 }
 
+static enum ct_status xapi_about_route(struct web_request *request, struct web_response *response,
+                                       int64_t id)
+{
+    (void)id;
+    return xapi_about(request, response);
+}
+
+static enum ct_status xapi_post_route(struct web_request *request, struct web_response *response,
+                                      int64_t id)
+{
+    (void)id;
+    return xapi_statements_post(request, response);
+}
+
+static enum ct_status xapi_put_route(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
+    return xapi_statements_put(request, response);
+}
+
 static const struct route routes[] = {
     {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz},
     {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon},
@@ -350,6 +374,9 @@ static const struct route routes[] = {
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
+    {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about_route},
+    {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_post_route},
+    {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route},
 };
 
 /* Matches path against pattern; *id receives the number where the pattern has {id}. */
@@ -385,9 +412,31 @@ static bool is_api(const char *path)
     return strncmp(path, "/api/", 5) == 0;
 }
 
+bool routes_use_sessions(const char *path)
+{
+    return !xapi_is_path(path);
+}
+
+enum ct_status routes_too_large(const char *path, struct web_response *response)
+{
+    const char *message = "The request is too large.";
+    if (xapi_is_path(path)) {
+        return xapi_error(NULL, response, 413, "too-large", message);
+    }
+    if (is_api(path)) {
+        return api_error(response, 413, "too-large", message);
+    }
+    response->status = 413;
+    response->content_type = "text/plain; charset=utf-8";
+    return buf_printf(&response->body, "%s\n", message);
+}
+
 static enum ct_status refuse(struct web_request *request, struct web_response *response,
                              unsigned status, const char *code, const char *message)
 {
+    if (xapi_is_path(request->path)) {
+        return xapi_error(request, response, status, code, message);
+    }
     if (is_api(request->path)) {
         return api_error(response, status, code, message);
     }
@@ -402,6 +451,9 @@ static enum ct_status check_access(struct web_request *request, struct web_respo
                                    const struct route *route, bool *allowed)
 {
     *allowed = false;
+    if (route->access == ACCESS_LMS_SITE) {
+        return xapi_authenticate(request, response, allowed);
+    }
     if (route->access == ACCESS_SIGNED_IN && !request->signed_in) {
         if (route->kind == ROUTE_API) {
             return api_error(response, 401, "unauthenticated", "Sign in first.");

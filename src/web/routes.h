@@ -12,4 +12,11 @@
 enum ct_status routes_dispatch(struct web_request *request,
                                struct web_response *response) CT_MUST_CHECK;
 
+/* False for the routes that authenticate otherwise than by a session (the xAPI
+ * resource, /xapi/): no session is read for them, and they take larger bodies. */
+bool routes_use_sessions(const char *path);
+
+/* Fills response with the refusal of a request body over its limit (413). */
+enum ct_status routes_too_large(const char *path, struct web_response *response) CT_MUST_CHECK;
+
 #endif

@@ -28,6 +28,7 @@ struct connection_pool {
 struct server {
     struct connection_pool pool;
     const struct web_config *config;
+    pthread_mutex_t lms_write_lock; /* see struct web_request */
 };
 
 /* One request being received: its body so far. */
@@ -195,6 +196,11 @@ const char *web_query_value(const struct web_request *request, const char *name)
     return MHD_lookup_connection_value(request->connection, MHD_GET_ARGUMENT_KIND, name);
 }
 
+const char *web_header_value(const struct web_request *request, const char *name)
+{
+    return MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND, name);
+}
+
 /* ---- answering ---- */
 
 /* Style sheets, scripts, fonts and images are built into the binary: answered without
@@ -243,6 +249,9 @@ static enum MHD_Result send_response(struct MHD_Connection *connection,
     if (response->location[0] != '\0') {
         MHD_add_response_header(reply, "Location", response->location);
     }
+    for (size_t i = 0; i < response->header_count; i++) {
+        MHD_add_response_header(reply, response->headers[i].name, response->headers[i].value);
+    }
     enum MHD_Result result = MHD_queue_response(connection, response->status, reply);
     MHD_destroy_response(reply);
     return result;
@@ -290,6 +299,9 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .now = (int64_t)time(NULL),
         .connection = connection,
         .bearer_token = bearer_token(connection),
+        .lms_write_lock = &server->lms_write_lock,
+        .body = buf_str(&pending->body),
+        .body_length = pending->body.length,
     };
     const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
     if (strcmp(method, "POST") == 0 && type != NULL &&
@@ -301,7 +313,8 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
     if (request.store == NULL) {
         status = CT_ERR_IO;
     }
-    if (status == CT_OK) {
+    /* Routes that authenticate otherwise (the xAPI resource) read no session. */
+    if (status == CT_OK && routes_use_sessions(url)) {
         status = load_person(&request, &err);
     }
     if (status == CT_OK) {
@@ -335,7 +348,8 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
         if (pending == NULL) {
             return MHD_NO;
         }
-        buf_init(&pending->body, SERVER_BODY_LIMIT);
+        buf_init(&pending->body,
+                 routes_use_sessions(url) ? SERVER_BODY_LIMIT : SERVER_XAPI_BODY_LIMIT);
         *request_context = pending;
         return MHD_YES;
     }
@@ -349,8 +363,7 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
     struct web_response response = {.status = 200};
     buf_init(&response.body, (size_t)64 << 20);
     if (pending->too_large) {
-        response.status = 413;
-        (void)buf_append_str(&response.body, "The request is too large.\n");
+        (void)routes_too_large(url, &response);
     } else if (!serve_asset(method, url, &response)) {
         handle(server, connection, url, method, pending, &response);
     }
@@ -379,9 +392,11 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     struct server server = {.config = config};
     server.pool.config = config;
     pthread_mutex_init(&server.pool.lock, NULL);
+    pthread_mutex_init(&server.lms_write_lock, NULL);
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(config->port)};
     if (inet_pton(AF_INET, config->address, &address.sin_addr) != 1) {
         pool_release(&server.pool);
+        pthread_mutex_destroy(&server.lms_write_lock);
         return ct_err_set(err, CT_ERR_INPUT, "--listen", "not an IPv4 address: %s",
                           config->address);
     }
@@ -393,6 +408,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
         MHD_OPTION_END);
     if (daemon == NULL) {
         pool_release(&server.pool);
+        pthread_mutex_destroy(&server.lms_write_lock);
         return ct_err_set(err, CT_ERR_IO, "--listen", "cannot listen on %s:%u", config->address,
                           (unsigned)config->port);
     }
@@ -401,5 +417,6 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     }
     MHD_stop_daemon(daemon);
     pool_release(&server.pool);
+    pthread_mutex_destroy(&server.lms_write_lock);
     return CT_OK;
 }

@@ -15,6 +15,10 @@
 /* The largest request body accepted. */
 #define SERVER_BODY_LIMIT (1024 * 1024)
 
+/* The largest body accepted by the xAPI statements resource (/xapi/): a batch of a
+ * few hundred statements as Moodle sends them, each up to tens of kilobytes. */
+#define SERVER_XAPI_BODY_LIMIT (16 * 1024 * 1024)
+
 /* Serves until *stop becomes non-zero (set it from a signal handler). */
 enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t *stop,
                           struct ct_err *err) CT_MUST_CHECK;

@@ -26,6 +26,17 @@ void web_set_cookie(struct web_response *response, const char *name, const char 
              http_only ? "; HttpOnly" : "", secure ? "; Secure" : "");
 }
 
+void web_add_header(struct web_response *response, const char *name, const char *value)
+{
+    if (response->header_count == WEB_MAX_HEADERS) {
+        return;
+    }
+    response->headers[response->header_count].name = name;
+    snprintf(response->headers[response->header_count].value, sizeof response->headers[0].value,
+             "%s", value);
+    response->header_count++;
+}
+
 void web_redirect(struct web_response *response, const char *location)
 {
     response->status = 303;

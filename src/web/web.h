@@ -6,6 +6,7 @@
 #ifndef CERTTRACK_WEB_H
 #define CERTTRACK_WEB_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -50,6 +51,8 @@ struct web_request {
     const char *login_csrf_cookie;
     const char *bearer_token; /* Authorization: Bearer, or NULL */
     struct web_form form;
+    const char *body; /* the request body as received (borrowed), "" when none */
+    size_t body_length;
     struct store *store; /* this request's connection */
     int64_t now;         /* Unix seconds */
     struct civil_date today;
@@ -60,9 +63,15 @@ struct web_request {
     int64_t library_id;
     char name[128];
     char csrf[SESSION_TOKEN_SIZE];
+    /* The LMS site authenticated by its xAPI credentials (routes.c), or 0. */
+    int64_t lms_site_id;
+    /* Held while an LMS site's statements are stored, so that concurrent requests
+     * queue here rather than poll SQLite's write lock (the server's). */
+    pthread_mutex_t *lms_write_lock;
 };
 
 #define WEB_MAX_COOKIES 2
+#define WEB_MAX_HEADERS 2
 
 struct asset;
 
@@ -72,7 +81,12 @@ struct web_response {
     struct buf body;
     char cookies[WEB_MAX_COOKIES][256];
     size_t cookie_count;
-    char location[256];        /* for redirects */
+    char location[256]; /* for redirects */
+    struct {
+        const char *name; /* static text */
+        char value[128];
+    } headers[WEB_MAX_HEADERS]; /* more headers to send */
+    size_t header_count;
     const struct asset *asset; /* a built-in file to send instead of body, or NULL */
 };
 
@@ -81,6 +95,13 @@ const char *web_form_value(const struct web_request *request, const char *name);
 
 /* The value of a query-string argument (borrowed), or NULL. */
 const char *web_query_value(const struct web_request *request, const char *name);
+
+/* The value of a request header (borrowed), or NULL. */
+const char *web_header_value(const struct web_request *request, const char *name);
+
+/* Adds a header to send (name must be static text; value is copied, cut at 127 bytes).
+ * Past WEB_MAX_HEADERS, nothing is added. */
+void web_add_header(struct web_response *response, const char *name, const char *value);
 
 /* Adds a Set-Cookie value. */
 void web_set_cookie(struct web_response *response, const char *name, const char *value,

@@ -1,0 +1,439 @@
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harvest/xapi_statement.h"
+#include "io/file_read.h"
+#include "core/banned.h"
+
+/* A statement as Moodle's logstore_xapi writes one, with room for changes. */
+#define ACTOR                                                                                      \
+    "\"actor\": {\"account\": {\"homePage\": \"https://moodle.example.org\", \"name\": \"42\"},"   \
+    " \"name\": \"Ann\"}"
+#define VERB_COMPLETED                                                                             \
+    "\"verb\": {\"id\": \"http://adlnet.gov/expapi/verbs/completed\", \"display\": {\"en\": "      \
+    "\"completed\"}}"
+#define OBJECT_COURSE                                                                              \
+    "\"object\": {\"id\": \"https://moodle.example.org/course/view.php?id=7\", \"objectType\": "   \
+    "\"Activity\"}"
+
+/* The shared fixtures of real Moodle statements, beside the source tree. */
+static const char *fixture_directory(void)
+{
+    static char path[1024];
+    const char *root = getenv("CERTTRACK_SOURCE_ROOT");
+    snprintf(path, sizeof path, "%s/../shared/fixtures/xapi-moodle",
+             root != NULL ? root : CERTTRACK_SOURCE_ROOT);
+    return path;
+}
+
+/* Reads a fixture into *batch; skips the test, saying why, when the fixtures are absent. */
+static void read_fixture(const char *name, enum xapi_version version, struct xapi_batch *batch)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", fixture_directory(), name);
+    FILE *probe = fopen(path, "rb");
+    if (probe == NULL) {
+        print_message("# the Moodle fixtures are not at %s: skipped\n", fixture_directory());
+        skip();
+    }
+    fclose(probe);
+    char *text = NULL;
+    size_t length = 0;
+    struct ct_err err = {0};
+    assert_int_equal(file_read_all(path, 1 << 20, &text, &length, &err), CT_OK);
+    enum ct_status status = xapi_batch_read(text, length, version, batch, &err);
+    if (status != CT_OK) {
+        char line[1024];
+        ct_err_format(&err, line, sizeof line);
+        print_error("%s: %s\n", name, line);
+    }
+    free(text);
+    assert_int_equal(status, CT_OK);
+}
+
+static void test_every_moodle_fixture_statement_is_accepted(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        size_t count;
+    } fixtures[] = {
+        {"assignment_graded.json", 1},         {"attempt_submitted.json", 2},
+        {"certificate_issued.json", 1},        {"course_completed.json", 1},
+        {"course_completion_updated.json", 1}, {"course_module_completion_update.json", 1},
+        {"program_assigned.json", 1},          {"user_enrolment_created.json", 1},
+    };
+    for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+        for (int v = 0; v < 2; v++) {
+            struct xapi_batch batch;
+            read_fixture(fixtures[i].file, v == 0 ? XAPI_VERSION_1_0 : XAPI_VERSION_2_0, &batch);
+            assert_true(batch.is_array);
+            assert_int_equal(batch.count, fixtures[i].count);
+            for (size_t s = 0; s < batch.count; s++) {
+                assert_non_null(batch.statements[s].verb_id);
+                assert_string_equal(batch.statements[s].account_home, "http://www.example.org");
+                assert_int_equal(strlen(batch.statements[s].content_hash), 64);
+                assert_string_equal(batch.statements[s].id, ""); /* Moodle sends none */
+            }
+            xapi_batch_release(&batch);
+        }
+    }
+}
+
+static void test_course_completion_fixture_names_learner_course_and_verb(void **state)
+{
+    (void)state;
+    struct xapi_batch batch;
+    read_fixture("course_completed.json", XAPI_VERSION_1_0, &batch);
+    const struct xapi_statement *s = &batch.statements[0];
+    assert_string_equal(s->account_name, "1");
+    assert_string_equal(s->verb_id, XAPI_VERB_COMPLETED);
+    assert_string_equal(s->object_id, "http://www.example.org/course/view.php?id=2");
+    assert_string_equal(s->object_name, "test_name");
+    assert_false(s->has_timestamp);
+    assert_int_equal(s->completion, -1);
+    assert_int_equal(xapi_statement_meaning(s), XAPI_MEANING_COMPLETED);
+    xapi_batch_release(&batch);
+}
+
+static void test_module_completion_fixture_names_its_course(void **state)
+{
+    (void)state;
+    struct xapi_batch batch;
+    read_fixture("course_module_completion_update.json", XAPI_VERSION_1_0, &batch);
+    const struct xapi_statement *s = &batch.statements[0];
+    assert_string_equal(s->object_id, "http://www.example.org/mod/book/view.php?id=1");
+    assert_string_equal(s->object_name, "test_book_name");
+    assert_string_equal(s->course_id, "http://www.example.org/course/view.php?id=2");
+    assert_int_equal(s->completion, 1);
+    assert_int_equal(xapi_statement_meaning(s), XAPI_MEANING_COMPLETED);
+    xapi_batch_release(&batch);
+}
+
+static void test_enrolment_and_grading_mean_nothing_for_credit(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"user_enrolment_created.json", "assignment_graded.json",
+                                        "course_completion_updated.json", "program_assigned.json"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        struct xapi_batch batch;
+        read_fixture(files[i], XAPI_VERSION_1_0, &batch);
+        assert_int_equal(xapi_statement_meaning(&batch.statements[0]), XAPI_MEANING_OTHER);
+        xapi_batch_release(&batch);
+    }
+}
+
+/* Reads text as a batch; returns the status and the error's "where: message". */
+static enum ct_status read_text(const char *text, enum xapi_version version, char *line,
+                                size_t size)
+{
+    struct xapi_batch batch;
+    struct ct_err err = {0};
+    enum ct_status status = xapi_batch_read(text, strlen(text), version, &batch, &err);
+    ct_err_format(&err, line, size);
+    xapi_batch_release(&batch);
+    return status;
+}
+
+static void assert_refused(const char *text, enum xapi_version version, const char *expected)
+{
+    char line[1024];
+    assert_int_not_equal(read_text(text, version, line, sizeof line), CT_OK);
+    if (strstr(line, expected) == NULL) {
+        print_error("expected \"%s\" in \"%s\"\n", expected, line);
+        fail();
+    }
+}
+
+static void assert_accepted(const char *text, enum xapi_version version)
+{
+    char line[1024];
+    if (read_text(text, version, line, sizeof line) != CT_OK) {
+        print_error("refused: %s\n", line);
+        fail();
+    }
+}
+
+static void test_malformed_statements_are_refused_naming_the_field(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        const char *expected;
+    } cases[] = {
+        {"{" VERB_COMPLETED ", " OBJECT_COURSE "}", "statement.actor: missing"},
+        {"{" ACTOR ", " OBJECT_COURSE "}", "statement.verb: missing"},
+        {"{" ACTOR ", " VERB_COMPLETED "}", "statement.object: missing"},
+        {"{" ACTOR ", \"verb\": {\"id\": \"completed\"}, " OBJECT_COURSE "}",
+         "statement.verb.id: not an IRI: \"completed\""},
+        {"{\"id\": \"not-a-uuid\", " ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE "}",
+         "statement.id: not a UUID"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+         ", \"timestamp\": \"2024-03-01T10:00:00\"}",
+         "statement.timestamp: not an ISO 8601 time with its offset"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"timestamp\": \"2024-02-30T10:00Z\"}",
+         "statement.timestamp"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"credits\": 3}",
+         "statement.credits: unknown field"},
+        {"{\"actor\": {\"mbox\": \"mailto:a@example.org\", \"openid\": \"http://a.example\"}, "
+         "" VERB_COMPLETED ", " OBJECT_COURSE "}",
+         "statement.actor: has 2 identifiers"},
+        {"{\"actor\": {\"name\": \"Ann\"}, " VERB_COMPLETED ", " OBJECT_COURSE "}",
+         "statement.actor: an Agent needs one identifier"},
+        {"{\"actor\": {\"mbox\": \"ann@example.org\"}, " VERB_COMPLETED ", " OBJECT_COURSE "}",
+         "statement.actor.mbox: not a mailto: address"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"result\": {\"completion\": null}}",
+         "statement.result.completion: expected true or false, found null"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+         ", \"result\": {\"score\": {\"raw\": 11, \"min\": 0, \"max\": 10}}}",
+         "statement.result.score: raw must be between min and max"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"result\": {\"duration\": \"1h\"}}",
+         "statement.result.duration: not an ISO 8601 duration"},
+        {"{" ACTOR ", " VERB_COMPLETED ", \"object\": {\"objectType\": \"Course\", \"id\": "
+         "\"http://x.example\"}}",
+         "statement.object.objectType: expected \"Activity\""},
+        {"{" ACTOR ", " VERB_COMPLETED ", \"object\": {\"objectType\": \"Activity\"}}",
+         "statement.object.id: missing"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+         ", \"context\": {\"contextActivities\": {\"parent\": [{\"id\": \"no iri\"}]}}}",
+         "statement.context.contextActivities.parent[0].id: not an IRI"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+         ", \"attachments\": [{\"usageType\": \"http://a.example/u\", \"display\": {\"en\": "
+         "\"x\"}, \"contentType\": \"text/plain\", \"length\": 1, \"sha2\": \"ab\"}]}",
+         "statement.attachments[0].fileUrl: certtrack takes no attachment content"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"version\": \"0.95\"}",
+         "statement.version"},
+        {"{" ACTOR ", " VERB_COMPLETED ", \"object\": {\"objectType\": \"Agent\", \"mbox\": "
+         "\"mailto:b@example.org\"}, \"context\": {\"platform\": \"Moodle\"}}",
+         "statement.context.platform: only for a statement about an Activity"},
+        {"[{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE "}, {" ACTOR
+         ", \"verb\": {}, " OBJECT_COURSE "}]",
+         "statements[1].verb.id: missing"},
+        {"[{\"id\": \"0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5d\", " ACTOR ", " VERB_COMPLETED
+         ", " OBJECT_COURSE "}, {\"id\": \"0B2A7C1E-5D3F-4A6B-8C9D-0E1F2A3B4C5D\", " ACTOR
+         ", " VERB_COMPLETED ", " OBJECT_COURSE "}]",
+         "statements[1].id: statements[0] has the same id in this batch"},
+        {"{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ",", "statements: not JSON"},
+        {"{" ACTOR ", " ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE "}", "statements: not JSON"},
+        {"[1]", "statements[0]: expected a statement (an object), found a number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_refused(cases[i].json, XAPI_VERSION_1_0, cases[i].expected);
+    }
+}
+
+static void test_versions_differ_where_the_specification_does(void **state)
+{
+    (void)state;
+    const char *minus_zero = "{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"timestamp\": "
+                             "\"2024-03-01T10:00:00-00:00\"}";
+    assert_accepted(minus_zero, XAPI_VERSION_1_0);
+    assert_refused(minus_zero, XAPI_VERSION_2_0, "statement.timestamp");
+    const char *context_agents =
+        "{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"context\": {\"contextAgents\": "
+        "[{\"objectType\": \"contextAgent\", \"agent\": {\"mbox\": \"mailto:t@example.org\"}}]}}";
+    assert_accepted(context_agents, XAPI_VERSION_2_0);
+    assert_refused(context_agents, XAPI_VERSION_1_0,
+                   "statement.context.contextAgents: unknown field");
+}
+
+static void test_full_statements_of_every_object_kind_are_accepted(void **state)
+{
+    (void)state;
+    assert_accepted(
+        "{\"id\": \"0B2A7C1E-5D3F-4A6B-8C9D-0E1F2A3B4C5D\", " ACTOR ", " VERB_COMPLETED ", "
+        "\"object\": {\"id\": \"http://q.example/1\", \"definition\": {\"type\": "
+        "\"http://adlnet.gov/expapi/activities/cmi.interaction\", \"interactionType\": "
+        "\"choice\", \"correctResponsesPattern\": [\"a\"], \"choices\": [{\"id\": \"a\", "
+        "\"description\": {\"en-US\": \"A\"}}]}}, \"result\": {\"score\": {\"scaled\": 0.5, "
+        "\"raw\": 5, \"min\": 0, \"max\": 10}, \"success\": true, \"completion\": true, "
+        "\"duration\": \"PT1H2M3.5S\", \"extensions\": {\"http://e.example/x\": null}}, "
+        "\"context\": {\"registration\": \"0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5e\", "
+        "\"team\": {\"objectType\": \"Group\", \"member\": [{\"mbox\": \"mailto:a@x.example\"}]}, "
+        "\"language\": \"en-US\", \"statement\": {\"objectType\": \"StatementRef\", \"id\": "
+        "\"0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5f\"}}, \"timestamp\": "
+        "\"2024-03-01T10:00:00.123+0530\", "
+        "\"stored\": \"2024-03-01T10:00:01Z\", \"authority\": {\"account\": {\"homePage\": "
+        "\"http://lrs.example\", \"name\": \"moodle\"}}, \"version\": \"1.0.3\"}",
+        XAPI_VERSION_1_0);
+    assert_accepted("{" ACTOR ", " VERB_COMPLETED ", \"object\": {\"objectType\": "
+                    "\"SubStatement\", " ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE "}}",
+                    XAPI_VERSION_1_0);
+    assert_refused("{" ACTOR ", " VERB_COMPLETED ", \"object\": {\"objectType\": "
+                   "\"SubStatement\", \"id\": \"0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5d\", " ACTOR
+                   ", " VERB_COMPLETED ", " OBJECT_COURSE "}}",
+                   XAPI_VERSION_1_0, "statement.object.id: unknown field");
+}
+
+static void test_timestamps_keep_their_instant_and_offset(void **state)
+{
+    (void)state;
+    struct xapi_time time;
+    assert_true(xapi_time_parse("2024-03-01T23:30:00-07:00", XAPI_VERSION_2_0, &time));
+    assert_int_equal(time.offset_minutes, -420);
+    char utc[XAPI_TIMESTAMP_SIZE];
+    xapi_time_format_utc(time.utc_ms, utc);
+    assert_string_equal(utc, "2024-03-02T06:30:00.000Z");
+    char day[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(xapi_civil_date_at_offset(time.utc_ms, time.offset_minutes), day);
+    assert_string_equal(day, "2024-03-01");
+    civil_date_format(xapi_civil_date_at_offset(time.utc_ms, 0), day);
+    assert_string_equal(day, "2024-03-02");
+
+    assert_true(xapi_time_parse("1969-12-31t23:59:59.9999z", XAPI_VERSION_1_0, &time));
+    assert_int_equal(time.utc_ms, -1);
+    xapi_time_format_utc(time.utc_ms, utc);
+    assert_string_equal(utc, "1969-12-31T23:59:59.999Z");
+    assert_true(xapi_time_parse("2024-03-01T10:00:00+05", XAPI_VERSION_2_0, &time));
+    assert_int_equal(time.offset_minutes, 300);
+
+    static const char *const refused[] = {
+        "2024-03-01T10:00:00",   "2024-03-01 10:00:00Z",  "2024-03-01T24:00:00Z",
+        "2024-13-01T10:00:00Z",  "2024-03-01T10:00:00+5", "2024-03-01T10:00:00+05:",
+        "2024-03-01T10:00:00.Z", "2024-03-01T10:00:00Z ", "20240301T100000Z",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        if (xapi_time_parse(refused[i], XAPI_VERSION_1_0, &time)) {
+            print_error("accepted \"%s\"\n", refused[i]);
+            fail();
+        }
+    }
+}
+
+/* The content hash of the single statement in text. */
+static void hash_of(const char *text, char out[XAPI_HASH_SIZE])
+{
+    struct xapi_batch batch;
+    struct ct_err err = {0};
+    assert_int_equal(xapi_batch_read(text, strlen(text), XAPI_VERSION_1_0, &batch, &err), CT_OK);
+    memcpy(out, batch.statements[0].content_hash, XAPI_HASH_SIZE);
+    xapi_batch_release(&batch);
+}
+
+static void test_same_content_has_the_same_hash_whatever_the_lrs_added(void **state)
+{
+    (void)state;
+    char a[XAPI_HASH_SIZE], b[XAPI_HASH_SIZE], c[XAPI_HASH_SIZE], d[XAPI_HASH_SIZE];
+    hash_of("{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+            ", \"timestamp\": \"2024-03-01T10:00:00+01:00\", \"result\": {\"score\": {\"raw\": "
+            "2.0}}, \"context\": {\"team\": {\"objectType\": \"Group\", \"member\": [{\"mbox\": "
+            "\"mailto:a@x.example\"}, {\"mbox\": \"mailto:b@x.example\"}]}}}",
+            a);
+    /* Other key order and spacing, the same instant in UTC, 2 for 2.0, members swapped,
+     * and what an LRS sets: stored, authority, version, and the id. */
+    hash_of("{\"context\": {\"team\": {\"member\": [{\"mbox\": \"mailto:b@x.example\"}, {\"mbox\": "
+            "\"mailto:a@x.example\"}], \"objectType\": \"Group\"}}, \"result\": {\"score\": "
+            "{\"raw\": 2}}, " OBJECT_COURSE ",\n  " VERB_COMPLETED ", " ACTOR
+            ", \"timestamp\": \"2024-03-01T09:00:00.000Z\", \"stored\": "
+            "\"2024-03-02T00:00:00Z\", \"version\": \"1.0.3\", \"id\": "
+            "\"0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5d\", \"authority\": {\"mbox\": "
+            "\"mailto:lrs@x.example\"}}",
+            b);
+    assert_string_equal(a, b);
+    hash_of("{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+            ", \"timestamp\": \"2024-03-01T10:00:01+01:00\", \"result\": {\"score\": {\"raw\": "
+            "2.0}}, \"context\": {\"team\": {\"objectType\": \"Group\", \"member\": [{\"mbox\": "
+            "\"mailto:a@x.example\"}, {\"mbox\": \"mailto:b@x.example\"}]}}}",
+            c);
+    assert_string_not_equal(a, c);
+    hash_of("{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+            ", \"timestamp\": \"2024-03-01T10:00:00+01:00\", \"result\": {\"score\": {\"raw\": "
+            "2.5}}, \"context\": {\"team\": {\"objectType\": \"Group\", \"member\": [{\"mbox\": "
+            "\"mailto:a@x.example\"}, {\"mbox\": \"mailto:b@x.example\"}]}}}",
+            d);
+    assert_string_not_equal(a, d);
+}
+
+static void test_each_statement_keeps_its_own_text(void **state)
+{
+    (void)state;
+    const char *first = "{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE
+                        ", \"result\": {\"response\": \"a, b] \\\" }{ [c\"}}";
+    const char *second = "{\"id\":\"0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5d\"," ACTOR
+                         "," VERB_COMPLETED "," OBJECT_COURSE "}";
+    char body[4096];
+    snprintf(body, sizeof body, " [\n  %s ,\n%s\n] ", first, second);
+    struct xapi_batch batch;
+    struct ct_err err = {0};
+    assert_int_equal(xapi_batch_read(body, strlen(body), XAPI_VERSION_1_0, &batch, &err), CT_OK);
+    assert_int_equal(batch.count, 2);
+    assert_string_equal(batch.raw[0], first);
+    assert_string_equal(batch.raw[1], second);
+    assert_int_equal(batch.raw_length[1], strlen(second));
+    assert_string_equal(batch.statements[1].id, "0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5d");
+    xapi_batch_release(&batch);
+
+    assert_int_equal(xapi_batch_read(second, strlen(second), XAPI_VERSION_1_0, &batch, &err),
+                     CT_OK);
+    assert_false(batch.is_array);
+    assert_string_equal(batch.raw[0], second);
+    xapi_batch_release(&batch);
+}
+
+static void test_ids_and_versions(void **state)
+{
+    (void)state;
+    unsigned char random[16];
+    memset(random, 0xff, sizeof random);
+    char id[XAPI_UUID_SIZE];
+    xapi_uuid_from_random(random, id);
+    assert_string_equal(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+    assert_true(xapi_uuid_is_valid(id));
+    assert_false(xapi_uuid_is_valid("ffffffff-ffff-4fff-bfff-fffffffffff"));
+    assert_false(xapi_uuid_is_valid("ffffffffxffff-4fff-bfff-ffffffffffff"));
+    assert_false(xapi_uuid_is_valid(NULL));
+
+    enum xapi_version version = XAPI_VERSION_2_0;
+    assert_true(xapi_version_parse("1.0.3", &version));
+    assert_int_equal(version, XAPI_VERSION_1_0);
+    assert_true(xapi_version_parse("1.0", &version));
+    assert_true(xapi_version_parse("2.0.0", &version));
+    assert_int_equal(version, XAPI_VERSION_2_0);
+    assert_string_equal(xapi_version_name(version), "2.0.0");
+    assert_false(xapi_version_parse("1.1.0", &version));
+    assert_false(xapi_version_parse("0.95", &version));
+    assert_false(xapi_version_parse("2.0", &version));
+    assert_false(xapi_version_parse("1.0.3 ", &version));
+    assert_false(xapi_version_parse(NULL, &version));
+}
+
+static void test_uncompleted_and_false_completion(void **state)
+{
+    (void)state;
+    struct xapi_batch batch;
+    struct ct_err err = {0};
+    const char *uncompleted =
+        "{" ACTOR ", \"verb\": {\"id\": \"" XAPI_VERB_UNCOMPLETED "\"}, " OBJECT_COURSE "}";
+    assert_int_equal(
+        xapi_batch_read(uncompleted, strlen(uncompleted), XAPI_VERSION_1_0, &batch, &err), CT_OK);
+    assert_int_equal(xapi_statement_meaning(&batch.statements[0]), XAPI_MEANING_UNCOMPLETED);
+    xapi_batch_release(&batch);
+    const char *not_complete =
+        "{" ACTOR ", " VERB_COMPLETED ", " OBJECT_COURSE ", \"result\": {\"completion\": false}}";
+    assert_int_equal(
+        xapi_batch_read(not_complete, strlen(not_complete), XAPI_VERSION_1_0, &batch, &err), CT_OK);
+    assert_int_equal(xapi_statement_meaning(&batch.statements[0]), XAPI_MEANING_OTHER);
+    xapi_batch_release(&batch);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_moodle_fixture_statement_is_accepted),
+        cmocka_unit_test(test_course_completion_fixture_names_learner_course_and_verb),
+        cmocka_unit_test(test_module_completion_fixture_names_its_course),
+        cmocka_unit_test(test_enrolment_and_grading_mean_nothing_for_credit),
+        cmocka_unit_test(test_malformed_statements_are_refused_naming_the_field),
+        cmocka_unit_test(test_versions_differ_where_the_specification_does),
+        cmocka_unit_test(test_full_statements_of_every_object_kind_are_accepted),
+        cmocka_unit_test(test_timestamps_keep_their_instant_and_offset),
+        cmocka_unit_test(test_same_content_has_the_same_hash_whatever_the_lrs_added),
+        cmocka_unit_test(test_each_statement_keeps_its_own_text),
+        cmocka_unit_test(test_ids_and_versions),
+        cmocka_unit_test(test_uncompleted_and_false_completion),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
