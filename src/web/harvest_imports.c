@@ -122,7 +122,8 @@ enum ct_status harvest_imports_recent(struct web_request *request, struct buf *o
     latest.per_page = limit;
     paging.list = &latest;
     paging_set_total(&paging, total);
-    status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
+    status = html_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
+                              "<table class=\"usa-table usa-table--borderless harvest-imports\">\n"
                               "<caption>The latest imports, newest first</caption>\n");
     if (status == CT_OK) {
         status = plain_head(out);
@@ -135,7 +136,7 @@ enum ct_status harvest_imports_recent(struct web_request *request, struct buf *o
                                  STORE_PARAMS(DB_INT(site_id), DB_INT(site_id)), 2, &paging,
                                  import_row, out, err);
     }
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+    return status == CT_OK ? html_markup(out, "</tbody>\n</table></div>\n") : status;
 }
 
 enum ct_status page_harvest_imports(struct web_request *request, struct web_response *response)
@@ -176,8 +177,10 @@ enum ct_status page_harvest_imports(struct web_request *request, struct web_resp
     }
     harvest_view_choices_release(&sites);
     if (status == CT_OK) {
-        status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                                  "<caption>Imports of Moodle report files</caption>\n");
+        status = html_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
+                                  "<table class=\"usa-table usa-table--borderless"
+                                  " harvest-imports\">\n<caption>Imports of Moodle report files"
+                                  "</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
@@ -191,7 +194,7 @@ enum ct_status page_harvest_imports(struct web_request *request, struct web_resp
                                  import_row, out, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_markup(out, "</tbody>\n</table></div>\n");
     }
     if (status == CT_OK) {
         status = paging_nav(out, &paging);
