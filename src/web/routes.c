@@ -506,13 +506,13 @@ static bool is_api(const char *path)
     return strncmp(path, "/api/", 5) == 0;
 }
 
-bool routes_take_upload(const char *method, const char *path)
+bool routes_take_upload(const char *method, const char *path, unsigned roles)
 {
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         int64_t id = 0;
         if (routes[i].kind == ROUTE_UPLOAD && strcmp(routes[i].method, method) == 0 &&
             path_matches(routes[i].pattern, path, &id)) {
-            return true;
+            return routes[i].roles == 0 || (roles & routes[i].roles) != 0;
         }
     }
     return false;

@@ -308,14 +308,41 @@ static enum MHD_Result on_upload_part(void *context, enum MHD_ValueKind kind, co
     return MHD_YES;
 }
 
-/* Starts reading the body as an upload when the route takes one and the body is
- * multipart/form-data. */
-static void upload_begin(struct MHD_Connection *connection, const char *url, const char *method,
-                         struct pending_request *pending)
+/* Whether the person whose session the request carries may upload to this route (its
+ * roles, from the route table). Anyone else's body is read as any other, within 1 MiB,
+ * and then refused by the route table as usual. */
+static bool upload_permitted(struct server *server, struct MHD_Connection *connection,
+                             const char *url, const char *method)
+{
+    if (!routes_take_upload(method, url, ~0u)) {
+        return false;
+    }
+    struct ct_err err = {0};
+    struct web_request request = {
+        .path = url,
+        .session_cookie =
+            MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_session"),
+        .now = (int64_t)time(NULL),
+        .connection = connection,
+    };
+    request.store = pool_take(&server->pool, &err);
+    if (request.store == NULL) {
+        return false;
+    }
+    bool permitted = load_person(&request, &err) == CT_OK && request.signed_in &&
+                     routes_take_upload(method, url, request.roles);
+    pool_give(&server->pool, request.store);
+    return permitted;
+}
+
+/* Starts reading the body as an upload when the route takes one from this person and
+ * the body is multipart/form-data. */
+static void upload_begin(struct server *server, struct MHD_Connection *connection, const char *url,
+                         const char *method, struct pending_request *pending)
 {
     const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
-    if (!routes_take_upload(method, url) || type == NULL ||
-        strncmp(type, "multipart/form-data", 19) != 0) {
+    if (type == NULL || strncmp(type, "multipart/form-data", 19) != 0 ||
+        !upload_permitted(server, connection, url, method)) {
         return;
     }
     pending->is_upload = true;
@@ -529,7 +556,7 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
         buf_init(&pending->body,
                  routes_use_sessions(url) ? SERVER_BODY_LIMIT : SERVER_XAPI_BODY_LIMIT);
         *request_context = pending;
-        upload_begin(connection, url, method, pending);
+        upload_begin(server, connection, url, method, pending);
         return MHD_YES;
     }
     if (*upload_data_size > 0) {

@@ -357,9 +357,18 @@ other_routes_limited() {
     [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -F "csrf_token=$(token)" \
         -F "file=@$work/big.csv" "$base/catalog/new")" = 413 ] &&
         [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" --data-urlencode "csrf_token=$(token)" \
-            --data-urlencode "file@$work/big.csv" "$base/harvest/imports/new")" = 413 ]
+            --data-urlencode "file@$work/big.csv" "$base/harvest/imports/new")" = 413 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/learner" -F "file=@$work/big.csv" \
+            "$base/harvest/imports/new")" = 413 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -F "file=@$work/big.csv" \
+            "$base/harvest/imports/new")" = 413 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/learner" -F "file=@$report" \
+            "$base/harvest/imports/new")" = 403 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -F "file=@$report" \
+            "$base/harvest/imports/new")" = "303 $base/login" ]
 }
-check "every other route, and a form that is not multipart, keep the 1 MiB limit" other_routes_limited
+check "every other route, a form that is not multipart, and anyone but a coordinator keep the 1 MiB limit" \
+    other_routes_limited
 
 shared_report() {
     answer=$(upload "$shared_report")
