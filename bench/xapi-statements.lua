@@ -2,13 +2,14 @@
 -- shaped as Moodle's logstore_xapi sends them (an account, a verb, an activity with its
 -- definition, the site and course in the context, the plugin's extension).
 --
---   wrk ... -s xapi-statements.lua URL -- MODE BATCH ACCOUNTS
+--   wrk ... -s xapi-statements.lua URL -- MODE BATCH ACCOUNTS THREADS
 --
 -- MODE new: every statement has a new id (thread number and a counter). One in ten is
---   a course completion by one of ACCOUNTS linked accounts on the mapped course, on one
---   of 365 days (credited: a new activity, or the one of that day again); one in ten a
---   module completion of an unmapped module (waiting); the rest are "viewed" (stored,
---   ignored for credit).
+--   a course completion by one of ACCOUNTS linked accounts on the mapped course, each
+--   account in turn on one of 336 days, the THREADS threads taking turns (credited: a
+--   new activity each, until all 33,600 pairs are done); one in ten a module
+--   completion of an unmapped module (waiting); the rest are "viewed" (stored, ignored
+--   for credit).
 -- MODE resend: every request of a thread sends the same BATCH statements (the same ids
 --   and content, not those of a "new" run), so after its first request all are "stored
 --   before": reading, checking and hashing with one lookup each, no writes.
@@ -38,7 +39,7 @@ local function statement(id, account, verb, object, object_type, name, day)
         '"http://moodle.org":"4.1.0","https://github.com/xAPI-vle/moodle-logstore_xapi":"4.7.0",' ..
         '"event_name":"\\\\core\\\\event\\\\course_module_viewed"}}},"result":{"completion":true}}',
         id, site, account, account, verb, verb:match("[^/]+$"), object, name, object_type,
-        day % 12 + 1, day % 28 + 1, day % 60, site, course)
+        math.floor(day / 28) % 12 + 1, day % 28 + 1, day % 60, site, course)
 end
 
 local function uuid(thread_number, n)
@@ -50,6 +51,7 @@ function init(args)
     mode = args[1] or "new"
     batch = tonumber(args[2] or "100")
     accounts = tonumber(args[3] or "100")
+    thread_count = tonumber(args[4] or "1")
     counter = 0
     fixed_body = nil
 end
@@ -62,8 +64,13 @@ local function body_of_new_statements(id_space)
         local account = counter % accounts + 1
         local kind = counter % 10
         if kind == 0 then
-            parts[i] = statement(id, account, "http://adlnet.gov/expapi/verbs/completed", course,
-                "https://w3id.org/xapi/cmi5/activitytype/course", "Weeding Well", counter % 365)
+            -- Each account in turn, then the next day: new activities (one per learner,
+            -- event and day) until every account has completed on all 336 days.
+            local completion = math.floor(counter / 10) * thread_count + thread_number - 1
+            parts[i] = statement(id, completion % accounts + 1,
+                "http://adlnet.gov/expapi/verbs/completed", course,
+                "https://w3id.org/xapi/cmi5/activitytype/course", "Weeding Well",
+                math.floor(completion / accounts) % 336)
         elseif kind == 1 then
             parts[i] = statement(id, account, "http://adlnet.gov/expapi/verbs/completed",
                 site .. "/mod/page/view.php?id=" .. (counter % 50 + 100),

@@ -8,13 +8,9 @@
 #include "../store/store_xapi.h"
 #include "../core/banned.h"
 
-/* A new random (version 4) UUID. */
+/* A new random (version 4) UUID; libsodium is started (sodium_init). */
 static void new_id(char out[XAPI_UUID_SIZE])
 {
-    /* Idempotent and thread-safe; libsodium must be started before its generator. */
-    if (sodium_init() < 0) {
-        abort();
-    }
     unsigned char random[16];
     randombytes_buf(random, sizeof random);
     xapi_uuid_from_random(random, out);
@@ -131,6 +127,10 @@ enum ct_status xapi_receive_read(const char *body, size_t length, enum xapi_vers
         if (receipt->ids == NULL) {
             status = ct_err_nomem(err);
         }
+    }
+    /* Idempotent and thread-safe; libsodium must be started before its generator. */
+    if (status == CT_OK && sodium_init() < 0) {
+        status = ct_err_set(err, CT_ERR_IO, "statements", "cannot start libsodium");
     }
     for (size_t i = 0; i < batch->count && status == CT_OK; i++) {
         if (batch->statements[i].id[0] == '\0') {

@@ -148,12 +148,6 @@ void xapi_time_format_utc(int64_t utc_ms, char out[XAPI_TIMESTAMP_SIZE])
              (int)(in_day % 1000));
 }
 
-struct civil_date xapi_civil_date_at_offset(int64_t utc_ms, int offset_minutes)
-{
-    int64_t local_ms = utc_ms + (int64_t)offset_minutes * 60000;
-    return (struct civil_date){(int32_t)floor_div(local_ms, 86400000)};
-}
-
 bool xapi_uuid_is_valid(const char *text)
 {
     if (text == NULL || strlen(text) != 36) {
@@ -1570,7 +1564,7 @@ static enum ct_status content_hash(const json_t *statement, char out[XAPI_HASH_S
         crypto_hash_sha256(digest, (const unsigned char *)buf_str(&canonical), canonical.length);
         sodium_bin2hex(out, XAPI_HASH_SIZE, digest, sizeof digest);
     } else if (status == CT_ERR_NOMEM) {
-        ct_err_nomem(err);
+        status = ct_err_nomem(err);
     } else {
         status = ct_err_set(err, status, "statement", "too large to compare");
     }

@@ -55,14 +55,14 @@ struct xapi_time {
 
 /* Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM|+HHMM|+HH)" (T and Z in either
  * case; fractions past milliseconds are cut). A timestamp without an offset is refused,
- * and so is "-00:00" under 2.0.0 (which forbids it). False for anything else. */
+ * and so is "-00:00" under 2.0.0 (which forbids it). False for anything else. Stricter
+ * than core/timestamp.h's reader (seconds required, no space for the T) and to the
+ * millisecond, as statements are compared to the millisecond; the civil date of an
+ * instant in a site's zone is core/tzif.h's. */
 bool xapi_time_parse(const char *text, enum xapi_version version, struct xapi_time *out);
 
 /* Writes the instant as "YYYY-MM-DDTHH:MM:SS.mmmZ" into out. */
 void xapi_time_format_utc(int64_t utc_ms, char out[XAPI_TIMESTAMP_SIZE]);
-
-/* The civil date of the instant at a fixed offset from UTC (minutes east). */
-struct civil_date xapi_civil_date_at_offset(int64_t utc_ms, int offset_minutes);
 
 /* True when text is a UUID written as 8-4-4-4-12 hexadecimal digits (either case). */
 bool xapi_uuid_is_valid(const char *text);

@@ -662,3 +662,34 @@ enum ct_status store_xapi_statement_outcome(struct store *store, const char *id,
     db_finalize(stmt);
     return status;
 }
+
+enum ct_status store_xapi_site_counts(struct store *store, int64_t site_id,
+                                      struct harvest_counts *counts, struct ct_err *err)
+{
+    memset(counts, 0, sizeof *counts);
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT COUNT(*), COALESCE(SUM(state = 'credited' AND created = 1), 0),"
+                   " COALESCE(SUM(state = 'credited' AND created = 0), 0),"
+                   " COALESCE(SUM(state = 'withdrawn'), 0), COALESCE(SUM(state = 'waiting'), 0),"
+                   " COALESCE(SUM(state = 'ignored'), 0) FROM xapi_statements WHERE site_id = ?",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(site_id)), 1, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        counts->read = db_column_int64(stmt, 0);
+        counts->created = db_column_int64(stmt, 1);
+        counts->duplicates = db_column_int64(stmt, 2);
+        counts->withdrawn = db_column_int64(stmt, 3);
+        counts->waiting = db_column_int64(stmt, 4);
+        counts->refused = db_column_int64(stmt, 5);
+    }
+    db_finalize(stmt);
+    return status;
+}

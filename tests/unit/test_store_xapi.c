@@ -380,6 +380,33 @@ static void test_statement_kept_verbatim(void **state)
     xapi_receipt_release(&receipt);
 }
 
+static void test_site_counts_reconcile_every_statement(void **state)
+{
+    struct fixture *f = *state;
+    add_event(f, COURSE, NULL);
+    link_learner(f, "1", NULL);
+    char a[2048], b[2048], c[2048], d[2048], e[2048], body[11000];
+    statement(a, sizeof a, ID_COMPLETED, "1", XAPI_VERB_COMPLETED, COURSE,
+              "2026-03-02T10:00:00-07:00");
+    statement(b, sizeof b, NULL, "1", XAPI_VERB_COMPLETED, COURSE, "2026-03-02T11:00:00-07:00");
+    statement(c, sizeof c, NULL, "2", XAPI_VERB_COMPLETED, COURSE, "2026-03-02T10:00:00-07:00");
+    statement(d, sizeof d, NULL, "1", "http://id.tincanapi.com/verb/viewed", COURSE,
+              "2026-03-02T10:00:00-07:00");
+    statement(e, sizeof e, ID_UNCOMPLETE, "1", XAPI_VERB_UNCOMPLETED, COURSE,
+              "2026-03-03T10:00:00-07:00");
+    snprintf(body, sizeof body, "[%s, %s, %s, %s, %s]", a, b, c, d, e);
+    receive_ok(f, body, 5);
+    struct harvest_counts counts;
+    struct ct_err err = {0};
+    ok(store_xapi_site_counts(&f->store, f->site, &counts, &err), &err);
+    assert_int_equal(counts.read, 5);
+    assert_int_equal(counts.created, 1);
+    assert_int_equal(counts.duplicates, 1);
+    assert_int_equal(counts.waiting, 1);
+    assert_int_equal(counts.refused, 1);
+    assert_int_equal(counts.withdrawn, 1);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -395,6 +422,7 @@ int main(void)
         T(test_account_of_another_site_is_ignored),
         T(test_the_same_completion_by_file_and_by_xapi_is_one_activity),
         T(test_statement_kept_verbatim),
+        T(test_site_counts_reconcile_every_statement),
     };
     int result = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();
