@@ -8,6 +8,7 @@
 
 #include "../store/store_harvest.h"
 #include "../store/store_harvest_inbox.h"
+#include "../store/store_xapi.h"
 #include "csv.h"
 #include "form.h"
 #include "harvest_imports.h"
@@ -441,42 +442,38 @@ static enum ct_status accounts_table(struct web_request *request, struct buf *ou
     return status == CT_OK ? paging_nav(out, &paging) : status;
 }
 
-/* The reconciliation of the site's statements: what each one did (store_xapi.h). A
- * duplicate is a completion held already; refused, one the store would not record. */
-static const char statement_counts_sql[] =
-    "SELECT COUNT(*),"
-    " COALESCE(SUM(CASE WHEN state = 'credited' AND created = 1 THEN 1 ELSE 0 END), 0),"
-    " COALESCE(SUM(CASE WHEN state = 'credited' AND created = 0 THEN 1 ELSE 0 END), 0),"
-    " COALESCE(SUM(CASE WHEN state = 'withdrawn' THEN 1 ELSE 0 END), 0),"
-    " COALESCE(SUM(CASE WHEN state = 'waiting' THEN 1 ELSE 0 END), 0),"
-    " COALESCE(SUM(CASE WHEN state = 'ignored' AND reason NOT LIKE 'refused:%' THEN 1 ELSE 0"
-    "  END), 0),"
-    " COALESCE(SUM(CASE WHEN state = 'ignored' AND reason LIKE 'refused:%' THEN 1 ELSE 0 END), 0)"
-    " FROM xapi_statements WHERE site_id = ?";
-
+/* The reconciliation of the site's statements (store_xapi_site_counts), its ignored
+ * ones told apart: those the store refused to record say so ("refused: ...", store_xapi.c)
+ * and are counted as refused, the rest (no credit meant) as ignored. */
 static enum ct_status statement_counts(struct web_request *request, struct buf *out,
                                        int64_t site_id, struct ct_err *err)
 {
-    static const char *const labels[] = {
-        "Received", "Credited (a new activity)", "Duplicates (held already)", "Withdrawn",
-        "Waiting",  "Ignored (no credit)",       "Refused (not recorded)"};
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(request->store->db, statement_counts_sql, &stmt, err);
+    struct harvest_counts counts;
+    int64_t refused = 0;
+    enum ct_status status = store_xapi_site_counts(request->store, site_id, &counts, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(site_id)), 1, err);
+        status = STORE_EXEC(request->store,
+                            "SELECT COUNT(*) FROM xapi_statements WHERE site_id = ? AND"
+                            " state = 'ignored' AND reason LIKE 'refused:%'",
+                            &refused, err, DB_INT(site_id));
     }
-    bool has_row = false;
-    if (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-    }
+    const struct {
+        const char *label;
+        int64_t number;
+    } terms[] = {{"Received", counts.read},
+                 {"Credited (a new activity)", counts.created},
+                 {"Duplicates (held already)", counts.duplicates},
+                 {"Withdrawn", counts.withdrawn},
+                 {"Waiting", counts.waiting},
+                 {"Ignored (no credit)", counts.refused - refused},
+                 {"Refused (not recorded)", refused}};
     if (status == CT_OK) {
         status = html_markup(out, "<h2>xAPI statements</h2>\n<dl class=\"summary\">\n");
     }
-    for (int i = 0; i < 7 && status == CT_OK; i++) {
-        status = harvest_view_count_term(out, labels[i], has_row ? db_column_int64(stmt, i) : 0);
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
+        status = harvest_view_count_term(out, terms[i].label, terms[i].number);
     }
-    bool waiting = has_row && db_column_int64(stmt, 4) > 0;
-    db_finalize(stmt);
+    bool waiting = counts.waiting > 0;
     if (status == CT_OK) {
         status = html_markup(out, "</dl>\n<p><a href=\"");
     }
