@@ -387,6 +387,24 @@ static bool upload_end(struct pending_request *pending)
     return !pending->broken && !pending->write_failed;
 }
 
+/* The answer to an upload that could not be read: 400 when it was not well-formed, 500
+ * when its file could not be kept (logged). A plain sentence: the body may have been
+ * cut short, so no form can be shown again. */
+static void upload_refused(const struct pending_request *pending, const char *url,
+                           const char *method, struct web_response *response)
+{
+    response->status = pending->write_failed ? 500 : 400;
+    response->content_type = "text/plain; charset=utf-8";
+    if (pending->write_failed) {
+        fprintf(stderr, "certtrack serve: %s %s: cannot keep the uploaded file\n", method, url);
+    }
+    const char *text = pending->write_failed ? "Something went wrong on our side.\n"
+                                             : "The upload is not well-formed.\n";
+    if (buf_append_str(&response->body, text) != CT_OK) {
+        response->status = 500; /* an empty answer, with its status */
+    }
+}
+
 static void pending_free(struct pending_request *pending)
 {
     if (pending->post != NULL) {
@@ -572,14 +590,7 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
     buf_init(&response.body, (size_t)64 << 20);
     bool upload_read = !pending->is_upload || upload_end(pending);
     if (!upload_read) {
-        response.status = pending->write_failed ? 500 : 400;
-        response.content_type = "text/plain; charset=utf-8";
-        if (pending->write_failed) {
-            fprintf(stderr, "certtrack serve: %s %s: cannot keep the uploaded file\n", method, url);
-        }
-        (void)buf_append_str(&response.body, pending->write_failed
-                                                 ? "Something went wrong on our side.\n"
-                                                 : "The upload is not well-formed.\n");
+        upload_refused(pending, url, method, &response);
     } else if (pending->too_large) {
         (void)routes_too_large(url, &response);
     } else if (!serve_asset(method, url, &response)) {

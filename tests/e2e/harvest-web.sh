@@ -113,7 +113,7 @@ get() { # PATH [JAR]: prints the status; the page goes to $work/page
 }
 has() { grep -qF -- "$1" "$work/page" || { echo "missing: $1"; return 1; }; }
 
-echo "1..32"
+echo "1..33"
 
 # ---- who may ----
 
@@ -323,6 +323,17 @@ no_token() {
     [ "$code" = 403 ] && [ "$(sql "SELECT COUNT(*) FROM harvest_imports")" = "$before" ]
 }
 check "an upload without the CSRF token is refused (403) and imports nothing" no_token
+
+cut_short() {
+    before=$(sql "SELECT COUNT(*) FROM harvest_imports")
+    printf -- '--xyz\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n%s\r\n--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n,"Email address"' \
+        "$(token)" >"$work/cut.txt"
+    [ "$(curl -s -o "$work/page" -w '%{http_code}' -b "$jar" \
+        -H 'Content-Type: multipart/form-data; boundary=xyz' --data-binary "@$work/cut.txt" \
+        "$base/harvest/imports/new")" = 400 ] && has 'The upload is not well-formed.' &&
+        [ "$(sql "SELECT COUNT(*) FROM harvest_imports")" = "$before" ]
+}
+check "a multipart body cut short is refused (400) and imports nothing" cut_short
 
 large_report() {
     python3 - "$work/large.csv" <<'PY'
