@@ -45,20 +45,20 @@ enum ct_status harvest_view_choices_load(struct store *store, const char *sql,
 /* Frees the choices; they are then empty. */
 void harvest_view_choices_release(struct harvest_choices *choices);
 
-/* Writes a GET form to action that filters a list by one select (id and name
- * select_id): its first option, all_label, has the value ""; chosen (may be NULL) is
- * selected. kept_sort and kept_dir (may be NULL) keep the list's order. */
+/* A GET form that filters a list by one select. Every pointer is borrowed. */
 struct harvest_filter {
-    const char *action;
-    const char *select_id;
+    const char *action;    /* the list's address */
+    const char *select_id; /* the select's id and name */
     const char *label;
-    const char *all_label;
+    const char *all_label; /* the first option, whose value is "" */
     const struct form_option *options;
     size_t option_count;
-    const char *chosen;
-    const char *kept_sort;
+    const char *chosen;    /* the option selected, or NULL */
+    const char *kept_sort; /* the list's order, kept as hidden fields (NULL: none) */
     const char *kept_dir;
 };
+
+/* Writes the filter's form. */
 enum ct_status harvest_view_filter_form(struct buf *out,
                                         const struct harvest_filter *filter) CT_MUST_CHECK;
 
