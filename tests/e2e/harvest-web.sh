@@ -16,8 +16,10 @@ set -u
 certtrack=$1
 root=$2
 programs="$root/programs"
-shared_report="$root/../shared/fixtures/moodle-csv/progress.collection_development_basics.csv"
-shared_statement="$root/../shared/fixtures/xapi-moodle/course_completed.json"
+# The shared fixtures, read where they are: ../shared beside the source root.
+shared="${CERTTRACK_SOURCE_ROOT:-$root}/../shared/fixtures"
+shared_report="$shared/moodle-csv/progress.collection_development_basics.csv"
+shared_statement="$shared/xapi-moodle/course_completed.json"
 work=$(mktemp -d /tmp/certtrack-harvest-web-e2e.XXXXXX)
 export CERTTRACK_TODAY=2026-06-15
 server_pid=""
