@@ -7,6 +7,7 @@
 
 #include "../core/credit.h"
 #include "../store/store_compliance.h"
+#include "csv.h"
 #include "html.h"
 #include "pages.h"
 #include "paging.h"
@@ -75,17 +76,6 @@ static enum ct_status html_row(struct view *view, const struct compliance_row *r
     return status == CT_OK ? html_markup(out, "</tr>\n") : status;
 }
 
-/* One CSV cell; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
-static enum ct_status csv_cell(struct buf *out, const char *text, bool last)
-{
-    bool formula = strchr("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
-    enum ct_status status = buf_append_str(out, formula ? "\"'" : "\"");
-    for (const char *c = text; status == CT_OK && *c != '\0'; c++) {
-        status = *c == '"' ? buf_append_str(out, "\"\"") : buf_append(out, c, 1);
-    }
-    return status == CT_OK ? buf_append_str(out, last ? "\"\r\n" : "\",") : status;
-}
-
 static enum ct_status csv_row(struct view *view, const struct compliance_row *row)
 {
     char counted[CREDIT_TEXT_SIZE], remaining[CREDIT_TEXT_SIZE], blocking[1024];
@@ -95,12 +85,7 @@ static enum ct_status csv_row(struct view *view, const struct compliance_row *ro
     const char *cells[] = {row->name,    row->email,    row->library,
                            row->program, row->deadline, track_status_name(row->evaluation->status),
                            counted,      remaining,     blocking};
-    size_t count = sizeof cells / sizeof cells[0];
-    enum ct_status status = CT_OK;
-    for (size_t i = 0; i < count && status == CT_OK; i++) {
-        status = csv_cell(view->out, cells[i], i + 1 == count);
-    }
-    return status;
+    return csv_write_row(view->out, cells, sizeof cells / sizeof cells[0]);
 }
 
 static enum ct_status visit(void *context, const struct compliance_row *row, struct ct_err *err)

@@ -209,9 +209,32 @@ static enum ct_status checkbox(struct buf *out, const struct form_field *field)
     return status == CT_OK ? html_markup(out, "</label></div>\n") : status;
 }
 
+static enum ct_status file_input(struct buf *out, const struct form_field *field)
+{
+    enum ct_status status = html_markup(out, "<input class=\"usa-file-input\"");
+    if (status == CT_OK) {
+        status = control_attributes(out, field);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, " type=\"file\"");
+    }
+    if (status == CT_OK && has_text(field->accept)) {
+        status = html_markup(out, " accept=\"");
+        if (status == CT_OK) {
+            status = html_text(out, field->accept);
+        }
+        if (status == CT_OK) {
+            status = html_markup(out, "\"");
+        }
+    }
+    return status == CT_OK ? html_markup(out, ">\n") : status;
+}
+
 static enum ct_status control(struct buf *out, const struct form_field *field)
 {
     switch (field->control) {
+    case FORM_FILE:
+        return file_input(out, field);
     case FORM_SELECT:
         return select_box(out, field);
     case FORM_TEXTAREA:

@@ -16,6 +16,8 @@ enum form_control {
     FORM_SELECT,   /* <select> of options, with an empty "Choose" first */
     FORM_TEXTAREA, /* <textarea> */
     FORM_CHECKBOX, /* one checkbox; checked when value is non-empty */
+    FORM_FILE,     /* <input type="file"> (the form must be multipart/form-data); a browser
+                      never lets a page fill one in, so value is not used */
 };
 
 struct form_option {
@@ -35,6 +37,7 @@ struct form_field {
     const char *value;                 /* what was typed, or NULL */
     const struct form_option *options; /* FORM_SELECT */
     size_t option_count;
+    const char *accept; /* FORM_FILE: the kinds of file offered, e.g. ".csv,text/csv" */
     bool required;
 };
 

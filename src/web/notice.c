@@ -39,6 +39,7 @@ static const struct notice notices[] = {
     {"report-accepted", "The final report is accepted.", NULL},
     {"report-returned", "The final report is returned to the learner with your comment.", NULL},
     {"track-returned", "The track is returned to the learner with your comment.", NULL},
+    {"imported", "The report is imported. What became of each of its records is below.", NULL},
     {"track-submitted",
      "Your track is sent to the State Library for the award. Your certificate will be listed"
      " here once it is issued.",
@@ -61,6 +62,15 @@ void notice_redirect_award(struct web_response *response, const char *path, cons
 {
     char location[sizeof response->location];
     snprintf(location, sizeof location, "%s?done=awarded&certificate=%s", path, number);
+    web_redirect(response, location);
+}
+
+void notice_redirect_released(struct web_response *response, const char *path, const char *code,
+                              int64_t applied, int64_t credited)
+{
+    char location[sizeof response->location];
+    snprintf(location, sizeof location, "%s?done=%s&applied=%" PRId64 "&credited=%" PRId64, path,
+             code, applied, credited);
     web_redirect(response, location);
 }
 
@@ -113,6 +123,33 @@ static enum ct_status award_notice(struct web_request *request, struct buf *out)
     return status;
 }
 
+/* A whole number from the query, 0 to 1,000,000; -1 when it is not one. */
+static int64_t query_count(const struct web_request *request, const char *name)
+{
+    const char *text = web_query_value(request, name);
+    char *end = NULL;
+    long long value =
+        text != NULL && text[0] >= '0' && text[0] <= '9' ? strtoll(text, &end, 10) : -1;
+    return end != NULL && *end == '\0' && value >= 0 && value <= 1000000 ? (int64_t)value : -1;
+}
+
+/* "The account is linked: 3 waiting statements applied, 2 credited." */
+static enum ct_status released_notice(struct web_request *request, struct buf *out, bool account)
+{
+    int64_t applied = query_count(request, "applied");
+    int64_t credited = query_count(request, "credited");
+    const char *done = account ? "The account is linked" : "The address is mapped to the event";
+    char text[256];
+    if (applied <= 0 || credited < 0 || credited > applied) {
+        snprintf(text, sizeof text, "%s. No waiting statement could be applied yet.", done);
+    } else {
+        snprintf(text, sizeof text,
+                 "%s: %" PRId64 " waiting statement%s applied, %" PRId64 " credited.", done,
+                 applied, applied == 1 ? "" : "s", credited);
+    }
+    return notice_text(out, text);
+}
+
 enum ct_status notice_write(struct web_request *request, struct buf *out)
 {
     const char *code = web_query_value(request, "done");
@@ -121,6 +158,9 @@ enum ct_status notice_write(struct web_request *request, struct buf *out)
     }
     if (strcmp(code, "awarded") == 0) {
         return award_notice(request, out);
+    }
+    if (strcmp(code, "account-linked") == 0 || strcmp(code, "course-mapped") == 0) {
+        return released_notice(request, out, code[0] == 'a');
     }
     const char *count_text = web_query_value(request, "count");
     int64_t count = count_text != NULL ? strtoll(count_text, NULL, 10) : 0;

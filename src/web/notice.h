@@ -20,6 +20,12 @@ void notice_redirect(struct web_response *response, const char *path, const char
 /* Makes the response a 303 redirect to path?done=awarded&certificate=number. */
 void notice_redirect_award(struct web_response *response, const char *path, const char *number);
 
+/* Makes the response a 303 redirect to path?done=code&applied=A&credited=C: what
+ * linking an LMS account ("account-linked") or mapping an LMS address ("course-mapped")
+ * released from the harvest inbox. */
+void notice_redirect_released(struct web_response *response, const char *path, const char *code,
+                              int64_t applied, int64_t credited);
+
 /* Appends the notice that the request's ?done= asks for, or nothing when it names no
  * code of the table (or, for an award, no certificate). */
 enum ct_status notice_write(struct web_request *request, struct buf *out) CT_MUST_CHECK;

@@ -53,6 +53,7 @@ static const struct nav_item nav_items[] = {
     {WEB_ROLE_CE_COORDINATOR, "/review", "Review and award"},
     {WEB_ROLE_CE_COORDINATOR, "/catalog", "Event catalog"},
     {WEB_ROLE_CE_COORDINATOR, "/certificates", "Certificates"},
+    {WEB_ROLE_CE_COORDINATOR, "/harvest", "Harvest"},
     {WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT, "/compliance", "Compliance"},
     {WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT, "/libraries", "Libraries"},
     {0, "/tokens", "API tokens"},

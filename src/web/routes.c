@@ -12,6 +12,9 @@
 #include "certificates.h"
 #include "claim.h"
 #include "compliance.h"
+#include "harvest_imports.h"
+#include "harvest_inbox.h"
+#include "harvest_sites.h"
 #include "libraries.h"
 #include "library.h"
 #include "pages.h"
@@ -33,7 +36,9 @@ enum route_access {
                          no CSRF token */
 };
 
-enum route_kind { ROUTE_PAGE, ROUTE_API };
+/* ROUTE_UPLOAD: a page that takes a file upload (multipart/form-data, up to
+ * WEB_UPLOAD_LIMIT; every other body is limited to 1 MiB). */
+enum route_kind { ROUTE_PAGE, ROUTE_API, ROUTE_UPLOAD };
 
 /* A handler gets the numeric {id} of the path (0 when the path has none). */
 typedef enum ct_status (*route_handler)(struct web_request *request, struct web_response *response,
@@ -332,6 +337,69 @@ static enum ct_status xapi_put_route(struct web_request *request, struct web_res
     return xapi_statements_put(request, response);
 }
 
+static enum ct_status harvest_home(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    (void)id;
+    return page_harvest(request, response);
+}
+
+static enum ct_status harvest_site_form(struct web_request *request, struct web_response *response,
+                                        int64_t id)
+{
+    (void)id;
+    return page_harvest_site_new(request, response);
+}
+
+static enum ct_status harvest_site_submit(struct web_request *request,
+                                          struct web_response *response, int64_t id)
+{
+    (void)id;
+    return page_harvest_site_new_submit(request, response);
+}
+
+static enum ct_status harvest_imports_list(struct web_request *request,
+                                           struct web_response *response, int64_t id)
+{
+    (void)id;
+    return page_harvest_imports(request, response);
+}
+
+static enum ct_status harvest_import_form(struct web_request *request,
+                                          struct web_response *response, int64_t id)
+{
+    (void)id;
+    return page_harvest_import_new(request, response);
+}
+
+static enum ct_status harvest_import_submit(struct web_request *request,
+                                            struct web_response *response, int64_t id)
+{
+    (void)id;
+    return page_harvest_import_new_submit(request, response);
+}
+
+static enum ct_status harvest_inbox(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
+    return page_harvest_inbox(request, response);
+}
+
+static enum ct_status harvest_inbox_link(struct web_request *request, struct web_response *response,
+                                         int64_t id)
+{
+    (void)id;
+    return page_harvest_inbox_link(request, response);
+}
+
+static enum ct_status harvest_inbox_map(struct web_request *request, struct web_response *response,
+                                        int64_t id)
+{
+    (void)id;
+    return page_harvest_inbox_map(request, response);
+}
+
 static const struct route routes[] = {
     {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz},
     {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon},
@@ -431,6 +499,32 @@ static const struct route routes[] = {
      ROUTE_API, api_report_accept},
     {"POST", "/api/v1/tracks/{id}/report/return", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
      ROUTE_API, api_report_return},
+    {"GET", "/harvest", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_home},
+    {"GET", "/harvest/sites/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_site_form},
+    {"POST", "/harvest/sites/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_site_submit},
+    {"GET", "/harvest/sites/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_site},
+    {"POST", "/harvest/sites/{id}/accounts", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_site_link},
+    {"GET", "/harvest/sites/{id}/statements.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
+     ROUTE_PAGE, page_harvest_site_statements_csv},
+    {"GET", "/harvest/imports", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_imports_list},
+    {"GET", "/harvest/imports/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_import_form},
+    {"POST", "/harvest/imports/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_UPLOAD,
+     harvest_import_submit},
+    {"GET", "/harvest/imports/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_import},
+    {"GET", "/harvest/imports/{id}.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_import_csv},
+    {"GET", "/harvest/inbox", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_inbox},
+    {"POST", "/harvest/inbox/accounts", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_inbox_link},
+    {"POST", "/harvest/inbox/courses", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_inbox_map},
     {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about_route},
     {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_post_route},
     {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route},
@@ -467,6 +561,18 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id)
 static bool is_api(const char *path)
 {
     return strncmp(path, "/api/", 5) == 0;
+}
+
+bool routes_take_upload(const char *method, const char *path, unsigned roles)
+{
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        int64_t id = 0;
+        if (routes[i].kind == ROUTE_UPLOAD && strcmp(routes[i].method, method) == 0 &&
+            path_matches(routes[i].pattern, path, &id)) {
+            return routes[i].roles == 0 || (roles & routes[i].roles) != 0;
+        }
+    }
+    return false;
 }
 
 bool routes_use_sessions(const char *path)
@@ -532,9 +638,9 @@ static enum ct_status check_access(struct web_request *request, struct web_respo
                           ? "Your role does not give you access to this request."
                           : "Your role does not give you access to this page.");
     }
-    /* A page's state change is a POST with the session's CSRF token (the log-in form
-     * has its own, checked by its handler). */
-    if (changes && route->kind == ROUTE_PAGE &&
+    /* A page's state change (a form or an upload) is a POST with the session's CSRF
+     * token (the log-in form has its own, checked by its handler). */
+    if (changes && route->kind != ROUTE_API &&
         !session_tokens_match(request->csrf, web_form_value(request, "csrf_token"))) {
         return refuse(request, response, 403, "csrf",
                       "This form has expired or did not come from certtrack. Try again.");

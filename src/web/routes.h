@@ -16,6 +16,12 @@ enum ct_status routes_dispatch(struct web_request *request,
  * resource, /xapi/): no session is read for them, and they take larger bodies. */
 bool routes_use_sessions(const char *path);
 
+/* True when the route at method and path takes a file upload (multipart/form-data,
+ * read as it arrives up to WEB_UPLOAD_LIMIT) from someone with roles (role bits): the
+ * server then streams the body to a temporary file. Asked before the body is read, so
+ * that nobody else can make the server keep a large file. */
+bool routes_take_upload(const char *method, const char *path, unsigned roles);
+
 /* Fills response with the refusal of a request body over its limit (413). */
 enum ct_status routes_too_large(const char *path, struct web_response *response) CT_MUST_CHECK;
 

@@ -32,10 +32,19 @@ struct server {
     pthread_mutex_t lms_write_lock; /* see struct web_request */
 };
 
-/* One request being received: its body so far. */
+/* One request being received: its body so far or, for a multipart/form-data upload to
+ * a route that takes one, its fields and its file (streamed to a temporary file). */
 struct pending_request {
     struct buf body;
     bool too_large;
+    bool is_upload;                 /* multipart/form-data to a route that takes uploads */
+    struct MHD_PostProcessor *post; /* its reader, until the body has been read */
+    struct web_form form;           /* an upload's fields but the file, in order */
+    struct web_upload upload;       /* its file */
+    int64_t received;               /* bytes of the upload's body so far */
+    bool file_part;                 /* the part being read is the file kept */
+    bool broken;                    /* not well-formed multipart: the request is refused */
+    bool write_failed;              /* the temporary file could not be written */
 };
 
 static struct store *pool_take(struct connection_pool *pool, struct ct_err *err)
@@ -204,6 +213,214 @@ const char *web_header_value(const struct web_request *request, const char *name
     return MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND, name);
 }
 
+/* ---- uploads (multipart/form-data) ---- */
+
+enum {
+    UPLOAD_FIELD_LIMIT = 64 * 1024, /* the longest value of a field but the file */
+    UPLOAD_PROCESSOR_BUFFER = 64 * 1024,
+};
+
+/* The file part: the first part named "file" that has a file name is kept, in a
+ * temporary file (deleted when closed); any other file part is dropped. */
+static void upload_file_part(struct pending_request *pending, const char *key, const char *filename,
+                             const char *data, uint64_t offset, size_t size)
+{
+    struct web_upload *upload = &pending->upload;
+    if (offset == 0) {
+        pending->file_part = strcmp(key, "file") == 0 && upload->file == NULL && !upload->too_large;
+        if (pending->file_part) {
+            upload->file = tmpfile();
+            pending->write_failed = upload->file == NULL;
+            snprintf(upload->name, sizeof upload->name, "%s", filename);
+        }
+    }
+    if (!pending->file_part || upload->file == NULL || size == 0) {
+        return;
+    }
+    if (upload->size + (int64_t)size > WEB_UPLOAD_LIMIT) {
+        upload->too_large = true;
+        fclose(upload->file);
+        upload->file = NULL;
+        pending->file_part = false;
+        return;
+    }
+    if (fwrite(data, 1, size, upload->file) != size) {
+        pending->write_failed = true;
+    }
+    upload->size += (int64_t)size;
+}
+
+/* Another field: a new one at offset 0, else more of the last one's value. */
+static void upload_field_part(struct pending_request *pending, const char *key, const char *data,
+                              uint64_t offset, size_t size)
+{
+    struct web_form *form = &pending->form;
+    if (offset == 0) {
+        if (form->count == WEB_FORM_MAX_FIELDS) {
+            return;
+        }
+        form->names[form->count] = strdup(key);
+        form->values[form->count] = strdup("");
+        if (form->names[form->count] == NULL || form->values[form->count] == NULL) {
+            free(form->names[form->count]);
+            free(form->values[form->count]);
+            form->names[form->count] = NULL;
+            form->values[form->count] = NULL;
+            pending->broken = true;
+            return;
+        }
+        form->count++;
+    }
+    if (form->count == 0 || size == 0 || strcmp(form->names[form->count - 1], key) != 0) {
+        return;
+    }
+    char **value = &form->values[form->count - 1];
+    size_t length = strlen(*value);
+    if (length + size > UPLOAD_FIELD_LIMIT) {
+        pending->broken = true;
+        return;
+    }
+    char *longer = realloc(*value, length + size + 1);
+    if (longer == NULL) {
+        pending->broken = true;
+        return;
+    }
+    memcpy(longer + length, data, size);
+    longer[length + size] = '\0';
+    *value = longer;
+}
+
+static enum MHD_Result on_upload_part(void *context, enum MHD_ValueKind kind, const char *key,
+                                      const char *filename, const char *content_type,
+                                      const char *transfer_encoding, const char *data,
+                                      uint64_t offset, size_t size)
+{
+    (void)kind;
+    (void)content_type;
+    (void)transfer_encoding;
+    struct pending_request *pending = context;
+    if (key == NULL) {
+        return MHD_YES;
+    }
+    if (filename != NULL) {
+        upload_file_part(pending, key, filename, data, offset, size);
+    } else {
+        pending->file_part = false;
+        upload_field_part(pending, key, data, offset, size);
+    }
+    return MHD_YES;
+}
+
+/* Whether the person whose session the request carries may upload to this route (its
+ * roles, from the route table). Anyone else's body is read as any other, within 1 MiB,
+ * and then refused by the route table as usual. */
+static bool upload_permitted(struct server *server, struct MHD_Connection *connection,
+                             const char *url, const char *method)
+{
+    if (!routes_take_upload(method, url, ~0u)) {
+        return false;
+    }
+    struct ct_err err = {0};
+    struct web_request request = {
+        .path = url,
+        .session_cookie =
+            MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_session"),
+        .now = (int64_t)time(NULL),
+        .connection = connection,
+    };
+    request.store = pool_take(&server->pool, &err);
+    if (request.store == NULL) {
+        return false;
+    }
+    bool permitted = load_person(&request, &err) == CT_OK && request.signed_in &&
+                     routes_take_upload(method, url, request.roles);
+    pool_give(&server->pool, request.store);
+    return permitted;
+}
+
+/* Starts reading the body as an upload when the route takes one from this person and
+ * the body is multipart/form-data. */
+static void upload_begin(struct server *server, struct MHD_Connection *connection, const char *url,
+                         const char *method, struct pending_request *pending)
+{
+    const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
+    if (type == NULL || strncmp(type, "multipart/form-data", 19) != 0 ||
+        !upload_permitted(server, connection, url, method)) {
+        return;
+    }
+    pending->is_upload = true;
+    pending->post =
+        MHD_create_post_processor(connection, UPLOAD_PROCESSOR_BUFFER, on_upload_part, pending);
+    pending->broken = pending->post == NULL;
+}
+
+/* Feeds a piece of an upload's body to the multipart reader, unless it is over its
+ * limit (the file's, plus 1 MiB for the other fields) or cannot be read. */
+static void upload_feed(struct pending_request *pending, const char *data, size_t size)
+{
+    pending->received += (int64_t)size;
+    if (pending->received > WEB_UPLOAD_LIMIT + SERVER_BODY_LIMIT && !pending->upload.too_large) {
+        pending->upload.too_large = true;
+        if (pending->upload.file != NULL) {
+            fclose(pending->upload.file);
+            pending->upload.file = NULL;
+        }
+    }
+    if (pending->upload.too_large || pending->broken || pending->write_failed) {
+        return;
+    }
+    if (MHD_post_process(pending->post, data, size) != MHD_YES) {
+        pending->broken = true;
+    }
+}
+
+/* Ends the upload's reading: the file is flushed and rewound for the handler. False
+ * when the body was not well-formed or the file could not be kept. */
+static bool upload_end(struct pending_request *pending)
+{
+    if (pending->post != NULL && MHD_destroy_post_processor(pending->post) != MHD_YES &&
+        !pending->upload.too_large) {
+        pending->broken = true;
+    }
+    pending->post = NULL;
+    struct web_upload *upload = &pending->upload;
+    if (upload->file != NULL && (fflush(upload->file) != 0 || fseek(upload->file, 0, SEEK_SET))) {
+        pending->write_failed = true;
+    }
+    return !pending->broken && !pending->write_failed;
+}
+
+/* The answer to an upload that could not be read: 400 when it was not well-formed, 500
+ * when its file could not be kept (logged). A plain sentence: the body may have been
+ * cut short, so no form can be shown again. */
+static void upload_refused(const struct pending_request *pending, const char *url,
+                           const char *method, struct web_response *response)
+{
+    response->status = pending->write_failed ? 500 : 400;
+    response->content_type = "text/plain; charset=utf-8";
+    if (pending->write_failed) {
+        fprintf(stderr, "certtrack serve: %s %s: cannot keep the uploaded file\n", method, url);
+    }
+    const char *text = pending->write_failed ? "Something went wrong on our side.\n"
+                                             : "The upload is not well-formed.\n";
+    if (buf_append_str(&response->body, text) != CT_OK) {
+        response->status = 500; /* an empty answer, with its status */
+    }
+}
+
+static void pending_free(struct pending_request *pending)
+{
+    if (pending->post != NULL) {
+        (void)MHD_destroy_post_processor(pending->post);
+    }
+    if (pending->upload.file != NULL) {
+        fclose(pending->upload.file);
+    }
+    form_release(&pending->form);
+    buf_release(&pending->body);
+    free(pending);
+}
+
 /* ---- answering ---- */
 
 /* Style sheets, scripts, fonts and images are built into the binary: answered without
@@ -308,8 +525,14 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
     };
     const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
     request.content_type = type;
-    if (strcmp(method, "POST") == 0 && type != NULL &&
-        strncmp(type, "application/x-www-form-urlencoded", 33) == 0 && pending->body.length > 0) {
+    if (pending->is_upload) {
+        /* An upload: its fields move to the request; its file stays the pending one's. */
+        request.form = pending->form;
+        memset(&pending->form, 0, sizeof pending->form);
+        request.upload = pending->upload;
+    } else if (strcmp(method, "POST") == 0 && type != NULL &&
+               strncmp(type, "application/x-www-form-urlencoded", 33) == 0 &&
+               pending->body.length > 0) {
         form_parse(&request.form, pending->body.data);
     }
     enum ct_status status = clock_today(&request.today, &err);
@@ -355,10 +578,13 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
         buf_init(&pending->body,
                  routes_use_sessions(url) ? SERVER_BODY_LIMIT : SERVER_XAPI_BODY_LIMIT);
         *request_context = pending;
+        upload_begin(server, connection, url, method, pending);
         return MHD_YES;
     }
     if (*upload_data_size > 0) {
-        if (buf_append(&pending->body, upload_data, *upload_data_size) != CT_OK) {
+        if (pending->is_upload) {
+            upload_feed(pending, upload_data, *upload_data_size);
+        } else if (buf_append(&pending->body, upload_data, *upload_data_size) != CT_OK) {
             pending->too_large = true;
         }
         *upload_data_size = 0;
@@ -366,7 +592,10 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
     }
     struct web_response response = {.status = 200};
     buf_init(&response.body, (size_t)64 << 20);
-    if (pending->too_large) {
+    bool upload_read = !pending->is_upload || upload_end(pending);
+    if (!upload_read) {
+        upload_refused(pending, url, method, &response);
+    } else if (pending->too_large) {
         (void)routes_too_large(url, &response);
     } else if (!serve_asset(method, url, &response)) {
         handle(server, connection, url, method, pending, &response);
@@ -384,8 +613,7 @@ static void on_completed(void *context, struct MHD_Connection *connection, void 
     (void)code;
     struct pending_request *pending = *request_context;
     if (pending != NULL) {
-        buf_release(&pending->body);
-        free(pending);
+        pending_free(pending);
         *request_context = NULL;
     }
 }

@@ -3,7 +3,9 @@
  *
  * A pool of worker threads, each request with its own database connection taken from
  * a pool (SQLite connections are not shared between threads), a request body limit, and
- * the same security headers on every response.
+ * the same security headers on every response. The routes that take a file
+ * (routes_take_upload) read a multipart/form-data body from a person they allow as it
+ * arrives: its file into a temporary file, up to WEB_UPLOAD_LIMIT.
  */
 #ifndef CERTTRACK_SERVER_H
 #define CERTTRACK_SERVER_H

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../core/buf.h"
 #include "../core/civil_date.h"
@@ -40,6 +41,21 @@ struct web_form {
     size_t count;
 };
 
+/* The largest file a page takes as an upload (multipart/form-data, the routes that say
+ * so in routes.c); every other request body is limited to 1 MiB (server.h). */
+#define WEB_UPLOAD_LIMIT ((int64_t)64 * 1024 * 1024)
+
+/* The file of a multipart/form-data upload, streamed by the server into a temporary
+ * file as it arrives (never held in memory). */
+struct web_upload {
+    FILE *file;     /* the file's bytes, rewound; NULL when the request sent no file.
+                       The server closes (and so deletes) it after the response. */
+    char name[256]; /* its name as the browser gave it (cut to fit), or "" */
+    int64_t size;   /* its length in bytes */
+    bool too_large; /* the request passed WEB_UPLOAD_LIMIT: the file (and the fields
+                       after it) were dropped */
+};
+
 struct web_request {
     const struct web_config *config;
     const char *method;
@@ -51,6 +67,7 @@ struct web_request {
     const char *login_csrf_cookie;
     const char *bearer_token; /* Authorization: Bearer, or NULL */
     const char *content_type; /* the Content-Type header, or NULL */
+    struct web_upload upload; /* a multipart/form-data upload's file (routes that take one) */
     const char *body;         /* the request body (borrowed), NUL-terminated, "" when none; a
                                * form's is cut into its fields once read into form */
     size_t body_length;

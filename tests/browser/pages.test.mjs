@@ -3,16 +3,20 @@
 // resource, and a screenshot of each at a desktop and a phone width is kept for a person
 // to look at. The stories (story.test.mjs, strategic.test.mjs) walk the work itself; this
 // sweep covers the pages no story needs: the catalog, certificates, staff, a person's
-// progress, the libraries, the public certificate check, tokens, 403 and 404.
+// progress, the libraries, the harvest pages (with a site, an import and statements
+// waiting in the inbox, made before the sweep), the public certificate check, tokens,
+// 403 and 404.
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     DESKTOP, PHONE, PASSWORD, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory,
+    exe, horizontalOverflow, launchBrowser, newContext, root, screenshots, signIn, workDirectory,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -22,11 +26,67 @@ let server = null;
 let browser = null;
 let base = '';
 
+// The harvest: two LMS sites, a catalog event mapped to a report's activity, a report
+// imported (created, refused and not completed records) and, once the server runs, xAPI
+// statements waiting for an account link and a course mapping. Returns the xAPI site's
+// key and secret.
+function harvestData(db) {
+    const certtrack = (...args) => execFileSync(exe, [...args, '--db', db, '--programs',
+        join(root, 'programs')], { env: { ...process.env, CERTTRACK_TODAY: TODAY }, encoding: 'utf8' });
+    certtrack('site', 'add', '--url', 'https://learn.example.org', '--time-zone', 'America/Denver');
+    const site = certtrack('site', 'add', '--url', 'http://www.example.org');
+    certtrack('catalog', 'add', '--title', 'Weeding Well: quiz', '--kind', 'course', '--credits', '1',
+        '--category', 'collection-management', '--course-url',
+        'https://learn.example.org/course/view.php?id=7', '--lms-name', 'Weeding Well: Quiz');
+    const report = join(work.path, 'progress.weeding_well_a_long_course_name.csv');
+    const rows = [',"Email address","Weeding Well: Quiz","","Weeding Well: Survey",""'];
+    rows.push('"Ada Lovelace","staff@example.org","Completed","2026-05-03 14:22:05","Completed",' +
+        '"2026-05-04 10:00:00"');
+    for (let i = 0; i < 60; i++) {
+        rows.push(`"Learner ${i}","learner${i}@example.net","Completed","2026-05-05 10:00:00",` +
+            '"Not completed",""');
+    }
+    writeFileSync(report, rows.join('\n') + '\n');
+    certtrack('import', 'moodle-progress', report, '--site', 'https://learn.example.org');
+    return {
+        key: site.match(/^xAPI key: *(\S+)$/m)[1],
+        secret: site.match(/^xAPI secret: *(\S+)$/m)[1],
+    };
+}
+
+// Statements of an unlinked account about an unmapped course: they wait in the inbox.
+async function waitingStatements({ key, secret }) {
+    for (const [account, course] of [['1', 2], ['1', 3], ['77', 2]]) {
+        const answer = await fetch(`${base}/xapi/statements`, {
+            method: 'POST',
+            headers: {
+                Authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
+                'X-Experience-API-Version': '1.0.3',
+                'Content-Type': 'application/json',
+            },
+            body: JSON.stringify({
+                actor: { account: { homePage: 'http://www.example.org', name: account } },
+                verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+                object: {
+                    id: `http://www.example.org/course/view.php?id=${course}`,
+                    definition: { name: { en: `Weeding Well, part ${course}` },
+                        type: 'https://w3id.org/xapi/cmi5/activitytype/course' },
+                },
+                timestamp: '2026-06-10T21:30:00-06:00',
+            }),
+        });
+        assert.equal(answer.status, 200, `a waiting statement is accepted: ${await answer.text()}`);
+    }
+}
+
 before(async () => {
     ensureScreenshotDirectory();
-    server = new Server(work.path, await demoDatabase(work.path, TODAY));
+    const db = await demoDatabase(work.path, TODAY);
+    const credentials = harvestData(db);
+    server = new Server(work.path, db);
     await server.start(TODAY);
     base = server.base;
+    await waitingStatements(credentials);
     browser = await launchBrowser();
 }, { timeout: 60000 });
 
@@ -110,8 +170,72 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
             return firstLink(page, '/libraries/');
         }],
         ['API tokens', '/tokens'],
+        ['harvest', '/harvest'],
+        ['add an LMS site', '/harvest/sites/new'],
+        ['one LMS site', '/harvest/sites/2'],
+        ['one LMS site with imports', '/harvest/sites/1'],
+        ['import a report', '/harvest/imports/new?site=1'],
+        ['report imports', '/harvest/imports'],
+        ['one import', '/harvest/imports/1'],
+        ['one import, refused records, page 2', '/harvest/imports/1?outcome=refused&page=2'],
+        ['harvest inbox', '/harvest/inbox'],
     ]);
 });
+
+test('the coordinator adds an LMS site, uploads a report and links an account in the browser',
+    { timeout: 120000 }, async () => {
+        const context = await newContext(browser);
+        try {
+            const page = await context.newPage();
+            await signIn(page, base, 'coordinator@example.org', PASSWORD);
+            await page.goto(`${base}/harvest/sites/new`);
+            // The server's own refusal, not the browser's check of a required field.
+            await page.locator('main form').evaluate((form) => { form.noValidate = true; });
+            await page.getByRole('button', { name: 'Add the site' }).click();
+            await page.waitForLoadState();
+            await checkAccessible(page, 'a refused site');
+            await page.screenshot({ path: join(screenshots, 'pages-add-an-lms-site-refused-desktop.png'),
+                fullPage: true });
+            await page.getByLabel('Address').fill('https://moodle.example.org');
+            await page.getByLabel('Time zone', { exact: true }).selectOption('America/Chicago');
+            await page.getByRole('button', { name: 'Add the site' }).click();
+            await page.waitForLoadState();
+            assert.match(await page.locator('#xapi-secret').textContent(), /^[0-9a-f]{64}$/);
+            await checkAccessible(page, 'the site added, its secret shown once');
+            await page.screenshot({ path: join(screenshots, 'pages-lms-site-added-desktop.png'),
+                fullPage: true });
+
+            await page.goto(`${base}/harvest/imports/new`);
+            await page.getByLabel('Site').selectOption({ label: 'https://learn.example.org' });
+            const report = join(work.path, 'progress.upload.csv');
+            writeFileSync(report, ',"Email address","Weeding Well: Quiz",""\n' +
+                '"Ada Lovelace","director@example.org","Completed","2026-05-08 09:00:00"\n');
+            await page.locator('input[type="file"]').setInputFiles(report);
+            await page.getByRole('button', { name: 'Import the report' }).click();
+            await page.waitForLoadState();
+            assert.match(new URL(page.url()).pathname, /^\/harvest\/imports\/\d+$/);
+            assert.match(await page.locator('main').textContent(), /The report is imported/);
+            await checkAccessible(page, 'an import uploaded in the browser');
+
+            await page.goto(`${base}/harvest/inbox`);
+            const email = page.getByLabel('E-mail address of the person account 77 is');
+            await email.fill('nobody@example.net');
+            await email.locator('xpath=ancestor::form').getByRole('button', { name: 'Link the account' })
+                .click();
+            await page.waitForLoadState();
+            await checkAccessible(page, 'a refused link in the inbox');
+            await page.screenshot({ path: join(screenshots, 'pages-harvest-inbox-refused-desktop.png'),
+                fullPage: true });
+            await page.getByLabel('E-mail address of the person account 77 is').fill('ready@example.org');
+            await page.getByLabel('E-mail address of the person account 77 is')
+                .locator('xpath=ancestor::form').getByRole('button', { name: 'Link the account' }).click();
+            await page.waitForLoadState();
+            assert.match(await page.locator('main').textContent(), /The account is linked/);
+            assert.deepEqual(context.problems, [], 'no console errors or failed resources');
+        } finally {
+            await context.close();
+        }
+    });
 
 test("the director's pages", { timeout: 180000 }, async () => {
     await sweep('director@example.org', [
@@ -133,6 +257,7 @@ test("a learner's pages, and the pages a learner may not open", { timeout: 18000
         ['claim an activity', '/activities/new'],
         ['final report', '/report'],
         ['not allowed', '/catalog', 403],
+        ['harvest, not allowed', '/harvest', 403],
         ['not found', '/no-such-page', 404],
     ]);
 });

@@ -98,6 +98,32 @@ static void test_checkbox_is_checked_when_it_was(void **state)
     buf_release(&out);
 }
 
+static void test_file_field_offers_its_kinds_and_says_what_is_wrong(void **state)
+{
+    (void)state;
+    struct buf out;
+    buf_init(&out, 8192);
+    struct form_field field = {.id = "file",
+                               .label = "Report file",
+                               .error = "Choose the report file.",
+                               .control = FORM_FILE,
+                               .value = "ignored.csv",
+                               .accept = ".csv,text/csv",
+                               .required = true};
+    assert_int_equal(form_field_write(&out, &field), CT_OK);
+    assert_string_equal(
+        buf_str(&out),
+        "<div class=\"usa-form-group usa-form-group--error\">\n"
+        "<label class=\"usa-label usa-label--error\" for=\"file\">Report file <abbr"
+        " title=\"required\" class=\"usa-hint usa-hint--required\">*</abbr></label>\n"
+        "<span class=\"usa-error-message\" id=\"file-error\" role=\"alert\">Choose the report"
+        " file.</span>\n"
+        "<input class=\"usa-file-input\" id=\"file\" name=\"file\" required"
+        " aria-describedby=\"file-error\" aria-invalid=\"true\" type=\"file\""
+        " accept=\".csv,text/csv\">\n</div>\n");
+    buf_release(&out);
+}
+
 static void test_alerts_are_escaped_and_have_their_roles(void **state)
 {
     (void)state;
@@ -121,6 +147,7 @@ int main(void)
         cmocka_unit_test(test_a_fine_field_has_no_error_markup),
         cmocka_unit_test(test_select_keeps_the_choice_and_textarea_the_text),
         cmocka_unit_test(test_checkbox_is_checked_when_it_was),
+        cmocka_unit_test(test_file_field_offers_its_kinds_and_says_what_is_wrong),
         cmocka_unit_test(test_alerts_are_escaped_and_have_their_roles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
