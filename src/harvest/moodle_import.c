@@ -103,7 +103,8 @@ static enum ct_status refuse(struct import *import, enum moodle_refusal refusal,
 {
     char reason[300];
     if (detail != NULL) {
-        snprintf(reason, sizeof reason, "%s: %s", refusal_names[refusal], detail);
+        /* A long detail is cut: the row keeps the reason's start, the summary its kind. */
+        snprintf(reason, sizeof reason, "%s: %.240s", refusal_names[refusal], detail);
     }
     row->outcome = HARVEST_ROW_REFUSED;
     row->reason = detail != NULL ? reason : refusal_names[refusal];

@@ -555,7 +555,9 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         buf_release(&response->body);
         response->status = 500;
         response->content_type = "text/plain; charset=utf-8";
-        (void)buf_append_str(&response->body, "Something went wrong on our side.\n");
+        if (buf_append_str(&response->body, "Something went wrong on our side.\n") != CT_OK) {
+            buf_release(&response->body); /* the 500 alone says it */
+        }
     }
     if (request.store != NULL) {
         pool_give(&server->pool, request.store);
@@ -596,7 +598,10 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
     if (!upload_read) {
         upload_refused(pending, url, method, &response);
     } else if (pending->too_large) {
-        (void)routes_too_large(url, &response);
+        if (routes_too_large(url, &response) != CT_OK) {
+            buf_release(&response.body); /* the 413 alone says it */
+            response.status = 413;
+        }
     } else if (!serve_asset(method, url, &response)) {
         handle(server, connection, url, method, pending, &response);
     }
