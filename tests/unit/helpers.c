@@ -136,3 +136,17 @@ int test_remove_directory(const char *path)
     snprintf(command, sizeof command, "rm -rf '%s'", path);
     return system(command) == 0 ? 0 : -1;
 }
+
+void test_ok(enum ct_status status, const struct ct_err *err)
+{
+    if (status != CT_OK) {
+        fail_msg("%s: %s", err->where, err->message);
+    }
+}
+
+struct civil_date test_day(const char *text)
+{
+    struct civil_date date;
+    assert_true(civil_date_parse(text, &date));
+    return date;
+}

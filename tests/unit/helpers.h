@@ -40,6 +40,12 @@ enum ct_status test_parse_error(const struct program_set *set, const char *json,
 
 void test_evaluated_release(struct evaluated *evaluated);
 
+/* Fails the test, naming the field and the message, unless status is CT_OK. */
+void test_ok(enum ct_status status, const struct ct_err *err);
+
+/* The civil date of "YYYY-MM-DD"; fails the test when it is not one. */
+struct civil_date test_day(const char *text);
+
 /* The index of the activity with this id; fails the test when there is none. */
 size_t test_activity_index(const struct evaluated *evaluated, const char *id);
 

@@ -18,18 +18,11 @@
 
 enum { LARGE_WRITE_ROWS = 20000, KILL_AFTER_ROWS = 8000 };
 
-static void ok(enum ct_status status, const struct ct_err *err)
-{
-    if (status != CT_OK) {
-        fail_msg("%s: %s", err->where, err->message);
-    }
-}
-
 static int64_t scalar(struct store *store, const char *sql)
 {
     int64_t value = -1;
     struct ct_err err = {0};
-    ok(store_exec(store, sql, NULL, 0, &value, &err), &err);
+    test_ok(store_exec(store, sql, NULL, 0, &value, &err), &err);
     return value;
 }
 
@@ -73,13 +66,13 @@ static void test_kill_9_during_a_large_write_leaves_nothing_half_written(void **
     snprintf(path, sizeof path, "%s/crash.db", directory);
     struct store store;
     struct ct_err err = {0};
-    ok(store_open(&store, path, true, test_msl_programs(), &err), &err);
+    test_ok(store_open(&store, path, true, test_msl_programs(), &err), &err);
     const char *roles[] = {"learner", NULL};
     int64_t person = 0;
-    ok(store_person_create(&store, 0,
-                           &(struct person_new){"Pat", "pat@example.org", 0, 0, roles, NULL},
-                           &person, &err),
-       &err);
+    test_ok(store_person_create(&store, 0,
+                                &(struct person_new){"Pat", "pat@example.org", 0, 0, roles, NULL},
+                                &person, &err),
+            &err);
     int64_t audit_before = scalar(&store, "SELECT COUNT(*) FROM audit_log");
     store_close(&store);
 
@@ -100,18 +93,18 @@ static void test_kill_9_during_a_large_write_leaves_nothing_half_written(void **
     assert_true(WIFSIGNALED(child_status) && WTERMSIG(child_status) == SIGKILL);
     close(ready[0]);
 
-    ok(store_open(&store, path, false, test_msl_programs(), &err), &err);
-    ok(db_check_integrity(store.db, &err), &err);
+    test_ok(store_open(&store, path, false, test_msl_programs(), &err), &err);
+    test_ok(db_check_integrity(store.db, &err), &err);
     assert_int_equal(scalar(&store, "SELECT COUNT(*) FROM activities"), 0);
     assert_int_equal(scalar(&store, "SELECT COUNT(*) FROM audit_log"), audit_before);
     int64_t entries = 0;
-    ok(audit_verify(store.db, &entries, &err), &err);
+    test_ok(audit_verify(store.db, &entries, &err), &err);
     assert_int_equal(entries, audit_before);
     /* The database is fully usable afterwards. */
-    ok(store_person_create(&store, 0,
-                           &(struct person_new){"Lee", "lee@example.org", 0, 0, roles, NULL},
-                           &person, &err),
-       &err);
+    test_ok(store_person_create(&store, 0,
+                                &(struct person_new){"Lee", "lee@example.org", 0, 0, roles, NULL},
+                                &person, &err),
+            &err);
     store_close(&store);
     assert_int_equal(test_remove_directory(directory), 0);
 }

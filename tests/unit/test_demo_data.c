@@ -24,19 +24,12 @@ struct fixture {
     struct civil_date today;
 };
 
-static void ok(enum ct_status status, const struct ct_err *err)
-{
-    if (status != CT_OK) {
-        fail_msg("%s: %s", err->where, err->message);
-    }
-}
-
 /* The first column of a one-integer query on the demo database. */
 static int64_t count(struct fixture *f, const char *sql)
 {
     int64_t n = -1;
     struct ct_err err = {0};
-    ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
+    test_ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
     return n;
 }
 
@@ -48,16 +41,16 @@ static void fill_new(const char *directory, bool one_transaction, struct store *
     char path[256];
     snprintf(path, sizeof path, "%s/demo.db", directory);
     struct ct_err err = {0};
-    ok(clock_today(today, &err), &err);
-    ok(store_open(store, path, true, test_msl_programs(), &err), &err);
+    test_ok(clock_today(today, &err), &err);
+    test_ok(store_open(store, path, true, test_msl_programs(), &err), &err);
     if (one_transaction) {
-        ok(db_begin(store->db, &err), &err);
+        test_ok(db_begin(store->db, &err), &err);
     }
     enum ct_status status = demo_data_fill(store, *today, DEMO_SEED, summary, &err);
     if (one_transaction) {
         status = store_finish(store, status, &err);
     }
-    ok(status, &err);
+    test_ok(status, &err);
 }
 
 static int fill(void **state)
@@ -83,7 +76,7 @@ static int64_t person(struct fixture *f, const char *email)
 {
     int64_t id = 0;
     struct ct_err err = {0};
-    ok(store_person_find(&f->store, email, &id, &err), &err);
+    test_ok(store_person_find(&f->store, email, &id, &err), &err);
     return id;
 }
 
@@ -91,7 +84,7 @@ static struct track_info current_track(struct fixture *f, const char *email)
 {
     struct track_info track;
     struct ct_err err = {0};
-    ok(store_track_current(&f->store, person(f, email), &track, &err), &err);
+    test_ok(store_track_current(&f->store, person(f, email), &track, &err), &err);
     return track;
 }
 
@@ -206,7 +199,7 @@ static void tally_track(struct fixture *f, int64_t track, struct tally *tally)
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
     struct ct_err err = {0};
-    ok(store_record_evaluate(&f->store, track, f->today, &record, &evaluation, &err), &err);
+    test_ok(store_record_evaluate(&f->store, track, f->today, &record, &evaluation, &err), &err);
     tally->statuses[evaluation->status]++;
     for (size_t i = 0; i < evaluation->activity_count; i++) {
         tally->reasons[evaluation->activities[i].reason]++;
@@ -256,9 +249,9 @@ static void test_the_five_log_ins_work(void **state)
     for (size_t i = 0; i < 5; i++) {
         bool matches = false;
         struct ct_err err = {0};
-        ok(store_person_check_password(&f->store, person(f, emails[i]), DEMO_PASSWORD, &matches,
-                                       &err),
-           &err);
+        test_ok(store_person_check_password(&f->store, person(f, emails[i]), DEMO_PASSWORD,
+                                            &matches, &err),
+                &err);
         assert_true(matches);
     }
     assert_int_equal(count(f, "SELECT COUNT(*) FROM people WHERE password_hash IS NOT NULL"), 5);
@@ -293,7 +286,7 @@ static void test_staff_member_is_on_the_strategic_track_under_the_director(void 
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
     struct ct_err err = {0};
-    ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
+    test_ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
     bool capped = false;
     for (size_t i = 0; i < evaluation->activity_count; i++) {
         capped |= evaluation->activities[i].reason == REASON_SELF_DIRECTED_CAP;
@@ -321,7 +314,7 @@ static void test_ready_learner_is_complete_and_waiting_for_the_award(void **stat
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
     struct ct_err err = {0};
-    ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
+    test_ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
     assert_int_equal(evaluation->status, TRACK_COMPLETE);
     assert_int_equal(evaluation->blocking_count, 0);
     evaluation_free(evaluation);
@@ -350,7 +343,7 @@ static void test_planner_is_on_the_strategic_track_without_a_plan(void **state)
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
     struct ct_err err = {0};
-    ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
+    test_ok(store_record_evaluate(&f->store, track.id, f->today, &record, &evaluation, &err), &err);
     assert_int_equal(evaluation->status, TRACK_IN_PROGRESS);
     assert_int_equal(evaluation->counted_halves, 0);
     bool plan_missing = false;
@@ -379,7 +372,7 @@ static uint64_t digest(struct store *store)
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
         struct db_stmt *stmt = NULL;
         struct ct_err err = {0};
-        ok(db_prepare(store->db, queries[q], &stmt, &err), &err);
+        test_ok(db_prepare(store->db, queries[q], &stmt, &err), &err);
         bool has_row = false;
         while (db_step(stmt, &has_row, &err) == CT_OK && has_row) {
             for (int c = 0; c < db_column_count(stmt); c++) {
@@ -416,7 +409,7 @@ static void test_audit_trail_is_intact_and_a_second_fill_is_refused(void **state
     struct fixture *f = *state;
     struct ct_err err = {0};
     int64_t entries = 0;
-    ok(audit_verify(f->store.db, &entries, &err), &err);
+    test_ok(audit_verify(f->store.db, &entries, &err), &err);
     assert_true(entries > 5000);
     int64_t people = count(f, "SELECT COUNT(*) FROM people");
     struct demo_data_summary again;
@@ -424,7 +417,7 @@ static void test_audit_trail_is_intact_and_a_second_fill_is_refused(void **state
     assert_non_null(strstr(err.message, "empty database"));
     assert_int_equal(count(f, "SELECT COUNT(*) FROM people"), people);
     int64_t entries_after = 0;
-    ok(audit_verify(f->store.db, &entries_after, &err), &err);
+    test_ok(audit_verify(f->store.db, &entries_after, &err), &err);
     assert_int_equal(entries_after, entries);
 }
 

@@ -36,25 +36,11 @@ static enum ct_status memory_read(void *context, unsigned char *buffer, size_t s
     return CT_OK;
 }
 
-static struct civil_date day(const char *text)
-{
-    struct civil_date date;
-    assert_true(civil_date_parse(text, &date));
-    return date;
-}
-
-static void ok(enum ct_status status, const struct ct_err *err)
-{
-    if (status != CT_OK) {
-        fail_msg("%s: %s", err->where, err->message);
-    }
-}
-
 static int64_t count(struct fixture *f, const char *sql)
 {
     int64_t n = -1;
     struct ct_err err = {0};
-    ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
+    test_ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
     return n;
 }
 
@@ -65,30 +51,30 @@ static int setup(void **state)
     char path[256];
     snprintf(path, sizeof path, "%s/test.db", f->directory);
     struct ct_err err = {0};
-    ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
+    test_ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
     const char *roles[] = {ROLE_LEARNER, NULL};
-    ok(store_person_create(
-           &f->store, 0,
-           &(struct person_new){"Siobhán O'Brien", "siobhan@example.org", 0, 0, roles, NULL},
-           &f->learner, &err),
-       &err);
+    test_ok(store_person_create(
+                &f->store, 0,
+                &(struct person_new){"Siobhán O'Brien", "siobhan@example.org", 0, 0, roles, NULL},
+                &f->learner, &err),
+            &err);
     int64_t site_id = 0;
     struct lms_site_credentials credentials;
-    ok(store_harvest_site_add(&f->store, 0, "https://learn.example.org", "America/Denver", &site_id,
-                              &credentials, &err),
-       &err);
+    test_ok(store_harvest_site_add(&f->store, 0, "https://learn.example.org", "America/Denver",
+                                   &site_id, &credentials, &err),
+            &err);
     bool found = false;
-    ok(store_harvest_site_find_by_id(&f->store, site_id, &f->site, &found, &err), &err);
+    test_ok(store_harvest_site_find_by_id(&f->store, site_id, &f->site, &found, &err), &err);
     struct event_link link = {"https://learn.example.org/course/view.php?id=3", "Quiz"};
     struct catalog_event_new event = {
-        .event = {"Quiz", day("2026-01-05"), day("2026-01-05"), "Montana State Library",
+        .event = {"Quiz", test_day("2026-01-05"), test_day("2026-01-05"), "Montana State Library",
                   ACTIVITY_KIND_WEBINAR, 2, "technology"},
         .lms_verifies = true,
         .links = &link,
         .link_count = 1,
     };
     int64_t event_id = 0;
-    ok(store_catalog_event_add(&f->store, 0, &event, &event_id, &err), &err);
+    test_ok(store_catalog_event_add(&f->store, 0, &event, &event_id, &err), &err);
     *state = f;
     return 0;
 }
@@ -125,7 +111,7 @@ static void test_import_credits_once_and_explains_the_rest(void **state)
     struct fixture *f = *state;
     struct moodle_import_summary summary;
     struct ct_err err = {0};
-    ok(import_text(f, report, &summary, &err), &err);
+    test_ok(import_text(f, report, &summary, &err), &err);
     assert_int_equal(summary.counts.read, 3);
     /* Line 2 creates; line 4 is the same learner, event and civil date: a duplicate. */
     assert_int_equal(summary.counts.created, 1);
@@ -151,14 +137,14 @@ static void test_import_credits_once_and_explains_the_rest(void **state)
 
     /* Again: nothing new but the import's own record. */
     struct moodle_import_summary again;
-    ok(import_text(f, report, &again, &err), &err);
+    test_ok(import_text(f, report, &again, &err), &err);
     assert_int_equal(again.counts.created, 0);
     assert_int_equal(again.counts.duplicates, 2);
     assert_string_equal(again.file_sha256, summary.file_sha256);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 1);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM harvest_provenance"), 2);
     int64_t entries = 0;
-    ok(audit_verify(f->store.db, &entries, &err), &err);
+    test_ok(audit_verify(f->store.db, &entries, &err), &err);
 }
 
 static void test_a_file_refused_whole_keeps_nothing(void **state)

@@ -15,13 +15,6 @@ struct fixture {
     int64_t person;
 };
 
-static void ok(enum ct_status status, const struct ct_err *err)
-{
-    if (status != CT_OK) {
-        fail_msg("%s: %s", err->where, err->message);
-    }
-}
-
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
@@ -29,12 +22,12 @@ static int setup(void **state)
     char path[256];
     snprintf(path, sizeof path, "%s/test.db", f->directory);
     struct ct_err err = {0};
-    ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
+    test_ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
     const char *roles[] = {"learner", NULL};
-    ok(store_person_create(&f->store, 0,
-                           &(struct person_new){"Pat", "pat@example.org", 0, 0, roles, NULL},
-                           &f->person, &err),
-       &err);
+    test_ok(store_person_create(&f->store, 0,
+                                &(struct person_new){"Pat", "pat@example.org", 0, 0, roles, NULL},
+                                &f->person, &err),
+            &err);
     *state = f;
     return 0;
 }
@@ -68,25 +61,25 @@ static void test_session_is_found_by_its_id_only(void **state)
     struct fixture *f = *state;
     struct ct_err err = {0};
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE], found_csrf[SESSION_TOKEN_SIZE];
-    ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    test_ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
     bool found = false;
     int64_t person = 0;
-    ok(session_find(&f->store, id, 1010, &found, &person, found_csrf, &err), &err);
+    test_ok(session_find(&f->store, id, 1010, &found, &person, found_csrf, &err), &err);
     assert_true(found);
     assert_int_equal(person, f->person);
     assert_string_equal(found_csrf, csrf);
     /* Only the hash is stored. */
     int64_t stored = 0;
-    ok(STORE_EXEC(&f->store, "SELECT COUNT(*) FROM sessions WHERE id_hash = ?", &stored, &err,
-                  DB_TEXT(id)),
-       &err);
+    test_ok(STORE_EXEC(&f->store, "SELECT COUNT(*) FROM sessions WHERE id_hash = ?", &stored, &err,
+                       DB_TEXT(id)),
+            &err);
     assert_int_equal(stored, 0);
     char other[SESSION_TOKEN_SIZE];
     session_random_token(other);
-    ok(session_find(&f->store, other, 1010, &found, &person, found_csrf, &err), &err);
+    test_ok(session_find(&f->store, other, 1010, &found, &person, found_csrf, &err), &err);
     assert_false(found);
-    ok(session_end(&f->store, id, &err), &err);
-    ok(session_find(&f->store, id, 1020, &found, &person, found_csrf, &err), &err);
+    test_ok(session_end(&f->store, id, &err), &err);
+    test_ok(session_find(&f->store, id, 1020, &found, &person, found_csrf, &err), &err);
     assert_false(found);
 }
 
@@ -97,19 +90,22 @@ static void test_sessions_end_when_idle_or_too_old(void **state)
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    ok(session_create(&f->store, f->person, 0, id, csrf, &err), &err);
-    ok(session_find(&f->store, id, SESSION_IDLE_SECONDS - 1, &found, &person, csrf, &err), &err);
+    test_ok(session_create(&f->store, f->person, 0, id, csrf, &err), &err);
+    test_ok(session_find(&f->store, id, SESSION_IDLE_SECONDS - 1, &found, &person, csrf, &err),
+            &err);
     assert_true(found);
-    ok(session_find(&f->store, id, 2 * SESSION_IDLE_SECONDS, &found, &person, csrf, &err), &err);
+    test_ok(session_find(&f->store, id, 2 * SESSION_IDLE_SECONDS, &found, &person, csrf, &err),
+            &err);
     assert_false(found);
     /* Kept busy, a session still ends after the absolute limit. */
-    ok(session_create(&f->store, f->person, 0, id, csrf, &err), &err);
+    test_ok(session_create(&f->store, f->person, 0, id, csrf, &err), &err);
     int64_t now = 0;
     for (; now < SESSION_ABSOLUTE_SECONDS - 60; now += SESSION_IDLE_SECONDS / 2) {
-        ok(session_find(&f->store, id, now, &found, &person, csrf, &err), &err);
+        test_ok(session_find(&f->store, id, now, &found, &person, csrf, &err), &err);
         assert_true(found);
     }
-    ok(session_find(&f->store, id, SESSION_ABSOLUTE_SECONDS, &found, &person, csrf, &err), &err);
+    test_ok(session_find(&f->store, id, SESSION_ABSOLUTE_SECONDS, &found, &person, csrf, &err),
+            &err);
     assert_false(found);
 }
 
@@ -118,9 +114,9 @@ static int64_t last_seen_of(struct fixture *f, int64_t person)
 {
     struct ct_err err = {0};
     int64_t last_seen = 0;
-    ok(STORE_EXEC(&f->store, "SELECT MAX(last_seen_at) FROM sessions WHERE person_id = ?",
-                  &last_seen, &err, DB_INT(person)),
-       &err);
+    test_ok(STORE_EXEC(&f->store, "SELECT MAX(last_seen_at) FROM sessions WHERE person_id = ?",
+                       &last_seen, &err, DB_INT(person)),
+            &err);
     return last_seen;
 }
 
@@ -131,13 +127,14 @@ static void test_session_use_is_written_at_most_once_a_minute(void **state)
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
-    ok(session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS - 1, &found, &person, csrf, &err),
-       &err);
+    test_ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    test_ok(
+        session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS - 1, &found, &person, csrf, &err),
+        &err);
     assert_true(found);
     assert_int_equal(last_seen_of(f, f->person), 1000);
-    ok(session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS, &found, &person, csrf, &err),
-       &err);
+    test_ok(session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS, &found, &person, csrf, &err),
+            &err);
     assert_true(found);
     assert_int_equal(last_seen_of(f, f->person), 1000 + SESSION_TOUCH_SECONDS);
 }
@@ -149,11 +146,12 @@ static void test_session_ends_when_idle_even_if_not_marked_used(void **state)
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    test_ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
     /* Used within the minute: not written, so idleness counts from 1000. */
-    ok(session_find(&f->store, id, 1030, &found, &person, csrf, &err), &err);
+    test_ok(session_find(&f->store, id, 1030, &found, &person, csrf, &err), &err);
     assert_true(found);
-    ok(session_find(&f->store, id, 1000 + SESSION_IDLE_SECONDS, &found, &person, csrf, &err), &err);
+    test_ok(session_find(&f->store, id, 1000 + SESSION_IDLE_SECONDS, &found, &person, csrf, &err),
+            &err);
     assert_false(found);
     assert_int_equal(person, 0);
     assert_string_equal(csrf, "");
@@ -168,16 +166,16 @@ static void test_ended_sessions_are_deleted_when_another_is_used(void **state)
     char old_id[SESSION_TOKEN_SIZE], id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    ok(session_create(&f->store, f->person, 0, old_id, csrf, &err), &err);
-    ok(session_create(&f->store, f->person, SESSION_IDLE_SECONDS, id, csrf, &err), &err);
-    ok(session_find(&f->store, id, SESSION_IDLE_SECONDS + SESSION_TOUCH_SECONDS, &found, &person,
-                    csrf, &err),
-       &err);
+    test_ok(session_create(&f->store, f->person, 0, old_id, csrf, &err), &err);
+    test_ok(session_create(&f->store, f->person, SESSION_IDLE_SECONDS, id, csrf, &err), &err);
+    test_ok(session_find(&f->store, id, SESSION_IDLE_SECONDS + SESSION_TOUCH_SECONDS, &found,
+                         &person, csrf, &err),
+            &err);
     assert_true(found);
     int64_t sessions = 0;
-    ok(STORE_EXEC(&f->store, "SELECT COUNT(*) FROM sessions WHERE person_id = ?", &sessions, &err,
-                  DB_INT(f->person)),
-       &err);
+    test_ok(STORE_EXEC(&f->store, "SELECT COUNT(*) FROM sessions WHERE person_id = ?", &sessions,
+                       &err, DB_INT(f->person)),
+            &err);
     assert_int_equal(sessions, 1);
 }
 
@@ -186,10 +184,10 @@ static int64_t token_last_used(struct fixture *f)
 {
     struct ct_err err = {0};
     int64_t last_used = -1;
-    ok(STORE_EXEC(&f->store,
-                  "SELECT COALESCE(MAX(last_used_at), 0) FROM api_tokens WHERE person_id = ?",
-                  &last_used, &err, DB_INT(f->person)),
-       &err);
+    test_ok(STORE_EXEC(&f->store,
+                       "SELECT COALESCE(MAX(last_used_at), 0) FROM api_tokens WHERE person_id = ?",
+                       &last_used, &err, DB_INT(f->person)),
+            &err);
     return last_used;
 }
 
@@ -199,22 +197,23 @@ static void test_token_use_is_written_at_most_once_a_minute(void **state)
     struct ct_err err = {0};
     char token[API_TOKEN_SIZE];
     int64_t person = 0;
-    ok(api_token_create(&f->store, f->person, "reporting", 1000, token, &err), &err);
+    test_ok(api_token_create(&f->store, f->person, "reporting", 1000, token, &err), &err);
     assert_int_equal(token_last_used(f), 0);
-    ok(api_token_person(&f->store, token, 1000, &person, &err), &err);
+    test_ok(api_token_person(&f->store, token, 1000, &person, &err), &err);
     assert_int_equal(person, f->person);
     assert_int_equal(token_last_used(f), 1000);
-    ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS - 1, &person, &err), &err);
+    test_ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS - 1, &person, &err),
+            &err);
     assert_int_equal(person, f->person);
     assert_int_equal(token_last_used(f), 1000);
-    ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS, &person, &err), &err);
+    test_ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS, &person, &err), &err);
     assert_int_equal(token_last_used(f), 1000 + SESSION_TOUCH_SECONDS);
     int64_t id = 0;
-    ok(STORE_EXEC(&f->store, "SELECT id FROM api_tokens WHERE person_id = ?", &id, &err,
-                  DB_INT(f->person)),
-       &err);
-    ok(api_token_revoke(&f->store, f->person, id, 2000, &err), &err);
-    ok(api_token_person(&f->store, token, 2001, &person, &err), &err);
+    test_ok(STORE_EXEC(&f->store, "SELECT id FROM api_tokens WHERE person_id = ?", &id, &err,
+                       DB_INT(f->person)),
+            &err);
+    test_ok(api_token_revoke(&f->store, f->person, id, 2000, &err), &err);
+    test_ok(api_token_person(&f->store, token, 2001, &person, &err), &err);
     assert_int_equal(person, 0);
 }
 
@@ -224,17 +223,18 @@ static void test_failed_log_ins_make_the_next_attempt_wait(void **state)
     struct ct_err err = {0};
     int64_t wait = -1;
     for (int i = 0; i < LOGIN_FREE_FAILURES; i++) {
-        ok(login_wait_seconds(&f->store, "account:pat@example.org", 100 + i, &wait, &err), &err);
+        test_ok(login_wait_seconds(&f->store, "account:pat@example.org", 100 + i, &wait, &err),
+                &err);
         assert_int_equal(wait, 0);
-        ok(login_failure_record(&f->store, "account:pat@example.org", 100 + i, &err), &err);
+        test_ok(login_failure_record(&f->store, "account:pat@example.org", 100 + i, &err), &err);
     }
-    ok(login_wait_seconds(&f->store, "account:pat@example.org", 104, &wait, &err), &err);
+    test_ok(login_wait_seconds(&f->store, "account:pat@example.org", 104, &wait, &err), &err);
     assert_int_equal(wait, 2);
-    ok(login_wait_seconds(&f->store, "account:other@example.org", 104, &wait, &err), &err);
+    test_ok(login_wait_seconds(&f->store, "account:other@example.org", 104, &wait, &err), &err);
     assert_int_equal(wait, 0);
-    ok(login_wait_seconds(&f->store, "account:pat@example.org", 104 + LOGIN_WINDOW_SECONDS, &wait,
-                          &err),
-       &err);
+    test_ok(login_wait_seconds(&f->store, "account:pat@example.org", 104 + LOGIN_WINDOW_SECONDS,
+                               &wait, &err),
+            &err);
     assert_int_equal(wait, 0);
 }
 

@@ -25,25 +25,11 @@ struct fixture {
 static const char hash_a[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 static const char hash_b[] = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
-static struct civil_date day(const char *text)
-{
-    struct civil_date date;
-    assert_true(civil_date_parse(text, &date));
-    return date;
-}
-
-static void ok(enum ct_status status, const struct ct_err *err)
-{
-    if (status != CT_OK) {
-        fail_msg("%s: %s", err->where, err->message);
-    }
-}
-
 static int64_t count(struct fixture *f, const char *sql)
 {
     int64_t n = -1;
     struct ct_err err = {0};
-    ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
+    test_ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
     return n;
 }
 
@@ -52,7 +38,7 @@ static int64_t add_event(struct fixture *f, const char *title, const char *activ
 {
     struct event_link link = {"https://learn.example.org/course/view.php?id=7", activity_name};
     struct catalog_event_new event = {
-        .event = {title, day("2026-01-05"), day("2026-03-31"), "Montana State Library",
+        .event = {title, test_day("2026-01-05"), test_day("2026-03-31"), "Montana State Library",
                   ACTIVITY_KIND_COURSE, 4, "collection-management"},
         .lms_verifies = lms_verifies,
         .links = &link,
@@ -60,7 +46,7 @@ static int64_t add_event(struct fixture *f, const char *title, const char *activ
     };
     int64_t id = 0;
     struct ct_err err = {0};
-    ok(store_catalog_event_add(&f->store, 0, &event, &id, &err), &err);
+    test_ok(store_catalog_event_add(&f->store, 0, &event, &id, &err), &err);
     return id;
 }
 
@@ -71,15 +57,16 @@ static int setup(void **state)
     char path[256];
     snprintf(path, sizeof path, "%s/test.db", f->directory);
     struct ct_err err = {0};
-    ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
+    test_ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
     const char *roles[] = {ROLE_LEARNER, NULL};
-    ok(store_person_create(
-           &f->store, 0, &(struct person_new){"Ada Lovelace", "Ada@Example.org", 0, 0, roles, NULL},
-           &f->learner, &err),
-       &err);
-    ok(store_harvest_site_add(&f->store, 0, "https://learn.example.org/", "America/Denver",
-                              &f->site, &f->credentials, &err),
-       &err);
+    test_ok(store_person_create(
+                &f->store, 0,
+                &(struct person_new){"Ada Lovelace", "Ada@Example.org", 0, 0, roles, NULL},
+                &f->learner, &err),
+            &err);
+    test_ok(store_harvest_site_add(&f->store, 0, "https://learn.example.org/", "America/Denver",
+                                   &f->site, &f->credentials, &err),
+            &err);
     f->event = add_event(f, "Collection Development Basics", "Module 1 quiz", false);
     f->verified_event = add_event(f, "Weeding Well", "Final \"reflection\"", true);
     *state = f;
@@ -108,8 +95,9 @@ static void test_site_add_prints_credentials_once_and_keeps_only_a_hash(void **s
     struct lms_site site;
     bool found = false;
     struct ct_err err = {0};
-    ok(store_harvest_site_find_by_url(&f->store, "https://learn.example.org", &site, &found, &err),
-       &err);
+    test_ok(
+        store_harvest_site_find_by_url(&f->store, "https://learn.example.org", &site, &found, &err),
+        &err);
     assert_true(found);
     assert_int_equal(site.id, f->site);
     assert_string_equal(site.url, "https://learn.example.org");
@@ -126,12 +114,12 @@ static void test_site_add_defaults_to_utc(void **state)
     int64_t id = 0;
     struct lms_site_credentials credentials;
     struct ct_err err = {0};
-    ok(store_harvest_site_add(&f->store, 0, "http://moodle.example.net", NULL, &id, &credentials,
-                              &err),
-       &err);
+    test_ok(store_harvest_site_add(&f->store, 0, "http://moodle.example.net", NULL, &id,
+                                   &credentials, &err),
+            &err);
     struct lms_site site;
     bool found = false;
-    ok(store_harvest_site_find_by_id(&f->store, id, &site, &found, &err), &err);
+    test_ok(store_harvest_site_find_by_id(&f->store, id, &site, &found, &err), &err);
     assert_true(found);
     assert_string_equal(site.time_zone, "UTC");
 }
@@ -168,25 +156,25 @@ static void test_credentials_match_only_the_right_secret(void **state)
     struct lms_site site;
     bool matches = false;
     struct ct_err err = {0};
-    ok(store_harvest_site_check_credentials(&f->store, f->credentials.api_key,
-                                            f->credentials.secret, &site, &matches, &err),
-       &err);
+    test_ok(store_harvest_site_check_credentials(&f->store, f->credentials.api_key,
+                                                 f->credentials.secret, &site, &matches, &err),
+            &err);
     assert_true(matches);
     assert_int_equal(site.id, f->site);
     char wrong[LMS_SECRET_SIZE];
     snprintf(wrong, sizeof wrong, "%s", f->credentials.secret);
     wrong[10] = wrong[10] == '0' ? '1' : '0';
-    ok(store_harvest_site_check_credentials(&f->store, f->credentials.api_key, wrong, &site,
-                                            &matches, &err),
-       &err);
+    test_ok(store_harvest_site_check_credentials(&f->store, f->credentials.api_key, wrong, &site,
+                                                 &matches, &err),
+            &err);
     assert_false(matches);
-    ok(store_harvest_site_check_credentials(&f->store, "ct_nobody", f->credentials.secret, &site,
-                                            &matches, &err),
-       &err);
+    test_ok(store_harvest_site_check_credentials(&f->store, "ct_nobody", f->credentials.secret,
+                                                 &site, &matches, &err),
+            &err);
     assert_false(matches);
-    ok(store_harvest_site_check_credentials(&f->store, f->credentials.api_key, "", &site, &matches,
-                                            &err),
-       &err);
+    test_ok(store_harvest_site_check_credentials(&f->store, f->credentials.api_key, "", &site,
+                                                 &matches, &err),
+            &err);
     assert_false(matches);
 }
 
@@ -195,26 +183,28 @@ static void test_account_link_is_once_per_site_and_name(void **state)
     struct fixture *f = *state;
     struct ct_err err = {0};
     int64_t applied = -1;
-    ok(store_harvest_account_link(&f->store, 0, f->site, "42", f->learner, &applied, &err), &err);
+    test_ok(store_harvest_account_link(&f->store, 0, f->site, "42", f->learner, &applied, &err),
+            &err);
     assert_int_equal(applied, 0);
     /* Again to the same person: nothing changes. */
-    ok(store_harvest_account_link(&f->store, 0, f->site, "42", f->learner, &applied, &err), &err);
+    test_ok(store_harvest_account_link(&f->store, 0, f->site, "42", f->learner, &applied, &err),
+            &err);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM lms_accounts"), 1);
     int64_t person = 0;
     bool found = false;
-    ok(store_harvest_account_find(&f->store, f->site, "42", &person, &found, &err), &err);
+    test_ok(store_harvest_account_find(&f->store, f->site, "42", &person, &found, &err), &err);
     assert_true(found);
     assert_int_equal(person, f->learner);
-    ok(store_harvest_account_find(&f->store, f->site, "43", &person, &found, &err), &err);
+    test_ok(store_harvest_account_find(&f->store, f->site, "43", &person, &found, &err), &err);
     assert_false(found);
 
     const char *roles[] = {ROLE_LEARNER, NULL};
     int64_t other = 0;
-    ok(store_person_create(
-           &f->store, 0,
-           &(struct person_new){"Grace Hopper", "grace@example.org", 0, 0, roles, NULL}, &other,
-           &err),
-       &err);
+    test_ok(store_person_create(
+                &f->store, 0,
+                &(struct person_new){"Grace Hopper", "grace@example.org", 0, 0, roles, NULL},
+                &other, &err),
+            &err);
     assert_int_equal(store_harvest_account_link(&f->store, 0, f->site, "42", other, NULL, &err),
                      CT_ERR_INPUT);
     assert_string_equal(err.where, "account");
@@ -232,24 +222,24 @@ static void test_activity_names_map_to_events_of_the_site(void **state)
     struct ct_err err = {0};
     enum harvest_mapping mapping;
     int64_t event = 0;
-    ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org", "Module 1 quiz",
-                                            &mapping, &event, &err),
-       &err);
+    test_ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org",
+                                                 "Module 1 quiz", &mapping, &event, &err),
+            &err);
     assert_int_equal(mapping, HARVEST_MAPPED);
     assert_int_equal(event, f->event);
     /* Moodle writes a '"' in a name as "'". */
-    ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org",
-                                            "Final 'reflection'", &mapping, &event, &err),
-       &err);
+    test_ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org",
+                                                 "Final 'reflection'", &mapping, &event, &err),
+            &err);
     assert_int_equal(mapping, HARVEST_MAPPED);
     assert_int_equal(event, f->verified_event);
-    ok(store_harvest_event_by_activity_name(&f->store, "https://other.example.org", "Module 1 quiz",
-                                            &mapping, &event, &err),
-       &err);
+    test_ok(store_harvest_event_by_activity_name(&f->store, "https://other.example.org",
+                                                 "Module 1 quiz", &mapping, &event, &err),
+            &err);
     assert_int_equal(mapping, HARVEST_UNMAPPED);
-    ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org", "Module 2",
-                                            &mapping, &event, &err),
-       &err);
+    test_ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org", "Module 2",
+                                                 &mapping, &event, &err),
+            &err);
     assert_int_equal(mapping, HARVEST_UNMAPPED);
 }
 
@@ -259,12 +249,13 @@ static void test_person_by_email_ignores_case_and_never_reads_an_id(void **state
     struct ct_err err = {0};
     int64_t person = 0;
     bool found = false;
-    ok(store_harvest_person_by_email(&f->store, "ADA@example.ORG", &person, &found, &err), &err);
+    test_ok(store_harvest_person_by_email(&f->store, "ADA@example.ORG", &person, &found, &err),
+            &err);
     assert_true(found);
     assert_int_equal(person, f->learner);
     char id[32];
     snprintf(id, sizeof id, "%lld", (long long)f->learner);
-    ok(store_harvest_person_by_email(&f->store, id, &person, &found, &err), &err);
+    test_ok(store_harvest_person_by_email(&f->store, id, &person, &found, &err), &err);
     assert_false(found);
 }
 
@@ -274,7 +265,7 @@ static struct harvest_completion file_completion(struct fixture *f, int64_t impo
     return (struct harvest_completion){.site_id = f->site,
                                        .person_id = f->learner,
                                        .event_id = event,
-                                       .date = day(date),
+                                       .date = test_day(date),
                                        .source = HARVEST_FROM_FILE,
                                        .import_id = import_id,
                                        .record_ref = "import 1 line 2",
@@ -285,11 +276,11 @@ static int64_t begin_import(struct fixture *f)
 {
     struct ct_err err = {0};
     int64_t import_id = 0;
-    ok(db_begin(f->store.db, &err), &err);
-    ok(store_harvest_import_begin(&f->store, 0, "command line", f->site, "/tmp/progress.x.csv",
-                                  hash_a, &import_id, &err),
-       &err);
-    ok(db_commit(f->store.db, &err), &err);
+    test_ok(db_begin(f->store.db, &err), &err);
+    test_ok(store_harvest_import_begin(&f->store, 0, "command line", f->site, "/tmp/progress.x.csv",
+                                       hash_a, &import_id, &err),
+            &err);
+    test_ok(db_commit(f->store.db, &err), &err);
     return import_id;
 }
 
@@ -301,7 +292,7 @@ static void test_completion_creates_once_then_adds_provenance(void **state)
     struct harvest_completion completion =
         file_completion(f, import_id, f->event, "2026-02-03", hash_a);
     struct harvest_completion_outcome outcome;
-    ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
+    test_ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
     assert_int_equal(outcome.result, HARVEST_CREATED);
     assert_false(outcome.verified);
     assert_true(outcome.provenance_added);
@@ -313,7 +304,7 @@ static void test_completion_creates_once_then_adds_provenance(void **state)
                      1);
 
     /* The same raw record again: a duplicate, no new provenance. */
-    ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
+    test_ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
     assert_int_equal(outcome.result, HARVEST_DUPLICATE);
     assert_int_equal(outcome.activity_id, created);
     assert_false(outcome.provenance_added);
@@ -324,16 +315,16 @@ static void test_completion_creates_once_then_adds_provenance(void **state)
     by_xapi.import_id = 0;
     by_xapi.statement_id = "0f3a9a1e-4a7c-4c39-9f5e-0d2a4f0e7b11";
     by_xapi.raw_hash = hash_b;
-    ok(store_harvest_completion(&f->store, 0, &by_xapi, &outcome, &err), &err);
+    test_ok(store_harvest_completion(&f->store, 0, &by_xapi, &outcome, &err), &err);
     assert_int_equal(outcome.result, HARVEST_DUPLICATE);
     assert_true(outcome.provenance_added);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 1);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM harvest_provenance"), 2);
 
     /* Another civil date is another completion. */
-    completion.date = day("2026-02-04");
+    completion.date = test_day("2026-02-04");
     completion.record_ref = "import 1 line 3";
-    ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
+    test_ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
     assert_int_equal(outcome.result, HARVEST_CREATED);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 2);
 }
@@ -346,7 +337,7 @@ static void test_completion_of_an_event_the_lms_verifies_is_verified(void **stat
     struct harvest_completion completion =
         file_completion(f, import_id, f->verified_event, "2026-03-02", hash_a);
     struct harvest_completion_outcome outcome;
-    ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
+    test_ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
     assert_int_equal(outcome.result, HARVEST_CREATED);
     assert_true(outcome.verified);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities WHERE status = 'verified'"), 1);
@@ -386,14 +377,14 @@ static void test_withdraw_rejects_with_reason_and_keeps_history(void **state)
     struct harvest_completion completion =
         file_completion(f, import_id, f->verified_event, "2026-03-02", hash_a);
     struct harvest_completion_outcome outcome;
-    ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
+    test_ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
     bool withdrawn = false;
     assert_int_equal(
         store_harvest_withdraw(&f->store, 0, outcome.activity_id, "", &withdrawn, &err),
         CT_ERR_INPUT);
-    ok(store_harvest_withdraw(&f->store, 0, outcome.activity_id,
-                              "uncompleted in the LMS (statement 1)", &withdrawn, &err),
-       &err);
+    test_ok(store_harvest_withdraw(&f->store, 0, outcome.activity_id,
+                                   "uncompleted in the LMS (statement 1)", &withdrawn, &err),
+            &err);
     assert_true(withdrawn);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities WHERE status = 'rejected' AND"
                               " status_reason = 'uncompleted in the LMS (statement 1)'"),
@@ -402,20 +393,22 @@ static void test_withdraw_rejects_with_reason_and_keeps_history(void **state)
                               " AND action IN ('create', 'withdraw')"),
                      2);
     /* Withdrawing again changes nothing. */
-    ok(store_harvest_withdraw(&f->store, 0, outcome.activity_id, "again", &withdrawn, &err), &err);
+    test_ok(store_harvest_withdraw(&f->store, 0, outcome.activity_id, "again", &withdrawn, &err),
+            &err);
     assert_false(withdrawn);
     /* Pending ones are rejected. */
     completion = file_completion(f, import_id, f->event, "2026-02-03", hash_b);
     completion.record_ref = "import 1 line 3";
-    ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
-    ok(store_harvest_withdraw(&f->store, 0, outcome.activity_id, "uncompleted", &withdrawn, &err),
-       &err);
+    test_ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
+    test_ok(
+        store_harvest_withdraw(&f->store, 0, outcome.activity_id, "uncompleted", &withdrawn, &err),
+        &err);
     assert_true(withdrawn);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities WHERE status = 'rejected'"), 2);
     assert_int_equal(store_harvest_withdraw(&f->store, 0, 9999, "x", &withdrawn, &err),
                      CT_ERR_INPUT);
     int64_t entries = 0;
-    ok(audit_verify(f->store.db, &entries, &err), &err);
+    test_ok(audit_verify(f->store.db, &entries, &err), &err);
 }
 
 static void test_import_records_rows_and_counts(void **state)
@@ -423,11 +416,11 @@ static void test_import_records_rows_and_counts(void **state)
     struct fixture *f = *state;
     struct ct_err err = {0};
     int64_t import_id = 0;
-    ok(db_begin(f->store.db, &err), &err);
-    ok(store_harvest_import_begin(&f->store, 0, "command line", f->site,
-                                  "/home/x/progress.collection_development_basics.csv", hash_b,
-                                  &import_id, &err),
-       &err);
+    test_ok(db_begin(f->store.db, &err), &err);
+    test_ok(store_harvest_import_begin(&f->store, 0, "command line", f->site,
+                                       "/home/x/progress.collection_development_basics.csv", hash_b,
+                                       &import_id, &err),
+            &err);
     struct harvest_row row = {4,
                               HARVEST_ROW_REFUSED,
                               "unknown learner",
@@ -436,10 +429,10 @@ static void test_import_records_rows_and_counts(void **state)
                               "Module 1 quiz",
                               "2026-02-05 10:00:00",
                               0};
-    ok(store_harvest_row_add(&f->store, import_id, &row, &err), &err);
+    test_ok(store_harvest_row_add(&f->store, import_id, &row, &err), &err);
     struct harvest_counts counts = {3, 2, 0, 0, 0, 4};
-    ok(store_harvest_import_finish(&f->store, 0, import_id, &counts, NULL, &err), &err);
-    ok(db_commit(f->store.db, &err), &err);
+    test_ok(store_harvest_import_finish(&f->store, 0, import_id, &counts, NULL, &err), &err);
+    test_ok(db_commit(f->store.db, &err), &err);
     assert_int_equal(
         count(f, "SELECT COUNT(*) FROM harvest_imports WHERE file_name ="
                  " 'progress.collection_development_basics.csv' AND rows_read = 3 AND created = 2"

@@ -27,18 +27,11 @@ struct fixture {
     int64_t event;
 };
 
-static void ok(enum ct_status status, const struct ct_err *err)
-{
-    if (status != CT_OK) {
-        fail_msg("%s: %s", err->where, err->message);
-    }
-}
-
 static int64_t count(struct fixture *f, const char *sql)
 {
     int64_t n = -1;
     struct ct_err err = {0};
-    ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
+    test_ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
     return n;
 }
 
@@ -49,22 +42,24 @@ static int setup(void **state)
     char path[256];
     snprintf(path, sizeof path, "%s/test.db", f->directory);
     struct ct_err err = {0};
-    ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
+    test_ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
     const char *roles[] = {ROLE_LEARNER, NULL};
-    ok(store_person_create(
-           &f->store, 0, &(struct person_new){"Ada Lovelace", "ada@example.org", 0, 0, roles, NULL},
-           &f->learner, &err),
-       &err);
+    test_ok(store_person_create(
+                &f->store, 0,
+                &(struct person_new){"Ada Lovelace", "ada@example.org", 0, 0, roles, NULL},
+                &f->learner, &err),
+            &err);
     struct lms_site_credentials credentials;
-    ok(store_harvest_site_add(&f->store, 0, SITE, "America/Denver", &f->site, &credentials, &err),
-       &err);
+    test_ok(
+        store_harvest_site_add(&f->store, 0, SITE, "America/Denver", &f->site, &credentials, &err),
+        &err);
     struct civil_date starts, ends;
     assert_true(civil_date_parse("2026-01-05", &starts));
     assert_true(civil_date_parse("2026-12-31", &ends));
     struct event_new event = {
         "Weeding Well",         starts, ends, "Montana State Library", ACTIVITY_KIND_COURSE, 4,
         "collection-management"};
-    ok(store_event_create(&f->store, 0, &event, &f->event, &err), &err);
+    test_ok(store_event_create(&f->store, 0, &event, &f->event, &err), &err);
     *state = f;
     return 0;
 }
@@ -90,9 +85,9 @@ static void completion(struct fixture *f, const char *account, const char *cours
              account, course, day);
     struct xapi_receipt receipt;
     struct ct_err err = {0};
-    ok(xapi_receive(&f->store, f->site, XAPI_VERSION_1_0, body, strlen(body), NULL, 1767225600000,
-                    &receipt, &err),
-       &err);
+    test_ok(xapi_receive(&f->store, f->site, XAPI_VERSION_1_0, body, strlen(body), NULL,
+                         1767225600000, &receipt, &err),
+            &err);
     assert_int_equal(receipt.added, 1);
     xapi_receipt_release(&receipt);
 }
@@ -101,14 +96,15 @@ static void test_linking_counts_what_it_applied_and_what_still_waits(void **stat
 {
     struct fixture *f = *state;
     struct ct_err err = {0};
-    ok(store_event_link_add(&f->store, 0, f->event, COURSE, NULL, &err), &err);
+    test_ok(store_event_link_add(&f->store, 0, f->event, COURSE, NULL, &err), &err);
     completion(f, "1", COURSE, "2026-03-02");
     completion(f, "1", COURSE, "2026-03-02"); /* the same completion again: a duplicate */
     completion(f, "1", OTHER, "2026-03-03");  /* waits for its course, after the link too */
     completion(f, "2", COURSE, "2026-03-04"); /* another account: not concerned */
     struct harvest_release release;
-    ok(store_harvest_inbox_link_account(&f->store, 0, f->site, "1", f->learner, &release, &err),
-       &err);
+    test_ok(
+        store_harvest_inbox_link_account(&f->store, 0, f->site, "1", f->learner, &release, &err),
+        &err);
     assert_int_equal(release.applied, 2);
     assert_int_equal(release.credited, 2);
     assert_int_equal(release.withdrawn, 0);
@@ -122,16 +118,17 @@ static void test_mapping_counts_what_it_applied(void **state)
     struct fixture *f = *state;
     struct ct_err err = {0};
     int64_t applied = 0;
-    ok(store_harvest_account_link(&f->store, 0, f->site, "1", f->learner, &applied, &err), &err);
+    test_ok(store_harvest_account_link(&f->store, 0, f->site, "1", f->learner, &applied, &err),
+            &err);
     completion(f, "1", COURSE, "2026-03-02");
     completion(f, "3", COURSE, "2026-03-02"); /* still waits: its account is not linked */
     struct harvest_release release;
-    ok(store_harvest_inbox_map_url(&f->store, 0, f->event, COURSE, &release, &err), &err);
+    test_ok(store_harvest_inbox_map_url(&f->store, 0, f->event, COURSE, &release, &err), &err);
     assert_int_equal(release.applied, 1);
     assert_int_equal(release.credited, 1);
     assert_int_equal(release.still_waiting, 1);
     int64_t waiting = 0;
-    ok(store_harvest_inbox_count(&f->store, &waiting, &err), &err);
+    test_ok(store_harvest_inbox_count(&f->store, &waiting, &err), &err);
     assert_int_equal(waiting, 1);
 }
 
@@ -139,7 +136,7 @@ static void test_a_refused_link_or_mapping_changes_nothing(void **state)
 {
     struct fixture *f = *state;
     struct ct_err err = {0};
-    ok(store_event_link_add(&f->store, 0, f->event, COURSE, NULL, &err), &err);
+    test_ok(store_event_link_add(&f->store, 0, f->event, COURSE, NULL, &err), &err);
     completion(f, "1", COURSE, "2026-03-02");
     int64_t audit = count(f, "SELECT COUNT(*) FROM audit_log");
     struct harvest_release release;

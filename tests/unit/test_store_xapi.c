@@ -27,26 +27,12 @@ struct fixture {
     int64_t site;
 };
 
-static void ok(enum ct_status status, const struct ct_err *err)
-{
-    if (status != CT_OK) {
-        fail_msg("%s: %s", err->where, err->message);
-    }
-}
-
 static int64_t count(struct fixture *f, const char *sql)
 {
     int64_t n = -1;
     struct ct_err err = {0};
-    ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
+    test_ok(store_exec(&f->store, sql, NULL, 0, &n, &err), &err);
     return n;
-}
-
-static struct civil_date day(const char *text)
-{
-    struct civil_date date;
-    assert_true(civil_date_parse(text, &date));
-    return date;
 }
 
 /* A catalog event mapped to url (and, when not NULL, the activity so named in it). */
@@ -54,22 +40,23 @@ static int64_t add_event(struct fixture *f, const char *url, const char *activit
 {
     struct event_link link = {url, activity_name};
     struct catalog_event_new event = {
-        .event = {"Weeding Well", day("2026-01-05"), day("2026-12-31"), "Montana State Library",
-                  ACTIVITY_KIND_COURSE, 4, "collection-management"},
+        .event = {"Weeding Well", test_day("2026-01-05"), test_day("2026-12-31"),
+                  "Montana State Library", ACTIVITY_KIND_COURSE, 4, "collection-management"},
         .lms_verifies = true,
         .links = &link,
         .link_count = 1,
     };
     int64_t id = 0;
     struct ct_err err = {0};
-    ok(store_catalog_event_add(&f->store, 0, &event, &id, &err), &err);
+    test_ok(store_catalog_event_add(&f->store, 0, &event, &id, &err), &err);
     return id;
 }
 
 static void link_learner(struct fixture *f, const char *account, int64_t *applied)
 {
     struct ct_err err = {0};
-    ok(store_harvest_account_link(&f->store, 0, f->site, account, f->learner, applied, &err), &err);
+    test_ok(store_harvest_account_link(&f->store, 0, f->site, account, f->learner, applied, &err),
+            &err);
 }
 
 static int setup(void **state)
@@ -79,16 +66,17 @@ static int setup(void **state)
     char path[256];
     snprintf(path, sizeof path, "%s/test.db", f->directory);
     struct ct_err err = {0};
-    ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
+    test_ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
     const char *roles[] = {ROLE_LEARNER, NULL};
-    ok(store_person_create(
-           &f->store, 0, &(struct person_new){"Ada Lovelace", "ada@example.org", 0, 0, roles, NULL},
-           &f->learner, &err),
-       &err);
+    test_ok(store_person_create(
+                &f->store, 0,
+                &(struct person_new){"Ada Lovelace", "ada@example.org", 0, 0, roles, NULL},
+                &f->learner, &err),
+            &err);
     struct lms_site_credentials credentials;
-    ok(store_harvest_site_add(&f->store, 0, SITE "/", "America/Denver", &f->site, &credentials,
-                              &err),
-       &err);
+    test_ok(store_harvest_site_add(&f->store, 0, SITE "/", "America/Denver", &f->site, &credentials,
+                                   &err),
+            &err);
     *state = f;
     return 0;
 }
@@ -131,7 +119,7 @@ static void receive_ok(struct fixture *f, const char *body, size_t expected_adde
 {
     struct xapi_receipt receipt;
     struct ct_err err = {0};
-    ok(receive(f, body, &receipt, &err), &err);
+    test_ok(receive(f, body, &receipt, &err), &err);
     assert_int_equal(receipt.added, expected_added);
     xapi_receipt_release(&receipt);
 }
@@ -141,7 +129,7 @@ static struct xapi_statement_outcome outcome_of(struct fixture *f, const char *i
     struct xapi_statement_outcome outcome;
     bool found = false;
     struct ct_err err = {0};
-    ok(store_xapi_statement_outcome(&f->store, id, &outcome, &found, &err), &err);
+    test_ok(store_xapi_statement_outcome(&f->store, id, &outcome, &found, &err), &err);
     assert_true(found);
     return outcome;
 }
@@ -240,7 +228,8 @@ static void test_unmapped_course_waits_until_it_is_mapped(void **state)
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 1);
     /* Mapping a second address later applies nothing twice. */
     struct ct_err err = {0};
-    ok(store_event_link_add(&f->store, 0, event, SITE "/course/view.php?id=3", NULL, &err), &err);
+    test_ok(store_event_link_add(&f->store, 0, event, SITE "/course/view.php?id=3", NULL, &err),
+            &err);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 1);
 }
 
@@ -337,25 +326,27 @@ static void test_the_same_completion_by_file_and_by_xapi_is_one_activity(void **
               "2026-03-02T10:00:00-07:00");
     receive_ok(f, body, 1);
     struct ct_err err = {0};
-    ok(db_begin(f->store.db, &err), &err);
+    test_ok(db_begin(f->store.db, &err), &err);
     int64_t import_id = 0;
-    ok(store_harvest_import_begin(
-           &f->store, 0, "command line", f->site, "progress.csv",
-           "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", &import_id, &err),
-       &err);
+    test_ok(store_harvest_import_begin(
+                &f->store, 0, "command line", f->site, "progress.csv",
+                "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", &import_id,
+                &err),
+            &err);
     struct harvest_completion completion = {
         .site_id = f->site,
         .person_id = f->learner,
         .event_id = event,
-        .date = day("2026-03-02"),
+        .date = test_day("2026-03-02"),
         .source = HARVEST_FROM_FILE,
         .import_id = import_id,
         .record_ref = "import 1 line 2",
         .raw_hash = "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd",
     };
     struct harvest_completion_outcome outcome;
-    ok(store_harvest_completion_in_transaction(&f->store, 0, &completion, &outcome, &err), &err);
-    ok(db_commit(f->store.db, &err), &err);
+    test_ok(store_harvest_completion_in_transaction(&f->store, 0, &completion, &outcome, &err),
+            &err);
+    test_ok(db_commit(f->store.db, &err), &err);
     assert_int_equal(outcome.result, HARVEST_DUPLICATE);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 1);
     assert_int_equal(count(f, "SELECT COUNT(DISTINCT kind) FROM harvest_provenance"), 2);
@@ -369,7 +360,7 @@ static void test_statement_kept_verbatim(void **state)
                        "\"object\":{\"id\":\"http://x.example/a\"}} ]";
     struct xapi_receipt receipt;
     struct ct_err err = {0};
-    ok(receive(f, body, &receipt, &err), &err);
+    test_ok(receive(f, body, &receipt, &err), &err);
     assert_int_equal(receipt.count, 1);
     assert_true(xapi_uuid_is_valid(receipt.ids[0]));
     char sql[256];
@@ -398,7 +389,7 @@ static void test_site_counts_reconcile_every_statement(void **state)
     receive_ok(f, body, 5);
     struct harvest_counts counts;
     struct ct_err err = {0};
-    ok(store_xapi_site_counts(&f->store, f->site, &counts, &err), &err);
+    test_ok(store_xapi_site_counts(&f->store, f->site, &counts, &err), &err);
     assert_int_equal(counts.read, 5);
     assert_int_equal(counts.created, 1);
     assert_int_equal(counts.duplicates, 1);
