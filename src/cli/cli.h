@@ -38,5 +38,6 @@ int cli_serve(int argc, char **argv);
 int cli_site(int argc, char **argv);
 int cli_catalog(int argc, char **argv);
 int cli_import(int argc, char **argv);
+int cli_certificate(int argc, char **argv);
 
 #endif

@@ -12,12 +12,15 @@
 #include "../store/store_tracks.h"
 
 enum cli_option {
-    CLI_OPT_DB = 1 << 0,       /* --db PATH */
-    CLI_OPT_PROGRAMS = 1 << 1, /* --programs DIR */
-    CLI_OPT_PERSON = 1 << 2,   /* --person ID|EMAIL */
-    CLI_OPT_AS_OF = 1 << 3,    /* --as-of YYYY-MM-DD */
-    CLI_OPT_FORMAT = 1 << 4,   /* --format NAME */
-    CLI_OPT_TO = 1 << 5,       /* --to FILE */
+    CLI_OPT_DB = 1 << 0,         /* --db PATH */
+    CLI_OPT_PROGRAMS = 1 << 1,   /* --programs DIR */
+    CLI_OPT_PERSON = 1 << 2,     /* --person ID|EMAIL */
+    CLI_OPT_AS_OF = 1 << 3,      /* --as-of YYYY-MM-DD */
+    CLI_OPT_FORMAT = 1 << 4,     /* --format NAME */
+    CLI_OPT_TO = 1 << 5,         /* --to FILE */
+    CLI_OPT_NUMBER = 1 << 6,     /* --number N (a certificate number) */
+    CLI_OPT_OUT = 1 << 7,        /* --out FILE */
+    CLI_OPT_PUBLIC_URL = 1 << 8, /* --public-url URL */
 };
 
 struct cli_args {
@@ -27,6 +30,9 @@ struct cli_args {
     struct civil_date as_of; /* unset when not given */
     const char *format;      /* NULL when not given */
     const char *to;
+    const char *number;
+    const char *out;
+    const char *public_url;
     int first_operand; /* index of the first argument that is not an option */
 };
 

@@ -233,3 +233,52 @@ enum ct_status store_certificate_revoke(struct store *store, int64_t actor_id,
     free(before);
     return store_finish(store, status, err);
 }
+
+static void certificate_record_read(struct db_stmt *stmt, struct certificate_record *record)
+{
+    const char *text = NULL;
+    record->id = db_column_int64(stmt, 0);
+    record->person_id = db_column_int64(stmt, 1);
+    record->track_id = db_column_int64(stmt, 2);
+    text = db_column_text(stmt, 3);
+    snprintf(record->number, sizeof record->number, "%s", text != NULL ? text : "");
+    text = db_column_text(stmt, 4);
+    snprintf(record->verification_code, sizeof record->verification_code, "%s",
+             text != NULL ? text : "");
+    text = db_column_text(stmt, 5);
+    snprintf(record->person_name, sizeof record->person_name, "%s", text != NULL ? text : "");
+    text = db_column_text(stmt, 6);
+    snprintf(record->program, sizeof record->program, "%s", text != NULL ? text : "");
+    record->credit_halves = db_column_int64(stmt, 7);
+    record->issued = store_date_value(db_column_text(stmt, 8));
+    record->valid_until = store_date_value(db_column_text(stmt, 9));
+    record->revoked = store_date_value(db_column_text(stmt, 10));
+}
+
+enum ct_status store_certificate_find(struct store *store, const char *number,
+                                      struct certificate_record *record, bool *found,
+                                      struct ct_err *err)
+{
+    memset(record, 0, sizeof *record);
+    *found = false;
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT c.id, c.person_id, c.track_id, c.number, c.verification_code, p.name,"
+                   " c.program, c.credit_halves, c.issued, c.valid_until, c.revoked"
+                   " FROM certificates c JOIN people p ON p.id = c.person_id WHERE c.number = ?",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(number)), 1, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        *found = true;
+        certificate_record_read(stmt, record);
+    }
+    db_finalize(stmt);
+    return status;
+}

@@ -33,4 +33,25 @@ enum ct_status store_certificate_revoke(struct store *store, int64_t actor_id,
                                         int64_t certificate_id, struct civil_date day,
                                         const char *reason, struct ct_err *err) CT_MUST_CHECK;
 
+/* A certificate as stored, found by its number. */
+struct certificate_record {
+    int64_t id;
+    int64_t person_id;
+    int64_t track_id;
+    char number[CERTIFICATE_NUMBER_SIZE];
+    char verification_code[VERIFICATION_CODE_SIZE];
+    char person_name[256];
+    char program[65]; /* the program's id */
+    int64_t credit_halves;
+    struct civil_date issued;
+    struct civil_date valid_until;
+    struct civil_date revoked; /* unset when not revoked */
+};
+
+/* Finds the certificate numbered number (borrowed) into *record; *found says whether
+ * there is one (record is then left zeroed). */
+enum ct_status store_certificate_find(struct store *store, const char *number,
+                                      struct certificate_record *record, bool *found,
+                                      struct ct_err *err) CT_MUST_CHECK;
+
 #endif
