@@ -39,5 +39,8 @@ int cli_site(int argc, char **argv);
 int cli_catalog(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_certificate(int argc, char **argv);
+int cli_revoke(int argc, char **argv);
+int cli_verify(int argc, char **argv);
+int cli_config(int argc, char **argv);
 
 #endif

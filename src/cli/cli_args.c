@@ -13,9 +13,18 @@ static const struct {
     enum cli_option flag;
     const char *name;
 } option_names[] = {
-    {CLI_OPT_DB, "db"},         {CLI_OPT_PROGRAMS, "programs"}, {CLI_OPT_PERSON, "person"},
-    {CLI_OPT_AS_OF, "as-of"},   {CLI_OPT_FORMAT, "format"},     {CLI_OPT_TO, "to"},
-    {CLI_OPT_NUMBER, "number"}, {CLI_OPT_OUT, "out"},           {CLI_OPT_PUBLIC_URL, "public-url"},
+    {CLI_OPT_DB, "db"},
+    {CLI_OPT_PROGRAMS, "programs"},
+    {CLI_OPT_PERSON, "person"},
+    {CLI_OPT_AS_OF, "as-of"},
+    {CLI_OPT_FORMAT, "format"},
+    {CLI_OPT_TO, "to"},
+    {CLI_OPT_NUMBER, "number"},
+    {CLI_OPT_OUT, "out"},
+    {CLI_OPT_PUBLIC_URL, "public-url"},
+    {CLI_OPT_REASON, "reason"},
+    {CLI_OPT_JWKS, "jwks"},
+    {CLI_OPT_STATUS_LIST, "status-list"},
 };
 
 enum { OPTION_COUNT = sizeof option_names / sizeof option_names[0] };
@@ -52,6 +61,15 @@ static int store_option(struct cli_args *args, unsigned flag, const char *value)
         break;
     case CLI_OPT_PUBLIC_URL:
         args->public_url = value;
+        break;
+    case CLI_OPT_REASON:
+        args->reason = value;
+        break;
+    case CLI_OPT_JWKS:
+        args->jwks = value;
+        break;
+    case CLI_OPT_STATUS_LIST:
+        args->status_list = value;
         break;
     default:
         break;

@@ -12,15 +12,18 @@
 #include "../store/store_tracks.h"
 
 enum cli_option {
-    CLI_OPT_DB = 1 << 0,         /* --db PATH */
-    CLI_OPT_PROGRAMS = 1 << 1,   /* --programs DIR */
-    CLI_OPT_PERSON = 1 << 2,     /* --person ID|EMAIL */
-    CLI_OPT_AS_OF = 1 << 3,      /* --as-of YYYY-MM-DD */
-    CLI_OPT_FORMAT = 1 << 4,     /* --format NAME */
-    CLI_OPT_TO = 1 << 5,         /* --to FILE */
-    CLI_OPT_NUMBER = 1 << 6,     /* --number N (a certificate number) */
-    CLI_OPT_OUT = 1 << 7,        /* --out FILE */
-    CLI_OPT_PUBLIC_URL = 1 << 8, /* --public-url URL */
+    CLI_OPT_DB = 1 << 0,           /* --db PATH */
+    CLI_OPT_PROGRAMS = 1 << 1,     /* --programs DIR */
+    CLI_OPT_PERSON = 1 << 2,       /* --person ID|EMAIL */
+    CLI_OPT_AS_OF = 1 << 3,        /* --as-of YYYY-MM-DD */
+    CLI_OPT_FORMAT = 1 << 4,       /* --format NAME */
+    CLI_OPT_TO = 1 << 5,           /* --to FILE */
+    CLI_OPT_NUMBER = 1 << 6,       /* --number N (a certificate number) */
+    CLI_OPT_OUT = 1 << 7,          /* --out FILE */
+    CLI_OPT_PUBLIC_URL = 1 << 8,   /* --public-url URL */
+    CLI_OPT_REASON = 1 << 9,       /* --reason TEXT */
+    CLI_OPT_JWKS = 1 << 10,        /* --jwks FILE */
+    CLI_OPT_STATUS_LIST = 1 << 11, /* --status-list FILE */
 };
 
 struct cli_args {
@@ -33,6 +36,9 @@ struct cli_args {
     const char *number;
     const char *out;
     const char *public_url;
+    const char *reason;
+    const char *jwks;
+    const char *status_list;
     int first_operand; /* index of the first argument that is not an option */
 };
 

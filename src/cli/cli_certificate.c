@@ -1,40 +1,90 @@
 /*
- * The certificate documents:
- *   certtrack certificate pdf --db PATH --number N --out FILE [--public-url URL]
+ * An awarded certificate's documents, and revoking it:
+ *   certtrack certificate pdf|credential --db PATH --number N --out FILE
+ *   certtrack certificate jwks|status-list --db PATH --out FILE
+ *   certtrack revoke --db PATH --number N --reason TEXT
  */
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 
 #include "cli.h"
 #include "cli_args.h"
-#include "../certificates/certificate_pdf.h"
+#include "../certificates/certificate_documents.h"
+#include "../certificates/signing_key.h"
+#include "../io/clock.h"
 #include "../store/store_award.h"
 #include "../core/banned.h"
 
-/* The public address printed in QR codes and URLs, until it is a stored setting. */
-#define CLI_DEFAULT_PUBLIC_URL "http://127.0.0.1:8080"
-
 static void certificate_usage(FILE *out)
 {
-    fprintf(out, "Usage: certtrack certificate pdf --db PATH --number N --out FILE\n"
-                 "                 [--public-url URL] [--programs DIR]\n"
-                 "\n"
-                 "Writes certificate N as a one-page PDF (US Letter, landscape) with a QR code\n"
-                 "of its verification URL, PUBLIC-URL/verify/CODE (default public "
-                 "URL\n" CLI_DEFAULT_PUBLIC_URL ").\n");
+    fprintf(out,
+            "Usage: certtrack certificate pdf --db PATH --number N --out FILE\n"
+            "       certtrack certificate credential --db PATH --number N --out FILE\n"
+            "       certtrack certificate jwks --db PATH --out FILE\n"
+            "       certtrack certificate status-list --db PATH --out FILE\n"
+            "\n"
+            "pdf         the certificate, one US Letter landscape page with a QR code of its\n"
+            "            verification URL (PUBLIC-URL/verify/CODE)\n"
+            "credential  the Open Badges 3.0 credential, signed: a compact VC-JWT (RS256)\n"
+            "jwks        the issuer's public keys (what /.well-known/jwks.json serves)\n"
+            "status-list the revocation status list credential, signed (what\n"
+            "            /status/revocation serves)\n"
+            "\n"
+            "The signing key is made on first need beside the database, in PATH%s, readable\n"
+            "by its owner only. The public URL is a setting: certtrack config set public-url.\n",
+            SIGNING_KEY_SUFFIX);
 }
 
-/* Writes PUBLIC/verify/CODE into out, without doubling a trailing slash. */
-static void verify_url(const char *public_url, const char *code, char *out, size_t size)
+static void revoke_usage(FILE *out)
 {
-    size_t length = strlen(public_url);
-    while (length > 0 && public_url[length - 1] == '/') {
-        length--;
-    }
-    snprintf(out, size, "%.*s/verify/%s", (int)length, public_url, code);
+    fprintf(out, "Usage: certtrack revoke --db PATH --number N --reason TEXT\n"
+                 "\n"
+                 "Revokes certificate N today, with the reason (recorded in the audit log,\n"
+                 "shown on its verification page and published in the status list).\n");
 }
 
-static int certificate_pdf(const struct cli_args *args, struct store *store)
+/* Writes length bytes of data to path. */
+static int write_file(const char *path, const char *data, size_t length)
+{
+    FILE *file = fopen(path, "wb");
+    if (file == NULL) {
+        cli_complain("%s: cannot write: %s", path, strerror(errno));
+        return CLI_EXIT_FAILURE;
+    }
+    bool written = fwrite(data, 1, length, file) == length;
+    if (fclose(file) != 0 || !written) {
+        cli_complain("%s: cannot write", path);
+        return CLI_EXIT_FAILURE;
+    }
+    printf("Wrote %s\n", path);
+    return CLI_EXIT_OK;
+}
+
+/* Loads the database's signing key (making it on first need) into *key. */
+static int load_key(const struct cli_args *args, json_t **key)
+{
+    char path[4096];
+    struct ct_err err = {0};
+    enum ct_status status = signing_key_path(args->db, path, sizeof path, &err);
+    bool created = false;
+    if (status == CT_OK) {
+        status = signing_key_load_or_create(path, key, &created, &err);
+    }
+    if (status != CT_OK) {
+        return cli_report(&err);
+    }
+    if (created) {
+        fprintf(stderr, "certtrack: made a signing key in %s (keep it, and back it up)\n", path);
+    }
+    return -1;
+}
+
+/* Finds certificate args->number and gathers its documents. */
+static int load_documents(const struct cli_args *args, struct store *store,
+                          struct certificate_documents *documents)
 {
     struct ct_err err = {0};
     struct certificate_record record;
@@ -47,46 +97,131 @@ static int certificate_pdf(const struct cli_args *args, struct store *store)
         cli_complain("certificate: no certificate has the number \"%s\"", args->number);
         return CLI_EXIT_BAD_INPUT;
     }
-    const struct program *program = program_set_find(store->programs, record.program);
-    char url[1024];
-    verify_url(args->public_url != NULL ? args->public_url : CLI_DEFAULT_PUBLIC_URL,
-               record.verification_code, url, sizeof url);
-    struct certificate_face face = {
-        .learner_name = record.person_name,
-        .program_name = program != NULL && program->name != NULL ? program->name : record.program,
-        .issuer =
-            program != NULL && program->issuer != NULL ? program->issuer : "Montana State Library",
-        .credit_halves = record.credit_halves,
-        .issued = record.issued,
-        .valid_until = record.valid_until,
-        .number = record.number,
-        .verify_url = url,
-    };
-    status = certificate_pdf_write(&face, args->out, &err);
-    if (status != CT_OK) {
-        return cli_report(&err);
+    status = certificate_documents_load(store, &record, documents, &err);
+    return status == CT_OK ? -1 : cli_report(&err);
+}
+
+static int write_pdf(const struct cli_args *args, struct store *store)
+{
+    struct certificate_documents documents;
+    int exit_code = load_documents(args, store, &documents);
+    if (exit_code < 0) {
+        struct certificate_face face;
+        certificate_documents_face(&documents, &face);
+        struct ct_err err = {0};
+        exit_code =
+            certificate_pdf_write(&face, args->out, &err) == CT_OK ? CLI_EXIT_OK : cli_report(&err);
+        if (exit_code == CLI_EXIT_OK) {
+            printf("Wrote %s\n", args->out);
+        }
     }
-    printf("Wrote %s\n", args->out);
-    return CLI_EXIT_OK;
+    certificate_documents_release(&documents);
+    return exit_code;
+}
+
+/* Writes text and a newline to args->out. */
+static int write_text(const struct cli_args *args, const char *text)
+{
+    size_t length = strlen(text);
+    char *line = malloc(length + 2);
+    if (line == NULL) {
+        cli_complain("out of memory");
+        return CLI_EXIT_FAILURE;
+    }
+    memcpy(line, text, length);
+    line[length] = '\n';
+    int exit_code = write_file(args->out, line, length + 1);
+    free(line);
+    return exit_code;
+}
+
+static int write_credential(const struct cli_args *args, struct store *store, const json_t *key)
+{
+    struct certificate_documents documents;
+    int exit_code = load_documents(args, store, &documents);
+    if (exit_code < 0) {
+        char *jwt = NULL;
+        struct ct_err err = {0};
+        exit_code = certificate_documents_credential(&documents, key, &jwt, &err) == CT_OK
+                        ? write_text(args, jwt)
+                        : cli_report(&err);
+        free(jwt);
+    }
+    certificate_documents_release(&documents);
+    return exit_code;
+}
+
+static int write_jwks(const struct cli_args *args, const json_t *key)
+{
+    json_t *key_set = signing_key_public_set(key);
+    char *text = key_set != NULL ? json_dumps(key_set, JSON_INDENT(2)) : NULL;
+    json_decref(key_set);
+    int exit_code = CLI_EXIT_FAILURE;
+    if (text == NULL) {
+        cli_complain("out of memory");
+    } else {
+        exit_code = write_text(args, text);
+    }
+    free(text);
+    return exit_code;
+}
+
+static int write_status_list(const struct cli_args *args, struct store *store, const json_t *key)
+{
+    struct ct_err err = {0};
+    char now[CLOCK_TIMESTAMP_SIZE];
+    clock_now_utc(now);
+    char *jwt = NULL;
+    enum ct_status status = certificate_status_list(store, key, now, &jwt, &err);
+    int exit_code = status == CT_OK ? write_text(args, jwt) : cli_report(&err);
+    free(jwt);
+    return exit_code;
+}
+
+static int run_document(const char *what, const struct cli_args *args, struct store *store)
+{
+    if (strcmp(what, "pdf") == 0) {
+        return write_pdf(args, store);
+    }
+    json_t *key = NULL;
+    int exit_code = load_key(args, &key);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    if (strcmp(what, "credential") == 0) {
+        exit_code = write_credential(args, store, key);
+    } else if (strcmp(what, "jwks") == 0) {
+        exit_code = write_jwks(args, key);
+    } else {
+        exit_code = write_status_list(args, store, key);
+    }
+    json_decref(key);
+    return exit_code;
+}
+
+/* Whether what names a certificate document; *needs_number when it is about one. */
+static bool known_document(const char *what, bool *needs_number)
+{
+    *needs_number = strcmp(what, "pdf") == 0 || strcmp(what, "credential") == 0;
+    return *needs_number || strcmp(what, "jwks") == 0 || strcmp(what, "status-list") == 0;
 }
 
 int cli_certificate(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "pdf") != 0) {
+    bool needs_number = false;
+    if (argc < 2 || !known_document(argv[1], &needs_number)) {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
             certificate_usage(stdout);
             return CLI_EXIT_OK;
         }
-        cli_complain("certificate: expected 'pdf'");
+        cli_complain("certificate: expected pdf, credential, jwks or status-list");
         certificate_usage(stderr);
         return CLI_EXIT_BAD_INPUT;
     }
     struct cli_args args;
-    unsigned allowed =
-        CLI_OPT_DB | CLI_OPT_PROGRAMS | CLI_OPT_NUMBER | CLI_OPT_OUT | CLI_OPT_PUBLIC_URL;
-    int exit_code =
-        cli_args_parse(argc - 1, argv + 1, allowed, CLI_OPT_DB | CLI_OPT_NUMBER | CLI_OPT_OUT,
-                       certificate_usage, &args);
+    unsigned required = CLI_OPT_DB | CLI_OPT_OUT | (needs_number ? CLI_OPT_NUMBER : 0);
+    int exit_code = cli_args_parse(argc - 1, argv + 1, required | CLI_OPT_PROGRAMS, required,
+                                   certificate_usage, &args);
     if (exit_code >= 0) {
         return exit_code;
     }
@@ -96,7 +231,49 @@ int cli_certificate(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
-    exit_code = certificate_pdf(&args, &store);
+    exit_code = run_document(argv[1], &args, &store);
+    cli_store_close(&programs, &store);
+    return exit_code;
+}
+
+int cli_revoke(int argc, char **argv)
+{
+    struct cli_args args;
+    unsigned required = CLI_OPT_DB | CLI_OPT_NUMBER | CLI_OPT_REASON;
+    int exit_code = cli_args_parse(argc, argv, required | CLI_OPT_PROGRAMS | CLI_OPT_AS_OF,
+                                   required, revoke_usage, &args);
+    struct civil_date day;
+    if (exit_code < 0) {
+        exit_code = cli_evaluation_day(&args, &day);
+    }
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct program_set programs;
+    struct store store;
+    exit_code = cli_store_open(&args, false, &programs, &store);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct ct_err err = {0};
+    struct certificate_record record;
+    bool found = false;
+    enum ct_status status = store_certificate_find(&store, args.number, &record, &found, &err);
+    if (status == CT_OK && !found) {
+        status = ct_err_set(&err, CT_ERR_INPUT, "certificate",
+                            "no certificate has the number \"%s\"", args.number);
+    }
+    if (status == CT_OK) {
+        status = store_certificate_revoke(&store, 0, record.id, day, args.reason, &err);
+    }
+    if (status == CT_OK) {
+        char day_text[CIVIL_DATE_TEXT_SIZE];
+        civil_date_format(day, day_text);
+        printf("Certificate %s revoked on %s.\n", record.number, day_text);
+        exit_code = CLI_EXIT_OK;
+    } else {
+        exit_code = cli_report(&err);
+    }
     cli_store_close(&programs, &store);
     return exit_code;
 }

@@ -1,6 +1,7 @@
 /*
  * The database's own commands:
- *   certtrack init --db PATH
+ *   certtrack init --db PATH [--public-url URL]
+ *   certtrack config set|get NAME [VALUE] --db PATH
  *   certtrack audit verify --db PATH
  *   certtrack backup --db PATH --to FILE
  */
@@ -12,23 +13,32 @@
 #include "cli_args.h"
 #include "../store/audit.h"
 #include "../store/migrations.h"
+#include "../store/store_settings.h"
 #include "../core/banned.h"
 
 static void init_usage(FILE *out)
 {
-    fprintf(out, "Usage: certtrack init --db PATH [--programs DIR]\n"
-                 "\n"
-                 "Creates an empty certtrack database at PATH (SQLite), or brings an existing\n"
-                 "one up to this version's schema.\n");
+    fprintf(out,
+            "Usage: certtrack init --db PATH [--public-url URL] [--programs DIR]\n"
+            "\n"
+            "Creates an empty certtrack database at PATH (SQLite), or brings an existing\n"
+            "one up to this version's schema. --public-url sets the address people reach\n"
+            "certtrack at, printed in QR codes, verification URLs and credentials\n"
+            "(default " STORE_DEFAULT_PUBLIC_URL "; later: certtrack config set public-url).\n");
 }
 
 int cli_init(int argc, char **argv)
 {
     struct cli_args args;
-    int exit_code =
-        cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_PROGRAMS, CLI_OPT_DB, init_usage, &args);
+    int exit_code = cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_PROGRAMS | CLI_OPT_PUBLIC_URL,
+                                   CLI_OPT_DB, init_usage, &args);
     if (exit_code >= 0) {
         return exit_code;
+    }
+    struct ct_err err = {0};
+    if (args.public_url != NULL &&
+        store_setting_check("public-url", args.public_url, &err) != CT_OK) {
+        return cli_report(&err);
     }
     bool existed = access(args.db, F_OK) == 0;
     struct program_set programs;
@@ -37,10 +47,100 @@ int cli_init(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
-    printf("%s %s (schema version %lld)\n", existed ? "Checked" : "Created", args.db,
-           (long long)migrations_latest_version());
+    if (args.public_url != NULL &&
+        store_setting_set(&store, 0, "public-url", args.public_url, &err) != CT_OK) {
+        cli_store_close(&programs, &store);
+        return cli_report(&err);
+    }
+    char public_url[STORE_SETTING_SIZE];
+    if (store_setting_get(&store, "public-url", public_url, &err) != CT_OK) {
+        cli_store_close(&programs, &store);
+        return cli_report(&err);
+    }
+    printf("%s %s (schema version %lld; public URL %s)\n", existed ? "Checked" : "Created", args.db,
+           (long long)migrations_latest_version(), public_url);
     cli_store_close(&programs, &store);
     return CLI_EXIT_OK;
+}
+
+static void config_usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: certtrack config set NAME VALUE --db PATH\n"
+            "       certtrack config get NAME --db PATH\n"
+            "\n"
+            "The installation's settings:\n"
+            "  public-url   the address people reach certtrack at, printed in QR codes,\n"
+            "               verification URLs and credentials (default " STORE_DEFAULT_PUBLIC_URL
+            ")\n"
+            "  issuer-name  who issues certificates and credentials (default\n"
+            "               " STORE_DEFAULT_ISSUER_NAME ")\n"
+            "Documents made after a change carry the new value.\n");
+}
+
+/* Runs config set or get on the open store; operands are NAME [VALUE]. */
+static int config_run(struct store *store, bool set, char **operands)
+{
+    struct ct_err err = {0};
+    char value[STORE_SETTING_SIZE];
+    enum ct_status status = CT_OK;
+    if (set) {
+        status = store_setting_set(store, 0, operands[0], operands[1], &err);
+    }
+    if (status == CT_OK) {
+        status = store_setting_get(store, operands[0], value, &err);
+    }
+    if (status != CT_OK) {
+        return cli_report(&err);
+    }
+    if (set) {
+        printf("%s = %s\n", operands[0], value);
+    } else {
+        printf("%s\n", value);
+    }
+    return CLI_EXIT_OK;
+}
+
+int cli_config(int argc, char **argv)
+{
+    bool set = argc >= 2 && strcmp(argv[1], "set") == 0;
+    bool get = argc >= 2 && strcmp(argv[1], "get") == 0;
+    if (!set && !get) {
+        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+            config_usage(stdout);
+            return CLI_EXIT_OK;
+        }
+        cli_complain("config: expected 'set' or 'get'");
+        config_usage(stderr);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    struct cli_args args;
+    int exit_code = cli_args_parse(argc - 1, argv + 1, CLI_OPT_DB | CLI_OPT_PROGRAMS, CLI_OPT_DB,
+                                   config_usage, &args);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    char **operands = argv + 1 + args.first_operand;
+    int operand_count = argc - 1 - args.first_operand;
+    if (operand_count != (set ? 2 : 1)) {
+        cli_complain(set ? "config set: give a NAME and a VALUE" : "config get: give a NAME");
+        config_usage(stderr);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    if (!store_setting_known(operands[0])) {
+        cli_complain("config: \"%s\" is not a setting (known: public-url, issuer-name)",
+                     operands[0]);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    struct program_set programs;
+    struct store store;
+    exit_code = cli_store_open(&args, false, &programs, &store);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    exit_code = config_run(&store, set, operands);
+    cli_store_close(&programs, &store);
+    return exit_code;
 }
 
 static void audit_usage(FILE *out)

@@ -9,7 +9,9 @@
 
 #include "cli.h"
 #include "cli_args.h"
+#include "../certificates/credential.h"
 #include "../store/store_award.h"
+#include "../store/store_settings.h"
 #include "../store/store_people.h"
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
@@ -61,7 +63,9 @@ static void award_usage(FILE *out)
                  "\n"
                  "Awards the person's submitted track when the rules engine says it is\n"
                  "complete: issues the certificate and starts the next track the day after,\n"
-                 "all in one transaction. An incomplete track is refused with what blocks it.\n");
+                 "all in one transaction, and prints the certificate number and its\n"
+                 "verification URL. An incomplete track is refused (exit status 2) with the\n"
+                 "rules engine's blocking codes.\n");
 }
 
 int cli_award(int argc, char **argv)
@@ -81,13 +85,20 @@ int cli_award(int argc, char **argv)
     if (store_award(&person.store, 0, person.track.id, person.day, &result, &err) != CT_OK) {
         exit_code = cli_report(&err);
     } else {
-        char until[CIVIL_DATE_TEXT_SIZE];
+        char until[CIVIL_DATE_TEXT_SIZE], public_url[STORE_SETTING_SIZE], path[64],
+            url[STORE_SETTING_SIZE + 64];
         civil_date_format(result.valid_until, until);
-        printf("Certificate %s issued (valid until %s; verification code %s).\n"
-               "Next track: %s, track %lld.\n",
-               result.number, until, result.verification_code, result.next_program,
-               (long long)result.next_track_id);
-        exit_code = CLI_EXIT_OK;
+        if (store_setting_get(&person.store, "public-url", public_url, &err) != CT_OK) {
+            exit_code = cli_report(&err);
+        } else {
+            snprintf(path, sizeof path, "verify/%s", result.verification_code);
+            credential_url(public_url, path, url, sizeof url);
+            printf("Certificate %s issued, valid until %s.\n"
+                   "Verification URL: %s\n"
+                   "Next track: %s, track %lld.\n",
+                   result.number, until, url, result.next_program, (long long)result.next_track_id);
+            exit_code = CLI_EXIT_OK;
+        }
     }
     cli_person_close(&person);
     return exit_code;

@@ -23,9 +23,13 @@ static const struct command commands[] = {
     {"evaluate", cli_evaluate, "decide which credits count for one learner record"},
     {"programs", cli_programs, "list and check the certification programs"},
     {"init", cli_init, "create a database, or upgrade one to this version"},
+    {"config", cli_config, "config set, config get: the public URL and the issuer's name"},
     {"demo-data", cli_demo_data, "fill an empty database with demonstration data"},
     {"export-record", cli_export_record, "print a person's track as evaluate input"},
     {"award", cli_award, "award a complete track: certificate and next track"},
+    {"certificate", cli_certificate, "an awarded certificate's PDF and signed credential"},
+    {"revoke", cli_revoke, "revoke a certificate, with the reason"},
+    {"verify", cli_verify, "check a credential offline: valid, expired, revoked, tampered"},
     {"report", cli_report_compliance, "report compliance: every open track, evaluated"},
     {"audit", cli_audit, "audit verify: check the audit trail's hash chain"},
     {"backup", cli_backup, "write an online, consistent copy of the database"},
@@ -33,7 +37,6 @@ static const struct command commands[] = {
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
     {"import", cli_import, "import moodle-progress: a Moodle completion report"},
-    {"certificate", cli_certificate, "certificate pdf: a certificate as a printable PDF"},
 };
 
 static void usage(FILE *out)

@@ -42,6 +42,11 @@ static const struct migration migrations[] = {
         "xAPI statements received, verbatim, with what each did for credit",
 #include "schema_v6.sql.h"
     },
+    {
+        7,
+        "settings: the public address and the issuer's name",
+#include "schema_v7.sql.h"
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -27,6 +27,7 @@ static const char *const entity_tables[] = {
     [ENTITY_LMS_SITE] = "lms_sites",
     [ENTITY_LMS_ACCOUNT] = "lms_accounts",
     [ENTITY_HARVEST_IMPORT] = "harvest_imports",
+    [ENTITY_SETTING] = "settings",
 };
 
 /* Columns never copied into the audit log. */

@@ -46,6 +46,7 @@ enum store_entity {
     ENTITY_LMS_SITE,
     ENTITY_LMS_ACCOUNT,
     ENTITY_HARVEST_IMPORT,
+    ENTITY_SETTING,
 };
 
 /* The row of entity with id as a JSON object text (caller frees), or NULL in *json

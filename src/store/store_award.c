@@ -253,23 +253,30 @@ static void certificate_record_read(struct db_stmt *stmt, struct certificate_rec
     record->issued = store_date_value(db_column_text(stmt, 8));
     record->valid_until = store_date_value(db_column_text(stmt, 9));
     record->revoked = store_date_value(db_column_text(stmt, 10));
+    text = db_column_text(stmt, 11);
+    snprintf(record->revoked_reason, sizeof record->revoked_reason, "%s", text != NULL ? text : "");
 }
 
-enum ct_status store_certificate_find(struct store *store, const char *number,
-                                      struct certificate_record *record, bool *found,
-                                      struct ct_err *err)
+/* Reads the one certificate that where_sql (a constant: "c.number = ?", ...) with param
+ * picks. */
+static enum ct_status certificate_find_where(struct store *store, const char *where_sql,
+                                             struct db_param param,
+                                             struct certificate_record *record, bool *found,
+                                             struct ct_err *err)
 {
     memset(record, 0, sizeof *record);
     *found = false;
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT c.id, c.person_id, c.track_id, c.number, c.verification_code, p.name,"
+             " c.program, c.credit_halves, c.issued, c.valid_until, c.revoked,"
+             " COALESCE(c.revoked_reason, '')"
+             " FROM certificates c JOIN people p ON p.id = c.person_id WHERE %s",
+             where_sql);
     struct db_stmt *stmt = NULL;
-    enum ct_status status =
-        db_prepare(store->db,
-                   "SELECT c.id, c.person_id, c.track_id, c.number, c.verification_code, p.name,"
-                   " c.program, c.credit_halves, c.issued, c.valid_until, c.revoked"
-                   " FROM certificates c JOIN people p ON p.id = c.person_id WHERE c.number = ?",
-                   &stmt, err);
+    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(number)), 1, err);
+        status = db_bind_all(stmt, &param, 1, err);
     }
     bool has_row = false;
     if (status == CT_OK) {
@@ -280,5 +287,63 @@ enum ct_status store_certificate_find(struct store *store, const char *number,
         certificate_record_read(stmt, record);
     }
     db_finalize(stmt);
+    return status;
+}
+
+enum ct_status store_certificate_find(struct store *store, const char *number,
+                                      struct certificate_record *record, bool *found,
+                                      struct ct_err *err)
+{
+    return certificate_find_where(store, "c.number = ?", DB_TEXT(number), record, found, err);
+}
+
+enum ct_status store_certificate_find_by_code(struct store *store, const char *code,
+                                              struct certificate_record *record, bool *found,
+                                              struct ct_err *err)
+{
+    return certificate_find_where(store, "c.verification_code = ?", DB_TEXT(code), record, found,
+                                  err);
+}
+
+enum ct_status store_certificate_find_by_id(struct store *store, int64_t id,
+                                            struct certificate_record *record, bool *found,
+                                            struct ct_err *err)
+{
+    return certificate_find_where(store, "c.id = ?", DB_INT(id), record, found, err);
+}
+
+enum ct_status store_certificates_revoked(struct store *store, int64_t **ids, size_t *count,
+                                          struct ct_err *err)
+{
+    *ids = NULL;
+    *count = 0;
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(
+        store->db, "SELECT id FROM certificates WHERE revoked IS NOT NULL ORDER BY id", &stmt, err);
+    size_t capacity = 0;
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        if (*count == capacity) {
+            size_t grown_capacity = capacity == 0 ? 64 : capacity * 2;
+            int64_t *grown = realloc(*ids, grown_capacity * sizeof **ids);
+            if (grown == NULL) {
+                status = ct_err_nomem(err);
+                break;
+            }
+            *ids = grown;
+            capacity = grown_capacity;
+        }
+        (*ids)[(*count)++] = db_column_int64(stmt, 0);
+    }
+    db_finalize(stmt);
+    if (status != CT_OK) {
+        free(*ids);
+        *ids = NULL;
+        *count = 0;
+    }
     return status;
 }

@@ -46,6 +46,7 @@ struct certificate_record {
     struct civil_date issued;
     struct civil_date valid_until;
     struct civil_date revoked; /* unset when not revoked */
+    char revoked_reason[512];  /* "" when not revoked */
 };
 
 /* Finds the certificate numbered number (borrowed) into *record; *found says whether
@@ -53,5 +54,20 @@ struct certificate_record {
 enum ct_status store_certificate_find(struct store *store, const char *number,
                                       struct certificate_record *record, bool *found,
                                       struct ct_err *err) CT_MUST_CHECK;
+
+/* The same, found by its verification code (borrowed). */
+enum ct_status store_certificate_find_by_code(struct store *store, const char *code,
+                                              struct certificate_record *record, bool *found,
+                                              struct ct_err *err) CT_MUST_CHECK;
+
+/* The same, found by its id. */
+enum ct_status store_certificate_find_by_id(struct store *store, int64_t id,
+                                            struct certificate_record *record, bool *found,
+                                            struct ct_err *err) CT_MUST_CHECK;
+
+/* The ids of every revoked certificate, ascending: *ids (caller frees; NULL when none)
+ * holds *count of them. */
+enum ct_status store_certificates_revoked(struct store *store, int64_t **ids, size_t *count,
+                                          struct ct_err *err) CT_MUST_CHECK;
 
 #endif

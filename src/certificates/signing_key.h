@@ -1,0 +1,38 @@
+/*
+ * signing_key: the issuer's RSA key that signs credentials and the status list (RS256),
+ * kept as a private JWK in a file beside the database, readable by its owner only. The
+ * key is made on first need; its public half is what /.well-known/jwks.json publishes.
+ * Nothing here ever prints or logs the private key.
+ */
+#ifndef CERTTRACK_SIGNING_KEY_H
+#define CERTTRACK_SIGNING_KEY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/err.h"
+
+/* The key file of the database at db_path: db_path + SIGNING_KEY_SUFFIX. */
+#define SIGNING_KEY_SUFFIX ".signing-key.jwk"
+
+/* Writes the key file's path for the database at db_path into out (size bytes).
+ * CT_ERR_TOO_LARGE when it does not fit. */
+enum ct_status signing_key_path(const char *db_path, char *out, size_t size,
+                                struct ct_err *err) CT_MUST_CHECK;
+
+/* Reads the private key at path, or, when there is no file, makes a 2048-bit RSA key
+ * and writes it there (mode 0600, written whole to a temporary file first and linked
+ * into place, so two processes starting at once end up with the same key). *key gets
+ * the private JWK with "alg": "RS256" and "kid" (its RFC 7638 thumbprint); the caller
+ * frees it with json_decref. *created (may be NULL) says whether it was made now.
+ * Refuses (CT_ERR_INPUT) a file that others can read or write, or that is not an RSA
+ * private JWK. */
+enum ct_status signing_key_load_or_create(const char *path, json_t **key, bool *created,
+                                          struct ct_err *err) CT_MUST_CHECK;
+
+/* The JWK Set of key's public half: {"keys": [{kty, n, e, alg, use, kid}]}. key is
+ * borrowed; the caller frees the result with json_decref. NULL when out of memory. */
+json_t *signing_key_public_set(const json_t *key);
+
+#endif

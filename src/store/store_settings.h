@@ -1,0 +1,42 @@
+/*
+ * store_settings: the installation's settings, kept in the database so that every
+ * command and the server agree on them.
+ *
+ *   public-url   the address people reach certtrack at, printed in QR codes,
+ *                verification URLs and credentials (default STORE_DEFAULT_PUBLIC_URL)
+ *   issuer-name  who issues the certificates and credentials
+ *                (default STORE_DEFAULT_ISSUER_NAME)
+ *
+ * Every change is audited.
+ */
+#ifndef CERTTRACK_STORE_SETTINGS_H
+#define CERTTRACK_STORE_SETTINGS_H
+
+#include "store.h"
+
+#define STORE_DEFAULT_PUBLIC_URL "http://127.0.0.1:8080"
+#define STORE_DEFAULT_ISSUER_NAME "Montana State Library"
+
+/* The longest setting value, with its NUL. */
+#define STORE_SETTING_SIZE 512
+
+/* Whether name is a setting certtrack knows. */
+bool store_setting_known(const char *name);
+
+/* Checks value for setting name: a public-url is an absolute http or https URL with a
+ * host and no query, fragment, spaces or user information; an issuer-name is printable
+ * text. CT_ERR_INPUT naming the setting and the fault otherwise. */
+enum ct_status store_setting_check(const char *name, const char *value,
+                                   struct ct_err *err) CT_MUST_CHECK;
+
+/* The value of setting name (its default when not stored) into out (STORE_SETTING_SIZE
+ * bytes). A public-url never ends in '/'. */
+enum ct_status store_setting_get(struct store *store, const char *name,
+                                 char out[STORE_SETTING_SIZE], struct ct_err *err) CT_MUST_CHECK;
+
+/* Stores value for name, checked by store_setting_check; a public-url loses its
+ * trailing slashes. actor_id 0 is the command line. */
+enum ct_status store_setting_set(struct store *store, int64_t actor_id, const char *name,
+                                 const char *value, struct ct_err *err) CT_MUST_CHECK;
+
+#endif
