@@ -34,14 +34,14 @@ static enum ct_status load_alignment(struct store *store, struct certificate_doc
         return ct_err_nomem(err);
     }
     struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        store->db,
-        "SELECT pg.goal, lg.code || ': ' || lg.title FROM plan_goals pg"
-        " JOIN library_goals lg ON lg.id = pg.library_goal_id"
-        " WHERE pg.plan_version_id = (SELECT id FROM plan_versions WHERE track_id = ?"
-        "   AND state = 'approved' ORDER BY version DESC LIMIT 1)"
-        " ORDER BY pg.position",
-        &stmt, err);
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT pg.goal, lg.code || ': ' || lg.title FROM plan_goals pg"
+                   " JOIN library_goals lg ON lg.id = pg.library_goal_id"
+                   " WHERE pg.plan_version_id = (SELECT id FROM plan_versions WHERE track_id = ?"
+                   "   AND state = 'approved' ORDER BY version DESC LIMIT 1)"
+                   " ORDER BY pg.position",
+                   &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(documents->record.track_id)), 1, err);
     }

@@ -177,14 +177,23 @@ static enum ct_status surface_status(cairo_surface_t *surface, const char *path,
                       cairo_status_to_string(status));
 }
 
-enum ct_status certificate_pdf_write(const struct certificate_face *face, const char *path,
-                                     struct ct_err *err)
+static cairo_status_t append_to_buf(void *closure, const unsigned char *data, unsigned int length)
+{
+    return buf_append(closure, (const char *)data, length) == CT_OK ? CAIRO_STATUS_SUCCESS
+                                                                    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static enum ct_status draw_to(const struct certificate_face *face, const char *path,
+                              struct buf *out, struct ct_err *err)
 {
     enum ct_status status = face_check(face, path, err);
     if (status != CT_OK) {
         return status;
     }
-    cairo_surface_t *surface = cairo_pdf_surface_create(path, PAGE_WIDTH, PAGE_HEIGHT);
+    cairo_surface_t *surface =
+        out != NULL
+            ? cairo_pdf_surface_create_for_stream(append_to_buf, out, PAGE_WIDTH, PAGE_HEIGHT)
+            : cairo_pdf_surface_create(path, PAGE_WIDTH, PAGE_HEIGHT);
     status = surface_status(surface, path, err);
     if (status != CT_OK) {
         goto out;
@@ -207,4 +216,16 @@ enum ct_status certificate_pdf_write(const struct certificate_face *face, const 
 out:
     cairo_surface_destroy(surface);
     return status;
+}
+
+enum ct_status certificate_pdf_write(const struct certificate_face *face, const char *path,
+                                     struct ct_err *err)
+{
+    return draw_to(face, path, NULL, err);
+}
+
+enum ct_status certificate_pdf_render(const struct certificate_face *face, struct buf *out,
+                                      struct ct_err *err)
+{
+    return draw_to(face, face->number, out, err);
 }

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "../core/buf.h"
 #include "../core/civil_date.h"
 #include "../core/err.h"
 
@@ -30,6 +31,10 @@ struct certificate_face {
  * borrowed. */
 enum ct_status certificate_pdf_write(const struct certificate_face *face, const char *path,
                                      struct ct_err *err) CT_MUST_CHECK;
+
+/* The same PDF, appended to out (borrowed). */
+enum ct_status certificate_pdf_render(const struct certificate_face *face, struct buf *out,
+                                      struct ct_err *err) CT_MUST_CHECK;
 
 /* Writes "March 4, 2025" for date into out (size bytes); "" for an unset date. */
 void certificate_date_words(struct civil_date date, char *out, size_t size);

@@ -55,9 +55,9 @@ static json_t *achievement(const struct credential_facts *facts)
             ? facts->program_description
             : facts->program_name;
     return json_pack("{s:s, s:[s], s:s, s:s, s:s, s:{s:s}, s:o}", "id", id, "type", "Achievement",
-                     "achievementType", "Certification", "name", facts->program_name,
-                     "description", description, "criteria", "narrative", criteria,
-                     "creditsAvailable", credits_value(facts->credits_required_halves));
+                     "achievementType", "Certification", "name", facts->program_name, "description",
+                     description, "criteria", "narrative", criteria, "creditsAvailable",
+                     credits_value(facts->credits_required_halves));
 }
 
 /* The Strategic Track's alignment as a Markdown list: each plan goal, then the library
@@ -98,8 +98,8 @@ static json_t *evidence(const struct credential_facts *facts, const char *creden
                  "The learner's final report, accepted by the State Library on %s.", accepted);
         snprintf(id, sizeof id, "%s#final-report", credential_id);
         if (json_array_append_new(list, json_pack("{s:s, s:[s], s:s, s:s}", "id", id, "type",
-                                                  "Evidence", "name", "Final report",
-                                                  "description", description)) != 0) {
+                                                  "Evidence", "name", "Final report", "description",
+                                                  description)) != 0) {
             json_decref(list);
             return NULL;
         }
@@ -133,9 +133,9 @@ static json_t *credential_status(const struct credential_facts *facts)
     credential_url(facts->public_url, "status/revocation", list_url, sizeof list_url);
     snprintf(index, sizeof index, "%lld", (long long)facts->status_index);
     snprintf(entry_id, sizeof entry_id, "%s#%s", list_url, index);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", entry_id, "type", "BitstringStatusListEntry",
-                     "statusPurpose", "revocation", "statusListIndex", index,
-                     "statusListCredential", list_url);
+    return json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", entry_id, "type",
+                     "BitstringStatusListEntry", "statusPurpose", "revocation", "statusListIndex",
+                     index, "statusListCredential", list_url);
 }
 
 json_t *credential_build(const struct credential_facts *facts)
@@ -147,11 +147,11 @@ json_t *credential_build(const struct credential_facts *facts)
     credential_date_time(facts->issued, valid_from, sizeof valid_from);
     credential_date_time(facts->valid_until, valid_until, sizeof valid_until);
     snprintf(name, sizeof name, "%s, certificate %s", facts->program_name, facts->number);
-    json_t *subject = json_pack(
-        "{s:[s], s:[{s:s, s:s, s:s, s:b}], s:o, s:o}", "type", "AchievementSubject",
-        "identifier", "type", "IdentityObject", "identityHash", facts->learner_name,
-        "identityType", "name", "hashed", 0, "achievement", achievement(facts), "creditsEarned",
-        credits_value(facts->credits_earned_halves));
+    json_t *subject =
+        json_pack("{s:[s], s:[{s:s, s:s, s:s, s:b}], s:o, s:o}", "type", "AchievementSubject",
+                  "identifier", "type", "IdentityObject", "identityHash", facts->learner_name,
+                  "identityType", "name", "hashed", 0, "achievement", achievement(facts),
+                  "creditsEarned", credits_value(facts->credits_earned_halves));
     json_t *issuer = json_pack("{s:s, s:[s], s:s}", "id", issuer_id, "type", "Profile", "name",
                                facts->issuer_name);
     json_t *credential = json_pack(
@@ -174,8 +174,8 @@ json_t *credential_build(const struct credential_facts *facts)
     return credential;
 }
 
-enum ct_status credential_issue(const json_t *key, const struct credential_facts *facts,
-                                char **jwt, struct ct_err *err)
+enum ct_status credential_issue(const json_t *key, const struct credential_facts *facts, char **jwt,
+                                struct ct_err *err)
 {
     *jwt = NULL;
     json_t *credential = credential_build(facts);

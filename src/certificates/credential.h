@@ -42,8 +42,8 @@ struct credential_facts {
     int64_t credits_required_halves; /* what the program asks for */
     int64_t credits_earned_halves;
     struct civil_date issued;
-    struct civil_date valid_until;      /* the first day no longer valid */
-    struct civil_date report_accepted;  /* the final report's acceptance; unset when none */
+    struct civil_date valid_until;     /* the first day no longer valid */
+    struct civil_date report_accepted; /* the final report's acceptance; unset when none */
     const struct credential_alignment *alignment;
     size_t alignment_count;
 };
@@ -63,7 +63,7 @@ json_t *credential_issuer_profile(const char *public_url, const char *issuer_nam
 
 /* Builds and signs the credential with key (borrowed private JWK): *jwt gets the compact
  * JWS (caller frees). */
-enum ct_status credential_issue(const json_t *key, const struct credential_facts *facts,
-                                char **jwt, struct ct_err *err) CT_MUST_CHECK;
+enum ct_status credential_issue(const json_t *key, const struct credential_facts *facts, char **jwt,
+                                struct ct_err *err) CT_MUST_CHECK;
 
 #endif

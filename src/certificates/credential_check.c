@@ -35,7 +35,8 @@ static bool has_type(const json_t *types, const char *name)
     }
     size_t index;
     const json_t *type;
-    json_array_foreach (types, index, type) {
+    json_array_foreach(types, index, type)
+    {
         if (json_is_string(type) && strcmp(json_string_value(type), name) == 0) {
             return true;
         }
@@ -70,7 +71,8 @@ static void read_claims(const json_t *payload, struct credential_check_result *r
         json_object_get(json_object_get(payload, "credentialSubject"), "identifier");
     size_t index;
     const json_t *identifier;
-    json_array_foreach (identifiers, index, identifier) {
+    json_array_foreach(identifiers, index, identifier)
+    {
         const char *type = json_string_value(json_object_get(identifier, "identityType"));
         if (type != NULL && strcmp(type, "name") == 0) {
             copy_claim(identifier, "identityHash", result->holder, sizeof result->holder);

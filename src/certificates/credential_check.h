@@ -22,10 +22,10 @@ enum credential_verdict {
 
 struct credential_check_result {
     enum credential_verdict verdict;
-    char reason[512];       /* why, for anything but VALID */
-    char name[512];         /* the credential's name, as it claims */
-    char holder[256];       /* the learner's name, as it claims */
-    char valid_from[32];    /* as it claims */
+    char reason[512];    /* why, for anything but VALID */
+    char name[512];      /* the credential's name, as it claims */
+    char holder[256];    /* the learner's name, as it claims */
+    char valid_from[32]; /* as it claims */
     char valid_until[32];
 };
 

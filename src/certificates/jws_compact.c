@@ -22,8 +22,8 @@ enum ct_status jws_compact_sign(const json_t *key, const char *typ, const json_t
     }
     json_t *jws = json_pack("{s:o}", "payload", jose_b64_enc(payload_text, strlen(payload_text)));
     free(payload_text);
-    json_t *template = json_pack("{s:{s:s, s:s, s:s}}", "protected", "alg", "RS256", "kid", key_id,
-                                 "typ", typ);
+    json_t *template =
+        json_pack("{s:{s:s, s:s, s:s}}", "protected", "alg", "RS256", "kid", key_id, "typ", typ);
     enum ct_status status = CT_OK;
     if (jws == NULL || template == NULL) {
         status = ct_err_nomem(err);
@@ -86,7 +86,8 @@ static const json_t *find_key(const json_t *key_set, const char *key_id)
     const json_t *keys = json_object_get(key_set, "keys");
     size_t index;
     const json_t *candidate;
-    json_array_foreach (keys, index, candidate) {
+    json_array_foreach(keys, index, candidate)
+    {
         const char *candidate_id = json_string_value(json_object_get(candidate, "kid"));
         const char *type = json_string_value(json_object_get(candidate, "kty"));
         if (candidate_id != NULL && key_id != NULL && strcmp(candidate_id, key_id) == 0 &&
@@ -128,17 +129,17 @@ static json_t *flatten(const char *compact, struct ct_err *err)
                    "not a compact JWS: a part is empty or not base64url");
         return NULL;
     }
-    json_t *flat = json_pack("{s:s%, s:s%, s:s%}", "protected", compact, header_length, "payload",
-                             first_dot + 1, payload_length, "signature", second_dot + 1,
-                             signature_length);
+    json_t *flat =
+        json_pack("{s:s%, s:s%, s:s%}", "protected", compact, header_length, "payload",
+                  first_dot + 1, payload_length, "signature", second_dot + 1, signature_length);
     if (flat == NULL) {
         ct_err_nomem(err);
     }
     return flat;
 }
 
-enum ct_status jws_compact_check(const char *compact, const json_t *key_set,
-                                 enum jws_check *check, json_t **payload, struct ct_err *err)
+enum ct_status jws_compact_check(const char *compact, const json_t *key_set, enum jws_check *check,
+                                 json_t **payload, struct ct_err *err)
 {
     *check = JWS_CHECK_MALFORMED;
     *payload = NULL;

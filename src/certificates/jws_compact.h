@@ -37,8 +37,7 @@ enum jws_check {
  * say what the token claimed. *check
  * says what was found, with the reason in err->message for anything but SIGNED.
  * Returns CT_OK unless memory ran out. */
-enum ct_status jws_compact_check(const char *compact, const json_t *key_set,
-                                 enum jws_check *check, json_t **payload,
-                                 struct ct_err *err) CT_MUST_CHECK;
+enum ct_status jws_compact_check(const char *compact, const json_t *key_set, enum jws_check *check,
+                                 json_t **payload, struct ct_err *err) CT_MUST_CHECK;
 
 #endif

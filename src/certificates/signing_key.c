@@ -199,8 +199,8 @@ enum ct_status signing_key_load_or_create(const char *path, json_t **key, bool *
 json_t *signing_key_public_set(const json_t *key)
 {
     json_t *public_key = json_pack("{s:s, s:O, s:O, s:s, s:s, s:O}", "kty", "RSA", "n",
-                                   json_object_get(key, "n"), "e", json_object_get(key, "e"),
-                                   "alg", "RS256", "use", "sig", "kid", json_object_get(key, "kid"));
+                                   json_object_get(key, "n"), "e", json_object_get(key, "e"), "alg",
+                                   "RS256", "use", "sig", "kid", json_object_get(key, "kid"));
     if (public_key == NULL) {
         return NULL;
     }

@@ -175,9 +175,9 @@ enum ct_status status_list_bit(const char *encoded, int64_t index, bool *set, st
 json_t *status_list_credential(const char *list_url, const char *issuer_id, const char *valid_from,
                                const char *encoded)
 {
-    json_t *subject = json_pack("{s:s+, s:s, s:s, s:s}", "id", list_url, "#list", "type",
-                                "BitstringStatusList", "statusPurpose", "revocation",
-                                "encodedList", encoded);
+    json_t *subject =
+        json_pack("{s:s+, s:s, s:s, s:s}", "id", list_url, "#list", "type", "BitstringStatusList",
+                  "statusPurpose", "revocation", "encodedList", encoded);
     return json_pack("{s:[s], s:s, s:[s,s], s:s, s:s, s:o}", "@context",
                      "https://www.w3.org/ns/credentials/v2", "id", list_url, "type",
                      "VerifiableCredential", "BitstringStatusListCredential", "issuer", issuer_id,

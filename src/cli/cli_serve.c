@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../certificates/signing_key.h"
 #include "cli_args.h"
 #include "../web/server.h"
 #include "../core/banned.h"
@@ -47,6 +48,25 @@ static int parse_listen(const char *listen, char *address, size_t size, struct w
     return -1;
 }
 
+/* Loads the database's signing key (made on first need) into *key. */
+static int load_signing_key(const char *db_path, json_t **key)
+{
+    char path[4096];
+    struct ct_err err = {0};
+    bool created = false;
+    enum ct_status status = signing_key_path(db_path, path, sizeof path, &err);
+    if (status == CT_OK) {
+        status = signing_key_load_or_create(path, key, &created, &err);
+    }
+    if (status != CT_OK) {
+        return cli_report(&err);
+    }
+    if (created) {
+        printf("Made a signing key for credentials in %s (keep it, and back it up)\n", path);
+    }
+    return -1;
+}
+
 int cli_serve(int argc, char **argv)
 {
     const char *listen = "127.0.0.1:8080";
@@ -79,6 +99,13 @@ int cli_serve(int argc, char **argv)
     }
     store_close(&store);
     config.programs = &programs;
+    json_t *signing_key = NULL;
+    exit_code = load_signing_key(args.db, &signing_key);
+    if (exit_code >= 0) {
+        program_set_release(&programs);
+        return exit_code;
+    }
+    config.signing_key = signing_key;
     signal(SIGINT, request_stop);
     signal(SIGTERM, request_stop);
     signal(SIGPIPE, SIG_IGN);
@@ -87,6 +114,7 @@ int cli_serve(int argc, char **argv)
     fflush(stdout);
     struct ct_err err = {0};
     enum ct_status status = server_run(&config, &stop_requested, &err);
+    json_decref(signing_key);
     program_set_release(&programs);
     return status == CT_OK ? CLI_EXIT_OK : cli_report(&err);
 }

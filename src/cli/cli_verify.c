@@ -19,17 +19,16 @@
 
 static void verify_usage(FILE *out)
 {
-    fprintf(out,
-            "Usage: certtrack verify FILE --jwks FILE [--status-list FILE] [--as-of DATE]\n"
-            "\n"
-            "Checks a credential (a compact VC-JWT, as 'certtrack certificate credential'\n"
-            "writes it) offline against the issuer's public keys (the JWK Set served at\n"
-            "/.well-known/jwks.json) and says valid, expired, tampered or, given the status\n"
-            "list credential (served at /status/revocation), revoked. --as-of checks the\n"
-            "dates on another day than today.\n"
-            "\n"
-            "Exit status: 0 valid; 3 expired, not yet valid, revoked or tampered; 2 not a\n"
-            "credential, or a key set or status list that cannot be read; 1 could not run.\n");
+    fprintf(out, "Usage: certtrack verify FILE --jwks FILE [--status-list FILE] [--as-of DATE]\n"
+                 "\n"
+                 "Checks a credential (a compact VC-JWT, as 'certtrack certificate credential'\n"
+                 "writes it) offline against the issuer's public keys (the JWK Set served at\n"
+                 "/.well-known/jwks.json) and says valid, expired, tampered or, given the status\n"
+                 "list credential (served at /status/revocation), revoked. --as-of checks the\n"
+                 "dates on another day than today.\n"
+                 "\n"
+                 "Exit status: 0 valid; 3 expired, not yet valid, revoked or tampered; 2 not a\n"
+                 "credential, or a key set or status list that cannot be read; 1 could not run.\n");
 }
 
 /* Reads path (at most JWS_COMPACT_LIMIT bytes) into *text (caller frees). */

@@ -14,7 +14,7 @@
 
 #include "store.h"
 
-#define STORE_DEFAULT_PUBLIC_URL "http://127.0.0.1:8080"
+#define STORE_DEFAULT_PUBLIC_URL  "http://127.0.0.1:8080"
 #define STORE_DEFAULT_ISSUER_NAME "Montana State Library"
 
 /* The longest setting value, with its NUL. */

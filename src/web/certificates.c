@@ -7,6 +7,7 @@
 
 #include "../core/credit.h"
 #include "../store/store_award.h"
+#include "certificate_public.h"
 #include "form.h"
 #include "html.h"
 #include "pages.h"
@@ -226,9 +227,8 @@ static void copy_column(struct db_stmt *stmt, int column, char *out, size_t size
     " JOIN people p ON p.id = c.person_id LEFT JOIN people r ON r.id = c.revoked_by"
 
 static const char by_id_sql[] = CERTIFICATE_SELECT " WHERE c.id = ?";
-static const char by_code_sql[] = CERTIFICATE_SELECT " WHERE c.verification_code = ?";
 
-/* Reads the certificate that sql (by_id_sql or by_code_sql) finds with key. */
+/* Reads the certificate that sql (by_id_sql) finds with key. */
 static enum ct_status certificate_read(struct web_request *request, const char *sql,
                                        struct db_param key, struct certificate *certificate,
                                        bool *found, struct ct_err *err)
@@ -314,7 +314,7 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
         }
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<dt>Public check</dt><dd><a href=\"/check-certificate?code=");
+        status = html_markup(out, "<dt>Public check</dt><dd><a href=\"/verify/");
     }
     if (status == CT_OK) {
         status = html_text(out, certificate->code);
@@ -483,26 +483,6 @@ enum ct_status page_certificate_revoke(struct web_request *request, struct web_r
 
 /* ---- the public check ---- */
 
-/* The code as issued: 32 of the characters of store_award's alphabet, upper case; spaces
- * and dashes people type are dropped. False when it cannot be one. */
-static bool normal_code(const char *text, char out[VERIFICATION_CODE_SIZE])
-{
-    static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    size_t used = 0;
-    for (const char *c = text; *c != '\0'; c++) {
-        if (*c == ' ' || *c == '-') {
-            continue;
-        }
-        char upper = (char)toupper((unsigned char)*c);
-        if (used + 1 >= VERIFICATION_CODE_SIZE || strchr(alphabet, upper) == NULL) {
-            return false;
-        }
-        out[used++] = upper;
-    }
-    out[used] = '\0';
-    return used + 1 == VERIFICATION_CODE_SIZE;
-}
-
 static enum ct_status code_form(struct buf *out, const char *typed, const char *error)
 {
     enum ct_status status = html_markup(out, "<form class=\"usa-form\" method=\"get\""
@@ -521,83 +501,23 @@ static enum ct_status code_form(struct buf *out, const char *typed, const char *
                            : status;
 }
 
-/* What anyone may know of a certificate: its state first, as an alert, then the number,
- * holder, program and dates (not the reason for a revoke). */
-static enum ct_status public_summary(struct web_request *request, struct buf *out,
-                                     const struct certificate *certificate)
-{
-    char today[CIVIL_DATE_TEXT_SIZE], state[96];
-    civil_date_format(request->today, today);
-    bool revoked = certificate->revoked[0] != '\0';
-    bool lapsed = strcmp(certificate->valid_until, today) < 0;
-    if (revoked) {
-        snprintf(state, sizeof state, "Revoked on %s: this certificate is not valid.",
-                 certificate->revoked);
-    } else if (lapsed) {
-        snprintf(state, sizeof state, "Expired on %s.", certificate->valid_until);
-    } else {
-        snprintf(state, sizeof state, "Valid until %s.", certificate->valid_until);
-    }
-    enum ct_status status =
-        form_alert(out, revoked || lapsed ? FORM_ALERT_ERROR : FORM_ALERT_SUCCESS, state);
-    if (status == CT_OK) {
-        status = html_markup(out, "<dl class=\"summary\">\n");
-    }
-    if (status == CT_OK) {
-        status = term(out, "Number", certificate->number);
-    }
-    if (status == CT_OK) {
-        status = term(out, "Holder", certificate->holder);
-    }
-    if (status == CT_OK) {
-        status = term(out, "Program", program_name(request, certificate->program));
-    }
-    if (status == CT_OK) {
-        status = term(out, "Issued", certificate->issued);
-    }
-    if (status == CT_OK) {
-        status = term(out, "Valid until", certificate->valid_until);
-    }
-    if (status == CT_OK && revoked) {
-        status = term(out, "Revoked", certificate->revoked);
-    }
-    return status == CT_OK ? html_markup(out, "</dl>\n") : status;
-}
-
-static enum ct_status look_up(struct web_request *request, struct web_response *response,
-                              const char *code, struct ct_err *err)
-{
-    struct certificate certificate;
-    bool found = false;
-    enum ct_status status =
-        certificate_read(request, by_code_sql, DB_TEXT(code), &certificate, &found, err);
-    if (status == CT_OK && found) {
-        return public_summary(request, &response->body, &certificate);
-    }
-    if (status == CT_OK) {
-        response->status = 404;
-        status = form_alert(&response->body, FORM_ALERT_ERROR,
-                            "No certificate has this verification code. Check the code as it is"
-                            " printed on the certificate.");
-    }
-    return status;
-}
-
 enum ct_status page_certificate_check(struct web_request *request, struct web_response *response)
 {
     const char *typed = web_query_value(request, "code");
     char code[VERIFICATION_CODE_SIZE];
-    bool well_formed = typed != NULL && strlen(typed) < 100 && normal_code(typed, code);
+    bool well_formed = typed != NULL && strlen(typed) < 100 && certificate_code_normal(typed, code);
+    if (well_formed) {
+        char location[64];
+        snprintf(location, sizeof location, "/verify/%s", code);
+        web_redirect(response, location);
+        return CT_OK;
+    }
     const char *error = NULL;
-    if (typed != NULL && !well_formed) {
+    if (typed != NULL) {
         error = "Enter the 32 letters and digits of the code, as printed on the certificate.";
         response->status = 400;
     }
-    struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Check a certificate");
-    if (status == CT_OK && well_formed) {
-        status = look_up(request, response, code, &err);
-    }
     if (status == CT_OK) {
         status = code_form(&response->body, typed, error);
     }

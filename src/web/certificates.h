@@ -43,9 +43,9 @@ void certificates_like_pattern(const char *text, char *out, size_t size);
 enum ct_status certificates_revoke(struct web_request *request, int64_t id, const char *reason,
                                    struct ct_err *err) CT_MUST_CHECK;
 
-/* GET /check-certificate[?code=]: the form; with a code, the certificate it belongs to
- * (number, holder, program, dates, and whether and when it was revoked). A malformed
- * code is refused next to the field (400); an unknown one says so (404). */
+/* GET /check-certificate[?code=]: the form to type a verification code; with a
+ * well-formed code, a redirect to its public check, /verify/CODE (certificate_public.h).
+ * A malformed code is refused next to the field (400). */
 enum ct_status page_certificate_check(struct web_request *request,
                                       struct web_response *response) CT_MUST_CHECK;
 

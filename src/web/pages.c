@@ -1,5 +1,6 @@
 #include "pages.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -548,8 +549,50 @@ static enum ct_status activity_table(struct web_request *request, struct buf *ou
     return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
 }
 
+/* The links of one certificate: its public check for anyone who sees the row, and its
+ * documents for its holder. */
+static enum ct_status certificate_links(struct buf *out, struct db_stmt *stmt, bool own)
+{
+    int64_t id = db_column_int64(stmt, 5);
+    const char *code = db_column_text(stmt, 6);
+    char href[96];
+    enum ct_status status = stacked_cell(out, "Documents", false);
+    if (status == CT_OK) {
+        status = html_markup(out, "<ul class=\"usa-list usa-list--unstyled\">");
+    }
+    static const struct {
+        const char *file;
+        const char *label;
+    } documents[] = {
+        {"certificate.pdf", "Certificate (PDF)"},
+        {"transcript.pdf", "Transcript (PDF)"},
+        {"credential.jwt", "Open Badges credential"},
+    };
+    for (size_t i = 0; own && i < sizeof documents / sizeof documents[0] && status == CT_OK; i++) {
+        snprintf(href, sizeof href, "/certificates/%" PRId64 "/%s", id, documents[i].file);
+        status = html_markup(out, "<li><a href=\"");
+        if (status == CT_OK) {
+            status = html_text(out, href);
+        }
+        if (status == CT_OK) {
+            status = buf_printf(out, "\" download>%s</a></li>", documents[i].label);
+        }
+    }
+    if (status == CT_OK) {
+        snprintf(href, sizeof href, "/verify/%s", code != NULL ? code : "");
+        status = html_markup(out, "<li><a href=\"");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, href);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "\">Public check</a></li></ul></td>");
+    }
+    return status;
+}
+
 static enum ct_status certificate_row(struct web_request *request, struct buf *out,
-                                      struct db_stmt *stmt)
+                                      struct db_stmt *stmt, bool own)
 {
     static const char *const labels[] = {"Number", "Program", "Issued", "Valid until", "State"};
     enum ct_status status = html_markup(out, "<tr>");
@@ -561,6 +604,9 @@ static enum ct_status certificate_row(struct web_request *request, struct buf *o
         }
         status = text_cell(out, labels[column], text);
     }
+    if (status == CT_OK) {
+        status = certificate_links(out, stmt, own);
+    }
     return status == CT_OK ? html_markup(out, "</tr>\n") : status;
 }
 
@@ -569,14 +615,18 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
                                          int64_t person_id, bool own, struct ct_err *err)
 {
     struct db_stmt *stmt = NULL;
+    char today[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(request->today, today);
     enum ct_status status =
         db_prepare(request->store->db,
                    "SELECT number, program, issued, valid_until,"
-                   " CASE WHEN revoked IS NULL THEN 'valid' ELSE 'revoked ' || revoked END"
+                   " CASE WHEN revoked IS NOT NULL THEN 'revoked ' || revoked"
+                   " WHEN valid_until <= ? THEN 'expired' ELSE 'valid' END,"
+                   " id, verification_code"
                    " FROM certificates WHERE person_id = ? ORDER BY issued DESC, id DESC",
                    &stmt, err);
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
+        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(today), DB_INT(person_id)), 2, err);
     }
     bool has_row = true;
     bool any = false;
@@ -595,11 +645,12 @@ static enum ct_status certificates_table(struct web_request *request, struct buf
                                       "<th scope=\"col\">Number</th><th scope=\"col\">Program</th>"
                                       "<th scope=\"col\">Issued</th>"
                                       "<th scope=\"col\">Valid until</th>"
-                                      "<th scope=\"col\">State</th></tr></thead>\n<tbody>\n");
+                                      "<th scope=\"col\">State</th>"
+                                      "<th scope=\"col\">Documents</th></tr></thead>\n<tbody>\n");
             any = true;
         }
         if (status == CT_OK) {
-            status = certificate_row(request, out, stmt);
+            status = certificate_row(request, out, stmt, own);
         }
     }
     db_finalize(stmt);

@@ -1,5 +1,6 @@
 #include "routes.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,8 @@
 #include "api_plan.h"
 #include "api_supervisor.h"
 #include "catalog.h"
+#include "certificate_files.h"
+#include "certificate_public.h"
 #include "certificates.h"
 #include "claim.h"
 #include "compliance.h"
@@ -270,6 +273,34 @@ static enum ct_status certificate_revoke(struct web_request *request, struct web
     return page_certificate_revoke(request, response, id);
 }
 
+static enum ct_status certificate_verify(struct web_request *request, struct web_response *response,
+                                         int64_t id)
+{
+    (void)id;
+    return page_certificate_verify(request, response);
+}
+
+static enum ct_status public_keys(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    return certificate_public_keys(request, response);
+}
+
+static enum ct_status issuer_profile(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
+    return certificate_issuer_profile(request, response);
+}
+
+static enum ct_status revocation_list(struct web_request *request, struct web_response *response,
+                                      int64_t id)
+{
+    (void)id;
+    return certificate_revocation_list(request, response);
+}
+
 static enum ct_status certificate_check(struct web_request *request, struct web_response *response,
                                         int64_t id)
 {
@@ -435,6 +466,15 @@ static const struct route routes[] = {
     {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
      certificate_revoke},
     {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check},
+    {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_verify},
+    {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_keys},
+    {"GET", "/issuer", ACCESS_PUBLIC, 0, ROUTE_PAGE, issuer_profile},
+    {"GET", "/status/revocation", ACCESS_PUBLIC, 0, ROUTE_PAGE, revocation_list},
+    /* An awarded certificate's documents: its holder's, and the CE coordinator's. */
+    {"GET", "/certificates/{id}/certificate.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
+     certificate_pdf_download},
+    {"GET", "/certificates/{id}/credential.jwt", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
+     certificate_credential_download},
     {"GET", "/staff", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR | WEB_ROLE_LIBRARY_ADMINISTRATOR,
      ROUTE_PAGE, staff_list},
     {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, person_page},
@@ -530,11 +570,27 @@ static const struct route routes[] = {
     {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route},
 };
 
-/* Matches path against pattern; *id receives the number where the pattern has {id}. */
+/* The length of the {code} segment at path: 1 to 64 letters, digits and dashes up to
+ * the end of the path; 0 when there is none. */
+static size_t code_segment(const char *path)
+{
+    size_t length = 0;
+    while (path[length] != '\0' && length <= 64 &&
+           (isalnum((unsigned char)path[length]) || path[length] == '-')) {
+        length++;
+    }
+    return path[length] == '\0' && length <= 64 ? length : 0;
+}
+
+/* Matches path against pattern; *id receives the number where the pattern has {id}.
+ * {code} matches a last segment of letters, digits and dashes (the handler reads it). */
 static bool path_matches(const char *pattern, const char *path, int64_t *id)
 {
     *id = 0;
     while (*pattern != '\0' && *path != '\0') {
+        if (strcmp(pattern, "{code}") == 0) {
+            return code_segment(path) > 0;
+        }
         if (strncmp(pattern, "{id}", 4) == 0) {
             char *end = NULL;
             if (*path < '1' || *path > '9') {

@@ -13,6 +13,7 @@
 #include "../io/clock.h"
 #include "api.h"
 #include "assets.h"
+#include "rate_limit.h"
 #include "routes.h"
 #include "../core/banned.h"
 
@@ -30,6 +31,7 @@ struct server {
     struct connection_pool pool;
     const struct web_config *config;
     pthread_mutex_t lms_write_lock; /* see struct web_request */
+    struct rate_limit public_limit; /* see struct web_request */
 };
 
 /* One request being received: its body so far or, for a multipart/form-data upload to
@@ -520,6 +522,7 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .connection = connection,
         .bearer_token = bearer_token(connection),
         .lms_write_lock = &server->lms_write_lock,
+        .public_limit = &server->public_limit,
         .body = buf_str(&pending->body),
         .body_length = pending->body.length,
     };
@@ -627,6 +630,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
                           struct ct_err *err)
 {
     struct server server = {.config = config};
+    rate_limit_init(&server.public_limit);
     server.pool.config = config;
     pthread_mutex_init(&server.pool.lock, NULL);
     pthread_mutex_init(&server.lms_write_lock, NULL);
@@ -634,6 +638,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     if (inet_pton(AF_INET, config->address, &address.sin_addr) != 1) {
         pool_release(&server.pool);
         pthread_mutex_destroy(&server.lms_write_lock);
+        rate_limit_release(&server.public_limit);
         return ct_err_set(err, CT_ERR_INPUT, "--listen", "not an IPv4 address: %s",
                           config->address);
     }
@@ -646,6 +651,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     if (daemon == NULL) {
         pool_release(&server.pool);
         pthread_mutex_destroy(&server.lms_write_lock);
+        rate_limit_release(&server.public_limit);
         return ct_err_set(err, CT_ERR_IO, "--listen", "cannot listen on %s:%u", config->address,
                           (unsigned)config->port);
     }
@@ -655,5 +661,6 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     MHD_stop_daemon(daemon);
     pool_release(&server.pool);
     pthread_mutex_destroy(&server.lms_write_lock);
+    rate_limit_release(&server.public_limit);
     return CT_OK;
 }

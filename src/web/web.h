@@ -6,6 +6,7 @@
 #ifndef CERTTRACK_WEB_H
 #define CERTTRACK_WEB_H
 
+#include <jansson.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -23,6 +24,8 @@ struct web_config {
     uint16_t port;
     bool secure_cookies; /* behind HTTPS: cookies get Secure */
     unsigned threads;
+    const json_t *signing_key; /* borrowed: the issuer's private JWK (signing_key.h), or
+                                  NULL when this server signs nothing */
 };
 
 enum web_role_bit {
@@ -88,6 +91,8 @@ struct web_request {
     /* Held while an LMS site's statements are stored, so that concurrent requests
      * queue here rather than poll SQLite's write lock (the server's). */
     pthread_mutex_t *lms_write_lock;
+    /* The per-address limit on public certificate checks (the server's), or NULL. */
+    struct rate_limit *public_limit;
 };
 
 #define WEB_MAX_COOKIES 2

@@ -273,7 +273,7 @@ test('the public pages', { timeout: 120000 }, async () => {
             await page.goto(`${base}/certificates`);
             return firstLink(page, '/certificates/');
         })()}`);
-        check = await firstLink(page, '/check-certificate?code=');
+        check = await firstLink(page, '/verify/');
     } finally {
         await context.close();
     }

@@ -1,0 +1,96 @@
+#include "certificate_files.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages.h"
+#include "../certificates/certificate_documents.h"
+#include "../certificates/certificate_pdf.h"
+#include "../core/banned.h"
+
+/* Gathers certificate id's documents when the signed-in person may have them; *found
+ * false (and a 404 page in response) otherwise. documents is to be released by the
+ * caller when *found. */
+static enum ct_status load_allowed(struct web_request *request, struct web_response *response,
+                                   int64_t id, struct certificate_documents *documents,
+                                   bool *found)
+{
+    struct certificate_record record;
+    struct ct_err err = {0};
+    enum ct_status status = store_certificate_find_by_id(request->store, id, &record, found, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    bool allowed = *found && (record.person_id == request->person_id ||
+                              (request->roles & WEB_ROLE_CE_COORDINATOR) != 0);
+    if (!allowed) {
+        *found = false;
+        return page_error(request, response, 404, "Page not found",
+                          "There is no certificate of yours at this address.");
+    }
+    status = certificate_documents_load(request->store, &record, documents, &err);
+    if (status != CT_OK) {
+        certificate_documents_release(documents);
+        *found = false;
+    }
+    return status;
+}
+
+/* Sends body as an attachment named number + extension. */
+static void attach(struct web_response *response, const char *content_type, const char *number,
+                   const char *extension)
+{
+    char disposition[128];
+    snprintf(disposition, sizeof disposition, "attachment; filename=\"%s%s\"", number, extension);
+    response->content_type = content_type;
+    web_add_header(response, "Content-Disposition", disposition);
+    web_add_header(response, "Cache-Control", "private, no-store");
+}
+
+enum ct_status certificate_pdf_download(struct web_request *request, struct web_response *response,
+                                        int64_t id)
+{
+    struct certificate_documents documents;
+    bool found = false;
+    enum ct_status status = load_allowed(request, response, id, &documents, &found);
+    if (status != CT_OK || !found) {
+        return status;
+    }
+    struct certificate_face face;
+    certificate_documents_face(&documents, &face);
+    struct ct_err err = {0};
+    status = certificate_pdf_render(&face, &response->body, &err);
+    if (status == CT_OK) {
+        attach(response, "application/pdf", documents.record.number, ".pdf");
+    }
+    certificate_documents_release(&documents);
+    return status;
+}
+
+enum ct_status certificate_credential_download(struct web_request *request,
+                                               struct web_response *response, int64_t id)
+{
+    if (request->config->signing_key == NULL) {
+        return page_error(request, response, 503, "Credentials unavailable",
+                          "This server has no signing key, so it issues no credentials.");
+    }
+    struct certificate_documents documents;
+    bool found = false;
+    enum ct_status status = load_allowed(request, response, id, &documents, &found);
+    if (status != CT_OK || !found) {
+        return status;
+    }
+    char *jwt = NULL;
+    struct ct_err err = {0};
+    status = certificate_documents_credential(&documents, request->config->signing_key, &jwt, &err);
+    if (status == CT_OK) {
+        status = buf_append_str(&response->body, jwt);
+    }
+    if (status == CT_OK) {
+        attach(response, "application/vc+jwt", documents.record.number, ".jwt");
+    }
+    free(jwt);
+    certificate_documents_release(&documents);
+    return status;
+}

@@ -1,0 +1,23 @@
+/*
+ * certificate_files: an awarded certificate's documents as downloads, for its holder
+ * and for the CE coordinator (anyone else gets 404: the certificate's existence is not
+ * theirs to learn here).
+ *
+ *   GET /certificates/{id}/certificate.pdf   the printable certificate
+ *   GET /certificates/{id}/credential.jwt    the signed Open Badges 3.0 credential
+ */
+#ifndef CERTTRACK_CERTIFICATE_FILES_H
+#define CERTTRACK_CERTIFICATE_FILES_H
+
+#include <stdint.h>
+
+#include "web.h"
+
+enum ct_status certificate_pdf_download(struct web_request *request, struct web_response *response,
+                                        int64_t id) CT_MUST_CHECK;
+
+enum ct_status certificate_credential_download(struct web_request *request,
+                                               struct web_response *response,
+                                               int64_t id) CT_MUST_CHECK;
+
+#endif

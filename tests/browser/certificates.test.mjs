@@ -1,0 +1,234 @@
+// Certificates anyone can check, from outside certtrack:
+// - the npm package `jose` (an independent implementation) verifies the signed Open
+//   Badges credential against the server's /.well-known/jwks.json, and rejects a copy
+//   with one character of the payload changed;
+// - the revocation status list, verified the same way and unpacked with Node's zlib,
+//   has the revoked certificate's bit set and no other;
+// - in Chromium, the public verify page of a valid, a revoked and an expired
+//   certificate says so, and axe-core finds no WCAG 2.1 A/AA violation on it;
+// - the holder downloads the PDF and the credential from their own page.
+//
+// Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
+// CERTTRACK_SCREENSHOTS (see support.mjs).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import {
+    PASSWORD, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory, exe,
+    launchBrowser, newContext, root, screenshots, signIn, workDirectory,
+} from './support.mjs';
+
+const TODAY = '2026-06-15';
+const LATER = '2031-01-01'; // after the new certificate's four years
+
+const work = workDirectory();
+let db = '';
+let server = null;
+let browser = null;
+let base = '';
+let awarded = null; // { number, url, code, id }
+let revoked = null; // { number, code, id }
+
+function certtrack(...args) {
+    return execFileSync(exe, [...args, '--db', db, '--programs', join(root, 'programs')],
+        { env: { ...process.env, CERTTRACK_TODAY: TODAY }, encoding: 'utf8' });
+}
+
+function sql(query) {
+    return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+}
+
+before(async () => {
+    db = await demoDatabase(work.path, TODAY);
+    server = new Server(work.path, db);
+    await server.start(TODAY);
+    base = server.base;
+    // The public address printed in QR codes and credentials is this test's server.
+    certtrack('config', 'set', 'public-url', base);
+    const award = certtrack('award', '--person', 'ready@example.org');
+    const number = award.match(/^Certificate (\S+) issued/m)[1];
+    const url = award.match(/^Verification URL: (\S+)$/m)[1];
+    const [id, code] = sql(`SELECT id, verification_code FROM certificates WHERE number = '${number}'`)
+        .split('|');
+    awarded = { number, url, code, id: Number(id) };
+    assert.equal(url, `${base}/verify/${code}`);
+    const [otherId, otherNumber, otherCode] = sql('SELECT id, number, verification_code FROM' +
+        ' certificates WHERE revoked IS NULL AND number <> ' + `'${number}' ORDER BY id LIMIT 1`)
+        .split('|');
+    certtrack('revoke', '--number', otherNumber, '--reason', 'Issued to the wrong person');
+    revoked = { number: otherNumber, code: otherCode, id: Number(otherId) };
+    browser = await launchBrowser();
+    ensureScreenshotDirectory();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+    work.remove();
+});
+
+function credentialFile() {
+    const out = join(work.path, `${awarded.number}.jwt`);
+    certtrack('certificate', 'credential', '--number', awarded.number, '--out', out);
+    return readFileSync(out, 'utf8').trim();
+}
+
+// The token with one character of its decoded payload changed, signature kept.
+function withOneCharacterChanged(jwt) {
+    const [header, payload, signature] = jwt.split('.');
+    const text = Buffer.from(payload, 'base64url').toString('utf8');
+    const at = text.indexOf('"creditsEarned":') + '"creditsEarned":'.length;
+    const digit = text[at] === '9' ? '8' : String(Number(text[at]) + 1);
+    const changed = text.slice(0, at) + digit + text.slice(at + 1);
+    assert.equal(changed.length, text.length);
+    assert.notEqual(changed, text);
+    return [header, Buffer.from(changed, 'utf8').toString('base64url'), signature].join('.');
+}
+
+test('jose verifies the credential against /.well-known/jwks.json and refuses a changed copy',
+    async () => {
+        const jwt = credentialFile();
+        const keys = createRemoteJWKSet(new URL(`${base}/.well-known/jwks.json`));
+        const { payload, protectedHeader } = await jwtVerify(jwt, keys, {
+            algorithms: ['RS256'],
+            issuer: `${base}/issuer`,
+            typ: 'vc+jwt',
+            currentDate: new Date(`${TODAY}T12:00:00Z`),
+        });
+        assert.equal(protectedHeader.alg, 'RS256');
+        assert.deepEqual(payload.type, ['VerifiableCredential', 'OpenBadgeCredential']);
+        assert.deepEqual(payload['@context'], ['https://www.w3.org/ns/credentials/v2',
+            'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+        assert.equal(payload.id, awarded.url);
+        assert.equal(payload.issuer.id, `${base}/issuer`);
+        const subject = payload.credentialSubject;
+        assert.equal(subject.achievement.achievementType, 'Certification');
+        assert.equal(subject.achievement.name, 'Strategic Track to MSL Certification');
+        assert.equal(subject.achievement.creditsAvailable, 60);
+        assert.ok(subject.creditsEarned >= 60);
+        assert.equal(subject.identifier[0].identityType, 'name');
+        assert.match(payload.validFrom, /^\d{4}-\d\d-\d\dT00:00:00Z$/);
+        assert.equal(payload.credentialStatus.type, 'BitstringStatusListEntry');
+        assert.equal(payload.credentialStatus.statusListIndex, String(awarded.id));
+        const evidence = payload.evidence.map((item) => item.name);
+        assert.ok(evidence.includes('Final report'), `evidence: ${evidence}`);
+        assert.ok(evidence.includes('Professional Development Plan aligned to library goals'),
+            `evidence: ${evidence}`);
+        // The issuer's profile is where the credential says.
+        const profile = await (await fetch(payload.issuer.id)).json();
+        assert.equal(profile.name, payload.issuer.name);
+
+        const changed = withOneCharacterChanged(jwt);
+        assert.notEqual(decodeJwt(changed).credentialSubject.creditsEarned, subject.creditsEarned);
+        await assert.rejects(jwtVerify(changed, keys, { algorithms: ['RS256'] }),
+            (error) => error.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    });
+
+test('the status list, verified with jose, has the revoked certificate\'s bit and no other',
+    async () => {
+        const keys = createRemoteJWKSet(new URL(`${base}/.well-known/jwks.json`));
+        const answer = await fetch(`${base}/status/revocation`);
+        assert.equal(answer.status, 200);
+        const { payload } = await jwtVerify((await answer.text()).trim(), keys,
+            { algorithms: ['RS256'], issuer: undefined });
+        assert.ok(payload.type.includes('BitstringStatusListCredential'));
+        assert.equal(payload.credentialSubject.statusPurpose, 'revocation');
+        const encoded = payload.credentialSubject.encodedList;
+        assert.equal(encoded[0], 'u', 'multibase base64url');
+        const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
+        assert.ok(bits.length >= 16384, 'at least 16 KiB');
+        const bit = (index) => (bits[index >> 3] >> (7 - (index & 7))) & 1;
+        assert.equal(bit(revoked.id), 1, 'the revoked certificate');
+        assert.equal(bit(awarded.id), 0, 'the valid certificate');
+        const revokedIds = sql('SELECT id FROM certificates WHERE revoked IS NOT NULL')
+            .split('\n').map(Number);
+        let set = 0;
+        for (let index = 0; index < bits.length * 8; index++) {
+            set += bit(index);
+        }
+        assert.equal(set, revokedIds.length);
+    });
+
+async function verifyPage(context, code, name) {
+    const page = await context.newPage();
+    const answer = await page.goto(`${base}/verify/${code}`);
+    assert.equal(answer.status(), 200);
+    await checkAccessible(page, name);
+    await page.screenshot({ path: join(screenshots, `${name.replace(/\W+/g, '-')}.png`),
+        fullPage: true });
+    const alert = (await page.locator('.usa-alert').first().innerText()).trim();
+    const summary = await page.locator('dl.summary').innerText();
+    await page.close();
+    return { alert, summary };
+}
+
+test('the verify page says valid, revoked with the reason, and expired; axe passes on each',
+    async () => {
+        const context = await newContext(browser);
+        try {
+            let shown = await verifyPage(context, awarded.code, 'verify page, valid');
+            assert.match(shown.alert, /^Valid: this certificate is valid until /);
+            assert.match(shown.summary, /Dakota Bighorn|ready/i);
+            assert.match(shown.summary, /Strategic Track to MSL Certification/);
+            assert.match(shown.summary, new RegExp(awarded.number));
+
+            shown = await verifyPage(context, revoked.code, 'verify page, revoked');
+            assert.match(shown.alert, /^Revoked: this certificate is not valid/);
+            assert.match(shown.summary, /Issued to the wrong person/);
+
+            const page = await context.newPage();
+            const missing = await page.goto(`${base}/verify/0000000000000000000000000000000Z`);
+            assert.equal(missing.status(), 404);
+            assert.match(await page.locator('.usa-alert').innerText(), /^Not found/);
+            assert.doesNotMatch(await page.content(), /Dakota|CT-\d{4}/);
+            await page.close();
+            assert.deepEqual(context.problems, []);
+        } finally {
+            await context.close();
+        }
+        await server.restart(LATER);
+        const later = await newContext(browser);
+        try {
+            const shown = await verifyPage(later, awarded.code, 'verify page, expired');
+            assert.match(shown.alert, /^Expired: this certificate is no longer valid/);
+            const json = await (await fetch(`${base}/verify/${awarded.code}`,
+                { headers: { Accept: 'application/json' } })).json();
+            assert.equal(json.status, 'expired');
+            assert.deepEqual(later.problems, []);
+        } finally {
+            await later.close();
+            await server.restart(TODAY);
+        }
+    });
+
+test('the holder downloads the certificate PDF and the credential from their page', async () => {
+    const context = await newContext(browser);
+    try {
+        const page = await context.newPage();
+        await signIn(page, base, 'ready@example.org', PASSWORD);
+        const row = page.locator('tr', { hasText: awarded.number });
+        const pdfLink = row.getByRole('link', { name: 'Certificate (PDF)' });
+        const credentialLink = row.getByRole('link', { name: 'Open Badges credential' });
+        const pdf = await context.request.get(`${base}${await pdfLink.getAttribute('href')}`);
+        assert.equal(pdf.status(), 200);
+        assert.equal(pdf.headers()['content-type'], 'application/pdf');
+        assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+        const credential = await context.request.get(
+            `${base}${await credentialLink.getAttribute('href')}`);
+        assert.equal(credential.status(), 200);
+        assert.equal((await credential.text()).trim(), credentialFile(),
+            'the page and the command line issue the same credential');
+        await checkAccessible(page, 'dashboard with a certificate');
+        await page.close();
+        // Someone else's certificate is not there to be had.
+        const other = await context.request.get(`${base}/certificates/${revoked.id}/certificate.pdf`);
+        assert.equal(other.status(), 404);
+        assert.deepEqual(context.problems, []);
+    } finally {
+        await context.close();
+    }
+});
