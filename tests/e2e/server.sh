@@ -497,7 +497,9 @@ check "the catalog adds an event with its LMS course, which the LMS verifies" ca
 revoke_shows_everywhere() {
     id=$(sqlite3 "$work/demo.db" "SELECT id FROM certificates WHERE revoked IS NULL ORDER BY id LIMIT 1")
     vcode=$(sqlite3 "$work/demo.db" "SELECT verification_code FROM certificates WHERE id = $id")
-    curl -s "$base/check-certificate?code=$vcode" | grep -q 'Valid until' || return 1
+    curl -s "$base/verify/$vcode" | grep -q 'Valid: this certificate is valid until' || return 1
+    [ "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$base/check-certificate?code=$vcode")" = \
+        "303 $base/verify/$vcode" ] || return 1
     [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" confirm=yes)" = 400 ] &&
         grep -q 'id="reason-error" role="alert">Say why' "$work/post.html" || return 1
     [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" \
@@ -512,7 +514,9 @@ revoke_shows_everywhere() {
     echo "$page" | grep -q '<dd>Revoked on 2026-06-15</dd>' &&
         echo "$page" | grep -q '<dd>Credits &lt;counted&gt; twice</dd>' &&
         ! echo "$page" | grep -q 'name="reason"' || return 1
-    curl -s "$base/check-certificate?code=$vcode" | grep -q 'Revoked on 2026-06-15' || return 1
+    verify=$(curl -s "$base/verify/$vcode")
+    echo "$verify" | grep -q 'Revoked: this certificate is not valid. The issuer revoked it on June 15, 2026.' &&
+        echo "$verify" | grep -q '<dd>Credits &lt;counted&gt; twice</dd>' || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM audit_log WHERE entity = 'certificates'
         AND entity_id = $id AND action = 'revoke'")" = 1 ] &&
         [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/check-certificate?code=not-a-code")" = 400 ]

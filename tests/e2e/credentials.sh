@@ -1,0 +1,219 @@
+#!/bin/sh
+# End-to-end checks of awarding, signed credentials and their public checks, as TAP:
+# init and config keep the public URL; award prints the number and the verification URL
+# (and refuses an incomplete track with the engine's codes); the signing key is made
+# beside the database, the owner's alone; `certtrack verify` says valid, tampered,
+# expired and revoked; revoke is audited; the server publishes the keys, the issuer and
+# the status list, answers /verify/CODE as a page and as JSON, and limits how often one
+# address may ask.
+# Usage: credentials.sh CERTTRACK SOURCE_ROOT
+set -u
+certtrack=$1
+root=$2
+programs="$root/programs"
+. "$root/tests/e2e/http-lib.sh"
+e2e_begin credentials
+export CERTTRACK_TODAY=2026-06-15
+db="$work/demo.db"
+
+ct() { "$certtrack" "$@" --db "$db" --programs "$programs"; }
+
+ct init --public-url https://certs.example.gov/ >/dev/null &&
+    ct demo-data >/dev/null || {
+    echo "Bail out! cannot make the demo database"
+    exit 1
+}
+
+echo "1..20"
+
+init_keeps_the_public_url() {
+    [ "$(ct config get public-url)" = "https://certs.example.gov" ]
+}
+check "init --public-url keeps the address, without its trailing slash" init_keeps_the_public_url
+
+config_refuses_bad_addresses() {
+    for bad in ftp://x.example 'https://x.example/a b' 'https://x.example/?q=1' https:// \
+        'https://user:pw@x.example'; do
+        ct config set public-url "$bad" 2>"$work/err" && return 1
+        grep -q "public-url" "$work/err" || return 1
+    done
+    ct config set colour blue 2>"$work/err"
+    [ $? -eq 2 ] && grep -q '"colour" is not a setting' "$work/err" &&
+        [ "$(ct config get public-url)" = "https://certs.example.gov" ]
+}
+check "config set refuses what is not an http(s) address, and unknown settings, keeping the old value" \
+    config_refuses_bad_addresses
+
+award_refuses_an_incomplete_track() {
+    ct award --person planner@example.org >"$work/out" 2>"$work/err"
+    [ $? -eq 2 ] && [ ! -s "$work/out" ] && [ -s "$work/err" ]
+}
+check "award refuses a track that is not complete (exit 2), saying why" award_refuses_an_incomplete_track
+
+award_prints_number_and_url() {
+    ct award --person ready@example.org >"$work/award" || return 1
+    cert=$(sed -n 's/^Certificate \([^ ]*\) issued, valid until 2030-06-15\.$/\1/p' "$work/award")
+    code=$(sqlite3 "$db" "SELECT verification_code FROM certificates WHERE number = '$cert'")
+    [ -n "$cert" ] && [ -n "$code" ] &&
+        grep -qx "Verification URL: https://certs.example.gov/verify/$code" "$work/award"
+}
+check "award prints the certificate number and its verification URL" award_prints_number_and_url
+cert=$(sed -n 's/^Certificate \([^ ]*\) issued.*/\1/p' "$work/award")
+cert_id=$(sqlite3 "$db" "SELECT id FROM certificates WHERE number = '$cert'")
+
+credential_and_key() {
+    ct certificate credential --number "$cert" --out "$work/cred.jwt" 2>"$work/err" || return 1
+    [ "$(stat -c %a "$db.signing-key.jwk")" = 600 ] &&
+        grep -q "made a signing key" "$work/err" &&
+        [ "$(tr -cd . <"$work/cred.jwt" | wc -c)" = 2 ] &&
+        ! grep -q '"d"' "$work/err" "$work/cred.jwt"
+}
+check "certificate credential writes a compact JWT; the key is made beside the database, mode 600" \
+    credential_and_key
+
+same_credential_again() {
+    ct certificate credential --number "$cert" --out "$work/again.jwt" 2>"$work/err" &&
+        cmp -s "$work/cred.jwt" "$work/again.jwt" && [ ! -s "$work/err" ]
+}
+check "the same certificate gives the same credential, with the same key" same_credential_again
+
+ct certificate jwks --out "$work/jwks.json" >/dev/null
+verify_valid() {
+    "$certtrack" verify "$work/cred.jwt" --jwks "$work/jwks.json" >"$work/out" &&
+        grep -q "cred.jwt: valid" "$work/out" && grep -q "Strategic Track to MSL Certification" "$work/out"
+}
+check "verify says valid against the issuer's keys" verify_valid
+
+verify_tampered() {
+    python3 - "$work/cred.jwt" "$work/changed.jwt" <<'PY'
+import base64, sys
+header, payload, signature = open(sys.argv[1]).read().strip().split('.')
+text = base64.urlsafe_b64decode(payload + '=' * (-len(payload) % 4)).decode()
+text = text.replace('"creditsEarned":', '"creditsEarned":9', 1)
+changed = base64.urlsafe_b64encode(text.encode()).decode().rstrip('=')
+open(sys.argv[2], 'w').write('.'.join([header, changed, signature]) + '\n')
+PY
+    "$certtrack" verify "$work/changed.jwt" --jwks "$work/jwks.json" >"$work/out"
+    [ $? -eq 3 ] && grep -q "changed.jwt: tampered" "$work/out"
+}
+check "verify says tampered when a character of the payload is changed (exit 3)" verify_tampered
+
+verify_expired() {
+    "$certtrack" verify "$work/cred.jwt" --jwks "$work/jwks.json" --as-of 2030-06-15 >"$work/out"
+    [ $? -eq 3 ] && grep -q "expired" "$work/out" &&
+        "$certtrack" verify "$work/cred.jwt" --jwks "$work/jwks.json" --as-of 2030-06-14 >/dev/null
+}
+check "verify says expired on the valid-until day, valid the day before" verify_expired
+
+verify_not_a_credential() {
+    echo "not a token" >"$work/junk"
+    "$certtrack" verify "$work/junk" --jwks "$work/jwks.json" 2>"$work/err"
+    [ $? -eq 2 ] && grep -q "not a credential" "$work/err" &&
+        { "$certtrack" verify "$work/cred.jwt" --jwks "$work/junk" 2>"$work/err"; [ $? -eq 2 ]; } &&
+        grep -q "not a JWK Set" "$work/err"
+}
+check "verify refuses what is not a credential or not a key set (exit 2)" verify_not_a_credential
+
+ct certificate status-list --out "$work/list-before.jwt" >/dev/null
+revoke_is_audited() {
+    ct revoke --number "$cert" --reason "Credits counted twice" >"$work/out" &&
+        grep -q "revoked on 2026-06-15" "$work/out" &&
+        [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM audit_log WHERE entity = 'certificates'
+            AND entity_id = $cert_id AND action = 'revoke'")" = 1 ] || return 1
+    ct revoke --number "$cert" --reason "again" 2>"$work/err"
+    [ $? -eq 2 ] && grep -q "already revoked" "$work/err" &&
+        { ct revoke --number CT-0000-000000 --reason x 2>/dev/null; [ $? -eq 2 ]; }
+}
+check "revoke records the reason in the audit log; a second revoke and an unknown number are refused" \
+    revoke_is_audited
+
+verify_revoked() {
+    ct certificate status-list --out "$work/list.jwt" >/dev/null &&
+        "$certtrack" verify "$work/cred.jwt" --jwks "$work/jwks.json" --status-list "$work/list.jwt" \
+            >"$work/out"
+    [ $? -eq 3 ] && grep -q "revoked" "$work/out" &&
+        "$certtrack" verify "$work/cred.jwt" --jwks "$work/jwks.json" \
+            --status-list "$work/list-before.jwt" >/dev/null
+}
+check "verify with the status list says revoked; with the list from before the revoke, valid" verify_revoked
+
+e2e_serve "$db"
+ct config set public-url "$base" >/dev/null
+
+served_keys_match() {
+    curl -s "$base/.well-known/jwks.json" >"$work/served.json" &&
+        python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]));
+assert a == b, (a, b); assert "d" not in a["keys"][0]' "$work/served.json" "$work/jwks.json"
+}
+check "the server publishes the same public keys at /.well-known/jwks.json, no private part" \
+    served_keys_match
+
+issuer_profile() {
+    curl -s "$base/issuer" | python3 -c 'import json,sys; p=json.load(sys.stdin);
+assert p["type"] == ["Profile"] and p["name"] == "Montana State Library" and p["id"].endswith("/issuer"), p'
+}
+check "the issuer profile is at /issuer" issuer_profile
+
+served_status_list() {
+    curl -s -D "$work/headers" "$base/status/revocation" >"$work/served-list.jwt" &&
+        grep -qi '^content-type: application/vc+jwt' "$work/headers" &&
+        ct certificate credential --number "$cert" --out "$work/here.jwt" >/dev/null &&
+        "$certtrack" verify "$work/here.jwt" --jwks "$work/served.json" \
+            --status-list "$work/served-list.jwt" >"$work/out"
+    [ $? -eq 3 ] && grep -q revoked "$work/out"
+}
+check "the served status list is signed and says the certificate (issued for this address) is revoked" \
+    served_status_list
+
+code=$(sqlite3 "$db" "SELECT verification_code FROM certificates WHERE id = $cert_id")
+valid_code=$(sqlite3 "$db" "SELECT verification_code FROM certificates WHERE revoked IS NULL
+    AND valid_until > '2026-06-15' ORDER BY id LIMIT 1")
+verify_json() {
+    curl -s -H 'Accept: application/json' "$base/verify/$code" | python3 -c 'import json,sys;
+v=json.load(sys.stdin); assert v["status"] == "revoked", v; assert v["revoked"]["reason"] == "Credits counted twice", v
+assert v["revoked"]["date"] == "2026-06-15" and v["program"]["id"] == "msl-strategic", v' &&
+        curl -s -H 'Accept: application/json' "$base/verify/$valid_code" | python3 -c 'import json,sys;
+v=json.load(sys.stdin); assert v["status"] == "valid" and v["revoked"] is None, v'
+}
+check "/verify/CODE as JSON says valid, or revoked with its date and reason" verify_json
+
+verify_page() {
+    page=$(curl -s "$base/verify/$code")
+    echo "$page" | grep -q 'usa-alert--error" role="alert">.*Revoked: this certificate is not valid' &&
+        echo "$page" | grep -q '<dd>Credits counted twice</dd>' &&
+        curl -s "$base/verify/$(echo "$valid_code" | tr 'A-Z' 'a-z')" |
+        grep -q 'usa-alert--success" role="status">.*Valid: this certificate is valid until'
+}
+check "/verify/CODE as a page says revoked with the reason; a code typed in lower case still checks" \
+    verify_page
+
+unknown_reveals_nothing() {
+    [ "$(curl -s -o "$work/page" -w '%{http_code}' "$base/verify/ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ")" = 404 ] &&
+        grep -q "Not found" "$work/page" && ! grep -q "CT-20" "$work/page" &&
+        [ "$(curl -s -H 'Accept: application/json' "$base/verify/not-a-code")" = '{"status":"not-found"}' ]
+}
+check "an unknown or malformed code says not found and nothing else" unknown_reveals_nothing
+
+holder_downloads_only_their_own() {
+    # Another holder's PDF is not served to a learner; it is to the CE coordinator.
+    jar="$work/learner"
+    token=$(curl -s -c "$jar" "$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p')
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf_token=$token" \
+        --data-urlencode email=staff@example.org --data-urlencode password=demo-password-1 "$base/login"
+    [ "$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$base/certificates/$cert_id/certificate.pdf")" = 404 ] &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/certificates/$cert_id/credential.jwt")" = 303 ]
+}
+check "a certificate's documents are not served to another learner (404) or to no one (sign in)" \
+    holder_downloads_only_their_own
+
+rate_limited() {
+    codes=""
+    for _ in $(seq 40); do
+        codes="$codes $(curl -s -o /dev/null -w '%{http_code}' "$base/verify/$valid_code")"
+    done
+    echo "$codes" | grep -q 429 &&
+        curl -s -D - -o /dev/null "$base/verify/$valid_code" | grep -qi '^retry-after: [0-9]'
+}
+check "one address checking too often gets 429 with Retry-After" rate_limited
+
+exit $failed
