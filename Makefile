@@ -52,8 +52,9 @@ fuzz: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja
 	@scripts/run-fuzzers $(TEST_BUILD_DIR) $(FUZZ_SECONDS)
 
 bench: bench-deps build
-	$(MESON) compile -C $(BUILD_DIR) bench-evaluate
+	$(MESON) compile -C $(BUILD_DIR) bench-evaluate bench-certificates
 	$(BUILD_DIR)/bench/bench-evaluate
+	$(BUILD_DIR)/bench/bench-certificates
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-web
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-xapi
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/import-progress.sh
