@@ -13,8 +13,7 @@
  * false (and a 404 page in response) otherwise. documents is to be released by the
  * caller when *found. */
 static enum ct_status load_allowed(struct web_request *request, struct web_response *response,
-                                   int64_t id, struct certificate_documents *documents,
-                                   bool *found)
+                                   int64_t id, struct certificate_documents *documents, bool *found)
 {
     struct certificate_record record;
     struct ct_err err = {0};

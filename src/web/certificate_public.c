@@ -28,7 +28,8 @@ bool certificate_code_normal(const char *text, char out[VERIFICATION_CODE_SIZE])
             continue;
         }
         char upper = (char)toupper((unsigned char)*c);
-        if (used + 1 >= VERIFICATION_CODE_SIZE || upper == '\0' || strchr(alphabet, upper) == NULL) {
+        if (used + 1 >= VERIFICATION_CODE_SIZE || upper == '\0' ||
+            strchr(alphabet, upper) == NULL) {
             return false;
         }
         out[used++] = upper;
@@ -75,11 +76,11 @@ static enum ct_status verify_json(struct web_request *request, struct web_respon
         civil_date_format(record->revoked, revoked);
         revocation = json_pack("{s:s, s:s}", "date", revoked, "reason", record->revoked_reason);
     }
-    json_t *body = json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o}", "status",
-                             state_words[state], "number", record->number, "holder",
-                             record->person_name, "program", "id", record->program, "name",
-                             program_name(request, record->program), "issued", issued,
-                             "validUntil", until, "revoked", revocation);
+    json_t *body =
+        json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o}", "status", state_words[state],
+                  "number", record->number, "holder", record->person_name, "program", "id",
+                  record->program, "name", program_name(request, record->program), "issued", issued,
+                  "validUntil", until, "revoked", revocation);
     return api_json_send(response, 200, body);
 }
 
@@ -234,7 +235,7 @@ enum ct_status page_certificate_verify(struct web_request *request, struct web_r
     if (!found) {
         return not_found(request, response);
     }
-    web_add_header(response, "Cache-Control", "no-store");
+    web_add_header(response, "Access-Control-Allow-Origin", "*");
     return wants_json(request) ? verify_json(request, response, &record)
                                : verify_page(request, response, &record);
 }
@@ -257,6 +258,7 @@ enum ct_status certificate_public_keys(struct web_request *request, struct web_r
         return CT_OK;
     }
     web_add_header(response, "Cache-Control", "public, max-age=300");
+    web_add_header(response, "Access-Control-Allow-Origin", "*");
     return api_json_send(response, 200, signing_key_public_set(key));
 }
 
@@ -272,6 +274,7 @@ enum ct_status certificate_issuer_profile(struct web_request *request,
     if (status != CT_OK) {
         return status;
     }
+    web_add_header(response, "Access-Control-Allow-Origin", "*");
     return api_json_send(response, 200, credential_issuer_profile(public_url, issuer));
 }
 
@@ -291,6 +294,7 @@ enum ct_status certificate_revocation_list(struct web_request *request,
         status = buf_append_str(&response->body, jwt);
         response->content_type = "application/vc+jwt";
         web_add_header(response, "Cache-Control", "no-cache");
+        web_add_header(response, "Access-Control-Allow-Origin", "*");
     }
     free(jwt);
     return status;

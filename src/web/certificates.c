@@ -7,6 +7,7 @@
 
 #include "../core/credit.h"
 #include "../store/store_award.h"
+#include "../store/store_settings.h"
 #include "certificate_public.h"
 #include "form.h"
 #include "html.h"
@@ -281,7 +282,7 @@ static const char *program_name(const struct web_request *request, const char *i
     return program != NULL ? program->name : id;
 }
 
-static enum ct_status certificate_summary(struct web_request *request, struct buf *out,
+static enum ct_status certificate_summary(struct web_request *request, struct buf *out, int64_t id,
                                           const struct certificate *certificate)
 {
     char holder[600], state[64];
@@ -313,19 +314,42 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
             status = term(out, "Revoked by", certificate->revoked_by);
         }
     }
+    char public_url[STORE_SETTING_SIZE], url[STORE_SETTING_SIZE + 64];
+    struct ct_err err = {0};
     if (status == CT_OK) {
-        status = html_markup(out, "<dt>Public check</dt><dd><a href=\"/verify/");
+        status = store_setting_get(request->store, "public-url", public_url, &err);
+    }
+    if (status == CT_OK) {
+        snprintf(url, sizeof url, "%s/verify/%s", public_url, certificate->code);
+        status = html_markup(out, "<dt>Verification URL</dt><dd><a href=\"/verify/");
     }
     if (status == CT_OK) {
         status = html_text(out, certificate->code);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Verification code ");
+        status = html_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, certificate->code);
+        status = html_text(out, url);
     }
-    return status == CT_OK ? html_markup(out, "</a></dd>\n</dl>\n") : status;
+    if (status == CT_OK) {
+        status = html_markup(out, "</a></dd>\n<dt>Documents</dt><dd><ul class=\"usa-list"
+                                  " usa-list--unstyled\">");
+    }
+    static const struct {
+        const char *file;
+        const char *label;
+    } documents[] = {
+        {"certificate.pdf", "Certificate (PDF)"},
+        {"transcript.pdf", "Transcript (PDF)"},
+        {"credential.jwt", "Open Badges credential (signed)"},
+    };
+    for (size_t i = 0; i < sizeof documents / sizeof documents[0] && status == CT_OK; i++) {
+        status =
+            buf_printf(out, "<li><a href=\"/certificates/%" PRId64 "/%s\" download>%s</a></li>", id,
+                       documents[i].file, documents[i].label);
+    }
+    return status == CT_OK ? html_markup(out, "</ul></dd>\n</dl>\n") : status;
 }
 
 struct revoke_form {
@@ -409,7 +433,7 @@ static enum ct_status certificate_page(struct web_request *request, struct web_r
         status = form_alert(out, FORM_ALERT_SUCCESS, "The certificate is revoked.");
     }
     if (status == CT_OK) {
-        status = certificate_summary(request, out, &certificate);
+        status = certificate_summary(request, out, id, &certificate);
     }
     if (status == CT_OK && certificate.revoked[0] == '\0') {
         status = revoke_form_write(request, out, id, form);

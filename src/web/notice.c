@@ -7,6 +7,7 @@
 
 #include "../core/program.h"
 #include "html.h"
+#include "../store/store_settings.h"
 #include "../core/banned.h"
 
 struct notice {
@@ -96,7 +97,8 @@ static enum ct_status award_notice(struct web_request *request, struct buf *out)
     struct ct_err err = {0};
     enum ct_status status =
         db_prepare(request->store->db,
-                   "SELECT c.number, p.name, COALESCE(n.program, ''), COALESCE(n.started, '')"
+                   "SELECT c.number, p.name, COALESCE(n.program, ''), COALESCE(n.started, ''),"
+                   " c.verification_code"
                    " FROM certificates c JOIN people p ON p.id = c.person_id"
                    " LEFT JOIN tracks n ON n.previous_track_id = c.track_id WHERE c.number = ?",
                    &stmt, &err);
@@ -110,14 +112,23 @@ static enum ct_status award_notice(struct web_request *request, struct buf *out)
     if (status == CT_OK && found) {
         const struct program *next =
             program_set_find(request->config->programs, db_column_text(stmt, 2));
-        char text[512];
+        char text[1400];
         int written = snprintf(text, sizeof text, "Certificate %s is issued to %s.",
                                db_column_text(stmt, 0), db_column_text(stmt, 1));
         if (next != NULL && written > 0 && (size_t)written < sizeof text) {
-            snprintf(text + written, sizeof text - (size_t)written,
-                     " Their next track, %s, starts on %s.", next->name, db_column_text(stmt, 3));
+            written += snprintf(text + written, sizeof text - (size_t)written,
+                                " Their next track, %s, starts on %s.", next->name,
+                                db_column_text(stmt, 3));
         }
-        status = notice_text(out, text);
+        char public_url[STORE_SETTING_SIZE];
+        status = store_setting_get(request->store, "public-url", public_url, &err);
+        if (status == CT_OK && written > 0 && (size_t)written < sizeof text) {
+            snprintf(text + written, sizeof text - (size_t)written,
+                     " Anyone can check it at %s/verify/%s.", public_url, db_column_text(stmt, 4));
+        }
+        if (status == CT_OK) {
+            status = notice_text(out, text);
+        }
     }
     db_finalize(stmt);
     return status;

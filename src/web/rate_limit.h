@@ -12,9 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define RATE_LIMIT_BURST 30
+#define RATE_LIMIT_BURST          30
 #define RATE_LIMIT_REFILL_SECONDS 2
-#define RATE_LIMIT_SLOTS 4096
+#define RATE_LIMIT_SLOTS          4096
 
 struct rate_limit_bucket {
     uint64_t address_hash; /* 0: unused */

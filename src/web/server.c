@@ -463,8 +463,14 @@ static enum MHD_Result send_response(struct MHD_Connection *connection,
     MHD_add_response_header(reply, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(reply, "Referrer-Policy", "same-origin");
     MHD_add_response_header(reply, "X-Frame-Options", "DENY");
-    MHD_add_response_header(reply, "Cache-Control",
-                            response->asset != NULL ? "public, max-age=86400" : "no-store");
+    bool own_cache_control = false;
+    for (size_t i = 0; i < response->header_count; i++) {
+        own_cache_control |= strcmp(response->headers[i].name, "Cache-Control") == 0;
+    }
+    if (!own_cache_control) {
+        MHD_add_response_header(reply, "Cache-Control",
+                                response->asset != NULL ? "public, max-age=86400" : "no-store");
+    }
     for (size_t i = 0; i < response->cookie_count; i++) {
         MHD_add_response_header(reply, "Set-Cookie", response->cookies[i]);
     }

@@ -96,7 +96,7 @@ struct web_request {
 };
 
 #define WEB_MAX_COOKIES 2
-#define WEB_MAX_HEADERS 2
+#define WEB_MAX_HEADERS 4
 
 struct asset;
 
