@@ -10,6 +10,7 @@
 #include "catalog.h"
 #include "certificates.h"
 #include "review.h"
+#include "../store/store_settings.h"
 #include "../core/banned.h"
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
@@ -337,15 +338,16 @@ enum ct_status api_review_reports(struct web_request *request, struct web_respon
 static const struct api_field comment_fields[] = {{"comment", NULL, API_TEXT}};
 
 /* The answer to an award: the certificate and the track that follows. */
-static json_t *award_json(const struct award_result *result)
+static json_t *award_json(const struct award_result *result, const char *public_url)
 {
-    char valid_until[CIVIL_DATE_TEXT_SIZE];
+    char valid_until[CIVIL_DATE_TEXT_SIZE], url[STORE_SETTING_SIZE + 64];
     civil_date_format(result->valid_until, valid_until);
-    return json_pack("{s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s}}", "certificate", "id",
+    snprintf(url, sizeof url, "%s/verify/%s", public_url, result->verification_code);
+    return json_pack("{s:{s:I, s:s, s:s, s:s, s:s}, s:{s:I, s:s}}", "certificate", "id",
                      (json_int_t)result->certificate_id, "number", result->number,
-                     "verification_code", result->verification_code, "valid_until", valid_until,
-                     "next_track", "id", (json_int_t)result->next_track_id, "program",
-                     result->next_program);
+                     "verification_code", result->verification_code, "verification_url", url,
+                     "valid_until", valid_until, "next_track", "id",
+                     (json_int_t)result->next_track_id, "program", result->next_program);
 }
 
 /* Applies a review decision on track id, as the review page does. */
@@ -378,7 +380,10 @@ static enum ct_status track_decision(struct web_request *request, struct web_res
         return status;
     }
     if (strcmp(action, "award") == 0) {
-        return api_json_send(response, 201, award_json(&result));
+        char public_url[STORE_SETTING_SIZE];
+        status = store_setting_get(request->store, "public-url", public_url, &err);
+        return status == CT_OK ? api_json_send(response, 201, award_json(&result, public_url))
+                               : status;
     }
     status = strstr(action, "report") != NULL ? api_report_json(request->store, id, &answer, &err)
                                               : api_track_json(request->store, id, &answer, &err);
