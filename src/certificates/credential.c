@@ -38,7 +38,7 @@ static json_int_t unix_seconds(struct civil_date date)
     return (json_int_t)date.days * 86400;
 }
 
-static json_t *achievement(const struct credential_facts *facts)
+json_t *credential_achievement(const struct credential_facts *facts)
 {
     char id[1024], path[256], criteria[768];
     snprintf(path, sizeof path, "achievements/%s", facts->program_id);
@@ -150,7 +150,7 @@ json_t *credential_build(const struct credential_facts *facts)
     json_t *subject =
         json_pack("{s:[s], s:[{s:s, s:s, s:s, s:b}], s:o, s:o}", "type", "AchievementSubject",
                   "identifier", "type", "IdentityObject", "identityHash", facts->learner_name,
-                  "identityType", "name", "hashed", 0, "achievement", achievement(facts),
+                  "identityType", "name", "hashed", 0, "achievement", credential_achievement(facts),
                   "creditsEarned", credits_value(facts->credits_earned_halves));
     json_t *issuer = json_pack("{s:s, s:[s], s:s}", "id", issuer_id, "type", "Profile", "name",
                                facts->issuer_name);

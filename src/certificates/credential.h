@@ -58,6 +58,12 @@ void credential_date_time(struct civil_date date, char *out, size_t size);
  * NULL when out of memory. */
 json_t *credential_build(const struct credential_facts *facts);
 
+/* The OB 3.0 Achievement of facts' program (its id PUBLIC/achievements/PROGRAM, type,
+ * achievementType "Certification", name, description, criteria, creditsAvailable); only
+ * public_url and the program_ fields and credits_required_halves are read. The caller
+ * json_decrefs it; NULL when out of memory. */
+json_t *credential_achievement(const struct credential_facts *facts);
+
 /* The OB 3.0 issuer Profile published at PUBLIC/issuer (caller json_decrefs). */
 json_t *credential_issuer_profile(const char *public_url, const char *issuer_name);
 

@@ -299,3 +299,36 @@ enum ct_status certificate_revocation_list(struct web_request *request,
     free(jwt);
     return status;
 }
+
+enum ct_status certificate_achievement(struct web_request *request, struct web_response *response)
+{
+    const char *id = strrchr(request->path, '/') + 1;
+    const struct program *program = program_set_find(request->store->programs, id);
+    if (program == NULL) {
+        return api_json_send(response, 404, json_pack("{s:s}", "status", "not-found"));
+    }
+    char public_url[STORE_SETTING_SIZE];
+    struct ct_err err = {0};
+    enum ct_status status = store_setting_get(request->store, "public-url", public_url, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    struct credential_facts facts = {
+        .public_url = public_url,
+        .program_id = program->id,
+        .program_name = program->name,
+        .program_description = program->description,
+        .credits_required_halves = program->total_halves,
+    };
+    json_t *achievement = credential_achievement(&facts);
+    if (achievement != NULL &&
+        json_object_set_new(
+            achievement, "@context",
+            json_pack("[s,s]", "https://www.w3.org/ns/credentials/v2",
+                      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")) != 0) {
+        json_decref(achievement);
+        achievement = NULL;
+    }
+    web_add_header(response, "Access-Control-Allow-Origin", "*");
+    return api_json_send(response, 200, achievement);
+}

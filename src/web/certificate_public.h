@@ -9,6 +9,7 @@
  *                                  Rate-limited per client address (429).
  *   GET /.well-known/jwks.json     the issuer's public keys (JWK Set)
  *   GET /issuer                    the issuer's Open Badges profile
+ *   GET /achievements/{program}    the program as an Open Badges Achievement
  *   GET /status/revocation         the revocation status list credential, signed
  *                                  (application/vc+jwt)
  */
@@ -35,6 +36,11 @@ enum ct_status certificate_public_keys(struct web_request *request,
 /* GET /issuer */
 enum ct_status certificate_issuer_profile(struct web_request *request,
                                           struct web_response *response) CT_MUST_CHECK;
+
+/* GET /achievements/{program}: the program id is the path's last segment; 404 for a
+ * program this server does not know. */
+enum ct_status certificate_achievement(struct web_request *request,
+                                       struct web_response *response) CT_MUST_CHECK;
 
 /* GET /status/revocation */
 enum ct_status certificate_revocation_list(struct web_request *request,

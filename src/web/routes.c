@@ -294,6 +294,13 @@ static enum ct_status issuer_profile(struct web_request *request, struct web_res
     return certificate_issuer_profile(request, response);
 }
 
+static enum ct_status achievement(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    return certificate_achievement(request, response);
+}
+
 static enum ct_status revocation_list(struct web_request *request, struct web_response *response,
                                       int64_t id)
 {
@@ -469,6 +476,7 @@ static const struct route routes[] = {
     {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_verify},
     {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_keys},
     {"GET", "/issuer", ACCESS_PUBLIC, 0, ROUTE_PAGE, issuer_profile},
+    {"GET", "/achievements/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, achievement},
     {"GET", "/status/revocation", ACCESS_PUBLIC, 0, ROUTE_PAGE, revocation_list},
     /* An awarded certificate's documents: its holder's, and the CE coordinator's. */
     {"GET", "/certificates/{id}/certificate.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,

@@ -24,7 +24,7 @@ ct init --public-url https://certs.example.gov/ >/dev/null &&
     exit 1
 }
 
-echo "1..20"
+echo "1..21"
 
 init_keeps_the_public_url() {
     [ "$(ct config get public-url)" = "https://certs.example.gov" ]
@@ -153,6 +153,18 @@ issuer_profile() {
 assert p["type"] == ["Profile"] and p["name"] == "Montana State Library" and p["id"].endswith("/issuer"), p'
 }
 check "the issuer profile is at /issuer" issuer_profile
+
+achievement_resolves() {
+    id=$(python3 -c 'import base64,json,sys; p=open(sys.argv[1]).read().split(".")[1];
+print(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))["credentialSubject"]["achievement"]["id"])' \
+        "$work/cred.jwt") &&
+        path=${id#https://certs.example.gov} &&
+        curl -s "$base$path" | python3 -c 'import json,sys; a=json.load(sys.stdin);
+assert a["achievementType"] == "Certification" and a["creditsAvailable"] == 60, a' &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/achievements/no-such-program")" = 404 ]
+}
+check "the credential's achievement is served at its address; an unknown program is 404" \
+    achievement_resolves
 
 served_status_list() {
     curl -s -D "$work/headers" "$base/status/revocation" >"$work/served-list.jwt" &&

@@ -118,8 +118,7 @@ static void test_a_key_file_others_can_read_is_refused(void **state)
     assert_int_equal(chmod(fixture->key_path, 0644), 0);
     json_t *key = NULL;
     struct ct_err err = {0};
-    assert_int_equal(signing_key_load_or_create(fixture->key_path, &key, NULL, &err),
-                     CT_ERR_INPUT);
+    assert_int_equal(signing_key_load_or_create(fixture->key_path, &key, NULL, &err), CT_ERR_INPUT);
     assert_null(key);
     assert_non_null(strstr(err.message, "chmod 600"));
     assert_int_equal(chmod(fixture->key_path, 0600), 0);
@@ -196,8 +195,8 @@ static char *with_payload_changed(const char *jwt, const char *from, const char 
     json_t *encoded = jose_b64_enc(payload, length);
     free(payload);
     char *changed = NULL;
-    assert_true(asprintf(&changed, "%.*s.%s%s", (int)(first - jwt), jwt,
-                         json_string_value(encoded), second) > 0);
+    assert_true(asprintf(&changed, "%.*s.%s%s", (int)(first - jwt), jwt, json_string_value(encoded),
+                         second) > 0);
     json_decref(encoded);
     return changed;
 }
@@ -248,23 +247,22 @@ static void test_a_key_from_elsewhere_does_not_verify(void **state)
 static void test_garbage_is_malformed(void **state)
 {
     struct fixture *fixture = *state;
-    const char *inputs[] = {"", "a.b", "not a jwt at all", "a..b", "e30.e30.", "....",
-                            "eyJhbGciOiJSUzI1NiJ9.!!!.abc"};
+    const char *inputs[] = {
+        "", "a.b", "not a jwt at all", "a..b", "e30.e30.", "....", "eyJhbGciOiJSUzI1NiJ9.!!!.abc"};
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         struct credential_check_result result = check(fixture, inputs[i], NULL, "2027-01-01");
         assert_int_equal(result.verdict, CREDENTIAL_MALFORMED);
     }
 }
 
-static char *signed_status_list(const struct fixture *fixture, const int64_t *revoked,
-                                size_t count)
+static char *signed_status_list(const struct fixture *fixture, const int64_t *revoked, size_t count)
 {
     char *encoded = NULL;
     struct ct_err err = {0};
     test_ok(status_list_encode(revoked, count, &encoded, &err), &err);
-    json_t *list = status_list_credential("https://certs.example.gov/status/revocation",
-                                          "https://certs.example.gov/issuer",
-                                          "2026-11-27T10:00:00Z", encoded);
+    json_t *list =
+        status_list_credential("https://certs.example.gov/status/revocation",
+                               "https://certs.example.gov/issuer", "2026-11-27T10:00:00Z", encoded);
     free(encoded);
     char *jwt = NULL;
     test_ok(jws_compact_sign(fixture->key, "vc+jwt", list, &jwt, &err), &err);

@@ -21,10 +21,10 @@ static void test_a_burst_is_allowed_then_refused_then_refilled(void **state)
     /* Another address is not held back by the first. */
     assert_true(rate_limit_take(limit, "192.0.2.2", 1000, &retry_after));
     /* One refill period later, one more. */
-    assert_true(rate_limit_take(limit, "192.0.2.1", 1000 + RATE_LIMIT_REFILL_SECONDS,
-                                &retry_after));
-    assert_false(rate_limit_take(limit, "192.0.2.1", 1000 + RATE_LIMIT_REFILL_SECONDS,
-                                 &retry_after));
+    assert_true(
+        rate_limit_take(limit, "192.0.2.1", 1000 + RATE_LIMIT_REFILL_SECONDS, &retry_after));
+    assert_false(
+        rate_limit_take(limit, "192.0.2.1", 1000 + RATE_LIMIT_REFILL_SECONDS, &retry_after));
     /* Long after, a whole burst again, and no more. */
     int allowed = 0;
     for (int i = 0; i < RATE_LIMIT_BURST + 5; i++) {
