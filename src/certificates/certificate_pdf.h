@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "../core/buf.h"
 #include "../core/civil_date.h"
 #include "../core/err.h"
 
@@ -30,6 +31,13 @@ struct certificate_face {
  * borrowed. */
 enum ct_status certificate_pdf_write(const struct certificate_face *face, const char *path,
                                      struct ct_err *err) CT_MUST_CHECK;
+
+/* The same PDF, appended to out (borrowed; it keeps its limit) for serving without a
+ * file. Errors name the certificate number in err->where: CT_ERR_INPUT for an empty
+ * field, CT_ERR_TOO_LARGE when the PDF passes out's limit, CT_ERR_NOMEM when memory runs
+ * out; out is then left as it was. face is borrowed. */
+enum ct_status certificate_pdf_render(const struct certificate_face *face, struct buf *out,
+                                      struct ct_err *err) CT_MUST_CHECK;
 
 /* Writes "March 4, 2025" for date into out (size bytes); "" for an unset date. */
 void certificate_date_words(struct civil_date date, char *out, size_t size);
