@@ -33,7 +33,8 @@ static const struct command commands[] = {
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
     {"import", cli_import, "import moodle-progress: a Moodle completion report"},
-    {"certificate", cli_certificate, "certificate pdf: a certificate as a printable PDF"},
+    {"certificate", cli_certificate,
+     "certificate pdf, transcript: a certificate or its transcript as a PDF"},
 };
 
 static void usage(FILE *out)
