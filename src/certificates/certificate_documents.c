@@ -24,7 +24,9 @@ static enum ct_status load_report(struct store *store, struct certificate_docume
     return status;
 }
 
-/* The approved plan's goals, each with the library goal it serves. */
+/* The goals of the plan version in force on the issue day (the latest signed by both
+ * sides and submitted by then, as the rules engine takes it), each with the library goal
+ * it serves. */
 static enum ct_status load_alignment(struct store *store, struct certificate_documents *documents,
                                      struct ct_err *err)
 {
@@ -39,11 +41,17 @@ static enum ct_status load_alignment(struct store *store, struct certificate_doc
                    "SELECT pg.goal, lg.code || ': ' || lg.title FROM plan_goals pg"
                    " JOIN library_goals lg ON lg.id = pg.library_goal_id"
                    " WHERE pg.plan_version_id = (SELECT id FROM plan_versions WHERE track_id = ?"
-                   "   AND state = 'approved' ORDER BY version DESC LIMIT 1)"
+                   "   AND state = 'approved' AND submitted <= ?"
+                   "   ORDER BY submitted DESC, version DESC LIMIT 1)"
                    " ORDER BY pg.position",
                    &stmt, err);
+    char issued[CIVIL_DATE_TEXT_SIZE];
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(documents->record.track_id)), 1, err);
+        status =
+            db_bind_all(stmt,
+                        STORE_PARAMS(DB_INT(documents->record.track_id),
+                                     DB_TEXT(store_date_text(documents->record.issued, issued))),
+                        2, err);
     }
     bool has_row = true;
     while (status == CT_OK && documents->alignment_count < ALIGNMENT_LIMIT) {

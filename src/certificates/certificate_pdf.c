@@ -2,12 +2,13 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <pango/pangocairo.h>
 #include <qrencode.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../core/credit.h"
+#include "pdf_output.h"
+#include "pdf_text.h"
 #include "../core/banned.h"
 
 /* US Letter landscape, in points. */
@@ -41,30 +42,10 @@ void certificate_date_words(struct civil_date date, char *out, size_t size)
     snprintf(out, size, "%s %d, %d", month_names[month - 1], day, year);
 }
 
-/* Sets text in font (a Pango description, e.g. "DejaVu Serif Bold 30") centred in the
- * band [x, x + width] with its top at y; returns the height it took, in points. */
-static double draw_text(cairo_t *cr, const char *font, const char *text, double x, double y,
-                        double width, PangoAlignment alignment)
-{
-    PangoLayout *layout = pango_cairo_create_layout(cr);
-    PangoFontDescription *description = pango_font_description_from_string(font);
-    pango_layout_set_font_description(layout, description);
-    pango_font_description_free(description);
-    pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout, alignment);
-    pango_layout_set_text(layout, text, -1);
-    int height = 0;
-    pango_layout_get_size(layout, NULL, &height);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
-    g_object_unref(layout);
-    return (double)height / PANGO_SCALE;
-}
-
 static double draw_centred(cairo_t *cr, const char *font, const char *text, double y)
 {
-    return draw_text(cr, font, text, MARGIN * 2, y, PAGE_WIDTH - MARGIN * 4, PANGO_ALIGN_CENTER);
+    return pdf_text_draw(cr, font, text, MARGIN * 2, y, PAGE_WIDTH - MARGIN * 4,
+                         PANGO_ALIGN_CENTER);
 }
 
 static void draw_border(cairo_t *cr)
@@ -80,12 +61,12 @@ static void draw_border(cairo_t *cr)
 }
 
 /* Draws the QR code of url with its top left corner (quiet zone included) at x, y. */
-static enum ct_status draw_qr(cairo_t *cr, const char *url, double x, double y, const char *path,
+static enum ct_status draw_qr(cairo_t *cr, const char *url, double x, double y, const char *where,
                               struct ct_err *err)
 {
     QRcode *code = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
     if (code == NULL) {
-        return ct_err_set(err, CT_ERR_INPUT, path,
+        return ct_err_set(err, CT_ERR_INPUT, where,
                           "cannot encode the verification URL as a QR code");
     }
     double module = QR_SIZE / (double)(code->width + 2 * QR_QUIET);
@@ -114,19 +95,19 @@ static void draw_body(cairo_t *cr, const struct certificate_face *face)
 
     cairo_set_source_rgb(cr, 0.11, 0.23, 0.40);
     double y = MARGIN + 22;
-    y += draw_centred(cr, "DejaVu Sans Bold 15", face->issuer, y) + 10;
-    y += draw_centred(cr, "DejaVu Serif Bold 34", "Certificate of Completion", y) + 16;
+    y += draw_centred(cr, "DejaVu Sans Bold 20", face->issuer, y) + 10;
+    y += draw_centred(cr, "DejaVu Serif Bold 45.3", "Certificate of Completion", y) + 16;
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    y += draw_centred(cr, "DejaVu Serif Italic 14", "This certifies that", y) + 8;
+    y += draw_centred(cr, "DejaVu Serif Italic 18.7", "This certifies that", y) + 8;
     cairo_set_source_rgb(cr, 0.0, 0.0, 0.0);
-    y += draw_centred(cr, "DejaVu Serif Bold 28", face->learner_name, y) + 10;
+    y += draw_centred(cr, "DejaVu Serif Bold 37.3", face->learner_name, y) + 10;
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    y += draw_centred(cr, "DejaVu Serif Italic 14", "has completed the requirements of", y) + 8;
+    y += draw_centred(cr, "DejaVu Serif Italic 18.7", "has completed the requirements of", y) + 8;
     cairo_set_source_rgb(cr, 0.0, 0.0, 0.0);
-    y += draw_centred(cr, "DejaVu Serif Bold 22", face->program_name, y) + 10;
+    y += draw_centred(cr, "DejaVu Serif Bold 29.3", face->program_name, y) + 10;
     snprintf(line, sizeof line, "earning %s %s of continuing education", credits,
              strcmp(credits, "1") == 0 ? "credit" : "credits");
-    (void)draw_centred(cr, "DejaVu Serif 14", line, y);
+    (void)draw_centred(cr, "DejaVu Serif 18.7", line, y);
 }
 
 static void draw_details(cairo_t *cr, const struct certificate_face *face)
@@ -141,13 +122,13 @@ static void draw_details(cairo_t *cr, const struct certificate_face *face)
              valid_until, face->number, face->issuer);
     cairo_set_source_rgb(cr, 0.0, 0.0, 0.0);
     double top = PAGE_HEIGHT - MARGIN - QR_SIZE - 14;
-    (void)draw_text(cr, "DejaVu Sans 11", text, MARGIN + 14, top + 30, 360, PANGO_ALIGN_LEFT);
+    (void)pdf_text_draw(cr, "DejaVu Sans 14.7", text, MARGIN + 14, top + 30, 360, PANGO_ALIGN_LEFT);
     double qr_x = PAGE_WIDTH - MARGIN - 14 - QR_SIZE;
     cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    (void)draw_text(cr, "DejaVu Sans 8", "Check this certificate:", qr_x - 240, top + 40, 230,
-                    PANGO_ALIGN_RIGHT);
-    (void)draw_text(cr, "DejaVu Sans Mono 7", face->verify_url, qr_x - 240, top + 54, 230,
-                    PANGO_ALIGN_RIGHT);
+    (void)pdf_text_draw(cr, "DejaVu Sans 10.7", "Check this certificate:", qr_x - 240, top + 40,
+                        230, PANGO_ALIGN_RIGHT);
+    (void)pdf_text_draw(cr, "DejaVu Sans Mono 9.3", face->verify_url, qr_x - 240, top + 54, 230,
+                        PANGO_ALIGN_RIGHT);
 }
 
 static enum ct_status face_check(const struct certificate_face *face, const char *path,
@@ -164,40 +145,11 @@ static enum ct_status face_check(const struct certificate_face *face, const char
     return CT_OK;
 }
 
-static enum ct_status surface_status(cairo_surface_t *surface, const char *path, struct ct_err *err)
+/* Draws the page on surface and shows it; where names the document in errors. */
+static enum ct_status draw_certificate(cairo_surface_t *surface,
+                                       const struct certificate_face *face, const char *where,
+                                       struct ct_err *err)
 {
-    cairo_status_t status = cairo_surface_status(surface);
-    if (status == CAIRO_STATUS_SUCCESS) {
-        return CT_OK;
-    }
-    if (status == CAIRO_STATUS_NO_MEMORY) {
-        return ct_err_nomem(err);
-    }
-    return ct_err_set(err, CT_ERR_IO, path, "cannot write the PDF: %s",
-                      cairo_status_to_string(status));
-}
-
-static cairo_status_t append_to_buf(void *closure, const unsigned char *data, unsigned int length)
-{
-    return buf_append(closure, (const char *)data, length) == CT_OK ? CAIRO_STATUS_SUCCESS
-                                                                    : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static enum ct_status draw_to(const struct certificate_face *face, const char *path,
-                              struct buf *out, struct ct_err *err)
-{
-    enum ct_status status = face_check(face, path, err);
-    if (status != CT_OK) {
-        return status;
-    }
-    cairo_surface_t *surface =
-        out != NULL
-            ? cairo_pdf_surface_create_for_stream(append_to_buf, out, PAGE_WIDTH, PAGE_HEIGHT)
-            : cairo_pdf_surface_create(path, PAGE_WIDTH, PAGE_HEIGHT);
-    status = surface_status(surface, path, err);
-    if (status != CT_OK) {
-        goto out;
-    }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Certificate of Completion");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, face->issuer);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "certtrack");
@@ -205,27 +157,41 @@ static enum ct_status draw_to(const struct certificate_face *face, const char *p
     draw_border(cr);
     draw_body(cr, face);
     draw_details(cr, face);
-    status = draw_qr(cr, face->verify_url, PAGE_WIDTH - MARGIN - 14 - QR_SIZE,
-                     PAGE_HEIGHT - MARGIN - QR_SIZE - 14, path, err);
+    enum ct_status status = draw_qr(cr, face->verify_url, PAGE_WIDTH - MARGIN - 14 - QR_SIZE,
+                                    PAGE_HEIGHT - MARGIN - QR_SIZE - 14, where, err);
     cairo_show_page(cr);
     cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    if (status == CT_OK) {
-        status = surface_status(surface, path, err);
-    }
-out:
-    cairo_surface_destroy(surface);
     return status;
 }
 
 enum ct_status certificate_pdf_write(const struct certificate_face *face, const char *path,
                                      struct ct_err *err)
 {
-    return draw_to(face, path, NULL, err);
+    enum ct_status status = face_check(face, path, err);
+    struct pdf_output output;
+    if (status == CT_OK) {
+        status = pdf_output_open_file(&output, path, PAGE_WIDTH, PAGE_HEIGHT, err);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    status = draw_certificate(output.surface, face, path, err);
+    return pdf_output_finish(&output, status, err);
 }
 
 enum ct_status certificate_pdf_render(const struct certificate_face *face, struct buf *out,
                                       struct ct_err *err)
 {
-    return draw_to(face, face->number, out, err);
+    const char *where =
+        face->number != NULL && face->number[0] != '\0' ? face->number : "certificate";
+    enum ct_status status = face_check(face, where, err);
+    struct pdf_output output;
+    if (status == CT_OK) {
+        status = pdf_output_open_buf(&output, out, PAGE_WIDTH, PAGE_HEIGHT, where, err);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    status = draw_certificate(output.surface, face, where, err);
+    return pdf_output_finish(&output, status, err);
 }

@@ -32,7 +32,10 @@ struct certificate_face {
 enum ct_status certificate_pdf_write(const struct certificate_face *face, const char *path,
                                      struct ct_err *err) CT_MUST_CHECK;
 
-/* The same PDF, appended to out (borrowed). */
+/* The same PDF, appended to out (borrowed; it keeps its limit) for serving without a
+ * file. Errors name the certificate number in err->where: CT_ERR_INPUT for an empty
+ * field, CT_ERR_TOO_LARGE when the PDF passes out's limit, CT_ERR_NOMEM when memory runs
+ * out; out is then left as it was. face is borrowed. */
 enum ct_status certificate_pdf_render(const struct certificate_face *face, struct buf *out,
                                       struct ct_err *err) CT_MUST_CHECK;
 

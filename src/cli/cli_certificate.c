@@ -1,6 +1,6 @@
 /*
  * An awarded certificate's documents, and revoking it:
- *   certtrack certificate pdf|credential --db PATH --number N --out FILE
+ *   certtrack certificate pdf|transcript|credential --db PATH --number N --out FILE
  *   certtrack certificate jwks|status-list --db PATH --out FILE
  *   certtrack revoke --db PATH --number N --reason TEXT
  */
@@ -14,6 +14,8 @@
 #include "cli_args.h"
 #include "../certificates/certificate_documents.h"
 #include "../certificates/signing_key.h"
+#include "../certificates/transcript_pdf.h"
+#include "../store/store_transcript.h"
 #include "../io/clock.h"
 #include "../store/store_award.h"
 #include "../core/banned.h"
@@ -22,12 +24,17 @@ static void certificate_usage(FILE *out)
 {
     fprintf(out,
             "Usage: certtrack certificate pdf --db PATH --number N --out FILE\n"
+            "       certtrack certificate transcript --db PATH --number N --out FILE\n"
             "       certtrack certificate credential --db PATH --number N --out FILE\n"
             "       certtrack certificate jwks --db PATH --out FILE\n"
             "       certtrack certificate status-list --db PATH --out FILE\n"
             "\n"
             "pdf         the certificate, one US Letter landscape page with a QR code of its\n"
             "            verification URL (PUBLIC-URL/verify/CODE)\n"
+            "transcript  the transcript (US Letter): the activities the rules engine counted\n"
+            "            toward it when it was issued, with their credits and total, and for a\n"
+            "            program with a development plan the plan's goals and the library\n"
+            "            goals they served\n"
             "credential  the Open Badges 3.0 credential, signed: a compact VC-JWT (RS256)\n"
             "jwks        the issuer's public keys (what /.well-known/jwks.json serves)\n"
             "status-list the revocation status list credential, signed (what\n"
@@ -82,10 +89,13 @@ static int load_key(const struct cli_args *args, json_t **key)
     return -1;
 }
 
-/* Finds certificate args->number and gathers its documents. */
+/* Finds certificate args->number and gathers its documents; the caller releases
+ * documents whatever the outcome. */
 static int load_documents(const struct cli_args *args, struct store *store,
                           struct certificate_documents *documents)
 {
+    memset(documents, 0, sizeof *documents);
+    arena_init(&documents->arena);
     struct ct_err err = {0};
     struct certificate_record record;
     bool found = false;
@@ -111,6 +121,29 @@ static int write_pdf(const struct cli_args *args, struct store *store)
         struct ct_err err = {0};
         exit_code =
             certificate_pdf_write(&face, args->out, &err) == CT_OK ? CLI_EXIT_OK : cli_report(&err);
+        if (exit_code == CLI_EXIT_OK) {
+            printf("Wrote %s\n", args->out);
+        }
+    }
+    certificate_documents_release(&documents);
+    return exit_code;
+}
+
+static int write_transcript(const struct cli_args *args, struct store *store)
+{
+    struct certificate_documents documents;
+    int exit_code = load_documents(args, store, &documents);
+    if (exit_code < 0) {
+        struct ct_err err = {0};
+        struct transcript transcript;
+        transcript_init(&transcript);
+        enum ct_status status = store_transcript_load(store, &documents.record, &transcript, &err);
+        if (status == CT_OK) {
+            transcript.issuer = documents.issuer_name; /* the issuer-name setting */
+            status = transcript_pdf_write(&transcript, args->out, &err);
+        }
+        transcript_release(&transcript);
+        exit_code = status == CT_OK ? CLI_EXIT_OK : cli_report(&err);
         if (exit_code == CLI_EXIT_OK) {
             printf("Wrote %s\n", args->out);
         }
@@ -183,6 +216,9 @@ static int run_document(const char *what, const struct cli_args *args, struct st
     if (strcmp(what, "pdf") == 0) {
         return write_pdf(args, store);
     }
+    if (strcmp(what, "transcript") == 0) {
+        return write_transcript(args, store);
+    }
     json_t *key = NULL;
     int exit_code = load_key(args, &key);
     if (exit_code >= 0) {
@@ -202,7 +238,8 @@ static int run_document(const char *what, const struct cli_args *args, struct st
 /* Whether what names a certificate document; *needs_number when it is about one. */
 static bool known_document(const char *what, bool *needs_number)
 {
-    *needs_number = strcmp(what, "pdf") == 0 || strcmp(what, "credential") == 0;
+    *needs_number = strcmp(what, "pdf") == 0 || strcmp(what, "transcript") == 0 ||
+                    strcmp(what, "credential") == 0;
     return *needs_number || strcmp(what, "jwks") == 0 || strcmp(what, "status-list") == 0;
 }
 
@@ -214,7 +251,7 @@ int cli_certificate(int argc, char **argv)
             certificate_usage(stdout);
             return CLI_EXIT_OK;
         }
-        cli_complain("certificate: expected pdf, credential, jwks or status-list");
+        cli_complain("certificate: expected pdf, transcript, credential, jwks or status-list");
         certificate_usage(stderr);
         return CLI_EXIT_BAD_INPUT;
     }

@@ -15,6 +15,17 @@ static const char *const kind_names[ACTIVITY_KIND_COUNT] = {
     [ACTIVITY_KIND_SELF_DIRECTED] = "self-directed",
 };
 
+static const char *const kind_labels[ACTIVITY_KIND_COUNT] = {
+    [ACTIVITY_KIND_COURSE] = "Course",
+    [ACTIVITY_KIND_WORKSHOP] = "Workshop",
+    [ACTIVITY_KIND_CONFERENCE_SESSION] = "Conference session",
+    [ACTIVITY_KIND_WEBINAR] = "Webinar",
+    [ACTIVITY_KIND_ARCHIVED_WEBINAR] = "Archived webinar",
+    [ACTIVITY_KIND_COLLEGE] = "College course",
+    [ACTIVITY_KIND_PRESENTING] = "Presenting",
+    [ACTIVITY_KIND_SELF_DIRECTED] = "Self-directed learning",
+};
+
 static const char *const status_names[] = {
     [ACTIVITY_STATUS_PENDING] = "pending",
     [ACTIVITY_STATUS_VERIFIED] = "verified",
@@ -27,6 +38,14 @@ const char *activity_kind_name(enum activity_kind kind)
         return "unknown";
     }
     return kind_names[kind];
+}
+
+const char *activity_kind_label(enum activity_kind kind)
+{
+    if ((unsigned)kind >= ACTIVITY_KIND_COUNT) {
+        return "Unknown";
+    }
+    return kind_labels[kind];
 }
 
 bool activity_kind_from_name(const char *name, enum activity_kind *kind)

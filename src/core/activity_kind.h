@@ -30,6 +30,10 @@ enum activity_status {
 /* The kind's name in records and programs ("conference-session"); never NULL. */
 const char *activity_kind_name(enum activity_kind kind);
 
+/* The kind as people read it ("Conference session"), for documents and pages; never
+ * NULL. */
+const char *activity_kind_label(enum activity_kind kind);
+
 /* Finds a kind by its name; false when name is not one. */
 bool activity_kind_from_name(const char *name, enum activity_kind *kind);
 

@@ -51,9 +51,7 @@ static int64_t activity_credit_halves(const struct activity *activity, const str
 
 /* ---- plan ---- */
 
-/* The plan version in force on day: the latest submitted on or before it (ties: the
- * higher version); NULL when none. */
-static const struct plan_version *plan_version_in_force(const struct learner_record *record,
+const struct plan_version *engine_plan_version_in_force(const struct learner_record *record,
                                                         struct civil_date day)
 {
     const struct plan_version *in_force = NULL;
@@ -134,7 +132,7 @@ static enum reason late_reason_of(const struct learner_record *record,
         }
     }
     if (activity->kind == ACTIVITY_KIND_SELF_DIRECTED && rule->must_be_planned) {
-        const struct plan_version *version = plan_version_in_force(record, activity->date);
+        const struct plan_version *version = engine_plan_version_in_force(record, activity->date);
         if (!plan_lists_item(version, activity->plan_item)) {
             return REASON_UNPLANNED_SELF_DIRECTED;
         }
@@ -636,7 +634,7 @@ static void add_blocking(struct evaluation *evaluation, enum blocking_code code,
 
 static void decide_plan_blocking(const struct learner_record *record, struct evaluation *evaluation)
 {
-    const struct plan_version *version = plan_version_in_force(record, record->as_of);
+    const struct plan_version *version = engine_plan_version_in_force(record, record->as_of);
     if (version == NULL) {
         add_blocking(evaluation, BLOCKING_PLAN_MISSING, -1);
     } else if (!dated_by(version->learner_approved, record->as_of) ||

@@ -104,6 +104,12 @@ struct evaluation {
 enum ct_status engine_evaluate(const struct learner_record *record,
                                struct evaluation **out) CT_MUST_CHECK;
 
+/* The plan version in force on day: the latest submitted on or before it (ties: the
+ * higher version); NULL when none. Borrowed from record. The engine decides planned
+ * self-directed learning and plan approval by this version. */
+const struct plan_version *engine_plan_version_in_force(const struct learner_record *record,
+                                                        struct civil_date day);
+
 /* Frees an evaluation; NULL is a no-op. */
 void evaluation_free(struct evaluation *evaluation);
 

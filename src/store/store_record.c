@@ -190,7 +190,7 @@ static enum ct_status final_report(struct store *store, int64_t track_id, json_t
     return status;
 }
 
-/* ---- the whole record ---- */
+/* ---- the record as it is ---- */
 
 static enum ct_status fill_record(struct store *store, const struct track_info *track, json_t *root,
                                   struct ct_err *err)
@@ -236,8 +236,105 @@ static enum ct_status fill_record(struct store *store, const struct track_info *
     return status;
 }
 
-enum ct_status store_record_json(struct store *store, int64_t track_id, struct civil_date as_of,
-                                 json_t **out, struct ct_err *err)
+/* ---- the record as it was at an audit entry ---- */
+
+/* The status an activity had before a later change, from that change's before_json. */
+static json_t *status_before(const char *before_json)
+{
+    json_t *row = before_json != NULL ? json_loads(before_json, 0, NULL) : NULL;
+    json_t *status = json_object_get(row, "status");
+    json_t *copy = json_is_string(status) ? json_string(json_string_value(status)) : NULL;
+    json_decref(row);
+    return copy;
+}
+
+/* Collects into changes (record key -> value) what happened to the person's activities
+ * after audit entry audit_id: "" for one recorded after it, else its status before its
+ * first later change (verified, rejected or withdrawn). Activities are never deleted
+ * and change only in status, so this is all that differs. */
+static enum ct_status later_changes(struct store *store, int64_t person_id, int64_t audit_id,
+                                    json_t *changes, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT a.record_key, l.action, l.before_json FROM audit_log l"
+                   " JOIN activities a ON a.id = l.entity_id WHERE l.id > ?"
+                   " AND l.entity = 'activities' AND a.person_id = ? ORDER BY l.id",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(audit_id), DB_INT(person_id)), 2, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        const char *key = db_column_text(stmt, 0);
+        if (key == NULL || json_object_get(changes, key) != NULL) {
+            continue; /* only the first change after the entry tells how it was */
+        }
+        const char *action = db_column_text(stmt, 1);
+        json_t *value = action != NULL && strcmp(action, "create") == 0
+                            ? json_string("")
+                            : status_before(db_column_text(stmt, 2));
+        if (value == NULL) {
+            status = ct_err_set(err, CT_ERR_INPUT, "audit_log",
+                                "the change of activity \"%s\" keeps no status before it", key);
+        } else if (json_object_set_new(changes, key, value) != 0) {
+            status = ct_err_nomem(err);
+        }
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+/* Takes the changes back out of the record's activities. */
+static enum ct_status rewind_activities(json_t *root, const json_t *changes, struct ct_err *err)
+{
+    json_t *activities = json_object_get(root, "activities");
+    size_t i = 0;
+    while (i < json_array_size(activities)) {
+        json_t *activity = json_array_get(activities, i);
+        const json_t *change =
+            json_object_get(changes, json_string_value(json_object_get(activity, "id")));
+        const char *before = json_string_value(change);
+        if (before != NULL && before[0] == '\0') {
+            if (json_array_remove(activities, i) != 0) {
+                return ct_err_nomem(err);
+            }
+            continue;
+        }
+        if (before != NULL && json_object_set_new(activity, "status", json_string(before)) != 0) {
+            return ct_err_nomem(err);
+        }
+        i++;
+    }
+    return CT_OK;
+}
+
+static enum ct_status rewind_record(struct store *store, const struct track_info *track,
+                                    int64_t audit_id, json_t *root, struct ct_err *err)
+{
+    json_t *changes = json_object();
+    if (changes == NULL) {
+        return ct_err_nomem(err);
+    }
+    enum ct_status status = later_changes(store, track->person_id, audit_id, changes, err);
+    if (status == CT_OK) {
+        status = rewind_activities(root, changes, err);
+    }
+    json_decref(changes);
+    return status;
+}
+
+/* ---- the whole record ---- */
+
+/* The record of track_id as of a day; audit_id > 0 takes it back to when that audit
+ * entry was written. */
+static enum ct_status record_json(struct store *store, int64_t track_id, struct civil_date as_of,
+                                  int64_t audit_id, json_t **out, struct ct_err *err)
 {
     *out = NULL;
     struct track_info track;
@@ -259,6 +356,9 @@ enum ct_status store_record_json(struct store *store, int64_t track_id, struct c
     if (status == CT_OK) {
         status = fill_record(store, &track, root, err);
     }
+    if (status == CT_OK && audit_id > 0) {
+        status = rewind_record(store, &track, audit_id, root, err);
+    }
     if (own_transaction) {
         db_rollback(store->db);
     }
@@ -270,14 +370,20 @@ enum ct_status store_record_json(struct store *store, int64_t track_id, struct c
     return CT_OK;
 }
 
-enum ct_status store_record_evaluate(struct store *store, int64_t track_id, struct civil_date as_of,
-                                     struct learner_record **record, struct evaluation **evaluation,
-                                     struct ct_err *err)
+enum ct_status store_record_json(struct store *store, int64_t track_id, struct civil_date as_of,
+                                 json_t **out, struct ct_err *err)
+{
+    return record_json(store, track_id, as_of, 0, out, err);
+}
+
+static enum ct_status evaluate(struct store *store, int64_t track_id, struct civil_date as_of,
+                               int64_t audit_id, struct learner_record **record,
+                               struct evaluation **evaluation, struct ct_err *err)
 {
     *record = NULL;
     *evaluation = NULL;
     json_t *root = NULL;
-    enum ct_status status = store_record_json(store, track_id, as_of, &root, err);
+    enum ct_status status = record_json(store, track_id, as_of, audit_id, &root, err);
     if (status == CT_OK) {
         status = record_from_json(root, store->programs, NULL, record, err);
         json_decref(root);
@@ -288,4 +394,23 @@ enum ct_status store_record_evaluate(struct store *store, int64_t track_id, stru
         status = ct_err_nomem(err);
     }
     return status;
+}
+
+enum ct_status store_record_evaluate(struct store *store, int64_t track_id, struct civil_date as_of,
+                                     struct learner_record **record, struct evaluation **evaluation,
+                                     struct ct_err *err)
+{
+    return evaluate(store, track_id, as_of, 0, record, evaluation, err);
+}
+
+enum ct_status store_record_evaluate_before(struct store *store, int64_t track_id,
+                                            struct civil_date as_of, int64_t audit_id,
+                                            struct learner_record **record,
+                                            struct evaluation **evaluation, struct ct_err *err)
+{
+    if (audit_id <= 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "audit_id", "not an audit entry: %lld",
+                          (long long)audit_id);
+    }
+    return evaluate(store, track_id, as_of, audit_id, record, evaluation, err);
 }

@@ -25,4 +25,15 @@ enum ct_status store_record_evaluate(struct store *store, int64_t track_id, stru
                                      struct learner_record **record, struct evaluation **evaluation,
                                      struct ct_err *err) CT_MUST_CHECK;
 
+/* The same, on the record as the store held it when audit entry audit_id was written,
+ * for example a certificate's "issue" entry (what store_award evaluated): activities
+ * recorded after it are left out, and an activity verified, rejected or withdrawn since
+ * has the status it had then. Plans, final reports and certificates are read as they
+ * are now: what is done to them after as_of does not change what counted on it. */
+enum ct_status store_record_evaluate_before(struct store *store, int64_t track_id,
+                                            struct civil_date as_of, int64_t audit_id,
+                                            struct learner_record **record,
+                                            struct evaluation **evaluation,
+                                            struct ct_err *err) CT_MUST_CHECK;
+
 #endif

@@ -7,6 +7,8 @@
 #include "pages.h"
 #include "../certificates/certificate_documents.h"
 #include "../certificates/certificate_pdf.h"
+#include "../certificates/transcript_pdf.h"
+#include "../store/store_transcript.h"
 #include "../core/banned.h"
 
 /* Gathers certificate id's documents when the signed-in person may have them; *found
@@ -63,6 +65,37 @@ enum ct_status certificate_pdf_download(struct web_request *request, struct web_
     if (status == CT_OK) {
         attach(response, "application/pdf", documents.record.number, ".pdf");
     }
+    certificate_documents_release(&documents);
+    return status;
+}
+
+enum ct_status certificate_transcript_download(struct web_request *request,
+                                               struct web_response *response, int64_t id)
+{
+    struct certificate_documents documents;
+    bool found = false;
+    enum ct_status status = load_allowed(request, response, id, &documents, &found);
+    if (status != CT_OK || !found) {
+        return status;
+    }
+    struct transcript transcript;
+    transcript_init(&transcript);
+    struct ct_err err = {0};
+    status = store_transcript_load(request->store, &documents.record, &transcript, &err);
+    if (status == CT_OK) {
+        transcript.issuer = documents.issuer_name; /* the issuer-name setting */
+        status = transcript_pdf_render(&transcript, &response->body, &err);
+    }
+    if (status == CT_OK) {
+        char name[CERTIFICATE_NUMBER_SIZE + 16];
+        snprintf(name, sizeof name, "%s-transcript", documents.record.number);
+        attach(response, "application/pdf", name, ".pdf");
+    } else if (status == CT_ERR_INPUT) {
+        /* The record no longer adds up to the certificate (store_transcript.h). */
+        buf_release(&response->body);
+        status = page_error(request, response, 409, "Transcript unavailable", err.message);
+    }
+    transcript_release(&transcript);
     certificate_documents_release(&documents);
     return status;
 }

@@ -4,6 +4,8 @@
  * theirs to learn here).
  *
  *   GET /certificates/{id}/certificate.pdf   the printable certificate
+ *   GET /certificates/{id}/transcript.pdf    its transcript (409 when the record no longer
+ *                                            adds up to the certificate)
  *   GET /certificates/{id}/credential.jwt    the signed Open Badges 3.0 credential
  */
 #ifndef CERTTRACK_CERTIFICATE_FILES_H
@@ -15,6 +17,10 @@
 
 enum ct_status certificate_pdf_download(struct web_request *request, struct web_response *response,
                                         int64_t id) CT_MUST_CHECK;
+
+enum ct_status certificate_transcript_download(struct web_request *request,
+                                               struct web_response *response,
+                                               int64_t id) CT_MUST_CHECK;
 
 enum ct_status certificate_credential_download(struct web_request *request,
                                                struct web_response *response,

@@ -481,6 +481,8 @@ static const struct route routes[] = {
     /* An awarded certificate's documents: its holder's, and the CE coordinator's. */
     {"GET", "/certificates/{id}/certificate.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      certificate_pdf_download},
+    {"GET", "/certificates/{id}/transcript.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
+     certificate_transcript_download},
     {"GET", "/certificates/{id}/credential.jwt", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      certificate_credential_download},
     {"GET", "/staff", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR | WEB_ROLE_LIBRARY_ADMINISTRATOR,

@@ -6,7 +6,7 @@
 //   has the revoked certificate's bit set and no other;
 // - in Chromium, the public verify page of a valid, a revoked and an expired
 //   certificate says so, and axe-core finds no WCAG 2.1 A/AA violation on it;
-// - the holder downloads the PDF and the credential from their own page.
+// - the holder downloads the PDF, the transcript and the credential from their own page.
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
@@ -205,7 +205,7 @@ test('the verify page says valid, revoked with the reason, and expired; axe pass
         }
     });
 
-test('the holder downloads the certificate PDF and the credential from their page', async () => {
+test('the holder downloads the certificate PDF, the transcript and the credential from their page', async () => {
     const context = await newContext(browser);
     try {
         const page = await context.newPage();
@@ -217,6 +217,12 @@ test('the holder downloads the certificate PDF and the credential from their pag
         assert.equal(pdf.status(), 200);
         assert.equal(pdf.headers()['content-type'], 'application/pdf');
         assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+        const transcriptLink = row.getByRole('link', { name: 'Transcript (PDF)' });
+        const transcript = await context.request.get(
+            `${base}${await transcriptLink.getAttribute('href')}`);
+        assert.equal(transcript.status(), 200);
+        assert.equal((await transcript.body()).subarray(0, 5).toString(), '%PDF-');
+        assert.match(transcript.headers()['content-disposition'], /-transcript\.pdf"$/);
         const credential = await context.request.get(
             `${base}${await credentialLink.getAttribute('href')}`);
         assert.equal(credential.status(), 200);
