@@ -44,7 +44,7 @@ static const struct migration migrations[] = {
     },
     {
         7,
-        "settings: the public address and the issuer's name",
+        "settings (the public address, the issuer's name); the audit log by entity",
 #include "schema_v7.sql.h"
     },
 };

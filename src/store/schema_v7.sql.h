@@ -1,10 +1,15 @@
 /*
  * Migration 7: settings, one row a name. public-url is the address printed in QR codes,
  * verification URLs and credentials; issuer-name is the issuer credentials name. A
- * setting not stored has its default (store_settings.h). Included by migrations.c only.
+ * setting not stored has its default (store_settings.h).
+ *
+ * The audit log gains an index by entity and row, so that a row's history (a
+ * certificate's issue, an activity's changes since, which a transcript rewinds) is found
+ * without reading the log from the start. Included by migrations.c only.
  */
 "CREATE TABLE settings ("
     "  id INTEGER PRIMARY KEY,"
     "  name TEXT NOT NULL UNIQUE,"
     "  value TEXT NOT NULL"
     ");"
+    "CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id);"
