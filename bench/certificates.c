@@ -9,7 +9,9 @@
  *   (b) PDF: gather the certificate's documents and draw its PDF in memory (cairo,
  *       Pango, the QR code), as the holder's download does;
  *   (c) credential: build and sign its Open Badges 3.0 VC-JWT (RS256), as the
- *       credential download does.
+ *       credential download does;
+ *   (t) transcript, reported beside the rest: rebuild the record as the award saw it
+ *       from the audit trail, evaluate it and draw the transcript PDF in memory.
  * and, as the floor, (d) bare RS256 signatures of a one-byte payload with the same key
  * (libjose over OpenSSL): no issuing can sign faster than that.
  *
@@ -34,6 +36,8 @@
 #include "certificates/certificate_pdf.h"
 #include "certificates/jws_compact.h"
 #include "certificates/signing_key.h"
+#include "certificates/transcript_pdf.h"
+#include "store/store_transcript.h"
 #include "core/buf.h"
 #include "io/program_dir.h"
 #include "store/store_activities.h"
@@ -188,6 +192,7 @@ int main(int argc, char **argv)
 
     struct phase pdf = {"(b) certificate PDF, in memory", 0, 0};
     struct phase credential = {"(c) credential (VC-JWT, RS256)", 0, 0};
+    struct phase transcript_phase = {"(t) transcript PDF, in memory", 0, 0};
     for (int i = 0; i < awards; i++) {
         double started = seconds_now();
         struct certificate_record record;
@@ -207,10 +212,19 @@ int main(int argc, char **argv)
         check(certificate_documents_credential(&documents, key, &jwt, &err), &err);
         credential.bytes += (int64_t)strlen(jwt);
         free(jwt);
-        certificate_documents_release(&documents);
         double signed_at = seconds_now();
+        struct transcript transcript;
+        transcript_init(&transcript);
+        check(store_transcript_load(&store, &record, &transcript, &err), &err);
+        buf_init(&out, 16 * 1024 * 1024);
+        check(transcript_pdf_render(&transcript, &out, &err), &err);
+        transcript_phase.bytes += (int64_t)out.length;
+        buf_release(&out);
+        transcript_release(&transcript);
+        certificate_documents_release(&documents);
         pdf.seconds += drawn - started;
         credential.seconds += signed_at - drawn;
+        transcript_phase.seconds += seconds_now() - signed_at;
     }
 
     struct phase floor_phase = {"(d) floor: bare RS256 signatures", 0, 0};
@@ -233,6 +247,7 @@ int main(int argc, char **argv)
     report(&pdf, awards);
     report(&credential, awards);
     report(&floor_phase, awards);
+    report(&transcript_phase, awards);
     printf("  certificates issued (a)+(b)+(c):   %8.3f s  %10.1f /s\n", total, awards / total);
     printf("  credential / floor:                %8.2fx the time of a bare signature\n",
            credential.seconds / floor_phase.seconds);
