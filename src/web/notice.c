@@ -40,6 +40,7 @@ static const struct notice notices[] = {
     {"report-accepted", "The final report is accepted.", NULL},
     {"report-returned", "The final report is returned to the learner with your comment.", NULL},
     {"track-returned", "The track is returned to the learner with your comment.", NULL},
+    {"settings-saved", "The settings are saved. Documents made from now on carry them.", NULL},
     {"imported", "The report is imported. What became of each of its records is below.", NULL},
     {"track-submitted",
      "Your track is sent to the State Library for the award. Your certificate will be listed"

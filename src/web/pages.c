@@ -57,6 +57,7 @@ static const struct nav_item nav_items[] = {
     {WEB_ROLE_CE_COORDINATOR, "/harvest", "Harvest"},
     {WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT, "/compliance", "Compliance"},
     {WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT, "/libraries", "Libraries"},
+    {WEB_ROLE_CE_COORDINATOR, "/settings", "Settings"},
     {0, "/tokens", "API tokens"},
 };
 

@@ -25,6 +25,7 @@
 #include "plan.h"
 #include "report.h"
 #include "review.h"
+#include "settings.h"
 #include "staff.h"
 #include "tokens.h"
 #include "track.h"
@@ -294,6 +295,20 @@ static enum ct_status issuer_profile(struct web_request *request, struct web_res
     return certificate_issuer_profile(request, response);
 }
 
+static enum ct_status settings_view(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
+    return page_settings(request, response);
+}
+
+static enum ct_status settings_submit(struct web_request *request, struct web_response *response,
+                                      int64_t id)
+{
+    (void)id;
+    return page_settings_submit(request, response);
+}
+
 static enum ct_status achievement(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -472,6 +487,8 @@ static const struct route routes[] = {
      certificate_view},
     {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
      certificate_revoke},
+    {"GET", "/settings", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_view},
+    {"POST", "/settings", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_submit},
     {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check},
     {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_verify},
     {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_keys},

@@ -6,7 +6,9 @@
 //   has the revoked certificate's bit set and no other;
 // - in Chromium, the public verify page of a valid, a revoked and an expired
 //   certificate says so, and axe-core finds no WCAG 2.1 A/AA violation on it;
-// - the holder downloads the PDF, the transcript and the credential from their own page.
+// - the holder downloads the PDF, the transcript and the credential from their own page;
+// - the coordinator sets the public address on the settings page, a wrong one refused
+//   at its field.
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
@@ -233,6 +235,37 @@ test('the holder downloads the certificate PDF, the transcript and the credentia
         // Someone else's certificate is not there to be had.
         const other = await context.request.get(`${base}/certificates/${revoked.id}/certificate.pdf`);
         assert.equal(other.status(), 404);
+        assert.deepEqual(context.problems, []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('the coordinator sets the public address; a wrong one is refused at its field', async () => {
+    const context = await newContext(browser);
+    try {
+        const page = await context.newPage();
+        await signIn(page, base, 'coordinator@example.org', PASSWORD);
+        await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true })
+            .click();
+        await page.waitForLoadState();
+        const address = page.getByLabel('Public address');
+        assert.equal(await address.inputValue(), base);
+        await page.locator('main form').evaluate((form) => { form.noValidate = true; });
+        await address.fill('ftp://certificates.example.gov');
+        await page.getByRole('button', { name: 'Save the settings' }).click();
+        await page.waitForLoadState();
+        assert.match(await page.locator('#public_url-error').innerText(), /https:\/\//);
+        assert.equal(await address.inputValue(), 'ftp://certificates.example.gov');
+        await checkAccessible(page, 'settings, a wrong address refused');
+        assert.equal(certtrack('config', 'get', 'public-url').trim(), base, 'nothing saved');
+        await address.fill(`${base}/`);
+        await page.getByLabel("Issuer's name").fill('Montana State Library');
+        await page.getByRole('button', { name: 'Save the settings' }).click();
+        await page.waitForLoadState();
+        assert.match(await page.locator('.usa-alert').first().innerText(), /settings are saved/);
+        assert.equal(certtrack('config', 'get', 'public-url').trim(), base);
+        await checkAccessible(page, 'settings saved');
         assert.deepEqual(context.problems, []);
     } finally {
         await context.close();

@@ -170,6 +170,7 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
             return firstLink(page, '/libraries/');
         }],
         ['API tokens', '/tokens'],
+        ['settings', '/settings'],
         ['harvest', '/harvest'],
         ['add an LMS site', '/harvest/sites/new'],
         ['one LMS site', '/harvest/sites/2'],

@@ -24,7 +24,7 @@ ct init --public-url https://certs.example.gov/ >/dev/null &&
     exit 1
 }
 
-echo "1..21"
+echo "1..22"
 
 init_keeps_the_public_url() {
     [ "$(ct config get public-url)" = "https://certs.example.gov" ]
@@ -217,6 +217,18 @@ holder_downloads_only_their_own() {
 }
 check "a certificate's documents are not served to another learner (404) or to no one (sign in)" \
     holder_downloads_only_their_own
+
+settings_are_the_coordinators() {
+    [ "$(curl -s -b "$work/learner" -o /dev/null -w '%{http_code}' "$base/settings")" = 403 ] &&
+        token=$(curl -s -b "$work/learner" "$base/tokens" |
+            sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1) &&
+        [ "$(curl -s -b "$work/learner" -o /dev/null -w '%{http_code}' \
+            --data-urlencode "csrf_token=$token" --data-urlencode public_url=https://evil.example \
+            --data-urlencode issuer_name=Evil "$base/settings")" = 403 ] &&
+        [ "$(ct config get public-url)" = "$base" ]
+}
+check "the settings page and its form are the CE coordinator's alone (403 for a learner)" \
+    settings_are_the_coordinators
 
 rate_limited() {
     codes=""

@@ -52,12 +52,12 @@ static void test_a_public_url_loses_its_trailing_slashes_and_is_audited(void **s
 {
     struct scratch *scratch = *state;
     struct ct_err err = {0};
-    test_ok(store_setting_set(&scratch->store, 0, "public-url", "https://certs.example.gov/ce//",
-                              &err),
-            &err);
-    test_ok(store_setting_set(&scratch->store, 0, "public-url", "https://certs.example.gov:8443",
-                              &err),
-            &err);
+    test_ok(
+        store_setting_set(&scratch->store, 0, "public-url", "https://certs.example.gov/ce//", &err),
+        &err);
+    test_ok(
+        store_setting_set(&scratch->store, 0, "public-url", "https://certs.example.gov:8443", &err),
+        &err);
     char value[STORE_SETTING_SIZE];
     test_ok(store_setting_get(&scratch->store, "public-url", value, &err), &err);
     assert_string_equal(value, "https://certs.example.gov:8443");
