@@ -1,5 +1,6 @@
 #include "certificate_files.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,25 @@
 #include "../certificates/transcript_pdf.h"
 #include "../store/store_transcript.h"
 #include "../core/banned.h"
+
+enum ct_status certificate_files_links(struct buf *out, int64_t id)
+{
+    static const struct {
+        const char *file;
+        const char *label;
+    } documents[] = {
+        {"certificate.pdf", "Certificate (PDF)"},
+        {"transcript.pdf", "Transcript (PDF)"},
+        {"credential.jwt", "Open Badges credential"},
+    };
+    enum ct_status status = CT_OK;
+    for (size_t i = 0; i < sizeof documents / sizeof documents[0] && status == CT_OK; i++) {
+        status =
+            buf_printf(out, "<li><a href=\"/certificates/%" PRId64 "/%s\" download>%s</a></li>", id,
+                       documents[i].file, documents[i].label);
+    }
+    return status;
+}
 
 /* Gathers certificate id's documents when the signed-in person may have them; *found
  * false (and a 404 page in response) otherwise. documents is to be released by the

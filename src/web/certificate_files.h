@@ -15,6 +15,10 @@
 
 #include "web.h"
 
+/* Appends the list items linking certificate id's three documents, for its holder's and
+ * the coordinator's pages: "<li><a href=... download>Certificate (PDF)</a></li>" ... */
+enum ct_status certificate_files_links(struct buf *out, int64_t id) CT_MUST_CHECK;
+
 enum ct_status certificate_pdf_download(struct web_request *request, struct web_response *response,
                                         int64_t id) CT_MUST_CHECK;
 

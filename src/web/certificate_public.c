@@ -84,21 +84,6 @@ static enum ct_status verify_json(struct web_request *request, struct web_respon
     return api_json_send(response, 200, body);
 }
 
-static enum ct_status term(struct buf *out, const char *name, const char *value)
-{
-    enum ct_status status = html_markup(out, "<dt>");
-    if (status == CT_OK) {
-        status = html_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "</dt><dd>");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, value);
-    }
-    return status == CT_OK ? html_markup(out, "</dd>\n") : status;
-}
-
 /* The state in plain words, as an alert: a success for a valid certificate, an error
  * otherwise. */
 static enum ct_status state_alert(struct buf *out, const struct certificate_record *record,
@@ -140,14 +125,14 @@ static enum ct_status verify_summary(struct web_request *request, struct buf *ou
         {"Issuer", issuer},
     };
     for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
-        status = term(out, terms[i][0], terms[i][1]);
+        status = html_term(out, terms[i][0], terms[i][1]);
     }
     if (status == CT_OK && state == CHECK_REVOKED) {
         char revoked[64];
         certificate_date_words(record->revoked, revoked, sizeof revoked);
-        status = term(out, "Revoked on", revoked);
+        status = html_term(out, "Revoked on", revoked);
         if (status == CT_OK) {
-            status = term(out, "Reason", record->revoked_reason);
+            status = html_term(out, "Reason", record->revoked_reason);
         }
     }
     return status == CT_OK ? html_markup(out, "</dl>\n") : status;

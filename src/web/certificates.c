@@ -8,6 +8,7 @@
 #include "../core/credit.h"
 #include "../store/store_award.h"
 #include "../store/store_settings.h"
+#include "certificate_files.h"
 #include "certificate_public.h"
 #include "form.h"
 #include "html.h"
@@ -260,21 +261,6 @@ static enum ct_status certificate_read(struct web_request *request, const char *
     return status;
 }
 
-static enum ct_status term(struct buf *out, const char *name, const char *value)
-{
-    enum ct_status status = html_markup(out, "<dt>");
-    if (status == CT_OK) {
-        status = html_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "</dt><dd>");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, value);
-    }
-    return status == CT_OK ? html_markup(out, "</dd>\n") : status;
-}
-
 /* The program's name, or its id when this server does not know it. */
 static const char *program_name(const struct web_request *request, const char *id)
 {
@@ -291,27 +277,27 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
              certificate->revoked);
     enum ct_status status = html_markup(out, "<dl class=\"summary\">\n");
     if (status == CT_OK) {
-        status = term(out, "Holder", holder);
+        status = html_term(out, "Holder", holder);
     }
     if (status == CT_OK) {
-        status = term(out, "Program", program_name(request, certificate->program));
+        status = html_term(out, "Program", program_name(request, certificate->program));
     }
     if (status == CT_OK) {
-        status = term(out, "Credits", certificate->credits);
+        status = html_term(out, "Credits", certificate->credits);
     }
     if (status == CT_OK) {
-        status = term(out, "Issued", certificate->issued);
+        status = html_term(out, "Issued", certificate->issued);
     }
     if (status == CT_OK) {
-        status = term(out, "Valid until", certificate->valid_until);
+        status = html_term(out, "Valid until", certificate->valid_until);
     }
     if (status == CT_OK) {
-        status = term(out, "State", state);
+        status = html_term(out, "State", state);
     }
     if (status == CT_OK && certificate->revoked[0] != '\0') {
-        status = term(out, "Reason for revoking", certificate->reason);
+        status = html_term(out, "Reason for revoking", certificate->reason);
         if (status == CT_OK && certificate->revoked_by[0] != '\0') {
-            status = term(out, "Revoked by", certificate->revoked_by);
+            status = html_term(out, "Revoked by", certificate->revoked_by);
         }
     }
     char public_url[STORE_SETTING_SIZE], url[STORE_SETTING_SIZE + 64];
@@ -336,18 +322,8 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
         status = html_markup(out, "</a></dd>\n<dt>Documents</dt><dd><ul class=\"usa-list"
                                   " usa-list--unstyled\">");
     }
-    static const struct {
-        const char *file;
-        const char *label;
-    } documents[] = {
-        {"certificate.pdf", "Certificate (PDF)"},
-        {"transcript.pdf", "Transcript (PDF)"},
-        {"credential.jwt", "Open Badges credential (signed)"},
-    };
-    for (size_t i = 0; i < sizeof documents / sizeof documents[0] && status == CT_OK; i++) {
-        status =
-            buf_printf(out, "<li><a href=\"/certificates/%" PRId64 "/%s\" download>%s</a></li>", id,
-                       documents[i].file, documents[i].label);
+    if (status == CT_OK) {
+        status = certificate_files_links(out, id);
     }
     return status == CT_OK ? html_markup(out, "</ul></dd>\n</dl>\n") : status;
 }

@@ -44,3 +44,18 @@ enum ct_status html_markup_literal(struct buf *out, const char *markup)
 {
     return buf_append_str(out, markup);
 }
+
+enum ct_status html_term(struct buf *out, const char *name, const char *value)
+{
+    enum ct_status status = html_markup(out, "<dt>");
+    if (status == CT_OK) {
+        status = html_text(out, name);
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</dt><dd>");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, value);
+    }
+    return status == CT_OK ? html_markup(out, "</dd>\n") : status;
+}

@@ -14,6 +14,10 @@
 /* Appends text with & < > " ' escaped; safe in element content and quoted attributes. */
 enum ct_status html_text(struct buf *out, const char *text) CT_MUST_CHECK;
 
+/* Appends one term of a description list, "<dt>name</dt><dd>value</dd>\n", both
+ * escaped as html_text does. */
+enum ct_status html_term(struct buf *out, const char *name, const char *value) CT_MUST_CHECK;
+
 /* Appends trusted markup. Only for string literals: see html_markup. */
 enum ct_status html_markup_literal(struct buf *out, const char *markup) CT_MUST_CHECK;
 

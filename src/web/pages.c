@@ -8,6 +8,7 @@
 #include "../store/store_people.h"
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
+#include "certificate_files.h"
 #include "chart.h"
 #include "html.h"
 #include "notice.h"
@@ -561,23 +562,8 @@ static enum ct_status certificate_links(struct buf *out, struct db_stmt *stmt, b
     if (status == CT_OK) {
         status = html_markup(out, "<ul class=\"usa-list usa-list--unstyled\">");
     }
-    static const struct {
-        const char *file;
-        const char *label;
-    } documents[] = {
-        {"certificate.pdf", "Certificate (PDF)"},
-        {"transcript.pdf", "Transcript (PDF)"},
-        {"credential.jwt", "Open Badges credential"},
-    };
-    for (size_t i = 0; own && i < sizeof documents / sizeof documents[0] && status == CT_OK; i++) {
-        snprintf(href, sizeof href, "/certificates/%" PRId64 "/%s", id, documents[i].file);
-        status = html_markup(out, "<li><a href=\"");
-        if (status == CT_OK) {
-            status = html_text(out, href);
-        }
-        if (status == CT_OK) {
-            status = buf_printf(out, "\" download>%s</a></li>", documents[i].label);
-        }
+    if (status == CT_OK && own) {
+        status = certificate_files_links(out, id);
     }
     if (status == CT_OK) {
         snprintf(href, sizeof href, "/verify/%s", code != NULL ? code : "");

@@ -21,10 +21,10 @@ struct settings_form {
 static enum ct_status key_section(struct web_request *request, struct buf *out)
 {
     enum ct_status status = html_markup(out, "<h2>Signing key</h2>\n");
-    const char *key_id = request->config->signing_key != NULL
-                             ? json_string_value(json_object_get(request->config->signing_key,
-                                                                 "kid"))
-                             : NULL;
+    const char *key_id =
+        request->config->signing_key != NULL
+            ? json_string_value(json_object_get(request->config->signing_key, "kid"))
+            : NULL;
     if (status == CT_OK && key_id == NULL) {
         return html_markup(out, "<p>This server has no signing key: it issues no"
                                 " credentials.</p>\n");
@@ -134,8 +134,8 @@ enum ct_status page_settings_submit(struct web_request *request, struct web_resp
         .issuer_name = web_form_value(request, "issuer_name"),
     };
     char public_url_message[600], issuer_name_message[600];
-    form.public_url_error = field_error("public-url", form.public_url, public_url_message,
-                                        sizeof public_url_message);
+    form.public_url_error =
+        field_error("public-url", form.public_url, public_url_message, sizeof public_url_message);
     form.issuer_name_error = field_error("issuer-name", form.issuer_name, issuer_name_message,
                                          sizeof issuer_name_message);
     if (form.public_url_error != NULL || form.issuer_name_error != NULL) {
