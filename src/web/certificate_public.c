@@ -225,22 +225,17 @@ enum ct_status page_certificate_verify(struct web_request *request, struct web_r
                                : verify_page(request, response, &record);
 }
 
-/* The signing key, or a 503 when the server has none. */
-static const json_t *signing_key(struct web_request *request, struct web_response *response)
+/* The answer when the server has no signing key. */
+static enum ct_status no_signing_key(struct web_response *response)
 {
-    if (request->config->signing_key == NULL) {
-        response->status = 503;
-        response->content_type = "text/plain; charset=utf-8";
-        (void)buf_append_str(&response->body, "This server signs no credentials.\n");
-    }
-    return request->config->signing_key;
+    return api_json_send(response, 503, json_pack("{s:s}", "status", "no-signing-key"));
 }
 
 enum ct_status certificate_public_keys(struct web_request *request, struct web_response *response)
 {
-    const json_t *key = signing_key(request, response);
+    const json_t *key = request->config->signing_key;
     if (key == NULL) {
-        return CT_OK;
+        return no_signing_key(response);
     }
     web_add_header(response, "Cache-Control", "public, max-age=300");
     web_add_header(response, "Access-Control-Allow-Origin", "*");
@@ -266,9 +261,9 @@ enum ct_status certificate_issuer_profile(struct web_request *request,
 enum ct_status certificate_revocation_list(struct web_request *request,
                                            struct web_response *response)
 {
-    const json_t *key = signing_key(request, response);
+    const json_t *key = request->config->signing_key;
     if (key == NULL) {
-        return CT_OK;
+        return no_signing_key(response);
     }
     char now[CLOCK_TIMESTAMP_SIZE];
     clock_now_utc(now);
