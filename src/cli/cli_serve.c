@@ -27,7 +27,9 @@ static void serve_usage(FILE *out)
     fprintf(out, "Usage: certtrack serve --db PATH [--listen ADDRESS:PORT] [--programs DIR]\n"
                  "\n"
                  "Serves the web application and the JSON API (default 127.0.0.1:8080) until\n"
-                 "interrupted. CERTTRACK_SECURE_COOKIES=1 marks cookies Secure (behind HTTPS).\n");
+                 "interrupted. CERTTRACK_SECURE_COOKIES=1 marks cookies Secure (behind HTTPS).\n"
+                 "CERTTRACK_TRUST_PROXY=1 takes the client's address from the last entry of\n"
+                 "X-Forwarded-For (only behind a proxy that sets it).\n");
 }
 
 /* Splits "ADDRESS:PORT" into config. */
@@ -91,6 +93,8 @@ int cli_serve(int argc, char **argv)
     }
     const char *secure = getenv("CERTTRACK_SECURE_COOKIES");
     config.secure_cookies = secure != NULL && strcmp(secure, "1") == 0;
+    const char *trust_proxy = getenv("CERTTRACK_TRUST_PROXY");
+    config.trust_proxy = trust_proxy != NULL && strcmp(trust_proxy, "1") == 0;
     struct program_set programs;
     struct store store;
     exit_code = cli_store_open(&args, false, &programs, &store); /* migrates, checks */

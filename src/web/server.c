@@ -485,8 +485,36 @@ static enum MHD_Result send_response(struct MHD_Connection *connection,
     return result;
 }
 
-static const char *client_address(struct MHD_Connection *connection, char *out, size_t size)
+/* The address the proxy in front appended to X-Forwarded-For (its last entry), into out,
+ * when it is an IPv4 or IPv6 address in text; false otherwise. */
+static bool forwarded_address(struct MHD_Connection *connection, char *out, size_t size)
 {
+    const char *header =
+        MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "X-Forwarded-For");
+    if (header == NULL) {
+        return false;
+    }
+    const char *last = strrchr(header, ',');
+    last = last != NULL ? last + 1 : header;
+    last += strspn(last, " \t");
+    size_t length = strcspn(last, " \t");
+    if (length == 0 || length >= size || length > 45 || last[length] != '\0' ||
+        strspn(last, "0123456789abcdefABCDEF:.") != length) {
+        return false;
+    }
+    memcpy(out, last, length);
+    out[length] = '\0';
+    return true;
+}
+
+/* The client's address: the connection's, or, behind a proxy the configuration trusts,
+ * the one the proxy forwarded. */
+static const char *client_address(const struct web_config *config,
+                                  struct MHD_Connection *connection, char *out, size_t size)
+{
+    if (config->trust_proxy && forwarded_address(connection, out, size)) {
+        return out;
+    }
     const union MHD_ConnectionInfo *info =
         MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     snprintf(out, size, "unknown");
@@ -519,7 +547,7 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .method = method,
         .path = url,
         .query_as_of = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "as_of"),
-        .client_address = client_address(connection, address, sizeof address),
+        .client_address = client_address(server->config, connection, address, sizeof address),
         .session_cookie =
             MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_session"),
         .login_csrf_cookie =

@@ -24,7 +24,7 @@ ct init --public-url https://certs.example.gov/ >/dev/null &&
     exit 1
 }
 
-echo "1..22"
+echo "1..23"
 
 init_keeps_the_public_url() {
     [ "$(ct config get public-url)" = "https://certs.example.gov" ]
@@ -239,5 +239,28 @@ rate_limited() {
         curl -s -D - -o /dev/null "$base/verify/$valid_code" | grep -qi '^retry-after: [0-9]'
 }
 check "one address checking too often gets 429 with Retry-After" rate_limited
+
+behind_a_proxy() {
+    # A second server, as behind a proxy: each forwarded address has its own limit; a
+    # header that is not an address is not trusted.
+    proxy_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    CERTTRACK_TRUST_PROXY=1 "$certtrack" serve --db "$db" --programs "$programs" \
+        --listen "127.0.0.1:$proxy_port" >"$work/proxy.log" 2>&1 &
+    proxy_pid=$!
+    for _ in $(seq 50); do
+        curl -s "http://127.0.0.1:$proxy_port/healthz" >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    codes=""
+    for _ in $(seq 35); do
+        codes="$codes $(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-For: 203.0.113.9, 198.51.100.1' \
+            "http://127.0.0.1:$proxy_port/verify/$valid_code")"
+    done
+    other=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-For: 198.51.100.2' \
+        "http://127.0.0.1:$proxy_port/verify/$valid_code")
+    kill "$proxy_pid" && wait "$proxy_pid"
+    echo "$codes" | grep -q 429 && [ "$other" = 200 ]
+}
+check "behind a proxy (CERTTRACK_TRUST_PROXY=1) each forwarded address has its own limit" behind_a_proxy
 
 exit $failed
