@@ -12,7 +12,7 @@
 #include "../store/store_transcript.h"
 #include "../core/banned.h"
 
-enum ct_status certificate_files_links(struct buf *out, int64_t id)
+enum ct_status certificate_files_links(struct buf *out, int64_t id, bool revoked)
 {
     static const struct {
         const char *file;
@@ -24,6 +24,9 @@ enum ct_status certificate_files_links(struct buf *out, int64_t id)
     };
     enum ct_status status = CT_OK;
     for (size_t i = 0; i < sizeof documents / sizeof documents[0] && status == CT_OK; i++) {
+        if (revoked && strcmp(documents[i].file, "transcript.pdf") != 0) {
+            continue;
+        }
         status =
             buf_printf(out, "<li><a href=\"/certificates/%" PRId64 "/%s\" download>%s</a></li>", id,
                        documents[i].file, documents[i].label);
@@ -32,10 +35,12 @@ enum ct_status certificate_files_links(struct buf *out, int64_t id)
 }
 
 /* Gathers certificate id's documents when the signed-in person may have them; *found
- * false (and a 404 page in response) otherwise. documents is to be released by the
- * caller when *found. */
+ * false (and a 404 page in response) otherwise, or (410) when the certificate is revoked
+ * and refuse_revoked: a revoked certificate's PDF and credential are no longer issued.
+ * documents is to be released by the caller when *found. */
 static enum ct_status load_allowed(struct web_request *request, struct web_response *response,
-                                   int64_t id, struct certificate_documents *documents, bool *found)
+                                   int64_t id, bool refuse_revoked,
+                                   struct certificate_documents *documents, bool *found)
 {
     struct certificate_record record;
     struct ct_err err = {0};
@@ -49,6 +54,16 @@ static enum ct_status load_allowed(struct web_request *request, struct web_respo
         *found = false;
         return page_error(request, response, 404, "Page not found",
                           "There is no certificate of yours at this address.");
+    }
+    if (refuse_revoked && civil_date_is_set(record.revoked)) {
+        *found = false;
+        char revoked[CIVIL_DATE_TEXT_SIZE], message[256];
+        civil_date_format(record.revoked, revoked);
+        snprintf(message, sizeof message,
+                 "Certificate %s was revoked on %s: its PDF and its credential are no longer"
+                 " issued. Its transcript and its public check say it was revoked.",
+                 record.number, revoked);
+        return page_error(request, response, 410, "Certificate revoked", message);
     }
     status = certificate_documents_load(request->store, &record, documents, &err);
     if (status != CT_OK) {
@@ -74,7 +89,7 @@ enum ct_status certificate_pdf_download(struct web_request *request, struct web_
 {
     struct certificate_documents documents;
     bool found = false;
-    enum ct_status status = load_allowed(request, response, id, &documents, &found);
+    enum ct_status status = load_allowed(request, response, id, true, &documents, &found);
     if (status != CT_OK || !found) {
         return status;
     }
@@ -94,7 +109,7 @@ enum ct_status certificate_transcript_download(struct web_request *request,
 {
     struct certificate_documents documents;
     bool found = false;
-    enum ct_status status = load_allowed(request, response, id, &documents, &found);
+    enum ct_status status = load_allowed(request, response, id, false, &documents, &found);
     if (status != CT_OK || !found) {
         return status;
     }
@@ -129,7 +144,7 @@ enum ct_status certificate_credential_download(struct web_request *request,
     }
     struct certificate_documents documents;
     bool found = false;
-    enum ct_status status = load_allowed(request, response, id, &documents, &found);
+    enum ct_status status = load_allowed(request, response, id, true, &documents, &found);
     if (status != CT_OK || !found) {
         return status;
     }

@@ -323,7 +323,7 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
                                   " usa-list--unstyled\">");
     }
     if (status == CT_OK) {
-        status = certificate_files_links(out, id);
+        status = certificate_files_links(out, id, certificate->revoked[0] != '\0');
     }
     return status == CT_OK ? html_markup(out, "</ul></dd>\n</dl>\n") : status;
 }

@@ -562,8 +562,10 @@ static enum ct_status certificate_links(struct buf *out, struct db_stmt *stmt, b
     if (status == CT_OK) {
         status = html_markup(out, "<ul class=\"usa-list usa-list--unstyled\">");
     }
+    const char *state = db_column_text(stmt, 4);
     if (status == CT_OK && own) {
-        status = certificate_files_links(out, id);
+        status =
+            certificate_files_links(out, id, state != NULL && strncmp(state, "revoked", 7) == 0);
     }
     if (status == CT_OK) {
         snprintf(href, sizeof href, "/verify/%s", code != NULL ? code : "");

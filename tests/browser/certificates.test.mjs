@@ -241,7 +241,7 @@ test('the holder downloads the certificate PDF, the transcript and the credentia
     }
 });
 
-test('the coordinator sets the public address; a wrong one is refused at its field', async () => {
+test('the coordinator sets the public address (a wrong one refused at its field) and gets no PDF of a revoked certificate', async () => {
     const context = await newContext(browser);
     try {
         const page = await context.newPage();
@@ -266,6 +266,16 @@ test('the coordinator sets the public address; a wrong one is refused at its fie
         assert.match(await page.locator('.usa-alert').first().innerText(), /settings are saved/);
         assert.equal(certtrack('config', 'get', 'public-url').trim(), base);
         await checkAccessible(page, 'settings saved');
+        // A revoked certificate's PDF and credential are no longer issued; its transcript,
+        // which says it was revoked, is.
+        const at = (file) => context.request.get(`${base}/certificates/${revoked.id}/${file}`);
+        assert.equal((await at('certificate.pdf')).status(), 410);
+        assert.equal((await at('credential.jwt')).status(), 410);
+        assert.equal((await at('transcript.pdf')).status(), 200);
+        await page.goto(`${base}/certificates/${revoked.id}`);
+        const documents = page.locator('dl.summary');
+        assert.equal(await documents.getByRole('link', { name: 'Transcript (PDF)' }).count(), 1);
+        assert.equal(await documents.getByRole('link', { name: 'Certificate (PDF)' }).count(), 0);
         assert.deepEqual(context.problems, []);
     } finally {
         await context.close();
