@@ -90,8 +90,8 @@ static int load_key(const struct cli_args *args, json_t **key)
 }
 
 /* Finds certificate args->number and gathers its documents; the caller releases
- * documents whatever the outcome. */
-static int load_documents(const struct cli_args *args, struct store *store,
+ * documents whatever the outcome. A revoked certificate is refused when refuse_revoked. */
+static int load_documents(const struct cli_args *args, struct store *store, bool refuse_revoked,
                           struct certificate_documents *documents)
 {
     memset(documents, 0, sizeof *documents);
@@ -107,6 +107,14 @@ static int load_documents(const struct cli_args *args, struct store *store,
         cli_complain("certificate: no certificate has the number \"%s\"", args->number);
         return CLI_EXIT_BAD_INPUT;
     }
+    if (refuse_revoked && civil_date_is_set(record.revoked)) {
+        char revoked[CIVIL_DATE_TEXT_SIZE];
+        civil_date_format(record.revoked, revoked);
+        cli_complain("certificate: %s was revoked on %s; its PDF and credential are no longer"
+                     " issued (its transcript is)",
+                     record.number, revoked);
+        return CLI_EXIT_BAD_INPUT;
+    }
     status = certificate_documents_load(store, &record, documents, &err);
     return status == CT_OK ? -1 : cli_report(&err);
 }
@@ -114,7 +122,7 @@ static int load_documents(const struct cli_args *args, struct store *store,
 static int write_pdf(const struct cli_args *args, struct store *store)
 {
     struct certificate_documents documents;
-    int exit_code = load_documents(args, store, &documents);
+    int exit_code = load_documents(args, store, true, &documents);
     if (exit_code < 0) {
         struct certificate_face face;
         certificate_documents_face(&documents, &face);
@@ -132,7 +140,7 @@ static int write_pdf(const struct cli_args *args, struct store *store)
 static int write_transcript(const struct cli_args *args, struct store *store)
 {
     struct certificate_documents documents;
-    int exit_code = load_documents(args, store, &documents);
+    int exit_code = load_documents(args, store, false, &documents);
     if (exit_code < 0) {
         struct ct_err err = {0};
         struct transcript transcript;
@@ -171,7 +179,7 @@ static int write_text(const struct cli_args *args, const char *text)
 static int write_credential(const struct cli_args *args, struct store *store, const json_t *key)
 {
     struct certificate_documents documents;
-    int exit_code = load_documents(args, store, &documents);
+    int exit_code = load_documents(args, store, true, &documents);
     if (exit_code < 0) {
         char *jwt = NULL;
         struct ct_err err = {0};

@@ -24,7 +24,7 @@ ct init --public-url https://certs.example.gov/ >/dev/null &&
     exit 1
 }
 
-echo "1..23"
+echo "1..24"
 
 init_keeps_the_public_url() {
     [ "$(ct config get public-url)" = "https://certs.example.gov" ]
@@ -167,15 +167,32 @@ check "the credential's achievement is served at its address; an unknown program
     achievement_resolves
 
 served_status_list() {
-    curl -s -D "$work/headers" "$base/status/revocation" >"$work/served-list.jwt" &&
+    # A certificate's credential issued for this address, then the certificate revoked:
+    # the list the server serves says valid before and revoked after.
+    other=$(sqlite3 "$db" "SELECT number FROM certificates WHERE revoked IS NULL
+        AND valid_until > '2026-06-15' ORDER BY id DESC LIMIT 1")
+    ct certificate credential --number "$other" --out "$work/here.jwt" >/dev/null &&
+        curl -s -D "$work/headers" "$base/status/revocation" >"$work/served-list.jwt" &&
         grep -qi '^content-type: application/vc+jwt' "$work/headers" &&
-        ct certificate credential --number "$cert" --out "$work/here.jwt" >/dev/null &&
+        "$certtrack" verify "$work/here.jwt" --jwks "$work/served.json" \
+            --status-list "$work/served-list.jwt" >/dev/null &&
+        ct revoke --number "$other" --reason "Test of the served list" >/dev/null &&
+        curl -s "$base/status/revocation" >"$work/served-list.jwt" &&
         "$certtrack" verify "$work/here.jwt" --jwks "$work/served.json" \
             --status-list "$work/served-list.jwt" >"$work/out"
     [ $? -eq 3 ] && grep -q revoked "$work/out"
 }
-check "the served status list is signed and says the certificate (issued for this address) is revoked" \
+check "the served status list is signed, and says revoked as soon as a certificate is revoked" \
     served_status_list
+
+revoked_documents_refused() {
+    ct certificate pdf --number "$cert" --out "$work/revoked.pdf" 2>"$work/err"
+    [ $? -eq 2 ] && [ ! -e "$work/revoked.pdf" ] && grep -q "was revoked on 2026-06-15" "$work/err" &&
+        { ct certificate credential --number "$cert" --out "$work/revoked.jwt" 2>/dev/null; [ $? -eq 2 ]; } &&
+        ct certificate transcript --number "$cert" --out "$work/revoked-transcript.pdf" >/dev/null
+}
+check "a revoked certificate's PDF and credential are refused (exit 2); its transcript is written" \
+    revoked_documents_refused
 
 code=$(sqlite3 "$db" "SELECT verification_code FROM certificates WHERE id = $cert_id")
 valid_code=$(sqlite3 "$db" "SELECT verification_code FROM certificates WHERE revoked IS NULL
