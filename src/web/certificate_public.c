@@ -50,6 +50,7 @@ static enum check_state state_of(const struct certificate_record *record, struct
 }
 
 static const char *const state_words[] = {"valid", "expired", "revoked"};
+static const char *const state_titles[] = {"Valid", "Expired", "Revoked"};
 
 /* Whether the request asks for JSON (Accept names application/json). */
 static bool wants_json(const struct web_request *request)
@@ -115,7 +116,7 @@ static enum ct_status verify_summary(struct web_request *request, struct buf *ou
              record->credit_halves % 2 != 0 ? ".5" : "");
     enum ct_status status = html_markup(out, "<dl class=\"summary\">\n");
     const char *terms[][2] = {
-        {"Status", state_words[state]},
+        {"Status", state_titles[state]},
         {"Holder", record->person_name},
         {"Program", program_name(request, record->program)},
         {"Credits earned", credits},
