@@ -329,6 +329,24 @@ static void test_timestamps_keep_their_instant_and_offset(void **state)
     }
 }
 
+/* A raw NUL byte is not JSON anywhere; jansson lets one pass after a literal, and the
+ * statement's own text (cut at it) would then not read back alone. */
+static void test_a_nul_byte_in_the_body_is_refused(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "{\"actor\": {\"mbox\": \"mailto:lee@example.org\"}, \"verb\": {\"id\":"
+        " \"http://adlnet.gov/expapi/verbs/completed\"}, \"object\": {\"id\":"
+        " \"https://lms.example.org/course/view.php?id=2\"}, \"result\": {\"completion\": true\0}}";
+    struct xapi_batch batch;
+    struct ct_err err = {0};
+    assert_int_equal(xapi_batch_read(body, sizeof body - 1, XAPI_VERSION_1_0, &batch, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "statements");
+    assert_non_null(strstr(err.message, "NUL byte"));
+    xapi_batch_release(&batch);
+}
+
 /* The content hash of the single statement in text. */
 static void hash_of(const char *text, char out[XAPI_HASH_SIZE])
 {
@@ -453,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_module_completion_fixture_names_its_course),
         cmocka_unit_test(test_enrolment_and_grading_mean_nothing_for_credit),
         cmocka_unit_test(test_malformed_statements_are_refused_naming_the_field),
+        cmocka_unit_test(test_a_nul_byte_in_the_body_is_refused),
         cmocka_unit_test(test_versions_differ_where_the_specification_does),
         cmocka_unit_test(test_full_statements_of_every_object_kind_are_accepted),
         cmocka_unit_test(test_timestamps_keep_their_instant_and_offset),
