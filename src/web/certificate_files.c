@@ -73,6 +73,20 @@ static enum ct_status load_allowed(struct web_request *request, struct web_respo
     return status;
 }
 
+static void pdf_lock(struct web_request *request)
+{
+    if (request->pdf_lock != NULL) {
+        pthread_mutex_lock(request->pdf_lock);
+    }
+}
+
+static void pdf_unlock(struct web_request *request)
+{
+    if (request->pdf_lock != NULL) {
+        pthread_mutex_unlock(request->pdf_lock);
+    }
+}
+
 /* Sends body as an attachment named number + extension. */
 static void attach(struct web_response *response, const char *content_type, const char *number,
                    const char *extension)
@@ -96,7 +110,9 @@ enum ct_status certificate_pdf_download(struct web_request *request, struct web_
     struct certificate_face face;
     certificate_documents_face(&documents, &face);
     struct ct_err err = {0};
+    pdf_lock(request);
     status = certificate_pdf_render(&face, &response->body, &err);
+    pdf_unlock(request);
     if (status == CT_OK) {
         attach(response, "application/pdf", documents.record.number, ".pdf");
     }
@@ -119,7 +135,9 @@ enum ct_status certificate_transcript_download(struct web_request *request,
     status = store_transcript_load(request->store, &documents.record, &transcript, &err);
     if (status == CT_OK) {
         transcript.issuer = documents.issuer_name; /* the issuer-name setting */
+        pdf_lock(request);
         status = transcript_pdf_render(&transcript, &response->body, &err);
+        pdf_unlock(request);
     }
     if (status == CT_OK) {
         char name[CERTIFICATE_NUMBER_SIZE + 16];

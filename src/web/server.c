@@ -31,6 +31,7 @@ struct server {
     struct connection_pool pool;
     const struct web_config *config;
     pthread_mutex_t lms_write_lock; /* see struct web_request */
+    pthread_mutex_t pdf_lock;       /* see struct web_request */
     struct rate_limit public_limit; /* see struct web_request */
 };
 
@@ -556,6 +557,7 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .connection = connection,
         .bearer_token = bearer_token(connection),
         .lms_write_lock = &server->lms_write_lock,
+        .pdf_lock = &server->pdf_lock,
         .public_limit = &server->public_limit,
         .body = buf_str(&pending->body),
         .body_length = pending->body.length,
@@ -668,10 +670,12 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     server.pool.config = config;
     pthread_mutex_init(&server.pool.lock, NULL);
     pthread_mutex_init(&server.lms_write_lock, NULL);
+    pthread_mutex_init(&server.pdf_lock, NULL);
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(config->port)};
     if (inet_pton(AF_INET, config->address, &address.sin_addr) != 1) {
         pool_release(&server.pool);
         pthread_mutex_destroy(&server.lms_write_lock);
+        pthread_mutex_destroy(&server.pdf_lock);
         rate_limit_release(&server.public_limit);
         return ct_err_set(err, CT_ERR_INPUT, "--listen", "not an IPv4 address: %s",
                           config->address);
@@ -685,6 +689,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     if (daemon == NULL) {
         pool_release(&server.pool);
         pthread_mutex_destroy(&server.lms_write_lock);
+        pthread_mutex_destroy(&server.pdf_lock);
         rate_limit_release(&server.public_limit);
         return ct_err_set(err, CT_ERR_IO, "--listen", "cannot listen on %s:%u", config->address,
                           (unsigned)config->port);
@@ -695,6 +700,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     MHD_stop_daemon(daemon);
     pool_release(&server.pool);
     pthread_mutex_destroy(&server.lms_write_lock);
+    pthread_mutex_destroy(&server.pdf_lock);
     rate_limit_release(&server.public_limit);
     return CT_OK;
 }

@@ -93,6 +93,9 @@ struct web_request {
     /* Held while an LMS site's statements are stored, so that concurrent requests
      * queue here rather than poll SQLite's write lock (the server's). */
     pthread_mutex_t *lms_write_lock;
+    /* Held while a PDF is drawn (the server's, or NULL): cairo, Pango and fontconfig
+     * share process-wide caches, so drawings are made one at a time. */
+    pthread_mutex_t *pdf_lock;
     /* The per-address limit on public certificate checks (the server's), or NULL. */
     struct rate_limit *public_limit;
 };
