@@ -1,7 +1,7 @@
 /*
  * status_list: the W3C Bitstring Status List 1.0 that says which certificates are
- * revoked. Each certificate has a place in the list (its statusListIndex: the
- * certificate's id); a set bit there means revoked. The list is published as the
+ * revoked. Each certificate has a place in the list (its statusListIndex, drawn at
+ * random by the award: store_award.h); a set bit there means revoked. The list is published as the
  * credential's "encodedList": the bitstring, GZIP-compressed, base64url-encoded without
  * padding, with the multibase prefix 'u'. Bit 0 is the most significant bit of the
  * first byte. The list has at least STATUS_LIST_MIN_BITS bits (16 KiB), so that one

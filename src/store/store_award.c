@@ -58,6 +58,40 @@ static enum ct_status refuse_incomplete(const struct evaluation *evaluation, str
     return status;
 }
 
+/* The size of the range a certificate's status-list place is drawn from: the list's
+ * least size, or four places for each certificate when there are more, so that at least
+ * three in four places are free (a draw rarely meets a taken place). */
+static enum ct_status status_range(struct store *store, uint32_t *range, struct ct_err *err)
+{
+    int64_t certificates = 0;
+    enum ct_status status =
+        store_exec(store, "SELECT COUNT(*) FROM certificates", NULL, 0, &certificates, err);
+    int64_t wanted = 4 * (certificates + 1);
+    *range = wanted > STORE_STATUS_LIST_MIN ? (uint32_t)((wanted + 7) / 8 * 8)
+                                            : (uint32_t)STORE_STATUS_LIST_MIN;
+    return status;
+}
+
+/* A free place in the status list, drawn at random (libsodium). */
+static enum ct_status draw_status_index(struct store *store, int64_t *index, struct ct_err *err)
+{
+    uint32_t range = 0;
+    enum ct_status status = status_range(store, &range, err);
+    for (int attempt = 0; attempt < 64 && status == CT_OK; attempt++) {
+        int64_t candidate = (int64_t)randombytes_uniform(range);
+        int64_t taken = 0;
+        status = STORE_EXEC(store, "SELECT COUNT(*) FROM certificates WHERE status_index = ?",
+                            &taken, err, DB_INT(candidate));
+        if (status == CT_OK && taken == 0) {
+            *index = candidate;
+            return CT_OK;
+        }
+    }
+    return status == CT_OK ? ct_err_set(err, CT_ERR_INPUT, "status_index",
+                                        "no free place found in the status list")
+                           : status;
+}
+
 static enum ct_status issue_certificate(struct store *store, const struct track_info *track,
                                         const struct program *program,
                                         const struct evaluation *evaluation, struct civil_date day,
@@ -66,16 +100,20 @@ static enum ct_status issue_certificate(struct store *store, const struct track_
     enum ct_status status = make_verification_code(result->verification_code, err);
     result->valid_until = civil_date_add_years(day, program->window_years);
     char issued[CIVIL_DATE_TEXT_SIZE], until[CIVIL_DATE_TEXT_SIZE];
+    int64_t status_index = 0;
+    if (status == CT_OK) {
+        status = draw_status_index(store, &status_index, err);
+    }
     if (status == CT_OK) {
         status =
             STORE_EXEC(store,
                        "INSERT INTO certificates (number, verification_code, person_id,"
-                       " track_id, program, credit_halves, issued, valid_until)"
-                       " VALUES ('(new)', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                       " track_id, program, credit_halves, issued, valid_until, status_index)"
+                       " VALUES ('(new)', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                        &result->certificate_id, err, DB_TEXT(result->verification_code),
                        DB_INT(track->person_id), DB_INT(track->id), DB_TEXT(program->id),
                        DB_INT(evaluation->counted_halves), DB_TEXT(store_date_text(day, issued)),
-                       DB_TEXT(store_date_text(result->valid_until, until)));
+                       DB_TEXT(store_date_text(result->valid_until, until)), DB_INT(status_index));
     }
     int year, month, mday;
     civil_date_to_ymd(day, &year, &month, &mday);
@@ -255,6 +293,7 @@ static void certificate_record_read(struct db_stmt *stmt, struct certificate_rec
     record->revoked = store_date_value(db_column_text(stmt, 10));
     text = db_column_text(stmt, 11);
     snprintf(record->revoked_reason, sizeof record->revoked_reason, "%s", text != NULL ? text : "");
+    record->status_index = db_column_int64(stmt, 12);
 }
 
 /* Reads the one certificate that where_sql (a constant: "c.number = ?", ...) with param
@@ -270,7 +309,7 @@ static enum ct_status certificate_find_where(struct store *store, const char *wh
     snprintf(sql, sizeof sql,
              "SELECT c.id, c.person_id, c.track_id, c.number, c.verification_code, p.name,"
              " c.program, c.credit_halves, c.issued, c.valid_until, c.revoked,"
-             " COALESCE(c.revoked_reason, '')"
+             " COALESCE(c.revoked_reason, ''), COALESCE(c.status_index, c.id)"
              " FROM certificates c JOIN people p ON p.id = c.person_id WHERE %s",
              where_sql);
     struct db_stmt *stmt = NULL;
@@ -318,8 +357,11 @@ enum ct_status store_certificates_revoked(struct store *store, int64_t **ids, si
     *ids = NULL;
     *count = 0;
     struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        store->db, "SELECT id FROM certificates WHERE revoked IS NOT NULL ORDER BY id", &stmt, err);
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT COALESCE(status_index, id) FROM certificates WHERE revoked IS NOT NULL"
+                   " ORDER BY 1",
+                   &stmt, err);
     size_t capacity = 0;
     bool has_row = true;
     while (status == CT_OK) {

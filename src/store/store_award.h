@@ -9,6 +9,10 @@
 #define CERTIFICATE_NUMBER_SIZE 32
 #define VERIFICATION_CODE_SIZE  33
 
+/* The least size of the revocation status list, in places (16 KiB of bits): an award
+ * draws a certificate's place at random from at least this many. */
+#define STORE_STATUS_LIST_MIN 131072
+
 struct award_result {
     int64_t certificate_id;
     char number[CERTIFICATE_NUMBER_SIZE];
@@ -20,7 +24,8 @@ struct award_result {
 
 /* Awards a submitted track on day, in one transaction: evaluates it as of day; when the
  * engine says complete, issues the certificate (a number, an unguessable verification
- * code, valid until day plus the program's window), marks the track certified and
+ * code, a free place in the revocation status list drawn at random, valid until day plus
+ * the program's window), marks the track certified and
  * enrols the person in the program's successor from the next day. When it is not
  * complete, refuses with the engine's blocking codes and changes nothing. */
 enum ct_status store_award(struct store *store, int64_t actor_id, int64_t track_id,
@@ -47,6 +52,7 @@ struct certificate_record {
     struct civil_date valid_until;
     struct civil_date revoked; /* unset when not revoked */
     char revoked_reason[512];  /* "" when not revoked */
+    int64_t status_index;      /* its place in the revocation status list */
 };
 
 /* Finds the certificate numbered number (borrowed) into *record; *found says whether
@@ -65,8 +71,8 @@ enum ct_status store_certificate_find_by_id(struct store *store, int64_t id,
                                             struct certificate_record *record, bool *found,
                                             struct ct_err *err) CT_MUST_CHECK;
 
-/* The ids of every revoked certificate, ascending: *ids (caller frees; NULL when none)
- * holds *count of them. */
+/* The status-list places (status_index) of every revoked certificate, ascending: *ids
+ * (caller frees; NULL when none) holds *count of them. */
 enum ct_status store_certificates_revoked(struct store *store, int64_t **ids, size_t *count,
                                           struct ct_err *err) CT_MUST_CHECK;
 

@@ -54,15 +54,15 @@ before(async () => {
     const award = certtrack('award', '--person', 'ready@example.org');
     const number = award.match(/^Certificate (\S+) issued/m)[1];
     const url = award.match(/^Verification URL: (\S+)$/m)[1];
-    const [id, code] = sql(`SELECT id, verification_code FROM certificates WHERE number = '${number}'`)
-        .split('|');
-    awarded = { number, url, code, id: Number(id) };
+    const [id, code, index] = sql('SELECT id, verification_code, status_index FROM certificates' +
+        ` WHERE number = '${number}'`).split('|');
+    awarded = { number, url, code, id: Number(id), index: Number(index) };
     assert.equal(url, `${base}/verify/${code}`);
-    const [otherId, otherNumber, otherCode] = sql('SELECT id, number, verification_code FROM' +
-        ' certificates WHERE revoked IS NULL AND number <> ' + `'${number}' ORDER BY id LIMIT 1`)
-        .split('|');
+    const [otherId, otherNumber, otherCode, otherIndex] = sql('SELECT id, number,' +
+        ' verification_code, status_index FROM certificates WHERE revoked IS NULL AND number <> ' +
+        `'${number}' ORDER BY id LIMIT 1`).split('|');
     certtrack('revoke', '--number', otherNumber, '--reason', 'Issued to the wrong person');
-    revoked = { number: otherNumber, code: otherCode, id: Number(otherId) };
+    revoked = { number: otherNumber, code: otherCode, id: Number(otherId), index: Number(otherIndex) };
     browser = await launchBrowser();
     ensureScreenshotDirectory();
 });
@@ -115,7 +115,7 @@ test('jose verifies the credential against /.well-known/jwks.json and refuses a 
         assert.equal(subject.identifier[0].identityType, 'name');
         assert.match(payload.validFrom, /^\d{4}-\d\d-\d\dT00:00:00Z$/);
         assert.equal(payload.credentialStatus.type, 'BitstringStatusListEntry');
-        assert.equal(payload.credentialStatus.statusListIndex, String(awarded.id));
+        assert.equal(payload.credentialStatus.statusListIndex, String(awarded.index));
         const evidence = payload.evidence.map((item) => item.name);
         assert.ok(evidence.includes('Final report'), `evidence: ${evidence}`);
         assert.ok(evidence.includes('Professional Development Plan aligned to library goals'),
@@ -144,9 +144,9 @@ test('the status list, verified with jose, has the revoked certificate\'s bit an
         const bits = gunzipSync(Buffer.from(encoded.slice(1), 'base64url'));
         assert.ok(bits.length >= 16384, 'at least 16 KiB');
         const bit = (index) => (bits[index >> 3] >> (7 - (index & 7))) & 1;
-        assert.equal(bit(revoked.id), 1, 'the revoked certificate');
-        assert.equal(bit(awarded.id), 0, 'the valid certificate');
-        const revokedIds = sql('SELECT id FROM certificates WHERE revoked IS NOT NULL')
+        assert.equal(bit(revoked.index), 1, 'the revoked certificate');
+        assert.equal(bit(awarded.index), 0, 'the valid certificate');
+        const revokedIds = sql('SELECT status_index FROM certificates WHERE revoked IS NOT NULL')
             .split('\n').map(Number);
         let set = 0;
         for (let index = 0; index < bits.length * 8; index++) {

@@ -388,6 +388,20 @@ static uint64_t digest(struct store *store)
     return hash;
 }
 
+/* Each award draws its certificate's place in the revocation status list at random:
+ * distinct, within the list's least size, and not the issue order. */
+static void test_certificates_have_random_distinct_places_in_the_status_list(void **state)
+{
+    struct fixture *f = *state;
+    int64_t certificates = count(f, "SELECT COUNT(*) FROM certificates");
+    assert_int_equal(count(f, "SELECT COUNT(DISTINCT status_index) FROM certificates"),
+                     certificates);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM certificates WHERE status_index < 0"
+                              " OR status_index >= 131072"),
+                     0);
+    assert_true(count(f, "SELECT COUNT(*) FROM certificates WHERE status_index = id") < 3);
+}
+
 /* Also when made in one transaction, as the command makes it. */
 static void test_the_same_seed_and_day_give_the_same_set(void **state)
 {
@@ -434,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_ready_learner_is_complete_and_waiting_for_the_award),
         cmocka_unit_test(test_planner_is_on_the_strategic_track_without_a_plan),
         cmocka_unit_test(test_the_same_seed_and_day_give_the_same_set),
+        cmocka_unit_test(test_certificates_have_random_distinct_places_in_the_status_list),
         cmocka_unit_test(test_audit_trail_is_intact_and_a_second_fill_is_refused),
     };
     int failures = cmocka_run_group_tests(tests, fill, clean);
