@@ -1,5 +1,7 @@
 #include "credential.h"
 
+#include <ctype.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -127,6 +129,43 @@ json_t *credential_issuer_profile(const char *public_url, const char *issuer_nam
                      id, "type", "Profile", "name", issuer_name, "url", public_url);
 }
 
+/* "sha256$" and the hex SHA-256 of the e-mail address in lower case followed by salt,
+ * as Open Badges hashes an identity, into out (72 bytes or more). */
+static void email_hash(const char *email, const char *salt, char *out, size_t size)
+{
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    for (const char *c = email; *c != '\0'; c++) {
+        unsigned char lower = (unsigned char)tolower((unsigned char)*c);
+        crypto_hash_sha256_update(&state, &lower, 1);
+    }
+    crypto_hash_sha256_update(&state, (const unsigned char *)salt, strlen(salt));
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state, digest);
+    char hex[2 * crypto_hash_sha256_BYTES + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    snprintf(out, size, "sha256$%s", hex);
+}
+
+/* The learner's identities: the name as it is, and the e-mail address hashed. */
+static json_t *identifiers(const struct credential_facts *facts)
+{
+    json_t *list = json_pack("[{s:s, s:s, s:s, s:b}]", "type", "IdentityObject", "identityHash",
+                             facts->learner_name, "identityType", "name", "hashed", 0);
+    if (list != NULL && facts->learner_email != NULL && facts->learner_email[0] != '\0') {
+        char hash[80];
+        email_hash(facts->learner_email, facts->verification_code, hash, sizeof hash);
+        if (json_array_append_new(list,
+                                  json_pack("{s:s, s:s, s:s, s:b, s:s}", "type", "IdentityObject",
+                                            "identityHash", hash, "identityType", "emailAddress",
+                                            "hashed", 1, "salt", facts->verification_code)) != 0) {
+            json_decref(list);
+            list = NULL;
+        }
+    }
+    return list;
+}
+
 static json_t *credential_status(const struct credential_facts *facts)
 {
     char list_url[1024], entry_id[1100], index[24];
@@ -148,10 +187,9 @@ json_t *credential_build(const struct credential_facts *facts)
     credential_date_time(facts->valid_until, valid_until, sizeof valid_until);
     snprintf(name, sizeof name, "%s, certificate %s", facts->program_name, facts->number);
     json_t *subject =
-        json_pack("{s:[s], s:[{s:s, s:s, s:s, s:b}], s:o, s:o}", "type", "AchievementSubject",
-                  "identifier", "type", "IdentityObject", "identityHash", facts->learner_name,
-                  "identityType", "name", "hashed", 0, "achievement", credential_achievement(facts),
-                  "creditsEarned", credits_value(facts->credits_earned_halves));
+        json_pack("{s:[s], s:o, s:o, s:o}", "type", "AchievementSubject", "identifier",
+                  identifiers(facts), "achievement", credential_achievement(facts), "creditsEarned",
+                  credits_value(facts->credits_earned_halves));
     json_t *issuer = json_pack("{s:s, s:[s], s:s}", "id", issuer_id, "type", "Profile", "name",
                                facts->issuer_name);
     json_t *credential = json_pack(

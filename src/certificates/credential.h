@@ -36,6 +36,8 @@ struct credential_facts {
     const char *verification_code;
     int64_t status_index; /* the certificate's place in the status list */
     const char *learner_name;
+    const char *learner_email; /* optional: given, the subject is also identified by it,
+                                  hashed (SHA-256, salted with the verification code) */
     const char *program_id;
     const char *program_name;
     const char *program_description; /* optional */

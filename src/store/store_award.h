@@ -46,6 +46,7 @@ struct certificate_record {
     char number[CERTIFICATE_NUMBER_SIZE];
     char verification_code[VERIFICATION_CODE_SIZE];
     char person_name[256];
+    char person_email[256];
     char program[65]; /* the program's id */
     int64_t credit_halves;
     struct civil_date issued;

@@ -15,6 +15,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -113,6 +114,11 @@ test('jose verifies the credential against /.well-known/jwks.json and refuses a 
         assert.equal(subject.achievement.creditsAvailable, 60);
         assert.ok(subject.creditsEarned >= 60);
         assert.equal(subject.identifier[0].identityType, 'name');
+        // The holder's e-mail address, hashed as Open Badges hashes an identity.
+        const email = subject.identifier.find((item) => item.identityType === 'emailAddress');
+        const expected = createHash('sha256').update(`ready@example.org${email.salt}`).digest('hex');
+        assert.equal(email.identityHash, `sha256$${expected}`);
+        assert.equal(email.hashed, true);
         assert.match(payload.validFrom, /^\d{4}-\d\d-\d\dT00:00:00Z$/);
         assert.equal(payload.credentialStatus.type, 'BitstringStatusListEntry');
         assert.equal(payload.credentialStatus.statusListIndex, String(awarded.index));

@@ -64,6 +64,7 @@ static struct credential_facts sample_facts(void)
         .verification_code = "07JRNMEBFWADTKY1RZF3ZMS4T3QB2EF0",
         .status_index = 64,
         .learner_name = "Dakota Bighorn",
+        .learner_email = "Dakota@Library.Example.org",
         .program_id = "msl-strategic",
         .program_name = "Strategic Track to MSL Certification",
         .program_description = "60 credits in 4 years guided by a plan.",
@@ -160,6 +161,33 @@ static void test_the_credential_is_an_open_badge_with_its_evidence(void **state)
     assert_string_equal(json_string_value(json_object_get(status, "statusListIndex")), "64");
     assert_int_equal(json_integer_value(json_object_get(credential, "exp")),
                      (json_int_t)test_day("2030-11-27").days * 86400);
+    json_decref(credential);
+}
+
+static void test_the_learner_is_named_and_their_address_hashed(void **state)
+{
+    (void)state;
+    struct credential_facts facts = sample_facts();
+    json_t *credential = credential_build(&facts);
+    assert_non_null(credential);
+    const json_t *identifiers =
+        json_object_get(json_object_get(credential, "credentialSubject"), "identifier");
+    assert_int_equal(json_array_size(identifiers), 2);
+    const json_t *name = json_array_get(identifiers, 0);
+    assert_string_equal(json_string_value(json_object_get(name, "identityHash")), "Dakota Bighorn");
+    assert_true(json_is_false(json_object_get(name, "hashed")));
+    const json_t *email = json_array_get(identifiers, 1);
+    assert_string_equal(json_string_value(json_object_get(email, "identityType")), "emailAddress");
+    assert_true(json_is_true(json_object_get(email, "hashed")));
+    assert_string_equal(json_string_value(json_object_get(email, "salt")),
+                        "07JRNMEBFWADTKY1RZF3ZMS4T3QB2EF0");
+    /* SHA-256 of the address in lower case followed by the salt. */
+    assert_string_equal(json_string_value(json_object_get(email, "identityHash")),
+                        "sha256$9b4cb6eb78b1de4d122e1efb2ede60aefc1e7354c9961c9f6ebc608585988301");
+    char *text = json_dumps(credential, JSON_COMPACT);
+    assert_null(strstr(text, "Library.Example"));
+    assert_null(strstr(text, "library.example"));
+    free(text);
     json_decref(credential);
 }
 
@@ -367,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_a_key_file_others_can_read_is_refused),
         cmocka_unit_test(test_the_public_key_set_has_no_private_part),
         cmocka_unit_test(test_the_credential_is_an_open_badge_with_its_evidence),
+        cmocka_unit_test(test_the_learner_is_named_and_their_address_hashed),
         cmocka_unit_test(test_an_issued_credential_checks_valid_until_its_last_day),
         cmocka_unit_test(test_one_character_changed_is_tampered),
         cmocka_unit_test(test_a_token_naming_another_algorithm_is_tampered),
