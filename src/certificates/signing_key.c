@@ -126,6 +126,36 @@ static enum ct_status write_private(char *template, const char *text, struct ct_
     return CT_OK;
 }
 
+/* Writes text (a private key, wiped by the caller) to a new file at path, mode 0600,
+ * written whole to a temporary file first and then linked into place; *exists (and
+ * nothing written) when path is already there. */
+static enum ct_status place_private(const char *path, const char *text, bool *exists,
+                                    struct ct_err *err)
+{
+    *exists = false;
+    char template[4096];
+    int length = snprintf(template, sizeof template, "%s.XXXXXX", path);
+    if (length < 0 || (size_t)length >= sizeof template) {
+        return ct_err_set(err, CT_ERR_TOO_LARGE, path, "the path is too long for a key file");
+    }
+    enum ct_status status = write_private(template, text, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (link(template, path) != 0) {
+        int saved_errno = errno;
+        unlink(template);
+        if (saved_errno == EEXIST) {
+            *exists = true;
+            return CT_OK;
+        }
+        return ct_err_set(err, CT_ERR_IO, path, "cannot put the signing key in place: %s",
+                          strerror(saved_errno));
+    }
+    unlink(template);
+    return CT_OK;
+}
+
 /* Makes a key and links it into place at path; *raced when another process was first. */
 static enum ct_status create_key(const char *path, bool *raced, struct ct_err *err)
 {
@@ -143,31 +173,10 @@ static enum ct_status create_key(const char *path, bool *raced, struct ct_err *e
     if (text == NULL) {
         return ct_err_nomem(err);
     }
-    char template[4096];
-    int length = snprintf(template, sizeof template, "%s.XXXXXX", path);
-    enum ct_status status = CT_OK;
-    if (length < 0 || (size_t)length >= sizeof template) {
-        status = ct_err_set(err, CT_ERR_TOO_LARGE, path, "the path is too long for a key file");
-    } else {
-        status = write_private(template, text, err);
-    }
+    enum ct_status status = place_private(path, text, raced, err);
     explicit_bzero(text, strlen(text));
     free(text);
-    if (status != CT_OK) {
-        return status;
-    }
-    if (link(template, path) != 0) {
-        int saved_errno = errno;
-        unlink(template);
-        if (saved_errno == EEXIST) {
-            *raced = true;
-            return CT_OK;
-        }
-        return ct_err_set(err, CT_ERR_IO, path, "cannot put the signing key in place: %s",
-                          strerror(saved_errno));
-    }
-    unlink(template);
-    return CT_OK;
+    return status;
 }
 
 enum ct_status signing_key_load_or_create(const char *path, json_t **key, bool *created,
@@ -193,6 +202,34 @@ enum ct_status signing_key_load_or_create(const char *path, json_t **key, bool *
     if (status == CT_OK && created != NULL) {
         *created = !raced;
     }
+    return status;
+}
+
+enum ct_status signing_key_copy(const char *from, const char *to, bool *copied, struct ct_err *err)
+{
+    *copied = false;
+    json_t *key = NULL;
+    bool missing = false;
+    enum ct_status status = load_key(from, &key, &missing, err);
+    if (status != CT_OK || missing) {
+        return status;
+    }
+    /* As stored: without the kid and alg that loading adds (the thumbprint is taken again
+     * when the copy is loaded). */
+    json_object_del(key, "kid");
+    char *text = json_dumps(key, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(key);
+    if (text == NULL) {
+        return ct_err_nomem(err);
+    }
+    bool exists = false;
+    status = place_private(to, text, &exists, err);
+    explicit_bzero(text, strlen(text));
+    free(text);
+    if (status == CT_OK && exists) {
+        status = ct_err_set(err, CT_ERR_INPUT, to, "a file is already there; nothing was copied");
+    }
+    *copied = status == CT_OK;
     return status;
 }
 

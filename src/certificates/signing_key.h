@@ -31,6 +31,13 @@ enum ct_status signing_key_path(const char *db_path, char *out, size_t size,
 enum ct_status signing_key_load_or_create(const char *path, json_t **key, bool *created,
                                           struct ct_err *err) CT_MUST_CHECK;
 
+/* Copies the key at from (checked as signing_key_load_or_create checks it) to a new file
+ * at to (mode 0600, written whole, then linked into place): what a backup of the
+ * database takes beside it. *copied is false, and nothing happens, when there is no key
+ * at from. Refuses (CT_ERR_INPUT) when to exists already. */
+enum ct_status signing_key_copy(const char *from, const char *to, bool *copied,
+                                struct ct_err *err) CT_MUST_CHECK;
+
 /* The JWK Set of key's public half: {"keys": [{kty, n, e, alg, use, kid}]}. key is
  * borrowed; the caller frees the result with json_decref. NULL when out of memory. */
 json_t *signing_key_public_set(const json_t *key);

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "cli_args.h"
+#include "../certificates/signing_key.h"
 #include "../store/audit.h"
 #include "../store/migrations.h"
 #include "../store/store_settings.h"
@@ -187,10 +188,12 @@ int cli_audit(int argc, char **argv)
 
 static void backup_usage(FILE *out)
 {
-    fprintf(out, "Usage: certtrack backup --db PATH --to FILE\n"
-                 "\n"
-                 "Writes an online, consistent copy of the database to FILE (which must not\n"
-                 "exist yet), while others may keep using it.\n");
+    fprintf(out,
+            "Usage: certtrack backup --db PATH --to FILE\n"
+            "\n"
+            "Writes an online, consistent copy of the database to FILE (which must not\n"
+            "exist yet), while others may keep using it, and copies the database's\n"
+            "signing key, when it has one, beside it: FILE" SIGNING_KEY_SUFFIX " (mode 600).\n");
 }
 
 int cli_backup(int argc, char **argv)
@@ -208,11 +211,31 @@ int cli_backup(int argc, char **argv)
         return exit_code;
     }
     struct ct_err err = {0};
-    enum ct_status status = db_backup(store.db, args.to, &err);
+    char from[4096], to[4096];
+    enum ct_status status = signing_key_path(args.db, from, sizeof from, &err);
+    if (status == CT_OK) {
+        status = signing_key_path(args.to, to, sizeof to, &err);
+    }
+    if (status == CT_OK && access(to, F_OK) == 0) {
+        status = ct_err_set(&err, CT_ERR_INPUT, to, "a file is already there; nothing was copied");
+    }
+    if (status == CT_OK) {
+        status = db_backup(store.db, args.to, &err);
+    }
     cli_store_close(&programs, &store);
     if (status != CT_OK) {
         return cli_report(&err);
     }
     printf("Backed up %s to %s\n", args.db, args.to);
+    bool copied = false;
+    if (status == CT_OK) {
+        status = signing_key_copy(from, to, &copied, &err);
+    }
+    if (status != CT_OK) {
+        return cli_report(&err);
+    }
+    if (copied) {
+        printf("Backed up its signing key to %s (keep it secret)\n", to);
+    }
     return CLI_EXIT_OK;
 }

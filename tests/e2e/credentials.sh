@@ -24,7 +24,7 @@ ct init --public-url https://certs.example.gov/ >/dev/null &&
     exit 1
 }
 
-echo "1..24"
+echo "1..25"
 
 init_keeps_the_public_url() {
     [ "$(ct config get public-url)" = "https://certs.example.gov" ]
@@ -113,6 +113,21 @@ verify_not_a_credential() {
         grep -q "not a JWK Set" "$work/err"
 }
 check "verify refuses what is not a credential or not a key set (exit 2)" verify_not_a_credential
+
+backup_takes_the_key() {
+    ct backup --to "$work/backup.db" >"$work/out" &&
+        grep -q "signing key to $work/backup.db.signing-key.jwk" "$work/out" &&
+        [ "$(stat -c %a "$work/backup.db.signing-key.jwk")" = 600 ] &&
+        "$certtrack" certificate jwks --db "$work/backup.db" --programs "$programs" \
+            --out "$work/backup-jwks.json" >/dev/null 2>"$work/err" &&
+        ! grep -q "made a signing key" "$work/err" &&
+        cmp -s "$work/jwks.json" "$work/backup-jwks.json" || return 1
+    rm "$work/backup.db"
+    ct backup --to "$work/backup.db" 2>"$work/err"
+    [ $? -eq 2 ] && grep -q "already there" "$work/err" && [ ! -e "$work/backup.db" ]
+}
+check "backup copies the signing key beside the copy (mode 600): the copy signs with the same key" \
+    backup_takes_the_key
 
 ct certificate status-list --out "$work/list-before.jwt" >/dev/null
 revoke_is_audited() {

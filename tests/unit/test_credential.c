@@ -125,6 +125,36 @@ static void test_a_key_file_others_can_read_is_refused(void **state)
     assert_int_equal(chmod(fixture->key_path, 0600), 0);
 }
 
+static void test_a_copy_of_the_key_is_the_same_key_and_the_owners_alone(void **state)
+{
+    struct fixture *fixture = *state;
+    char copy[600];
+    snprintf(copy, sizeof copy, "%s/backup.db%s", fixture->directory, SIGNING_KEY_SUFFIX);
+    bool copied = false;
+    struct ct_err err = {0};
+    test_ok(signing_key_copy(fixture->key_path, copy, &copied, &err), &err);
+    assert_true(copied);
+    struct stat info;
+    assert_int_equal(stat(copy, &info), 0);
+    assert_int_equal(info.st_mode & 0777, 0600);
+    json_t *again = NULL;
+    test_ok(signing_key_load_or_create(copy, &again, NULL, &err), &err);
+    assert_string_equal(json_string_value(json_object_get(again, "kid")),
+                        json_string_value(json_object_get(fixture->key, "kid")));
+    json_decref(again);
+    /* Not over a file that is there; and nothing to copy is no error. */
+    assert_int_equal(signing_key_copy(fixture->key_path, copy, &copied, &err), CT_ERR_INPUT);
+    assert_false(copied);
+    char none[600], elsewhere[600];
+    snprintf(none, sizeof none, "%s/none.db%s", fixture->directory, SIGNING_KEY_SUFFIX);
+    snprintf(elsewhere, sizeof elsewhere, "%s/elsewhere.db%s", fixture->directory,
+             SIGNING_KEY_SUFFIX);
+    test_ok(signing_key_copy(none, elsewhere, &copied, &err), &err);
+    assert_false(copied);
+    assert_int_equal(access(elsewhere, F_OK), -1);
+    assert_int_equal(unlink(copy), 0);
+}
+
 static void test_the_public_key_set_has_no_private_part(void **state)
 {
     struct fixture *fixture = *state;
@@ -393,6 +423,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_key_file_is_the_owners_alone_and_loads_again),
         cmocka_unit_test(test_a_key_file_others_can_read_is_refused),
+        cmocka_unit_test(test_a_copy_of_the_key_is_the_same_key_and_the_owners_alone),
         cmocka_unit_test(test_the_public_key_set_has_no_private_part),
         cmocka_unit_test(test_the_credential_is_an_open_badge_with_its_evidence),
         cmocka_unit_test(test_the_learner_is_named_and_their_address_hashed),
