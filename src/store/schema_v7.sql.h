@@ -1,6 +1,6 @@
 /*
  * Migration 7: settings, one row a name. public-url is the address printed in QR codes,
- * verification URLs and credentials; issuer-name is the issuer credentials name. A
+ * verification URLs and credentials; issuer-name is the issuer that credentials name. A
  * setting not stored has its default (store_settings.h).
  *
  * Each certificate gets its place in the revocation status list (status_index, unique):
