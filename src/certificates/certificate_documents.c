@@ -88,10 +88,8 @@ enum ct_status certificate_documents_load(struct store *store,
         status = store_setting_get(store, "issuer-name", documents->issuer_name, err);
     }
     if (status == CT_OK) {
-        char path[64];
-        snprintf(path, sizeof path, "verify/%s", record->verification_code);
-        credential_url(documents->public_url, path, documents->verify_url,
-                       sizeof documents->verify_url);
+        credential_verify_url(documents->public_url, record->verification_code,
+                              documents->verify_url, sizeof documents->verify_url);
         status = load_report(store, documents, err);
     }
     if (status == CT_OK) {

@@ -22,6 +22,13 @@ void credential_url(const char *public_url, const char *path, char *out, size_t 
     snprintf(out, size, "%.*s/%s", (int)length, public_url, path[0] == '/' ? path + 1 : path);
 }
 
+void credential_verify_url(const char *public_url, const char *code, char *out, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof path, "verify/%s", code);
+    credential_url(public_url, path, out, size);
+}
+
 void credential_date_time(struct civil_date date, char *out, size_t size)
 {
     char day[CIVIL_DATE_TEXT_SIZE];
@@ -179,9 +186,8 @@ static json_t *credential_status(const struct credential_facts *facts)
 
 json_t *credential_build(const struct credential_facts *facts)
 {
-    char id[1024], path[128], issuer_id[1024], valid_from[32], valid_until[32], name[512];
-    snprintf(path, sizeof path, "verify/%s", facts->verification_code);
-    credential_url(facts->public_url, path, id, sizeof id);
+    char id[1024], issuer_id[1024], valid_from[32], valid_until[32], name[512];
+    credential_verify_url(facts->public_url, facts->verification_code, id, sizeof id);
     credential_url(facts->public_url, "issuer", issuer_id, sizeof issuer_id);
     credential_date_time(facts->issued, valid_from, sizeof valid_from);
     credential_date_time(facts->valid_until, valid_until, sizeof valid_until);

@@ -53,6 +53,9 @@ struct credential_facts {
 /* The address at path under public_url ("PUBLIC/path"), into out (size bytes). */
 void credential_url(const char *public_url, const char *path, char *out, size_t size);
 
+/* A certificate's verification URL, PUBLIC/verify/CODE, into out (size bytes). */
+void credential_verify_url(const char *public_url, const char *code, char *out, size_t size);
+
 /* "YYYY-MM-DDT00:00:00Z" for date into out (24 bytes or more). */
 void credential_date_time(struct civil_date date, char *out, size_t size);
 

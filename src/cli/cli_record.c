@@ -85,14 +85,13 @@ int cli_award(int argc, char **argv)
     if (store_award(&person.store, 0, person.track.id, person.day, &result, &err) != CT_OK) {
         exit_code = cli_report(&err);
     } else {
-        char until[CIVIL_DATE_TEXT_SIZE], public_url[STORE_SETTING_SIZE], path[64],
+        char until[CIVIL_DATE_TEXT_SIZE], public_url[STORE_SETTING_SIZE],
             url[STORE_SETTING_SIZE + 64];
         civil_date_format(result.valid_until, until);
         if (store_setting_get(&person.store, "public-url", public_url, &err) != CT_OK) {
             exit_code = cli_report(&err);
         } else {
-            snprintf(path, sizeof path, "verify/%s", result.verification_code);
-            credential_url(public_url, path, url, sizeof url);
+            credential_verify_url(public_url, result.verification_code, url, sizeof url);
             printf("Certificate %s issued, valid until %s.\n"
                    "Verification URL: %s\n"
                    "Next track: %s, track %lld.\n",

@@ -10,6 +10,7 @@
 #include "catalog.h"
 #include "certificates.h"
 #include "review.h"
+#include "../certificates/credential.h"
 #include "../store/store_settings.h"
 #include "../core/banned.h"
 
@@ -342,7 +343,7 @@ static json_t *award_json(const struct award_result *result, const char *public_
 {
     char valid_until[CIVIL_DATE_TEXT_SIZE], url[STORE_SETTING_SIZE + 64];
     civil_date_format(result->valid_until, valid_until);
-    snprintf(url, sizeof url, "%s/verify/%s", public_url, result->verification_code);
+    credential_verify_url(public_url, result->verification_code, url, sizeof url);
     return json_pack("{s:{s:I, s:s, s:s, s:s, s:s}, s:{s:I, s:s}}", "certificate", "id",
                      (json_int_t)result->certificate_id, "number", result->number,
                      "verification_code", result->verification_code, "verification_url", url,

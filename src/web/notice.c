@@ -7,6 +7,7 @@
 
 #include "../core/program.h"
 #include "html.h"
+#include "../certificates/credential.h"
 #include "../store/store_settings.h"
 #include "../core/banned.h"
 
@@ -124,8 +125,10 @@ static enum ct_status award_notice(struct web_request *request, struct buf *out)
         char public_url[STORE_SETTING_SIZE];
         status = store_setting_get(request->store, "public-url", public_url, &err);
         if (status == CT_OK && written > 0 && (size_t)written < sizeof text) {
-            snprintf(text + written, sizeof text - (size_t)written,
-                     " Anyone can check it at %s/verify/%s.", public_url, db_column_text(stmt, 4));
+            char url[STORE_SETTING_SIZE + 64];
+            credential_verify_url(public_url, db_column_text(stmt, 4), url, sizeof url);
+            snprintf(text + written, sizeof text - (size_t)written, " Anyone can check it at %s.",
+                     url);
         }
         if (status == CT_OK) {
             status = notice_text(out, text);
