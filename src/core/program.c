@@ -433,6 +433,12 @@ const struct program *program_set_find(const struct program_set *set, const char
     return NULL;
 }
 
+const char *program_set_name(const struct program_set *set, const char *id)
+{
+    const struct program *program = id != NULL ? program_set_find(set, id) : NULL;
+    return program != NULL && program->name != NULL ? program->name : id;
+}
+
 enum ct_status program_check_links(const struct program_set *set, const struct program *program,
                                    struct ct_err *err)
 {

@@ -92,6 +92,10 @@ enum ct_status program_set_add(struct program_set *set, struct program *program,
 /* The program with this id (borrowed from the set), or NULL. */
 const struct program *program_set_find(const struct program_set *set, const char *id);
 
+/* The name of the program with this id, or the id itself when the set has no such
+ * program (a record kept from programs since withdrawn). Borrowed. */
+const char *program_set_name(const struct program_set *set, const char *id);
+
 /* Checks that program's successor and prerequisites name programs in set. */
 enum ct_status program_check_links(const struct program_set *set, const struct program *program,
                                    struct ct_err *err) CT_MUST_CHECK;

@@ -59,12 +59,6 @@ static bool wants_json(const struct web_request *request)
     return accept != NULL && strstr(accept, "application/json") != NULL;
 }
 
-static const char *program_name(const struct web_request *request, const char *id)
-{
-    const struct program *program = program_set_find(request->store->programs, id);
-    return program != NULL && program->name != NULL ? program->name : id;
-}
-
 static enum ct_status verify_json(struct web_request *request, struct web_response *response,
                                   const struct certificate_record *record)
 {
@@ -77,11 +71,11 @@ static enum ct_status verify_json(struct web_request *request, struct web_respon
         civil_date_format(record->revoked, revoked);
         revocation = json_pack("{s:s, s:s}", "date", revoked, "reason", record->revoked_reason);
     }
-    json_t *body =
-        json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o}", "status", state_words[state],
-                  "number", record->number, "holder", record->person_name, "program", "id",
-                  record->program, "name", program_name(request, record->program), "issued", issued,
-                  "validUntil", until, "revoked", revocation);
+    json_t *body = json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o}", "status",
+                             state_words[state], "number", record->number, "holder",
+                             record->person_name, "program", "id", record->program, "name",
+                             program_set_name(request->store->programs, record->program), "issued",
+                             issued, "validUntil", until, "revoked", revocation);
     return api_json_send(response, 200, body);
 }
 
@@ -118,7 +112,7 @@ static enum ct_status verify_summary(struct web_request *request, struct buf *ou
     const char *terms[][2] = {
         {"Status", state_titles[state]},
         {"Holder", record->person_name},
-        {"Program", program_name(request, record->program)},
+        {"Program", program_set_name(request->store->programs, record->program)},
         {"Credits earned", credits},
         {"Issued", issued},
         {"Valid until", until},

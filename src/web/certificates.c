@@ -7,6 +7,7 @@
 
 #include "../core/credit.h"
 #include "../store/store_award.h"
+#include "../certificates/credential.h"
 #include "../store/store_settings.h"
 #include "certificate_files.h"
 #include "certificate_public.h"
@@ -261,13 +262,6 @@ static enum ct_status certificate_read(struct web_request *request, const char *
     return status;
 }
 
-/* The program's name, or its id when this server does not know it. */
-static const char *program_name(const struct web_request *request, const char *id)
-{
-    const struct program *program = program_set_find(request->store->programs, id);
-    return program != NULL ? program->name : id;
-}
-
 static enum ct_status certificate_summary(struct web_request *request, struct buf *out, int64_t id,
                                           const struct certificate *certificate)
 {
@@ -280,7 +274,8 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
         status = html_term(out, "Holder", holder);
     }
     if (status == CT_OK) {
-        status = html_term(out, "Program", program_name(request, certificate->program));
+        status = html_term(out, "Program",
+                           program_set_name(request->store->programs, certificate->program));
     }
     if (status == CT_OK) {
         status = html_term(out, "Credits", certificate->credits);
@@ -306,7 +301,7 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
         status = store_setting_get(request->store, "public-url", public_url, &err);
     }
     if (status == CT_OK) {
-        snprintf(url, sizeof url, "%s/verify/%s", public_url, certificate->code);
+        credential_verify_url(public_url, certificate->code, url, sizeof url);
         status = html_markup(out, "<dt>Verification URL</dt><dd><a href=\"/verify/");
     }
     if (status == CT_OK) {

@@ -587,9 +587,8 @@ static enum ct_status certificate_row(struct web_request *request, struct buf *o
     enum ct_status status = html_markup(out, "<tr>");
     for (int column = 0; column < 5 && status == CT_OK; column++) {
         const char *text = db_column_text(stmt, column);
-        if (column == 1 && text != NULL) {
-            const struct program *program = program_set_find(request->config->programs, text);
-            text = program != NULL ? program->name : text;
+        if (column == 1) {
+            text = program_set_name(request->config->programs, text);
         }
         status = text_cell(out, labels[column], text);
     }

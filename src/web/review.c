@@ -32,12 +32,6 @@ static enum ct_status text_cell(struct buf *out, const char *text)
     return status == CT_OK ? html_markup(out, "</td>") : status;
 }
 
-static const char *program_name(const struct web_request *request, const char *id)
-{
-    const struct program *program = program_set_find(request->config->programs, id);
-    return program != NULL ? program->name : id;
-}
-
 /* The decision form of one row: the track id, a comment box and two buttons; the
  * comment box says what to fix when this row's decision was refused. */
 static enum ct_status decision_form(struct web_request *request, struct buf *out, int64_t track,
@@ -182,7 +176,8 @@ static enum ct_status report_entry(void *context, struct db_stmt *stmt, struct c
         status = html_markup(out, "</h3>\n<p>");
     }
     if (status == CT_OK) {
-        status = html_text(out, program_name(page->request, db_column_text(stmt, 2)));
+        status = html_text(
+            out, program_set_name(page->request->config->programs, db_column_text(stmt, 2)));
     }
     if (status == CT_OK) {
         status = html_markup(out, ". Submitted ");
@@ -269,7 +264,8 @@ static enum ct_status track_row(void *context, struct db_stmt *stmt, struct ct_e
         status = text_cell(out, db_column_text(stmt, 1));
     }
     if (status == CT_OK) {
-        status = text_cell(out, program_name(request, db_column_text(stmt, 2)));
+        status =
+            text_cell(out, program_set_name(request->config->programs, db_column_text(stmt, 2)));
     }
     if (status == CT_OK) {
         status = text_cell(out, db_column_text(stmt, 3));

@@ -67,10 +67,8 @@ static enum ct_status staff_row(struct web_request *request, struct buf *out, st
             paging_link_cell(out, "/people/", db_column_int64(stmt, 0), db_column_text(stmt, 1));
     }
     if (status == CT_OK) {
-        const char *id = db_column_text(stmt, 3);
-        const struct program *program =
-            id != NULL ? program_set_find(request->config->programs, id) : NULL;
-        status = paging_cell(out, program != NULL ? program->name : id, false);
+        status = paging_cell(
+            out, program_set_name(request->config->programs, db_column_text(stmt, 3)), false);
     }
     if (status == CT_OK) {
         status = progress_cells(request, out, stmt, err);

@@ -213,6 +213,15 @@ static void test_shipped_msl_programs_match_the_rule_book(void **state)
     }
 }
 
+static void test_a_program_is_named_by_its_name_or_else_its_id(void **state)
+{
+    (void)state;
+    const struct program_set *set = test_msl_programs();
+    assert_string_equal(program_set_name(set, "msl-staff"), "MSL Certification for Library Staff");
+    assert_string_equal(program_set_name(set, "withdrawn-program"), "withdrawn-program");
+    assert_null(program_set_name(set, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_not_json_or_not_an_object_is_refused),
         cmocka_unit_test(test_set_refuses_duplicates_and_checks_links),
         cmocka_unit_test(test_shipped_msl_programs_match_the_rule_book),
+        cmocka_unit_test(test_a_program_is_named_by_its_name_or_else_its_id),
     };
     int failures = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();
