@@ -540,10 +540,14 @@ static void print_summary(const struct lms_site *site, const char *file,
     printf("Duplicates:       %" PRId64 "\n", counts->duplicates);
     printf("Withdrawn:        %" PRId64 "\n", counts->withdrawn);
     printf("Waiting:          %" PRId64 "\n", counts->waiting);
+    if (counts->partial > 0) {
+        printf("Partial:          %" PRId64 " (parts of a course; the course is not complete)\n",
+               counts->partial);
+    }
     printf("Refused:          %" PRId64 "\n", counts->refused);
     for (int i = 0; i < MOODLE_REFUSAL_COUNT; i++) {
         if (summary->refused[i] > 0) {
-            printf("  %-20s %" PRId64 "\n", moodle_import_refusal_name((enum moodle_refusal)i),
+            printf("  %-26s %" PRId64 "\n", moodle_import_refusal_name((enum moodle_refusal)i),
                    summary->refused[i]);
         }
     }

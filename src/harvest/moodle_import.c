@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../store/store_harvest_proof.h"
 #include "../core/banned.h"
 
 static const char *const refusal_names[] = {
@@ -17,6 +18,7 @@ static const char *const refusal_names[] = {
     [MOODLE_REFUSED_UNKNOWN_STATE] = "unknown state",
     [MOODLE_REFUSED_BAD_DATE] = "bad date",
     [MOODLE_REFUSED_BY_STORE] = "refused by the store",
+    [MOODLE_REFUSED_WITHOUT_PASSING] = "completed without passing",
 };
 
 const char *moodle_import_refusal_name(enum moodle_refusal refusal)
@@ -32,6 +34,7 @@ struct column {
     char *name;
     enum harvest_mapping mapping;
     int64_t event_id;
+    struct harvest_link link; /* the mapping, when mapped */
 };
 
 struct import {
@@ -83,9 +86,9 @@ static enum ct_status on_header(void *context, const struct moodle_progress_head
         if (column->name == NULL) {
             return ct_err_nomem(err);
         }
-        status =
-            store_harvest_event_by_activity_name(import->store, import->site->url, column->name,
-                                                 &column->mapping, &column->event_id, err);
+        status = store_harvest_event_by_activity_name(import->store, import->site->url,
+                                                      column->name, &column->mapping,
+                                                      &column->event_id, &column->link, err);
         import->summary->mapped_count += column->mapping == HARVEST_MAPPED;
     }
     if (status == CT_OK) {
@@ -130,6 +133,50 @@ static void record_hash(const struct import *import, const char *email, const st
     sodium_bin2hex(out, HARVEST_SHA256_SIZE, digest, sizeof digest);
 }
 
+/* One part of a course recorded: the row says which parts are still missing. */
+static enum ct_status partial(struct import *import,
+                              const struct harvest_completion_outcome *outcome,
+                              struct harvest_row *row, struct ct_err *err)
+{
+    char reason[HARVEST_LINK_NAME_SIZE + 64];
+    snprintf(reason, sizeof reason, "part of the course recorded; still missing: %s",
+             outcome->missing);
+    row->outcome = HARVEST_ROW_PARTIAL;
+    row->reason = reason;
+    row->activity_id = 0;
+    import->summary->counts.partial++;
+    return store_harvest_row_add(import->store, import->summary->import_id, row, err);
+}
+
+/* "Not completed (set by NAME)": the completion was taken back in the LMS. When it is no
+ * later than a credited completion it withdraws this column's proof of it. */
+static enum ct_status withdraw(struct import *import, int64_t person_id, size_t index,
+                               const struct moodle_activity_cell *cell, struct harvest_row *row,
+                               struct ct_err *err)
+{
+    const struct column *column = &import->columns[index];
+    char reason[400];
+    snprintf(reason, sizeof reason,
+             "%.120s in the LMS at %.40s (import %" PRId64 " line %" PRId64 ")", cell->state_text,
+             cell->date_text, import->summary->import_id, row->line);
+    struct harvest_withdrawal withdrawal = {person_id, column->event_id, &column->link, cell->date,
+                                            reason};
+    struct harvest_withdrawal_outcome outcome;
+    enum ct_status status =
+        store_harvest_proof_withdraw(import->store, import->actor_id, &withdrawal, &outcome, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (outcome.result == HARVEST_WITHDREW_CREDIT) {
+        row->outcome = HARVEST_ROW_WITHDRAWN;
+        row->reason = reason;
+        row->activity_id = outcome.activity_id;
+        import->summary->counts.withdrawn++;
+        return store_harvest_row_add(import->store, import->summary->import_id, row, err);
+    }
+    return refuse(import, MOODLE_REFUSED_NOT_COMPLETED, outcome.note, row, err);
+}
+
 static enum ct_status credit(struct import *import, int64_t person_id, const char *email_key,
                              size_t index, const struct moodle_activity_cell *cell,
                              struct harvest_row *row, struct ct_err *err)
@@ -146,7 +193,8 @@ static enum ct_status credit(struct import *import, int64_t person_id, const cha
                                             .source = HARVEST_FROM_FILE,
                                             .import_id = import->summary->import_id,
                                             .record_ref = ref,
-                                            .raw_hash = hash};
+                                            .raw_hash = hash,
+                                            .link = &column->link};
     struct harvest_completion_outcome outcome;
     struct ct_err store_err = {0};
     enum ct_status status = store_harvest_completion(import->store, import->actor_id, &completion,
@@ -157,6 +205,9 @@ static enum ct_status credit(struct import *import, int64_t person_id, const cha
     if (status != CT_OK) {
         *err = store_err;
         return status;
+    }
+    if (outcome.result == HARVEST_PARTIAL) {
+        return partial(import, &outcome, row, err);
     }
     bool created = outcome.result == HARVEST_CREATED;
     row->outcome = created ? HARVEST_ROW_CREATED : HARVEST_ROW_DUPLICATE;
@@ -178,8 +229,13 @@ static enum ct_status cell_read(struct import *import, int64_t person_id, const 
     switch (cell->state) {
     case MOODLE_NOT_COMPLETED:
         return refuse(import, MOODLE_REFUSED_NOT_COMPLETED, NULL, row, err);
+    case MOODLE_NOT_COMPLETED_SET_BY:
+        if (person_id == 0 || column->mapping != HARVEST_MAPPED || !cell->date_valid) {
+            return refuse(import, MOODLE_REFUSED_NOT_COMPLETED, NULL, row, err);
+        }
+        return withdraw(import, person_id, index, cell, row, err);
     case MOODLE_COMPLETED_FAILED:
-        return refuse(import, MOODLE_REFUSED_NOT_COMPLETED, "did not achieve the pass grade", row,
+        return refuse(import, MOODLE_REFUSED_WITHOUT_PASSING, "did not achieve the pass grade", row,
                       err);
     case MOODLE_STATE_UNKNOWN: {
         char detail[160];

@@ -3,11 +3,13 @@
  *
  * Each learner row is matched by e-mail (without case) to a person, each activity
  * column by its name to the catalog event the coordinator mapped it to (store_harvest),
- * and every completed activity becomes a completion: a new activity, or a duplicate of
- * one already held. Everything else is a refused record with its line and reason. All
- * of it, with the import's record (who, when, the file's SHA-256, the counts) and a row
- * per record for the reconciliation, is one transaction: a file refused whole changes
- * nothing.
+ * and every completed activity becomes a completion: a new activity, a duplicate of one
+ * already held, or one part of a course recorded (partial). "Not completed (set by
+ * NAME)" later than a credited completion withdraws that column's proof of it (and the
+ * credit, when no other proof remains: store_harvest_proof.h). Everything else is a refused record
+ * with its line and reason. All of it, with the import's record (who, when, the file's SHA-256, the
+ * counts) and a row per record for the reconciliation, is one transaction: a file refused whole
+ * changes nothing.
  */
 #ifndef CERTTRACK_MOODLE_IMPORT_H
 #define CERTTRACK_MOODLE_IMPORT_H
@@ -24,6 +26,7 @@ enum moodle_refusal {
     MOODLE_REFUSED_UNKNOWN_STATE,
     MOODLE_REFUSED_BAD_DATE,
     MOODLE_REFUSED_BY_STORE,
+    MOODLE_REFUSED_WITHOUT_PASSING,
     MOODLE_REFUSAL_COUNT,
 };
 

@@ -53,8 +53,11 @@ enum moodle_completion_state moodle_progress_state(const char *text)
     if (strcmp(text, "Completed (did not achieve pass grade)") == 0) {
         return MOODLE_COMPLETED_FAILED;
     }
-    if (strcmp(text, "Not completed") == 0 || is_set_by(text, "Not completed")) {
+    if (strcmp(text, "Not completed") == 0) {
         return MOODLE_NOT_COMPLETED;
+    }
+    if (is_set_by(text, "Not completed")) {
+        return MOODLE_NOT_COMPLETED_SET_BY;
     }
     return MOODLE_STATE_UNKNOWN;
 }

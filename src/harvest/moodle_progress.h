@@ -51,10 +51,11 @@ struct moodle_progress_header {
 };
 
 enum moodle_completion_state {
-    MOODLE_COMPLETED,        /* "Completed", "(achieved pass grade)", "(set by NAME)" */
-    MOODLE_COMPLETED_FAILED, /* "Completed (did not achieve pass grade)" */
-    MOODLE_NOT_COMPLETED,    /* "Not completed", "Not completed (set by NAME)" */
-    MOODLE_STATE_UNKNOWN,    /* any other text */
+    MOODLE_COMPLETED,            /* "Completed", "(achieved pass grade)", "(set by NAME)" */
+    MOODLE_COMPLETED_FAILED,     /* "Completed (did not achieve pass grade)" */
+    MOODLE_NOT_COMPLETED,        /* "Not completed" */
+    MOODLE_NOT_COMPLETED_SET_BY, /* "Not completed (set by NAME)": a completion taken back */
+    MOODLE_STATE_UNKNOWN,        /* any other text */
 };
 
 struct moodle_activity_cell {

@@ -46,6 +46,10 @@ static enum xapi_record_meaning record_meaning(const struct xapi_statement *stat
         return XAPI_RECORD_COMPLETED;
     case XAPI_MEANING_UNCOMPLETED:
         return XAPI_RECORD_UNCOMPLETED;
+    case XAPI_MEANING_FAILED:
+        return XAPI_RECORD_FAILED;
+    case XAPI_MEANING_NOT_A_COMPLETION:
+        return XAPI_RECORD_NOT_A_COMPLETION;
     default:
         return XAPI_RECORD_OTHER;
     }
@@ -75,6 +79,7 @@ static void record_of(const struct xapi_statement *statement, const char *raw, i
         .object_id = statement->object_id,
         .object_name = statement->object_name,
         .course_id = statement->course_id,
+        .moodle_event = statement->moodle_event,
         .occurred_at = occurred,
         .occurred_unix = seconds_of(at),
     };

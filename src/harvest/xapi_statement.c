@@ -1331,8 +1331,14 @@ static void extract(struct xapi_statement *out, enum xapi_version version)
     out->course_id = context_course(statement);
     const char *timestamp = json_string_value(json_object_get(statement, "timestamp"));
     out->has_timestamp = timestamp != NULL && xapi_time_parse(timestamp, version, &out->timestamp);
-    const json_t *completion = json_object_get(json_object_get(statement, "result"), "completion");
+    const json_t *result = json_object_get(statement, "result");
+    const json_t *completion = json_object_get(result, "completion");
     out->completion = completion == NULL ? -1 : json_is_true(completion) ? 1 : 0;
+    const json_t *success = json_object_get(result, "success");
+    out->success = success == NULL ? -1 : json_is_true(success) ? 1 : 0;
+    const json_t *extensions = json_object_get(json_object_get(statement, "context"), "extensions");
+    const json_t *info = json_object_get(extensions, XAPI_MOODLE_INFO_EXTENSION);
+    out->moodle_event = json_string_value(json_object_get(info, "event_name"));
 }
 
 /* ---- the canonical form ----
@@ -1579,6 +1585,7 @@ enum ct_status xapi_statement_read(json_t *value, enum xapi_version version, con
 {
     memset(out, 0, sizeof *out);
     out->completion = -1;
+    out->success = -1;
     if (!json_is_object(value)) {
         return wrong_type(where, "a statement (an object)", value, err);
     }
@@ -1600,11 +1607,42 @@ void xapi_statement_release(struct xapi_statement *statement)
     json_decref(statement->json);
     memset(statement, 0, sizeof *statement);
     statement->completion = -1;
+    statement->success = -1;
 }
 
 void xapi_statement_set_id(struct xapi_statement *statement, const char *id)
 {
     copy_lower(statement->id, sizeof statement->id, id);
+}
+
+/* Object types of Moodle activities whose "completed" is no completion of the activity:
+ * a lesson session ended, a quiz attempt. */
+static bool is_session_type(const char *type)
+{
+    static const char *const session_types[] = {
+        "https://xapi.edlm/profiles/edlm-lms/concepts/activity-types/lesson-session",
+        "http://adlnet.gov/expapi/activities/attempt",
+        NULL,
+    };
+    for (size_t i = 0; type != NULL && session_types[i] != NULL; i++) {
+        if (strcmp(type, session_types[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A course completion or an activity completion, as the header of xapi_statement_meaning
+ * says. */
+static bool is_course_or_activity_completion(const struct xapi_statement *statement)
+{
+    if (statement->moodle_event != NULL) {
+        return strcmp(statement->moodle_event, XAPI_MOODLE_COURSE_COMPLETED) == 0 ||
+               strcmp(statement->moodle_event, XAPI_MOODLE_MODULE_COMPLETED) == 0;
+    }
+    const json_t *definition =
+        json_object_get(json_object_get(statement->json, "object"), "definition");
+    return !is_session_type(json_string_value(json_object_get(definition, "type")));
 }
 
 enum xapi_meaning xapi_statement_meaning(const struct xapi_statement *statement)
@@ -1617,7 +1655,13 @@ enum xapi_meaning xapi_statement_meaning(const struct xapi_statement *statement)
     }
     bool completed = strcmp(statement->verb_id, XAPI_VERB_COMPLETED) == 0 ||
                      strcmp(statement->verb_id, XAPI_VERB_COMPLETED_TINCAN) == 0;
-    return completed && statement->completion != 0 ? XAPI_MEANING_COMPLETED : XAPI_MEANING_OTHER;
+    if (!completed || statement->completion == 0) {
+        return XAPI_MEANING_OTHER;
+    }
+    if (!is_course_or_activity_completion(statement)) {
+        return XAPI_MEANING_NOT_A_COMPLETION;
+    }
+    return statement->success == 0 ? XAPI_MEANING_FAILED : XAPI_MEANING_COMPLETED;
 }
 
 /* A Moodle course or module page: ".../course/view.php?id=" or ".../mod/NAME/view.php?id=". */

@@ -84,6 +84,8 @@ struct xapi_statement {
     bool has_timestamp;       /* timestamp given */
     struct xapi_time timestamp;
     int completion;                    /* result.completion: -1 absent, 0 false, 1 true */
+    int success;                       /* result.success: -1 absent, 0 false, 1 true */
+    const char *moodle_event;          /* logstore_xapi's event_name (the info extension) */
     char content_hash[XAPI_HASH_SIZE]; /* SHA-256 of the canonical form */
 };
 
@@ -128,14 +130,28 @@ void xapi_batch_release(struct xapi_batch *batch);
 #define XAPI_VERB_COMPLETED        "http://adlnet.gov/expapi/verbs/completed"
 #define XAPI_VERB_COMPLETED_TINCAN "http://id.tincanapi.com/verb/completed"
 #define XAPI_VERB_UNCOMPLETED      "https://xapi.edlm/profiles/edlm-lms/concepts/verbs/uncompleted"
+/* logstore_xapi's context extension naming the Moodle event a statement translates. */
+#define XAPI_MOODLE_INFO_EXTENSION "http://lrs.learninglocker.net/define/extensions/info"
 
 enum xapi_meaning {
-    XAPI_MEANING_OTHER,       /* stored, no credit */
-    XAPI_MEANING_COMPLETED,   /* completed (result.completion not false) */
-    XAPI_MEANING_UNCOMPLETED, /* Moodle's "uncompleted": a completion taken back */
+    XAPI_MEANING_OTHER,            /* stored, no credit */
+    XAPI_MEANING_COMPLETED,        /* a course or activity completed (result.completion not
+                                      false, result.success not false) */
+    XAPI_MEANING_UNCOMPLETED,      /* Moodle's "uncompleted": a completion taken back */
+    XAPI_MEANING_FAILED,           /* completed without passing (result.success false) */
+    XAPI_MEANING_NOT_A_COMPLETION, /* "completed" of something else: a lesson attempt
+                                      ended, a SCORM status */
 };
 
-/* What the statement means for credit. */
+/* The Moodle events whose completions credit, as logstore_xapi names them. */
+#define XAPI_MOODLE_COURSE_COMPLETED "\\core\\event\\course_completed"
+#define XAPI_MOODLE_MODULE_COMPLETED "\\core\\event\\course_module_completion_updated"
+
+/* What the statement means for credit. Only a course completion or an activity
+ * completion credits: when the statement names its Moodle event (the info extension of
+ * logstore_xapi), that event is course_completed or course_module_completion_updated;
+ * when it names none, its object is not a lesson session or an attempt (and, unless its
+ * address is mapped, a course or a course module: store_xapi.h). */
 enum xapi_meaning xapi_statement_meaning(const struct xapi_statement *statement);
 
 /* True when the statement's activity looks like an LMS course or course module: its

@@ -3,12 +3,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "store_duplicates.h"
 #include "../core/banned.h"
 
+/* A migration: its SQL, then (optionally) work that needs C, then more SQL. */
 struct migration {
     int64_t version;
     const char *name;
     const char *sql;
+    enum ct_status (*run)(struct db *db, struct ct_err *err);
+    const char *sql_after;
 };
 
 static const struct migration migrations[] = {
@@ -16,36 +20,65 @@ static const struct migration migrations[] = {
         1,
         "the record of certification",
 #include "schema_v1.sql.h"
+        ,
+        NULL,
+        NULL,
     },
     {
         2,
         "web sessions and failed log-ins",
 #include "schema_v2.sql.h"
+        ,
+        NULL,
+        NULL,
     },
     {
         3,
         "personal API tokens",
 #include "schema_v3.sql.h"
+        ,
+        NULL,
+        NULL,
     },
     {
         4,
         "catalog events the LMS verifies",
 #include "schema_v4.sql.h"
+        ,
+        NULL,
+        NULL,
     },
     {
         5,
         "harvest from an LMS: sites, accounts, imports, provenance",
 #include "schema_v5.sql.h"
+        ,
+        NULL,
+        NULL,
     },
     {
         6,
         "xAPI statements received, verbatim, with what each did for credit",
 #include "schema_v6.sql.h"
+        ,
+        NULL,
+        NULL,
     },
     {
         7,
         "settings (the public address, the issuer's name); the audit log by entity",
 #include "schema_v7.sql.h"
+        ,
+        NULL,
+        NULL,
+    },
+    {
+        8,
+        "one catalog event, one credit: duplicates superseded; mappings by parts",
+#include "schema_v8.sql.h"
+        ,
+        store_duplicates_supersede_all,
+#include "schema_v8_after.sql.h"
     },
 };
 
@@ -121,6 +154,12 @@ static enum ct_status apply_one(struct db *db, const struct migration *migration
     }
     if (status == CT_OK) {
         status = db_exec(db, migration->sql, err);
+    }
+    if (status == CT_OK && migration->run != NULL) {
+        status = migration->run(db, err);
+    }
+    if (status == CT_OK && migration->sql_after != NULL) {
+        status = db_exec(db, migration->sql_after, err);
     }
     if (status == CT_OK) {
         status = record_migration(db, migration, err);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/arena.h"
+#include "../core/text_key.h"
 #include "../core/workflow.h"
 #include "../io/clock.h"
 #include "store_harvest.h"
@@ -83,6 +85,101 @@ static enum ct_status check_activity(struct store *store, const struct activity_
     return check_quantities(a, err);
 }
 
+/* Refuses, naming the activity held, an event the person holds already. */
+static enum ct_status check_event_not_held(struct store *store, const struct activity_new *a,
+                                           struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT record_key, status, date FROM activities WHERE"
+                                       " person_id = ? AND event_id = ? AND superseded_by IS NULL",
+                                       &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(a->person_id), DB_INT(a->event_id)), 2, err);
+    }
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        status =
+            ct_err_set(err, CT_ERR_INPUT, "event",
+                       "already held: this person holds this event as activity %.40s (%.16s,"
+                       " %.10s); one event earns credit once",
+                       db_column_text(stmt, 0), db_column_text(stmt, 1), db_column_text(stmt, 2));
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+/* True when the two titles share one key (text_key.h: case and spacing aside). */
+static bool same_title(const char *left, const char *right)
+{
+    struct arena arena;
+    arena_init(&arena);
+    const char *left_key = NULL, *right_key = NULL;
+    bool same = text_key_make(left, &arena, &left_key) == CT_OK &&
+                text_key_make(right, &arena, &right_key) == CT_OK &&
+                strcmp(left_key, right_key) == 0;
+    arena_release(&arena);
+    return same;
+}
+
+/* Refuses an independent claim of the kind, title and date of an activity the person
+ * holds (a presentation aside: the same workshop may be given twice in a day). */
+static enum ct_status check_claim_not_held(struct store *store, const struct activity_new *a,
+                                           struct ct_err *err)
+{
+    char date[CIVIL_DATE_TEXT_SIZE];
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT record_key, status, title FROM activities WHERE"
+                                       " person_id = ? AND kind = ? AND date = ? AND"
+                                       " superseded_by IS NULL ORDER BY id",
+                                       &stmt, err);
+    if (status == CT_OK) {
+        status =
+            db_bind_all(stmt,
+                        STORE_PARAMS(DB_INT(a->person_id), DB_TEXT(activity_kind_name(a->kind)),
+                                     DB_TEXT(store_date_text(a->date, date))),
+                        3, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        const char *title = db_column_text(stmt, 2);
+        if (title != NULL && same_title(title, a->title != NULL ? a->title : "")) {
+            status = ct_err_set(err, CT_ERR_INPUT, "title",
+                                "already claimed: activity %.40s (%.16s) has the same kind, title"
+                                " and date; one activity earns credit once",
+                                db_column_text(stmt, 0), db_column_text(stmt, 1));
+        }
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+/* One event, one credit: a person's second activity for an event, or a second claim of
+ * the same kind, title and date, is refused at the field. A harvested completion looks
+ * up the activity held before it comes here. */
+static enum ct_status check_not_held(struct store *store, const struct activity_new *a,
+                                     struct ct_err *err)
+{
+    if (a->provenance == PROVENANCE_HARVEST) {
+        return CT_OK;
+    }
+    if (a->event_id > 0) {
+        return check_event_not_held(store, a, err);
+    }
+    if (a->kind == ACTIVITY_KIND_PRESENTING) {
+        return CT_OK;
+    }
+    return check_claim_not_held(store, a, err);
+}
+
 static struct db_param optional_text(const char *text)
 {
     return DB_TEXT(text);
@@ -120,7 +217,11 @@ static enum ct_status insert_activity(struct store *store, const struct activity
         status = STORE_EXEC(store, "UPDATE activities SET record_key = ? WHERE id = ?", NULL, err,
                             DB_TEXT(generated), DB_INT(*id));
     }
-    if (status == CT_ERR_INPUT && err != NULL && strstr(err->message, "UNIQUE") != NULL) {
+    if (status == CT_ERR_INPUT && err != NULL && strstr(err->message, "event_id") != NULL) {
+        status = ct_err_set(err, CT_ERR_INPUT, "event",
+                            "already held: this person holds this event; one event earns credit"
+                            " once");
+    } else if (status == CT_ERR_INPUT && err != NULL && strstr(err->message, "UNIQUE") != NULL) {
         status = ct_err_set(err, CT_ERR_INPUT, "id", "this person already has activity \"%.64s\"",
                             a->record_key != NULL ? a->record_key : "");
     }
@@ -138,7 +239,10 @@ enum ct_status store_activity_add(struct store *store, int64_t actor_id,
     if (status != CT_OK) {
         return status;
     }
-    status = insert_activity(store, activity, id, err);
+    status = check_not_held(store, activity, err);
+    if (status == CT_OK) {
+        status = insert_activity(store, activity, id, err);
+    }
     if (status == CT_OK) {
         status = store_audit(store, actor_id, ENTITY_ACTIVITY, *id, "create", NULL, err);
     }

@@ -11,6 +11,8 @@
 #include "../io/time_zone.h"
 #include "store_activities.h"
 #include "../core/workflow.h"
+#include "../core/lms_name.h"
+#include "store_harvest_proof.h"
 #include "../core/banned.h"
 
 enum { ACCOUNT_NAME_MAX = 255, FILE_NAME_MAX = 255 };
@@ -18,12 +20,12 @@ enum { ACCOUNT_NAME_MAX = 255, FILE_NAME_MAX = 255 };
 static const char *const row_outcome_names[] = {
     [HARVEST_ROW_CREATED] = "created",     [HARVEST_ROW_DUPLICATE] = "duplicate",
     [HARVEST_ROW_WITHDRAWN] = "withdrawn", [HARVEST_ROW_WAITING] = "waiting",
-    [HARVEST_ROW_REFUSED] = "refused",
+    [HARVEST_ROW_REFUSED] = "refused",     [HARVEST_ROW_PARTIAL] = "partial",
 };
 
 const char *store_harvest_row_outcome_name(enum harvest_row_outcome outcome)
 {
-    if ((unsigned)outcome > HARVEST_ROW_REFUSED) {
+    if ((unsigned)outcome > HARVEST_ROW_PARTIAL) {
         return "refused";
     }
     return row_outcome_names[outcome];
@@ -351,7 +353,8 @@ static bool is_under_site(const char *url, const char *site_url)
 enum ct_status store_harvest_event_by_activity_name(struct store *store, const char *site_url,
                                                     const char *activity_name,
                                                     enum harvest_mapping *mapping,
-                                                    int64_t *event_id, struct ct_err *err)
+                                                    int64_t *event_id, struct harvest_link *link,
+                                                    struct ct_err *err)
 {
     *mapping = HARVEST_UNMAPPED;
     char site_key[LMS_URL_SIZE];
@@ -360,16 +363,10 @@ enum ct_status store_harvest_event_by_activity_name(struct store *store, const c
         return CT_OK;
     }
     struct db_stmt *stmt = NULL;
-    enum ct_status status =
-        db_prepare(store->db,
-                   "SELECT event_id, url FROM event_lms_links WHERE"
-                   " activity_name = ? OR replace(activity_name, '\"', '''') = ?"
-                   " ORDER BY event_id",
-                   &stmt, err);
-    if (status == CT_OK) {
-        status =
-            db_bind_all(stmt, STORE_PARAMS(DB_TEXT(activity_name), DB_TEXT(activity_name)), 2, err);
-    }
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT event_id, url, activity_name FROM event_lms_links"
+                                       " WHERE activity_name <> '' ORDER BY event_id, url",
+                                       &stmt, err);
     int64_t first = 0;
     bool has_row = true;
     while (status == CT_OK && has_row) {
@@ -378,13 +375,19 @@ enum ct_status store_harvest_event_by_activity_name(struct store *store, const c
             break;
         }
         const char *url = db_column_text(stmt, 1);
+        const char *name = db_column_text(stmt, 2);
         int64_t id = db_column_int64(stmt, 0);
-        if (url == NULL || !is_under_site(url, site_key)) {
+        if (url == NULL || name == NULL || !is_under_site(url, site_key) ||
+            !lms_name_matches(name, activity_name)) {
             continue;
         }
         if (first == 0) {
             first = id;
             *mapping = HARVEST_MAPPED;
+            if (link != NULL) {
+                copy_text(link->url, sizeof link->url, url);
+                copy_text(link->name, sizeof link->name, name);
+            }
         } else if (id != first) {
             *mapping = HARVEST_AMBIGUOUS;
         }
@@ -494,12 +497,13 @@ static enum ct_status provenance_add(struct store *store, int64_t activity_id,
     enum ct_status status = STORE_EXEC(
         store,
         "INSERT INTO harvest_provenance (activity_id, kind, import_id, statement_id, raw_hash,"
-        " received_at) VALUES (?, ?, ?, ?, ?, ?)"
+        " received_at, link_url, link_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (activity_id, kind, raw_hash) DO NOTHING RETURNING id",
         &id, err, DB_INT(activity_id), DB_TEXT(from_file ? "file" : "xapi"),
         from_file ? DB_INT(completion->import_id) : DB_TEXT(NULL),
         DB_TEXT(from_file ? NULL : completion->statement_id), DB_TEXT(completion->raw_hash),
-        DB_TEXT(now));
+        DB_TEXT(now), DB_TEXT(completion->link != NULL ? completion->link->url : NULL),
+        DB_TEXT(completion->link != NULL ? completion->link->name : NULL));
     *added = status == CT_OK && id != 0;
     return status;
 }
@@ -549,35 +553,54 @@ static enum ct_status activity_create(struct store *store, int64_t actor_id,
     return store_activity_add(store, actor_id, &activity, activity_id, err);
 }
 
+/* The catalog event and the site of a completion, checked. */
+static enum ct_status completion_context(struct store *store,
+                                         const struct harvest_completion *completion,
+                                         struct catalog_event *event, struct lms_site *site,
+                                         struct ct_err *err)
+{
+    enum ct_status status = check_completion(completion, err);
+    if (status == CT_OK) {
+        status = catalog_event_read(store, completion->event_id, event, err);
+    }
+    bool found = false;
+    if (status == CT_OK) {
+        status = store_harvest_site_find_by_id(store, completion->site_id, site, &found, err);
+    }
+    if (status == CT_OK && !found) {
+        status = ct_err_set(err, CT_ERR_INPUT, "site", "no site has the id %" PRId64,
+                            completion->site_id);
+    }
+    return status;
+}
+
 enum ct_status store_harvest_completion_in_transaction(struct store *store, int64_t actor_id,
                                                        const struct harvest_completion *completion,
                                                        struct harvest_completion_outcome *outcome,
                                                        struct ct_err *err)
 {
     memset(outcome, 0, sizeof *outcome);
-    enum ct_status status = check_completion(completion, err);
     struct catalog_event event;
-    if (status == CT_OK) {
-        status = catalog_event_read(store, completion->event_id, &event, err);
-    }
     struct lms_site site;
-    bool found = false;
-    if (status == CT_OK) {
-        status = store_harvest_site_find_by_id(store, completion->site_id, &site, &found, err);
+    enum ct_status status = completion_context(store, completion, &event, &site, err);
+    struct harvest_completion whole = *completion;
+    struct harvest_link course;
+    if (status == CT_OK && completion->link != NULL && completion->link->name[0] != '\0') {
+        bool complete = false;
+        status = store_harvest_proof_part_record(store, completion, &complete, &whole.date,
+                                                 outcome->missing, sizeof outcome->missing, err);
+        if (status != CT_OK || !complete) {
+            outcome->result = HARVEST_PARTIAL;
+            return status;
+        }
+        copy_text(course.url, sizeof course.url, completion->link->url);
+        course.name[0] = '\0';
+        whole.link = &course;
     }
-    if (status == CT_OK && !found) {
-        status = ct_err_set(err, CT_ERR_INPUT, "site", "no site has the id %" PRId64,
-                            completion->site_id);
-    }
-    char date[CIVIL_DATE_TEXT_SIZE];
     int64_t existing = 0;
     if (status == CT_OK) {
-        status =
-            STORE_EXEC(store,
-                       "SELECT id FROM activities WHERE person_id = ? AND event_id = ? AND"
-                       " date = ? ORDER BY provenance = 'harvest' DESC, id LIMIT 1",
-                       &existing, err, DB_INT(completion->person_id), DB_INT(completion->event_id),
-                       DB_TEXT(store_date_text(completion->date, date)));
+        status = store_harvest_proof_holder(store, completion->person_id, completion->event_id,
+                                            &existing, err);
     }
     if (status != CT_OK) {
         return status;
@@ -586,14 +609,14 @@ enum ct_status store_harvest_completion_in_transaction(struct store *store, int6
         outcome->result = HARVEST_DUPLICATE;
         outcome->activity_id = existing;
     } else {
-        status = activity_create(store, actor_id, completion, &event, site.url,
-                                 &outcome->activity_id, err);
+        status =
+            activity_create(store, actor_id, &whole, &event, site.url, &outcome->activity_id, err);
         outcome->result = HARVEST_CREATED;
         outcome->verified = event.lms_verifies;
     }
     if (status == CT_OK) {
-        status = provenance_add(store, outcome->activity_id, completion, &outcome->provenance_added,
-                                err);
+        status =
+            provenance_add(store, outcome->activity_id, &whole, &outcome->provenance_added, err);
     }
     return status;
 }
@@ -719,10 +742,11 @@ enum ct_status store_harvest_import_finish(struct store *store, int64_t actor_id
     enum ct_status status = STORE_EXEC(
         store,
         "UPDATE harvest_imports SET rows_read = ?, created = ?, duplicates = ?, withdrawn = ?,"
-        " waiting = ?, refused = ?, file_sha256 = COALESCE(?, file_sha256) WHERE id = ?",
+        " waiting = ?, refused = ?, partial = ?, file_sha256 = COALESCE(?, file_sha256)"
+        " WHERE id = ?",
         NULL, err, DB_INT(counts->read), DB_INT(counts->created), DB_INT(counts->duplicates),
         DB_INT(counts->withdrawn), DB_INT(counts->waiting), DB_INT(counts->refused),
-        DB_TEXT(file_sha256), DB_INT(import_id));
+        DB_INT(counts->partial), DB_TEXT(file_sha256), DB_INT(import_id));
     if (status == CT_OK) {
         status =
             store_audit(store, actor_id, ENTITY_HARVEST_IMPORT, import_id, "import", NULL, err);
@@ -786,7 +810,8 @@ enum ct_status store_harvest_import_find(struct store *store, int64_t import_id,
     enum ct_status status =
         db_prepare(store->db,
                    "SELECT id, site_id, file_name, file_sha256, imported_at, rows_read, created,"
-                   " duplicates, withdrawn, waiting, refused FROM harvest_imports WHERE id = ?",
+                   " duplicates, withdrawn, waiting, refused, partial FROM harvest_imports"
+                   " WHERE id = ?",
                    &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(import_id)), 1, err);
@@ -804,7 +829,8 @@ enum ct_status store_harvest_import_find(struct store *store, int64_t import_id,
         copy_text(info->imported_at, sizeof info->imported_at, db_column_text(stmt, 4));
         info->counts = (struct harvest_counts){db_column_int64(stmt, 5), db_column_int64(stmt, 6),
                                                db_column_int64(stmt, 7), db_column_int64(stmt, 8),
-                                               db_column_int64(stmt, 9), db_column_int64(stmt, 10)};
+                                               db_column_int64(stmt, 9), db_column_int64(stmt, 10),
+                                               db_column_int64(stmt, 11)};
     }
     db_finalize(stmt);
     return status;

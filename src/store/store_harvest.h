@@ -102,14 +102,25 @@ enum ct_status store_harvest_apply_waiting_event(struct store *store, int64_t ac
 /* How an activity column or a course is mapped to the catalog. */
 enum harvest_mapping { HARVEST_MAPPED, HARVEST_UNMAPPED, HARVEST_AMBIGUOUS };
 
+#define HARVEST_LINK_NAME_SIZE 512
+
+/* The mapping (an event_lms_links row) a completion came through: a whole course or
+ * module (name "") or one named activity of a course, which is one part of the whole
+ * that the course's named activities make (store_harvest_proof.h). */
+struct harvest_link {
+    char url[LMS_URL_SIZE];
+    char name[HARVEST_LINK_NAME_SIZE];
+};
+
 /* The catalog event the LMS activity called activity_name, in a course of the site at
- * site_url, is mapped to (event_lms_links: url at the site, activity_name equal, a '"'
- * in the mapped name matching the "'" Moodle writes in its place). *mapping says whether
- * exactly one event was found; *event_id is set only then. */
+ * site_url, is mapped to: event_lms_links with its url at the site and a name with the
+ * same key (lms_name.h: tags stripped, character references decoded, '"' as the "'"
+ * Moodle writes in its place). *mapping says whether exactly one event was found;
+ * *event_id and *link (may be NULL) are set only then. */
 enum ct_status store_harvest_event_by_activity_name(struct store *store, const char *site_url,
                                                     const char *activity_name,
                                                     enum harvest_mapping *mapping,
-                                                    int64_t *event_id,
+                                                    int64_t *event_id, struct harvest_link *link,
                                                     struct ct_err *err) CT_MUST_CHECK;
 
 /* The catalog event an LMS course or activity address is mapped to (event_lms_links.url
@@ -133,18 +144,20 @@ struct harvest_completion {
     int64_t event_id;
     struct civil_date date; /* the civil date in the site's time zone */
     enum harvest_source_kind source;
-    int64_t import_id;        /* HARVEST_FROM_FILE: the import it was read in */
-    const char *statement_id; /* HARVEST_FROM_XAPI: the statement's id */
-    const char *record_ref;   /* the source's own name for it: "import 3 line 7 column 4",
-                                 a statement id; kept as the activity's source_record_id */
-    const char *raw_hash;     /* SHA-256 (hex) of the raw record; the same raw record
-                                 adds no second provenance record */
+    int64_t import_id;               /* HARVEST_FROM_FILE: the import it was read in */
+    const char *statement_id;        /* HARVEST_FROM_XAPI: the statement's id */
+    const char *record_ref;          /* the source's own name for it: "import 3 line 7 column 4",
+                                        a statement id; kept as the activity's source_record_id */
+    const char *raw_hash;            /* SHA-256 (hex) of the raw record; the same raw record
+                                        adds no second provenance record */
+    const struct harvest_link *link; /* the mapping it came through; NULL when unknown */
 };
 
 enum harvest_completion_result {
     HARVEST_CREATED,   /* a new activity */
     HARVEST_DUPLICATE, /* the activity existed: a provenance record was added, or it
                           already had this one */
+    HARVEST_PARTIAL,   /* one part of a course recorded; the course is not complete yet */
 };
 
 struct harvest_completion_outcome {
@@ -152,14 +165,19 @@ struct harvest_completion_outcome {
     int64_t activity_id;
     bool verified;         /* created verified: the event's LMS is proof enough */
     bool provenance_added; /* a new provenance record (false: the same raw record again) */
+    char missing[HARVEST_LINK_NAME_SIZE]; /* HARVEST_PARTIAL: the parts still missing */
 };
 
-/* Records a completion inside the caller's transaction: creates the activity (kind,
- * title, credits and category of the catalog event; status verified when the event
- * says the LMS is proof enough, else pending; provenance harvest, source the site's
- * address) with its audit entry and provenance record, or, when the person already has
- * an activity for that event on that date, only adds the provenance record. Refuses
- * ("event") an event that does not exist. */
+/* Records a completion inside the caller's transaction. A completion of one named part
+ * of a course is recorded as that part (store_harvest_proof_part_record); until every
+ * part is complete the outcome is HARVEST_PARTIAL, naming the parts missing, and then
+ * the event is complete on the day the last part was. A complete event creates the
+ * activity (kind, title, credits and category of the catalog event; status verified
+ * when the event says the LMS is proof enough, else pending; provenance harvest, source
+ * the site's address) with its audit entry and provenance record or, when the person
+ * holds an activity for that event already (on any day, in any state: one event, one
+ * credit), only adds the provenance record to it. Refuses ("event") an event that does
+ * not exist. */
 enum ct_status store_harvest_completion_in_transaction(struct store *store, int64_t actor_id,
                                                        const struct harvest_completion *completion,
                                                        struct harvest_completion_outcome *outcome,
@@ -187,6 +205,7 @@ struct harvest_counts {
     int64_t withdrawn;  /* activities withdrawn */
     int64_t waiting;    /* records waiting for an account link or a course mapping */
     int64_t refused;    /* records not credited, each with its reason */
+    int64_t partial;    /* parts of a course recorded, the course not yet complete */
 };
 
 /* Starts recording an import of a report file, inside the caller's transaction:
@@ -204,6 +223,7 @@ enum harvest_row_outcome {
     HARVEST_ROW_WITHDRAWN,
     HARVEST_ROW_WAITING,
     HARVEST_ROW_REFUSED,
+    HARVEST_ROW_PARTIAL,
 };
 
 /* One record of an import, for the reconciliation. Pointers borrowed; NULL for unknown. */

@@ -10,6 +10,8 @@
 #include "../io/clock.h"
 #include "../io/time_zone.h"
 #include "store_harvest.h"
+#include "store_harvest_proof.h"
+#include "../core/lms_name.h"
 #include "../core/banned.h"
 
 /* The site a statement came from, with its time zone loaded. */
@@ -52,6 +54,7 @@ struct interpretation {
     int64_t person_id;
     int64_t event_id;
     int64_t activity_id;
+    struct harvest_link link; /* the mapping the event was found through */
 };
 
 static const char *meaning_name(enum xapi_record_meaning meaning)
@@ -87,34 +90,55 @@ static bool is_site_home(const char *home, const char *site_url)
     return length == strlen(site_url) && strncmp(home, site_url, length) == 0;
 }
 
-/* A module mapped by its name within its course: event_lms_links (course url, name),
- * a '"' in the mapped name matching the "'" Moodle writes in its place. */
+/* A module mapped by its name within its course: event_lms_links (course url, a name
+ * with the same key, lms_name.h). */
 static enum ct_status event_by_module_name(struct store *store, const char *course_url,
                                            const char *name, enum harvest_mapping *mapping,
-                                           int64_t *event_id, struct ct_err *err)
+                                           int64_t *event_id, struct harvest_link *link,
+                                           struct ct_err *err)
 {
-    const char *where = " FROM event_lms_links WHERE url = ? AND activity_name <> '' AND"
-                        " (activity_name = ? OR replace(activity_name, '\"', '''') = ?)";
-    char sql[256];
-    int64_t count = 0;
-    snprintf(sql, sizeof sql, "SELECT COUNT(DISTINCT event_id)%s", where);
-    enum ct_status status =
-        STORE_EXEC(store, sql, &count, err, DB_TEXT(course_url), DB_TEXT(name), DB_TEXT(name));
-    if (status != CT_OK || count == 0) {
-        return status;
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT event_id, activity_name FROM event_lms_links"
+                                       " WHERE url = ? AND activity_name <> '' ORDER BY event_id",
+                                       &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(course_url)), 1, err);
     }
-    *mapping = count == 1 ? HARVEST_MAPPED : HARVEST_AMBIGUOUS;
-    snprintf(sql, sizeof sql, "SELECT MIN(event_id)%s", where);
-    return STORE_EXEC(store, sql, event_id, err, DB_TEXT(course_url), DB_TEXT(name), DB_TEXT(name));
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        const char *mapped = db_column_text(stmt, 1);
+        if (mapped == NULL || !lms_name_matches(mapped, name)) {
+            continue;
+        }
+        int64_t id = db_column_int64(stmt, 0);
+        if (*mapping == HARVEST_UNMAPPED) {
+            *mapping = HARVEST_MAPPED;
+            *event_id = id;
+            snprintf(link->url, sizeof link->url, "%s", course_url);
+            snprintf(link->name, sizeof link->name, "%s", mapped);
+        } else if (id != *event_id) {
+            *mapping = HARVEST_AMBIGUOUS;
+        }
+    }
+    db_finalize(stmt);
+    return status;
 }
 
 /* The catalog event of the statement's activity: its address mapped as a whole course,
- * else its name mapped within the course of its context. */
+ * else its name mapped within the course of its context; *link says through which. */
 static enum ct_status event_of(struct store *store, const struct xapi_record *record,
-                               enum harvest_mapping *mapping, int64_t *event_id, struct ct_err *err)
+                               enum harvest_mapping *mapping, int64_t *event_id,
+                               struct harvest_link *link, struct ct_err *err)
 {
     *mapping = HARVEST_UNMAPPED;
     *event_id = 0;
+    snprintf(link->url, sizeof link->url, "%s", record->object_id);
+    link->name[0] = '\0';
     enum ct_status status =
         store_harvest_event_by_course_url(store, record->object_id, mapping, event_id, err);
     if (status != CT_OK || *mapping != HARVEST_UNMAPPED || record->course_id == NULL ||
@@ -122,7 +146,7 @@ static enum ct_status event_of(struct store *store, const struct xapi_record *re
         return status;
     }
     return event_by_module_name(store, record->course_id, record->object_name, mapping, event_id,
-                                err);
+                                link, err);
 }
 
 static void set_reason(struct interpretation *out, const char *state, const char *format, ...)
@@ -137,11 +161,27 @@ static void set_reason(struct interpretation *out, const char *state, const char
     va_end(args);
 }
 
+/* A completion or an uncompletion of an activity: what may change credit. */
+static bool record_may_credit(const struct xapi_record *record)
+{
+    return (record->meaning == XAPI_RECORD_COMPLETED ||
+            record->meaning == XAPI_RECORD_UNCOMPLETED) &&
+           record->object_id != NULL;
+}
+
 /* Why a statement that is no completion nor uncompletion is ignored. */
 static void explain_other(const struct xapi_record *record, struct interpretation *out)
 {
     if (record->object_id == NULL) {
         set_reason(out, "ignored", "its object is not an activity");
+    } else if (record->meaning == XAPI_RECORD_FAILED) {
+        set_reason(out, "ignored",
+                   "completed without passing: result.success is false (no credit)");
+    } else if (record->meaning == XAPI_RECORD_NOT_A_COMPLETION) {
+        set_reason(out, "ignored",
+                   "not a course or activity completion (%.200s): only those credit",
+                   record->moodle_event != NULL ? record->moodle_event
+                                                : "a lesson session or an attempt ended");
     } else if (record->completion == 0) {
         set_reason(out, "ignored", "result.completion is false");
     } else {
@@ -165,7 +205,7 @@ static enum ct_status find_learner_and_event(struct store *store, const struct s
         return CT_OK;
     }
     enum harvest_mapping mapping = HARVEST_UNMAPPED;
-    enum ct_status status = event_of(store, record, &mapping, &out->event_id, err);
+    enum ct_status status = event_of(store, record, &mapping, &out->event_id, &out->link, err);
     if (status != CT_OK) {
         return status;
     }
@@ -208,6 +248,7 @@ static enum ct_status credit_completion(struct store *store, const struct site_c
         .statement_id = record->id,
         .record_ref = record->id,
         .raw_hash = record->content_hash,
+        .link = &out->link,
     };
     struct harvest_completion_outcome outcome;
     enum ct_status status =
@@ -217,7 +258,10 @@ static enum ct_status credit_completion(struct store *store, const struct site_c
     }
     out->activity_id = outcome.activity_id;
     out->created = outcome.result == HARVEST_CREATED;
-    if (out->created) {
+    if (outcome.result == HARVEST_PARTIAL) {
+        set_reason(out, "partial", "part \"%.200s\" of the course recorded; still missing: %.400s",
+                   out->link.name, outcome.missing);
+    } else if (out->created) {
         set_reason(out, "credited", "activity %" PRId64 " created (%s)", outcome.activity_id,
                    outcome.verified ? "verified: the LMS is proof enough" : "pending verification");
     } else {
@@ -230,39 +274,35 @@ static enum ct_status withdraw_completion(struct store *store, const struct xapi
                                           struct civil_date date, struct interpretation *out,
                                           struct ct_err *err)
 {
-    char day[CIVIL_DATE_TEXT_SIZE];
-    int64_t activity_id = 0;
-    enum ct_status status =
-        STORE_EXEC(store,
-                   "SELECT id FROM activities WHERE person_id = ? AND event_id = ? AND"
-                   " provenance = 'harvest' AND status <> 'rejected' AND date <= ?"
-                   " ORDER BY date DESC, id DESC LIMIT 1",
-                   &activity_id, err, DB_INT(out->person_id), DB_INT(out->event_id),
-                   DB_TEXT(store_date_text(date, day)));
-    if (status != CT_OK) {
-        return status;
-    }
-    if (activity_id == 0) {
-        set_reason(out, "ignored", "no harvested completion of that event on or before %s", day);
-        return CT_OK;
-    }
     char reason[256];
     snprintf(reason, sizeof reason, "uncompleted in the LMS at %s (xAPI statement %s)",
              record->occurred_at, record->id);
-    bool withdrawn = false;
-    status = store_harvest_withdraw(store, 0, activity_id, reason, &withdrawn, err);
-    if (status == CT_OK) {
-        out->activity_id = activity_id;
-        set_reason(out, "withdrawn", "activity %" PRId64 " withdrawn: %s", activity_id, reason);
+    struct harvest_withdrawal withdrawal = {out->person_id, out->event_id, &out->link, date,
+                                            reason};
+    struct harvest_withdrawal_outcome outcome;
+    enum ct_status status = store_harvest_proof_withdraw(store, 0, &withdrawal, &outcome, err);
+    if (status != CT_OK) {
+        return status;
     }
-    return status;
+    out->activity_id = outcome.activity_id;
+    if (outcome.result == HARVEST_WITHDREW_CREDIT) {
+        set_reason(out, "withdrawn", "activity %" PRId64 " withdrawn: %s", outcome.activity_id,
+                   reason);
+    } else if (outcome.result == HARVEST_WITHDREW_PROOF) {
+        set_reason(out, "ignored", "this mapping's proof of activity %" PRId64 " withdrawn; %s",
+                   outcome.activity_id, outcome.note);
+    } else {
+        out->activity_id = 0;
+        set_reason(out, "ignored", "%s", outcome.note);
+    }
+    return CT_OK;
 }
 
 static enum ct_status interpret_in_savepoint(struct store *store, const struct site_context *site,
                                              const struct xapi_record *record,
                                              struct interpretation *out, struct ct_err *err)
 {
-    if (record->meaning == XAPI_RECORD_OTHER || record->object_id == NULL) {
+    if (!record_may_credit(record)) {
         explain_other(record, out);
         return CT_OK;
     }
@@ -285,7 +325,7 @@ static enum ct_status interpret(struct store *store, const struct site_context *
                                 struct ct_err *err)
 {
     memset(out, 0, sizeof *out);
-    if (record->meaning == XAPI_RECORD_OTHER || record->object_id == NULL) {
+    if (!record_may_credit(record)) {
         explain_other(record, out); /* no change to the record: no savepoint */
         return CT_OK;
     }

@@ -30,6 +30,8 @@ enum xapi_record_meaning {
     XAPI_RECORD_OTHER,
     XAPI_RECORD_COMPLETED,
     XAPI_RECORD_UNCOMPLETED,
+    XAPI_RECORD_FAILED,           /* completed without passing: stored as "other" */
+    XAPI_RECORD_NOT_A_COMPLETION, /* "completed" of no course or activity: "other" */
 };
 
 /* One statement as received, read by the caller (harvest/xapi_statement.h). All
@@ -46,9 +48,10 @@ struct xapi_record {
     const char *account_name;
     const char *object_id;
     const char *object_name;
-    const char *course_id;   /* the course the object belongs to, from its context */
-    const char *occurred_at; /* its timestamp in UTC, or when it was received */
-    int64_t occurred_unix;   /* the same, in seconds since 1970 */
+    const char *course_id;    /* the course the object belongs to, from its context */
+    const char *moodle_event; /* the Moodle event it translates, when it says */
+    const char *occurred_at;  /* its timestamp in UTC, or when it was received */
+    int64_t occurred_unix;    /* the same, in seconds since 1970 */
 };
 
 enum xapi_added {

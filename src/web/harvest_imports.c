@@ -363,7 +363,8 @@ enum ct_status page_harvest_import_new_submit(struct web_request *request,
 
 /* ---- one import ---- */
 
-static const char *const outcomes[] = {"created", "duplicate", "withdrawn", "waiting", "refused"};
+static const char *const outcomes[] = {"created", "duplicate", "withdrawn",
+                                       "waiting", "refused",   "partial"};
 enum { OUTCOME_COUNT = sizeof outcomes / sizeof outcomes[0] };
 
 static const struct paging_column row_columns[] = {
@@ -500,9 +501,13 @@ static enum ct_status import_counts(struct web_request *request, struct buf *out
     const struct {
         const char *label;
         int64_t number;
-    } terms[] = {{"Rows read", counts->read},        {"Created", counts->created},
-                 {"Duplicates", counts->duplicates}, {"Withdrawn", counts->withdrawn},
-                 {"Waiting", counts->waiting},       {"Refused", counts->refused}};
+    } terms[] = {{"Rows read", counts->read},
+                 {"Created", counts->created},
+                 {"Duplicates", counts->duplicates},
+                 {"Withdrawn", counts->withdrawn},
+                 {"Waiting", counts->waiting},
+                 {"Refused", counts->refused},
+                 {"Parts of a course (not yet complete)", counts->partial}};
     enum ct_status status = html_markup(out, "<h2>Reconciliation</h2>\n<dl class=\"summary\">\n");
     for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
         status = harvest_view_count_term(out, terms[i].label, terms[i].number);

@@ -387,8 +387,8 @@ shared_report() {
     answer=$(upload "$shared_report")
     shared=$(sql "SELECT MAX(id) FROM harvest_imports")
     [ "$answer" = "303 $base/harvest/imports/$shared?done=imported" ] &&
-        [ "$(sql "SELECT rows_read || ' ' || created || ' ' || refused FROM harvest_imports
-            WHERE id = $shared")" = "3 1 5" ] &&
+        [ "$(sql "SELECT rows_read || ' ' || created || ' ' || refused || ' ' || partial
+            FROM harvest_imports WHERE id = $shared")" = "3 0 5 1" ] &&
         [ "$(get "/harvest/imports/$shared?outcome=refused")" = 200 ] &&
         has '<li>unknown learner: 3</li>' && has '<li>not completed: 2</li>'
 }

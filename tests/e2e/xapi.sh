@@ -49,12 +49,13 @@ sql() {
     sqlite3 "$db" "$1"
 }
 
-# statement FILE ID VERB: a statement by Moodle user 1 about the course of the fixtures.
+# statement FILE ID VERB [TIMESTAMP]: a statement by Moodle user 1 about the course of
+# the fixtures.
 statement() {
     cat >"$1" <<EOF
 {"id": "$2", "actor": {"account": {"homePage": "http://www.example.org", "name": "1"}},
  "verb": {"id": "$3"}, "object": {"id": "http://www.example.org/course/view.php?id=2",
- "objectType": "Activity"}, "timestamp": "2026-06-10T21:30:00-06:00"}
+ "objectType": "Activity"}, "timestamp": "${4:-2026-06-10T21:30:00-06:00}"}
 EOF
 }
 
@@ -187,14 +188,17 @@ version_echoed() {
 }
 check "the version spoken is named in the answer (2.0.0 asked, 2.0.0 answered)" version_echoed
 
+# Taken back after both completions of the course (the fixture's, received today, and
+# the one of 10 June): the one activity of the event is withdrawn.
 uncompleted() {
     statement "$work/un.json" 4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f03 \
-        https://xapi.edlm/profiles/edlm-lms/concepts/verbs/uncompleted
+        https://xapi.edlm/profiles/edlm-lms/concepts/verbs/uncompleted 2030-01-02T10:00:00Z
     [ "$(send POST /xapi/statements "$work/un.json")" = 200 ] &&
         [ "$(sql "SELECT state FROM xapi_statements WHERE id = '4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f03'")" = withdrawn ] &&
         [ "$(sql "SELECT a.status || ' ' || a.status_reason FROM activities a JOIN people p ON
               p.id = a.person_id WHERE p.email = 'staff@example.org' AND a.provenance = 'harvest'
-              AND a.date = '2026-06-10'")" = "rejected uncompleted in the LMS at 2026-06-11T03:30:00.000Z (xAPI statement 4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f03)" ] &&
+              AND a.event_id = (SELECT event_id FROM event_lms_links WHERE
+              url = 'http://www.example.org/course/view.php?id=2')")" = "rejected uncompleted in the LMS at 2030-01-02T10:00:00.000Z (xAPI statement 4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f03)" ] &&
         [ "$(sql "SELECT COUNT(*) FROM audit_log l JOIN xapi_statements s ON s.activity_id = l.entity_id
               WHERE s.id = '4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f03' AND l.entity = 'activities'
               AND l.action = 'withdraw'")" = 1 ] ||

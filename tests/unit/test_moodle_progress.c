@@ -67,6 +67,8 @@ static const char *state_name(enum moodle_completion_state state)
         return "F";
     case MOODLE_NOT_COMPLETED:
         return "N";
+    case MOODLE_NOT_COMPLETED_SET_BY:
+        return "S";
     default:
         return "?";
     }
@@ -147,7 +149,7 @@ static const char report_seen[] =
     "header email=0 identity=[Email address] activities=[Module 1 quiz][Final reflection]\n"
     "2 [Ada Lovelace] <staff@example.org> C:2026-02-03 N:-\n"
     "3 [O'Brien, Siobhán] <Siobhan.OBrien@Example.org> C:2026-02-04 C:2026-03-02\n"
-    "4 [Zoë \u00c5ngström] <zoe@example.org> F:2026-02-05 N:2026-02-06\n";
+    "4 [Zoë \u00c5ngström] <zoe@example.org> F:2026-02-05 S:2026-02-06\n";
 
 static void test_utf8_report_is_read_row_by_row(void **state)
 {
@@ -306,7 +308,8 @@ static void test_states_are_read_exactly(void **state)
     assert_int_equal(moodle_progress_state("Completed (did not achieve pass grade)"),
                      MOODLE_COMPLETED_FAILED);
     assert_int_equal(moodle_progress_state("Not completed"), MOODLE_NOT_COMPLETED);
-    assert_int_equal(moodle_progress_state("Not completed (set by X Y)"), MOODLE_NOT_COMPLETED);
+    assert_int_equal(moodle_progress_state("Not completed (set by X Y)"),
+                     MOODLE_NOT_COMPLETED_SET_BY);
     assert_int_equal(moodle_progress_state("completed"), MOODLE_STATE_UNKNOWN);
     assert_int_equal(moodle_progress_state("Completed (set by )"), MOODLE_STATE_UNKNOWN);
     assert_int_equal(moodle_progress_state("Completed "), MOODLE_STATE_UNKNOWN);

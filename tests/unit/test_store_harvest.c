@@ -24,6 +24,7 @@ struct fixture {
 
 static const char hash_a[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 static const char hash_b[] = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+static const char hash_c[] = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc";
 
 static int64_t count(struct fixture *f, const char *sql)
 {
@@ -223,22 +224,23 @@ static void test_activity_names_map_to_events_of_the_site(void **state)
     enum harvest_mapping mapping;
     int64_t event = 0;
     test_ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org",
-                                                 "Module 1 quiz", &mapping, &event, &err),
+                                                 "Module 1 quiz", &mapping, &event, NULL, &err),
             &err);
     assert_int_equal(mapping, HARVEST_MAPPED);
     assert_int_equal(event, f->event);
     /* Moodle writes a '"' in a name as "'". */
     test_ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org",
-                                                 "Final 'reflection'", &mapping, &event, &err),
+                                                 "Final 'reflection'", &mapping, &event, NULL,
+                                                 &err),
             &err);
     assert_int_equal(mapping, HARVEST_MAPPED);
     assert_int_equal(event, f->verified_event);
     test_ok(store_harvest_event_by_activity_name(&f->store, "https://other.example.org",
-                                                 "Module 1 quiz", &mapping, &event, &err),
+                                                 "Module 1 quiz", &mapping, &event, NULL, &err),
             &err);
     assert_int_equal(mapping, HARVEST_UNMAPPED);
     test_ok(store_harvest_event_by_activity_name(&f->store, "https://learn.example.org", "Module 2",
-                                                 &mapping, &event, &err),
+                                                 &mapping, &event, NULL, &err),
             &err);
     assert_int_equal(mapping, HARVEST_UNMAPPED);
 }
@@ -321,12 +323,17 @@ static void test_completion_creates_once_then_adds_provenance(void **state)
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 1);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM harvest_provenance"), 2);
 
-    /* Another civil date is another completion. */
+    /* Completed again on another day: still one event, one credit; the new record is
+     * provenance of the activity held. */
     completion.date = test_day("2026-02-04");
     completion.record_ref = "import 1 line 3";
+    completion.raw_hash = hash_c;
     test_ok(store_harvest_completion(&f->store, 0, &completion, &outcome, &err), &err);
-    assert_int_equal(outcome.result, HARVEST_CREATED);
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 2);
+    assert_int_equal(outcome.result, HARVEST_DUPLICATE);
+    assert_int_equal(outcome.activity_id, created);
+    assert_true(outcome.provenance_added);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM harvest_provenance"), 3);
 }
 
 static void test_completion_of_an_event_the_lms_verifies_is_verified(void **state)
@@ -430,7 +437,7 @@ static void test_import_records_rows_and_counts(void **state)
                               "2026-02-05 10:00:00",
                               0};
     test_ok(store_harvest_row_add(&f->store, import_id, &row, &err), &err);
-    struct harvest_counts counts = {3, 2, 0, 0, 0, 4};
+    struct harvest_counts counts = {3, 2, 0, 0, 0, 4, 0};
     test_ok(store_harvest_import_finish(&f->store, 0, import_id, &counts, NULL, &err), &err);
     test_ok(db_commit(f->store.db, &err), &err);
     assert_int_equal(
