@@ -42,5 +42,6 @@ int cli_certificate(int argc, char **argv);
 int cli_revoke(int argc, char **argv);
 int cli_verify(int argc, char **argv);
 int cli_config(int argc, char **argv);
+int cli_check(int argc, char **argv);
 
 #endif

@@ -25,7 +25,11 @@ static const struct {
     {CLI_OPT_REASON, "reason"},
     {CLI_OPT_JWKS, "jwks"},
     {CLI_OPT_STATUS_LIST, "status-list"},
+    {CLI_OPT_MERGE, "merge"},
 };
+
+/* Options that take no value. */
+static const unsigned flag_options = CLI_OPT_MERGE;
 
 enum { OPTION_COUNT = sizeof option_names / sizeof option_names[0] };
 
@@ -71,6 +75,9 @@ static int store_option(struct cli_args *args, unsigned flag, const char *value)
     case CLI_OPT_STATUS_LIST:
         args->status_list = value;
         break;
+    case CLI_OPT_MERGE:
+        args->merge = true;
+        break;
     default:
         break;
     }
@@ -98,8 +105,9 @@ int cli_args_parse(int argc, char **argv, unsigned allowed, unsigned required,
     size_t count = 0;
     for (size_t i = 0; i < OPTION_COUNT; i++) {
         if (allowed & option_names[i].flag) {
-            long_options[count++] = (struct option){option_names[i].name, required_argument, NULL,
-                                                    (int)option_names[i].flag};
+            int has_arg = (flag_options & option_names[i].flag) ? no_argument : required_argument;
+            long_options[count++] =
+                (struct option){option_names[i].name, has_arg, NULL, (int)option_names[i].flag};
         }
     }
     long_options[count++] = (struct option){"help", no_argument, NULL, 'h'};

@@ -24,6 +24,7 @@ enum cli_option {
     CLI_OPT_REASON = 1 << 9,       /* --reason TEXT */
     CLI_OPT_JWKS = 1 << 10,        /* --jwks FILE */
     CLI_OPT_STATUS_LIST = 1 << 11, /* --status-list FILE */
+    CLI_OPT_MERGE = 1 << 12,       /* --merge (a flag) */
 };
 
 struct cli_args {
@@ -39,6 +40,7 @@ struct cli_args {
     const char *reason;
     const char *jwks;
     const char *status_list;
+    bool merge;
     int first_operand; /* index of the first argument that is not an option */
 };
 

@@ -33,6 +33,7 @@ static const struct command commands[] = {
     {"report", cli_report_compliance, "report compliance: every open track, evaluated"},
     {"audit", cli_audit, "audit verify: check the audit trail's hash chain"},
     {"backup", cli_backup, "write an online, consistent copy of the database"},
+    {"check", cli_check, "list superseded duplicate activities, and merge them"},
     {"serve", cli_serve, "serve the web application and the JSON API"},
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},

@@ -178,6 +178,11 @@ static enum ct_status apply_one(struct db *db, const struct migration *migration
 
 enum ct_status migrations_apply(struct db *db, int *applied, struct ct_err *err)
 {
+    return migrations_apply_until(db, migrations_latest_version(), applied, err);
+}
+
+enum ct_status migrations_apply_until(struct db *db, int64_t last, int *applied, struct ct_err *err)
+{
     if (applied != NULL) {
         *applied = 0;
     }
@@ -193,7 +198,7 @@ enum ct_status migrations_apply(struct db *db, int *applied, struct ct_err *err)
                           (long long)current, (long long)migrations_latest_version());
     }
     for (size_t i = 0; i < MIGRATION_COUNT && status == CT_OK; i++) {
-        if (migrations[i].version <= current) {
+        if (migrations[i].version <= current || migrations[i].version > last) {
             continue;
         }
         status = apply_one(db, &migrations[i], err);

@@ -19,6 +19,11 @@ int64_t migrations_latest_version(void);
  * is newer than this binary. *applied (may be NULL) is set to the number of steps run. */
 enum ct_status migrations_apply(struct db *db, int *applied, struct ct_err *err) CT_MUST_CHECK;
 
+/* Brings db up to version last (at most the latest): migrations_apply for a test that
+ * must see a database as an earlier version left it. */
+enum ct_status migrations_apply_until(struct db *db, int64_t last, int *applied,
+                                      struct ct_err *err) CT_MUST_CHECK;
+
 /* The database's current schema version (0 for an empty database). */
 enum ct_status migrations_current_version(struct db *db, int64_t *version,
                                           struct ct_err *err) CT_MUST_CHECK;

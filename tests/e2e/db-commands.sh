@@ -45,7 +45,7 @@ fails_with() { # description, expected exit code, command...
     fi
 }
 
-echo "1..12"
+echo "1..15"
 check "init creates a database" "$certtrack" init --db "$db" --programs "$programs"
 check "init run again changes nothing" "$certtrack" init --db "$db" --programs "$programs"
 check "demo-data fills it" "$certtrack" demo-data --db "$db" --programs "$programs"
@@ -100,4 +100,43 @@ tampered_audit_found() {
     [ $? -eq 2 ] && grep -q "entry 5" "$work/verify.err"
 }
 check "audit verify names an edited entry" tampered_audit_found
+
+# One event, one credit: the demo data holds no person twice for one event, and the
+# database refuses a second activity for a held event whatever writes it.
+no_duplicates() {
+    [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM (SELECT person_id, event_id FROM activities
+          WHERE event_id IS NOT NULL GROUP BY person_id, event_id HAVING COUNT(*) > 1)")" = 0 ] &&
+        [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM (SELECT person_id FROM activities
+              WHERE kind <> 'presenting' AND superseded_by IS NULL
+              GROUP BY person_id, kind, lower(title), date HAVING COUNT(*) > 1)")" = 0 ] &&
+        held=$(sqlite3 "$db" "SELECT person_id || ', ' || event_id FROM activities
+            WHERE event_id IS NOT NULL LIMIT 1") &&
+        ! sqlite3 "$db" "INSERT INTO activities (person_id, event_id, record_key, kind, date,
+            status, provenance, created_at) VALUES ($held, 'x1', 'course', '2026-01-01',
+            'pending', 'claim', 'x')" 2>/dev/null
+}
+check "the demo data holds each catalog event once a person, and the index keeps it so" \
+    no_duplicates
+
+# A database migrated with duplicates (as migration 8 leaves one): check lists them;
+# --merge moves their provenance onto the activity kept.
+superseded() {
+    kept=$(sqlite3 "$db" "SELECT id FROM activities WHERE event_id IS NOT NULL ORDER BY id LIMIT 1")
+    sqlite3 "$db" "INSERT INTO activities (person_id, event_id, record_key, kind, title, date,
+        status, status_reason, provenance, superseded_by, created_at)
+        SELECT person_id, event_id, 'dup1', kind, title, date, 'rejected', 'superseded',
+        provenance, id, 'x' FROM activities WHERE id = $kept" || return 1
+    "$certtrack" check --db "$db" --programs "$programs" >"$work/check" || return 1
+    grep -q '^dup1 ' "$work/check" &&
+        grep -q '^1 superseded duplicate (one event, one credit); 1 not merged: certtrack check --merge$' \
+            "$work/check"
+}
+check "check lists a superseded duplicate with the activity kept" superseded
+merged() {
+    "$certtrack" check --db "$db" --programs "$programs" --merge >"$work/check" &&
+        grep -q '^1 superseded duplicate (one event, one credit); 1 merged now$' "$work/check" &&
+        [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM audit_log WHERE action = 'merge'")" = 1 ] &&
+        "$certtrack" audit verify --db "$db" --programs "$programs" >/dev/null
+}
+check "check --merge merges it, audited, and the trail stays intact" merged
 exit $failed
