@@ -104,8 +104,8 @@ static enum ct_status check_event_not_held(struct store *store, const struct act
     if (status == CT_OK && has_row) {
         status =
             ct_err_set(err, CT_ERR_INPUT, "event",
-                       "already held: this person holds this event as activity %.40s (%.16s,"
-                       " %.10s); one event earns credit once",
+                       "already held as activity %.40s (%.16s, %.10s): a catalog event earns"
+                       " credit once",
                        db_column_text(stmt, 0), db_column_text(stmt, 1), db_column_text(stmt, 2));
     }
     db_finalize(stmt);
@@ -152,10 +152,11 @@ static enum ct_status check_claim_not_held(struct store *store, const struct act
         }
         const char *title = db_column_text(stmt, 2);
         if (title != NULL && same_title(title, a->title != NULL ? a->title : "")) {
-            status = ct_err_set(err, CT_ERR_INPUT, "title",
-                                "already claimed: activity %.40s (%.16s) has the same kind, title"
-                                " and date; one activity earns credit once",
-                                db_column_text(stmt, 0), db_column_text(stmt, 1));
+            status =
+                ct_err_set(err, CT_ERR_INPUT, "title",
+                           "already claimed as activity %.40s (%.16s), with the same kind, title"
+                           " and date: an activity earns credit once",
+                           db_column_text(stmt, 0), db_column_text(stmt, 1));
         }
     }
     db_finalize(stmt);
@@ -219,8 +220,7 @@ static enum ct_status insert_activity(struct store *store, const struct activity
     }
     if (status == CT_ERR_INPUT && err != NULL && strstr(err->message, "event_id") != NULL) {
         status = ct_err_set(err, CT_ERR_INPUT, "event",
-                            "already held: this person holds this event; one event earns credit"
-                            " once");
+                            "already held: a catalog event earns credit once");
     } else if (status == CT_ERR_INPUT && err != NULL && strstr(err->message, "UNIQUE") != NULL) {
         status = ct_err_set(err, CT_ERR_INPUT, "id", "this person already has activity \"%.64s\"",
                             a->record_key != NULL ? a->record_key : "");

@@ -46,7 +46,54 @@ static bool is_web_address(const char *url)
     return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
 }
 
-/* The event's LMS courses, one a line: a link to the course, and the activity. */
+/* Opens one mapped address's item: a link to it when it is a web address. */
+static enum ct_status link_item_open(struct buf *out, const char *url, struct ct_err *err)
+{
+    (void)err;
+    bool link = is_web_address(url);
+    enum ct_status status = link ? html_markup(out, "<li><a href=\"") : html_markup(out, "<li>");
+    if (status == CT_OK && link) {
+        status = html_text(out, url);
+    }
+    if (status == CT_OK && link) {
+        status = html_markup(out, "\">");
+    }
+    if (status == CT_OK) {
+        status = html_text(out, url);
+    }
+    if (status == CT_OK && link) {
+        status = html_markup(out, "</a>");
+    }
+    return status;
+}
+
+/* One mapping row: a new address starts an item (the whole course, or its parts, every
+ * one needed); a further named activity of the same address is one more part. */
+static enum ct_status link_row(struct buf *out, const char *url, const char *activity,
+                               const char *previous_url, bool previous_part, struct ct_err *err)
+{
+    bool same = previous_url[0] != '\0' && strcmp(previous_url, url) == 0;
+    bool part = activity != NULL && activity[0] != '\0';
+    enum ct_status status = CT_OK;
+    if (!same && previous_url[0] != '\0') {
+        status = previous_part ? html_markup(out, ")</li>") : html_markup(out, "</li>");
+    }
+    if (status == CT_OK && !same) {
+        status = link_item_open(out, url, err);
+    }
+    if (status == CT_OK) {
+        status = !part  ? html_markup(out, " (the whole course)")
+                 : same ? html_markup(out, "; ")
+                        : html_markup(out, " (complete when every part is: ");
+    }
+    if (status == CT_OK && part) {
+        status = html_text(out, activity);
+    }
+    return status;
+}
+
+/* The event's LMS mappings, an address a line: a whole course, or the parts of one
+ * (every one needed); several addresses are alternatives, any one proving it. */
 static enum ct_status links_cell(struct buf *out, struct db_stmt *links, int64_t event_id,
                                  struct ct_err *err)
 {
@@ -55,51 +102,38 @@ static enum ct_status links_cell(struct buf *out, struct db_stmt *links, int64_t
     if (status == CT_OK) {
         status = html_markup(out, "<td>");
     }
-    bool has_row = true, any = false;
+    char previous[2048] = "", previous_activity[8] = "";
+    int addresses = 0;
+    bool has_row = true;
     while (status == CT_OK) {
         status = db_step(links, &has_row, err);
         if (status != CT_OK || !has_row) {
             break;
         }
-        const char *url = db_column_text(links, 0);
+        const char *url = db_column_text(links, 0) != NULL ? db_column_text(links, 0) : "";
         const char *activity = db_column_text(links, 1);
-        bool link = url != NULL && is_web_address(url);
-        if (!any) {
+        if (addresses == 0) {
             status = html_markup(out, "<ul class=\"usa-list usa-list--unstyled\">");
-            any = true;
         }
         if (status == CT_OK) {
-            status = link ? html_markup(out, "<li><a href=\"") : html_markup(out, "<li>");
+            status = link_row(out, url, activity, previous, previous_activity[0] != '\0', err);
         }
-        if (status == CT_OK && link) {
-            status = html_text(out, url);
-        }
-        if (status == CT_OK && link) {
-            status = html_markup(out, "\">");
-        }
-        if (status == CT_OK) {
-            status = html_text(out, url != NULL ? url : "");
-        }
-        if (status == CT_OK && link) {
-            status = html_markup(out, "</a>");
-        }
-        if (status == CT_OK && activity != NULL && activity[0] != '\0') {
-            status = html_markup(out, " (activity: ");
-            if (status == CT_OK) {
-                status = html_text(out, activity);
-            }
-            if (status == CT_OK) {
-                status = html_markup(out, ")");
-            }
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "</li>");
-        }
+        addresses += previous[0] == '\0' || strcmp(previous, url) != 0;
+        snprintf(previous_activity, sizeof previous_activity, "%s",
+                 activity != NULL && activity[0] != '\0' ? "part" : "");
+        snprintf(previous, sizeof previous, "%s", url);
     }
-    if (status == CT_OK && any) {
-        status = html_markup(out, "</ul>");
+    if (status == CT_OK && addresses > 0) {
+        status = previous_activity[0] != '\0' ? html_markup(out, ")</li></ul>")
+                                              : html_markup(out, "</li></ul>");
     }
-    return status == CT_OK ? html_markup(out, "</td>") : status;
+    if (status == CT_OK && addresses > 1) {
+        status = html_markup(out, "<p class=\"margin-0\">Any one of these proves it.</p>");
+    }
+    if (status == CT_OK) {
+        status = html_markup(out, "</td>");
+    }
+    return status;
 }
 
 static enum ct_status event_row(struct web_request *request, struct buf *out, struct db_stmt *row,

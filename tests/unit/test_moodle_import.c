@@ -147,6 +147,58 @@ static void test_import_credits_once_and_explains_the_rest(void **state)
     test_ok(audit_verify(f->store.db, &entries, &err), &err);
 }
 
+static void test_a_completion_without_passing_is_named_and_not_credited(void **state)
+{
+    struct fixture *f = *state;
+    struct moodle_import_summary summary;
+    struct ct_err err = {0};
+    test_ok(import_text(f,
+                        ",\"Email address\",\"Quiz\",\"\"\n"
+                        "\"S\",\"siobhan@example.org\",\"Completed (did not achieve pass"
+                        " grade)\",\"2026-02-03 10:00:00\"\n",
+                        &summary, &err),
+            &err);
+    assert_int_equal(summary.refused[MOODLE_REFUSED_WITHOUT_PASSING], 1);
+    assert_int_equal(summary.refused[MOODLE_REFUSED_NOT_COMPLETED], 0);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM harvest_rows WHERE reason ="
+                              " 'completed without passing: did not achieve the pass grade'"),
+                     1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 0);
+}
+
+static void test_not_completed_set_by_later_withdraws_the_credit(void **state)
+{
+    struct fixture *f = *state;
+    struct moodle_import_summary summary;
+    struct ct_err err = {0};
+    const char *header = ",\"Email address\",\"Quiz\",\"\"\n";
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s\"S\",\"siobhan@example.org\",\"Completed\",\"2026-02-03 10:00:00\"\n", header);
+    test_ok(import_text(f, text, &summary, &err), &err);
+    assert_int_equal(summary.counts.created, 1);
+    /* Taken back before the credit: a stale report changes nothing. */
+    snprintf(text, sizeof text,
+             "%s\"S\",\"siobhan@example.org\",\"Not completed (set by Dana Director)\","
+             "\"2026-02-01 10:00:00\"\n",
+             header);
+    test_ok(import_text(f, text, &summary, &err), &err);
+    assert_int_equal(summary.counts.withdrawn, 0);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities WHERE status = 'verified'"), 1);
+    snprintf(text, sizeof text,
+             "%s\"S\",\"siobhan@example.org\",\"Not completed (set by Dana Director)\","
+             "\"2026-03-01 10:00:00\"\n",
+             header);
+    test_ok(import_text(f, text, &summary, &err), &err);
+    assert_int_equal(summary.counts.withdrawn, 1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities WHERE status = 'rejected' AND"
+                              " status_reason LIKE 'Not completed (set by Dana Director) in the"
+                              " LMS at 2026-03-01 10:00:00 (import 3 line 2)'"),
+                     1);
+    int64_t entries = 0;
+    test_ok(audit_verify(f->store.db, &entries, &err), &err);
+}
+
 static void test_a_file_refused_whole_keeps_nothing(void **state)
 {
     struct fixture *f = *state;
@@ -176,6 +228,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_import_credits_once_and_explains_the_rest, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_a_completion_without_passing_is_named_and_not_credited,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_completed_set_by_later_withdraws_the_credit, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_file_refused_whole_keeps_nothing, setup, teardown),
     };

@@ -305,6 +305,76 @@ static void test_statements_that_are_no_credit_are_ignored_with_a_reason(void **
     assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 0);
 }
 
+/* A course completion by account 1 with more in it: result and context extensions. */
+static void completion_with(char *out, size_t size, const char *id, const char *object,
+                            const char *result, const char *extensions)
+{
+    snprintf(out, size,
+             "{\"id\": \"%s\", \"actor\": {\"account\": {\"homePage\": \"" SITE
+             "\", \"name\": \"1\"}}, \"verb\": {\"id\": \"" XAPI_VERB_COMPLETED "\"},"
+             " \"object\": {\"id\": \"%s\"}, \"result\": %s, \"context\": {\"extensions\":"
+             " %s}, \"timestamp\": \"2026-03-02T10:00:00Z\"}",
+             id, object, result, extensions);
+}
+
+static void test_a_completion_without_passing_earns_no_credit(void **state)
+{
+    struct fixture *f = *state;
+    add_event(f, COURSE, NULL);
+    link_learner(f, "1", NULL);
+    char body[2048];
+    /* As logstore_xapi sends course_module_completion_updated with completionstate 3. */
+    completion_with(body, sizeof body, ID_COMPLETED, COURSE,
+                    "{\"completion\": true, \"success\": false}",
+                    "{\"" XAPI_MOODLE_INFO_EXTENSION "\": {\"event_name\":"
+                    " \"\\\\core\\\\event\\\\course_module_completion_updated\"}}");
+    receive_ok(f, body, 1);
+    assert_state(f, ID_COMPLETED, "ignored", "completed without passing");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 0);
+    completion_with(body, sizeof body, ID_UNCOMPLETE, COURSE,
+                    "{\"completion\": true, \"success\": true}", "{}");
+    receive_ok(f, body, 1);
+    assert_state(f, ID_UNCOMPLETE, "credited", "created");
+}
+
+static void test_only_course_and_activity_completions_credit(void **state)
+{
+    struct fixture *f = *state;
+    add_event(f, COURSE, NULL);
+    link_learner(f, "1", NULL);
+    char body[2048];
+    /* A lesson ended: logstore_xapi says "completed", with the event that it was. */
+    completion_with(body, sizeof body, ID_COMPLETED, COURSE, "{\"completion\": true}",
+                    "{\"" XAPI_MOODLE_INFO_EXTENSION "\": {\"event_name\":"
+                    " \"\\\\mod_lesson\\\\event\\\\lesson_ended\"}}");
+    receive_ok(f, body, 1);
+    assert_state(f, ID_COMPLETED, "ignored", "not a course or activity completion");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM activities"), 0);
+    /* The course completion itself credits. */
+    completion_with(body, sizeof body, ID_UNCOMPLETE, COURSE, "{\"completion\": true}",
+                    "{\"" XAPI_MOODLE_INFO_EXTENSION "\": {\"event_name\":"
+                    " \"\\\\core\\\\event\\\\course_completed\"}}");
+    receive_ok(f, body, 1);
+    assert_state(f, ID_UNCOMPLETE, "credited", "created");
+}
+
+static void test_a_module_name_matches_as_moodle_rewrites_it(void **state)
+{
+    struct fixture *f = *state;
+    add_event(f, COURSE, "Q&A: <b>Reference</b> interview");
+    link_learner(f, "1", NULL);
+    char body[2048];
+    statement(body, sizeof body, ID_COMPLETED, "1", XAPI_VERB_COMPLETED, MODULE,
+              "2026-03-02T10:00:00-07:00");
+    char *name = strstr(body, "test_book_name");
+    assert_non_null(name);
+    char rewritten[2200];
+    snprintf(rewritten, sizeof rewritten, "%.*sQ&amp;A: Reference interview%s", (int)(name - body),
+             body, name + strlen("test_book_name"));
+    receive_ok(f, rewritten, 1);
+    assert_state(f, ID_COMPLETED, "credited", "created");
+}
+
 static void test_account_of_another_site_is_ignored(void **state)
 {
     struct fixture *f = *state;
@@ -411,6 +481,9 @@ int main(void)
         T(test_waiting_statements_apply_in_order_of_arrival),
         T(test_statements_that_are_no_credit_are_ignored_with_a_reason),
         T(test_account_of_another_site_is_ignored),
+        T(test_a_completion_without_passing_earns_no_credit),
+        T(test_only_course_and_activity_completions_credit),
+        T(test_a_module_name_matches_as_moodle_rewrites_it),
         T(test_the_same_completion_by_file_and_by_xapi_is_one_activity),
         T(test_statement_kept_verbatim),
         T(test_site_counts_reconcile_every_statement),
