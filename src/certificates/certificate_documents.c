@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jws_compact.h"
+#include "signing_key.h"
 #include "status_list.h"
 #include "../core/banned.h"
 
@@ -137,6 +138,7 @@ void certificate_documents_facts(const struct certificate_documents *documents,
         .verification_code = documents->record.verification_code,
         .status_index = documents->record.status_index,
         .learner_name = documents->record.person_name,
+        .subject_uuid = documents->record.person_subject_uuid,
         .learner_email = documents->record.person_email,
         .program_id = documents->record.program,
         .program_name = program_name(documents),
@@ -157,6 +159,21 @@ enum ct_status certificate_documents_credential(const struct certificate_documen
     struct credential_facts facts;
     certificate_documents_facts(documents, &facts);
     return credential_issue(key, &facts, jwt, err);
+}
+
+enum ct_status certificate_key_set(struct store *store, const json_t *key, json_t **key_set,
+                                   struct ct_err *err)
+{
+    *key_set = NULL;
+    char public_url[STORE_SETTING_SIZE];
+    enum ct_status status = store_setting_get(store, "public-url", public_url, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    char key_id[STORE_SETTING_SIZE + 128];
+    credential_key_id(public_url, key, key_id, sizeof key_id);
+    *key_set = signing_key_public_set(key, key_id);
+    return *key_set != NULL ? CT_OK : ct_err_nomem(err);
 }
 
 enum ct_status certificate_status_list(struct store *store, const json_t *key,
@@ -186,7 +203,9 @@ enum ct_status certificate_status_list(struct store *store, const json_t *key,
     if (credential == NULL) {
         return ct_err_nomem(err);
     }
-    status = jws_compact_sign(key, "vc+jwt", credential, jwt, err);
+    char key_id[STORE_SETTING_SIZE + 128];
+    credential_key_id(public_url, key, key_id, sizeof key_id);
+    status = jws_compact_sign(key, key_id, "vc+jwt", credential, jwt, err);
     json_decref(credential);
     return status;
 }

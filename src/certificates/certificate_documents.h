@@ -51,8 +51,16 @@ enum ct_status certificate_documents_credential(const struct certificate_documen
                                                 const json_t *key, char **jwt,
                                                 struct ct_err *err) CT_MUST_CHECK;
 
+/* The JWK Set of key's public half (key borrowed), its "kid" the key's address under the
+ * public-url setting (credential_key_id), as /.well-known/jwks.json and 'certtrack
+ * certificate jwks' give it: *key_set gets it (caller json_decrefs). */
+enum ct_status certificate_key_set(struct store *store, const json_t *key, json_t **key_set,
+                                   struct ct_err *err) CT_MUST_CHECK;
+
 /* The revocation status list credential, valid from valid_from ("YYYY-MM-DDThh:mm:ssZ",
- * borrowed), signed with key: *jwt gets the compact JWS (caller frees). */
+ * borrowed), signed with key (its header's kid the key's address, credential_key_id;
+ * typ "vc+jwt", as the W3C's VC-JOSE-COSE secures a credential that is not an Open
+ * Badge): *jwt gets the compact JWS (caller frees). */
 enum ct_status certificate_status_list(struct store *store, const json_t *key,
                                        const char *valid_from, char **jwt,
                                        struct ct_err *err) CT_MUST_CHECK;

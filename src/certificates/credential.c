@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jws_compact.h"
+#include "signing_key.h"
 #include "status_list.h"
 #include "../core/buf.h"
 #include "../core/banned.h"
@@ -27,6 +28,30 @@ void credential_verify_url(const char *public_url, const char *code, char *out, 
     char path[64];
     snprintf(path, sizeof path, "verify/%s", code);
     credential_url(public_url, path, out, size);
+}
+
+void credential_key_id(const char *public_url, const json_t *key, char *out, size_t size)
+{
+    const char *thumbprint = json_string_value(json_object_get(key, "kid"));
+    char path[128];
+    snprintf(path, sizeof path, "keys/%s", thumbprint != NULL ? thumbprint : "");
+    credential_url(public_url, path, out, size);
+}
+
+bool credential_subject_uuid_valid(const char *uuid)
+{
+    if (uuid == NULL || strlen(uuid) != 36) {
+        return false;
+    }
+    for (size_t i = 0; i < 36; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        bool ok = dash ? uuid[i] == '-'
+                       : (uuid[i] >= '0' && uuid[i] <= '9') || (uuid[i] >= 'a' && uuid[i] <= 'f');
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void credential_date_time(struct civil_date date, char *out, size_t size)
@@ -128,12 +153,37 @@ static json_t *evidence(const struct credential_facts *facts, const char *creden
     return list;
 }
 
-json_t *credential_issuer_profile(const char *public_url, const char *issuer_name)
+/* The issuer's key as a verification method of its profile: a JsonWebKey whose id is the
+ * JWT header's kid, controlled by the issuer. */
+static json_t *verification_method(const char *public_url, const char *issuer_id, const json_t *key)
+{
+    char key_id[1024];
+    credential_key_id(public_url, key, key_id, sizeof key_id);
+    return json_pack("{s:s, s:s, s:s, s:o}", "id", key_id, "type", "JsonWebKey", "controller",
+                     issuer_id, "publicKeyJwk", signing_key_public(key, key_id));
+}
+
+json_t *credential_issuer_profile(const char *public_url, const char *issuer_name,
+                                  const json_t *key)
 {
     char id[1024];
     credential_url(public_url, "issuer", id, sizeof id);
-    return json_pack("{s:[s,s], s:s, s:[s], s:s, s:s}", "@context", VC2_CONTEXT, OB3_CONTEXT, "id",
-                     id, "type", "Profile", "name", issuer_name, "url", public_url);
+    json_t *profile =
+        json_pack("{s:[s,s], s:s, s:[s], s:s, s:s}", "@context", VC2_CONTEXT, OB3_CONTEXT, "id", id,
+                  "type", "Profile", "name", issuer_name, "url", public_url);
+    if (profile == NULL || key == NULL) {
+        return profile;
+    }
+    json_t *method = verification_method(public_url, id, key);
+    const char *method_id = json_string_value(json_object_get(method, "id"));
+    if (method_id == NULL ||
+        json_object_set_new(profile, "assertionMethod", json_pack("[s]", method_id)) != 0 ||
+        json_object_set_new(profile, "verificationMethod", json_pack("[O]", method)) != 0) {
+        json_decref(profile);
+        profile = NULL;
+    }
+    json_decref(method);
+    return profile;
 }
 
 /* "sha256$" and the hex SHA-256 of the e-mail address in lower case followed by salt,
@@ -192,10 +242,13 @@ json_t *credential_build(const struct credential_facts *facts)
     credential_date_time(facts->issued, valid_from, sizeof valid_from);
     credential_date_time(facts->valid_until, valid_until, sizeof valid_until);
     snprintf(name, sizeof name, "%s, certificate %s", facts->program_name, facts->number);
+    char subject_id[48];
+    snprintf(subject_id, sizeof subject_id, "urn:uuid:%s",
+             facts->subject_uuid != NULL ? facts->subject_uuid : "");
     json_t *subject =
-        json_pack("{s:[s], s:o, s:o, s:o}", "type", "AchievementSubject", "identifier",
-                  identifiers(facts), "achievement", credential_achievement(facts), "creditsEarned",
-                  credits_value(facts->credits_earned_halves));
+        json_pack("{s:s, s:[s], s:o, s:o, s:o}", "id", subject_id, "type", "AchievementSubject",
+                  "identifier", identifiers(facts), "achievement", credential_achievement(facts),
+                  "creditsEarned", credits_value(facts->credits_earned_halves));
     json_t *issuer = json_pack("{s:s, s:[s], s:s}", "id", issuer_id, "type", "Profile", "name",
                                facts->issuer_name);
     json_t *credential = json_pack(
@@ -206,9 +259,10 @@ json_t *credential_build(const struct credential_facts *facts)
     if (credential == NULL) {
         return NULL;
     }
-    json_t *claims = json_pack("{s:s, s:s, s:I, s:I, s:I}", "iss", issuer_id, "jti", id, "nbf",
-                               unix_seconds(facts->issued), "iat", unix_seconds(facts->issued),
-                               "exp", unix_seconds(facts->valid_until));
+    json_t *claims =
+        json_pack("{s:s, s:s, s:s, s:I, s:I, s:I}", "iss", issuer_id, "jti", id, "sub", subject_id,
+                  "nbf", unix_seconds(facts->issued), "iat", unix_seconds(facts->issued), "exp",
+                  unix_seconds(facts->valid_until));
     if (claims == NULL || json_object_update(credential, claims) != 0) {
         json_decref(claims);
         json_decref(credential);
@@ -222,11 +276,17 @@ enum ct_status credential_issue(const json_t *key, const struct credential_facts
                                 struct ct_err *err)
 {
     *jwt = NULL;
+    if (!credential_subject_uuid_valid(facts->subject_uuid)) {
+        return ct_err_set(err, CT_ERR_INPUT, "credential",
+                          "the holder has no subject id (a UUID in lower case)");
+    }
     json_t *credential = credential_build(facts);
     if (credential == NULL) {
         return ct_err_nomem(err);
     }
-    enum ct_status status = jws_compact_sign(key, "vc+jwt", credential, jwt, err);
+    char key_id[1024];
+    credential_key_id(facts->public_url, key, key_id, sizeof key_id);
+    enum ct_status status = jws_compact_sign(key, key_id, "JWT", credential, jwt, err);
     json_decref(credential);
     return status;
 }

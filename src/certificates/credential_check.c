@@ -144,6 +144,76 @@ static enum ct_status check_status(const json_t *payload, const char *status_lis
     return status;
 }
 
+/* A JWT NumericDate (whole seconds since 1970, up to the year 9999) as
+ * "YYYY-MM-DDThh:mm:ssZ" into out (32 bytes or more); false when claim is not one. */
+static bool numeric_date_text(const json_t *claim, char *out, size_t size)
+{
+    if (!json_is_integer(claim) || json_integer_value(claim) < 0 ||
+        json_integer_value(claim) >= (json_int_t)2932897 * 86400) {
+        return false;
+    }
+    json_int_t seconds = json_integer_value(claim);
+    char day[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format((struct civil_date){.days = (int32_t)(seconds / 86400)}, day);
+    int in_day = (int)(seconds % 86400);
+    snprintf(out, size, "%sT%02d:%02d:%02dZ", day, in_day / 3600, in_day / 60 % 60, in_day % 60);
+    return true;
+}
+
+/* Whether the payload's claim is the string value (NULL: the credential has none, and
+ * then no claim matches it). */
+static bool claim_is(const json_t *payload, const char *claim, const char *value)
+{
+    const char *text = json_string_value(json_object_get(payload, claim));
+    return text != NULL && value != NULL && strcmp(text, value) == 0;
+}
+
+/* Whether the payload's NumericDate claim is the DateTime value (NULL when the credential
+ * has none): required, it must be there; else it must be there exactly when value is. */
+static bool date_claim_is(const json_t *payload, const char *claim, const char *value,
+                          bool required)
+{
+    const json_t *date = json_object_get(payload, claim);
+    if (date == NULL) {
+        return !required && value == NULL;
+    }
+    char text[32];
+    return numeric_date_text(date, text, sizeof text) && value != NULL && strcmp(text, value) == 0;
+}
+
+/* The credential's issuer.id (the issuer may be an object or its id). */
+static const char *issuer_id(const json_t *payload)
+{
+    const json_t *issuer = json_object_get(payload, "issuer");
+    return json_is_string(issuer) ? json_string_value(issuer)
+                                  : json_string_value(json_object_get(issuer, "id"));
+}
+
+/* What Open Badges 3.0 (8.2, "Verify a Credential VC-JWT Signature") requires of the
+ * JWT claims against the credential they carry: NULL when all hold, else why not. */
+static const char *claims_mismatch(const json_t *payload)
+{
+    const json_t *subject = json_object_get(payload, "credentialSubject");
+    const char *valid_from = json_string_value(json_object_get(payload, "validFrom"));
+    const char *valid_until = json_string_value(json_object_get(payload, "validUntil"));
+    if (!claim_is(payload, "iss", issuer_id(payload))) {
+        return "the JWT claim iss is not the credential's issuer.id";
+    }
+    if (!claim_is(payload, "jti", json_string_value(json_object_get(payload, "id")))) {
+        return "the JWT claim jti is not the credential's id";
+    }
+    if (!claim_is(payload, "sub", json_string_value(json_object_get(subject, "id")))) {
+        return "the JWT claim sub is not the credential's credentialSubject.id";
+    }
+    if (!date_claim_is(payload, "nbf", valid_from, true)) {
+        return "the JWT claim nbf is not the credential's validFrom";
+    }
+    if (!date_claim_is(payload, "exp", valid_until, false)) {
+        return "the JWT claim exp is not the credential's validUntil";
+    }
+    return NULL;
+}
+
 /* The verdict from the claims' dates, as of day. */
 static void check_dates(const json_t *payload, struct civil_date day,
                         struct credential_check_result *result)
@@ -165,6 +235,34 @@ static void check_dates(const json_t *payload, struct civil_date day,
     }
 }
 
+/* The verdict on a payload whose signature is good: what it is, whether its claims agree
+ * with it, then revocation, then the dates. */
+static enum ct_status check_signed(const json_t *payload, const json_t *key_set,
+                                   const char *status_list, struct civil_date day,
+                                   struct credential_check_result *result, struct ct_err *err)
+{
+    if (!has_type(json_object_get(payload, "type"), "OpenBadgeCredential")) {
+        set_verdict(result, CREDENTIAL_MALFORMED, "the token is not an OpenBadgeCredential");
+        return CT_OK;
+    }
+    const char *mismatch = claims_mismatch(payload);
+    if (mismatch != NULL) {
+        set_verdict(result, CREDENTIAL_MALFORMED, mismatch);
+        return CT_OK;
+    }
+    bool revoked = false;
+    enum ct_status status = CT_OK;
+    if (status_list != NULL) {
+        status = check_status(payload, status_list, key_set, &revoked, err);
+    }
+    if (status == CT_OK && revoked) {
+        set_verdict(result, CREDENTIAL_REVOKED, "the issuer's status list says revoked");
+    } else if (status == CT_OK) {
+        check_dates(payload, day, result);
+    }
+    return status;
+}
+
 enum ct_status credential_check(const char *jwt, const json_t *key_set, const char *status_list,
                                 struct civil_date day, struct credential_check_result *result,
                                 struct ct_err *err)
@@ -184,18 +282,8 @@ enum ct_status credential_check(const char *jwt, const json_t *key_set, const ch
         set_verdict(result, CREDENTIAL_MALFORMED, check_err.message);
     } else if (check != JWS_CHECK_SIGNED) {
         set_verdict(result, CREDENTIAL_TAMPERED, check_err.message);
-    } else if (!has_type(json_object_get(payload, "type"), "OpenBadgeCredential")) {
-        set_verdict(result, CREDENTIAL_MALFORMED, "the token is not an OpenBadgeCredential");
     } else {
-        bool revoked = false;
-        if (status_list != NULL) {
-            status = check_status(payload, status_list, key_set, &revoked, err);
-        }
-        if (status == CT_OK && revoked) {
-            set_verdict(result, CREDENTIAL_REVOKED, "the issuer's status list says revoked");
-        } else if (status == CT_OK) {
-            check_dates(payload, day, result);
-        }
+        status = check_signed(payload, key_set, status_list, day, result, err);
     }
     json_decref(payload);
     return status;

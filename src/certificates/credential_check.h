@@ -1,6 +1,8 @@
 /*
  * credential_check: checks a credential offline, as anyone holding the issuer's public
- * keys (and, for revocation, its status list) can: the signature, the dates, and
+ * keys (and, for revocation, its status list) can: the signature (RS256 only), the JWT
+ * claims against the credential as Open Badges 3.0 requires (iss = issuer.id, jti = id,
+ * sub = credentialSubject.id, nbf = validFrom, exp = validUntil), the dates, and
  * whether the status list says revoked.
  */
 #ifndef CERTTRACK_CREDENTIAL_CHECK_H
@@ -17,7 +19,8 @@ enum credential_verdict {
     CREDENTIAL_NOT_YET_VALID, /* before validFrom */
     CREDENTIAL_REVOKED,       /* the status list has its bit set */
     CREDENTIAL_TAMPERED,      /* the signature does not match the issuer's keys */
-    CREDENTIAL_MALFORMED,     /* not a VC-JWT OpenBadgeCredential at all */
+    CREDENTIAL_MALFORMED,     /* not a VC-JWT OpenBadgeCredential at all, or its JWT claims
+                                 disagree with the credential */
 };
 
 struct credential_check_result {

@@ -8,13 +8,15 @@
 #include "../core/buf.h"
 #include "../core/banned.h"
 
-enum ct_status jws_compact_sign(const json_t *key, const char *typ, const json_t *payload,
-                                char **compact, struct ct_err *err)
+enum ct_status jws_compact_sign(const json_t *key, const char *key_id, const char *typ,
+                                const json_t *payload, char **compact, struct ct_err *err)
 {
     *compact = NULL;
-    const char *key_id = json_string_value(json_object_get(key, "kid"));
-    if (key_id == NULL) {
+    if (json_string_value(json_object_get(key, "kid")) == NULL) {
         return ct_err_set(err, CT_ERR_INPUT, "signing key", "the key has no kid");
+    }
+    if (key_id == NULL) {
+        key_id = json_string_value(json_object_get(key, "kid"));
     }
     char *payload_text = json_dumps(payload, JSON_COMPACT);
     if (payload_text == NULL) {

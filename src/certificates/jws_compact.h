@@ -15,10 +15,12 @@
 #define JWS_COMPACT_LIMIT (1024 * 1024)
 
 /* Signs payload with key (a private RSA JWK with "kid", signing_key.h) under the
- * protected header {"alg": "RS256", "kid", "typ": typ}. *compact gets
- * "header.payload.signature" (caller frees). key, typ and payload are borrowed. */
-enum ct_status jws_compact_sign(const json_t *key, const char *typ, const json_t *payload,
-                                char **compact, struct ct_err *err) CT_MUST_CHECK;
+ * protected header {"alg": "RS256", "kid": key_id, "typ": typ} and no other member;
+ * key_id NULL is the key's own "kid". *compact gets "header.payload.signature" (caller
+ * frees). key, key_id, typ and payload are borrowed. */
+enum ct_status jws_compact_sign(const json_t *key, const char *key_id, const char *typ,
+                                const json_t *payload, char **compact,
+                                struct ct_err *err) CT_MUST_CHECK;
 
 /* What checking a compact JWS found. */
 enum jws_check {

@@ -233,11 +233,16 @@ enum ct_status signing_key_copy(const char *from, const char *to, bool *copied, 
     return status;
 }
 
-json_t *signing_key_public_set(const json_t *key)
+json_t *signing_key_public(const json_t *key, const char *key_id)
 {
-    json_t *public_key = json_pack("{s:s, s:O, s:O, s:s, s:s, s:O}", "kty", "RSA", "n",
-                                   json_object_get(key, "n"), "e", json_object_get(key, "e"), "alg",
-                                   "RS256", "use", "sig", "kid", json_object_get(key, "kid"));
+    json_t *kid = key_id != NULL ? json_string(key_id) : json_incref(json_object_get(key, "kid"));
+    return json_pack("{s:s, s:O, s:O, s:s, s:s, s:o}", "kty", "RSA", "n", json_object_get(key, "n"),
+                     "e", json_object_get(key, "e"), "alg", "RS256", "use", "sig", "kid", kid);
+}
+
+json_t *signing_key_public_set(const json_t *key, const char *key_id)
+{
+    json_t *public_key = signing_key_public(key, key_id);
     if (public_key == NULL) {
         return NULL;
     }

@@ -1,7 +1,8 @@
 /*
  * signing_key: the issuer's RSA key that signs credentials and the status list (RS256),
  * kept as a private JWK in a file beside the database, readable by its owner only. The
- * key is made on first need; its public half is what /.well-known/jwks.json publishes.
+ * key is made on first need; its public half is what PUBLIC/keys/THUMBPRINT and
+ * /.well-known/jwks.json publish.
  * Nothing here ever prints or logs the private key.
  */
 #ifndef CERTTRACK_SIGNING_KEY_H
@@ -38,8 +39,15 @@ enum ct_status signing_key_load_or_create(const char *path, json_t **key, bool *
 enum ct_status signing_key_copy(const char *from, const char *to, bool *copied,
                                 struct ct_err *err) CT_MUST_CHECK;
 
-/* The JWK Set of key's public half: {"keys": [{kty, n, e, alg, use, kid}]}. key is
- * borrowed; the caller frees the result with json_decref. NULL when out of memory. */
-json_t *signing_key_public_set(const json_t *key);
+/* key's public half as a JWK, {kty, n, e, alg, use, kid}, never with a private member;
+ * its "kid" is key_id (borrowed; the address credential_key_id makes), or key's own
+ * thumbprint when key_id is NULL. key is borrowed; the caller frees the result with
+ * json_decref. NULL when out of memory. */
+json_t *signing_key_public(const json_t *key, const char *key_id);
+
+/* The JWK Set of key's public half: {"keys": [signing_key_public(key, key_id)]}, as
+ * /.well-known/jwks.json publishes it. The caller json_decrefs it; NULL when out of
+ * memory. */
+json_t *signing_key_public_set(const json_t *key, const char *key_id);
 
 #endif

@@ -192,10 +192,14 @@ static int write_credential(const struct cli_args *args, struct store *store, co
     return exit_code;
 }
 
-static int write_jwks(const struct cli_args *args, const json_t *key)
+static int write_jwks(const struct cli_args *args, struct store *store, const json_t *key)
 {
-    json_t *key_set = signing_key_public_set(key);
-    char *text = key_set != NULL ? json_dumps(key_set, JSON_INDENT(2)) : NULL;
+    json_t *key_set = NULL;
+    struct ct_err err = {0};
+    if (certificate_key_set(store, key, &key_set, &err) != CT_OK) {
+        return cli_report(&err);
+    }
+    char *text = json_dumps(key_set, JSON_INDENT(2));
     json_decref(key_set);
     int exit_code = CLI_EXIT_FAILURE;
     if (text == NULL) {
@@ -235,7 +239,7 @@ static int run_document(const char *what, const struct cli_args *args, struct st
     if (strcmp(what, "credential") == 0) {
         exit_code = write_credential(args, store, key);
     } else if (strcmp(what, "jwks") == 0) {
-        exit_code = write_jwks(args, key);
+        exit_code = write_jwks(args, store, key);
     } else {
         exit_code = write_status_list(args, store, key);
     }

@@ -24,8 +24,10 @@ static void verify_usage(FILE *out)
                  "Checks a credential (a compact VC-JWT, as 'certtrack certificate credential'\n"
                  "writes it) offline against the issuer's public keys (the JWK Set served at\n"
                  "/.well-known/jwks.json) and says valid, expired, tampered or, given the status\n"
-                 "list credential (served at /status/revocation), revoked. --as-of checks the\n"
-                 "dates on another day than today.\n"
+                 "list credential (served at /status/revocation), revoked. As Open Badges 3.0\n"
+                 "asks, the JWT claims iss, jti, sub, nbf and exp must be the credential's\n"
+                 "issuer.id, id, credentialSubject.id, validFrom and validUntil. --as-of checks\n"
+                 "the dates on another day than today.\n"
                  "\n"
                  "Exit status: 0 valid; 3 expired, not yet valid, revoked or tampered; 2 not a\n"
                  "credential, or a key set or status list that cannot be read; 1 could not run.\n");

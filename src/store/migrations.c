@@ -1,5 +1,6 @@
 #include "migrations.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -80,6 +81,14 @@ static const struct migration migrations[] = {
         store_duplicates_supersede_all,
 #include "schema_v8_after.sql.h"
     },
+    {
+        9,
+        "each person's random subject id, which their credentials name",
+#include "schema_v9.sql.h"
+        ,
+        NULL,
+        NULL,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
@@ -87,6 +96,11 @@ enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
 int64_t migrations_latest_version(void)
 {
     return migrations[MIGRATION_COUNT - 1].version;
+}
+
+int migrations_count(void)
+{
+    return MIGRATION_COUNT;
 }
 
 static enum ct_status ensure_version_table(struct db *db, struct ct_err *err)
@@ -114,6 +128,24 @@ enum ct_status migrations_current_version(struct db *db, int64_t *version, struc
     }
     if (status == CT_OK && has_row) {
         *version = db_column_int64(stmt, 0);
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+/* Whether schema_migrations has a row for version. */
+static enum ct_status migration_recorded(struct db *db, int64_t version, bool *recorded,
+                                         struct ct_err *err)
+{
+    *recorded = false;
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(db, "SELECT 1 FROM schema_migrations WHERE version = ?", &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_int64(stmt, 1, version);
+    }
+    if (status == CT_OK) {
+        status = db_step(stmt, recorded, err);
     }
     db_finalize(stmt);
     return status;
@@ -147,9 +179,9 @@ static enum ct_status apply_one(struct db *db, const struct migration *migration
         return status;
     }
     /* Another process may have applied it while this one waited for the lock. */
-    int64_t current = 0;
-    status = migrations_current_version(db, &current, err);
-    if (status == CT_OK && current >= migration->version) {
+    bool recorded = false;
+    status = migration_recorded(db, migration->version, &recorded, err);
+    if (status == CT_OK && recorded) {
         return db_commit(db, err);
     }
     if (status == CT_OK) {
@@ -198,7 +230,12 @@ enum ct_status migrations_apply_until(struct db *db, int64_t last, int *applied,
                           (long long)current, (long long)migrations_latest_version());
     }
     for (size_t i = 0; i < MIGRATION_COUNT && status == CT_OK; i++) {
-        if (migrations[i].version <= current || migrations[i].version > last) {
+        if (migrations[i].version > last) {
+            continue;
+        }
+        bool recorded = false;
+        status = migration_recorded(db, migrations[i].version, &recorded, err);
+        if (status != CT_OK || recorded) {
             continue;
         }
         status = apply_one(db, &migrations[i], err);

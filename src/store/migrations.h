@@ -1,9 +1,12 @@
 /*
  * migrations: the database schema, as numbered steps embedded in the binary.
  *
- * store_migrate() applies every step the database has not had yet, each in its own
- * transaction together with the row that records it in schema_migrations, so a
- * database is always at exactly one version and running it again changes nothing.
+ * store_migrate() applies every step the database has not had yet, in the order of their
+ * versions, each in its own transaction together with the row that records it in
+ * schema_migrations, so running it again changes nothing. A step is "had" when its row
+ * is there, not when a later version is: two changes made at the same time may take
+ * neighbouring versions and land in either order, and a database that had the later one
+ * first still gets the earlier.
  */
 #ifndef CERTTRACK_MIGRATIONS_H
 #define CERTTRACK_MIGRATIONS_H
@@ -15,6 +18,9 @@
 /* The newest schema version this binary knows. */
 int64_t migrations_latest_version(void);
 
+/* How many steps this binary knows (versions may have gaps: see above). */
+int migrations_count(void);
+
 /* Brings db up to the latest version. Fails (changing nothing more) when the database
  * is newer than this binary. *applied (may be NULL) is set to the number of steps run. */
 enum ct_status migrations_apply(struct db *db, int *applied, struct ct_err *err) CT_MUST_CHECK;
@@ -24,7 +30,8 @@ enum ct_status migrations_apply(struct db *db, int *applied, struct ct_err *err)
 enum ct_status migrations_apply_until(struct db *db, int64_t last, int *applied,
                                       struct ct_err *err) CT_MUST_CHECK;
 
-/* The database's current schema version (0 for an empty database). */
+/* The database's current schema version: the newest step it has had (0 for an empty
+ * database). */
 enum ct_status migrations_current_version(struct db *db, int64_t *version,
                                           struct ct_err *err) CT_MUST_CHECK;
 

@@ -296,6 +296,9 @@ static void certificate_record_read(struct db_stmt *stmt, struct certificate_rec
     record->status_index = db_column_int64(stmt, 12);
     text = db_column_text(stmt, 13);
     snprintf(record->person_email, sizeof record->person_email, "%s", text != NULL ? text : "");
+    text = db_column_text(stmt, 14);
+    snprintf(record->person_subject_uuid, sizeof record->person_subject_uuid, "%s",
+             text != NULL ? text : "");
 }
 
 /* Reads the one certificate that where_sql (a constant: "c.number = ?", ...) with param
@@ -311,8 +314,8 @@ static enum ct_status certificate_find_where(struct store *store, const char *wh
     snprintf(sql, sizeof sql,
              "SELECT c.id, c.person_id, c.track_id, c.number, c.verification_code, p.name,"
              " c.program, c.credit_halves, c.issued, c.valid_until, c.revoked,"
-             " COALESCE(c.revoked_reason, ''), COALESCE(c.status_index, c.id), p.email"
-             " FROM certificates c JOIN people p ON p.id = c.person_id WHERE %s",
+             " COALESCE(c.revoked_reason, ''), COALESCE(c.status_index, c.id), p.email,"
+             " p.subject_uuid FROM certificates c JOIN people p ON p.id = c.person_id WHERE %s",
              where_sql);
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(store->db, sql, &stmt, err);

@@ -47,7 +47,8 @@ struct certificate_record {
     char verification_code[VERIFICATION_CODE_SIZE];
     char person_name[256];
     char person_email[256];
-    char program[65]; /* the program's id */
+    char person_subject_uuid[37]; /* the holder's random subject id (schema_v9.sql.h) */
+    char program[65];             /* the program's id */
     int64_t credit_halves;
     struct civil_date issued;
     struct civil_date valid_until;

@@ -232,9 +232,38 @@ enum ct_status certificate_public_keys(struct web_request *request, struct web_r
     if (key == NULL) {
         return no_signing_key(response);
     }
+    json_t *key_set = NULL;
+    struct ct_err err = {0};
+    enum ct_status status = certificate_key_set(request->store, key, &key_set, &err);
+    if (status != CT_OK) {
+        return status;
+    }
     web_add_header(response, "Cache-Control", "public, max-age=300");
     web_add_header(response, "Access-Control-Allow-Origin", "*");
-    return api_json_send(response, 200, signing_key_public_set(key));
+    return api_json_send(response, 200, key_set);
+}
+
+enum ct_status certificate_public_key(struct web_request *request, struct web_response *response)
+{
+    const json_t *key = request->config->signing_key;
+    if (key == NULL) {
+        return no_signing_key(response);
+    }
+    const char *asked = strrchr(request->path, '/') + 1;
+    const char *thumbprint = json_string_value(json_object_get(key, "kid"));
+    if (thumbprint == NULL || strcmp(asked, thumbprint) != 0) {
+        return api_json_send(response, 404, json_pack("{s:s}", "status", "not-found"));
+    }
+    char public_url[STORE_SETTING_SIZE], key_id[STORE_SETTING_SIZE + 128];
+    struct ct_err err = {0};
+    enum ct_status status = store_setting_get(request->store, "public-url", public_url, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    credential_key_id(public_url, key, key_id, sizeof key_id);
+    web_add_header(response, "Cache-Control", "public, max-age=300");
+    web_add_header(response, "Access-Control-Allow-Origin", "*");
+    return api_json_send(response, 200, signing_key_public(key, key_id));
 }
 
 enum ct_status certificate_issuer_profile(struct web_request *request,
@@ -250,7 +279,8 @@ enum ct_status certificate_issuer_profile(struct web_request *request,
         return status;
     }
     web_add_header(response, "Access-Control-Allow-Origin", "*");
-    return api_json_send(response, 200, credential_issuer_profile(public_url, issuer));
+    return api_json_send(
+        response, 200, credential_issuer_profile(public_url, issuer, request->config->signing_key));
 }
 
 enum ct_status certificate_revocation_list(struct web_request *request,

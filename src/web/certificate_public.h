@@ -7,8 +7,12 @@
  *                                  A page, or JSON with Accept: application/json. An
  *                                  unknown code says "not found" and nothing else.
  *                                  Rate-limited per client address (429).
- *   GET /.well-known/jwks.json     the issuer's public keys (JWK Set)
- *   GET /issuer                    the issuer's Open Badges profile
+ *   GET /.well-known/jwks.json     the issuer's public keys (JWK Set), each key's kid its
+ *                                  address below
+ *   GET /keys/{thumbprint}         the issuer's public key (a JWK) at the address that
+ *                                  is the credentials' JWT header kid; 404 for another
+ *   GET /issuer                    the issuer's Open Badges profile, naming its key as a
+ *                                  verificationMethod
  *   GET /achievements/{program}    the program as an Open Badges Achievement
  *   GET /status/revocation         the revocation status list credential, signed
  *                                  (application/vc+jwt)
@@ -32,6 +36,10 @@ enum ct_status page_certificate_verify(struct web_request *request,
 /* GET /.well-known/jwks.json */
 enum ct_status certificate_public_keys(struct web_request *request,
                                        struct web_response *response) CT_MUST_CHECK;
+
+/* GET /keys/{thumbprint}: the thumbprint is the path's last segment. */
+enum ct_status certificate_public_key(struct web_request *request,
+                                      struct web_response *response) CT_MUST_CHECK;
 
 /* GET /issuer */
 enum ct_status certificate_issuer_profile(struct web_request *request,

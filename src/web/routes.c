@@ -288,6 +288,13 @@ static enum ct_status public_keys(struct web_request *request, struct web_respon
     return certificate_public_keys(request, response);
 }
 
+static enum ct_status public_key(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    return certificate_public_key(request, response);
+}
+
 static enum ct_status issuer_profile(struct web_request *request, struct web_response *response,
                                      int64_t id)
 {
@@ -492,6 +499,7 @@ static const struct route routes[] = {
     {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check},
     {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_verify},
     {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_keys},
+    {"GET", "/keys/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_key},
     {"GET", "/issuer", ACCESS_PUBLIC, 0, ROUTE_PAGE, issuer_profile},
     {"GET", "/achievements/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, achievement},
     {"GET", "/status/revocation", ACCESS_PUBLIC, 0, ROUTE_PAGE, revocation_list},
@@ -597,20 +605,22 @@ static const struct route routes[] = {
     {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route},
 };
 
-/* The length of the {code} segment at path: 1 to 64 letters, digits and dashes up to
- * the end of the path; 0 when there is none. */
+/* The length of the {code} segment at path: 1 to 64 letters, digits, dashes and
+ * underscores (base64url, as a key's thumbprint is) up to the end of the path; 0 when
+ * there is none. */
 static size_t code_segment(const char *path)
 {
     size_t length = 0;
     while (path[length] != '\0' && length <= 64 &&
-           (isalnum((unsigned char)path[length]) || path[length] == '-')) {
+           (isalnum((unsigned char)path[length]) || path[length] == '-' || path[length] == '_')) {
         length++;
     }
     return path[length] == '\0' && length <= 64 ? length : 0;
 }
 
 /* Matches path against pattern; *id receives the number where the pattern has {id}.
- * {code} matches a last segment of letters, digits and dashes (the handler reads it). */
+ * {code} matches a last segment of letters, digits, dashes and underscores (the
+ * handler reads it). */
 static bool path_matches(const char *pattern, const char *path, int64_t *id)
 {
     *id = 0;

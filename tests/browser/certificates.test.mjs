@@ -2,6 +2,13 @@
 // - the npm package `jose` (an independent implementation) verifies the signed Open
 //   Badges credential against the server's /.well-known/jwks.json, and rejects a copy
 //   with one character of the payload changed;
+// - as Open Badges 3.0's VC-JWT section asks: the header is alg RS256, typ JWT and a kid
+//   that dereferences to the public key (which verifies the credential, and which the
+//   issuer profile names); sub is credentialSubject.id, the holder's random urn:uuid;
+// - the payload validates against 1EdTech's AchievementCredential JSON Schema (ajv,
+//   draft 2019-09, with ajv-formats), read in place from ../shared/fixtures/ob3;
+// - `certtrack verify` refuses a token signed with the issuer's own key whose iss, jti,
+//   sub, nbf or exp disagrees with the credential;
 // - the revocation status list, verified the same way and unpacked with Node's zlib,
 //   has the revoked certificate's bit set and no other;
 // - in Chromium, the public verify page of a valid, a revoked and an expired
@@ -14,18 +21,26 @@
 // CERTTRACK_SCREENSHOTS (see support.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import Ajv2019 from 'ajv/dist/2019.js';
+import addFormats from 'ajv-formats';
+import {
+    SignJWT, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, importJWK, jwtVerify,
+} from 'jose';
 import {
     PASSWORD, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory, exe,
     launchBrowser, newContext, root, screenshots, signIn, workDirectory,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
+// 1EdTech's AchievementCredential JSON Schema, read in place (../shared beside the root).
+const SCHEMA = join(root, '..', 'shared', 'fixtures', 'ob3',
+    'ob_v3p0_achievementcredential_schema.json');
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const LATER = '2031-01-01'; // after the new certificate's four years
 
 const work = workDirectory();
@@ -99,16 +114,26 @@ test('jose verifies the credential against /.well-known/jwks.json and refuses a 
         const { payload, protectedHeader } = await jwtVerify(jwt, keys, {
             algorithms: ['RS256'],
             issuer: `${base}/issuer`,
-            typ: 'vc+jwt',
+            typ: 'JWT',
             currentDate: new Date(`${TODAY}T12:00:00Z`),
         });
+        assert.deepEqual(Object.keys(protectedHeader).sort(), ['alg', 'kid', 'typ'],
+            'OB 3.0 allows no other JOSE header');
         assert.equal(protectedHeader.alg, 'RS256');
+        assert.equal(protectedHeader.typ, 'JWT');
         assert.deepEqual(payload.type, ['VerifiableCredential', 'OpenBadgeCredential']);
         assert.deepEqual(payload['@context'], ['https://www.w3.org/ns/credentials/v2',
             'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
         assert.equal(payload.id, awarded.url);
+        assert.equal(payload.jti, payload.id);
         assert.equal(payload.issuer.id, `${base}/issuer`);
         const subject = payload.credentialSubject;
+        // The holder: their random subject id, the same as stored, and nothing personal.
+        assert.match(subject.id, UUID_URN);
+        assert.equal(payload.sub, subject.id);
+        assert.equal(subject.id, `urn:uuid:${sql('SELECT subject_uuid FROM people WHERE' +
+            " email = 'ready@example.org'")}`);
+        assert.doesNotMatch(JSON.stringify(payload), /ready@example\.org/i);
         assert.equal(subject.achievement.achievementType, 'Certification');
         assert.equal(subject.achievement.name, 'Strategic Track to MSL Certification');
         assert.equal(subject.achievement.creditsAvailable, 60);
@@ -134,6 +159,86 @@ test('jose verifies the credential against /.well-known/jwks.json and refuses a 
         assert.notEqual(decodeJwt(changed).credentialSubject.creditsEarned, subject.creditsEarned);
         await assert.rejects(jwtVerify(changed, keys, { algorithms: ['RS256'] }),
             (error) => error.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    });
+
+test('the kid dereferences to the public key that verifies the credential, and /issuer names it',
+    async () => {
+        const jwt = credentialFile();
+        const { kid } = decodeProtectedHeader(jwt);
+        assert.ok(kid.startsWith(`${base}/keys/`), kid);
+        // Dereferenced as OB 3.0 says and 1EdTech's validator does: the address answers a JWK.
+        const answer = await fetch(kid);
+        assert.equal(answer.status, 200);
+        const jwk = await answer.json();
+        assert.equal(jwk.kty, 'RSA');
+        assert.equal(jwk.kid, kid);
+        assert.equal(jwk.d, undefined, 'no private part');
+        const { payload } = await jwtVerify(jwt, await importJWK(jwk, 'RS256'), {
+            algorithms: ['RS256'], typ: 'JWT', issuer: `${base}/issuer`,
+            subject: decodeJwt(jwt).credentialSubject.id,
+            currentDate: new Date(`${TODAY}T12:00:00Z`),
+        });
+        assert.equal(payload.sub, payload.credentialSubject.id);
+        const profile = await (await fetch(`${base}/issuer`)).json();
+        assert.deepEqual(profile.verificationMethod, [
+            { id: kid, type: 'JsonWebKey', controller: `${base}/issuer`, publicKeyJwk: jwk },
+        ]);
+        assert.deepEqual(profile.assertionMethod, [kid]);
+        const set = await (await fetch(`${base}/.well-known/jwks.json`)).json();
+        assert.deepEqual(set.keys, [jwk]);
+        assert.equal((await fetch(`${base}/keys/another-key`)).status, 404);
+    });
+
+test('the payload validates against 1EdTech\'s AchievementCredential JSON Schema',
+    { skip: existsSync(SCHEMA) ? false : `the shared fixture is absent (${SCHEMA})` },
+    () => {
+        const ajv = new Ajv2019({ allErrors: true, strictTuples: false });
+        addFormats(ajv);
+        const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+        const payload = decodeJwt(credentialFile());
+        assert.ok(validate(payload), ajv.errorsText(validate.errors, { separator: '\n' }));
+        // The schema does say no: without an issuer, or with an identity it does not know.
+        const { issuer: _issuer, ...withoutIssuer } = payload;
+        assert.equal(validate(withoutIssuer), false);
+        const strange = structuredClone(payload);
+        strange.credentialSubject.identifier[0].identityType = 'shoeSize';
+        assert.equal(validate(strange), false);
+    });
+
+test('certtrack verify refuses a token signed with the issuer\'s key whose claims disagree',
+    async () => {
+        const jwt = credentialFile();
+        const header = decodeProtectedHeader(jwt);
+        const original = decodeJwt(jwt);
+        const jwks = join(work.path, 'jwks.json');
+        writeFileSync(jwks, await (await fetch(`${base}/.well-known/jwks.json`)).text());
+        // The issuer's private key, read from its file beside the database (its key_ops,
+        // which name verify too, left out: WebCrypto takes a private key to sign only).
+        const { key_ops: _ops, ...privateJwk } =
+            JSON.parse(readFileSync(`${db}.signing-key.jwk`, 'utf8'));
+        const key = await importJWK(privateJwk, 'RS256');
+        const verify = async (payload) => {
+            const file = join(work.path, 'forged.jwt');
+            writeFileSync(file, await new SignJWT(payload).setProtectedHeader(header).sign(key));
+            return spawnSync(exe, ['verify', file, '--jwks', jwks, '--as-of', TODAY],
+                { encoding: 'utf8' });
+        };
+        const same = await verify(original);
+        assert.equal(same.status, 0, `signed again unchanged: ${same.stdout}${same.stderr}`);
+        const changes = {
+            iss: 'https://elsewhere.example/issuer',
+            jti: `${base}/verify/SOMEONEELSE`,
+            sub: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+            nbf: original.nbf - 86400,
+            exp: original.exp + 86400,
+        };
+        for (const [claim, value] of Object.entries(changes)) {
+            const run = await verify({ ...original, [claim]: value });
+            assert.equal(run.status, 2, `${claim}: ${run.stdout}${run.stderr}`);
+            assert.match(run.stderr, new RegExp(`not a credential: the JWT claim ${claim} `));
+            const { [claim]: _dropped, ...without } = original;
+            assert.equal((await verify(without)).status, 2, `${claim} left out`);
+        }
     });
 
 test('the status list, verified with jose, has the revoked certificate\'s bit and no other',

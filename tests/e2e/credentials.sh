@@ -3,9 +3,11 @@
 # init and config keep the public URL; award prints the number and the verification URL
 # (and refuses an incomplete track with the engine's codes); the signing key is made
 # beside the database, the owner's alone; `certtrack verify` says valid, tampered,
-# expired and revoked; revoke is audited; the server publishes the keys, the issuer and
-# the status list, answers /verify/CODE as a page and as JSON, and limits how often one
-# address may ask.
+# expired and revoked; revoke is audited; the credential is Open Badges 3.0's VC-JWT (header
+# alg RS256, typ JWT, kid the key's address; sub the holder's random urn:uuid, the same in
+# all their credentials and nothing personal); the server publishes the keys (the set,
+# and the key at its kid), the issuer naming its key, and the status list, answers
+# /verify/CODE as a page and as JSON, and limits how often one address may ask.
 # Usage: credentials.sh CERTTRACK SOURCE_ROOT
 set -u
 certtrack=$1
@@ -18,13 +20,19 @@ db="$work/demo.db"
 
 ct() { "$certtrack" "$@" --db "$db" --programs "$programs"; }
 
+# The JSON of part N (0 header, 1 payload) of the compact JWS in FILE, on one line.
+jws_part() {
+    python3 -c 'import base64,json,sys; p=open(sys.argv[1]).read().strip().split(".")[int(sys.argv[2])];
+print(json.dumps(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))))' "$1" "$2"
+}
+
 ct init --public-url https://certs.example.gov/ >/dev/null &&
     ct demo-data >/dev/null || {
     echo "Bail out! cannot make the demo database"
     exit 1
 }
 
-echo "1..25"
+echo "1..29"
 
 init_keeps_the_public_url() {
     [ "$(ct config get public-url)" = "https://certs.example.gov" ]
@@ -77,7 +85,37 @@ same_credential_again() {
 }
 check "the same certificate gives the same credential, with the same key" same_credential_again
 
+the_subject_is_a_random_urn() {
+    person=$(sqlite3 "$db" "SELECT p.id || '|' || p.email || '|' || p.subject_uuid FROM people p
+        JOIN certificates c ON c.person_id = p.id WHERE c.number = '$cert'")
+    jws_part "$work/cred.jwt" 1 | python3 -c 'import json,re,sys; c=json.load(sys.stdin);
+person_id, email, uuid = sys.argv[1].split("|")
+sub = c["credentialSubject"]["id"]
+assert c["sub"] == sub == "urn:uuid:" + uuid, (c["sub"], sub, uuid)
+assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", sub), sub
+assert email.lower() not in json.dumps(c).lower(), "the address in clear"
+assert person_id not in sub.split(":")[-1].split("-"), sub' "$person" || return 1
+    # Another holder's credential names another subject.
+    other_number=$(sqlite3 "$db" "SELECT number FROM certificates WHERE person_id <>
+        (SELECT person_id FROM certificates WHERE number = '$cert') AND revoked IS NULL
+        AND valid_until > '2026-06-15' LIMIT 1")
+    ct certificate credential --number "$other_number" --out "$work/other.jwt" &&
+        [ "$(jws_part "$work/other.jwt" 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["sub"])')" != \
+            "$(jws_part "$work/cred.jwt" 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["sub"])')" ]
+}
+check "sub and credentialSubject.id are the holder's stored random urn:uuid, nothing personal" \
+    the_subject_is_a_random_urn
+
 ct certificate jwks --out "$work/jwks.json" >/dev/null
+the_header_is_ob3s() {
+    thumbprint=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["keys"][0]["kid"])' \
+        "$work/jwks.json")
+    jws_part "$work/cred.jwt" 0 | python3 -c 'import json,sys; h=json.load(sys.stdin);
+assert h == {"alg": "RS256", "typ": "JWT", "kid": sys.argv[1]}, h' "$thumbprint" &&
+        case $thumbprint in https://certs.example.gov/keys/?*) ;; *) false ;; esac
+}
+check "the JOSE header is alg RS256, typ JWT and kid the key's address, as in the JWK Set" \
+    the_header_is_ob3s
 verify_valid() {
     "$certtrack" verify "$work/cred.jwt" --jwks "$work/jwks.json" >"$work/out" &&
         grep -q "cred.jwt: valid" "$work/out" && grep -q "Strategic Track to MSL Certification" "$work/out"
@@ -156,18 +194,48 @@ e2e_serve "$db"
 ct config set public-url "$base" >/dev/null
 
 served_keys_match() {
-    curl -s "$base/.well-known/jwks.json" >"$work/served.json" &&
+    ct certificate jwks --out "$work/jwks-here.json" >/dev/null &&
+        curl -s "$base/.well-known/jwks.json" >"$work/served.json" &&
         python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]));
-assert a == b, (a, b); assert "d" not in a["keys"][0]' "$work/served.json" "$work/jwks.json"
+assert a == b, (a, b); assert "d" not in a["keys"][0]
+assert a["keys"][0]["kid"].startswith(sys.argv[3] + "/keys/"), a' \
+            "$work/served.json" "$work/jwks-here.json" "$base"
 }
 check "the server publishes the same public keys at /.well-known/jwks.json, no private part" \
     served_keys_match
+
+the_kid_dereferences() {
+    valid_number=$(sqlite3 "$db" "SELECT number FROM certificates WHERE revoked IS NULL
+        AND valid_until > '2026-06-15' ORDER BY id LIMIT 1")
+    ct certificate credential --number "$valid_number" --out "$work/cred-here.jwt" >/dev/null &&
+        kid=$(jws_part "$work/cred-here.jwt" 0 | python3 -c 'import json,sys; print(json.load(sys.stdin)["kid"])') &&
+        case $kid in "$base"/keys/?*) ;; *) false ;; esac &&
+        curl -s -D "$work/headers" "$kid" >"$work/key.json" &&
+        grep -qi '^content-type: application/json' "$work/headers" &&
+        python3 -c 'import json,sys; k=json.load(open(sys.argv[1])); s=json.load(open(sys.argv[2]));
+assert k == s["keys"][0], (k, s); assert k["kid"] == sys.argv[3] and k["kty"] == "RSA" and "d" not in k, k' \
+            "$work/key.json" "$work/served.json" "$kid" &&
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/keys/not-our-key")" = 404 ]
+}
+check "the header's kid is an address that answers the public key as a JWK; another key is 404" \
+    the_kid_dereferences
 
 issuer_profile() {
     curl -s "$base/issuer" | python3 -c 'import json,sys; p=json.load(sys.stdin);
 assert p["type"] == ["Profile"] and p["name"] == "Montana State Library" and p["id"].endswith("/issuer"), p'
 }
 check "the issuer profile is at /issuer" issuer_profile
+
+issuer_names_its_key() {
+    curl -s "$base/issuer" | python3 -c 'import json,sys; p=json.load(sys.stdin);
+key = json.load(open(sys.argv[1]))["keys"][0]
+method, = p["verificationMethod"]
+assert method == {"id": sys.argv[2], "type": "JsonWebKey", "controller": p["id"], "publicKeyJwk": key}, method
+assert p["assertionMethod"] == [sys.argv[2]], p' "$work/served.json" \
+        "$(jws_part "$work/cred-here.jwt" 0 | python3 -c 'import json,sys; print(json.load(sys.stdin)["kid"])')"
+}
+check "the issuer profile names its key: a JsonWebKey verification method whose id is the kid" \
+    issuer_names_its_key
 
 achievement_resolves() {
     id=$(python3 -c 'import base64,json,sys; p=open(sys.argv[1]).read().split(".")[1];

@@ -11,7 +11,9 @@
  *     that says why, nothing else;
  *   - when it is a JSON object, signed with the run's key: the token checks as signed
  *     with the same payload, and with any one character of its payload part changed it
- *     either no longer checks as signed or still decodes to the same payload.
+ *     either no longer checks as signed or still decodes to the same payload; checked as
+ *     a credential it is never tampered, and is malformed unless its "sub" claim is its
+ *     credentialSubject.id (as Open Badges 3.0 requires).
  *
  *   build-test/tests/fuzz/credential-fuzzer -dict=tests/fuzz/credential.dict DIR
  */
@@ -71,11 +73,27 @@ static void check_as_status_list(const char *text, const uint8_t *data, size_t s
     assert(status == CT_OK || (status == CT_ERR_INPUT && err.message[0] != '\0'));
 }
 
+/* A token signed by the run's key, checked as a credential. */
+static void check_signed_credential(const char *jwt, const json_t *object)
+{
+    struct credential_check_result result;
+    struct ct_err err = {0};
+    enum ct_status status =
+        credential_check(jwt, run_key_set, NULL, civil_date_from_ymd(2027, 1, 1), &result, &err);
+    assert(status == CT_OK);
+    assert(result.verdict != CREDENTIAL_TAMPERED && result.verdict != CREDENTIAL_REVOKED);
+    const char *sub = json_string_value(json_object_get(object, "sub"));
+    const char *subject_id =
+        json_string_value(json_object_get(json_object_get(object, "credentialSubject"), "id"));
+    bool sub_agrees = sub != NULL && subject_id != NULL && strcmp(sub, subject_id) == 0;
+    assert(sub_agrees || result.verdict == CREDENTIAL_MALFORMED);
+}
+
 static void check_signing_round_trip(const json_t *object)
 {
     char *jwt = NULL;
     struct ct_err err = {0};
-    if (jws_compact_sign(run_key, "vc+jwt", object, &jwt, &err) != CT_OK) {
+    if (jws_compact_sign(run_key, NULL, "JWT", object, &jwt, &err) != CT_OK) {
         assert(err.status == CT_ERR_TOO_LARGE || err.status == CT_ERR_NOMEM);
         return;
     }
@@ -85,6 +103,7 @@ static void check_signing_round_trip(const json_t *object)
     assert(check == JWS_CHECK_SIGNED);
     assert(json_equal(payload, object));
     json_decref(payload);
+    check_signed_credential(jwt, object);
     char *payload_part = strchr(jwt, '.') + 1;
     size_t payload_length = (size_t)(strchr(payload_part, '.') - payload_part);
     for (size_t i = 0; i < payload_length; i += 1 + payload_length / 8) {

@@ -1,6 +1,7 @@
-/* Signed credentials: the key file, RS256 compact JWS, the Open Badges 3.0 credential,
- * the revocation status list, and the offline check that says valid, expired, revoked
- * or tampered. */
+/* Signed credentials: the key file, RS256 compact JWS, the Open Badges 3.0 credential
+ * as OB 3.0's VC-JWT (header, registered claims, subject id, the issuer profile that
+ * names the key), the revocation status list, and the offline check that says valid,
+ * expired, revoked, tampered, or malformed when the claims disagree with the credential. */
 #include "helpers.h"
 
 #include <jose/jose.h>
@@ -17,9 +18,13 @@
 #include "certificates/status_list.h"
 #include "core/banned.h"
 
+#define PUBLIC_URL   "https://certs.example.gov"
+#define SUBJECT_UUID "3f1d7c52-9a4e-4b8f-a1c6-0d2e5b7f9e41"
+
 struct fixture {
     char directory[256];
     char key_path[512];
+    char key_id[256]; /* PUBLIC_URL/keys/THUMBPRINT */
     json_t *key;
     json_t *key_set;
 };
@@ -35,7 +40,8 @@ static int setup(void **state)
     bool created = false;
     test_ok(signing_key_load_or_create(fixture->key_path, &fixture->key, &created, &err), &err);
     assert_true(created);
-    fixture->key_set = signing_key_public_set(fixture->key);
+    credential_key_id(PUBLIC_URL, fixture->key, fixture->key_id, sizeof fixture->key_id);
+    fixture->key_set = signing_key_public_set(fixture->key, fixture->key_id);
     assert_non_null(fixture->key_set);
     *state = fixture;
     return 0;
@@ -58,12 +64,13 @@ static const struct credential_alignment alignment[] = {
 static struct credential_facts sample_facts(void)
 {
     return (struct credential_facts){
-        .public_url = "https://certs.example.gov",
+        .public_url = PUBLIC_URL,
         .issuer_name = "Montana State Library",
         .number = "CT-2026-000064",
         .verification_code = "07JRNMEBFWADTKY1RZF3ZMS4T3QB2EF0",
         .status_index = 64,
         .learner_name = "Dakota Bighorn",
+        .subject_uuid = SUBJECT_UUID,
         .learner_email = "Dakota@Library.Example.org",
         .program_id = "msl-strategic",
         .program_name = "Strategic Track to MSL Certification",
@@ -221,6 +228,193 @@ static void test_the_learner_is_named_and_their_address_hashed(void **state)
     json_decref(credential);
 }
 
+/* The JSON object that the token's part (0 the header, 1 the payload) encodes. */
+static json_t *token_part(const char *jwt, int part)
+{
+    const char *start = jwt;
+    for (int i = 0; i < part; i++) {
+        start = strchr(start, '.') + 1;
+    }
+    json_t *encoded = json_stringn(start, strcspn(start, "."));
+    json_t *decoded = jose_b64_dec_load(encoded);
+    json_decref(encoded);
+    assert_true(json_is_object(decoded));
+    return decoded;
+}
+
+static void test_the_header_is_rs256_typ_jwt_and_kid_the_keys_address(void **state)
+{
+    struct fixture *fixture = *state;
+    char *jwt = issue(fixture);
+    json_t *header = token_part(jwt, 0);
+    /* OB 3.0 allows no other JOSE header. */
+    assert_int_equal(json_object_size(header), 3);
+    assert_string_equal(json_string_value(json_object_get(header, "alg")), "RS256");
+    assert_string_equal(json_string_value(json_object_get(header, "typ")), "JWT");
+    char expected[300];
+    snprintf(expected, sizeof expected, PUBLIC_URL "/keys/%s",
+             json_string_value(json_object_get(fixture->key, "kid")));
+    assert_string_equal(json_string_value(json_object_get(header, "kid")), expected);
+    assert_string_equal(fixture->key_id, expected);
+    json_decref(header);
+    free(jwt);
+}
+
+static void test_the_claims_are_the_credentials_own(void **state)
+{
+    struct fixture *fixture = *state;
+    char *jwt = issue(fixture);
+    json_t *payload = token_part(jwt, 1);
+    const json_t *subject = json_object_get(payload, "credentialSubject");
+    assert_string_equal(json_string_value(json_object_get(subject, "id")),
+                        "urn:uuid:" SUBJECT_UUID);
+    assert_string_equal(json_string_value(json_object_get(payload, "sub")),
+                        "urn:uuid:" SUBJECT_UUID);
+    assert_string_equal(json_string_value(json_object_get(payload, "iss")), PUBLIC_URL "/issuer");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(payload, "issuer"), "id")),
+        PUBLIC_URL "/issuer");
+    assert_string_equal(json_string_value(json_object_get(payload, "jti")),
+                        json_string_value(json_object_get(payload, "id")));
+    assert_int_equal(json_integer_value(json_object_get(payload, "nbf")),
+                     (json_int_t)test_day("2026-11-27").days * 86400);
+    json_decref(payload);
+    free(jwt);
+}
+
+static void test_the_subject_id_says_nothing_personal(void **state)
+{
+    (void)state;
+    struct credential_facts facts = sample_facts();
+    json_t *credential = credential_build(&facts);
+    assert_non_null(credential);
+    const char *id =
+        json_string_value(json_object_get(json_object_get(credential, "credentialSubject"), "id"));
+    assert_non_null(id);
+    assert_int_equal(strlen(id), strlen("urn:uuid:") + 36);
+    assert_true(strncmp(id, "urn:uuid:", 9) == 0 && credential_subject_uuid_valid(id + 9));
+    assert_null(strstr(id, "Dakota"));
+    assert_null(strstr(id, "akota@"));
+    json_decref(credential);
+}
+
+static void test_a_holder_without_a_subject_id_gets_no_credential(void **state)
+{
+    struct fixture *fixture = *state;
+    const char *bad[] = {NULL,
+                         "",
+                         "3F1D7C52-9A4E-4B8F-A1C6-0D2E5B7F9E41",
+                         "3f1d7c52-9a4e-4b8f-a1c6-0d2e5b7f9e4",
+                         "3f1d7c529a4e4b8fa1c60d2e5b7f9e41xxxx",
+                         "dakota@library.example.org"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct credential_facts facts = sample_facts();
+        facts.subject_uuid = bad[i];
+        char *jwt = NULL;
+        struct ct_err err = {0};
+        assert_int_equal(credential_issue(fixture->key, &facts, &jwt, &err), CT_ERR_INPUT);
+        assert_null(jwt);
+        assert_non_null(strstr(err.message, "subject id"));
+    }
+}
+
+static void test_the_key_at_its_address_is_the_public_half(void **state)
+{
+    struct fixture *fixture = *state;
+    json_t *public_key = signing_key_public(fixture->key, fixture->key_id);
+    assert_non_null(public_key);
+    assert_string_equal(json_string_value(json_object_get(public_key, "kid")), fixture->key_id);
+    assert_true(json_equal(json_object_get(public_key, "n"), json_object_get(fixture->key, "n")));
+    assert_null(json_object_get(public_key, "d"));
+    assert_true(
+        json_equal(public_key, json_array_get(json_object_get(fixture->key_set, "keys"), 0)));
+    json_decref(public_key);
+}
+
+static void test_the_issuer_profile_names_its_key(void **state)
+{
+    struct fixture *fixture = *state;
+    json_t *profile = credential_issuer_profile(PUBLIC_URL, "Montana State Library", fixture->key);
+    assert_non_null(profile);
+    const json_t *method = json_array_get(json_object_get(profile, "verificationMethod"), 0);
+    assert_non_null(method);
+    assert_string_equal(json_string_value(json_object_get(method, "id")), fixture->key_id);
+    assert_string_equal(json_string_value(json_object_get(method, "type")), "JsonWebKey");
+    assert_string_equal(json_string_value(json_object_get(method, "controller")),
+                        PUBLIC_URL "/issuer");
+    const json_t *jwk = json_object_get(method, "publicKeyJwk");
+    assert_true(json_equal(jwk, json_array_get(json_object_get(fixture->key_set, "keys"), 0)));
+    assert_null(json_object_get(jwk, "d"));
+    assert_string_equal(
+        json_string_value(json_array_get(json_object_get(profile, "assertionMethod"), 0)),
+        fixture->key_id);
+    json_decref(profile);
+    /* Without a key, the profile is there all the same, naming none. */
+    profile = credential_issuer_profile(PUBLIC_URL, "Montana State Library", NULL);
+    assert_non_null(profile);
+    assert_null(json_object_get(profile, "verificationMethod"));
+    assert_string_equal(json_string_value(json_object_get(profile, "name")),
+                        "Montana State Library");
+    json_decref(profile);
+}
+
+/* The credential with one member of its payload set to value (stolen; NULL removes it),
+ * signed again with the issuer's own key. */
+static char *signed_with(const struct fixture *fixture, const char *member, json_t *value)
+{
+    struct credential_facts facts = sample_facts();
+    json_t *credential = credential_build(&facts);
+    assert_non_null(credential);
+    if (value != NULL) {
+        assert_int_equal(json_object_set_new(credential, member, value), 0);
+    } else {
+        assert_int_equal(json_object_del(credential, member), 0);
+    }
+    char *jwt = NULL;
+    struct ct_err err = {0};
+    test_ok(jws_compact_sign(fixture->key, fixture->key_id, "JWT", credential, &jwt, &err), &err);
+    json_decref(credential);
+    return jwt;
+}
+
+static void test_claims_that_disagree_with_the_credential_are_malformed(void **state)
+{
+    struct fixture *fixture = *state;
+    json_int_t issued = (json_int_t)test_day("2026-11-27").days * 86400;
+    json_int_t until = (json_int_t)test_day("2030-11-27").days * 86400;
+    struct {
+        const char *member;
+        json_t *value;
+    } cases[] = {
+        {"iss", json_string("https://elsewhere.example/issuer")},
+        {"iss", NULL},
+        {"jti", json_string(PUBLIC_URL "/verify/SOMEONEELSE")},
+        {"jti", NULL},
+        {"sub", json_string("urn:uuid:00000000-0000-4000-8000-000000000000")},
+        {"sub", NULL},
+        {"nbf", json_integer(issued - 86400)},
+        {"nbf", json_integer(issued + 1)},
+        {"nbf", NULL},
+        {"exp", json_integer(until + 86400)},
+        {"exp", json_string("2030-11-27T00:00:00Z")},
+        {"exp", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *jwt = signed_with(fixture, cases[i].member, cases[i].value);
+        struct credential_check_result result = check(fixture, jwt, NULL, "2027-01-01");
+        if (result.verdict != CREDENTIAL_MALFORMED ||
+            strstr(result.reason, cases[i].member) == NULL) {
+            fail_msg("case %zu (%s): verdict %s, %s", i, cases[i].member,
+                     credential_verdict_word(result.verdict), result.reason);
+        }
+        free(jwt);
+    }
+    /* The same, signed again unchanged, is valid: the key and the check agree. */
+    char *jwt = signed_with(fixture, "iat", json_integer(issued));
+    assert_int_equal(check(fixture, jwt, NULL, "2027-01-01").verdict, CREDENTIAL_VALID);
+    free(jwt);
+}
+
 static void test_an_issued_credential_checks_valid_until_its_last_day(void **state)
 {
     struct fixture *fixture = *state;
@@ -323,7 +517,7 @@ static char *signed_status_list(const struct fixture *fixture, const int64_t *re
                                "https://certs.example.gov/issuer", "2026-11-27T10:00:00Z", encoded);
     free(encoded);
     char *jwt = NULL;
-    test_ok(jws_compact_sign(fixture->key, "vc+jwt", list, &jwt, &err), &err);
+    test_ok(jws_compact_sign(fixture->key, fixture->key_id, "vc+jwt", list, &jwt, &err), &err);
     json_decref(list);
     return jwt;
 }
@@ -427,6 +621,13 @@ int main(void)
         cmocka_unit_test(test_the_public_key_set_has_no_private_part),
         cmocka_unit_test(test_the_credential_is_an_open_badge_with_its_evidence),
         cmocka_unit_test(test_the_learner_is_named_and_their_address_hashed),
+        cmocka_unit_test(test_the_header_is_rs256_typ_jwt_and_kid_the_keys_address),
+        cmocka_unit_test(test_the_claims_are_the_credentials_own),
+        cmocka_unit_test(test_the_subject_id_says_nothing_personal),
+        cmocka_unit_test(test_a_holder_without_a_subject_id_gets_no_credential),
+        cmocka_unit_test(test_the_key_at_its_address_is_the_public_half),
+        cmocka_unit_test(test_the_issuer_profile_names_its_key),
+        cmocka_unit_test(test_claims_that_disagree_with_the_credential_are_malformed),
         cmocka_unit_test(test_an_issued_credential_checks_valid_until_its_last_day),
         cmocka_unit_test(test_one_character_changed_is_tampered),
         cmocka_unit_test(test_a_token_naming_another_algorithm_is_tampered),

@@ -70,7 +70,7 @@ static void test_fresh_database_migrates_to_the_latest_version(void **state)
     assert_int_equal(migrations_current_version(scratch->db, &version, &err), CT_OK);
     assert_int_equal(version, 0);
     assert_int_equal(migrations_apply(scratch->db, &applied, &err), CT_OK);
-    assert_int_equal(applied, migrations_latest_version());
+    assert_int_equal(applied, migrations_count());
     assert_int_equal(migrations_current_version(scratch->db, &version, &err), CT_OK);
     assert_int_equal(version, migrations_latest_version());
     assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM sqlite_master WHERE name ="
@@ -89,7 +89,7 @@ static void test_migrations_run_again_change_nothing(void **state)
     assert_int_equal(applied, 0);
     assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM sqlite_master"), tables);
     assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM schema_migrations"),
-                     migrations_latest_version());
+                     migrations_count());
 }
 
 static void test_database_newer_than_the_binary_is_refused(void **state)
@@ -100,6 +100,80 @@ static void test_database_newer_than_the_binary_is_refused(void **state)
     exec_ok(scratch->db, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')");
     assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_ERR_INPUT);
     assert_non_null(strstr(err.message, "newer than this certtrack knows"));
+}
+
+static void test_a_step_missing_below_the_current_version_is_applied(void **state)
+{
+    /* As when two changes took neighbouring versions and the later landed first: migration
+     * 7 undone and unrecorded, the database still at the latest version. */
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    exec_ok(scratch->db, "DROP INDEX certificates_status_index;"
+                         "ALTER TABLE certificates DROP COLUMN status_index;"
+                         "DROP INDEX audit_log_entity; DROP TABLE settings;"
+                         "DELETE FROM schema_migrations WHERE version = 7");
+    int applied = -1;
+    assert_int_equal(migrations_apply(scratch->db, &applied, &err), CT_OK);
+    assert_int_equal(applied, 1);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM sqlite_master WHERE name ="
+                                            " 'settings'"),
+                     1);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM schema_migrations"),
+                     migrations_count());
+}
+
+static void add_person(struct db *db, const char *email)
+{
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO people (name, email, email_key, created_at) VALUES ('A person',"
+             " '%s', '%s', '2026-01-01T00:00:00Z')",
+             email, email);
+    exec_ok(db, sql);
+}
+
+static void test_each_person_gets_a_random_uuid_as_subject_id(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    add_person(scratch->db, "one@example.org");
+    add_person(scratch->db, "two@example.org");
+    /* A version 4 UUID in lower case: 8-4-4-4-12 hex digits, "4" and one of 8, 9, a, b. */
+    assert_int_equal(query_int(scratch->db,
+                               "SELECT COUNT(*) FROM people WHERE length(subject_uuid) = 36"
+                               " AND subject_uuid GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
+                               "[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f]"
+                               "[0-9a-f]-4[0-9a-f][0-9a-f][0-9a-f]-[89ab][0-9a-f][0-9a-f]"
+                               "[0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
+                               "[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'"),
+                     2);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(DISTINCT subject_uuid) FROM people"), 2);
+    /* It stays when the person changes. */
+    exec_ok(scratch->db, "CREATE TEMP TABLE kept AS SELECT subject_uuid FROM people WHERE id = 1;"
+                         "UPDATE people SET name = 'Renamed', email = 'new@example.org' WHERE"
+                         " id = 1");
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM people, kept WHERE people.id ="
+                                            " 1 AND people.subject_uuid = kept.subject_uuid"),
+                     1);
+}
+
+static void test_people_from_before_get_a_subject_id_too(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    /* Undo migration 9, add two people as before it, and migrate again. */
+    exec_ok(scratch->db, "DROP TRIGGER people_subject_uuid; DROP INDEX people_subject_uuid;"
+                         "ALTER TABLE people DROP COLUMN subject_uuid;"
+                         "DELETE FROM schema_migrations WHERE version = 9");
+    add_person(scratch->db, "one@example.org");
+    add_person(scratch->db, "two@example.org");
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(DISTINCT subject_uuid) FROM people"
+                                            " WHERE length(subject_uuid) = 36"),
+                     2);
 }
 
 static void test_pragmas_are_set(void **state)
@@ -300,6 +374,9 @@ int main(void)
         SCRATCH_TEST(test_fresh_database_migrates_to_the_latest_version),
         SCRATCH_TEST(test_migrations_run_again_change_nothing),
         SCRATCH_TEST(test_database_newer_than_the_binary_is_refused),
+        SCRATCH_TEST(test_a_step_missing_below_the_current_version_is_applied),
+        SCRATCH_TEST(test_each_person_gets_a_random_uuid_as_subject_id),
+        SCRATCH_TEST(test_people_from_before_get_a_subject_id_too),
         SCRATCH_TEST(test_pragmas_are_set),
         SCRATCH_TEST(test_foreign_keys_and_checks_are_enforced),
         SCRATCH_TEST(test_bound_text_is_data_never_sql),
