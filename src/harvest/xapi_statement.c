@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/buf.h"
 #include "../core/json_read.h"
@@ -49,7 +50,7 @@ static bool read_digits(const char *text, int count, int *value)
 }
 
 /* Reads the offset at text ("Z", "+HH:MM", "+HHMM", "+HH"), which must end the text. */
-static bool read_offset(const char *text, enum xapi_version version, int *minutes)
+static bool read_offset(const char *text, int *minutes)
 {
     if ((text[0] == 'Z' || text[0] == 'z') && text[1] == '\0') {
         *minutes = 0;
@@ -76,8 +77,10 @@ static bool read_offset(const char *text, enum xapi_version version, int *minute
     if (hours > 23 || mins > 59) {
         return false;
     }
-    /* 2.0.0 forbids "-00:00" (RFC 3339's "offset unknown"). */
-    if (text[0] == '-' && hours == 0 && mins == 0 && version == XAPI_VERSION_2_0) {
+    /* A zero offset is written "+": ISO 8601 has no "-00", and RFC 3339 reads "-00:00"
+     * as "offset unknown", which 2.0.0 forbids. XAPI-00123 refuses all three forms
+     * ("-00", "-0000", "-00:00") under 1.0.3 as well. */
+    if (text[0] == '-' && hours == 0 && mins == 0) {
         return false;
     }
     *minutes = (hours * 60 + mins) * (text[0] == '-' ? -1 : 1);
@@ -86,6 +89,7 @@ static bool read_offset(const char *text, enum xapi_version version, int *minute
 
 bool xapi_time_parse(const char *text, enum xapi_version version, struct xapi_time *out)
 {
+    (void)version; /* both versions read a timestamp alike (xapi_statement.h) */
     if (text == NULL || strlen(text) < 20) {
         return false;
     }
@@ -120,7 +124,7 @@ bool xapi_time_parse(const char *text, enum xapi_version version, struct xapi_ti
         }
     }
     int offset = 0;
-    if (!read_offset(rest, version, &offset)) {
+    if (!read_offset(rest, &offset)) {
         return false;
     }
     int64_t days = civil_date_from_ymd(year, month, day).days;
@@ -190,6 +194,9 @@ static void copy_lower(char *out, size_t size, const char *text)
 }
 
 /* ---- checking a statement ---- */
+
+/* The verb reserved for voiding a statement (xAPI-Data 2.3.2). */
+#define VERB_VOIDED "http://adlnet.gov/expapi/verbs/voided"
 
 static const char *type_name(const json_t *value)
 {
@@ -307,26 +314,127 @@ static enum ct_status check_boolean(const json_t *object, const char *prefix, co
     return wrong_type(where, "true or false", value, err);
 }
 
-/* RFC 5646, loosely: letters first, then subtags of 1 to 8 letters or digits. */
-static bool is_language_tag(const char *text)
+/* ---- language tags (RFC 5646, section 2.1: well-formed) ---- */
+
+#define SUBTAGS_MAX 32
+
+struct subtag {
+    const char *text;
+    size_t length;
+};
+
+/* Cuts text at its hyphens into subtags of 1 to 8 letters or digits; false when some
+ * other character, an empty subtag, a longer one or too many. */
+static bool split_subtags(const char *text, struct subtag subtags[SUBTAGS_MAX], size_t *count)
 {
-    size_t run = 0;
-    if (!isalpha((unsigned char)text[0])) {
-        return false;
+    *count = 0;
+    const char *c = text;
+    for (;;) {
+        size_t length = 0;
+        while (isalnum((unsigned char)c[length])) {
+            length++;
+        }
+        if (length == 0 || length > 8 || *count == SUBTAGS_MAX) {
+            return false;
+        }
+        subtags[(*count)++] = (struct subtag){c, length};
+        c += length;
+        if (*c == '\0') {
+            return true;
+        }
+        if (*c != '-') {
+            return false;
+        }
+        c++;
     }
-    for (const char *c = text; *c != '\0'; c++) {
-        if (*c == '-') {
-            if (run == 0) {
-                return false;
-            }
-            run = 0;
-        } else if (isalnum((unsigned char)*c) && run < 8) {
-            run++;
-        } else {
+}
+
+/* Every character of the subtag passes test (isalpha, isdigit, isalnum). */
+static bool subtag_is(struct subtag subtag, int (*test)(int))
+{
+    for (size_t i = 0; i < subtag.length; i++) {
+        if (!test((unsigned char)subtag.text[i])) {
             return false;
         }
     }
-    return run > 0;
+    return true;
+}
+
+static bool is_singleton(struct subtag subtag, bool private_use)
+{
+    bool x = tolower((unsigned char)subtag.text[0]) == 'x';
+    return subtag.length == 1 && isalnum((unsigned char)subtag.text[0]) && x == private_use;
+}
+
+/* language ["-" script] ["-" region] *("-" variant): the index after them, or 0. */
+static size_t skip_language_script_region_variants(const struct subtag *t, size_t n)
+{
+    if (!subtag_is(t[0], isalpha) || t[0].length < 2) {
+        return 0; /* language: 2 to 8 letters */
+    }
+    size_t i = 1;
+    for (size_t ext = 0;
+         t[0].length <= 3 && ext < 3 && i < n && t[i].length == 3 && subtag_is(t[i], isalpha);
+         ext++) {
+        i++; /* extlang: 3 letters, at most three */
+    }
+    if (i < n && t[i].length == 4 && subtag_is(t[i], isalpha)) {
+        i++; /* script */
+    }
+    if (i < n && ((t[i].length == 2 && subtag_is(t[i], isalpha)) ||
+                  (t[i].length == 3 && subtag_is(t[i], isdigit)))) {
+        i++; /* region */
+    }
+    while (i < n &&
+           (t[i].length >= 5 || (t[i].length == 4 && isdigit((unsigned char)t[i].text[0])))) {
+        i++; /* variant: 5 to 8 characters, or a digit and 3 */
+    }
+    return i;
+}
+
+/* RFC 5646's irregular grandfathered tags, which follow no pattern. */
+static bool is_irregular_tag(const char *text)
+{
+    static const char *const tags[] = {"en-GB-oed", "i-ami",     "i-bnn", "i-default", "i-enochian",
+                                       "i-hak",     "i-klingon", "i-lux", "i-mingo",   "i-navajo",
+                                       "i-pwn",     "i-tao",     "i-tay", "i-tsu",     "sgn-BE-FR",
+                                       "sgn-BE-NL", "sgn-CH-DE", NULL};
+    for (size_t i = 0; tags[i] != NULL; i++) {
+        if (strcasecmp(tags[i], text) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A well-formed language tag: langtag, private use ("x-..."), or grandfathered. */
+static bool is_language_tag(const char *text)
+{
+    struct subtag t[SUBTAGS_MAX];
+    size_t n = 0;
+    if (is_irregular_tag(text)) {
+        return true;
+    }
+    if (!split_subtags(text, t, &n)) {
+        return false;
+    }
+    size_t i = is_singleton(t[0], true) ? 0 : skip_language_script_region_variants(t, n);
+    if (i == 0 && !is_singleton(t[0], true)) {
+        return false;
+    }
+    while (i < n && is_singleton(t[i], false)) {
+        size_t first = ++i; /* extension: a singleton and subtags of 2 to 8 */
+        while (i < n && t[i].length >= 2) {
+            i++;
+        }
+        if (i == first) {
+            return false;
+        }
+    }
+    if (i < n && is_singleton(t[i], true)) {
+        return i + 1 < n; /* private use: "x" and subtags of 1 to 8, to the end */
+    }
+    return i == n;
 }
 
 static enum ct_status check_language_map(const json_t *object, const char *prefix, const char *key,
@@ -594,23 +702,46 @@ static enum ct_status check_components(const json_t *definition, const char *pre
     return CT_OK;
 }
 
-static enum ct_status check_interaction(const json_t *definition, const char *prefix,
-                                        struct ct_err *err)
+/* interactionType: one of xAPI's, and present whenever the definition describes an
+ * interaction (xAPI-Data 2.4.4.1: "an Activity Definition uses interactionType if any
+ * of correctResponsesPattern, choices, scale, source, target or steps are used";
+ * XAPI-00064). */
+static enum ct_status check_interaction_type(const json_t *definition, const char *prefix,
+                                             struct ct_err *err)
 {
     static const char *const types[] = {"true-false", "choice",      "fill-in",    "long-fill-in",
                                         "matching",   "performance", "sequencing", "likert",
                                         "numeric",    "other",       NULL};
+    static const char *const interaction_keys[] = {
+        "correctResponsesPattern", "choices", "scale", "source", "target", "steps", NULL};
     char where[JSON_PATH_SIZE];
     json_t *type = field(definition, prefix, "interactionType", where);
-    if (type != NULL) {
-        bool known = false;
-        for (size_t i = 0; types[i] != NULL && json_is_string(type) && !known; i++) {
-            known = strcmp(types[i], json_string_value(type)) == 0;
+    if (type == NULL) {
+        for (size_t i = 0; interaction_keys[i] != NULL; i++) {
+            if (json_object_get(definition, interaction_keys[i]) != NULL) {
+                return ct_err_set(err, CT_ERR_INPUT, where,
+                                  "missing: a definition with %s is an interaction and names "
+                                  "its interactionType",
+                                  interaction_keys[i]);
+            }
         }
-        if (!known) {
-            return ct_err_set(err, CT_ERR_INPUT, where, "not an interaction type of xAPI");
-        }
+        return CT_OK;
     }
+    bool known = false;
+    for (size_t i = 0; types[i] != NULL && json_is_string(type) && !known; i++) {
+        known = strcmp(types[i], json_string_value(type)) == 0;
+    }
+    return known ? CT_OK : ct_err_set(err, CT_ERR_INPUT, where, "not an interaction type of xAPI");
+}
+
+static enum ct_status check_interaction(const json_t *definition, const char *prefix,
+                                        struct ct_err *err)
+{
+    enum ct_status status = check_interaction_type(definition, prefix, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    char where[JSON_PATH_SIZE];
     json_t *pattern = field(definition, prefix, "correctResponsesPattern", where);
     if (pattern != NULL) {
         if (!json_is_array(pattern)) {
@@ -629,7 +760,7 @@ static enum ct_status check_interaction(const json_t *definition, const char *pr
     }
     static const char *const lists[] = {"choices", "scale", "source", "target", "steps", NULL};
     for (size_t i = 0; lists[i] != NULL; i++) {
-        enum ct_status status = check_components(definition, prefix, lists[i], err);
+        status = check_components(definition, prefix, lists[i], err);
         if (status != CT_OK) {
             return status;
         }
@@ -784,8 +915,9 @@ static enum ct_status check_object(const json_t *statement, const char *prefix,
                       type);
 }
 
-/* An ISO 8601 duration: P[nY][nM][nW][nD][T[nH][nM][nS]], each n with an optional
- * fraction, at least one part, and at least one after a T. */
+/* An ISO 8601 duration: P[nY][nM][nD][T[nH][nM][nS]] or PnW, each n with an optional
+ * fraction, at least one part, and at least one after a T. Weeks stand alone (ISO
+ * 8601:2004 4.4.3.2; xAPI-Data 4.6: "P4W1D" is not valid). */
 static bool is_duration(const char *text)
 {
     if (text[0] != 'P') {
@@ -795,7 +927,8 @@ static bool is_duration(const char *text)
     const char *date_units = "YMWD";
     const char *time_units = "HMS";
     const char *units = date_units;
-    bool any = false, any_time = false, in_time = false;
+    bool any_time = false, in_time = false, weeks = false;
+    int parts = 0;
     while (*c != '\0') {
         if (*c == 'T') {
             if (in_time) {
@@ -826,11 +959,15 @@ static bool is_duration(const char *text)
             return false;
         }
         units = unit + 1; /* units come in order, each once */
-        any = true;
+        parts++;
+        weeks = weeks || *unit == 'W';
         any_time = any_time || in_time;
         c++;
     }
-    return any && (!in_time || any_time);
+    if (weeks && parts > 1) {
+        return false;
+    }
+    return parts > 0 && (!in_time || any_time);
 }
 
 static enum ct_status check_number(const json_t *score, const char *prefix, const char *key,
@@ -1179,17 +1316,99 @@ static enum ct_status check_attachments(const json_t *statement, const char *pre
     return CT_OK;
 }
 
+/* A statement's version: "1.0" or "1.0." and a number; under 2.0.0 also "2.0" or "2.0."
+ * and a number. xAPI-Data 2.4.10 (1.0.3): "An LRS MUST reject all Statements with a
+ * version specified that does not start with 1.0." (XAPI-00101). */
+static bool is_statement_version(const char *text, enum xapi_version version)
+{
+    bool two = strncmp(text, "2.0", 3) == 0;
+    if (strncmp(text, "1.0", 3) != 0 && !(two && version == XAPI_VERSION_2_0)) {
+        return false;
+    }
+    if (text[3] == '\0') {
+        return true;
+    }
+    if (text[3] != '.' || text[4] == '\0') {
+        return false;
+    }
+    for (const char *c = text + 4; *c != '\0'; c++) {
+        if (!isdigit((unsigned char)*c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static enum ct_status check_version_property(const json_t *statement, const char *prefix,
-                                             struct ct_err *err)
+                                             enum xapi_version version, struct ct_err *err)
 {
     char where[JSON_PATH_SIZE];
     json_t *value = field(statement, prefix, "version", where);
-    enum xapi_version version;
     if (value != NULL &&
-        (!json_is_string(value) || !xapi_version_parse(json_string_value(value), &version))) {
-        return ct_err_set(err, CT_ERR_INPUT, where, "expected \"1.0.x\" or \"2.0.0\"");
+        (!json_is_string(value) || !is_statement_version(json_string_value(value), version))) {
+        return ct_err_set(err, CT_ERR_INPUT, where,
+                          version == XAPI_VERSION_2_0
+                              ? "expected \"1.0.x\" or \"2.0.x\""
+                              : "expected \"1.0.x\" (a 1.0.3 request takes no other)");
     }
     return CT_OK;
+}
+
+static bool has_identifier(const json_t *agent)
+{
+    return json_object_get(agent, "mbox") != NULL ||
+           json_object_get(agent, "mbox_sha1sum") != NULL ||
+           json_object_get(agent, "openid") != NULL || json_object_get(agent, "account") != NULL;
+}
+
+/* authority: an Agent, or (3-legged OAuth) an anonymous Group of exactly two Agents, the
+ * OAuth consumer and the user (xAPI-Data 2.4.9; XAPI-00024, XAPI-00098, XAPI-00100). */
+static enum ct_status check_authority(const json_t *statement, const char *prefix,
+                                      struct ct_err *err)
+{
+    char where[JSON_PATH_SIZE];
+    json_t *authority = field(statement, prefix, "authority", where);
+    if (authority == NULL) {
+        return CT_OK;
+    }
+    enum ct_status status = check_agent(authority, where, true, false, err);
+    const char *type = object_type(authority);
+    if (status != CT_OK || type == NULL || strcmp(type, "Group") != 0) {
+        return status;
+    }
+    if (has_identifier(authority)) {
+        return ct_err_set(err, CT_ERR_INPUT, where,
+                          "an authority Group is anonymous (the OAuth consumer and the user): "
+                          "it has no identifier of its own");
+    }
+    size_t members = json_array_size(json_object_get(authority, "member"));
+    if (members != 2) {
+        char at[JSON_PATH_SIZE];
+        json_path_field(at, where, "member");
+        return ct_err_set(err, CT_ERR_INPUT, at,
+                          "an authority Group has exactly two members (the OAuth consumer and "
+                          "the user), not %zu",
+                          members);
+    }
+    return CT_OK;
+}
+
+/* A voiding statement (verb voided) names the statement it voids: its object is a
+ * StatementRef (xAPI-Data 2.3.2; XAPI-00017). */
+static enum ct_status check_voiding(const json_t *statement, const char *prefix, struct ct_err *err)
+{
+    const char *verb = json_string_value(json_object_get(json_object_get(statement, "verb"), "id"));
+    const char *type = object_type(json_object_get(statement, "object"));
+    if (verb == NULL || strcmp(verb, VERB_VOIDED) != 0 ||
+        (type != NULL && strcmp(type, "StatementRef") == 0)) {
+        return CT_OK;
+    }
+    char object[JSON_PATH_SIZE], where[JSON_PATH_SIZE];
+    json_path_field(object, prefix, "object");
+    json_path_field(where, object, "objectType");
+    return ct_err_set(err, CT_ERR_INPUT, where,
+                      "a voiding statement (verb %s) has a StatementRef as its object",
+                      VERB_VOIDED);
 }
 
 /* A statement, or the SubStatement that is a statement's object. */
@@ -1240,12 +1459,14 @@ static enum ct_status check_statement_body(const json_t *statement, const char *
         return status;
     }
     status = check_timestamp(statement, where, "stored", reading.version, err);
-    json_t *authority = field(statement, where, "authority", at);
-    if (status == CT_OK && authority != NULL) {
-        status = check_agent(authority, at, true, false, err);
+    if (status == CT_OK) {
+        status = check_authority(statement, where, err);
     }
     if (status == CT_OK) {
-        status = check_version_property(statement, where, err);
+        status = check_version_property(statement, where, reading.version, err);
+    }
+    if (status == CT_OK) {
+        status = check_voiding(statement, where, err);
     }
     return status;
 }

@@ -4,7 +4,9 @@
  * Versions 1.0.3 and 2.0.0 of the Experience API (xAPI-Data.md, "Statements"): a
  * statement is checked whole (required actor, verb and object; an id that is a UUID; a
  * timestamp in ISO 8601 with its offset; no property the specification does not name,
- * outside extensions; no null), and a refused one says which field and why, e.g.
+ * outside extensions; no null; and every rule ADL's LRS conformance suite checks of a
+ * statement, tests/data/xapi-requirements.json), and a refused one says which field and
+ * why, e.g.
  * "statements[2].verb.id: not an IRI: \"completed\"".
  *
  * From a checked statement certtrack keeps what it interprets (the actor's account, the
@@ -55,7 +57,10 @@ struct xapi_time {
 
 /* Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM|+HHMM|+HH)" (T and Z in either
  * case; fractions past milliseconds are cut). A timestamp without an offset is refused,
- * and so is "-00:00" under 2.0.0 (which forbids it). False for anything else. Stricter
+ * and so is a zero offset written with "-" ("-00", "-0000", "-00:00": ISO 8601 writes
+ * zero "+", RFC 3339 and 2.0.0 forbid "-00:00", and the 1.0.3 conformance suite refuses
+ * all three). Both versions read timestamps alike today; version is for a rule one of
+ * them alone may come to have. False for anything else. Stricter
  * than core/timestamp.h's reader (seconds required, no space for the T) and to the
  * millisecond, as statements are compared to the millisecond; the civil date of an
  * instant in a site's zone is core/tzif.h's. */

@@ -211,6 +211,33 @@ const char *web_query_value(const struct web_request *request, const char *name)
     return MHD_lookup_connection_value(request->connection, MHD_GET_ARGUMENT_KIND, name);
 }
 
+struct query_listing {
+    struct web_query_argument *arguments;
+    size_t max;
+    size_t count;
+};
+
+static enum MHD_Result on_query_argument(void *context, enum MHD_ValueKind kind, const char *key,
+                                         const char *value)
+{
+    (void)kind;
+    struct query_listing *listing = context;
+    if (listing->count < listing->max) {
+        listing->arguments[listing->count] = (struct web_query_argument){key, value};
+    }
+    listing->count++;
+    return MHD_YES;
+}
+
+size_t web_query_arguments(const struct web_request *request, struct web_query_argument *arguments,
+                           size_t max)
+{
+    struct query_listing listing = {arguments, max, 0};
+    (void)MHD_get_connection_values(request->connection, MHD_GET_ARGUMENT_KIND, on_query_argument,
+                                    &listing);
+    return listing.count;
+}
+
 const char *web_header_value(const struct web_request *request, const char *name)
 {
     return MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND, name);

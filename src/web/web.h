@@ -128,8 +128,20 @@ const char *web_form_value(const struct web_request *request, const char *name);
 enum ct_status web_form_add(struct web_form *form, const char *name,
                             const char *value) CT_MUST_CHECK;
 
-/* The value of a query-string argument (borrowed), or NULL. */
+/* The value of a query-string argument (borrowed), or NULL. The name is matched in any
+ * case ("Page" finds "page"); web_query_arguments gives the names as sent. */
 const char *web_query_value(const struct web_request *request, const char *name);
+
+/* One query-string argument as sent: its name in the case it was written. */
+struct web_query_argument {
+    const char *name;  /* borrowed from the request */
+    const char *value; /* borrowed; NULL for "?name" without "=" */
+};
+
+/* Fills arguments with the request's first max query-string arguments, in the order
+ * sent, and returns how many the request has (more than max when some did not fit). */
+size_t web_query_arguments(const struct web_request *request, struct web_query_argument *arguments,
+                           size_t max);
 
 /* The value of a request header (borrowed), or NULL. */
 const char *web_header_value(const struct web_request *request, const char *name);

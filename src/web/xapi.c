@@ -166,15 +166,83 @@ static enum ct_status receive(struct web_request *request, struct web_response *
     return xapi_error(request, response, 400, "bad-statement", message);
 }
 
+/* The one argument either method knows, and what each says of it. */
+#define STATEMENT_ID "statementId"
+
+static enum ct_status query_argument_read(const struct web_query_argument *argument, bool put,
+                                          const char **statement_id, struct ct_err *err)
+{
+    const char *name = argument->name;
+    bool exact = strcmp(name, STATEMENT_ID) == 0;
+    if (!exact && strcasecmp(name, STATEMENT_ID) == 0) {
+        return ct_err_set(err, CT_ERR_INPUT, name,
+                          "parameter names are case-sensitive: the parameter is " STATEMENT_ID);
+    }
+    if (!exact) {
+        return ct_err_set(err, CT_ERR_INPUT, name, "not a parameter of %s /xapi/statements (%s)",
+                          put ? "PUT" : "POST",
+                          put ? "it takes " STATEMENT_ID " alone" : "it takes none");
+    }
+    if (!put) {
+        return ct_err_set(err, CT_ERR_INPUT, name,
+                          "POST takes no statementId: put it in the statement, or use PUT");
+    }
+    if (*statement_id != NULL) {
+        return ct_err_set(err, CT_ERR_INPUT, name, "given twice");
+    }
+    *statement_id = argument->value != NULL ? argument->value : "";
+    return CT_OK;
+}
+
+enum ct_status xapi_statements_query_read(const struct web_query_argument *arguments, size_t count,
+                                          bool put, const char **statement_id, struct ct_err *err)
+{
+    *statement_id = NULL;
+    if (count > XAPI_QUERY_ARGUMENTS_MAX) {
+        return ct_err_set(err, CT_ERR_INPUT, "query", "%zu parameters: at most %d", count,
+                          XAPI_QUERY_ARGUMENTS_MAX);
+    }
+    for (size_t i = 0; i < count; i++) {
+        enum ct_status status = query_argument_read(&arguments[i], put, statement_id, err);
+        if (status != CT_OK) {
+            return status;
+        }
+    }
+    if (put && *statement_id == NULL) {
+        return ct_err_set(err, CT_ERR_INPUT, STATEMENT_ID,
+                          "missing: PUT needs ?statementId=UUID (POST makes the id)");
+    }
+    return CT_OK;
+}
+
+/* The request's query as either method reads it; on a refusal, the response says why
+ * (*ok false). */
+static enum ct_status statements_query(struct web_request *request, struct web_response *response,
+                                       bool put, const char **statement_id, bool *ok)
+{
+    struct web_query_argument arguments[XAPI_QUERY_ARGUMENTS_MAX];
+    size_t count = web_query_arguments(request, arguments, XAPI_QUERY_ARGUMENTS_MAX);
+    struct ct_err err = {0};
+    *ok = xapi_statements_query_read(arguments, count, put, statement_id, &err) == CT_OK;
+    if (*ok) {
+        return CT_OK;
+    }
+    char message[1024];
+    ct_err_format(&err, message, sizeof message);
+    return xapi_error(request, response, 400, "bad-request", message);
+}
+
 enum ct_status xapi_statements_post(struct web_request *request, struct web_response *response)
 {
-    if (web_query_value(request, "statementId") != NULL) {
-        return xapi_error(request, response, 400, "bad-request",
-                          "POST takes no statementId: put it in the statement, or use PUT.");
+    const char *statement_id = NULL;
+    bool ok = false;
+    enum ct_status status = statements_query(request, response, false, &statement_id, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
     }
     struct xapi_receipt receipt = {0};
     bool received = false;
-    enum ct_status status = receive(request, response, NULL, &receipt, &received);
+    status = receive(request, response, NULL, &receipt, &received);
     if (status == CT_OK && received) {
         name_version(request, response);
         response->content_type = "application/json";
@@ -192,14 +260,15 @@ enum ct_status xapi_statements_post(struct web_request *request, struct web_resp
 
 enum ct_status xapi_statements_put(struct web_request *request, struct web_response *response)
 {
-    const char *statement_id = web_query_value(request, "statementId");
-    if (statement_id == NULL) {
-        return xapi_error(request, response, 400, "bad-request",
-                          "PUT needs ?statementId=UUID (POST makes the id).");
+    const char *statement_id = NULL;
+    bool ok = false;
+    enum ct_status status = statements_query(request, response, true, &statement_id, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
     }
     struct xapi_receipt receipt = {0};
     bool received = false;
-    enum ct_status status = receive(request, response, statement_id, &receipt, &received);
+    status = receive(request, response, statement_id, &receipt, &received);
     if (status == CT_OK && received) {
         name_version(request, response);
         response->status = 204;

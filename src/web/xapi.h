@@ -17,6 +17,7 @@
 #define CERTTRACK_XAPI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "web.h"
 
@@ -35,6 +36,21 @@ enum ct_status xapi_statements_post(struct web_request *request,
 
 enum ct_status xapi_statements_put(struct web_request *request,
                                    struct web_response *response) CT_MUST_CHECK;
+
+/* The most query-string arguments a statements request may carry and be told which
+ * is wrong (it takes one at most). */
+#define XAPI_QUERY_ARGUMENTS_MAX 8
+
+/* Reads the query-string arguments of POST (put false) or PUT (put true) /xapi/statements,
+ * count of them (arguments borrowed): PUT takes statementId alone, POST nothing. Names
+ * are case-sensitive ("StatementId" is no statementId) and an unknown one is refused
+ * (xAPI-Communication 3.2; XAPI-00324, XAPI-00325), as is statementId twice. *statement_id
+ * is then PUT's statementId (borrowed from arguments), NULL for POST. A refusal is
+ * CT_ERR_INPUT naming the argument in err->where. count may exceed
+ * XAPI_QUERY_ARGUMENTS_MAX (web_query_arguments' count): that is refused too. */
+enum ct_status xapi_statements_query_read(const struct web_query_argument *arguments, size_t count,
+                                          bool put, const char **statement_id,
+                                          struct ct_err *err) CT_MUST_CHECK;
 
 /* Fills response with a JSON error and the version header (for the request's version
  * when it names one this LRS speaks, else 2.0.0). request may be NULL. */
