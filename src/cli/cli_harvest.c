@@ -516,12 +516,32 @@ static enum ct_status print_refused(void *context, const struct harvest_row *row
         return CT_OK;
     }
     listing->shown++;
-    printf("  line %" PRId64 ": %s", row->line, row->reason != NULL ? row->reason : "refused");
+    if (row->column > 0) {
+        printf("  line %" PRId64 " column %" PRId64 ": %s", row->line, row->column,
+               row->reason != NULL ? row->reason : "refused");
+    } else {
+        printf("  line %" PRId64 ": %s", row->line, row->reason != NULL ? row->reason : "refused");
+    }
     if (row->learner_email != NULL && row->learner_email[0] != '\0') {
         printf(" (%s%s%s)", row->learner_email, row->activity_name != NULL ? ", " : "",
                row->activity_name != NULL ? row->activity_name : "");
     }
     printf("\n");
+    return CT_OK;
+}
+
+/* A record of one part of a course: which parts are still missing. */
+static enum ct_status print_partial(void *context, const struct harvest_row *row,
+                                    struct ct_err *err)
+{
+    (void)context;
+    (void)err;
+    if (row->outcome == HARVEST_ROW_PARTIAL) {
+        printf("  line %" PRId64 " column %" PRId64 ": %s (%s, %s)\n", row->line, row->column,
+               row->reason != NULL ? row->reason : "partial",
+               row->learner_email != NULL ? row->learner_email : "",
+               row->activity_name != NULL ? row->activity_name : "");
+    }
     return CT_OK;
 }
 
@@ -581,6 +601,10 @@ static int import_file(const struct harvest_args *args, const char *path)
             printf("Refused records (not completed ones aside):\n");
         }
         status = store_harvest_rows_each(&store, summary.import_id, print_refused, &listing, &err);
+    }
+    if (status == CT_OK && summary.counts.partial > 0) {
+        printf("Parts of a course recorded, the course not complete yet:\n");
+        status = store_harvest_rows_each(&store, summary.import_id, print_partial, NULL, &err);
     }
     cli_store_close(&programs, &store);
     if (status != CT_OK) {

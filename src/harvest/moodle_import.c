@@ -46,6 +46,7 @@ struct import {
     struct moodle_import_summary *summary;
     struct column *columns;
     size_t column_count;
+    size_t identity_count; /* the identity columns before the activities' */
 };
 
 /* ---- the source, hashed as it is read ---- */
@@ -79,6 +80,7 @@ static enum ct_status on_header(void *context, const struct moodle_progress_head
         return ct_err_nomem(err);
     }
     import->column_count = header->activity_count;
+    import->identity_count = header->identity_count;
     enum ct_status status = CT_OK;
     for (size_t i = 0; i < header->activity_count && status == CT_OK; i++) {
         struct column *column = &import->columns[i];
@@ -226,6 +228,8 @@ static enum ct_status cell_read(struct import *import, int64_t person_id, const 
     const struct column *column = &import->columns[index];
     row->activity_name = column->name;
     row->completed = cell->date_text;
+    /* The learner's name, the identity fields, then a state and a date per activity. */
+    row->column = (int64_t)(1 + import->identity_count + 2 * index + 1);
     switch (cell->state) {
     case MOODLE_NOT_COMPLETED:
         return refuse(import, MOODLE_REFUSED_NOT_COMPLETED, NULL, row, err);
@@ -313,7 +317,7 @@ enum ct_status moodle_import_run(struct store *store, int64_t actor_id, const ch
     if (sodium_init() < 0) {
         return ct_err_set(err, CT_ERR_IO, "libsodium", "cannot start");
     }
-    struct import import = {store, actor_id, via, site, file_name, summary, NULL, 0};
+    struct import import = {store, actor_id, via, site, file_name, summary, NULL, 0, 0};
     struct hashing_source hashing = {.inner = source};
     crypto_hash_sha256_init(&hashing.state);
     struct moodle_progress_source hashed = {hashing_read, &hashing};

@@ -19,7 +19,9 @@
  * complete when every part is, on the day the last one was.
  *
  * harvest_rows and xapi_statements gain the outcome and state "partial" (a part
- * recorded, the whole not yet complete), which needs their tables rebuilt.
+ * recorded, the whole not yet complete), which needs their tables rebuilt; a row of an
+ * import also keeps the column of the file its record was read from (column_number, the
+ * state cell's, counted from 1; NULL for a whole line and for rows kept before).
  */
 "ALTER TABLE activities ADD COLUMN superseded_by INTEGER REFERENCES activities(id);"
     "ALTER TABLE activities ADD COLUMN merged_at TEXT;"
@@ -51,10 +53,11 @@
     "  learner_name TEXT,"
     "  activity_name TEXT,"
     "  completed TEXT,"
-    "  activity_id INTEGER REFERENCES activities(id)"
+    "  activity_id INTEGER REFERENCES activities(id),"
+    "  column_number INTEGER"
     ");"
     "INSERT INTO harvest_rows_v8 SELECT id, import_id, line, outcome, reason, learner_email,"
-    "  learner_name, activity_name, completed, activity_id FROM harvest_rows;"
+    "  learner_name, activity_name, completed, activity_id, NULL FROM harvest_rows;"
     "DROP TABLE harvest_rows;"
     "ALTER TABLE harvest_rows_v8 RENAME TO harvest_rows;"
     "CREATE INDEX harvest_rows_import ON harvest_rows(import_id, line);"

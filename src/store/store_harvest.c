@@ -723,13 +723,14 @@ enum ct_status store_harvest_row_add(struct store *store, int64_t import_id,
 {
     return STORE_EXEC(store,
                       "INSERT INTO harvest_rows (import_id, line, outcome, reason, learner_email,"
-                      " learner_name, activity_name, completed, activity_id)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      " learner_name, activity_name, completed, activity_id, column_number)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       NULL, err, DB_INT(import_id), DB_INT(row->line),
                       DB_TEXT(store_harvest_row_outcome_name(row->outcome)), DB_TEXT(row->reason),
                       DB_TEXT(row->learner_email), DB_TEXT(row->learner_name),
                       DB_TEXT(row->activity_name), DB_TEXT(row->completed),
-                      row->activity_id > 0 ? DB_INT(row->activity_id) : DB_TEXT(NULL));
+                      row->activity_id > 0 ? DB_INT(row->activity_id) : DB_TEXT(NULL),
+                      row->column > 0 ? DB_INT(row->column) : DB_TEXT(NULL));
 }
 
 enum ct_status store_harvest_import_finish(struct store *store, int64_t actor_id, int64_t import_id,
@@ -773,7 +774,8 @@ enum ct_status store_harvest_rows_each(struct store *store, int64_t import_id,
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(store->db,
                                        "SELECT line, outcome, reason, learner_email, learner_name,"
-                                       " activity_name, completed, activity_id FROM harvest_rows"
+                                       " activity_name, completed, activity_id, column_number"
+                                       " FROM harvest_rows"
                                        " WHERE import_id = ? ORDER BY line, id",
                                        &stmt, err);
     if (status == CT_OK) {
@@ -792,6 +794,7 @@ enum ct_status store_harvest_rows_each(struct store *store, int64_t import_id,
                 .activity_name = db_column_text(stmt, 5),
                 .completed = db_column_text(stmt, 6),
                 .activity_id = db_column_int64(stmt, 7),
+                .column = db_column_int64(stmt, 8),
             };
             status = each(context, &row, err);
         }

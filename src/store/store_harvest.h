@@ -236,6 +236,7 @@ struct harvest_row {
     const char *activity_name;
     const char *completed; /* the date as the file gives it */
     int64_t activity_id;   /* 0 when none */
+    int64_t column;        /* the column of the file its cell is in (from 1); 0: the line */
 };
 
 /* Adds a row to an import, inside the caller's transaction. */

@@ -713,7 +713,8 @@ enum ct_status store_xapi_site_counts(struct store *store, int64_t site_id,
                    "SELECT COUNT(*), COALESCE(SUM(state = 'credited' AND created = 1), 0),"
                    " COALESCE(SUM(state = 'credited' AND created = 0), 0),"
                    " COALESCE(SUM(state = 'withdrawn'), 0), COALESCE(SUM(state = 'waiting'), 0),"
-                   " COALESCE(SUM(state = 'ignored'), 0) FROM xapi_statements WHERE site_id = ?",
+                   " COALESCE(SUM(state = 'ignored'), 0), COALESCE(SUM(state = 'partial'), 0)"
+                   " FROM xapi_statements WHERE site_id = ?",
                    &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(site_id)), 1, err);
@@ -729,6 +730,7 @@ enum ct_status store_xapi_site_counts(struct store *store, int64_t site_id,
         counts->withdrawn = db_column_int64(stmt, 3);
         counts->waiting = db_column_int64(stmt, 4);
         counts->refused = db_column_int64(stmt, 5);
+        counts->partial = db_column_int64(stmt, 6);
     }
     db_finalize(stmt);
     return status;

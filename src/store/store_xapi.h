@@ -104,7 +104,8 @@ struct harvest_counts;
 /* The reconciliation of the statements a site has sent (for the coordinator's view per
  * site): read (every statement stored), created (credited, creating the activity),
  * duplicates (credited, the activity already recorded), withdrawn, waiting, refused
- * (ignored, each with its reason in xapi_statements.reason). */
+ * (ignored, each with its reason in xapi_statements.reason), partial (one part of a course
+ * recorded, the course not complete yet). */
 enum ct_status store_xapi_site_counts(struct store *store, int64_t site_id,
                                       struct harvest_counts *counts,
                                       struct ct_err *err) CT_MUST_CHECK;

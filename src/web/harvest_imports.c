@@ -657,8 +657,11 @@ static enum ct_status csv_record(void *context, const struct harvest_row *row, s
 {
     (void)err;
     struct buf *out = context;
-    char line[24], activity[24] = "";
+    char line[24], activity[24] = "", column[24] = "";
     snprintf(line, sizeof line, "%" PRId64, row->line);
+    if (row->column > 0) {
+        snprintf(column, sizeof column, "%" PRId64, row->column);
+    }
     if (row->activity_id > 0) {
         snprintf(activity, sizeof activity, "%" PRId64, row->activity_id);
     }
@@ -669,7 +672,8 @@ static enum ct_status csv_record(void *context, const struct harvest_row *row, s
                            row->learner_name,
                            row->activity_name,
                            row->completed,
-                           activity};
+                           activity,
+                           column};
     return csv_write_row(out, cells, sizeof cells / sizeof cells[0]);
 }
 
@@ -686,8 +690,9 @@ enum ct_status page_harvest_import_csv(struct web_request *request, struct web_r
                                             "There is no import at this address.")
                                : status;
     }
-    static const char *const head[] = {"line",         "outcome",  "reason",    "learner_email",
-                                       "learner_name", "activity", "completed", "activity_id"};
+    static const char *const head[] = {"line",          "outcome",      "reason",
+                                       "learner_email", "learner_name", "activity",
+                                       "completed",     "activity_id",  "column"};
     response->content_type = "text/csv; charset=utf-8";
     char disposition[96];
     snprintf(disposition, sizeof disposition, "attachment; filename=\"import-%" PRId64 ".csv\"",

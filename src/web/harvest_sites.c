@@ -449,13 +449,19 @@ static enum ct_status statement_counts(struct web_request *request, struct buf *
                                        int64_t site_id, struct ct_err *err)
 {
     struct harvest_counts counts;
-    int64_t refused = 0;
+    int64_t refused = 0, without_passing = 0;
     enum ct_status status = store_xapi_site_counts(request->store, site_id, &counts, err);
     if (status == CT_OK) {
         status = STORE_EXEC(request->store,
                             "SELECT COUNT(*) FROM xapi_statements WHERE site_id = ? AND"
                             " state = 'ignored' AND reason LIKE 'refused:%'",
                             &refused, err, DB_INT(site_id));
+    }
+    if (status == CT_OK) {
+        status = STORE_EXEC(request->store,
+                            "SELECT COUNT(*) FROM xapi_statements WHERE site_id = ? AND"
+                            " state = 'ignored' AND reason LIKE 'completed without passing%'",
+                            &without_passing, err, DB_INT(site_id));
     }
     const struct {
         const char *label;
@@ -465,7 +471,9 @@ static enum ct_status statement_counts(struct web_request *request, struct buf *
                  {"Duplicates (held already)", counts.duplicates},
                  {"Withdrawn", counts.withdrawn},
                  {"Waiting", counts.waiting},
-                 {"Ignored (no credit)", counts.refused - refused},
+                 {"Parts of a course (not yet complete)", counts.partial},
+                 {"Completed without passing", without_passing},
+                 {"Ignored (no credit)", counts.refused - refused - without_passing},
                  {"Refused (not recorded)", refused}};
     if (status == CT_OK) {
         status = html_markup(out, "<h2>xAPI statements</h2>\n<dl class=\"summary\">\n");

@@ -144,10 +144,10 @@ imported() {
         has_line "  not completed              5" &&
         has_line "  bad date                   1" &&
         has_line "  completed without passing  1" &&
-        has_line "  line 5: completed without passing: did not achieve the pass grade (planner@example.org, Final 'reflection')" &&
-        has_line "  line 2: unmapped course (STAFF@example.org, Unmapped thing)" &&
-        has_line "  line 4: unknown learner (nobody@example.net, Module 1 quiz)" &&
-        has_line "  line 5: bad date (planner@example.org, Module 1 quiz)"
+        has_line "  line 5 column 5: completed without passing: did not achieve the pass grade (planner@example.org, Final 'reflection')" &&
+        has_line "  line 2 column 7: unmapped course (STAFF@example.org, Unmapped thing)" &&
+        has_line "  line 4 column 3: unknown learner (nobody@example.net, Module 1 quiz)" &&
+        has_line "  line 5 column 3: bad date (planner@example.org, Module 1 quiz)"
 }
 check "import credits complete activities and reports the rest by line" imported
 
@@ -214,6 +214,7 @@ if [ -f "$fixture" ]; then
         has_line "Rows read:        3" &&
             has_line "Created:          0 (0 verified by the LMS, 0 pending)" &&
             has_line "Partial:          1 (parts of a course; the course is not complete)" &&
+            has_line '  line 2 column 3: part of the course recorded; still missing: "Collection Development Basics: Final reflection" (staff@example.org, Collection Development Basics: Module 1 quiz)' &&
             [ "$(count "SELECT COUNT(*) FROM harvest_rows WHERE outcome = 'partial' AND reason =
                 'part of the course recorded; still missing: \"Collection Development Basics: Final reflection\"'")" = 1 ] &&
             has_line "Refused:          5" &&

@@ -115,7 +115,7 @@ get() { # PATH [JAR]: prints the status; the page goes to $work/page
 }
 has() { grep -qF -- "$1" "$work/page" || { echo "missing: $1"; return 1; }; }
 
-echo "1..33"
+echo "1..34"
 
 # ---- who may ----
 
@@ -218,6 +218,17 @@ check "the same address again is refused at its field" same_address
     --category collection-management --course-url "https://learn.example.org/course/view.php?id=12" \
     --lms-name "Collection Development Basics: Module 1 quiz" \
     --lms-name "Collection Development Basics: Final reflection" >/dev/null || exit 1
+
+catalog_mappings() {
+    for page in 1 2 3 4 5 6 7 8 9 10; do
+        [ "$(get "/catalog?page=$page")" = 200 ] || return 1
+        grep -qF 'course/view.php?id=12</a> (complete when every part is: Collection Development Basics: Final reflection; Collection Development Basics: Module 1 quiz)</li>' \
+            "$work/page" && return 0
+    done
+    echo "the course's parts are on no page of the catalog"
+    return 1
+}
+check "the catalog shows a course mapped by its parts, every one needed" catalog_mappings
 
 # A report as Moodle writes it: a formula for a name, a comma and an apostrophe, an
 # unmapped column.

@@ -435,8 +435,10 @@ static void test_import_records_rows_and_counts(void **state)
                               "Nobody Known",
                               "Module 1 quiz",
                               "2026-02-05 10:00:00",
-                              0};
+                              0,
+                              3};
     test_ok(store_harvest_row_add(&f->store, import_id, &row, &err), &err);
+    assert_int_equal(count(f, "SELECT column_number FROM harvest_rows WHERE line = 4"), 3);
     struct harvest_counts counts = {3, 2, 0, 0, 0, 4, 0};
     test_ok(store_harvest_import_finish(&f->store, 0, import_id, &counts, NULL, &err), &err);
     test_ok(db_commit(f->store.db, &err), &err);
