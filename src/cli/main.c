@@ -4,6 +4,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "cli.h"
@@ -82,6 +83,9 @@ void cli_complain(const char *format, ...)
 
 int main(int argc, char **argv)
 {
+    /* Everything certtrack writes (the database, its -wal and -shm, backups, the signing
+     * key, exported files, uploads) is for its owner alone: mode 600. */
+    umask(077);
     if (argc < 2) {
         usage(stderr);
         return CLI_EXIT_BAD_INPUT;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "../io/clock.h"
 #include "audit.h"
@@ -78,27 +79,45 @@ enum ct_status store_exec(struct store *store, const char *sql, const struct db_
     return status;
 }
 
-static json_t *row_to_json(struct db_stmt *stmt)
+/* One column's value as JSON into *value; a text that is not UTF-8 (which JSON cannot
+ * hold) is refused naming the column, not reported as memory running out. */
+static enum ct_status column_json(struct db_stmt *stmt, int c, json_t **value, struct ct_err *err)
+{
+    const char *name = db_column_name(stmt, c);
+    if (is_secret_column(name)) {
+        *value = db_column_is_null(stmt, c) ? json_null() : json_string("(set)");
+    } else if (db_column_is_null(stmt, c)) {
+        *value = json_null();
+    } else if (db_column_is_integer(stmt, c)) {
+        *value = json_integer(db_column_int64(stmt, c));
+    } else {
+        const char *text = db_column_text(stmt, c);
+        if (text != NULL && u8_check((const uint8_t *)text, strlen(text)) != NULL) {
+            *value = NULL;
+            return ct_err_set(err, CT_ERR_INPUT, name, "the stored value is not UTF-8 text");
+        }
+        *value = json_string(text != NULL ? text : "");
+    }
+    return *value != NULL ? CT_OK : ct_err_nomem(err);
+}
+
+static enum ct_status row_to_json(struct db_stmt *stmt, json_t **out, struct ct_err *err)
 {
     json_t *row = json_object();
-    for (int c = 0; row != NULL && c < db_column_count(stmt); c++) {
-        const char *name = db_column_name(stmt, c);
-        json_t *value;
-        if (is_secret_column(name)) {
-            value = db_column_is_null(stmt, c) ? json_null() : json_string("(set)");
-        } else if (db_column_is_null(stmt, c)) {
-            value = json_null();
-        } else if (db_column_is_integer(stmt, c)) {
-            value = json_integer(db_column_int64(stmt, c));
-        } else {
-            value = json_string(db_column_text(stmt, c));
-        }
-        if (value == NULL || json_object_set_new(row, name, value) != 0) {
-            json_decref(row);
-            row = NULL;
+    enum ct_status status = row != NULL ? CT_OK : ct_err_nomem(err);
+    for (int c = 0; status == CT_OK && c < db_column_count(stmt); c++) {
+        json_t *value = NULL;
+        status = column_json(stmt, c, &value, err);
+        if (status == CT_OK && json_object_set_new(row, db_column_name(stmt, c), value) != 0) {
+            status = ct_err_nomem(err);
         }
     }
-    return row;
+    if (status != CT_OK) {
+        json_decref(row);
+        row = NULL;
+    }
+    *out = row;
+    return status;
 }
 
 enum ct_status store_row_json(struct store *store, enum store_entity entity, int64_t id,
@@ -116,14 +135,17 @@ enum ct_status store_row_json(struct store *store, enum store_entity entity, int
     if (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
     }
+    json_t *row = NULL;
     if (status == CT_OK && has_row) {
-        json_t *row = row_to_json(stmt);
-        *json = row != NULL ? json_dumps(row, JSON_COMPACT) : NULL;
-        json_decref(row);
+        status = row_to_json(stmt, &row, err);
+    }
+    if (status == CT_OK && row != NULL) {
+        *json = json_dumps(row, JSON_COMPACT);
         if (*json == NULL) {
             status = ct_err_nomem(err);
         }
     }
+    json_decref(row);
     db_finalize(stmt);
     return status;
 }

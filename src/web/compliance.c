@@ -285,6 +285,10 @@ enum ct_status page_compliance_csv(struct web_request *request, struct web_respo
         true};
     struct ct_err err = {0};
     response->content_type = "text/csv; charset=utf-8";
+    char today[CIVIL_DATE_TEXT_SIZE], disposition[80];
+    civil_date_format(request->today, today);
+    snprintf(disposition, sizeof disposition, "attachment; filename=\"compliance-%s.csv\"", today);
+    web_add_header(response, "Content-Disposition", disposition);
     enum ct_status status =
         buf_append_str(&response->body, "\"name\",\"email\",\"library\",\"program\",\"deadline\","
                                         "\"status\",\"counted_credits\",\"remaining_credits\","

@@ -12,8 +12,11 @@
 
 #include "../io/clock.h"
 #include "api.h"
+#include "api_json.h"
 #include "assets.h"
+#include "pages.h"
 #include "rate_limit.h"
+#include "request_text.h"
 #include "routes.h"
 #include "../core/banned.h"
 
@@ -96,15 +99,17 @@ static void pool_release(struct connection_pool *pool)
 
 /* ---- reading the request ---- */
 
-/* Decodes one application/x-www-form-urlencoded component in place. */
-static void form_decode(char *text)
+/* Decodes one application/x-www-form-urlencoded component in place; false when it
+ * held a NUL byte (the text is then cut there). */
+static bool form_decode(char *text)
 {
     for (char *c = text; *c != '\0'; c++) {
         if (*c == '+') {
             *c = ' ';
         }
     }
-    MHD_http_unescape(text);
+    size_t length = MHD_http_unescape(text);
+    return strlen(text) == length;
 }
 
 static void form_parse(struct web_form *form, char *body)
@@ -120,8 +125,12 @@ static void form_parse(struct web_form *form, char *body)
         if (equals != NULL) {
             *equals = '\0';
         }
-        form_decode(cursor);
-        form_decode(value);
+        bool whole = form_decode(cursor);
+        whole = form_decode(value) && whole;
+        if (!whole && !form->has_nul) {
+            form->has_nul = true;
+            form->nul_index = form->count;
+        }
         form->names[form->count] = strdup(cursor);
         form->values[form->count] = strdup(value);
         if (form->names[form->count] == NULL || form->values[form->count] == NULL) {
@@ -262,6 +271,7 @@ static void upload_file_part(struct pending_request *pending, const char *key, c
             upload->file = tmpfile();
             pending->write_failed = upload->file == NULL;
             snprintf(upload->name, sizeof upload->name, "%s", filename);
+            upload->name_not_text = !request_text_is_text(filename, strlen(filename));
         }
     }
     if (!pending->file_part || upload->file == NULL || size == 0) {
@@ -303,6 +313,10 @@ static void upload_field_part(struct pending_request *pending, const char *key, 
     }
     if (form->count == 0 || size == 0 || strcmp(form->names[form->count - 1], key) != 0) {
         return;
+    }
+    if (memchr(data, '\0', size) != NULL && !form->has_nul) {
+        form->has_nul = true;
+        form->nul_index = form->count - 1;
     }
     char **value = &form->values[form->count - 1];
     size_t length = strlen(*value);
@@ -564,6 +578,26 @@ static const char *bearer_token(struct MHD_Connection *connection)
     return header + 7;
 }
 
+/* A request whose text is not UTF-8 (or holds a NUL): 400 naming the field, as JSON for
+ * the API and the xAPI resource, else as a page; nothing has run, so nothing is saved. */
+static enum ct_status refuse_not_text(struct web_request *request, struct web_response *response,
+                                      const struct request_text_problem *problem)
+{
+    char message[240];
+    if (problem->name[0] != '\0') {
+        snprintf(message, sizeof message, "The %s \"%s\" %s; nothing was saved.", problem->kind,
+                 problem->name, problem->what);
+    } else {
+        snprintf(message, sizeof message, "The %s %s; nothing was saved.", problem->kind,
+                 problem->what);
+    }
+    if (strncmp(request->path, "/api/", 5) == 0 || strncmp(request->path, "/xapi/", 6) == 0) {
+        return api_json_error(response, 400, "not-text", message,
+                              problem->name[0] != '\0' ? problem->name : NULL);
+    }
+    return page_error(request, response, 400, "The request could not be read", message);
+}
+
 static void handle(struct server *server, struct MHD_Connection *connection, const char *url,
                    const char *method, struct pending_request *pending,
                    struct web_response *response)
@@ -572,7 +606,8 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
     char address[64];
     struct web_request request = {
         .config = server->config,
-        .method = method,
+        /* HEAD is answered for every GET route: libmicrohttpd sends the headers alone. */
+        .method = strcmp(method, "HEAD") == 0 ? "GET" : method,
         .path = url,
         .query_as_of = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "as_of"),
         .client_address = client_address(server->config, connection, address, sizeof address),
@@ -610,7 +645,10 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
     if (status == CT_OK && routes_use_sessions(url)) {
         status = load_person(&request, &err);
     }
-    if (status == CT_OK) {
+    struct request_text_problem problem;
+    if (status == CT_OK && !request_text_check(&request, &problem)) {
+        status = refuse_not_text(&request, response, &problem);
+    } else if (status == CT_OK) {
         status = routes_dispatch(&request, response);
     }
     if (status != CT_OK) {
@@ -689,6 +727,13 @@ static void on_completed(void *context, struct MHD_Connection *connection, void 
     }
 }
 
+static size_t unescape(void *context, struct MHD_Connection *connection, char *text)
+{
+    (void)context;
+    (void)connection;
+    return request_text_unescape(text);
+}
+
 enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t *stop,
                           struct ct_err *err)
 {
@@ -712,7 +757,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
         &server, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE,
         (unsigned)config->threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
-        MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
     if (daemon == NULL) {
         pool_release(&server.pool);
         pthread_mutex_destroy(&server.lms_write_lock);

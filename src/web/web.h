@@ -44,6 +44,8 @@ struct web_form {
     char *names[WEB_FORM_MAX_FIELDS];  /* owned */
     char *values[WEB_FORM_MAX_FIELDS]; /* owned */
     size_t count;
+    bool has_nul;     /* a name or value as sent held a NUL byte (it is cut there) */
+    size_t nul_index; /* when has_nul: the first such field */
 };
 
 /* The largest file a page takes as an upload (multipart/form-data, the routes that say
@@ -53,12 +55,13 @@ struct web_form {
 /* The file of a multipart/form-data upload, streamed by the server into a temporary
  * file as it arrives (never held in memory). */
 struct web_upload {
-    FILE *file;     /* the file's bytes, rewound; NULL when the request sent no file.
-                       The server closes (and so deletes) it after the response. */
-    char name[256]; /* its name as the browser gave it (cut to fit), or "" */
-    int64_t size;   /* its length in bytes */
-    bool too_large; /* the request passed WEB_UPLOAD_LIMIT: the file (and the fields
-                       after it) were dropped */
+    FILE *file;         /* the file's bytes, rewound; NULL when the request sent no file.
+                           The server closes (and so deletes) it after the response. */
+    char name[256];     /* its name as the browser gave it (cut to fit), or "" */
+    int64_t size;       /* its length in bytes */
+    bool too_large;     /* the request passed WEB_UPLOAD_LIMIT: the file (and the fields
+                           after it) were dropped */
+    bool name_not_text; /* the name as sent was not UTF-8 text without a NUL */
 };
 
 struct web_request {
