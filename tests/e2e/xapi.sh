@@ -59,7 +59,9 @@ statement() {
 EOF
 }
 
-echo "1..17"
+requirements="$root/tests/data/xapi-requirements.json"
+requirement_count=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$requirements")
+echo "1..$((22 + requirement_count))"
 
 about() {
     [ "$(curl -s -o "$work/about" -D "$work/h" -w '%{http_code}' "$base/xapi/about")" = 200 ] &&
@@ -246,3 +248,109 @@ other_methods() {
         ! grep -q 'ERROR\|runtime error' "$work/server.log"
 }
 check "other methods and addresses are JSON 405 and 404; the server logged no error" other_methods
+
+# requirement_case N: case N of tests/data/xapi-requirements.json over HTTP, under each of
+# its versions: the statement that breaks the rule is 400 with the error that names the
+# field, and nothing of it is stored; the one that keeps the rule is 200.
+requirement_case() {
+    python3 - "$requirements" "$1" "$base/xapi/statements" "$key:$secret" "$db" <<'PY'
+import base64, json, sqlite3, sys, urllib.error, urllib.request
+case = json.load(open(sys.argv[1]))[int(sys.argv[2])]
+auth = "Basic " + base64.b64encode(sys.argv[4].encode()).decode()
+def post(body, version):
+    request = urllib.request.Request(sys.argv[3], data=json.dumps(body).encode(), method="POST",
+        headers={"Authorization": auth, "X-Experience-API-Version": version,
+                 "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as answer:
+        return answer.code, answer.read().decode()
+def stored():
+    with sqlite3.connect(sys.argv[5]) as db:
+        return db.execute("SELECT COUNT(*) FROM xapi_statements").fetchone()[0]
+for version in case["versions"]:
+    if "refused" in case:
+        before = stored()
+        code, body = post(case["refused"], version)
+        message = json.loads(body).get("error", {}).get("message", "") if code != 200 else body
+        if code != 400 or not message.startswith(case["refusal"]):
+            sys.exit(f"{version}: expected 400 \"{case['refusal']}...\", got {code} {message}")
+        if json.loads(body)["error"]["code"] != "bad-statement" or stored() != before:
+            sys.exit(f"{version}: {body}, {stored() - before} statements stored")
+    if "accepted" in case:
+        code, body = post(case["accepted"], version)
+        if code != 200:
+            sys.exit(f"{version}: the statement that keeps the rule: {code} {body}")
+PY
+}
+n=0
+while [ "$n" -lt "$requirement_count" ]; do
+    name=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1]))[int(sys.argv[2])]
+print(c["requirement"] + ": " + c["behaviour"])' "$requirements" "$n")
+    check "$name (400 naming the field, nothing stored)" requirement_case "$n"
+    n=$((n + 1))
+done
+
+# A statement whose own query is wrong is refused before its body is read.
+put_body="$work/put.json"
+query_case_sensitive() {
+    before=$(sql "SELECT COUNT(*) FROM xapi_statements")
+    [ "$(send PUT '/xapi/statements?StatementId=4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f21' "$put_body")" = 400 ] &&
+        grep -q '"code":"bad-request","message":"StatementId: parameter names are case-sensitive' "$work/body" &&
+        [ "$(send POST '/xapi/statements?statementID=4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f22' "$put_body")" = 400 ] &&
+        grep -q '"message":"statementID: parameter names are case-sensitive' "$work/body" &&
+        [ "$(sql "SELECT COUNT(*) FROM xapi_statements")" = "$before" ] &&
+        [ "$(sql "SELECT COUNT(*) FROM xapi_statements WHERE id LIKE '4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f2%'")" = 0 ]
+}
+check "XAPI-00325: a parameter in another case (StatementId) is 400, nothing stored" query_case_sensitive
+
+query_unknown() {
+    before=$(sql "SELECT COUNT(*) FROM xapi_statements")
+    [ "$(send POST '/xapi/statements?format=exact' "$put_body")" = 400 ] &&
+        grep -q '"message":"format: not a parameter of POST /xapi/statements (it takes none)' "$work/body" &&
+        [ "$(send PUT '/xapi/statements?statementId=4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f23&attachments=true' "$put_body")" = 400 ] &&
+        grep -q '"message":"attachments: not a parameter of PUT /xapi/statements' "$work/body" &&
+        [ "$(sql "SELECT COUNT(*) FROM xapi_statements")" = "$before" ]
+}
+check "XAPI-00324: an unknown parameter is 400, nothing stored" query_unknown
+
+query_value() {
+    [ "$(send PUT '/xapi/statements?statementId=wrong' "$put_body")" = 400 ] &&
+        grep -q '"message":"statementId: not a UUID' "$work/body"
+}
+check "XAPI-00012: a statementId that is no UUID is 400" query_value
+
+# XAPI-00326: a batch with one refused statement stores none of it, and changes nothing
+# stored before (the first statement of the batch was received already).
+batch_refused() {
+    printf '[%s, {"actor": {"mbox": "mailto:a@example.org"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/attended"},
+      "object": {"id": "http://x.example/new"}, "id": "4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f31"},
+      {"actor": {"mbox": "mailto:a@example.org"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+      "object": {"id": "http://x.example/a"}}]' "$(cat "$first")" >"$work/void-batch.json"
+    before=$(sql "SELECT COUNT(*), SUM(LENGTH(raw_json)), GROUP_CONCAT(state) FROM xapi_statements")
+    [ "$(send POST /xapi/statements "$work/void-batch.json")" = 400 ] &&
+        grep -q '"message":"statements\[2\].object.objectType: a voiding statement' "$work/body" &&
+        [ "$(sql "SELECT COUNT(*), SUM(LENGTH(raw_json)), GROUP_CONCAT(state) FROM xapi_statements")" = "$before" ] &&
+        [ "$(sql "SELECT COUNT(*) FROM xapi_statements WHERE id = '4c6f2a10-7d1e-4b8e-9f3a-5b6c7d8e9f31'")" = 0 ]
+}
+check "XAPI-00326: a batch with one refused statement stores none, and what was stored stays" batch_refused
+
+moodle_shapes() {
+    shapes="$root/tests/data/moodle-shaped-statements.json"
+    count=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$shapes")
+    i=0
+    while [ "$i" -lt "$count" ]; do
+        python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[int(sys.argv[2])]["statements"], sys.stdout)' \
+            "$shapes" "$i" >"$work/shape.json"
+        for version in 1.0.3 2.0.0; do
+            [ "$(send POST /xapi/statements "$work/shape.json")" = 200 ] ||
+                { echo "event $i in $version: $(cat "$work/body")"; return 1; }
+        done
+        i=$((i + 1))
+    done
+    ! grep -q 'ERROR\|runtime error' "$work/server.log"
+}
+check "every statement shape logstore_xapi sends for the events of docs/harvest.md is 200 in 1.0.3 and 2.0.0" moodle_shapes
+
+exit $failed
