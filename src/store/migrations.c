@@ -89,6 +89,14 @@ static const struct migration migrations[] = {
         NULL,
         NULL,
     },
+    {
+        10,
+        "the server's secrets (the sign-in form's HMAC key), shared by every server",
+#include "schema_v10.sql.h"
+        ,
+        NULL,
+        NULL,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -6,9 +6,8 @@
  * row's id, nor when they were added; and it stays the same for all their credentials.
  * People added later get theirs from the trigger, whatever inserts them.
  *
- * Version 8 is left to another change made at the same time; migrations.c applies any
- * step not yet recorded, so the two may land in either order. Included by migrations.c
- * only.
+ * migrations.c applies any step not yet recorded, in the order of the versions.
+ * Included by migrations.c only.
  */
 #define SCHEMA_V9_RANDOM_UUID                                                                      \
     "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||"                             \

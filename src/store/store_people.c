@@ -269,6 +269,20 @@ enum ct_status store_person_find(struct store *store, const char *id_or_email, i
     return status;
 }
 
+/* An Argon2id hash made with the parameters every password is hashed with
+ * (crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) of a password
+ * nobody has: checked against when there is no hash of the person's own, so that an
+ * unknown address costs the same work as a wrong password. */
+static const char dummy_hash[] = "$argon2id$v=19$m=65536,t=2,p=1$HlwkWJ81jEQfB4J6/On+QQ$"
+                                 "HohMxLNVZGCvTlIbCF7cVTXlndnyk5TRi3BuypkRdAA";
+
+void store_person_check_no_password(const char *password)
+{
+    if (sodium_init() >= 0) {
+        (void)crypto_pwhash_str_verify(dummy_hash, password, strlen(password));
+    }
+}
+
 enum ct_status store_person_check_password(struct store *store, int64_t person_id,
                                            const char *password, bool *matches, struct ct_err *err)
 {
@@ -286,6 +300,8 @@ enum ct_status store_person_check_password(struct store *store, int64_t person_i
     if (status == CT_OK && has_row && !db_column_is_null(stmt, 0) && sodium_init() >= 0) {
         *matches =
             crypto_pwhash_str_verify(db_column_text(stmt, 0), password, strlen(password)) == 0;
+    } else if (status == CT_OK) {
+        store_person_check_no_password(password);
     }
     db_finalize(stmt);
     return status;

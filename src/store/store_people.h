@@ -69,7 +69,12 @@ enum ct_status store_person_find(struct store *store, const char *id_or_email, i
                                  struct ct_err *err) CT_MUST_CHECK;
 
 /* Checks a password against the stored hash; *matches is false for an unknown person
- * or a person without a password. Constant time in the password. */
+ * or a person without a password, after the same work (store_person_check_no_password).
+ * Constant time in the password. */
+/* Spends the work of checking password against a hash, for a sign-in whose address
+ * names no one: the answer then takes as long as a wrong password's. */
+void store_person_check_no_password(const char *password);
+
 enum ct_status store_person_check_password(struct store *store, int64_t person_id,
                                            const char *password, bool *matches,
                                            struct ct_err *err) CT_MUST_CHECK;

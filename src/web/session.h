@@ -61,8 +61,20 @@ enum ct_status api_token_person(struct store *store, const char *token, int64_t 
 enum ct_status api_token_revoke(struct store *store, int64_t person_id, int64_t token_id,
                                 int64_t now, struct ct_err *err) CT_MUST_CHECK;
 
-/* Failed log-ins are counted per key ("account:<e-mail>", "address:<ip>") over the last
- * LOGIN_WINDOW_SECONDS; past LOGIN_FREE_FAILURES, each further attempt must wait. */
+/* The sign-in form's token for the pre-session cookie it was issued with: the HMAC-SHA256
+ * of the cookie's value under the server's form-hmac secret (store_secrets.h), in hex.
+ * A cookie and field that certtrack did not issue together never match. */
+enum ct_status session_login_token(struct store *store, const char *pre_session,
+                                   char out[SESSION_TOKEN_SIZE], struct ct_err *err) CT_MUST_CHECK;
+
+/* *valid tells whether token is the one session_login_token gives for pre_session (either
+ * may be NULL: then false). */
+enum ct_status session_login_token_check(struct store *store, const char *pre_session,
+                                         const char *token, bool *valid,
+                                         struct ct_err *err) CT_MUST_CHECK;
+
+/* Failed log-ins are counted per key over the last LOGIN_WINDOW_SECONDS (see
+ * login_keys_make); past LOGIN_FREE_FAILURES, each further attempt must wait. */
 #define LOGIN_WINDOW_SECONDS (15 * 60)
 #define LOGIN_FREE_FAILURES  5
 
@@ -72,5 +84,19 @@ enum ct_status login_wait_seconds(struct store *store, const char *key, int64_t 
 
 enum ct_status login_failure_record(struct store *store, const char *key, int64_t now,
                                     struct ct_err *err) CT_MUST_CHECK;
+
+#define LOGIN_KEY_SIZE 200
+
+/* The keys a sign-in attempt is counted under: the client's address; the account (the
+ * person the address names, or the address typed, in lower case, when it names no one),
+ * whatever the case it was typed in; and the account from that client address. */
+struct login_keys {
+    char address[LOGIN_KEY_SIZE];
+    char account[LOGIN_KEY_SIZE];
+    char account_at_address[LOGIN_KEY_SIZE];
+};
+
+void login_keys_make(struct login_keys *keys, int64_t person_id, const char *email,
+                     const char *client_address);
 
 #endif
