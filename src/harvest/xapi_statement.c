@@ -2025,6 +2025,45 @@ static enum ct_status check_distinct_ids(const struct xapi_batch *batch, struct 
     return CT_OK;
 }
 
+/* The number of values in the top-level array of body (1 when it is no array), counted
+ * without building anything and stopping once past max: a batch too large is refused
+ * before it is parsed into memory. Strings are skipped whole, escapes and all; on text
+ * that is not JSON the count may be off, and the parse after it refuses that text. */
+static size_t top_level_count(const char *body, size_t length, size_t max)
+{
+    size_t at = 0;
+    while (at < length && is_json_space(body[at])) {
+        at++;
+    }
+    if (at == length || body[at] != '[') {
+        return 1;
+    }
+    size_t count = 0;
+    int depth = 0;
+    bool in_string = false, expecting = true;
+    for (; at < length && count <= max; at++) {
+        char c = body[at];
+        if (in_string) {
+            at += c == '\\';
+            in_string = c != '"';
+            continue;
+        }
+        if (is_json_space(c)) {
+            continue;
+        }
+        if (depth == 1 && expecting && c != ']') {
+            count++;
+        }
+        expecting = depth == 0 || (depth == 1 && c == ',');
+        depth += (c == '[' || c == '{') - (c == ']' || c == '}');
+        in_string = c == '"';
+        if (depth == 0 && c == ']') {
+            break;
+        }
+    }
+    return count;
+}
+
 enum ct_status xapi_batch_read(const char *body, size_t length, enum xapi_version version,
                                struct xapi_batch *batch, struct ct_err *err)
 {
@@ -2035,6 +2074,11 @@ enum ct_status xapi_batch_read(const char *body, size_t length, enum xapi_versio
     if (nul != NULL) {
         return ct_err_set(err, CT_ERR_INPUT, "statements", "not JSON: a NUL byte at offset %zu",
                           (size_t)(nul - body));
+    }
+    size_t counted = top_level_count(body, length, XAPI_BATCH_MAX);
+    if (counted > XAPI_BATCH_MAX) {
+        return ct_err_set(err, CT_ERR_TOO_LARGE, "statements",
+                          "more than %d statements in one request", XAPI_BATCH_MAX);
     }
     json_error_t error;
     batch->root = json_loadb(body, length, JSON_REJECT_DUPLICATES, &error);

@@ -19,7 +19,9 @@
  * complete when every part is, on the day the last one was.
  *
  * harvest_rows and xapi_statements gain the outcome and state "partial" (a part
- * recorded, the whole not yet complete), which needs their tables rebuilt; a row of an
+ * recorded, the whole not yet complete), which needs their tables rebuilt; a statement's
+ * id is unique within the site that sent it (another site's statements are another
+ * authority's: a known id sent by another site tells it nothing, docs/api.md); a row of an
  * import also keeps the column of the file its record was read from (column_number, the
  * state cell's, counted from 1; NULL for a whole line and for rows kept before).
  */
@@ -63,7 +65,7 @@
     "CREATE INDEX harvest_rows_import ON harvest_rows(import_id, line);"
     "CREATE TABLE xapi_statements_v8 ("
     "  seq INTEGER PRIMARY KEY,"
-    "  id TEXT NOT NULL UNIQUE,"
+    "  id TEXT NOT NULL,"
     "  site_id INTEGER NOT NULL REFERENCES lms_sites(id),"
     "  raw_json TEXT NOT NULL,"
     "  content_hash TEXT NOT NULL,"
@@ -87,7 +89,8 @@
     "  person_id INTEGER REFERENCES people(id),"
     "  event_id INTEGER REFERENCES events(id),"
     "  activity_id INTEGER REFERENCES activities(id),"
-    "  state_changed_at TEXT NOT NULL"
+    "  state_changed_at TEXT NOT NULL,"
+    "  UNIQUE (site_id, id)"
     ");"
     "INSERT INTO xapi_statements_v8 SELECT seq, id, site_id, raw_json, content_hash, version,"
     "  received_at, verb, meaning, completion, course_or_module, account_home, account_name,"

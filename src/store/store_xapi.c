@@ -360,7 +360,8 @@ static enum ct_status prepared_open(struct store *store, struct prepared *prepar
                                     struct ct_err *err)
 {
     enum ct_status status = db_prepare(
-        store->db, "SELECT content_hash FROM xapi_statements WHERE id = ?", &prepared->find, err);
+        store->db, "SELECT content_hash FROM xapi_statements WHERE site_id = ? AND id = ?",
+        &prepared->find, err);
     if (status == CT_OK) {
         status = db_prepare(
             store->db,
@@ -435,14 +436,16 @@ static enum ct_status insert_statement(const struct prepared *prepared, int64_t 
     return run_prepared(prepared->insert, params, sizeof params / sizeof params[0], err);
 }
 
-/* Whether the id is stored already: *same tells whether with the same content. */
-static enum ct_status find_stored(const struct prepared *prepared, const char *id, const char *hash,
-                                  bool *stored, bool *same, struct ct_err *err)
+/* Whether the site has stored the id already: *same tells whether with the same content.
+ * Ids are the site's own: another site's statement of the same id is never looked at. */
+static enum ct_status find_stored(const struct prepared *prepared, int64_t site_id, const char *id,
+                                  const char *hash, bool *stored, bool *same, struct ct_err *err)
 {
     *stored = false;
     *same = false;
     db_reset(prepared->find);
-    enum ct_status status = db_bind_all(prepared->find, STORE_PARAMS(DB_TEXT(id)), 1, err);
+    enum ct_status status =
+        db_bind_all(prepared->find, STORE_PARAMS(DB_INT(site_id), DB_TEXT(id)), 2, err);
     if (status == CT_OK) {
         status = db_step(prepared->find, stored, err);
     }
@@ -462,8 +465,8 @@ static enum ct_status add_all(struct store *store, const struct site_context *si
     enum ct_status status = prepared_open(store, &prepared, err);
     for (size_t i = 0; i < count && status == CT_OK; i++) {
         bool stored = false, same = false;
-        status =
-            find_stored(&prepared, records[i].id, records[i].content_hash, &stored, &same, err);
+        status = find_stored(&prepared, site->id, records[i].id, records[i].content_hash, &stored,
+                             &same, err);
         if (status == CT_OK && stored && !same) {
             char where[64];
             snprintf(where, sizeof where, "statements[%zu].id", i);
@@ -681,7 +684,7 @@ enum ct_status store_xapi_statement_outcome(struct store *store, const char *id,
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(store->db,
                                        "SELECT state, reason, created, activity_id FROM"
-                                       " xapi_statements WHERE id = ?",
+                                       " xapi_statements WHERE id = ? ORDER BY seq LIMIT 1",
                                        &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(id)), 1, err);

@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -722,8 +723,15 @@ static void on_completed(void *context, struct MHD_Connection *connection, void 
     (void)code;
     struct pending_request *pending = *request_context;
     if (pending != NULL) {
+        /* A large body (an xAPI batch of up to 16 MiB, parsed into several times that)
+         * leaves its memory free but held: give it back, so that the server's size stays
+         * flat under repeated large batches. */
+        bool large = pending->body.length > SERVER_BODY_LIMIT;
         pending_free(pending);
         *request_context = NULL;
+        if (large) {
+            malloc_trim(0);
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include "../harvest/xapi_receive.h"
 #include "../store/store_harvest.h"
 #include "api.h"
+#include "session.h"
 #include "../core/banned.h"
 
 #define VERSION_HEADER "X-Experience-API-Version"
@@ -77,6 +78,48 @@ static enum ct_status refuse_credentials(const struct web_request *request,
                       "Send the site's xAPI key and secret (HTTP Basic).");
 }
 
+/* Failed Basic authentications are slowed like failed sign-ins (session.h): per client
+ * address and per key, each past its free failures waiting longer. */
+struct xapi_auth_keys {
+    char address[LOGIN_KEY_SIZE];
+    char key[LOGIN_KEY_SIZE];
+};
+
+static enum ct_status auth_wait(struct web_request *request, const struct xapi_auth_keys *keys,
+                                int64_t *wait, struct ct_err *err)
+{
+    int64_t by_address = 0, by_key = 0;
+    enum ct_status status =
+        login_wait_seconds(request->store, keys->address, request->now, &by_address, err);
+    if (status == CT_OK) {
+        status = login_wait_seconds(request->store, keys->key, request->now, &by_key, err);
+    }
+    *wait = by_address > by_key ? by_address : by_key;
+    return status;
+}
+
+static enum ct_status auth_failed(struct web_request *request, struct web_response *response,
+                                  const struct xapi_auth_keys *keys)
+{
+    struct ct_err err = {0};
+    enum ct_status status = login_failure_record(request->store, keys->address, request->now, &err);
+    if (status == CT_OK) {
+        status = login_failure_record(request->store, keys->key, request->now, &err);
+    }
+    return status == CT_OK ? refuse_credentials(request, response) : status;
+}
+
+static enum ct_status refuse_slowed(const struct web_request *request,
+                                    struct web_response *response, int64_t wait)
+{
+    char seconds[24];
+    snprintf(seconds, sizeof seconds, "%lld", (long long)wait);
+    web_add_header(response, "Retry-After", seconds);
+    return xapi_error(request, response, 429, "too-many-attempts",
+                      "Too many failed authentications: wait, then send the right key and"
+                      " secret.");
+}
+
 enum ct_status xapi_authenticate(struct web_request *request, struct web_response *response,
                                  bool *allowed)
 {
@@ -87,17 +130,26 @@ enum ct_status xapi_authenticate(struct web_request *request, struct web_respons
                            &key, &secret)) {
         return refuse_credentials(request, response);
     }
+    struct xapi_auth_keys keys;
+    snprintf(keys.address, sizeof keys.address, "xapi-address:%.60s", request->client_address);
+    snprintf(keys.key, sizeof keys.key, "xapi-key:%.60s", key);
+    struct ct_err err = {0};
+    int64_t wait = 0;
+    enum ct_status status = auth_wait(request, &keys, &wait, &err);
+    if (status != CT_OK || wait > 0) {
+        sodium_memzero(decoded, sizeof decoded);
+        return status == CT_OK ? refuse_slowed(request, response, wait) : status;
+    }
     struct lms_site site;
     bool matches = false;
-    struct ct_err err = {0};
-    enum ct_status status =
+    status =
         store_harvest_site_check_credentials(request->store, key, secret, &site, &matches, &err);
     sodium_memzero(decoded, sizeof decoded);
     if (status != CT_OK) {
         return status;
     }
     if (!matches) {
-        return refuse_credentials(request, response);
+        return auth_failed(request, response, &keys);
     }
     enum xapi_version version;
     if (!request_version(request, &version)) {

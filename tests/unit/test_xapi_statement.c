@@ -529,6 +529,37 @@ static void test_requirement_case(void **state)
     }
 }
 
+/* A batch of more statements than a request may carry is refused by counting them,
+ * before anything is parsed: here the text after them is not even JSON, and the answer
+ * is still "too many" (TOO_LARGE), not "not JSON". A batch at the limit is read. */
+static void test_an_oversized_batch_is_refused_before_it_is_parsed(void **state)
+{
+    (void)state;
+    size_t size = (size_t)(XAPI_BATCH_MAX + 1) * 20 + 64;
+    char *body = malloc(size);
+    assert_non_null(body);
+    size_t at = 0;
+    body[at++] = '[';
+    for (int i = 0; i <= XAPI_BATCH_MAX; i++) {
+        at += (size_t)snprintf(body + at, size - at, "%s{\"a\": \"[,]\\\"\"}", i ? "," : "");
+    }
+    at += (size_t)snprintf(body + at, size - at, ", not json");
+    struct xapi_batch batch;
+    struct ct_err err = {0};
+    assert_int_equal(xapi_batch_read(body, at, XAPI_VERSION_1_0, &batch, &err), CT_ERR_TOO_LARGE);
+    assert_non_null(strstr(err.message, "more than 1000 statements"));
+    xapi_batch_release(&batch);
+    /* At the limit: counted, then parsed (and refused for what the statements lack). */
+    at = 1;
+    for (int i = 0; i < XAPI_BATCH_MAX; i++) {
+        at += (size_t)snprintf(body + at, size - at, "%s{}", i ? "," : "");
+    }
+    at += (size_t)snprintf(body + at, size - at, "]");
+    assert_int_equal(xapi_batch_read(body, at, XAPI_VERSION_1_0, &batch, &err), CT_ERR_INPUT);
+    xapi_batch_release(&batch);
+    free(body);
+}
+
 /* Every statement shape logstore_xapi sends for the events of docs/harvest.md
  * (tests/data/moodle-shaped-statements.json, written for certtrack in the plugin's
  * shapes, with what it adds to each: platform, registration, a UTC timestamp) is
@@ -591,6 +622,7 @@ static size_t requirement_tests(const json_t *requirements, struct CMUnitTest *t
 int main(void)
 {
     static const struct CMUnitTest fixed[] = {
+        cmocka_unit_test(test_an_oversized_batch_is_refused_before_it_is_parsed),
         cmocka_unit_test(test_every_moodle_statement_shape_is_accepted),
         cmocka_unit_test(test_every_moodle_fixture_statement_is_accepted),
         cmocka_unit_test(test_course_completion_fixture_names_learner_course_and_verb),
