@@ -78,35 +78,39 @@ static enum ct_status refuse_credentials(const struct web_request *request,
                       "Send the site's xAPI key and secret (HTTP Basic).");
 }
 
-/* Failed Basic authentications are slowed like failed sign-ins (session.h): per client
- * address and per key, each past its free failures waiting longer. */
+/* Failed Basic authentications are slowed like failed sign-ins (session.h): an address
+ * past its free failures waits before it may try again; a key's failures make its wrong
+ * secrets wait too, while its right one still passes. */
 struct xapi_auth_keys {
     char address[LOGIN_KEY_SIZE];
     char key[LOGIN_KEY_SIZE];
 };
 
-static enum ct_status auth_wait(struct web_request *request, const struct xapi_auth_keys *keys,
-                                int64_t *wait, struct ct_err *err)
-{
-    int64_t by_address = 0, by_key = 0;
-    enum ct_status status =
-        login_wait_seconds(request->store, keys->address, request->now, &by_address, err);
-    if (status == CT_OK) {
-        status = login_wait_seconds(request->store, keys->key, request->now, &by_key, err);
-    }
-    *wait = by_address > by_key ? by_address : by_key;
-    return status;
-}
+static enum ct_status refuse_slowed(const struct web_request *request,
+                                    struct web_response *response, int64_t wait);
 
+/* A wrong key or secret: counted for the address and the key; answered 429 while the
+ * key's failures (from anywhere) pass their free ones, else 401. The right secret is
+ * never refused for the key's sake, so that failures elsewhere do not lock the site
+ * out. */
 static enum ct_status auth_failed(struct web_request *request, struct web_response *response,
                                   const struct xapi_auth_keys *keys)
 {
     struct ct_err err = {0};
-    enum ct_status status = login_failure_record(request->store, keys->address, request->now, &err);
+    int64_t wait = 0;
+    enum ct_status status =
+        login_wait_seconds(request->store, keys->key, request->now, &wait, &err);
+    if (status == CT_OK) {
+        status = login_failure_record(request->store, keys->address, request->now, &err);
+    }
     if (status == CT_OK) {
         status = login_failure_record(request->store, keys->key, request->now, &err);
     }
-    return status == CT_OK ? refuse_credentials(request, response) : status;
+    if (status != CT_OK) {
+        return status;
+    }
+    return wait > 0 ? refuse_slowed(request, response, wait)
+                    : refuse_credentials(request, response);
 }
 
 static enum ct_status refuse_slowed(const struct web_request *request,
@@ -135,7 +139,8 @@ enum ct_status xapi_authenticate(struct web_request *request, struct web_respons
     snprintf(keys.key, sizeof keys.key, "xapi-key:%.60s", key);
     struct ct_err err = {0};
     int64_t wait = 0;
-    enum ct_status status = auth_wait(request, &keys, &wait, &err);
+    enum ct_status status =
+        login_wait_seconds(request->store, keys.address, request->now, &wait, &err);
     if (status != CT_OK || wait > 0) {
         sodium_memzero(decoded, sizeof decoded);
         return status == CT_OK ? refuse_slowed(request, response, wait) : status;

@@ -336,6 +336,45 @@ static void test_edited_actor_or_time_is_found(void **state)
     assert_chain_broken_at(scratch->db, "entry 2 does not match");
 }
 
+/* Every column the hash covers: an edit of any one of them breaks the chain at that
+ * entry, and putting it back mends it. */
+static void test_every_hashed_column_breaks_the_chain(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    append_entries(scratch->db, 5);
+    exec_ok(scratch->db, "CREATE TEMP TABLE saved AS SELECT * FROM audit_log WHERE id = 3");
+    static const struct {
+        const char *column;
+        const char *edited;
+    } columns[] = {
+        {"at", "'2026-01-02T00:00:00Z'"},
+        {"actor_id", "8"},
+        {"entity", "'tracks'"},
+        {"entity_id", "99"},
+        {"action", "'delete'"},
+        {"before_json", "'{}'"},
+        {"after_json", "'{\"n\": 99}'"},
+        {"previous_hash", "'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff'"},
+    };
+    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+        char sql[256];
+        snprintf(sql, sizeof sql, "UPDATE audit_log SET %s = %s WHERE id = 3", columns[i].column,
+                 columns[i].edited);
+        exec_ok(scratch->db, sql);
+        int64_t entries = 0;
+        if (audit_verify(scratch->db, &entries, &err) != CT_ERR_INPUT ||
+            strstr(err.message, "entry 3") == NULL) {
+            fail_msg("editing %s left the chain intact (%s)", columns[i].column, err.message);
+        }
+        snprintf(sql, sizeof sql, "UPDATE audit_log SET %s = (SELECT %s FROM saved) WHERE id = 3",
+                 columns[i].column, columns[i].column);
+        exec_ok(scratch->db, sql);
+        assert_int_equal(audit_verify(scratch->db, &entries, &err), CT_OK);
+    }
+}
+
 static void test_deleted_middle_entry_is_found(void **state)
 {
     struct scratch *scratch = *state;
@@ -387,6 +426,7 @@ int main(void)
         SCRATCH_TEST(test_intact_chain_verifies),
         SCRATCH_TEST(test_edited_entry_is_found),
         SCRATCH_TEST(test_edited_actor_or_time_is_found),
+        SCRATCH_TEST(test_every_hashed_column_breaks_the_chain),
         SCRATCH_TEST(test_deleted_middle_entry_is_found),
         SCRATCH_TEST(test_deleted_last_entry_is_found),
         SCRATCH_TEST(test_rehashed_forgery_is_found_by_the_next_entry),
