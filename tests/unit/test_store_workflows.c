@@ -152,6 +152,29 @@ static void test_passwords_are_hashed_and_checked(void **state)
                      0);
 }
 
+/* A password has at least 12 characters, and may be long (ASVS 2.1.1, 2.1.2). */
+static void test_passwords_are_at_least_twelve_characters(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    const char *roles[] = {ROLE_LEARNER, NULL};
+    int64_t id = 0;
+    struct person_new person = {"Short", "short@example.org", 0, 0, roles, "eleven char"};
+    assert_int_equal(store_person_create(&f->store, 0, &person, &id, &err), CT_ERR_INPUT);
+    assert_string_equal(err.where, "password");
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM people WHERE email = 'short@example.org'"), 0);
+    person.password = "twelve chars";
+    test_ok(store_person_create(&f->store, 0, &person, &id, &err), &err);
+    char long_password[129];
+    memset(long_password, 'p', sizeof long_password - 1);
+    long_password[sizeof long_password - 1] = '\0';
+    struct person_new long_one = {"Long", "long@example.org", 0, 0, roles, long_password};
+    test_ok(store_person_create(&f->store, 0, &long_one, &id, &err), &err);
+    bool matches = false;
+    test_ok(store_person_check_password(&f->store, id, long_password, &matches, &err), &err);
+    assert_true(matches);
+}
+
 static void test_activity_workflow_allows_and_refuses(void **state)
 {
     struct fixture *f = *state;
@@ -525,6 +548,7 @@ int main(void)
 #define WORKFLOW_TEST(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
     const struct CMUnitTest tests[] = {
         WORKFLOW_TEST(test_people_are_found_by_id_or_email_in_any_case),
+        WORKFLOW_TEST(test_passwords_are_at_least_twelve_characters),
         WORKFLOW_TEST(test_passwords_are_hashed_and_checked),
         WORKFLOW_TEST(test_activity_workflow_allows_and_refuses),
         WORKFLOW_TEST(test_refused_change_leaves_no_trace),
