@@ -3,17 +3,20 @@
 #
 #   make         build build/certtrack (release build, hardened)
 #   make demo    build, make the demonstration database, serve it on 127.0.0.1:8080
-#   make test    every test, in a build with AddressSanitizer and UBSan
+#   make test    every test, in a build with AddressSanitizer and UBSan, and the
+#                server's end-to-end tests again under ThreadSanitizer
+#   make tsan    only the ThreadSanitizer run
 #   make fuzz    run each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench   run the benchmarks (see docs/benchmarks.md)
 #   make mutants remove each rule in turn and show that a unit test fails
 
 BUILD_DIR      ?= build
 TEST_BUILD_DIR ?= build-test
+TSAN_BUILD_DIR ?= build-tsan
 FUZZ_SECONDS   ?= 60
 MESON          ?= meson
 
-.PHONY: all build demo test fuzz bench mutants format clean deps test-deps bench-deps node-deps
+.PHONY: all build demo test tsan fuzz bench mutants format clean deps test-deps bench-deps node-deps
 
 all: build
 
@@ -43,9 +46,19 @@ $(TEST_BUILD_DIR)/build.ninja:
 	CC=clang $(MESON) setup $(TEST_BUILD_DIR) --buildtype=debug -Dwerror=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true
 
-test: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja
+$(TSAN_BUILD_DIR)/build.ninja:
+	CC=clang $(MESON) setup $(TSAN_BUILD_DIR) --buildtype=debug -Db_sanitize=thread \
+		-Db_lundef=false -Dfuzzing=false -Dtests=false
+
+test: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja $(TSAN_BUILD_DIR)/build.ninja
 	$(MESON) compile -C $(TEST_BUILD_DIR)
+	$(MESON) compile -C $(TSAN_BUILD_DIR) certtrack
 	@scripts/run-tests $(TEST_BUILD_DIR)
+
+tsan: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja $(TSAN_BUILD_DIR)/build.ninja
+	$(MESON) compile -C $(TEST_BUILD_DIR)
+	$(MESON) compile -C $(TSAN_BUILD_DIR) certtrack
+	$(MESON) test -C $(TEST_BUILD_DIR) --print-errorlogs e2e-tsan
 
 fuzz: test-deps node-deps $(TEST_BUILD_DIR)/build.ninja
 	$(MESON) compile -C $(TEST_BUILD_DIR)
@@ -66,4 +79,4 @@ format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'bench/*.c')
 
 clean:
-	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(TEST_BUILD_DIR) $(TSAN_BUILD_DIR)
