@@ -294,7 +294,7 @@ import_csv() {
     [ "$(get "/harvest/imports/$import.csv")" = 200 ] &&
         grep -qi '^content-type: text/csv' "$work/headers" &&
         grep -qi "^content-disposition: attachment; filename=\"import-$import.csv\"" "$work/headers" &&
-        [ "$(head -1 "$work/page")" = "$(printf '"line","outcome","reason","learner_email","learner_name","activity","completed","activity_id"\r')" ] &&
+        [ "$(head -1 "$work/page")" = "$(printf '"line","outcome","reason","learner_email","learner_name","activity","completed","activity_id","column"\r')" ] &&
         [ "$(wc -l <"$work/page")" = 7 ] &&
         grep -qF "\"3\",\"refused\",\"unknown learner\",\"nobody@example.net\",\"'=SUM(A1)\",\"Weeding Well: Quiz\",\"2026-05-05 10:00:00\",\"\"" "$work/page" &&
         grep -qF "\"O'Brien, Dana\"" "$work/page"
