@@ -70,6 +70,7 @@ bench: bench-deps build
 	$(BUILD_DIR)/bench/bench-certificates
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-web
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-xapi
+	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-slow-clients
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/import-progress.sh
 
 mutants: test-deps node-deps

@@ -29,7 +29,11 @@ static void serve_usage(FILE *out)
                  "Serves the web application and the JSON API (default 127.0.0.1:8080) until\n"
                  "interrupted. CERTTRACK_SECURE_COOKIES=1 marks cookies Secure (behind HTTPS).\n"
                  "CERTTRACK_TRUST_PROXY=1 takes the client's address from the last entry of\n"
-                 "X-Forwarded-For (only behind a proxy that sets it).\n");
+                 "X-Forwarded-For (only behind a proxy that sets it).\n"
+                 "CERTTRACK_PROXY_ADDRESSES=ADDRESS[,ADDRESS...] names the proxy's own\n"
+                 "addresses (with CERTTRACK_TRUST_PROXY=1): only their X-Forwarded-For is\n"
+                 "believed, and they are exempt from the per-address connection caps.\n"
+                 "See docs/operations.md for the connection limits and the request deadline.\n");
 }
 
 /* Splits "ADDRESS:PORT" into config. */
@@ -95,6 +99,12 @@ int cli_serve(int argc, char **argv)
     config.secure_cookies = secure != NULL && strcmp(secure, "1") == 0;
     const char *trust_proxy = getenv("CERTTRACK_TRUST_PROXY");
     config.trust_proxy = trust_proxy != NULL && strcmp(trust_proxy, "1") == 0;
+    config.proxy_addresses = getenv("CERTTRACK_PROXY_ADDRESSES");
+    if (config.proxy_addresses != NULL && config.proxy_addresses[0] != '\0' &&
+        !config.trust_proxy) {
+        cli_complain("CERTTRACK_PROXY_ADDRESSES is set but CERTTRACK_TRUST_PROXY is not 1");
+        return CLI_EXIT_BAD_INPUT;
+    }
     struct program_set programs;
     struct store store;
     exit_code = cli_store_open(&args, false, &programs, &store); /* migrates, checks */

@@ -15,6 +15,7 @@
 #include "api.h"
 #include "api_json.h"
 #include "assets.h"
+#include "connection_guard.h"
 #include "pages.h"
 #include "rate_limit.h"
 #include "request_text.h"
@@ -37,6 +38,7 @@ struct server {
     pthread_mutex_t lms_write_lock; /* see struct web_request */
     pthread_mutex_t pdf_lock;       /* see struct web_request */
     struct rate_limit public_limit; /* see struct web_request */
+    struct connection_guard guard;  /* who holds connections, and each request's deadline */
 };
 
 /* One request being received: its body so far or, for a multipart/form-data upload to
@@ -551,15 +553,18 @@ static bool forwarded_address(struct MHD_Connection *connection, char *out, size
 }
 
 /* The client's address: the connection's, or, behind a proxy the configuration trusts,
- * the one the proxy forwarded. */
-static const char *client_address(const struct web_config *config,
-                                  struct MHD_Connection *connection, char *out, size_t size)
+ * the one the proxy forwarded (on a connection from one of the proxy's addresses, when
+ * they are configured). */
+static const char *client_address(struct server *server, struct MHD_Connection *connection,
+                                  char *out, size_t size)
 {
-    if (config->trust_proxy && forwarded_address(connection, out, size)) {
-        return out;
-    }
     const union MHD_ConnectionInfo *info =
         MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *peer = info != NULL ? info->client_addr : NULL;
+    if (server->config->trust_proxy && connection_guard_forwards(&server->guard, peer) &&
+        forwarded_address(connection, out, size)) {
+        return out;
+    }
     snprintf(out, size, "unknown");
     if (info != NULL && info->client_addr != NULL && info->client_addr->sa_family == AF_INET) {
         const unsigned char *bytes =
@@ -611,7 +616,7 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         .method = strcmp(method, "HEAD") == 0 ? "GET" : method,
         .path = url,
         .query_as_of = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "as_of"),
-        .client_address = client_address(server->config, connection, address, sizeof address),
+        .client_address = client_address(server, connection, address, sizeof address),
         .session_cookie =
             MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_session"),
         .login_csrf_cookie =
@@ -670,6 +675,65 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
     form_release(&request.form);
 }
 
+/* ---- slow and greedy clients (connection_guard.h) ---- */
+
+static int64_t monotonic_ms(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* The guard's entry for the connection (NULL when it has none). */
+static struct connection_guard_connection *guarded(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info != NULL ? info->socket_context : NULL;
+}
+
+/* The accept policy: a new connection from address, before libmicrohttpd sets it up. */
+static enum MHD_Result on_accept(void *context, const struct sockaddr *address,
+                                 socklen_t address_length)
+{
+    (void)address_length;
+    struct server *server = context;
+    return connection_guard_admits(&server->guard, address) ? MHD_YES : MHD_NO;
+}
+
+static void on_connection(void *context, struct MHD_Connection *connection, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    struct server *server = context;
+    if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        connection_guard_closed(&server->guard, *socket_context);
+        *socket_context = NULL;
+        return;
+    }
+    const union MHD_ConnectionInfo *peer =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *fd =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    *socket_context = fd == NULL ? NULL
+                                 : connection_guard_opened(&server->guard,
+                                                           peer != NULL ? peer->client_addr : NULL,
+                                                           fd->connect_fd, monotonic_ms());
+}
+
+/* A request's headers are in: an upload the route takes from this person, or a batch
+ * of xAPI statements, may take longer over its body than the request deadline. */
+static void headers_in(struct server *server, struct MHD_Connection *connection, const char *url,
+                       const struct pending_request *pending)
+{
+    if (pending->is_upload) {
+        connection_guard_allow_body(&server->guard, guarded(connection), monotonic_ms(),
+                                    CONNECTION_GUARD_UPLOAD_SECONDS);
+    } else if (!routes_use_sessions(url)) {
+        connection_guard_allow_body(&server->guard, guarded(connection), monotonic_ms(),
+                                    CONNECTION_GUARD_XAPI_SECONDS);
+    }
+}
+
 static enum MHD_Result on_request(void *context, struct MHD_Connection *connection, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **request_context)
@@ -686,6 +750,7 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
                  routes_use_sessions(url) ? SERVER_BODY_LIMIT : SERVER_XAPI_BODY_LIMIT);
         *request_context = pending;
         upload_begin(server, connection, url, method, pending);
+        headers_in(server, connection, url, pending);
         return MHD_YES;
     }
     if (*upload_data_size > 0) {
@@ -697,6 +762,7 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
         *upload_data_size = 0;
         return MHD_YES;
     }
+    connection_guard_received(&server->guard, guarded(connection));
     struct web_response response = {.status = 200};
     buf_init(&response.body, (size_t)64 << 20);
     bool upload_read = !pending->is_upload || upload_end(pending);
@@ -718,9 +784,9 @@ static enum MHD_Result on_request(void *context, struct MHD_Connection *connecti
 static void on_completed(void *context, struct MHD_Connection *connection, void **request_context,
                          enum MHD_RequestTerminationCode code)
 {
-    (void)context;
-    (void)connection;
     (void)code;
+    struct server *server = context;
+    connection_guard_answered(&server->guard, guarded(connection), monotonic_ms());
     struct pending_request *pending = *request_context;
     if (pending != NULL) {
         /* A large body (an xAPI batch of up to 16 MiB, parsed into several times that)
@@ -742,45 +808,59 @@ static size_t unescape(void *context, struct MHD_Connection *connection, char *t
     return request_text_unescape(text);
 }
 
+static void server_release(struct server *server)
+{
+    pool_release(&server->pool);
+    pthread_mutex_destroy(&server->lms_write_lock);
+    pthread_mutex_destroy(&server->pdf_lock);
+    rate_limit_release(&server->public_limit);
+    connection_guard_release(&server->guard);
+}
+
+/* The daemon: its pool of threads, each polling its share of the connections; the
+ * guard's accept policy and connection notices; an inactivity timeout (a response the
+ * client stops reading, an idle connection) besides the guard's request deadline. */
+static struct MHD_Daemon *server_start(struct server *server, const struct sockaddr_in *address)
+{
+    return MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, server->config->port, on_accept,
+        server, on_request, server, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)address,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)server->config->threads, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, server, MHD_OPTION_NOTIFY_CONNECTION, on_connection, server,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)CONNECTION_GUARD_LIMIT, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+        MHD_OPTION_END);
+}
+
 enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t *stop,
                           struct ct_err *err)
 {
     struct server server = {.config = config};
     rate_limit_init(&server.public_limit);
+    connection_guard_init(&server.guard);
     server.pool.config = config;
     pthread_mutex_init(&server.pool.lock, NULL);
     pthread_mutex_init(&server.lms_write_lock, NULL);
     pthread_mutex_init(&server.pdf_lock, NULL);
+    enum ct_status status =
+        connection_guard_set_proxies(&server.guard, config->proxy_addresses, err);
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons(config->port)};
-    if (inet_pton(AF_INET, config->address, &address.sin_addr) != 1) {
-        pool_release(&server.pool);
-        pthread_mutex_destroy(&server.lms_write_lock);
-        pthread_mutex_destroy(&server.pdf_lock);
-        rate_limit_release(&server.public_limit);
-        return ct_err_set(err, CT_ERR_INPUT, "--listen", "not an IPv4 address: %s",
-                          config->address);
+    if (status == CT_OK && inet_pton(AF_INET, config->address, &address.sin_addr) != 1) {
+        status =
+            ct_err_set(err, CT_ERR_INPUT, "--listen", "not an IPv4 address: %s", config->address);
     }
-    struct MHD_Daemon *daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, config->port, NULL, NULL, on_request,
-        &server, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned)config->threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
-        MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
-    if (daemon == NULL) {
-        pool_release(&server.pool);
-        pthread_mutex_destroy(&server.lms_write_lock);
-        pthread_mutex_destroy(&server.pdf_lock);
-        rate_limit_release(&server.public_limit);
-        return ct_err_set(err, CT_ERR_IO, "--listen", "cannot listen on %s:%u", config->address,
-                          (unsigned)config->port);
+    struct MHD_Daemon *daemon = status == CT_OK ? server_start(&server, &address) : NULL;
+    if (status == CT_OK && daemon == NULL) {
+        status = ct_err_set(err, CT_ERR_IO, "--listen", "cannot listen on %s:%u", config->address,
+                            (unsigned)config->port);
     }
-    while (!*stop) {
+    while (daemon != NULL && !*stop) {
         usleep(100 * 1000);
+        (void)connection_guard_sweep(&server.guard, monotonic_ms());
     }
-    MHD_stop_daemon(daemon);
-    pool_release(&server.pool);
-    pthread_mutex_destroy(&server.lms_write_lock);
-    pthread_mutex_destroy(&server.pdf_lock);
-    rate_limit_release(&server.public_limit);
-    return CT_OK;
+    if (daemon != NULL) {
+        MHD_stop_daemon(daemon);
+    }
+    server_release(&server);
+    return status;
 }

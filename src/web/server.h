@@ -5,7 +5,10 @@
  * a pool (SQLite connections are not shared between threads), a request body limit, and
  * the same security headers on every response. The routes that take a file
  * (routes_take_upload) read a multipart/form-data body from a person they allow as it
- * arrives: its file into a temporary file, up to WEB_UPLOAD_LIMIT.
+ * arrives: its file into a temporary file, up to WEB_UPLOAD_LIMIT. A connection guard
+ * (connection_guard.h) caps the connections of each address, keeps a reserve for
+ * addresses that hold few, and ends a connection whose request has not arrived whole
+ * by its deadline; the main loop sweeps it ten times a second.
  */
 #ifndef CERTTRACK_SERVER_H
 #define CERTTRACK_SERVER_H

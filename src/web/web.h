@@ -22,9 +22,12 @@ struct web_config {
     const struct program_set *programs; /* borrowed */
     const char *address;                /* e.g. "127.0.0.1" */
     uint16_t port;
-    bool secure_cookies; /* behind HTTPS: cookies get Secure */
-    bool trust_proxy;    /* behind a proxy: the client's address is the last entry of
-                            X-Forwarded-For (sign-in throttling, the public check's limit) */
+    bool secure_cookies;         /* behind HTTPS: cookies get Secure */
+    bool trust_proxy;            /* behind a proxy: the client's address is the last entry of
+                                    X-Forwarded-For (sign-in throttling, the public check's limit) */
+    const char *proxy_addresses; /* borrowed, or NULL: the proxy's addresses, separated by
+                                    commas (with trust_proxy): exempt from the connection
+                                    caps, and the only ones whose X-Forwarded-For counts */
     unsigned threads;
     const json_t *signing_key; /* borrowed: the issuer's private JWK (signing_key.h), or
                                   NULL when this server signs nothing */
