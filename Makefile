@@ -8,15 +8,17 @@
 #   make tsan    only the ThreadSanitizer run
 #   make fuzz    run each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench   run the benchmarks (see docs/benchmarks.md)
+#   make soak    ten minutes of mixed load; the server's memory must stay flat
 #   make mutants remove each rule in turn and show that a unit test fails
 
 BUILD_DIR      ?= build
 TEST_BUILD_DIR ?= build-test
 TSAN_BUILD_DIR ?= build-tsan
 FUZZ_SECONDS   ?= 60
+SOAK_SECONDS   ?= 600
 MESON          ?= meson
 
-.PHONY: all build demo test tsan fuzz bench mutants format clean deps test-deps bench-deps node-deps
+.PHONY: all build demo test tsan soak fuzz bench mutants format clean deps test-deps bench-deps node-deps
 
 all: build
 
@@ -72,6 +74,10 @@ bench: bench-deps build
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-xapi
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-slow-clients
 	CERTTRACK=$(BUILD_DIR)/certtrack bench/import-progress.sh
+	CERTTRACK=$(BUILD_DIR)/certtrack bench/bench-signin
+
+soak: bench-deps build
+	CERTTRACK=$(BUILD_DIR)/certtrack bench/soak $(SOAK_SECONDS)
 
 mutants: test-deps node-deps
 	@scripts/check-mutants
