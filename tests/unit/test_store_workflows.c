@@ -175,6 +175,24 @@ static void test_passwords_are_at_least_twelve_characters(void **state)
     assert_true(matches);
 }
 
+/* A stored text that is not UTF-8 (written by something other than certtrack) cannot be
+ * put in an audit snapshot: refused naming the column, never as memory running out. */
+static void test_a_snapshot_of_text_that_is_not_utf8_names_the_column(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    char sql[160];
+    snprintf(sql, sizeof sql, "UPDATE people SET name = CAST(X'41FF42' AS TEXT) WHERE id = %lld",
+             (long long)f->learner);
+    test_ok(store_exec(&f->store, sql, NULL, 0, NULL, &err), &err);
+    char *json = NULL;
+    assert_int_equal(store_row_json(&f->store, ENTITY_PERSON, f->learner, &json, &err),
+                     CT_ERR_INPUT);
+    assert_null(json);
+    assert_string_equal(err.where, "name");
+    assert_non_null(strstr(err.message, "not UTF-8"));
+}
+
 static void test_activity_workflow_allows_and_refuses(void **state)
 {
     struct fixture *f = *state;
@@ -549,6 +567,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         WORKFLOW_TEST(test_people_are_found_by_id_or_email_in_any_case),
         WORKFLOW_TEST(test_passwords_are_at_least_twelve_characters),
+        WORKFLOW_TEST(test_a_snapshot_of_text_that_is_not_utf8_names_the_column),
         WORKFLOW_TEST(test_passwords_are_hashed_and_checked),
         WORKFLOW_TEST(test_activity_workflow_allows_and_refuses),
         WORKFLOW_TEST(test_refused_change_leaves_no_trace),
