@@ -5,9 +5,10 @@
  * A site is an LMS the State Library harvests from: its address, its time zone (report
  * files carry local times without an offset) and the xAPI Basic-auth key and secret it
  * posts with. An account is a site's user (the xAPI account name, i.e. the Moodle user
- * id) linked to a person. A completion is one learner, one catalog event, one civil
- * date: harvested twice (a re-import, or by file and by xAPI) it is still one activity,
- * with one provenance record per distinct raw record. An import is one report file
+ * id) linked to a person. A person holds one activity per catalog event: a completion
+ * harvested again (a re-import, by file and by xAPI, through another mapping, on a later
+ * day) is still that one activity, with one provenance record per distinct raw record
+ * (store_harvest_proof.h). An import is one report file
  * read, with a row per record read so that the reconciliation can be listed.
  *
  * Functions named *_in_transaction run inside the caller's open transaction (db_begin)
