@@ -87,7 +87,7 @@ def main():
 
     parts = [
         "/* Written by scripts/embed-assets.py at build time: do not edit. */\n",
-        '#include "web/assets.h"\n\n',
+        '#include "web/http/assets.h"\n\n',
     ]
     for index, (url, path) in enumerate(assets):
         extension = os.path.splitext(path)[1]

@@ -6,7 +6,7 @@
 #ifndef CERTTRACK_ROUTES_H
 #define CERTTRACK_ROUTES_H
 
-#include "web.h"
+#include "http/request.h"
 
 /* Handles a request whose session (if any) is already loaded into request. */
 enum ct_status routes_dispatch(struct web_request *request,

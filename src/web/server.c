@@ -12,13 +12,13 @@
 #include <unistd.h>
 
 #include "../io/clock.h"
-#include "api.h"
-#include "api_json.h"
-#include "assets.h"
-#include "connection_guard.h"
-#include "pages.h"
-#include "rate_limit.h"
-#include "request_text.h"
+#include "api/api.h"
+#include "api/api_json.h"
+#include "http/assets.h"
+#include "http/connection_guard.h"
+#include "pages/dashboard.h"
+#include "http/rate_limit.h"
+#include "http/request_text.h"
 #include "routes.h"
 #include "../core/banned.h"
 

@@ -15,7 +15,7 @@
 
 #include <signal.h>
 
-#include "web.h"
+#include "http/request.h"
 
 /* The largest request body accepted. */
 #define SERVER_BODY_LIMIT (1024 * 1024)

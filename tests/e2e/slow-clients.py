@@ -12,7 +12,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import trickle  # noqa: E402
 
-PER_ADDRESS = 64  # CONNECTION_GUARD_PER_ADDRESS (src/web/connection_guard.h)
+PER_ADDRESS = 64  # CONNECTION_GUARD_PER_ADDRESS (src/web/http/connection_guard.h)
 DEADLINE = 15  # CONNECTION_GUARD_REQUEST_SECONDS
 SWEEP_SLACK = 3.5  # the server looks every 0.1 s; the rest is a loaded machine's delay
 ANSWER_BOUND = 10  # only to end a hung run: the latency is measured in bench/

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/api_json.h"
+#include "web/api/api_json.h"
 #include "core/banned.h"
 
 static const struct api_field fields[] = {

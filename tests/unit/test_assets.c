@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "web/assets.h"
+#include "web/http/assets.h"
 #include "core/banned.h"
 
 static void test_the_design_system_is_built_in(void **state)

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "web/chart.h"
+#include "web/html/chart.h"
 #include "core/banned.h"
 
 /* A staff record on 2024-01-01: 2 credits from 2020-03-01 that expire on 2024-03-01,

@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "web/connection_guard.h"
+#include "web/http/connection_guard.h"
 #include "core/banned.h"
 
 /* A socket address of text (IPv4 or IPv6), in storage. */

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "web/csv.h"
+#include "web/html/csv.h"
 #include "core/banned.h"
 
 static void test_a_row_is_quoted_and_ends_with_crlf(void **state)

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "web/form.h"
+#include "web/html/form.h"
 #include "core/banned.h"
 
 static void test_a_refused_field_says_why_and_keeps_the_value(void **state)

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "web/html.h"
+#include "web/html/html.h"
 #include "core/banned.h"
 
 static void test_text_is_escaped_so_it_never_becomes_markup(void **state)

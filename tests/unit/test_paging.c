@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "web/paging.h"
+#include "web/html/paging.h"
 #include "core/banned.h"
 
 static const struct paging_column columns[] = {

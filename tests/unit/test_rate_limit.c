@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "web/rate_limit.h"
+#include "web/http/rate_limit.h"
 #include "core/banned.h"
 
 static void test_a_burst_is_allowed_then_refused_then_refilled(void **state)

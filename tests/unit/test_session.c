@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "store/store_people.h"
-#include "web/session.h"
+#include "web/http/session.h"
 #include "core/banned.h"
 
 struct fixture {

@@ -3,7 +3,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "web/xapi.h"
+#include "web/api/xapi.h"
 #include "core/banned.h"
 
 #define ID "0b2a7c1e-5d3f-4a6b-8c9d-0e1f2a3b4c5d"

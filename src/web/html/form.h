@@ -1,0 +1,57 @@
+/*
+ * form: one form field at a time, in U.S. Web Design System markup: the label, a hint,
+ * the error that says what to fix (next to the field, tied to it by aria-describedby,
+ * with aria-invalid on the control), and the control holding what was typed.
+ */
+#ifndef CERTTRACK_FORM_H
+#define CERTTRACK_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../../core/buf.h"
+
+enum form_control {
+    FORM_INPUT,    /* <input type=...> */
+    FORM_SELECT,   /* <select> of options, with an empty "Choose" first */
+    FORM_TEXTAREA, /* <textarea> */
+    FORM_CHECKBOX, /* one checkbox; checked when value is non-empty */
+    FORM_FILE,     /* <input type="file"> (the form must be multipart/form-data); a browser
+                      never lets a page fill one in, so value is not used */
+};
+
+struct form_option {
+    const char *value;
+    const char *label;
+};
+
+/* Every pointer is borrowed for the call; only id and label are required. */
+struct form_field {
+    const char *id;   /* the control's id (and name): letters, digits, '-' and '_' */
+    const char *name; /* the control's name when it is not the id (several forms on a page) */
+    const char *label;
+    const char *hint;  /* NULL: none */
+    const char *error; /* NULL: the field is fine */
+    enum form_control control;
+    const char *type;                  /* FORM_INPUT: "text", "date", "url" ...; NULL is "text" */
+    const char *value;                 /* what was typed, or NULL */
+    const struct form_option *options; /* FORM_SELECT */
+    size_t option_count;
+    const char *accept; /* FORM_FILE: the kinds of file offered, e.g. ".csv,text/csv" */
+    bool required;
+};
+
+/* Writes the field's form group. The error message gets the id ID-error, the hint
+ * ID-hint; a checkbox's value when checked is "yes". */
+enum ct_status form_field_write(struct buf *out, const struct form_field *field) CT_MUST_CHECK;
+
+/* Writes the hidden CSRF field with token. */
+enum ct_status form_csrf(struct buf *out, const char *token) CT_MUST_CHECK;
+
+enum form_alert_kind { FORM_ALERT_ERROR, FORM_ALERT_SUCCESS };
+
+/* Writes an alert box with text: an error (role="alert") or a success (role="status"). */
+enum ct_status form_alert(struct buf *out, enum form_alert_kind kind,
+                          const char *text) CT_MUST_CHECK;
+
+#endif

@@ -1,0 +1,194 @@
+#include "notice.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/program.h"
+#include "html.h"
+#include "../../certificates/credential.h"
+#include "../../store/store_settings.h"
+#include "../../core/banned.h"
+
+struct notice {
+    const char *code;
+    const char *one;  /* the sentence; with a count of 1, when it has a count */
+    const char *many; /* with a count above 1, after the number (NULL: no count) */
+};
+
+static const struct notice notices[] = {
+    {"claimed", "Your claim is recorded. It counts once your verifier has verified it.", NULL},
+    {"verified", "1 claim verified.", " claims verified."},
+    {"rejected", "1 claim rejected. The learner sees your reason.",
+     " claims rejected. The learner sees your reason."},
+    {"plan-started", "A new version of your plan is started: write it below, then submit it.",
+     NULL},
+    {"plan-saved", "Saved.", NULL},
+    {"goal-added", "The goal is added to this version.", NULL},
+    {"item-added", "The activity is added to this version.", NULL},
+    {"plan-submitted", "This version is submitted. Sign it to send it to your library.", NULL},
+    {"plan-signed", "You signed this version. It now waits for your library's signature.", NULL},
+    {"plan-approved", "You signed the plan for the library: it is approved and in force.", NULL},
+    {"plan-signed-library",
+     "You signed the plan for the library. It now waits for the learner's signature.", NULL},
+    {"plan-returned", "The plan is returned to the learner with your comment.", NULL},
+    {"report-saved", "Your draft is saved. Submit it when it is ready.", NULL},
+    {"report-submitted",
+     "Your final report is submitted to the State Library. You will see here when it is"
+     " accepted or returned.",
+     NULL},
+    {"report-accepted", "The final report is accepted.", NULL},
+    {"report-returned", "The final report is returned to the learner with your comment.", NULL},
+    {"track-returned", "The track is returned to the learner with your comment.", NULL},
+    {"settings-saved", "The settings are saved. Documents made from now on carry them.", NULL},
+    {"imported", "The report is imported. What became of each of its records is below.", NULL},
+    {"track-submitted",
+     "Your track is sent to the State Library for the award. Your certificate will be listed"
+     " here once it is issued.",
+     NULL},
+};
+
+void notice_redirect(struct web_response *response, const char *path, const char *code,
+                     int64_t count)
+{
+    char location[sizeof response->location];
+    if (count > 0) {
+        snprintf(location, sizeof location, "%s?done=%s&count=%" PRId64, path, code, count);
+    } else {
+        snprintf(location, sizeof location, "%s?done=%s", path, code);
+    }
+    web_redirect(response, location);
+}
+
+void notice_redirect_award(struct web_response *response, const char *path, const char *number)
+{
+    char location[sizeof response->location];
+    snprintf(location, sizeof location, "%s?done=awarded&certificate=%s", path, number);
+    web_redirect(response, location);
+}
+
+void notice_redirect_released(struct web_response *response, const char *path, const char *code,
+                              int64_t applied, int64_t credited)
+{
+    char location[sizeof response->location];
+    snprintf(location, sizeof location, "%s?done=%s&applied=%" PRId64 "&credited=%" PRId64, path,
+             code, applied, credited);
+    web_redirect(response, location);
+}
+
+static enum ct_status notice_text(struct buf *out, const char *text)
+{
+    enum ct_status status = html_markup(
+        out, "<div class=\"usa-alert usa-alert--success usa-alert--slim\" role=\"status\"><div "
+             "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+    if (status == CT_OK) {
+        status = html_text(out, text);
+    }
+    return status == CT_OK ? html_markup(out, "</p></div></div>\n") : status;
+}
+
+/* "Certificate N is issued to NAME. Their next track, PROGRAM, starts on DAY." */
+static enum ct_status award_notice(struct web_request *request, struct buf *out)
+{
+    const char *number = web_query_value(request, "certificate");
+    if (number == NULL) {
+        return CT_OK;
+    }
+    struct db_stmt *stmt = NULL;
+    struct ct_err err = {0};
+    enum ct_status status =
+        db_prepare(request->store->db,
+                   "SELECT c.number, p.name, COALESCE(n.program, ''), COALESCE(n.started, ''),"
+                   " c.verification_code"
+                   " FROM certificates c JOIN people p ON p.id = c.person_id"
+                   " LEFT JOIN tracks n ON n.previous_track_id = c.track_id WHERE c.number = ?",
+                   &stmt, &err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(number)), 1, &err);
+    }
+    bool found = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &found, &err);
+    }
+    if (status == CT_OK && found) {
+        const struct program *next =
+            program_set_find(request->config->programs, db_column_text(stmt, 2));
+        char text[1400];
+        int written = snprintf(text, sizeof text, "Certificate %s is issued to %s.",
+                               db_column_text(stmt, 0), db_column_text(stmt, 1));
+        if (next != NULL && written > 0 && (size_t)written < sizeof text) {
+            written += snprintf(text + written, sizeof text - (size_t)written,
+                                " Their next track, %s, starts on %s.", next->name,
+                                db_column_text(stmt, 3));
+        }
+        char public_url[STORE_SETTING_SIZE];
+        status = store_setting_get(request->store, "public-url", public_url, &err);
+        if (status == CT_OK && written > 0 && (size_t)written < sizeof text) {
+            char url[STORE_SETTING_SIZE + 64];
+            credential_verify_url(public_url, db_column_text(stmt, 4), url, sizeof url);
+            snprintf(text + written, sizeof text - (size_t)written, " Anyone can check it at %s.",
+                     url);
+        }
+        if (status == CT_OK) {
+            status = notice_text(out, text);
+        }
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+/* A whole number from the query, 0 to 1,000,000; -1 when it is not one. */
+static int64_t query_count(const struct web_request *request, const char *name)
+{
+    const char *text = web_query_value(request, name);
+    char *end = NULL;
+    long long value =
+        text != NULL && text[0] >= '0' && text[0] <= '9' ? strtoll(text, &end, 10) : -1;
+    return end != NULL && *end == '\0' && value >= 0 && value <= 1000000 ? (int64_t)value : -1;
+}
+
+/* "The account is linked: 3 waiting statements applied, 2 credited." */
+static enum ct_status released_notice(struct web_request *request, struct buf *out, bool account)
+{
+    int64_t applied = query_count(request, "applied");
+    int64_t credited = query_count(request, "credited");
+    const char *done = account ? "The account is linked" : "The address is mapped to the event";
+    char text[256];
+    if (applied <= 0 || credited < 0 || credited > applied) {
+        snprintf(text, sizeof text, "%s. No waiting statement could be applied yet.", done);
+    } else {
+        snprintf(text, sizeof text,
+                 "%s: %" PRId64 " waiting statement%s applied, %" PRId64 " credited.", done,
+                 applied, applied == 1 ? "" : "s", credited);
+    }
+    return notice_text(out, text);
+}
+
+enum ct_status notice_write(struct web_request *request, struct buf *out)
+{
+    const char *code = web_query_value(request, "done");
+    if (code == NULL) {
+        return CT_OK;
+    }
+    if (strcmp(code, "awarded") == 0) {
+        return award_notice(request, out);
+    }
+    if (strcmp(code, "account-linked") == 0 || strcmp(code, "course-mapped") == 0) {
+        return released_notice(request, out, code[0] == 'a');
+    }
+    const char *count_text = web_query_value(request, "count");
+    int64_t count = count_text != NULL ? strtoll(count_text, NULL, 10) : 0;
+    for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++) {
+        if (strcmp(notices[i].code, code) != 0) {
+            continue;
+        }
+        if (notices[i].many == NULL || count <= 1 || count > 1000) {
+            return notice_text(out, notices[i].one);
+        }
+        char text[256];
+        snprintf(text, sizeof text, "%" PRId64 "%s", count, notices[i].many);
+        return notice_text(out, text);
+    }
+    return CT_OK;
+}

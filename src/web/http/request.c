@@ -1,0 +1,63 @@
+#include "request.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/banned.h"
+
+const char *web_form_value(const struct web_request *request, const char *name)
+{
+    for (size_t i = 0; i < request->form.count; i++) {
+        if (strcmp(request->form.names[i], name) == 0) {
+            return request->form.values[i];
+        }
+    }
+    return NULL;
+}
+
+enum ct_status web_form_add(struct web_form *form, const char *name, const char *value)
+{
+    if (form->count == WEB_FORM_MAX_FIELDS) {
+        return CT_ERR_TOO_LARGE;
+    }
+    char *name_copy = strdup(name);
+    char *value_copy = strdup(value);
+    if (name_copy == NULL || value_copy == NULL) {
+        free(name_copy);
+        free(value_copy);
+        return CT_ERR_NOMEM;
+    }
+    form->names[form->count] = name_copy;
+    form->values[form->count] = value_copy;
+    form->count++;
+    return CT_OK;
+}
+
+void web_set_cookie(struct web_response *response, const char *name, const char *value,
+                    bool http_only, int max_age_seconds, bool secure)
+{
+    if (response->cookie_count == WEB_MAX_COOKIES) {
+        return;
+    }
+    snprintf(response->cookies[response->cookie_count++], sizeof response->cookies[0],
+             "%s=%s; Path=/; Max-Age=%d; SameSite=Lax%s%s", name, value, max_age_seconds,
+             http_only ? "; HttpOnly" : "", secure ? "; Secure" : "");
+}
+
+void web_add_header(struct web_response *response, const char *name, const char *value)
+{
+    if (response->header_count == WEB_MAX_HEADERS) {
+        return;
+    }
+    response->headers[response->header_count].name = name;
+    snprintf(response->headers[response->header_count].value, sizeof response->headers[0].value,
+             "%s", value);
+    response->header_count++;
+}
+
+void web_redirect(struct web_response *response, const char *location)
+{
+    response->status = 303;
+    snprintf(response->location, sizeof response->location, "%s", location);
+}

@@ -1,0 +1,166 @@
+/*
+ * web: the HTTP server's shared types: a request as the handlers see it, and the
+ * response they fill. The server (server.c) does HTTP; the handlers (pages.c, api.c)
+ * do the work through the store; the route table (routes.c) says who may call what.
+ */
+#ifndef CERTTRACK_WEB_H
+#define CERTTRACK_WEB_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../../core/buf.h"
+#include "../../core/civil_date.h"
+#include "../../store/store.h"
+#include "session.h"
+
+struct web_config {
+    const char *db_path;
+    const struct program_set *programs; /* borrowed */
+    const char *address;                /* e.g. "127.0.0.1" */
+    uint16_t port;
+    bool secure_cookies;         /* behind HTTPS: cookies get Secure */
+    bool trust_proxy;            /* behind a proxy: the client's address is the last entry of
+                                    X-Forwarded-For (sign-in throttling, the public check's limit) */
+    const char *proxy_addresses; /* borrowed, or NULL: the proxy's addresses, separated by
+                                    commas (with trust_proxy): exempt from the connection
+                                    caps, and the only ones whose X-Forwarded-For counts */
+    unsigned threads;
+    const json_t *signing_key; /* borrowed: the issuer's private JWK (signing_key.h), or
+                                  NULL when this server signs nothing */
+};
+
+enum web_role_bit {
+    WEB_ROLE_LEARNER = 1u << 0,
+    WEB_ROLE_SUPERVISOR = 1u << 1,
+    WEB_ROLE_LIBRARY_ADMINISTRATOR = 1u << 2,
+    WEB_ROLE_CE_COORDINATOR = 1u << 3,
+    WEB_ROLE_CONSULTANT = 1u << 4,
+};
+
+#define WEB_FORM_MAX_FIELDS 64
+
+struct web_form {
+    char *names[WEB_FORM_MAX_FIELDS];  /* owned */
+    char *values[WEB_FORM_MAX_FIELDS]; /* owned */
+    size_t count;
+    bool has_nul;     /* a name or value as sent held a NUL byte (it is cut there) */
+    size_t nul_index; /* when has_nul: the first such field */
+};
+
+/* The largest file a page takes as an upload (multipart/form-data, the routes that say
+ * so in routes.c); every other request body is limited to 1 MiB (server.h). */
+#define WEB_UPLOAD_LIMIT ((int64_t)64 * 1024 * 1024)
+
+/* The file of a multipart/form-data upload, streamed by the server into a temporary
+ * file as it arrives (never held in memory). */
+struct web_upload {
+    FILE *file;         /* the file's bytes, rewound; NULL when the request sent no file.
+                           The server closes (and so deletes) it after the response. */
+    char name[256];     /* its name as the browser gave it (cut to fit), or "" */
+    int64_t size;       /* its length in bytes */
+    bool too_large;     /* the request passed WEB_UPLOAD_LIMIT: the file (and the fields
+                           after it) were dropped */
+    bool name_not_text; /* the name as sent was not UTF-8 text without a NUL */
+};
+
+struct web_request {
+    const struct web_config *config;
+    const char *method;
+    const char *path;
+    const char *query_as_of; /* ?as_of=, or NULL */
+    void *connection;        /* the HTTP connection, for web_query_value */
+    const char *client_address;
+    const char *session_cookie; /* NULL when none */
+    const char *login_csrf_cookie;
+    const char *bearer_token; /* Authorization: Bearer, or NULL */
+    const char *content_type; /* the Content-Type header, or NULL */
+    struct web_upload upload; /* a multipart/form-data upload's file (routes that take one) */
+    const char *body;         /* the request body (borrowed), NUL-terminated, "" when none; a
+                               * form's is cut into its fields once read into form */
+    size_t body_length;
+    struct web_form form;
+    struct store *store; /* this request's connection */
+    int64_t now;         /* Unix seconds */
+    struct civil_date today;
+    /* The signed-in person, when there is one. */
+    bool signed_in;
+    bool by_token; /* signed in by a personal API token, not by the session cookie */
+    int64_t person_id;
+    unsigned roles;
+    int64_t library_id;
+    char name[128];
+    char csrf[SESSION_TOKEN_SIZE];
+    /* The LMS site authenticated by its xAPI credentials (routes.c), or 0. */
+    int64_t lms_site_id;
+    /* Held while an LMS site's statements are stored, so that concurrent requests
+     * queue here rather than poll SQLite's write lock (the server's). */
+    pthread_mutex_t *lms_write_lock;
+    /* Held while a PDF is drawn (the server's, or NULL): cairo, Pango and fontconfig
+     * share process-wide caches, so drawings are made one at a time. */
+    pthread_mutex_t *pdf_lock;
+    /* The per-address limit on public certificate checks (the server's), or NULL. */
+    struct rate_limit *public_limit;
+};
+
+#define WEB_MAX_COOKIES 2
+#define WEB_MAX_HEADERS 4
+
+struct asset;
+
+struct web_response {
+    unsigned status;
+    const char *content_type;
+    struct buf body;
+    char cookies[WEB_MAX_COOKIES][256];
+    size_t cookie_count;
+    char location[256]; /* for redirects */
+    struct {
+        const char *name; /* static text */
+        char value[128];
+    } headers[WEB_MAX_HEADERS]; /* more headers to send */
+    size_t header_count;
+    const struct asset *asset; /* a built-in file to send instead of body, or NULL */
+};
+
+/* The value of a form field (borrowed), or NULL. */
+const char *web_form_value(const struct web_request *request, const char *name);
+
+/* Adds a field to form, as if the form had been posted with it (name and value are
+ * copied). CT_ERR_TOO_LARGE when the form already holds WEB_FORM_MAX_FIELDS. */
+enum ct_status web_form_add(struct web_form *form, const char *name,
+                            const char *value) CT_MUST_CHECK;
+
+/* The value of a query-string argument (borrowed), or NULL. The name is matched in any
+ * case ("Page" finds "page"); web_query_arguments gives the names as sent. */
+const char *web_query_value(const struct web_request *request, const char *name);
+
+/* One query-string argument as sent: its name in the case it was written. */
+struct web_query_argument {
+    const char *name;  /* borrowed from the request */
+    const char *value; /* borrowed; NULL for "?name" without "=" */
+};
+
+/* Fills arguments with the request's first max query-string arguments, in the order
+ * sent, and returns how many the request has (more than max when some did not fit). */
+size_t web_query_arguments(const struct web_request *request, struct web_query_argument *arguments,
+                           size_t max);
+
+/* The value of a request header (borrowed), or NULL. */
+const char *web_header_value(const struct web_request *request, const char *name);
+
+/* Adds a header to send (name must be static text; value is copied, cut at 127 bytes).
+ * Past WEB_MAX_HEADERS, nothing is added. */
+void web_add_header(struct web_response *response, const char *name, const char *value);
+
+/* Adds a Set-Cookie value. */
+void web_set_cookie(struct web_response *response, const char *name, const char *value,
+                    bool http_only, int max_age_seconds, bool secure);
+
+/* Makes the response a 303 redirect to location. */
+void web_redirect(struct web_response *response, const char *location);
+
+#endif
