@@ -865,12 +865,13 @@ static enum ct_status library_with_goals(struct demo *demo, struct library_peopl
     return status == CT_OK ? library_goals(demo, lib, plan) : status;
 }
 
-static const char *const director_roles[] = {ROLE_LEARNER, ROLE_SUPERVISOR,
-                                             ROLE_LIBRARY_ADMINISTRATOR, NULL};
-static const char *const chair_roles[] = {ROLE_SUPERVISOR, NULL};
-static const char *const supervising_learner_roles[] = {ROLE_LEARNER, ROLE_SUPERVISOR, NULL};
-static const char *const learner_roles[] = {ROLE_LEARNER, NULL};
-static const char *const administrator_roles[] = {ROLE_LIBRARY_ADMINISTRATOR, NULL};
+static const char *const director_roles[] = {ROLE_NAME_LEARNER, ROLE_NAME_SUPERVISOR,
+                                             ROLE_NAME_LIBRARY_ADMINISTRATOR, NULL};
+static const char *const chair_roles[] = {ROLE_NAME_SUPERVISOR, NULL};
+static const char *const supervising_learner_roles[] = {ROLE_NAME_LEARNER, ROLE_NAME_SUPERVISOR,
+                                                        NULL};
+static const char *const learner_roles[] = {ROLE_NAME_LEARNER, NULL};
+static const char *const administrator_roles[] = {ROLE_NAME_LIBRARY_ADMINISTRATOR, NULL};
 
 /* Which libraries have which special cases (by index). */
 static bool has_late_director(int index)
@@ -1039,8 +1040,8 @@ static enum ct_status planner_learner(struct demo *demo)
 
 static enum ct_status state_library(struct demo *demo)
 {
-    static const char *const coordinator_roles[] = {ROLE_CE_COORDINATOR, NULL};
-    static const char *const consultant_roles[] = {ROLE_CONSULTANT, NULL};
+    static const char *const coordinator_roles[] = {ROLE_NAME_CE_COORDINATOR, NULL};
+    static const char *const consultant_roles[] = {ROLE_NAME_CONSULTANT, NULL};
     enum ct_status status = add_person(demo, "coordinator", "coordinator@example.org", 0, 0,
                                        coordinator_roles, &demo->coordinator);
     int64_t other = 0;

@@ -29,12 +29,14 @@ static const char *const entity_tables[] = {
     [ENTITY_LMS_ACCOUNT] = "lms_accounts",
     [ENTITY_HARVEST_IMPORT] = "harvest_imports",
     [ENTITY_SETTING] = "settings",
+    [ENTITY_API_TOKEN] = "api_tokens",
 };
 
 /* Columns never copied into the audit log. */
 static bool is_secret_column(const char *name)
 {
-    return strcmp(name, "password_hash") == 0 || strcmp(name, "secret_hash") == 0;
+    return strcmp(name, "password_hash") == 0 || strcmp(name, "secret_hash") == 0 ||
+           strcmp(name, "token_hash") == 0;
 }
 
 enum ct_status store_open(struct store *store, const char *path, bool create,

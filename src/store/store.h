@@ -47,6 +47,7 @@ enum store_entity {
     ENTITY_LMS_ACCOUNT,
     ENTITY_HARVEST_IMPORT,
     ENTITY_SETTING,
+    ENTITY_API_TOKEN,
 };
 
 /* The row of entity with id as a JSON object text (caller frees), or NULL in *json

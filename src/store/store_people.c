@@ -306,3 +306,32 @@ enum ct_status store_person_check_password(struct store *store, int64_t person_i
     db_finalize(stmt);
     return status;
 }
+
+enum ct_status store_person_get_roles(struct store *store, int64_t person_id,
+                                      struct person_roles *person, bool *found, struct ct_err *err)
+{
+    memset(person, 0, sizeof *person);
+    *found = false;
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT p.name, COALESCE(p.library_id, 0), r.role FROM people p"
+                   " LEFT JOIN person_roles r ON r.person_id = p.id WHERE p.id = ?",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        *found = true;
+        snprintf(person->name, sizeof person->name, "%s", db_column_text(stmt, 0));
+        person->library_id = db_column_int64(stmt, 1);
+        person->roles |= role_bit_of(db_column_text(stmt, 2));
+    }
+    db_finalize(stmt);
+    return status;
+}

@@ -4,6 +4,7 @@
 #ifndef CERTTRACK_STORE_PEOPLE_H
 #define CERTTRACK_STORE_PEOPLE_H
 
+#include "../core/role.h"
 #include "store.h"
 
 struct library_new {
@@ -25,13 +26,6 @@ struct library_goal_new {
     const char *title;
     const char *description;
 };
-
-/* Roles a person may hold, as stored. */
-#define ROLE_LEARNER               "learner"
-#define ROLE_SUPERVISOR            "supervisor"
-#define ROLE_LIBRARY_ADMINISTRATOR "library-administrator"
-#define ROLE_CE_COORDINATOR        "ce-coordinator"
-#define ROLE_CONSULTANT            "consultant"
 
 struct person_new {
     const char *name;
@@ -78,5 +72,18 @@ void store_person_check_no_password(const char *password);
 enum ct_status store_person_check_password(struct store *store, int64_t person_id,
                                            const char *password, bool *matches,
                                            struct ct_err *err) CT_MUST_CHECK;
+
+/* Who a person is when they act: their name, library and roles. */
+struct person_roles {
+    char name[128];
+    int64_t library_id; /* 0 when none */
+    unsigned roles;     /* role bits (role.h) */
+};
+
+/* Reads person_id's name, library and roles into *person; *found is false when there is
+ * no such person. */
+enum ct_status store_person_get_roles(struct store *store, int64_t person_id,
+                                      struct person_roles *person, bool *found,
+                                      struct ct_err *err) CT_MUST_CHECK;
 
 #endif

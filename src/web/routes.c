@@ -1,6 +1,7 @@
 #include "routes.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,9 @@
 #include "pages/harvest_sites.h"
 #include "pages/libraries.h"
 #include "pages/library.h"
+#include "html/layout.h"
 #include "pages/dashboard.h"
+#include "pages/login.h"
 #include "pages/people.h"
 #include "pages/plan.h"
 #include "pages/report.h"
@@ -31,6 +34,7 @@
 #include "pages/track.h"
 #include "pages/verify.h"
 #include "api/xapi.h"
+#include "html/layout.h"
 #include "../core/banned.h"
 
 enum route_access {
@@ -44,9 +48,9 @@ enum route_access {
  * WEB_UPLOAD_LIMIT; every other body is limited to 1 MiB). */
 enum route_kind { ROUTE_PAGE, ROUTE_API, ROUTE_UPLOAD };
 
-/* A handler gets the numeric {id} of the path (0 when the path has none). */
-typedef enum ct_status (*route_handler)(struct web_request *request, struct web_response *response,
-                                        int64_t id);
+/* LAID_OUT: the page layout (layout.h) wraps what the handler writes; BARE: the handler
+ * writes the whole response (a file, JSON, a page it lays out itself). */
+enum route_layout { BARE, LAID_OUT };
 
 struct route {
     const char *method;
@@ -54,8 +58,12 @@ struct route {
     enum route_access access;
     unsigned roles; /* any of these role bits; 0 = no role needed */
     enum route_kind kind;
-    route_handler handler;
+    web_handler handler;
+    enum route_layout layout;
+    const char *nav; /* its label in the main navigation (a GET page), or NO_NAV */
 };
+
+#define NO_NAV NULL
 
 static enum ct_status healthz(struct web_request *request, struct web_response *response,
                               int64_t id)
@@ -461,149 +469,172 @@ static enum ct_status harvest_inbox_map(struct web_request *request, struct web_
 }
 
 static const struct route routes[] = {
-    {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz},
-    {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon},
-    {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_form},
-    {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit},
-    {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout},
-    {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard},
-    {"GET", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_form},
-    {"POST", "/activities/new", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, claim_submit},
-    {"POST", "/track", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, track_submit},
-    {"GET", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_form},
-    {"POST", "/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, report_submit},
-    {"GET", "/plan", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, plan_page},
-    {"POST", "/plan", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_PAGE, plan_submit},
-    {"GET", "/plans", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign},
-    {"POST", "/plans", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign_submit},
-    {"GET", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue},
-    {"POST", "/verify", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit},
-    {"GET", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue},
-    {"POST", "/review", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, review_submit},
-    {"GET", "/compliance", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
-     ROUTE_PAGE, compliance_view},
-    {"GET", "/compliance.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
-     ROUTE_PAGE, compliance_csv},
-    {"GET", "/library", ACCESS_SIGNED_IN, WEB_ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, library_view},
-    {"GET", "/catalog", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_list},
-    {"GET", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_form},
-    {"POST", "/catalog/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_submit},
-    {"GET", "/certificates", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     certificates_list},
-    {"GET", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     certificate_view},
-    {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     certificate_revoke},
-    {"GET", "/settings", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_view},
-    {"POST", "/settings", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_submit},
-    {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check},
-    {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_verify},
-    {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_keys},
-    {"GET", "/keys/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_key},
-    {"GET", "/issuer", ACCESS_PUBLIC, 0, ROUTE_PAGE, issuer_profile},
-    {"GET", "/achievements/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, achievement},
-    {"GET", "/status/revocation", ACCESS_PUBLIC, 0, ROUTE_PAGE, revocation_list},
+    {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz, BARE, NO_NAV},
+    {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon, BARE, NO_NAV},
+    {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_form, BARE, NO_NAV},
+    {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit, BARE, NO_NAV},
+    {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout, BARE, NO_NAV},
+    {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard, BARE, "Your progress"},
+    {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, plan_page, BARE, "Your plan"},
+    {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, claim_form, BARE,
+     "Claim an activity"},
+    {"GET", "/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, report_form, BARE,
+     "Final report"},
+    {"GET", "/plans", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign, BARE,
+     "Plans to sign"},
+    {"GET", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue, BARE,
+     "Claims to verify"},
+    {"GET", "/library", ACCESS_SIGNED_IN, ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, library_view,
+     BARE, "Your library"},
+    {"GET", "/staff", ACCESS_SIGNED_IN, ROLE_SUPERVISOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE,
+     staff_list, BARE, "Your staff"},
+    {"GET", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue, BARE,
+     "Review and award"},
+    {"GET", "/catalog", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_list, BARE,
+     "Event catalog"},
+    {"GET", "/certificates", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, certificates_list,
+     BARE, "Certificates"},
+    {"GET", "/harvest", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_home, BARE,
+     "Harvest"},
+    {"GET", "/compliance", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
+     compliance_view, BARE, "Compliance"},
+    {"GET", "/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
+     libraries_list, BARE, "Libraries"},
+    {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_view, BARE,
+     "Settings"},
+    {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page, LAID_OUT, "API tokens"},
+    {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, claim_submit, BARE,
+     NO_NAV},
+    {"POST", "/track", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, track_submit, BARE, NO_NAV},
+    {"POST", "/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, report_submit, BARE, NO_NAV},
+    {"POST", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, plan_submit, BARE, NO_NAV},
+    {"POST", "/plans", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign_submit, BARE,
+     NO_NAV},
+    {"POST", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit, BARE, NO_NAV},
+    {"POST", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, review_submit, BARE,
+     NO_NAV},
+    {"GET", "/compliance.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
+     compliance_csv, BARE, NO_NAV},
+    {"GET", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_form, BARE,
+     NO_NAV},
+    {"POST", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_submit,
+     BARE, NO_NAV},
+    {"GET", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificate_view, BARE, NO_NAV},
+    {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     certificate_revoke, BARE, NO_NAV},
+    {"POST", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_submit, BARE,
+     NO_NAV},
+    {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check, BARE, NO_NAV},
+    {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_verify, BARE, NO_NAV},
+    {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_keys, BARE, NO_NAV},
+    {"GET", "/keys/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_key, BARE, NO_NAV},
+    {"GET", "/issuer", ACCESS_PUBLIC, 0, ROUTE_PAGE, issuer_profile, BARE, NO_NAV},
+    {"GET", "/achievements/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, achievement, BARE, NO_NAV},
+    {"GET", "/status/revocation", ACCESS_PUBLIC, 0, ROUTE_PAGE, revocation_list, BARE, NO_NAV},
     /* An awarded certificate's documents: its holder's, and the CE coordinator's. */
     {"GET", "/certificates/{id}/certificate.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
-     certificate_pdf_download},
+     certificate_pdf_download, BARE, NO_NAV},
     {"GET", "/certificates/{id}/transcript.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
-     certificate_transcript_download},
+     certificate_transcript_download, BARE, NO_NAV},
     {"GET", "/certificates/{id}/credential.jwt", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
-     certificate_credential_download},
-    {"GET", "/staff", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR | WEB_ROLE_LIBRARY_ADMINISTRATOR,
-     ROUTE_PAGE, staff_list},
-    {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, person_page},
-    {"GET", "/libraries", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
-     ROUTE_PAGE, libraries_list},
-    {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR | WEB_ROLE_CONSULTANT,
-     ROUTE_PAGE, library_page},
-    {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page},
-    {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit},
+     certificate_credential_download, BARE, NO_NAV},
+    {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, person_page, BARE, NO_NAV},
+    {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
+     library_page, BARE, NO_NAV},
+    {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit, LAID_OUT, NO_NAV},
     /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
-    {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me},
-    {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, my_progress},
-    {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_activities},
-    {"POST", "/api/v1/me/activities", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, api_me_claim},
-    {"GET", "/api/v1/me/plan", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, api_me_plan},
-    {"POST", "/api/v1/me/plan/versions", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_plan_new_version},
-    {"POST", "/api/v1/me/plan/text", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_plan_text},
-    {"POST", "/api/v1/me/plan/goals", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_plan_goal},
-    {"POST", "/api/v1/me/plan/items", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_plan_item},
-    {"POST", "/api/v1/me/plan/submit", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_plan_submit},
-    {"POST", "/api/v1/me/plan/sign", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_plan_sign},
-    {"GET", "/api/v1/me/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API, api_me_report},
-    {"POST", "/api/v1/me/report", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_report_save},
-    {"POST", "/api/v1/me/track/submit", ACCESS_SIGNED_IN, WEB_ROLE_LEARNER, ROUTE_API,
-     api_me_track_submit},
-    {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress},
-    {"GET", "/api/v1/verifications", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
-     api_verifications},
-    {"POST", "/api/v1/verifications", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
-     api_verifications_decide},
-    {"GET", "/api/v1/plans/waiting", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
-     api_plans_waiting},
-    {"POST", "/api/v1/plans/{id}/sign", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
-     api_plan_sign},
-    {"POST", "/api/v1/plans/{id}/return", ACCESS_SIGNED_IN, WEB_ROLE_SUPERVISOR, ROUTE_API,
-     api_plan_return},
-    {"GET", "/api/v1/catalog/events", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
-     api_catalog_events},
-    {"POST", "/api/v1/catalog/events", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
-     api_catalog_event_add},
-    {"GET", "/api/v1/certificates", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
-     api_certificates},
-    {"POST", "/api/v1/certificates/{id}/revoke", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
-     ROUTE_API, api_certificate_revoke},
-    {"GET", "/api/v1/review/tracks", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
-     api_review_tracks},
-    {"GET", "/api/v1/review/reports", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
-     api_review_reports},
-    {"POST", "/api/v1/tracks/{id}/award", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
-     api_track_award},
-    {"POST", "/api/v1/tracks/{id}/return", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_API,
-     api_track_return},
-    {"POST", "/api/v1/tracks/{id}/report/accept", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
-     ROUTE_API, api_report_accept},
-    {"POST", "/api/v1/tracks/{id}/report/return", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
-     ROUTE_API, api_report_return},
-    {"GET", "/harvest", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_home},
-    {"GET", "/harvest/sites/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_site_form},
-    {"POST", "/harvest/sites/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_site_submit},
-    {"GET", "/harvest/sites/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     page_harvest_site},
-    {"POST", "/harvest/sites/{id}/accounts", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     page_harvest_site_link},
-    {"GET", "/harvest/sites/{id}/statements.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR,
-     ROUTE_PAGE, page_harvest_site_statements_csv},
-    {"GET", "/harvest/imports", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_imports_list},
-    {"GET", "/harvest/imports/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_import_form},
-    {"POST", "/harvest/imports/new", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_UPLOAD,
-     harvest_import_submit},
-    {"GET", "/harvest/imports/{id}", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     page_harvest_import},
-    {"GET", "/harvest/imports/{id}.csv", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     page_harvest_import_csv},
-    {"GET", "/harvest/inbox", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_inbox},
-    {"POST", "/harvest/inbox/accounts", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_inbox_link},
-    {"POST", "/harvest/inbox/courses", ACCESS_SIGNED_IN, WEB_ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_inbox_map},
-    {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about_route},
-    {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_post_route},
-    {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route},
+    {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
+    {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, my_progress, BARE,
+     NO_NAV},
+    {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_activities,
+     BARE, NO_NAV},
+    {"POST", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_claim, BARE,
+     NO_NAV},
+    {"GET", "/api/v1/me/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_plan, BARE,
+     NO_NAV},
+    {"POST", "/api/v1/me/plan/versions", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API,
+     api_me_plan_new_version, BARE, NO_NAV},
+    {"POST", "/api/v1/me/plan/text", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_plan_text,
+     BARE, NO_NAV},
+    {"POST", "/api/v1/me/plan/goals", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_plan_goal,
+     BARE, NO_NAV},
+    {"POST", "/api/v1/me/plan/items", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_plan_item,
+     BARE, NO_NAV},
+    {"POST", "/api/v1/me/plan/submit", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API,
+     api_me_plan_submit, BARE, NO_NAV},
+    {"POST", "/api/v1/me/plan/sign", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_plan_sign,
+     BARE, NO_NAV},
+    {"GET", "/api/v1/me/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_report, BARE,
+     NO_NAV},
+    {"POST", "/api/v1/me/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_report_save,
+     BARE, NO_NAV},
+    {"POST", "/api/v1/me/track/submit", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API,
+     api_me_track_submit, BARE, NO_NAV},
+    {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress, BARE,
+     NO_NAV},
+    {"GET", "/api/v1/verifications", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
+     api_verifications, BARE, NO_NAV},
+    {"POST", "/api/v1/verifications", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
+     api_verifications_decide, BARE, NO_NAV},
+    {"GET", "/api/v1/plans/waiting", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
+     api_plans_waiting, BARE, NO_NAV},
+    {"POST", "/api/v1/plans/{id}/sign", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API, api_plan_sign,
+     BARE, NO_NAV},
+    {"POST", "/api/v1/plans/{id}/return", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
+     api_plan_return, BARE, NO_NAV},
+    {"GET", "/api/v1/catalog/events", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_catalog_events, BARE, NO_NAV},
+    {"POST", "/api/v1/catalog/events", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_catalog_event_add, BARE, NO_NAV},
+    {"GET", "/api/v1/certificates", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_certificates, BARE, NO_NAV},
+    {"POST", "/api/v1/certificates/{id}/revoke", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_certificate_revoke, BARE, NO_NAV},
+    {"GET", "/api/v1/review/tracks", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_review_tracks, BARE, NO_NAV},
+    {"GET", "/api/v1/review/reports", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_review_reports, BARE, NO_NAV},
+    {"POST", "/api/v1/tracks/{id}/award", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_track_award, BARE, NO_NAV},
+    {"POST", "/api/v1/tracks/{id}/return", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_track_return, BARE, NO_NAV},
+    {"POST", "/api/v1/tracks/{id}/report/accept", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_report_accept, BARE, NO_NAV},
+    {"POST", "/api/v1/tracks/{id}/report/return", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_report_return, BARE, NO_NAV},
+    {"GET", "/harvest/sites/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_site_form, BARE, NO_NAV},
+    {"POST", "/harvest/sites/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_site_submit, BARE, NO_NAV},
+    {"GET", "/harvest/sites/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_site, BARE, NO_NAV},
+    {"POST", "/harvest/sites/{id}/accounts", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_site_link, BARE, NO_NAV},
+    {"GET", "/harvest/sites/{id}/statements.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_site_statements_csv, BARE, NO_NAV},
+    {"GET", "/harvest/imports", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_imports_list, BARE, NO_NAV},
+    {"GET", "/harvest/imports/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_import_form, BARE, NO_NAV},
+    {"POST", "/harvest/imports/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_UPLOAD,
+     harvest_import_submit, BARE, NO_NAV},
+    {"GET", "/harvest/imports/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_import, BARE, NO_NAV},
+    {"GET", "/harvest/imports/{id}.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_harvest_import_csv, BARE, NO_NAV},
+    {"GET", "/harvest/inbox", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_inbox,
+     BARE, NO_NAV},
+    {"POST", "/harvest/inbox/accounts", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_inbox_link, BARE, NO_NAV},
+    {"POST", "/harvest/inbox/courses", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     harvest_inbox_map, BARE, NO_NAV},
+    {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about_route, BARE, NO_NAV},
+    {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_post_route, BARE, NO_NAV},
+    {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route, BARE, NO_NAV},
 };
+
+#define ROUTE_COUNT (sizeof routes / sizeof routes[0])
 
 /* The length of the {code} segment at path: 1 to 64 letters, digits, dashes and
  * underscores (base64url, as a key's thumbprint is) up to the end of the path; 0 when
@@ -658,7 +689,7 @@ static bool is_api(const char *path)
 
 bool routes_take_upload(const char *method, const char *path, unsigned roles)
 {
-    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+    for (size_t i = 0; i < ROUTE_COUNT; i++) {
         int64_t id = 0;
         if (routes[i].kind == ROUTE_UPLOAD && strcmp(routes[i].method, method) == 0 &&
             path_matches(routes[i].pattern, path, &id)) {
@@ -742,10 +773,36 @@ static enum ct_status check_access(struct web_request *request, struct web_respo
     return CT_OK;
 }
 
+/* The main navigation: the rows with a label, in the table's order (made once). */
+static struct web_nav_item nav_items[ROUTE_COUNT];
+static size_t nav_count;
+static pthread_once_t nav_once = PTHREAD_ONCE_INIT;
+
+static void nav_make(void)
+{
+    for (size_t i = 0; i < ROUTE_COUNT; i++) {
+        if (routes[i].nav != NULL) {
+            nav_items[nav_count++] =
+                (struct web_nav_item){routes[i].pattern, routes[i].nav, routes[i].roles};
+        }
+    }
+}
+
+/* Runs the route's handler, and lays out what it wrote when its row says so. */
+static enum ct_status run(const struct route *route, struct web_request *request,
+                          struct web_response *response, int64_t id)
+{
+    enum ct_status status = route->handler(request, response, id);
+    return status == CT_OK && route->layout == LAID_OUT ? layout_wrap(request, response) : status;
+}
+
 enum ct_status routes_dispatch(struct web_request *request, struct web_response *response)
 {
+    pthread_once(&nav_once, nav_make);
+    request->nav = nav_items;
+    request->nav_count = nav_count;
     bool path_known = false;
-    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+    for (size_t i = 0; i < ROUTE_COUNT; i++) {
         int64_t id = 0;
         if (!path_matches(routes[i].pattern, request->path, &id)) {
             continue;
@@ -759,7 +816,7 @@ enum ct_status routes_dispatch(struct web_request *request, struct web_response 
         if (status != CT_OK || !allowed) {
             return status;
         }
-        return routes[i].handler(request, response, id);
+        return run(&routes[i], request, response, id);
     }
     if (path_known) {
         return refuse(request, response, 405, "method-not-allowed",

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../io/clock.h"
+#include "../store/store_people.h"
 #include "api/api.h"
 #include "api/api_json.h"
 #include "http/assets.h"
@@ -20,6 +21,7 @@
 #include "http/rate_limit.h"
 #include "http/request_text.h"
 #include "routes.h"
+#include "html/layout.h"
 #include "../core/banned.h"
 
 enum { POOL_SIZE = 16 };
@@ -155,24 +157,6 @@ static void form_release(struct web_form *form)
     form->count = 0;
 }
 
-static unsigned role_bit(const char *role)
-{
-    static const struct {
-        const char *name;
-        unsigned bit;
-    } roles[] = {{"learner", WEB_ROLE_LEARNER},
-                 {"supervisor", WEB_ROLE_SUPERVISOR},
-                 {"library-administrator", WEB_ROLE_LIBRARY_ADMINISTRATOR},
-                 {"ce-coordinator", WEB_ROLE_CE_COORDINATOR},
-                 {"consultant", WEB_ROLE_CONSULTANT}};
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
-        if (strcmp(roles[i].name, role) == 0) {
-            return roles[i].bit;
-        }
-    }
-    return 0;
-}
-
 /* Loads who is signed in: from a personal API token for /api/, else from the session
  * cookie. */
 static enum ct_status load_person(struct web_request *request, struct ct_err *err)
@@ -182,77 +166,43 @@ static enum ct_status load_person(struct web_request *request, struct ct_err *er
     if (request->bearer_token != NULL) {
         /* API clients: a personal token, only for /api/ (no cookies, so no CSRF). */
         if (strncmp(request->path, "/api/", 5) == 0) {
-            status = api_token_person(request->store, request->bearer_token, request->now,
-                                      &request->person_id, err);
+            status = store_token_person(request->store, request->bearer_token, request->now,
+                                        &request->person_id, err);
         }
         found = request->person_id != 0;
         request->by_token = found;
     } else {
-        status = session_find(request->store, request->session_cookie, request->now, &found,
-                              &request->person_id, request->csrf, err);
+        status = store_session_find(request->store, request->session_cookie, request->now, &found,
+                                    &request->person_id, request->csrf, err);
     }
     if (status != CT_OK || !found) {
         return status;
     }
-    struct db_stmt *stmt = NULL;
-    status = db_prepare(request->store->db,
-                        "SELECT p.name, COALESCE(p.library_id, 0), r.role FROM people p"
-                        " LEFT JOIN person_roles r ON r.person_id = p.id WHERE p.id = ?",
-                        &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, err);
+    struct person_roles person;
+    status = store_person_get_roles(request->store, request->person_id, &person,
+                                    &request->signed_in, err);
+    if (status == CT_OK && request->signed_in) {
+        snprintf(request->name, sizeof request->name, "%s", person.name);
+        request->library_id = person.library_id;
+        request->roles = person.roles;
     }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        request->signed_in = true;
-        snprintf(request->name, sizeof request->name, "%s", db_column_text(stmt, 0));
-        request->library_id = db_column_int64(stmt, 1);
-        const char *role = db_column_text(stmt, 2);
-        request->roles |= role != NULL ? role_bit(role) : 0;
-    }
-    db_finalize(stmt);
     return status;
 }
 
-const char *web_query_value(const struct web_request *request, const char *name)
-{
-    return MHD_lookup_connection_value(request->connection, MHD_GET_ARGUMENT_KIND, name);
-}
-
-struct query_listing {
-    struct web_query_argument *arguments;
-    size_t max;
-    size_t count;
-};
-
-static enum MHD_Result on_query_argument(void *context, enum MHD_ValueKind kind, const char *key,
-                                         const char *value)
+static enum MHD_Result on_pair(void *context, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
 {
     (void)kind;
-    struct query_listing *listing = context;
-    if (listing->count < listing->max) {
-        listing->arguments[listing->count] = (struct web_query_argument){key, value};
-    }
-    listing->count++;
+    web_pairs_add(context, key, value);
     return MHD_YES;
 }
 
-size_t web_query_arguments(const struct web_request *request, struct web_query_argument *arguments,
-                           size_t max)
+/* Reads the request's query, headers and cookies into request, once. */
+static void read_pairs(struct MHD_Connection *connection, struct web_request *request)
 {
-    struct query_listing listing = {arguments, max, 0};
-    (void)MHD_get_connection_values(request->connection, MHD_GET_ARGUMENT_KIND, on_query_argument,
-                                    &listing);
-    return listing.count;
-}
-
-const char *web_header_value(const struct web_request *request, const char *name)
-{
-    return MHD_lookup_connection_value(request->connection, MHD_HEADER_KIND, name);
+    (void)MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, on_pair, &request->query);
+    (void)MHD_get_connection_values(connection, MHD_HEADER_KIND, on_pair, &request->headers);
+    (void)MHD_get_connection_values(connection, MHD_COOKIE_KIND, on_pair, &request->cookies);
 }
 
 /* ---- uploads (multipart/form-data) ---- */
@@ -373,7 +323,6 @@ static bool upload_permitted(struct server *server, struct MHD_Connection *conne
         .session_cookie =
             MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_session"),
         .now = (int64_t)time(NULL),
-        .connection = connection,
     };
     request.store = pool_take(&server->pool, &err);
     if (request.store == NULL) {
@@ -575,9 +524,9 @@ static const char *client_address(struct server *server, struct MHD_Connection *
 }
 
 /* The token of an "Authorization: Bearer <token>" header, or NULL. */
-static const char *bearer_token(struct MHD_Connection *connection)
+static const char *bearer_token(const struct web_request *request)
 {
-    const char *header = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Authorization");
+    const char *header = web_header_value(request, "Authorization");
     if (header == NULL || strncmp(header, "Bearer ", 7) != 0) {
         return NULL;
     }
@@ -604,44 +553,54 @@ static enum ct_status refuse_not_text(struct web_request *request, struct web_re
     return page_error(request, response, 400, "The request could not be read", message);
 }
 
-static void handle(struct server *server, struct MHD_Connection *connection, const char *url,
-                   const char *method, struct pending_request *pending,
-                   struct web_response *response)
+/* Reads everything the handlers see of the request into *request, once: the method,
+ * path, query, headers, cookies, the form (or the upload's fields and file) and the
+ * client's address (into address, size bytes). */
+static void request_read(struct server *server, struct MHD_Connection *connection, const char *url,
+                         const char *method, struct pending_request *pending,
+                         struct web_request *request, char *address, size_t size)
 {
-    struct ct_err err = {0};
-    char address[64];
-    struct web_request request = {
+    *request = (struct web_request){
         .config = server->config,
         /* HEAD is answered for every GET route: libmicrohttpd sends the headers alone. */
         .method = strcmp(method, "HEAD") == 0 ? "GET" : method,
         .path = url,
-        .query_as_of = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "as_of"),
-        .client_address = client_address(server, connection, address, sizeof address),
-        .session_cookie =
-            MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_session"),
-        .login_csrf_cookie =
-            MHD_lookup_connection_value(connection, MHD_COOKIE_KIND, "certtrack_login"),
+        .client_address = client_address(server, connection, address, size),
         .now = (int64_t)time(NULL),
-        .connection = connection,
-        .bearer_token = bearer_token(connection),
         .lms_write_lock = &server->lms_write_lock,
         .pdf_lock = &server->pdf_lock,
         .public_limit = &server->public_limit,
         .body = buf_str(&pending->body),
         .body_length = pending->body.length,
     };
-    const char *type = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Type");
-    request.content_type = type;
+    read_pairs(connection, request);
+    request->query_as_of = web_query_value(request, "as_of");
+    request->session_cookie = web_cookie_value(request, "certtrack_session");
+    request->login_csrf_cookie = web_cookie_value(request, "certtrack_login");
+    request->bearer_token = bearer_token(request);
+    const char *type = web_header_value(request, "Content-Type");
+    request->content_type = type;
     if (pending->is_upload) {
         /* An upload: its fields move to the request; its file stays the pending one's. */
-        request.form = pending->form;
+        request->form = pending->form;
         memset(&pending->form, 0, sizeof pending->form);
-        request.upload = pending->upload;
+        request->upload = pending->upload;
     } else if (strcmp(method, "POST") == 0 && type != NULL &&
                strncmp(type, "application/x-www-form-urlencoded", 33) == 0 &&
                pending->body.length > 0) {
-        form_parse(&request.form, pending->body.data);
+        form_parse(&request->form, pending->body.data);
     }
+    api_json_parse_body(request);
+}
+
+static void handle(struct server *server, struct MHD_Connection *connection, const char *url,
+                   const char *method, struct pending_request *pending,
+                   struct web_response *response)
+{
+    struct ct_err err = {0};
+    char address[64];
+    struct web_request request;
+    request_read(server, connection, url, method, pending, &request, address, sizeof address);
     enum ct_status status = clock_today(&request.today, &err);
     request.store = status == CT_OK ? pool_take(&server->pool, &err) : NULL;
     if (request.store == NULL) {
@@ -673,6 +632,8 @@ static void handle(struct server *server, struct MHD_Connection *connection, con
         pool_give(&server->pool, request.store);
     }
     form_release(&request.form);
+    json_decref(request.json);
+    arena_release(&request.arena);
 }
 
 /* ---- slow and greedy clients (connection_guard.h) ---- */

@@ -10,7 +10,7 @@ static void test_text_is_escaped_so_it_never_becomes_markup(void **state)
     (void)state;
     struct buf out;
     buf_init(&out, 1024);
-    assert_int_equal(html_text(&out, "<script>alert(\"x\")</script> & O'Brien"), CT_OK);
+    assert_int_equal(html_buf_text(&out, "<script>alert(\"x\")</script> & O'Brien"), CT_OK);
     assert_string_equal(buf_str(&out),
                         "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Brien");
     buf_release(&out);
@@ -21,8 +21,8 @@ static void test_plain_and_unicode_text_pass_unchanged(void **state)
     (void)state;
     struct buf out;
     buf_init(&out, 1024);
-    assert_int_equal(html_text(&out, "Siobhán Østergaard, Ryegate"), CT_OK);
-    assert_int_equal(html_text(&out, ""), CT_OK);
+    assert_int_equal(html_buf_text(&out, "Siobhán Østergaard, Ryegate"), CT_OK);
+    assert_int_equal(html_buf_text(&out, ""), CT_OK);
     assert_string_equal(buf_str(&out), "Siobhán Østergaard, Ryegate");
     buf_release(&out);
 }
@@ -32,9 +32,9 @@ static void test_markup_takes_literals(void **state)
     (void)state;
     struct buf out;
     buf_init(&out, 1024);
-    assert_int_equal(html_markup(&out, "<p>"), CT_OK);
-    assert_int_equal(html_text(&out, "a<b"), CT_OK);
-    assert_int_equal(html_markup(&out, "</p>"), CT_OK);
+    assert_int_equal(html_buf_markup(&out, "<p>"), CT_OK);
+    assert_int_equal(html_buf_text(&out, "a<b"), CT_OK);
+    assert_int_equal(html_buf_markup(&out, "</p>"), CT_OK);
     assert_string_equal(buf_str(&out), "<p>a&lt;b</p>");
     buf_release(&out);
 }
@@ -44,7 +44,7 @@ static void test_escaping_respects_the_buffer_limit(void **state)
     (void)state;
     struct buf out;
     buf_init(&out, 8);
-    assert_int_equal(html_text(&out, "<<<<"), CT_ERR_TOO_LARGE);
+    assert_int_equal(html_buf_text(&out, "<<<<"), CT_ERR_TOO_LARGE);
     buf_release(&out);
 }
 

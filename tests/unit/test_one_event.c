@@ -58,7 +58,7 @@ static void open_store(struct fixture *f)
 {
     struct ct_err err = {0};
     test_ok(store_open(&f->store, f->path, true, test_msl_programs(), &err), &err);
-    const char *roles[] = {ROLE_LEARNER, NULL};
+    const char *roles[] = {ROLE_NAME_LEARNER, NULL};
     test_ok(store_person_create(
                 &f->store, 0,
                 &(struct person_new){"Ada Lovelace", "ada@example.org", 0, 0, roles, NULL},

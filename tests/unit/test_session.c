@@ -45,8 +45,8 @@ static void test_tokens_are_256_random_bits(void **state)
 {
     (void)state;
     char a[SESSION_TOKEN_SIZE], b[SESSION_TOKEN_SIZE];
-    session_random_token(a);
-    session_random_token(b);
+    store_session_random_token(a);
+    store_session_random_token(b);
     assert_int_equal(strlen(a), 64);
     assert_string_not_equal(a, b);
     assert_true(session_tokens_match(a, a));
@@ -61,10 +61,10 @@ static void test_session_is_found_by_its_id_only(void **state)
     struct fixture *f = *state;
     struct ct_err err = {0};
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE], found_csrf[SESSION_TOKEN_SIZE];
-    test_ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    test_ok(store_session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
     bool found = false;
     int64_t person = 0;
-    test_ok(session_find(&f->store, id, 1010, &found, &person, found_csrf, &err), &err);
+    test_ok(store_session_find(&f->store, id, 1010, &found, &person, found_csrf, &err), &err);
     assert_true(found);
     assert_int_equal(person, f->person);
     assert_string_equal(found_csrf, csrf);
@@ -75,11 +75,11 @@ static void test_session_is_found_by_its_id_only(void **state)
             &err);
     assert_int_equal(stored, 0);
     char other[SESSION_TOKEN_SIZE];
-    session_random_token(other);
-    test_ok(session_find(&f->store, other, 1010, &found, &person, found_csrf, &err), &err);
+    store_session_random_token(other);
+    test_ok(store_session_find(&f->store, other, 1010, &found, &person, found_csrf, &err), &err);
     assert_false(found);
-    test_ok(session_end(&f->store, id, &err), &err);
-    test_ok(session_find(&f->store, id, 1020, &found, &person, found_csrf, &err), &err);
+    test_ok(store_session_end(&f->store, id, &err), &err);
+    test_ok(store_session_find(&f->store, id, 1020, &found, &person, found_csrf, &err), &err);
     assert_false(found);
 }
 
@@ -90,22 +90,25 @@ static void test_sessions_end_when_idle_or_too_old(void **state)
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    test_ok(session_create(&f->store, f->person, 0, id, csrf, &err), &err);
-    test_ok(session_find(&f->store, id, SESSION_IDLE_SECONDS - 1, &found, &person, csrf, &err),
-            &err);
+    test_ok(store_session_create(&f->store, f->person, 0, id, csrf, &err), &err);
+    test_ok(
+        store_session_find(&f->store, id, SESSION_IDLE_SECONDS - 1, &found, &person, csrf, &err),
+        &err);
     assert_true(found);
-    test_ok(session_find(&f->store, id, 2 * SESSION_IDLE_SECONDS, &found, &person, csrf, &err),
-            &err);
+    test_ok(
+        store_session_find(&f->store, id, 2 * SESSION_IDLE_SECONDS, &found, &person, csrf, &err),
+        &err);
     assert_false(found);
     /* Kept busy, a session still ends after the absolute limit. */
-    test_ok(session_create(&f->store, f->person, 0, id, csrf, &err), &err);
+    test_ok(store_session_create(&f->store, f->person, 0, id, csrf, &err), &err);
     int64_t now = 0;
     for (; now < SESSION_ABSOLUTE_SECONDS - 60; now += SESSION_IDLE_SECONDS / 2) {
-        test_ok(session_find(&f->store, id, now, &found, &person, csrf, &err), &err);
+        test_ok(store_session_find(&f->store, id, now, &found, &person, csrf, &err), &err);
         assert_true(found);
     }
-    test_ok(session_find(&f->store, id, SESSION_ABSOLUTE_SECONDS, &found, &person, csrf, &err),
-            &err);
+    test_ok(
+        store_session_find(&f->store, id, SESSION_ABSOLUTE_SECONDS, &found, &person, csrf, &err),
+        &err);
     assert_false(found);
 }
 
@@ -127,13 +130,14 @@ static void test_session_use_is_written_at_most_once_a_minute(void **state)
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    test_ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
-    test_ok(
-        session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS - 1, &found, &person, csrf, &err),
-        &err);
+    test_ok(store_session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    test_ok(store_session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS - 1, &found, &person,
+                               csrf, &err),
+            &err);
     assert_true(found);
     assert_int_equal(last_seen_of(f, f->person), 1000);
-    test_ok(session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS, &found, &person, csrf, &err),
+    test_ok(store_session_find(&f->store, id, 1000 + SESSION_TOUCH_SECONDS, &found, &person, csrf,
+                               &err),
             &err);
     assert_true(found);
     assert_int_equal(last_seen_of(f, f->person), 1000 + SESSION_TOUCH_SECONDS);
@@ -146,12 +150,13 @@ static void test_session_ends_when_idle_even_if_not_marked_used(void **state)
     char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    test_ok(session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    test_ok(store_session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
     /* Used within the minute: not written, so idleness counts from 1000. */
-    test_ok(session_find(&f->store, id, 1030, &found, &person, csrf, &err), &err);
+    test_ok(store_session_find(&f->store, id, 1030, &found, &person, csrf, &err), &err);
     assert_true(found);
-    test_ok(session_find(&f->store, id, 1000 + SESSION_IDLE_SECONDS, &found, &person, csrf, &err),
-            &err);
+    test_ok(
+        store_session_find(&f->store, id, 1000 + SESSION_IDLE_SECONDS, &found, &person, csrf, &err),
+        &err);
     assert_false(found);
     assert_int_equal(person, 0);
     assert_string_equal(csrf, "");
@@ -166,10 +171,10 @@ static void test_ended_sessions_are_deleted_when_another_is_used(void **state)
     char old_id[SESSION_TOKEN_SIZE], id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     bool found = false;
     int64_t person = 0;
-    test_ok(session_create(&f->store, f->person, 0, old_id, csrf, &err), &err);
-    test_ok(session_create(&f->store, f->person, SESSION_IDLE_SECONDS, id, csrf, &err), &err);
-    test_ok(session_find(&f->store, id, SESSION_IDLE_SECONDS + SESSION_TOUCH_SECONDS, &found,
-                         &person, csrf, &err),
+    test_ok(store_session_create(&f->store, f->person, 0, old_id, csrf, &err), &err);
+    test_ok(store_session_create(&f->store, f->person, SESSION_IDLE_SECONDS, id, csrf, &err), &err);
+    test_ok(store_session_find(&f->store, id, SESSION_IDLE_SECONDS + SESSION_TOUCH_SECONDS, &found,
+                               &person, csrf, &err),
             &err);
     assert_true(found);
     int64_t sessions = 0;
@@ -196,24 +201,23 @@ static void test_token_use_is_written_at_most_once_a_minute(void **state)
     struct fixture *f = *state;
     struct ct_err err = {0};
     char token[API_TOKEN_SIZE];
-    int64_t person = 0;
-    test_ok(api_token_create(&f->store, f->person, "reporting", 1000, token, &err), &err);
+    int64_t person = 0, id = 0;
+    test_ok(
+        store_token_create(&f->store, f->person, f->person, "reporting", 1000, token, &id, &err),
+        &err);
     assert_int_equal(token_last_used(f), 0);
-    test_ok(api_token_person(&f->store, token, 1000, &person, &err), &err);
+    test_ok(store_token_person(&f->store, token, 1000, &person, &err), &err);
     assert_int_equal(person, f->person);
     assert_int_equal(token_last_used(f), 1000);
-    test_ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS - 1, &person, &err),
+    test_ok(store_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS - 1, &person, &err),
             &err);
     assert_int_equal(person, f->person);
     assert_int_equal(token_last_used(f), 1000);
-    test_ok(api_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS, &person, &err), &err);
+    test_ok(store_token_person(&f->store, token, 1000 + SESSION_TOUCH_SECONDS, &person, &err),
+            &err);
     assert_int_equal(token_last_used(f), 1000 + SESSION_TOUCH_SECONDS);
-    int64_t id = 0;
-    test_ok(STORE_EXEC(&f->store, "SELECT id FROM api_tokens WHERE person_id = ?", &id, &err,
-                       DB_INT(f->person)),
-            &err);
-    test_ok(api_token_revoke(&f->store, f->person, id, 2000, &err), &err);
-    test_ok(api_token_person(&f->store, token, 2001, &person, &err), &err);
+    test_ok(store_token_revoke(&f->store, f->person, id, 2000, &err), &err);
+    test_ok(store_token_person(&f->store, token, 2001, &person, &err), &err);
     assert_int_equal(person, 0);
 }
 
@@ -223,17 +227,20 @@ static void test_failed_log_ins_make_the_next_attempt_wait(void **state)
     struct ct_err err = {0};
     int64_t wait = -1;
     for (int i = 0; i < LOGIN_FREE_FAILURES; i++) {
-        test_ok(login_wait_seconds(&f->store, "account:pat@example.org", 100 + i, &wait, &err),
-                &err);
+        test_ok(
+            store_login_wait_seconds(&f->store, "account:pat@example.org", 100 + i, &wait, &err),
+            &err);
         assert_int_equal(wait, 0);
-        test_ok(login_failure_record(&f->store, "account:pat@example.org", 100 + i, &err), &err);
+        test_ok(store_login_failure_record(&f->store, "account:pat@example.org", 100 + i, &err),
+                &err);
     }
-    test_ok(login_wait_seconds(&f->store, "account:pat@example.org", 104, &wait, &err), &err);
+    test_ok(store_login_wait_seconds(&f->store, "account:pat@example.org", 104, &wait, &err), &err);
     assert_int_equal(wait, 2);
-    test_ok(login_wait_seconds(&f->store, "account:other@example.org", 104, &wait, &err), &err);
+    test_ok(store_login_wait_seconds(&f->store, "account:other@example.org", 104, &wait, &err),
+            &err);
     assert_int_equal(wait, 0);
-    test_ok(login_wait_seconds(&f->store, "account:pat@example.org", 104 + LOGIN_WINDOW_SECONDS,
-                               &wait, &err),
+    test_ok(store_login_wait_seconds(&f->store, "account:pat@example.org",
+                                     104 + LOGIN_WINDOW_SECONDS, &wait, &err),
             &err);
     assert_int_equal(wait, 0);
 }

@@ -59,7 +59,7 @@ static int setup(void **state)
     snprintf(path, sizeof path, "%s/test.db", f->directory);
     struct ct_err err = {0};
     test_ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
-    const char *roles[] = {ROLE_LEARNER, NULL};
+    const char *roles[] = {ROLE_NAME_LEARNER, NULL};
     test_ok(store_person_create(
                 &f->store, 0,
                 &(struct person_new){"Ada Lovelace", "Ada@Example.org", 0, 0, roles, NULL},
@@ -199,7 +199,7 @@ static void test_account_link_is_once_per_site_and_name(void **state)
     test_ok(store_harvest_account_find(&f->store, f->site, "43", &person, &found, &err), &err);
     assert_false(found);
 
-    const char *roles[] = {ROLE_LEARNER, NULL};
+    const char *roles[] = {ROLE_NAME_LEARNER, NULL};
     int64_t other = 0;
     test_ok(store_person_create(
                 &f->store, 0,

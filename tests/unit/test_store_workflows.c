@@ -56,9 +56,9 @@ static int setup(void **state)
                 &f->store, 0, &(struct library_goal_new){plan, "G1", "Literacy", "Read more"},
                 &f->library_goal, &err),
             &err);
-    const char *coordinator_roles[] = {ROLE_CE_COORDINATOR, NULL};
-    const char *director_roles[] = {ROLE_LEARNER, ROLE_SUPERVISOR, NULL};
-    const char *learner_roles[] = {ROLE_LEARNER, NULL};
+    const char *coordinator_roles[] = {ROLE_NAME_CE_COORDINATOR, NULL};
+    const char *director_roles[] = {ROLE_NAME_LEARNER, ROLE_NAME_SUPERVISOR, NULL};
+    const char *learner_roles[] = {ROLE_NAME_LEARNER, NULL};
     test_ok(store_person_create(&f->store, 0,
                                 &(struct person_new){"Casey Coordinator", "coordinator@example.org",
                                                      0, 0, coordinator_roles, "demo-password-1"},
@@ -157,7 +157,7 @@ static void test_passwords_are_at_least_twelve_characters(void **state)
 {
     struct fixture *f = *state;
     struct ct_err err = {0};
-    const char *roles[] = {ROLE_LEARNER, NULL};
+    const char *roles[] = {ROLE_NAME_LEARNER, NULL};
     int64_t id = 0;
     struct person_new person = {"Short", "short@example.org", 0, 0, roles, "eleven char"};
     assert_int_equal(store_person_create(&f->store, 0, &person, &id, &err), CT_ERR_INPUT);

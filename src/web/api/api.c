@@ -19,7 +19,7 @@ enum ct_status api_error(struct web_response *response, unsigned status, const c
 enum ct_status web_may_see_person(struct web_request *request, int64_t person_id, bool *allowed,
                                   struct ct_err *err)
 {
-    *allowed = person_id == request->person_id || (request->roles & WEB_ROLE_CE_COORDINATOR) != 0;
+    *allowed = person_id == request->person_id || (request->roles & ROLE_CE_COORDINATOR) != 0;
     if (*allowed) {
         return CT_OK;
     }
@@ -30,9 +30,9 @@ enum ct_status web_may_see_person(struct web_request *request, int64_t person_id
     if (status != CT_OK || library == 0) {
         return status;
     }
-    unsigned local_roles = WEB_ROLE_SUPERVISOR | WEB_ROLE_LIBRARY_ADMINISTRATOR;
+    unsigned local_roles = ROLE_SUPERVISOR | ROLE_LIBRARY_ADMINISTRATOR;
     *allowed = (request->roles & local_roles) != 0 && library == request->library_id;
-    if (!*allowed && (request->roles & WEB_ROLE_CONSULTANT) != 0) {
+    if (!*allowed && (request->roles & ROLE_CONSULTANT) != 0) {
         int64_t consultant = 0;
         status = STORE_EXEC(request->store, "SELECT consultant_id FROM libraries WHERE id = ?",
                             &consultant, err, DB_INT(library));

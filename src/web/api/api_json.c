@@ -431,3 +431,237 @@ enum ct_status api_json_first(struct store *store, const char *sql, const struct
     json_decref(rows);
     return status;
 }
+
+/* ---- reading a body into an action's input ---- */
+
+void api_json_parse_body(struct web_request *request)
+{
+    request->json = NULL;
+    request->json_error[0] = '\0';
+    if (strncmp(request->path, "/api/", 5) != 0 || request->body_length == 0 ||
+        request->body_length > API_BODY_LIMIT || !is_json(request->content_type)) {
+        return;
+    }
+    json_error_t error;
+    request->json = json_loadb(request->body, request->body_length, JSON_REJECT_DUPLICATES, &error);
+    if (request->json == NULL) {
+        snprintf(request->json_error, sizeof request->json_error,
+                 "The body is not JSON: %s (line %d, column %d).", error.text, error.line,
+                 error.column);
+    }
+}
+
+static const struct api_input_field *input_named(const struct api_input_field *fields, size_t count,
+                                                 const char *name)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(fields[i].name, name) == 0) {
+            return &fields[i];
+        }
+    }
+    return NULL;
+}
+
+static const char *input_ids(const json_t *value, struct action_ids *ids)
+{
+    if (!json_is_array(value) || json_array_size(value) > API_IDS_MAX) {
+        return "must be an array of at most 50 ids";
+    }
+    size_t index;
+    const json_t *item;
+    json_array_foreach(value, index, item)
+    {
+        if (!json_is_integer(item) || json_integer_value(item) <= 0) {
+            return "must be an array of ids (whole numbers from 1)";
+        }
+        ids->ids[ids->count++] = json_integer_value(item);
+    }
+    return NULL;
+}
+
+/* The lines of value joined by "\n", in the request's arena; *problem when not lines. */
+static const char *input_lines(struct web_request *request, const json_t *value,
+                               const char **problem)
+{
+    if (!json_is_array(value)) {
+        *problem = "must be an array of strings";
+        return NULL;
+    }
+    struct buf lines;
+    buf_init(&lines, API_BODY_LIMIT);
+    size_t index;
+    const json_t *item;
+    enum ct_status status = buf_append_str(&lines, "");
+    json_array_foreach(value, index, item)
+    {
+        const char *text = json_string_value(item);
+        if (text == NULL || strpbrk(text, "\r\n") != NULL) {
+            *problem = "must be an array of strings, each without a line break";
+            break;
+        }
+        if (status == CT_OK) {
+            status = buf_printf(&lines, "%s%s", index > 0 ? "\n" : "", text);
+        }
+    }
+    char *joined =
+        status == CT_OK && *problem == NULL ? arena_strdup(&request->arena, buf_str(&lines)) : NULL;
+    buf_release(&lines);
+    return joined;
+}
+
+/* A number's text, in the request's arena (NULL when out of memory). */
+static const char *input_number(struct web_request *request, const json_t *value)
+{
+    char text[64];
+    if (!number_text(value, text, sizeof text)) {
+        return NULL;
+    }
+    return arena_strdup(&request->arena, text);
+}
+
+/* Puts one value into the input at field's place; the result says what is wrong with
+ * its type, or NULL. *status is a failure (memory). */
+static const char *input_value(struct web_request *request, const struct api_input_field *field,
+                               const json_t *value, char *input, enum ct_status *status)
+{
+    const char *problem = NULL;
+    void *at = input + field->offset;
+    switch (field->type) {
+    case API_TEXT:
+        if (!json_is_string(value)) {
+            return "must be a string";
+        }
+        *(const char **)at = json_string_value(value);
+        return NULL;
+    case API_NUMBER:
+        if (json_is_string(value)) {
+            *(const char **)at = json_string_value(value);
+            return NULL;
+        }
+        if (!json_is_number(value)) {
+            return "must be a number";
+        }
+        *(const char **)at = input_number(request, value);
+        *status = *(const char **)at == NULL ? CT_ERR_NOMEM : CT_OK;
+        return NULL;
+    case API_ID:
+        if (!json_is_integer(value) || json_integer_value(value) <= 0) {
+            return "must be an id (a whole number from 1)";
+        }
+        *(int64_t *)at = json_integer_value(value);
+        return NULL;
+    case API_BOOL:
+        if (!json_is_boolean(value)) {
+            return "must be true or false";
+        }
+        *(bool *)at = json_is_true(value);
+        return NULL;
+    case API_IDS:
+        return input_ids(value, at);
+    case API_LINES:
+        *(const char **)at = input_lines(request, value, &problem);
+        *status = problem == NULL && *(const char **)at == NULL ? CT_ERR_NOMEM : CT_OK;
+        return problem;
+    }
+    return NULL;
+}
+
+static enum ct_status input_fields(struct web_request *request, struct web_response *response,
+                                   const struct api_input_field *fields, size_t count, char *input,
+                                   bool *ok)
+{
+    const char *key;
+    json_t *value;
+    json_object_foreach(request->json, key, value)
+    {
+        const struct api_input_field *field = input_named(fields, count, key);
+        if (field == NULL) {
+            char message[160];
+            snprintf(message, sizeof message, "This request takes no field \"%.100s\".", key);
+            return api_json_error(response, 400, "unknown-field", message, key);
+        }
+        if (json_is_null(value)) {
+            continue;
+        }
+        enum ct_status status = CT_OK;
+        const char *problem = input_value(request, field, value, input, &status);
+        if (status != CT_OK) {
+            return status;
+        }
+        if (problem != NULL) {
+            char message[200];
+            snprintf(message, sizeof message, "\"%.100s\" %s.", key, problem);
+            return api_json_error(response, 400, "invalid", message, key);
+        }
+    }
+    *ok = true;
+    return CT_OK;
+}
+
+enum ct_status api_json_read_input(struct web_request *request, struct web_response *response,
+                                   const struct api_input_field *fields, size_t count, void *input,
+                                   bool *ok)
+{
+    *ok = false;
+    if (request->body == NULL || request->body_length == 0) {
+        *ok = true;
+        return CT_OK;
+    }
+    if (!is_json(request->content_type)) {
+        return api_json_error(response, 415, "unsupported-media-type",
+                              "Send the body as JSON, with Content-Type: application/json.", NULL);
+    }
+    if (request->body_length > API_BODY_LIMIT) {
+        return api_json_error(response, 413, "too-large", "The body is over 64 KiB.", NULL);
+    }
+    if (request->json == NULL) {
+        return api_json_error(response, 400, "bad-json", request->json_error, NULL);
+    }
+    if (!json_is_object(request->json)) {
+        return api_json_error(response, 400, "bad-json", "The body must be a JSON object.", NULL);
+    }
+    return input_fields(request, response, fields, count, input, ok);
+}
+
+/* {"field": ..., "message": ...} for each fault. */
+static json_t *faults_json(const struct action_outcome *outcome)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list != NULL && i < outcome->fault_count; i++) {
+        json_t *fault = json_pack("{s:s,s:s}", "field", outcome->faults[i].field, "message",
+                                  outcome->faults[i].message);
+        if (fault == NULL || json_array_append_new(list, fault) != 0) {
+            json_decref(list);
+            list = NULL;
+        }
+    }
+    return list;
+}
+
+enum ct_status api_json_outcome(struct web_response *response, const struct action_outcome *outcome)
+{
+    char message[sizeof outcome->err.message];
+    snprintf(message, sizeof message, "%s", outcome->err.message);
+    message[0] = (char)toupper((unsigned char)message[0]);
+    const char *field = outcome->fault_count > 0 ? outcome->faults[0].field : NULL;
+    switch (outcome->refusal) {
+    case ACTION_NOT_ALLOWED:
+        return api_json_error(response, 403, "forbidden", message, NULL);
+    case ACTION_NOT_FOUND:
+        return api_json_error(response, 404, "not-found", message, NULL);
+    case ACTION_WRONG_STATE:
+        return api_json_error(response, 409, "conflict", message, NULL);
+    case ACTION_DONE:
+    case ACTION_BAD_INPUT:
+        break;
+    }
+    json_t *error = json_pack("{s:s,s:s}", "code", "invalid", "message", message);
+    bool built = error != NULL &&
+                 (field == NULL || api_json_set(error, "field", json_string(field))) &&
+                 api_json_set(error, "fields", faults_json(outcome));
+    if (!built) {
+        json_decref(error);
+        return CT_ERR_NOMEM;
+    }
+    return api_json_send(response, 400, json_pack("{s:o}", "error", error));
+}

@@ -16,6 +16,7 @@
 #define CERTTRACK_API_JSON_H
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../../store/store.h"
@@ -44,6 +45,43 @@ struct api_field {
     const char *form_name; /* in request->form; NULL: the same as name */
     enum api_field_type type;
 };
+
+/* A field of an action's input read from a JSON body: its JSON name, type, and where in
+ * the input struct it goes (written with API_INPUT). */
+struct api_input_field {
+    const char *name;
+    enum api_field_type type;
+    size_t offset;
+};
+
+/* A row of a table for api_json_read_input: the JSON name, its type, and the member of
+ * the action's input struct it fills: API_TEXT, API_NUMBER and API_LINES a const char *
+ * (NULL when left out; a number as its text, lines joined by "\n"), API_ID an int64_t
+ * (0 when left out), API_BOOL a bool, API_IDS a struct action_ids. */
+#define API_INPUT(json_name, type, input_struct, member)                                           \
+    {                                                                                              \
+        (json_name), (type), offsetof(input_struct, member)                                        \
+    }
+
+/* Reads the request's body (request->json, parsed once by api_json_parse_body) into
+ * *input, an action's input struct, as fields (borrowed table of count) say. Strings
+ * are borrowed from the body, which lives as long as the request; numbers' texts and
+ * joined lines come from request->arena. The refusals and *ok are as for
+ * api_json_read_body. */
+enum ct_status api_json_read_input(struct web_request *request, struct web_response *response,
+                                   const struct api_input_field *fields, size_t count, void *input,
+                                   bool *ok) CT_MUST_CHECK;
+
+/* Answers an action's refusal: 400 invalid for bad input, naming the first field at
+ * fault and listing every one as "fields" [{"field", "message"}]; 403 forbidden when the
+ * actor may not; 404 not-found; 409 conflict when the record's state forbids it. */
+enum ct_status api_json_outcome(struct web_response *response,
+                                const struct action_outcome *outcome) CT_MUST_CHECK;
+
+/* Parses the body of an /api/ request sent as application/json into request->json (or
+ * says in request->json_error why it is not JSON). The server calls it once, before the
+ * handler. */
+void api_json_parse_body(struct web_request *request);
 
 /* Reads the request's body as a JSON object of fields (borrowed table of count) into
  * request->form. On success *ok is true. Otherwise *ok is false and response holds the

@@ -15,15 +15,13 @@
 
 /* ---- who am I ---- */
 
-static const char *const role_names[] = {"learner", "supervisor", "library-administrator",
-                                         "ce-coordinator", "consultant"};
-
-/* The request's roles as names, in the order of enum web_role_bit. */
+/* The request's roles as names, in the order of role_table. */
 static json_t *roles_json(unsigned roles)
 {
     json_t *names = json_array();
-    for (size_t i = 0; names != NULL && i < COUNT(role_names); i++) {
-        if ((roles & (1u << i)) != 0 && json_array_append_new(names, json_string(role_names[i]))) {
+    for (size_t i = 0; names != NULL && i < ROLE_COUNT; i++) {
+        if ((roles & role_table[i].bit) != 0 &&
+            json_array_append_new(names, json_string(role_table[i].name))) {
             json_decref(names);
             names = NULL;
         }

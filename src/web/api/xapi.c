@@ -99,12 +99,12 @@ static enum ct_status auth_failed(struct web_request *request, struct web_respon
     struct ct_err err = {0};
     int64_t wait = 0;
     enum ct_status status =
-        login_wait_seconds(request->store, keys->key, request->now, &wait, &err);
+        store_login_wait_seconds(request->store, keys->key, request->now, &wait, &err);
     if (status == CT_OK) {
-        status = login_failure_record(request->store, keys->address, request->now, &err);
+        status = store_login_failure_record(request->store, keys->address, request->now, &err);
     }
     if (status == CT_OK) {
-        status = login_failure_record(request->store, keys->key, request->now, &err);
+        status = store_login_failure_record(request->store, keys->key, request->now, &err);
     }
     if (status != CT_OK) {
         return status;
@@ -140,7 +140,7 @@ enum ct_status xapi_authenticate(struct web_request *request, struct web_respons
     struct ct_err err = {0};
     int64_t wait = 0;
     enum ct_status status =
-        login_wait_seconds(request->store, keys.address, request->now, &wait, &err);
+        store_login_wait_seconds(request->store, keys.address, request->now, &wait, &err);
     if (status != CT_OK || wait > 0) {
         sodium_memzero(decoded, sizeof decoded);
         return status == CT_OK ? refuse_slowed(request, response, wait) : status;

@@ -2,7 +2,6 @@
 
 #include <string.h>
 
-#include "html.h"
 #include "../../core/banned.h"
 
 static bool has_text(const char *text)
@@ -10,281 +9,270 @@ static bool has_text(const char *text)
     return text != NULL && text[0] != '\0';
 }
 
-/* Appends the field's id, escaped, then markup (a literal) after it. */
-#define ID_THEN(out, field, literal) id_then((out), (field), "" literal "")
-static enum ct_status id_then(struct buf *out, const struct form_field *field, const char *after)
-{
-    enum ct_status status = html_text(out, field->id);
-    return status == CT_OK ? html_markup_literal(out, after) : status;
-}
-
 /* The attributes every control shares: id, name, and what describes it. */
-static enum ct_status control_attributes(struct buf *out, const struct form_field *field)
+static void control_attributes(struct html *h, const struct form_field *field)
 {
-    enum ct_status status = html_markup(out, " id=\"");
-    if (status == CT_OK) {
-        status = ID_THEN(out, field, "\" name=\"");
+    html_markup(h, " id=\"");
+    html_text(h, field->id);
+    html_markup(h, "\" name=\"");
+    html_text(h, field->name != NULL ? field->name : field->id);
+    html_markup(h, "\"");
+    if (field->required) {
+        html_markup(h, " required");
     }
-    if (status == CT_OK) {
-        status = html_text(out, field->name != NULL ? field->name : field->id);
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "\"");
-    }
-    if (status == CT_OK && field->required) {
-        status = html_markup(out, " required");
-    }
-    if (status == CT_OK && (field->hint != NULL || field->error != NULL)) {
-        status = html_markup(out, " aria-describedby=\"");
-        if (status == CT_OK && field->hint != NULL) {
-            status = ID_THEN(out, field, "-hint");
+    if (field->hint != NULL || field->error != NULL) {
+        html_markup(h, " aria-describedby=\"");
+        if (field->hint != NULL) {
+            html_text(h, field->id);
+            html_markup(h, "-hint");
         }
-        if (status == CT_OK && field->hint != NULL && field->error != NULL) {
-            status = html_markup(out, " ");
+        if (field->hint != NULL && field->error != NULL) {
+            html_markup(h, " ");
         }
-        if (status == CT_OK && field->error != NULL) {
-            status = ID_THEN(out, field, "-error");
+        if (field->error != NULL) {
+            html_text(h, field->id);
+            html_markup(h, "-error");
         }
-        if (status == CT_OK) {
-            status = html_markup(out, "\"");
-        }
+        html_markup(h, "\"");
     }
-    if (status == CT_OK && field->error != NULL) {
-        status = html_markup(out, " aria-invalid=\"true\"");
+    if (field->error != NULL) {
+        html_markup(h, " aria-invalid=\"true\"");
     }
-    return status;
 }
 
-static enum ct_status label(struct buf *out, const struct form_field *field)
+static void label(struct html *h, const struct form_field *field)
 {
-    enum ct_status status =
-        field->error != NULL
-            ? html_markup(out, "<label class=\"usa-label usa-label--error\" for=\"")
-            : html_markup(out, "<label class=\"usa-label\" for=\"");
-    if (status == CT_OK) {
-        status = ID_THEN(out, field, "\">");
+    if (field->error != NULL) {
+        html_markup(h, "<label class=\"usa-label usa-label--error\" for=\"");
+    } else {
+        html_markup(h, "<label class=\"usa-label\" for=\"");
     }
-    if (status == CT_OK) {
-        status = html_text(out, field->label);
+    html_text(h, field->id);
+    html_markup(h, "\">");
+    html_text(h, field->label);
+    if (field->required) {
+        html_markup(h, " <abbr title=\"required\" class=\"usa-hint"
+                       " usa-hint--required\">*</abbr>");
     }
-    if (status == CT_OK && field->required) {
-        status = html_markup(out, " <abbr title=\"required\" class=\"usa-hint"
-                                  " usa-hint--required\">*</abbr>");
-    }
-    return status == CT_OK ? html_markup(out, "</label>\n") : status;
+    html_markup(h, "</label>\n");
 }
 
-static enum ct_status hint_and_error(struct buf *out, const struct form_field *field)
+void html_field_error(struct html *h, const char *id, const char *message)
 {
-    enum ct_status status = CT_OK;
+    if (message == NULL) {
+        return;
+    }
+    html_markup(h, "<span class=\"usa-error-message\" id=\"");
+    html_text(h, id);
+    html_markup(h, "-error\" role=\"alert\">");
+    html_text(h, message);
+    html_markup(h, "</span>\n");
+}
+
+static void hint_and_error(struct html *h, const struct form_field *field)
+{
     if (field->hint != NULL) {
-        status = html_markup(out, "<div class=\"usa-hint\" id=\"");
-        if (status == CT_OK) {
-            status = ID_THEN(out, field, "-hint\">");
-        }
-        if (status == CT_OK) {
-            status = html_text(out, field->hint);
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "</div>\n");
-        }
+        html_markup(h, "<div class=\"usa-hint\" id=\"");
+        html_text(h, field->id);
+        html_markup(h, "-hint\">");
+        html_text(h, field->hint);
+        html_markup(h, "</div>\n");
     }
-    if (status == CT_OK && field->error != NULL) {
-        status = html_markup(out, "<span class=\"usa-error-message\" id=\"");
-        if (status == CT_OK) {
-            status = ID_THEN(out, field, "-error\" role=\"alert\">");
-        }
-        if (status == CT_OK) {
-            status = html_text(out, field->error);
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "</span>\n");
-        }
-    }
-    return status;
+    html_field_error(h, field->id, field->error);
 }
 
-static enum ct_status input(struct buf *out, const struct form_field *field)
+static void input(struct html *h, const struct form_field *field)
 {
-    enum ct_status status = field->error != NULL
-                                ? html_markup(out, "<input class=\"usa-input usa-input--error\"")
-                                : html_markup(out, "<input class=\"usa-input\"");
-    if (status == CT_OK) {
-        status = control_attributes(out, field);
+    if (field->error != NULL) {
+        html_markup(h, "<input class=\"usa-input usa-input--error\"");
+    } else {
+        html_markup(h, "<input class=\"usa-input\"");
     }
-    if (status == CT_OK) {
-        status = html_markup(out, " type=\"");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, field->type != NULL ? field->type : "text");
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, field->value != NULL ? field->value : "");
-    }
-    return status == CT_OK ? html_markup(out, "\">\n") : status;
+    control_attributes(h, field);
+    html_markup(h, " type=\"");
+    html_text(h, field->type != NULL ? field->type : "text");
+    html_markup(h, "\" value=\"");
+    html_text(h, field->value != NULL ? field->value : "");
+    html_markup(h, "\">\n");
 }
 
-static enum ct_status option(struct buf *out, const struct form_option *option, const char *chosen)
+static void option(struct html *h, const struct form_option *option, const char *chosen)
 {
-    enum ct_status status = html_markup(out, "<option value=\"");
-    if (status == CT_OK) {
-        status = html_text(out, option->value);
+    html_markup(h, "<option value=\"");
+    html_text(h, option->value);
+    if (chosen != NULL && strcmp(chosen, option->value) == 0) {
+        html_markup(h, "\" selected=\"selected");
     }
-    if (status == CT_OK && chosen != NULL && strcmp(chosen, option->value) == 0) {
-        status = html_markup(out, "\" selected=\"selected");
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, option->label);
-    }
-    return status == CT_OK ? html_markup(out, "</option>") : status;
+    html_markup(h, "\">");
+    html_text(h, option->label);
+    html_markup(h, "</option>");
 }
 
-static enum ct_status select_box(struct buf *out, const struct form_field *field)
+void html_options(struct html *h, const struct form_option *options, size_t count,
+                  const char *chosen)
 {
-    enum ct_status status = field->error != NULL
-                                ? html_markup(out, "<select class=\"usa-select usa-input--error\"")
-                                : html_markup(out, "<select class=\"usa-select\"");
-    if (status == CT_OK) {
-        status = control_attributes(out, field);
+    for (size_t i = 0; i < count; i++) {
+        option(h, &options[i], chosen);
     }
-    if (status == CT_OK) {
-        status = html_markup(out, ">");
+}
+
+static void select_box(struct html *h, const struct form_field *field)
+{
+    if (field->error != NULL) {
+        html_markup(h, "<select class=\"usa-select usa-input--error\"");
+    } else {
+        html_markup(h, "<select class=\"usa-select\"");
     }
+    control_attributes(h, field);
+    html_markup(h, ">");
     static const struct form_option choose = {"", "- Choose -"};
-    if (status == CT_OK) {
-        status = option(out, &choose, field->value);
-    }
-    for (size_t i = 0; i < field->option_count && status == CT_OK; i++) {
-        status = option(out, &field->options[i], field->value);
-    }
-    return status == CT_OK ? html_markup(out, "</select>\n") : status;
+    option(h, &choose, field->value);
+    html_options(h, field->options, field->option_count, field->value);
+    html_markup(h, "</select>\n");
 }
 
-static enum ct_status textarea(struct buf *out, const struct form_field *field)
+static void textarea(struct html *h, const struct form_field *field)
 {
-    enum ct_status status =
-        field->error != NULL ? html_markup(out, "<textarea class=\"usa-textarea usa-input--error\"")
-                             : html_markup(out, "<textarea class=\"usa-textarea\"");
-    if (status == CT_OK) {
-        status = control_attributes(out, field);
+    if (field->error != NULL) {
+        html_markup(h, "<textarea class=\"usa-textarea usa-input--error\"");
+    } else {
+        html_markup(h, "<textarea class=\"usa-textarea\"");
     }
+    control_attributes(h, field);
     /* A parser drops the newline right after <textarea>, never one the value starts with. */
-    if (status == CT_OK) {
-        status = html_markup(out, ">\n");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, field->value != NULL ? field->value : "");
-    }
-    return status == CT_OK ? html_markup(out, "</textarea>\n") : status;
+    html_markup(h, ">\n");
+    html_text(h, field->value != NULL ? field->value : "");
+    html_markup(h, "</textarea>\n");
 }
 
-static enum ct_status checkbox(struct buf *out, const struct form_field *field)
+static void checkbox(struct html *h, const struct form_field *field)
 {
-    enum ct_status status = html_markup(out, "<div class=\"usa-checkbox\">"
-                                             "<input class=\"usa-checkbox__input\"");
-    if (status == CT_OK) {
-        status = control_attributes(out, field);
+    html_markup(h, "<div class=\"usa-checkbox\"><input class=\"usa-checkbox__input\"");
+    control_attributes(h, field);
+    html_markup(h, " type=\"checkbox\" value=\"yes\"");
+    if (has_text(field->value)) {
+        html_markup(h, " checked");
     }
-    if (status == CT_OK) {
-        status = html_markup(out, " type=\"checkbox\" value=\"yes\"");
-    }
-    if (status == CT_OK && has_text(field->value)) {
-        status = html_markup(out, " checked");
-    }
-    if (status == CT_OK) {
-        status = html_markup(out, "><label class=\"usa-checkbox__label\" for=\"");
-    }
-    if (status == CT_OK) {
-        status = ID_THEN(out, field, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, field->label);
-    }
-    return status == CT_OK ? html_markup(out, "</label></div>\n") : status;
+    html_markup(h, "><label class=\"usa-checkbox__label\" for=\"");
+    html_text(h, field->id);
+    html_markup(h, "\">");
+    html_text(h, field->label);
+    html_markup(h, "</label></div>\n");
 }
 
-static enum ct_status file_input(struct buf *out, const struct form_field *field)
+static void file_input(struct html *h, const struct form_field *field)
 {
-    enum ct_status status = html_markup(out, "<input class=\"usa-file-input\"");
-    if (status == CT_OK) {
-        status = control_attributes(out, field);
+    html_markup(h, "<input class=\"usa-file-input\"");
+    control_attributes(h, field);
+    html_markup(h, " type=\"file\"");
+    if (has_text(field->accept)) {
+        html_markup(h, " accept=\"");
+        html_text(h, field->accept);
+        html_markup(h, "\"");
     }
-    if (status == CT_OK) {
-        status = html_markup(out, " type=\"file\"");
-    }
-    if (status == CT_OK && has_text(field->accept)) {
-        status = html_markup(out, " accept=\"");
-        if (status == CT_OK) {
-            status = html_text(out, field->accept);
-        }
-        if (status == CT_OK) {
-            status = html_markup(out, "\"");
-        }
-    }
-    return status == CT_OK ? html_markup(out, ">\n") : status;
+    html_markup(h, ">\n");
 }
 
-static enum ct_status control(struct buf *out, const struct form_field *field)
+static void control(struct html *h, const struct form_field *field)
 {
     switch (field->control) {
     case FORM_FILE:
-        return file_input(out, field);
+        file_input(h, field);
+        return;
     case FORM_SELECT:
-        return select_box(out, field);
+        select_box(h, field);
+        return;
     case FORM_TEXTAREA:
-        return textarea(out, field);
+        textarea(h, field);
+        return;
     case FORM_CHECKBOX:
-        return checkbox(out, field);
+        checkbox(h, field);
+        return;
     case FORM_INPUT:
         break;
     }
-    return input(out, field);
+    input(h, field);
 }
+
+void html_group_begin(struct html *h, bool wrong)
+{
+    if (wrong) {
+        html_markup(h, "<div class=\"usa-form-group usa-form-group--error\">\n");
+    } else {
+        html_markup(h, "<div class=\"usa-form-group\">\n");
+    }
+}
+
+void html_field(struct html *h, const struct form_field *field)
+{
+    html_group_begin(h, field->error != NULL);
+    if (field->control != FORM_CHECKBOX) {
+        label(h, field);
+    }
+    hint_and_error(h, field);
+    control(h, field);
+    html_markup(h, "</div>\n");
+}
+
+void html_csrf(struct html *h, const char *token)
+{
+    html_markup(h, "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+    html_text(h, token);
+    html_markup(h, "\">\n");
+}
+
+void html_hidden(struct html *h, const char *name, const char *value)
+{
+    html_markup(h, "<input type=\"hidden\" name=\"");
+    html_text(h, name);
+    html_markup(h, "\" value=\"");
+    html_text(h, value != NULL ? value : "");
+    html_markup(h, "\">");
+}
+
+void html_hidden_id(struct html *h, const char *name, int64_t id)
+{
+    html_markup(h, "<input type=\"hidden\" name=\"");
+    html_text(h, name);
+    html_markup(h, "\" value=\"");
+    html_int(h, id);
+    html_markup(h, "\">");
+}
+
+void html_alert(struct html *h, enum form_alert_kind kind, const char *text)
+{
+    if (kind == FORM_ALERT_SUCCESS) {
+        html_markup(h, "<div class=\"usa-alert usa-alert--success\" role=\"status\">");
+    } else {
+        html_markup(h, "<div class=\"usa-alert usa-alert--error\" role=\"alert\">");
+    }
+    html_markup(h, "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+    html_text(h, text);
+    html_markup(h, "</p></div></div>\n");
+}
+
+/* ---- on a plain buffer ---- */
 
 enum ct_status form_field_write(struct buf *out, const struct form_field *field)
 {
-    enum ct_status status =
-        field->error != NULL
-            ? html_markup(out, "<div class=\"usa-form-group usa-form-group--error\">\n")
-            : html_markup(out, "<div class=\"usa-form-group\">\n");
-    if (status == CT_OK && field->control != FORM_CHECKBOX) {
-        status = label(out, field);
-    }
-    if (status == CT_OK) {
-        status = hint_and_error(out, field);
-    }
-    if (status == CT_OK) {
-        status = control(out, field);
-    }
-    return status == CT_OK ? html_markup(out, "</div>\n") : status;
+    struct html h;
+    html_start(&h, out);
+    html_field(&h, field);
+    return html_status(&h);
 }
 
 enum ct_status form_csrf(struct buf *out, const char *token)
 {
-    enum ct_status status = html_markup(out, "<input type=\"hidden\" name=\"csrf_token\" value=\"");
-    if (status == CT_OK) {
-        status = html_text(out, token);
-    }
-    return status == CT_OK ? html_markup(out, "\">\n") : status;
+    struct html h;
+    html_start(&h, out);
+    html_csrf(&h, token);
+    return html_status(&h);
 }
 
 enum ct_status form_alert(struct buf *out, enum form_alert_kind kind, const char *text)
 {
-    enum ct_status status =
-        kind == FORM_ALERT_SUCCESS
-            ? html_markup(out, "<div class=\"usa-alert usa-alert--success\" role=\"status\">")
-            : html_markup(out, "<div class=\"usa-alert usa-alert--error\" role=\"alert\">");
-    if (status == CT_OK) {
-        status = html_markup(out, "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
-    }
-    if (status == CT_OK) {
-        status = html_text(out, text);
-    }
-    return status == CT_OK ? html_markup(out, "</p></div></div>\n") : status;
+    struct html h;
+    html_start(&h, out);
+    html_alert(&h, kind, text);
+    return html_status(&h);
 }

@@ -9,7 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "../../core/buf.h"
+#include "html.h"
 
 enum form_control {
     FORM_INPUT,    /* <input type=...> */
@@ -43,14 +46,44 @@ struct form_field {
 
 /* Writes the field's form group. The error message gets the id ID-error, the hint
  * ID-hint; a checkbox's value when checked is "yes". */
-enum ct_status form_field_write(struct buf *out, const struct form_field *field) CT_MUST_CHECK;
+void html_field(struct html *h, const struct form_field *field);
 
-/* Writes the hidden CSRF field with token. */
-enum ct_status form_csrf(struct buf *out, const char *token) CT_MUST_CHECK;
+/* Opens a form group ("<div class=usa-form-group>"), marked as wrong when wrong; the
+ * caller closes it with "</div>". For a group of controls html_field does not write. */
+void html_group_begin(struct html *h, bool wrong);
+
+/* Writes the error message of the control with id (NULL message: nothing), with the id
+ * ID-error that the control names in aria-describedby. */
+void html_field_error(struct html *h, const char *id, const char *message);
+
+/* Writes a select's options (count of them, borrowed), the one whose value is chosen
+ * (NULL: none) selected. */
+void html_options(struct html *h, const struct form_option *options, size_t count,
+                  const char *chosen);
+
+/* Writes the hidden CSRF field with token: the only place a page writes it. */
+void html_csrf(struct html *h, const char *token);
+
+/* Writes a hidden field: name and value (NULL: empty) escaped. */
+void html_hidden(struct html *h, const char *name, const char *value);
+
+/* Writes a hidden field holding a row id. */
+void html_hidden_id(struct html *h, const char *name, int64_t id);
 
 enum form_alert_kind { FORM_ALERT_ERROR, FORM_ALERT_SUCCESS };
 
 /* Writes an alert box with text: an error (role="alert") or a success (role="status"). */
+void html_alert(struct html *h, enum form_alert_kind kind, const char *text);
+
+/* ---- the same on a plain buffer, each write checked by its caller ---- */
+
+/* html_field on out. */
+enum ct_status form_field_write(struct buf *out, const struct form_field *field) CT_MUST_CHECK;
+
+/* html_csrf on out. */
+enum ct_status form_csrf(struct buf *out, const char *token) CT_MUST_CHECK;
+
+/* html_alert on out. */
 enum ct_status form_alert(struct buf *out, enum form_alert_kind kind,
                           const char *text) CT_MUST_CHECK;
 

@@ -1,10 +1,13 @@
 #include "html.h"
 
+#include <inttypes.h>
 #include <string.h>
+
+#include "../../core/credit.h"
 
 #include "../../core/banned.h"
 
-enum ct_status html_text(struct buf *out, const char *text)
+enum ct_status html_buf_text(struct buf *out, const char *text)
 {
     enum ct_status status = CT_OK;
     const char *run = text;
@@ -40,22 +43,75 @@ enum ct_status html_text(struct buf *out, const char *text)
     return status;
 }
 
-enum ct_status html_markup_literal(struct buf *out, const char *markup)
+enum ct_status html_buf_markup_literal(struct buf *out, const char *markup)
 {
     return buf_append_str(out, markup);
 }
 
-enum ct_status html_term(struct buf *out, const char *name, const char *value)
+enum ct_status html_buf_term(struct buf *out, const char *name, const char *value)
 {
-    enum ct_status status = html_markup(out, "<dt>");
+    enum ct_status status = html_buf_markup(out, "<dt>");
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</dt><dd>");
+        status = html_buf_markup(out, "</dt><dd>");
     }
     if (status == CT_OK) {
-        status = html_text(out, value);
+        status = html_buf_text(out, value);
     }
-    return status == CT_OK ? html_markup(out, "</dd>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</dd>\n") : status;
+}
+
+void html_start(struct html *h, struct buf *out)
+{
+    h->out = out;
+    h->status = CT_OK;
+}
+
+enum ct_status html_status(const struct html *h)
+{
+    return h->status;
+}
+
+void html_fail(struct html *h, enum ct_status status)
+{
+    if (h->status == CT_OK) {
+        h->status = status;
+    }
+}
+
+void html_text(struct html *h, const char *text)
+{
+    if (h->status == CT_OK && text != NULL) {
+        h->status = html_buf_text(h->out, text);
+    }
+}
+
+void html_markup_literal(struct html *h, const char *markup)
+{
+    if (h->status == CT_OK) {
+        h->status = buf_append_str(h->out, markup);
+    }
+}
+
+void html_int(struct html *h, int64_t value)
+{
+    if (h->status == CT_OK) {
+        h->status = buf_printf(h->out, "%" PRId64, value);
+    }
+}
+
+void html_credits(struct html *h, int64_t halves)
+{
+    char text[CREDIT_TEXT_SIZE];
+    credit_format(halves, text);
+    html_text(h, text);
+}
+
+void html_term(struct html *h, const char *name, const char *value)
+{
+    if (h->status == CT_OK) {
+        h->status = html_buf_term(h->out, name, value != NULL ? value : "");
+    }
 }

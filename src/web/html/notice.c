@@ -79,13 +79,13 @@ void notice_redirect_released(struct web_response *response, const char *path, c
 
 static enum ct_status notice_text(struct buf *out, const char *text)
 {
-    enum ct_status status = html_markup(
+    enum ct_status status = html_buf_markup(
         out, "<div class=\"usa-alert usa-alert--success usa-alert--slim\" role=\"status\"><div "
              "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
     if (status == CT_OK) {
-        status = html_text(out, text);
+        status = html_buf_text(out, text);
     }
-    return status == CT_OK ? html_markup(out, "</p></div></div>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</p></div></div>\n") : status;
 }
 
 /* "Certificate N is issued to NAME. Their next track, PROGRAM, starts on DAY." */

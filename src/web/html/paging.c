@@ -108,6 +108,14 @@ int64_t paging_offset(const struct paging *paging)
     return (paging->page - 1) * paging->list->per_page;
 }
 
+struct store_page paging_page(const struct paging *paging)
+{
+    return (struct store_page){.column = paging->column,
+                               .descending = paging->descending,
+                               .limit = paging->list->per_page,
+                               .offset = paging_offset(paging)};
+}
+
 enum ct_status paging_order_sql(struct buf *sql, const struct paging *paging)
 {
     const struct paging_column *column = &paging->list->columns[paging->column];
@@ -205,7 +213,7 @@ enum ct_status paging_href(struct buf *out, const struct paging *paging, size_t 
         status = buf_append_str(&url, buf_str(&query));
     }
     if (status == CT_OK) {
-        status = html_text(out, buf_str(&url));
+        status = html_buf_text(out, buf_str(&url));
     }
     buf_release(&url);
     buf_release(&query);
@@ -216,82 +224,84 @@ static enum ct_status sorting_header(struct buf *out, const struct paging *pagin
 {
     const struct paging_column *column = &paging->list->columns[index];
     bool sorted = index == paging->column;
-    enum ct_status status = html_markup(out, "<th scope=\"col\"");
+    enum ct_status status = html_buf_markup(out, "<th scope=\"col\"");
     if (status == CT_OK && column->number) {
-        status = html_markup(out, " class=\"number\"");
+        status = html_buf_markup(out, " class=\"number\"");
     }
     if (status == CT_OK && sorted) {
-        status = paging->descending ? html_markup(out, " aria-sort=\"descending\"")
-                                    : html_markup(out, " aria-sort=\"ascending\"");
+        status = paging->descending ? html_buf_markup(out, " aria-sort=\"descending\"")
+                                    : html_buf_markup(out, " aria-sort=\"ascending\"");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "><a href=\"");
+        status = html_buf_markup(out, "><a href=\"");
     }
     /* A click on the sorted column turns it round; on another, sorts by it upwards. */
     if (status == CT_OK) {
         status = paging_href(out, paging, index, sorted && !paging->descending, 1);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, column->label);
+        status = html_buf_text(out, column->label);
     }
     if (status == CT_OK && sorted) {
-        status = paging->descending ? html_markup(out, " <span aria-hidden=\"true\">\u25BC</span>")
-                                    : html_markup(out, " <span aria-hidden=\"true\">\u25B2</span>");
+        status = paging->descending
+                     ? html_buf_markup(out, " <span aria-hidden=\"true\">\u25BC</span>")
+                     : html_buf_markup(out, " <span aria-hidden=\"true\">\u25B2</span>");
     }
-    return status == CT_OK ? html_markup(out, "</a></th>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</a></th>") : status;
 }
 
 static enum ct_status plain_header(struct buf *out, const struct paging_column *column)
 {
-    enum ct_status status = column->number ? html_markup(out, "<th scope=\"col\" class=\"number\">")
-                                           : html_markup(out, "<th scope=\"col\">");
+    enum ct_status status = column->number
+                                ? html_buf_markup(out, "<th scope=\"col\" class=\"number\">")
+                                : html_buf_markup(out, "<th scope=\"col\">");
     if (status == CT_OK) {
-        status = html_text(out, column->label);
+        status = html_buf_text(out, column->label);
     }
-    return status == CT_OK ? html_markup(out, "</th>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</th>") : status;
 }
 
 enum ct_status paging_table_head(struct buf *out, const struct paging *paging)
 {
-    enum ct_status status = html_markup(out, "<thead><tr>");
+    enum ct_status status = html_buf_markup(out, "<thead><tr>");
     for (size_t i = 0; i < paging->list->column_count && status == CT_OK; i++) {
         const struct paging_column *column = &paging->list->columns[i];
         status = sorts(column) ? sorting_header(out, paging, i) : plain_header(out, column);
     }
-    return status == CT_OK ? html_markup(out, "</tr></thead>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr></thead>\n") : status;
 }
 
 enum ct_status paging_cell(struct buf *out, const char *text, bool number)
 {
     enum ct_status status =
-        number ? html_markup(out, "<td class=\"number\">") : html_markup(out, "<td>");
+        number ? html_buf_markup(out, "<td class=\"number\">") : html_buf_markup(out, "<td>");
     if (status == CT_OK) {
-        status = html_text(out, text != NULL ? text : "");
+        status = html_buf_text(out, text != NULL ? text : "");
     }
-    return status == CT_OK ? html_markup(out, "</td>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
 }
 
 enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id, const char *text)
 {
     char number[24];
     snprintf(number, sizeof number, "%" PRId64, id);
-    enum ct_status status = html_markup(out, "<td><a href=\"");
+    enum ct_status status = html_buf_markup(out, "<td><a href=\"");
     if (status == CT_OK) {
-        status = html_text(out, path);
+        status = html_buf_text(out, path);
     }
     if (status == CT_OK) {
-        status = html_text(out, number);
+        status = html_buf_text(out, number);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, text != NULL ? text : "");
+        status = html_buf_text(out, text != NULL ? text : "");
     }
-    return status == CT_OK ? html_markup(out, "</a></td>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</a></td>") : status;
 }
 
 static enum ct_status nav_link(struct buf *out, const struct paging *paging, int64_t page,
@@ -299,30 +309,32 @@ static enum ct_status nav_link(struct buf *out, const struct paging *paging, int
 {
     enum ct_status status =
         previous
-            ? html_markup(out, "<li class=\"usa-pagination__item usa-pagination__arrow\">"
-                               "<a class=\"usa-pagination__link usa-pagination__previous-page\""
-                               " rel=\"prev\" href=\"")
-            : html_markup(out, "<li class=\"usa-pagination__item usa-pagination__arrow\">"
-                               "<a class=\"usa-pagination__link usa-pagination__next-page\""
-                               " rel=\"next\" href=\"");
+            ? html_buf_markup(out, "<li class=\"usa-pagination__item usa-pagination__arrow\">"
+                                   "<a class=\"usa-pagination__link usa-pagination__previous-page\""
+                                   " rel=\"prev\" href=\"")
+            : html_buf_markup(out, "<li class=\"usa-pagination__item usa-pagination__arrow\">"
+                                   "<a class=\"usa-pagination__link usa-pagination__next-page\""
+                                   " rel=\"next\" href=\"");
     if (status == CT_OK) {
         status = paging_href(out, paging, paging->column, paging->descending, page);
     }
     if (status != CT_OK) {
         return status;
     }
-    return previous ? html_markup(out, "\" aria-label=\"Previous page\">"
-                                       "<span class=\"usa-pagination__link-text\">Previous</span>"
-                                       "</a></li>")
-                    : html_markup(out, "\" aria-label=\"Next page\">"
-                                       "<span class=\"usa-pagination__link-text\">Next</span>"
-                                       "</a></li>");
+    return previous
+               ? html_buf_markup(out, "\" aria-label=\"Previous page\">"
+                                      "<span class=\"usa-pagination__link-text\">Previous</span>"
+                                      "</a></li>")
+               : html_buf_markup(out, "\" aria-label=\"Next page\">"
+                                      "<span class=\"usa-pagination__link-text\">Next</span>"
+                                      "</a></li>");
 }
 
 enum ct_status paging_nav(struct buf *out, const struct paging *paging)
 {
-    enum ct_status status = html_markup(out, "<nav aria-label=\"Pagination\" class=\"usa-pagination"
-                                             "\"><ul class=\"usa-pagination__list\">");
+    enum ct_status status =
+        html_buf_markup(out, "<nav aria-label=\"Pagination\" class=\"usa-pagination"
+                             "\"><ul class=\"usa-pagination__list\">");
     if (status == CT_OK && paging->page > 1) {
         status = nav_link(out, paging, paging->page - 1, true);
     }
@@ -330,20 +342,20 @@ enum ct_status paging_nav(struct buf *out, const struct paging *paging)
     snprintf(text, sizeof text, "Page %" PRId64 " of %" PRId64 " (%" PRId64 " %s)", paging->page,
              paging->pages, paging->total > 0 ? paging->total : 0, paging->list->noun);
     if (status == CT_OK) {
-        status = html_markup(out, "<li class=\"usa-pagination__item usa-pagination__page-no\">"
-                                  "<span class=\"usa-pagination__button usa-current\""
-                                  " aria-current=\"page\">");
+        status = html_buf_markup(out, "<li class=\"usa-pagination__item usa-pagination__page-no\">"
+                                      "<span class=\"usa-pagination__button usa-current\""
+                                      " aria-current=\"page\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, text);
+        status = html_buf_text(out, text);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</span></li>");
+        status = html_buf_markup(out, "</span></li>");
     }
     if (status == CT_OK && paging->page < paging->pages) {
         status = nav_link(out, paging, paging->page + 1, false);
     }
-    return status == CT_OK ? html_markup(out, "</ul></nav>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</ul></nav>\n") : status;
 }
 
 enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct db_param *params,

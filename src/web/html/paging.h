@@ -18,6 +18,7 @@
 
 #include "../../core/buf.h"
 #include "../../store/db.h"
+#include "../../store/store_page.h"
 #include "../http/request.h"
 
 struct paging_column {
@@ -85,6 +86,10 @@ void paging_set_total(struct paging *paging, int64_t total);
 
 /* The 0-based index of the first row of the page. */
 int64_t paging_offset(const struct paging *paging);
+
+/* The page the store is asked for: the sorted column's index (the list's columns are
+ * declared in the order of the store's column enum), the direction, the rows. */
+struct store_page paging_page(const struct paging *paging);
 
 /* Appends " ORDER BY <column> ASC|DESC, <tiebreak> LIMIT ? OFFSET ?" to sql: constants
  * only. Bind the two with paging_bind. CT_ERR_INPUT when the column has no order_by. */

@@ -3,8 +3,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../../core/banned.h"
+
+struct actor web_actor(const struct web_request *request)
+{
+    return (struct actor){.person_id = request->signed_in ? request->person_id : 0,
+                          .roles = request->signed_in ? request->roles : 0,
+                          .library_id = request->library_id,
+                          .now = request->now,
+                          .today = request->today};
+}
 
 const char *web_form_value(const struct web_request *request, const char *name)
 {
@@ -56,8 +66,57 @@ void web_add_header(struct web_response *response, const char *name, const char 
     response->header_count++;
 }
 
+void web_set_title(struct web_response *response, const char *title)
+{
+    snprintf(response->title, sizeof response->title, "%s", title);
+}
+
 void web_redirect(struct web_response *response, const char *location)
 {
     response->status = 303;
     snprintf(response->location, sizeof response->location, "%s", location);
+}
+
+void web_pairs_add(struct web_pairs *pairs, const char *name, const char *value)
+{
+    if (pairs->count < WEB_MAX_PAIRS) {
+        pairs->items[pairs->count++] = (struct web_pair){name, value};
+    }
+    pairs->total++;
+}
+
+/* The first value of the pair named name in any case, or NULL. */
+static const char *pair_value(const struct web_pairs *pairs, const char *name)
+{
+    for (size_t i = 0; i < pairs->count; i++) {
+        if (strcasecmp(pairs->items[i].name, name) == 0) {
+            return pairs->items[i].value;
+        }
+    }
+    return NULL;
+}
+
+const char *web_query_value(const struct web_request *request, const char *name)
+{
+    return pair_value(&request->query, name);
+}
+
+size_t web_query_arguments(const struct web_request *request, struct web_query_argument *arguments,
+                           size_t max)
+{
+    for (size_t i = 0; i < request->query.count && i < max; i++) {
+        arguments[i] = (struct web_query_argument){request->query.items[i].name,
+                                                   request->query.items[i].value};
+    }
+    return request->query.total;
+}
+
+const char *web_header_value(const struct web_request *request, const char *name)
+{
+    return pair_value(&request->headers, name);
+}
+
+const char *web_cookie_value(const struct web_request *request, const char *name)
+{
+    return pair_value(&request->cookies, name);
 }

@@ -12,8 +12,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../../actions/action.h"
+#include "../../core/arena.h"
 #include "../../core/buf.h"
 #include "../../core/civil_date.h"
+#include "../../core/role.h"
 #include "../../store/store.h"
 #include "session.h"
 
@@ -31,14 +34,6 @@ struct web_config {
     unsigned threads;
     const json_t *signing_key; /* borrowed: the issuer's private JWK (signing_key.h), or
                                   NULL when this server signs nothing */
-};
-
-enum web_role_bit {
-    WEB_ROLE_LEARNER = 1u << 0,
-    WEB_ROLE_SUPERVISOR = 1u << 1,
-    WEB_ROLE_LIBRARY_ADMINISTRATOR = 1u << 2,
-    WEB_ROLE_CE_COORDINATOR = 1u << 3,
-    WEB_ROLE_CONSULTANT = 1u << 4,
 };
 
 #define WEB_FORM_MAX_FIELDS 64
@@ -67,12 +62,44 @@ struct web_upload {
     bool name_not_text; /* the name as sent was not UTF-8 text without a NUL */
 };
 
+/* Name and value pairs of the request as sent (query arguments, headers, cookies), in
+ * the order sent; names and values are borrowed from the server for the request. */
+#define WEB_MAX_PAIRS 64
+
+struct web_pair {
+    const char *name;
+    const char *value; /* NULL for a query's "?name" without "=" */
+};
+
+struct web_pairs {
+    struct web_pair items[WEB_MAX_PAIRS];
+    size_t count; /* items kept: the first WEB_MAX_PAIRS */
+    size_t total; /* how many the request sent (more than count when some did not fit) */
+};
+
+/* Adds a pair (borrowed) to pairs, or only counts it when pairs is full. */
+void web_pairs_add(struct web_pairs *pairs, const char *name, const char *value);
+
+/* One link of the main navigation: drawn for anyone holding one of roles (0: everyone
+ * signed in). */
+struct web_nav_item {
+    const char *href;
+    const char *label;
+    unsigned roles;
+};
+
+/* A request as the handlers see it: everything read from HTTP once, before any handler
+ * runs, so that a handler is a function of this struct (and the store) alone. */
 struct web_request {
     const struct web_config *config;
     const char *method;
     const char *path;
     const char *query_as_of; /* ?as_of=, or NULL */
-    void *connection;        /* the HTTP connection, for web_query_value */
+    struct web_pairs query;
+    struct web_pairs headers;
+    struct web_pairs cookies;
+    const struct web_nav_item *nav; /* the main navigation (the route table's), borrowed */
+    size_t nav_count;
     const char *client_address;
     const char *session_cookie; /* NULL when none */
     const char *login_csrf_cookie;
@@ -83,6 +110,14 @@ struct web_request {
                                * form's is cut into its fields once read into form */
     size_t body_length;
     struct web_form form;
+    /* The body read as JSON, once, for the API (/api/) when it is sent as
+     * application/json: owned by the request (the server releases it); NULL when there is
+     * none or it is not JSON, and then json_error says why ("" when no body was sent). */
+    json_t *json;
+    char json_error[300];
+    /* Memory that lives as long as the request (what an API body's numbers become as
+     * text, say); the server releases it after the response. */
+    struct arena arena;
     struct store *store; /* this request's connection */
     int64_t now;         /* Unix seconds */
     struct civil_date today;
@@ -124,7 +159,22 @@ struct web_response {
     } headers[WEB_MAX_HEADERS]; /* more headers to send */
     size_t header_count;
     const struct asset *asset; /* a built-in file to send instead of body, or NULL */
+    char title[160];           /* a laid-out page's title (web_set_title) */
+    bool laid_out;             /* body is a whole page already (layout.h) */
 };
+
+/* The one signature of every route's handler (routes.c): id is the numeric {id} of the
+ * route's path, 0 when it has none. A handler fills response, or returns a failure
+ * (the server then answers 500). */
+typedef enum ct_status (*web_handler)(struct web_request *request, struct web_response *response,
+                                      int64_t id);
+
+/* Names the page a laid-out route's handler writes (copied, cut to fit). */
+void web_set_title(struct web_response *response, const char *title);
+
+/* The signed-in person (or no one: person 0 without roles) as the actor of an action,
+ * acting at the request's time and day. */
+struct actor web_actor(const struct web_request *request);
 
 /* The value of a form field (borrowed), or NULL. */
 const char *web_form_value(const struct web_request *request, const char *name);
@@ -149,8 +199,11 @@ struct web_query_argument {
 size_t web_query_arguments(const struct web_request *request, struct web_query_argument *arguments,
                            size_t max);
 
-/* The value of a request header (borrowed), or NULL. */
+/* The value of a request header (borrowed), or NULL; the name is matched in any case. */
 const char *web_header_value(const struct web_request *request, const char *name);
+
+/* The value of a cookie (borrowed), or NULL. */
+const char *web_cookie_value(const struct web_request *request, const char *name);
 
 /* Adds a header to send (name must be static text; value is copied, cut at 127 bytes).
  * Past WEB_MAX_HEADERS, nothing is added. */

@@ -10,6 +10,7 @@
 #include "../html/html.h"
 #include "../html/notice.h"
 #include "dashboard.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 struct field {
@@ -60,20 +61,20 @@ static const char *const category_names[] = {
 static enum ct_status option(struct buf *out, const char *value, const char *label,
                              const char *selected)
 {
-    enum ct_status status = html_markup(out, "<option value=\"");
+    enum ct_status status = html_buf_markup(out, "<option value=\"");
     if (status == CT_OK) {
-        status = html_text(out, value);
+        status = html_buf_text(out, value);
     }
     if (status == CT_OK && selected != NULL && strcmp(selected, value) == 0) {
-        status = html_markup(out, "\" selected=\"selected");
+        status = html_buf_markup(out, "\" selected=\"selected");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, label);
+        status = html_buf_text(out, label);
     }
-    return status == CT_OK ? html_markup(out, "</option>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</option>") : status;
 }
 
 /* Options from a query whose rows are (value, label). */
@@ -174,22 +175,22 @@ static bool is_select(const struct field *field)
  * chosen kind needs (/assets/claim.js), and as in error when it is. */
 static enum ct_status group_open(struct buf *out, const struct field *field, bool wrong)
 {
-    enum ct_status status = wrong ? html_markup(out, "<div class=\"usa-form-group"
-                                                     " usa-form-group--error\"")
-                                  : html_markup(out, "<div class=\"usa-form-group\"");
+    enum ct_status status = wrong ? html_buf_markup(out, "<div class=\"usa-form-group"
+                                                         " usa-form-group--error\"")
+                                  : html_buf_markup(out, "<div class=\"usa-form-group\"");
     if (status == CT_OK && field->kinds != NULL) {
-        status = html_markup(out, " data-kinds=\"");
+        status = html_buf_markup(out, " data-kinds=\"");
         if (status == CT_OK) {
-            status = html_text(out, field->kinds);
+            status = html_buf_text(out, field->kinds);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "\"");
+            status = html_buf_markup(out, "\"");
         }
     }
     if (status == CT_OK && field->from_event) {
-        status = html_markup(out, " data-from-event=\"true\"");
+        status = html_buf_markup(out, " data-from-event=\"true\"");
     }
-    return status == CT_OK ? html_markup(out, ">") : status;
+    return status == CT_OK ? html_buf_markup(out, ">") : status;
 }
 
 static enum ct_status field_markup(struct web_request *request, struct buf *out,
@@ -201,97 +202,98 @@ static enum ct_status field_markup(struct web_request *request, struct buf *out,
     bool select = is_select(field);
     enum ct_status status = group_open(out, field, wrong);
     if (status == CT_OK) {
-        status = html_markup(out, "<label class=\"usa-label\" for=\"");
+        status = html_buf_markup(out, "<label class=\"usa-label\" for=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, field->name);
+        status = html_buf_text(out, field->name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, field->label);
+        status = html_buf_text(out, field->label);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</label>");
+        status = html_buf_markup(out, "</label>");
     }
     if (status == CT_OK && field->hint != NULL) {
-        status = html_markup(out, "<span class=\"usa-hint\" id=\"");
+        status = html_buf_markup(out, "<span class=\"usa-hint\" id=\"");
         if (status == CT_OK) {
-            status = html_text(out, field->name);
+            status = html_buf_text(out, field->name);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "-hint\">");
+            status = html_buf_markup(out, "-hint\">");
         }
         if (status == CT_OK) {
-            status = html_text(out, field->hint);
+            status = html_buf_text(out, field->hint);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</span>");
+            status = html_buf_markup(out, "</span>");
         }
     }
     if (status == CT_OK && wrong) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<span class=\"usa-error-message\" id=\"error-message\" role=\"alert\">");
         if (status == CT_OK) {
-            status = html_text(out, error);
+            status = html_buf_text(out, error);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</span>");
+            status = html_buf_markup(out, "</span>");
         }
     }
     if (status == CT_OK) {
-        status = select ? html_markup(out, "<select class=\"usa-select\"")
-                        : (wrong ? html_markup(out, "<input class=\"usa-input usa-input--error\"")
-                                 : html_markup(out, "<input class=\"usa-input\""));
+        status = select
+                     ? html_buf_markup(out, "<select class=\"usa-select\"")
+                     : (wrong ? html_buf_markup(out, "<input class=\"usa-input usa-input--error\"")
+                              : html_buf_markup(out, "<input class=\"usa-input\""));
     }
     if (status == CT_OK) {
-        status = html_markup(out, " id=\"");
+        status = html_buf_markup(out, " id=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, field->name);
+        status = html_buf_text(out, field->name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" name=\"");
+        status = html_buf_markup(out, "\" name=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, field->name);
+        status = html_buf_text(out, field->name);
     }
     if (status == CT_OK && (wrong || field->hint != NULL)) {
-        status = html_markup(out, "\" aria-describedby=\"");
+        status = html_buf_markup(out, "\" aria-describedby=\"");
         if (status == CT_OK && wrong) {
-            status = html_markup(out, "error-message ");
+            status = html_buf_markup(out, "error-message ");
         }
         if (status == CT_OK && field->hint != NULL) {
-            status = html_text(out, field->name);
+            status = html_buf_text(out, field->name);
         }
         if (status == CT_OK && field->hint != NULL) {
-            status = html_markup(out, "-hint");
+            status = html_buf_markup(out, "-hint");
         }
     }
     if (status == CT_OK && wrong) {
-        status = html_markup(out, "\" aria-invalid=\"true");
+        status = html_buf_markup(out, "\" aria-invalid=\"true");
     }
     if (status == CT_OK && select) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
         if (status == CT_OK) {
             status = select_options(request, out, field, value, err);
         }
-        return status == CT_OK ? html_markup(out, "</select></div>\n") : status;
+        return status == CT_OK ? html_buf_markup(out, "</select></div>\n") : status;
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" type=\"");
+        status = html_buf_markup(out, "\" type=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, field->type);
+        status = html_buf_text(out, field->type);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" value=\"");
+        status = html_buf_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, value != NULL ? value : "");
+        status = html_buf_text(out, value != NULL ? value : "");
     }
-    return status == CT_OK ? html_markup(out, "\"></div>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "\"></div>\n") : status;
 }
 
 enum ct_status page_claim(struct web_request *request, struct web_response *response,
@@ -301,36 +303,38 @@ enum ct_status page_claim(struct web_request *request, struct web_response *resp
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Claim an activity");
     if (status == CT_OK && error != NULL) {
-        status = html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
-                                  "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
-                                  "The claim was not saved: <a href=\"#");
+        status = html_buf_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
+                                      "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
+                                      "The claim was not saved: <a href=\"#");
         if (status == CT_OK) {
-            status = html_text(out, error_field);
+            status = html_buf_text(out, error_field);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "\">see the field marked below</a>.</p></div></div>\n");
+            status = html_buf_markup(out, "\">see the field marked below</a>.</p></div></div>\n");
         }
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p>Your claim waits for your verifier; it counts once"
-                                  " verified.</p>\n<form method=\"post\" action=\"/activities/new\""
-                                  " class=\"usa-form usa-form--large\" data-claim=\"true\">\n"
-                                  "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+        status =
+            html_buf_markup(out, "<p>Your claim waits for your verifier; it counts once"
+                                 " verified.</p>\n<form method=\"post\" action=\"/activities/new\""
+                                 " class=\"usa-form usa-form--large\" data-claim=\"true\">\n"
+                                 "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, request->csrf);
+        status = html_buf_text(out, request->csrf);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n");
+        status = html_buf_markup(out, "\">\n");
     }
     for (size_t i = 0; i < sizeof fields / sizeof fields[0] && status == CT_OK; i++) {
         status = field_markup(request, out, &fields[i], error_field, error, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n"
-                                  "</form>\n<script src=\"/assets/claim.js\"></script>\n");
+        status =
+            html_buf_markup(out, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n"
+                                 "</form>\n<script src=\"/assets/claim.js\"></script>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* ---- reading the form ---- */

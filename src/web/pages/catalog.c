@@ -12,6 +12,7 @@
 #include "../html/html.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 /* ---- the list ---- */
@@ -51,18 +52,19 @@ static enum ct_status link_item_open(struct buf *out, const char *url, struct ct
 {
     (void)err;
     bool link = is_web_address(url);
-    enum ct_status status = link ? html_markup(out, "<li><a href=\"") : html_markup(out, "<li>");
+    enum ct_status status =
+        link ? html_buf_markup(out, "<li><a href=\"") : html_buf_markup(out, "<li>");
     if (status == CT_OK && link) {
-        status = html_text(out, url);
+        status = html_buf_text(out, url);
     }
     if (status == CT_OK && link) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, url);
+        status = html_buf_text(out, url);
     }
     if (status == CT_OK && link) {
-        status = html_markup(out, "</a>");
+        status = html_buf_markup(out, "</a>");
     }
     return status;
 }
@@ -76,18 +78,18 @@ static enum ct_status link_row(struct buf *out, const char *url, const char *act
     bool part = activity != NULL && activity[0] != '\0';
     enum ct_status status = CT_OK;
     if (!same && previous_url[0] != '\0') {
-        status = previous_part ? html_markup(out, ")</li>") : html_markup(out, "</li>");
+        status = previous_part ? html_buf_markup(out, ")</li>") : html_buf_markup(out, "</li>");
     }
     if (status == CT_OK && !same) {
         status = link_item_open(out, url, err);
     }
     if (status == CT_OK) {
-        status = !part  ? html_markup(out, " (the whole course)")
-                 : same ? html_markup(out, "; ")
-                        : html_markup(out, " (complete when every part is: ");
+        status = !part  ? html_buf_markup(out, " (the whole course)")
+                 : same ? html_buf_markup(out, "; ")
+                        : html_buf_markup(out, " (complete when every part is: ");
     }
     if (status == CT_OK && part) {
-        status = html_text(out, activity);
+        status = html_buf_text(out, activity);
     }
     return status;
 }
@@ -100,7 +102,7 @@ static enum ct_status links_cell(struct buf *out, struct db_stmt *links, int64_t
     db_reset(links);
     enum ct_status status = db_bind_all(links, STORE_PARAMS(DB_INT(event_id)), 1, err);
     if (status == CT_OK) {
-        status = html_markup(out, "<td>");
+        status = html_buf_markup(out, "<td>");
     }
     char previous[2048] = "", previous_activity[8] = "";
     int addresses = 0;
@@ -113,7 +115,7 @@ static enum ct_status links_cell(struct buf *out, struct db_stmt *links, int64_t
         const char *url = db_column_text(links, 0) != NULL ? db_column_text(links, 0) : "";
         const char *activity = db_column_text(links, 1);
         if (addresses == 0) {
-            status = html_markup(out, "<ul class=\"usa-list usa-list--unstyled\">");
+            status = html_buf_markup(out, "<ul class=\"usa-list usa-list--unstyled\">");
         }
         if (status == CT_OK) {
             status = link_row(out, url, activity, previous, previous_activity[0] != '\0', err);
@@ -124,14 +126,14 @@ static enum ct_status links_cell(struct buf *out, struct db_stmt *links, int64_t
         snprintf(previous, sizeof previous, "%s", url);
     }
     if (status == CT_OK && addresses > 0) {
-        status = previous_activity[0] != '\0' ? html_markup(out, ")</li></ul>")
-                                              : html_markup(out, "</li></ul>");
+        status = previous_activity[0] != '\0' ? html_buf_markup(out, ")</li></ul>")
+                                              : html_buf_markup(out, "</li></ul>");
     }
     if (status == CT_OK && addresses > 1) {
-        status = html_markup(out, "<p class=\"margin-0\">Any one of these proves it.</p>");
+        status = html_buf_markup(out, "<p class=\"margin-0\">Any one of these proves it.</p>");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</td>");
+        status = html_buf_markup(out, "</td>");
     }
     return status;
 }
@@ -146,7 +148,7 @@ static enum ct_status event_row(struct web_request *request, struct buf *out, st
     bool one_day = starts == NULL || ends == NULL || strcmp(starts, ends) == 0;
     snprintf(dates, sizeof dates, one_day ? "%s" : "%s to %s", starts != NULL ? starts : "",
              ends != NULL ? ends : "");
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status = paging_cell(out, db_column_text(row, 1), false);
     }
@@ -169,7 +171,7 @@ static enum ct_status event_row(struct web_request *request, struct buf *out, st
     if (status == CT_OK) {
         status = paging_cell(out, dates, false);
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 static enum ct_status event_rows(struct web_request *request, struct buf *out,
@@ -248,27 +250,28 @@ enum ct_status page_catalog(struct web_request *request, struct web_response *re
         status = added_notice(request, out, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p><a class=\"usa-button\" href=\"/catalog/new\">Add an event"
-                                  "</a></p>\n<div class=\"usa-table-container--scrollable\""
-                                  " tabindex=\"0\"><table class=\"usa-table"
-                                  " usa-table--borderless\">\n<caption>Catalog events</caption>\n");
+        status =
+            html_buf_markup(out, "<p><a class=\"usa-button\" href=\"/catalog/new\">Add an event"
+                                 "</a></p>\n<div class=\"usa-table-container--scrollable\""
+                                 " tabindex=\"0\"><table class=\"usa-table"
+                                 " usa-table--borderless\">\n<caption>Catalog events</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = event_rows(request, out, &paging, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table></div>\n");
+        status = html_buf_markup(out, "</tbody>\n</table></div>\n");
     }
     if (status == CT_OK) {
         status = paging_nav(out, &paging);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* ---- the form ---- */
@@ -385,8 +388,8 @@ static enum ct_status form_page(struct web_request *request, struct web_response
                                                      " marked below.");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<form class=\"usa-form usa-form--large\" method=\"post\""
-                                  " action=\"/catalog/new\">\n");
+        status = html_buf_markup(out, "<form class=\"usa-form usa-form--large\" method=\"post\""
+                                      " action=\"/catalog/new\">\n");
     }
     if (status == CT_OK) {
         status = form_csrf(out, request->csrf);
@@ -410,11 +413,12 @@ static enum ct_status form_page(struct web_request *request, struct web_response
         status = form_field_write(out, &field);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button class=\"usa-button\" type=\"submit\">Add the event"
-                                  "</button>\n</form>\n<p><a href=\"/catalog\">Back to the catalog"
-                                  "</a></p>\n");
+        status =
+            html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Add the event"
+                                 "</button>\n</form>\n<p><a href=\"/catalog\">Back to the catalog"
+                                 "</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_catalog_new(struct web_request *request, struct web_response *response)

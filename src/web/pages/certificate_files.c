@@ -10,6 +10,7 @@
 #include "../../certificates/certificate_pdf.h"
 #include "../../certificates/transcript_pdf.h"
 #include "../../store/store_transcript.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 enum ct_status certificate_files_links(struct buf *out, int64_t id, bool revoked)
@@ -49,7 +50,7 @@ static enum ct_status load_allowed(struct web_request *request, struct web_respo
         return status;
     }
     bool allowed = *found && (record.person_id == request->person_id ||
-                              (request->roles & WEB_ROLE_CE_COORDINATOR) != 0);
+                              (request->roles & ROLE_CE_COORDINATOR) != 0);
     if (!allowed) {
         *found = false;
         return page_error(request, response, 404, "Page not found",

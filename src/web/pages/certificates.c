@@ -15,6 +15,7 @@
 #include "../html/html.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 /* ---- the list ---- */
@@ -55,7 +56,7 @@ void certificates_like_pattern(const char *text, char *out, size_t size)
 
 static enum ct_status certificate_row(struct buf *out, struct db_stmt *stmt)
 {
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status = paging_link_cell(out, "/certificates/", db_column_int64(stmt, 0),
                                   db_column_text(stmt, 1));
@@ -70,7 +71,7 @@ static enum ct_status certificate_row(struct buf *out, struct db_stmt *stmt)
     if (status == CT_OK) {
         status = paging_cell(out, state, false);
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 static enum ct_status certificate_rows(struct web_request *request, struct buf *out,
@@ -131,8 +132,8 @@ static enum ct_status count_certificates(struct web_request *request, const char
 
 static enum ct_status search_form(struct buf *out, const char *query, const struct paging *paging)
 {
-    enum ct_status status = html_markup(out, "<form class=\"usa-form\" method=\"get\""
-                                             " action=\"/certificates\" role=\"search\">\n");
+    enum ct_status status = html_buf_markup(out, "<form class=\"usa-form\" method=\"get\""
+                                                 " action=\"/certificates\" role=\"search\">\n");
     struct form_field field = {.id = "q",
                                .label = "Number or name",
                                .hint = "Part of the certificate number or of the holder's name.",
@@ -142,20 +143,21 @@ static enum ct_status search_form(struct buf *out, const char *query, const stru
         status = form_field_write(out, &field);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<input type=\"hidden\" name=\"sort\" value=\"");
+        status = html_buf_markup(out, "<input type=\"hidden\" name=\"sort\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, columns[paging->column].key);
+        status = html_buf_text(out, columns[paging->column].key);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><input type=\"hidden\" name=\"dir\" value=\"");
+        status = html_buf_markup(out, "\"><input type=\"hidden\" name=\"dir\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, paging->descending ? "desc" : "asc");
+        status = html_buf_text(out, paging->descending ? "desc" : "asc");
     }
-    return status == CT_OK ? html_markup(out, "\">\n<button class=\"usa-button\" type=\"submit\">"
-                                              "Search</button>\n</form>\n")
-                           : status;
+    return status == CT_OK
+               ? html_buf_markup(out, "\">\n<button class=\"usa-button\" type=\"submit\">"
+                                      "Search</button>\n</form>\n")
+               : status;
 }
 
 enum ct_status page_certificates(struct web_request *request, struct web_response *response)
@@ -181,25 +183,25 @@ enum ct_status page_certificates(struct web_request *request, struct web_respons
         status = search_form(out, query, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                                  "<caption>Certificates issued</caption>\n");
+        status = html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
+                                      "<caption>Certificates issued</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = certificate_rows(request, out, &paging, pattern, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     if (status == CT_OK) {
         status = paging_nav(out, &paging);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* ---- one certificate ---- */
@@ -269,30 +271,30 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
     snprintf(holder, sizeof holder, "%s (%s)", certificate->holder, certificate->email);
     snprintf(state, sizeof state, certificate->revoked[0] != '\0' ? "Revoked on %s" : "Valid",
              certificate->revoked);
-    enum ct_status status = html_markup(out, "<dl class=\"summary\">\n");
+    enum ct_status status = html_buf_markup(out, "<dl class=\"summary\">\n");
     if (status == CT_OK) {
-        status = html_term(out, "Holder", holder);
+        status = html_buf_term(out, "Holder", holder);
     }
     if (status == CT_OK) {
-        status = html_term(out, "Program",
-                           program_set_name(request->store->programs, certificate->program));
+        status = html_buf_term(out, "Program",
+                               program_set_name(request->store->programs, certificate->program));
     }
     if (status == CT_OK) {
-        status = html_term(out, "Credits", certificate->credits);
+        status = html_buf_term(out, "Credits", certificate->credits);
     }
     if (status == CT_OK) {
-        status = html_term(out, "Issued", certificate->issued);
+        status = html_buf_term(out, "Issued", certificate->issued);
     }
     if (status == CT_OK) {
-        status = html_term(out, "Valid until", certificate->valid_until);
+        status = html_buf_term(out, "Valid until", certificate->valid_until);
     }
     if (status == CT_OK) {
-        status = html_term(out, "State", state);
+        status = html_buf_term(out, "State", state);
     }
     if (status == CT_OK && certificate->revoked[0] != '\0') {
-        status = html_term(out, "Reason for revoking", certificate->reason);
+        status = html_buf_term(out, "Reason for revoking", certificate->reason);
         if (status == CT_OK && certificate->revoked_by[0] != '\0') {
-            status = html_term(out, "Revoked by", certificate->revoked_by);
+            status = html_buf_term(out, "Revoked by", certificate->revoked_by);
         }
     }
     char public_url[STORE_SETTING_SIZE], url[STORE_SETTING_SIZE + 64];
@@ -302,25 +304,25 @@ static enum ct_status certificate_summary(struct web_request *request, struct bu
     }
     if (status == CT_OK) {
         credential_verify_url(public_url, certificate->code, url, sizeof url);
-        status = html_markup(out, "<dt>Verification URL</dt><dd><a href=\"/verify/");
+        status = html_buf_markup(out, "<dt>Verification URL</dt><dd><a href=\"/verify/");
     }
     if (status == CT_OK) {
-        status = html_text(out, certificate->code);
+        status = html_buf_text(out, certificate->code);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, url);
+        status = html_buf_text(out, url);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</a></dd>\n<dt>Documents</dt><dd><ul class=\"usa-list"
-                                  " usa-list--unstyled\">");
+        status = html_buf_markup(out, "</a></dd>\n<dt>Documents</dt><dd><ul class=\"usa-list"
+                                      " usa-list--unstyled\">");
     }
     if (status == CT_OK) {
         status = certificate_files_links(out, id, certificate->revoked[0] != '\0');
     }
-    return status == CT_OK ? html_markup(out, "</ul></dd>\n</dl>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</ul></dd>\n</dl>\n") : status;
 }
 
 struct revoke_form {
@@ -335,15 +337,15 @@ static enum ct_status revoke_form_write(struct web_request *request, struct buf 
     char action[64];
     snprintf(action, sizeof action, "/certificates/%" PRId64, id);
     enum ct_status status =
-        html_markup(out, "<h2>Revoke this certificate</h2>\n<p>A revoked certificate no longer"
-                         " counts as a prerequisite, and the public check says it was revoked."
-                         " This cannot be undone.</p>\n<form class=\"usa-form usa-form--large\""
-                         " method=\"post\" action=\"");
+        html_buf_markup(out, "<h2>Revoke this certificate</h2>\n<p>A revoked certificate no longer"
+                             " counts as a prerequisite, and the public check says it was revoked."
+                             " This cannot be undone.</p>\n<form class=\"usa-form usa-form--large\""
+                             " method=\"post\" action=\"");
     if (status == CT_OK) {
-        status = html_text(out, action);
+        status = html_buf_text(out, action);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n");
+        status = html_buf_markup(out, "\">\n");
     }
     if (status == CT_OK) {
         status = form_csrf(out, request->csrf);
@@ -368,10 +370,11 @@ static enum ct_status revoke_form_write(struct web_request *request, struct buf 
     if (status == CT_OK) {
         status = form_field_write(out, &confirm);
     }
-    return status == CT_OK ? html_markup(out, "<button class=\"usa-button usa-button--secondary\""
-                                              " type=\"submit\">Revoke the certificate</button>\n"
-                                              "</form>\n")
-                           : status;
+    return status == CT_OK
+               ? html_buf_markup(out, "<button class=\"usa-button usa-button--secondary\""
+                                      " type=\"submit\">Revoke the certificate</button>\n"
+                                      "</form>\n")
+               : status;
 }
 
 static enum ct_status certificate_page(struct web_request *request, struct web_response *response,
@@ -410,9 +413,9 @@ static enum ct_status certificate_page(struct web_request *request, struct web_r
         status = revoke_form_write(request, out, id, form);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p><a href=\"/certificates\">All certificates</a></p>\n");
+        status = html_buf_markup(out, "<p><a href=\"/certificates\">All certificates</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_certificate(struct web_request *request, struct web_response *response,
@@ -480,8 +483,8 @@ enum ct_status page_certificate_revoke(struct web_request *request, struct web_r
 
 static enum ct_status code_form(struct buf *out, const char *typed, const char *error)
 {
-    enum ct_status status = html_markup(out, "<form class=\"usa-form\" method=\"get\""
-                                             " action=\"/check-certificate\">\n");
+    enum ct_status status = html_buf_markup(out, "<form class=\"usa-form\" method=\"get\""
+                                                 " action=\"/check-certificate\">\n");
     struct form_field field = {.id = "code",
                                .label = "Verification code",
                                .hint = "The 32 letters and digits printed on the certificate.",
@@ -491,9 +494,10 @@ static enum ct_status code_form(struct buf *out, const char *typed, const char *
     if (status == CT_OK) {
         status = form_field_write(out, &field);
     }
-    return status == CT_OK ? html_markup(out, "<button class=\"usa-button\" type=\"submit\">Check"
-                                              "</button>\n</form>\n")
-                           : status;
+    return status == CT_OK
+               ? html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Check"
+                                      "</button>\n</form>\n")
+               : status;
 }
 
 enum ct_status page_certificate_check(struct web_request *request, struct web_response *response)
@@ -516,5 +520,5 @@ enum ct_status page_certificate_check(struct web_request *request, struct web_re
     if (status == CT_OK) {
         status = code_form(&response->body, typed, error);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }

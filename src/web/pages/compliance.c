@@ -11,6 +11,7 @@
 #include "../html/html.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 static const char *const statuses[] = {"complete", "in-progress", "ineligible", "expired"};
@@ -63,17 +64,17 @@ static enum ct_status html_row(struct view *view, const struct compliance_row *r
                            track_status_name(row->evaluation->status),
                            counted,
                            blocking};
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     for (size_t i = 0; i < sizeof cells / sizeof cells[0] && status == CT_OK; i++) {
-        status = html_markup(out, "<td>");
+        status = html_buf_markup(out, "<td>");
         if (status == CT_OK) {
-            status = html_text(out, cells[i]);
+            status = html_buf_text(out, cells[i]);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</td>");
+            status = html_buf_markup(out, "</td>");
         }
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 static enum ct_status csv_row(struct view *view, const struct compliance_row *row)
@@ -110,7 +111,7 @@ static struct compliance_filter filter_for(struct web_request *request)
 {
     struct compliance_filter filter = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false};
     filter.program = known(web_query_value(request, "program"), programs, 5);
-    if ((request->roles & WEB_ROLE_CE_COORDINATOR) == 0) {
+    if ((request->roles & ROLE_CE_COORDINATOR) == 0) {
         filter.consultant_id = request->person_id; /* consultants: their libraries */
     }
     return filter;
@@ -119,70 +120,70 @@ static struct compliance_filter filter_for(struct web_request *request)
 static enum ct_status select_field(struct buf *out, const char *name, const char *label,
                                    const char *const *values, size_t count, const char *chosen)
 {
-    enum ct_status status = html_markup(out, "<label class=\"usa-label\" for=\"");
+    enum ct_status status = html_buf_markup(out, "<label class=\"usa-label\" for=\"");
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, label);
+        status = html_buf_text(out, label);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</label><select class=\"usa-select\" id=\"");
+        status = html_buf_markup(out, "</label><select class=\"usa-select\" id=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" name=\"");
+        status = html_buf_markup(out, "\" name=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><option value=\"\">All</option>");
+        status = html_buf_markup(out, "\"><option value=\"\">All</option>");
     }
     for (size_t i = 0; i < count && status == CT_OK; i++) {
-        status = html_markup(out, "<option");
+        status = html_buf_markup(out, "<option");
         if (status == CT_OK && chosen != NULL && strcmp(chosen, values[i]) == 0) {
-            status = html_markup(out, " selected");
+            status = html_buf_markup(out, " selected");
         }
         if (status == CT_OK) {
-            status = html_markup(out, ">");
+            status = html_buf_markup(out, ">");
         }
         if (status == CT_OK) {
-            status = html_text(out, values[i]);
+            status = html_buf_text(out, values[i]);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</option>");
+            status = html_buf_markup(out, "</option>");
         }
     }
-    return status == CT_OK ? html_markup(out, "</select>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</select>\n") : status;
 }
 
 static enum ct_status hidden(struct buf *out, const char *name, const char *value)
 {
-    enum ct_status status = html_markup(out, "<input type=\"hidden\" name=\"");
+    enum ct_status status = html_buf_markup(out, "<input type=\"hidden\" name=\"");
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" value=\"");
+        status = html_buf_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, value);
+        status = html_buf_text(out, value);
     }
-    return status == CT_OK ? html_markup(out, "\">") : status;
+    return status == CT_OK ? html_buf_markup(out, "\">") : status;
 }
 
 /* The filters; the chosen order is kept, the page starts again at 1. */
 static enum ct_status filter_form(struct buf *out, const char *program, const char *status_name,
                                   const struct paging *paging)
 {
-    enum ct_status status = html_markup(out, "<form method=\"get\" action=\"/compliance\""
-                                             " class=\"filters\">\n");
+    enum ct_status status = html_buf_markup(out, "<form method=\"get\" action=\"/compliance\""
+                                                 " class=\"filters\">\n");
     if (status == CT_OK) {
         status = select_field(out, "program", "Program", programs, 5, program);
     }
@@ -196,7 +197,7 @@ static enum ct_status filter_form(struct buf *out, const char *program, const ch
         status = hidden(out, "dir", paging->descending ? "desc" : "asc");
     }
     return status == CT_OK
-               ? html_markup(
+               ? html_buf_markup(
                      out, "<button type=\"submit\" class=\"usa-button\">Filter</button></form>\n")
                : status;
 }
@@ -245,36 +246,37 @@ enum ct_status page_compliance(struct web_request *request, struct web_response 
         status = filter_form(out, filter.program, status_filter, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p><a href=\"/compliance.csv\">Download every open track as"
-                                  " CSV</a></p>\n<table class=\"usa-table usa-table--borderless\">"
-                                  "\n<caption>Open tracks, by ");
+        status =
+            html_buf_markup(out, "<p><a href=\"/compliance.csv\">Download every open track as"
+                                 " CSV</a></p>\n<table class=\"usa-table usa-table--borderless\">"
+                                 "\n<caption>Open tracks, by ");
     }
     if (status == CT_OK) {
-        status = html_text(out, columns[paging.column].key);
+        status = html_buf_text(out, columns[paging.column].key);
     }
     if (status == CT_OK && paging.descending) {
-        status = html_markup(out, ", last first");
+        status = html_buf_markup(out, ", last first");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</caption>\n");
+        status = html_buf_markup(out, "</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = buf_append_str(out, buf_str(&rows));
     }
     buf_release(&rows);
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     if (status == CT_OK) {
         status = paging_nav(out, &paging);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_compliance_csv(struct web_request *request, struct web_response *response)

@@ -13,6 +13,7 @@
 #include "../html/html.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 enum { MAX_SITES = 500, HASH_SHOWN = 12 };
@@ -55,7 +56,7 @@ static enum ct_status import_row(void *context, struct db_stmt *stmt, struct ct_
     harvest_view_moment(db_column_text(stmt, 1), when, sizeof when);
     const char *sha256 = db_column_text(stmt, 5);
     snprintf(hash, sizeof hash, "%.*s\u2026", HASH_SHOWN, sha256 != NULL ? sha256 : "");
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status = paging_cell(out, when, false);
     }
@@ -78,24 +79,25 @@ static enum ct_status import_row(void *context, struct db_stmt *stmt, struct ct_
     for (int column = 6; column <= 11 && status == CT_OK; column++) {
         status = harvest_view_count_cell(out, db_column_int64(stmt, column));
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 /* A table head that does not sort: the latest imports, on other pages. */
 static enum ct_status plain_head(struct buf *out)
 {
-    enum ct_status status = html_markup(out, "<thead><tr>");
+    enum ct_status status = html_buf_markup(out, "<thead><tr>");
     for (size_t i = 0; i < import_list.column_count && status == CT_OK; i++) {
-        status = import_columns[i].number ? html_markup(out, "<th scope=\"col\" class=\"number\">")
-                                          : html_markup(out, "<th scope=\"col\">");
+        status = import_columns[i].number
+                     ? html_buf_markup(out, "<th scope=\"col\" class=\"number\">")
+                     : html_buf_markup(out, "<th scope=\"col\">");
         if (status == CT_OK) {
-            status = html_text(out, import_columns[i].label);
+            status = html_buf_text(out, import_columns[i].label);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</th>");
+            status = html_buf_markup(out, "</th>");
         }
     }
-    return status == CT_OK ? html_markup(out, "</tr></thead>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr></thead>\n") : status;
 }
 
 static enum ct_status count_imports(struct web_request *request, int64_t site_id, int64_t *total,
@@ -113,7 +115,7 @@ enum ct_status harvest_imports_recent(struct web_request *request, struct buf *o
     int64_t total = 0;
     enum ct_status status = count_imports(request, site_id, &total, err);
     if (status != CT_OK || total == 0) {
-        return status == CT_OK ? html_markup(out, "<p>No report has been imported yet.</p>\n")
+        return status == CT_OK ? html_buf_markup(out, "<p>No report has been imported yet.</p>\n")
                                : status;
     }
     struct paging paging;
@@ -122,21 +124,22 @@ enum ct_status harvest_imports_recent(struct web_request *request, struct buf *o
     latest.per_page = limit;
     paging.list = &latest;
     paging_set_total(&paging, total);
-    status = html_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
-                              "<table class=\"usa-table usa-table--borderless harvest-imports\">\n"
-                              "<caption>The latest imports, newest first</caption>\n");
+    status =
+        html_buf_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
+                             "<table class=\"usa-table usa-table--borderless harvest-imports\">\n"
+                             "<caption>The latest imports, newest first</caption>\n");
     if (status == CT_OK) {
         status = plain_head(out);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = paging_each_row(request->store->db, imports_sql,
                                  STORE_PARAMS(DB_INT(site_id), DB_INT(site_id)), 2, &paging,
                                  import_row, out, err);
     }
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table></div>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tbody>\n</table></div>\n") : status;
 }
 
 enum ct_status page_harvest_imports(struct web_request *request, struct web_response *response)
@@ -160,8 +163,8 @@ enum ct_status page_harvest_imports(struct web_request *request, struct web_resp
         status = page_begin(request, response, "Report imports");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p class=\"actions\"><a class=\"usa-button\""
-                                  " href=\"/harvest/imports/new\">Import a report</a></p>\n");
+        status = html_buf_markup(out, "<p class=\"actions\"><a class=\"usa-button\""
+                                      " href=\"/harvest/imports/new\">Import a report</a></p>\n");
     }
     struct harvest_filter filter = {"/harvest/imports",
                                     "site",
@@ -177,16 +180,17 @@ enum ct_status page_harvest_imports(struct web_request *request, struct web_resp
     }
     harvest_view_choices_release(&sites);
     if (status == CT_OK) {
-        status = html_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
-                                  "<table class=\"usa-table usa-table--borderless"
-                                  " harvest-imports\">\n<caption>Imports of Moodle report files"
-                                  "</caption>\n");
+        status =
+            html_buf_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
+                                 "<table class=\"usa-table usa-table--borderless"
+                                 " harvest-imports\">\n<caption>Imports of Moodle report files"
+                                 "</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = paging_each_row(request->store->db, imports_sql,
@@ -194,12 +198,12 @@ enum ct_status page_harvest_imports(struct web_request *request, struct web_resp
                                  import_row, out, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table></div>\n");
+        status = html_buf_markup(out, "</tbody>\n</table></div>\n");
     }
     if (status == CT_OK) {
         status = paging_nav(out, &paging);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* ---- importing a file ---- */
@@ -228,13 +232,13 @@ static enum ct_status import_form_page(struct web_request *request, struct web_r
     }
     if (status == CT_OK && sites.count == 0) {
         status =
-            html_markup(out, "<p>No LMS site is registered yet: <a href=\"/harvest/sites/new\">"
-                             "add the site</a> the report comes from first.</p>\n");
+            html_buf_markup(out, "<p>No LMS site is registered yet: <a href=\"/harvest/sites/new\">"
+                                 "add the site</a> the report comes from first.</p>\n");
         harvest_view_choices_release(&sites);
-        return status == CT_OK ? page_end(response) : status;
+        return status == CT_OK ? page_end(request, response) : status;
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<p>In Moodle: the course, <strong>Reports &gt; Activity completion</strong>, then"
                  " <strong>Download in spreadsheet format (UTF-8 .csv)</strong> or <strong>Download"
                  " in Excel-compatible format (.csv)</strong>. Learners are matched by their"
@@ -272,11 +276,12 @@ static enum ct_status import_form_page(struct web_request *request, struct web_r
     }
     harvest_view_choices_release(&sites);
     if (status == CT_OK) {
-        status = html_markup(out, "<button class=\"usa-button\" type=\"submit\">Import the report"
-                                  "</button>\n</form>\n<p><a href=\"/harvest\">Back to the harvest"
-                                  "</a></p>\n");
+        status =
+            html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Import the report"
+                                 "</button>\n</form>\n<p><a href=\"/harvest\">Back to the harvest"
+                                 "</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_harvest_import_new(struct web_request *request, struct web_response *response)
@@ -395,17 +400,17 @@ static const char *known_outcome(const char *text)
 
 static enum ct_status learner_cell(struct buf *out, const char *name, const char *email)
 {
-    enum ct_status status = html_markup(out, "<td>");
+    enum ct_status status = html_buf_markup(out, "<td>");
     if (status == CT_OK && name != NULL && name[0] != '\0') {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
         if (status == CT_OK && email != NULL && email[0] != '\0') {
-            status = html_markup(out, "<br>");
+            status = html_buf_markup(out, "<br>");
         }
     }
     if (status == CT_OK && email != NULL) {
-        status = html_text(out, email);
+        status = html_buf_text(out, email);
     }
-    return status == CT_OK ? html_markup(out, "</td>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
 }
 
 static enum ct_status record_row(void *context, struct db_stmt *stmt, struct ct_err *err)
@@ -414,7 +419,7 @@ static enum ct_status record_row(void *context, struct db_stmt *stmt, struct ct_
     struct buf *out = context;
     char line[24];
     snprintf(line, sizeof line, "%" PRId64, db_column_int64(stmt, 0));
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status = paging_cell(out, line, true);
     }
@@ -433,7 +438,7 @@ static enum ct_status record_row(void *context, struct db_stmt *stmt, struct ct_
     if (status == CT_OK) {
         status = paging_cell(out, db_column_text(stmt, 6), false);
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 /* Who and what: the site, the file, its hash, when and by whom. */
@@ -458,31 +463,31 @@ static enum ct_status import_summary(struct web_request *request, struct buf *ou
     harvest_view_moment(info->imported_at, when, sizeof when);
     snprintf(href, sizeof href, "/harvest/sites/%" PRId64, info->site_id);
     if (status == CT_OK) {
-        status = html_markup(out, "<dl class=\"summary\">\n<dt>Site</dt><dd><a href=\"");
+        status = html_buf_markup(out, "<dl class=\"summary\">\n<dt>Site</dt><dd><a href=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, href);
+        status = html_buf_text(out, href);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, found ? site.url : "");
+        status = html_buf_text(out, found ? site.url : "");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</a></dd>\n");
+        status = html_buf_markup(out, "</a></dd>\n");
     }
     if (status == CT_OK) {
         status = harvest_view_term(out, "File", info->file_name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<dt>SHA-256</dt><dd><code>");
+        status = html_buf_markup(out, "<dt>SHA-256</dt><dd><code>");
     }
     if (status == CT_OK) {
-        status = html_text(out, info->file_sha256);
+        status = html_buf_text(out, info->file_sha256);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</code></dd>\n");
+        status = html_buf_markup(out, "</code></dd>\n");
     }
     if (status == CT_OK) {
         status = harvest_view_term(out, "Imported", when);
@@ -490,7 +495,7 @@ static enum ct_status import_summary(struct web_request *request, struct buf *ou
     if (status == CT_OK) {
         status = harvest_view_term(out, "By", by);
     }
-    return status == CT_OK ? html_markup(out, "</dl>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</dl>\n") : status;
 }
 
 /* The counts, and the refused records by reason. */
@@ -508,12 +513,13 @@ static enum ct_status import_counts(struct web_request *request, struct buf *out
                  {"Waiting", counts->waiting},
                  {"Refused", counts->refused},
                  {"Parts of a course (not yet complete)", counts->partial}};
-    enum ct_status status = html_markup(out, "<h2>Reconciliation</h2>\n<dl class=\"summary\">\n");
+    enum ct_status status =
+        html_buf_markup(out, "<h2>Reconciliation</h2>\n<dl class=\"summary\">\n");
     for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
         status = harvest_view_count_term(out, terms[i].label, terms[i].number);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</dl>\n");
+        status = html_buf_markup(out, "</dl>\n");
     }
     struct db_stmt *stmt = NULL;
     if (status == CT_OK) {
@@ -533,24 +539,24 @@ static enum ct_status import_counts(struct web_request *request, struct buf *out
             break;
         }
         if (!any) {
-            status = html_markup(out, "<p>Refused records, by reason:</p>\n<ul>\n");
+            status = html_buf_markup(out, "<p>Refused records, by reason:</p>\n<ul>\n");
             any = true;
         }
         char line[600];
         snprintf(line, sizeof line, "%s: %" PRId64, db_column_text(stmt, 0),
                  db_column_int64(stmt, 1));
         if (status == CT_OK) {
-            status = html_markup(out, "<li>");
+            status = html_buf_markup(out, "<li>");
         }
         if (status == CT_OK) {
-            status = html_text(out, line);
+            status = html_buf_text(out, line);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</li>\n");
+            status = html_buf_markup(out, "</li>\n");
         }
     }
     db_finalize(stmt);
-    return status == CT_OK && any ? html_markup(out, "</ul>\n") : status;
+    return status == CT_OK && any ? html_buf_markup(out, "</ul>\n") : status;
 }
 
 static enum ct_status record_table(struct web_request *request, struct buf *out, int64_t import_id,
@@ -585,26 +591,27 @@ static enum ct_status record_table(struct web_request *request, struct buf *out,
                                     row_columns[paging.column].key,
                                     paging.descending ? "desc" : "asc"};
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Records</h2>\n<p><a href=\"");
+        status = html_buf_markup(out, "<h2>Records</h2>\n<p><a href=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, csv);
+        status = html_buf_text(out, csv);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Download every record as CSV</a></p>\n");
+        status = html_buf_markup(out, "\">Download every record as CSV</a></p>\n");
     }
     if (status == CT_OK) {
         status = harvest_view_filter_form(out, &filter);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                                  "<caption>Each record read, by the line of the file</caption>\n");
+        status =
+            html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
+                                 "<caption>Each record read, by the line of the file</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = paging_each_row(
@@ -613,7 +620,7 @@ static enum ct_status record_table(struct web_request *request, struct buf *out,
             &paging, record_row, out, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     return status == CT_OK ? paging_nav(out, &paging) : status;
 }
@@ -646,9 +653,9 @@ enum ct_status page_harvest_import(struct web_request *request, struct web_respo
         status = record_table(request, out, import_id, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
+        status = html_buf_markup(out, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* ---- one import as CSV ---- */

@@ -13,6 +13,7 @@
 #include "../html/notice.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 enum { MAX_EVENTS = 500 };
@@ -80,42 +81,43 @@ struct inbox_view {
 
 static enum ct_status hidden(struct buf *out, const char *name, const char *value)
 {
-    enum ct_status status = html_markup(out, "<input type=\"hidden\" name=\"");
+    enum ct_status status = html_buf_markup(out, "<input type=\"hidden\" name=\"");
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" value=\"");
+        status = html_buf_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, value != NULL ? value : "");
+        status = html_buf_text(out, value != NULL ? value : "");
     }
-    return status == CT_OK ? html_markup(out, "\">\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "\">\n") : status;
 }
 
 static enum ct_status form_start(struct inbox_view *view, const char *path)
 {
     struct buf *out = view->out;
-    enum ct_status status = html_markup(out, "<form class=\"usa-form\" method=\"post\" action=\"");
+    enum ct_status status =
+        html_buf_markup(out, "<form class=\"usa-form\" method=\"post\" action=\"");
     if (status == CT_OK) {
-        status = html_text(out, path);
+        status = html_buf_text(out, path);
     }
     if (status == CT_OK) {
-        status = html_text(out, view->action_query);
+        status = html_buf_text(out, view->action_query);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n");
+        status = html_buf_markup(out, "\">\n");
     }
     return status == CT_OK ? form_csrf(out, view->request->csrf) : status;
 }
 
 static enum ct_status sentence(struct buf *out, const char *text)
 {
-    enum ct_status status = html_markup(out, "<p>");
+    enum ct_status status = html_buf_markup(out, "<p>");
     if (status == CT_OK) {
-        status = html_text(out, text);
+        status = html_buf_text(out, text);
     }
-    return status == CT_OK ? html_markup(out, "</p>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</p>\n") : status;
 }
 
 /* One account of a site, with the form that links it. */
@@ -145,12 +147,12 @@ static enum ct_status account_group(void *context, struct db_stmt *stmt, struct 
                    account != NULL && strcmp(refusal->account, account) == 0;
     char site_text[24];
     snprintf(site_text, sizeof site_text, "%" PRId64, site_id);
-    enum ct_status status = html_markup(out, "<li class=\"inbox-group\">\n<h3>");
+    enum ct_status status = html_buf_markup(out, "<li class=\"inbox-group\">\n<h3>");
     if (status == CT_OK) {
-        status = html_text(out, heading);
+        status = html_buf_text(out, heading);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</h3>\n");
+        status = html_buf_markup(out, "</h3>\n");
     }
     if (status == CT_OK) {
         status = sentence(out, text);
@@ -174,9 +176,10 @@ static enum ct_status account_group(void *context, struct db_stmt *stmt, struct 
     if (status == CT_OK) {
         status = form_field_write(out, &email);
     }
-    return status == CT_OK ? html_markup(out, "<button class=\"usa-button\" type=\"submit\">Link"
-                                              " the account</button>\n</form>\n</li>\n")
-                           : status;
+    return status == CT_OK
+               ? html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Link"
+                                      " the account</button>\n</form>\n</li>\n")
+               : status;
 }
 
 /* One course or activity address, with the form that maps it. */
@@ -197,12 +200,12 @@ static enum ct_status course_group(void *context, struct db_stmt *stmt, struct c
     const struct inbox_refusal *refusal = view->refusal;
     bool refused =
         refusal != NULL && refusal->url != NULL && url != NULL && strcmp(refusal->url, url) == 0;
-    enum ct_status status = html_markup(out, "<li class=\"inbox-group\">\n<h3>");
+    enum ct_status status = html_buf_markup(out, "<li class=\"inbox-group\">\n<h3>");
     if (status == CT_OK) {
-        status = html_text(out, name != NULL && name[0] != '\0' ? name : "An LMS activity");
+        status = html_buf_text(out, name != NULL && name[0] != '\0' ? name : "An LMS activity");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</h3>\n<dl class=\"summary\">\n");
+        status = html_buf_markup(out, "</h3>\n<dl class=\"summary\">\n");
     }
     if (status == CT_OK) {
         status = harvest_view_term(out, "Address", url);
@@ -211,7 +214,7 @@ static enum ct_status course_group(void *context, struct db_stmt *stmt, struct c
         status = harvest_view_term(out, "In the course", course);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</dl>\n");
+        status = html_buf_markup(out, "</dl>\n");
     }
     if (status == CT_OK) {
         status = sentence(out, text);
@@ -236,8 +239,8 @@ static enum ct_status course_group(void *context, struct db_stmt *stmt, struct c
     if (status == CT_OK) {
         status = form_field_write(out, &event);
     }
-    return status == CT_OK ? html_markup(out, "<button class=\"usa-button\" type=\"submit\">Map"
-                                              " the address</button>\n</form>\n</li>\n")
+    return status == CT_OK ? html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Map"
+                                                  " the address</button>\n</form>\n</li>\n")
                            : status;
 }
 
@@ -274,7 +277,7 @@ static enum ct_status group_list(struct inbox_view *view, struct paging *paging,
         status = buf_append_str(&sql, from_sql);
     }
     if (status == CT_OK) {
-        status = html_markup(view->out, "<ul class=\"usa-list usa-list--unstyled inbox\">\n");
+        status = html_buf_markup(view->out, "<ul class=\"usa-list usa-list--unstyled inbox\">\n");
     }
     if (status == CT_OK) {
         status = paging_each_row(view->request->store->db, buf_str(&sql), NULL, 0, paging, group,
@@ -282,7 +285,7 @@ static enum ct_status group_list(struct inbox_view *view, struct paging *paging,
     }
     buf_release(&sql);
     if (status == CT_OK) {
-        status = html_markup(view->out, "</ul>\n");
+        status = html_buf_markup(view->out, "</ul>\n");
     }
     return status == CT_OK ? paging_nav(view->out, paging) : status;
 }
@@ -325,35 +328,36 @@ static enum ct_status inbox_page(struct web_request *request, struct web_respons
         status = form_alert(out, FORM_ALERT_ERROR, alert);
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<p>xAPI statements wait here when the account that sent them is linked to no"
                  " person, or the course or activity they are about is mapped to no catalog event."
                  " Linking or mapping applies them at once, as <code>certtrack site link</code> and"
                  " <code>certtrack catalog add</code> do.</p>\n<h2>Accounts not linked</h2>\n");
     }
     if (status == CT_OK && account_total == 0) {
-        status = html_markup(out, "<p>No statement waits for an account link.</p>\n");
+        status = html_buf_markup(out, "<p>No statement waits for an account link.</p>\n");
     } else if (status == CT_OK) {
         status = group_list(&view, &accounts, accounts_sql, accounts_from_sql, account_group, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Courses and activities not mapped</h2>\n");
+        status = html_buf_markup(out, "<h2>Courses and activities not mapped</h2>\n");
     }
     if (status == CT_OK && course_total == 0) {
-        status = html_markup(out, "<p>No statement waits for a course mapping.</p>\n");
+        status = html_buf_markup(out, "<p>No statement waits for a course mapping.</p>\n");
     } else if (status == CT_OK) {
-        status = html_markup(out, "<p>An event that is not in the list yet is added in the"
-                                  " <a href=\"/catalog/new\">catalog</a>, with this address as its"
-                                  " LMS course URL: that applies these statements too.</p>\n");
+        status =
+            html_buf_markup(out, "<p>An event that is not in the list yet is added in the"
+                                 " <a href=\"/catalog/new\">catalog</a>, with this address as its"
+                                 " LMS course URL: that applies these statements too.</p>\n");
         if (status == CT_OK) {
             status = group_list(&view, &courses, courses_sql, courses_from_sql, course_group, &err);
         }
     }
     harvest_view_choices_release(&events);
     if (status == CT_OK) {
-        status = html_markup(out, "<p><a href=\"/harvest\">Back to the harvest</a></p>\n");
+        status = html_buf_markup(out, "<p><a href=\"/harvest\">Back to the harvest</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_harvest_inbox(struct web_request *request, struct web_response *response)

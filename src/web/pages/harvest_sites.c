@@ -17,6 +17,7 @@
 #include "../html/notice.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 enum { RECENT_IMPORTS = 10, SITE_RECENT_IMPORTS = 5 };
@@ -50,7 +51,7 @@ static enum ct_status site_row(void *context, struct db_stmt *stmt, struct ct_er
     struct buf *out = context;
     char added[64];
     harvest_view_moment(db_column_text(stmt, 3), added, sizeof added);
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status = paging_link_cell(out, "/harvest/sites/", db_column_int64(stmt, 0),
                                   db_column_text(stmt, 1));
@@ -64,7 +65,7 @@ static enum ct_status site_row(void *context, struct db_stmt *stmt, struct ct_er
     for (int column = 4; column <= 7 && status == CT_OK; column++) {
         status = harvest_view_count_cell(out, db_column_int64(stmt, column));
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 static enum ct_status sites_table(struct web_request *request, struct buf *out, struct ct_err *err)
@@ -76,26 +77,26 @@ static enum ct_status sites_table(struct web_request *request, struct buf *out, 
         store_exec(request->store, "SELECT COUNT(*) FROM lms_sites", NULL, 0, &total, err);
     paging_set_total(&paging, total);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>LMS sites</h2>\n");
+        status = html_buf_markup(out, "<h2>LMS sites</h2>\n");
     }
     if (status != CT_OK || total == 0) {
-        return status == CT_OK ? html_markup(out, "<p>No LMS site is registered yet.</p>\n")
+        return status == CT_OK ? html_buf_markup(out, "<p>No LMS site is registered yet.</p>\n")
                                : status;
     }
-    status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                              "<caption>The LMS sites certtrack harvests from</caption>\n");
+    status = html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
+                                  "<caption>The LMS sites certtrack harvests from</caption>\n");
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status =
             paging_each_row(request->store->db, sites_sql, NULL, 0, &paging, site_row, out, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     return status == CT_OK ? paging_nav(out, &paging) : status;
 }
@@ -109,8 +110,8 @@ static enum ct_status inbox_summary(struct web_request *request, struct buf *out
         return status;
     }
     if (waiting == 0) {
-        return html_markup(out, "<p>No xAPI statement waits in the <a href=\"/harvest/inbox\">"
-                                "harvest inbox</a>.</p>\n");
+        return html_buf_markup(out, "<p>No xAPI statement waits in the <a href=\"/harvest/inbox\">"
+                                    "harvest inbox</a>.</p>\n");
     }
     char text[160];
     snprintf(text, sizeof text,
@@ -119,14 +120,15 @@ static enum ct_status inbox_summary(struct web_request *request, struct buf *out
                           : "%" PRId64 " xAPI statements wait for an account link or a course"
                             " mapping.",
              waiting);
-    status = html_markup(out, "<div class=\"usa-alert usa-alert--info usa-alert--slim\">"
-                              "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+    status = html_buf_markup(out, "<div class=\"usa-alert usa-alert--info usa-alert--slim\">"
+                                  "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
     if (status == CT_OK) {
-        status = html_text(out, text);
+        status = html_buf_text(out, text);
     }
-    return status == CT_OK ? html_markup(out, " <a href=\"/harvest/inbox\">Open the harvest inbox"
-                                              "</a></p></div></div>\n")
-                           : status;
+    return status == CT_OK
+               ? html_buf_markup(out, " <a href=\"/harvest/inbox\">Open the harvest inbox"
+                                      "</a></p></div></div>\n")
+               : status;
 }
 
 enum ct_status page_harvest(struct web_request *request, struct web_response *response)
@@ -135,7 +137,7 @@ enum ct_status page_harvest(struct web_request *request, struct web_response *re
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Harvest from the LMS");
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<p>Completions arrive from Moodle in two ways: the activity completion reports"
                  " you import here, and the xAPI statements a site sends with its key and"
                  " secret. Each becomes a credit once, with the record of where it came"
@@ -145,24 +147,24 @@ enum ct_status page_harvest(struct web_request *request, struct web_response *re
         status = inbox_summary(request, out, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p class=\"actions\"><a class=\"usa-button\""
-                                  " href=\"/harvest/imports/new\">Import a report</a>"
-                                  " <a class=\"usa-button usa-button--outline\""
-                                  " href=\"/harvest/sites/new\">Add an LMS site</a></p>\n");
+        status = html_buf_markup(out, "<p class=\"actions\"><a class=\"usa-button\""
+                                      " href=\"/harvest/imports/new\">Import a report</a>"
+                                      " <a class=\"usa-button usa-button--outline\""
+                                      " href=\"/harvest/sites/new\">Add an LMS site</a></p>\n");
     }
     if (status == CT_OK) {
         status = sites_table(request, out, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Recent imports</h2>\n");
+        status = html_buf_markup(out, "<h2>Recent imports</h2>\n");
     }
     if (status == CT_OK) {
         status = harvest_imports_recent(request, out, 0, RECENT_IMPORTS, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
+        status = html_buf_markup(out, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* ---- adding a site ---- */
@@ -195,11 +197,11 @@ static enum ct_status site_form_page(struct web_request *request, struct web_res
         status = form_alert(out, FORM_ALERT_ERROR, "The site was not added: fix what is marked.");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p>A site is a Moodle that sends xAPI statements, or whose"
-                                  " reports you import. Adding it makes the key and secret it"
-                                  " sends statements with.</p>\n<form class=\"usa-form"
-                                  " usa-form--large\" method=\"post\""
-                                  " action=\"/harvest/sites/new\">\n");
+        status = html_buf_markup(out, "<p>A site is a Moodle that sends xAPI statements, or whose"
+                                      " reports you import. Adding it makes the key and secret it"
+                                      " sends statements with.</p>\n<form class=\"usa-form"
+                                      " usa-form--large\" method=\"post\""
+                                      " action=\"/harvest/sites/new\">\n");
     }
     if (status == CT_OK) {
         status = form_csrf(out, request->csrf);
@@ -235,11 +237,12 @@ static enum ct_status site_form_page(struct web_request *request, struct web_res
         status = form_field_write(out, &fields[i]);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button class=\"usa-button\" type=\"submit\">Add the site"
-                                  "</button>\n</form>\n<p><a href=\"/harvest\">Back to the harvest"
-                                  "</a></p>\n");
+        status =
+            html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Add the site"
+                                 "</button>\n</form>\n<p><a href=\"/harvest\">Back to the harvest"
+                                 "</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_harvest_site_new(struct web_request *request, struct web_response *response)
@@ -273,7 +276,7 @@ static enum ct_status site_added_page(struct web_request *request, struct web_re
         status = form_alert(out, FORM_ALERT_SUCCESS, done);
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out,
             "<h2>The site's xAPI credentials</h2>\n<p>Give these to the site's"
             " <code>logstore_xapi</code> plugin (its endpoint, username and password)."
@@ -285,28 +288,28 @@ static enum ct_status site_added_page(struct web_request *request, struct web_re
         status = harvest_view_term(out, "Endpoint", endpoint);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<dt>Key (username)</dt><dd><code id=\"xapi-key\">");
+        status = html_buf_markup(out, "<dt>Key (username)</dt><dd><code id=\"xapi-key\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, credentials->api_key);
+        status = html_buf_text(out, credentials->api_key);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</code></dd>\n<dt>Secret (password)</dt><dd>"
-                                  "<code id=\"xapi-secret\">");
+        status = html_buf_markup(out, "</code></dd>\n<dt>Secret (password)</dt><dd>"
+                                      "<code id=\"xapi-secret\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, credentials->secret);
+        status = html_buf_text(out, credentials->secret);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</code></dd>\n</dl>\n<p><a href=\"");
+        status = html_buf_markup(out, "</code></dd>\n</dl>\n<p><a href=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, href);
+        status = html_buf_text(out, href);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Go to the site</a></p>\n");
+        status = html_buf_markup(out, "\">Go to the site</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 static void store_refusal(const struct ct_err *err, struct site_form *form)
@@ -386,7 +389,7 @@ static enum ct_status account_row(void *context, struct db_stmt *stmt, struct ct
     struct buf *out = context;
     char linked[64];
     harvest_view_moment(db_column_text(stmt, 4), linked, sizeof linked);
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status = paging_cell(out, db_column_text(stmt, 0), false);
     }
@@ -403,7 +406,7 @@ static enum ct_status account_row(void *context, struct db_stmt *stmt, struct ct
     if (status == CT_OK) {
         status = harvest_view_count_cell(out, db_column_int64(stmt, 5));
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 static enum ct_status accounts_table(struct web_request *request, struct buf *out, int64_t site_id,
@@ -417,27 +420,28 @@ static enum ct_status accounts_table(struct web_request *request, struct buf *ou
                    err, DB_INT(site_id));
     paging_set_total(&paging, total);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Linked accounts</h2>\n");
+        status = html_buf_markup(out, "<h2>Linked accounts</h2>\n");
     }
     if (status != CT_OK || total == 0) {
-        return status == CT_OK ? html_markup(out, "<p>No account of this site is linked to a"
-                                                  " person yet.</p>\n")
+        return status == CT_OK ? html_buf_markup(out, "<p>No account of this site is linked to a"
+                                                      " person yet.</p>\n")
                                : status;
     }
-    status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                              "<caption>The site's accounts and the people they are</caption>\n");
+    status =
+        html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
+                             "<caption>The site's accounts and the people they are</caption>\n");
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = paging_each_row(request->store->db, accounts_sql, STORE_PARAMS(DB_INT(site_id)), 1,
                                  &paging, account_row, out, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     return status == CT_OK ? paging_nav(out, &paging) : status;
 }
@@ -476,27 +480,28 @@ static enum ct_status statement_counts(struct web_request *request, struct buf *
                  {"Ignored (no credit)", counts.refused - refused - without_passing},
                  {"Refused (not recorded)", refused}};
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>xAPI statements</h2>\n<dl class=\"summary\">\n");
+        status = html_buf_markup(out, "<h2>xAPI statements</h2>\n<dl class=\"summary\">\n");
     }
     for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
         status = harvest_view_count_term(out, terms[i].label, terms[i].number);
     }
     bool waiting = counts.waiting > 0;
     if (status == CT_OK) {
-        status = html_markup(out, "</dl>\n<p><a href=\"");
+        status = html_buf_markup(out, "</dl>\n<p><a href=\"");
     }
     char href[80];
     snprintf(href, sizeof href, "/harvest/sites/%" PRId64 "/statements.csv", site_id);
     if (status == CT_OK) {
-        status = html_text(out, href);
+        status = html_buf_text(out, href);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Download every statement of this site as CSV</a></p>\n");
+        status = html_buf_markup(out, "\">Download every statement of this site as CSV</a></p>\n");
     }
     if (status == CT_OK && waiting) {
-        status = html_markup(out, "<p>Waiting statements are applied when you link their account"
-                                  " or map their course: see the <a href=\"/harvest/inbox\">"
-                                  "harvest inbox</a>.</p>\n");
+        status =
+            html_buf_markup(out, "<p>Waiting statements are applied when you link their account"
+                                 " or map their course: see the <a href=\"/harvest/inbox\">"
+                                 "harvest inbox</a>.</p>\n");
     }
     return status;
 }
@@ -512,15 +517,15 @@ static enum ct_status link_form_write(struct web_request *request, struct buf *o
 {
     char action[64];
     snprintf(action, sizeof action, "/harvest/sites/%" PRId64 "/accounts", site_id);
-    enum ct_status status = html_markup(
+    enum ct_status status = html_buf_markup(
         out, "<h2>Link an account</h2>\n<p>An xAPI statement names its learner by the site's"
              " account: the Moodle user id. Link it to the person it is; the statements waiting"
              " for it are then applied.</p>\n<form class=\"usa-form\" method=\"post\" action=\"");
     if (status == CT_OK) {
-        status = html_text(out, action);
+        status = html_buf_text(out, action);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n");
+        status = html_buf_markup(out, "\">\n");
     }
     if (status == CT_OK) {
         status = form_csrf(out, request->csrf);
@@ -542,14 +547,14 @@ static enum ct_status link_form_write(struct web_request *request, struct buf *o
     for (size_t i = 0; i < sizeof fields / sizeof fields[0] && status == CT_OK; i++) {
         status = form_field_write(out, &fields[i]);
     }
-    return status == CT_OK ? html_markup(out, "<button class=\"usa-button\" type=\"submit\">"
-                                              "Link the account</button>\n</form>\n")
+    return status == CT_OK ? html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">"
+                                                  "Link the account</button>\n</form>\n")
                            : status;
 }
 
 static enum ct_status site_summary(struct buf *out, const struct lms_site *site, const char *added)
 {
-    enum ct_status status = html_markup(out, "<dl class=\"summary\">\n");
+    enum ct_status status = html_buf_markup(out, "<dl class=\"summary\">\n");
     if (status == CT_OK) {
         status = harvest_view_term(out, "Address", site->url);
     }
@@ -560,38 +565,39 @@ static enum ct_status site_summary(struct buf *out, const struct lms_site *site,
         status = harvest_view_term(out, "Added", added);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<dt>xAPI key</dt><dd><code>");
+        status = html_buf_markup(out, "<dt>xAPI key</dt><dd><code>");
     }
     if (status == CT_OK) {
-        status = html_text(out, site->api_key);
+        status = html_buf_text(out, site->api_key);
     }
-    return status == CT_OK ? html_markup(out, "</code></dd>\n</dl>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</code></dd>\n</dl>\n") : status;
 }
 
 static enum ct_status site_imports(struct web_request *request, struct buf *out, int64_t site_id,
                                    struct ct_err *err)
 {
     char href[64];
-    enum ct_status status = html_markup(out, "<h2>Report imports</h2>\n");
+    enum ct_status status = html_buf_markup(out, "<h2>Report imports</h2>\n");
     if (status == CT_OK) {
         status = harvest_imports_recent(request, out, site_id, SITE_RECENT_IMPORTS, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p class=\"actions\"><a class=\"usa-button\" href=\"");
+        status = html_buf_markup(out, "<p class=\"actions\"><a class=\"usa-button\" href=\"");
     }
     snprintf(href, sizeof href, "/harvest/imports/new?site=%" PRId64, site_id);
     if (status == CT_OK) {
-        status = html_text(out, href);
+        status = html_buf_text(out, href);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Import a report from this site</a> <a class=\"usa-button"
-                                  " usa-button--outline\" href=\"");
+        status = html_buf_markup(out, "\">Import a report from this site</a> <a class=\"usa-button"
+                                      " usa-button--outline\" href=\"");
     }
     snprintf(href, sizeof href, "/harvest/imports?site=%" PRId64, site_id);
     if (status == CT_OK) {
-        status = html_text(out, href);
+        status = html_buf_text(out, href);
     }
-    return status == CT_OK ? html_markup(out, "\">Every import from this site</a></p>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "\">Every import from this site</a></p>\n")
+                           : status;
 }
 
 /* The site's page, with the link form's errors when it was refused. */
@@ -642,9 +648,9 @@ static enum ct_status site_page(struct web_request *request, struct web_response
         status = accounts_table(request, out, site_id, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p><a href=\"/harvest\">Back to the harvest</a></p>\n");
+        status = html_buf_markup(out, "<p><a href=\"/harvest\">Back to the harvest</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_harvest_site(struct web_request *request, struct web_response *response,

@@ -10,17 +10,17 @@
 
 enum ct_status harvest_view_term(struct buf *out, const char *name, const char *value)
 {
-    enum ct_status status = html_markup(out, "<dt>");
+    enum ct_status status = html_buf_markup(out, "<dt>");
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</dt><dd>");
+        status = html_buf_markup(out, "</dt><dd>");
     }
     if (status == CT_OK) {
-        status = html_text(out, value != NULL ? value : "");
+        status = html_buf_text(out, value != NULL ? value : "");
     }
-    return status == CT_OK ? html_markup(out, "</dd>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</dd>\n") : status;
 }
 
 enum ct_status harvest_view_count_term(struct buf *out, const char *name, int64_t number)
@@ -47,11 +47,11 @@ enum ct_status harvest_view_count_cell(struct buf *out, int64_t number)
 {
     char text[24];
     snprintf(text, sizeof text, "%" PRId64, number);
-    enum ct_status status = html_markup(out, "<td class=\"number\">");
+    enum ct_status status = html_buf_markup(out, "<td class=\"number\">");
     if (status == CT_OK) {
-        status = html_text(out, text);
+        status = html_buf_text(out, text);
     }
-    return status == CT_OK ? html_markup(out, "</td>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
 }
 
 /* Keeps one (value, label) row; the texts are copied. */
@@ -129,71 +129,73 @@ static enum ct_status hidden_field(struct buf *out, const char *name, const char
     if (value == NULL) {
         return CT_OK;
     }
-    enum ct_status status = html_markup(out, "<input type=\"hidden\" name=\"");
+    enum ct_status status = html_buf_markup(out, "<input type=\"hidden\" name=\"");
     if (status == CT_OK) {
-        status = html_text(out, name);
+        status = html_buf_text(out, name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" value=\"");
+        status = html_buf_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, value);
+        status = html_buf_text(out, value);
     }
-    return status == CT_OK ? html_markup(out, "\">") : status;
+    return status == CT_OK ? html_buf_markup(out, "\">") : status;
 }
 
 static enum ct_status filter_option(struct buf *out, const char *value, const char *label,
                                     const char *chosen)
 {
-    enum ct_status status = html_markup(out, "<option value=\"");
+    enum ct_status status = html_buf_markup(out, "<option value=\"");
     if (status == CT_OK) {
-        status = html_text(out, value);
+        status = html_buf_text(out, value);
     }
     if (status == CT_OK && chosen != NULL && strcmp(chosen, value) == 0) {
-        status = html_markup(out, "\" selected=\"selected");
+        status = html_buf_markup(out, "\" selected=\"selected");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, label);
+        status = html_buf_text(out, label);
     }
-    return status == CT_OK ? html_markup(out, "</option>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</option>") : status;
 }
 
 enum ct_status harvest_view_filter_form(struct buf *out, const struct harvest_filter *filter)
 {
-    enum ct_status status = html_markup(out, "<form method=\"get\" class=\"filters\" action=\"");
+    enum ct_status status =
+        html_buf_markup(out, "<form method=\"get\" class=\"filters\" action=\"");
     if (status == CT_OK) {
-        status = html_text(out, filter->action);
+        status = html_buf_text(out, filter->action);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n<div class=\"usa-form-group\"><label class=\"usa-label\""
-                                  " for=\"");
+        status =
+            html_buf_markup(out, "\">\n<div class=\"usa-form-group\"><label class=\"usa-label\""
+                                 " for=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, filter->select_id);
+        status = html_buf_text(out, filter->select_id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, filter->label);
+        status = html_buf_text(out, filter->label);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</label><select class=\"usa-select\" id=\"");
+        status = html_buf_markup(out, "</label><select class=\"usa-select\" id=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, filter->select_id);
+        status = html_buf_text(out, filter->select_id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" name=\"");
+        status = html_buf_markup(out, "\" name=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, filter->select_id);
+        status = html_buf_text(out, filter->select_id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
         status = filter_option(out, "", filter->all_label, filter->chosen);
@@ -203,7 +205,7 @@ enum ct_status harvest_view_filter_form(struct buf *out, const struct harvest_fi
             filter_option(out, filter->options[i].value, filter->options[i].label, filter->chosen);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</select></div>\n");
+        status = html_buf_markup(out, "</select></div>\n");
     }
     if (status == CT_OK) {
         status = hidden_field(out, "sort", filter->kept_sort);
@@ -212,8 +214,8 @@ enum ct_status harvest_view_filter_form(struct buf *out, const struct harvest_fi
         status = hidden_field(out, "dir", filter->kept_dir);
     }
     return status == CT_OK
-               ? html_markup(out, "<button type=\"submit\" class=\"usa-button\">Filter</button>"
-                                  "</form>\n")
+               ? html_buf_markup(out, "<button type=\"submit\" class=\"usa-button\">Filter</button>"
+                                      "</form>\n")
                : status;
 }
 

@@ -7,6 +7,7 @@
 #include "dashboard.h"
 #include "../html/paging.h"
 #include "staff.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 static const struct paging_column columns[] = {
@@ -25,12 +26,12 @@ static const char filter_sql[] = " FROM libraries l LEFT JOIN people c ON c.id =
 /* 0 for a CE coordinator (every library), else the signed-in consultant. */
 static int64_t consultant_of(const struct web_request *request)
 {
-    return (request->roles & WEB_ROLE_CE_COORDINATOR) != 0 ? 0 : request->person_id;
+    return (request->roles & ROLE_CE_COORDINATOR) != 0 ? 0 : request->person_id;
 }
 
 static enum ct_status library_row(struct buf *out, struct db_stmt *stmt)
 {
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status =
             paging_link_cell(out, "/libraries/", db_column_int64(stmt, 0), db_column_text(stmt, 1));
@@ -38,7 +39,7 @@ static enum ct_status library_row(struct buf *out, struct db_stmt *stmt)
     for (int column = 2; column <= 5 && status == CT_OK; column++) {
         status = paging_cell(out, db_column_text(stmt, column), column >= 4);
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 static enum ct_status library_rows(struct web_request *request, struct buf *out,
@@ -98,26 +99,26 @@ enum ct_status page_libraries(struct web_request *request, struct web_response *
         status = page_begin(request, response, consultant != 0 ? "Your libraries" : "Libraries");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                                  "<caption>Libraries, with their people and open tracks"
-                                  "</caption>\n");
+        status = html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
+                                      "<caption>Libraries, with their people and open tracks"
+                                      "</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = library_rows(request, out, &paging, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     if (status == CT_OK) {
         status = paging_nav(out, &paging);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* ---- one library ---- */
@@ -163,18 +164,18 @@ static enum ct_status library_sections(struct web_request *request, struct buf *
     char about[600];
     snprintf(about, sizeof about, "%s. Consultant: %s.", library->city,
              library->consultant[0] != '\0' ? library->consultant : "none");
-    enum ct_status status = html_markup(out, "<p>");
+    enum ct_status status = html_buf_markup(out, "<p>");
     if (status == CT_OK) {
-        status = html_text(out, about);
+        status = html_buf_text(out, about);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</p>\n");
+        status = html_buf_markup(out, "</p>\n");
     }
     if (status == CT_OK) {
         status = library_goals_table(request, out, library_id, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Staff</h2>\n");
+        status = html_buf_markup(out, "<h2>Staff</h2>\n");
     }
     if (status == CT_OK) {
         status = staff_progress_table(request, out, library_id, err);
@@ -186,8 +187,8 @@ static enum ct_status library_sections(struct web_request *request, struct buf *
         return status;
     }
     return consultant_of(request) != 0
-               ? html_markup(out, "<p><a href=\"/libraries\">All your libraries</a></p>\n")
-               : html_markup(out, "<p><a href=\"/libraries\">All libraries</a></p>\n");
+               ? html_buf_markup(out, "<p><a href=\"/libraries\">All your libraries</a></p>\n")
+               : html_buf_markup(out, "<p><a href=\"/libraries\">All libraries</a></p>\n");
 }
 
 enum ct_status page_library_detail(struct web_request *request, struct web_response *response,
@@ -213,5 +214,5 @@ enum ct_status page_library_detail(struct web_request *request, struct web_respo
     if (status == CT_OK) {
         status = library_sections(request, &response->body, library_id, &library, &err);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }

@@ -6,6 +6,7 @@
 #include "../../core/credit.h"
 #include "../html/html.h"
 #include "dashboard.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 /* Runs a query of one library and writes each row's text columns as a table row. */
@@ -24,7 +25,7 @@ static enum ct_status table_rows(struct web_request *request, struct buf *out, i
         if (status != CT_OK || !has_row) {
             break;
         }
-        status = html_markup(out, "<tr>");
+        status = html_buf_markup(out, "<tr>");
         for (int column = 0; column < columns && status == CT_OK; column++) {
             char credits[CREDIT_TEXT_SIZE];
             const char *text = db_column_text(stmt, column);
@@ -32,16 +33,16 @@ static enum ct_status table_rows(struct web_request *request, struct buf *out, i
                 credit_format(db_column_int64(stmt, column), credits);
                 text = credits;
             }
-            status = html_markup(out, "<td>");
+            status = html_buf_markup(out, "<td>");
             if (status == CT_OK) {
-                status = html_text(out, text != NULL ? text : "");
+                status = html_buf_text(out, text != NULL ? text : "");
             }
             if (status == CT_OK) {
-                status = html_markup(out, "</td>");
+                status = html_buf_markup(out, "</td>");
             }
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</tr>\n");
+            status = html_buf_markup(out, "</tr>\n");
         }
     }
     db_finalize(stmt);
@@ -82,31 +83,31 @@ enum ct_status library_goals_table(struct web_request *request, struct buf *out,
                                    struct ct_err *err)
 {
     enum ct_status status =
-        html_markup(out, "<h2>Strategic plan goals</h2>\n<table class=\"usa-table "
-                         "usa-table--borderless\">\n<thead><tr>"
-                         "<th scope=\"col\">Code</th><th scope=\"col\">Goal</th>"
-                         "<th scope=\"col\">Description</th></tr></thead>\n<tbody>\n");
+        html_buf_markup(out, "<h2>Strategic plan goals</h2>\n<table class=\"usa-table "
+                             "usa-table--borderless\">\n<thead><tr>"
+                             "<th scope=\"col\">Code</th><th scope=\"col\">Goal</th>"
+                             "<th scope=\"col\">Description</th></tr></thead>\n<tbody>\n");
     if (status == CT_OK) {
         status = table_rows(request, out, library_id, goals_sql, 3, -1, err);
     }
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tbody>\n</table>\n") : status;
 }
 
 enum ct_status library_alignment_table(struct web_request *request, struct buf *out,
                                        int64_t library_id, struct ct_err *err)
 {
-    enum ct_status status =
-        html_markup(out, "<h2>Alignment with the library's goals"
-                         "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
-                         "scope=\"col\">Library goal</th>"
-                         "<th scope=\"col\">Staff goals serving it</th>"
-                         "<th scope=\"col\">Whose</th>"
-                         "<th scope=\"col\">Verified self-directed credit planned"
-                         " under it</th></tr></thead>\n<tbody>\n");
+    enum ct_status status = html_buf_markup(
+        out, "<h2>Alignment with the library's goals"
+             "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr><th "
+             "scope=\"col\">Library goal</th>"
+             "<th scope=\"col\">Staff goals serving it</th>"
+             "<th scope=\"col\">Whose</th>"
+             "<th scope=\"col\">Verified self-directed credit planned"
+             " under it</th></tr></thead>\n<tbody>\n");
     if (status == CT_OK) {
         status = table_rows(request, out, library_id, alignment_sql, 4, 3, err);
     }
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tbody>\n</table>\n") : status;
 }
 
 enum ct_status page_library(struct web_request *request, struct web_response *response)
@@ -118,7 +119,7 @@ enum ct_status page_library(struct web_request *request, struct web_response *re
         status = library_goals_table(request, out, request->library_id, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<h2>Staff</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>"
                  "<th scope=\"col\">Name</th><th scope=\"col\">E-mail</th>"
                  "<th scope=\"col\">Roles</th><th scope=\"col\">Track</th>"
@@ -128,10 +129,10 @@ enum ct_status page_library(struct web_request *request, struct web_response *re
         status = table_rows(request, out, request->library_id, staff_sql, 4, -1, &err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     if (status == CT_OK) {
         status = library_alignment_table(request, out, request->library_id, &err);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }

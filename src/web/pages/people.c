@@ -5,6 +5,7 @@
 #include "../api/api.h"
 #include "../html/html.h"
 #include "dashboard.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 enum ct_status page_person(struct web_request *request, struct web_response *response,
@@ -42,17 +43,17 @@ enum ct_status page_person(struct web_request *request, struct web_response *res
         status = page_begin(request, response, title);
     }
     if (status == CT_OK && in_library) {
-        status = html_markup(&response->body, "<p>");
+        status = html_buf_markup(&response->body, "<p>");
         if (status == CT_OK) {
-            status = html_text(&response->body, library);
+            status = html_buf_text(&response->body, library);
         }
         if (status == CT_OK) {
-            status = html_markup(&response->body, "</p>\n");
+            status = html_buf_markup(&response->body, "</p>\n");
         }
     }
     if (status == CT_OK) {
         status = page_progress(request, &response->body, person_id, person_id == request->person_id,
                                &err);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }

@@ -10,6 +10,7 @@
 #include "../html/html.h"
 #include "../html/notice.h"
 #include "dashboard.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 /* ---- small pieces ---- */
@@ -17,11 +18,11 @@
 static enum ct_status text_in(struct buf *out, const char *before, const char *text,
                               const char *after)
 {
-    enum ct_status status = html_markup_literal(out, before);
+    enum ct_status status = html_buf_markup_literal(out, before);
     if (status == CT_OK) {
-        status = html_text(out, text != NULL ? text : "");
+        status = html_buf_text(out, text != NULL ? text : "");
     }
-    return status == CT_OK ? html_markup_literal(out, after) : status;
+    return status == CT_OK ? html_buf_markup_literal(out, after) : status;
 }
 
 /* An error box; when a field is marked with what to fix, the field is the one alert and
@@ -49,10 +50,10 @@ static enum ct_status form_open(struct web_request *request, struct buf *out, co
     enum ct_status status = text_in(out, "<form method=\"post\" class=\"stack-wide\" action=\"",
                                     path, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
-        status = html_text(out, request->csrf);
+        status = html_buf_text(out, request->csrf);
     }
     if (status == CT_OK && action == NULL) {
-        return html_markup(out, "\">\n");
+        return html_buf_markup(out, "\">\n");
     }
     return status == CT_OK
                ? text_in(out, "\"><input type=\"hidden\" name=\"action\" value=\"", action, "\">\n")
@@ -121,7 +122,7 @@ static enum ct_status versions_table(struct web_request *request, struct buf *ou
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(track)), 1, err);
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<h2>Versions</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>"
                  "<th scope=\"col\">Version</th><th scope=\"col\">State</th>"
                  "<th scope=\"col\">Submitted</th>"
@@ -151,11 +152,11 @@ static enum ct_status versions_table(struct web_request *request, struct buf *ou
             status = text_in(out, "<td>", db_column_text(stmt, column), "</td>");
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</tr>\n");
+            status = html_buf_markup(out, "</tr>\n");
         }
     }
     db_finalize(stmt);
-    return status == CT_OK ? html_markup(out, "</tbody>\n</table>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tbody>\n</table>\n") : status;
 }
 
 /* The library goals a personal goal may serve: those of the person's library's plans. */
@@ -204,7 +205,7 @@ static enum ct_status version_contents(struct web_request *request, struct buf *
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version), DB_INT(version)), 2, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<ul>\n");
+        status = html_buf_markup(out, "<ul>\n");
     }
     bool has_row = true;
     while (status == CT_OK) {
@@ -215,7 +216,7 @@ static enum ct_status version_contents(struct web_request *request, struct buf *
         status = text_in(out, "<li>", db_column_text(stmt, 0), "</li>\n");
     }
     db_finalize(stmt);
-    return status == CT_OK ? html_markup(out, "</ul>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</ul>\n") : status;
 }
 
 /* The goals of a draft version, for the item a planned activity serves. */
@@ -232,7 +233,7 @@ static enum ct_status draft_goal_options(struct web_request *request, struct buf
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<option value=\"\">None of them</option>");
+        status = html_buf_markup(out, "<option value=\"\">None of them</option>");
     }
     bool has_row = true;
     while (status == CT_OK) {
@@ -265,7 +266,7 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                          draft->returned_comment, "</p></div></div>\n");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>In this version</h2>\n");
+        status = html_buf_markup(out, "<h2>In this version</h2>\n");
     }
     if (status == CT_OK) {
         status = version_contents(request, out, draft->id, err);
@@ -282,14 +283,14 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                                 draft->learning_options, true, NULL);
     }
     if (status == CT_OK) {
-        status =
-            html_markup(out, "<button type=\"submit\" class=\"usa-button\">Save</button></form>\n");
+        status = html_buf_markup(
+            out, "<button type=\"submit\" class=\"usa-button\">Save</button></form>\n");
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "add-goal");
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<h3>Add a goal</h3><label class=\"usa-label\" for=\"library_goal\">The library"
                  " goal it serves</label><select class=\"usa-select\" id=\"library_goal\""
                  " name=\"library_goal\">");
@@ -298,7 +299,7 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
         status = library_goal_options(request, out, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</select>\n");
+        status = html_buf_markup(out, "</select>\n");
     }
     if (status == CT_OK) {
         status = labelled_input(out, "goal", "Your goal", web_form_value(request, "goal"), false,
@@ -310,14 +311,14 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                            false, error_for(problem, "outcomes"));
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<button type=\"submit\" class=\"usa-button\">Add the goal</button></form>\n");
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "add-item");
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out,
             "<h3>Plan an activity</h3><label class=\"usa-label\" for=\"item_kind\">Kind</label>"
             "<select class=\"usa-select\" id=\"item_kind\" name=\"item_kind\"><option"
@@ -336,7 +337,7 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
                                 error_for(problem, "description"));
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<label class=\"usa-label\" for=\"plan_goal\">The goal of yours it serves</label>"
                  "<select class=\"usa-select\" id=\"plan_goal\" name=\"plan_goal\">");
     }
@@ -344,24 +345,26 @@ static enum ct_status draft_editor(struct web_request *request, struct buf *out,
         status = draft_goal_options(request, out, draft, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</select>\n");
+        status = html_buf_markup(out, "</select>\n");
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<button type=\"submit\" class=\"usa-button\">Add to the plan</button></form>\n");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<h3>Submit</h3>\n<p>When the plan says what you will learn and"
-                                  " which of your library's goals it serves, submit it: you and"
-                                  " your library then sign it, and learning counts from the day"
-                                  " it is submitted.</p>\n");
+        status =
+            html_buf_markup(out, "<h3>Submit</h3>\n<p>When the plan says what you will learn and"
+                                 " which of your library's goals it serves, submit it: you and"
+                                 " your library then sign it, and learning counts from the day"
+                                 " it is submitted.</p>\n");
     }
     if (status == CT_OK) {
         status = form_open(request, out, "/plan", "submit");
     }
     return status == CT_OK
-               ? html_markup(out, "<button type=\"submit\" class=\"usa-button\">Submit this version"
-                                  "</button></form>\n")
+               ? html_buf_markup(out,
+                                 "<button type=\"submit\" class=\"usa-button\">Submit this version"
+                                 "</button></form>\n")
                : status;
 }
 
@@ -372,16 +375,17 @@ static enum ct_status plan_actions(struct web_request *request, struct buf *out,
     if (latest->id == 0) {
         enum ct_status status = form_open(request, out, "/plan", "new-version");
         return status == CT_OK
-                   ? html_markup(out, "<button type=\"submit\" class=\"usa-button\">Start your plan"
-                                      "</button></form>\n")
+                   ? html_buf_markup(out,
+                                     "<button type=\"submit\" class=\"usa-button\">Start your plan"
+                                     "</button></form>\n")
                    : status;
     }
     if (strcmp(latest->state, "approved") == 0) {
         enum ct_status status = form_open(request, out, "/plan", "new-version");
         return status == CT_OK
-                   ? html_markup(out,
-                                 "<button type=\"submit\" class=\"usa-button\">Start a new version"
-                                 "</button></form>\n")
+                   ? html_buf_markup(
+                         out, "<button type=\"submit\" class=\"usa-button\">Start a new version"
+                              "</button></form>\n")
                    : status;
     }
     if (strcmp(latest->state, "draft") == 0) {
@@ -390,12 +394,12 @@ static enum ct_status plan_actions(struct web_request *request, struct buf *out,
     if (!latest->learner_signed) {
         enum ct_status status = form_open(request, out, "/plan", "sign");
         return status == CT_OK
-                   ? html_markup(out,
-                                 "<button type=\"submit\" class=\"usa-button\">Sign this version"
-                                 "</button></form>\n")
+                   ? html_buf_markup(
+                         out, "<button type=\"submit\" class=\"usa-button\">Sign this version"
+                              "</button></form>\n")
                    : status;
     }
-    return html_markup(out, "<p>This version waits for your library's signature.</p>\n");
+    return html_buf_markup(out, "<p>This version waits for your library's signature.</p>\n");
 }
 
 static enum ct_status plan_page(struct web_request *request, struct web_response *response,
@@ -410,8 +414,8 @@ static enum ct_status plan_page(struct web_request *request, struct web_response
     }
     if (status == CT_OK &&
         store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
-        status = html_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
-        return status == CT_OK ? page_end(response) : status;
+        status = html_buf_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
+        return status == CT_OK ? page_end(request, response) : status;
     }
     struct version_info *latest = calloc(1, sizeof *latest);
     if (status == CT_OK && latest == NULL) {
@@ -423,10 +427,10 @@ static enum ct_status plan_page(struct web_request *request, struct web_response
                             &versions, &err, DB_INT(track.id));
     }
     if (status == CT_OK && versions == 0) {
-        status = html_markup(out, "<p>You have no plan yet. Write it with your supervisor: the"
-                                  " goals of your library's strategic plan it serves, what you"
-                                  " need to learn and how. Credits count from the day you"
-                                  " submit it.</p>\n");
+        status = html_buf_markup(out, "<p>You have no plan yet. Write it with your supervisor: the"
+                                      " goals of your library's strategic plan it serves, what you"
+                                      " need to learn and how. Credits count from the day you"
+                                      " submit it.</p>\n");
     } else if (status == CT_OK) {
         status = versions_table(request, out, track.id, latest, &err);
     }
@@ -434,7 +438,7 @@ static enum ct_status plan_page(struct web_request *request, struct web_response
         status = plan_actions(request, out, latest, problem, &err);
     }
     free(latest);
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_plan(struct web_request *request, struct web_response *response,
@@ -628,11 +632,12 @@ static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
     }
     if (status == CT_OK) {
         /* Return first: Enter in the comment box returns, never signs. */
-        status = html_markup(out, "<div class=\"actions\"><button type=\"submit\" name=\"action\""
-                                  " value=\"return\" class=\"usa-button usa-button--outline\">"
-                                  "Return</button> <button type=\"submit\" class=\"usa-button\""
-                                  " name=\"action\" value=\"sign\">Sign for the library</button>"
-                                  "</div></form></section>\n");
+        status =
+            html_buf_markup(out, "<div class=\"actions\"><button type=\"submit\" name=\"action\""
+                                 " value=\"return\" class=\"usa-button usa-button--outline\">"
+                                 "Return</button> <button type=\"submit\" class=\"usa-button\""
+                                 " name=\"action\" value=\"sign\">Sign for the library</button>"
+                                 "</div></form></section>\n");
     }
     return status;
 }
@@ -669,9 +674,9 @@ static enum ct_status plans_to_sign_page(struct web_request *request, struct web
     }
     db_finalize(stmt);
     if (status == CT_OK && plans == 0) {
-        status = html_markup(out, "<p>No plan waits for your signature.</p>\n");
+        status = html_buf_markup(out, "<p>No plan waits for your signature.</p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_plans_to_sign(struct web_request *request, struct web_response *response,

@@ -17,6 +17,7 @@
 #include "../../certificates/signing_key.h"
 #include "../../io/clock.h"
 #include "../../store/store_settings.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 bool certificate_code_normal(const char *text, char out[VERIFICATION_CODE_SIZE])
@@ -108,7 +109,7 @@ static enum ct_status verify_summary(struct web_request *request, struct buf *ou
     certificate_date_words(record->valid_until, until, sizeof until);
     snprintf(credits, sizeof credits, "%" PRId64 "%s", record->credit_halves / 2,
              record->credit_halves % 2 != 0 ? ".5" : "");
-    enum ct_status status = html_markup(out, "<dl class=\"summary\">\n");
+    enum ct_status status = html_buf_markup(out, "<dl class=\"summary\">\n");
     const char *terms[][2] = {
         {"Status", state_titles[state]},
         {"Holder", record->person_name},
@@ -120,17 +121,17 @@ static enum ct_status verify_summary(struct web_request *request, struct buf *ou
         {"Issuer", issuer},
     };
     for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
-        status = html_term(out, terms[i][0], terms[i][1]);
+        status = html_buf_term(out, terms[i][0], terms[i][1]);
     }
     if (status == CT_OK && state == CHECK_REVOKED) {
         char revoked[64];
         certificate_date_words(record->revoked, revoked, sizeof revoked);
-        status = html_term(out, "Revoked on", revoked);
+        status = html_buf_term(out, "Revoked on", revoked);
         if (status == CT_OK) {
-            status = html_term(out, "Reason", record->revoked_reason);
+            status = html_buf_term(out, "Reason", record->revoked_reason);
         }
     }
-    return status == CT_OK ? html_markup(out, "</dl>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</dl>\n") : status;
 }
 
 static enum ct_status verify_page(struct web_request *request, struct web_response *response,
@@ -150,12 +151,12 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
         status = verify_summary(request, &response->body, record, state, issuer);
     }
     if (status == CT_OK) {
-        status = html_markup(&response->body,
-                             "<p>This page is the issuer's own record of the certificate, as of"
-                             " today. <a href=\"/check-certificate\">Check another"
-                             " certificate</a>.</p>\n");
+        status = html_buf_markup(&response->body,
+                                 "<p>This page is the issuer's own record of the certificate, as of"
+                                 " today. <a href=\"/check-certificate\">Check another"
+                                 " certificate</a>.</p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 static enum ct_status not_found(struct web_request *request, struct web_response *response)
@@ -171,10 +172,10 @@ static enum ct_status not_found(struct web_request *request, struct web_response
                             " address or the code as printed on the certificate.");
     }
     if (status == CT_OK) {
-        status = html_markup(&response->body, "<p><a href=\"/check-certificate\">Type a"
-                                              " verification code</a></p>\n");
+        status = html_buf_markup(&response->body, "<p><a href=\"/check-certificate\">Type a"
+                                                  " verification code</a></p>\n");
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 static enum ct_status too_many(struct web_request *request, struct web_response *response,

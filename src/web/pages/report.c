@@ -9,6 +9,7 @@
 #include "../html/html.h"
 #include "../html/notice.h"
 #include "dashboard.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 enum { REPORT_TEXT_SIZE = 20000 };
@@ -46,18 +47,19 @@ static enum ct_status read_report(struct web_request *request, int64_t track, ch
 
 static enum ct_status paragraph(struct buf *out, const char *before, const char *text)
 {
-    enum ct_status status = html_markup_literal(out, before);
+    enum ct_status status = html_buf_markup_literal(out, before);
     if (status == CT_OK) {
-        status = html_text(out, text);
+        status = html_buf_text(out, text);
     }
-    return status == CT_OK ? html_markup(out, "</p>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</p>\n") : status;
 }
 
 static enum ct_status report_form(struct web_request *request, struct buf *out, const char *text,
                                   const char *text_error)
 {
-    enum ct_status status = html_markup(out, "<form method=\"post\" action=\"/report\""
-                                             " class=\"usa-form usa-form--large report-form\">\n");
+    enum ct_status status =
+        html_buf_markup(out, "<form method=\"post\" action=\"/report\""
+                             " class=\"usa-form usa-form--large report-form\">\n");
     if (status == CT_OK) {
         status = form_csrf(out, request->csrf);
     }
@@ -74,7 +76,7 @@ static enum ct_status report_form(struct web_request *request, struct buf *out, 
         status = form_field_write(out, &reflection);
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<div class=\"actions\"><button type=\"submit\""
                  " class=\"usa-button usa-button--outline\" name=\"action\" value=\"save\">Save "
                  "draft</button> "
@@ -101,13 +103,13 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
                   "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
             message);
         if (status == CT_OK) {
-            status = html_markup(out, "</div></div>\n");
+            status = html_buf_markup(out, "</div></div>\n");
         }
     }
     if (status == CT_OK &&
         store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
-        status = html_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
-        return status == CT_OK ? page_end(response) : status;
+        status = html_buf_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
+        return status == CT_OK ? page_end(request, response) : status;
     }
     char *text = malloc(REPORT_TEXT_SIZE);
     struct report_state report;
@@ -125,7 +127,7 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
                            "Returned by the State Library: ",
                            report.comment);
         if (status == CT_OK) {
-            status = html_markup(out, "</div></div>\n");
+            status = html_buf_markup(out, "</div></div>\n");
         }
     }
     if (status == CT_OK && report.exists && strcmp(report.state, "draft") != 0) {
@@ -137,7 +139,7 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
         status = report_form(request, out, typed != NULL ? typed : text, text_error);
     }
     free(text);
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_report(struct web_request *request, struct web_response *response,

@@ -13,6 +13,7 @@
 #include "../html/notice.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 /* A refused decision: which row's form, what to fix, and what was typed. */
@@ -25,11 +26,11 @@ struct review_problem {
 
 static enum ct_status text_cell(struct buf *out, const char *text)
 {
-    enum ct_status status = html_markup(out, "<td>");
+    enum ct_status status = html_buf_markup(out, "<td>");
     if (status == CT_OK) {
-        status = html_text(out, text != NULL ? text : "");
+        status = html_buf_text(out, text != NULL ? text : "");
     }
-    return status == CT_OK ? html_markup(out, "</td>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
 }
 
 /* The decision form of one row: the track id, a comment box and two buttons; the
@@ -42,88 +43,90 @@ static enum ct_status decision_form(struct web_request *request, struct buf *out
     snprintf(id, sizeof id, "comment-%s%" PRId64, accept_action, track);
     bool wrong =
         problem != NULL && problem->track == track && strcmp(problem->form, accept_action) == 0;
-    enum ct_status status = html_markup(out, "<form method=\"post\" action=\"/review\">"
-                                             "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+    enum ct_status status =
+        html_buf_markup(out, "<form method=\"post\" action=\"/review\">"
+                             "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
-        status = html_text(out, request->csrf);
+        status = html_buf_text(out, request->csrf);
     }
     if (status == CT_OK) {
         status = buf_printf(out, "\"><input type=\"hidden\" name=\"track\" value=\"%" PRId64 "\">",
                             track);
     }
     if (status == CT_OK) {
-        status = wrong ? html_markup(out, "<div class=\"usa-form-group usa-form-group--error\">")
-                       : html_markup(out, "<div class=\"usa-form-group\">");
+        status = wrong
+                     ? html_buf_markup(out, "<div class=\"usa-form-group usa-form-group--error\">")
+                     : html_buf_markup(out, "<div class=\"usa-form-group\">");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<label class=\"usa-label\" for=\"");
+        status = html_buf_markup(out, "<label class=\"usa-label\" for=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, id);
+        status = html_buf_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Comment (needed to return)</label>");
+        status = html_buf_markup(out, "\">Comment (needed to return)</label>");
     }
     if (status == CT_OK && wrong) {
-        status = html_markup(out, "<span class=\"usa-error-message\" role=\"alert\" id=\"");
+        status = html_buf_markup(out, "<span class=\"usa-error-message\" role=\"alert\" id=\"");
         if (status == CT_OK) {
-            status = html_text(out, id);
+            status = html_buf_text(out, id);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "-error\">");
+            status = html_buf_markup(out, "-error\">");
         }
         if (status == CT_OK) {
-            status = html_text(out, problem->message);
+            status = html_buf_text(out, problem->message);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</span>");
+            status = html_buf_markup(out, "</span>");
         }
     }
     if (status == CT_OK) {
-        status = wrong ? html_markup(out, "<input class=\"usa-input usa-input--error\""
-                                          " aria-invalid=\"true\" aria-describedby=\"")
-                       : html_markup(out, "<input class=\"usa-input");
+        status = wrong ? html_buf_markup(out, "<input class=\"usa-input usa-input--error\""
+                                              " aria-invalid=\"true\" aria-describedby=\"")
+                       : html_buf_markup(out, "<input class=\"usa-input");
     }
     if (status == CT_OK && wrong) {
-        status = html_text(out, id);
+        status = html_buf_text(out, id);
     }
     if (status == CT_OK) {
-        status = wrong ? html_markup(out, "-error\" type=\"text\" name=\"comment\" id=\"")
-                       : html_markup(out, "\" type=\"text\" name=\"comment\" id=\"");
+        status = wrong ? html_buf_markup(out, "-error\" type=\"text\" name=\"comment\" id=\"")
+                       : html_buf_markup(out, "\" type=\"text\" name=\"comment\" id=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, id);
+        status = html_buf_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\" value=\"");
+        status = html_buf_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, wrong && problem->comment != NULL ? problem->comment : "");
+        status = html_buf_text(out, wrong && problem->comment != NULL ? problem->comment : "");
     }
     if (status == CT_OK) {
         /* Return comes first: Enter in the comment box presses the first button, and a
          * comment is written to return, never to accept or award. */
-        status = html_markup(out, "\"></div><div class=\"actions\"><button type=\"submit\""
-                                  " class=\"usa-button usa-button--outline\" name=\"action\""
-                                  " value=\"");
+        status = html_buf_markup(out, "\"></div><div class=\"actions\"><button type=\"submit\""
+                                      " class=\"usa-button usa-button--outline\" name=\"action\""
+                                      " value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, return_action);
+        status = html_buf_text(out, return_action);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">Return</button> <button type=\"submit\""
-                                  " class=\"usa-button\" name=\"action\" value=\"");
+        status = html_buf_markup(out, "\">Return</button> <button type=\"submit\""
+                                      " class=\"usa-button\" name=\"action\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, accept_action);
+        status = html_buf_text(out, accept_action);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">");
+        status = html_buf_markup(out, "\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, accept_label);
+        status = html_buf_text(out, accept_label);
     }
-    return status == CT_OK ? html_markup(out, "</button></div></form>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</button></div></form>") : status;
 }
 
 /* The two lists of the page: final reports, and tracks sent for the award. Each pages
@@ -170,36 +173,36 @@ static enum ct_status report_entry(void *context, struct db_stmt *stmt, struct c
                    "\"><h3 id=\"report-%" PRId64 "\">",
                    db_column_int64(stmt, 0), db_column_int64(stmt, 0));
     if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 1));
+        status = html_buf_text(out, db_column_text(stmt, 1));
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</h3>\n<p>");
+        status = html_buf_markup(out, "</h3>\n<p>");
     }
     if (status == CT_OK) {
-        status = html_text(
+        status = html_buf_text(
             out, program_set_name(page->request->config->programs, db_column_text(stmt, 2)));
     }
     if (status == CT_OK) {
-        status = html_markup(out, ". Submitted ");
+        status = html_buf_markup(out, ". Submitted ");
     }
     if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 3));
+        status = html_buf_text(out, db_column_text(stmt, 3));
     }
     if (status == CT_OK) {
-        status = html_markup(out, ".</p>\n<p class=\"report\">");
+        status = html_buf_markup(out, ".</p>\n<p class=\"report\">");
     }
     if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 4));
+        status = html_buf_text(out, db_column_text(stmt, 4));
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</p>\n");
+        status = html_buf_markup(out, "</p>\n");
     }
     if (status == CT_OK) {
         status = decision_form(page->request, out, db_column_int64(stmt, 0), "accept-report",
                                "Accept", "return-report", page->problem);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</section>\n");
+        status = html_buf_markup(out, "</section>\n");
     }
     return status;
 }
@@ -213,10 +216,10 @@ static enum ct_status reports_section(struct web_request *request, struct buf *o
         STORE_EXEC(request->store, "SELECT COUNT(*)" REVIEW_REPORTS_FROM, &total, err);
     paging_set_total(paging, total);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Final reports to review</h2>\n");
+        status = html_buf_markup(out, "<h2>Final reports to review</h2>\n");
     }
     if (status == CT_OK && total == 0) {
-        return html_markup(out, "<p>No final report waits for review.</p>\n");
+        return html_buf_markup(out, "<p>No final report waits for review.</p>\n");
     }
     struct review_rows rows = {request, out, problem};
     if (status == CT_OK) {
@@ -230,15 +233,15 @@ static enum ct_status reports_section(struct web_request *request, struct buf *o
 static enum ct_status blocking_words(struct buf *out, const struct evaluation *evaluation)
 {
     if (evaluation->blocking_count == 0) {
-        return html_markup(out, "Complete");
+        return html_buf_markup(out, "Complete");
     }
     enum ct_status status = CT_OK;
     for (size_t i = 0; i < evaluation->blocking_count && status == CT_OK; i++) {
         if (i > 0) {
-            status = html_markup(out, " ");
+            status = html_buf_markup(out, " ");
         }
         if (status == CT_OK) {
-            status = html_text(out, blocking_description(evaluation->blocking[i].code));
+            status = html_buf_text(out, blocking_description(evaluation->blocking[i].code));
         }
     }
     return status;
@@ -258,7 +261,7 @@ static enum ct_status track_row(void *context, struct db_stmt *stmt, struct ct_e
     if (status == CT_OK) {
         credit_format(evaluation->counted_halves, counted);
         credit_format(evaluation->required_halves, required);
-        status = html_markup(out, "<tr>");
+        status = html_buf_markup(out, "<tr>");
     }
     if (status == CT_OK) {
         status = text_cell(out, db_column_text(stmt, 1));
@@ -271,7 +274,7 @@ static enum ct_status track_row(void *context, struct db_stmt *stmt, struct ct_e
         status = text_cell(out, db_column_text(stmt, 3));
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<td>");
+        status = html_buf_markup(out, "<td>");
     }
     if (status == CT_OK) {
         status = blocking_words(out, evaluation);
@@ -285,7 +288,7 @@ static enum ct_status track_row(void *context, struct db_stmt *stmt, struct ct_e
     }
     evaluation_free(evaluation);
     record_free(record);
-    return status == CT_OK ? html_markup(out, "</td></tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</td></tr>\n") : status;
 }
 
 static enum ct_status tracks_table(struct web_request *request, struct buf *out,
@@ -297,19 +300,19 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
         STORE_EXEC(request->store, "SELECT COUNT(*)" REVIEW_TRACKS_FROM, &total, err);
     paging_set_total(paging, total);
     if (status == CT_OK) {
-        status = html_markup(out, "<h2>Tracks submitted for the award</h2>\n");
+        status = html_buf_markup(out, "<h2>Tracks submitted for the award</h2>\n");
     }
     if (status == CT_OK && total == 0) {
-        return html_markup(out, "<p>No track waits for the award.</p>\n");
+        return html_buf_markup(out, "<p>No track waits for the award.</p>\n");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n");
+        status = html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     struct review_rows rows = {request, out, problem};
     if (status == CT_OK) {
@@ -317,7 +320,7 @@ static enum ct_status tracks_table(struct web_request *request, struct buf *out,
             paging_each_row(request->store->db, tracks_sql, NULL, 0, paging, track_row, &rows, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     return status == CT_OK && paging->pages > 1 ? paging_nav(out, paging) : status;
 }
@@ -332,16 +335,17 @@ static enum ct_status review_page(struct web_request *request, struct web_respon
         /* When a field says what is wrong, it is the one alert; this box only points to it. */
         status =
             problem != NULL
-                ? html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
-                                   "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
-                : html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\""
-                                   " role=\"alert\"><div class=\"usa-alert__body\">"
-                                   "<p class=\"usa-alert__text\">");
+                ? html_buf_markup(out,
+                                  "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
+                                  "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
+                : html_buf_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\""
+                                       " role=\"alert\"><div class=\"usa-alert__body\">"
+                                       "<p class=\"usa-alert__text\">");
         if (status == CT_OK) {
-            status = html_text(out, message);
+            status = html_buf_text(out, message);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</p></div></div>\n");
+            status = html_buf_markup(out, "</p></div></div>\n");
         }
     }
     struct paging reports, tracks;
@@ -362,7 +366,7 @@ static enum ct_status review_page(struct web_request *request, struct web_respon
     if (status == CT_OK) {
         status = tracks_table(request, out, problem, &tracks, &err);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_review(struct web_request *request, struct web_response *response,

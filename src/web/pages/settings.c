@@ -8,6 +8,7 @@
 #include "../html/notice.h"
 #include "dashboard.h"
 #include "../../store/store_settings.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 /* What the form shows: the values (typed or in force) and any error of each. */
@@ -20,28 +21,30 @@ struct settings_form {
 
 static enum ct_status key_section(struct web_request *request, struct buf *out)
 {
-    enum ct_status status = html_markup(out, "<h2>Signing key</h2>\n");
+    enum ct_status status = html_buf_markup(out, "<h2>Signing key</h2>\n");
     const char *key_id =
         request->config->signing_key != NULL
             ? json_string_value(json_object_get(request->config->signing_key, "kid"))
             : NULL;
     if (status == CT_OK && key_id == NULL) {
-        return html_markup(out, "<p>This server has no signing key: it issues no"
-                                " credentials.</p>\n");
+        return html_buf_markup(out, "<p>This server has no signing key: it issues no"
+                                    " credentials.</p>\n");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<p>Credentials and the revocation list are signed with the key"
-                                  " whose id is <code>");
+        status =
+            html_buf_markup(out, "<p>Credentials and the revocation list are signed with the key"
+                                 " whose id is <code>");
     }
     if (status == CT_OK) {
-        status = html_text(out, key_id);
+        status = html_buf_text(out, key_id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</code>. Its public half is published at"
-                                  " <a href=\"/.well-known/jwks.json\">/.well-known/jwks.json</a>"
-                                  "; the private key stays in its file beside the database,"
-                                  " which is backed up separately (see the operations"
-                                  " guide).</p>\n");
+        status =
+            html_buf_markup(out, "</code>. Its public half is published at"
+                                 " <a href=\"/.well-known/jwks.json\">/.well-known/jwks.json</a>"
+                                 "; the private key stays in its file beside the database,"
+                                 " which is backed up separately (see the operations"
+                                 " guide).</p>\n");
     }
     return status;
 }
@@ -59,8 +62,8 @@ static enum ct_status settings_page(struct web_request *request, struct web_resp
                             "The settings were not saved: fix what is marked below.");
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<form class=\"usa-form usa-form--large\" method=\"post\""
-                                  " action=\"/settings\">\n");
+        status = html_buf_markup(out, "<form class=\"usa-form usa-form--large\" method=\"post\""
+                                      " action=\"/settings\">\n");
     }
     if (status == CT_OK) {
         status = form_csrf(out, request->csrf);
@@ -88,13 +91,13 @@ static enum ct_status settings_page(struct web_request *request, struct web_resp
         status = form_field_write(out, &issuer_name);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<button class=\"usa-button\" type=\"submit\">Save the"
-                                  " settings</button>\n</form>\n");
+        status = html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Save the"
+                                      " settings</button>\n</form>\n");
     }
     if (status == CT_OK) {
         status = key_section(request, out);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 enum ct_status page_settings(struct web_request *request, struct web_response *response)

@@ -8,6 +8,7 @@
 #include "../html/html.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 static const struct paging_column columns[] = {
@@ -61,7 +62,7 @@ static enum ct_status progress_cells(struct web_request *request, struct buf *ou
 static enum ct_status staff_row(struct web_request *request, struct buf *out, struct db_stmt *stmt,
                                 struct ct_err *err)
 {
-    enum ct_status status = html_markup(out, "<tr>");
+    enum ct_status status = html_buf_markup(out, "<tr>");
     if (status == CT_OK) {
         status =
             paging_link_cell(out, "/people/", db_column_int64(stmt, 0), db_column_text(stmt, 1));
@@ -76,7 +77,7 @@ static enum ct_status staff_row(struct web_request *request, struct buf *out, st
     if (status == CT_OK) {
         status = paging_cell(out, db_column_text(stmt, 4), false);
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 static enum ct_status staff_rows(struct web_request *request, struct buf *out, int64_t library_id,
@@ -122,21 +123,21 @@ enum ct_status staff_progress_table(struct web_request *request, struct buf *out
                    DB_INT(library_id));
     paging_set_total(&paging, total);
     if (status == CT_OK) {
-        status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>"
-                                  "Staff and the progress of their current track today"
-                                  "</caption>\n");
+        status = html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>"
+                                      "Staff and the progress of their current track today"
+                                      "</caption>\n");
     }
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     if (status == CT_OK) {
         status = staff_rows(request, out, library_id, &paging, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     return status == CT_OK ? paging_nav(out, &paging) : status;
 }
@@ -146,9 +147,9 @@ enum ct_status page_staff(struct web_request *request, struct web_response *resp
     struct ct_err err = {0};
     enum ct_status status = page_begin(request, response, "Your staff");
     if (status == CT_OK && request->library_id == 0) {
-        status = html_markup(&response->body, "<p>You do not belong to a library.</p>\n");
+        status = html_buf_markup(&response->body, "<p>You do not belong to a library.</p>\n");
     } else if (status == CT_OK) {
         status = staff_progress_table(request, &response->body, request->library_id, &err);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }

@@ -7,6 +7,7 @@
 #include "../html/html.h"
 #include "../html/notice.h"
 #include "dashboard.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 static bool open_to_submit(const struct track_info *track)
@@ -26,17 +27,17 @@ static enum ct_status returned_comment(struct web_request *request, struct buf *
         STORE_PARAMS(DB_INT(track->id)), 1, comment, sizeof comment, &found, &err);
     if (status == CT_OK) {
         status =
-            html_markup(out, "<div class=\"usa-alert usa-alert--warning usa-alert--slim\"><div "
-                             "class=\"usa-alert__body\"><p class=\"usa-alert__text\">The State "
-                             "Library returned your track");
+            html_buf_markup(out, "<div class=\"usa-alert usa-alert--warning usa-alert--slim\"><div "
+                                 "class=\"usa-alert__body\"><p class=\"usa-alert__text\">The State "
+                                 "Library returned your track");
     }
     if (status == CT_OK && found && comment[0] != '\0') {
-        status = html_markup(out, ": ");
+        status = html_buf_markup(out, ": ");
         if (status == CT_OK) {
-            status = html_text(out, comment);
+            status = html_buf_text(out, comment);
         }
     }
-    return status == CT_OK ? html_markup(out, "</p></div></div>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</p></div></div>\n") : status;
 }
 
 enum ct_status track_award_request(struct web_request *request, struct buf *out,
@@ -44,7 +45,7 @@ enum ct_status track_award_request(struct web_request *request, struct buf *out,
                                    const struct evaluation *evaluation)
 {
     if (strcmp(track->state, "submitted") == 0) {
-        return html_markup(out, "<p>Your track is with the State Library for the award.</p>\n");
+        return html_buf_markup(out, "<p>Your track is with the State Library for the award.</p>\n");
     }
     enum ct_status status = CT_OK;
     if (strcmp(track->state, "returned") == 0) {
@@ -53,18 +54,19 @@ enum ct_status track_award_request(struct web_request *request, struct buf *out,
     if (status != CT_OK || evaluation->status != TRACK_COMPLETE || !open_to_submit(track)) {
         return status;
     }
-    status =
-        html_markup(out, "<h2>Your certificate</h2>\n<p>Everything the program asks for is done."
-                         " Send your track to the State Library: a coordinator checks it and"
-                         " awards your certificate.</p>\n<form method=\"post\" action=\"/track\">"
-                         "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+    status = html_buf_markup(
+        out, "<h2>Your certificate</h2>\n<p>Everything the program asks for is done."
+             " Send your track to the State Library: a coordinator checks it and"
+             " awards your certificate.</p>\n<form method=\"post\" action=\"/track\">"
+             "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     if (status == CT_OK) {
-        status = html_text(out, request->csrf);
+        status = html_buf_text(out, request->csrf);
     }
     return status == CT_OK
-               ? html_markup(out, "\"><button type=\"submit\" class=\"usa-button\" name=\"action\""
-                                  " value=\"submit\">Ask for your certificate"
-                                  "</button></form>\n")
+               ? html_buf_markup(out,
+                                 "\"><button type=\"submit\" class=\"usa-button\" name=\"action\""
+                                 " value=\"submit\">Ask for your certificate"
+                                 "</button></form>\n")
                : status;
 }
 

@@ -12,6 +12,7 @@
 #include "../html/notice.h"
 #include "dashboard.h"
 #include "../html/paging.h"
+#include "../html/layout.h"
 #include "../../core/banned.h"
 
 /* The pending activities of the people this supervisor verifies. */
@@ -33,11 +34,11 @@ static const struct paging_list queue_list = {
 
 static enum ct_status cell(struct buf *out, const char *text)
 {
-    enum ct_status status = html_markup(out, "<td>");
+    enum ct_status status = html_buf_markup(out, "<td>");
     if (status == CT_OK) {
-        status = html_text(out, text != NULL ? text : "");
+        status = html_buf_text(out, text != NULL ? text : "");
     }
-    return status == CT_OK ? html_markup(out, "</td>") : status;
+    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
 }
 
 /* What the claim says it is worth, as the learner entered it. */
@@ -87,45 +88,46 @@ static enum ct_status queue_row(const struct web_request *request, struct buf *o
     char id[32], amount[256];
     snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
     claimed_amount(stmt, amount, sizeof amount);
-    enum ct_status status = html_markup(out, "<tr><td><input type=\"checkbox\" name=\"activity\""
-                                             " id=\"activity-");
+    enum ct_status status =
+        html_buf_markup(out, "<tr><td><input type=\"checkbox\" name=\"activity\""
+                             " id=\"activity-");
     if (status == CT_OK) {
-        status = html_text(out, id);
+        status = html_buf_text(out, id);
     }
     if (status == CT_OK) {
-        status = was_selected(request, id) ? html_markup(out, "\" checked value=\"")
-                                           : html_markup(out, "\" value=\"");
+        status = was_selected(request, id) ? html_buf_markup(out, "\" checked value=\"")
+                                           : html_buf_markup(out, "\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, id);
+        status = html_buf_text(out, id);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\"><label class=\"usa-sr-only\" for=\"activity-");
+        status = html_buf_markup(out, "\"><label class=\"usa-sr-only\" for=\"activity-");
     }
     if (status == CT_OK) {
-        status = html_text(out, id);
+        status = html_buf_text(out, id);
     }
     /* Each box names its claim: "Select" alone leaves a screen reader guessing. */
     if (status == CT_OK) {
-        status = html_markup(out, "\">Select ");
+        status = html_buf_markup(out, "\">Select ");
     }
     if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 4) != NULL ? db_column_text(stmt, 4) : "");
+        status = html_buf_text(out, db_column_text(stmt, 4) != NULL ? db_column_text(stmt, 4) : "");
     }
     if (status == CT_OK) {
-        status = html_markup(out, ", claimed by ");
+        status = html_buf_markup(out, ", claimed by ");
     }
     if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 1));
+        status = html_buf_text(out, db_column_text(stmt, 1));
     }
     if (status == CT_OK) {
-        status = html_markup(out, ", dated ");
+        status = html_buf_markup(out, ", dated ");
     }
     if (status == CT_OK) {
-        status = html_text(out, db_column_text(stmt, 2));
+        status = html_buf_text(out, db_column_text(stmt, 2));
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</label></td>");
+        status = html_buf_markup(out, "</label></td>");
     }
     for (int column = 1; column <= 4 && status == CT_OK; column++) {
         status = cell(out, db_column_text(stmt, column));
@@ -133,7 +135,7 @@ static enum ct_status queue_row(const struct web_request *request, struct buf *o
     if (status == CT_OK) {
         status = cell(out, amount);
     }
-    return status == CT_OK ? html_markup(out, "</tr>\n") : status;
+    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 struct queue_rows {
@@ -160,13 +162,14 @@ static enum ct_status queue_table(struct web_request *request, struct buf *out, 
     if (status != CT_OK || *rows == 0) {
         return status;
     }
-    status = html_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims"
-                              " waiting for your verification</caption>\n");
+    status =
+        html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims"
+                             " waiting for your verification</caption>\n");
     if (status == CT_OK) {
         status = paging_table_head(out, &paging);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "<tbody>\n");
+        status = html_buf_markup(out, "<tbody>\n");
     }
     struct queue_rows context = {request, out};
     if (status == CT_OK) {
@@ -175,7 +178,7 @@ static enum ct_status queue_table(struct web_request *request, struct buf *out, 
                             1, &paging, queue_entry, &context, err);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "</tbody>\n</table>\n");
+        status = html_buf_markup(out, "</tbody>\n</table>\n");
     }
     return status == CT_OK && paging.pages > 1 ? paging_nav(out, &paging) : status;
 }
@@ -195,12 +198,12 @@ static enum ct_status decision_form_end(struct web_request *request, struct buf 
     if (status == CT_OK) {
         /* Reject comes first: Enter in the reason box presses the first button, and a
          * reason is written to reject. */
-        status = html_markup(out, "<div class=\"actions\"><button type=\"submit\""
-                                  " name=\"action\" value=\"reject\""
-                                  " class=\"usa-button usa-button--secondary\">Reject selected"
-                                  "</button> <button type=\"submit\" class=\"usa-button\""
-                                  " name=\"action\" value=\"verify\">Verify selected</button>"
-                                  "</div>\n</form>\n");
+        status = html_buf_markup(out, "<div class=\"actions\"><button type=\"submit\""
+                                      " name=\"action\" value=\"reject\""
+                                      " class=\"usa-button usa-button--secondary\">Reject selected"
+                                      "</button> <button type=\"submit\" class=\"usa-button\""
+                                      " name=\"action\" value=\"verify\">Verify selected</button>"
+                                      "</div>\n</form>\n");
     }
     return status;
 }
@@ -224,39 +227,40 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
         /* When a field says what is wrong, it is the one alert; this box points to it. */
         status =
             reason_error != NULL
-                ? html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
-                                   "class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
-                : html_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
-                                   "role=\"alert\"><div class=\"usa-alert__body\"><p "
-                                   "class=\"usa-alert__text\">");
+                ? html_buf_markup(out,
+                                  "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
+                                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
+                : html_buf_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
+                                       "role=\"alert\"><div class=\"usa-alert__body\"><p "
+                                       "class=\"usa-alert__text\">");
         if (status == CT_OK) {
-            status = html_text(out, message);
+            status = html_buf_text(out, message);
         }
         if (status == CT_OK) {
-            status = html_markup(out, "</p></div></div>\n");
+            status = html_buf_markup(out, "</p></div></div>\n");
         }
     }
     if (status == CT_OK) {
-        status = html_markup(
+        status = html_buf_markup(
             out, "<form method=\"post\" action=\"/verify\" class=\"usa-form usa-form--large\">\n"
                  "<input type=\"hidden\" name=\"csrf_token\" value=\"");
     }
     if (status == CT_OK) {
-        status = html_text(out, request->csrf);
+        status = html_buf_text(out, request->csrf);
     }
     if (status == CT_OK) {
-        status = html_markup(out, "\">\n");
+        status = html_buf_markup(out, "\">\n");
     }
     int64_t rows = 0;
     if (status == CT_OK) {
         status = queue_table(request, out, &rows, &err);
     }
     if (status == CT_OK && rows == 0) {
-        status = html_markup(out, "<p>Nothing is waiting for you.</p>\n</form>\n");
+        status = html_buf_markup(out, "<p>Nothing is waiting for you.</p>\n</form>\n");
     } else if (status == CT_OK) {
         status = decision_form_end(request, out, reason_error);
     }
-    return status == CT_OK ? page_end(response) : status;
+    return status == CT_OK ? page_end(request, response) : status;
 }
 
 /* Applies the action to every selected activity, in one transaction. */

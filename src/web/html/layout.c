@@ -1,0 +1,157 @@
+#include "layout.h"
+
+#include <string.h>
+
+#include "../../store/store_settings.h"
+#include "form.h"
+#include "html.h"
+#include "notice.h"
+#include "../../core/banned.h"
+
+/* One link of the main navigation, marked as the current page where it is. */
+static void nav_link(struct html *h, const struct web_request *request,
+                     const struct web_nav_item *item)
+{
+    html_markup(h, "<li class=\"usa-nav__primary-item\"><a href=\"");
+    html_text(h, item->href);
+    if (strcmp(request->path, item->href) == 0) {
+        html_markup(h, "\" class=\"usa-nav-link usa-current\" aria-current=\"page\"><span>");
+    } else {
+        html_markup(h, "\" class=\"usa-nav-link\"><span>");
+    }
+    html_text(h, item->label);
+    html_markup(h, "</span></a></li>");
+}
+
+/* The main navigation: the routes the signed-in person may open that have a label
+ * (request->nav, from the route table), and the sign-out form. */
+static void navigation(struct html *h, const struct web_request *request)
+{
+    html_markup(h, "<nav aria-label=\"Main\" class=\"usa-nav\">\n<div class=\"usa-nav__inner\">"
+                   "<button type=\"button\" class=\"usa-nav__close\"><img"
+                   " src=\"/assets/uswds/img/usa-icons/close.svg\" role=\"img\""
+                   " alt=\"Close the menu\"></button>\n"
+                   "<ul class=\"usa-nav__primary usa-accordion\">");
+    for (size_t i = 0; i < request->nav_count; i++) {
+        const struct web_nav_item *item = &request->nav[i];
+        if (item->roles == 0 || (request->roles & item->roles) != 0) {
+            nav_link(h, request, item);
+        }
+    }
+    html_markup(h, "</ul>\n<div class=\"usa-nav__secondary\">"
+                   "<form class=\"signout\" method=\"post\" action=\"/logout\">"
+                   "<span>Signed in as ");
+    html_text(h, request->name);
+    html_markup(h, "</span>");
+    html_csrf(h, request->csrf);
+    html_markup(h, "<button type=\"submit\" class=\"usa-button"
+                   " usa-button--outline\">Sign out</button></form>"
+                   "</div>\n</div></nav>\n");
+}
+
+static void head(struct html *h, const char *title)
+{
+    html_markup(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width,"
+                   " initial-scale=1\">\n<title>");
+    html_text(h, title);
+    html_markup(h, " | certtrack</title>\n"
+                   "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n"
+                   "<link rel=\"stylesheet\" href=\"/assets/uswds/css/uswds.min.css\">\n"
+                   "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n"
+                   "<script src=\"/assets/uswds/js/uswds-init.min.js\"></script>\n"
+                   "</head>\n");
+}
+
+static void header(struct html *h, const struct web_request *request)
+{
+    html_markup(h, "<body>\n"
+                   "<a class=\"usa-skipnav\" href=\"#main-content\">Skip to main content</a>\n"
+                   "<div class=\"usa-overlay\"></div>\n"
+                   "<header class=\"usa-header usa-header--extended\">\n<div class=\"usa-navbar\">"
+                   "<div class=\"usa-logo\"><em class=\"usa-logo__text\"><a href=\"/\">certtrack"
+                   "<span class=\"site-tagline\">Library continuing education</span></a></em>"
+                   "</div>");
+    if (request->signed_in) {
+        html_markup(h, "<button type=\"button\" class=\"usa-menu-btn\">Menu</button>");
+    }
+    html_markup(h, "</div>\n");
+    if (request->signed_in) {
+        navigation(h, request);
+    }
+    html_markup(h, "</header>\n");
+}
+
+enum ct_status page_begin(struct web_request *request, struct web_response *response,
+                          const char *title)
+{
+    response->content_type = "text/html; charset=utf-8";
+    response->laid_out = true;
+    struct html h;
+    html_start(&h, &response->body);
+    head(&h, title);
+    header(&h, request);
+    html_markup(&h, "<main id=\"main-content\" class=\"site-main\">\n"
+                    "<div class=\"grid-container\">\n<h1>");
+    html_text(&h, title);
+    html_markup(&h, "</h1>\n");
+    enum ct_status status = html_status(&h);
+    return status == CT_OK ? notice_write(request, &response->body) : status;
+}
+
+enum ct_status page_end(struct web_request *request, struct web_response *response)
+{
+    char issuer[STORE_SETTING_SIZE];
+    struct ct_err err = {0};
+    enum ct_status status = store_setting_get(request->store, "issuer-name", issuer, &err);
+    struct html h;
+    html_start(&h, &response->body);
+    html_fail(&h, status);
+    html_markup(&h, "</div>\n</main>\n<footer class=\"usa-footer usa-footer--slim\">"
+                    "<div class=\"usa-footer__secondary-section\"><div class=\"grid-container\">"
+                    "<p>");
+    html_text(&h, issuer);
+    html_markup(&h, " certification, kept by certtrack.</p>"
+                    "</div></div></footer>\n"
+                    "<script src=\"/assets/uswds/js/uswds.min.js\"></script>\n"
+                    "</body>\n</html>\n");
+    return html_status(&h);
+}
+
+enum ct_status page_error(struct web_request *request, struct web_response *response,
+                          unsigned status_code, const char *title, const char *explanation)
+{
+    buf_release(&response->body);
+    response->status = status_code;
+    enum ct_status status = page_begin(request, response, title);
+    struct html h;
+    html_start(&h, &response->body);
+    html_fail(&h, status);
+    html_markup(&h, "<p>");
+    html_text(&h, explanation);
+    html_markup(&h, "</p>\n<p><a href=\"/\">Go to your dashboard</a></p>\n");
+    status = html_status(&h);
+    return status == CT_OK ? page_end(request, response) : status;
+}
+
+static bool is_page(const struct web_response *response)
+{
+    return !response->laid_out && response->location[0] == '\0' && response->asset == NULL &&
+           (response->content_type == NULL || strncmp(response->content_type, "text/html", 9) == 0);
+}
+
+enum ct_status layout_wrap(struct web_request *request, struct web_response *response)
+{
+    if (!is_page(response)) {
+        return CT_OK;
+    }
+    struct buf content = response->body;
+    buf_init(&response->body, content.limit);
+    enum ct_status status = page_begin(request, response, response->title);
+    if (status == CT_OK) {
+        status = buf_append(&response->body, buf_str(&content), content.length);
+    }
+    buf_release(&content);
+    return status == CT_OK ? page_end(request, response) : status;
+}
