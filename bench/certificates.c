@@ -83,7 +83,7 @@ static int64_t complete_learner(struct store *store, int64_t library, int index,
     char name[64], email[64];
     snprintf(name, sizeof name, "Learner %05d Example", index);
     snprintf(email, sizeof email, "learner%05d@bench.example.org", index);
-    static const char *const roles[] = {ROLE_LEARNER, NULL};
+    static const char *const roles[] = {ROLE_NAME_LEARNER, NULL};
     struct person_new person = {
         .name = name, .email = email, .library_id = library, .roles = roles};
     int64_t person_id = 0;

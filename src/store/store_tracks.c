@@ -153,16 +153,22 @@ static enum ct_status read_track(struct store *store, const char *sql, int64_t k
     return status;
 }
 
-enum ct_status store_track_current(struct store *store, int64_t person_id, struct track_info *track,
-                                   struct ct_err *err)
+enum ct_status store_track_find_current(struct store *store, int64_t person_id,
+                                        struct track_info *track, bool *found, struct ct_err *err)
 {
-    bool found = false;
-    enum ct_status status = read_track(
+    return read_track(
         store,
         "SELECT id, person_id, program, started, deadline, state FROM tracks WHERE person_id = ?"
         " ORDER BY state IN ('active', 'submitted', 'returned') DESC, started DESC, id DESC"
         " LIMIT 1",
-        person_id, track, &found, err);
+        person_id, track, found, err);
+}
+
+enum ct_status store_track_current(struct store *store, int64_t person_id, struct track_info *track,
+                                   struct ct_err *err)
+{
+    bool found = false;
+    enum ct_status status = store_track_find_current(store, person_id, track, &found, err);
     if (status == CT_OK && !found) {
         status = ct_err_set(err, CT_ERR_INPUT, "person", "person %lld has no track",
                             (long long)person_id);

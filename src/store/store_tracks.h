@@ -34,6 +34,12 @@ enum ct_status store_track_act(struct store *store, int64_t actor_id, int64_t tr
 enum ct_status store_track_current(struct store *store, int64_t person_id, struct track_info *track,
                                    struct ct_err *err) CT_MUST_CHECK;
 
+/* The same, with *found false (and no failure) when the person has no track: for callers
+ * that say "not enrolled" then, and must not say so when the read failed. */
+enum ct_status store_track_find_current(struct store *store, int64_t person_id,
+                                        struct track_info *track, bool *found,
+                                        struct ct_err *err) CT_MUST_CHECK;
+
 enum ct_status store_track_get(struct store *store, int64_t track_id, struct track_info *track,
                                struct ct_err *err) CT_MUST_CHECK;
 
