@@ -81,6 +81,51 @@ enum ct_status store_exec(struct store *store, const char *sql, const struct db_
     return status;
 }
 
+enum ct_status store_each_row(struct store *store, const char *sql, const struct db_param *params,
+                              size_t count, store_row_fn row, void *context, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, params, count, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        status = row(context, stmt, err);
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+void *store_rows_push(struct store_rows *rows, struct ct_err *err)
+{
+    if (rows->count == rows->capacity) {
+        size_t capacity = rows->capacity > 0 ? rows->capacity * 2 : 16;
+        char *grown = realloc(rows->items, capacity * rows->size);
+        if (grown == NULL) {
+            (void)ct_err_nomem(err);
+            return NULL;
+        }
+        rows->items = grown;
+        rows->capacity = capacity;
+    }
+    char *row = (char *)rows->items + rows->count++ * rows->size;
+    memset(row, 0, rows->size);
+    return row;
+}
+
+void store_rows_release(struct store_rows *rows)
+{
+    free(rows->items);
+    rows->items = NULL;
+    rows->count = 0;
+    rows->capacity = 0;
+}
+
 /* One column's value as JSON into *value; a text that is not UTF-8 (which JSON cannot
  * hold) is refused naming the column, not reported as memory running out. */
 static enum ct_status column_json(struct db_stmt *stmt, int c, json_t **value, struct ct_err *err)

@@ -80,6 +80,35 @@ enum ct_status store_exec(struct store *store, const char *sql, const struct db_
     store_exec((store), (sql), STORE_PARAMS(__VA_ARGS__), STORE_PARAM_COUNT(__VA_ARGS__), (id),    \
                (err))
 
+/* Called for each row of store_each_row; returns CT_OK to go on. */
+typedef enum ct_status (*store_row_fn)(void *context, struct db_stmt *stmt, struct ct_err *err);
+
+/* Runs sql with params (borrowed, count of them) and calls row with context for each
+ * row, stopping at the first status that is not CT_OK (which it returns). */
+enum ct_status store_each_row(struct store *store, const char *sql, const struct db_param *params,
+                              size_t count, store_row_fn row, void *context,
+                              struct ct_err *err) CT_MUST_CHECK;
+
+/* store_each_row with the parameters listed inline. */
+#define STORE_EACH_ROW(store, sql, row, context, err, ...)                                         \
+    store_each_row((store), (sql), STORE_PARAMS(__VA_ARGS__), STORE_PARAM_COUNT(__VA_ARGS__),      \
+                   (row), (context), (err))
+
+/* A growing array of rows a read returns: items (the caller frees it, with
+ * store_rows_release) of count, each size bytes. Start it as {.size = sizeof (row)}. */
+struct store_rows {
+    void *items;
+    size_t count;
+    size_t capacity;
+    size_t size;
+};
+
+/* A new zeroed row at the end of rows, or NULL (err set) when memory runs out. */
+void *store_rows_push(struct store_rows *rows, struct ct_err *err);
+
+/* Frees the rows' items; rows is then empty. */
+void store_rows_release(struct store_rows *rows);
+
 /* Ends a change's transaction: commits when status is CT_OK, else rolls back.
  * Returns the final status. */
 enum ct_status store_finish(struct store *store, enum ct_status status,

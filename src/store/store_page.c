@@ -36,3 +36,14 @@ enum ct_status store_page_bind(struct db_stmt *stmt, int index, const struct sto
     }
     return status == CT_OK ? CT_OK : ct_err_set(err, status, "paging", "cannot bind the page");
 }
+
+void store_page_clamp(struct store_page *page, int64_t total)
+{
+    if (page->limit <= 0) {
+        return;
+    }
+    int64_t pages = total > 0 ? (total + page->limit - 1) / page->limit : 1;
+    if (page->offset / page->limit + 1 > pages) {
+        page->offset = (pages - 1) * page->limit;
+    }
+}

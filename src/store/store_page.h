@@ -22,6 +22,10 @@ struct store_page {
     int64_t offset; /* rows before it */
 };
 
+/* Moves a page past the last of total rows to the last, as the page's paging does
+ * (paging_set_total), so that the rows asked for are the rows the page numbers. */
+void store_page_clamp(struct store_page *page, int64_t total);
+
 /* Appends " ORDER BY <order_by[column]> ASC|DESC[, tiebreak] LIMIT ? OFFSET ?" to sql
  * (order_by has count expressions; tiebreak may be NULL). CT_ERR_INPUT when the column
  * has no expression. */

@@ -109,13 +109,6 @@ static enum ct_status logout(struct web_request *request, struct web_response *r
     return page_logout(request, response);
 }
 
-static enum ct_status dashboard(struct web_request *request, struct web_response *response,
-                                int64_t id)
-{
-    (void)id;
-    return page_dashboard(request, response);
-}
-
 static enum ct_status verify_queue(struct web_request *request, struct web_response *response,
                                    int64_t id)
 {
@@ -235,13 +228,6 @@ static enum ct_status tokens_submit(struct web_request *request, struct web_resp
     return page_tokens_submit(request, response);
 }
 
-static enum ct_status library_view(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_library(request, response);
-}
-
 static enum ct_status catalog_list(struct web_request *request, struct web_response *response,
                                    int64_t id)
 {
@@ -343,32 +329,6 @@ static enum ct_status certificate_check(struct web_request *request, struct web_
 {
     (void)id;
     return page_certificate_check(request, response);
-}
-
-static enum ct_status staff_list(struct web_request *request, struct web_response *response,
-                                 int64_t id)
-{
-    (void)id;
-    return page_staff(request, response);
-}
-
-static enum ct_status person_page(struct web_request *request, struct web_response *response,
-                                  int64_t id)
-{
-    return page_person(request, response, id);
-}
-
-static enum ct_status libraries_list(struct web_request *request, struct web_response *response,
-                                     int64_t id)
-{
-    (void)id;
-    return page_libraries(request, response);
-}
-
-static enum ct_status library_page(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    return page_library_detail(request, response, id);
 }
 
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
@@ -474,7 +434,7 @@ static const struct route routes[] = {
     {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_form, BARE, NO_NAV},
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit, BARE, NO_NAV},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout, BARE, NO_NAV},
-    {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, dashboard, BARE, "Your progress"},
+    {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_dashboard, LAID_OUT, "Your progress"},
     {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, plan_page, BARE, "Your plan"},
     {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, claim_form, BARE,
      "Claim an activity"},
@@ -484,10 +444,10 @@ static const struct route routes[] = {
      "Plans to sign"},
     {"GET", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue, BARE,
      "Claims to verify"},
-    {"GET", "/library", ACCESS_SIGNED_IN, ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, library_view,
-     BARE, "Your library"},
+    {"GET", "/library", ACCESS_SIGNED_IN, ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library,
+     LAID_OUT, "Your library"},
     {"GET", "/staff", ACCESS_SIGNED_IN, ROLE_SUPERVISOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE,
-     staff_list, BARE, "Your staff"},
+     page_staff, LAID_OUT, "Your staff"},
     {"GET", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue, BARE,
      "Review and award"},
     {"GET", "/catalog", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_list, BARE,
@@ -499,7 +459,7 @@ static const struct route routes[] = {
     {"GET", "/compliance", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      compliance_view, BARE, "Compliance"},
     {"GET", "/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
-     libraries_list, BARE, "Libraries"},
+     page_libraries, LAID_OUT, "Libraries"},
     {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_view, BARE,
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page, LAID_OUT, "API tokens"},
@@ -539,9 +499,9 @@ static const struct route routes[] = {
      certificate_transcript_download, BARE, NO_NAV},
     {"GET", "/certificates/{id}/credential.jwt", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      certificate_credential_download, BARE, NO_NAV},
-    {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, person_page, BARE, NO_NAV},
+    {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_person, LAID_OUT, NO_NAV},
     {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
-     library_page, BARE, NO_NAV},
+     page_library_detail, LAID_OUT, NO_NAV},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit, LAID_OUT, NO_NAV},
     /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},

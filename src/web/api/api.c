@@ -7,6 +7,7 @@
 #include "../../core/evaluation_json.h"
 #include "../../store/store_record.h"
 #include "../../store/store_tracks.h"
+#include "../../actions/access.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
@@ -19,26 +20,8 @@ enum ct_status api_error(struct web_response *response, unsigned status, const c
 enum ct_status web_may_see_person(struct web_request *request, int64_t person_id, bool *allowed,
                                   struct ct_err *err)
 {
-    *allowed = person_id == request->person_id || (request->roles & ROLE_CE_COORDINATOR) != 0;
-    if (*allowed) {
-        return CT_OK;
-    }
-    int64_t library = 0;
-    enum ct_status status =
-        STORE_EXEC(request->store, "SELECT COALESCE(library_id, 0) FROM people WHERE id = ?",
-                   &library, err, DB_INT(person_id));
-    if (status != CT_OK || library == 0) {
-        return status;
-    }
-    unsigned local_roles = ROLE_SUPERVISOR | ROLE_LIBRARY_ADMINISTRATOR;
-    *allowed = (request->roles & local_roles) != 0 && library == request->library_id;
-    if (!*allowed && (request->roles & ROLE_CONSULTANT) != 0) {
-        int64_t consultant = 0;
-        status = STORE_EXEC(request->store, "SELECT consultant_id FROM libraries WHERE id = ?",
-                            &consultant, err, DB_INT(library));
-        *allowed = consultant == request->person_id;
-    }
-    return status;
+    struct actor actor = web_actor(request);
+    return access_may_see_person(request->store, &actor, person_id, allowed, err);
 }
 
 enum ct_status api_current_track(struct web_request *request, struct web_response *response,

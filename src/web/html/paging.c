@@ -390,3 +390,38 @@ enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct
     db_finalize(stmt);
     return status;
 }
+
+void paging_write_head(struct html *h, const struct paging *paging)
+{
+    if (h->status == CT_OK) {
+        h->status = paging_table_head(h->out, paging);
+    }
+}
+
+void paging_write_cell(struct html *h, const char *text, bool number)
+{
+    if (h->status == CT_OK) {
+        h->status = paging_cell(h->out, text, number);
+    }
+}
+
+void paging_write_count_cell(struct html *h, int64_t value)
+{
+    html_markup(h, "<td class=\"number\">");
+    html_int(h, value);
+    html_markup(h, "</td>");
+}
+
+void paging_write_link_cell(struct html *h, const char *path, int64_t id, const char *text)
+{
+    if (h->status == CT_OK) {
+        h->status = paging_link_cell(h->out, path, id, text);
+    }
+}
+
+void paging_write_nav(struct html *h, const struct paging *paging)
+{
+    if (h->status == CT_OK) {
+        h->status = paging_nav(h->out, paging);
+    }
+}

@@ -20,6 +20,7 @@
 #include "../../store/db.h"
 #include "../../store/store_page.h"
 #include "../http/request.h"
+#include "html.h"
 
 struct paging_column {
     const char *key;      /* ?sort=KEY; NULL: the column does not sort */
@@ -120,6 +121,23 @@ enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id,
 /* Writes the pagination nav: Previous, "Page X of Y (N rows)", Next. Call after
  * paging_set_total. */
 enum ct_status paging_nav(struct buf *out, const struct paging *paging) CT_MUST_CHECK;
+
+/* ---- the same through the HTML writer ---- */
+
+/* paging_table_head through h. */
+void paging_write_head(struct html *h, const struct paging *paging);
+
+/* paging_cell through h. */
+void paging_write_cell(struct html *h, const char *text, bool number);
+
+/* A numeric cell holding a whole number. */
+void paging_write_count_cell(struct html *h, int64_t value);
+
+/* paging_link_cell through h. */
+void paging_write_link_cell(struct html *h, const char *path, int64_t id, const char *text);
+
+/* paging_nav through h. */
+void paging_write_nav(struct html *h, const struct paging *paging);
 
 /* Called for each row of a page; returns CT_OK to go on. */
 typedef enum ct_status (*paging_row_fn)(void *context, struct db_stmt *stmt, struct ct_err *err);

@@ -1,23 +1,27 @@
 /*
- * pages: the server-rendered HTML pages. Every page is built through html.h.
+ * dashboard: a person's progress (GET /): the current track evaluated today, explained
+ * activity by activity, and the certificates held. The people pages show the same for
+ * someone else.
  */
-#ifndef CERTTRACK_PAGES_H
-#define CERTTRACK_PAGES_H
+#ifndef CERTTRACK_DASHBOARD_H
+#define CERTTRACK_DASHBOARD_H
 
 #include "../../core/engine.h"
 #include "../http/request.h"
 
-enum ct_status page_dashboard(struct web_request *request,
-                              struct web_response *response) CT_MUST_CHECK;
+#include "../html/html.h"
+
+/* GET /: the signed-in person's progress (a laid-out page). */
+enum ct_status page_dashboard(struct web_request *request, struct web_response *response,
+                              int64_t id) CT_MUST_CHECK;
 
 /* A track's status as people say it ("In progress"); never NULL. */
 const char *page_status_words(enum track_status status);
 
-/* Writes the dashboard's summary of person_id's current track into out: status and
- * credits, the chart, what is still needed, each activity's decision and the
- * certificates held. own: said to the person themself ("your"). Authorization is the
- * caller's. */
-enum ct_status page_progress(struct web_request *request, struct buf *out, int64_t person_id,
-                             bool own, struct ct_err *err) CT_MUST_CHECK;
+/* Writes the summary of person_id's current track: status and credits, the chart, what
+ * is still needed, each activity's decision and the certificates held; or that the
+ * person is not enrolled. own: said to the person themself ("your"). Authorization is
+ * the caller's. */
+void page_progress(struct web_request *request, struct html *h, int64_t person_id, bool own);
 
 #endif

@@ -2,11 +2,29 @@
 
 #include <stdio.h>
 
+#include "../../store/store_libraries.h"
+#include "../../store/store_people.h"
 #include "../api/api.h"
 #include "../html/html.h"
-#include "dashboard.h"
 #include "../html/layout.h"
+#include "dashboard.h"
 #include "../../core/banned.h"
+
+/* The person's library's name, as a paragraph (nothing when they have none). */
+static void library_line(struct web_request *request, struct html *h, int64_t library_id)
+{
+    struct library_view library;
+    bool found = false;
+    struct ct_err err = {0};
+    html_fail(h, library_id != 0
+                     ? store_library_get(request->store, library_id, &library, &found, &err)
+                     : CT_OK);
+    if (found) {
+        html_markup(h, "<p>");
+        html_text(h, library.name);
+        html_markup(h, "</p>\n");
+    }
+}
 
 enum ct_status page_person(struct web_request *request, struct web_response *response,
                            int64_t person_id)
@@ -21,39 +39,22 @@ enum ct_status page_person(struct web_request *request, struct web_response *res
         return page_error(request, response, 403, "Not allowed",
                           "You may not see this person's record.");
     }
-    char name[256], library[256];
+    struct person_roles person;
     bool found = false;
-    status = store_query_text(request->store, "SELECT name FROM people WHERE id = ?",
-                              STORE_PARAMS(DB_INT(person_id)), 1, name, sizeof name, &found, &err);
-    if (status == CT_OK && !found) {
+    status = store_person_get_roles(request->store, person_id, &person, &found, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!found) {
         return page_error(request, response, 404, "Page not found",
                           "There is no person at this address.");
     }
-    bool in_library = false;
-    if (status == CT_OK) {
-        status = store_query_text(request->store,
-                                  "SELECT l.name FROM people p JOIN libraries l"
-                                  " ON l.id = p.library_id WHERE p.id = ?",
-                                  STORE_PARAMS(DB_INT(person_id)), 1, library, sizeof library,
-                                  &in_library, &err);
-    }
     char title[300];
-    snprintf(title, sizeof title, "Progress of %s", name);
-    if (status == CT_OK) {
-        status = page_begin(request, response, title);
-    }
-    if (status == CT_OK && in_library) {
-        status = html_buf_markup(&response->body, "<p>");
-        if (status == CT_OK) {
-            status = html_buf_text(&response->body, library);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(&response->body, "</p>\n");
-        }
-    }
-    if (status == CT_OK) {
-        status = page_progress(request, &response->body, person_id, person_id == request->person_id,
-                               &err);
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    snprintf(title, sizeof title, "Progress of %s", person.name);
+    web_set_title(response, title);
+    struct html h;
+    html_start(&h, &response->body);
+    library_line(request, &h, person.library_id);
+    page_progress(request, &h, person_id, person_id == request->person_id);
+    return html_status(&h);
 }

@@ -1,0 +1,107 @@
+/*
+ * store_libraries: what the library pages read: a library with its consultant, its
+ * strategic-plan goals, its staff, how staff plans serve its goals, and the list of
+ * libraries a coordinator or a consultant sees.
+ */
+#ifndef CERTTRACK_STORE_LIBRARIES_H
+#define CERTTRACK_STORE_LIBRARIES_H
+
+#include "store.h"
+#include "store_page.h"
+
+struct library_view {
+    int64_t id;
+    char name[256];
+    char city[256];
+    int64_t consultant_id; /* 0 when none */
+    char consultant[256];  /* the consultant's name, "" when none */
+};
+
+/* The library with id into *library; *found is false when there is none. */
+enum ct_status store_library_get(struct store *store, int64_t id, struct library_view *library,
+                                 bool *found, struct ct_err *err) CT_MUST_CHECK;
+
+/* The columns of the library list, in the order the page shows them. */
+enum store_library_column {
+    STORE_LIBRARY_NAME,
+    STORE_LIBRARY_CITY,
+    STORE_LIBRARY_CONSULTANT,
+    STORE_LIBRARY_STAFF,
+    STORE_LIBRARY_OPEN_TRACKS,
+    STORE_LIBRARY_COLUMNS,
+};
+
+struct library_row {
+    struct library_view library;
+    int64_t staff;       /* people of the library */
+    int64_t open_tracks; /* their active, submitted or returned tracks */
+};
+
+/* One page of the libraries consultant_id is assigned (0: every library) into rows (of
+ * struct library_row), and how many there are in all into *total; a page past the last
+ * is the last (store_page_clamp). */
+enum ct_status store_libraries_list(struct store *store, int64_t consultant_id,
+                                    const struct store_page *page, struct store_rows *rows,
+                                    int64_t *total, struct ct_err *err) CT_MUST_CHECK;
+
+struct library_goal_row {
+    char code[32];
+    char title[256];
+    char description[1024];
+};
+
+/* The goals of the library's strategic plans, the newest plan's first, into rows (of
+ * struct library_goal_row). */
+enum ct_status store_library_goals(struct store *store, int64_t library_id, struct store_rows *rows,
+                                   struct ct_err *err) CT_MUST_CHECK;
+
+struct staff_member_row {
+    char name[256];
+    char email[256];
+    char roles[128]; /* the role names, ", " between them */
+    char track[128]; /* "program (state)" of the latest track, "" when none */
+};
+
+/* The people of the library by name into rows (of struct staff_member_row). */
+enum ct_status store_library_people(struct store *store, int64_t library_id,
+                                    struct store_rows *rows, struct ct_err *err) CT_MUST_CHECK;
+
+struct goal_alignment_row {
+    char goal[300];          /* "G1 Literacy" */
+    int64_t staff_goals;     /* goals of approved staff plans that serve it */
+    char whose[1024];        /* "Name: goal; ..." */
+    int64_t verified_halves; /* verified self-directed credit planned under those goals */
+};
+
+/* For each of the library's goals, how approved staff plans serve it, into rows (of
+ * struct goal_alignment_row). */
+enum ct_status store_library_alignment(struct store *store, int64_t library_id,
+                                       struct store_rows *rows, struct ct_err *err) CT_MUST_CHECK;
+
+/* The columns of the staff progress list. */
+enum store_staff_column {
+    STORE_STAFF_NAME,
+    STORE_STAFF_TRACK,
+    STORE_STAFF_STATUS,
+    STORE_STAFF_CREDITS,
+    STORE_STAFF_DEADLINE,
+    STORE_STAFF_COLUMNS,
+};
+
+struct staff_track_row {
+    int64_t person_id;
+    char name[256];
+    int64_t track_id; /* 0: not enrolled */
+    char program[65];
+    char deadline[16];
+    char state[16];
+};
+
+/* One page of the library's people with their current track (as
+ * store_track_find_current chooses it) into rows (of struct staff_track_row), and how
+ * many people in all into *total; a page past the last is the last. */
+enum ct_status store_library_staff_tracks(struct store *store, int64_t library_id,
+                                          const struct store_page *page, struct store_rows *rows,
+                                          int64_t *total, struct ct_err *err) CT_MUST_CHECK;
+
+#endif

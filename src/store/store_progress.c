@@ -1,0 +1,137 @@
+#include "store_progress.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+struct keyed_title {
+    const char *key;   /* an activity's record key, in the record's arena */
+    const char *title; /* in the record's arena */
+};
+
+static int compare_keys(const void *a, const void *b)
+{
+    return strcmp(((const struct keyed_title *)a)->key, ((const struct keyed_title *)b)->key);
+}
+
+/* Every titled activity's key and title of person_id, sorted by key: the strings in the
+ * record's arena, the array *keyed the caller's to free. */
+static enum ct_status read_titles(struct store *store, int64_t person_id,
+                                  struct learner_record *record, struct keyed_title **keyed,
+                                  size_t *count, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    *keyed = NULL;
+    *count = 0;
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT record_key, title FROM activities"
+                                       " WHERE person_id = ? AND title IS NOT NULL",
+                                       &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        struct keyed_title *grown = realloc(*keyed, (*count + 1) * sizeof **keyed);
+        if (grown == NULL) {
+            status = ct_err_nomem(err);
+            break;
+        }
+        *keyed = grown;
+        struct keyed_title *entry = &(*keyed)[(*count)++];
+        entry->key = arena_strdup(&record->arena, db_column_text(stmt, 0));
+        entry->title = arena_strdup(&record->arena, db_column_text(stmt, 1));
+        if (entry->key == NULL || entry->title == NULL) {
+            status = ct_err_nomem(err);
+        }
+    }
+    db_finalize(stmt);
+    if (status == CT_OK && *count > 1) {
+        qsort(*keyed, *count, sizeof **keyed, compare_keys);
+    }
+    return status;
+}
+
+enum ct_status store_activity_titles(struct store *store, int64_t person_id,
+                                     struct learner_record *record, const char ***titles,
+                                     struct ct_err *err)
+{
+    *titles = NULL;
+    if (record->activity_count == 0) {
+        return CT_OK;
+    }
+    struct keyed_title *keyed = NULL;
+    size_t count = 0;
+    enum ct_status status = read_titles(store, person_id, record, &keyed, &count, err);
+    const char **out = NULL;
+    if (status == CT_OK) {
+        out = arena_calloc(&record->arena, record->activity_count, sizeof *out);
+        status = out != NULL ? CT_OK : ct_err_nomem(err);
+    }
+    for (size_t i = 0; status == CT_OK && i < record->activity_count; i++) {
+        struct keyed_title wanted = {record->activities[i].id, NULL};
+        const struct keyed_title *found =
+            count > 0 ? bsearch(&wanted, keyed, count, sizeof *keyed, compare_keys) : NULL;
+        out[i] = found != NULL ? found->title : NULL;
+    }
+    free(keyed);
+    *titles = status == CT_OK ? out : NULL;
+    return status;
+}
+
+static void held_from_row(struct db_stmt *stmt, struct held_certificate *held)
+{
+    held->id = db_column_int64(stmt, 0);
+    snprintf(held->number, sizeof held->number, "%s", db_column_text(stmt, 1));
+    snprintf(held->program, sizeof held->program, "%s", db_column_text(stmt, 2));
+    held->issued = store_date_value(db_column_text(stmt, 3));
+    held->valid_until = store_date_value(db_column_text(stmt, 4));
+    held->revoked = store_date_value(db_column_text(stmt, 5));
+    const char *code = db_column_text(stmt, 6);
+    snprintf(held->verification_code, sizeof held->verification_code, "%s",
+             code != NULL ? code : "");
+}
+
+enum ct_status store_certificates_held(struct store *store, int64_t person_id,
+                                       struct held_certificate **held, size_t *count,
+                                       struct ct_err *err)
+{
+    *held = NULL;
+    *count = 0;
+    struct db_stmt *stmt = NULL;
+    enum ct_status status =
+        db_prepare(store->db,
+                   "SELECT id, number, program, issued, valid_until, revoked, verification_code"
+                   " FROM certificates WHERE person_id = ? ORDER BY issued DESC, id DESC",
+                   &stmt, err);
+    if (status == CT_OK) {
+        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
+    }
+    bool has_row = true;
+    while (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        struct held_certificate *grown = realloc(*held, (*count + 1) * sizeof **held);
+        if (grown == NULL) {
+            status = ct_err_nomem(err);
+            break;
+        }
+        *held = grown;
+        held_from_row(stmt, &(*held)[(*count)++]);
+    }
+    db_finalize(stmt);
+    if (status != CT_OK) {
+        free(*held);
+        *held = NULL;
+        *count = 0;
+    }
+    return status;
+}
