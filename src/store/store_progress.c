@@ -135,3 +135,105 @@ enum ct_status store_certificates_held(struct store *store, int64_t person_id,
     }
     return status;
 }
+
+static enum ct_status track_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    (void)err;
+    struct track_info *next = context;
+    next->id = db_column_int64(stmt, 0);
+    next->person_id = db_column_int64(stmt, 1);
+    snprintf(next->program, sizeof next->program, "%s", db_column_text(stmt, 2));
+    next->started = store_date_value(db_column_text(stmt, 3));
+    next->deadline = store_date_value(db_column_text(stmt, 4));
+    snprintf(next->state, sizeof next->state, "%s", db_column_text(stmt, 5));
+    return CT_OK;
+}
+
+enum ct_status store_track_successor(struct store *store, int64_t track_id, struct track_info *next,
+                                     bool *found, struct ct_err *err)
+{
+    memset(next, 0, sizeof *next);
+    enum ct_status status =
+        STORE_EACH_ROW(store,
+                       "SELECT id, person_id, program, started, deadline, state FROM tracks"
+                       " WHERE previous_track_id = ? ORDER BY id LIMIT 1",
+                       track_row, next, err, DB_INT(track_id));
+    *found = status == CT_OK && next->id != 0;
+    return status;
+}
+
+/* A copy of a text column, NULL for NULL; *failed when memory runs out. */
+static char *column_copy(struct db_stmt *stmt, int column, bool *failed)
+{
+    const char *text = db_column_text(stmt, column);
+    char *copy = text != NULL ? strdup(text) : NULL;
+    *failed = *failed || (text != NULL && copy == NULL);
+    return copy;
+}
+
+static enum ct_status track_view_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    struct track_view *view = context;
+    enum ct_status status = track_row(&view->track, stmt, err);
+    bool failed = false;
+    view->comment = column_copy(stmt, 6, &failed);
+    return failed ? ct_err_nomem(err) : status;
+}
+
+enum ct_status store_track_view(struct store *store, int64_t track_id, struct track_view *view,
+                                bool *found, struct ct_err *err)
+{
+    memset(view, 0, sizeof *view);
+    enum ct_status status = STORE_EACH_ROW(
+        store,
+        "SELECT id, person_id, program, started, deadline, state, state_comment FROM tracks"
+        " WHERE id = ?",
+        track_view_row, view, err, DB_INT(track_id));
+    *found = status == CT_OK && view->track.id != 0;
+    return status;
+}
+
+void store_track_view_release(struct track_view *view)
+{
+    free(view->comment);
+    view->comment = NULL;
+}
+
+static enum ct_status report_view_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    struct report_view *view = context;
+    bool failed = false;
+    view->track_id = db_column_int64(stmt, 0);
+    view->state = column_copy(stmt, 1, &failed);
+    view->text = column_copy(stmt, 2, &failed);
+    view->comment = column_copy(stmt, 3, &failed);
+    view->submitted = column_copy(stmt, 4, &failed);
+    view->accepted = column_copy(stmt, 5, &failed);
+    return failed ? ct_err_nomem(err) : CT_OK;
+}
+
+enum ct_status store_report_view(struct store *store, int64_t track_id, struct report_view *view,
+                                 bool *found, struct ct_err *err)
+{
+    memset(view, 0, sizeof *view);
+    enum ct_status status = STORE_EACH_ROW(
+        store,
+        "SELECT t.id, r.state, r.text, r.returned_comment, r.submitted, r.accepted FROM tracks t"
+        " LEFT JOIN final_reports r ON r.track_id = t.id WHERE t.id = ?",
+        report_view_row, view, err, DB_INT(track_id));
+    *found = status == CT_OK && view->track_id != 0;
+    if (status != CT_OK) {
+        store_report_view_release(view);
+    }
+    return status;
+}
+
+void store_report_view_release(struct report_view *view)
+{
+    free(view->state);
+    free(view->text);
+    free(view->comment);
+    free(view->submitted);
+    free(view->accepted);
+    memset(view, 0, sizeof *view);
+}

@@ -85,30 +85,6 @@ static enum ct_status favicon(struct web_request *request, struct web_response *
     return CT_OK;
 }
 
-static enum ct_status login_form(struct web_request *request, struct web_response *response,
-                                 int64_t id)
-{
-    (void)id;
-    if (request->signed_in) {
-        web_redirect(response, "/");
-        return CT_OK;
-    }
-    return page_login(request, response, NULL);
-}
-
-static enum ct_status login_submit(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_login_submit(request, response);
-}
-
-static enum ct_status logout(struct web_request *request, struct web_response *response, int64_t id)
-{
-    (void)id;
-    return page_logout(request, response);
-}
-
 static enum ct_status verify_queue(struct web_request *request, struct web_response *response,
                                    int64_t id)
 {
@@ -431,9 +407,9 @@ static enum ct_status harvest_inbox_map(struct web_request *request, struct web_
 static const struct route routes[] = {
     {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz, BARE, NO_NAV},
     {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon, BARE, NO_NAV},
-    {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_form, BARE, NO_NAV},
-    {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, login_submit, BARE, NO_NAV},
-    {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, logout, BARE, NO_NAV},
+    {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_form, LAID_OUT, NO_NAV},
+    {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_submit, LAID_OUT, NO_NAV},
+    {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_logout, LAID_OUT, NO_NAV},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_dashboard, LAID_OUT, "Your progress"},
     {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, plan_page, BARE, "Your plan"},
     {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, claim_form, BARE,

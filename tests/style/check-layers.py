@@ -5,8 +5,9 @@
    calls the SQL driver (db.h) itself;
 2. no function in src/web longer than 60 lines;
 3. the CSRF field is written only by html_csrf (src/web/html/form.c);
-4. no `if (status == CT_OK)` chain in src/web: pages write through the HTML writer,
-   which remembers its first failure (html.h).
+4. no `if (status == CT_OK)` chain in src/web (a function testing it twice or more):
+   pages write through the HTML writer, which remembers its first failure (html.h),
+   and nothing above src/web/html calls the plain-buffer writers (html_buf_*).
 
 Usage: check-layers.py SOURCE_ROOT
 """
@@ -36,7 +37,7 @@ def relative(path):
 
 
 def functions(path):
-    """(length, name, first line) of each function defined at the top level."""
+    """(length, name, first line, body) of each function defined at the top level."""
     lines = open(path, encoding='utf-8').read().split('\n')
     found, start = [], None
     for number, line in enumerate(lines):
@@ -47,7 +48,7 @@ def functions(path):
             match = re.search(r'([A-Za-z_]\w*)\s*\(', lines[head])
             start, name = head, match.group(1) if match else '?'
         elif start is not None and line == '}':
-            found.append((number - start + 1, name, start + 1))
+            found.append((number - start + 1, name, start + 1, '\n'.join(lines[start:number])))
             start = None
     return found
 
@@ -71,7 +72,7 @@ check(1, 'no SQL in src/web or src/cli', sql)
 
 long = []
 for path in sources('src/web'):
-    for length, name, line in functions(path):
+    for length, name, line, _ in functions(path):
         if length > LONGEST:
             long.append(f'{relative(path)}:{line}: {name} is {length} lines')
 check(2, f'no function in src/web is longer than {LONGEST} lines', long)
@@ -86,8 +87,15 @@ for path in sources('src/web', ('.c', '.h')):
 check(3, 'the CSRF field is written by html_csrf only', csrf)
 
 chains = []
+BUF_WRITER = re.compile(r'\bhtml_buf_(text|markup|term)\b')
 for path in sources('src/web'):
-    count = len(CHAIN.findall(open(path, encoding='utf-8').read()))
-    if count:
-        chains.append(f'{relative(path)}: {count}')
-check(4, 'no if (status == CT_OK) chain in src/web', chains)
+    for _, name, line, body in functions(path):
+        count = len(CHAIN.findall(body))
+        if count >= 2:
+            chains.append(f'{relative(path)}:{line}: {name} tests status {count} times')
+    if not relative(path).startswith(os.path.join('src', 'web', 'html')):
+        for number, text in enumerate(open(path, encoding='utf-8'), 1):
+            if BUF_WRITER.search(text):
+                chains.append(f'{relative(path)}:{number}: write through struct html')
+check(4, 'no if (status == CT_OK) chain in src/web, nor a plain-buffer writer above html/',
+      chains)

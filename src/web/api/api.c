@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../core/evaluation_json.h"
+#include "../../store/store_progress.h"
 #include "../../store/store_record.h"
 #include "../../store/store_tracks.h"
 #include "../../actions/access.h"
@@ -33,35 +34,50 @@ enum ct_status api_current_track(struct web_request *request, struct web_respons
                   : api_error(response, 404, "no-track", "You have no certification track.");
 }
 
+/* A date as JSON text, or null when unset. */
+static json_t *date_json(struct civil_date date)
+{
+    char text[CIVIL_DATE_TEXT_SIZE];
+    return civil_date_is_set(date) ? json_string(store_date_text(date, text)) : json_null();
+}
+
 enum ct_status api_track_json(struct store *store, int64_t track_id, json_t **track,
                               struct ct_err *err)
 {
-    static const struct api_column columns[] = {
-        {"id", API_COLUMN_INT},       {"person", API_COLUMN_INT},    {"program", API_COLUMN_TEXT},
-        {"started", API_COLUMN_TEXT}, {"deadline", API_COLUMN_TEXT}, {"state", API_COLUMN_TEXT},
-        {"comment", API_COLUMN_TEXT},
-    };
-    return api_json_first(store,
-                          "SELECT id, person_id, program, started, deadline, state, state_comment"
-                          " FROM tracks WHERE id = ?",
-                          STORE_PARAMS(DB_INT(track_id)), 1, columns,
-                          sizeof columns / sizeof columns[0], track, err);
+    struct track_view view;
+    bool found = false;
+    *track = NULL;
+    enum ct_status status = store_track_view(store, track_id, &view, &found, err);
+    if (status == CT_OK && found) {
+        *track =
+            json_pack("{s:I,s:I,s:s,s:o,s:o,s:s,s:o}", "id", (json_int_t)view.track.id, "person",
+                      (json_int_t)view.track.person_id, "program", view.track.program, "started",
+                      date_json(view.track.started), "deadline", date_json(view.track.deadline),
+                      "state", view.track.state, "comment", api_json_text(view.comment));
+        status = *track != NULL ? CT_OK : ct_err_nomem(err);
+    }
+    store_track_view_release(&view);
+    return status;
 }
 
 enum ct_status api_report_json(struct store *store, int64_t track_id, json_t **report,
                                struct ct_err *err)
 {
-    static const struct api_column columns[] = {
-        {"track", API_COLUMN_INT},    {"state", API_COLUMN_TEXT},     {"text", API_COLUMN_TEXT},
-        {"comment", API_COLUMN_TEXT}, {"submitted", API_COLUMN_TEXT}, {"accepted", API_COLUMN_TEXT},
-    };
+    struct report_view view;
+    bool found = false;
+    *report = NULL;
+    enum ct_status status = store_report_view(store, track_id, &view, &found, err);
     /* With no report yet, the track with every other member null. */
-    return api_json_first(store,
-                          "SELECT t.id, r.state, r.text, r.returned_comment, r.submitted,"
-                          " r.accepted FROM tracks t LEFT JOIN final_reports r"
-                          " ON r.track_id = t.id WHERE t.id = ?",
-                          STORE_PARAMS(DB_INT(track_id)), 1, columns,
-                          sizeof columns / sizeof columns[0], report, err);
+    if (status == CT_OK && found) {
+        *report =
+            json_pack("{s:I,s:o,s:o,s:o,s:o,s:o}", "track", (json_int_t)view.track_id, "state",
+                      api_json_text(view.state), "text", api_json_text(view.text), "comment",
+                      api_json_text(view.comment), "submitted", api_json_text(view.submitted),
+                      "accepted", api_json_text(view.accepted));
+        status = *report != NULL ? CT_OK : ct_err_nomem(err);
+    }
+    store_report_view_release(&view);
+    return status;
 }
 
 static enum ct_status progress_of(struct web_request *request, struct web_response *response,

@@ -96,8 +96,8 @@ enum ct_status page_begin(struct web_request *request, struct web_response *resp
                     "<div class=\"grid-container\">\n<h1>");
     html_text(&h, title);
     html_markup(&h, "</h1>\n");
-    enum ct_status status = html_status(&h);
-    return status == CT_OK ? notice_write(request, &response->body) : status;
+    notice_show(request, &h);
+    return html_status(&h);
 }
 
 enum ct_status page_end(struct web_request *request, struct web_response *response)

@@ -8,6 +8,7 @@
 #include "../../core/program.h"
 #include "html.h"
 #include "../../certificates/credential.h"
+#include "../../store/store_progress.h"
 #include "../../store/store_settings.h"
 #include "../../core/banned.h"
 
@@ -77,65 +78,59 @@ void notice_redirect_released(struct web_response *response, const char *path, c
     web_redirect(response, location);
 }
 
-static enum ct_status notice_text(struct buf *out, const char *text)
+static void notice_text(struct html *h, const char *text)
 {
-    enum ct_status status = html_buf_markup(
-        out, "<div class=\"usa-alert usa-alert--success usa-alert--slim\" role=\"status\"><div "
-             "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
-    if (status == CT_OK) {
-        status = html_buf_text(out, text);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</p></div></div>\n") : status;
+    html_markup(h, "<div class=\"usa-alert usa-alert--success usa-alert--slim\" role=\"status\">"
+                   "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+    html_text(h, text);
+    html_markup(h, "</p></div></div>\n");
 }
 
-/* "Certificate N is issued to NAME. Their next track, PROGRAM, starts on DAY." */
-static enum ct_status award_notice(struct web_request *request, struct buf *out)
+/* "Certificate N is issued to NAME. Their next track, PROGRAM, starts on DAY. Anyone can
+ * check it at URL." */
+static void award_sentence(struct web_request *request, const struct certificate_record *award,
+                           const char *public_url, char *text, size_t size)
+{
+    struct track_info next;
+    bool has_next = false;
+    struct ct_err err = {0};
+    if (store_track_successor(request->store, award->track_id, &next, &has_next, &err) != CT_OK) {
+        has_next = false;
+    }
+    const struct program *program =
+        has_next ? program_set_find(request->config->programs, next.program) : NULL;
+    int written =
+        snprintf(text, size, "Certificate %s is issued to %s.", award->number, award->person_name);
+    if (program != NULL && written > 0 && (size_t)written < size) {
+        char started[CIVIL_DATE_TEXT_SIZE];
+        civil_date_format(next.started, started);
+        written += snprintf(text + written, size - (size_t)written,
+                            " Their next track, %s, starts on %s.", program->name, started);
+    }
+    if (written > 0 && (size_t)written < size) {
+        char url[STORE_SETTING_SIZE + 64];
+        credential_verify_url(public_url, award->verification_code, url, sizeof url);
+        snprintf(text + written, size - (size_t)written, " Anyone can check it at %s.", url);
+    }
+}
+
+static void award_notice(struct web_request *request, struct html *h)
 {
     const char *number = web_query_value(request, "certificate");
     if (number == NULL) {
-        return CT_OK;
+        return;
     }
-    struct db_stmt *stmt = NULL;
-    struct ct_err err = {0};
-    enum ct_status status =
-        db_prepare(request->store->db,
-                   "SELECT c.number, p.name, COALESCE(n.program, ''), COALESCE(n.started, ''),"
-                   " c.verification_code"
-                   " FROM certificates c JOIN people p ON p.id = c.person_id"
-                   " LEFT JOIN tracks n ON n.previous_track_id = c.track_id WHERE c.number = ?",
-                   &stmt, &err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_TEXT(number)), 1, &err);
-    }
+    struct certificate_record award;
     bool found = false;
-    if (status == CT_OK) {
-        status = db_step(stmt, &found, &err);
-    }
-    if (status == CT_OK && found) {
-        const struct program *next =
-            program_set_find(request->config->programs, db_column_text(stmt, 2));
+    char public_url[STORE_SETTING_SIZE];
+    struct ct_err err = {0};
+    html_fail(h, store_certificate_find(request->store, number, &award, &found, &err));
+    html_fail(h, store_setting_get(request->store, "public-url", public_url, &err));
+    if (h->status == CT_OK && found) {
         char text[1400];
-        int written = snprintf(text, sizeof text, "Certificate %s is issued to %s.",
-                               db_column_text(stmt, 0), db_column_text(stmt, 1));
-        if (next != NULL && written > 0 && (size_t)written < sizeof text) {
-            written += snprintf(text + written, sizeof text - (size_t)written,
-                                " Their next track, %s, starts on %s.", next->name,
-                                db_column_text(stmt, 3));
-        }
-        char public_url[STORE_SETTING_SIZE];
-        status = store_setting_get(request->store, "public-url", public_url, &err);
-        if (status == CT_OK && written > 0 && (size_t)written < sizeof text) {
-            char url[STORE_SETTING_SIZE + 64];
-            credential_verify_url(public_url, db_column_text(stmt, 4), url, sizeof url);
-            snprintf(text + written, sizeof text - (size_t)written, " Anyone can check it at %s.",
-                     url);
-        }
-        if (status == CT_OK) {
-            status = notice_text(out, text);
-        }
+        award_sentence(request, &award, public_url, text, sizeof text);
+        notice_text(h, text);
     }
-    db_finalize(stmt);
-    return status;
 }
 
 /* A whole number from the query, 0 to 1,000,000; -1 when it is not one. */
@@ -149,7 +144,7 @@ static int64_t query_count(const struct web_request *request, const char *name)
 }
 
 /* "The account is linked: 3 waiting statements applied, 2 credited." */
-static enum ct_status released_notice(struct web_request *request, struct buf *out, bool account)
+static void released_notice(struct web_request *request, struct html *h, bool account)
 {
     int64_t applied = query_count(request, "applied");
     int64_t credited = query_count(request, "credited");
@@ -162,20 +157,22 @@ static enum ct_status released_notice(struct web_request *request, struct buf *o
                  "%s: %" PRId64 " waiting statement%s applied, %" PRId64 " credited.", done,
                  applied, applied == 1 ? "" : "s", credited);
     }
-    return notice_text(out, text);
+    notice_text(h, text);
 }
 
-enum ct_status notice_write(struct web_request *request, struct buf *out)
+void notice_show(struct web_request *request, struct html *h)
 {
     const char *code = web_query_value(request, "done");
     if (code == NULL) {
-        return CT_OK;
+        return;
     }
     if (strcmp(code, "awarded") == 0) {
-        return award_notice(request, out);
+        award_notice(request, h);
+        return;
     }
     if (strcmp(code, "account-linked") == 0 || strcmp(code, "course-mapped") == 0) {
-        return released_notice(request, out, code[0] == 'a');
+        released_notice(request, h, code[0] == 'a');
+        return;
     }
     const char *count_text = web_query_value(request, "count");
     int64_t count = count_text != NULL ? strtoll(count_text, NULL, 10) : 0;
@@ -184,11 +181,20 @@ enum ct_status notice_write(struct web_request *request, struct buf *out)
             continue;
         }
         if (notices[i].many == NULL || count <= 1 || count > 1000) {
-            return notice_text(out, notices[i].one);
+            notice_text(h, notices[i].one);
+            return;
         }
         char text[256];
         snprintf(text, sizeof text, "%" PRId64 "%s", count, notices[i].many);
-        return notice_text(out, text);
+        notice_text(h, text);
+        return;
     }
-    return CT_OK;
+}
+
+enum ct_status notice_write(struct web_request *request, struct buf *out)
+{
+    struct html h;
+    html_start(&h, out);
+    notice_show(request, &h);
+    return html_status(&h);
 }

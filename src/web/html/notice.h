@@ -11,6 +11,7 @@
 #define CERTTRACK_NOTICE_H
 
 #include "../http/request.h"
+#include "html.h"
 
 /* Makes the response a 303 redirect to path?done=code (path and code borrowed; code one
  * of the table's). count, when positive, is added as &count=N. */
@@ -28,6 +29,9 @@ void notice_redirect_released(struct web_response *response, const char *path, c
 
 /* Appends the notice that the request's ?done= asks for, or nothing when it names no
  * code of the table (or, for an award, no certificate). */
+void notice_show(struct web_request *request, struct html *h);
+
+/* notice_show on a plain buffer. */
 enum ct_status notice_write(struct web_request *request, struct buf *out) CT_MUST_CHECK;
 
 #endif

@@ -5,9 +5,34 @@
 #include "../../store/store_people.h"
 #include "../html/form.h"
 #include "../html/html.h"
-#include "../html/layout.h"
 #include "../http/session.h"
 #include "../../core/banned.h"
+
+/* The sign-in form's content, with the form's token and message (NULL: none) above it. */
+static enum ct_status login_form(struct web_request *request, struct web_response *response,
+                                 const char *token, const char *message)
+{
+    struct html h;
+    html_start(&h, &response->body);
+    if (message != NULL) {
+        html_markup(&h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\">"
+                        "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+        html_text(&h, message);
+        html_markup(&h, "</p></div></div>\n");
+    }
+    html_markup(&h, "<form method=\"post\" action=\"/login\" class=\"usa-form\">\n");
+    html_csrf(&h, token);
+    html_markup(&h, "<label class=\"usa-label\" for=\"email\">E-mail address</label>\n"
+                    "<input class=\"usa-input\" id=\"email\" name=\"email\" type=\"email\""
+                    " autocomplete=\"username\" required value=\"");
+    const char *email = web_form_value(request, "email");
+    html_text(&h, email != NULL ? email : "");
+    html_markup(&h, "\">\n<label class=\"usa-label\" for=\"password\">Password</label>\n"
+                    "<input class=\"usa-input\" id=\"password\" name=\"password\""
+                    " type=\"password\" autocomplete=\"current-password\" required>\n"
+                    "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n");
+    return html_status(&h);
+}
 
 enum ct_status page_login(struct web_request *request, struct web_response *response,
                           const char *message)
@@ -24,45 +49,8 @@ enum ct_status page_login(struct web_request *request, struct web_response *resp
     }
     web_set_cookie(response, "certtrack_login", pre_session, true, 3600,
                    request->config->secure_cookies);
-    struct buf *out = &response->body;
-    status = page_begin(request, response, "Sign in");
-    if (status == CT_OK && message != NULL) {
-        status = html_buf_markup(
-            out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
-                 "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
-        if (status == CT_OK) {
-            status = html_buf_text(out, message);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</p></div></div>\n");
-        }
-    }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<form method=\"post\" action=\"/login\" class=\"usa-form\">\n"
-                                 "<input type=\"hidden\" name=\"csrf_token\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, token);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "\">\n<label class=\"usa-label\" for=\"email\">E-mail address</label>\n"
-                 "<input class=\"usa-input\" id=\"email\" name=\"email\" type=\"email\""
-                 " autocomplete=\"username\" required value=\"");
-    }
-    const char *email = web_form_value(request, "email");
-    if (status == CT_OK) {
-        status = html_buf_text(out, email != NULL ? email : "");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "\">\n<label class=\"usa-label\" for=\"password\">Password</label>\n"
-                 "<input class=\"usa-input\" id=\"password\" name=\"password\" type=\"password\""
-                 " autocomplete=\"current-password\" required>\n"
-                 "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    web_set_title(response, "Sign in");
+    return login_form(request, response, token, message);
 }
 
 static const char *const wrong_login = "The e-mail address or the password is not right.";
@@ -75,19 +63,14 @@ static const char *const too_many_logins =
 static enum ct_status login_waits(struct web_request *request, const struct login_keys *keys,
                                   bool *refused, bool *account_slowed, struct ct_err *err)
 {
-    int64_t address = 0, pair = 0, account = 0;
-    enum ct_status status =
-        store_login_wait_seconds(request->store, keys->address, request->now, &address, err);
-    if (status == CT_OK) {
-        status = store_login_wait_seconds(request->store, keys->account_at_address, request->now,
-                                          &pair, err);
+    const char *const keyed[] = {keys->address, keys->account_at_address, keys->account};
+    int64_t waits[3] = {0, 0, 0};
+    enum ct_status status = CT_OK;
+    for (size_t i = 0; i < 3 && status == CT_OK; i++) {
+        status = store_login_wait_seconds(request->store, keyed[i], request->now, &waits[i], err);
     }
-    if (status == CT_OK) {
-        status =
-            store_login_wait_seconds(request->store, keys->account, request->now, &account, err);
-    }
-    *refused = address > 0 || pair > 0;
-    *account_slowed = account > 0;
+    *refused = waits[0] > 0 || waits[1] > 0;
+    *account_slowed = waits[2] > 0;
     return status;
 }
 
@@ -107,8 +90,61 @@ static enum ct_status login_failed(struct web_request *request, struct web_respo
     return page_login(request, response, account_slowed ? too_many_logins : wrong_login);
 }
 
-enum ct_status page_login_submit(struct web_request *request, struct web_response *response)
+/* Signs person_id in: a new session, its cookie, and the dashboard. */
+static enum ct_status start_session(struct web_request *request, struct web_response *response,
+                                    int64_t person_id)
 {
+    char session[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_session_create(request->store, person_id, request->now, session, csrf, &err);
+    if (status == CT_OK) {
+        web_set_cookie(response, "certtrack_session", session, true, SESSION_ABSOLUTE_SECONDS,
+                       request->config->secure_cookies);
+        web_redirect(response, "/");
+    }
+    return status;
+}
+
+/* Checks the password of the account email names (person_id, 0 for none), under the
+ * slowing down of failed attempts. */
+static enum ct_status try_password(struct web_request *request, struct web_response *response,
+                                   int64_t person_id, const char *email, const char *password)
+{
+    struct login_keys keys;
+    login_keys_make(&keys, person_id, email, request->client_address);
+    bool refused = false, account_slowed = false;
+    struct ct_err err = {0};
+    enum ct_status status = login_waits(request, &keys, &refused, &account_slowed, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (refused) {
+        response->status = 429;
+        return page_login(request, response, too_many_logins);
+    }
+    /* The same work whether or not the address names someone. */
+    bool matches = false;
+    if (person_id > 0) {
+        status = store_person_check_password(request->store, person_id, password, &matches, &err);
+    } else {
+        store_person_check_no_password(password);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!matches) {
+        return login_failed(request, response, &keys, account_slowed);
+    }
+    /* The right password goes through even while the account's failures from elsewhere
+     * slow it: the slowdown never locks the owner out. */
+    return start_session(request, response, person_id);
+}
+
+enum ct_status page_login_submit(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
     const char *email = web_form_value(request, "email");
     const char *password = web_form_value(request, "password");
     struct ct_err err = {0};
@@ -132,47 +168,26 @@ enum ct_status page_login_submit(struct web_request *request, struct web_respons
     if (store_person_find(request->store, email, &person_id, &lookup) != CT_OK) {
         person_id = 0;
     }
-    struct login_keys keys;
-    login_keys_make(&keys, person_id, email, request->client_address);
-    bool refused = false, account_slowed = false;
-    status = login_waits(request, &keys, &refused, &account_slowed, &err);
-    if (status != CT_OK) {
-        return status;
-    }
-    if (refused) {
-        response->status = 429;
-        return page_login(request, response, too_many_logins);
-    }
-    /* The same work whether or not the address names someone. */
-    bool matches = false;
-    if (person_id > 0) {
-        status = store_person_check_password(request->store, person_id, password, &matches, &err);
-    } else {
-        store_person_check_no_password(password);
-    }
-    if (status != CT_OK) {
-        return status;
-    }
-    if (!matches) {
-        return login_failed(request, response, &keys, account_slowed);
-    }
-    /* The right password goes through even while the account's failures from elsewhere
-     * slow it: the slowdown never locks the owner out. */
-    char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
-    status = store_session_create(request->store, person_id, request->now, id, csrf, &err);
-    if (status == CT_OK) {
-        web_set_cookie(response, "certtrack_session", id, true, SESSION_ABSOLUTE_SECONDS,
-                       request->config->secure_cookies);
-        web_redirect(response, "/");
-    }
-    return status;
+    return try_password(request, response, person_id, email, password);
 }
 
-enum ct_status page_logout(struct web_request *request, struct web_response *response)
+enum ct_status page_logout(struct web_request *request, struct web_response *response, int64_t id)
 {
+    (void)id;
     struct ct_err err = {0};
     enum ct_status status = store_session_end(request->store, request->session_cookie, &err);
     web_set_cookie(response, "certtrack_session", "", true, 0, request->config->secure_cookies);
     web_redirect(response, "/login");
     return status;
+}
+
+enum ct_status page_login_form(struct web_request *request, struct web_response *response,
+                               int64_t id)
+{
+    (void)id;
+    if (request->signed_in) {
+        web_redirect(response, "/");
+        return CT_OK;
+    }
+    return page_login(request, response, NULL);
 }

@@ -6,16 +6,21 @@
 
 #include "../http/request.h"
 
-/* GET /login: the form, with message (NULL: none) above it. */
+/* The sign-in page's content (laid out by its routes), with message (NULL: none) above
+ * the form. */
 enum ct_status page_login(struct web_request *request, struct web_response *response,
                           const char *message) CT_MUST_CHECK;
 
 /* POST /login. */
-enum ct_status page_login_submit(struct web_request *request,
-                                 struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_login_submit(struct web_request *request, struct web_response *response,
+                                 int64_t id) CT_MUST_CHECK;
 
 /* POST /logout. */
-enum ct_status page_logout(struct web_request *request,
-                           struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_logout(struct web_request *request, struct web_response *response,
+                           int64_t id) CT_MUST_CHECK;
+
+/* GET /login: the form, or to the dashboard when signed in already. */
+enum ct_status page_login_form(struct web_request *request, struct web_response *response,
+                               int64_t id) CT_MUST_CHECK;
 
 #endif
