@@ -176,20 +176,6 @@ static enum ct_status plans_to_sign_submit(struct web_request *request,
     return page_plans_to_sign_submit(request, response);
 }
 
-static enum ct_status compliance_view(struct web_request *request, struct web_response *response,
-                                      int64_t id)
-{
-    (void)id;
-    return page_compliance(request, response);
-}
-
-static enum ct_status compliance_csv(struct web_request *request, struct web_response *response,
-                                     int64_t id)
-{
-    (void)id;
-    return page_compliance_csv(request, response);
-}
-
 static enum ct_status tokens_page(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -244,34 +230,6 @@ static enum ct_status certificate_revoke(struct web_request *request, struct web
     return page_certificate_revoke(request, response, id);
 }
 
-static enum ct_status certificate_verify(struct web_request *request, struct web_response *response,
-                                         int64_t id)
-{
-    (void)id;
-    return page_certificate_verify(request, response);
-}
-
-static enum ct_status public_keys(struct web_request *request, struct web_response *response,
-                                  int64_t id)
-{
-    (void)id;
-    return certificate_public_keys(request, response);
-}
-
-static enum ct_status public_key(struct web_request *request, struct web_response *response,
-                                 int64_t id)
-{
-    (void)id;
-    return certificate_public_key(request, response);
-}
-
-static enum ct_status issuer_profile(struct web_request *request, struct web_response *response,
-                                     int64_t id)
-{
-    (void)id;
-    return certificate_issuer_profile(request, response);
-}
-
 static enum ct_status settings_view(struct web_request *request, struct web_response *response,
                                     int64_t id)
 {
@@ -284,20 +242,6 @@ static enum ct_status settings_submit(struct web_request *request, struct web_re
 {
     (void)id;
     return page_settings_submit(request, response);
-}
-
-static enum ct_status achievement(struct web_request *request, struct web_response *response,
-                                  int64_t id)
-{
-    (void)id;
-    return certificate_achievement(request, response);
-}
-
-static enum ct_status revocation_list(struct web_request *request, struct web_response *response,
-                                      int64_t id)
-{
-    (void)id;
-    return certificate_revocation_list(request, response);
 }
 
 static enum ct_status certificate_check(struct web_request *request, struct web_response *response,
@@ -433,7 +377,7 @@ static const struct route routes[] = {
     {"GET", "/harvest", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_home, BARE,
      "Harvest"},
     {"GET", "/compliance", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
-     compliance_view, BARE, "Compliance"},
+     page_compliance, LAID_OUT, "Compliance"},
     {"GET", "/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_libraries, LAID_OUT, "Libraries"},
     {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_view, BARE,
@@ -450,7 +394,7 @@ static const struct route routes[] = {
     {"POST", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, review_submit, BARE,
      NO_NAV},
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
-     compliance_csv, BARE, NO_NAV},
+     page_compliance_csv, BARE, NO_NAV},
     {"GET", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_form, BARE,
      NO_NAV},
     {"POST", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_submit,
@@ -462,12 +406,16 @@ static const struct route routes[] = {
     {"POST", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_submit, BARE,
      NO_NAV},
     {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check, BARE, NO_NAV},
-    {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_verify, BARE, NO_NAV},
-    {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_keys, BARE, NO_NAV},
-    {"GET", "/keys/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, public_key, BARE, NO_NAV},
-    {"GET", "/issuer", ACCESS_PUBLIC, 0, ROUTE_PAGE, issuer_profile, BARE, NO_NAV},
-    {"GET", "/achievements/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, achievement, BARE, NO_NAV},
-    {"GET", "/status/revocation", ACCESS_PUBLIC, 0, ROUTE_PAGE, revocation_list, BARE, NO_NAV},
+    {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_certificate_verify, LAID_OUT,
+     NO_NAV},
+    {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_public_keys, BARE,
+     NO_NAV},
+    {"GET", "/keys/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_public_key, BARE, NO_NAV},
+    {"GET", "/issuer", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_issuer_profile, BARE, NO_NAV},
+    {"GET", "/achievements/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_achievement, BARE,
+     NO_NAV},
+    {"GET", "/status/revocation", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_revocation_list, BARE,
+     NO_NAV},
     /* An awarded certificate's documents: its holder's, and the CE coordinator's. */
     {"GET", "/certificates/{id}/certificate.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      certificate_pdf_download, BARE, NO_NAV},

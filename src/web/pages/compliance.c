@@ -9,14 +9,11 @@
 #include "../../store/store_compliance.h"
 #include "../html/csv.h"
 #include "../html/html.h"
-#include "dashboard.h"
+#include "../html/form.h"
 #include "../html/paging.h"
-#include "../html/layout.h"
 #include "../../core/banned.h"
 
 static const char *const statuses[] = {"complete", "in-progress", "ineligible", "expired"};
-static const char *const programs[] = {"msl-director-initial", "msl-director-renewal", "msl-staff",
-                                       "msl-trustee", "msl-strategic"};
 
 /* The columns; those that sort are ordered by the store (compliance_order). */
 static const struct paging_column columns[] = {
@@ -33,7 +30,8 @@ static const struct paging_list list = {
 
 struct view {
     struct web_request *request;
-    struct buf *out;
+    struct buf *out; /* the CSV */
+    struct html *h;  /* the page's rows */
     const char *status_filter;
     int64_t first_row; /* 0-based index of the first row of the page */
     int64_t per_page;
@@ -51,9 +49,8 @@ static const char *known(const char *value, const char *const *allowed, size_t c
     return NULL;
 }
 
-static enum ct_status html_row(struct view *view, const struct compliance_row *row)
+static void html_row(struct view *view, const struct compliance_row *row)
 {
-    struct buf *out = view->out;
     char counted[CREDIT_TEXT_SIZE], blocking[1024];
     credit_format(row->evaluation->counted_halves, counted);
     compliance_blocking_codes(row->evaluation, blocking, sizeof blocking);
@@ -64,17 +61,13 @@ static enum ct_status html_row(struct view *view, const struct compliance_row *r
                            track_status_name(row->evaluation->status),
                            counted,
                            blocking};
-    enum ct_status status = html_buf_markup(out, "<tr>");
-    for (size_t i = 0; i < sizeof cells / sizeof cells[0] && status == CT_OK; i++) {
-        status = html_buf_markup(out, "<td>");
-        if (status == CT_OK) {
-            status = html_buf_text(out, cells[i]);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</td>");
-        }
+    html_markup(view->h, "<tr>");
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        html_markup(view->h, "<td>");
+        html_text(view->h, cells[i]);
+        html_markup(view->h, "</td>");
     }
-    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
+    html_markup(view->h, "</tr>\n");
 }
 
 static enum ct_status csv_row(struct view *view, const struct compliance_row *row)
@@ -101,122 +94,96 @@ static enum ct_status visit(void *context, const struct compliance_row *row, str
     if (view->csv) {
         return csv_row(view, row);
     }
-    if (index < view->first_row || index >= view->first_row + view->per_page) {
-        return CT_OK;
+    if (index >= view->first_row && index < view->first_row + view->per_page) {
+        html_row(view, row);
     }
-    return html_row(view, row);
+    return html_status(view->h);
+}
+
+/* The id of the program named value in the server's program set, or NULL. */
+static const char *known_program(const struct web_request *request, const char *value)
+{
+    const struct program *program =
+        value != NULL ? program_set_find(request->config->programs, value) : NULL;
+    return program != NULL ? program->id : NULL;
 }
 
 static struct compliance_filter filter_for(struct web_request *request)
 {
     struct compliance_filter filter = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false};
-    filter.program = known(web_query_value(request, "program"), programs, 5);
+    filter.program = known_program(request, web_query_value(request, "program"));
     if ((request->roles & ROLE_CE_COORDINATOR) == 0) {
         filter.consultant_id = request->person_id; /* consultants: their libraries */
     }
     return filter;
 }
 
-static enum ct_status select_field(struct buf *out, const char *name, const char *label,
-                                   const char *const *values, size_t count, const char *chosen)
+static void select_begin(struct html *h, const char *name, const char *label)
 {
-    enum ct_status status = html_buf_markup(out, "<label class=\"usa-label\" for=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, label);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</label><select class=\"usa-select\" id=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" name=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\"><option value=\"\">All</option>");
-    }
-    for (size_t i = 0; i < count && status == CT_OK; i++) {
-        status = html_buf_markup(out, "<option");
-        if (status == CT_OK && chosen != NULL && strcmp(chosen, values[i]) == 0) {
-            status = html_buf_markup(out, " selected");
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, ">");
-        }
-        if (status == CT_OK) {
-            status = html_buf_text(out, values[i]);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</option>");
-        }
-    }
-    return status == CT_OK ? html_buf_markup(out, "</select>\n") : status;
+    html_markup(h, "<label class=\"usa-label\" for=\"");
+    html_text(h, name);
+    html_markup(h, "\">");
+    html_text(h, label);
+    html_markup(h, "</label><select class=\"usa-select\" id=\"");
+    html_text(h, name);
+    html_markup(h, "\" name=\"");
+    html_text(h, name);
+    html_markup(h, "\"><option value=\"\">All</option>");
 }
 
-static enum ct_status hidden(struct buf *out, const char *name, const char *value)
+/* A select of values (count of them), each its own label, chosen selected. */
+static void select_field(struct html *h, const char *name, const char *label,
+                         const char *const *values, size_t count, const char *chosen)
 {
-    enum ct_status status = html_buf_markup(out, "<input type=\"hidden\" name=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, name);
+    struct form_option options[8];
+    size_t shown = count < 8 ? count : 8;
+    for (size_t i = 0; i < shown; i++) {
+        options[i] = (struct form_option){values[i], values[i]};
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" value=\"");
+    select_begin(h, name, label);
+    html_options(h, options, shown, chosen);
+    html_markup(h, "</select>\n");
+}
+
+/* The programs of the server's program set. */
+static void program_field(struct html *h, const struct program_set *set, const char *chosen)
+{
+    select_begin(h, "program", "Program");
+    for (size_t i = 0; i < set->count; i++) {
+        struct form_option option = {set->programs[i]->id, set->programs[i]->id};
+        html_options(h, &option, 1, chosen);
     }
-    if (status == CT_OK) {
-        status = html_buf_text(out, value);
-    }
-    return status == CT_OK ? html_buf_markup(out, "\">") : status;
+    html_markup(h, "</select>\n");
 }
 
 /* The filters; the chosen order is kept, the page starts again at 1. */
-static enum ct_status filter_form(struct buf *out, const char *program, const char *status_name,
-                                  const struct paging *paging)
+static void filter_form(struct web_request *request, struct html *h, const char *program,
+                        const char *status_name, const struct paging *paging)
 {
-    enum ct_status status = html_buf_markup(out, "<form method=\"get\" action=\"/compliance\""
-                                                 " class=\"filters\">\n");
-    if (status == CT_OK) {
-        status = select_field(out, "program", "Program", programs, 5, program);
-    }
-    if (status == CT_OK) {
-        status = select_field(out, "status", "Status", statuses, 4, status_name);
-    }
-    if (status == CT_OK) {
-        status = hidden(out, "sort", columns[paging->column].key);
-    }
-    if (status == CT_OK) {
-        status = hidden(out, "dir", paging->descending ? "desc" : "asc");
-    }
-    return status == CT_OK
-               ? html_buf_markup(
-                     out, "<button type=\"submit\" class=\"usa-button\">Filter</button></form>\n")
-               : status;
+    html_markup(h, "<form method=\"get\" action=\"/compliance\" class=\"filters\">\n");
+    program_field(h, request->config->programs, program);
+    select_field(h, "status", "Status", statuses, 4, status_name);
+    html_hidden(h, "sort", columns[paging->column].key);
+    html_hidden(h, "dir", paging->descending ? "desc" : "asc");
+    html_markup(h, "<button type=\"submit\" class=\"usa-button\">Filter</button></form>\n");
 }
 
-/* Walks every open track the filter lets through, writing the page's rows into rows;
+/* Walks every open track the filter lets through, writing the page's rows through h;
  * afterwards the paging knows the total, and a page past the end is walked again as
  * the last page. */
 static enum ct_status page_rows(struct web_request *request, const struct compliance_filter *filter,
-                                const char *status_filter, struct paging *paging, struct buf *rows,
+                                const char *status_filter, struct paging *paging, struct html *h,
                                 struct ct_err *err)
 {
-    struct view view = {request,       rows, status_filter, paging_offset(paging),
+    struct view view = {request,       NULL, h,    status_filter, paging_offset(paging),
                         list.per_page, 0,    false};
+    size_t start = h->out->length;
     enum ct_status status =
         store_compliance_each(request->store, request->today, filter, visit, &view, err);
     int64_t asked = paging->page;
     paging_set_total(paging, view.seen);
     if (status == CT_OK && paging->page != asked) {
-        buf_release(rows);
+        h->out->length = start; /* the rows of the page past the end, written again */
         view.first_row = paging_offset(paging);
         view.seen = 0;
         status = store_compliance_each(request->store, request->today, filter, visit, &view, err);
@@ -224,9 +191,24 @@ static enum ct_status page_rows(struct web_request *request, const struct compli
     return status;
 }
 
-enum ct_status page_compliance(struct web_request *request, struct web_response *response)
+static void table_begin(struct html *h, const struct paging *paging)
 {
-    struct buf *out = &response->body;
+    html_markup(h, "<p><a href=\"/compliance.csv\">Download every open track as"
+                   " CSV</a></p>\n<table class=\"usa-table usa-table--borderless\">"
+                   "\n<caption>Open tracks, by ");
+    html_text(h, columns[paging->column].key);
+    if (paging->descending) {
+        html_markup(h, ", last first");
+    }
+    html_markup(h, "</caption>\n");
+    paging_write_head(h, paging);
+    html_markup(h, "<tbody>\n");
+}
+
+enum ct_status page_compliance(struct web_request *request, struct web_response *response,
+                               int64_t id)
+{
+    (void)id;
     struct paging paging;
     paging_from_request(&paging, &list, request);
     struct compliance_filter filter = filter_for(request);
@@ -237,54 +219,34 @@ enum ct_status page_compliance(struct web_request *request, struct web_response 
     paging_keep(&paging, "status", status_filter);
     struct ct_err err = {0};
     struct buf rows;
-    buf_init(&rows, out->limit);
-    enum ct_status status = page_rows(request, &filter, status_filter, &paging, &rows, &err);
-    if (status == CT_OK) {
-        status = page_begin(request, response, "Compliance");
-    }
-    if (status == CT_OK) {
-        status = filter_form(out, filter.program, status_filter, &paging);
-    }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<p><a href=\"/compliance.csv\">Download every open track as"
-                                 " CSV</a></p>\n<table class=\"usa-table usa-table--borderless\">"
-                                 "\n<caption>Open tracks, by ");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, columns[paging.column].key);
-    }
-    if (status == CT_OK && paging.descending) {
-        status = html_buf_markup(out, ", last first");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</caption>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_table_head(out, &paging);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status = buf_append_str(out, buf_str(&rows));
+    buf_init(&rows, response->body.limit);
+    struct html row_writer;
+    html_start(&row_writer, &rows);
+    enum ct_status status = page_rows(request, &filter, status_filter, &paging, &row_writer, &err);
+    web_set_title(response, "Compliance");
+    struct html h;
+    html_start(&h, &response->body);
+    html_fail(&h, status);
+    filter_form(request, &h, filter.program, status_filter, &paging);
+    table_begin(&h, &paging);
+    if (h.status == CT_OK) {
+        html_fail(&h, buf_append(h.out, buf_str(&rows), rows.length));
     }
     buf_release(&rows);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</tbody>\n</table>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_nav(out, &paging);
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    html_markup(&h, "</tbody>\n</table>\n");
+    paging_write_nav(&h, &paging);
+    return html_status(&h);
 }
 
-enum ct_status page_compliance_csv(struct web_request *request, struct web_response *response)
+enum ct_status page_compliance_csv(struct web_request *request, struct web_response *response,
+                                   int64_t id)
 {
+    (void)id;
     struct compliance_filter filter = filter_for(request);
-    struct view view = {
-        request, &response->body, known(web_query_value(request, "status"), statuses, 4), 0, 0, 0,
-        true};
+    struct view view = {request, &response->body,
+                        NULL,    known(web_query_value(request, "status"), statuses, 4),
+                        0,       0,
+                        0,       true};
     struct ct_err err = {0};
     response->content_type = "text/csv; charset=utf-8";
     char today[CIVIL_DATE_TEXT_SIZE], disposition[80];

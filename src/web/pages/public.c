@@ -82,8 +82,8 @@ static enum ct_status verify_json(struct web_request *request, struct web_respon
 
 /* The state in plain words, as an alert: a success for a valid certificate, an error
  * otherwise. */
-static enum ct_status state_alert(struct buf *out, const struct certificate_record *record,
-                                  enum check_state state)
+static void state_alert(struct html *h, const struct certificate_record *record,
+                        enum check_state state)
 {
     char text[900], until[64], revoked[64];
     certificate_date_words(record->valid_until, until, sizeof until);
@@ -97,19 +97,19 @@ static enum ct_status state_alert(struct buf *out, const struct certificate_reco
     } else {
         snprintf(text, sizeof text, "Valid: this certificate is valid until %s.", until);
     }
-    return form_alert(out, state == CHECK_VALID ? FORM_ALERT_SUCCESS : FORM_ALERT_ERROR, text);
+    html_alert(h, state == CHECK_VALID ? FORM_ALERT_SUCCESS : FORM_ALERT_ERROR, text);
 }
 
-static enum ct_status verify_summary(struct web_request *request, struct buf *out,
-                                     const struct certificate_record *record,
-                                     enum check_state state, const char *issuer)
+static void verify_summary(struct web_request *request, struct html *h,
+                           const struct certificate_record *record, enum check_state state,
+                           const char *issuer)
 {
     char issued[64], until[64], credits[32];
     certificate_date_words(record->issued, issued, sizeof issued);
     certificate_date_words(record->valid_until, until, sizeof until);
     snprintf(credits, sizeof credits, "%" PRId64 "%s", record->credit_halves / 2,
              record->credit_halves % 2 != 0 ? ".5" : "");
-    enum ct_status status = html_buf_markup(out, "<dl class=\"summary\">\n");
+    html_markup(h, "<dl class=\"summary\">\n");
     const char *terms[][2] = {
         {"Status", state_titles[state]},
         {"Holder", record->person_name},
@@ -120,18 +120,16 @@ static enum ct_status verify_summary(struct web_request *request, struct buf *ou
         {"Certificate number", record->number},
         {"Issuer", issuer},
     };
-    for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
-        status = html_buf_term(out, terms[i][0], terms[i][1]);
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+        html_term(h, terms[i][0], terms[i][1]);
     }
-    if (status == CT_OK && state == CHECK_REVOKED) {
+    if (state == CHECK_REVOKED) {
         char revoked[64];
         certificate_date_words(record->revoked, revoked, sizeof revoked);
-        status = html_buf_term(out, "Revoked on", revoked);
-        if (status == CT_OK) {
-            status = html_buf_term(out, "Reason", record->revoked_reason);
-        }
+        html_term(h, "Revoked on", revoked);
+        html_term(h, "Reason", record->revoked_reason);
     }
-    return status == CT_OK ? html_buf_markup(out, "</dl>\n") : status;
+    html_markup(h, "</dl>\n");
 }
 
 static enum ct_status verify_page(struct web_request *request, struct web_response *response,
@@ -141,22 +139,18 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
     struct ct_err err = {0};
     enum ct_status status = store_setting_get(request->store, "issuer-name", issuer, &err);
     enum check_state state = state_of(record, request->today);
-    if (status == CT_OK) {
-        status = page_begin(request, response, "Certificate check");
+    if (status != CT_OK) {
+        return status;
     }
-    if (status == CT_OK) {
-        status = state_alert(&response->body, record, state);
-    }
-    if (status == CT_OK) {
-        status = verify_summary(request, &response->body, record, state, issuer);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(&response->body,
-                                 "<p>This page is the issuer's own record of the certificate, as of"
-                                 " today. <a href=\"/check-certificate\">Check another"
-                                 " certificate</a>.</p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    web_set_title(response, "Certificate check");
+    struct html h;
+    html_start(&h, &response->body);
+    state_alert(&h, record, state);
+    verify_summary(request, &h, record, state, issuer);
+    html_markup(&h, "<p>This page is the issuer's own record of the certificate, as of"
+                    " today. <a href=\"/check-certificate\">Check another"
+                    " certificate</a>.</p>\n");
+    return html_status(&h);
 }
 
 static enum ct_status not_found(struct web_request *request, struct web_response *response)
@@ -165,17 +159,14 @@ static enum ct_status not_found(struct web_request *request, struct web_response
         return api_json_send(response, 404, json_pack("{s:s}", "status", "not-found"));
     }
     response->status = 404;
-    enum ct_status status = page_begin(request, response, "Certificate check");
-    if (status == CT_OK) {
-        status = form_alert(&response->body, FORM_ALERT_ERROR,
-                            "Not found: no certificate has this verification code. Check the"
-                            " address or the code as printed on the certificate.");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(&response->body, "<p><a href=\"/check-certificate\">Type a"
-                                                  " verification code</a></p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    web_set_title(response, "Certificate check");
+    struct html h;
+    html_start(&h, &response->body);
+    html_alert(&h, FORM_ALERT_ERROR,
+               "Not found: no certificate has this verification code. Check the"
+               " address or the code as printed on the certificate.");
+    html_markup(&h, "<p><a href=\"/check-certificate\">Type a verification code</a></p>\n");
+    return html_status(&h);
 }
 
 static enum ct_status too_many(struct web_request *request, struct web_response *response,
@@ -192,8 +183,10 @@ static enum ct_status too_many(struct web_request *request, struct web_response 
                       " minute, then try again.");
 }
 
-enum ct_status page_certificate_verify(struct web_request *request, struct web_response *response)
+enum ct_status page_certificate_verify(struct web_request *request, struct web_response *response,
+                                       int64_t id)
 {
+    (void)id;
     int64_t retry_after = 0;
     if (request->public_limit != NULL &&
         !rate_limit_take(request->public_limit, request->client_address, request->now,
@@ -227,8 +220,10 @@ static enum ct_status no_signing_key(struct web_response *response)
     return api_json_send(response, 503, json_pack("{s:s}", "status", "no-signing-key"));
 }
 
-enum ct_status certificate_public_keys(struct web_request *request, struct web_response *response)
+enum ct_status certificate_public_keys(struct web_request *request, struct web_response *response,
+                                       int64_t id)
 {
+    (void)id;
     const json_t *key = request->config->signing_key;
     if (key == NULL) {
         return no_signing_key(response);
@@ -244,8 +239,10 @@ enum ct_status certificate_public_keys(struct web_request *request, struct web_r
     return api_json_send(response, 200, key_set);
 }
 
-enum ct_status certificate_public_key(struct web_request *request, struct web_response *response)
+enum ct_status certificate_public_key(struct web_request *request, struct web_response *response,
+                                      int64_t id)
 {
+    (void)id;
     const json_t *key = request->config->signing_key;
     if (key == NULL) {
         return no_signing_key(response);
@@ -268,8 +265,9 @@ enum ct_status certificate_public_key(struct web_request *request, struct web_re
 }
 
 enum ct_status certificate_issuer_profile(struct web_request *request,
-                                          struct web_response *response)
+                                          struct web_response *response, int64_t id)
 {
+    (void)id;
     char public_url[STORE_SETTING_SIZE], issuer[STORE_SETTING_SIZE];
     struct ct_err err = {0};
     enum ct_status status = store_setting_get(request->store, "public-url", public_url, &err);
@@ -285,8 +283,9 @@ enum ct_status certificate_issuer_profile(struct web_request *request,
 }
 
 enum ct_status certificate_revocation_list(struct web_request *request,
-                                           struct web_response *response)
+                                           struct web_response *response, int64_t id)
 {
+    (void)id;
     const json_t *key = request->config->signing_key;
     if (key == NULL) {
         return no_signing_key(response);
@@ -306,10 +305,12 @@ enum ct_status certificate_revocation_list(struct web_request *request,
     return status;
 }
 
-enum ct_status certificate_achievement(struct web_request *request, struct web_response *response)
+enum ct_status certificate_achievement(struct web_request *request, struct web_response *response,
+                                       int64_t id)
 {
-    const char *id = strrchr(request->path, '/') + 1;
-    const struct program *program = program_set_find(request->store->programs, id);
+    (void)id;
+    const char *program_id = strrchr(request->path, '/') + 1;
+    const struct program *program = program_set_find(request->store->programs, program_id);
     if (program == NULL) {
         return api_json_send(response, 404, json_pack("{s:s}", "status", "not-found"));
     }

@@ -30,28 +30,28 @@
 bool certificate_code_normal(const char *text, char out[VERIFICATION_CODE_SIZE]);
 
 /* GET /verify/{code}: the code is the path's last segment. */
-enum ct_status page_certificate_verify(struct web_request *request,
-                                       struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_certificate_verify(struct web_request *request, struct web_response *response,
+                                       int64_t id) CT_MUST_CHECK;
 
 /* GET /.well-known/jwks.json */
-enum ct_status certificate_public_keys(struct web_request *request,
-                                       struct web_response *response) CT_MUST_CHECK;
+enum ct_status certificate_public_keys(struct web_request *request, struct web_response *response,
+                                       int64_t id) CT_MUST_CHECK;
 
 /* GET /keys/{thumbprint}: the thumbprint is the path's last segment. */
-enum ct_status certificate_public_key(struct web_request *request,
-                                      struct web_response *response) CT_MUST_CHECK;
+enum ct_status certificate_public_key(struct web_request *request, struct web_response *response,
+                                      int64_t id) CT_MUST_CHECK;
 
 /* GET /issuer */
 enum ct_status certificate_issuer_profile(struct web_request *request,
-                                          struct web_response *response) CT_MUST_CHECK;
+                                          struct web_response *response, int64_t id) CT_MUST_CHECK;
 
 /* GET /achievements/{program}: the program id is the path's last segment; 404 for a
  * program this server does not know. */
-enum ct_status certificate_achievement(struct web_request *request,
-                                       struct web_response *response) CT_MUST_CHECK;
+enum ct_status certificate_achievement(struct web_request *request, struct web_response *response,
+                                       int64_t id) CT_MUST_CHECK;
 
 /* GET /status/revocation */
 enum ct_status certificate_revocation_list(struct web_request *request,
-                                           struct web_response *response) CT_MUST_CHECK;
+                                           struct web_response *response, int64_t id) CT_MUST_CHECK;
 
 #endif
