@@ -100,11 +100,9 @@ static enum ct_status auth_failed(struct web_request *request, struct web_respon
     int64_t wait = 0;
     enum ct_status status =
         store_login_wait_seconds(request->store, keys->key, request->now, &wait, &err);
-    if (status == CT_OK) {
-        status = store_login_failure_record(request->store, keys->address, request->now, &err);
-    }
-    if (status == CT_OK) {
-        status = store_login_failure_record(request->store, keys->key, request->now, &err);
+    const char *const counted[] = {keys->address, keys->key};
+    for (size_t i = 0; i < 2 && status == CT_OK; i++) {
+        status = store_login_failure_record(request->store, counted[i], request->now, &err);
     }
     if (status != CT_OK) {
         return status;
@@ -182,6 +180,11 @@ static bool is_json_body(const struct web_request *request)
            (type[16] == '\0' || type[16] == ';' || type[16] == ' ');
 }
 
+static enum ct_status refuse_statements(const struct web_request *request,
+                                        struct web_response *response,
+                                        const struct xapi_receipt *receipt, enum ct_status status,
+                                        const struct ct_err *err);
+
 /* Receives the request's statements; on a refusal, the response says why. *received
  * tells whether they were stored (or had been before). */
 static enum ct_status receive(struct web_request *request, struct web_response *response,
@@ -205,15 +208,22 @@ static enum ct_status receive(struct web_request *request, struct web_response *
                                     receipt, &err);
         pthread_mutex_unlock(request->lms_write_lock);
     }
-    if (status == CT_OK) {
-        *received = true;
-        return CT_OK;
-    }
+    *received = status == CT_OK;
+    return status == CT_OK ? CT_OK : refuse_statements(request, response, receipt, status, &err);
+}
+
+/* The answer to statements that were refused (status), or status itself when it is a
+ * failure, not a refusal. */
+static enum ct_status refuse_statements(const struct web_request *request,
+                                        struct web_response *response,
+                                        const struct xapi_receipt *receipt, enum ct_status status,
+                                        const struct ct_err *err)
+{
     if (status != CT_ERR_INPUT && status != CT_ERR_TOO_LARGE) {
         return status;
     }
     char message[1024];
-    ct_err_format(&err, message, sizeof message);
+    ct_err_format(err, message, sizeof message);
     if (receipt->conflict) {
         return xapi_error(request, response, 409, "conflict", message);
     }

@@ -67,47 +67,39 @@ static struct dated_credit *counted_by_date(const struct learner_record *record,
     return points;
 }
 
-static enum ct_status step_line(struct buf *out, const struct chart_scale *scale,
-                                const struct dated_credit *points, size_t count, int32_t today)
+static void step_line(struct html *h, const struct chart_scale *scale,
+                      const struct dated_credit *points, size_t count, int32_t today)
 {
-    enum ct_status status =
-        buf_printf(out, "<polyline class=\"counted\" fill=\"none\" points=\"%ld,%ld",
-                   x_of(scale, scale->first_day), y_of(scale, 0));
+    html_format(h, "<polyline class=\"counted\" fill=\"none\" points=\"%ld,%ld",
+                x_of(scale, scale->first_day), y_of(scale, 0));
     int64_t total = 0;
-    for (size_t i = 0; i < count && status == CT_OK; i++) {
+    for (size_t i = 0; i < count; i++) {
         long x = x_of(scale, points[i].day < scale->first_day ? scale->first_day : points[i].day);
-        status = buf_printf(out, " %ld,%ld", x, y_of(scale, total));
+        html_format(h, " %ld,%ld", x, y_of(scale, total));
         total += points[i].halves;
-        if (status == CT_OK) {
-            status = buf_printf(out, " %ld,%ld", x, y_of(scale, total));
-        }
+        html_format(h, " %ld,%ld", x, y_of(scale, total));
     }
-    if (status == CT_OK) {
-        status = buf_printf(out, " %ld,%ld\"/>\n", x_of(scale, today), y_of(scale, total));
-    }
-    return status;
+    html_format(h, " %ld,%ld\"/>\n", x_of(scale, today), y_of(scale, total));
 }
 
 /* Horizontal grid lines with their credit values, every 10 or 20 credits. */
-static enum ct_status y_ticks(struct buf *out, const struct chart_scale *scale)
+static void y_ticks(struct html *h, const struct chart_scale *scale)
 {
     int64_t step = scale->top_halves > 2 * 80   ? 2 * 20
                    : scale->top_halves > 2 * 20 ? 2 * 10
                                                 : 2 * 5;
-    enum ct_status status = CT_OK;
-    for (int64_t halves = 0; halves < scale->top_halves && status == CT_OK; halves += step) {
+    for (int64_t halves = 0; halves < scale->top_halves; halves += step) {
         long y = y_of(scale, halves);
-        status = buf_printf(
-            out,
-            "<line class=\"grid\" x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\"/>\n"
-            "<text class=\"tick\" x=\"%d\" y=\"%ld\" text-anchor=\"end\">%" PRId64 "</text>\n",
-            CHART_LEFT, y, CHART_WIDTH - CHART_RIGHT, y, CHART_LEFT - 6, y + 4, halves / 2);
+        html_format(h,
+                    "<line class=\"grid\" x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\"/>\n"
+                    "<text class=\"tick\" x=\"%d\" y=\"%ld\" text-anchor=\"end\">%" PRId64
+                    "</text>\n",
+                    CHART_LEFT, y, CHART_WIDTH - CHART_RIGHT, y, CHART_LEFT - 6, y + 4, halves / 2);
     }
-    return status;
 }
 
-static enum ct_status axes(struct buf *out, const struct chart_scale *scale,
-                           const struct evaluation *evaluation)
+static void axes(struct html *h, const struct chart_scale *scale,
+                 const struct evaluation *evaluation)
 {
     char required[CREDIT_TEXT_SIZE], start[CIVIL_DATE_TEXT_SIZE], deadline[CIVIL_DATE_TEXT_SIZE];
     credit_format(evaluation->required_halves, required);
@@ -116,25 +108,24 @@ static enum ct_status axes(struct buf *out, const struct chart_scale *scale,
     long bottom = y_of(scale, 0);
     long goal = y_of(scale, evaluation->required_halves);
     long deadline_x = x_of(scale, evaluation->deadline.days);
-    return buf_printf(out,
-                      "<line class=\"axis\" x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\"/>\n"
-                      "<line class=\"required\" x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\"/>\n"
-                      "<text x=\"%d\" y=\"%ld\" class=\"label\">%s required</text>\n"
-                      "<line class=\"deadline\" x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%ld\"/>\n"
-                      "<text x=\"%d\" y=\"%d\" class=\"label\">%s</text>\n"
-                      "<text x=\"%ld\" y=\"%d\" class=\"label\" text-anchor=\"end\">deadline %s"
-                      "</text>\n",
-                      CHART_LEFT, bottom, CHART_WIDTH - CHART_RIGHT, bottom, CHART_LEFT, goal,
-                      CHART_WIDTH - CHART_RIGHT, goal, CHART_LEFT + 4, goal - 4, required,
-                      deadline_x, CHART_TOP, deadline_x, bottom, CHART_LEFT,
-                      CHART_HEIGHT - CHART_BOTTOM + 18, start, deadline_x,
-                      CHART_HEIGHT - CHART_BOTTOM + 18, deadline);
+    html_format(h,
+                "<line class=\"axis\" x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\"/>\n"
+                "<line class=\"required\" x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\"/>\n"
+                "<text x=\"%d\" y=\"%ld\" class=\"label\">%s required</text>\n"
+                "<line class=\"deadline\" x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%ld\"/>\n"
+                "<text x=\"%d\" y=\"%d\" class=\"label\">%s</text>\n"
+                "<text x=\"%ld\" y=\"%d\" class=\"label\" text-anchor=\"end\">deadline %s"
+                "</text>\n",
+                CHART_LEFT, bottom, CHART_WIDTH - CHART_RIGHT, bottom, CHART_LEFT, goal,
+                CHART_WIDTH - CHART_RIGHT, goal, CHART_LEFT + 4, goal - 4, required, deadline_x,
+                CHART_TOP, deadline_x, bottom, CHART_LEFT, CHART_HEIGHT - CHART_BOTTOM + 18, start,
+                deadline_x, CHART_HEIGHT - CHART_BOTTOM + 18, deadline);
 }
 
 /* From today, a dashed line of what stays counted over the next twelve months as
  * credits expire, if nothing new is learned. */
-static enum ct_status expiry_line(struct buf *out, const struct chart_scale *scale,
-                                  const struct evaluation *evaluation, struct civil_date today)
+static void expiry_line(struct html *h, const struct chart_scale *scale,
+                        const struct evaluation *evaluation, struct civil_date today)
 {
     int32_t limit = civil_date_add_years(today, 1).days;
     if (limit > scale->last_day) {
@@ -142,7 +133,8 @@ static enum ct_status expiry_line(struct buf *out, const struct chart_scale *sca
     }
     struct dated_credit *expiries = calloc(evaluation->activity_count + 1, sizeof *expiries);
     if (expiries == NULL) {
-        return CT_ERR_NOMEM;
+        html_fail(h, CT_ERR_NOMEM);
+        return;
     }
     size_t count = 0;
     for (size_t i = 0; i < evaluation->activity_count; i++) {
@@ -153,24 +145,20 @@ static enum ct_status expiry_line(struct buf *out, const struct chart_scale *sca
     }
     qsort(expiries, count, sizeof *expiries, compare_dated);
     int64_t total = evaluation->counted_halves;
-    enum ct_status status =
-        count == 0 ? CT_OK
-                   : buf_printf(out, "<polyline class=\"expiring\" fill=\"none\" points=\"%ld,%ld",
-                                x_of(scale, today.days), y_of(scale, total));
-    for (size_t i = 0; i < count && status == CT_OK; i++) {
-        long x = x_of(scale, expiries[i].day);
-        status = buf_printf(out, " %ld,%ld", x, y_of(scale, total));
-        total -= expiries[i].halves;
-        if (status == CT_OK) {
-            status = buf_printf(out, " %ld,%ld", x, y_of(scale, total < 0 ? 0 : total));
-        }
+    if (count > 0) {
+        html_format(h, "<polyline class=\"expiring\" fill=\"none\" points=\"%ld,%ld",
+                    x_of(scale, today.days), y_of(scale, total));
     }
-    if (status == CT_OK && count > 0) {
-        status = buf_printf(out, " %ld,%ld\"/>\n", x_of(scale, limit),
-                            y_of(scale, total < 0 ? 0 : total));
+    for (size_t i = 0; i < count; i++) {
+        long x = x_of(scale, expiries[i].day);
+        html_format(h, " %ld,%ld", x, y_of(scale, total));
+        total -= expiries[i].halves;
+        html_format(h, " %ld,%ld", x, y_of(scale, total < 0 ? 0 : total));
+    }
+    if (count > 0) {
+        html_format(h, " %ld,%ld\"/>\n", x_of(scale, limit), y_of(scale, total < 0 ? 0 : total));
     }
     free(expiries);
-    return status;
 }
 
 /* Counted credit that expires within a year from today. */
@@ -187,8 +175,7 @@ static int64_t expiring_within_a_year(const struct evaluation *evaluation, struc
     return halves;
 }
 
-static enum ct_status description(struct buf *out, const struct evaluation *evaluation,
-                                  int64_t expiring)
+static void description(struct html *h, const struct evaluation *evaluation, int64_t expiring)
 {
     char counted[CREDIT_TEXT_SIZE], required[CREDIT_TEXT_SIZE], soon[CREDIT_TEXT_SIZE];
     char deadline[CIVIL_DATE_TEXT_SIZE];
@@ -196,15 +183,36 @@ static enum ct_status description(struct buf *out, const struct evaluation *eval
     credit_format(evaluation->required_halves, required);
     credit_format(expiring, soon);
     civil_date_format(evaluation->deadline, deadline);
-    return buf_printf(out,
-                      "<title id=\"chart-title\">Credits counted over time</title>\n"
-                      "<desc id=\"chart-description\">%s of %s credits counted; deadline %s; %s"
-                      " credits expire within the next twelve months.</desc>\n",
-                      counted, required, deadline, soon);
+    html_format(h,
+                "<title id=\"chart-title\">Credits counted over time</title>\n"
+                "<desc id=\"chart-description\">%s of %s credits counted; deadline %s; %s"
+                " credits expire within the next twelve months.</desc>\n",
+                counted, required, deadline, soon);
 }
 
-enum ct_status chart_progress_svg(struct buf *out, const struct learner_record *record,
-                                  const struct evaluation *evaluation, struct civil_date today)
+/* The key under the chart, and how much expires within the year. */
+static void caption(struct html *h, int64_t expiring)
+{
+    char amount[CREDIT_TEXT_SIZE], soon[CREDIT_TEXT_SIZE + 40];
+    credit_format(expiring, amount);
+    snprintf(soon, sizeof soon, "%s %s", expiring > 0 ? amount : "No counted",
+             expiring == 2 ? "credit expires" : "credits expire");
+    html_markup(h, "</svg><figcaption><ul class=\"chart-key\">"
+                   "<li><span class=\"swatch\"></span>Credits counted</li>"
+                   "<li><span class=\"swatch required\"></span>Credits required</li>");
+    if (expiring > 0) {
+        html_markup(h, "<li><span class=\"swatch expiring\"></span>Still counted as credits"
+                       " expire, if nothing new is learned</li>");
+    }
+    html_markup(h, "</ul><p>");
+    html_text(h, soon);
+    html_markup(h, " within the next twelve months.</p></figcaption></figure>\n");
+}
+
+/* The scale: from the track's start to a year past today at least, up to a tenth above
+ * the larger of what is required and what is counted. */
+static struct chart_scale scale_of(const struct learner_record *record,
+                                   const struct evaluation *evaluation, struct civil_date today)
 {
     struct chart_scale scale = {record->track_started.days, evaluation->deadline.days,
                                 evaluation->required_halves};
@@ -218,49 +226,31 @@ enum ct_status chart_progress_svg(struct buf *out, const struct learner_record *
         scale.top_halves = evaluation->counted_halves;
     }
     scale.top_halves += scale.top_halves / 10 + 1;
+    return scale;
+}
+
+enum ct_status chart_progress_svg(struct buf *out, const struct learner_record *record,
+                                  const struct evaluation *evaluation, struct civil_date today)
+{
+    struct chart_scale scale = scale_of(record, evaluation, today);
     size_t count = 0;
     struct dated_credit *points = counted_by_date(record, evaluation, &count);
     if (points == NULL) {
         return CT_ERR_NOMEM;
     }
     int64_t expiring = expiring_within_a_year(evaluation, today);
-    enum ct_status status =
-        buf_printf(out,
-                   "<figure class=\"chart\"><svg viewBox=\"0 0 %d %d\" role=\"img\""
-                   " aria-labelledby=\"chart-title chart-description\">\n",
-                   CHART_WIDTH, CHART_HEIGHT);
-    if (status == CT_OK) {
-        status = description(out, evaluation, expiring);
-    }
-    if (status == CT_OK) {
-        status = y_ticks(out, &scale);
-    }
-    if (status == CT_OK) {
-        status = axes(out, &scale, evaluation);
-    }
-    if (status == CT_OK) {
-        status = step_line(out, &scale, points, count, today.days);
-    }
-    if (status == CT_OK) {
-        status = expiry_line(out, &scale, evaluation, today);
-    }
+    struct html h;
+    html_start(&h, out);
+    html_format(&h,
+                "<figure class=\"chart\"><svg viewBox=\"0 0 %d %d\" role=\"img\""
+                " aria-labelledby=\"chart-title chart-description\">\n",
+                CHART_WIDTH, CHART_HEIGHT);
+    description(&h, evaluation, expiring);
+    y_ticks(&h, &scale);
+    axes(&h, &scale, evaluation);
+    step_line(&h, &scale, points, count, today.days);
+    expiry_line(&h, &scale, evaluation, today);
     free(points);
-    char amount[CREDIT_TEXT_SIZE], soon[CREDIT_TEXT_SIZE + 40];
-    credit_format(expiring, amount);
-    snprintf(soon, sizeof soon, "%s %s", expiring > 0 ? amount : "No counted",
-             expiring == 2 ? "credit expires" : "credits expire");
-    if (status == CT_OK) {
-        status = buf_printf(out,
-                            "</svg><figcaption><ul class=\"chart-key\">"
-                            "<li><span class=\"swatch\"></span>Credits counted</li>"
-                            "<li><span class=\"swatch required\"></span>Credits required</li>"
-                            "%s</ul><p>%s within the next twelve months.</p></figcaption>"
-                            "</figure>\n",
-                            expiring > 0 ? "<li><span class=\"swatch expiring\"></span>Still"
-                                           " counted as credits expire, if nothing new is"
-                                           " learned</li>"
-                                         : "",
-                            soon);
-    }
-    return status;
+    caption(&h, expiring);
+    return html_status(&h);
 }

@@ -1,6 +1,8 @@
 #include "html.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../../core/credit.h"
@@ -50,17 +52,10 @@ enum ct_status html_buf_markup_literal(struct buf *out, const char *markup)
 
 enum ct_status html_buf_term(struct buf *out, const char *name, const char *value)
 {
-    enum ct_status status = html_buf_markup(out, "<dt>");
-    if (status == CT_OK) {
-        status = html_buf_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</dt><dd>");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, value);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</dd>\n") : status;
+    struct html h;
+    html_start(&h, out);
+    html_term(&h, name, value);
+    return html_status(&h);
 }
 
 void html_start(struct html *h, struct buf *out)
@@ -102,6 +97,23 @@ void html_int(struct html *h, int64_t value)
     }
 }
 
+void html_format_literal(struct html *h, const char *format, ...)
+{
+    if (h->status != CT_OK) {
+        return;
+    }
+    char text[1024];
+    va_list args;
+    va_start(args, format);
+    int length = vsnprintf(text, sizeof text, format, args);
+    va_end(args);
+    if (length < 0 || (size_t)length >= sizeof text) {
+        h->status = CT_ERR_TOO_LARGE;
+        return;
+    }
+    h->status = buf_append(h->out, text, (size_t)length);
+}
+
 void html_credits(struct html *h, int64_t halves)
 {
     char text[CREDIT_TEXT_SIZE];
@@ -111,7 +123,9 @@ void html_credits(struct html *h, int64_t halves)
 
 void html_term(struct html *h, const char *name, const char *value)
 {
-    if (h->status == CT_OK) {
-        h->status = html_buf_term(h->out, name, value != NULL ? value : "");
-    }
+    html_markup(h, "<dt>");
+    html_text(h, name);
+    html_markup(h, "</dt><dd>");
+    html_text(h, value != NULL ? value : "");
+    html_markup(h, "</dd>\n");
 }

@@ -51,6 +51,13 @@ void html_markup_literal(struct html *h, const char *markup);
 /* Appends a whole number in decimal. */
 void html_int(struct html *h, int64_t value);
 
+/* Appends printf-formatted text. Only for numbers and text certtrack made itself (a
+ * formatted date, credits): text from people and the database goes through html_text.
+ * The format must be a string literal (html_format checks). */
+void html_format_literal(struct html *h, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+#define html_format(h, literal, ...) html_format_literal((h), "" literal "", __VA_ARGS__)
+
 /* Appends credits from half-credits: "2.5", or "3" when whole. */
 void html_credits(struct html *h, int64_t halves);
 

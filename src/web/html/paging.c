@@ -150,212 +150,221 @@ enum ct_status paging_bind(struct db_stmt *stmt, int index, const struct paging 
 
 /* Appends text percent-encoded for a URL: only unreserved characters (and "/" when
  * slash is true) stay as they are. */
-static enum ct_status url_encode(struct buf *url, const char *text, bool slash)
+static void url_encode(struct html *url, const char *text, bool slash)
 {
     static const char hex[] = "0123456789ABCDEF";
-    enum ct_status status = CT_OK;
-    for (const unsigned char *c = (const unsigned char *)text; *c != '\0' && status == CT_OK; c++) {
+    for (const unsigned char *c = (const unsigned char *)text; *c != '\0'; c++) {
         bool plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
                      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || *c == '.' || *c == '~' ||
                      (slash && *c == '/');
+        char escaped[4] = {'%', hex[*c >> 4], hex[*c & 15], '\0'};
         if (plain) {
-            status = buf_append(url, (const char *)c, 1);
-        } else {
-            char escaped[3] = {'%', hex[*c >> 4], hex[*c & 15]};
-            status = buf_append(url, escaped, 3);
+            escaped[0] = (char)*c;
+            escaped[1] = '\0';
         }
+        html_fail(url, url->status == CT_OK ? buf_append_str(url->out, escaped) : CT_OK);
     }
-    return status;
 }
 
-static enum ct_status url_parameter(struct buf *url, const char *name, const char *value)
+static void url_parameter(struct html *url, const char *name, const char *value)
 {
-    enum ct_status status = buf_append_str(url, url->length > 0 ? "&" : "?");
-    if (status == CT_OK) {
-        status = url_encode(url, name, false);
+    html_markup_literal(url, url->out->length > 0 ? "&" : "?");
+    url_encode(url, name, false);
+    html_markup(url, "=");
+    url_encode(url, value, false);
+}
+
+/* The list's address sorted by column in direction descending, at page, with the kept
+ * parameters, as an href. */
+static void href(struct html *h, const struct paging *paging, size_t column, bool descending,
+                 int64_t page)
+{
+    struct buf query_text, url_text;
+    buf_init(&query_text, 4096);
+    buf_init(&url_text, 4096 + PAGING_PATH_SIZE * 3);
+    struct html query, url;
+    html_start(&query, &query_text);
+    html_start(&url, &url_text);
+    for (size_t i = 0; i < paging->kept_count; i++) {
+        url_parameter(&query, paging->kept_names[i], paging->kept_values[i]);
     }
-    if (status == CT_OK) {
-        status = buf_append_str(url, "=");
-    }
-    return status == CT_OK ? url_encode(url, value, false) : status;
+    const char *key = paging->list->columns[column].key;
+    char name[PAGING_PREFIX_SIZE + 8], number[24];
+    url_parameter(&query, parameter_name(paging, "sort", name, sizeof name),
+                  key != NULL ? key : "");
+    url_parameter(&query, parameter_name(paging, "dir", name, sizeof name),
+                  descending ? "desc" : "asc");
+    snprintf(number, sizeof number, "%" PRId64, page);
+    url_parameter(&query, parameter_name(paging, "page", name, sizeof name), number);
+    url_encode(&url, paging->path, true);
+    html_fail(&url, html_status(&query));
+    html_fail(h, html_status(&url));
+    html_text(h, buf_str(&url_text));
+    html_text(h, buf_str(&query_text));
+    buf_release(&url_text);
+    buf_release(&query_text);
 }
 
 enum ct_status paging_href(struct buf *out, const struct paging *paging, size_t column,
                            bool descending, int64_t page)
 {
-    struct buf query;
-    buf_init(&query, 4096);
-    enum ct_status status = CT_OK;
-    for (size_t i = 0; i < paging->kept_count && status == CT_OK; i++) {
-        status = url_parameter(&query, paging->kept_names[i], paging->kept_values[i]);
-    }
-    const char *key = paging->list->columns[column].key;
-    char name[PAGING_PREFIX_SIZE + 8];
-    if (status == CT_OK) {
-        status = url_parameter(&query, parameter_name(paging, "sort", name, sizeof name),
-                               key != NULL ? key : "");
-    }
-    if (status == CT_OK) {
-        status = url_parameter(&query, parameter_name(paging, "dir", name, sizeof name),
-                               descending ? "desc" : "asc");
-    }
-    char number[24];
-    snprintf(number, sizeof number, "%" PRId64, page);
-    if (status == CT_OK) {
-        status = url_parameter(&query, parameter_name(paging, "page", name, sizeof name), number);
-    }
-    struct buf url;
-    buf_init(&url, 4096 + PAGING_PATH_SIZE * 3);
-    if (status == CT_OK) {
-        status = url_encode(&url, paging->path, true);
-    }
-    if (status == CT_OK) {
-        status = buf_append_str(&url, buf_str(&query));
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, buf_str(&url));
-    }
-    buf_release(&url);
-    buf_release(&query);
-    return status;
+    struct html h;
+    html_start(&h, out);
+    href(&h, paging, column, descending, page);
+    return html_status(&h);
 }
 
-static enum ct_status sorting_header(struct buf *out, const struct paging *paging, size_t index)
+static void sorting_header(struct html *h, const struct paging *paging, size_t index)
 {
     const struct paging_column *column = &paging->list->columns[index];
     bool sorted = index == paging->column;
-    enum ct_status status = html_buf_markup(out, "<th scope=\"col\"");
-    if (status == CT_OK && column->number) {
-        status = html_buf_markup(out, " class=\"number\"");
+    html_markup(h, "<th scope=\"col\"");
+    if (column->number) {
+        html_markup(h, " class=\"number\"");
     }
-    if (status == CT_OK && sorted) {
-        status = paging->descending ? html_buf_markup(out, " aria-sort=\"descending\"")
-                                    : html_buf_markup(out, " aria-sort=\"ascending\"");
+    if (sorted && paging->descending) {
+        html_markup(h, " aria-sort=\"descending\"");
+    } else if (sorted) {
+        html_markup(h, " aria-sort=\"ascending\"");
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "><a href=\"");
-    }
+    html_markup(h, "><a href=\"");
     /* A click on the sorted column turns it round; on another, sorts by it upwards. */
-    if (status == CT_OK) {
-        status = paging_href(out, paging, index, sorted && !paging->descending, 1);
+    href(h, paging, index, sorted && !paging->descending, 1);
+    html_markup(h, "\">");
+    html_text(h, column->label);
+    if (sorted && paging->descending) {
+        html_markup(h, " <span aria-hidden=\"true\">\u25BC</span>");
+    } else if (sorted) {
+        html_markup(h, " <span aria-hidden=\"true\">\u25B2</span>");
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, column->label);
-    }
-    if (status == CT_OK && sorted) {
-        status = paging->descending
-                     ? html_buf_markup(out, " <span aria-hidden=\"true\">\u25BC</span>")
-                     : html_buf_markup(out, " <span aria-hidden=\"true\">\u25B2</span>");
-    }
-    return status == CT_OK ? html_buf_markup(out, "</a></th>") : status;
+    html_markup(h, "</a></th>");
 }
 
-static enum ct_status plain_header(struct buf *out, const struct paging_column *column)
+static void plain_header(struct html *h, const struct paging_column *column)
 {
-    enum ct_status status = column->number
-                                ? html_buf_markup(out, "<th scope=\"col\" class=\"number\">")
-                                : html_buf_markup(out, "<th scope=\"col\">");
-    if (status == CT_OK) {
-        status = html_buf_text(out, column->label);
+    if (column->number) {
+        html_markup(h, "<th scope=\"col\" class=\"number\">");
+    } else {
+        html_markup(h, "<th scope=\"col\">");
     }
-    return status == CT_OK ? html_buf_markup(out, "</th>") : status;
+    html_text(h, column->label);
+    html_markup(h, "</th>");
 }
 
-enum ct_status paging_table_head(struct buf *out, const struct paging *paging)
+void paging_write_head(struct html *h, const struct paging *paging)
 {
-    enum ct_status status = html_buf_markup(out, "<thead><tr>");
-    for (size_t i = 0; i < paging->list->column_count && status == CT_OK; i++) {
+    html_markup(h, "<thead><tr>");
+    for (size_t i = 0; i < paging->list->column_count; i++) {
         const struct paging_column *column = &paging->list->columns[i];
-        status = sorts(column) ? sorting_header(out, paging, i) : plain_header(out, column);
+        if (sorts(column)) {
+            sorting_header(h, paging, i);
+        } else {
+            plain_header(h, column);
+        }
     }
-    return status == CT_OK ? html_buf_markup(out, "</tr></thead>\n") : status;
+    html_markup(h, "</tr></thead>\n");
 }
 
-enum ct_status paging_cell(struct buf *out, const char *text, bool number)
+void paging_write_cell(struct html *h, const char *text, bool number)
 {
-    enum ct_status status =
-        number ? html_buf_markup(out, "<td class=\"number\">") : html_buf_markup(out, "<td>");
-    if (status == CT_OK) {
-        status = html_buf_text(out, text != NULL ? text : "");
+    if (number) {
+        html_markup(h, "<td class=\"number\">");
+    } else {
+        html_markup(h, "<td>");
     }
-    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
+    html_text(h, text != NULL ? text : "");
+    html_markup(h, "</td>");
 }
 
-enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id, const char *text)
+void paging_write_count_cell(struct html *h, int64_t value)
 {
-    char number[24];
-    snprintf(number, sizeof number, "%" PRId64, id);
-    enum ct_status status = html_buf_markup(out, "<td><a href=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, path);
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, number);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, text != NULL ? text : "");
-    }
-    return status == CT_OK ? html_buf_markup(out, "</a></td>") : status;
+    html_markup(h, "<td class=\"number\">");
+    html_int(h, value);
+    html_markup(h, "</td>");
 }
 
-static enum ct_status nav_link(struct buf *out, const struct paging *paging, int64_t page,
-                               bool previous)
+void paging_write_link_cell(struct html *h, const char *path, int64_t id, const char *text)
 {
-    enum ct_status status =
-        previous
-            ? html_buf_markup(out, "<li class=\"usa-pagination__item usa-pagination__arrow\">"
-                                   "<a class=\"usa-pagination__link usa-pagination__previous-page\""
-                                   " rel=\"prev\" href=\"")
-            : html_buf_markup(out, "<li class=\"usa-pagination__item usa-pagination__arrow\">"
-                                   "<a class=\"usa-pagination__link usa-pagination__next-page\""
-                                   " rel=\"next\" href=\"");
-    if (status == CT_OK) {
-        status = paging_href(out, paging, paging->column, paging->descending, page);
-    }
-    if (status != CT_OK) {
-        return status;
-    }
-    return previous
-               ? html_buf_markup(out, "\" aria-label=\"Previous page\">"
-                                      "<span class=\"usa-pagination__link-text\">Previous</span>"
-                                      "</a></li>")
-               : html_buf_markup(out, "\" aria-label=\"Next page\">"
-                                      "<span class=\"usa-pagination__link-text\">Next</span>"
-                                      "</a></li>");
+    html_markup(h, "<td><a href=\"");
+    html_text(h, path);
+    html_int(h, id);
+    html_markup(h, "\">");
+    html_text(h, text != NULL ? text : "");
+    html_markup(h, "</a></td>");
 }
 
-enum ct_status paging_nav(struct buf *out, const struct paging *paging)
+static void nav_link(struct html *h, const struct paging *paging, int64_t page, bool previous)
 {
-    enum ct_status status =
-        html_buf_markup(out, "<nav aria-label=\"Pagination\" class=\"usa-pagination"
-                             "\"><ul class=\"usa-pagination__list\">");
-    if (status == CT_OK && paging->page > 1) {
-        status = nav_link(out, paging, paging->page - 1, true);
+    html_markup(h, "<li class=\"usa-pagination__item usa-pagination__arrow\">");
+    if (previous) {
+        html_markup(h, "<a class=\"usa-pagination__link usa-pagination__previous-page\""
+                       " rel=\"prev\" href=\"");
+    } else {
+        html_markup(h, "<a class=\"usa-pagination__link usa-pagination__next-page\""
+                       " rel=\"next\" href=\"");
+    }
+    href(h, paging, paging->column, paging->descending, page);
+    if (previous) {
+        html_markup(h, "\" aria-label=\"Previous page\">"
+                       "<span class=\"usa-pagination__link-text\">Previous</span></a></li>");
+    } else {
+        html_markup(h, "\" aria-label=\"Next page\">"
+                       "<span class=\"usa-pagination__link-text\">Next</span></a></li>");
+    }
+}
+
+void paging_write_nav(struct html *h, const struct paging *paging)
+{
+    html_markup(h, "<nav aria-label=\"Pagination\" class=\"usa-pagination"
+                   "\"><ul class=\"usa-pagination__list\">");
+    if (paging->page > 1) {
+        nav_link(h, paging, paging->page - 1, true);
     }
     char text[160];
     snprintf(text, sizeof text, "Page %" PRId64 " of %" PRId64 " (%" PRId64 " %s)", paging->page,
              paging->pages, paging->total > 0 ? paging->total : 0, paging->list->noun);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<li class=\"usa-pagination__item usa-pagination__page-no\">"
-                                      "<span class=\"usa-pagination__button usa-current\""
-                                      " aria-current=\"page\">");
+    html_markup(h, "<li class=\"usa-pagination__item usa-pagination__page-no\">"
+                   "<span class=\"usa-pagination__button usa-current\" aria-current=\"page\">");
+    html_text(h, text);
+    html_markup(h, "</span></li>");
+    if (paging->page < paging->pages) {
+        nav_link(h, paging, paging->page + 1, false);
     }
-    if (status == CT_OK) {
-        status = html_buf_text(out, text);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</span></li>");
-    }
-    if (status == CT_OK && paging->page < paging->pages) {
-        status = nav_link(out, paging, paging->page + 1, false);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</ul></nav>\n") : status;
+    html_markup(h, "</ul></nav>\n");
+}
+
+/* ---- the same on a plain buffer ---- */
+
+enum ct_status paging_table_head(struct buf *out, const struct paging *paging)
+{
+    struct html h;
+    html_start(&h, out);
+    paging_write_head(&h, paging);
+    return html_status(&h);
+}
+
+enum ct_status paging_cell(struct buf *out, const char *text, bool number)
+{
+    struct html h;
+    html_start(&h, out);
+    paging_write_cell(&h, text, number);
+    return html_status(&h);
+}
+
+enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id, const char *text)
+{
+    struct html h;
+    html_start(&h, out);
+    paging_write_link_cell(&h, path, id, text);
+    return html_status(&h);
+}
+
+enum ct_status paging_nav(struct buf *out, const struct paging *paging)
+{
+    struct html h;
+    html_start(&h, out);
+    paging_write_nav(&h, paging);
+    return html_status(&h);
 }
 
 enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct db_param *params,
@@ -389,39 +398,4 @@ enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct
     }
     db_finalize(stmt);
     return status;
-}
-
-void paging_write_head(struct html *h, const struct paging *paging)
-{
-    if (h->status == CT_OK) {
-        h->status = paging_table_head(h->out, paging);
-    }
-}
-
-void paging_write_cell(struct html *h, const char *text, bool number)
-{
-    if (h->status == CT_OK) {
-        h->status = paging_cell(h->out, text, number);
-    }
-}
-
-void paging_write_count_cell(struct html *h, int64_t value)
-{
-    html_markup(h, "<td class=\"number\">");
-    html_int(h, value);
-    html_markup(h, "</td>");
-}
-
-void paging_write_link_cell(struct html *h, const char *path, int64_t id, const char *text)
-{
-    if (h->status == CT_OK) {
-        h->status = paging_link_cell(h->out, path, id, text);
-    }
-}
-
-void paging_write_nav(struct html *h, const struct paging *paging)
-{
-    if (h->status == CT_OK) {
-        h->status = paging_nav(h->out, paging);
-    }
 }
