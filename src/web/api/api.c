@@ -29,9 +29,12 @@ enum ct_status api_current_track(struct web_request *request, struct web_respons
                                  struct track_info *track, bool *found)
 {
     struct ct_err err = {0};
-    *found = store_track_current(request->store, request->person_id, track, &err) == CT_OK;
-    return *found ? CT_OK
-                  : api_error(response, 404, "no-track", "You have no certification track.");
+    enum ct_status status =
+        store_track_find_current(request->store, request->person_id, track, found, &err);
+    if (status != CT_OK || *found) {
+        return status;
+    }
+    return api_error(response, 404, "no-track", "You have no certification track.");
 }
 
 /* A date as JSON text, or null when unset. */
@@ -85,13 +88,18 @@ static enum ct_status progress_of(struct web_request *request, struct web_respon
 {
     struct track_info track;
     struct ct_err err = {0};
-    if (store_track_current(request->store, person_id, &track, &err) != CT_OK) {
+    bool found = false;
+    enum ct_status status =
+        store_track_find_current(request->store, person_id, &track, &found, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!found) {
         return api_error(response, 404, "no-track", "This person has no certification track.");
     }
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
-    enum ct_status status =
-        store_record_evaluate(request->store, track.id, day, &record, &evaluation, &err);
+    status = store_record_evaluate(request->store, track.id, day, &record, &evaluation, &err);
     char *text = status == CT_OK ? evaluation_to_json_text(evaluation, record) : NULL;
     if (status == CT_OK && text == NULL) {
         status = CT_ERR_NOMEM;

@@ -22,7 +22,7 @@ enum ct_status api_error(struct web_response *response, unsigned status, const c
                          const char *message) CT_MUST_CHECK;
 
 /* The signed-in person's current track into *track (*found true), or a 404 no-track
- * answer (*found false). */
+ * answer (*found false); a failed read is a failure, never "no track". */
 enum ct_status api_current_track(struct web_request *request, struct web_response *response,
                                  struct track_info *track, bool *found) CT_MUST_CHECK;
 
