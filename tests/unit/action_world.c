@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store_activities.h"
 #include "store/store_people.h"
+#include "store/store_tracks.h"
 #include "core/banned.h"
 
 static int64_t add_library(struct store *store, const char *name, const char *city, int64_t *goal)
@@ -143,4 +145,39 @@ void action_assert_done(enum ct_status status, const struct action_outcome *outc
         fail_msg("refused or failed (status %d, refusal %d): %s: %s", (int)status,
                  (int)outcome->refusal, outcome->err.where, outcome->err.message);
     }
+}
+
+int64_t action_world_enroll(struct action_world *world, int64_t person_id, const char *program,
+                            const char *started)
+{
+    int64_t track = 0;
+    struct ct_err err = {0};
+    test_ok(store_track_enroll(&world->store, world->coordinator, person_id, program,
+                               test_day(started), &track, &err),
+            &err);
+    return track;
+}
+
+int64_t action_world_workshop(struct action_world *world, int64_t person_id, const char *title,
+                              const char *date, int64_t halves)
+{
+    static int serial;
+    char key[32];
+    snprintf(key, sizeof key, "w%d", ++serial);
+    struct activity_new activity = {
+        .person_id = person_id,
+        .record_key = key,
+        .kind = ACTIVITY_KIND_WORKSHOP,
+        .title = title,
+        .date = test_day(date),
+        .credit_halves = halves,
+        .category = "technology",
+        .recorded = civil_date_unset(),
+        .status = "verified",
+        .provenance = PROVENANCE_CLAIM,
+    };
+    int64_t id = 0;
+    struct ct_err err = {0};
+    test_ok(store_activity_add(&world->store, world->coordinator, &activity, &id, &err), &err);
+    return id;
 }

@@ -60,4 +60,12 @@ void action_assert_refused(enum ct_status status, const struct action_outcome *o
 /* Asserts that an action succeeded, printing its refusal or failure when not. */
 void action_assert_done(enum ct_status status, const struct action_outcome *outcome);
 
+/* Enrols person_id in program from started ("YYYY-MM-DD"); the track's id. */
+int64_t action_world_enroll(struct action_world *world, int64_t person_id, const char *program,
+                            const char *started);
+
+/* A verified workshop of person_id on date worth halves half-credits; the activity's id. */
+int64_t action_world_workshop(struct action_world *world, int64_t person_id, const char *title,
+                              const char *date, int64_t halves);
+
 #endif
