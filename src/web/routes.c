@@ -285,69 +285,6 @@ static enum ct_status xapi_put_route(struct web_request *request, struct web_res
     return xapi_statements_put(request, response);
 }
 
-static enum ct_status harvest_home(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_harvest(request, response);
-}
-
-static enum ct_status harvest_site_form(struct web_request *request, struct web_response *response,
-                                        int64_t id)
-{
-    (void)id;
-    return page_harvest_site_new(request, response);
-}
-
-static enum ct_status harvest_site_submit(struct web_request *request,
-                                          struct web_response *response, int64_t id)
-{
-    (void)id;
-    return page_harvest_site_new_submit(request, response);
-}
-
-static enum ct_status harvest_imports_list(struct web_request *request,
-                                           struct web_response *response, int64_t id)
-{
-    (void)id;
-    return page_harvest_imports(request, response);
-}
-
-static enum ct_status harvest_import_form(struct web_request *request,
-                                          struct web_response *response, int64_t id)
-{
-    (void)id;
-    return page_harvest_import_new(request, response);
-}
-
-static enum ct_status harvest_import_submit(struct web_request *request,
-                                            struct web_response *response, int64_t id)
-{
-    (void)id;
-    return page_harvest_import_new_submit(request, response);
-}
-
-static enum ct_status harvest_inbox(struct web_request *request, struct web_response *response,
-                                    int64_t id)
-{
-    (void)id;
-    return page_harvest_inbox(request, response);
-}
-
-static enum ct_status harvest_inbox_link(struct web_request *request, struct web_response *response,
-                                         int64_t id)
-{
-    (void)id;
-    return page_harvest_inbox_link(request, response);
-}
-
-static enum ct_status harvest_inbox_map(struct web_request *request, struct web_response *response,
-                                        int64_t id)
-{
-    (void)id;
-    return page_harvest_inbox_map(request, response);
-}
-
 static const struct route routes[] = {
     {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz, BARE, NO_NAV},
     {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon, BARE, NO_NAV},
@@ -374,7 +311,7 @@ static const struct route routes[] = {
      "Event catalog"},
     {"GET", "/certificates", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, certificates_list,
      BARE, "Certificates"},
-    {"GET", "/harvest", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_home, BARE,
+    {"GET", "/harvest", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_harvest, LAID_OUT,
      "Harvest"},
     {"GET", "/compliance", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_compliance, LAID_OUT, "Compliance"},
@@ -488,31 +425,31 @@ static const struct route routes[] = {
     {"POST", "/api/v1/tracks/{id}/report/return", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
      api_report_return, BARE, NO_NAV},
     {"GET", "/harvest/sites/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_site_form, BARE, NO_NAV},
+     page_harvest_site_new, LAID_OUT, NO_NAV},
     {"POST", "/harvest/sites/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_site_submit, BARE, NO_NAV},
+     page_harvest_site_new_submit, LAID_OUT, NO_NAV},
     {"GET", "/harvest/sites/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     page_harvest_site, BARE, NO_NAV},
+     page_harvest_site, LAID_OUT, NO_NAV},
     {"POST", "/harvest/sites/{id}/accounts", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     page_harvest_site_link, BARE, NO_NAV},
+     page_harvest_site_link, LAID_OUT, NO_NAV},
     {"GET", "/harvest/sites/{id}/statements.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_harvest_site_statements_csv, BARE, NO_NAV},
     {"GET", "/harvest/imports", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_imports_list, BARE, NO_NAV},
+     page_harvest_imports, LAID_OUT, NO_NAV},
     {"GET", "/harvest/imports/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_import_form, BARE, NO_NAV},
+     page_harvest_import_new, LAID_OUT, NO_NAV},
     {"POST", "/harvest/imports/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_UPLOAD,
-     harvest_import_submit, BARE, NO_NAV},
+     page_harvest_import_new_submit, LAID_OUT, NO_NAV},
     {"GET", "/harvest/imports/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     page_harvest_import, BARE, NO_NAV},
+     page_harvest_import, LAID_OUT, NO_NAV},
     {"GET", "/harvest/imports/{id}.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_harvest_import_csv, BARE, NO_NAV},
-    {"GET", "/harvest/inbox", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, harvest_inbox,
-     BARE, NO_NAV},
+    {"GET", "/harvest/inbox", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_harvest_inbox,
+     LAID_OUT, NO_NAV},
     {"POST", "/harvest/inbox/accounts", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_inbox_link, BARE, NO_NAV},
+     page_harvest_inbox_link, LAID_OUT, NO_NAV},
     {"POST", "/harvest/inbox/courses", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     harvest_inbox_map, BARE, NO_NAV},
+     page_harvest_inbox_map, LAID_OUT, NO_NAV},
     {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about_route, BARE, NO_NAV},
     {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_post_route, BARE, NO_NAV},
     {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route, BARE, NO_NAV},

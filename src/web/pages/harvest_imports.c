@@ -5,205 +5,175 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../harvest/moodle_import.h"
-#include "../../store/store_harvest.h"
+#include "../../actions/harvest.h"
+#include "../../store/store_harvest_views.h"
 #include "../html/csv.h"
 #include "../html/form.h"
-#include "harvest_view.h"
-#include "../html/html.h"
-#include "dashboard.h"
-#include "../html/paging.h"
 #include "../html/layout.h"
+#include "harvest_view.h"
 #include "../../core/banned.h"
 
 enum { MAX_SITES = 500, HASH_SHOWN = 12 };
 
-static const char sites_sql[] = "SELECT id, url FROM lms_sites ORDER BY url";
-
 /* ---- the list of imports ---- */
 
+/* In the order of enum harvest_import_column: the store sorts them. */
 static const struct paging_column import_columns[] = {
-    {"when", "Imported", "i.imported_at", false},
-    {"site", "Site", "LOWER(s.url)", false},
-    {"file", "File", "LOWER(i.file_name)", false},
-    {NULL, "By", NULL, false},
-    {NULL, "SHA-256", NULL, false},
-    {"read", "Read", "i.rows_read", true},
-    {"created", "Created", "i.created", true},
-    {"duplicates", "Duplicates", "i.duplicates", true},
-    {"withdrawn", "Withdrawn", "i.withdrawn", true},
-    {"waiting", "Waiting", "i.waiting", true},
-    {"refused", "Refused", "i.refused", true},
+    {"when", "Imported", NULL, false},      {"site", "Site", NULL, false},
+    {"file", "File", NULL, false},          {NULL, "By", NULL, false},
+    {NULL, "SHA-256", NULL, false},         {"read", "Read", NULL, true},
+    {"created", "Created", NULL, true},     {"duplicates", "Duplicates", NULL, true},
+    {"withdrawn", "Withdrawn", NULL, true}, {"waiting", "Waiting", NULL, true},
+    {"refused", "Refused", NULL, true},
 };
 
-static const struct paging_list import_list = {
-    import_columns, sizeof import_columns / sizeof import_columns[0], 0, true, "i.id", 25,
-    "imports"};
+static const struct paging_list import_list = {import_columns,
+                                               sizeof import_columns / sizeof import_columns[0],
+                                               HARVEST_IMPORT_WHEN,
+                                               true,
+                                               NULL,
+                                               25,
+                                               "imports"};
 
-/* Every import, or those of one site (when the parameter, bound twice, is not 0). */
-static const char imports_sql[] =
-    "SELECT i.id, i.imported_at, s.url, i.file_name,"
-    " COALESCE(p.name, 'the ' || i.imported_via), i.file_sha256, i.rows_read, i.created,"
-    " i.duplicates, i.withdrawn, i.waiting, i.refused FROM harvest_imports i"
-    " JOIN lms_sites s ON s.id = i.site_id LEFT JOIN people p ON p.id = i.imported_by"
-    " WHERE ? = 0 OR i.site_id = ?";
-
-static enum ct_status import_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+static void import_row(struct html *h, const struct harvest_import_item *import)
 {
-    (void)err;
-    struct buf *out = context;
-    char when[64], hash[HASH_SHOWN + 8];
-    harvest_view_moment(db_column_text(stmt, 1), when, sizeof when);
-    const char *sha256 = db_column_text(stmt, 5);
-    snprintf(hash, sizeof hash, "%.*s\u2026", HASH_SHOWN, sha256 != NULL ? sha256 : "");
-    enum ct_status status = html_buf_markup(out, "<tr>");
-    if (status == CT_OK) {
-        status = paging_cell(out, when, false);
+    char hash[HASH_SHOWN + 8];
+    snprintf(hash, sizeof hash, "%.*s\u2026", HASH_SHOWN,
+             import->file_sha256 != NULL ? import->file_sha256 : "");
+    html_markup(h, "<tr>");
+    harvest_view_moment_cell(h, import->imported_at);
+    harvest_view_cell(h, import->site_url);
+    harvest_view_link_cell(h, "/harvest/imports/", import->id,
+                           import->file_name != NULL && import->file_name[0] != '\0'
+                               ? import->file_name
+                               : "(no name)");
+    harvest_view_cell(h, import->by);
+    harvest_view_cell(h, hash);
+    const int64_t counts[] = {import->read,      import->created, import->duplicates,
+                              import->withdrawn, import->waiting, import->refused};
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+        harvest_view_count_cell(h, counts[i]);
     }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 2), false);
+    html_markup(h, "</tr>\n");
+}
+
+/* The rows of one page of the imports (of the site, when site_id is not 0). */
+static void import_rows(struct web_request *request, struct html *h, int64_t site_id,
+                        const struct store_page *page)
+{
+    struct harvest_import_item *imports = NULL;
+    size_t count = 0;
+    struct ct_err err = {0};
+    html_fail(h, store_harvest_views_imports(request->store, site_id, page, &request->arena,
+                                             &imports, &count, &err));
+    for (size_t i = 0; i < count; i++) {
+        import_row(h, &imports[i]);
     }
-    if (status == CT_OK) {
-        status =
-            paging_link_cell(out, "/harvest/imports/", db_column_int64(stmt, 0),
-                             db_column_text(stmt, 3) != NULL && db_column_text(stmt, 3)[0] != '\0'
-                                 ? db_column_text(stmt, 3)
-                                 : "(no name)");
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 4), false);
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, hash, false);
-    }
-    for (int column = 6; column <= 11 && status == CT_OK; column++) {
-        status = harvest_view_count_cell(out, db_column_int64(stmt, column));
-    }
-    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
 }
 
 /* A table head that does not sort: the latest imports, on other pages. */
-static enum ct_status plain_head(struct buf *out)
+static void plain_head(struct html *h)
 {
-    enum ct_status status = html_buf_markup(out, "<thead><tr>");
-    for (size_t i = 0; i < import_list.column_count && status == CT_OK; i++) {
-        status = import_columns[i].number
-                     ? html_buf_markup(out, "<th scope=\"col\" class=\"number\">")
-                     : html_buf_markup(out, "<th scope=\"col\">");
-        if (status == CT_OK) {
-            status = html_buf_text(out, import_columns[i].label);
+    html_markup(h, "<thead><tr>");
+    for (size_t i = 0; i < import_list.column_count; i++) {
+        if (import_columns[i].number) {
+            html_markup(h, "<th scope=\"col\" class=\"number\">");
+        } else {
+            html_markup(h, "<th scope=\"col\">");
         }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</th>");
-        }
+        html_text(h, import_columns[i].label);
+        html_markup(h, "</th>");
     }
-    return status == CT_OK ? html_buf_markup(out, "</tr></thead>\n") : status;
+    html_markup(h, "</tr></thead>\n");
 }
 
-static enum ct_status count_imports(struct web_request *request, int64_t site_id, int64_t *total,
-                                    struct ct_err *err)
-{
-    *total = 0;
-    return STORE_EXEC(request->store,
-                      "SELECT COUNT(*) FROM harvest_imports WHERE ? = 0 OR site_id = ?", total, err,
-                      DB_INT(site_id), DB_INT(site_id));
-}
-
-enum ct_status harvest_imports_recent(struct web_request *request, struct buf *out, int64_t site_id,
-                                      int64_t limit, struct ct_err *err)
+void harvest_imports_recent(struct web_request *request, struct html *h, int64_t site_id,
+                            int64_t limit)
 {
     int64_t total = 0;
-    enum ct_status status = count_imports(request, site_id, &total, err);
-    if (status != CT_OK || total == 0) {
-        return status == CT_OK ? html_buf_markup(out, "<p>No report has been imported yet.</p>\n")
-                               : status;
+    struct ct_err err = {0};
+    html_fail(h, store_harvest_views_import_count(request->store, site_id, &total, &err));
+    if (total == 0) {
+        html_markup(h, "<p>No report has been imported yet.</p>\n");
+        return;
     }
-    struct paging paging;
-    paging_parse(&paging, &import_list, "/harvest/imports", NULL, NULL, NULL);
-    struct paging_list latest = import_list;
-    latest.per_page = limit;
-    paging.list = &latest;
-    paging_set_total(&paging, total);
-    status =
-        html_buf_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
-                             "<table class=\"usa-table usa-table--borderless harvest-imports\">\n"
-                             "<caption>The latest imports, newest first</caption>\n");
-    if (status == CT_OK) {
-        status = plain_head(out);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_each_row(request->store->db, imports_sql,
-                                 STORE_PARAMS(DB_INT(site_id), DB_INT(site_id)), 2, &paging,
-                                 import_row, out, err);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</tbody>\n</table></div>\n") : status;
+    html_markup(h, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
+                   "<table class=\"usa-table usa-table--borderless harvest-imports\">\n"
+                   "<caption>The latest imports, newest first</caption>\n");
+    plain_head(h);
+    html_markup(h, "<tbody>\n");
+    const struct store_page latest = {HARVEST_IMPORT_WHEN, true, limit, 0};
+    import_rows(request, h, site_id, &latest);
+    html_markup(h, "</tbody>\n</table></div>\n");
 }
 
-enum ct_status page_harvest_imports(struct web_request *request, struct web_response *response)
+/* The sites as a select's options (values their ids), from the request's arena. */
+static size_t site_options(struct web_request *request, struct html *h,
+                           const struct form_option **options)
 {
-    struct buf *out = &response->body;
+    struct harvest_site_choice *sites = NULL;
+    size_t count = 0;
+    struct ct_err err = {0};
+    html_fail(h, store_harvest_views_site_choices(request->store, MAX_SITES, &request->arena,
+                                                  &sites, &count, &err));
+    struct form_option *made =
+        count > 0 ? arena_calloc(&request->arena, count, sizeof *made) : NULL;
+    if (count > 0 && made == NULL) {
+        html_fail(h, CT_ERR_NOMEM);
+        count = 0;
+    }
+    for (size_t i = 0; i < count; i++) {
+        made[i] =
+            (struct form_option){harvest_view_id_text(&request->arena, sites[i].id), sites[i].url};
+        if (made[i].value == NULL) {
+            html_fail(h, CT_ERR_NOMEM);
+            count = 0;
+        }
+    }
+    *options = made;
+    return count;
+}
+
+enum ct_status page_harvest_imports(struct web_request *request, struct web_response *response,
+                                    int64_t id)
+{
+    (void)id;
     const char *site_text = web_query_value(request, "site");
     int64_t site_id = harvest_view_id(site_text);
     struct paging paging;
     paging_from_request(&paging, &import_list, request);
     paging_keep(&paging, "site", site_id > 0 ? site_text : NULL);
-    struct ct_err err = {0};
+    web_set_title(response, "Report imports");
+    struct html h;
+    html_start(&h, &response->body);
     int64_t total = 0;
-    enum ct_status status = count_imports(request, site_id, &total, &err);
+    struct ct_err err = {0};
+    html_fail(&h, store_harvest_views_import_count(request->store, site_id, &total, &err));
     paging_set_total(&paging, total);
-    struct harvest_choices sites = {0};
-    if (status == CT_OK) {
-        status =
-            harvest_view_choices_load(request->store, sites_sql, NULL, 0, MAX_SITES, &sites, &err);
-    }
-    if (status == CT_OK) {
-        status = page_begin(request, response, "Report imports");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<p class=\"actions\"><a class=\"usa-button\""
-                                      " href=\"/harvest/imports/new\">Import a report</a></p>\n");
-    }
-    struct harvest_filter filter = {"/harvest/imports",
-                                    "site",
-                                    "Site",
-                                    "All sites",
-                                    sites.options,
-                                    sites.count,
-                                    site_id > 0 ? site_text : NULL,
-                                    import_columns[paging.column].key,
-                                    paging.descending ? "desc" : "asc"};
-    if (status == CT_OK) {
-        status = harvest_view_filter_form(out, &filter);
-    }
-    harvest_view_choices_release(&sites);
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
-                                 "<table class=\"usa-table usa-table--borderless"
-                                 " harvest-imports\">\n<caption>Imports of Moodle report files"
-                                 "</caption>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_table_head(out, &paging);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_each_row(request->store->db, imports_sql,
-                                 STORE_PARAMS(DB_INT(site_id), DB_INT(site_id)), 2, &paging,
-                                 import_row, out, &err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</tbody>\n</table></div>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_nav(out, &paging);
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    const struct form_option *sites = NULL;
+    size_t site_count = site_options(request, &h, &sites);
+    html_markup(&h, "<p class=\"actions\"><a class=\"usa-button\""
+                    " href=\"/harvest/imports/new\">Import a report</a></p>\n");
+    const struct harvest_filter filter = {"/harvest/imports",
+                                          "site",
+                                          "Site",
+                                          "All sites",
+                                          sites,
+                                          site_count,
+                                          site_id > 0 ? site_text : NULL,
+                                          import_columns[paging.column].key,
+                                          paging.descending ? "desc" : "asc"};
+    harvest_view_filter_form(&h, &filter);
+    html_markup(&h, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
+                    "<table class=\"usa-table usa-table--borderless harvest-imports\">\n"
+                    "<caption>Imports of Moodle report files</caption>\n");
+    harvest_view_table_head(&h, &paging);
+    html_markup(&h, "<tbody>\n");
+    const struct store_page page = paging_page(&paging);
+    import_rows(request, &h, site_id, &page);
+    html_markup(&h, "</tbody>\n</table></div>\n");
+    harvest_view_pages(&h, &paging);
+    return html_status(&h);
 }
 
 /* ---- importing a file ---- */
@@ -214,45 +184,13 @@ struct import_form {
     char message[700]; /* a refusal of the importer, as a sentence */
 };
 
-static enum ct_status import_form_page(struct web_request *request, struct web_response *response,
-                                       const struct import_form *form)
+static void import_fields(struct web_request *request, struct html *h,
+                          const struct import_form *form, const struct form_option *sites,
+                          size_t site_count)
 {
-    struct buf *out = &response->body;
-    struct ct_err err = {0};
-    struct harvest_choices sites = {0};
-    enum ct_status status =
-        harvest_view_choices_load(request->store, sites_sql, NULL, 0, MAX_SITES, &sites, &err);
-    if (status == CT_OK) {
-        status = page_begin(request, response, "Import a Moodle report");
-    }
-    if (status == CT_OK && (form->site_error != NULL || form->file_error != NULL)) {
-        status = form_alert(out, FORM_ALERT_ERROR,
-                            "The report was not imported: fix what is"
-                            " marked.");
-    }
-    if (status == CT_OK && sites.count == 0) {
-        status =
-            html_buf_markup(out, "<p>No LMS site is registered yet: <a href=\"/harvest/sites/new\">"
-                                 "add the site</a> the report comes from first.</p>\n");
-        harvest_view_choices_release(&sites);
-        return status == CT_OK ? page_end(request, response) : status;
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<p>In Moodle: the course, <strong>Reports &gt; Activity completion</strong>, then"
-                 " <strong>Download in spreadsheet format (UTF-8 .csv)</strong> or <strong>Download"
-                 " in Excel-compatible format (.csv)</strong>. Learners are matched by their"
-                 " e-mail address, activities by the LMS names mapped in the"
-                 " <a href=\"/catalog\">catalog</a>. Importing the same file again creates"
-                 " nothing new.</p>\n<form class=\"usa-form usa-form--large\" method=\"post\""
-                 " action=\"/harvest/imports/new\" enctype=\"multipart/form-data\">\n");
-    }
-    if (status == CT_OK) {
-        status = form_csrf(out, request->csrf);
-    }
     const char *site = strcmp(request->method, "POST") == 0 ? web_form_value(request, "site")
                                                             : web_query_value(request, "site");
-    struct form_field fields[] = {
+    const struct form_field fields[] = {
         {.id = "site",
          .label = "Site",
          .hint = "The Moodle the report was downloaded from: its dates are read in the site's"
@@ -260,8 +198,8 @@ static enum ct_status import_form_page(struct web_request *request, struct web_r
          .error = form->site_error,
          .control = FORM_SELECT,
          .value = site,
-         .options = sites.options,
-         .option_count = sites.count,
+         .options = sites,
+         .option_count = site_count,
          .required = true},
         {.id = "file",
          .label = "Report file",
@@ -271,21 +209,47 @@ static enum ct_status import_form_page(struct web_request *request, struct web_r
          .accept = ".csv,text/csv,text/plain",
          .required = true},
     };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && status == CT_OK; i++) {
-        status = form_field_write(out, &fields[i]);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        html_field(h, &fields[i]);
     }
-    harvest_view_choices_release(&sites);
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Import the report"
-                                 "</button>\n</form>\n<p><a href=\"/harvest\">Back to the harvest"
-                                 "</a></p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
 }
 
-enum ct_status page_harvest_import_new(struct web_request *request, struct web_response *response)
+static enum ct_status import_form_page(struct web_request *request, struct web_response *response,
+                                       const struct import_form *form)
 {
+    web_set_title(response, "Import a Moodle report");
+    struct html h;
+    html_start(&h, &response->body);
+    const struct form_option *sites = NULL;
+    size_t site_count = site_options(request, &h, &sites);
+    if (form->site_error != NULL || form->file_error != NULL) {
+        html_alert(&h, FORM_ALERT_ERROR, "The report was not imported: fix what is marked.");
+    }
+    if (site_count == 0) {
+        html_markup(&h, "<p>No LMS site is registered yet: <a href=\"/harvest/sites/new\">"
+                        "add the site</a> the report comes from first.</p>\n");
+        return html_status(&h);
+    }
+    html_markup(&h,
+                "<p>In Moodle: the course, <strong>Reports &gt; Activity completion</strong>, then"
+                " <strong>Download in spreadsheet format (UTF-8 .csv)</strong> or <strong>Download"
+                " in Excel-compatible format (.csv)</strong>. Learners are matched by their"
+                " e-mail address, activities by the LMS names mapped in the"
+                " <a href=\"/catalog\">catalog</a>. Importing the same file again creates"
+                " nothing new.</p>\n<form class=\"usa-form usa-form--large\" method=\"post\""
+                " action=\"/harvest/imports/new\" enctype=\"multipart/form-data\">\n");
+    html_csrf(&h, request->csrf);
+    import_fields(request, &h, form, sites, site_count);
+    html_markup(&h, "<button class=\"usa-button\" type=\"submit\">Import the report"
+                    "</button>\n</form>\n<p><a href=\"/harvest\">Back to the harvest"
+                    "</a></p>\n");
+    return html_status(&h);
+}
+
+enum ct_status page_harvest_import_new(struct web_request *request, struct web_response *response,
+                                       int64_t id)
+{
+    (void)id;
     struct import_form form = {0};
     return import_form_page(request, response, &form);
 }
@@ -302,68 +266,67 @@ static enum ct_status upload_read(void *context, unsigned char *buffer, size_t s
     return CT_OK;
 }
 
-/* Runs the importer on the upload; a refusal of the file becomes its field's error. */
-static enum ct_status import_upload(struct web_request *request, struct web_response *response,
-                                    const struct lms_site *site, struct import_form *form)
+/* The form again with the refusal at its fields: a file over the upload limit (which
+ * the server dropped, so the action saw none) is 413, the rest 400. */
+static enum ct_status import_refused(struct web_request *request, struct web_response *response,
+                                     const struct action_outcome *outcome, bool file_sent)
 {
-    struct moodle_progress_source source = {upload_read, request->upload.file};
-    struct moodle_import_summary summary;
-    struct ct_err err = {0};
-    const char *name = request->upload.name[0] != '\0' ? request->upload.name : "upload.csv";
-    enum ct_status status = moodle_import_run(request->store, request->person_id, "web", site, name,
-                                              &source, &summary, &err);
-    if (status == CT_OK) {
-        char location[80];
-        snprintf(location, sizeof location, "/harvest/imports/%" PRId64 "?done=imported",
-                 summary.import_id);
-        web_redirect(response, location);
-        return CT_OK;
+    struct import_form form = {0};
+    const struct action_fault *site = action_fault_of(outcome, "site");
+    const struct action_fault *file = action_fault_of(outcome, "file");
+    form.site_error = site != NULL ? site->message : NULL;
+    if (request->upload.too_large) {
+        form.file_error = "The file is larger than 64 MiB: import it from the command line"
+                          " (certtrack import moodle-progress).";
+    } else if (file != NULL && file_sent) {
+        char reason[600];
+        ct_err_format(&outcome->err, reason, sizeof reason);
+        snprintf(form.message, sizeof form.message,
+                 "This file was not imported, and nothing of it was kept: %s", reason);
+        form.file_error = form.message;
+    } else if (file != NULL) {
+        form.file_error = file->message;
     }
-    if (status != CT_ERR_INPUT) {
-        return status;
+    if (form.site_error == NULL && form.file_error == NULL) {
+        bool forbidden = outcome->refusal == ACTION_NOT_ALLOWED;
+        return page_error(request, response, forbidden ? 403 : 400,
+                          forbidden ? "Not allowed" : "Request refused", outcome->err.message);
     }
-    char reason[600];
-    ct_err_format(&err, reason, sizeof reason);
-    snprintf(form->message, sizeof form->message,
-             "This file was not imported, and nothing of it was kept: %s", reason);
-    form->file_error = form->message;
-    response->status = 400;
-    return import_form_page(request, response, form);
+    response->status = request->upload.too_large ? 413 : 400;
+    return import_form_page(request, response, &form);
 }
 
 enum ct_status page_harvest_import_new_submit(struct web_request *request,
-                                              struct web_response *response)
+                                              struct web_response *response, int64_t id)
 {
-    struct import_form form = {0};
-    struct ct_err err = {0};
-    struct lms_site site;
-    bool found = false;
-    enum ct_status status = CT_OK;
-    int64_t site_id = harvest_view_id(web_form_value(request, "site"));
-    if (site_id > 0) {
-        status = store_harvest_site_find_by_id(request->store, site_id, &site, &found, &err);
+    (void)id;
+    const struct web_upload *upload = &request->upload;
+    bool file_sent =
+        upload->file != NULL && !upload->too_large && (upload->size > 0 || upload->name[0] != '\0');
+    struct moodle_progress_source source = {upload_read, upload->file};
+    const struct harvest_import_input input = {
+        .site_id = harvest_view_id(web_form_value(request, "site")),
+        .source = file_sent ? &source : NULL,
+        .file_name = upload->name,
+        .via = "web",
+    };
+    struct actor actor = web_actor(request);
+    struct harvest_import_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status =
+        action_harvest_import(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT) {
+        return import_refused(request, response, &outcome, file_sent);
     }
     if (status != CT_OK) {
         return status;
     }
-    if (!found) {
-        form.site_error = "Choose the site the report comes from.";
-    }
-    if (request->upload.too_large) {
-        form.file_error = "The file is larger than 64 MiB: import it from the command line"
-                          " (certtrack import moodle-progress).";
-        response->status = 413;
-        return import_form_page(request, response, &form);
-    }
-    if (request->upload.file == NULL ||
-        (request->upload.size == 0 && request->upload.name[0] == '\0')) {
-        form.file_error = "Choose the report file to upload.";
-    }
-    if (form.site_error != NULL || form.file_error != NULL) {
-        response->status = 400;
-        return import_form_page(request, response, &form);
-    }
-    return import_upload(request, response, &site, &form);
+    char location[80];
+    snprintf(location, sizeof location, "/harvest/imports/%" PRId64 "?done=imported",
+             result.summary.import_id);
+    web_redirect(response, location);
+    return CT_OK;
 }
 
 /* ---- one import ---- */
@@ -372,21 +335,16 @@ static const char *const outcomes[] = {"created", "duplicate", "withdrawn",
                                        "waiting", "refused",   "partial"};
 enum { OUTCOME_COUNT = sizeof outcomes / sizeof outcomes[0] };
 
+/* In the order of enum harvest_record_column: the store sorts them. */
 static const struct paging_column row_columns[] = {
-    {"line", "Line", "r.line", true},
-    {"outcome", "Outcome", "r.outcome", false},
-    {"reason", "Reason", "r.reason", false},
-    {"learner", "Learner", "LOWER(r.learner_email)", false},
-    {"activity", "Activity", "LOWER(r.activity_name)", false},
-    {NULL, "Date", NULL, false},
+    {"line", "Line", NULL, true},          {"outcome", "Outcome", NULL, false},
+    {"reason", "Reason", NULL, false},     {"learner", "Learner", NULL, false},
+    {"activity", "Activity", NULL, false}, {NULL, "Date", NULL, false},
 };
 
 static const struct paging_list row_list = {
-    row_columns, sizeof row_columns / sizeof row_columns[0], 0, false, "r.id", 50, "records"};
-
-static const char rows_sql[] =
-    "SELECT r.line, r.outcome, r.reason, r.learner_name, r.learner_email, r.activity_name,"
-    " r.completed FROM harvest_rows r WHERE r.import_id = ? AND (? = '' OR r.outcome = ?)";
+    row_columns, sizeof row_columns / sizeof row_columns[0], HARVEST_RECORD_LINE, false, NULL, 50,
+    "records"};
 
 static const char *known_outcome(const char *text)
 {
@@ -398,111 +356,55 @@ static const char *known_outcome(const char *text)
     return NULL;
 }
 
-static enum ct_status learner_cell(struct buf *out, const char *name, const char *email)
+static void learner_cell(struct html *h, const char *name, const char *email)
 {
-    enum ct_status status = html_buf_markup(out, "<td>");
-    if (status == CT_OK && name != NULL && name[0] != '\0') {
-        status = html_buf_text(out, name);
-        if (status == CT_OK && email != NULL && email[0] != '\0') {
-            status = html_buf_markup(out, "<br>");
+    html_markup(h, "<td>");
+    if (name != NULL && name[0] != '\0') {
+        html_text(h, name);
+        if (email != NULL && email[0] != '\0') {
+            html_markup(h, "<br>");
         }
     }
-    if (status == CT_OK && email != NULL) {
-        status = html_buf_text(out, email);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
+    html_text(h, email);
+    html_markup(h, "</td>");
 }
 
-static enum ct_status record_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+static void record_row(struct html *h, const struct harvest_record_item *record)
 {
-    (void)err;
-    struct buf *out = context;
-    char line[24];
-    snprintf(line, sizeof line, "%" PRId64, db_column_int64(stmt, 0));
-    enum ct_status status = html_buf_markup(out, "<tr>");
-    if (status == CT_OK) {
-        status = paging_cell(out, line, true);
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 1), false);
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 2), false);
-    }
-    if (status == CT_OK) {
-        status = learner_cell(out, db_column_text(stmt, 3), db_column_text(stmt, 4));
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 5), false);
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 6), false);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
+    html_markup(h, "<tr>");
+    harvest_view_count_cell(h, record->line);
+    harvest_view_cell(h, record->outcome);
+    harvest_view_cell(h, record->reason);
+    learner_cell(h, record->learner_name, record->learner_email);
+    harvest_view_cell(h, record->activity_name);
+    harvest_view_cell(h, record->completed);
+    html_markup(h, "</tr>\n");
 }
 
 /* Who and what: the site, the file, its hash, when and by whom. */
-static enum ct_status import_summary(struct web_request *request, struct buf *out,
-                                     const struct harvest_import_info *info, struct ct_err *err)
+static void import_summary(struct html *h, const struct harvest_import_view *view)
 {
-    struct lms_site site;
-    bool found = false;
-    enum ct_status status =
-        store_harvest_site_find_by_id(request->store, info->site_id, &site, &found, err);
-    char by[300] = "";
-    bool known = false;
-    if (status == CT_OK) {
-        status = store_query_text(request->store,
-                                  "SELECT COALESCE(p.name, 'the ' || i.imported_via) ||"
-                                  " CASE WHEN p.name IS NULL THEN '' ELSE ' (' || i.imported_via"
-                                  " || ')' END FROM harvest_imports i LEFT JOIN people p"
-                                  " ON p.id = i.imported_by WHERE i.id = ?",
-                                  STORE_PARAMS(DB_INT(info->id)), 1, by, sizeof by, &known, err);
-    }
-    char when[64], href[48];
-    harvest_view_moment(info->imported_at, when, sizeof when);
-    snprintf(href, sizeof href, "/harvest/sites/%" PRId64, info->site_id);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<dl class=\"summary\">\n<dt>Site</dt><dd><a href=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, href);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, found ? site.url : "");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</a></dd>\n");
-    }
-    if (status == CT_OK) {
-        status = harvest_view_term(out, "File", info->file_name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<dt>SHA-256</dt><dd><code>");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, info->file_sha256);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</code></dd>\n");
-    }
-    if (status == CT_OK) {
-        status = harvest_view_term(out, "Imported", when);
-    }
-    if (status == CT_OK) {
-        status = harvest_view_term(out, "By", by);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</dl>\n") : status;
+    char when[64];
+    harvest_view_moment(view->info.imported_at, when, sizeof when);
+    html_markup(h, "<dl class=\"summary\">\n<dt>Site</dt><dd><a href=\"/harvest/sites/");
+    html_int(h, view->info.site_id);
+    html_markup(h, "\">");
+    html_text(h, view->site_url);
+    html_markup(h, "</a></dd>\n");
+    html_term(h, "File", view->info.file_name);
+    html_markup(h, "<dt>SHA-256</dt><dd><code>");
+    html_text(h, view->info.file_sha256);
+    html_markup(h, "</code></dd>\n");
+    html_term(h, "Imported", when);
+    html_term(h, "By", view->by);
+    html_markup(h, "</dl>\n");
 }
 
 /* The counts, and the refused records by reason. */
-static enum ct_status import_counts(struct web_request *request, struct buf *out,
-                                    const struct harvest_import_info *info, struct ct_err *err)
+static void import_counts(struct web_request *request, struct html *h,
+                          const struct harvest_import_view *view)
 {
-    const struct harvest_counts *counts = &info->counts;
+    const struct harvest_counts *counts = &view->info.counts;
     const struct {
         const char *label;
         int64_t number;
@@ -513,54 +415,56 @@ static enum ct_status import_counts(struct web_request *request, struct buf *out
                  {"Waiting", counts->waiting},
                  {"Refused", counts->refused},
                  {"Parts of a course (not yet complete)", counts->partial}};
-    enum ct_status status =
-        html_buf_markup(out, "<h2>Reconciliation</h2>\n<dl class=\"summary\">\n");
-    for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
-        status = harvest_view_count_term(out, terms[i].label, terms[i].number);
+    html_markup(h, "<h2>Reconciliation</h2>\n<dl class=\"summary\">\n");
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+        harvest_view_count_term(h, terms[i].label, terms[i].number);
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</dl>\n");
+    html_markup(h, "</dl>\n");
+    struct harvest_reason_count *reasons = NULL;
+    size_t count = 0;
+    struct ct_err err = {0};
+    html_fail(h, store_harvest_views_import_reasons(request->store, view->info.id, &request->arena,
+                                                    &reasons, &count, &err));
+    if (count == 0) {
+        return;
     }
-    struct db_stmt *stmt = NULL;
-    if (status == CT_OK) {
-        status = db_prepare(request->store->db,
-                            "SELECT COALESCE(reason, ''), COUNT(*) FROM harvest_rows WHERE"
-                            " import_id = ? AND outcome = 'refused' GROUP BY reason"
-                            " ORDER BY COUNT(*) DESC, reason",
-                            &stmt, err);
+    html_markup(h, "<p>Refused records, by reason:</p>\n<ul>\n");
+    for (size_t i = 0; i < count; i++) {
+        html_markup(h, "<li>");
+        html_text(h, reasons[i].reason);
+        html_markup(h, ": ");
+        html_int(h, reasons[i].count);
+        html_markup(h, "</li>\n");
     }
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(info->id)), 1, err);
-    }
-    bool has_row = true, any = false;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        if (!any) {
-            status = html_buf_markup(out, "<p>Refused records, by reason:</p>\n<ul>\n");
-            any = true;
-        }
-        char line[600];
-        snprintf(line, sizeof line, "%s: %" PRId64, db_column_text(stmt, 0),
-                 db_column_int64(stmt, 1));
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "<li>");
-        }
-        if (status == CT_OK) {
-            status = html_buf_text(out, line);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</li>\n");
-        }
-    }
-    db_finalize(stmt);
-    return status == CT_OK && any ? html_buf_markup(out, "</ul>\n") : status;
+    html_markup(h, "</ul>\n");
 }
 
-static enum ct_status record_table(struct web_request *request, struct buf *out, int64_t import_id,
-                                   struct ct_err *err)
+/* The records' heading, their CSV and the filter by outcome. */
+static void record_filter(struct html *h, int64_t import_id, const char *outcome,
+                          const struct paging *paging)
+{
+    char action[48];
+    snprintf(action, sizeof action, "/harvest/imports/%" PRId64, import_id);
+    struct form_option options[OUTCOME_COUNT];
+    for (size_t i = 0; i < OUTCOME_COUNT; i++) {
+        options[i] = (struct form_option){outcomes[i], outcomes[i]};
+    }
+    const struct harvest_filter filter = {action,
+                                          "outcome",
+                                          "Outcome",
+                                          "Every outcome",
+                                          options,
+                                          OUTCOME_COUNT,
+                                          outcome,
+                                          row_columns[paging->column].key,
+                                          paging->descending ? "desc" : "asc"};
+    html_markup(h, "<h2>Records</h2>\n<p><a href=\"/harvest/imports/");
+    html_int(h, import_id);
+    html_markup(h, ".csv\">Download every record as CSV</a></p>\n");
+    harvest_view_filter_form(h, &filter);
+}
+
+static void record_table(struct web_request *request, struct html *h, int64_t import_id)
 {
     const char *outcome = known_outcome(web_query_value(request, "outcome"));
     const char *filter_value = outcome != NULL ? outcome : "";
@@ -568,94 +472,52 @@ static enum ct_status record_table(struct web_request *request, struct buf *out,
     paging_from_request(&paging, &row_list, request);
     paging_keep(&paging, "outcome", outcome);
     int64_t total = 0;
-    enum ct_status status =
-        STORE_EXEC(request->store,
-                   "SELECT COUNT(*) FROM harvest_rows WHERE import_id = ? AND"
-                   " (? = '' OR outcome = ?)",
-                   &total, err, DB_INT(import_id), DB_TEXT(filter_value), DB_TEXT(filter_value));
+    struct ct_err err = {0};
+    html_fail(
+        h, store_harvest_views_record_count(request->store, import_id, filter_value, &total, &err));
     paging_set_total(&paging, total);
-    char action[48], csv[56];
-    snprintf(action, sizeof action, "/harvest/imports/%" PRId64, import_id);
-    snprintf(csv, sizeof csv, "/harvest/imports/%" PRId64 ".csv", import_id);
-    struct form_option options[OUTCOME_COUNT];
-    for (size_t i = 0; i < OUTCOME_COUNT; i++) {
-        options[i] = (struct form_option){outcomes[i], outcomes[i]};
+    record_filter(h, import_id, outcome, &paging);
+    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
+                   "<caption>Each record read, by the line of the file</caption>\n");
+    harvest_view_table_head(h, &paging);
+    html_markup(h, "<tbody>\n");
+    struct harvest_record_item *records = NULL;
+    size_t count = 0;
+    const struct store_page page = paging_page(&paging);
+    html_fail(h, store_harvest_views_records(request->store, import_id, filter_value, &page,
+                                             &request->arena, &records, &count, &err));
+    for (size_t i = 0; i < count; i++) {
+        record_row(h, &records[i]);
     }
-    struct harvest_filter filter = {action,
-                                    "outcome",
-                                    "Outcome",
-                                    "Every outcome",
-                                    options,
-                                    OUTCOME_COUNT,
-                                    outcome,
-                                    row_columns[paging.column].key,
-                                    paging.descending ? "desc" : "asc"};
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>Records</h2>\n<p><a href=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, csv);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">Download every record as CSV</a></p>\n");
-    }
-    if (status == CT_OK) {
-        status = harvest_view_filter_form(out, &filter);
-    }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                                 "<caption>Each record read, by the line of the file</caption>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_table_head(out, &paging);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_each_row(
-            request->store->db, rows_sql,
-            STORE_PARAMS(DB_INT(import_id), DB_TEXT(filter_value), DB_TEXT(filter_value)), 3,
-            &paging, record_row, out, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</tbody>\n</table>\n");
-    }
-    return status == CT_OK ? paging_nav(out, &paging) : status;
+    html_markup(h, "</tbody>\n</table>\n");
+    harvest_view_pages(h, &paging);
 }
 
 enum ct_status page_harvest_import(struct web_request *request, struct web_response *response,
                                    int64_t import_id)
 {
     struct ct_err err = {0};
-    struct harvest_import_info info;
+    struct harvest_import_view view;
     bool found = false;
     enum ct_status status =
-        store_harvest_import_find(request->store, import_id, &info, &found, &err);
-    if (status == CT_OK && !found) {
+        store_harvest_views_import(request->store, import_id, &view, &found, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!found) {
         return page_error(request, response, 404, "Page not found",
                           "There is no import at this address.");
     }
     char title[320];
-    snprintf(title, sizeof title, "Import %" PRId64 ": %s", import_id, info.file_name);
-    struct buf *out = &response->body;
-    if (status == CT_OK) {
-        status = page_begin(request, response, title);
-    }
-    if (status == CT_OK) {
-        status = import_summary(request, out, &info, &err);
-    }
-    if (status == CT_OK) {
-        status = import_counts(request, out, &info, &err);
-    }
-    if (status == CT_OK) {
-        status = record_table(request, out, import_id, &err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    snprintf(title, sizeof title, "Import %" PRId64 ": %s", import_id, view.info.file_name);
+    web_set_title(response, title);
+    struct html h;
+    html_start(&h, &response->body);
+    import_summary(&h, &view);
+    import_counts(request, &h, &view);
+    record_table(request, &h, import_id);
+    html_markup(&h, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
+    return html_status(&h);
 }
 
 /* ---- one import as CSV ---- */
@@ -692,10 +554,12 @@ enum ct_status page_harvest_import_csv(struct web_request *request, struct web_r
     bool found = false;
     enum ct_status status =
         store_harvest_import_find(request->store, import_id, &info, &found, &err);
-    if (status != CT_OK || !found) {
-        return status == CT_OK ? page_error(request, response, 404, "Page not found",
-                                            "There is no import at this address.")
-                               : status;
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!found) {
+        return page_error(request, response, 404, "Page not found",
+                          "There is no import at this address.");
     }
     static const char *const head[] = {"line",          "outcome",      "reason",
                                        "learner_email", "learner_name", "activity",
@@ -706,9 +570,7 @@ enum ct_status page_harvest_import_csv(struct web_request *request, struct web_r
              import_id);
     web_add_header(response, "Content-Disposition", disposition);
     status = csv_write_row(&response->body, head, sizeof head / sizeof head[0]);
-    if (status == CT_OK) {
-        status =
-            store_harvest_rows_each(request->store, import_id, csv_record, &response->body, &err);
-    }
-    return status;
+    return status == CT_OK ? store_harvest_rows_each(request->store, import_id, csv_record,
+                                                     &response->body, &err)
+                           : status;
 }

@@ -1,170 +1,120 @@
 #include "harvest_sites.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../../store/store_harvest.h"
+#include "../../actions/harvest.h"
 #include "../../store/store_harvest_inbox.h"
-#include "../../store/store_xapi.h"
+#include "../../store/store_harvest_views.h"
 #include "../html/csv.h"
 #include "../html/form.h"
+#include "../html/layout.h"
+#include "../html/notice.h"
 #include "harvest_imports.h"
 #include "harvest_view.h"
-#include "../html/html.h"
-#include "../html/notice.h"
-#include "dashboard.h"
-#include "../html/paging.h"
-#include "../html/layout.h"
 #include "../../core/banned.h"
 
-enum { RECENT_IMPORTS = 10, SITE_RECENT_IMPORTS = 5 };
+enum { RECENT_IMPORTS = 10, SITE_RECENT_IMPORTS = 5, MESSAGE_SIZE = 600 };
 
 /* ---- the harvest home ---- */
 
+/* In the order of enum harvest_site_column: the store sorts them. */
 static const struct paging_column site_columns[] = {
-    {"url", "Site", "LOWER(s.url)", false},
-    {"zone", "Time zone", "s.time_zone", false},
-    {"added", "Added", "s.created_at", false},
-    {NULL, "Accounts linked", NULL, true},
-    {NULL, "Imports", NULL, true},
-    {NULL, "Statements", NULL, true},
+    {"url", "Site", NULL, false},    {"zone", "Time zone", NULL, false},
+    {"added", "Added", NULL, false}, {NULL, "Accounts linked", NULL, true},
+    {NULL, "Imports", NULL, true},   {NULL, "Statements", NULL, true},
     {NULL, "Waiting", NULL, true},
 };
 
 static const struct paging_list site_list = {
-    site_columns, sizeof site_columns / sizeof site_columns[0], 0, false, "s.id", 25, "sites"};
+    site_columns, sizeof site_columns / sizeof site_columns[0], HARVEST_SITE_URL, false, NULL, 25,
+    "sites"};
 
-static const char sites_sql[] =
-    "SELECT s.id, s.url, s.time_zone, s.created_at,"
-    " (SELECT COUNT(*) FROM lms_accounts a WHERE a.site_id = s.id),"
-    " (SELECT COUNT(*) FROM harvest_imports i WHERE i.site_id = s.id),"
-    " (SELECT COUNT(*) FROM xapi_statements x WHERE x.site_id = s.id),"
-    " (SELECT COUNT(*) FROM xapi_statements x WHERE x.site_id = s.id AND x.state = 'waiting')"
-    " FROM lms_sites s";
-
-static enum ct_status site_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+static void site_row(struct html *h, const struct harvest_site_item *site)
 {
-    (void)err;
-    struct buf *out = context;
-    char added[64];
-    harvest_view_moment(db_column_text(stmt, 3), added, sizeof added);
-    enum ct_status status = html_buf_markup(out, "<tr>");
-    if (status == CT_OK) {
-        status = paging_link_cell(out, "/harvest/sites/", db_column_int64(stmt, 0),
-                                  db_column_text(stmt, 1));
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 2), false);
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, added, false);
-    }
-    for (int column = 4; column <= 7 && status == CT_OK; column++) {
-        status = harvest_view_count_cell(out, db_column_int64(stmt, column));
-    }
-    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
+    html_markup(h, "<tr>");
+    harvest_view_link_cell(h, "/harvest/sites/", site->id, site->url);
+    harvest_view_cell(h, site->time_zone);
+    harvest_view_moment_cell(h, site->created_at);
+    harvest_view_count_cell(h, site->accounts);
+    harvest_view_count_cell(h, site->imports);
+    harvest_view_count_cell(h, site->statements);
+    harvest_view_count_cell(h, site->waiting);
+    html_markup(h, "</tr>\n");
 }
 
-static enum ct_status sites_table(struct web_request *request, struct buf *out, struct ct_err *err)
+static void sites_table(struct web_request *request, struct html *h)
 {
     struct paging paging;
     paging_from_request_prefixed(&paging, &site_list, request, "sites_");
     int64_t total = 0;
-    enum ct_status status =
-        store_exec(request->store, "SELECT COUNT(*) FROM lms_sites", NULL, 0, &total, err);
+    struct ct_err err = {0};
+    html_fail(h, store_harvest_views_site_count(request->store, &total, &err));
     paging_set_total(&paging, total);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>LMS sites</h2>\n");
+    html_markup(h, "<h2>LMS sites</h2>\n");
+    if (total == 0) {
+        html_markup(h, "<p>No LMS site is registered yet.</p>\n");
+        return;
     }
-    if (status != CT_OK || total == 0) {
-        return status == CT_OK ? html_buf_markup(out, "<p>No LMS site is registered yet.</p>\n")
-                               : status;
+    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
+                   "<caption>The LMS sites certtrack harvests from</caption>\n");
+    harvest_view_table_head(h, &paging);
+    html_markup(h, "<tbody>\n");
+    struct harvest_site_item *sites = NULL;
+    size_t count = 0;
+    const struct store_page page = paging_page(&paging);
+    html_fail(
+        h, store_harvest_views_sites(request->store, &page, &request->arena, &sites, &count, &err));
+    for (size_t i = 0; i < count; i++) {
+        site_row(h, &sites[i]);
     }
-    status = html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                                  "<caption>The LMS sites certtrack harvests from</caption>\n");
-    if (status == CT_OK) {
-        status = paging_table_head(out, &paging);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status =
-            paging_each_row(request->store->db, sites_sql, NULL, 0, &paging, site_row, out, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</tbody>\n</table>\n");
-    }
-    return status == CT_OK ? paging_nav(out, &paging) : status;
+    html_markup(h, "</tbody>\n</table>\n");
+    harvest_view_pages(h, &paging);
 }
 
-static enum ct_status inbox_summary(struct web_request *request, struct buf *out,
-                                    struct ct_err *err)
+static void inbox_summary(struct web_request *request, struct html *h)
 {
     int64_t waiting = 0;
-    enum ct_status status = store_harvest_inbox_count(request->store, &waiting, err);
-    if (status != CT_OK) {
-        return status;
-    }
+    struct ct_err err = {0};
+    html_fail(h, store_harvest_inbox_count(request->store, &waiting, &err));
     if (waiting == 0) {
-        return html_buf_markup(out, "<p>No xAPI statement waits in the <a href=\"/harvest/inbox\">"
-                                    "harvest inbox</a>.</p>\n");
+        html_markup(h, "<p>No xAPI statement waits in the <a href=\"/harvest/inbox\">"
+                       "harvest inbox</a>.</p>\n");
+        return;
     }
-    char text[160];
-    snprintf(text, sizeof text,
-             waiting == 1 ? "%" PRId64 " xAPI statement waits for an account link or a course"
-                            " mapping."
-                          : "%" PRId64 " xAPI statements wait for an account link or a course"
-                            " mapping.",
-             waiting);
-    status = html_buf_markup(out, "<div class=\"usa-alert usa-alert--info usa-alert--slim\">"
-                                  "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
-    if (status == CT_OK) {
-        status = html_buf_text(out, text);
+    html_markup(h, "<div class=\"usa-alert usa-alert--info usa-alert--slim\">"
+                   "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+    html_int(h, waiting);
+    if (waiting == 1) {
+        html_markup(h, " xAPI statement waits for an account link or a course mapping.");
+    } else {
+        html_markup(h, " xAPI statements wait for an account link or a course mapping.");
     }
-    return status == CT_OK
-               ? html_buf_markup(out, " <a href=\"/harvest/inbox\">Open the harvest inbox"
-                                      "</a></p></div></div>\n")
-               : status;
+    html_markup(h, " <a href=\"/harvest/inbox\">Open the harvest inbox</a></p></div></div>\n");
 }
 
-enum ct_status page_harvest(struct web_request *request, struct web_response *response)
+enum ct_status page_harvest(struct web_request *request, struct web_response *response, int64_t id)
 {
-    struct buf *out = &response->body;
-    struct ct_err err = {0};
-    enum ct_status status = page_begin(request, response, "Harvest from the LMS");
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<p>Completions arrive from Moodle in two ways: the activity completion reports"
-                 " you import here, and the xAPI statements a site sends with its key and"
-                 " secret. Each becomes a credit once, with the record of where it came"
-                 " from.</p>\n");
-    }
-    if (status == CT_OK) {
-        status = inbox_summary(request, out, &err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<p class=\"actions\"><a class=\"usa-button\""
-                                      " href=\"/harvest/imports/new\">Import a report</a>"
-                                      " <a class=\"usa-button usa-button--outline\""
-                                      " href=\"/harvest/sites/new\">Add an LMS site</a></p>\n");
-    }
-    if (status == CT_OK) {
-        status = sites_table(request, out, &err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>Recent imports</h2>\n");
-    }
-    if (status == CT_OK) {
-        status = harvest_imports_recent(request, out, 0, RECENT_IMPORTS, &err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    (void)id;
+    web_set_title(response, "Harvest from the LMS");
+    struct html h;
+    html_start(&h, &response->body);
+    html_markup(&h, "<p>Completions arrive from Moodle in two ways: the activity completion"
+                    " reports you import here, and the xAPI statements a site sends with its key"
+                    " and secret. Each becomes a credit once, with the record of where it came"
+                    " from.</p>\n");
+    inbox_summary(request, &h);
+    html_markup(&h, "<p class=\"actions\"><a class=\"usa-button\""
+                    " href=\"/harvest/imports/new\">Import a report</a>"
+                    " <a class=\"usa-button usa-button--outline\""
+                    " href=\"/harvest/sites/new\">Add an LMS site</a></p>\n");
+    sites_table(request, &h);
+    html_markup(&h, "<h2>Recent imports</h2>\n");
+    harvest_imports_recent(request, &h, 0, RECENT_IMPORTS);
+    html_markup(&h, "<p><a href=\"/harvest/imports\">Every import</a></p>\n");
+    return html_status(&h);
 }
 
 /* ---- adding a site ---- */
@@ -184,33 +134,17 @@ struct site_form {
     const char *url_error;
     const char *zone_error;
     const char *other_error;
-    char message[600]; /* a refusal of the store, as a sentence */
+    char url_message[MESSAGE_SIZE]; /* the action's faults, as sentences */
+    char zone_message[MESSAGE_SIZE];
 };
 
-static enum ct_status site_form_page(struct web_request *request, struct web_response *response,
-                                     const struct site_form *form)
+static void site_fields(struct web_request *request, struct html *h, const struct site_form *form)
 {
-    struct buf *out = &response->body;
-    enum ct_status status = page_begin(request, response, "Add an LMS site");
-    bool refused = form->url_error != NULL || form->zone_error != NULL || form->other_error != NULL;
-    if (status == CT_OK && refused) {
-        status = form_alert(out, FORM_ALERT_ERROR, "The site was not added: fix what is marked.");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<p>A site is a Moodle that sends xAPI statements, or whose"
-                                      " reports you import. Adding it makes the key and secret it"
-                                      " sends statements with.</p>\n<form class=\"usa-form"
-                                      " usa-form--large\" method=\"post\""
-                                      " action=\"/harvest/sites/new\">\n");
-    }
-    if (status == CT_OK) {
-        status = form_csrf(out, request->csrf);
-    }
     const char *zone = web_form_value(request, "time_zone");
     if (zone == NULL && strcmp(request->method, "GET") == 0) {
         zone = "America/Denver";
     }
-    struct form_field fields[] = {
+    const struct form_field fields[] = {
         {.id = "url",
          .label = "Address",
          .hint = "The site's address, as its users see it: https://learn.example.org",
@@ -233,20 +167,35 @@ static enum ct_status site_form_page(struct web_request *request, struct web_res
          .error = form->other_error,
          .value = web_form_value(request, "time_zone_other")},
     };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && status == CT_OK; i++) {
-        status = form_field_write(out, &fields[i]);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        html_field(h, &fields[i]);
     }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">Add the site"
-                                 "</button>\n</form>\n<p><a href=\"/harvest\">Back to the harvest"
-                                 "</a></p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
 }
 
-enum ct_status page_harvest_site_new(struct web_request *request, struct web_response *response)
+static enum ct_status site_form_page(struct web_request *request, struct web_response *response,
+                                     const struct site_form *form)
 {
+    web_set_title(response, "Add an LMS site");
+    struct html h;
+    html_start(&h, &response->body);
+    if (form->url_error != NULL || form->zone_error != NULL || form->other_error != NULL) {
+        html_alert(&h, FORM_ALERT_ERROR, "The site was not added: fix what is marked.");
+    }
+    html_markup(&h, "<p>A site is a Moodle that sends xAPI statements, or whose reports you"
+                    " import. Adding it makes the key and secret it sends statements with.</p>\n"
+                    "<form class=\"usa-form usa-form--large\" method=\"post\""
+                    " action=\"/harvest/sites/new\">\n");
+    html_csrf(&h, request->csrf);
+    site_fields(request, &h, form);
+    html_markup(&h, "<button class=\"usa-button\" type=\"submit\">Add the site</button>\n"
+                    "</form>\n<p><a href=\"/harvest\">Back to the harvest</a></p>\n");
+    return html_status(&h);
+}
+
+enum ct_status page_harvest_site_new(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    (void)id;
     struct site_form form = {0};
     return site_form_page(request, response, &form);
 }
@@ -258,279 +207,187 @@ static const char *filled(const char *text)
 
 /* The page shown once after a site is added: its key and secret. */
 static enum ct_status site_added_page(struct web_request *request, struct web_response *response,
-                                      const struct lms_site *site,
-                                      const struct lms_site_credentials *credentials)
+                                      const struct harvest_site_add_result *added)
 {
-    struct buf *out = &response->body;
-    char done[LMS_URL_SIZE + 128], href[48];
-    snprintf(done, sizeof done, "%s is registered, in the time zone %s.", site->url,
-             site->time_zone);
-    snprintf(href, sizeof href, "/harvest/sites/%" PRId64, site->id);
+    char done[LMS_URL_SIZE + 128];
+    snprintf(done, sizeof done, "%s is registered, in the time zone %s.", added->site.url,
+             added->site.time_zone);
     const char *host = web_header_value(request, "Host");
     char endpoint[300];
     snprintf(endpoint, sizeof endpoint, "%s://%s/xapi/",
              request->config->secure_cookies ? "https" : "http",
              host != NULL ? host : "this server");
-    enum ct_status status = page_begin(request, response, "LMS site added");
-    if (status == CT_OK) {
-        status = form_alert(out, FORM_ALERT_SUCCESS, done);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out,
-            "<h2>The site's xAPI credentials</h2>\n<p>Give these to the site's"
-            " <code>logstore_xapi</code> plugin (its endpoint, username and password)."
-            " <strong>Copy the secret now: it is shown only this once.</strong> certtrack keeps"
-            " only a hash of it; a lost secret cannot be shown again.</p>\n"
-            "<dl class=\"summary\">\n");
-    }
-    if (status == CT_OK) {
-        status = harvest_view_term(out, "Endpoint", endpoint);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<dt>Key (username)</dt><dd><code id=\"xapi-key\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, credentials->api_key);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</code></dd>\n<dt>Secret (password)</dt><dd>"
-                                      "<code id=\"xapi-secret\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, credentials->secret);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</code></dd>\n</dl>\n<p><a href=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, href);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">Go to the site</a></p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    web_set_title(response, "LMS site added");
+    struct html h;
+    html_start(&h, &response->body);
+    html_alert(&h, FORM_ALERT_SUCCESS, done);
+    html_markup(&h, "<h2>The site's xAPI credentials</h2>\n<p>Give these to the site's"
+                    " <code>logstore_xapi</code> plugin (its endpoint, username and password)."
+                    " <strong>Copy the secret now: it is shown only this once.</strong> certtrack"
+                    " keeps only a hash of it; a lost secret cannot be shown again.</p>\n"
+                    "<dl class=\"summary\">\n");
+    html_term(&h, "Endpoint", endpoint);
+    html_markup(&h, "<dt>Key (username)</dt><dd><code id=\"xapi-key\">");
+    html_text(&h, added->credentials.api_key);
+    html_markup(&h, "</code></dd>\n<dt>Secret (password)</dt><dd><code id=\"xapi-secret\">");
+    html_text(&h, added->credentials.secret);
+    html_markup(&h, "</code></dd>\n</dl>\n<p><a href=\"/harvest/sites/");
+    html_int(&h, added->site.id);
+    html_markup(&h, "\">Go to the site</a></p>\n");
+    return html_status(&h);
 }
 
-static void store_refusal(const struct ct_err *err, struct site_form *form)
+/* The form again with the action's faults at their fields (400). */
+static enum ct_status site_refused(struct web_request *request, struct web_response *response,
+                                   const struct action_outcome *outcome, bool other_zone)
 {
-    snprintf(form->message, sizeof form->message, "%s", err->message);
-    form->message[0] = (char)toupper((unsigned char)form->message[0]);
+    if (outcome->refusal == ACTION_NOT_ALLOWED) {
+        return page_error(request, response, 403, "Not allowed", outcome->err.message);
+    }
+    struct site_form form = {0};
+    const struct action_fault *url = action_fault_of(outcome, "url");
+    const struct action_fault *zone = action_fault_of(outcome, "time_zone");
+    if (url != NULL) {
+        harvest_view_sentence(url->message, form.url_message, sizeof form.url_message);
+        form.url_error = form.url_message;
+    }
+    if (zone != NULL) {
+        harvest_view_sentence(zone->message, form.zone_message, sizeof form.zone_message);
+        *(other_zone ? &form.other_error : &form.zone_error) = form.zone_message;
+    }
+    response->status = 400;
+    return site_form_page(request, response, &form);
 }
 
 enum ct_status page_harvest_site_new_submit(struct web_request *request,
-                                            struct web_response *response)
+                                            struct web_response *response, int64_t id)
 {
-    struct site_form form = {0};
-    const char *url = filled(web_form_value(request, "url"));
+    (void)id;
     const char *other = filled(web_form_value(request, "time_zone_other"));
-    const char *zone = other != NULL ? other : filled(web_form_value(request, "time_zone"));
-    if (url == NULL) {
-        form.url_error = "Enter the site's address, like https://learn.example.org.";
-    }
-    if (zone == NULL) {
-        form.zone_error = "Choose the site's time zone, or type another below.";
-    }
-    if (form.url_error != NULL || form.zone_error != NULL) {
-        response->status = 400;
-        return site_form_page(request, response, &form);
-    }
-    struct ct_err err = {0};
-    int64_t site_id = 0;
-    struct lms_site_credentials credentials;
-    enum ct_status status = store_harvest_site_add(request->store, request->person_id, url, zone,
-                                                   &site_id, &credentials, &err);
+    const struct harvest_site_add_input input = {
+        .url = filled(web_form_value(request, "url")),
+        .time_zone = other != NULL ? other : filled(web_form_value(request, "time_zone")),
+    };
+    struct actor actor = web_actor(request);
+    struct harvest_site_add_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status =
+        action_harvest_site_add(request->store, &actor, &input, &result, &outcome);
     if (status == CT_ERR_INPUT) {
-        store_refusal(&err, &form);
-        if (strcmp(err.where, "time_zone") == 0) {
-            *(other != NULL ? &form.other_error : &form.zone_error) = form.message;
-        } else {
-            form.url_error = form.message;
-        }
-        response->status = 400;
-        return site_form_page(request, response, &form);
+        return site_refused(request, response, &outcome, other != NULL);
     }
-    struct lms_site site;
-    bool found = false;
-    if (status == CT_OK) {
-        status = store_harvest_site_find_by_id(request->store, site_id, &site, &found, &err);
-    }
-    if (status == CT_OK && !found) {
-        status = ct_err_set(&err, CT_ERR_IO, "site", "the new site is not found");
-    }
-    if (status == CT_OK) {
-        status = site_added_page(request, response, &site, &credentials);
-    }
-    sodium_memzero(&credentials, sizeof credentials);
+    status = status == CT_OK ? site_added_page(request, response, &result) : status;
+    sodium_memzero(&result.credentials, sizeof result.credentials);
     return status;
 }
 
 /* ---- one site ---- */
 
+/* In the order of enum harvest_account_column: the store sorts them. */
 static const struct paging_column account_columns[] = {
-    {"account", "Account", "a.name", false},   {"person", "Person", "LOWER(p.name)", false},
-    {"email", "E-mail", "p.email_key", false}, {"linked", "Linked", "a.linked_at", false},
+    {"account", "Account", NULL, false},       {"person", "Person", NULL, false},
+    {"email", "E-mail", NULL, false},          {"linked", "Linked", NULL, false},
     {NULL, "Statements credited", NULL, true},
 };
 
-static const struct paging_list account_list = {
-    account_columns,  sizeof account_columns / sizeof account_columns[0], 3, true, "a.id", 25,
-    "linked accounts"};
+static const struct paging_list account_list = {account_columns,
+                                                sizeof account_columns / sizeof account_columns[0],
+                                                HARVEST_ACCOUNT_LINKED,
+                                                true,
+                                                NULL,
+                                                25,
+                                                "linked accounts"};
 
-static const char accounts_sql[] =
-    "SELECT a.name, p.id, p.name, p.email, a.linked_at,"
-    " (SELECT COUNT(*) FROM xapi_statements x WHERE x.site_id = a.site_id AND"
-    "  x.account_name = a.name AND x.state = 'credited')"
-    " FROM lms_accounts a JOIN people p ON p.id = a.person_id WHERE a.site_id = ?";
-
-static enum ct_status account_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+static void account_row(struct html *h, const struct harvest_account_item *account)
 {
-    (void)err;
-    struct buf *out = context;
-    char linked[64];
-    harvest_view_moment(db_column_text(stmt, 4), linked, sizeof linked);
-    enum ct_status status = html_buf_markup(out, "<tr>");
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 0), false);
-    }
-    if (status == CT_OK) {
-        status =
-            paging_link_cell(out, "/people/", db_column_int64(stmt, 1), db_column_text(stmt, 2));
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, db_column_text(stmt, 3), false);
-    }
-    if (status == CT_OK) {
-        status = paging_cell(out, linked, false);
-    }
-    if (status == CT_OK) {
-        status = harvest_view_count_cell(out, db_column_int64(stmt, 5));
-    }
-    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
+    html_markup(h, "<tr>");
+    harvest_view_cell(h, account->name);
+    harvest_view_link_cell(h, "/people/", account->person_id, account->person_name);
+    harvest_view_cell(h, account->person_email);
+    harvest_view_moment_cell(h, account->linked_at);
+    harvest_view_count_cell(h, account->credited);
+    html_markup(h, "</tr>\n");
 }
 
-static enum ct_status accounts_table(struct web_request *request, struct buf *out, int64_t site_id,
-                                     struct ct_err *err)
+static void accounts_table(struct web_request *request, struct html *h, int64_t site_id)
 {
     struct paging paging;
     paging_from_request_prefixed(&paging, &account_list, request, "accounts_");
     int64_t total = 0;
-    enum ct_status status =
-        STORE_EXEC(request->store, "SELECT COUNT(*) FROM lms_accounts WHERE site_id = ?", &total,
-                   err, DB_INT(site_id));
+    struct ct_err err = {0};
+    html_fail(h, store_harvest_views_account_count(request->store, site_id, &total, &err));
     paging_set_total(&paging, total);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>Linked accounts</h2>\n");
+    html_markup(h, "<h2>Linked accounts</h2>\n");
+    if (total == 0) {
+        html_markup(h, "<p>No account of this site is linked to a person yet.</p>\n");
+        return;
     }
-    if (status != CT_OK || total == 0) {
-        return status == CT_OK ? html_buf_markup(out, "<p>No account of this site is linked to a"
-                                                      " person yet.</p>\n")
-                               : status;
+    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
+                   "<caption>The site's accounts and the people they are</caption>\n");
+    harvest_view_table_head(h, &paging);
+    html_markup(h, "<tbody>\n");
+    struct harvest_account_item *accounts = NULL;
+    size_t count = 0;
+    const struct store_page page = paging_page(&paging);
+    html_fail(h, store_harvest_views_accounts(request->store, site_id, &page, &request->arena,
+                                              &accounts, &count, &err));
+    for (size_t i = 0; i < count; i++) {
+        account_row(h, &accounts[i]);
     }
-    status =
-        html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n"
-                             "<caption>The site's accounts and the people they are</caption>\n");
-    if (status == CT_OK) {
-        status = paging_table_head(out, &paging);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
-    }
-    if (status == CT_OK) {
-        status = paging_each_row(request->store->db, accounts_sql, STORE_PARAMS(DB_INT(site_id)), 1,
-                                 &paging, account_row, out, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</tbody>\n</table>\n");
-    }
-    return status == CT_OK ? paging_nav(out, &paging) : status;
+    html_markup(h, "</tbody>\n</table>\n");
+    harvest_view_pages(h, &paging);
 }
 
-/* The reconciliation of the site's statements (store_xapi_site_counts), its ignored
- * ones told apart: those the store refused to record say so ("refused: ...", store_xapi.c)
- * and are counted as refused, the rest (no credit meant) as ignored. */
-static enum ct_status statement_counts(struct web_request *request, struct buf *out,
-                                       int64_t site_id, struct ct_err *err)
+/* The reconciliation of the site's statements, its ignored ones told apart: those the
+ * store refused to record are counted as refused, the rest (no credit meant) as ignored. */
+static void statement_counts(struct html *h, const struct harvest_site_view *view)
 {
-    struct harvest_counts counts;
-    int64_t refused = 0, without_passing = 0;
-    enum ct_status status = store_xapi_site_counts(request->store, site_id, &counts, err);
-    if (status == CT_OK) {
-        status = STORE_EXEC(request->store,
-                            "SELECT COUNT(*) FROM xapi_statements WHERE site_id = ? AND"
-                            " state = 'ignored' AND reason LIKE 'refused:%'",
-                            &refused, err, DB_INT(site_id));
-    }
-    if (status == CT_OK) {
-        status = STORE_EXEC(request->store,
-                            "SELECT COUNT(*) FROM xapi_statements WHERE site_id = ? AND"
-                            " state = 'ignored' AND reason LIKE 'completed without passing%'",
-                            &without_passing, err, DB_INT(site_id));
-    }
+    const struct harvest_counts *counts = &view->counts;
     const struct {
         const char *label;
         int64_t number;
-    } terms[] = {{"Received", counts.read},
-                 {"Credited (a new activity)", counts.created},
-                 {"Duplicates (held already)", counts.duplicates},
-                 {"Withdrawn", counts.withdrawn},
-                 {"Waiting", counts.waiting},
-                 {"Parts of a course (not yet complete)", counts.partial},
-                 {"Completed without passing", without_passing},
-                 {"Ignored (no credit)", counts.refused - refused - without_passing},
-                 {"Refused (not recorded)", refused}};
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>xAPI statements</h2>\n<dl class=\"summary\">\n");
+    } terms[] = {{"Received", counts->read},
+                 {"Credited (a new activity)", counts->created},
+                 {"Duplicates (held already)", counts->duplicates},
+                 {"Withdrawn", counts->withdrawn},
+                 {"Waiting", counts->waiting},
+                 {"Parts of a course (not yet complete)", counts->partial},
+                 {"Completed without passing", view->without_passing},
+                 {"Ignored (no credit)", counts->refused - view->refused - view->without_passing},
+                 {"Refused (not recorded)", view->refused}};
+    html_markup(h, "<h2>xAPI statements</h2>\n<dl class=\"summary\">\n");
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+        harvest_view_count_term(h, terms[i].label, terms[i].number);
     }
-    for (size_t i = 0; i < sizeof terms / sizeof terms[0] && status == CT_OK; i++) {
-        status = harvest_view_count_term(out, terms[i].label, terms[i].number);
+    html_markup(h, "</dl>\n<p><a href=\"/harvest/sites/");
+    html_int(h, view->site.id);
+    html_markup(h, "/statements.csv\">Download every statement of this site as CSV</a></p>\n");
+    if (counts->waiting > 0) {
+        html_markup(h, "<p>Waiting statements are applied when you link their account or map"
+                       " their course: see the <a href=\"/harvest/inbox\">harvest inbox</a>."
+                       "</p>\n");
     }
-    bool waiting = counts.waiting > 0;
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</dl>\n<p><a href=\"");
-    }
-    char href[80];
-    snprintf(href, sizeof href, "/harvest/sites/%" PRId64 "/statements.csv", site_id);
-    if (status == CT_OK) {
-        status = html_buf_text(out, href);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">Download every statement of this site as CSV</a></p>\n");
-    }
-    if (status == CT_OK && waiting) {
-        status =
-            html_buf_markup(out, "<p>Waiting statements are applied when you link their account"
-                                 " or map their course: see the <a href=\"/harvest/inbox\">"
-                                 "harvest inbox</a>.</p>\n");
-    }
-    return status;
 }
 
 struct link_form {
     const char *account_error;
     const char *email_error;
-    char message[600];
+    char account_message[MESSAGE_SIZE]; /* the action's faults, as sentences */
+    char email_message[MESSAGE_SIZE];
 };
 
-static enum ct_status link_form_write(struct web_request *request, struct buf *out, int64_t site_id,
-                                      const struct link_form *form)
+static void link_form_write(struct web_request *request, struct html *h, int64_t site_id,
+                            const struct link_form *form)
 {
-    char action[64];
-    snprintf(action, sizeof action, "/harvest/sites/%" PRId64 "/accounts", site_id);
-    enum ct_status status = html_buf_markup(
-        out, "<h2>Link an account</h2>\n<p>An xAPI statement names its learner by the site's"
-             " account: the Moodle user id. Link it to the person it is; the statements waiting"
-             " for it are then applied.</p>\n<form class=\"usa-form\" method=\"post\" action=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, action);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">\n");
-    }
-    if (status == CT_OK) {
-        status = form_csrf(out, request->csrf);
-    }
-    struct form_field fields[] = {
+    html_markup(h, "<h2>Link an account</h2>\n<p>An xAPI statement names its learner by the"
+                   " site's account: the Moodle user id. Link it to the person it is; the"
+                   " statements waiting for it are then applied.</p>\n<form class=\"usa-form\""
+                   " method=\"post\" action=\"/harvest/sites/");
+    html_int(h, site_id);
+    html_markup(h, "/accounts\">\n");
+    html_csrf(h, request->csrf);
+    const struct form_field fields[] = {
         {.id = "account",
          .label = "Account name",
          .hint = "The Moodle user id, e.g. 42.",
@@ -544,60 +401,43 @@ static enum ct_status link_form_write(struct web_request *request, struct buf *o
          .value = web_form_value(request, "email"),
          .required = true},
     };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && status == CT_OK; i++) {
-        status = form_field_write(out, &fields[i]);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        html_field(h, &fields[i]);
     }
-    return status == CT_OK ? html_buf_markup(out, "<button class=\"usa-button\" type=\"submit\">"
-                                                  "Link the account</button>\n</form>\n")
-                           : status;
+    html_markup(h, "<button class=\"usa-button\" type=\"submit\">Link the account</button>\n"
+                   "</form>\n");
 }
 
-static enum ct_status site_summary(struct buf *out, const struct lms_site *site, const char *added)
+static void site_summary(struct html *h, const struct harvest_site_view *view)
 {
-    enum ct_status status = html_buf_markup(out, "<dl class=\"summary\">\n");
-    if (status == CT_OK) {
-        status = harvest_view_term(out, "Address", site->url);
-    }
-    if (status == CT_OK) {
-        status = harvest_view_term(out, "Time zone", site->time_zone);
-    }
-    if (status == CT_OK) {
-        status = harvest_view_term(out, "Added", added);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<dt>xAPI key</dt><dd><code>");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, site->api_key);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</code></dd>\n</dl>\n") : status;
+    char added[64];
+    harvest_view_moment(view->created_at, added, sizeof added);
+    html_markup(h, "<dl class=\"summary\">\n");
+    html_term(h, "Address", view->site.url);
+    html_term(h, "Time zone", view->site.time_zone);
+    html_term(h, "Added", added);
+    html_markup(h, "<dt>xAPI key</dt><dd><code>");
+    html_text(h, view->site.api_key);
+    html_markup(h, "</code></dd>\n</dl>\n");
 }
 
-static enum ct_status site_imports(struct web_request *request, struct buf *out, int64_t site_id,
-                                   struct ct_err *err)
+static void site_imports(struct web_request *request, struct html *h, int64_t site_id)
 {
-    char href[64];
-    enum ct_status status = html_buf_markup(out, "<h2>Report imports</h2>\n");
-    if (status == CT_OK) {
-        status = harvest_imports_recent(request, out, site_id, SITE_RECENT_IMPORTS, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<p class=\"actions\"><a class=\"usa-button\" href=\"");
-    }
-    snprintf(href, sizeof href, "/harvest/imports/new?site=%" PRId64, site_id);
-    if (status == CT_OK) {
-        status = html_buf_text(out, href);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">Import a report from this site</a> <a class=\"usa-button"
-                                      " usa-button--outline\" href=\"");
-    }
-    snprintf(href, sizeof href, "/harvest/imports?site=%" PRId64, site_id);
-    if (status == CT_OK) {
-        status = html_buf_text(out, href);
-    }
-    return status == CT_OK ? html_buf_markup(out, "\">Every import from this site</a></p>\n")
-                           : status;
+    html_markup(h, "<h2>Report imports</h2>\n");
+    harvest_imports_recent(request, h, site_id, SITE_RECENT_IMPORTS);
+    html_markup(h, "<p class=\"actions\"><a class=\"usa-button\""
+                   " href=\"/harvest/imports/new?site=");
+    html_int(h, site_id);
+    html_markup(h, "\">Import a report from this site</a> <a class=\"usa-button"
+                   " usa-button--outline\" href=\"/harvest/imports?site=");
+    html_int(h, site_id);
+    html_markup(h, "\">Every import from this site</a></p>\n");
+}
+
+static enum ct_status no_site(struct web_request *request, struct web_response *response)
+{
+    return page_error(request, response, 404, "Page not found",
+                      "There is no LMS site at this address.");
 }
 
 /* The site's page, with the link form's errors when it was refused. */
@@ -605,52 +445,30 @@ static enum ct_status site_page(struct web_request *request, struct web_response
                                 int64_t site_id, const struct link_form *form)
 {
     struct ct_err err = {0};
-    struct lms_site site;
+    struct harvest_site_view view;
     bool found = false;
-    enum ct_status status =
-        store_harvest_site_find_by_id(request->store, site_id, &site, &found, &err);
-    if (status == CT_OK && !found) {
-        return page_error(request, response, 404, "Page not found",
-                          "There is no LMS site at this address.");
+    enum ct_status status = store_harvest_views_site(request->store, site_id, &view, &found, &err);
+    if (status != CT_OK) {
+        return status;
     }
-    char created[40] = "", added[64];
-    bool has_time = false;
-    if (status == CT_OK) {
-        status = store_query_text(request->store, "SELECT created_at FROM lms_sites WHERE id = ?",
-                                  STORE_PARAMS(DB_INT(site_id)), 1, created, sizeof created,
-                                  &has_time, &err);
+    if (!found) {
+        return no_site(request, response);
     }
-    harvest_view_moment(created, added, sizeof added);
     char title[LMS_URL_SIZE + 16];
-    snprintf(title, sizeof title, "LMS site %s", site.url);
-    struct buf *out = &response->body;
-    if (status == CT_OK) {
-        status = page_begin(request, response, title);
+    snprintf(title, sizeof title, "LMS site %s", view.site.url);
+    web_set_title(response, title);
+    struct html h;
+    html_start(&h, &response->body);
+    if (form->account_error != NULL || form->email_error != NULL) {
+        html_alert(&h, FORM_ALERT_ERROR, "The account was not linked: fix what is marked.");
     }
-    bool refused = form->account_error != NULL || form->email_error != NULL;
-    if (status == CT_OK && refused) {
-        status =
-            form_alert(out, FORM_ALERT_ERROR, "The account was not linked: fix what is marked.");
-    }
-    if (status == CT_OK) {
-        status = site_summary(out, &site, added);
-    }
-    if (status == CT_OK) {
-        status = statement_counts(request, out, site_id, &err);
-    }
-    if (status == CT_OK) {
-        status = site_imports(request, out, site_id, &err);
-    }
-    if (status == CT_OK) {
-        status = link_form_write(request, out, site_id, form);
-    }
-    if (status == CT_OK) {
-        status = accounts_table(request, out, site_id, &err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<p><a href=\"/harvest\">Back to the harvest</a></p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    site_summary(&h, &view);
+    statement_counts(&h, &view);
+    site_imports(request, &h, site_id);
+    link_form_write(request, &h, site_id, form);
+    accounts_table(request, &h, site_id);
+    html_markup(&h, "<p><a href=\"/harvest\">Back to the harvest</a></p>\n");
+    return html_status(&h);
 }
 
 enum ct_status page_harvest_site(struct web_request *request, struct web_response *response,
@@ -660,92 +478,89 @@ enum ct_status page_harvest_site(struct web_request *request, struct web_respons
     return site_page(request, response, site_id, &form);
 }
 
+/* Puts the fault of field (when there is one) as a sentence into message and *error. */
+static void fault_sentence(const struct action_outcome *outcome, const char *field, char *message,
+                           size_t size, const char **error)
+{
+    const struct action_fault *fault = action_fault_of(outcome, field);
+    if (fault != NULL) {
+        harvest_view_sentence(fault->message, message, size);
+        *error = message;
+    }
+}
+
 enum ct_status page_harvest_site_link(struct web_request *request, struct web_response *response,
                                       int64_t site_id)
 {
-    struct link_form form = {0};
     struct ct_err err = {0};
     struct lms_site site;
     bool found = false;
     enum ct_status status =
         store_harvest_site_find_by_id(request->store, site_id, &site, &found, &err);
-    if (status != CT_OK || !found) {
-        return status == CT_OK ? page_error(request, response, 404, "Page not found",
-                                            "There is no LMS site at this address.")
-                               : status;
-    }
-    const char *account = filled(web_form_value(request, "account"));
-    const char *email = filled(web_form_value(request, "email"));
-    int64_t person_id = 0;
-    bool known = false;
-    if (account == NULL) {
-        form.account_error = "Enter the account name: the Moodle user id its statements carry.";
-    }
-    if (email == NULL) {
-        form.email_error = "Enter the e-mail address of the person the account is.";
-    } else {
-        status = store_harvest_person_by_email(request->store, email, &person_id, &known, &err);
-        if (status == CT_OK && !known) {
-            form.email_error = "No person has this e-mail address.";
-        }
-    }
     if (status != CT_OK) {
         return status;
     }
-    struct harvest_release release = {0};
-    if (form.account_error == NULL && form.email_error == NULL) {
-        status = store_harvest_inbox_link_account(request->store, request->person_id, site_id,
-                                                  account, person_id, &release, &err);
-        if (status == CT_ERR_INPUT) {
-            snprintf(form.message, sizeof form.message, "%s", err.message);
-            form.message[0] = (char)toupper((unsigned char)form.message[0]);
-            *(strcmp(err.where, "person") == 0 ? &form.email_error : &form.account_error) =
-                form.message;
-            status = CT_OK;
+    if (!found) {
+        return no_site(request, response);
+    }
+    const struct harvest_account_link_input input = {
+        .site_id = site_id,
+        .account = filled(web_form_value(request, "account")),
+        .email = filled(web_form_value(request, "email")),
+    };
+    struct actor actor = web_actor(request);
+    struct harvest_account_link_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_harvest_account_link(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT) {
+        if (outcome.refusal == ACTION_NOT_ALLOWED) {
+            return page_error(request, response, 403, "Not allowed", outcome.err.message);
         }
-    }
-    if (status != CT_OK) {
-        return status;
-    }
-    if (form.account_error != NULL || form.email_error != NULL) {
+        struct link_form form = {0};
+        fault_sentence(&outcome, "site", form.account_message, sizeof form.account_message,
+                       &form.account_error);
+        fault_sentence(&outcome, "account", form.account_message, sizeof form.account_message,
+                       &form.account_error);
+        fault_sentence(&outcome, "email", form.email_message, sizeof form.email_message,
+                       &form.email_error);
         response->status = 400;
         return site_page(request, response, site_id, &form);
     }
+    if (status != CT_OK) {
+        return status;
+    }
     char path[48];
     snprintf(path, sizeof path, "/harvest/sites/%" PRId64, site_id);
-    notice_redirect_released(response, path, "account-linked", release.applied, release.credited);
+    notice_redirect_released(response, path, "account-linked", result.release.applied,
+                             result.release.credited);
     return CT_OK;
 }
 
 /* ---- the site's statements as CSV ---- */
 
-static enum ct_status statement_csv_rows(struct web_request *request, struct buf *out,
-                                         int64_t site_id, struct ct_err *err)
+static enum ct_status
+statement_csv_row(void *context, const struct harvest_statement_item *statement, struct ct_err *err)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        request->store->db,
-        "SELECT received_at, id, version, verb, account_name, object_id, object_name, course_id,"
-        " occurred_at, state, CASE WHEN state = 'credited' AND created = 1 THEN 'yes' ELSE ''"
-        " END, reason, activity_id FROM xapi_statements WHERE site_id = ? ORDER BY seq",
-        &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(site_id)), 1, err);
+    (void)err;
+    char activity[24] = "";
+    if (statement->activity_id > 0) {
+        snprintf(activity, sizeof activity, "%" PRId64, statement->activity_id);
     }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        const char *cells[13];
-        for (int i = 0; i < 13; i++) {
-            cells[i] = db_column_text(stmt, i);
-        }
-        status = csv_write_row(out, cells, 13);
-    }
-    db_finalize(stmt);
-    return status;
+    const char *cells[] = {statement->received_at,
+                           statement->id,
+                           statement->version,
+                           statement->verb,
+                           statement->account_name,
+                           statement->object_id,
+                           statement->object_name,
+                           statement->course_id,
+                           statement->occurred_at,
+                           statement->state,
+                           statement->created ? "yes" : "",
+                           statement->reason,
+                           activity};
+    return csv_write_row(context, cells, sizeof cells / sizeof cells[0]);
 }
 
 enum ct_status page_harvest_site_statements_csv(struct web_request *request,
@@ -756,10 +571,11 @@ enum ct_status page_harvest_site_statements_csv(struct web_request *request,
     bool found = false;
     enum ct_status status =
         store_harvest_site_find_by_id(request->store, site_id, &site, &found, &err);
-    if (status != CT_OK || !found) {
-        return status == CT_OK ? page_error(request, response, 404, "Page not found",
-                                            "There is no LMS site at this address.")
-                               : status;
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!found) {
+        return no_site(request, response);
     }
     static const char *const head[] = {
         "received_at", "statement_id", "version", "verb",    "account", "object_id",  "object_name",
@@ -770,8 +586,7 @@ enum ct_status page_harvest_site_statements_csv(struct web_request *request,
              "attachment; filename=\"site-%" PRId64 "-statements.csv\"", site_id);
     web_add_header(response, "Content-Disposition", disposition);
     status = csv_write_row(&response->body, head, sizeof head / sizeof head[0]);
-    if (status == CT_OK) {
-        status = statement_csv_rows(request, &response->body, site_id, &err);
-    }
-    return status;
+    return status == CT_OK ? store_harvest_views_statements_each(
+                                 request->store, site_id, statement_csv_row, &response->body, &err)
+                           : status;
 }

@@ -1,33 +1,20 @@
 #include "harvest_view.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../html/html.h"
 #include "../../core/banned.h"
 
-enum ct_status harvest_view_term(struct buf *out, const char *name, const char *value)
+void harvest_view_count_term(struct html *h, const char *name, int64_t number)
 {
-    enum ct_status status = html_buf_markup(out, "<dt>");
-    if (status == CT_OK) {
-        status = html_buf_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</dt><dd>");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, value != NULL ? value : "");
-    }
-    return status == CT_OK ? html_buf_markup(out, "</dd>\n") : status;
-}
-
-enum ct_status harvest_view_count_term(struct buf *out, const char *name, int64_t number)
-{
-    char text[24];
-    snprintf(text, sizeof text, "%" PRId64, number);
-    return harvest_view_term(out, name, text);
+    html_markup(h, "<dt>");
+    html_text(h, name);
+    html_markup(h, "</dt><dd>");
+    html_int(h, number);
+    html_markup(h, "</dd>\n");
 }
 
 void harvest_view_moment(const char *stored, char *out, size_t size)
@@ -43,180 +30,80 @@ void harvest_view_moment(const char *stored, char *out, size_t size)
     snprintf(out, size, "%s", stored);
 }
 
-enum ct_status harvest_view_count_cell(struct buf *out, int64_t number)
+void harvest_view_cell(struct html *h, const char *text)
 {
-    char text[24];
-    snprintf(text, sizeof text, "%" PRId64, number);
-    enum ct_status status = html_buf_markup(out, "<td class=\"number\">");
-    if (status == CT_OK) {
-        status = html_buf_text(out, text);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
+    html_markup(h, "<td>");
+    html_text(h, text);
+    html_markup(h, "</td>");
 }
 
-/* Keeps one (value, label) row; the texts are copied. */
-static enum ct_status choice_add(struct harvest_choices *choices, size_t *capacity,
-                                 const char *value, const char *label, struct ct_err *err)
+void harvest_view_moment_cell(struct html *h, const char *stored)
 {
-    if (choices->count == *capacity) {
-        size_t grown = *capacity == 0 ? 16 : *capacity * 2;
-        struct form_option *options = realloc(choices->options, grown * sizeof *options);
-        if (options == NULL) {
-            return ct_err_nomem(err);
-        }
-        choices->options = options;
-        char **texts = realloc(choices->texts, 2 * grown * sizeof *texts);
-        if (texts == NULL) {
-            return ct_err_nomem(err);
-        }
-        choices->texts = texts;
-        *capacity = grown;
-    }
-    char *value_copy = strdup(value != NULL ? value : "");
-    char *label_copy = strdup(label != NULL ? label : "");
-    if (value_copy == NULL || label_copy == NULL) {
-        free(value_copy);
-        free(label_copy);
-        return ct_err_nomem(err);
-    }
-    choices->texts[2 * choices->count] = value_copy;
-    choices->texts[2 * choices->count + 1] = label_copy;
-    choices->options[choices->count] = (struct form_option){value_copy, label_copy};
-    choices->count++;
-    return CT_OK;
+    char moment[64];
+    harvest_view_moment(stored, moment, sizeof moment);
+    harvest_view_cell(h, moment);
 }
 
-enum ct_status harvest_view_choices_load(struct store *store, const char *sql,
-                                         const struct db_param *params, size_t param_count,
-                                         size_t max, struct harvest_choices *choices,
-                                         struct ct_err *err)
+void harvest_view_count_cell(struct html *h, int64_t number)
 {
-    memset(choices, 0, sizeof *choices);
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
-    if (status == CT_OK && param_count > 0) {
-        status = db_bind_all(stmt, params, param_count, err);
-    }
-    size_t capacity = 0;
-    bool has_row = true;
-    while (status == CT_OK && choices->count < max) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        status =
-            choice_add(choices, &capacity, db_column_text(stmt, 0), db_column_text(stmt, 1), err);
-    }
-    db_finalize(stmt);
-    if (status != CT_OK) {
-        harvest_view_choices_release(choices);
-    }
-    return status;
+    html_markup(h, "<td class=\"number\">");
+    html_int(h, number);
+    html_markup(h, "</td>");
 }
 
-void harvest_view_choices_release(struct harvest_choices *choices)
+void harvest_view_link_cell(struct html *h, const char *path, int64_t id, const char *text)
 {
-    for (size_t i = 0; i < 2 * choices->count; i++) {
-        free(choices->texts[i]);
-    }
-    free(choices->texts);
-    free(choices->options);
-    memset(choices, 0, sizeof *choices);
+    html_markup(h, "<td><a href=\"");
+    html_text(h, path);
+    html_int(h, id);
+    html_markup(h, "\">");
+    html_text(h, text);
+    html_markup(h, "</a></td>");
 }
 
-static enum ct_status hidden_field(struct buf *out, const char *name, const char *value)
+/* Writes with one of paging.h's writers, unless the writer has failed already. */
+static void paging_write(struct html *h, const struct paging *paging,
+                         enum ct_status (*write)(struct buf *out, const struct paging *paging))
 {
-    if (value == NULL) {
-        return CT_OK;
+    if (html_status(h) == CT_OK) {
+        html_fail(h, write(h->out, paging));
     }
-    enum ct_status status = html_buf_markup(out, "<input type=\"hidden\" name=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, value);
-    }
-    return status == CT_OK ? html_buf_markup(out, "\">") : status;
 }
 
-static enum ct_status filter_option(struct buf *out, const char *value, const char *label,
-                                    const char *chosen)
+void harvest_view_table_head(struct html *h, const struct paging *paging)
 {
-    enum ct_status status = html_buf_markup(out, "<option value=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, value);
-    }
-    if (status == CT_OK && chosen != NULL && strcmp(chosen, value) == 0) {
-        status = html_buf_markup(out, "\" selected=\"selected");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, label);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</option>") : status;
+    paging_write(h, paging, paging_table_head);
 }
 
-enum ct_status harvest_view_filter_form(struct buf *out, const struct harvest_filter *filter)
+void harvest_view_pages(struct html *h, const struct paging *paging)
 {
-    enum ct_status status =
-        html_buf_markup(out, "<form method=\"get\" class=\"filters\" action=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, filter->action);
+    paging_write(h, paging, paging_nav);
+}
+
+void harvest_view_filter_form(struct html *h, const struct harvest_filter *filter)
+{
+    html_markup(h, "<form method=\"get\" class=\"filters\" action=\"");
+    html_text(h, filter->action);
+    html_markup(h, "\">\n<div class=\"usa-form-group\"><label class=\"usa-label\" for=\"");
+    html_text(h, filter->select_id);
+    html_markup(h, "\">");
+    html_text(h, filter->label);
+    html_markup(h, "</label><select class=\"usa-select\" id=\"");
+    html_text(h, filter->select_id);
+    html_markup(h, "\" name=\"");
+    html_text(h, filter->select_id);
+    html_markup(h, "\">");
+    const struct form_option all = {"", filter->all_label};
+    html_options(h, &all, 1, filter->chosen);
+    html_options(h, filter->options, filter->option_count, filter->chosen);
+    html_markup(h, "</select></div>\n");
+    if (filter->kept_sort != NULL) {
+        html_hidden(h, "sort", filter->kept_sort);
     }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "\">\n<div class=\"usa-form-group\"><label class=\"usa-label\""
-                                 " for=\"");
+    if (filter->kept_dir != NULL) {
+        html_hidden(h, "dir", filter->kept_dir);
     }
-    if (status == CT_OK) {
-        status = html_buf_text(out, filter->select_id);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, filter->label);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</label><select class=\"usa-select\" id=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, filter->select_id);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" name=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, filter->select_id);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = filter_option(out, "", filter->all_label, filter->chosen);
-    }
-    for (size_t i = 0; i < filter->option_count && status == CT_OK; i++) {
-        status =
-            filter_option(out, filter->options[i].value, filter->options[i].label, filter->chosen);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</select></div>\n");
-    }
-    if (status == CT_OK) {
-        status = hidden_field(out, "sort", filter->kept_sort);
-    }
-    if (status == CT_OK) {
-        status = hidden_field(out, "dir", filter->kept_dir);
-    }
-    return status == CT_OK
-               ? html_buf_markup(out, "<button type=\"submit\" class=\"usa-button\">Filter</button>"
-                                      "</form>\n")
-               : status;
+    html_markup(h, "<button type=\"submit\" class=\"usa-button\">Filter</button></form>\n");
 }
 
 int64_t harvest_view_id(const char *text)
@@ -230,4 +117,17 @@ int64_t harvest_view_id(const char *text)
         }
     }
     return (int64_t)strtoll(text, NULL, 10);
+}
+
+const char *harvest_view_id_text(struct arena *arena, int64_t id)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%" PRId64, id);
+    return arena_strdup(arena, text);
+}
+
+void harvest_view_sentence(const char *message, char *out, size_t size)
+{
+    snprintf(out, size, "%s", message != NULL ? message : "");
+    out[0] = (char)toupper((unsigned char)out[0]);
 }

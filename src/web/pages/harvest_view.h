@@ -1,7 +1,7 @@
 /*
  * harvest_view: what the coordinator's harvest pages (harvest_sites.c,
- * harvest_imports.c, harvest_inbox.c) write alike: summary terms, counts, times, and
- * the choices of a select read from the database.
+ * harvest_imports.c, harvest_inbox.c) write alike, through the HTML writer: counts,
+ * times, table cells, a sorted table's head and pages, and the form that filters a list.
  */
 #ifndef CERTTRACK_HARVEST_VIEW_H
 #define CERTTRACK_HARVEST_VIEW_H
@@ -9,41 +9,35 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../../core/buf.h"
-#include "../../store/store.h"
+#include "../../core/arena.h"
 #include "../html/form.h"
-
-/* Writes <dt>name</dt><dd>value</dd> (both escaped; NULL value is empty). */
-enum ct_status harvest_view_term(struct buf *out, const char *name,
-                                 const char *value) CT_MUST_CHECK;
+#include "../html/html.h"
+#include "../html/paging.h"
 
 /* Writes <dt>name</dt><dd>number</dd>. */
-enum ct_status harvest_view_count_term(struct buf *out, const char *name,
-                                       int64_t number) CT_MUST_CHECK;
+void harvest_view_count_term(struct html *h, const char *name, int64_t number);
 
 /* A stored UTC time ("YYYY-MM-DDTHH:MM:SSZ") as people read it, "YYYY-MM-DD HH:MM UTC",
  * into out; other text is copied as it is (NULL gives ""). */
 void harvest_view_moment(const char *stored, char *out, size_t size);
 
+/* Writes <td>text</td> (NULL: an empty cell). */
+void harvest_view_cell(struct html *h, const char *text);
+
+/* Writes the cell of a stored UTC time, as harvest_view_moment reads it. */
+void harvest_view_moment_cell(struct html *h, const char *stored);
+
 /* Writes <td class="number">number</td>. */
-enum ct_status harvest_view_count_cell(struct buf *out, int64_t number) CT_MUST_CHECK;
+void harvest_view_count_cell(struct html *h, int64_t number);
 
-/* The options of a select, read from the database: each row of the query is (value,
- * label), both text. Owns its texts. */
-struct harvest_choices {
-    struct form_option *options;
-    size_t count;
-    char **texts; /* 2 * count, owned */
-};
+/* Writes a cell linking to path followed by id ("/people/" and 12: /people/12). */
+void harvest_view_link_cell(struct html *h, const char *path, int64_t id, const char *text);
 
-/* Runs sql (constant text; params borrowed) and keeps at most max rows as options. */
-enum ct_status harvest_view_choices_load(struct store *store, const char *sql,
-                                         const struct db_param *params, size_t param_count,
-                                         size_t max, struct harvest_choices *choices,
-                                         struct ct_err *err) CT_MUST_CHECK;
+/* Writes the head of a sorted list's table (paging_table_head). */
+void harvest_view_table_head(struct html *h, const struct paging *paging);
 
-/* Frees the choices; they are then empty. */
-void harvest_view_choices_release(struct harvest_choices *choices);
+/* Writes a list's pagination (paging_nav). */
+void harvest_view_pages(struct html *h, const struct paging *paging);
 
 /* A GET form that filters a list by one select. Every pointer is borrowed. */
 struct harvest_filter {
@@ -59,10 +53,16 @@ struct harvest_filter {
 };
 
 /* Writes the filter's form. */
-enum ct_status harvest_view_filter_form(struct buf *out,
-                                        const struct harvest_filter *filter) CT_MUST_CHECK;
+void harvest_view_filter_form(struct html *h, const struct harvest_filter *filter);
 
 /* A positive whole number written in digits, from a form or a query; 0 otherwise. */
 int64_t harvest_view_id(const char *text);
+
+/* The id as text, in arena (a select's option value); NULL when memory runs out. */
+const char *harvest_view_id_text(struct arena *arena, int64_t id);
+
+/* message (an action's, as the store words it) as a sentence, its first letter a
+ * capital, into out. */
+void harvest_view_sentence(const char *message, char *out, size_t size);
 
 #endif
