@@ -14,9 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "cli_args.h"
+#include "../actions/harvest.h"
 #include "../core/credit.h"
 #include "../harvest/moodle_import.h"
 #include "../io/clock.h"
@@ -270,6 +272,17 @@ static int open_with_site(const struct harvest_args *args, const char *url,
     return -1;
 }
 
+/* The system, acting now: the actor of a command that names no person. */
+static struct actor system_actor(void)
+{
+    struct civil_date today = civil_date_unset();
+    struct ct_err err = {0};
+    if (clock_today(&today, &err) != CT_OK) {
+        today = civil_date_unset();
+    }
+    return actor_system((int64_t)time(NULL), today);
+}
+
 /* ---- site add, site link ---- */
 
 static void site_usage(FILE *out)
@@ -302,16 +315,17 @@ static int site_add(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
-    struct ct_err err = {0};
-    int64_t site_id = 0;
-    struct lms_site_credentials credentials;
-    enum ct_status status =
-        store_harvest_site_add(&store, 0, args.url, args.time_zone, &site_id, &credentials, &err);
-    struct lms_site site;
-    bool found = false;
-    if (status == CT_OK) {
-        status = store_harvest_site_find_by_id(&store, site_id, &site, &found, &err);
-    }
+    struct actor actor = system_actor();
+    const struct harvest_site_add_input input = {
+        args.url, args.time_zone != NULL && args.time_zone[0] != '\0' ? args.time_zone : "UTC"};
+    struct harvest_site_add_result added;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = action_harvest_site_add(&store, &actor, &input, &added, &outcome);
+    struct ct_err err = outcome.err;
+    const struct lms_site site = added.site;
+    const struct lms_site_credentials credentials = added.credentials;
+    int64_t site_id = site.id;
     cli_store_close(&programs, &store);
     if (status != CT_OK) {
         return cli_report(&err);
@@ -345,8 +359,15 @@ static int site_link(int argc, char **argv)
     int64_t person_id = 0, applied = 0;
     enum ct_status status = store_person_find(&store, args.person, &person_id, &err);
     if (status == CT_OK) {
-        status =
-            store_harvest_account_link(&store, 0, site.id, args.account, person_id, &applied, &err);
+        struct actor actor = system_actor();
+        const struct harvest_account_link_input input = {
+            .site_id = site.id, .account = args.account, .person_id = person_id};
+        struct harvest_account_link_result linked;
+        struct action_outcome outcome;
+        action_outcome_init(&outcome);
+        status = action_harvest_account_link(&store, &actor, &input, &linked, &outcome);
+        err = outcome.err;
+        applied = linked.release.applied;
     }
     cli_store_close(&programs, &store);
     if (status != CT_OK) {
@@ -589,10 +610,14 @@ static int import_file(const struct harvest_args *args, const char *path)
         return exit_code;
     }
     struct moodle_progress_source source = {file_source_read, file};
-    struct moodle_import_summary summary;
-    struct ct_err err = {0};
-    enum ct_status status =
-        moodle_import_run(&store, 0, "command line", &site, path, &source, &summary, &err);
+    struct actor actor = system_actor();
+    const struct harvest_import_input input = {site.id, &source, path, "command line"};
+    struct harvest_import_result imported;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = action_harvest_import(&store, &actor, &input, &imported, &outcome);
+    struct ct_err err = outcome.err;
+    const struct moodle_import_summary summary = imported.summary;
     fclose(file);
     struct refused_listing listing = {0};
     if (status == CT_OK) {
