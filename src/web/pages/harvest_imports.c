@@ -18,7 +18,7 @@ enum { MAX_SITES = 500, HASH_SHOWN = 12 };
 /* ---- the list of imports ---- */
 
 /* In the order of enum harvest_import_column: the store sorts them. */
-static const struct paging_column import_columns[] = {
+static const struct paging_column import_columns[HARVEST_IMPORT_COLUMNS] = {
     {"when", "Imported", NULL, false},      {"site", "Site", NULL, false},
     {"file", "File", NULL, false},          {NULL, "By", NULL, false},
     {NULL, "SHA-256", NULL, false},         {"read", "Read", NULL, true},
@@ -42,17 +42,17 @@ static void import_row(struct html *h, const struct harvest_import_item *import)
              import->file_sha256 != NULL ? import->file_sha256 : "");
     html_markup(h, "<tr>");
     harvest_view_moment_cell(h, import->imported_at);
-    harvest_view_cell(h, import->site_url);
-    harvest_view_link_cell(h, "/harvest/imports/", import->id,
+    paging_write_cell(h, import->site_url, false);
+    paging_write_link_cell(h, "/harvest/imports/", import->id,
                            import->file_name != NULL && import->file_name[0] != '\0'
                                ? import->file_name
                                : "(no name)");
-    harvest_view_cell(h, import->by);
-    harvest_view_cell(h, hash);
+    paging_write_cell(h, import->by, false);
+    paging_write_cell(h, hash, false);
     const int64_t counts[] = {import->read,      import->created, import->duplicates,
                               import->withdrawn, import->waiting, import->refused};
     for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
-        harvest_view_count_cell(h, counts[i]);
+        paging_write_count_cell(h, counts[i]);
     }
     html_markup(h, "</tr>\n");
 }
@@ -167,12 +167,12 @@ enum ct_status page_harvest_imports(struct web_request *request, struct web_resp
     html_markup(&h, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\">"
                     "<table class=\"usa-table usa-table--borderless harvest-imports\">\n"
                     "<caption>Imports of Moodle report files</caption>\n");
-    harvest_view_table_head(&h, &paging);
+    paging_write_head(&h, &paging);
     html_markup(&h, "<tbody>\n");
     const struct store_page page = paging_page(&paging);
     import_rows(request, &h, site_id, &page);
     html_markup(&h, "</tbody>\n</table></div>\n");
-    harvest_view_pages(&h, &paging);
+    paging_write_nav(&h, &paging);
     return html_status(&h);
 }
 
@@ -336,7 +336,7 @@ static const char *const outcomes[] = {"created", "duplicate", "withdrawn",
 enum { OUTCOME_COUNT = sizeof outcomes / sizeof outcomes[0] };
 
 /* In the order of enum harvest_record_column: the store sorts them. */
-static const struct paging_column row_columns[] = {
+static const struct paging_column row_columns[HARVEST_RECORD_COLUMNS] = {
     {"line", "Line", NULL, true},          {"outcome", "Outcome", NULL, false},
     {"reason", "Reason", NULL, false},     {"learner", "Learner", NULL, false},
     {"activity", "Activity", NULL, false}, {NULL, "Date", NULL, false},
@@ -372,12 +372,12 @@ static void learner_cell(struct html *h, const char *name, const char *email)
 static void record_row(struct html *h, const struct harvest_record_item *record)
 {
     html_markup(h, "<tr>");
-    harvest_view_count_cell(h, record->line);
-    harvest_view_cell(h, record->outcome);
-    harvest_view_cell(h, record->reason);
+    paging_write_count_cell(h, record->line);
+    paging_write_cell(h, record->outcome, false);
+    paging_write_cell(h, record->reason, false);
     learner_cell(h, record->learner_name, record->learner_email);
-    harvest_view_cell(h, record->activity_name);
-    harvest_view_cell(h, record->completed);
+    paging_write_cell(h, record->activity_name, false);
+    paging_write_cell(h, record->completed, false);
     html_markup(h, "</tr>\n");
 }
 
@@ -479,7 +479,7 @@ static void record_table(struct web_request *request, struct html *h, int64_t im
     record_filter(h, import_id, outcome, &paging);
     html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
                    "<caption>Each record read, by the line of the file</caption>\n");
-    harvest_view_table_head(h, &paging);
+    paging_write_head(h, &paging);
     html_markup(h, "<tbody>\n");
     struct harvest_record_item *records = NULL;
     size_t count = 0;
@@ -490,7 +490,7 @@ static void record_table(struct web_request *request, struct html *h, int64_t im
         record_row(h, &records[i]);
     }
     html_markup(h, "</tbody>\n</table>\n");
-    harvest_view_pages(h, &paging);
+    paging_write_nav(h, &paging);
 }
 
 enum ct_status page_harvest_import(struct web_request *request, struct web_response *response,

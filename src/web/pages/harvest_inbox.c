@@ -17,17 +17,17 @@ enum { MAX_EVENTS = 500 };
 /* ---- what waits ---- */
 
 /* In the order of enum harvest_waiting_column: the store sorts them. */
-static const struct paging_column account_columns[] = {
+static const struct paging_column account_columns[HARVEST_WAITING_COLUMNS] = {
     {"since", "Waiting since", NULL, false},
 };
 static const struct paging_list account_list = {
-    account_columns, 1, HARVEST_WAITING_SINCE, false, NULL, 20, "accounts"};
+    account_columns, HARVEST_WAITING_COLUMNS, HARVEST_WAITING_SINCE, false, NULL, 20, "accounts"};
 
-static const struct paging_column course_columns[] = {
+static const struct paging_column course_columns[HARVEST_WAITING_COLUMNS] = {
     {"since", "Waiting since", NULL, false},
 };
 static const struct paging_list course_list = {
-    course_columns, 1, HARVEST_WAITING_SINCE, false, NULL, 10, "addresses"};
+    course_columns, HARVEST_WAITING_COLUMNS, HARVEST_WAITING_SINCE, false, NULL, 10, "addresses"};
 
 /* A refused link or mapping, shown at the group it was for. */
 struct inbox_refusal {
@@ -169,7 +169,7 @@ static void account_list_write(struct inbox_view *view, const struct paging *pag
         account_group(view, &accounts[i]);
     }
     html_markup(view->h, "</ul>\n");
-    harvest_view_pages(view->h, paging);
+    paging_write_nav(view->h, paging);
 }
 
 /* The addresses waiting for a mapping, likewise. */
@@ -187,7 +187,7 @@ static void course_list_write(struct inbox_view *view, const struct paging *pagi
         course_group(view, &courses[i]);
     }
     html_markup(view->h, "</ul>\n");
-    harvest_view_pages(view->h, paging);
+    paging_write_nav(view->h, paging);
 }
 
 /* The catalog events as a select's options (values their ids), from the request's

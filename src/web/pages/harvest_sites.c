@@ -21,7 +21,7 @@ enum { RECENT_IMPORTS = 10, SITE_RECENT_IMPORTS = 5, MESSAGE_SIZE = 600 };
 /* ---- the harvest home ---- */
 
 /* In the order of enum harvest_site_column: the store sorts them. */
-static const struct paging_column site_columns[] = {
+static const struct paging_column site_columns[HARVEST_SITE_COLUMNS] = {
     {"url", "Site", NULL, false},    {"zone", "Time zone", NULL, false},
     {"added", "Added", NULL, false}, {NULL, "Accounts linked", NULL, true},
     {NULL, "Imports", NULL, true},   {NULL, "Statements", NULL, true},
@@ -35,13 +35,13 @@ static const struct paging_list site_list = {
 static void site_row(struct html *h, const struct harvest_site_item *site)
 {
     html_markup(h, "<tr>");
-    harvest_view_link_cell(h, "/harvest/sites/", site->id, site->url);
-    harvest_view_cell(h, site->time_zone);
+    paging_write_link_cell(h, "/harvest/sites/", site->id, site->url);
+    paging_write_cell(h, site->time_zone, false);
     harvest_view_moment_cell(h, site->created_at);
-    harvest_view_count_cell(h, site->accounts);
-    harvest_view_count_cell(h, site->imports);
-    harvest_view_count_cell(h, site->statements);
-    harvest_view_count_cell(h, site->waiting);
+    paging_write_count_cell(h, site->accounts);
+    paging_write_count_cell(h, site->imports);
+    paging_write_count_cell(h, site->statements);
+    paging_write_count_cell(h, site->waiting);
     html_markup(h, "</tr>\n");
 }
 
@@ -60,7 +60,7 @@ static void sites_table(struct web_request *request, struct html *h)
     }
     html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
                    "<caption>The LMS sites certtrack harvests from</caption>\n");
-    harvest_view_table_head(h, &paging);
+    paging_write_head(h, &paging);
     html_markup(h, "<tbody>\n");
     struct harvest_site_item *sites = NULL;
     size_t count = 0;
@@ -71,7 +71,7 @@ static void sites_table(struct web_request *request, struct html *h)
         site_row(h, &sites[i]);
     }
     html_markup(h, "</tbody>\n</table>\n");
-    harvest_view_pages(h, &paging);
+    paging_write_nav(h, &paging);
 }
 
 static void inbox_summary(struct web_request *request, struct html *h)
@@ -285,7 +285,7 @@ enum ct_status page_harvest_site_new_submit(struct web_request *request,
 /* ---- one site ---- */
 
 /* In the order of enum harvest_account_column: the store sorts them. */
-static const struct paging_column account_columns[] = {
+static const struct paging_column account_columns[HARVEST_ACCOUNT_COLUMNS] = {
     {"account", "Account", NULL, false},       {"person", "Person", NULL, false},
     {"email", "E-mail", NULL, false},          {"linked", "Linked", NULL, false},
     {NULL, "Statements credited", NULL, true},
@@ -302,11 +302,11 @@ static const struct paging_list account_list = {account_columns,
 static void account_row(struct html *h, const struct harvest_account_item *account)
 {
     html_markup(h, "<tr>");
-    harvest_view_cell(h, account->name);
-    harvest_view_link_cell(h, "/people/", account->person_id, account->person_name);
-    harvest_view_cell(h, account->person_email);
+    paging_write_cell(h, account->name, false);
+    paging_write_link_cell(h, "/people/", account->person_id, account->person_name);
+    paging_write_cell(h, account->person_email, false);
     harvest_view_moment_cell(h, account->linked_at);
-    harvest_view_count_cell(h, account->credited);
+    paging_write_count_cell(h, account->credited);
     html_markup(h, "</tr>\n");
 }
 
@@ -325,7 +325,7 @@ static void accounts_table(struct web_request *request, struct html *h, int64_t 
     }
     html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
                    "<caption>The site's accounts and the people they are</caption>\n");
-    harvest_view_table_head(h, &paging);
+    paging_write_head(h, &paging);
     html_markup(h, "<tbody>\n");
     struct harvest_account_item *accounts = NULL;
     size_t count = 0;
@@ -336,7 +336,7 @@ static void accounts_table(struct web_request *request, struct html *h, int64_t 
         account_row(h, &accounts[i]);
     }
     html_markup(h, "</tbody>\n</table>\n");
-    harvest_view_pages(h, &paging);
+    paging_write_nav(h, &paging);
 }
 
 /* The reconciliation of the site's statements, its ignored ones told apart: those the

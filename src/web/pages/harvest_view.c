@@ -30,54 +30,11 @@ void harvest_view_moment(const char *stored, char *out, size_t size)
     snprintf(out, size, "%s", stored);
 }
 
-void harvest_view_cell(struct html *h, const char *text)
-{
-    html_markup(h, "<td>");
-    html_text(h, text);
-    html_markup(h, "</td>");
-}
-
 void harvest_view_moment_cell(struct html *h, const char *stored)
 {
     char moment[64];
     harvest_view_moment(stored, moment, sizeof moment);
-    harvest_view_cell(h, moment);
-}
-
-void harvest_view_count_cell(struct html *h, int64_t number)
-{
-    html_markup(h, "<td class=\"number\">");
-    html_int(h, number);
-    html_markup(h, "</td>");
-}
-
-void harvest_view_link_cell(struct html *h, const char *path, int64_t id, const char *text)
-{
-    html_markup(h, "<td><a href=\"");
-    html_text(h, path);
-    html_int(h, id);
-    html_markup(h, "\">");
-    html_text(h, text);
-    html_markup(h, "</a></td>");
-}
-
-/* Writes with one of paging.h's writers, unless the writer has failed already. */
-static void paging_write(struct html *h, const struct paging *paging,
-                         enum ct_status (*write)(struct buf *out, const struct paging *paging))
-{
-    if (html_status(h) == CT_OK) {
-        html_fail(h, write(h->out, paging));
-    }
-}
-
-void harvest_view_table_head(struct html *h, const struct paging *paging)
-{
-    paging_write(h, paging, paging_table_head);
-}
-
-void harvest_view_pages(struct html *h, const struct paging *paging)
-{
-    paging_write(h, paging, paging_nav);
+    paging_write_cell(h, moment, false);
 }
 
 void harvest_view_filter_form(struct html *h, const struct harvest_filter *filter)

@@ -1,7 +1,7 @@
 /*
  * harvest_view: what the coordinator's harvest pages (harvest_sites.c,
  * harvest_imports.c, harvest_inbox.c) write alike, through the HTML writer: counts,
- * times, table cells, a sorted table's head and pages, and the form that filters a list.
+ * times, and the form that filters a list (the cells of a list: paging_write_*).
  */
 #ifndef CERTTRACK_HARVEST_VIEW_H
 #define CERTTRACK_HARVEST_VIEW_H
@@ -21,23 +21,8 @@ void harvest_view_count_term(struct html *h, const char *name, int64_t number);
  * into out; other text is copied as it is (NULL gives ""). */
 void harvest_view_moment(const char *stored, char *out, size_t size);
 
-/* Writes <td>text</td> (NULL: an empty cell). */
-void harvest_view_cell(struct html *h, const char *text);
-
 /* Writes the cell of a stored UTC time, as harvest_view_moment reads it. */
 void harvest_view_moment_cell(struct html *h, const char *stored);
-
-/* Writes <td class="number">number</td>. */
-void harvest_view_count_cell(struct html *h, int64_t number);
-
-/* Writes a cell linking to path followed by id ("/people/" and 12: /people/12). */
-void harvest_view_link_cell(struct html *h, const char *path, int64_t id, const char *text);
-
-/* Writes the head of a sorted list's table (paging_table_head). */
-void harvest_view_table_head(struct html *h, const struct paging *paging);
-
-/* Writes a list's pagination (paging_nav). */
-void harvest_view_pages(struct html *h, const struct paging *paging);
 
 /* A GET form that filters a list by one select. Every pointer is borrowed. */
 struct harvest_filter {
