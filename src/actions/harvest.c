@@ -1,6 +1,5 @@
 #include "harvest.h"
 
-#include <inttypes.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,29 +43,41 @@ static void check_site(const struct harvest_site_add_input *input, struct action
     }
 }
 
+/* Notes the store's refusal of a site as the field it names; an address registered
+ * already is the record's state. */
+static enum ct_status site_refused(struct store *store, const struct harvest_site_add_input *input,
+                                   struct action_outcome *outcome)
+{
+    struct ct_err refusal = store_refusal(outcome);
+    if (strcmp(refusal.where, "time_zone") == 0) {
+        action_fault(outcome, "time_zone", "%s", refusal.message);
+        return CT_ERR_INPUT;
+    }
+    struct lms_site registered;
+    bool exists = false;
+    enum ct_status status =
+        store_harvest_site_find_by_url(store, input->url, &registered, &exists, &outcome->err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (exists) {
+        return action_refuse(outcome, ACTION_WRONG_STATE, "url", "%s", refusal.message);
+    }
+    action_fault(outcome, "url", "%s", refusal.message);
+    return CT_ERR_INPUT;
+}
+
 static enum ct_status site_add(struct store *store, const struct actor *actor,
                                const struct harvest_site_add_input *input,
                                struct harvest_site_add_result *result,
                                struct action_outcome *outcome)
 {
-    struct lms_site registered;
-    bool exists = false;
-    enum ct_status status =
-        store_harvest_site_find_by_url(store, input->url, &registered, &exists, &outcome->err);
-    if (status == CT_OK && exists) {
-        return action_refuse(outcome, ACTION_WRONG_STATE, "url",
-                             "a site is registered at %.200s already", registered.url);
-    }
     int64_t site_id = 0;
-    if (status == CT_OK) {
-        status = store_harvest_site_add(store, actor->person_id, input->url, input->time_zone,
-                                        &site_id, &result->credentials, &outcome->err);
-    }
+    enum ct_status status =
+        store_harvest_site_add(store, actor->person_id, input->url, input->time_zone, &site_id,
+                               &result->credentials, &outcome->err);
     if (status == CT_ERR_INPUT) {
-        struct ct_err refusal = store_refusal(outcome);
-        action_fault(outcome, strcmp(refusal.where, "time_zone") == 0 ? "time_zone" : "url", "%s",
-                     refusal.message);
-        return CT_ERR_INPUT;
+        return site_refused(store, input, outcome);
     }
     bool found = false;
     if (status == CT_OK) {
@@ -136,18 +147,31 @@ static enum ct_status check_link(struct store *store,
     return action_checked(outcome);
 }
 
-/* Notes the store's refusal of a link as the field it names. */
-static enum ct_status link_refused(const struct harvest_account_link_input *input,
-                                   struct action_outcome *outcome)
+/* Notes the store's refusal of a link as the field it names; an account linked to
+ * someone else already is the record's state. */
+static enum ct_status link_refused(struct store *store,
+                                   const struct harvest_account_link_input *input,
+                                   int64_t person_id, struct action_outcome *outcome)
 {
     struct ct_err refusal = store_refusal(outcome);
     if (strcmp(refusal.where, "site") == 0) {
         return action_refuse(outcome, ACTION_NOT_FOUND, "site", "%s", refusal.message);
     }
-    const char *field = strcmp(refusal.where, "person") != 0 ? "account"
-                        : input->email != NULL               ? "email"
-                                                             : "person";
-    action_fault(outcome, field, "%s", refusal.message);
+    if (strcmp(refusal.where, "person") == 0) {
+        action_fault(outcome, input->email != NULL ? "email" : "person", "%s", refusal.message);
+        return CT_ERR_INPUT;
+    }
+    int64_t linked = 0;
+    bool found = false;
+    enum ct_status status = store_harvest_account_find(store, input->site_id, input->account,
+                                                       &linked, &found, &outcome->err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (found && linked != person_id) {
+        return action_refuse(outcome, ACTION_WRONG_STATE, "account", "%s", refusal.message);
+    }
+    action_fault(outcome, "account", "%s", refusal.message);
     return CT_ERR_INPUT;
 }
 
@@ -165,24 +189,14 @@ enum ct_status action_harvest_account_link(struct store *store, const struct act
     if (status != CT_OK) {
         return status;
     }
-    int64_t person_id = 0, linked = 0;
-    bool found = false;
+    int64_t person_id = 0;
     status = check_link(store, input, &person_id, outcome);
-    if (status == CT_OK) {
-        status = store_harvest_account_find(store, input->site_id, input->account, &linked, &found,
-                                            &outcome->err);
-    }
-    if (status == CT_OK && found && linked != person_id) {
-        status = action_refuse(outcome, ACTION_WRONG_STATE, "account",
-                               "account \"%.100s\" is linked to person %" PRId64 " already",
-                               input->account, linked);
-    }
     if (status == CT_OK) {
         status = store_harvest_inbox_link_account(store, actor->person_id, input->site_id,
                                                   input->account, person_id, &result->release,
                                                   &outcome->err);
         if (status == CT_ERR_INPUT) {
-            status = link_refused(input, outcome);
+            status = link_refused(store, input, person_id, outcome);
         }
     }
     return action_end(store, status, outcome);
@@ -208,21 +222,27 @@ static void check_map(const struct harvest_course_map_input *input, struct actio
     }
 }
 
-/* An address mapped as a whole already is the record's state: refused as such (the store
- * refuses a part mapped already). */
-static enum ct_status check_unmapped(struct store *store,
-                                     const struct harvest_course_map_input *input,
-                                     struct action_outcome *outcome)
+/* Notes the store's refusal of a mapping as the field it names; an address mapped as a
+ * whole already is the record's state (a part mapped already stays a fault of "url"). */
+static enum ct_status map_refused(struct store *store, const struct harvest_course_map_input *input,
+                                  struct action_outcome *outcome)
 {
+    struct ct_err refusal = store_refusal(outcome);
+    if (strcmp(refusal.where, "event") == 0) {
+        return action_refuse(outcome, ACTION_NOT_FOUND, "event", "%s", refusal.message);
+    }
     enum harvest_mapping mapping = HARVEST_UNMAPPED;
     int64_t event_id = 0;
     enum ct_status status =
         store_harvest_event_by_course_url(store, input->url, &mapping, &event_id, &outcome->err);
-    if (status == CT_OK && input->part_count == 0 && mapping != HARVEST_UNMAPPED) {
-        status = action_refuse(outcome, ACTION_WRONG_STATE, "url",
-                               "already mapped to an event: %.200s", input->url);
+    if (status != CT_OK) {
+        return status;
     }
-    return status;
+    if (input->part_count == 0 && mapping != HARVEST_UNMAPPED) {
+        return action_refuse(outcome, ACTION_WRONG_STATE, "url", "%s", refusal.message);
+    }
+    action_fault(outcome, "url", "%s", refusal.message);
+    return CT_ERR_INPUT;
 }
 
 static enum ct_status course_map(struct store *store, const struct actor *actor,
@@ -230,25 +250,14 @@ static enum ct_status course_map(struct store *store, const struct actor *actor,
                                  struct harvest_course_map_result *result,
                                  struct action_outcome *outcome)
 {
-    enum ct_status status = check_unmapped(store, input, outcome);
-    if (status != CT_OK) {
-        return status;
-    }
-    status = input->part_count == 0
-                 ? store_harvest_inbox_map_url(store, actor->person_id, input->event_id, input->url,
-                                               &result->release, &outcome->err)
-                 : store_harvest_parts_map(store, actor->person_id, input->event_id, input->url,
-                                           input->parts, input->part_count, &result->release,
-                                           &outcome->err);
-    if (status != CT_ERR_INPUT) {
-        return status;
-    }
-    struct ct_err refusal = store_refusal(outcome);
-    if (strcmp(refusal.where, "event") == 0) {
-        return action_refuse(outcome, ACTION_NOT_FOUND, "event", "%s", refusal.message);
-    }
-    action_fault(outcome, "url", "%s", refusal.message);
-    return CT_ERR_INPUT;
+    enum ct_status status =
+        input->part_count == 0
+            ? store_harvest_inbox_map_url(store, actor->person_id, input->event_id, input->url,
+                                          &result->release, &outcome->err)
+            : store_harvest_parts_map(store, actor->person_id, input->event_id, input->url,
+                                      input->parts, input->part_count, &result->release,
+                                      &outcome->err);
+    return status == CT_ERR_INPUT ? map_refused(store, input, outcome) : status;
 }
 
 enum ct_status action_harvest_course_map(struct store *store, const struct actor *actor,
