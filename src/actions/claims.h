@@ -1,0 +1,74 @@
+/*
+ * claims: a learner claims an activity (pending until their verifier decides) and may
+ * withdraw a pending claim; the learner's verifier verifies or rejects claims, several
+ * at once, all or none.
+ */
+#ifndef CERTTRACK_ACTIONS_CLAIMS_H
+#define CERTTRACK_ACTIONS_CLAIMS_H
+
+#include "action.h"
+
+/* A claim, as the claim form and POST /api/v1/me/activities send it: a catalog event
+ * (its title, kind, credits, category and last day are taken; date may name another
+ * day), or an independent activity. Texts are as typed (NULL or "" when left out);
+ * each field is named as in docs/api.md. */
+struct claim_submit_input {
+    int64_t event_id;             /* field "event": 0 for none; negative: not an event's id */
+    const char *kind;             /* "kind": an activity kind's name */
+    const char *title;            /* "title" */
+    const char *date;             /* "date": YYYY-MM-DD, not after today */
+    const char *category;         /* "category": a category of the learner's program */
+    const char *credits;          /* "credits": a multiple of 0.5 */
+    const char *semester_credits; /* "semester_credits" */
+    const char *quarter_credits;  /* "quarter_credits" */
+    const char *hours;            /* "hours": a positive number */
+    const char *topic;            /* "topic": presenting */
+    const char *plan_item;        /* "plan_item": self-directed, the plan item's key */
+    const char *recorded;         /* "recorded": archived-webinar, YYYY-MM-DD */
+};
+
+struct claim_submit_result {
+    int64_t activity_id;
+};
+
+/* Records the claim as the acting learner's own, pending. Only a person holding the
+ * learner role claims (ACTION_NOT_ALLOWED otherwise). Every field that cannot be read
+ * is a fault at once; the store's checks (what each kind needs, one event or one
+ * activity earning credit once) are a fault of the field they name. */
+enum ct_status action_claim_submit(struct store *store, const struct actor *actor,
+                                   const struct claim_submit_input *input,
+                                   struct claim_submit_result *result,
+                                   struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct claim_withdraw_input {
+    int64_t activity_id; /* field "activity" */
+    const char *reason;  /* "reason": optional, the learner's words */
+};
+
+/* Withdraws a pending claim of the acting learner's: it is rejected, the reason saying
+ * that the learner withdrew it. Another person's claim is not found; a claim already
+ * verified or rejected is ACTION_WRONG_STATE. */
+enum ct_status action_claim_withdraw(struct store *store, const struct actor *actor,
+                                     const struct claim_withdraw_input *input,
+                                     struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct claims_decide_input {
+    const char *action;             /* field "action": "verify" or "reject" */
+    struct action_ids activity_ids; /* "activities": one to ACTION_IDS_MAX claims */
+    const char *reason;             /* "reason": needed to reject; the learner sees it */
+};
+
+struct claims_decide_result {
+    int decided; /* how many changed */
+};
+
+/* Verifies or rejects every claim named, all or none: the actor must be the verifier of
+ * each claim's learner (or the system), else ACTION_NOT_ALLOWED at "activities" (the
+ * same for a claim that does not exist), and each must be pending, else
+ * ACTION_WRONG_STATE. */
+enum ct_status action_claims_decide(struct store *store, const struct actor *actor,
+                                    const struct claims_decide_input *input,
+                                    struct claims_decide_result *result,
+                                    struct action_outcome *outcome) CT_MUST_CHECK;
+
+#endif

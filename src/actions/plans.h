@@ -1,0 +1,107 @@
+/*
+ * plans: the Professional Development Plan. The learner starts a version, writes its
+ * texts, adds goals (each serving a goal of their library's strategic plan) and planned
+ * items, submits it and signs it; the learner's verifier signs it for the library (the
+ * second signature approves it) or returns it to draft with a comment.
+ *
+ * A learner's action names the version it acts on, or 0 for the latest version of the
+ * acting learner's current track (what the plan page and the API act on): no track is
+ * ACTION_NOT_FOUND at "track", no version yet ACTION_NOT_FOUND at "version". Another
+ * person's version is ACTION_NOT_ALLOWED. Editing a version that is not a draft, and
+ * signing one that is not submitted, is ACTION_WRONG_STATE.
+ */
+#ifndef CERTTRACK_ACTIONS_PLANS_H
+#define CERTTRACK_ACTIONS_PLANS_H
+
+#include "../store/store_tracks.h"
+#include "action.h"
+
+/* What a plan action acted on. */
+struct plan_result {
+    int64_t version_id; /* the version acted on (or started) */
+    int64_t id;         /* the goal or item added; else the version's id */
+    bool approved;      /* the version is approved afterwards (both signatures) */
+};
+
+struct plan_start_input {
+    int64_t track_id; /* field "track": 0 for the acting learner's current track */
+};
+
+/* Starts the next version of the track's plan, as an empty draft: refused (wrong state)
+ * while a version is a draft or submitted. */
+enum ct_status action_plan_start(struct store *store, const struct actor *actor,
+                                 const struct plan_start_input *input, struct plan_result *result,
+                                 struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct plan_text_input {
+    int64_t version_id;           /* field "version": 0 for the latest */
+    const char *skill_gaps;       /* "skill_gaps": NULL is empty */
+    const char *learning_options; /* "learning_options": NULL is empty */
+};
+
+/* Rewrites a draft's skill gaps and learning options. */
+enum ct_status action_plan_text(struct store *store, const struct actor *actor,
+                                const struct plan_text_input *input, struct plan_result *result,
+                                struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct plan_goal_input {
+    int64_t version_id;      /* field "version": 0 for the latest */
+    int64_t library_goal_id; /* "library_goal": a goal of the learner's library's plans */
+    const char *goal;        /* "goal": what the learner will be able to do (needed) */
+    const char *outcomes;    /* "outcomes": the desired outcomes */
+};
+
+/* Adds a goal to a draft; result->id is the goal's. */
+enum ct_status action_plan_goal_add(struct store *store, const struct actor *actor,
+                                    const struct plan_goal_input *input, struct plan_result *result,
+                                    struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct plan_item_input {
+    int64_t version_id;      /* field "version": 0 for the latest */
+    const char *kind;        /* "kind": "training" or "self-directed" */
+    const char *key;         /* "key": what self-directed claims name as their plan item */
+    const char *description; /* "description" (needed) */
+    int64_t plan_goal_id;    /* "plan_goal": 0, or a goal of the same version it serves */
+};
+
+/* Plans an item in a draft; result->id is the item's. A key the version plans already
+ * is a wrong state. */
+enum ct_status action_plan_item_add(struct store *store, const struct actor *actor,
+                                    const struct plan_item_input *input, struct plan_result *result,
+                                    struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct plan_version_input {
+    int64_t version_id; /* field "version": 0 for the latest */
+};
+
+/* Submits a draft on the actor's day; a draft without a goal is a wrong state at
+ * "goal". */
+enum ct_status action_plan_submit(struct store *store, const struct actor *actor,
+                                  const struct plan_version_input *input,
+                                  struct plan_result *result,
+                                  struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct plan_sign_input {
+    int64_t version_id;      /* field "version": for the learner, 0 for the latest */
+    enum plan_signer signer; /* the learner (their own version), or the library (the
+                                learner's verifier, or the system) */
+};
+
+/* Signs a submitted version on the actor's day. For the library, a version of a learner
+ * the actor does not verify is ACTION_NOT_ALLOWED, the same whether it exists or not. */
+enum ct_status action_plan_sign(struct store *store, const struct actor *actor,
+                                const struct plan_sign_input *input, struct plan_result *result,
+                                struct action_outcome *outcome) CT_MUST_CHECK;
+
+struct plan_return_input {
+    int64_t version_id;  /* field "version" */
+    const char *comment; /* "comment": what to change (needed; the learner sees it) */
+};
+
+/* Returns a submitted version to draft with the comment, by the learner's verifier (or
+ * the system); as action_plan_sign for the library otherwise. */
+enum ct_status action_plan_return(struct store *store, const struct actor *actor,
+                                  const struct plan_return_input *input, struct plan_result *result,
+                                  struct action_outcome *outcome) CT_MUST_CHECK;
+
+#endif
