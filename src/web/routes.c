@@ -85,41 +85,6 @@ static enum ct_status favicon(struct web_request *request, struct web_response *
     return CT_OK;
 }
 
-static enum ct_status verify_queue(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_verify(request, response, NULL);
-}
-
-static enum ct_status verify_submit(struct web_request *request, struct web_response *response,
-                                    int64_t id)
-{
-    (void)id;
-    return page_verify_submit(request, response);
-}
-
-static enum ct_status claim_form(struct web_request *request, struct web_response *response,
-                                 int64_t id)
-{
-    (void)id;
-    return page_claim(request, response, NULL, NULL);
-}
-
-static enum ct_status claim_submit(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_claim_submit(request, response);
-}
-
-static enum ct_status track_submit(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_track_submit(request, response);
-}
-
 static enum ct_status review_queue(struct web_request *request, struct web_response *response,
                                    int64_t id)
 {
@@ -132,48 +97,6 @@ static enum ct_status review_submit(struct web_request *request, struct web_resp
 {
     (void)id;
     return page_review_submit(request, response);
-}
-
-static enum ct_status report_form(struct web_request *request, struct web_response *response,
-                                  int64_t id)
-{
-    (void)id;
-    return page_report(request, response, NULL);
-}
-
-static enum ct_status report_submit(struct web_request *request, struct web_response *response,
-                                    int64_t id)
-{
-    (void)id;
-    return page_report_submit(request, response);
-}
-
-static enum ct_status plan_page(struct web_request *request, struct web_response *response,
-                                int64_t id)
-{
-    (void)id;
-    return page_plan(request, response, NULL);
-}
-
-static enum ct_status plan_submit(struct web_request *request, struct web_response *response,
-                                  int64_t id)
-{
-    (void)id;
-    return page_plan_submit(request, response);
-}
-
-static enum ct_status plans_to_sign(struct web_request *request, struct web_response *response,
-                                    int64_t id)
-{
-    (void)id;
-    return page_plans_to_sign(request, response, NULL);
-}
-
-static enum ct_status plans_to_sign_submit(struct web_request *request,
-                                           struct web_response *response, int64_t id)
-{
-    (void)id;
-    return page_plans_to_sign_submit(request, response);
 }
 
 static enum ct_status tokens_page(struct web_request *request, struct web_response *response,
@@ -292,14 +215,14 @@ static const struct route routes[] = {
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_submit, LAID_OUT, NO_NAV},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_logout, LAID_OUT, NO_NAV},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_dashboard, LAID_OUT, "Your progress"},
-    {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, plan_page, BARE, "Your plan"},
-    {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, claim_form, BARE,
+    {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_plan, LAID_OUT, "Your plan"},
+    {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim, LAID_OUT,
      "Claim an activity"},
-    {"GET", "/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, report_form, BARE,
+    {"GET", "/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_report, LAID_OUT,
      "Final report"},
-    {"GET", "/plans", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign, BARE,
+    {"GET", "/plans", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, page_plans_to_sign, LAID_OUT,
      "Plans to sign"},
-    {"GET", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, verify_queue, BARE,
+    {"GET", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, page_verify, LAID_OUT,
      "Claims to verify"},
     {"GET", "/library", ACCESS_SIGNED_IN, ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library,
      LAID_OUT, "Your library"},
@@ -320,14 +243,18 @@ static const struct route routes[] = {
     {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_view, BARE,
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page, LAID_OUT, "API tokens"},
-    {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, claim_submit, BARE,
+    {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/track", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_track_submit, LAID_OUT,
      NO_NAV},
-    {"POST", "/track", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, track_submit, BARE, NO_NAV},
-    {"POST", "/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, report_submit, BARE, NO_NAV},
-    {"POST", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, plan_submit, BARE, NO_NAV},
-    {"POST", "/plans", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, plans_to_sign_submit, BARE,
+    {"POST", "/report", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_report_submit, LAID_OUT,
      NO_NAV},
-    {"POST", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, verify_submit, BARE, NO_NAV},
+    {"POST", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_plan_submit, LAID_OUT,
+     NO_NAV},
+    {"POST", "/plans", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, page_plans_to_sign_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, page_verify_submit, LAID_OUT,
+     NO_NAV},
     {"POST", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, review_submit, BARE,
      NO_NAV},
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,

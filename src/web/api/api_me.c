@@ -3,12 +3,13 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "../../actions/claims.h"
+#include "../../actions/reports.h"
+#include "../../actions/tracks.h"
+#include "../../store/store_learning.h"
 #include "../../store/store_record.h"
-#include "api.h"
 #include "api_json.h"
-#include "../pages/activities.h"
-#include "../pages/report.h"
-#include "../pages/track.h"
+#include "api_learning.h"
 #include "../../core/banned.h"
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
@@ -29,57 +30,50 @@ static json_t *roles_json(unsigned roles)
     return names;
 }
 
+static json_t *library_json(const struct learning_identity *identity)
+{
+    if (identity->library_id == 0) {
+        return json_null();
+    }
+    return json_pack("{s:I, s:s?}", "id", (json_int_t)identity->library_id, "name",
+                     identity->library_name);
+}
+
 enum ct_status api_me(struct web_request *request, struct web_response *response, int64_t id)
 {
     (void)id;
-    static const struct api_column columns[] = {
-        {"id", API_COLUMN_INT},
-        {"name", API_COLUMN_TEXT},
-        {"email", API_COLUMN_TEXT},
-    };
-    static const struct api_column library_columns[] = {
-        {"id", API_COLUMN_INT},
-        {"name", API_COLUMN_TEXT},
-    };
     struct ct_err err = {0};
-    json_t *me = NULL, *library = NULL;
-    enum ct_status status = api_json_first(
-        request->store, "SELECT id, name, email FROM people WHERE id = ?",
-        STORE_PARAMS(DB_INT(request->person_id)), 1, columns, COUNT(columns), &me, &err);
-    if (status == CT_OK) {
-        status = api_json_first(request->store, "SELECT id, name FROM libraries WHERE id = ?",
-                                STORE_PARAMS(DB_INT(request->library_id)), 1, library_columns,
-                                COUNT(library_columns), &library, &err);
-    }
-    if (status != CT_OK || me == NULL) {
-        json_decref(me);
-        json_decref(library);
+    struct learning_identity me;
+    bool found = false;
+    enum ct_status status = store_learning_identity(request->store, request->person_id,
+                                                    &request->arena, &me, &found, &err);
+    if (status != CT_OK || !found) {
         return status != CT_OK ? status : CT_ERR_NOMEM;
     }
+    json_t *answer = json_object();
     /* Setting a member takes its value, also when it fails. */
-    if (!api_json_set(me, "library", library != NULL ? library : json_null()) ||
-        !api_json_set(me, "roles", roles_json(request->roles))) {
-        json_decref(me);
+    bool built = answer != NULL && api_json_set(answer, "id", json_integer(me.id)) &&
+                 api_json_set(answer, "name", api_json_text(me.name)) &&
+                 api_json_set(answer, "email", api_json_text(me.email)) &&
+                 api_json_set(answer, "library", library_json(&me)) &&
+                 api_json_set(answer, "roles", roles_json(request->roles));
+    if (!built) {
+        json_decref(answer);
         return CT_ERR_NOMEM;
     }
-    return api_json_send(response, 200, me);
+    return api_json_send(response, 200, answer);
 }
 
 /* ---- activities ---- */
 
-/* One activity of the record with the engine's result; titles finds the row by key. */
-static json_t *activity_result_json(struct db_stmt *titles, int64_t person_id,
-                                    const struct activity *activity,
+/* One activity of the record with the engine's result; its row is found by key. */
+static json_t *activity_result_json(struct web_request *request, const struct activity *activity,
                                     const struct activity_result *result, struct ct_err *err)
 {
-    db_reset(titles);
+    struct learning_activity row;
     bool has_row = false;
-    enum ct_status status =
-        db_bind_all(titles, STORE_PARAMS(DB_INT(person_id), DB_TEXT(activity->id)), 2, err);
-    if (status == CT_OK) {
-        status = db_step(titles, &has_row, err);
-    }
-    if (status != CT_OK) {
+    if (store_learning_activity_by_key(request->store, request->person_id, activity->id,
+                                       &request->arena, &row, &has_row, err) != CT_OK) {
         return NULL;
     }
     char date[CIVIL_DATE_TEXT_SIZE], expires[CIVIL_DATE_TEXT_SIZE];
@@ -88,11 +82,9 @@ static json_t *activity_result_json(struct db_stmt *titles, int64_t person_id,
     const char *reason = reason_code(result->reason);
     json_t *item = json_object();
     bool built =
-        item != NULL &&
-        api_json_set(item, "id",
-                     has_row ? json_integer(db_column_int64(titles, 0)) : json_null()) &&
+        item != NULL && api_json_set(item, "id", has_row ? json_integer(row.id) : json_null()) &&
         api_json_set(item, "key", api_json_text(activity->id)) &&
-        api_json_set(item, "title", api_json_text(has_row ? db_column_text(titles, 1) : NULL)) &&
+        api_json_set(item, "title", api_json_text(has_row ? row.title : NULL)) &&
         api_json_set(item, "date", json_string(date)) &&
         api_json_set(item, "kind", json_string(activity_kind_name(activity->kind))) &&
         api_json_set(item, "status", json_string(activity_status_name(activity->status))) &&
@@ -118,20 +110,16 @@ static enum ct_status activities_page(struct web_request *request,
                                       const struct api_page *page, json_t *items,
                                       struct ct_err *err)
 {
-    struct db_stmt *titles = NULL;
-    enum ct_status status = db_prepare(
-        request->store->db,
-        "SELECT id, title FROM activities WHERE person_id = ? AND record_key = ?", &titles, err);
+    enum ct_status status = CT_OK;
     size_t first = (size_t)api_json_offset(page);
     for (size_t i = first;
          status == CT_OK && i < record->activity_count && i < first + (size_t)page->per_page; i++) {
-        json_t *item = activity_result_json(titles, request->person_id, &record->activities[i],
-                                            &evaluation->activities[i], err);
+        json_t *item =
+            activity_result_json(request, &record->activities[i], &evaluation->activities[i], err);
         if (item == NULL || json_array_append_new(items, item) != 0) {
             status = err->status != CT_OK ? err->status : CT_ERR_NOMEM;
         }
     }
-    db_finalize(titles);
     return status;
 }
 
@@ -144,7 +132,7 @@ enum ct_status api_me_activities(struct web_request *request, struct web_respons
     bool ok = false;
     enum ct_status status = api_json_read_page(request, response, &page, &ok);
     if (status == CT_OK && ok) {
-        status = api_current_track(request, response, &track, &ok);
+        status = api_learning_track(request, response, &track, &ok);
     }
     if (status != CT_OK || !ok) {
         return status;
@@ -158,9 +146,8 @@ enum ct_status api_me_activities(struct web_request *request, struct web_respons
     if (status == CT_OK && items == NULL) {
         status = CT_ERR_NOMEM;
     }
-    if (status == CT_OK) {
-        status = activities_page(request, record, evaluation, &page, items, &err);
-    }
+    status =
+        status != CT_OK ? status : activities_page(request, record, evaluation, &page, items, &err);
     int64_t total = record != NULL ? (int64_t)record->activity_count : 0;
     evaluation_free(evaluation);
     record_free(record);
@@ -178,71 +165,50 @@ enum ct_status api_me_activities(struct web_request *request, struct web_respons
 
 /* ---- claiming ---- */
 
-static const struct api_field claim_fields[] = {
-    {"event", NULL, API_ID},
-    {"kind", NULL, API_TEXT},
-    {"title", NULL, API_TEXT},
-    {"date", NULL, API_TEXT},
-    {"category", NULL, API_TEXT},
-    {"credits", NULL, API_NUMBER},
-    {"semester_credits", NULL, API_NUMBER},
-    {"quarter_credits", NULL, API_NUMBER},
-    {"hours", NULL, API_NUMBER},
-    {"topic", NULL, API_TEXT},
-    {"plan_item", NULL, API_TEXT},
-    {"recorded", NULL, API_TEXT},
+static const struct api_input_field claim_fields[] = {
+    API_INPUT("event", API_ID, struct claim_submit_input, event_id),
+    API_INPUT("kind", API_TEXT, struct claim_submit_input, kind),
+    API_INPUT("title", API_TEXT, struct claim_submit_input, title),
+    API_INPUT("date", API_TEXT, struct claim_submit_input, date),
+    API_INPUT("category", API_TEXT, struct claim_submit_input, category),
+    API_INPUT("credits", API_NUMBER, struct claim_submit_input, credits),
+    API_INPUT("semester_credits", API_NUMBER, struct claim_submit_input, semester_credits),
+    API_INPUT("quarter_credits", API_NUMBER, struct claim_submit_input, quarter_credits),
+    API_INPUT("hours", API_NUMBER, struct claim_submit_input, hours),
+    API_INPUT("topic", API_TEXT, struct claim_submit_input, topic),
+    API_INPUT("plan_item", API_TEXT, struct claim_submit_input, plan_item),
+    API_INPUT("recorded", API_TEXT, struct claim_submit_input, recorded),
 };
-
-/* An activity row of the person as JSON (*activity NULL when there is none). */
-static enum ct_status activity_json(struct store *store, int64_t person_id, int64_t activity_id,
-                                    json_t **activity, struct ct_err *err)
-{
-    static const struct api_column columns[] = {
-        {"id", API_COLUMN_INT},
-        {"key", API_COLUMN_TEXT},
-        {"kind", API_COLUMN_TEXT},
-        {"title", API_COLUMN_TEXT},
-        {"date", API_COLUMN_TEXT},
-        {"category", API_COLUMN_TEXT},
-        {"credits", API_COLUMN_CREDITS},
-        {"semester_credits", API_COLUMN_CREDITS},
-        {"quarter_credits", API_COLUMN_CREDITS},
-        {"hours", API_COLUMN_HOURS},
-        {"topic", API_COLUMN_TEXT},
-        {"plan_item", API_COLUMN_TEXT},
-        {"recorded", API_COLUMN_TEXT},
-        {"status", API_COLUMN_TEXT},
-        {"event", API_COLUMN_INT},
-    };
-    return api_json_first(
-        store,
-        "SELECT id, record_key, kind, title, date, category, credit_halves, semester_halves,"
-        " quarter_halves, minutes, topic, plan_item, recorded, status, event_id FROM activities"
-        " WHERE person_id = ? AND id = ?",
-        STORE_PARAMS(DB_INT(person_id), DB_INT(activity_id)), 2, columns, COUNT(columns), activity,
-        err);
-}
 
 enum ct_status api_me_claim(struct web_request *request, struct web_response *response, int64_t id)
 {
     (void)id;
+    struct claim_submit_input input = {0};
     bool ok = false;
     enum ct_status status =
-        api_json_read_body(request, response, claim_fields, COUNT(claim_fields), &ok);
+        api_json_read_input(request, response, claim_fields, COUNT(claim_fields), &input, &ok);
     if (status != CT_OK || !ok) {
         return status;
     }
-    struct ct_err err = {0};
-    int64_t activity_id = 0;
-    status = claim_add(request, &activity_id, &err);
+    struct actor actor = web_actor(request);
+    struct claim_submit_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_claim_submit(request->store, &actor, &input, &result, &outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, claim_fields, COUNT(claim_fields));
+        return api_json_outcome(response, &outcome);
     }
-    json_t *activity = NULL;
-    if (status == CT_OK) {
-        status = activity_json(request->store, request->person_id, activity_id, &activity, &err);
+    if (status != CT_OK) {
+        return status;
     }
-    return status == CT_OK ? api_json_send(response, 201, activity) : status;
+    struct learning_activity activity;
+    bool found = false;
+    status = store_learning_activity(request->store, result.activity_id, &request->arena, &activity,
+                                     &found, &outcome.err);
+    if (status != CT_OK || !found) {
+        return status != CT_OK ? status : CT_ERR_NOMEM;
+    }
+    return api_json_send(response, 201, api_learning_activity(&activity));
 }
 
 /* ---- the final report ---- */
@@ -252,45 +218,50 @@ enum ct_status api_me_report(struct web_request *request, struct web_response *r
     (void)id;
     struct track_info track;
     bool found = false;
-    enum ct_status status = api_current_track(request, response, &track, &found);
+    enum ct_status status = api_learning_track(request, response, &track, &found);
     if (status != CT_OK || !found) {
         return status;
     }
     struct ct_err err = {0};
     json_t *report = NULL;
-    status = api_report_json(request->store, track.id, &report, &err);
+    status = api_learning_report_json(request, track.id, &report, &err);
     return status == CT_OK ? api_json_send(response, 200, report) : status;
 }
 
-static const struct api_field report_fields[] = {
-    {"text", NULL, API_TEXT},
-    {"action", NULL, API_TEXT},
+static const struct api_input_field report_fields[] = {
+    API_INPUT("text", API_TEXT, struct report_save_input, text),
+    API_INPUT("action", API_TEXT, struct report_save_input, action),
 };
 
 enum ct_status api_me_report_save(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
     (void)id;
+    struct report_save_input input = {0};
     struct track_info track;
     bool ok = false;
     enum ct_status status =
-        api_json_read_body(request, response, report_fields, COUNT(report_fields), &ok);
+        api_json_read_input(request, response, report_fields, COUNT(report_fields), &input, &ok);
     if (status == CT_OK && ok) {
-        status = api_current_track(request, response, &track, &ok);
+        status = api_learning_track(request, response, &track, &ok);
     }
     if (status != CT_OK || !ok) {
         return status;
     }
-    struct ct_err err = {0};
-    bool submitted = false;
-    status = report_save(request, &submitted, &err);
+    input.track_id = track.id;
+    struct actor actor = web_actor(request);
+    struct report_save_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_report_save(request->store, &actor, &input, &result, &outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, report_fields, COUNT(report_fields));
+        return api_json_outcome(response, &outcome);
+    }
+    if (status != CT_OK) {
+        return status;
     }
     json_t *report = NULL;
-    if (status == CT_OK) {
-        status = api_report_json(request->store, track.id, &report, &err);
-    }
+    status = api_learning_report_json(request, track.id, &report, &outcome.err);
     return status == CT_OK ? api_json_send(response, 200, report) : status;
 }
 
@@ -300,27 +271,32 @@ enum ct_status api_me_track_submit(struct web_request *request, struct web_respo
                                    int64_t id)
 {
     (void)id;
+    struct track_submit_input input = {0};
     struct track_info track;
     bool ok = false;
-    enum ct_status status = api_json_read_body(request, response, NULL, 0, &ok);
+    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
     if (status == CT_OK && ok) {
-        status = api_current_track(request, response, &track, &ok);
+        status = api_learning_track(request, response, &track, &ok);
     }
     if (status != CT_OK || !ok) {
         return status;
     }
-    struct ct_err err = {0};
-    int64_t track_id = 0;
-    status = track_submit_current(request, &track_id, &err);
-    if (status == CT_ERR_INPUT && strcmp(err.where, "complete") == 0) {
-        return api_json_error(response, 409, "not-complete", err.message, NULL);
+    input.track_id = track.id;
+    struct actor actor = web_actor(request);
+    struct track_submit_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_track_submit(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT && action_fault_of(&outcome, "complete") != NULL) {
+        return api_json_error(response, 409, "not-complete", outcome.err.message, NULL);
     }
     if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, NULL, 0);
+        return api_json_outcome(response, &outcome);
+    }
+    if (status != CT_OK) {
+        return status;
     }
     json_t *submitted = NULL;
-    if (status == CT_OK) {
-        status = api_track_json(request->store, track_id, &submitted, &err);
-    }
+    status = api_learning_track_json(request, result.track_id, &submitted, &outcome.err);
     return status == CT_OK ? api_json_send(response, 200, submitted) : status;
 }

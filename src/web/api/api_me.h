@@ -1,7 +1,8 @@
 /*
  * api_me: the JSON API of the signed-in person about themself: who they are, and the
  * learner's activities (with the engine's decisions), claims, final report and the
- * request for the award. Each action is the page's own (claim.h, report.h, track.h).
+ * request for the award. Each change is the action the page calls too
+ * (src/actions/claims.h, reports.h, tracks.h): the same checks, the same refusals.
  *
  * Every handler has the route table's shape: the request, the response to fill, and
  * the {id} of the path (unused here).

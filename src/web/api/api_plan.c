@@ -3,149 +3,144 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "api.h"
+#include "../../actions/plans.h"
+#include "../../store/store_learning.h"
 #include "api_json.h"
-#include "../pages/plan.h"
+#include "api_learning.h"
 #include "../../core/banned.h"
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
 /* ---- plans as JSON ---- */
 
-static enum ct_status goals_json(struct store *store, int64_t version, json_t **goals,
-                                 struct ct_err *err)
+static json_t *goal_json(const struct learning_goal *goal)
 {
-    static const struct api_column columns[] = {
-        {"id", API_COLUMN_INT},
-        {"goal", API_COLUMN_TEXT},
-        {"outcomes", API_COLUMN_TEXT},
-        {"library_goal", API_COLUMN_INT},
-        {"library_goal_code", API_COLUMN_TEXT},
-        {"library_goal_title", API_COLUMN_TEXT},
-    };
-    return api_json_rows(store,
-                         "SELECT p.id, p.goal, p.desired_outcomes, g.id, g.code, g.title"
-                         " FROM plan_goals p JOIN library_goals g ON g.id = p.library_goal_id"
-                         " WHERE p.plan_version_id = ? ORDER BY p.position, p.id",
-                         STORE_PARAMS(DB_INT(version)), 1, columns, COUNT(columns), goals, err);
+    return json_pack("{s:I, s:s?, s:s?, s:I, s:s?, s:s?}", "id", (json_int_t)goal->id, "goal",
+                     goal->goal, "outcomes", goal->outcomes, "library_goal",
+                     (json_int_t)goal->library_goal_id, "library_goal_code",
+                     goal->library_goal_code, "library_goal_title", goal->library_goal_title);
 }
 
-static const struct api_column item_columns[] = {
-    {"id", API_COLUMN_INT},           {"kind", API_COLUMN_TEXT},     {"key", API_COLUMN_TEXT},
-    {"description", API_COLUMN_TEXT}, {"plan_goal", API_COLUMN_INT},
-};
-
-/* A version with its goals and items (*version NULL when there is none). */
-static enum ct_status version_json(struct store *store, int64_t version_id, json_t **version,
-                                   struct ct_err *err)
+static json_t *item_json(const struct learning_item *item)
 {
-    static const struct api_column columns[] = {
-        {"id", API_COLUMN_INT},
-        {"track", API_COLUMN_INT},
-        {"version", API_COLUMN_INT},
-        {"state", API_COLUMN_TEXT},
-        {"submitted", API_COLUMN_TEXT},
-        {"learner_signed", API_COLUMN_TEXT},
-        {"library_signed", API_COLUMN_TEXT},
-        {"comment", API_COLUMN_TEXT},
-        {"skill_gaps", API_COLUMN_TEXT},
-        {"learning_options", API_COLUMN_TEXT},
-    };
-    json_t *goals = NULL, *items = NULL;
-    enum ct_status status =
-        api_json_first(store,
-                       "SELECT id, track_id, version, state, submitted, learner_approved,"
-                       " organization_approved, returned_comment, skill_gaps, learning_options"
-                       " FROM plan_versions WHERE id = ?",
-                       STORE_PARAMS(DB_INT(version_id)), 1, columns, COUNT(columns), version, err);
-    if (status == CT_OK && *version != NULL) {
-        status = goals_json(store, version_id, &goals, err);
+    json_t *json = json_pack("{s:I, s:s?, s:s?, s:s?}", "id", (json_int_t)item->id, "kind",
+                             item->kind, "key", item->key, "description", item->description);
+    if (json != NULL &&
+        !api_json_set(json, "plan_goal",
+                      item->plan_goal_id > 0 ? json_integer(item->plan_goal_id) : json_null())) {
+        json_decref(json);
+        json = NULL;
     }
-    if (status == CT_OK && *version != NULL) {
-        status = api_json_rows(store,
-                               "SELECT id, kind, item_key, description, plan_goal_id"
-                               " FROM plan_items WHERE plan_version_id = ? ORDER BY id",
-                               STORE_PARAMS(DB_INT(version_id)), 1, item_columns,
-                               COUNT(item_columns), &items, err);
+    return json;
+}
+
+/* The goals and items of version, as two arrays set on json. */
+static bool contents_json(json_t *json, const struct learning_plan *plan, int64_t version)
+{
+    json_t *goals = json_array(), *items = json_array();
+    bool built = goals != NULL && items != NULL;
+    for (size_t i = 0; built && i < plan->goal_count; i++) {
+        built = plan->goals[i].version_id != version ||
+                json_array_append_new(goals, goal_json(&plan->goals[i])) == 0;
     }
-    if (status == CT_OK && *version != NULL) {
-        /* Each set takes its value, whatever happens. */
-        bool goals_set = api_json_set(*version, "goals", goals);
-        bool items_set = api_json_set(*version, "items", items);
-        status = goals_set && items_set ? CT_OK : ct_err_nomem(err);
-    } else {
+    for (size_t i = 0; built && i < plan->item_count; i++) {
+        built = plan->items[i].version_id != version ||
+                json_array_append_new(items, item_json(&plan->items[i])) == 0;
+    }
+    if (!built) {
         json_decref(goals);
         json_decref(items);
+        return false;
     }
-    if (status != CT_OK) {
-        json_decref(*version);
-        *version = NULL;
-    }
-    return status;
+    /* Each set takes its value, whatever happens. */
+    bool goals_set = api_json_set(json, "goals", goals);
+    bool items_set = api_json_set(json, "items", items);
+    return goals_set && items_set;
 }
 
-/* The track's versions, oldest first. */
-static enum ct_status versions_json(struct store *store, int64_t track, json_t **versions,
-                                    struct ct_err *err)
+/* A version with its goals and items; with its learner (person, name) when asked. */
+static json_t *version_json(const struct learning_plan *plan, const struct learning_version *v,
+                            bool with_learner)
 {
-    static const struct api_column id_column[] = {{"id", API_COLUMN_INT}};
-    json_t *ids = NULL;
-    enum ct_status status =
-        api_json_rows(store, "SELECT id FROM plan_versions WHERE track_id = ? ORDER BY version",
-                      STORE_PARAMS(DB_INT(track)), 1, id_column, 1, &ids, err);
-    *versions = status == CT_OK ? json_array() : NULL;
-    if (status == CT_OK && *versions == NULL) {
-        status = ct_err_nomem(err);
+    json_t *json = json_object();
+    bool built = json != NULL && api_json_set(json, "id", json_integer(v->id)) &&
+                 api_json_set(json, "track", json_integer(v->track_id)) &&
+                 api_json_set(json, "version", json_integer(v->version)) &&
+                 api_json_set(json, "state", json_string(v->state)) &&
+                 api_json_set(json, "submitted", api_json_text(v->submitted)) &&
+                 api_json_set(json, "learner_signed", api_json_text(v->learner_signed)) &&
+                 api_json_set(json, "library_signed", api_json_text(v->library_signed)) &&
+                 api_json_set(json, "comment", api_json_text(v->comment)) &&
+                 api_json_set(json, "skill_gaps", api_json_text(v->skill_gaps)) &&
+                 api_json_set(json, "learning_options", api_json_text(v->learning_options)) &&
+                 contents_json(json, plan, v->id);
+    if (built && with_learner) {
+        built = api_json_set(json, "person", json_integer(v->person_id)) &&
+                api_json_set(json, "name", api_json_text(v->person_name));
     }
-    size_t index;
-    json_t *row;
-    json_array_foreach(ids, index, row)
-    {
-        json_t *version = NULL;
-        if (status == CT_OK) {
-            status =
-                version_json(store, json_integer_value(json_object_get(row, "id")), &version, err);
+    if (!built) {
+        json_decref(json);
+        return NULL;
+    }
+    return json;
+}
+
+/* Every version of plan as an array (NULL when memory runs out). */
+static json_t *versions_json(const struct learning_plan *plan, bool with_learner)
+{
+    json_t *versions = json_array();
+    for (size_t i = 0; versions != NULL && i < plan->version_count; i++) {
+        json_t *version = version_json(plan, &plan->versions[i], with_learner);
+        if (version == NULL || json_array_append_new(versions, version) != 0) {
+            json_decref(versions);
+            versions = NULL;
         }
-        if (status == CT_OK && json_array_append_new(*versions, version) != 0) {
-            status = ct_err_nomem(err);
+    }
+    return versions;
+}
+
+static json_t *library_goals_json(const struct learning_library_goal *goals, size_t count)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list != NULL && i < count; i++) {
+        json_t *goal = json_pack("{s:I, s:s?, s:s?}", "id", (json_int_t)goals[i].id, "code",
+                                 goals[i].code, "title", goals[i].title);
+        if (goal == NULL || json_array_append_new(list, goal) != 0) {
+            json_decref(list);
+            list = NULL;
         }
     }
-    json_decref(ids);
-    if (status != CT_OK) {
-        json_decref(*versions);
-        *versions = NULL;
-    }
-    return status;
+    return list;
 }
 
 enum ct_status api_me_plan(struct web_request *request, struct web_response *response, int64_t id)
 {
     (void)id;
-    static const struct api_column goal_columns[] = {
-        {"id", API_COLUMN_INT},
-        {"code", API_COLUMN_TEXT},
-        {"title", API_COLUMN_TEXT},
-    };
     struct track_info track;
     bool found = false;
-    enum ct_status status = api_current_track(request, response, &track, &found);
+    enum ct_status status = api_learning_track(request, response, &track, &found);
     if (status != CT_OK || !found) {
         return status;
     }
     struct ct_err err = {0};
-    json_t *versions = NULL, *library_goals = NULL;
-    status = versions_json(request->store, track.id, &versions, &err);
-    if (status == CT_OK) {
-        status = api_json_rows(request->store,
-                               "SELECT g.id, g.code, g.title FROM library_goals g"
-                               " JOIN strategic_plans s ON s.id = g.strategic_plan_id"
-                               " WHERE s.library_id = ? ORDER BY g.code, g.id",
-                               STORE_PARAMS(DB_INT(request->library_id)), 1, goal_columns,
-                               COUNT(goal_columns), &library_goals, &err);
-    }
+    struct learning_plan plan;
+    struct learning_library_goal *goals = NULL;
+    size_t goal_count = 0;
+    status = store_learning_plan_of_track(request->store, track.id, &request->arena, &plan, &err);
     if (status != CT_OK) {
-        json_decref(versions);
         return status;
+    }
+    status = store_learning_library_goals(request->store, request->library_id, &request->arena,
+                                          &goals, &goal_count, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    json_t *versions = versions_json(&plan, false);
+    json_t *library_goals = library_goals_json(goals, goal_count);
+    if (versions == NULL || library_goals == NULL) {
+        json_decref(versions);
+        json_decref(library_goals);
+        return CT_ERR_NOMEM;
     }
     return api_json_send(response, 200,
                          json_pack("{s:I, s:o, s:o}", "track", (json_int_t)track.id, "versions",
@@ -154,134 +149,204 @@ enum ct_status api_me_plan(struct web_request *request, struct web_response *res
 
 /* ---- the learner's actions ---- */
 
-/* What a plan action made or changed, as JSON: the goal, the item, else the version. */
-static enum ct_status made_json(struct store *store, const char *action, int64_t id, json_t **made,
-                                struct ct_err *err)
+enum plan_made { MADE_VERSION, MADE_GOAL, MADE_ITEM };
+
+/* Answers what a plan action made or changed: the goal, the item, else the version. */
+static enum ct_status answer_made(struct web_request *request, struct web_response *response,
+                                  const struct plan_result *result, enum plan_made made,
+                                  unsigned status_code)
 {
-    *made = NULL;
-    if (strcmp(action, "add-item") == 0) {
-        return api_json_first(store,
-                              "SELECT id, kind, item_key, description, plan_goal_id"
-                              " FROM plan_items WHERE id = ?",
-                              STORE_PARAMS(DB_INT(id)), 1, item_columns, COUNT(item_columns), made,
-                              err);
+    struct ct_err err = {0};
+    struct learning_plan plan;
+    enum ct_status status = store_learning_plan_version(request->store, result->version_id,
+                                                        &request->arena, &plan, &err);
+    if (status != CT_OK) {
+        return status;
     }
-    if (strcmp(action, "add-goal") != 0) {
-        return version_json(store, id, made, err);
+    json_t *answer = NULL;
+    for (size_t i = 0; made == MADE_GOAL && i < plan.goal_count; i++) {
+        answer = plan.goals[i].id == result->id ? goal_json(&plan.goals[i]) : answer;
     }
-    json_t *goals = NULL;
-    int64_t version = 0;
-    enum ct_status status = STORE_EXEC(store, "SELECT plan_version_id FROM plan_goals WHERE id = ?",
-                                       &version, err, DB_INT(id));
-    if (status == CT_OK) {
-        status = goals_json(store, version, &goals, err);
+    for (size_t i = 0; made == MADE_ITEM && i < plan.item_count; i++) {
+        answer = plan.items[i].id == result->id ? item_json(&plan.items[i]) : answer;
     }
-    size_t index;
-    json_t *goal;
-    json_array_foreach(goals, index, goal)
-    {
-        if (json_integer_value(json_object_get(goal, "id")) == id) {
-            *made = json_incref(goal);
-        }
+    if (made == MADE_VERSION && plan.version_count > 0) {
+        answer = version_json(&plan, &plan.versions[0], false);
     }
-    json_decref(goals);
-    return status;
+    return api_json_send(response, status_code, answer);
 }
 
-/* Reads the body, applies the plan action and answers with what it made or changed. */
-static enum ct_status learner_action(struct web_request *request, struct web_response *response,
-                                     const char *action, const struct api_field *fields,
-                                     size_t count)
+/* The learner's current track, and before the first version (unless starting one) the
+ * answer 409 no-plan; *ok false when answered. */
+static enum ct_status learner_plan(struct web_request *request, struct web_response *response,
+                                   bool starting, bool *ok)
 {
     struct track_info track;
-    bool ok = false;
-    enum ct_status status = api_json_read_body(request, response, fields, count, &ok);
-    if (status == CT_OK && ok) {
-        status = api_current_track(request, response, &track, &ok);
-    }
-    if (status != CT_OK || !ok) {
+    enum ct_status status = api_learning_track(request, response, &track, ok);
+    if (status != CT_OK || !*ok || starting) {
         return status;
     }
     struct ct_err err = {0};
-    int64_t versions = 0;
-    status = STORE_EXEC(request->store, "SELECT COUNT(*) FROM plan_versions WHERE track_id = ?",
-                        &versions, &err, DB_INT(track.id));
-    if (status == CT_OK && versions == 0 && strcmp(action, "new-version") != 0) {
-        return api_json_error(response, 409, "no-plan",
-                              "You have no plan yet: start one with POST /api/v1/me/plan/versions.",
-                              NULL);
+    int64_t latest = 0;
+    status = store_learning_latest_version(request->store, track.id, &latest, &err);
+    *ok = status == CT_OK && latest != 0;
+    if (status != CT_OK || *ok) {
+        return status;
     }
-    int64_t id = 0;
-    if (status == CT_OK) {
-        status = plan_learner_act(request, action, &id, &err);
+    return api_json_error(response, 409, "no-plan",
+                          "You have no plan yet: start one with POST /api/v1/me/plan/versions.",
+                          NULL);
+}
+
+/* Reads the body into input as fields say, and checks the learner's plan; *ok false
+ * when answered. */
+static enum ct_status learner_input(struct web_request *request, struct web_response *response,
+                                    const struct api_input_field *fields, size_t count, void *input,
+                                    bool starting, bool *ok)
+{
+    enum ct_status status = api_json_read_input(request, response, fields, count, input, ok);
+    if (status == CT_OK && *ok) {
+        status = learner_plan(request, response, starting, ok);
     }
+    return status;
+}
+
+/* Answers an action's outcome: what it made (status_code), or its refusal. */
+static enum ct_status learner_answer(struct web_request *request, struct web_response *response,
+                                     enum ct_status status, const struct plan_result *result,
+                                     const struct action_outcome *outcome, enum plan_made made,
+                                     unsigned status_code)
+{
     if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, fields, count);
+        return api_json_outcome(response, outcome);
     }
-    json_t *made = NULL;
-    if (status == CT_OK) {
-        status = made_json(request->store, action, id, &made, &err);
-    }
-    bool created = strcmp(action, "new-version") == 0 || strcmp(action, "add-goal") == 0 ||
-                   strcmp(action, "add-item") == 0;
-    return status == CT_OK ? api_json_send(response, created ? 201 : 200, made) : status;
+    return status == CT_OK ? answer_made(request, response, result, made, status_code) : status;
 }
 
 enum ct_status api_me_plan_new_version(struct web_request *request, struct web_response *response,
                                        int64_t id)
 {
     (void)id;
-    return learner_action(request, response, "new-version", NULL, 0);
+    struct plan_start_input input = {0};
+    bool ok = false;
+    enum ct_status status = learner_input(request, response, NULL, 0, &input, true, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_start(request->store, &actor, &input, &result, &outcome);
+    return learner_answer(request, response, status, &result, &outcome, MADE_VERSION, 201);
 }
 
 enum ct_status api_me_plan_text(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
     (void)id;
-    static const struct api_field fields[] = {
-        {"skill_gaps", NULL, API_TEXT},
-        {"learning_options", NULL, API_TEXT},
+    static const struct api_input_field fields[] = {
+        API_INPUT("skill_gaps", API_TEXT, struct plan_text_input, skill_gaps),
+        API_INPUT("learning_options", API_TEXT, struct plan_text_input, learning_options),
     };
-    return learner_action(request, response, "save-text", fields, COUNT(fields));
+    struct plan_text_input input = {0};
+    bool ok = false;
+    enum ct_status status =
+        learner_input(request, response, fields, COUNT(fields), &input, false, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_text(request->store, &actor, &input, &result, &outcome);
+    return learner_answer(request, response, status, &result, &outcome, MADE_VERSION, 200);
 }
 
 enum ct_status api_me_plan_goal(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
     (void)id;
-    static const struct api_field fields[] = {
-        {"library_goal", NULL, API_ID},
-        {"goal", NULL, API_TEXT},
-        {"outcomes", NULL, API_TEXT},
+    static const struct api_input_field fields[] = {
+        API_INPUT("library_goal", API_ID, struct plan_goal_input, library_goal_id),
+        API_INPUT("goal", API_TEXT, struct plan_goal_input, goal),
+        API_INPUT("outcomes", API_TEXT, struct plan_goal_input, outcomes),
     };
-    return learner_action(request, response, "add-goal", fields, COUNT(fields));
+    struct plan_goal_input input = {0};
+    bool ok = false;
+    enum ct_status status =
+        learner_input(request, response, fields, COUNT(fields), &input, false, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_goal_add(request->store, &actor, &input, &result, &outcome);
+    return learner_answer(request, response, status, &result, &outcome, MADE_GOAL, 201);
 }
 
 enum ct_status api_me_plan_item(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
     (void)id;
-    static const struct api_field fields[] = {
-        {"kind", "item_kind", API_TEXT},
-        {"key", "item_key", API_TEXT},
-        {"description", NULL, API_TEXT},
-        {"plan_goal", NULL, API_ID},
+    static const struct api_input_field fields[] = {
+        API_INPUT("kind", API_TEXT, struct plan_item_input, kind),
+        API_INPUT("key", API_TEXT, struct plan_item_input, key),
+        API_INPUT("description", API_TEXT, struct plan_item_input, description),
+        API_INPUT("plan_goal", API_ID, struct plan_item_input, plan_goal_id),
     };
-    return learner_action(request, response, "add-item", fields, COUNT(fields));
+    struct plan_item_input input = {0};
+    bool ok = false;
+    enum ct_status status =
+        learner_input(request, response, fields, COUNT(fields), &input, false, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_item_add(request->store, &actor, &input, &result, &outcome);
+    return learner_answer(request, response, status, &result, &outcome, MADE_ITEM, 201);
 }
 
 enum ct_status api_me_plan_submit(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
     (void)id;
-    return learner_action(request, response, "submit", NULL, 0);
+    struct plan_version_input input = {0};
+    bool ok = false;
+    enum ct_status status = learner_input(request, response, NULL, 0, &input, false, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_submit(request->store, &actor, &input, &result, &outcome);
+    return learner_answer(request, response, status, &result, &outcome, MADE_VERSION, 200);
 }
 
 enum ct_status api_me_plan_sign(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
     (void)id;
-    return learner_action(request, response, "sign", NULL, 0);
+    struct plan_sign_input input = {0, PLAN_SIGNER_LEARNER};
+    bool ok = false;
+    enum ct_status status = learner_input(request, response, NULL, 0, &input, false, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_sign(request->store, &actor, &input, &result, &outcome);
+    return learner_answer(request, response, status, &result, &outcome, MADE_VERSION, 200);
 }
 
 /* ---- the supervisor's side ---- */
@@ -290,11 +355,6 @@ enum ct_status api_plans_waiting(struct web_request *request, struct web_respons
                                  int64_t id)
 {
     (void)id;
-    static const struct api_column columns[] = {
-        {"id", API_COLUMN_INT},
-        {"person", API_COLUMN_INT},
-        {"name", API_COLUMN_TEXT},
-    };
     struct api_page page;
     bool ok = false;
     enum ct_status status = api_json_read_page(request, response, &page, &ok);
@@ -303,81 +363,61 @@ enum ct_status api_plans_waiting(struct web_request *request, struct web_respons
     }
     struct ct_err err = {0};
     int64_t total = 0;
-    json_t *rows = NULL, *items = json_array();
-    status = STORE_EXEC(request->store, "SELECT COUNT(*)" PLAN_WAITING_FROM, &total, &err,
-                        DB_INT(request->person_id));
-    if (status == CT_OK) {
-        status = api_json_rows(request->store,
-                               "SELECT v.id, p.id, p.name" PLAN_WAITING_FROM
-                               " ORDER BY v.submitted, v.id LIMIT ? OFFSET ?",
-                               STORE_PARAMS(DB_INT(request->person_id), DB_INT(page.per_page),
-                                            DB_INT(api_json_offset(&page))),
-                               3, columns, COUNT(columns), &rows, &err);
+    struct learning_plan plan;
+    status =
+        store_learning_plans_waiting(request->store, request->person_id, page.per_page,
+                                     api_json_offset(&page), &request->arena, &plan, &total, &err);
+    if (status != CT_OK) {
+        return status;
     }
-    size_t index;
-    json_t *row;
-    json_array_foreach(rows, index, row)
-    {
-        json_t *version = NULL;
-        if (status == CT_OK) {
-            status = version_json(request->store, json_integer_value(json_object_get(row, "id")),
-                                  &version, &err);
-        }
-        /* Once in items, version is borrowed from it. */
-        if (status == CT_OK && (version == NULL || json_array_append_new(items, version) != 0)) {
-            status = ct_err_nomem(&err);
-        }
-        if (status == CT_OK &&
-            (!api_json_set(version, "person", json_incref(json_object_get(row, "person"))) ||
-             !api_json_set(version, "name", json_incref(json_object_get(row, "name"))))) {
-            status = ct_err_nomem(&err);
-        }
-    }
-    json_decref(rows);
-    if (status != CT_OK || items == NULL) {
-        json_decref(items);
-        return status != CT_OK ? status : CT_ERR_NOMEM;
+    json_t *items = versions_json(&plan, true);
+    if (items == NULL) {
+        return CT_ERR_NOMEM;
     }
     return api_json_send(response, 200, api_json_list(items, &page, total));
 }
 
-/* Signs or returns version id for the library, as the page does. */
-static enum ct_status library_decision(struct web_request *request, struct web_response *response,
-                                       int64_t id, const char *action,
-                                       const struct api_field *fields, size_t count)
+/* Answers a decision on version id for the library: the version, or the refusal. */
+static enum ct_status library_answer(struct web_request *request, struct web_response *response,
+                                     enum ct_status status, const struct plan_result *result,
+                                     const struct action_outcome *outcome)
 {
-    bool ok = false;
-    enum ct_status status = api_json_read_body(request, response, fields, count, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    struct ct_err err = {0};
-    bool allowed = false, approved = false;
-    status = plan_library_decide(request, id, action, web_form_value(request, "comment"), &allowed,
-                                 &approved, &err);
-    if (status == CT_OK && !allowed) {
-        /* The same answer whether the version exists or not. */
-        return api_json_error(response, 403, "forbidden", "You do not sign this person's plan.",
-                              NULL);
-    }
-    if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, fields, count);
-    }
-    json_t *version = NULL;
-    if (status == CT_OK) {
-        status = version_json(request->store, id, &version, &err);
-    }
-    return status == CT_OK ? api_json_send(response, 200, version) : status;
+    return learner_answer(request, response, status, result, outcome, MADE_VERSION, 200);
 }
 
 enum ct_status api_plan_sign(struct web_request *request, struct web_response *response, int64_t id)
 {
-    return library_decision(request, response, id, "sign", NULL, 0);
+    struct plan_sign_input input = {id, PLAN_SIGNER_ORGANIZATION};
+    bool ok = false;
+    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_sign(request->store, &actor, &input, &result, &outcome);
+    return library_answer(request, response, status, &result, &outcome);
 }
 
 enum ct_status api_plan_return(struct web_request *request, struct web_response *response,
                                int64_t id)
 {
-    static const struct api_field fields[] = {{"comment", NULL, API_TEXT}};
-    return library_decision(request, response, id, "return", fields, COUNT(fields));
+    static const struct api_input_field fields[] = {
+        API_INPUT("comment", API_TEXT, struct plan_return_input, comment),
+    };
+    struct plan_return_input input = {id, NULL};
+    bool ok = false;
+    enum ct_status status =
+        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_plan_return(request->store, &actor, &input, &result, &outcome);
+    return library_answer(request, response, status, &result, &outcome);
 }

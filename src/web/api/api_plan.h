@@ -1,8 +1,8 @@
 /*
  * api_plan: the Professional Development Plan through the JSON API: the learner's plan
  * and its actions, and the supervisor's plans waiting for the library's signature.
- * Each action is the page's own (plan.h): the same checks and the same rule of who
- * signs whose plan.
+ * Each change is the action the page calls too (src/actions/plans.h): the same checks
+ * and the same rule of who signs whose plan.
  *
  * Every handler has the route table's shape: the request, the response to fill, and
  * the {id} of the path (the plan version's, where the path has one).

@@ -1,6 +1,7 @@
 /*
  * api_supervisor: a supervisor's claims to verify through the JSON API. The decision is
- * the page's own (verify.h): all or none, only claims of the people they verify.
+ * the action the page calls too (src/actions/claims.h): all or none, only claims of the
+ * people they verify.
  *
  * Every handler has the route table's shape: the request, the response to fill, and
  * the {id} of the path (unused here).

@@ -1,16 +1,17 @@
 #include "activities.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../actions/claims.h"
 #include "../../core/credit.h"
-#include "../../store/store_activities.h"
-#include "../../store/store_tracks.h"
+#include "../../store/store_learning.h"
+#include "../html/form.h"
 #include "../html/html.h"
-#include "../html/notice.h"
-#include "dashboard.h"
 #include "../html/layout.h"
+#include "../html/notice.h"
 #include "../../core/banned.h"
 
 struct field {
@@ -52,479 +53,381 @@ static const struct field fields[] = {
      false},
 };
 
-static const char *const category_ids[] = {"library-administration", "public-services",
-                                           "collection-management", "technology"};
-static const char *const category_names[] = {
-    "Library Administration", "Library Services to the Public",
-    "Collection Management and Technical Services", "Technology"};
+/* ---- the choices the form offers ---- */
 
-static enum ct_status option(struct buf *out, const char *value, const char *label,
-                             const char *selected)
+struct option_list {
+    struct form_option *options;
+    size_t count;
+};
+
+/* The selects' options, in the request's arena; each list starts with its empty choice. */
+struct claim_choices {
+    struct option_list events;
+    struct option_list kinds;
+    struct option_list categories;
+    struct option_list plan_items;
+};
+
+/* A text made as printf makes it, in arena (NULL when memory runs out). */
+static char *arena_printf(struct arena *arena, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static char *arena_printf(struct arena *arena, const char *format, ...)
 {
-    enum ct_status status = html_buf_markup(out, "<option value=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, value);
+    va_list args;
+    va_start(args, format);
+    int length = vsnprintf(NULL, 0, format, args);
+    va_end(args);
+    char *text = length >= 0 ? arena_calloc(arena, (size_t)length + 1, 1) : NULL;
+    if (text != NULL) {
+        va_start(args, format);
+        vsnprintf(text, (size_t)length + 1, format, args);
+        va_end(args);
     }
-    if (status == CT_OK && selected != NULL && strcmp(selected, value) == 0) {
-        status = html_buf_markup(out, "\" selected=\"selected");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, label);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</option>") : status;
+    return text;
 }
 
-/* Options from a query whose rows are (value, label). */
-static enum ct_status query_options(struct web_request *request, struct buf *out, const char *sql,
-                                    const struct db_param *params, size_t count,
-                                    const char *selected, struct ct_err *err)
+/* A list of count options after the empty one labelled first; false when memory runs
+ * out. */
+static bool list_start(struct arena *arena, struct option_list *list, size_t count,
+                       const char *first)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(request->store->db, sql, &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, params, count, err);
+    list->options = arena_calloc(arena, count + 1, sizeof *list->options);
+    list->count = list->options != NULL ? 1 : 0;
+    if (list->options != NULL) {
+        list->options[0] = (struct form_option){"", first};
     }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        const char *value = db_column_text(stmt, 0);
-        const char *label = db_column_text(stmt, 1);
-        status = option(out, value != NULL ? value : "", label != NULL ? label : "", selected);
-    }
-    db_finalize(stmt);
-    return status;
+    return list->options != NULL;
+}
+
+static void list_add(struct option_list *list, const char *value, const char *label)
+{
+    list->options[list->count++] = (struct form_option){value, label};
 }
 
 /* Catalog events of the last four years up to today, newest first. */
-static enum ct_status event_options(struct web_request *request, struct buf *out,
-                                    const char *selected, struct ct_err *err)
+static enum ct_status event_choices(struct web_request *request, struct option_list *list,
+                                    struct ct_err *err)
 {
-    char today[CIVIL_DATE_TEXT_SIZE], first[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(request->today, today);
-    civil_date_format(civil_date_add_years(request->today, -4), first);
-    enum ct_status status = option(out, "", "Not in the catalog", selected);
-    if (status == CT_OK) {
-        status = query_options(
-            request, out,
-            "SELECT id, ends || ': ' || title || ' (' || kind || ', '"
-            " || (credit_halves / 2) || CASE WHEN credit_halves % 2 = 1 THEN '.5' ELSE '' END"
-            " || CASE WHEN credit_halves = 2 THEN ' credit)' ELSE ' credits)' END"
-            " FROM events WHERE ends >= ? AND ends <= ? ORDER BY ends DESC, id DESC LIMIT 500",
-            STORE_PARAMS(DB_TEXT(first), DB_TEXT(today)), 2, selected, err);
+    struct learning_event *events = NULL;
+    size_t count = 0;
+    struct arena *arena = &request->arena;
+    enum ct_status status =
+        store_learning_events(request->store, civil_date_add_years(request->today, -4),
+                              request->today, 500, arena, &events, &count, err);
+    bool ok = status == CT_OK && list_start(arena, list, count, "Not in the catalog");
+    for (size_t i = 0; ok && i < count; i++) {
+        char ends[CIVIL_DATE_TEXT_SIZE], credits[CREDIT_TEXT_SIZE];
+        civil_date_format(events[i].ends, ends);
+        credit_format(events[i].credit_halves, credits);
+        const char *value = arena_printf(arena, "%lld", (long long)events[i].id);
+        const char *label =
+            arena_printf(arena, "%s: %s (%s, %s credit%s)", ends, events[i].title, events[i].kind,
+                         credits, events[i].credit_halves == 2 ? "" : "s");
+        ok = value != NULL && label != NULL;
+        if (ok) {
+            list_add(list, value, label);
+        }
     }
-    return status;
+    return status == CT_OK && !ok ? ct_err_nomem(err) : status;
 }
 
-/* The self-directed items of the plans of the learner's current track. */
-static enum ct_status plan_item_options(struct web_request *request, struct buf *out,
-                                        const char *selected, struct ct_err *err)
+/* The categories of the learner's program; of every program when they have none (each
+ * once, in the programs' order). */
+static bool category_choices(struct web_request *request, const struct program *program,
+                             struct option_list *list)
 {
-    enum ct_status status = option(out, "", "Choose", selected);
+    const struct program_set *programs = request->store->programs;
+    size_t most = program != NULL ? program->category_count : 0;
+    for (size_t p = 0; program == NULL && p < programs->count; p++) {
+        most += programs->programs[p]->category_count;
+    }
+    if (!list_start(&request->arena, list, most, "Choose")) {
+        return false;
+    }
+    for (size_t p = 0; p < (program != NULL ? 1 : programs->count); p++) {
+        const struct program *from = program != NULL ? program : programs->programs[p];
+        for (size_t c = 0; c < from->category_count; c++) {
+            bool listed = false;
+            for (size_t i = 1; i < list->count; i++) {
+                listed = listed || strcmp(list->options[i].value, from->categories[c].id) == 0;
+            }
+            if (!listed) {
+                list_add(list, from->categories[c].id, from->categories[c].name);
+            }
+        }
+    }
+    return true;
+}
+
+/* The self-directed items of the plans of the learner's current track (none without
+ * one). */
+static enum ct_status plan_item_choices(struct web_request *request, const struct track_info *track,
+                                        struct option_list *list, struct ct_err *err)
+{
+    struct learning_planned_item *items = NULL;
+    size_t count = 0;
+    struct arena *arena = &request->arena;
+    enum ct_status status = CT_OK;
+    if (track != NULL) {
+        status = store_learning_self_directed_items(request->store, track->id, arena, &items,
+                                                    &count, err);
+    }
+    bool ok = status == CT_OK && list_start(arena, list, count, "Choose");
+    for (size_t i = 0; ok && i < count; i++) {
+        const char *label = arena_printf(arena, "%s: %s", items[i].key, items[i].description);
+        ok = label != NULL;
+        if (ok) {
+            list_add(list, items[i].key, label);
+        }
+    }
+    return status == CT_OK && !ok ? ct_err_nomem(err) : status;
+}
+
+static bool kind_choices(struct arena *arena, struct option_list *list)
+{
+    if (!list_start(arena, list, ACTIVITY_KIND_COUNT, "Choose")) {
+        return false;
+    }
+    for (int k = 0; k < ACTIVITY_KIND_COUNT; k++) {
+        const char *name = activity_kind_name((enum activity_kind)k);
+        list_add(list, name, name);
+    }
+    return true;
+}
+
+static enum ct_status read_choices(struct web_request *request, struct claim_choices *choices,
+                                   struct ct_err *err)
+{
     struct track_info track;
-    struct ct_err none = {0};
-    if (status == CT_OK &&
-        store_track_current(request->store, request->person_id, &track, &none) == CT_OK) {
-        status = query_options(request, out,
-                               "SELECT item_key, item_key || ': ' || MAX(description)"
-                               " FROM plan_items JOIN plan_versions"
-                               " ON plan_versions.id = plan_items.plan_version_id"
-                               " WHERE plan_versions.track_id = ?"
-                               " AND plan_items.kind = 'self-directed'"
-                               " GROUP BY item_key ORDER BY item_key",
-                               STORE_PARAMS(DB_INT(track.id)), 1, selected, err);
+    bool enrolled = false;
+    enum ct_status status =
+        store_learning_track(request->store, request->person_id, &track, &enrolled, err);
+    if (status != CT_OK) {
+        return status;
     }
-    return status;
+    const struct program *program =
+        enrolled ? program_set_find(request->store->programs, track.program) : NULL;
+    status = event_choices(request, &choices->events, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = plan_item_choices(request, enrolled ? &track : NULL, &choices->plan_items, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    bool made = kind_choices(&request->arena, &choices->kinds) &&
+                category_choices(request, program, &choices->categories);
+    return made ? CT_OK : ct_err_nomem(err);
 }
 
-static enum ct_status select_options(struct web_request *request, struct buf *out,
-                                     const struct field *field, const char *value,
-                                     struct ct_err *err)
-{
-    if (strcmp(field->type, "event") == 0) {
-        return event_options(request, out, value, err);
-    }
-    if (strcmp(field->type, "plan_item") == 0) {
-        return plan_item_options(request, out, value, err);
-    }
-    enum ct_status status = option(out, "", "Choose", value);
-    if (strcmp(field->type, "kind") == 0) {
-        for (int k = 0; k < ACTIVITY_KIND_COUNT && status == CT_OK; k++) {
-            const char *name = activity_kind_name((enum activity_kind)k);
-            status = option(out, name, name, value);
-        }
-    } else {
-        for (size_t c = 0; c < 4 && status == CT_OK; c++) {
-            status = option(out, category_ids[c], category_names[c], value);
-        }
-    }
-    return status;
-}
+/* ---- the form ---- */
 
 static bool is_select(const struct field *field)
 {
     return strcmp(field->type, "text") != 0 && strcmp(field->type, "date") != 0;
 }
 
+static const struct option_list *choices_of(const struct claim_choices *choices,
+                                            const struct field *field)
+{
+    return strcmp(field->type, "event") == 0      ? &choices->events
+           : strcmp(field->type, "kind") == 0     ? &choices->kinds
+           : strcmp(field->type, "category") == 0 ? &choices->categories
+                                                  : &choices->plan_items;
+}
+
 /* The form group's opening tag: marked for the script that shows only the fields the
  * chosen kind needs (/assets/claim.js), and as in error when it is. */
-static enum ct_status group_open(struct buf *out, const struct field *field, bool wrong)
+static void group_open(struct html *h, const struct field *field, bool wrong)
 {
-    enum ct_status status = wrong ? html_buf_markup(out, "<div class=\"usa-form-group"
-                                                         " usa-form-group--error\"")
-                                  : html_buf_markup(out, "<div class=\"usa-form-group\"");
-    if (status == CT_OK && field->kinds != NULL) {
-        status = html_buf_markup(out, " data-kinds=\"");
-        if (status == CT_OK) {
-            status = html_buf_text(out, field->kinds);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "\"");
-        }
+    if (wrong) {
+        html_markup(h, "<div class=\"usa-form-group usa-form-group--error\"");
+    } else {
+        html_markup(h, "<div class=\"usa-form-group\"");
     }
-    if (status == CT_OK && field->from_event) {
-        status = html_buf_markup(out, " data-from-event=\"true\"");
+    if (field->kinds != NULL) {
+        html_markup(h, " data-kinds=\"");
+        html_text(h, field->kinds);
+        html_markup(h, "\"");
     }
-    return status == CT_OK ? html_buf_markup(out, ">") : status;
+    if (field->from_event) {
+        html_markup(h, " data-from-event=\"true\"");
+    }
+    html_markup(h, ">");
 }
 
-static enum ct_status field_markup(struct web_request *request, struct buf *out,
-                                   const struct field *field, const char *error_field,
-                                   const char *error, struct ct_err *err)
+/* The label, the hint, and the error (under error_id) when there is one. */
+static void field_words(struct html *h, const struct field *field, const char *error_id,
+                        const char *error)
 {
-    const char *value = web_form_value(request, field->name);
-    bool wrong = error_field != NULL && strcmp(error_field, field->name) == 0;
-    bool select = is_select(field);
-    enum ct_status status = group_open(out, field, wrong);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<label class=\"usa-label\" for=\"");
+    html_markup(h, "<label class=\"usa-label\" for=\"");
+    html_text(h, field->name);
+    html_markup(h, "\">");
+    html_text(h, field->label);
+    html_markup(h, "</label>");
+    if (field->hint != NULL) {
+        html_markup(h, "<span class=\"usa-hint\" id=\"");
+        html_text(h, field->name);
+        html_markup(h, "-hint\">");
+        html_text(h, field->hint);
+        html_markup(h, "</span>");
     }
-    if (status == CT_OK) {
-        status = html_buf_text(out, field->name);
+    if (error != NULL) {
+        html_markup(h, "<span class=\"usa-error-message\" id=\"");
+        html_text(h, error_id);
+        html_markup(h, "\" role=\"alert\">");
+        html_text(h, error);
+        html_markup(h, "</span>");
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, field->label);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</label>");
-    }
-    if (status == CT_OK && field->hint != NULL) {
-        status = html_buf_markup(out, "<span class=\"usa-hint\" id=\"");
-        if (status == CT_OK) {
-            status = html_buf_text(out, field->name);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "-hint\">");
-        }
-        if (status == CT_OK) {
-            status = html_buf_text(out, field->hint);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</span>");
-        }
-    }
-    if (status == CT_OK && wrong) {
-        status = html_buf_markup(
-            out, "<span class=\"usa-error-message\" id=\"error-message\" role=\"alert\">");
-        if (status == CT_OK) {
-            status = html_buf_text(out, error);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</span>");
-        }
-    }
-    if (status == CT_OK) {
-        status = select
-                     ? html_buf_markup(out, "<select class=\"usa-select\"")
-                     : (wrong ? html_buf_markup(out, "<input class=\"usa-input usa-input--error\"")
-                              : html_buf_markup(out, "<input class=\"usa-input\""));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, " id=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, field->name);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" name=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, field->name);
-    }
-    if (status == CT_OK && (wrong || field->hint != NULL)) {
-        status = html_buf_markup(out, "\" aria-describedby=\"");
-        if (status == CT_OK && wrong) {
-            status = html_buf_markup(out, "error-message ");
-        }
-        if (status == CT_OK && field->hint != NULL) {
-            status = html_buf_text(out, field->name);
-        }
-        if (status == CT_OK && field->hint != NULL) {
-            status = html_buf_markup(out, "-hint");
-        }
-    }
-    if (status == CT_OK && wrong) {
-        status = html_buf_markup(out, "\" aria-invalid=\"true");
-    }
-    if (status == CT_OK && select) {
-        status = html_buf_markup(out, "\">");
-        if (status == CT_OK) {
-            status = select_options(request, out, field, value, err);
-        }
-        return status == CT_OK ? html_buf_markup(out, "</select></div>\n") : status;
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" type=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, field->type);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, value != NULL ? value : "");
-    }
-    return status == CT_OK ? html_buf_markup(out, "\"></div>\n") : status;
 }
 
-enum ct_status page_claim(struct web_request *request, struct web_response *response,
-                          const char *error_field, const char *error)
+/* The control's id, name, what describes it, and whether it is marked as wrong. */
+static void control_attributes(struct html *h, const struct field *field, const char *error_id)
 {
-    struct buf *out = &response->body;
+    html_markup(h, " id=\"");
+    html_text(h, field->name);
+    html_markup(h, "\" name=\"");
+    html_text(h, field->name);
+    if (error_id != NULL || field->hint != NULL) {
+        html_markup(h, "\" aria-describedby=\"");
+        html_text(h, error_id);
+        if (error_id != NULL && field->hint != NULL) {
+            html_markup(h, " ");
+        }
+        if (field->hint != NULL) {
+            html_text(h, field->name);
+            html_markup(h, "-hint");
+        }
+    }
+    if (error_id != NULL) {
+        html_markup(h, "\" aria-invalid=\"true");
+    }
+}
+
+static void control(struct html *h, const struct field *field, const char *value,
+                    const char *error_id, const struct claim_choices *choices)
+{
+    if (is_select(field)) {
+        const struct option_list *list = choices_of(choices, field);
+        html_markup(h, "<select class=\"usa-select\"");
+        control_attributes(h, field, error_id);
+        html_markup(h, "\">");
+        html_options(h, list->options, list->count, value);
+        html_markup(h, "</select></div>\n");
+        return;
+    }
+    if (error_id != NULL) {
+        html_markup(h, "<input class=\"usa-input usa-input--error\"");
+    } else {
+        html_markup(h, "<input class=\"usa-input\"");
+    }
+    control_attributes(h, field, error_id);
+    html_markup(h, "\" type=\"");
+    html_text(h, field->type);
+    html_markup(h, "\" value=\"");
+    html_text(h, value != NULL ? value : "");
+    html_markup(h, "\"></div>\n");
+}
+
+/* One field, with its fault when the refused claim has one: the first fault's message is
+ * "error-message" (the alert links to its field), any other's NAME-error. */
+static void claim_field(struct web_request *request, struct html *h, const struct field *field,
+                        const struct action_outcome *outcome, const struct claim_choices *choices)
+{
+    const struct action_fault *fault =
+        outcome != NULL ? action_fault_of(outcome, field->name) : NULL;
+    char error_id[64] = "error-message";
+    if (fault != NULL && fault != &outcome->faults[0]) {
+        snprintf(error_id, sizeof error_id, "%s-error", field->name);
+    }
+    group_open(h, field, fault != NULL);
+    field_words(h, field, error_id, fault != NULL ? fault->message : NULL);
+    control(h, field, web_form_value(request, field->name), fault != NULL ? error_id : NULL,
+            choices);
+}
+
+/* The form, with what was typed and every fault of a refused claim (outcome, or NULL). */
+static enum ct_status claim_page(struct web_request *request, struct web_response *response,
+                                 const struct action_outcome *outcome)
+{
+    web_set_title(response, "Claim an activity");
     struct ct_err err = {0};
-    enum ct_status status = page_begin(request, response, "Claim an activity");
-    if (status == CT_OK && error != NULL) {
-        status = html_buf_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
-                                      "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
-                                      "The claim was not saved: <a href=\"#");
-        if (status == CT_OK) {
-            status = html_buf_text(out, error_field);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "\">see the field marked below</a>.</p></div></div>\n");
-        }
+    struct claim_choices choices;
+    memset(&choices, 0, sizeof choices);
+    struct html h;
+    html_start(&h, &response->body);
+    html_fail(&h, read_choices(request, &choices, &err));
+    if (outcome != NULL && outcome->fault_count > 0) {
+        html_markup(&h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
+                        "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
+                        "The claim was not saved: <a href=\"#");
+        html_text(&h, outcome->faults[0].field);
+        html_markup(&h, "\">see the field marked below</a>.</p></div></div>\n");
     }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<p>Your claim waits for your verifier; it counts once"
-                                 " verified.</p>\n<form method=\"post\" action=\"/activities/new\""
-                                 " class=\"usa-form usa-form--large\" data-claim=\"true\">\n"
-                                 "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+    html_markup(&h, "<p>Your claim waits for your verifier; it counts once"
+                    " verified.</p>\n<form method=\"post\" action=\"/activities/new\""
+                    " class=\"usa-form usa-form--large\" data-claim=\"true\">\n");
+    html_csrf(&h, request->csrf);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && html_status(&h) == CT_OK; i++) {
+        claim_field(request, &h, &fields[i], outcome, &choices);
     }
-    if (status == CT_OK) {
-        status = html_buf_text(out, request->csrf);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">\n");
-    }
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && status == CT_OK; i++) {
-        status = field_markup(request, out, &fields[i], error_field, error, &err);
-    }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n"
-                                 "</form>\n<script src=\"/assets/claim.js\"></script>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    html_markup(&h, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n"
+                    "</form>\n<script src=\"/assets/claim.js\"></script>\n");
+    return html_status(&h);
 }
 
-/* ---- reading the form ---- */
-
-struct claim_error {
-    const char *field;
-    const char *message;
-};
-
-static bool read_halves(const char *text, int64_t *halves)
+enum ct_status page_claim(struct web_request *request, struct web_response *response, int64_t id)
 {
-    char *end = NULL;
-    *halves = 0;
+    (void)id;
+    return claim_page(request, response, NULL);
+}
+
+/* The event field as typed: 0 when left empty, -1 when it is not an event's id. */
+static int64_t event_of(const struct web_request *request)
+{
+    const char *text = web_form_value(request, "event");
     if (text == NULL || text[0] == '\0') {
-        return true;
+        return 0;
     }
-    double value = strtod(text, &end);
-    return *end == '\0' && credit_halves_from_number(value, halves) == CREDIT_PARSE_OK;
-}
-
-static bool read_minutes(const char *text, int64_t *minutes)
-{
     char *end = NULL;
-    *minutes = 0;
-    if (text == NULL || text[0] == '\0') {
-        return true;
-    }
-    double value = strtod(text, &end);
-    return *end == '\0' && credit_minutes_from_hours(value, minutes) == CREDIT_PARSE_OK;
+    long long id = strtoll(text, &end, 10);
+    return *end == '\0' && id > 0 ? id : -1;
 }
 
-static const char *optional(const struct web_request *request, const char *name)
+enum ct_status page_claim_submit(struct web_request *request, struct web_response *response,
+                                 int64_t id)
 {
-    const char *value = web_form_value(request, name);
-    return value != NULL && value[0] != '\0' ? value : NULL;
-}
-
-/* The catalog event chosen, as the activity's kind, title, credits and category; the
- * buffers hold the texts. */
-struct chosen_event {
-    char title[256];
-    char kind[32];
-    char category[64];
-    char ends[CIVIL_DATE_TEXT_SIZE];
-    int64_t credit_halves;
-};
-
-static enum ct_status read_event(struct web_request *request, int64_t id,
-                                 struct chosen_event *event, bool *found, struct ct_err *err)
-{
-    struct db_stmt *stmt = NULL;
-    *found = false;
-    enum ct_status status = db_prepare(
-        request->store->db,
-        "SELECT title, kind, category, ends, credit_halves FROM events WHERE id = ?", &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(id)), 1, err);
-    }
-    if (status == CT_OK) {
-        status = db_step(stmt, found, err);
-    }
-    if (status == CT_OK && *found) {
-        snprintf(event->title, sizeof event->title, "%s", db_column_text(stmt, 0));
-        snprintf(event->kind, sizeof event->kind, "%s", db_column_text(stmt, 1));
-        snprintf(event->category, sizeof event->category, "%s", db_column_text(stmt, 2));
-        snprintf(event->ends, sizeof event->ends, "%s", db_column_text(stmt, 3));
-        event->credit_halves = db_column_int64(stmt, 4);
-    }
-    db_finalize(stmt);
-    return status;
-}
-
-static bool read_claim(const struct web_request *request, struct activity_new *activity,
-                       const struct chosen_event *event, struct claim_error *error)
-{
-    if (event != NULL) {
-        const char *date = optional(request, "date");
-        if (date != NULL && !civil_date_parse(date, &activity->date)) {
-            *error = (struct claim_error){"date", "Enter the date as YYYY-MM-DD."};
-            return false;
-        }
-        if (!activity_kind_from_name(event->kind, &activity->kind) ||
-            (date == NULL && !civil_date_parse(event->ends, &activity->date))) {
-            *error = (struct claim_error){"event", "This catalog event cannot be claimed."};
-            return false;
-        }
-        activity->title = event->title;
-        activity->credit_halves = event->credit_halves;
-        activity->category = event->category;
-        activity->recorded = civil_date_unset();
-        return true;
-    }
-    const char *kind = optional(request, "kind");
-    if (kind == NULL || !activity_kind_from_name(kind, &activity->kind)) {
-        *error = (struct claim_error){"kind", "Choose the kind of activity."};
-        return false;
-    }
-    const char *date = optional(request, "date");
-    if (date == NULL || !civil_date_parse(date, &activity->date)) {
-        *error = (struct claim_error){"date", "Enter the date as YYYY-MM-DD."};
-        return false;
-    }
-    const char *recorded = optional(request, "recorded");
-    activity->recorded = civil_date_unset();
-    if (recorded != NULL && !civil_date_parse(recorded, &activity->recorded)) {
-        *error = (struct claim_error){"recorded", "Enter the date as YYYY-MM-DD."};
-        return false;
-    }
-    static const char *const half_fields[] = {"credits", "semester_credits", "quarter_credits"};
-    int64_t *targets[] = {&activity->credit_halves, &activity->semester_halves,
-                          &activity->quarter_halves};
-    for (size_t i = 0; i < 3; i++) {
-        if (!read_halves(web_form_value(request, half_fields[i]), targets[i])) {
-            *error =
-                (struct claim_error){half_fields[i], "Enter a multiple of 0.5, like 1 or 2.5."};
-            return false;
-        }
-    }
-    if (!read_minutes(web_form_value(request, "hours"), &activity->minutes)) {
-        *error = (struct claim_error){"hours", "Enter a positive number of hours, like 1.5."};
-        return false;
-    }
-    activity->title = optional(request, "title");
-    activity->category = optional(request, "category");
-    activity->topic = optional(request, "topic");
-    activity->plan_item = optional(request, "plan_item");
-    return true;
-}
-
-/* The store names the field it refuses in err->where. */
-static const char *field_of(const char *where)
-{
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        if (strcmp(fields[i].name, where) == 0) {
-            return fields[i].name;
-        }
-    }
-    return "kind";
-}
-
-enum ct_status claim_add(struct web_request *request, int64_t *id, struct ct_err *err)
-{
-    struct activity_new activity = {
-        .person_id = request->person_id, .status = "pending", .provenance = PROVENANCE_CLAIM};
-    struct claim_error error = {NULL, NULL};
-    struct chosen_event event;
-    bool from_event = false;
-    const char *event_text = optional(request, "event");
-    if (event_text != NULL) {
-        char *end = NULL;
-        long long event_id = strtoll(event_text, &end, 10);
-        enum ct_status status = CT_OK;
-        if (*end == '\0' && event_id > 0) {
-            status = read_event(request, event_id, &event, &from_event, err);
-        }
-        if (status != CT_OK) {
-            return status;
-        }
-        if (!from_event) {
-            return ct_err_set(err, CT_ERR_INPUT, "event", "Choose an event from the list.");
-        }
-        activity.event_id = event_id;
-    }
-    if (!read_claim(request, &activity, from_event ? &event : NULL, &error)) {
-        return ct_err_set(err, CT_ERR_INPUT, error.field, "%s", error.message);
-    }
-    if (civil_date_compare(activity.date, request->today) > 0) {
-        return ct_err_set(err, CT_ERR_INPUT, "date", "Claim an activity once it has happened.");
-    }
-    enum ct_status status =
-        store_activity_add(request->store, request->person_id, &activity, id, err);
-    if (status == CT_ERR_INPUT) {
-        char where[sizeof err->where];
-        snprintf(where, sizeof where, "%s", field_of(err->where));
-        snprintf(err->where, sizeof err->where, "%s", where);
-    }
-    return status;
-}
-
-enum ct_status page_claim_submit(struct web_request *request, struct web_response *response)
-{
-    int64_t id = 0;
-    struct ct_err err = {0};
-    enum ct_status status = claim_add(request, &id, &err);
-    if (status == CT_ERR_INPUT) {
+    (void)id;
+    struct claim_submit_input input = {
+        .event_id = event_of(request),
+        .kind = web_form_value(request, "kind"),
+        .title = web_form_value(request, "title"),
+        .date = web_form_value(request, "date"),
+        .category = web_form_value(request, "category"),
+        .credits = web_form_value(request, "credits"),
+        .semester_credits = web_form_value(request, "semester_credits"),
+        .quarter_credits = web_form_value(request, "quarter_credits"),
+        .hours = web_form_value(request, "hours"),
+        .topic = web_form_value(request, "topic"),
+        .plan_item = web_form_value(request, "plan_item"),
+        .recorded = web_form_value(request, "recorded"),
+    };
+    struct actor actor = web_actor(request);
+    struct claim_submit_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = action_claim_submit(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT && outcome.fault_count > 0) {
         response->status = 400;
-        return page_claim(request, response, err.where, err.message);
+        return claim_page(request, response, &outcome);
     }
-    if (status == CT_OK) {
-        notice_redirect(response, "/", "claimed", 0);
+    if (status == CT_ERR_INPUT) {
+        return page_error(request, response, 403, "Not allowed", outcome.err.message);
     }
-    return status;
+    if (status != CT_OK) {
+        return status;
+    }
+    notice_redirect(response, "/", "claimed", 0);
+    return CT_OK;
 }

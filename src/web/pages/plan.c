@@ -1,90 +1,53 @@
 #include "plan.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../store/store_tracks.h"
+#include "../../actions/plans.h"
+#include "../../store/store_learning.h"
 #include "../html/form.h"
 #include "../html/html.h"
-#include "../html/notice.h"
-#include "dashboard.h"
 #include "../html/layout.h"
+#include "../html/notice.h"
+#include "../html/slim_alert.h"
 #include "../../core/banned.h"
 
 /* ---- small pieces ---- */
 
-static enum ct_status text_in(struct buf *out, const char *before, const char *text,
-                              const char *after)
-{
-    enum ct_status status = html_buf_markup_literal(out, before);
-    if (status == CT_OK) {
-        status = html_buf_text(out, text != NULL ? text : "");
-    }
-    return status == CT_OK ? html_buf_markup_literal(out, after) : status;
-}
-
-/* An error box; when a field is marked with what to fix, the field is the one alert and
- * this box only points to it. */
-static enum ct_status alert(struct buf *out, const char *message, bool field_marked)
-{
-    if (message == NULL) {
-        return CT_OK;
-    }
-    return text_in(out,
-                   field_marked ? "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
-                                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
-                                : "<div class=\"usa-alert usa-alert--error usa-alert--slim\""
-                                  " role=\"alert\"><div class=\"usa-alert__body\">"
-                                  "<p class=\"usa-alert__text\">",
-                   message, "</p></div></div>\n");
-}
-
 /* Opens a POST form with the CSRF token and, unless NULL, a hidden action (a form whose
  * buttons name their own actions has none: a browser sends the hidden field first, and
  * the first value is the one read); closed by the caller. */
-static enum ct_status form_open(struct web_request *request, struct buf *out, const char *path,
-                                const char *action)
+static void form_open(struct web_request *request, struct html *h, const char *path,
+                      const char *action)
 {
-    enum ct_status status = text_in(out, "<form method=\"post\" class=\"stack-wide\" action=\"",
-                                    path, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, request->csrf);
+    html_markup(h, "<form method=\"post\" class=\"stack-wide\" action=\"");
+    html_text(h, path);
+    html_markup(h, "\">");
+    html_csrf(h, request->csrf);
+    if (action != NULL) {
+        html_hidden(h, "action", action);
+        html_markup(h, "\n");
     }
-    if (status == CT_OK && action == NULL) {
-        return html_buf_markup(out, "\">\n");
-    }
-    return status == CT_OK
-               ? text_in(out, "\"><input type=\"hidden\" name=\"action\" value=\"", action, "\">\n")
-               : status;
 }
 
-static enum ct_status hidden_id(struct buf *out, const char *name, int64_t id)
+static void button(struct html *h, const char *label)
 {
-    char text[32];
-    snprintf(text, sizeof text, "%" PRId64, id);
-    enum ct_status status = text_in(out, "<input type=\"hidden\" name=\"", name, "\" value=\"");
-    return status == CT_OK ? text_in(out, "", text, "\">\n") : status;
+    html_markup(h, "<button type=\"submit\" class=\"usa-button\">");
+    html_text(h, label);
+    html_markup(h, "</button></form>\n");
 }
 
-/* A refused action: the field to mark, what to fix, and (for a plan to sign) which
- * version's form. */
-struct plan_problem {
-    const char *field;
-    const char *message;
-    int64_t version;
-};
-
-static const char *error_for(const struct plan_problem *problem, const char *field)
+/* A form of one button that sends action to /plan. */
+static void action_form(struct web_request *request, struct html *h, const char *action,
+                        const char *label)
 {
-    return problem != NULL && problem->field != NULL && strcmp(problem->field, field) == 0
-               ? problem->message
-               : NULL;
+    form_open(request, h, "/plan", action);
+    button(h, label);
 }
 
-static enum ct_status labelled_input(struct buf *out, const char *id, const char *label,
-                                     const char *value, bool area, const char *error)
+static void labelled_input(struct html *h, const char *id, const char *label, const char *value,
+                           bool area, const char *error)
 {
     struct form_field field = {
         .id = id,
@@ -93,358 +56,254 @@ static enum ct_status labelled_input(struct buf *out, const char *id, const char
         .control = area ? FORM_TEXTAREA : FORM_INPUT,
         .value = value,
     };
-    return form_field_write(out, &field);
+    html_field(h, &field);
+}
+
+/* The goals and planned items of a version, as a list. */
+static void version_contents(struct html *h, const struct learning_plan *plan, int64_t version)
+{
+    html_markup(h, "<ul>\n");
+    for (size_t i = 0; i < plan->goal_count; i++) {
+        const struct learning_goal *goal = &plan->goals[i];
+        if (goal->version_id != version) {
+            continue;
+        }
+        html_markup(h, "<li>Goal: ");
+        html_text(h, goal->goal);
+        html_markup(h, " (serves ");
+        html_text(h, goal->library_goal_code);
+        html_markup(h, " ");
+        html_text(h, goal->library_goal_title);
+        html_markup(h, "): ");
+        html_text(h, goal->outcomes);
+        html_markup(h, "</li>\n");
+    }
+    for (size_t i = 0; i < plan->item_count; i++) {
+        const struct learning_item *item = &plan->items[i];
+        if (item->version_id != version) {
+            continue;
+        }
+        html_markup(h, "<li>Planned ");
+        html_text(h, item->kind);
+        html_markup(h, " ");
+        html_text(h, item->key);
+        html_markup(h, ": ");
+        html_text(h, item->description);
+        if (item->plan_goal != NULL) {
+            html_markup(h, " (for the goal: ");
+            html_text(h, item->plan_goal);
+            html_markup(h, ")");
+        }
+        html_markup(h, "</li>\n");
+    }
+    html_markup(h, "</ul>\n");
 }
 
 /* ---- the learner's plan ---- */
 
-struct version_info {
-    int64_t id;
-    int64_t version;
-    char state[16];
-    char skill_gaps[2048];
-    char learning_options[2048];
-    char returned_comment[1024];
-    bool learner_signed;
-};
-
-static enum ct_status versions_table(struct web_request *request, struct buf *out, int64_t track,
-                                     struct version_info *latest, struct ct_err *err)
+/* The message of the fault a refused action noted at the form's field (the API's name
+ * for it, where the two differ), or NULL. */
+static const char *error_for(const struct action_outcome *outcome, const char *field)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        request->store->db,
-        "SELECT id, version, state, COALESCE(submitted, ''), COALESCE(learner_approved, ''),"
-        " COALESCE(organization_approved, ''), COALESCE(returned_comment, ''), skill_gaps,"
-        " learning_options FROM plan_versions WHERE track_id = ? ORDER BY version",
-        &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(track)), 1, err);
+    static const char *const api_names[][2] = {{"item_key", "key"}, {"item_kind", "kind"}};
+    const char *name = field;
+    for (size_t i = 0; i < sizeof api_names / sizeof api_names[0]; i++) {
+        name = strcmp(api_names[i][0], field) == 0 ? api_names[i][1] : name;
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<h2>Versions</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>"
-                 "<th scope=\"col\">Version</th><th scope=\"col\">State</th>"
-                 "<th scope=\"col\">Submitted</th>"
-                 "<th scope=\"col\">Signed by you</th>"
-                 "<th scope=\"col\">Signed for the library</th>"
-                 "<th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
-    }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        latest->id = db_column_int64(stmt, 0);
-        latest->version = db_column_int64(stmt, 1);
-        snprintf(latest->state, sizeof latest->state, "%s", db_column_text(stmt, 2));
-        latest->learner_signed = db_column_text(stmt, 4)[0] != '\0';
-        snprintf(latest->skill_gaps, sizeof latest->skill_gaps, "%s", db_column_text(stmt, 7));
-        snprintf(latest->learning_options, sizeof latest->learning_options, "%s",
-                 db_column_text(stmt, 8));
-        snprintf(latest->returned_comment, sizeof latest->returned_comment, "%s",
-                 db_column_text(stmt, 6));
-        char number[24];
-        snprintf(number, sizeof number, "%" PRId64, latest->version);
-        status = text_in(out, "<tr><td>", number, "</td>");
-        for (int column = 2; column <= 6 && status == CT_OK; column++) {
-            status = text_in(out, "<td>", db_column_text(stmt, column), "</td>");
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</tr>\n");
-        }
-    }
-    db_finalize(stmt);
-    return status == CT_OK ? html_buf_markup(out, "</tbody>\n</table>\n") : status;
+    const struct action_fault *fault = outcome != NULL ? action_fault_of(outcome, name) : NULL;
+    return fault != NULL ? fault->message : NULL;
 }
 
-/* The library goals a personal goal may serve: those of the person's library's plans. */
-static enum ct_status library_goal_options(struct web_request *request, struct buf *out,
-                                           struct ct_err *err)
+static void versions_table(struct html *h, const struct learning_plan *plan)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status =
-        db_prepare(request->store->db,
-                   "SELECT g.id, g.code || ' ' || g.title FROM library_goals g JOIN strategic_plans"
-                   " s ON s.id = g.strategic_plan_id WHERE s.library_id = ? ORDER BY g.code",
-                   &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->library_id)), 1, err);
-    }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
+    html_markup(h,
+                "<h2>Versions</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>"
+                "<th scope=\"col\">Version</th><th scope=\"col\">State</th>"
+                "<th scope=\"col\">Submitted</th>"
+                "<th scope=\"col\">Signed by you</th>"
+                "<th scope=\"col\">Signed for the library</th>"
+                "<th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < plan->version_count; i++) {
+        const struct learning_version *v = &plan->versions[i];
+        const char *cells[] = {v->state, v->submitted, v->learner_signed, v->library_signed,
+                               v->comment};
+        html_markup(h, "<tr><td>");
+        html_int(h, v->version);
+        html_markup(h, "</td>");
+        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++) {
+            html_markup(h, "<td>");
+            html_text(h, cells[c] != NULL ? cells[c] : "");
+            html_markup(h, "</td>");
         }
-        status = text_in(out, "<option value=\"", db_column_text(stmt, 0), "\">");
-        if (status == CT_OK) {
-            status = text_in(out, "", db_column_text(stmt, 1), "</option>");
-        }
+        html_markup(h, "</tr>\n");
     }
-    db_finalize(stmt);
-    return status;
+    html_markup(h, "</tbody>\n</table>\n");
 }
 
-/* The goals and planned items of a version, as a list. */
-static enum ct_status version_contents(struct web_request *request, struct buf *out,
-                                       int64_t version, struct ct_err *err)
+/* The choices of the library goals a personal goal may serve: those of the learner's
+ * library's plans. */
+static void library_goal_select(struct web_request *request, struct html *h)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        request->store->db,
-        "SELECT 'Goal: ' || p.goal || ' (serves ' || g.code || ' ' || g.title || '): '"
-        " || p.desired_outcomes FROM plan_goals p JOIN library_goals g ON g.id ="
-        " p.library_goal_id WHERE p.plan_version_id = ? UNION ALL SELECT 'Planned ' || i.kind ||"
-        " ' ' || i.item_key || ': ' || i.description || COALESCE(' (for the goal: ' || g.goal"
-        " || ')', '') FROM plan_items i LEFT JOIN plan_goals g ON g.id = i.plan_goal_id"
-        " WHERE i.plan_version_id = ?",
-        &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(version), DB_INT(version)), 2, err);
+    struct learning_library_goal *goals = NULL;
+    size_t count = 0;
+    struct ct_err err = {0};
+    html_fail(h, store_learning_library_goals(request->store, request->library_id, &request->arena,
+                                              &goals, &count, &err));
+    html_markup(h, "<label class=\"usa-label\" for=\"library_goal\">The library goal it serves"
+                   "</label><select class=\"usa-select\" id=\"library_goal\""
+                   " name=\"library_goal\">");
+    for (size_t i = 0; i < count; i++) {
+        char value[24], label[512];
+        snprintf(value, sizeof value, "%lld", (long long)goals[i].id);
+        snprintf(label, sizeof label, "%s %s", goals[i].code, goals[i].title);
+        html_options(h, &(struct form_option){value, label}, 1, NULL);
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<ul>\n");
-    }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        status = text_in(out, "<li>", db_column_text(stmt, 0), "</li>\n");
-    }
-    db_finalize(stmt);
-    return status == CT_OK ? html_buf_markup(out, "</ul>\n") : status;
+    html_markup(h, "</select>\n");
 }
 
-/* The goals of a draft version, for the item a planned activity serves. */
-static enum ct_status draft_goal_options(struct web_request *request, struct buf *out,
-                                         const struct version_info *draft, struct ct_err *err)
+/* The goals of the draft, for the item a planned activity serves; the newest is chosen
+ * (items usually follow the goal they serve). */
+static void plan_goal_select(struct html *h, const struct learning_plan *plan, int64_t draft)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(request->store->db,
-                                       "SELECT id, goal, position = (SELECT MAX(position)"
-                                       " FROM plan_goals WHERE plan_version_id = ?) FROM plan_goals"
-                                       " WHERE plan_version_id = ? ORDER BY position",
-                                       &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(draft->id), DB_INT(draft->id)), 2, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<option value=\"\">None of them</option>");
-    }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        /* The newest goal is chosen: items usually follow the goal they serve. */
-        status = text_in(
-            out, db_column_int64(stmt, 2) ? "<option selected value=\"" : "<option value=\"",
-            db_column_text(stmt, 0), "\">");
-        if (status == CT_OK) {
-            status = text_in(out, "", db_column_text(stmt, 1), "</option>");
+    html_markup(h, "<label class=\"usa-label\" for=\"plan_goal\">The goal of yours it serves"
+                   "</label><select class=\"usa-select\" id=\"plan_goal\" name=\"plan_goal\">");
+    static const struct form_option none = {"", "None of them"};
+    html_options(h, &none, 1, NULL);
+    int64_t newest = 0, position = 0;
+    for (size_t i = 0; i < plan->goal_count; i++) {
+        if (plan->goals[i].version_id == draft && plan->goals[i].position >= position) {
+            newest = plan->goals[i].id;
+            position = plan->goals[i].position;
         }
     }
-    db_finalize(stmt);
-    return status;
+    char chosen[24];
+    snprintf(chosen, sizeof chosen, "%lld", (long long)newest);
+    for (size_t i = 0; i < plan->goal_count; i++) {
+        if (plan->goals[i].version_id == draft) {
+            char value[24];
+            snprintf(value, sizeof value, "%lld", (long long)plan->goals[i].id);
+            html_options(h, &(struct form_option){value, plan->goals[i].goal}, 1, chosen);
+        }
+    }
+    html_markup(h, "</select>\n");
 }
 
-static enum ct_status draft_editor(struct web_request *request, struct buf *out,
-                                   const struct version_info *draft,
-                                   const struct plan_problem *problem, struct ct_err *err)
+static void goal_form(struct web_request *request, struct html *h,
+                      const struct action_outcome *outcome)
 {
-    enum ct_status status = CT_OK;
-    if (draft->returned_comment[0] != '\0') {
-        status = text_in(out,
-                         "<div class=\"usa-alert usa-alert--warning usa-alert--slim\"><div "
-                         "class=\"usa-alert__body\"><p class=\"usa-alert__text\">Your library "
-                         "returned this version: ",
-                         draft->returned_comment, "</p></div></div>\n");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>In this version</h2>\n");
-    }
-    if (status == CT_OK) {
-        status = version_contents(request, out, draft->id, err);
-    }
-    if (status == CT_OK) {
-        status = form_open(request, out, "/plan", "save-text");
-    }
-    if (status == CT_OK) {
-        status = labelled_input(out, "skill_gaps", "Gaps in skills or knowledge", draft->skill_gaps,
-                                true, NULL);
-    }
-    if (status == CT_OK) {
-        status = labelled_input(out, "learning_options", "Options for learning you researched",
-                                draft->learning_options, true, NULL);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<button type=\"submit\" class=\"usa-button\">Save</button></form>\n");
-    }
-    if (status == CT_OK) {
-        status = form_open(request, out, "/plan", "add-goal");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<h3>Add a goal</h3><label class=\"usa-label\" for=\"library_goal\">The library"
-                 " goal it serves</label><select class=\"usa-select\" id=\"library_goal\""
-                 " name=\"library_goal\">");
-    }
-    if (status == CT_OK) {
-        status = library_goal_options(request, out, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</select>\n");
-    }
-    if (status == CT_OK) {
-        status = labelled_input(out, "goal", "Your goal", web_form_value(request, "goal"), false,
-                                error_for(problem, "goal"));
-    }
-    if (status == CT_OK) {
-        status =
-            labelled_input(out, "outcomes", "Desired outcomes", web_form_value(request, "outcomes"),
-                           false, error_for(problem, "outcomes"));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<button type=\"submit\" class=\"usa-button\">Add the goal</button></form>\n");
-    }
-    if (status == CT_OK) {
-        status = form_open(request, out, "/plan", "add-item");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out,
-            "<h3>Plan an activity</h3><label class=\"usa-label\" for=\"item_kind\">Kind</label>"
-            "<select class=\"usa-select\" id=\"item_kind\" name=\"item_kind\"><option"
-            " value=\"training\">Training</option><option"
-            " value=\"self-directed\">Self-directed learning</option>"
-            "</select>\n");
-    }
-    if (status == CT_OK) {
-        status = labelled_input(out, "item_key", "Short name (self-directed claims name it)",
-                                web_form_value(request, "item_key"), false,
-                                error_for(problem, "item_key"));
-    }
-    if (status == CT_OK) {
-        status = labelled_input(out, "description", "Description",
-                                web_form_value(request, "description"), false,
-                                error_for(problem, "description"));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<label class=\"usa-label\" for=\"plan_goal\">The goal of yours it serves</label>"
-                 "<select class=\"usa-select\" id=\"plan_goal\" name=\"plan_goal\">");
-    }
-    if (status == CT_OK) {
-        status = draft_goal_options(request, out, draft, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</select>\n");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<button type=\"submit\" class=\"usa-button\">Add to the plan</button></form>\n");
-    }
-    if (status == CT_OK) {
-        status =
-            html_buf_markup(out, "<h3>Submit</h3>\n<p>When the plan says what you will learn and"
-                                 " which of your library's goals it serves, submit it: you and"
-                                 " your library then sign it, and learning counts from the day"
-                                 " it is submitted.</p>\n");
-    }
-    if (status == CT_OK) {
-        status = form_open(request, out, "/plan", "submit");
-    }
-    return status == CT_OK
-               ? html_buf_markup(out,
-                                 "<button type=\"submit\" class=\"usa-button\">Submit this version"
-                                 "</button></form>\n")
-               : status;
+    form_open(request, h, "/plan", "add-goal");
+    html_markup(h, "<h3>Add a goal</h3>");
+    library_goal_select(request, h);
+    labelled_input(h, "goal", "Your goal", web_form_value(request, "goal"), false,
+                   error_for(outcome, "goal"));
+    labelled_input(h, "outcomes", "Desired outcomes", web_form_value(request, "outcomes"), false,
+                   error_for(outcome, "outcomes"));
+    html_markup(h, "<button type=\"submit\" class=\"usa-button\">Add the goal</button></form>\n");
 }
 
-static enum ct_status plan_actions(struct web_request *request, struct buf *out,
-                                   const struct version_info *latest,
-                                   const struct plan_problem *problem, struct ct_err *err)
+static void item_form(struct web_request *request, struct html *h, const struct learning_plan *plan,
+                      int64_t draft, const struct action_outcome *outcome)
 {
-    if (latest->id == 0) {
-        enum ct_status status = form_open(request, out, "/plan", "new-version");
-        return status == CT_OK
-                   ? html_buf_markup(out,
-                                     "<button type=\"submit\" class=\"usa-button\">Start your plan"
-                                     "</button></form>\n")
-                   : status;
-    }
-    if (strcmp(latest->state, "approved") == 0) {
-        enum ct_status status = form_open(request, out, "/plan", "new-version");
-        return status == CT_OK
-                   ? html_buf_markup(
-                         out, "<button type=\"submit\" class=\"usa-button\">Start a new version"
-                              "</button></form>\n")
-                   : status;
-    }
-    if (strcmp(latest->state, "draft") == 0) {
-        return draft_editor(request, out, latest, problem, err);
-    }
-    if (!latest->learner_signed) {
-        enum ct_status status = form_open(request, out, "/plan", "sign");
-        return status == CT_OK
-                   ? html_buf_markup(
-                         out, "<button type=\"submit\" class=\"usa-button\">Sign this version"
-                              "</button></form>\n")
-                   : status;
-    }
-    return html_buf_markup(out, "<p>This version waits for your library's signature.</p>\n");
+    static const struct form_option kinds[] = {{"training", "Training"},
+                                               {"self-directed", "Self-directed learning"}};
+    form_open(request, h, "/plan", "add-item");
+    html_markup(h, "<h3>Plan an activity</h3><label class=\"usa-label\" for=\"item_kind\">Kind"
+                   "</label><select class=\"usa-select\" id=\"item_kind\" name=\"item_kind\">");
+    html_options(h, kinds, sizeof kinds / sizeof kinds[0], NULL);
+    html_markup(h, "</select>\n");
+    labelled_input(h, "item_key", "Short name (self-directed claims name it)",
+                   web_form_value(request, "item_key"), false, error_for(outcome, "item_key"));
+    labelled_input(h, "description", "Description", web_form_value(request, "description"), false,
+                   error_for(outcome, "description"));
+    plan_goal_select(h, plan, draft);
+    html_markup(h,
+                "<button type=\"submit\" class=\"usa-button\">Add to the plan</button></form>\n");
 }
 
+static void draft_editor(struct web_request *request, struct html *h,
+                         const struct learning_plan *plan, const struct learning_version *draft,
+                         const struct action_outcome *outcome)
+{
+    if (draft->comment != NULL && draft->comment[0] != '\0') {
+        html_slim_warning_begin(h);
+        html_markup(h, "Your library returned this version: ");
+        html_text(h, draft->comment);
+        html_slim_alert_end(h);
+    }
+    html_markup(h, "<h2>In this version</h2>\n");
+    version_contents(h, plan, draft->id);
+    form_open(request, h, "/plan", "save-text");
+    labelled_input(h, "skill_gaps", "Gaps in skills or knowledge", draft->skill_gaps, true, NULL);
+    labelled_input(h, "learning_options", "Options for learning you researched",
+                   draft->learning_options, true, NULL);
+    html_markup(h, "<button type=\"submit\" class=\"usa-button\">Save</button></form>\n");
+    goal_form(request, h, outcome);
+    item_form(request, h, plan, draft->id, outcome);
+    html_markup(h, "<h3>Submit</h3>\n<p>When the plan says what you will learn and"
+                   " which of your library's goals it serves, submit it: you and"
+                   " your library then sign it, and learning counts from the day"
+                   " it is submitted.</p>\n");
+    action_form(request, h, "submit", "Submit this version");
+}
+
+static void plan_actions(struct web_request *request, struct html *h,
+                         const struct learning_plan *plan, const struct action_outcome *outcome)
+{
+    const struct learning_version *latest =
+        plan->version_count > 0 ? &plan->versions[plan->version_count - 1] : NULL;
+    if (latest == NULL) {
+        action_form(request, h, "new-version", "Start your plan");
+    } else if (strcmp(latest->state, "approved") == 0) {
+        action_form(request, h, "new-version", "Start a new version");
+    } else if (strcmp(latest->state, "draft") == 0) {
+        draft_editor(request, h, plan, latest, outcome);
+    } else if (latest->learner_signed == NULL) {
+        action_form(request, h, "sign", "Sign this version");
+    } else {
+        html_markup(h, "<p>This version waits for your library's signature.</p>\n");
+    }
+}
+
+/* The plan page, with message when an action was refused (outcome: its faults, marked
+ * at their fields). */
 static enum ct_status plan_page(struct web_request *request, struct web_response *response,
-                                const char *message, const struct plan_problem *problem)
+                                const char *message, const struct action_outcome *outcome)
 {
-    struct buf *out = &response->body;
+    web_set_title(response, "Professional Development Plan");
     struct ct_err err = {0};
     struct track_info track;
-    enum ct_status status = page_begin(request, response, "Professional Development Plan");
-    if (status == CT_OK) {
-        status = alert(out, message, problem != NULL);
+    bool enrolled = false;
+    struct html h;
+    html_start(&h, &response->body);
+    html_slim_error(&h, message, outcome != NULL);
+    html_fail(&h,
+              store_learning_track(request->store, request->person_id, &track, &enrolled, &err));
+    if (!enrolled) {
+        html_markup(&h, "<p>You are not enrolled in a certification track.</p>\n");
+        return html_status(&h);
     }
-    if (status == CT_OK &&
-        store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
-        status = html_buf_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
-        return status == CT_OK ? page_end(request, response) : status;
+    struct learning_plan plan;
+    html_fail(&h,
+              store_learning_plan_of_track(request->store, track.id, &request->arena, &plan, &err));
+    if (html_status(&h) != CT_OK) {
+        return html_status(&h);
     }
-    struct version_info *latest = calloc(1, sizeof *latest);
-    if (status == CT_OK && latest == NULL) {
-        status = CT_ERR_NOMEM;
+    if (plan.version_count == 0) {
+        html_markup(&h, "<p>You have no plan yet. Write it with your supervisor: the"
+                        " goals of your library's strategic plan it serves, what you"
+                        " need to learn and how. Credits count from the day you"
+                        " submit it.</p>\n");
+    } else {
+        versions_table(&h, &plan);
     }
-    int64_t versions = 0;
-    if (status == CT_OK) {
-        status = STORE_EXEC(request->store, "SELECT COUNT(*) FROM plan_versions WHERE track_id = ?",
-                            &versions, &err, DB_INT(track.id));
-    }
-    if (status == CT_OK && versions == 0) {
-        status = html_buf_markup(out, "<p>You have no plan yet. Write it with your supervisor: the"
-                                      " goals of your library's strategic plan it serves, what you"
-                                      " need to learn and how. Credits count from the day you"
-                                      " submit it.</p>\n");
-    } else if (status == CT_OK) {
-        status = versions_table(request, out, track.id, latest, &err);
-    }
-    if (status == CT_OK) {
-        status = plan_actions(request, out, latest, problem, &err);
-    }
-    free(latest);
-    return status == CT_OK ? page_end(request, response) : status;
+    plan_actions(request, &h, &plan, outcome);
+    return html_status(&h);
 }
 
-enum ct_status page_plan(struct web_request *request, struct web_response *response,
-                         const char *message)
+enum ct_status page_plan(struct web_request *request, struct web_response *response, int64_t id)
 {
-    return plan_page(request, response, message, NULL);
+    (void)id;
+    return plan_page(request, response, NULL, NULL);
 }
 
 /* ---- the learner's actions ---- */
@@ -455,85 +314,42 @@ static int64_t form_id(const struct web_request *request, const char *name)
     return text != NULL ? strtoll(text, NULL, 10) : 0;
 }
 
-/* The latest version of the signed-in learner's current track (0 when none). */
-static enum ct_status latest_version(struct web_request *request, int64_t *track, int64_t *version,
-                                     struct ct_err *err)
+/* Applies the learner's plan action the form names; *known is false for none. */
+static enum ct_status learner_act(struct web_request *request, const char *action, bool *known,
+                                  struct plan_result *result, struct action_outcome *outcome)
 {
-    struct track_info info;
-    *version = 0;
-    enum ct_status status = store_track_current(request->store, request->person_id, &info, err);
-    *track = status == CT_OK ? info.id : 0;
-    if (status == CT_OK) {
-        status = STORE_EXEC(request->store,
-                            "SELECT id FROM plan_versions WHERE track_id = ?"
-                            " ORDER BY version DESC LIMIT 1",
-                            version, err, DB_INT(info.id));
-    }
-    return status;
-}
-
-/* Whether the form field holds something. */
-static bool filled(const struct web_request *request, const char *name)
-{
-    const char *value = web_form_value(request, name);
-    return value != NULL && value[0] != '\0';
-}
-
-enum ct_status plan_learner_act(struct web_request *request, const char *action, int64_t *id,
-                                struct ct_err *err)
-{
-    int64_t track = 0, version = 0;
-    *id = 0;
-    enum ct_status status = latest_version(request, &track, &version, err);
-    if (status != CT_OK) {
-        return status;
-    }
+    struct actor actor = web_actor(request);
+    struct store *store = request->store;
+    *known = true;
     if (strcmp(action, "new-version") == 0) {
-        struct plan_version_new text = {"", ""};
-        return store_plan_version_create(request->store, request->person_id, track, &text, id, err);
+        return action_plan_start(store, &actor, &(struct plan_start_input){0}, result, outcome);
     }
-    *id = version;
     if (strcmp(action, "save-text") == 0) {
-        struct plan_version_new text = {web_form_value(request, "skill_gaps"),
-                                        web_form_value(request, "learning_options")};
-        return store_plan_version_update(request->store, request->person_id, version, &text, err);
+        struct plan_text_input text = {0, web_form_value(request, "skill_gaps"),
+                                       web_form_value(request, "learning_options")};
+        return action_plan_text(store, &actor, &text, result, outcome);
     }
     if (strcmp(action, "add-goal") == 0) {
-        if (!filled(request, "goal")) {
-            return ct_err_set(err, CT_ERR_INPUT, "goal",
-                              "Write your goal before adding it: what you will be able to do.");
-        }
-        return store_plan_goal_add(
-            request->store, request->person_id, version, form_id(request, "library_goal"),
-            web_form_value(request, "goal"), web_form_value(request, "outcomes"), id, err);
+        struct plan_goal_input goal = {0, form_id(request, "library_goal"),
+                                       web_form_value(request, "goal"),
+                                       web_form_value(request, "outcomes")};
+        return action_plan_goal_add(store, &actor, &goal, result, outcome);
     }
     if (strcmp(action, "add-item") == 0) {
-        if (!filled(request, "item_key")) {
-            return ct_err_set(err, CT_ERR_INPUT, "item_key",
-                              "Give the planned activity a short name, such as sd-reading.");
-        }
-        if (!filled(request, "description")) {
-            return ct_err_set(err, CT_ERR_INPUT, "description",
-                              "Say what the planned activity is.");
-        }
-        const char *kind = web_form_value(request, "item_kind");
-        if (kind == NULL || (strcmp(kind, "training") != 0 && strcmp(kind, "self-directed") != 0)) {
-            return ct_err_set(err, CT_ERR_INPUT, "item_kind",
-                              "Choose training or self-directed learning.");
-        }
-        return store_plan_item_add(
-            request->store, request->person_id, version, web_form_value(request, "item_key"), kind,
-            web_form_value(request, "description"), form_id(request, "plan_goal"), id, err);
+        struct plan_item_input item = {
+            0, web_form_value(request, "item_kind"), web_form_value(request, "item_key"),
+            web_form_value(request, "description"), form_id(request, "plan_goal")};
+        return action_plan_item_add(store, &actor, &item, result, outcome);
     }
     if (strcmp(action, "submit") == 0) {
-        return store_plan_version_submit(request->store, request->person_id, version,
-                                         request->today, err);
+        return action_plan_submit(store, &actor, &(struct plan_version_input){0}, result, outcome);
     }
     if (strcmp(action, "sign") == 0) {
-        return store_plan_version_sign(request->store, request->person_id, version,
-                                       PLAN_SIGNER_LEARNER, request->today, err);
+        struct plan_sign_input sign = {0, PLAN_SIGNER_LEARNER};
+        return action_plan_sign(store, &actor, &sign, result, outcome);
     }
-    return ct_err_set(err, CT_ERR_INPUT, "action", "Choose one of the plan's buttons.");
+    *known = false;
+    return CT_OK;
 }
 
 /* The confirmation of a learner's plan action. */
@@ -551,210 +367,182 @@ static const char *learner_notice(const char *action)
     return "plan-saved";
 }
 
-enum ct_status page_plan_submit(struct web_request *request, struct web_response *response)
+/* Whether the refusal noted a fault at a field the page marks. */
+static bool marks_a_field(const struct action_outcome *outcome)
 {
-    const char *action = web_form_value(request, "action");
-    struct ct_err err = {0};
-    int64_t id = 0;
-    enum ct_status status = plan_learner_act(request, action != NULL ? action : "", &id, &err);
-    static const char *const fields[] = {"goal", "outcomes", "item_key", "description"};
-    for (size_t i = 0; status == CT_ERR_INPUT && i < sizeof fields / sizeof fields[0]; i++) {
-        if (strcmp(err.where, fields[i]) == 0) {
-            response->status = 400;
-            struct plan_problem problem = {fields[i], err.message, 0};
-            return plan_page(request, response, "Nothing was added: see the field marked below.",
-                             &problem);
+    static const char *const marked[] = {"goal", "outcomes", "item_key", "description"};
+    for (size_t i = 0; i < sizeof marked / sizeof marked[0]; i++) {
+        if (error_for(outcome, marked[i]) != NULL) {
+            return true;
         }
+    }
+    return false;
+}
+
+enum ct_status page_plan_submit(struct web_request *request, struct web_response *response,
+                                int64_t id)
+{
+    (void)id;
+    const char *action = web_form_value(request, "action");
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    bool known = false;
+    enum ct_status status =
+        learner_act(request, action != NULL ? action : "", &known, &result, &outcome);
+    if (!known) {
+        response->status = 400;
+        return plan_page(request, response, "Choose one of the plan's buttons.", NULL);
+    }
+    if (status == CT_ERR_INPUT && marks_a_field(&outcome)) {
+        response->status = 400;
+        return plan_page(request, response, "Nothing was added: see the field marked below.",
+                         &outcome);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
-        return page_plan(request, response, err.message);
+        return plan_page(request, response, outcome.err.message, NULL);
     }
-    if (status == CT_OK) {
-        notice_redirect(response, "/plan", learner_notice(action != NULL ? action : ""), 0);
+    if (status != CT_OK) {
+        return status;
     }
-    return status;
+    notice_redirect(response, "/plan", learner_notice(action), 0);
+    return CT_OK;
 }
 
 /* ---- the supervisor's side ---- */
 
+/* A refused decision on a plan to sign: which version's form, and its fault. */
+struct sign_problem {
+    int64_t version;
+    const char *comment_error;
+};
+
 /* One plan waiting for the library's signature, as a section of its own: a plan is read
  * as a document (gaps, options, every goal and item) before it is signed or returned. */
-static enum ct_status waiting_plan(struct web_request *request, struct buf *out,
-                                   struct db_stmt *stmt, const struct plan_problem *problem)
+static void waiting_plan(struct web_request *request, struct html *h,
+                         const struct learning_plan *plan, const struct learning_version *v,
+                         const struct sign_problem *problem)
 {
+    html_markup(h, "<section aria-labelledby=\"plan-");
+    html_int(h, v->id);
+    html_markup(h, "\"><h2 id=\"plan-");
+    html_int(h, v->id);
+    html_markup(h, "\">");
+    html_text(h, v->person_name);
+    html_markup(h, ", version ");
+    html_int(h, v->version);
+    html_markup(h, "</h2>\n<p>Submitted on ");
+    html_text(h, v->submitted);
+    html_markup(h, ".</p>\n<p>Gaps in skills or knowledge: ");
+    html_text(h, v->skill_gaps);
+    html_markup(h, "</p>\n<p>Options for learning: ");
+    html_text(h, v->learning_options);
+    html_markup(h, "</p>\n");
+    version_contents(h, plan, v->id);
+    form_open(request, h, "/plans", NULL);
+    html_hidden_id(h, "version", v->id);
+    html_markup(h, "\n");
+    bool wrong = problem != NULL && problem->version == v->id;
     char id[32];
-    snprintf(id, sizeof id, "plan-%" PRId64, db_column_int64(stmt, 0));
-    enum ct_status status = text_in(out, "<section aria-labelledby=\"", id, "\"><h2 id=\"");
-    if (status == CT_OK) {
-        status = text_in(out, "", id, "\">");
-    }
-    if (status == CT_OK) {
-        status = text_in(out, "", db_column_text(stmt, 1), ", ");
-    }
-    if (status == CT_OK) {
-        status = text_in(out, "", db_column_text(stmt, 2), "</h2>\n");
-    }
-    if (status == CT_OK) {
-        status = text_in(out, "<p>Submitted on ", db_column_text(stmt, 3), ".</p>\n");
-    }
-    if (status == CT_OK) {
-        status =
-            text_in(out, "<p>Gaps in skills or knowledge: ", db_column_text(stmt, 4), "</p>\n");
-    }
-    if (status == CT_OK) {
-        status = text_in(out, "<p>Options for learning: ", db_column_text(stmt, 5), "</p>\n");
-    }
-    if (status == CT_OK) {
-        struct ct_err err = {0};
-        status = version_contents(request, out, db_column_int64(stmt, 0), &err);
-    }
-    if (status == CT_OK) {
-        status = form_open(request, out, "/plans", NULL);
-    }
-    if (status == CT_OK) {
-        status = hidden_id(out, "version", db_column_int64(stmt, 0));
-    }
-    if (status == CT_OK) {
-        int64_t version = db_column_int64(stmt, 0);
-        bool wrong = problem != NULL && problem->version == version;
-        snprintf(id, sizeof id, "comment-%" PRId64, version);
-        struct form_field comment = {
-            .id = id,
-            .name = "comment",
-            .label = "Comment (needed to return)",
-            .hint = "The learner sees it with the returned version.",
-            .error = wrong ? problem->message : NULL,
-            .control = FORM_INPUT,
-            .value = wrong ? web_form_value(request, "comment") : NULL,
-        };
-        status = form_field_write(out, &comment);
-    }
-    if (status == CT_OK) {
-        /* Return first: Enter in the comment box returns, never signs. */
-        status =
-            html_buf_markup(out, "<div class=\"actions\"><button type=\"submit\" name=\"action\""
-                                 " value=\"return\" class=\"usa-button usa-button--outline\">"
-                                 "Return</button> <button type=\"submit\" class=\"usa-button\""
-                                 " name=\"action\" value=\"sign\">Sign for the library</button>"
-                                 "</div></form></section>\n");
-    }
-    return status;
+    snprintf(id, sizeof id, "comment-%lld", (long long)v->id);
+    struct form_field comment = {
+        .id = id,
+        .name = "comment",
+        .label = "Comment (needed to return)",
+        .hint = "The learner sees it with the returned version.",
+        .error = wrong ? problem->comment_error : NULL,
+        .control = FORM_INPUT,
+        .value = wrong ? web_form_value(request, "comment") : NULL,
+    };
+    html_field(h, &comment);
+    /* Return first: Enter in the comment box returns, never signs. */
+    html_markup(h, "<div class=\"actions\"><button type=\"submit\" name=\"action\""
+                   " value=\"return\" class=\"usa-button usa-button--outline\">"
+                   "Return</button> <button type=\"submit\" class=\"usa-button\""
+                   " name=\"action\" value=\"sign\">Sign for the library</button>"
+                   "</div></form></section>\n");
 }
 
 static enum ct_status plans_to_sign_page(struct web_request *request, struct web_response *response,
-                                         const char *message, const struct plan_problem *problem)
+                                         const char *message, const struct sign_problem *problem)
 {
-    struct buf *out = &response->body;
+    web_set_title(response, "Plans to sign");
     struct ct_err err = {0};
-    enum ct_status status = page_begin(request, response, "Plans to sign");
-    if (status == CT_OK) {
-        status = alert(out, message, problem != NULL);
+    struct learning_plan plan;
+    int64_t total = 0;
+    struct html h;
+    html_start(&h, &response->body);
+    html_slim_error(&h, message, problem != NULL);
+    html_fail(&h, store_learning_plans_waiting(request->store, request->person_id, -1, 0,
+                                               &request->arena, &plan, &total, &err));
+    if (html_status(&h) != CT_OK) {
+        return html_status(&h);
     }
-    struct db_stmt *stmt = NULL;
-    if (status == CT_OK) {
-        status = db_prepare(request->store->db,
-                            "SELECT v.id, p.name, 'version ' || v.version, v.submitted,"
-                            " v.skill_gaps, v.learning_options" PLAN_WAITING_FROM
-                            " ORDER BY v.submitted, v.id",
-                            &stmt, &err);
+    for (size_t i = 0; i < plan.version_count; i++) {
+        waiting_plan(request, &h, &plan, &plan.versions[i], problem);
     }
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(request->person_id)), 1, &err);
+    if (plan.version_count == 0) {
+        html_markup(&h, "<p>No plan waits for your signature.</p>\n");
     }
-    bool has_row = true;
-    int plans = 0;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, &err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        status = waiting_plan(request, out, stmt, problem);
-        plans++;
-    }
-    db_finalize(stmt);
-    if (status == CT_OK && plans == 0) {
-        status = html_buf_markup(out, "<p>No plan waits for your signature.</p>\n");
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    return html_status(&h);
 }
 
 enum ct_status page_plans_to_sign(struct web_request *request, struct web_response *response,
-                                  const char *message)
+                                  int64_t id)
 {
-    return plans_to_sign_page(request, response, message, NULL);
+    (void)id;
+    return plans_to_sign_page(request, response, NULL, NULL);
 }
 
-enum ct_status plan_library_decide(struct web_request *request, int64_t version, const char *action,
-                                   const char *comment, bool *allowed, bool *approved,
-                                   struct ct_err *err)
+static enum ct_status sign_refused(struct web_request *request, struct web_response *response,
+                                   int64_t version, const struct action_outcome *outcome)
 {
-    int64_t verifier = 0;
-    *allowed = false;
-    *approved = false;
-    enum ct_status status = STORE_EXEC(request->store,
-                                       "SELECT p.verifier_id FROM plan_versions v JOIN tracks t"
-                                       " ON t.id = v.track_id JOIN people p ON p.id = t.person_id"
-                                       " WHERE v.id = ?",
-                                       &verifier, err, DB_INT(version));
-    *allowed = status == CT_OK && verifier == request->person_id;
-    if (!*allowed) {
-        return status;
-    }
-    bool returning = action != NULL && strcmp(action, "return") == 0;
-    if (!returning && (action == NULL || strcmp(action, "sign") != 0)) {
-        return ct_err_set(err, CT_ERR_INPUT, "action", "Choose Sign for the library or Return.");
-    }
-    if (returning && (comment == NULL || comment[0] == '\0')) {
-        return ct_err_set(err, CT_ERR_INPUT, "comment",
-                          "Say what to change: the learner sees your comment.");
-    }
-    if (returning) {
-        status =
-            store_plan_version_return(request->store, request->person_id, version, comment, err);
-    } else {
-        status = store_plan_version_sign(request->store, request->person_id, version,
-                                         PLAN_SIGNER_ORGANIZATION, request->today, err);
-    }
-    char state[16] = "";
-    bool found = false;
-    if (status == CT_OK) {
-        status =
-            store_query_text(request->store, "SELECT state FROM plan_versions WHERE id = ?",
-                             STORE_PARAMS(DB_INT(version)), 1, state, sizeof state, &found, err);
-    }
-    *approved = strcmp(state, "approved") == 0;
-    return status;
-}
-
-enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web_response *response)
-{
-    const char *action = web_form_value(request, "action");
-    struct ct_err err = {0};
-    bool allowed = false, approved = false;
-    int64_t version = form_id(request, "version");
-    enum ct_status status = plan_library_decide(
-        request, version, action, web_form_value(request, "comment"), &allowed, &approved, &err);
-    if (status == CT_OK && !allowed) {
+    if (outcome->refusal == ACTION_NOT_ALLOWED) {
         response->status = 403;
-        return page_plans_to_sign(request, response, "You do not sign this person's plan.");
+        return plans_to_sign_page(request, response, "You do not sign this person's plan.", NULL);
     }
-    if (status == CT_ERR_INPUT && strcmp(err.where, "comment") == 0) {
-        response->status = 400;
-        struct plan_problem problem = {"comment", err.message, version};
+    response->status = 400;
+    const struct action_fault *comment = action_fault_of(outcome, "comment");
+    if (comment != NULL) {
+        struct sign_problem problem = {version, comment->message};
         return plans_to_sign_page(request, response, "Nothing was changed: see the comment box.",
                                   &problem);
     }
-    if (status == CT_ERR_INPUT) {
+    return plans_to_sign_page(request, response, outcome->err.message, NULL);
+}
+
+enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web_response *response,
+                                         int64_t id)
+{
+    (void)id;
+    const char *action = web_form_value(request, "action");
+    bool returning = action != NULL && strcmp(action, "return") == 0;
+    if (!returning && (action == NULL || strcmp(action, "sign") != 0)) {
         response->status = 400;
-        return page_plans_to_sign(request, response, err.message);
+        return plans_to_sign_page(request, response, "Choose Sign for the library or Return.",
+                                  NULL);
     }
-    if (status == CT_OK) {
-        notice_redirect(response, "/plans",
-                        strcmp(action, "return") == 0 ? "plan-returned"
-                        : approved                    ? "plan-approved"
-                                                      : "plan-signed-library",
-                        0);
+    struct actor actor = web_actor(request);
+    int64_t version = form_id(request, "version");
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    struct plan_return_input back = {version, web_form_value(request, "comment")};
+    struct plan_sign_input sign = {version, PLAN_SIGNER_ORGANIZATION};
+    enum ct_status status =
+        returning ? action_plan_return(request->store, &actor, &back, &result, &outcome)
+                  : action_plan_sign(request->store, &actor, &sign, &result, &outcome);
+    if (status == CT_ERR_INPUT) {
+        return sign_refused(request, response, version, &outcome);
     }
-    return status;
+    if (status != CT_OK) {
+        return status;
+    }
+    notice_redirect(response, "/plans",
+                    returning         ? "plan-returned"
+                    : result.approved ? "plan-approved"
+                                      : "plan-signed-library",
+                    0);
+    return CT_OK;
 }

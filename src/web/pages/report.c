@@ -1,196 +1,118 @@
 #include "report.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "../../store/store_tracks.h"
+#include "../../actions/reports.h"
+#include "../../store/store_learning.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/notice.h"
-#include "dashboard.h"
-#include "../html/layout.h"
+#include "../html/slim_alert.h"
 #include "../../core/banned.h"
 
-enum { REPORT_TEXT_SIZE = 20000 };
-
-struct report_state {
-    bool exists;
-    char state[16];
-    char comment[1024];
-};
-
-static enum ct_status read_report(struct web_request *request, int64_t track, char *text,
-                                  struct report_state *report, struct ct_err *err)
+static void report_form(struct web_request *request, struct html *h, const char *text,
+                        const char *text_error)
 {
-    memset(report, 0, sizeof *report);
-    text[0] = '\0';
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(request->store->db,
-                                       "SELECT text, state, COALESCE(returned_comment, '')"
-                                       " FROM final_reports WHERE track_id = ?",
-                                       &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(track)), 1, err);
-    }
-    if (status == CT_OK) {
-        status = db_step(stmt, &report->exists, err);
-    }
-    if (status == CT_OK && report->exists) {
-        snprintf(text, REPORT_TEXT_SIZE, "%s", db_column_text(stmt, 0));
-        snprintf(report->state, sizeof report->state, "%s", db_column_text(stmt, 1));
-        snprintf(report->comment, sizeof report->comment, "%s", db_column_text(stmt, 2));
-    }
-    db_finalize(stmt);
-    return status;
+    html_markup(h, "<form method=\"post\" action=\"/report\""
+                   " class=\"usa-form usa-form--large report-form\">\n");
+    html_csrf(h, request->csrf);
+    struct form_field reflection = {
+        .id = "text",
+        .label = "Your reflection: what you learned, and how it served your library's goals",
+        .hint = "Save a draft as often as you like; the State Library sees it once you submit.",
+        .error = text_error,
+        .control = FORM_TEXTAREA,
+        .value = text,
+        .required = true,
+    };
+    html_field(h, &reflection);
+    html_markup(h, "<div class=\"actions\"><button type=\"submit\""
+                   " class=\"usa-button usa-button--outline\" name=\"action\" value=\"save\">Save "
+                   "draft</button> "
+                   "<button type=\"submit\" class=\"usa-button\" name=\"action\" value=\"submit\">"
+                   "Submit to the State Library</button></div>\n</form>\n");
 }
 
-static enum ct_status paragraph(struct buf *out, const char *before, const char *text)
+/* The report of the track: the form while it is a draft (with what was typed, when a
+ * save was refused), else the report as submitted. */
+static void report_of(struct web_request *request, struct html *h, const struct track_info *track,
+                      const char *text_error)
 {
-    enum ct_status status = html_buf_markup_literal(out, before);
-    if (status == CT_OK) {
-        status = html_buf_text(out, text);
+    struct learning_report report;
+    struct ct_err err = {0};
+    html_fail(h, store_learning_report(request->store, track->id, &request->arena, &report, &err));
+    bool draft = strcmp(report.state, "draft") == 0;
+    if (report.comment != NULL && report.comment[0] != '\0' && draft) {
+        html_slim_warning_begin(h);
+        html_markup(h, "Returned by the State Library: ");
+        html_text(h, report.comment);
+        html_slim_alert_end(h);
     }
-    return status == CT_OK ? html_buf_markup(out, "</p>\n") : status;
-}
-
-static enum ct_status report_form(struct web_request *request, struct buf *out, const char *text,
-                                  const char *text_error)
-{
-    enum ct_status status =
-        html_buf_markup(out, "<form method=\"post\" action=\"/report\""
-                             " class=\"usa-form usa-form--large report-form\">\n");
-    if (status == CT_OK) {
-        status = form_csrf(out, request->csrf);
+    if (report.exists && !draft) {
+        html_markup(h, "<p>Your report is ");
+        html_text(h, report.state);
+        html_markup(h, "</p>\n<p class=\"report\">");
+        html_text(h, report.text);
+        html_markup(h, "</p>\n");
+        return;
     }
-    if (status == CT_OK) {
-        struct form_field reflection = {
-            .id = "text",
-            .label = "Your reflection: what you learned, and how it served your library's goals",
-            .hint = "Save a draft as often as you like; the State Library sees it once you submit.",
-            .error = text_error,
-            .control = FORM_TEXTAREA,
-            .value = text,
-            .required = true,
-        };
-        status = form_field_write(out, &reflection);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<div class=\"actions\"><button type=\"submit\""
-                 " class=\"usa-button usa-button--outline\" name=\"action\" value=\"save\">Save "
-                 "draft</button> "
-                 "<button type=\"submit\" class=\"usa-button\" name=\"action\" value=\"submit\">"
-                 "Submit to the State Library</button></div>\n</form>\n");
-    }
-    return status;
+    const char *typed = web_form_value(request, "text");
+    report_form(request, h, typed != NULL ? typed : (report.text != NULL ? report.text : ""),
+                text_error);
 }
 
 static enum ct_status report_page(struct web_request *request, struct web_response *response,
                                   const char *message, const char *text_error)
 {
-    struct buf *out = &response->body;
+    web_set_title(response, "Final report");
     struct ct_err err = {0};
     struct track_info track;
-    enum ct_status status = page_begin(request, response, "Final report");
-    if (status == CT_OK && message != NULL) {
-        status = paragraph(
-            out,
-            text_error != NULL
-                ? "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
-                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
-                : "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\"><div "
-                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">",
-            message);
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</div></div>\n");
-        }
+    bool enrolled = false;
+    struct html h;
+    html_start(&h, &response->body);
+    html_slim_error(&h, message, text_error != NULL);
+    html_fail(&h,
+              store_learning_track(request->store, request->person_id, &track, &enrolled, &err));
+    if (!enrolled) {
+        html_markup(&h, "<p>You are not enrolled in a certification track.</p>\n");
+    } else {
+        report_of(request, &h, &track, text_error);
     }
-    if (status == CT_OK &&
-        store_track_current(request->store, request->person_id, &track, &err) != CT_OK) {
-        status = html_buf_markup(out, "<p>You are not enrolled in a certification track.</p>\n");
-        return status == CT_OK ? page_end(request, response) : status;
-    }
-    char *text = malloc(REPORT_TEXT_SIZE);
-    struct report_state report;
-    if (status == CT_OK && text == NULL) {
-        status = CT_ERR_NOMEM;
-    }
-    if (status == CT_OK) {
-        status = read_report(request, track.id, text, &report, &err);
-    }
-    const char *typed = web_form_value(request, "text");
-    if (status == CT_OK && report.comment[0] != '\0' && strcmp(report.state, "draft") == 0) {
-        status = paragraph(out,
-                           "<div class=\"usa-alert usa-alert--warning usa-alert--slim\">"
-                           "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
-                           "Returned by the State Library: ",
-                           report.comment);
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</div></div>\n");
-        }
-    }
-    if (status == CT_OK && report.exists && strcmp(report.state, "draft") != 0) {
-        status = paragraph(out, "<p>Your report is ", report.state);
-        if (status == CT_OK) {
-            status = paragraph(out, "<p class=\"report\">", text);
-        }
-    } else if (status == CT_OK) {
-        status = report_form(request, out, typed != NULL ? typed : text, text_error);
-    }
-    free(text);
-    return status == CT_OK ? page_end(request, response) : status;
+    return html_status(&h);
 }
 
-enum ct_status page_report(struct web_request *request, struct web_response *response,
-                           const char *message)
+enum ct_status page_report(struct web_request *request, struct web_response *response, int64_t id)
 {
-    return report_page(request, response, message, NULL);
+    (void)id;
+    return report_page(request, response, NULL, NULL);
 }
 
-enum ct_status report_save(struct web_request *request, bool *submitted, struct ct_err *err)
+enum ct_status page_report_submit(struct web_request *request, struct web_response *response,
+                                  int64_t id)
 {
-    const char *text = web_form_value(request, "text");
-    const char *action = web_form_value(request, "action");
-    struct track_info track;
-    *submitted = action != NULL && strcmp(action, "submit") == 0;
-    if (action != NULL && !*submitted && strcmp(action, "save") != 0) {
-        return ct_err_set(err, CT_ERR_INPUT, "action", "Choose save or submit.");
-    }
-    if (store_track_current(request->store, request->person_id, &track, err) != CT_OK) {
-        return ct_err_set(err, CT_ERR_INPUT, "track",
-                          "You are not enrolled in a certification track.");
-    }
-    if (text == NULL || text[0] == '\0') {
-        return ct_err_set(err, CT_ERR_INPUT, "text", "Write your reflection before saving it.");
-    }
-    enum ct_status status = db_begin(request->store->db, err);
-    if (status == CT_OK) {
-        status = store_final_report_save(request->store, request->person_id, track.id, text, err);
-    }
-    if (status == CT_OK && *submitted) {
-        status = store_final_report_act(request->store, request->person_id, track.id, "submit",
-                                        request->today, NULL, err);
-    }
-    return store_finish(request->store, status, err);
-}
-
-enum ct_status page_report_submit(struct web_request *request, struct web_response *response)
-{
-    struct ct_err err = {0};
-    bool submitted = false;
-    enum ct_status status = report_save(request, &submitted, &err);
-    if (status == CT_ERR_INPUT && strcmp(err.where, "text") == 0) {
+    (void)id;
+    struct report_save_input input = {0, web_form_value(request, "text"),
+                                      web_form_value(request, "action")};
+    struct actor actor = web_actor(request);
+    struct report_save_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = action_report_save(request->store, &actor, &input, &result, &outcome);
+    const struct action_fault *text = action_fault_of(&outcome, "text");
+    if (status == CT_ERR_INPUT && text != NULL) {
         response->status = 400;
-        return report_page(request, response, "Nothing was saved: see the reflection.",
-                           err.message);
+        return report_page(request, response,
+                           text == &outcome.faults[0] ? "Nothing was saved: see the reflection."
+                                                      : outcome.err.message,
+                           text->message);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
-        return page_report(request, response, err.message);
+        return report_page(request, response, outcome.err.message, NULL);
     }
-    if (status == CT_OK) {
-        notice_redirect(response, "/report", submitted ? "report-submitted" : "report-saved", 0);
+    if (status != CT_OK) {
+        return status;
     }
-    return status;
+    notice_redirect(response, "/report", result.submitted ? "report-submitted" : "report-saved", 0);
+    return CT_OK;
 }

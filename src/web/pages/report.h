@@ -1,5 +1,6 @@
 /*
- * report: the learner's final report (reflection) for a track that needs one.
+ * report: the learner's final report (reflection) for a track that needs one. Saving
+ * and submitting it is the action's (src/actions/reports.h).
  */
 #ifndef CERTTRACK_REPORT_H
 #define CERTTRACK_REPORT_H
@@ -8,17 +9,10 @@
 
 /* GET /report: the report as it is, editable while it is a draft. */
 enum ct_status page_report(struct web_request *request, struct web_response *response,
-                           const char *message) CT_MUST_CHECK;
-
-/* Saves the signed-in learner's final report from the request's fields text and action
- * ("save", the default, or "submit": save and submit in one change). *submitted tells
- * which. A refusal is CT_ERR_INPUT with err->where "action", "track" (not enrolled),
- * "text" (empty), or the final report when its state forbids the change. */
-enum ct_status report_save(struct web_request *request, bool *submitted,
-                           struct ct_err *err) CT_MUST_CHECK;
+                           int64_t id) CT_MUST_CHECK;
 
 /* POST /report: field text, and action save or submit. */
-enum ct_status page_report_submit(struct web_request *request,
-                                  struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_report_submit(struct web_request *request, struct web_response *response,
+                                  int64_t id) CT_MUST_CHECK;
 
 #endif

@@ -5,59 +5,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../actions/claims.h"
 #include "../../core/credit.h"
-#include "../../store/store_activities.h"
+#include "../../store/store_learning.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/notice.h"
-#include "dashboard.h"
 #include "../html/paging.h"
-#include "../html/layout.h"
+#include "../html/slim_alert.h"
 #include "../../core/banned.h"
 
-/* The pending activities of the people this supervisor verifies. */
-static const char *const queue_sql =
-    "SELECT a.id, p.name, a.date, a.kind, a.title, a.credit_halves, a.semester_halves,"
-    " a.quarter_halves, a.minutes, COALESCE(a.plan_item, '')" VERIFY_QUEUE_FROM;
-
-static const struct paging_column queue_columns[] = {
-    {NULL, "Select", NULL, false},
-    {"learner", "Learner", "LOWER(p.name)", false},
-    {"date", "Date", "a.date", false},
-    {"kind", "Kind", "a.kind", false},
-    {"title", "Title", "LOWER(a.title)", false},
-    {NULL, "Claimed", NULL, false},
+/* The columns in the order of the store's (verify_queue_column); the store sorts. */
+static const struct paging_column queue_columns[VERIFY_QUEUE_COLUMNS] = {
+    [VERIFY_QUEUE_SELECT] = {NULL, "Select", NULL, false},
+    [VERIFY_QUEUE_LEARNER] = {"learner", "Learner", NULL, false},
+    [VERIFY_QUEUE_DATE] = {"date", "Date", NULL, false},
+    [VERIFY_QUEUE_KIND] = {"kind", "Kind", NULL, false},
+    [VERIFY_QUEUE_TITLE] = {"title", "Title", NULL, false},
+    [VERIFY_QUEUE_CLAIMED] = {NULL, "Claimed", NULL, false},
 };
 
 static const struct paging_list queue_list = {
-    queue_columns, sizeof queue_columns / sizeof queue_columns[0], 2, false, "a.id", 50, "claims"};
-
-static enum ct_status cell(struct buf *out, const char *text)
-{
-    enum ct_status status = html_buf_markup(out, "<td>");
-    if (status == CT_OK) {
-        status = html_buf_text(out, text != NULL ? text : "");
-    }
-    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
-}
+    queue_columns, VERIFY_QUEUE_COLUMNS, VERIFY_QUEUE_DATE, false, NULL, 50, "claims"};
 
 /* What the claim says it is worth, as the learner entered it. */
-static void claimed_amount(struct db_stmt *stmt, char *out, size_t size)
+static void claimed_amount(const struct learning_activity *claim, char *out, size_t size)
 {
     char credits[CREDIT_TEXT_SIZE];
-    if (db_column_int64(stmt, 5) > 0) {
-        credit_format(db_column_int64(stmt, 5), credits);
+    if (claim->credit_halves > 0) {
+        credit_format(claim->credit_halves, credits);
         snprintf(out, size, "%s credits", credits);
-    } else if (db_column_int64(stmt, 6) > 0) {
-        credit_format(db_column_int64(stmt, 6), credits);
+    } else if (claim->semester_halves > 0) {
+        credit_format(claim->semester_halves, credits);
         snprintf(out, size, "%s semester credits", credits);
-    } else if (db_column_int64(stmt, 7) > 0) {
-        credit_format(db_column_int64(stmt, 7), credits);
+    } else if (claim->quarter_halves > 0) {
+        credit_format(claim->quarter_halves, credits);
         snprintf(out, size, "%s quarter credits", credits);
     } else {
         /* Time, as the learner entered it (hours), and the plan item it carries out. */
-        int64_t minutes = db_column_int64(stmt, 8);
-        const char *item = db_column_text(stmt, 9);
+        int64_t minutes = claim->minutes;
+        const char *item = claim->plan_item != NULL ? claim->plan_item : "";
         char time[64];
         if (minutes % 60 == 0) {
             snprintf(time, sizeof time, "%" PRId64 " hour%s", minutes / 60,
@@ -70,121 +57,107 @@ static void claimed_amount(struct db_stmt *stmt, char *out, size_t size)
     }
 }
 
-/* Whether the refused form had this claim selected. */
-static bool was_selected(const struct web_request *request, const char *id)
+/* The ids of the claims the form selected (at most ACTION_IDS_MAX kept; a count past it
+ * says that more were sent). */
+static void selected_ids(const struct web_request *request, struct action_ids *ids)
 {
-    for (size_t i = 0; i < request->form.count; i++) {
-        if (strcmp(request->form.names[i], "activity") == 0 &&
-            strcmp(request->form.values[i], id) == 0) {
+    ids->count = 0;
+    for (size_t i = 0; i < request->form.count && ids->count <= ACTION_IDS_MAX; i++) {
+        if (strcmp(request->form.names[i], "activity") != 0) {
+            continue;
+        }
+        if (ids->count < ACTION_IDS_MAX) {
+            ids->ids[ids->count] = strtoll(request->form.values[i], NULL, 10);
+        }
+        ids->count++;
+    }
+}
+
+/* Whether the refused form had this claim selected. */
+static bool was_selected(const struct action_ids *selected, int64_t id)
+{
+    for (size_t i = 0; i < selected->count && i < ACTION_IDS_MAX; i++) {
+        if (selected->ids[i] == id) {
             return true;
         }
     }
     return false;
 }
 
-static enum ct_status queue_row(const struct web_request *request, struct buf *out,
-                                struct db_stmt *stmt)
+static void cell(struct html *h, const char *text)
 {
-    char id[32], amount[256];
-    snprintf(id, sizeof id, "%" PRId64, db_column_int64(stmt, 0));
-    claimed_amount(stmt, amount, sizeof amount);
-    enum ct_status status =
-        html_buf_markup(out, "<tr><td><input type=\"checkbox\" name=\"activity\""
-                             " id=\"activity-");
-    if (status == CT_OK) {
-        status = html_buf_text(out, id);
+    html_markup(h, "<td>");
+    html_text(h, text != NULL ? text : "");
+    html_markup(h, "</td>");
+}
+
+static void queue_row(struct html *h, const struct learning_activity *claim,
+                      const struct action_ids *selected)
+{
+    char amount[256];
+    claimed_amount(claim, amount, sizeof amount);
+    html_markup(h, "<tr><td><input type=\"checkbox\" name=\"activity\" id=\"activity-");
+    html_int(h, claim->id);
+    if (was_selected(selected, claim->id)) {
+        html_markup(h, "\" checked value=\"");
+    } else {
+        html_markup(h, "\" value=\"");
     }
-    if (status == CT_OK) {
-        status = was_selected(request, id) ? html_buf_markup(out, "\" checked value=\"")
-                                           : html_buf_markup(out, "\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\"><label class=\"usa-sr-only\" for=\"activity-");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, id);
-    }
+    html_int(h, claim->id);
+    html_markup(h, "\"><label class=\"usa-sr-only\" for=\"activity-");
+    html_int(h, claim->id);
     /* Each box names its claim: "Select" alone leaves a screen reader guessing. */
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">Select ");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, db_column_text(stmt, 4) != NULL ? db_column_text(stmt, 4) : "");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, ", claimed by ");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, db_column_text(stmt, 1));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, ", dated ");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, db_column_text(stmt, 2));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</label></td>");
-    }
-    for (int column = 1; column <= 4 && status == CT_OK; column++) {
-        status = cell(out, db_column_text(stmt, column));
-    }
-    if (status == CT_OK) {
-        status = cell(out, amount);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</tr>\n") : status;
+    html_markup(h, "\">Select ");
+    html_text(h, claim->title != NULL ? claim->title : "");
+    html_markup(h, ", claimed by ");
+    html_text(h, claim->person_name);
+    html_markup(h, ", dated ");
+    html_text(h, claim->date);
+    html_markup(h, "</label></td>");
+    cell(h, claim->person_name);
+    cell(h, claim->date);
+    cell(h, claim->kind);
+    cell(h, claim->title);
+    cell(h, amount);
+    html_markup(h, "</tr>\n");
 }
 
-struct queue_rows {
-    const struct web_request *request;
-    struct buf *out;
-};
-
-static enum ct_status queue_entry(void *context, struct db_stmt *stmt, struct ct_err *err)
-{
-    (void)err;
-    struct queue_rows *rows = context;
-    return queue_row(rows->request, rows->out, stmt);
-}
-
-/* One page of the claims waiting for this verifier; *rows is how many wait in all. */
-static enum ct_status queue_table(struct web_request *request, struct buf *out, int64_t *rows,
-                                  struct ct_err *err)
+/* One page of the claims waiting for this verifier; *total is how many wait in all. */
+static void queue_table(struct web_request *request, struct html *h,
+                        const struct action_ids *selected, int64_t *total)
 {
     struct paging paging;
     paging_from_request(&paging, &queue_list, request);
-    enum ct_status status = STORE_EXEC(request->store, "SELECT COUNT(*)" VERIFY_QUEUE_FROM, rows,
-                                       err, DB_INT(request->person_id));
-    paging_set_total(&paging, *rows);
-    if (status != CT_OK || *rows == 0) {
-        return status;
+    struct learning_activity *claims = NULL;
+    size_t count = 0;
+    struct ct_err err = {0};
+    struct store_page page = paging_page(&paging);
+    html_fail(h, store_learning_verify_queue(request->store, request->person_id, &page,
+                                             &request->arena, &claims, &count, total, &err));
+    paging_set_total(&paging, *total);
+    if (paging_offset(&paging) != page.offset) {
+        /* Past the last page: the last one. */
+        page = paging_page(&paging);
+        html_fail(h, store_learning_verify_queue(request->store, request->person_id, &page,
+                                                 &request->arena, &claims, &count, total, &err));
     }
-    status =
-        html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims"
-                             " waiting for your verification</caption>\n");
-    if (status == CT_OK) {
-        status = paging_table_head(out, &paging);
+    if (html_status(h) != CT_OK || *total == 0) {
+        return;
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
+    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims"
+                   " waiting for your verification</caption>\n");
+    html_fail(h, paging_table_head(h->out, &paging));
+    html_markup(h, "<tbody>\n");
+    for (size_t i = 0; i < count; i++) {
+        queue_row(h, &claims[i], selected);
     }
-    struct queue_rows context = {request, out};
-    if (status == CT_OK) {
-        status =
-            paging_each_row(request->store->db, queue_sql, STORE_PARAMS(DB_INT(request->person_id)),
-                            1, &paging, queue_entry, &context, err);
+    html_markup(h, "</tbody>\n</table>\n");
+    if (paging.pages > 1 && html_status(h) == CT_OK) {
+        html_fail(h, paging_nav(h->out, &paging));
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</tbody>\n</table>\n");
-    }
-    return status == CT_OK && paging.pages > 1 ? paging_nav(out, &paging) : status;
 }
 
-static enum ct_status decision_form_end(struct web_request *request, struct buf *out,
-                                        const char *reason_error)
+static void decision_form_end(struct web_request *request, struct html *h, const char *reason_error)
 {
     struct form_field reason = {
         .id = "reason",
@@ -194,147 +167,86 @@ static enum ct_status decision_form_end(struct web_request *request, struct buf 
         .control = FORM_INPUT,
         .value = web_form_value(request, "reason"),
     };
-    enum ct_status status = form_field_write(out, &reason);
-    if (status == CT_OK) {
-        /* Reject comes first: Enter in the reason box presses the first button, and a
-         * reason is written to reject. */
-        status = html_buf_markup(out, "<div class=\"actions\"><button type=\"submit\""
-                                      " name=\"action\" value=\"reject\""
-                                      " class=\"usa-button usa-button--secondary\">Reject selected"
-                                      "</button> <button type=\"submit\" class=\"usa-button\""
-                                      " name=\"action\" value=\"verify\">Verify selected</button>"
-                                      "</div>\n</form>\n");
-    }
-    return status;
+    html_field(h, &reason);
+    /* Reject comes first: Enter in the reason box presses the first button, and a reason
+     * is written to reject. */
+    html_markup(h, "<div class=\"actions\"><button type=\"submit\""
+                   " name=\"action\" value=\"reject\""
+                   " class=\"usa-button usa-button--secondary\">Reject selected"
+                   "</button> <button type=\"submit\" class=\"usa-button\""
+                   " name=\"action\" value=\"verify\">Verify selected</button>"
+                   "</div>\n</form>\n");
 }
 
-static enum ct_status verify_page(struct web_request *request, struct web_response *response,
-                                  const char *message, const char *reason_error);
-
-enum ct_status page_verify(struct web_request *request, struct web_response *response,
-                           const char *message)
-{
-    return verify_page(request, response, message, NULL);
-}
-
+/* The queue, with message when a decision was refused (beside the reason when
+ * reason_error is set); a refused form keeps its selection. */
 static enum ct_status verify_page(struct web_request *request, struct web_response *response,
                                   const char *message, const char *reason_error)
 {
-    struct buf *out = &response->body;
-    struct ct_err err = {0};
-    enum ct_status status = page_begin(request, response, "Claims to verify");
-    if (status == CT_OK && message != NULL) {
-        /* When a field says what is wrong, it is the one alert; this box points to it. */
-        status =
-            reason_error != NULL
-                ? html_buf_markup(out,
-                                  "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
-                                  "class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
-                : html_buf_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" "
-                                       "role=\"alert\"><div class=\"usa-alert__body\"><p "
-                                       "class=\"usa-alert__text\">");
-        if (status == CT_OK) {
-            status = html_buf_text(out, message);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</p></div></div>\n");
-        }
+    web_set_title(response, "Claims to verify");
+    struct action_ids selected;
+    selected_ids(request, &selected);
+    struct html h;
+    html_start(&h, &response->body);
+    html_slim_error(&h, message, reason_error != NULL);
+    html_markup(&h, "<form method=\"post\" action=\"/verify\""
+                    " class=\"usa-form usa-form--large\">\n");
+    html_csrf(&h, request->csrf);
+    int64_t total = 0;
+    queue_table(request, &h, &selected, &total);
+    if (total == 0) {
+        html_markup(&h, "<p>Nothing is waiting for you.</p>\n</form>\n");
+    } else {
+        decision_form_end(request, &h, reason_error);
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(
-            out, "<form method=\"post\" action=\"/verify\" class=\"usa-form usa-form--large\">\n"
-                 "<input type=\"hidden\" name=\"csrf_token\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, request->csrf);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">\n");
-    }
-    int64_t rows = 0;
-    if (status == CT_OK) {
-        status = queue_table(request, out, &rows, &err);
-    }
-    if (status == CT_OK && rows == 0) {
-        status = html_buf_markup(out, "<p>Nothing is waiting for you.</p>\n</form>\n");
-    } else if (status == CT_OK) {
-        status = decision_form_end(request, out, reason_error);
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    return html_status(&h);
 }
 
-/* Applies the action to every selected activity, in one transaction. */
-static enum ct_status decide_all(struct web_request *request, const char *action,
-                                 const char *reason, bool *allowed, int *decided,
-                                 struct ct_err *err)
+enum ct_status page_verify(struct web_request *request, struct web_response *response, int64_t id)
 {
-    *decided = 0;
-    enum ct_status status = db_begin(request->store->db, err);
-    for (size_t i = 0; i < request->form.count && status == CT_OK && *allowed; i++) {
-        if (strcmp(request->form.names[i], "activity") != 0) {
-            continue;
-        }
-        int64_t id = strtoll(request->form.values[i], NULL, 10);
-        int64_t verifier = 0;
-        status = STORE_EXEC(request->store,
-                            "SELECT p.verifier_id FROM activities a JOIN people p"
-                            " ON p.id = a.person_id WHERE a.id = ?",
-                            &verifier, err, DB_INT(id));
-        *allowed = status == CT_OK && verifier == request->person_id;
-        if (status == CT_OK && *allowed) {
-            status =
-                store_activity_act(request->store, request->person_id, id, action, reason, err);
-        }
-        *decided += status == CT_OK && *allowed;
-    }
-    if (status == CT_OK && !*allowed) {
-        status = ct_err_set(err, CT_ERR_INPUT, "activity",
-                            "You do not verify one of the selected claims.");
-    }
-    status = store_finish(request->store, status, err);
-    return status == CT_ERR_INPUT && !*allowed ? CT_OK : status;
+    (void)id;
+    return verify_page(request, response, NULL, NULL);
 }
 
-enum ct_status verify_decide(struct web_request *request, const char *action, const char *reason,
-                             bool *allowed, int *decided, struct ct_err *err)
+/* The refused decision, shown on the queue (400). */
+static enum ct_status refused(struct web_request *request, struct web_response *response,
+                              const struct action_outcome *outcome)
 {
-    *allowed = true;
-    *decided = 0;
-    if (action == NULL || (strcmp(action, "verify") != 0 && strcmp(action, "reject") != 0)) {
-        return ct_err_set(err, CT_ERR_INPUT, "action",
-                          "Choose Verify selected or Reject selected.");
+    response->status = 400;
+    const struct action_fault *reason = action_fault_of(outcome, "reason");
+    if (reason != NULL && reason == &outcome->faults[0]) {
+        return verify_page(request, response, "Nothing was changed: see the reason.",
+                           reason->message);
     }
-    if (web_form_value(request, "activity") == NULL) {
-        return ct_err_set(err, CT_ERR_INPUT, "activity", "Select at least one claim first.");
+    if (outcome->refusal == ACTION_NOT_ALLOWED) {
+        return verify_page(request, response, "You do not verify one of the selected claims.",
+                           NULL);
     }
-    bool rejecting = strcmp(action, "reject") == 0;
-    if (rejecting && (reason == NULL || reason[0] == '\0')) {
-        return ct_err_set(err, CT_ERR_INPUT, "reason",
-                          "Say why the claims are rejected: the learner will see the reason.");
-    }
-    return decide_all(request, action, rejecting ? reason : NULL, allowed, decided, err);
+    return verify_page(request, response, outcome->err.message,
+                       reason != NULL ? reason->message : NULL);
 }
 
-enum ct_status page_verify_submit(struct web_request *request, struct web_response *response)
+enum ct_status page_verify_submit(struct web_request *request, struct web_response *response,
+                                  int64_t id)
 {
-    const char *action = web_form_value(request, "action");
-    struct ct_err err = {0};
-    bool allowed = true;
-    int decided = 0;
-    enum ct_status status =
-        verify_decide(request, action, web_form_value(request, "reason"), &allowed, &decided, &err);
-    if (status == CT_ERR_INPUT && strcmp(err.where, "reason") == 0) {
-        response->status = 400;
-        return verify_page(request, response, "Nothing was changed: see the reason.", err.message);
+    (void)id;
+    struct claims_decide_input input = {
+        .action = web_form_value(request, "action"),
+        .reason = web_form_value(request, "reason"),
+    };
+    selected_ids(request, &input.activity_ids);
+    struct actor actor = web_actor(request);
+    struct claims_decide_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = action_claims_decide(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT) {
+        return refused(request, response, &outcome);
     }
-    if (status == CT_ERR_INPUT || (status == CT_OK && !allowed)) {
-        response->status = 400;
-        return page_verify(request, response,
-                           allowed ? err.message : "You do not verify one of the selected claims.");
+    if (status != CT_OK) {
+        return status;
     }
-    if (status == CT_OK) {
-        notice_redirect(response, "/verify",
-                        strcmp(action, "reject") == 0 ? "rejected" : "verified", decided);
-    }
-    return status;
+    notice_redirect(response, "/verify",
+                    strcmp(input.action, "reject") == 0 ? "rejected" : "verified", result.decided);
+    return CT_OK;
 }

@@ -1,0 +1,139 @@
+#include "api_learning.h"
+
+#include "api_json.h"
+#include "../../core/banned.h"
+
+enum ct_status api_learning_track(struct web_request *request, struct web_response *response,
+                                  struct track_info *track, bool *found)
+{
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_learning_track(request->store, request->person_id, track, found, &err);
+    if (status != CT_OK || *found) {
+        return status;
+    }
+    return api_json_error(response, 404, "no-track", "You have no certification track.", NULL);
+}
+
+json_t *api_learning_hours(int64_t minutes)
+{
+    return minutes % 60 == 0 ? json_integer(minutes / 60) : json_real((double)minutes / 60.0);
+}
+
+static json_t *id_or_null(int64_t id)
+{
+    return id > 0 ? json_integer(id) : json_null();
+}
+
+/* Sets the quantities every activity's JSON carries, in their order. */
+static bool quantities(json_t *item, const struct learning_activity *a)
+{
+    return api_json_set(item, "category", api_json_text(a->category)) &&
+           api_json_set(item, "credits", api_json_credits(a->credit_halves)) &&
+           api_json_set(item, "semester_credits", api_json_credits(a->semester_halves)) &&
+           api_json_set(item, "quarter_credits", api_json_credits(a->quarter_halves)) &&
+           api_json_set(item, "hours", api_learning_hours(a->minutes)) &&
+           api_json_set(item, "topic", api_json_text(a->topic)) &&
+           api_json_set(item, "plan_item", api_json_text(a->plan_item));
+}
+
+json_t *api_learning_activity(const struct learning_activity *a)
+{
+    json_t *item = json_object();
+    bool built = item != NULL && api_json_set(item, "id", json_integer(a->id)) &&
+                 api_json_set(item, "key", api_json_text(a->key)) &&
+                 api_json_set(item, "kind", api_json_text(a->kind)) &&
+                 api_json_set(item, "title", api_json_text(a->title)) &&
+                 api_json_set(item, "date", api_json_text(a->date)) && quantities(item, a) &&
+                 api_json_set(item, "recorded", api_json_text(a->recorded)) &&
+                 api_json_set(item, "status", api_json_text(a->status)) &&
+                 api_json_set(item, "event", id_or_null(a->event_id));
+    if (!built) {
+        json_decref(item);
+        return NULL;
+    }
+    return item;
+}
+
+json_t *api_learning_claim(const struct learning_activity *a)
+{
+    json_t *item = json_object();
+    bool built = item != NULL && api_json_set(item, "id", json_integer(a->id)) &&
+                 api_json_set(item, "person", json_integer(a->person_id)) &&
+                 api_json_set(item, "name", api_json_text(a->person_name)) &&
+                 api_json_set(item, "date", api_json_text(a->date)) &&
+                 api_json_set(item, "kind", api_json_text(a->kind)) &&
+                 api_json_set(item, "title", api_json_text(a->title)) && quantities(item, a) &&
+                 api_json_set(item, "event", id_or_null(a->event_id));
+    if (!built) {
+        json_decref(item);
+        return NULL;
+    }
+    return item;
+}
+
+static json_t *date_or_null(struct civil_date date)
+{
+    char text[CIVIL_DATE_TEXT_SIZE];
+    if (!civil_date_is_set(date)) {
+        return json_null();
+    }
+    civil_date_format(date, text);
+    return json_string(text);
+}
+
+enum ct_status api_learning_track_json(struct web_request *request, int64_t track_id, json_t **json,
+                                       struct ct_err *err)
+{
+    struct track_info track;
+    bool found = false;
+    const char *comment = NULL;
+    *json = NULL;
+    enum ct_status status = store_learning_track_get(request->store, track_id, &track, &found, err);
+    if (status == CT_OK && found) {
+        status =
+            store_learning_track_comment(request->store, track_id, &request->arena, &comment, err);
+    }
+    if (status != CT_OK || !found) {
+        return status;
+    }
+    *json = json_object();
+    bool built = *json != NULL && api_json_set(*json, "id", json_integer(track.id)) &&
+                 api_json_set(*json, "person", json_integer(track.person_id)) &&
+                 api_json_set(*json, "program", json_string(track.program)) &&
+                 api_json_set(*json, "started", date_or_null(track.started)) &&
+                 api_json_set(*json, "deadline", date_or_null(track.deadline)) &&
+                 api_json_set(*json, "state", json_string(track.state)) &&
+                 api_json_set(*json, "comment", api_json_text(comment));
+    if (!built) {
+        json_decref(*json);
+        *json = NULL;
+        return ct_err_nomem(err);
+    }
+    return CT_OK;
+}
+
+enum ct_status api_learning_report_json(struct web_request *request, int64_t track_id,
+                                        json_t **json, struct ct_err *err)
+{
+    struct learning_report report;
+    *json = NULL;
+    enum ct_status status =
+        store_learning_report(request->store, track_id, &request->arena, &report, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    *json = json_object();
+    bool built = *json != NULL && api_json_set(*json, "track", json_integer(track_id)) &&
+                 api_json_set(*json, "state", api_json_text(report.exists ? report.state : NULL)) &&
+                 api_json_set(*json, "text", api_json_text(report.text)) &&
+                 api_json_set(*json, "comment", api_json_text(report.comment)) &&
+                 api_json_set(*json, "submitted", api_json_text(report.submitted)) &&
+                 api_json_set(*json, "accepted", api_json_text(report.accepted));
+    if (!built) {
+        json_decref(*json);
+        *json = NULL;
+        return ct_err_nomem(err);
+    }
+    return CT_OK;
+}
