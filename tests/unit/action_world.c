@@ -181,3 +181,34 @@ int64_t action_world_workshop(struct action_world *world, int64_t person_id, con
     test_ok(store_activity_add(&world->store, world->coordinator, &activity, &id, &err), &err);
     return id;
 }
+
+int64_t action_world_event(struct action_world *world, const char *title, const char *ends,
+                           int64_t credit_halves, const char *category)
+{
+    struct ct_err err = {0};
+    int64_t event = 0;
+    struct event_new new_event = {title,   test_day(ends),         test_day(ends),
+                                  "MSL",   ACTIVITY_KIND_WORKSHOP, credit_halves,
+                                  category};
+    test_ok(store_event_create(&world->store, 0, &new_event, &event, &err), &err);
+    return event;
+}
+
+int64_t action_world_activity(struct action_world *world, int64_t person_id, const char *title,
+                              const char *date, int64_t credit_halves, const char *category,
+                              const char *status)
+{
+    struct ct_err err = {0};
+    int64_t id = 0;
+    struct activity_new activity = {.person_id = person_id,
+                                    .kind = ACTIVITY_KIND_WORKSHOP,
+                                    .title = title,
+                                    .date = test_day(date),
+                                    .credit_halves = credit_halves,
+                                    .category = category,
+                                    .recorded = civil_date_unset(),
+                                    .status = status,
+                                    .provenance = PROVENANCE_CLAIM};
+    test_ok(store_activity_add(&world->store, 0, &activity, &id, &err), &err);
+    return id;
+}

@@ -68,4 +68,15 @@ int64_t action_world_enroll(struct action_world *world, int64_t person_id, const
 int64_t action_world_workshop(struct action_world *world, int64_t person_id, const char *title,
                               const char *date, int64_t halves);
 
+/* Adds a catalog workshop ending on ends ("YYYY-MM-DD"), worth credit_halves, in
+ * category; the event's id. */
+int64_t action_world_event(struct action_world *world, const char *title, const char *ends,
+                           int64_t credit_halves, const char *category);
+
+/* Adds a workshop of person_id's dated date, worth credit_halves in category, with status
+ * ("pending" or "verified"); the activity's id. */
+int64_t action_world_activity(struct action_world *world, int64_t person_id, const char *title,
+                              const char *date, int64_t credit_halves, const char *category,
+                              const char *status);
+
 #endif
