@@ -1,0 +1,423 @@
+/* The learner's and the supervisor's pages and endpoints, called as the server calls
+ * them, without a server: the claim form, the claims to verify, the plan, the plans to
+ * sign, the final report, the award request and their JSON API. */
+#include "helpers.h"
+
+#include <string.h>
+
+#include "web_world.h"
+#include "core/banned.h"
+
+static int setup(void **state)
+{
+    struct action_world *w = action_world_open("pages-learning");
+    action_world_enroll(w, w->learner, "msl-staff", "2026-01-01");
+    *state = w;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    return action_world_close(*state);
+}
+
+static const char *const today = "2026-03-02";
+
+static void assert_redirect(const struct web_call *call, const char *location)
+{
+    assert_int_equal(call->response.status, 303);
+    assert_string_equal(call->response.location, location);
+}
+
+static void assert_absent(const struct web_call *call, const char *text)
+{
+    if (strstr(web_call_body(call), text) != NULL) {
+        fail_msg("the body of %s %s has \"%s\"", call->request.method, call->request.path, text);
+    }
+}
+
+/* ---- the claim form ---- */
+
+static void test_the_claim_form_offers_the_programs_categories_and_the_catalog(void **state)
+{
+    struct action_world *w = *state;
+    int64_t event = action_world_event(w, "Storytime basics", "2026-02-20", 3, "public-services");
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/activities/new", w->learner, today);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "<h1>Claim an activity</h1>");
+    web_call_assert_body_has(&call, "<option value=\"technology\">Technology</option>");
+    web_call_assert_body_has(&call, "<option value=\"collection-management\">Collection Management"
+                                    " and Technical Services</option>");
+    char option[128];
+    snprintf(option, sizeof option,
+             "<option value=\"%lld\">2026-02-20: Storytime basics (workshop, 1.5 credits)</option>",
+             (long long)event);
+    web_call_assert_body_has(&call, option);
+    web_call_assert_body_has(&call, "<option value=\"\">Not in the catalog</option>");
+    web_call_assert_body_has(&call, "<input type=\"hidden\" name=\"csrf_token\"");
+    web_call_end(&call);
+}
+
+static void test_a_refused_claim_marks_every_field_at_fault_and_keeps_the_typing(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/activities/new", w->learner, today);
+    web_call_form(&call, "kind", "course");
+    web_call_form(&call, "title", "Grant <b>writing</b>");
+    web_call_form(&call, "date", "soon");
+    web_call_form(&call, "category", "technology");
+    web_call_form(&call, "credits", "1.25");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "The claim was not saved: <a href=\"#date\">");
+    web_call_assert_body_has(&call, "<span class=\"usa-error-message\" id=\"error-message\""
+                                    " role=\"alert\">Enter the date as YYYY-MM-DD.</span>");
+    web_call_assert_body_has(&call,
+                             "<span class=\"usa-error-message\" id=\"credits-error\""
+                             " role=\"alert\">Enter a multiple of 0.5, like 1 or 2.5.</span>");
+    web_call_assert_body_has(&call, "aria-describedby=\"credits-error credits-hint\""
+                                    " aria-invalid=\"true\" type=\"text\" value=\"1.25\"");
+    web_call_assert_body_has(&call, "value=\"Grant &lt;b&gt;writing&lt;/b&gt;\"");
+    web_call_assert_body_has(&call,
+                             "<option value=\"course\" selected=\"selected\">course</option>");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"), 0);
+    web_call_end(&call);
+}
+
+static void test_a_claim_is_recorded_and_confirmed(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/activities/new", w->learner, today);
+    web_call_form(&call, "kind", "course");
+    web_call_form(&call, "title", "Grant writing");
+    web_call_form(&call, "date", "2026-03-01");
+    web_call_form(&call, "category", "technology");
+    web_call_form(&call, "credits", "2.5");
+    web_call_run(&call);
+    assert_redirect(&call, "/?done=claimed");
+    assert_int_equal(action_world_count(w, "SELECT credit_halves FROM activities"
+                                           " WHERE status = 'pending'"),
+                     5);
+    web_call_end(&call);
+}
+
+/* ---- the claims to verify ---- */
+
+static void test_the_verifier_sees_the_queue_and_a_rejection_needs_a_reason(void **state)
+{
+    struct action_world *w = *state;
+    int64_t id =
+        action_world_activity(w, w->learner, "Weeding", "2026-02-01", 4, "technology", "pending");
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/verify", w->director, today);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    char label[160];
+    snprintf(label, sizeof label,
+             "for=\"activity-%lld\">Select Weeding, claimed by Sam Staff, dated 2026-02-01</label>",
+             (long long)id);
+    web_call_assert_body_has(&call, label);
+    web_call_assert_body_has(&call, "<td>2 credits</td>");
+    web_call_end(&call);
+
+    char value[24];
+    snprintf(value, sizeof value, "%lld", (long long)id);
+    web_call_begin(&call, w, "POST", "/verify", w->director, today);
+    web_call_form(&call, "activity", value);
+    web_call_form(&call, "action", "reject");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "Nothing was changed: see the reason.");
+    web_call_assert_body_has(&call, "id=\"reason-error\" role=\"alert\">Say why");
+    char checked[64];
+    snprintf(checked, sizeof checked, "id=\"activity-%lld\" checked", (long long)id);
+    web_call_assert_body_has(&call, checked);
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/verify", w->director, today);
+    web_call_form(&call, "activity", value);
+    web_call_form(&call, "action", "verify");
+    web_call_run(&call);
+    assert_redirect(&call, "/verify?done=verified&count=1");
+    web_call_end(&call);
+}
+
+static void test_a_claim_of_someone_the_supervisor_does_not_verify_is_refused(void **state)
+{
+    struct action_world *w = *state;
+    int64_t id =
+        action_world_activity(w, w->learner, "Weeding", "2026-02-01", 4, "technology", "pending");
+    char value[24];
+    snprintf(value, sizeof value, "%lld", (long long)id);
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/verify", w->other_director, today);
+    web_call_form(&call, "activity", value);
+    web_call_form(&call, "action", "verify");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "You do not verify one of the selected claims.");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"
+                                           " WHERE status = 'pending'"),
+                     1);
+    web_call_end(&call);
+}
+
+/* ---- the plan ---- */
+
+static void post_plan(struct action_world *w, const char *action, const char *name,
+                      const char *value, unsigned expected)
+{
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/plan", w->learner, today);
+    web_call_form(&call, "action", action);
+    if (name != NULL) {
+        web_call_form(&call, name, value);
+    }
+    web_call_run(&call);
+    assert_int_equal(call.response.status, expected);
+    web_call_end(&call);
+}
+
+static void test_the_learner_writes_a_plan_and_an_empty_goal_is_marked(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/plan", w->learner, today);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "<h1>Professional Development Plan</h1>");
+    web_call_assert_body_has(&call, "You have no plan yet.");
+    web_call_assert_body_has(&call, ">Start your plan</button>");
+    web_call_end(&call);
+    post_plan(w, "new-version", NULL, NULL, 303);
+
+    web_call_begin(&call, w, "POST", "/plan", w->learner, today);
+    web_call_form(&call, "action", "add-goal");
+    web_call_form(&call, "goal", "");
+    web_call_form(&call, "outcomes", "Two sites");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "Nothing was added: see the field marked below.");
+    web_call_assert_body_has(&call, "id=\"goal-error\" role=\"alert\">Write your goal");
+    web_call_assert_body_has(&call, "value=\"Two sites\"");
+    web_call_assert_body_has(&call, "<option value=\"training\">Training</option>");
+    web_call_end(&call);
+
+    char goal[24];
+    snprintf(goal, sizeof goal, "%lld", (long long)w->library_goal);
+    web_call_begin(&call, w, "POST", "/plan", w->learner, today);
+    web_call_form(&call, "action", "add-goal");
+    web_call_form(&call, "library_goal", goal);
+    web_call_form(&call, "goal", "Storytime");
+    web_call_run(&call);
+    assert_redirect(&call, "/plan?done=goal-added");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "GET", "/plan", w->learner, today);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "<li>Goal: Storytime (serves G1 Literacy): </li>");
+    web_call_assert_body_has(&call, "\" selected=\"selected\">Storytime</option>");
+    web_call_end(&call);
+}
+
+static void test_the_supervisor_returns_a_plan_only_with_a_comment(void **state)
+{
+    struct action_world *w = *state;
+    post_plan(w, "new-version", NULL, NULL, 303);
+    char goal[24];
+    snprintf(goal, sizeof goal, "%lld", (long long)w->library_goal);
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/plan", w->learner, today);
+    web_call_form(&call, "action", "add-goal");
+    web_call_form(&call, "library_goal", goal);
+    web_call_form(&call, "goal", "Storytime");
+    web_call_run(&call);
+    web_call_end(&call);
+    post_plan(w, "submit", NULL, NULL, 303);
+    int64_t version = action_world_count(w, "SELECT id FROM plan_versions");
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)version);
+
+    web_call_begin(&call, w, "GET", "/plans", w->director, today);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "Sam Staff, version 1</h2>");
+    web_call_assert_body_has(&call, "<li>Goal: Storytime (serves G1 Literacy): </li>");
+    assert_absent(&call, "type=\"hidden\" name=\"action\"");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/plans", w->director, today);
+    web_call_form(&call, "version", id);
+    web_call_form(&call, "action", "return");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    char error[64];
+    snprintf(error, sizeof error, "id=\"comment-%s-error\" role=\"alert\">Say what to change", id);
+    web_call_assert_body_has(&call, error);
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/plans", w->other_director, today);
+    web_call_form(&call, "version", id);
+    web_call_form(&call, "action", "sign");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 403);
+    web_call_assert_body_has(&call, "You do not sign this person&#39;s plan.");
+    web_call_end(&call);
+}
+
+/* ---- the final report and the award ---- */
+
+static void test_an_empty_report_is_marked_and_an_incomplete_track_refused(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/report", w->learner, today);
+    web_call_form(&call, "action", "save");
+    web_call_form(&call, "text", "");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "Nothing was saved: see the reflection.");
+    web_call_assert_body_has(&call, "id=\"text-error\" role=\"alert\">Write your reflection");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/report", w->learner, today);
+    web_call_form(&call, "action", "submit");
+    web_call_form(&call, "text", "What I learned");
+    web_call_run(&call);
+    assert_redirect(&call, "/report?done=report-submitted");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/track", w->learner, today);
+    web_call_form(&call, "action", "submit");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "<h1>Not ready for the award</h1>");
+    web_call_assert_body_has(&call, "Your track is not complete yet:");
+    web_call_end(&call);
+}
+
+/* ---- the JSON API ---- */
+
+static void test_the_api_claims_and_names_every_bad_field(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/api/v1/me/activities", w->learner, today);
+    web_call_json(&call, "{\"kind\":\"course\",\"title\":\"Grant\",\"date\":\"2026-03-01\","
+                         "\"category\":\"technology\",\"credits\":2.5}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 201);
+    web_call_assert_body_has(&call, "\"credits\":2.5");
+    web_call_assert_body_has(&call, "\"status\":\"pending\"");
+    web_call_assert_body_has(&call, "\"event\":null");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/api/v1/me/activities", w->learner, today);
+    web_call_json(&call, "{\"kind\":\"course\",\"date\":\"2026-07-01\",\"credits\":1.25}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "\"field\":\"date\"");
+    web_call_assert_body_has(&call, "{\"field\":\"credits\",\"message\":\"Enter a multiple");
+    web_call_end(&call);
+}
+
+static void test_the_api_verifies_only_the_supervisors_claims(void **state)
+{
+    struct action_world *w = *state;
+    int64_t id =
+        action_world_activity(w, w->learner, "Weeding", "2026-02-01", 4, "technology", "pending");
+    char body[128];
+    snprintf(body, sizeof body, "{\"action\":\"verify\",\"activities\":[%lld]}", (long long)id);
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/api/v1/verifications", w->director, today);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "\"name\":\"Sam Staff\"");
+    web_call_assert_body_has(&call, "\"total\":1");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/api/v1/verifications", w->other_director, today);
+    web_call_json(&call, body);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 403);
+    web_call_assert_body_has(&call, "\"field\":\"activities\"");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/api/v1/verifications", w->director, today);
+    web_call_json(&call, body);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "\"decided\":1");
+    web_call_end(&call);
+}
+
+static void test_the_api_plan_and_report(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/api/v1/me/plan/submit", w->learner, today);
+    web_call_json(&call, "{}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 409);
+    web_call_assert_body_has(&call, "\"code\":\"no-plan\"");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/api/v1/me/plan/versions", w->learner, today);
+    web_call_json(&call, "{}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 201);
+    web_call_assert_body_has(&call, "\"state\":\"draft\"");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "GET", "/api/v1/me/plan", w->learner, today);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "\"library_goals\":[{\"id\":");
+    web_call_assert_body_has(&call, "\"goals\":[],\"items\":[]");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/api/v1/me/report", w->learner, today);
+    web_call_json(&call, "{\"text\":\"A draft\"}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "\"state\":\"draft\"");
+    web_call_assert_body_has(&call, "\"text\":\"A draft\"");
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "GET", "/api/v1/me/report", w->other_learner, today);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 404);
+    web_call_assert_body_has(&call, "\"code\":\"no-track\"");
+    web_call_end(&call);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_the_claim_form_offers_the_programs_categories_and_the_catalog, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_a_refused_claim_marks_every_field_at_fault_and_keeps_the_typing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_claim_is_recorded_and_confirmed, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_the_verifier_sees_the_queue_and_a_rejection_needs_a_reason, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_a_claim_of_someone_the_supervisor_does_not_verify_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_learner_writes_a_plan_and_an_empty_goal_is_marked,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_supervisor_returns_a_plan_only_with_a_comment,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_an_empty_report_is_marked_and_an_incomplete_track_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_api_claims_and_names_every_bad_field, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_the_api_verifies_only_the_supervisors_claims, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_the_api_plan_and_report, setup, teardown),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    test_programs_release();
+    return failed;
+}
