@@ -152,7 +152,7 @@ static enum ct_status learner_program(struct store *store, int64_t person_id,
     struct track_info track;
     bool found = false;
     *program = NULL;
-    enum ct_status status = store_learning_track(store, person_id, &track, &found, err);
+    enum ct_status status = store_track_find_current(store, person_id, &track, &found, err);
     if (status == CT_OK && found) {
         *program = program_set_find(store->programs, track.program);
     }

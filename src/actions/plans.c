@@ -34,7 +34,7 @@ static enum ct_status current_track(struct store *store, const struct actor *act
 {
     bool found = false;
     enum ct_status status =
-        store_learning_track(store, actor->person_id, track, &found, &outcome->err);
+        store_track_find_current(store, actor->person_id, track, &found, &outcome->err);
     if (status == CT_OK && (!found || actor->person_id == 0)) {
         status = action_refuse(outcome, ACTION_NOT_FOUND, "track",
                                "You are not enrolled in a certification track.");

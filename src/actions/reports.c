@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../store/store_learning.h"
+#include "../store/store_progress.h"
 #include "../store/store_tracks.h"
 #include "../core/banned.h"
 
@@ -12,8 +13,9 @@ static enum ct_status report_track(struct store *store, const struct actor *acto
 {
     bool found = false;
     enum ct_status status =
-        track_id == 0 ? store_learning_track(store, actor->person_id, track, &found, &outcome->err)
-                      : store_learning_track_get(store, track_id, track, &found, &outcome->err);
+        track_id == 0
+            ? store_track_find_current(store, actor->person_id, track, &found, &outcome->err)
+            : store_learning_track_get(store, track_id, track, &found, &outcome->err);
     if (status == CT_OK && (!found || (track_id == 0 && actor->person_id == 0))) {
         return action_refuse(outcome, ACTION_NOT_FOUND, "track",
                              "You are not enrolled in a certification track.");
@@ -37,15 +39,14 @@ static void check_report(const struct report_save_input *input, bool *submitting
 static enum ct_status check_draft(struct store *store, int64_t track_id,
                                   struct action_outcome *outcome)
 {
-    struct arena arena;
-    arena_init(&arena);
-    struct learning_report report;
-    enum ct_status status = store_learning_report(store, track_id, &arena, &report, &outcome->err);
-    if (status == CT_OK && report.exists && strcmp(report.state, "draft") != 0) {
+    struct report_view report;
+    bool found = false;
+    enum ct_status status = store_report_view(store, track_id, &report, &found, &outcome->err);
+    if (status == CT_OK && report.state != NULL && strcmp(report.state, "draft") != 0) {
         status = action_refuse(outcome, ACTION_WRONG_STATE, NULL,
                                "a final report that is %s cannot be edited", report.state);
     }
-    arena_release(&arena);
+    store_report_view_release(&report);
     return status;
 }
 

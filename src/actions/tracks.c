@@ -25,7 +25,7 @@ static enum ct_status open_track(struct store *store, const struct actor *actor,
     bool found = false;
     enum ct_status status =
         input->track_id == 0
-            ? store_learning_track(store, actor->person_id, track, &found, &outcome->err)
+            ? store_track_find_current(store, actor->person_id, track, &found, &outcome->err)
             : store_learning_track_get(store, input->track_id, track, &found, &outcome->err);
     if (status == CT_OK && (!found || (input->track_id == 0 && actor->person_id == 0))) {
         return action_refuse(outcome, ACTION_NOT_FOUND, "track", "%s", no_open_track);

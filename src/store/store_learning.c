@@ -127,63 +127,11 @@ static bool track_row(struct db_stmt *stmt, struct arena *arena, void *row)
     return true;
 }
 
-enum ct_status store_learning_track(struct store *store, int64_t person_id,
-                                    struct track_info *track, bool *found, struct ct_err *err)
-{
-    return query_row(store,
-                     TRACK_COLUMNS " WHERE person_id = ? ORDER BY state IN ('active', 'submitted',"
-                                   " 'returned') DESC, started DESC, id DESC LIMIT 1",
-                     STORE_PARAMS(DB_INT(person_id)), 1, track_row, NULL, track, found, err);
-}
-
 enum ct_status store_learning_track_get(struct store *store, int64_t track_id,
                                         struct track_info *track, bool *found, struct ct_err *err)
 {
     return query_row(store, TRACK_COLUMNS " WHERE id = ?", STORE_PARAMS(DB_INT(track_id)), 1,
                      track_row, NULL, track, found, err);
-}
-
-static bool text_row(struct db_stmt *stmt, struct arena *arena, void *row)
-{
-    bool ok = true;
-    *(const char **)row = text_of(stmt, 0, arena, &ok);
-    return ok;
-}
-
-enum ct_status store_learning_track_comment(struct store *store, int64_t track_id,
-                                            struct arena *arena, const char **comment,
-                                            struct ct_err *err)
-{
-    bool found = false;
-    *comment = NULL;
-    return query_row(store, "SELECT state_comment FROM tracks WHERE id = ?",
-                     STORE_PARAMS(DB_INT(track_id)), 1, text_row, arena, comment, &found, err);
-}
-
-struct person_row {
-    int64_t verifier_id;
-    int64_t library_id;
-};
-
-static bool person_row(struct db_stmt *stmt, struct arena *arena, void *row)
-{
-    (void)arena;
-    struct person_row *person = row;
-    person->verifier_id = db_column_int64(stmt, 0);
-    person->library_id = db_column_int64(stmt, 1);
-    return true;
-}
-
-enum ct_status store_learning_person(struct store *store, int64_t person_id, int64_t *verifier_id,
-                                     int64_t *library_id, bool *found, struct ct_err *err)
-{
-    struct person_row person = {0, 0};
-    enum ct_status status = query_row(
-        store, "SELECT COALESCE(verifier_id, 0), COALESCE(library_id, 0) FROM people WHERE id = ?",
-        STORE_PARAMS(DB_INT(person_id)), 1, person_row, NULL, &person, found, err);
-    *verifier_id = person.verifier_id;
-    *library_id = person.library_id;
-    return status;
 }
 
 static bool identity_row(struct db_stmt *stmt, struct arena *arena, void *row)
@@ -560,30 +508,4 @@ enum ct_status store_learning_library_goals(struct store *store, int64_t library
                       " ON s.id = g.strategic_plan_id WHERE s.library_id = ? ORDER BY g.code, g.id",
                       STORE_PARAMS(DB_INT(library_id)), 1, library_goal_row, sizeof **goals, arena,
                       (void **)goals, count, err);
-}
-
-/* ---- the final report ---- */
-
-static bool report_row(struct db_stmt *stmt, struct arena *arena, void *row)
-{
-    struct learning_report *report = row;
-    bool ok = true;
-    report->exists = true;
-    snprintf(report->state, sizeof report->state, "%s", db_column_text(stmt, 0));
-    report->text = text_of(stmt, 1, arena, &ok);
-    report->comment = text_of(stmt, 2, arena, &ok);
-    report->submitted = text_of(stmt, 3, arena, &ok);
-    report->accepted = text_of(stmt, 4, arena, &ok);
-    return ok;
-}
-
-enum ct_status store_learning_report(struct store *store, int64_t track_id, struct arena *arena,
-                                     struct learning_report *report, struct ct_err *err)
-{
-    memset(report, 0, sizeof *report);
-    bool found = false;
-    return query_row(store,
-                     "SELECT state, text, returned_comment, submitted, accepted FROM final_reports"
-                     " WHERE track_id = ?",
-                     STORE_PARAMS(DB_INT(track_id)), 1, report_row, arena, report, &found, err);
 }

@@ -1,9 +1,10 @@
 /*
- * store_learning: what the learner's and the supervisor's workflows read: the current
- * track, the claim form's choices (catalog events, the plan's self-directed items), a
- * person's activities, the claims waiting for a verifier, the Professional Development
- * Plan with its versions, goals and items, the library goals a plan serves, and the
- * final report. Reads only: the changes are the store_activities and store_tracks
+ * store_learning: what the learner's and the supervisor's workflows read: a track by id,
+ * who a person is, the claim form's choices (catalog events, the plan's self-directed
+ * items), activities, the claims waiting for a verifier, the Professional Development
+ * Plan with its versions, goals and items, and the library goals a plan serves (the
+ * current track is store_track_find_current's, the final report store_report_view's).
+ * Reads only: the changes are the store_activities and store_tracks
  * functions, called by the actions (src/actions/claims.h, plans.h, reports.h, tracks.h).
  *
  * Rows and every text they hold are allocated in the caller's arena (borrowed; they
@@ -23,28 +24,10 @@
 
 /* ---- tracks ---- */
 
-/* The person's current track, as store_track_current chooses it: *found is false (and
- * the status CT_OK) when the person has no track; any other failure is a failure. */
-enum ct_status store_learning_track(struct store *store, int64_t person_id,
-                                    struct track_info *track, bool *found,
-                                    struct ct_err *err) CT_MUST_CHECK;
-
 /* A track by id: *found false when there is none. */
 enum ct_status store_learning_track_get(struct store *store, int64_t track_id,
                                         struct track_info *track, bool *found,
                                         struct ct_err *err) CT_MUST_CHECK;
-
-/* The State Library's comment on the track (the one it returned the track with), or
- * NULL in *comment (in arena) when there is none. */
-enum ct_status store_learning_track_comment(struct store *store, int64_t track_id,
-                                            struct arena *arena, const char **comment,
-                                            struct ct_err *err) CT_MUST_CHECK;
-
-/* The person's verifier (0 when none) and library (0 when none); *found false when there
- * is no such person. */
-enum ct_status store_learning_person(struct store *store, int64_t person_id, int64_t *verifier_id,
-                                     int64_t *library_id, bool *found,
-                                     struct ct_err *err) CT_MUST_CHECK;
 
 /* Who a person is, as they see themself. */
 struct learning_identity {
@@ -143,7 +126,8 @@ enum verify_queue_column {
 };
 
 /* One page of the pending activities of the people verifier_id verifies, sorted as
- * page says (ties by id); *total is how many wait in all. */
+ * page says (ties by id); *total is how many wait in all. A page past the last has no
+ * rows (a page that shows the last one instead clamps it with store_page_clamp). */
 enum ct_status store_learning_verify_queue(struct store *store, int64_t verifier_id,
                                            const struct store_page *page, struct arena *arena,
                                            struct learning_activity **claims, size_t *count,
@@ -234,21 +218,5 @@ enum ct_status store_learning_library_goals(struct store *store, int64_t library
                                             struct arena *arena,
                                             struct learning_library_goal **goals, size_t *count,
                                             struct ct_err *err) CT_MUST_CHECK;
-
-/* ---- the final report ---- */
-
-struct learning_report {
-    bool exists; /* false before the first save: every text below NULL */
-    char state[16];
-    const char *text;
-    const char *comment; /* the State Library's, when it returned the report, or NULL */
-    const char *submitted;
-    const char *accepted;
-};
-
-/* The track's final report. */
-enum ct_status store_learning_report(struct store *store, int64_t track_id, struct arena *arena,
-                                     struct learning_report *report,
-                                     struct ct_err *err) CT_MUST_CHECK;
 
 #endif

@@ -8,7 +8,7 @@ enum ct_status api_learning_track(struct web_request *request, struct web_respon
 {
     struct ct_err err = {0};
     enum ct_status status =
-        store_learning_track(request->store, request->person_id, track, found, &err);
+        store_track_find_current(request->store, request->person_id, track, found, &err);
     if (status != CT_OK || *found) {
         return status;
     }
@@ -70,70 +70,4 @@ json_t *api_learning_claim(const struct learning_activity *a)
         return NULL;
     }
     return item;
-}
-
-static json_t *date_or_null(struct civil_date date)
-{
-    char text[CIVIL_DATE_TEXT_SIZE];
-    if (!civil_date_is_set(date)) {
-        return json_null();
-    }
-    civil_date_format(date, text);
-    return json_string(text);
-}
-
-enum ct_status api_learning_track_json(struct web_request *request, int64_t track_id, json_t **json,
-                                       struct ct_err *err)
-{
-    struct track_info track;
-    bool found = false;
-    const char *comment = NULL;
-    *json = NULL;
-    enum ct_status status = store_learning_track_get(request->store, track_id, &track, &found, err);
-    if (status == CT_OK && found) {
-        status =
-            store_learning_track_comment(request->store, track_id, &request->arena, &comment, err);
-    }
-    if (status != CT_OK || !found) {
-        return status;
-    }
-    *json = json_object();
-    bool built = *json != NULL && api_json_set(*json, "id", json_integer(track.id)) &&
-                 api_json_set(*json, "person", json_integer(track.person_id)) &&
-                 api_json_set(*json, "program", json_string(track.program)) &&
-                 api_json_set(*json, "started", date_or_null(track.started)) &&
-                 api_json_set(*json, "deadline", date_or_null(track.deadline)) &&
-                 api_json_set(*json, "state", json_string(track.state)) &&
-                 api_json_set(*json, "comment", api_json_text(comment));
-    if (!built) {
-        json_decref(*json);
-        *json = NULL;
-        return ct_err_nomem(err);
-    }
-    return CT_OK;
-}
-
-enum ct_status api_learning_report_json(struct web_request *request, int64_t track_id,
-                                        json_t **json, struct ct_err *err)
-{
-    struct learning_report report;
-    *json = NULL;
-    enum ct_status status =
-        store_learning_report(request->store, track_id, &request->arena, &report, err);
-    if (status != CT_OK) {
-        return status;
-    }
-    *json = json_object();
-    bool built = *json != NULL && api_json_set(*json, "track", json_integer(track_id)) &&
-                 api_json_set(*json, "state", api_json_text(report.exists ? report.state : NULL)) &&
-                 api_json_set(*json, "text", api_json_text(report.text)) &&
-                 api_json_set(*json, "comment", api_json_text(report.comment)) &&
-                 api_json_set(*json, "submitted", api_json_text(report.submitted)) &&
-                 api_json_set(*json, "accepted", api_json_text(report.accepted));
-    if (!built) {
-        json_decref(*json);
-        *json = NULL;
-        return ct_err_nomem(err);
-    }
-    return CT_OK;
 }

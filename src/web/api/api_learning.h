@@ -28,14 +28,4 @@ json_t *api_learning_activity(const struct learning_activity *activity);
  * credits, semester_credits, quarter_credits, hours, topic, plan_item, event. */
 json_t *api_learning_claim(const struct learning_activity *claim);
 
-/* A track: id, person, program, started, deadline, state, comment (the State Library's
- * when it returned it) into *json (the caller's; NULL when there is no such track). */
-enum ct_status api_learning_track_json(struct web_request *request, int64_t track_id, json_t **json,
-                                       struct ct_err *err) CT_MUST_CHECK;
-
-/* A track's final report: track, state, text, comment, submitted, accepted (all but
- * track null before the first save) into *json (the caller's). */
-enum ct_status api_learning_report_json(struct web_request *request, int64_t track_id,
-                                        json_t **json, struct ct_err *err) CT_MUST_CHECK;
-
 #endif

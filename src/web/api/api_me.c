@@ -8,6 +8,7 @@
 #include "../../actions/tracks.h"
 #include "../../store/store_learning.h"
 #include "../../store/store_record.h"
+#include "api.h"
 #include "api_json.h"
 #include "api_learning.h"
 #include "../../core/banned.h"
@@ -224,7 +225,7 @@ enum ct_status api_me_report(struct web_request *request, struct web_response *r
     }
     struct ct_err err = {0};
     json_t *report = NULL;
-    status = api_learning_report_json(request, track.id, &report, &err);
+    status = api_report_json(request->store, track.id, &report, &err);
     return status == CT_OK ? api_json_send(response, 200, report) : status;
 }
 
@@ -261,7 +262,7 @@ enum ct_status api_me_report_save(struct web_request *request, struct web_respon
         return status;
     }
     json_t *report = NULL;
-    status = api_learning_report_json(request, track.id, &report, &outcome.err);
+    status = api_report_json(request->store, track.id, &report, &outcome.err);
     return status == CT_OK ? api_json_send(response, 200, report) : status;
 }
 
@@ -297,6 +298,6 @@ enum ct_status api_me_track_submit(struct web_request *request, struct web_respo
         return status;
     }
     json_t *submitted = NULL;
-    status = api_learning_track_json(request, result.track_id, &submitted, &outcome.err);
+    status = api_track_json(request->store, result.track_id, &submitted, &outcome.err);
     return status == CT_OK ? api_json_send(response, 200, submitted) : status;
 }

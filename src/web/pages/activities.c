@@ -202,7 +202,7 @@ static enum ct_status read_choices(struct web_request *request, struct claim_cho
     struct track_info track;
     bool enrolled = false;
     enum ct_status status =
-        store_learning_track(request->store, request->person_id, &track, &enrolled, err);
+        store_track_find_current(request->store, request->person_id, &track, &enrolled, err);
     if (status != CT_OK) {
         return status;
     }

@@ -3,7 +3,8 @@
 #include <string.h>
 
 #include "../../actions/reports.h"
-#include "../../store/store_learning.h"
+#include "../../store/store_progress.h"
+#include "../../store/store_tracks.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/notice.h"
@@ -38,27 +39,30 @@ static void report_form(struct web_request *request, struct html *h, const char 
 static void report_of(struct web_request *request, struct html *h, const struct track_info *track,
                       const char *text_error)
 {
-    struct learning_report report;
+    struct report_view report;
+    bool found = false;
     struct ct_err err = {0};
-    html_fail(h, store_learning_report(request->store, track->id, &request->arena, &report, &err));
-    bool draft = strcmp(report.state, "draft") == 0;
+    html_fail(h, store_report_view(request->store, track->id, &report, &found, &err));
+    bool exists = report.state != NULL;
+    bool draft = exists && strcmp(report.state, "draft") == 0;
     if (report.comment != NULL && report.comment[0] != '\0' && draft) {
         html_slim_warning_begin(h);
         html_markup(h, "Returned by the State Library: ");
         html_text(h, report.comment);
         html_slim_alert_end(h);
     }
-    if (report.exists && !draft) {
+    if (exists && !draft) {
         html_markup(h, "<p>Your report is ");
         html_text(h, report.state);
         html_markup(h, "</p>\n<p class=\"report\">");
         html_text(h, report.text);
         html_markup(h, "</p>\n");
-        return;
+    } else {
+        const char *typed = web_form_value(request, "text");
+        report_form(request, h, typed != NULL ? typed : (report.text != NULL ? report.text : ""),
+                    text_error);
     }
-    const char *typed = web_form_value(request, "text");
-    report_form(request, h, typed != NULL ? typed : (report.text != NULL ? report.text : ""),
-                text_error);
+    store_report_view_release(&report);
 }
 
 static enum ct_status report_page(struct web_request *request, struct web_response *response,
@@ -71,8 +75,8 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
     struct html h;
     html_start(&h, &response->body);
     html_slim_error(&h, message, text_error != NULL);
-    html_fail(&h,
-              store_learning_track(request->store, request->person_id, &track, &enrolled, &err));
+    html_fail(
+        &h, store_track_find_current(request->store, request->person_id, &track, &enrolled, &err));
     if (!enrolled) {
         html_markup(&h, "<p>You are not enrolled in a certification track.</p>\n");
     } else {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "../../actions/tracks.h"
-#include "../../store/store_learning.h"
+#include "../../store/store_progress.h"
 #include "../html/form.h"
 #include "../html/layout.h"
 #include "../html/notice.h"
@@ -19,17 +19,18 @@ static bool open_to_submit(const struct track_info *track)
 static void returned_comment(struct web_request *request, struct html *h,
                              const struct track_info *track)
 {
-    const char *comment = NULL;
+    struct track_view view;
+    bool found = false;
     struct ct_err err = {0};
-    html_fail(h, store_learning_track_comment(request->store, track->id, &request->arena, &comment,
-                                              &err));
+    html_fail(h, store_track_view(request->store, track->id, &view, &found, &err));
     html_slim_warning_begin(h);
     html_markup(h, "The State Library returned your track");
-    if (comment != NULL && comment[0] != '\0') {
+    if (found && view.comment != NULL && view.comment[0] != '\0') {
         html_markup(h, ": ");
-        html_text(h, comment);
+        html_text(h, view.comment);
     }
     html_slim_alert_end(h);
+    store_track_view_release(&view);
 }
 
 void track_award_block(struct web_request *request, struct html *h, const struct track_info *track,

@@ -134,26 +134,27 @@ static void queue_table(struct web_request *request, struct html *h,
     struct store_page page = paging_page(&paging);
     html_fail(h, store_learning_verify_queue(request->store, request->person_id, &page,
                                              &request->arena, &claims, &count, total, &err));
-    paging_set_total(&paging, *total);
-    if (paging_offset(&paging) != page.offset) {
-        /* Past the last page: the last one. */
-        page = paging_page(&paging);
-        html_fail(h, store_learning_verify_queue(request->store, request->person_id, &page,
+    struct store_page last = page;
+    store_page_clamp(&last, *total);
+    if (last.offset != page.offset) {
+        /* Past the last page: the last one, as the page numbers say. */
+        html_fail(h, store_learning_verify_queue(request->store, request->person_id, &last,
                                                  &request->arena, &claims, &count, total, &err));
     }
+    paging_set_total(&paging, *total);
     if (html_status(h) != CT_OK || *total == 0) {
         return;
     }
     html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims"
                    " waiting for your verification</caption>\n");
-    html_fail(h, paging_table_head(h->out, &paging));
+    paging_write_head(h, &paging);
     html_markup(h, "<tbody>\n");
     for (size_t i = 0; i < count; i++) {
         queue_row(h, &claims[i], selected);
     }
     html_markup(h, "</tbody>\n</table>\n");
-    if (paging.pages > 1 && html_status(h) == CT_OK) {
-        html_fail(h, paging_nav(h->out, &paging));
+    if (paging.pages > 1) {
+        paging_write_nav(h, &paging);
     }
 }
 
