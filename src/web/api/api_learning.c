@@ -3,18 +3,6 @@
 #include "api_json.h"
 #include "../../core/banned.h"
 
-enum ct_status api_learning_track(struct web_request *request, struct web_response *response,
-                                  struct track_info *track, bool *found)
-{
-    struct ct_err err = {0};
-    enum ct_status status =
-        store_track_find_current(request->store, request->person_id, track, found, &err);
-    if (status != CT_OK || *found) {
-        return status;
-    }
-    return api_json_error(response, 404, "no-track", "You have no certification track.", NULL);
-}
-
 json_t *api_learning_hours(int64_t minutes)
 {
     return minutes % 60 == 0 ? json_integer(minutes / 60) : json_real((double)minutes / 60.0);

@@ -1,7 +1,7 @@
 /*
- * api_learning: what the learner's and the supervisor's endpoints (api_me.c, api_plan.c,
- * api_supervisor.c) share: the signed-in learner's current track, and activities,
- * tracks and reports as JSON, from the store's rows (store_learning.h).
+ * api_learning: what the learner's and the supervisor's endpoints (api_me.c,
+ * api_supervisor.c) share: activities and claims as JSON, from the store's rows
+ * (store_learning.h).
  */
 #ifndef CERTTRACK_API_LEARNING_H
 #define CERTTRACK_API_LEARNING_H
@@ -10,11 +10,6 @@
 
 #include "../../store/store_learning.h"
 #include "../http/request.h"
-
-/* The signed-in person's current track into *track (*found true), or a 404 no-track
- * answer (*found false); a failure to read it is a failure, not "no track". */
-enum ct_status api_learning_track(struct web_request *request, struct web_response *response,
-                                  struct track_info *track, bool *found) CT_MUST_CHECK;
 
 /* Minutes as hours: 2, or 1.5. */
 json_t *api_learning_hours(int64_t minutes);

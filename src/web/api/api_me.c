@@ -133,7 +133,7 @@ enum ct_status api_me_activities(struct web_request *request, struct web_respons
     bool ok = false;
     enum ct_status status = api_json_read_page(request, response, &page, &ok);
     if (status == CT_OK && ok) {
-        status = api_learning_track(request, response, &track, &ok);
+        status = api_current_track(request, response, &track, &ok);
     }
     if (status != CT_OK || !ok) {
         return status;
@@ -219,7 +219,7 @@ enum ct_status api_me_report(struct web_request *request, struct web_response *r
     (void)id;
     struct track_info track;
     bool found = false;
-    enum ct_status status = api_learning_track(request, response, &track, &found);
+    enum ct_status status = api_current_track(request, response, &track, &found);
     if (status != CT_OK || !found) {
         return status;
     }
@@ -244,7 +244,7 @@ enum ct_status api_me_report_save(struct web_request *request, struct web_respon
     enum ct_status status =
         api_json_read_input(request, response, report_fields, COUNT(report_fields), &input, &ok);
     if (status == CT_OK && ok) {
-        status = api_learning_track(request, response, &track, &ok);
+        status = api_current_track(request, response, &track, &ok);
     }
     if (status != CT_OK || !ok) {
         return status;
@@ -277,7 +277,7 @@ enum ct_status api_me_track_submit(struct web_request *request, struct web_respo
     bool ok = false;
     enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
     if (status == CT_OK && ok) {
-        status = api_learning_track(request, response, &track, &ok);
+        status = api_current_track(request, response, &track, &ok);
     }
     if (status != CT_OK || !ok) {
         return status;

@@ -5,8 +5,8 @@
 
 #include "../../actions/plans.h"
 #include "../../store/store_learning.h"
+#include "api.h"
 #include "api_json.h"
-#include "api_learning.h"
 #include "../../core/banned.h"
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
@@ -118,7 +118,7 @@ enum ct_status api_me_plan(struct web_request *request, struct web_response *res
     (void)id;
     struct track_info track;
     bool found = false;
-    enum ct_status status = api_learning_track(request, response, &track, &found);
+    enum ct_status status = api_current_track(request, response, &track, &found);
     if (status != CT_OK || !found) {
         return status;
     }
@@ -182,7 +182,7 @@ static enum ct_status learner_plan(struct web_request *request, struct web_respo
                                    bool starting, bool *ok)
 {
     struct track_info track;
-    enum ct_status status = api_learning_track(request, response, &track, ok);
+    enum ct_status status = api_current_track(request, response, &track, ok);
     if (status != CT_OK || !*ok || starting) {
         return status;
     }
