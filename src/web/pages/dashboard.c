@@ -289,7 +289,7 @@ static void track_progress(struct web_request *request, struct html *h,
         blocking_list(h, evaluation, own);
     }
     if (h->status == CT_OK && own) {
-        html_fail(h, track_award_request(request, h->out, track, evaluation));
+        track_award_block(request, h, track, evaluation);
     }
     if (h->status == CT_OK) {
         activity_table(request, h, record, evaluation, person_id, own);
