@@ -1,0 +1,167 @@
+#include "store_event_list.h"
+
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/banned.h"
+
+#define EVENT_COLUMNS                                                                              \
+    "SELECT e.id, e.title, e.kind, e.category, e.credit_halves, e.sponsor, e.starts, e.ends,"      \
+    " e.lms_verifies FROM events e"
+
+static const char *const order_by[STORE_EVENT_COLUMNS] = {
+    [STORE_EVENT_TITLE] = "LOWER(e.title)",        [STORE_EVENT_KIND] = "e.kind",
+    [STORE_EVENT_CATEGORY] = "e.category",         [STORE_EVENT_CREDITS] = "e.credit_halves",
+    [STORE_EVENT_LMS_VERIFIES] = "e.lms_verifies", [STORE_EVENT_DATE] = "e.starts",
+    [STORE_EVENT_NEWEST] = "e.starts DESC, e.id",
+};
+
+/* A copy of column's text in arena ("" for NULL); *ok false when memory runs out. */
+static const char *column_copy(struct arena *arena, struct db_stmt *stmt, int column, bool *ok)
+{
+    const char *text = db_column_text(stmt, column);
+    char *copy = arena_strdup(arena, text != NULL ? text : "");
+    *ok &= copy != NULL;
+    return copy;
+}
+
+static bool read_event(struct arena *arena, struct db_stmt *stmt, struct store_event_row *row)
+{
+    bool ok = true;
+    row->id = db_column_int64(stmt, 0);
+    row->title = column_copy(arena, stmt, 1, &ok);
+    row->kind = column_copy(arena, stmt, 2, &ok);
+    row->category = column_copy(arena, stmt, 3, &ok);
+    row->credit_halves = db_column_int64(stmt, 4);
+    row->sponsor = column_copy(arena, stmt, 5, &ok);
+    row->starts = store_date_value(db_column_text(stmt, 6));
+    row->ends = store_date_value(db_column_text(stmt, 7));
+    row->lms_verifies = db_column_int64(stmt, 8) != 0;
+    return ok;
+}
+
+/* Reads the links of event row->id into row, with links (prepared: one parameter, the
+ * event's id). */
+static enum ct_status read_links(struct store *store, struct db_stmt *links, struct arena *arena,
+                                 struct store_event_row *row, struct ct_err *err)
+{
+    int64_t total = 0;
+    enum ct_status status =
+        STORE_EXEC(store, "SELECT COUNT(*) FROM event_lms_links WHERE event_id = ?", &total, err,
+                   DB_INT(row->id));
+    if (status != CT_OK || total == 0) {
+        return status;
+    }
+    struct store_event_link_row *found = arena_calloc(arena, (size_t)total, sizeof *found);
+    if (found == NULL) {
+        return ct_err_nomem(err);
+    }
+    db_reset(links);
+    status = db_bind_all(links, STORE_PARAMS(DB_INT(row->id)), 1, err);
+    bool has_row = true, ok = true;
+    size_t count = 0;
+    while (status == CT_OK && ok && count < (size_t)total) {
+        status = db_step(links, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        found[count].url = column_copy(arena, links, 0, &ok);
+        found[count].activity_name = column_copy(arena, links, 1, &ok);
+        count++;
+    }
+    if (status == CT_OK && !ok) {
+        status = ct_err_nomem(err);
+    }
+    row->links = found;
+    row->link_count = count;
+    return status;
+}
+
+/* Runs events (prepared and bound), reading at most max rows, each with its links. */
+static enum ct_status read_events(struct store *store, struct db_stmt *events, size_t max,
+                                  struct arena *arena, struct store_event_row *rows, size_t *count,
+                                  struct ct_err *err)
+{
+    struct db_stmt *links = NULL;
+    enum ct_status status = db_prepare(store->db,
+                                       "SELECT url, activity_name FROM event_lms_links"
+                                       " WHERE event_id = ? ORDER BY url, activity_name",
+                                       &links, err);
+    bool has_row = true;
+    while (status == CT_OK && *count < max) {
+        status = db_step(events, &has_row, err);
+        if (status != CT_OK || !has_row) {
+            break;
+        }
+        status = read_event(arena, events, &rows[*count]) ? CT_OK : ct_err_nomem(err);
+        if (status == CT_OK) {
+            status = read_links(store, links, arena, &rows[*count], err);
+        }
+        *count += status == CT_OK;
+    }
+    db_finalize(links);
+    return status;
+}
+
+enum ct_status store_event_list_count(struct store *store, int64_t *total, struct ct_err *err)
+{
+    *total = 0;
+    return store_exec(store, "SELECT COUNT(*) FROM events", NULL, 0, total, err);
+}
+
+enum ct_status store_event_list(struct store *store, const struct store_page *page,
+                                struct arena *arena, struct store_event_row **rows, size_t *count,
+                                struct ct_err *err)
+{
+    *rows = NULL;
+    *count = 0;
+    if (page->limit < 1 || page->limit > STORE_EVENT_PAGE_MAX || page->offset < 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "page", "a page holds 1 to %d rows",
+                          STORE_EVENT_PAGE_MAX);
+    }
+    struct buf sql;
+    buf_init(&sql, 4096);
+    enum ct_status status = buf_append_str(&sql, EVENT_COLUMNS);
+    if (status == CT_OK) {
+        status = store_page_sql(&sql, order_by, STORE_EVENT_COLUMNS, "e.id", page, err);
+    }
+    struct db_stmt *events = NULL;
+    if (status == CT_OK) {
+        status = db_prepare(store->db, buf_str(&sql), &events, err);
+    }
+    buf_release(&sql);
+    if (status == CT_OK) {
+        status = store_page_bind(events, 1, page, err);
+    }
+    struct store_event_row *found =
+        status == CT_OK ? arena_calloc(arena, (size_t)page->limit, sizeof *found) : NULL;
+    if (status == CT_OK && found == NULL) {
+        status = ct_err_nomem(err);
+    }
+    if (status == CT_OK) {
+        status = read_events(store, events, (size_t)page->limit, arena, found, count, err);
+    }
+    db_finalize(events);
+    *rows = status == CT_OK && *count > 0 ? found : NULL;
+    *count = status == CT_OK ? *count : 0;
+    return status;
+}
+
+enum ct_status store_event_list_get(struct store *store, int64_t id, struct arena *arena,
+                                    struct store_event_row *row, bool *found, struct ct_err *err)
+{
+    memset(row, 0, sizeof *row);
+    *found = false;
+    struct db_stmt *events = NULL;
+    enum ct_status status = db_prepare(store->db, EVENT_COLUMNS " WHERE e.id = ?", &events, err);
+    if (status == CT_OK) {
+        status = db_bind_all(events, STORE_PARAMS(DB_INT(id)), 1, err);
+    }
+    size_t count = 0;
+    if (status == CT_OK) {
+        status = read_events(store, events, 1, arena, row, &count, err);
+    }
+    db_finalize(events);
+    *found = status == CT_OK && count == 1;
+    return status;
+}

@@ -1,0 +1,73 @@
+/*
+ * store_event_list: the event catalog as the CE coordinator reads it: a page of the
+ * events, sorted by one of their columns, each with the LMS courses (and activities)
+ * mapped to it; and one event. Text lives in the caller's arena.
+ */
+#ifndef CERTTRACK_STORE_EVENT_LIST_H
+#define CERTTRACK_STORE_EVENT_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/arena.h"
+#include "store.h"
+#include "store_page.h"
+
+/* The most rows one page holds. */
+#define STORE_EVENT_PAGE_MAX 1000
+
+/* The columns the list sorts by, in the order the catalog page shows them (its LMS
+ * courses do not sort); the last is the API's order, newest first (ask for it
+ * descending). */
+enum store_event_column {
+    STORE_EVENT_TITLE,
+    STORE_EVENT_KIND,
+    STORE_EVENT_CATEGORY,
+    STORE_EVENT_CREDITS,
+    STORE_EVENT_LINKS,
+    STORE_EVENT_LMS_VERIFIES,
+    STORE_EVENT_DATE,
+    STORE_EVENT_NEWEST,
+    STORE_EVENT_COLUMNS
+};
+
+/* An LMS course mapped to an event, and one of its activities ("" for the whole
+ * course). */
+struct store_event_link_row {
+    const char *url;
+    const char *activity_name;
+};
+
+/* A catalog event. Text is in the arena. */
+struct store_event_row {
+    int64_t id;
+    const char *title;
+    const char *kind;
+    const char *category; /* the category's id */
+    int64_t credit_halves;
+    const char *sponsor;
+    struct civil_date starts;
+    struct civil_date ends;
+    bool lms_verifies;
+    const struct store_event_link_row *links; /* by URL, then activity; NULL when none */
+    size_t link_count;
+};
+
+/* How many events the catalog holds. */
+enum ct_status store_event_list_count(struct store *store, int64_t *total,
+                                      struct ct_err *err) CT_MUST_CHECK;
+
+/* One page of the catalog (page->limit 1 to STORE_EVENT_PAGE_MAX), the id breaking
+ * ties: *rows (from arena; NULL when none) holds *count, each with its links. */
+enum ct_status store_event_list(struct store *store, const struct store_page *page,
+                                struct arena *arena, struct store_event_row **rows, size_t *count,
+                                struct ct_err *err) CT_MUST_CHECK;
+
+/* Event id with its links into *row (its text from arena); *found false when there is
+ * none. */
+enum ct_status store_event_list_get(struct store *store, int64_t id, struct arena *arena,
+                                    struct store_event_row *row, bool *found,
+                                    struct ct_err *err) CT_MUST_CHECK;
+
+#endif
