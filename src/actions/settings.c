@@ -1,0 +1,46 @@
+#include "settings.h"
+
+#include "../store/store_settings.h"
+#include "coordinator.h"
+#include "../core/banned.h"
+
+static void check_settings(const struct settings_set_input *input, struct action_outcome *outcome)
+{
+    if (input->count == 0 || input->count > SETTINGS_SET_MAX) {
+        action_fault(outcome, "setting", "name 1 to %d settings to set", SETTINGS_SET_MAX);
+        return;
+    }
+    for (size_t i = 0; i < input->count; i++) {
+        const struct setting_value *setting = &input->settings[i];
+        struct ct_err err = {0};
+        if (store_setting_check(setting->name, setting->value, &err) != CT_OK) {
+            action_fault(outcome, err.where[0] != '\0' ? err.where : "setting", "%s", err.message);
+        }
+    }
+}
+
+enum ct_status action_settings_set(struct store *store, const struct actor *actor,
+                                   const struct settings_set_input *input,
+                                   struct action_outcome *outcome)
+{
+    check_settings(input, outcome);
+    enum ct_status status = action_checked(outcome);
+    if (status == CT_OK) {
+        status = coordinator_only(actor, "changes the settings", outcome);
+    }
+    if (status == CT_OK) {
+        status = action_begin(store, outcome);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    for (size_t i = 0; i < input->count && status == CT_OK; i++) {
+        status = store_setting_set(store, actor->person_id, input->settings[i].name,
+                                   input->settings[i].value, &outcome->err);
+    }
+    if (status == CT_ERR_INPUT) {
+        /* Checked above, so not expected: the store's words, as a fault of the setting. */
+        action_fault(outcome, outcome->err.where, "%s", outcome->err.message);
+    }
+    return action_end(store, status, outcome);
+}
