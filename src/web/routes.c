@@ -85,20 +85,6 @@ static enum ct_status favicon(struct web_request *request, struct web_response *
     return CT_OK;
 }
 
-static enum ct_status review_queue(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_review(request, response, NULL);
-}
-
-static enum ct_status review_submit(struct web_request *request, struct web_response *response,
-                                    int64_t id)
-{
-    (void)id;
-    return page_review_submit(request, response);
-}
-
 static enum ct_status tokens_page(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -111,67 +97,6 @@ static enum ct_status tokens_submit(struct web_request *request, struct web_resp
 {
     (void)id;
     return page_tokens_submit(request, response);
-}
-
-static enum ct_status catalog_list(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_catalog(request, response);
-}
-
-static enum ct_status catalog_form(struct web_request *request, struct web_response *response,
-                                   int64_t id)
-{
-    (void)id;
-    return page_catalog_new(request, response);
-}
-
-static enum ct_status catalog_submit(struct web_request *request, struct web_response *response,
-                                     int64_t id)
-{
-    (void)id;
-    return page_catalog_new_submit(request, response);
-}
-
-static enum ct_status certificates_list(struct web_request *request, struct web_response *response,
-                                        int64_t id)
-{
-    (void)id;
-    return page_certificates(request, response);
-}
-
-static enum ct_status certificate_view(struct web_request *request, struct web_response *response,
-                                       int64_t id)
-{
-    return page_certificate(request, response, id);
-}
-
-static enum ct_status certificate_revoke(struct web_request *request, struct web_response *response,
-                                         int64_t id)
-{
-    return page_certificate_revoke(request, response, id);
-}
-
-static enum ct_status settings_view(struct web_request *request, struct web_response *response,
-                                    int64_t id)
-{
-    (void)id;
-    return page_settings(request, response);
-}
-
-static enum ct_status settings_submit(struct web_request *request, struct web_response *response,
-                                      int64_t id)
-{
-    (void)id;
-    return page_settings_submit(request, response);
-}
-
-static enum ct_status certificate_check(struct web_request *request, struct web_response *response,
-                                        int64_t id)
-{
-    (void)id;
-    return page_certificate_check(request, response);
 }
 
 static enum ct_status my_progress(struct web_request *request, struct web_response *response,
@@ -228,19 +153,19 @@ static const struct route routes[] = {
      LAID_OUT, "Your library"},
     {"GET", "/staff", ACCESS_SIGNED_IN, ROLE_SUPERVISOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE,
      page_staff, LAID_OUT, "Your staff"},
-    {"GET", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, review_queue, BARE,
+    {"GET", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_review, LAID_OUT,
      "Review and award"},
-    {"GET", "/catalog", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_list, BARE,
+    {"GET", "/catalog", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_catalog, LAID_OUT,
      "Event catalog"},
-    {"GET", "/certificates", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, certificates_list,
-     BARE, "Certificates"},
+    {"GET", "/certificates", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_certificates,
+     LAID_OUT, "Certificates"},
     {"GET", "/harvest", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_harvest, LAID_OUT,
      "Harvest"},
     {"GET", "/compliance", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_compliance, LAID_OUT, "Compliance"},
     {"GET", "/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_libraries, LAID_OUT, "Libraries"},
-    {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_view, BARE,
+    {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_settings, LAID_OUT,
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page, LAID_OUT, "API tokens"},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
@@ -255,21 +180,22 @@ static const struct route routes[] = {
      LAID_OUT, NO_NAV},
     {"POST", "/verify", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_PAGE, page_verify_submit, LAID_OUT,
      NO_NAV},
-    {"POST", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, review_submit, BARE,
-     NO_NAV},
+    {"POST", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_review_submit,
+     LAID_OUT, NO_NAV},
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_compliance_csv, BARE, NO_NAV},
-    {"GET", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_form, BARE,
-     NO_NAV},
-    {"POST", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, catalog_submit,
-     BARE, NO_NAV},
+    {"GET", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_catalog_new,
+     LAID_OUT, NO_NAV},
+    {"POST", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_catalog_new_submit, LAID_OUT, NO_NAV},
     {"GET", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     certificate_view, BARE, NO_NAV},
+     page_certificate, LAID_OUT, NO_NAV},
     {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
-     certificate_revoke, BARE, NO_NAV},
-    {"POST", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, settings_submit, BARE,
+     page_certificate_revoke, LAID_OUT, NO_NAV},
+    {"POST", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_settings_submit,
+     LAID_OUT, NO_NAV},
+    {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_certificate_check, LAID_OUT,
      NO_NAV},
-    {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_check, BARE, NO_NAV},
     {"GET", "/verify/{code}", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_certificate_verify, LAID_OUT,
      NO_NAV},
     {"GET", "/.well-known/jwks.json", ACCESS_PUBLIC, 0, ROUTE_PAGE, certificate_public_keys, BARE,

@@ -4,63 +4,68 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../actions/award.h"
+#include "../../actions/catalog.h"
+#include "../../actions/certificates.h"
+#include "../../actions/reports_review.h"
+#include "../../certificates/credential.h"
+#include "../../store/store_certificate_list.h"
+#include "../../store/store_event_list.h"
 #include "../../store/store_record.h"
+#include "../../store/store_review.h"
+#include "../../store/store_settings.h"
 #include "api.h"
 #include "api_json.h"
-#include "../pages/catalog.h"
-#include "../pages/certificates.h"
-#include "../pages/review.h"
-#include "../../certificates/credential.h"
-#include "../../store/store_settings.h"
 #include "../../core/banned.h"
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
+/* A date as "YYYY-MM-DD", or null when unset. */
+static json_t *date_json(struct civil_date date)
+{
+    if (!civil_date_is_set(date)) {
+        return json_null();
+    }
+    char text[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(date, text);
+    return json_string(text);
+}
+
+/* The page of a list the API asks the store for: sorted by column, in direction. */
+static struct store_page store_page_of(const struct api_page *page, size_t column, bool descending)
+{
+    return (struct store_page){.column = column,
+                               .descending = descending,
+                               .limit = page->per_page,
+                               .offset = api_json_offset(page)};
+}
+
+/* Sends the page's items with the list's total; items is stolen. */
+static enum ct_status send_list(struct web_response *response, json_t *items,
+                                const struct api_page *page, int64_t total)
+{
+    return api_json_send(response, 200, api_json_list(items, page, total));
+}
+
 /* ---- the catalog ---- */
 
-static const struct api_column event_columns[] = {
-    {"id", API_COLUMN_INT},
-    {"title", API_COLUMN_TEXT},
-    {"kind", API_COLUMN_TEXT},
-    {"category", API_COLUMN_TEXT},
-    {"credits", API_COLUMN_CREDITS},
-    {"sponsor", API_COLUMN_TEXT},
-    {"starts", API_COLUMN_TEXT},
-    {"ends", API_COLUMN_TEXT},
-    {"lms_verifies", API_COLUMN_BOOL},
-};
-
-#define EVENT_SELECT                                                                               \
-    "SELECT e.id, e.title, e.kind, e.category, e.credit_halves, e.sponsor, e.starts, e.ends,"      \
-    " e.lms_verifies FROM events e"
-
-/* Gives every event of events its LMS links, as "links": [{"url", "activity"}]. */
-static enum ct_status add_links(struct store *store, json_t *events, struct ct_err *err)
+static json_t *event_json(const struct store_event_row *event)
 {
-    static const struct api_column columns[] = {
-        {"url", API_COLUMN_TEXT},
-        {"activity", API_COLUMN_TEXT},
-    };
-    enum ct_status status = CT_OK;
-    size_t index;
-    json_t *event;
-    json_array_foreach(events, index, event)
-    {
-        json_t *links = NULL;
-        status =
-            api_json_rows(store,
-                          "SELECT url, NULLIF(activity_name, '') FROM event_lms_links"
-                          " WHERE event_id = ? ORDER BY url, activity_name",
-                          STORE_PARAMS(DB_INT(json_integer_value(json_object_get(event, "id")))), 1,
-                          columns, COUNT(columns), &links, err);
-        if (status == CT_OK && !api_json_set(event, "links", links)) {
-            status = ct_err_nomem(err);
-        }
-        if (status != CT_OK) {
-            break;
+    json_t *links = json_array();
+    for (size_t i = 0; links != NULL && i < event->link_count; i++) {
+        const struct store_event_link_row *link = &event->links[i];
+        const char *activity = link->activity_name[0] != '\0' ? link->activity_name : NULL;
+        if (json_array_append_new(links, json_pack("{s:s, s:o}", "url", link->url, "activity",
+                                                   api_json_text(activity))) != 0) {
+            json_decref(links);
+            links = NULL;
         }
     }
-    return status;
+    return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:b, s:o}", "id",
+                     (json_int_t)event->id, "title", event->title, "kind", event->kind, "category",
+                     event->category, "credits", api_json_credits(event->credit_halves), "sponsor",
+                     event->sponsor, "starts", date_json(event->starts), "ends",
+                     date_json(event->ends), "lms_verifies", event->lms_verifies, "links", links);
 }
 
 enum ct_status api_catalog_events(struct web_request *request, struct web_response *response,
@@ -75,85 +80,75 @@ enum ct_status api_catalog_events(struct web_request *request, struct web_respon
     }
     struct ct_err err = {0};
     int64_t total = 0;
-    json_t *items = NULL;
-    status = store_exec(request->store, "SELECT COUNT(*) FROM events", NULL, 0, &total, &err);
-    if (status == CT_OK) {
-        status = api_json_rows(request->store,
-                               EVENT_SELECT " ORDER BY e.starts DESC, e.id DESC LIMIT ? OFFSET ?",
-                               STORE_PARAMS(DB_INT(page.per_page), DB_INT(api_json_offset(&page))),
-                               2, event_columns, COUNT(event_columns), &items, &err);
+    struct store_event_row *events = NULL;
+    size_t count = 0;
+    struct store_page newest = store_page_of(&page, STORE_EVENT_NEWEST, true);
+    status = store_event_list_count(request->store, &total, &err);
+    status = status != CT_OK ? status
+                             : store_event_list(request->store, &newest, &request->arena, &events,
+                                                &count, &err);
+    json_t *items = status == CT_OK ? json_array() : NULL;
+    for (size_t i = 0; items != NULL && i < count; i++) {
+        if (json_array_append_new(items, event_json(&events[i])) != 0) {
+            json_decref(items);
+            items = NULL;
+        }
     }
-    if (status == CT_OK) {
-        status = add_links(request->store, items, &err);
-    }
-    if (status != CT_OK) {
-        json_decref(items);
-        return status;
-    }
-    return api_json_send(response, 200, api_json_list(items, &page, total));
+    return status != CT_OK ? status : send_list(response, items, &page, total);
 }
 
-static const struct api_field event_fields[] = {
-    {"title", NULL, API_TEXT},           {"kind", NULL, API_TEXT},
-    {"starts", NULL, API_TEXT},          {"ends", NULL, API_TEXT},
-    {"sponsor", NULL, API_TEXT},         {"credits", NULL, API_NUMBER},
-    {"category", NULL, API_TEXT},        {"urls", NULL, API_LINES},
-    {"activity_names", NULL, API_LINES}, {"lms_verifies", NULL, API_BOOL},
+static const struct api_input_field event_fields[] = {
+    API_INPUT("title", API_TEXT, struct catalog_event_input, title),
+    API_INPUT("kind", API_TEXT, struct catalog_event_input, kind),
+    API_INPUT("starts", API_TEXT, struct catalog_event_input, starts),
+    API_INPUT("ends", API_TEXT, struct catalog_event_input, ends),
+    API_INPUT("sponsor", API_TEXT, struct catalog_event_input, sponsor),
+    API_INPUT("credits", API_NUMBER, struct catalog_event_input, credits),
+    API_INPUT("category", API_TEXT, struct catalog_event_input, category),
+    API_INPUT("urls", API_LINES, struct catalog_event_input, urls),
+    API_INPUT("activity_names", API_LINES, struct catalog_event_input, activity_names),
+    API_INPUT("lms_verifies", API_BOOL, struct catalog_event_input, lms_verifies),
 };
 
 enum ct_status api_catalog_event_add(struct web_request *request, struct web_response *response,
                                      int64_t id)
 {
     (void)id;
+    struct catalog_event_input input = {0};
     bool ok = false;
     enum ct_status status =
-        api_json_read_body(request, response, event_fields, COUNT(event_fields), &ok);
+        api_json_read_input(request, response, event_fields, COUNT(event_fields), &input, &ok);
     if (status != CT_OK || !ok) {
         return status;
     }
-    struct ct_err err = {0};
-    int64_t event_id = 0;
-    status = catalog_event_add(request, &event_id, &err);
+    struct actor actor = web_actor(request);
+    struct catalog_event_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_catalog_event_add(request->store, &actor, &input, &result, &outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, event_fields, COUNT(event_fields));
+        return api_json_outcome(response, &outcome);
     }
-    json_t *events = NULL;
-    if (status == CT_OK) {
-        status = api_json_rows(request->store, EVENT_SELECT " WHERE e.id = ?",
-                               STORE_PARAMS(DB_INT(event_id)), 1, event_columns,
-                               COUNT(event_columns), &events, &err);
-    }
-    if (status == CT_OK) {
-        status = add_links(request->store, events, &err);
-    }
-    json_t *event = json_incref(json_array_get(events, 0));
-    json_decref(events);
-    if (status != CT_OK) {
-        json_decref(event);
-        return status;
-    }
-    return api_json_send(response, 201, event);
+    struct store_event_row event;
+    bool found = false;
+    status = status != CT_OK ? status
+                             : store_event_list_get(request->store, result.id, &request->arena,
+                                                    &event, &found, &outcome.err);
+    return status != CT_OK ? status : api_json_send(response, 201, event_json(&event));
 }
 
 /* ---- certificates ---- */
 
-static const struct api_column certificate_columns[] = {
-    {"id", API_COLUMN_INT},
-    {"number", API_COLUMN_TEXT},
-    {"person", API_COLUMN_INT},
-    {"name", API_COLUMN_TEXT},
-    {"program", API_COLUMN_TEXT},
-    {"issued", API_COLUMN_TEXT},
-    {"valid_until", API_COLUMN_TEXT},
-    {"revoked", API_COLUMN_TEXT},
-    {"revoked_reason", API_COLUMN_TEXT},
-};
-
-#define CERTIFICATE_COLUMNS                                                                        \
-    "SELECT c.id, c.number, p.id, p.name, c.program, c.issued, c.valid_until, c.revoked,"          \
-    " c.revoked_reason"
-
-enum { QUERY_MAX = 100 };
+static json_t *certificate_json(const struct store_certificate_row *certificate)
+{
+    return json_pack("{s:I, s:s, s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id",
+                     (json_int_t)certificate->id, "number", certificate->number, "person",
+                     (json_int_t)certificate->person_id, "name", certificate->holder, "program",
+                     certificate->program, "issued", date_json(certificate->issued), "valid_until",
+                     date_json(certificate->valid_until), "revoked",
+                     date_json(certificate->revoked), "revoked_reason",
+                     api_json_text(certificate->revoked_reason));
+}
 
 enum ct_status api_certificates(struct web_request *request, struct web_response *response,
                                 int64_t id)
@@ -166,66 +161,55 @@ enum ct_status api_certificates(struct web_request *request, struct web_response
         return status;
     }
     const char *query = web_query_value(request, "q");
-    if (query != NULL && strlen(query) > QUERY_MAX) {
+    if (query != NULL && strlen(query) > STORE_CERTIFICATE_SEARCH_MAX) {
         return api_json_error(response, 400, "invalid", "q must be at most 100 characters.", "q");
     }
-    char pattern[2 * QUERY_MAX + 4];
-    certificates_like_pattern(query, pattern, sizeof pattern);
     struct ct_err err = {0};
     int64_t total = 0;
-    json_t *items = NULL;
-    status = STORE_EXEC(request->store, "SELECT COUNT(*)" CERTIFICATES_FILTER_FROM, &total, &err,
-                        DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(pattern));
-    if (status == CT_OK) {
-        status = api_json_rows(request->store,
-                               CERTIFICATE_COLUMNS CERTIFICATES_FILTER_FROM
-                               " ORDER BY c.issued DESC, c.id DESC LIMIT ? OFFSET ?",
-                               STORE_PARAMS(DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(pattern),
-                                            DB_INT(page.per_page), DB_INT(api_json_offset(&page))),
-                               5, certificate_columns, COUNT(certificate_columns), &items, &err);
+    struct store_certificate_row *rows = NULL;
+    size_t count = 0;
+    struct store_page newest = store_page_of(&page, STORE_CERTIFICATE_NEWEST, true);
+    status = store_certificate_list_count(request->store, query, &total, &err);
+    status = status != CT_OK ? status
+                             : store_certificate_list(request->store, query, &newest,
+                                                      &request->arena, &rows, &count, &err);
+    json_t *items = status == CT_OK ? json_array() : NULL;
+    for (size_t i = 0; items != NULL && i < count; i++) {
+        if (json_array_append_new(items, certificate_json(&rows[i])) != 0) {
+            json_decref(items);
+            items = NULL;
+        }
     }
-    return status == CT_OK ? api_json_send(response, 200, api_json_list(items, &page, total))
-                           : status;
-}
-
-static enum ct_status certificate_json(struct store *store, int64_t id, json_t **certificate,
-                                       struct ct_err *err)
-{
-    return api_json_first(store,
-                          CERTIFICATE_COLUMNS " FROM certificates c JOIN people p"
-                                              " ON p.id = c.person_id WHERE c.id = ?",
-                          STORE_PARAMS(DB_INT(id)), 1, certificate_columns,
-                          COUNT(certificate_columns), certificate, err);
+    return status != CT_OK ? status : send_list(response, items, &page, total);
 }
 
 enum ct_status api_certificate_revoke(struct web_request *request, struct web_response *response,
                                       int64_t id)
 {
-    static const struct api_field fields[] = {{"reason", NULL, API_TEXT}};
+    static const struct api_input_field fields[] = {
+        API_INPUT("reason", API_TEXT, struct certificate_revoke_input, reason),
+    };
+    /* The request is the confirmation a page asks for with its checkbox. */
+    struct certificate_revoke_input input = {.certificate_id = id, .confirmed = true};
     bool ok = false;
-    enum ct_status status = api_json_read_body(request, response, fields, COUNT(fields), &ok);
+    enum ct_status status =
+        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
     if (status != CT_OK || !ok) {
         return status;
     }
-    struct ct_err err = {0};
-    json_t *certificate = NULL;
-    status = certificate_json(request->store, id, &certificate, &err);
-    if (status == CT_OK && certificate == NULL) {
-        return api_json_error(response, 404, "not-found", "There is no certificate with this id.",
-                              NULL);
-    }
-    json_decref(certificate);
-    certificate = NULL;
-    if (status == CT_OK) {
-        status = certificates_revoke(request, id, web_form_value(request, "reason"), &err);
-    }
+    struct actor actor = web_actor(request);
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_certificate_revoke(request->store, &actor, &input, &outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, fields, COUNT(fields));
+        return api_json_outcome(response, &outcome);
     }
-    if (status == CT_OK) {
-        status = certificate_json(request->store, id, &certificate, &err);
-    }
-    return status == CT_OK ? api_json_send(response, 200, certificate) : status;
+    struct store_certificate_row certificate;
+    bool found = false;
+    status = status != CT_OK ? status
+                             : store_certificate_view(request->store, id, &request->arena,
+                                                      &certificate, &found, &outcome.err);
+    return status != CT_OK ? status : api_json_send(response, 200, certificate_json(&certificate));
 }
 
 /* ---- review ---- */
@@ -250,32 +234,37 @@ static json_t *blocking_json(const struct evaluation *evaluation)
     return codes;
 }
 
-/* Adds to a row of a submitted track its evaluation today. */
-static enum ct_status add_evaluation(struct web_request *request, json_t *track, struct ct_err *err)
+/* A submitted track with its evaluation today into *track (NULL when memory runs out). */
+static enum ct_status review_track_json(struct web_request *request,
+                                        const struct store_review_track *row, json_t **track,
+                                        struct ct_err *err)
 {
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
-    enum ct_status status =
-        store_record_evaluate(request->store, json_integer_value(json_object_get(track, "id")),
-                              request->today, &record, &evaluation, err);
-    if (status == CT_OK &&
-        (!api_json_set(track, "status", json_string(track_status_name(evaluation->status))) ||
-         !api_json_set(track, "counted", api_json_credits(evaluation->counted_halves)) ||
-         !api_json_set(track, "required", api_json_credits(evaluation->required_halves)) ||
-         !api_json_set(track, "blocking", blocking_json(evaluation)))) {
-        status = ct_err_nomem(err);
+    *track = NULL;
+    enum ct_status status = store_record_evaluate(request->store, row->track_id, request->today,
+                                                  &record, &evaluation, err);
+    if (status != CT_OK) {
+        evaluation_free(evaluation);
+        record_free(record);
+        return status;
     }
+    *track = json_pack(
+        "{s:I, s:I, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o}", "id", (json_int_t)row->track_id,
+        "person", (json_int_t)row->person_id, "name", row->name, "program", row->program, "started",
+        date_json(row->started), "deadline", date_json(row->deadline), "status",
+        track_status_name(evaluation->status), "counted",
+        api_json_credits(evaluation->counted_halves), "required",
+        api_json_credits(evaluation->required_halves), "blocking", blocking_json(evaluation));
     evaluation_free(evaluation);
     record_free(record);
-    return status;
+    return *track != NULL ? CT_OK : ct_err_nomem(err);
 }
 
-/* A page of a review list: count_sql gives the total, rows_sql the page (two
- * parameters: LIMIT and OFFSET); with evaluate, each row gets its evaluation. */
-static enum ct_status review_list(struct web_request *request, struct web_response *response,
-                                  const char *count_sql, const char *rows_sql,
-                                  const struct api_column *columns, size_t count, bool evaluate)
+enum ct_status api_review_tracks(struct web_request *request, struct web_response *response,
+                                 int64_t id)
 {
+    (void)id;
     struct api_page page;
     bool ok = false;
     enum ct_status status = api_json_read_page(request, response, &page, &ok);
@@ -284,59 +273,65 @@ static enum ct_status review_list(struct web_request *request, struct web_respon
     }
     struct ct_err err = {0};
     int64_t total = 0;
-    json_t *items = NULL;
-    status = store_exec(request->store, count_sql, NULL, 0, &total, &err);
-    if (status == CT_OK) {
-        status = api_json_rows(request->store, rows_sql,
-                               STORE_PARAMS(DB_INT(page.per_page), DB_INT(api_json_offset(&page))),
-                               2, columns, count, &items, &err);
-    }
-    size_t index;
-    json_t *track;
-    json_array_foreach(items, index, track)
-    {
-        if (status == CT_OK && evaluate) {
-            status = add_evaluation(request, track, &err);
-        }
+    struct store_review_track *rows = NULL;
+    size_t count = 0;
+    struct store_page oldest = store_page_of(&page, STORE_REVIEW_TRACK_SENT, false);
+    status = store_review_tracks_count(request->store, &total, &err);
+    status = status != CT_OK ? status
+                             : store_review_tracks(request->store, &oldest, &request->arena, &rows,
+                                                   &count, &err);
+    json_t *items = status == CT_OK ? json_array() : NULL;
+    for (size_t i = 0; items != NULL && i < count && status == CT_OK; i++) {
+        json_t *track = NULL;
+        status = review_track_json(request, &rows[i], &track, &err);
+        status = status != CT_OK || json_array_append_new(items, track) == 0 ? status
+                                                                             : ct_err_nomem(&err);
     }
     if (status != CT_OK) {
         json_decref(items);
         return status;
     }
-    return api_json_send(response, 200, api_json_list(items, &page, total));
+    return send_list(response, items, &page, total);
 }
 
-enum ct_status api_review_tracks(struct web_request *request, struct web_response *response,
-                                 int64_t id)
+static json_t *review_report_json(const struct store_review_report *report)
 {
-    (void)id;
-    static const struct api_column columns[] = {
-        {"id", API_COLUMN_INT},       {"person", API_COLUMN_INT},   {"name", API_COLUMN_TEXT},
-        {"program", API_COLUMN_TEXT}, {"started", API_COLUMN_TEXT}, {"deadline", API_COLUMN_TEXT},
-    };
-    return review_list(
-        request, response, "SELECT COUNT(*)" REVIEW_TRACKS_FROM,
-        "SELECT t.id, p.id, p.name, t.program, t.started, t.deadline" REVIEW_TRACKS_FROM
-        " ORDER BY t.state_changed_at, t.id LIMIT ? OFFSET ?",
-        columns, COUNT(columns), true);
+    return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s}", "track", (json_int_t)report->track_id,
+                     "person", (json_int_t)report->person_id, "name", report->name, "program",
+                     report->program, "submitted", date_json(report->submitted), "text",
+                     report->text);
 }
 
 enum ct_status api_review_reports(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
     (void)id;
-    static const struct api_column columns[] = {
-        {"track", API_COLUMN_INT},    {"person", API_COLUMN_INT},     {"name", API_COLUMN_TEXT},
-        {"program", API_COLUMN_TEXT}, {"submitted", API_COLUMN_TEXT}, {"text", API_COLUMN_TEXT},
-    };
-    return review_list(
-        request, response, "SELECT COUNT(*)" REVIEW_REPORTS_FROM,
-        "SELECT t.id, p.id, p.name, t.program, r.submitted, r.text" REVIEW_REPORTS_FROM
-        " ORDER BY r.submitted, t.id LIMIT ? OFFSET ?",
-        columns, COUNT(columns), false);
+    struct api_page page;
+    bool ok = false;
+    enum ct_status status = api_json_read_page(request, response, &page, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct ct_err err = {0};
+    int64_t total = 0;
+    struct store_review_report *rows = NULL;
+    size_t count = 0;
+    struct store_page oldest = store_page_of(&page, STORE_REVIEW_REPORT_SUBMITTED, false);
+    status = store_review_reports_count(request->store, &total, &err);
+    status = status != CT_OK ? status
+                             : store_review_reports(request->store, &oldest, &request->arena, &rows,
+                                                    &count, &err);
+    json_t *items = status == CT_OK ? json_array() : NULL;
+    for (size_t i = 0; items != NULL && i < count; i++) {
+        if (json_array_append_new(items, review_report_json(&rows[i])) != 0) {
+            json_decref(items);
+            items = NULL;
+        }
+    }
+    return status != CT_OK ? status : send_list(response, items, &page, total);
 }
 
-static const struct api_field comment_fields[] = {{"comment", NULL, API_TEXT}};
+/* ---- decisions on a track ---- */
 
 /* The answer to an award: the certificate and the track that follows. */
 static json_t *award_json(const struct award_result *result, const char *public_url)
@@ -351,68 +346,100 @@ static json_t *award_json(const struct award_result *result, const char *public_
                      (json_int_t)result->next_track_id, "program", result->next_program);
 }
 
-/* Applies a review decision on track id, as the review page does. */
-static enum ct_status track_decision(struct web_request *request, struct web_response *response,
-                                     int64_t id, const char *action, const struct api_field *fields,
-                                     size_t count)
+/* Answers a decision's outcome: its refusal, or what answer (the track's or its
+ * report's JSON, api.h) says now. */
+static enum ct_status
+decided(struct web_request *request, struct web_response *response, int64_t track,
+        enum ct_status status, const struct action_outcome *outcome,
+        enum ct_status (*answer)(struct store *, int64_t, json_t **, struct ct_err *))
 {
-    bool ok = false;
-    enum ct_status status = api_json_read_body(request, response, fields, count, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    struct ct_err err = {0};
-    json_t *answer = NULL;
-    status = api_track_json(request->store, id, &answer, &err);
-    if (status == CT_OK && answer == NULL) {
-        return api_json_error(response, 404, "not-found", "There is no track with this id.", NULL);
-    }
-    json_decref(answer);
-    answer = NULL;
-    struct award_result result = {0};
-    if (status == CT_OK) {
-        status =
-            review_decide(request, id, action, web_form_value(request, "comment"), &result, &err);
-    }
     if (status == CT_ERR_INPUT) {
-        return api_json_refusal(response, &err, fields, count);
+        return api_json_outcome(response, outcome);
     }
-    if (status != CT_OK) {
-        return status;
-    }
-    if (strcmp(action, "award") == 0) {
-        char public_url[STORE_SETTING_SIZE];
-        status = store_setting_get(request->store, "public-url", public_url, &err);
-        return status == CT_OK ? api_json_send(response, 201, award_json(&result, public_url))
-                               : status;
-    }
-    status = strstr(action, "report") != NULL ? api_report_json(request->store, id, &answer, &err)
-                                              : api_track_json(request->store, id, &answer, &err);
-    return status == CT_OK ? api_json_send(response, 200, answer) : status;
+    json_t *json = NULL;
+    struct ct_err err = {0};
+    status = status != CT_OK ? status : answer(request->store, track, &json, &err);
+    return status != CT_OK ? status : api_json_send(response, 200, json);
 }
 
 enum ct_status api_track_award(struct web_request *request, struct web_response *response,
                                int64_t id)
 {
-    return track_decision(request, response, id, "award", NULL, 0);
+    struct track_award_input input = {.track_id = id};
+    bool ok = false;
+    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct award_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_track_award(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT) {
+        return api_json_outcome(response, &outcome);
+    }
+    char public_url[STORE_SETTING_SIZE];
+    status = status != CT_OK
+                 ? status
+                 : store_setting_get(request->store, "public-url", public_url, &outcome.err);
+    return status != CT_OK ? status : api_json_send(response, 201, award_json(&result, public_url));
 }
+
+static const struct api_input_field track_return_fields[] = {
+    API_INPUT("comment", API_TEXT, struct track_return_input, comment),
+};
 
 enum ct_status api_track_return(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
-    return track_decision(request, response, id, "return-track", comment_fields,
-                          COUNT(comment_fields));
+    struct track_return_input input = {.track_id = id};
+    bool ok = false;
+    enum ct_status status = api_json_read_input(request, response, track_return_fields,
+                                                COUNT(track_return_fields), &input, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_track_return(request->store, &actor, &input, &outcome);
+    return decided(request, response, id, status, &outcome, api_track_json);
 }
 
 enum ct_status api_report_accept(struct web_request *request, struct web_response *response,
                                  int64_t id)
 {
-    return track_decision(request, response, id, "accept-report", NULL, 0);
+    struct report_accept_input input = {.track_id = id};
+    bool ok = false;
+    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_report_accept(request->store, &actor, &input, &outcome);
+    return decided(request, response, id, status, &outcome, api_report_json);
 }
+
+static const struct api_input_field report_return_fields[] = {
+    API_INPUT("comment", API_TEXT, struct report_return_input, comment),
+};
 
 enum ct_status api_report_return(struct web_request *request, struct web_response *response,
                                  int64_t id)
 {
-    return track_decision(request, response, id, "return-report", comment_fields,
-                          COUNT(comment_fields));
+    struct report_return_input input = {.track_id = id};
+    bool ok = false;
+    enum ct_status status = api_json_read_input(request, response, report_return_fields,
+                                                COUNT(report_return_fields), &input, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    struct actor actor = web_actor(request);
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_report_return(request->store, &actor, &input, &outcome);
+    return decided(request, response, id, status, &outcome, api_report_json);
 }

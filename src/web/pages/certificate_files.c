@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dashboard.h"
 #include "../../certificates/certificate_documents.h"
 #include "../../certificates/certificate_pdf.h"
 #include "../../certificates/transcript_pdf.h"
 #include "../../store/store_transcript.h"
+#include "../html/html.h"
 #include "../html/layout.h"
 #include "../../core/banned.h"
 
-enum ct_status certificate_files_links(struct buf *out, int64_t id, bool revoked)
+void certificate_files_list(struct html *h, int64_t id, bool revoked)
 {
     static const struct {
         const char *file;
@@ -23,16 +23,26 @@ enum ct_status certificate_files_links(struct buf *out, int64_t id, bool revoked
         {"transcript.pdf", "Transcript (PDF)"},
         {"credential.jwt", "Open Badges credential"},
     };
-    enum ct_status status = CT_OK;
-    for (size_t i = 0; i < sizeof documents / sizeof documents[0] && status == CT_OK; i++) {
+    for (size_t i = 0; i < sizeof documents / sizeof documents[0]; i++) {
         if (revoked && strcmp(documents[i].file, "transcript.pdf") != 0) {
             continue;
         }
-        status =
-            buf_printf(out, "<li><a href=\"/certificates/%" PRId64 "/%s\" download>%s</a></li>", id,
-                       documents[i].file, documents[i].label);
+        html_markup(h, "<li><a href=\"/certificates/");
+        html_int(h, id);
+        html_markup(h, "/");
+        html_text(h, documents[i].file);
+        html_markup(h, "\" download>");
+        html_text(h, documents[i].label);
+        html_markup(h, "</a></li>");
     }
-    return status;
+}
+
+enum ct_status certificate_files_links(struct buf *out, int64_t id, bool revoked)
+{
+    struct html h;
+    html_start(&h, out);
+    certificate_files_list(&h, id, revoked);
+    return html_status(&h);
 }
 
 /* Gathers certificate id's documents when the signed-in person may have them; *found
@@ -88,10 +98,14 @@ static void pdf_unlock(struct web_request *request)
     }
 }
 
-/* Sends body as an attachment named number + extension. */
-static void attach(struct web_response *response, const char *content_type, const char *number,
-                   const char *extension)
+/* Sends body as an attachment named number + extension, once it is made (status
+ * CT_OK; otherwise the response stays as it is). */
+static void attach(struct web_response *response, enum ct_status status, const char *content_type,
+                   const char *number, const char *extension)
 {
+    if (status != CT_OK) {
+        return;
+    }
     char disposition[128];
     snprintf(disposition, sizeof disposition, "attachment; filename=\"%s%s\"", number, extension);
     response->content_type = content_type;
@@ -114,10 +128,26 @@ enum ct_status certificate_pdf_download(struct web_request *request, struct web_
     pdf_lock(request);
     status = certificate_pdf_render(&face, &response->body, &err);
     pdf_unlock(request);
-    if (status == CT_OK) {
-        attach(response, "application/pdf", documents.record.number, ".pdf");
-    }
+    attach(response, status, "application/pdf", documents.record.number, ".pdf");
     certificate_documents_release(&documents);
+    return status;
+}
+
+/* Loads the certificate's transcript (store_transcript.h) and draws it into out. */
+static enum ct_status transcript_render(struct web_request *request,
+                                        const struct certificate_documents *documents,
+                                        struct transcript *transcript, struct buf *out,
+                                        struct ct_err *err)
+{
+    enum ct_status status =
+        store_transcript_load(request->store, &documents->record, transcript, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    transcript->issuer = documents->issuer_name; /* the issuer-name setting */
+    pdf_lock(request);
+    status = transcript_pdf_render(transcript, out, err);
+    pdf_unlock(request);
     return status;
 }
 
@@ -133,18 +163,11 @@ enum ct_status certificate_transcript_download(struct web_request *request,
     struct transcript transcript;
     transcript_init(&transcript);
     struct ct_err err = {0};
-    status = store_transcript_load(request->store, &documents.record, &transcript, &err);
-    if (status == CT_OK) {
-        transcript.issuer = documents.issuer_name; /* the issuer-name setting */
-        pdf_lock(request);
-        status = transcript_pdf_render(&transcript, &response->body, &err);
-        pdf_unlock(request);
-    }
-    if (status == CT_OK) {
-        char name[CERTIFICATE_NUMBER_SIZE + 16];
-        snprintf(name, sizeof name, "%s-transcript", documents.record.number);
-        attach(response, "application/pdf", name, ".pdf");
-    } else if (status == CT_ERR_INPUT) {
+    status = transcript_render(request, &documents, &transcript, &response->body, &err);
+    char name[CERTIFICATE_NUMBER_SIZE + 16];
+    snprintf(name, sizeof name, "%s-transcript", documents.record.number);
+    attach(response, status, "application/pdf", name, ".pdf");
+    if (status == CT_ERR_INPUT) {
         /* The record no longer adds up to the certificate (store_transcript.h). */
         buf_release(&response->body);
         status = page_error(request, response, 409, "Transcript unavailable", err.message);
@@ -170,12 +193,8 @@ enum ct_status certificate_credential_download(struct web_request *request,
     char *jwt = NULL;
     struct ct_err err = {0};
     status = certificate_documents_credential(&documents, request->config->signing_key, &jwt, &err);
-    if (status == CT_OK) {
-        status = buf_append_str(&response->body, jwt);
-    }
-    if (status == CT_OK) {
-        attach(response, "application/vc+jwt", documents.record.number, ".jwt");
-    }
+    status = status != CT_OK ? status : buf_append_str(&response->body, jwt);
+    attach(response, status, "application/vc+jwt", documents.record.number, ".jwt");
     free(jwt);
     certificate_documents_release(&documents);
     return status;

@@ -1,8 +1,8 @@
 /*
  * certificates: the CE coordinator's list of certificates, one certificate's page, and
- * revoking one with a reason (store_certificate_revoke, audited); and the public check
+ * revoking one with a reason (action_certificate_revoke, audited); and the public check
  * of a certificate by its verification code, for anyone (an employer, a library board)
- * to see whether it is valid or was revoked.
+ * to see whether it is valid or was revoked. Every page here is laid out (routes.c).
  */
 #ifndef CERTTRACK_CERTIFICATES_H
 #define CERTTRACK_CERTIFICATES_H
@@ -13,8 +13,8 @@
 
 /* GET /certificates[?q=&page=&sort=&dir=]: every certificate, a page at a time,
  * sortable, filtered by q (part of the number or of the holder's name). */
-enum ct_status page_certificates(struct web_request *request,
-                                 struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_certificates(struct web_request *request, struct web_response *response,
+                                 int64_t id) CT_MUST_CHECK;
 
 /* GET /certificates/{id}: the certificate; a revoked one with its date and reason, a
  * valid one with the form to revoke it. */
@@ -26,27 +26,10 @@ enum ct_status page_certificate(struct web_request *request, struct web_response
 enum ct_status page_certificate_revoke(struct web_request *request, struct web_response *response,
                                        int64_t id) CT_MUST_CHECK;
 
-/* The certificates (c) with their holders (p) that a search matches: three parameters,
- * each the pattern of certificates_like_pattern (every certificate when it is ""). */
-#define CERTIFICATES_FILTER_FROM                                                                   \
-    " FROM certificates c JOIN people p ON p.id = c.person_id"                                     \
-    " WHERE ? = '' OR LOWER(c.number) LIKE ? ESCAPE '\\'"                                          \
-    " OR LOWER(p.name) LIKE ? ESCAPE '\\'"
-
-/* "%text%" in lower case, with LIKE's own characters escaped, into out (size bytes);
- * "" for no text. A search of part of a number or a holder's name. */
-void certificates_like_pattern(const char *text, char *out, size_t size);
-
-/* Revokes certificate id on today as the signed-in coordinator, with a reason (more
- * than spaces). A refusal is CT_ERR_INPUT with err->where "reason", or "certificate"
- * when there is none with that id or it is already revoked. */
-enum ct_status certificates_revoke(struct web_request *request, int64_t id, const char *reason,
-                                   struct ct_err *err) CT_MUST_CHECK;
-
 /* GET /check-certificate[?code=]: the form to type a verification code; with a
  * well-formed code, a redirect to its public check, /verify/CODE (certificate_public.h).
  * A malformed code is refused next to the field (400). */
-enum ct_status page_certificate_check(struct web_request *request,
-                                      struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_certificate_check(struct web_request *request, struct web_response *response,
+                                      int64_t id) CT_MUST_CHECK;
 
 #endif

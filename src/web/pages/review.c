@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/credit.h"
-#include "../../store/store_award.h"
+#include "../../actions/award.h"
+#include "../../actions/reports_review.h"
+#include "../../core/engine.h"
 #include "../../store/store_record.h"
-#include "../../store/store_tracks.h"
+#include "../../store/store_review.h"
+#include "../html/form.h"
 #include "../html/html.h"
 #include "../html/notice.h"
-#include "dashboard.h"
-#include "../html/paging.h"
-#include "../html/layout.h"
+#include "../html/paged.h"
 #include "../../core/banned.h"
 
 /* A refused decision: which row's form, what to fix, and what was typed. */
@@ -24,329 +24,209 @@ struct review_problem {
     const char *comment;
 };
 
-static enum ct_status text_cell(struct buf *out, const char *text)
-{
-    enum ct_status status = html_buf_markup(out, "<td>");
-    if (status == CT_OK) {
-        status = html_buf_text(out, text != NULL ? text : "");
-    }
-    return status == CT_OK ? html_buf_markup(out, "</td>") : status;
-}
+/* The two lists of the page: final reports, and tracks sent for the award, each paging
+ * on its own (reports_page=, tracks_page=); their columns in the order of the store's
+ * enums (store_review.h). */
+static const struct paging_column report_columns[STORE_REVIEW_REPORT_COLUMNS] = {
+    [STORE_REVIEW_REPORT_SUBMITTED] = {"submitted", "Submitted", NULL, false},
+};
+static const struct paging_list report_list = {
+    report_columns, STORE_REVIEW_REPORT_COLUMNS, STORE_REVIEW_REPORT_SUBMITTED, false, NULL, 10,
+    "final reports"};
+
+static const struct paging_column track_columns[STORE_REVIEW_TRACK_COLUMNS] = {
+    [STORE_REVIEW_TRACK_NAME] = {"name", "Learner", NULL, false},
+    [STORE_REVIEW_TRACK_PROGRAM] = {"program", "Program", NULL, false},
+    [STORE_REVIEW_TRACK_SENT] = {"sent", "Sent on", NULL, false},
+    [STORE_REVIEW_TRACK_TODAY] = {NULL, "Today", NULL, false},
+    [STORE_REVIEW_TRACK_COUNTED] = {NULL, "Credits counted", NULL, true},
+    [STORE_REVIEW_TRACK_DECISION] = {NULL, "Decision", NULL, false},
+};
+static const struct paging_list track_list = {
+    track_columns, STORE_REVIEW_TRACK_COLUMNS, STORE_REVIEW_TRACK_SENT, false, NULL, 25, "tracks"};
 
 /* The decision form of one row: the track id, a comment box and two buttons; the
  * comment box says what to fix when this row's decision was refused. */
-static enum ct_status decision_form(struct web_request *request, struct buf *out, int64_t track,
-                                    const char *accept_action, const char *accept_label,
-                                    const char *return_action, const struct review_problem *problem)
+static void decision_form(struct web_request *request, struct html *h, int64_t track,
+                          const char *accept_action, const char *accept_label,
+                          const char *return_action, const struct review_problem *problem)
 {
     char id[64];
     snprintf(id, sizeof id, "comment-%s%" PRId64, accept_action, track);
     bool wrong =
         problem != NULL && problem->track == track && strcmp(problem->form, accept_action) == 0;
-    enum ct_status status =
-        html_buf_markup(out, "<form method=\"post\" action=\"/review\">"
-                             "<input type=\"hidden\" name=\"csrf_token\" value=\"");
-    if (status == CT_OK) {
-        status = html_buf_text(out, request->csrf);
-    }
-    if (status == CT_OK) {
-        status = buf_printf(out, "\"><input type=\"hidden\" name=\"track\" value=\"%" PRId64 "\">",
-                            track);
-    }
-    if (status == CT_OK) {
-        status = wrong
-                     ? html_buf_markup(out, "<div class=\"usa-form-group usa-form-group--error\">")
-                     : html_buf_markup(out, "<div class=\"usa-form-group\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<label class=\"usa-label\" for=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">Comment (needed to return)</label>");
-    }
-    if (status == CT_OK && wrong) {
-        status = html_buf_markup(out, "<span class=\"usa-error-message\" role=\"alert\" id=\"");
-        if (status == CT_OK) {
-            status = html_buf_text(out, id);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "-error\">");
-        }
-        if (status == CT_OK) {
-            status = html_buf_text(out, problem->message);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</span>");
-        }
-    }
-    if (status == CT_OK) {
-        status = wrong ? html_buf_markup(out, "<input class=\"usa-input usa-input--error\""
-                                              " aria-invalid=\"true\" aria-describedby=\"")
-                       : html_buf_markup(out, "<input class=\"usa-input");
-    }
-    if (status == CT_OK && wrong) {
-        status = html_buf_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = wrong ? html_buf_markup(out, "-error\" type=\"text\" name=\"comment\" id=\"")
-                       : html_buf_markup(out, "\" type=\"text\" name=\"comment\" id=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, id);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, wrong && problem->comment != NULL ? problem->comment : "");
-    }
-    if (status == CT_OK) {
-        /* Return comes first: Enter in the comment box presses the first button, and a
-         * comment is written to return, never to accept or award. */
-        status = html_buf_markup(out, "\"></div><div class=\"actions\"><button type=\"submit\""
-                                      " class=\"usa-button usa-button--outline\" name=\"action\""
-                                      " value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, return_action);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">Return</button> <button type=\"submit\""
-                                      " class=\"usa-button\" name=\"action\" value=\"");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, accept_action);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, accept_label);
-    }
-    return status == CT_OK ? html_buf_markup(out, "</button></div></form>") : status;
+    html_markup(h, "<form method=\"post\" action=\"/review\">");
+    html_csrf(h, request->csrf);
+    html_hidden_id(h, "track", track);
+    struct form_field comment = {.id = id,
+                                 .name = "comment",
+                                 .label = "Comment (needed to return)",
+                                 .error = wrong ? problem->message : NULL,
+                                 .value = wrong ? problem->comment : NULL};
+    html_field(h, &comment);
+    /* Return comes first: Enter in the comment box presses the first button, and a
+     * comment is written to return, never to accept or award. */
+    html_markup(h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button"
+                   " usa-button--outline\" name=\"action\" value=\"");
+    html_text(h, return_action);
+    html_markup(h, "\">Return</button> <button type=\"submit\" class=\"usa-button\""
+                   " name=\"action\" value=\"");
+    html_text(h, accept_action);
+    html_markup(h, "\">");
+    html_text(h, accept_label);
+    html_markup(h, "</button></div></form>");
 }
-
-/* The two lists of the page: final reports, and tracks sent for the award. Each pages
- * on its own (reports_page=, tracks_page=). */
-static const struct paging_column report_columns[] = {
-    {"submitted", "Submitted", "r.submitted", false},
-};
-static const struct paging_list report_list = {report_columns, 1, 0, false, "t.id", 10,
-                                               "final reports"};
-
-static const struct paging_column track_columns[] = {
-    {"name", "Learner", "LOWER(p.name)", false},
-    {"program", "Program", "t.program", false},
-    {"sent", "Sent on", "t.state_changed_at", false},
-    {NULL, "Today", NULL, false},
-    {NULL, "Credits counted", NULL, true},
-    {NULL, "Decision", NULL, false},
-};
-static const struct paging_list track_list = {
-    track_columns, sizeof track_columns / sizeof track_columns[0], 2, false, "t.id", 25, "tracks"};
-
-static const char reports_sql[] =
-    "SELECT t.id, p.name, t.program, r.submitted, r.text" REVIEW_REPORTS_FROM;
-static const char tracks_sql[] =
-    "SELECT t.id, p.name, t.program, substr(t.state_changed_at, 1, 10)" REVIEW_TRACKS_FROM;
-
-/* What one page of a list writes its rows with. */
-struct review_rows {
-    struct web_request *request;
-    struct buf *out;
-    const struct review_problem *problem;
-};
 
 /* A submitted final report: who, which program, when, the reflection itself, and the
  * decision. */
-static enum ct_status report_entry(void *context, struct db_stmt *stmt, struct ct_err *err)
+static void report_entry(struct web_request *request, struct html *h,
+                         const struct store_review_report *report,
+                         const struct review_problem *problem)
 {
-    (void)err;
-    struct review_rows *page = context;
-    struct buf *out = page->out;
-    enum ct_status status =
-        buf_printf(out,
-                   "<section class=\"waiting-plan\" aria-labelledby=\"report-%" PRId64
-                   "\"><h3 id=\"report-%" PRId64 "\">",
-                   db_column_int64(stmt, 0), db_column_int64(stmt, 0));
-    if (status == CT_OK) {
-        status = html_buf_text(out, db_column_text(stmt, 1));
+    char submitted[CIVIL_DATE_TEXT_SIZE] = "";
+    if (civil_date_is_set(report->submitted)) {
+        civil_date_format(report->submitted, submitted);
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</h3>\n<p>");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(
-            out, program_set_name(page->request->config->programs, db_column_text(stmt, 2)));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, ". Submitted ");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, db_column_text(stmt, 3));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, ".</p>\n<p class=\"report\">");
-    }
-    if (status == CT_OK) {
-        status = html_buf_text(out, db_column_text(stmt, 4));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</p>\n");
-    }
-    if (status == CT_OK) {
-        status = decision_form(page->request, out, db_column_int64(stmt, 0), "accept-report",
-                               "Accept", "return-report", page->problem);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</section>\n");
-    }
-    return status;
+    html_markup(h, "<section class=\"waiting-plan\" aria-labelledby=\"report-");
+    html_int(h, report->track_id);
+    html_markup(h, "\"><h3 id=\"report-");
+    html_int(h, report->track_id);
+    html_markup(h, "\">");
+    html_text(h, report->name);
+    html_markup(h, "</h3>\n<p>");
+    html_text(h, program_set_name(request->config->programs, report->program));
+    html_markup(h, ". Submitted ");
+    html_text(h, submitted);
+    html_markup(h, ".</p>\n<p class=\"report\">");
+    html_text(h, report->text);
+    html_markup(h, "</p>\n");
+    decision_form(request, h, report->track_id, "accept-report", "Accept", "return-report",
+                  problem);
+    html_markup(h, "</section>\n");
 }
 
-static enum ct_status reports_section(struct web_request *request, struct buf *out,
-                                      const struct review_problem *problem, struct paging *paging,
-                                      struct ct_err *err)
+static void reports_section(struct web_request *request, struct html *h,
+                            const struct review_problem *problem, struct paging *paging)
 {
+    struct ct_err err = {0};
     int64_t total = 0;
-    enum ct_status status =
-        STORE_EXEC(request->store, "SELECT COUNT(*)" REVIEW_REPORTS_FROM, &total, err);
+    html_fail(h, store_review_reports_count(request->store, &total, &err));
     paging_set_total(paging, total);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>Final reports to review</h2>\n");
+    html_markup(h, "<h2>Final reports to review</h2>\n");
+    if (total == 0) {
+        html_markup(h, "<p>No final report waits for review.</p>\n");
+        return;
     }
-    if (status == CT_OK && total == 0) {
-        return html_buf_markup(out, "<p>No final report waits for review.</p>\n");
+    struct store_review_report *reports = NULL;
+    size_t count = 0;
+    struct store_page page = paging_page(paging);
+    html_fail(h,
+              store_review_reports(request->store, &page, &request->arena, &reports, &count, &err));
+    for (size_t i = 0; i < count; i++) {
+        report_entry(request, h, &reports[i], problem);
     }
-    struct review_rows rows = {request, out, problem};
-    if (status == CT_OK) {
-        status = paging_each_row(request->store->db, reports_sql, NULL, 0, paging, report_entry,
-                                 &rows, err);
+    if (paging->pages > 1) {
+        paged_nav(h, paging);
     }
-    return status == CT_OK && paging->pages > 1 ? paging_nav(out, paging) : status;
 }
 
 /* What stands in the way of a track's award, in plain words; "Complete" when nothing. */
-static enum ct_status blocking_words(struct buf *out, const struct evaluation *evaluation)
+static void blocking_words(struct html *h, const struct evaluation *evaluation)
 {
     if (evaluation->blocking_count == 0) {
-        return html_buf_markup(out, "Complete");
+        html_markup(h, "Complete");
     }
-    enum ct_status status = CT_OK;
-    for (size_t i = 0; i < evaluation->blocking_count && status == CT_OK; i++) {
+    for (size_t i = 0; i < evaluation->blocking_count; i++) {
         if (i > 0) {
-            status = html_buf_markup(out, " ");
+            html_markup(h, " ");
         }
-        if (status == CT_OK) {
-            status = html_buf_text(out, blocking_description(evaluation->blocking[i].code));
-        }
+        html_text(h, blocking_description(evaluation->blocking[i].code));
     }
-    return status;
 }
 
-static enum ct_status track_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+static void track_row(struct web_request *request, struct html *h,
+                      const struct store_review_track *track, const struct review_problem *problem)
 {
-    struct review_rows *page = context;
-    struct web_request *request = page->request;
-    struct buf *out = page->out;
-    int64_t track = db_column_int64(stmt, 0);
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
-    enum ct_status status =
-        store_record_evaluate(request->store, track, request->today, &record, &evaluation, err);
-    char counted[CREDIT_TEXT_SIZE], required[CREDIT_TEXT_SIZE];
-    if (status == CT_OK) {
-        credit_format(evaluation->counted_halves, counted);
-        credit_format(evaluation->required_halves, required);
-        status = html_buf_markup(out, "<tr>");
+    struct ct_err err = {0};
+    enum ct_status status = store_record_evaluate(request->store, track->track_id, request->today,
+                                                  &record, &evaluation, &err);
+    html_fail(h, status);
+    if (status != CT_OK) {
+        evaluation_free(evaluation);
+        record_free(record);
+        return;
     }
-    if (status == CT_OK) {
-        status = text_cell(out, db_column_text(stmt, 1));
-    }
-    if (status == CT_OK) {
-        status =
-            text_cell(out, program_set_name(request->config->programs, db_column_text(stmt, 2)));
-    }
-    if (status == CT_OK) {
-        status = text_cell(out, db_column_text(stmt, 3));
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<td>");
-    }
-    if (status == CT_OK) {
-        status = blocking_words(out, evaluation);
-    }
-    if (status == CT_OK) {
-        status = buf_printf(out, "</td><td class=\"number\">%s of %s</td><td>", counted, required);
-    }
-    if (status == CT_OK) {
-        status =
-            decision_form(request, out, track, "award", "Award", "return-track", page->problem);
-    }
+    html_markup(h, "<tr>");
+    paged_cell(h, track->name, false);
+    paged_cell(h, program_set_name(request->config->programs, track->program), false);
+    paged_date_cell(h, track->sent);
+    html_markup(h, "<td>");
+    blocking_words(h, evaluation);
+    html_markup(h, "</td><td class=\"number\">");
+    html_credits(h, evaluation->counted_halves);
+    html_markup(h, " of ");
+    html_credits(h, evaluation->required_halves);
+    html_markup(h, "</td><td>");
+    decision_form(request, h, track->track_id, "award", "Award", "return-track", problem);
+    html_markup(h, "</td></tr>\n");
     evaluation_free(evaluation);
     record_free(record);
-    return status == CT_OK ? html_buf_markup(out, "</td></tr>\n") : status;
 }
 
-static enum ct_status tracks_table(struct web_request *request, struct buf *out,
-                                   const struct review_problem *problem, struct paging *paging,
-                                   struct ct_err *err)
+static void tracks_table(struct web_request *request, struct html *h,
+                         const struct review_problem *problem, struct paging *paging)
 {
+    struct ct_err err = {0};
     int64_t total = 0;
-    enum ct_status status =
-        STORE_EXEC(request->store, "SELECT COUNT(*)" REVIEW_TRACKS_FROM, &total, err);
+    html_fail(h, store_review_tracks_count(request->store, &total, &err));
     paging_set_total(paging, total);
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<h2>Tracks submitted for the award</h2>\n");
+    html_markup(h, "<h2>Tracks submitted for the award</h2>\n");
+    if (total == 0) {
+        html_markup(h, "<p>No track waits for the award.</p>\n");
+        return;
     }
-    if (status == CT_OK && total == 0) {
-        return html_buf_markup(out, "<p>No track waits for the award.</p>\n");
+    struct store_review_track *tracks = NULL;
+    size_t count = 0;
+    struct store_page page = paging_page(paging);
+    html_fail(h,
+              store_review_tracks(request->store, &page, &request->arena, &tracks, &count, &err));
+    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n");
+    paged_head(h, paging);
+    html_markup(h, "<tbody>\n");
+    for (size_t i = 0; i < count && html_status(h) == CT_OK; i++) {
+        track_row(request, h, &tracks[i], problem);
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<table class=\"usa-table usa-table--borderless\">\n");
+    html_markup(h, "</tbody>\n</table>\n");
+    if (paging->pages > 1) {
+        paged_nav(h, paging);
     }
-    if (status == CT_OK) {
-        status = paging_table_head(out, paging);
+}
+
+/* The refusal above the lists. When a field says what is wrong, it is the one alert;
+ * this box only points to it. */
+static void message_alert(struct html *h, const char *message, bool beside_field)
+{
+    if (beside_field) {
+        html_markup(h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
+                       "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
+    } else {
+        html_markup(h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\">"
+                       "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
     }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "<tbody>\n");
-    }
-    struct review_rows rows = {request, out, problem};
-    if (status == CT_OK) {
-        status =
-            paging_each_row(request->store->db, tracks_sql, NULL, 0, paging, track_row, &rows, err);
-    }
-    if (status == CT_OK) {
-        status = html_buf_markup(out, "</tbody>\n</table>\n");
-    }
-    return status == CT_OK && paging->pages > 1 ? paging_nav(out, paging) : status;
+    html_text(h, message);
+    html_markup(h, "</p></div></div>\n");
 }
 
 static enum ct_status review_page(struct web_request *request, struct web_response *response,
                                   const char *message, const struct review_problem *problem)
 {
-    struct buf *out = &response->body;
-    struct ct_err err = {0};
-    enum ct_status status = page_begin(request, response, "Review and award");
-    if (status == CT_OK && message != NULL) {
-        /* When a field says what is wrong, it is the one alert; this box only points to it. */
-        status =
-            problem != NULL
-                ? html_buf_markup(out,
-                                  "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
-                                  "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">")
-                : html_buf_markup(out, "<div class=\"usa-alert usa-alert--error usa-alert--slim\""
-                                       " role=\"alert\"><div class=\"usa-alert__body\">"
-                                       "<p class=\"usa-alert__text\">");
-        if (status == CT_OK) {
-            status = html_buf_text(out, message);
-        }
-        if (status == CT_OK) {
-            status = html_buf_markup(out, "</p></div></div>\n");
-        }
+    web_set_title(response, "Review and award");
+    struct html h;
+    html_start(&h, &response->body);
+    if (message != NULL) {
+        message_alert(&h, message, problem != NULL);
     }
     struct paging reports, tracks;
     paging_from_request_prefixed(&reports, &report_list, request, "reports_");
@@ -360,86 +240,119 @@ static enum ct_status review_page(struct web_request *request, struct web_respon
             paging_keep(i < 3 ? &tracks : &reports, kept[i], value);
         }
     }
-    if (status == CT_OK) {
-        status = reports_section(request, out, problem, &reports, &err);
-    }
-    if (status == CT_OK) {
-        status = tracks_table(request, out, problem, &tracks, &err);
-    }
-    return status == CT_OK ? page_end(request, response) : status;
+    reports_section(request, &h, problem, &reports);
+    tracks_table(request, &h, problem, &tracks);
+    return html_status(&h);
 }
 
-enum ct_status page_review(struct web_request *request, struct web_response *response,
-                           const char *message)
+enum ct_status page_review(struct web_request *request, struct web_response *response, int64_t id)
 {
-    return review_page(request, response, message, NULL);
+    (void)id;
+    return review_page(request, response, NULL, NULL);
 }
 
-static const char *const actions[] = {"award", "return-track", "accept-report", "return-report"};
+/* ---- the decisions ---- */
 
-static bool known_action(const char *action)
+enum review_decision { DECISION_AWARD, DECISION_RETURN_TRACK, DECISION_ACCEPT, DECISION_RETURN };
+
+static const char *const decisions[] = {
+    [DECISION_AWARD] = "award",
+    [DECISION_RETURN_TRACK] = "return-track",
+    [DECISION_ACCEPT] = "accept-report",
+    [DECISION_RETURN] = "return-report",
+};
+
+/* The decision named action; false when it names none. */
+static bool decision_of(const char *action, enum review_decision *decision)
 {
-    bool known = false;
-    for (size_t i = 0; action != NULL && i < sizeof actions / sizeof actions[0]; i++) {
-        known |= strcmp(action, actions[i]) == 0;
+    for (size_t i = 0; action != NULL && i < sizeof decisions / sizeof decisions[0]; i++) {
+        if (strcmp(action, decisions[i]) == 0) {
+            *decision = (enum review_decision)i;
+            return true;
+        }
     }
-    return known;
+    return false;
 }
 
-enum ct_status review_decide(struct web_request *request, int64_t track, const char *action,
-                             const char *comment, struct award_result *result, struct ct_err *err)
+/* Runs the decision's action on track as the signed-in coordinator. */
+static enum ct_status decide(struct web_request *request, enum review_decision decision,
+                             int64_t track, const char *comment, struct award_result *result,
+                             struct action_outcome *outcome)
 {
-    if (!known_action(action)) {
-        return ct_err_set(err, CT_ERR_INPUT, "action", "Choose a decision for one of the rows.");
+    struct actor actor = web_actor(request);
+    switch (decision) {
+    case DECISION_AWARD:
+        return action_track_award(request->store, &actor, &(struct track_award_input){track},
+                                  result, outcome);
+    case DECISION_RETURN_TRACK:
+        return action_track_return(request->store, &actor,
+                                   &(struct track_return_input){track, comment}, outcome);
+    case DECISION_ACCEPT:
+        return action_report_accept(request->store, &actor, &(struct report_accept_input){track},
+                                    outcome);
+    case DECISION_RETURN:
+        break;
     }
-    bool returning = strncmp(action, "return", 6) == 0;
-    if (returning && (comment == NULL || comment[0] == '\0')) {
-        return ct_err_set(err, CT_ERR_INPUT, "comment",
-                          "Say what to change when returning: the learner will see it.");
-    }
-    if (strcmp(action, "award") == 0) {
-        return store_award(request->store, request->person_id, track, request->today, result, err);
-    }
-    if (strcmp(action, "return-track") == 0) {
-        return store_track_act(request->store, request->person_id, track, "return", comment, err);
-    }
-    const char *report_action = strcmp(action, "accept-report") == 0 ? "accept" : "return";
-    return store_final_report_act(request->store, request->person_id, track, report_action,
-                                  request->today, returning ? comment : NULL, err);
+    return action_report_return(request->store, &actor,
+                                &(struct report_return_input){track, comment}, outcome);
 }
 
-enum ct_status page_review_submit(struct web_request *request, struct web_response *response)
+/* Where the page goes after a decision made. */
+static void decided(struct web_response *response, enum review_decision decision,
+                    const struct award_result *result)
 {
-    const char *action = web_form_value(request, "action");
+    static const char *const notices[] = {
+        [DECISION_RETURN_TRACK] = "track-returned",
+        [DECISION_ACCEPT] = "report-accepted",
+        [DECISION_RETURN] = "report-returned",
+    };
+    if (decision == DECISION_AWARD) {
+        notice_redirect_award(response, "/review", result->number);
+    } else {
+        notice_redirect(response, "/review", notices[decision], 0);
+    }
+}
+
+/* The page again after a refused decision (400): the comment box of its row says what
+ * to fix, or the alert says why. */
+static enum ct_status refused(struct web_request *request, struct web_response *response,
+                              enum review_decision decision, int64_t track, const char *comment,
+                              const struct action_outcome *outcome)
+{
+    response->status = 400;
+    const struct action_fault *fault = action_fault_of(outcome, "comment");
+    if (fault == NULL) {
+        return review_page(request, response, outcome->err.message, NULL);
+    }
+    bool report = decision == DECISION_ACCEPT || decision == DECISION_RETURN;
+    struct review_problem problem = {track, report ? "accept-report" : "award", fault->message,
+                                     comment};
+    return review_page(request, response, "The decision was not saved: see the comment box.",
+                       &problem);
+}
+
+enum ct_status page_review_submit(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    enum review_decision decision = DECISION_AWARD;
     const char *comment = web_form_value(request, "comment");
     const char *track_text = web_form_value(request, "track");
     int64_t track = track_text != NULL ? strtoll(track_text, NULL, 10) : 0;
-    if (!known_action(action) || track <= 0) {
+    if (!decision_of(web_form_value(request, "action"), &decision) || track <= 0) {
         response->status = 400;
-        return page_review(request, response, "Choose a decision for one of the rows.");
+        return review_page(request, response, "Choose a decision for one of the rows.", NULL);
     }
-    struct ct_err err = {0};
     struct award_result result = {0};
-    enum ct_status status = review_decide(request, track, action, comment, &result, &err);
-    if (status == CT_ERR_INPUT && strcmp(err.where, "comment") == 0) {
-        response->status = 400;
-        const char *form = strstr(action, "report") != NULL ? "accept-report" : "award";
-        struct review_problem problem = {track, form, err.message, comment};
-        return review_page(request, response, "The decision was not saved: see the comment box.",
-                           &problem);
-    }
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = decide(request, decision, track, comment, &result, &outcome);
     if (status == CT_ERR_INPUT) {
-        response->status = 400;
-        return page_review(request, response, err.message);
+        return refused(request, response, decision, track, comment, &outcome);
     }
-    if (status == CT_OK && strcmp(action, "award") == 0) {
-        notice_redirect_award(response, "/review", result.number);
-    } else if (status == CT_OK) {
-        notice_redirect(response, "/review",
-                        strcmp(action, "accept-report") == 0   ? "report-accepted"
-                        : strcmp(action, "return-report") == 0 ? "report-returned"
-                                                               : "track-returned",
-                        0);
+    if (status != CT_OK) {
+        return status;
     }
-    return status;
+    decided(response, decision, &result);
+    return CT_OK;
 }
