@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <time.h>
 
 #include "cli.h"
 #include "cli_args.h"
@@ -17,6 +18,7 @@
 #include "../certificates/transcript_pdf.h"
 #include "../store/store_transcript.h"
 #include "../io/clock.h"
+#include "../actions/certificates.h"
 #include "../store/store_award.h"
 #include "../core/banned.h"
 
@@ -312,8 +314,14 @@ int cli_revoke(int argc, char **argv)
         status = ct_err_set(&err, CT_ERR_INPUT, "certificate",
                             "no certificate has the number \"%s\"", args.number);
     }
+    struct actor system = actor_system((int64_t)time(NULL), day);
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
     if (status == CT_OK) {
-        status = store_certificate_revoke(&store, 0, record.id, day, args.reason, &err);
+        status = action_certificate_revoke(
+            &store, &system, &(struct certificate_revoke_input){record.id, args.reason, true},
+            &outcome);
+        err = outcome.err;
     }
     if (status == CT_OK) {
         char day_text[CIVIL_DATE_TEXT_SIZE];

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -14,6 +15,8 @@
 #include "../certificates/signing_key.h"
 #include "../store/audit.h"
 #include "../store/migrations.h"
+#include "../actions/settings.h"
+#include "../io/clock.h"
 #include "../store/store_settings.h"
 #include "../core/banned.h"
 
@@ -26,6 +29,24 @@ static void init_usage(FILE *out)
             "one up to this version's schema. --public-url sets the address people reach\n"
             "certtrack at, printed in QR codes, verification URLs and credentials\n"
             "(default " STORE_DEFAULT_PUBLIC_URL "; later: certtrack config set public-url).\n");
+}
+
+/* Sets setting name to value as the system (action_settings_set); err says why not. */
+static enum ct_status set_setting(struct store *store, const char *name, const char *value,
+                                  struct ct_err *err)
+{
+    struct civil_date today;
+    enum ct_status status = clock_today(&today, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    struct actor system = actor_system((int64_t)time(NULL), today);
+    struct settings_set_input input = {.settings = {{name, value}}, .count = 1};
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_settings_set(store, &system, &input, &outcome);
+    *err = outcome.err;
+    return status;
 }
 
 int cli_init(int argc, char **argv)
@@ -49,7 +70,7 @@ int cli_init(int argc, char **argv)
         return exit_code;
     }
     if (args.public_url != NULL &&
-        store_setting_set(&store, 0, "public-url", args.public_url, &err) != CT_OK) {
+        set_setting(&store, "public-url", args.public_url, &err) != CT_OK) {
         cli_store_close(&programs, &store);
         return cli_report(&err);
     }
@@ -86,7 +107,7 @@ static int config_run(struct store *store, bool set, char **operands)
     char value[STORE_SETTING_SIZE];
     enum ct_status status = CT_OK;
     if (set) {
-        status = store_setting_set(store, 0, operands[0], operands[1], &err);
+        status = set_setting(store, operands[0], operands[1], &err);
     }
     if (status == CT_OK) {
         status = store_setting_get(store, operands[0], value, &err);

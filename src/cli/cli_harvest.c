@@ -22,6 +22,7 @@
 #include "../core/credit.h"
 #include "../harvest/moodle_import.h"
 #include "../io/clock.h"
+#include "../actions/catalog.h"
 #include "../store/store_activities.h"
 #include "../store/store_harvest.h"
 #include "../store/store_people.h"
@@ -482,14 +483,34 @@ int cli_catalog(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
-    struct ct_err err = {0};
-    int64_t id = 0;
-    enum ct_status status = store_catalog_event_add(&store, 0, &event, &id, &err);
+    char starts[CIVIL_DATE_TEXT_SIZE], ends[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(event.event.starts, starts);
+    civil_date_format(event.event.ends, ends);
+    struct catalog_event_input input = {
+        .title = event.event.title,
+        .kind = args.kind,
+        .starts = starts,
+        .ends = ends,
+        .sponsor = event.event.sponsor,
+        .credits = args.credits,
+        .category = event.event.category,
+        .links = event.links,
+        .link_count = event.link_count,
+        .lms_verifies = event.lms_verifies,
+    };
+    struct civil_date today;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = clock_today(&today, &outcome.err);
+    struct actor system = actor_system((int64_t)time(NULL), today);
+    struct catalog_event_result result;
+    status = status != CT_OK ? status
+                             : action_catalog_event_add(&store, &system, &input, &result, &outcome);
     cli_store_close(&programs, &store);
     if (status != CT_OK) {
-        return cli_report(&err);
+        return cli_report(&outcome.err);
     }
-    printf("%" PRId64 "\n", id);
+    printf("%" PRId64 "\n", result.id);
     return CLI_EXIT_OK;
 }
 

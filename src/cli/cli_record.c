@@ -6,10 +6,12 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "cli.h"
 #include "cli_args.h"
 #include "../certificates/credential.h"
+#include "../actions/award.h"
 #include "../store/store_award.h"
 #include "../store/store_settings.h"
 #include "../store/store_people.h"
@@ -82,8 +84,12 @@ int cli_award(int argc, char **argv)
     }
     struct award_result result;
     struct ct_err err = {0};
-    if (store_award(&person.store, 0, person.track.id, person.day, &result, &err) != CT_OK) {
-        exit_code = cli_report(&err);
+    struct actor system = actor_system((int64_t)time(NULL), person.day);
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    if (action_track_award(&person.store, &system, &(struct track_award_input){person.track.id},
+                           &result, &outcome) != CT_OK) {
+        exit_code = cli_report(&outcome.err);
     } else {
         char until[CIVIL_DATE_TEXT_SIZE], public_url[STORE_SETTING_SIZE],
             url[STORE_SETTING_SIZE + 64];
