@@ -212,3 +212,27 @@ int64_t action_world_activity(struct action_world *world, int64_t person_id, con
     test_ok(store_activity_add(&world->store, 0, &activity, &id, &err), &err);
     return id;
 }
+
+int64_t action_world_ready_track(struct action_world *world, int64_t person)
+{
+    int64_t track = action_world_enroll(world, person, "msl-trustee", "2022-06-01");
+    action_world_activity(world, person, "Board basics", "2023-01-10", 20, "library-administration",
+                          "verified");
+    action_world_activity(world, person, "Board basics", "2023-02-10", 10, "technology",
+                          "verified");
+    struct ct_err err = {0};
+    test_ok(store_track_act(&world->store, person, track, "submit", NULL, &err), &err);
+    return track;
+}
+
+void action_world_final_report(struct action_world *world, int64_t track, const char *day)
+{
+    struct track_info info;
+    struct ct_err err = {0};
+    test_ok(store_track_get(&world->store, track, &info, &err), &err);
+    test_ok(store_final_report_save(&world->store, info.person_id, track, "What I learned", &err),
+            &err);
+    test_ok(store_final_report_act(&world->store, info.person_id, track, "submit", test_day(day),
+                                   NULL, &err),
+            &err);
+}

@@ -79,4 +79,13 @@ int64_t action_world_activity(struct action_world *world, int64_t person_id, con
                               const char *date, int64_t credit_halves, const char *category,
                               const char *status);
 
+/* ---- tracks, activities and final reports, for the CE coordinator's actions ---- */
+
+/* A track of person in msl-trustee from 2022-06-01 with the verified credits that make
+ * it complete on 2024-01-01 (which needs no final report), submitted for the award. */
+int64_t action_world_ready_track(struct action_world *world, int64_t person);
+
+/* Writes track's final report as its learner and submits it on day. */
+void action_world_final_report(struct action_world *world, int64_t track, const char *day);
+
 #endif
