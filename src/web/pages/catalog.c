@@ -11,7 +11,7 @@
 #include "../../store/store_settings.h"
 #include "../html/form.h"
 #include "../html/html.h"
-#include "../html/paged.h"
+#include "../html/paging.h"
 #include "../../core/banned.h"
 
 /* ---- the list ---- */
@@ -129,13 +129,13 @@ static void event_row(struct web_request *request, struct html *h,
     civil_date_format(event->ends, ends);
     snprintf(dates, sizeof dates, strcmp(starts, ends) == 0 ? "%s" : "%s to %s", starts, ends);
     html_markup(h, "<tr>");
-    paged_cell(h, event->title, false);
-    paged_cell(h, event->kind, false);
-    paged_cell(h, category_name(request->store->programs, event->category), false);
-    paged_cell(h, credits, true);
+    paging_write_cell(h, event->title, false);
+    paging_write_cell(h, event->kind, false);
+    paging_write_cell(h, category_name(request->store->programs, event->category), false);
+    paging_write_cell(h, credits, true);
     links_cell(h, event);
-    paged_cell(h, event->lms_verifies ? "Yes" : "No", false);
-    paged_cell(h, dates, false);
+    paging_write_cell(h, event->lms_verifies ? "Yes" : "No", false);
+    paging_write_cell(h, dates, false);
     html_markup(h, "</tr>\n");
 }
 
@@ -182,13 +182,13 @@ enum ct_status page_catalog(struct web_request *request, struct web_response *re
                     "<div class=\"usa-table-container--scrollable\" tabindex=\"0\"><table"
                     " class=\"usa-table usa-table--borderless\">\n<caption>Catalog events"
                     "</caption>\n");
-    paged_head(&h, &paging);
+    paging_write_head(&h, &paging);
     html_markup(&h, "<tbody>\n");
     for (size_t i = 0; i < count; i++) {
         event_row(request, &h, &events[i]);
     }
     html_markup(&h, "</tbody>\n</table></div>\n");
-    paged_nav(&h, &paging);
+    paging_write_nav(&h, &paging);
     return html_status(&h);
 }
 

@@ -13,10 +13,20 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
-#include "../html/paged.h"
+#include "../html/paging.h"
 #include "certificate_files.h"
 #include "public.h"
 #include "../../core/banned.h"
+
+/* A cell of a date as YYYY-MM-DD (empty when unset). */
+static void date_cell(struct html *h, struct civil_date date)
+{
+    char text[CIVIL_DATE_TEXT_SIZE] = "";
+    if (civil_date_is_set(date)) {
+        civil_date_format(date, text);
+    }
+    paging_write_cell(h, text, false);
+}
 
 /* ---- the list ---- */
 
@@ -49,12 +59,12 @@ static void certificate_row(struct html *h, const struct store_certificate_row *
     char state[64];
     state_words(certificate, state);
     html_markup(h, "<tr>");
-    paged_link_cell(h, "/certificates/", certificate->id, certificate->number);
-    paged_cell(h, certificate->holder, false);
-    paged_cell(h, certificate->program, false);
-    paged_date_cell(h, certificate->issued);
-    paged_date_cell(h, certificate->valid_until);
-    paged_cell(h, state, false);
+    paging_write_link_cell(h, "/certificates/", certificate->id, certificate->number);
+    paging_write_cell(h, certificate->holder, false);
+    paging_write_cell(h, certificate->program, false);
+    date_cell(h, certificate->issued);
+    date_cell(h, certificate->valid_until);
+    paging_write_cell(h, state, false);
     html_markup(h, "</tr>\n");
 }
 
@@ -99,13 +109,13 @@ enum ct_status page_certificates(struct web_request *request, struct web_respons
     search_form(&h, query, &paging);
     html_markup(&h, "<table class=\"usa-table usa-table--borderless\">\n"
                     "<caption>Certificates issued</caption>\n");
-    paged_head(&h, &paging);
+    paging_write_head(&h, &paging);
     html_markup(&h, "<tbody>\n");
     for (size_t i = 0; i < count; i++) {
         certificate_row(&h, &rows[i]);
     }
     html_markup(&h, "</tbody>\n</table>\n");
-    paged_nav(&h, &paging);
+    paging_write_nav(&h, &paging);
     return html_status(&h);
 }
 

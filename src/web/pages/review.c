@@ -13,8 +13,18 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/notice.h"
-#include "../html/paged.h"
+#include "../html/paging.h"
 #include "../../core/banned.h"
+
+/* A cell of a date as YYYY-MM-DD (empty when unset). */
+static void date_cell(struct html *h, struct civil_date date)
+{
+    char text[CIVIL_DATE_TEXT_SIZE] = "";
+    if (civil_date_is_set(date)) {
+        civil_date_format(date, text);
+    }
+    paging_write_cell(h, text, false);
+}
 
 /* A refused decision: which row's form, what to fix, and what was typed. */
 struct review_problem {
@@ -126,7 +136,7 @@ static void reports_section(struct web_request *request, struct html *h,
         report_entry(request, h, &reports[i], problem);
     }
     if (paging->pages > 1) {
-        paged_nav(h, paging);
+        paging_write_nav(h, paging);
     }
 }
 
@@ -159,9 +169,9 @@ static void track_row(struct web_request *request, struct html *h,
         return;
     }
     html_markup(h, "<tr>");
-    paged_cell(h, track->name, false);
-    paged_cell(h, program_set_name(request->config->programs, track->program), false);
-    paged_date_cell(h, track->sent);
+    paging_write_cell(h, track->name, false);
+    paging_write_cell(h, program_set_name(request->config->programs, track->program), false);
+    date_cell(h, track->sent);
     html_markup(h, "<td>");
     blocking_words(h, evaluation);
     html_markup(h, "</td><td class=\"number\">");
@@ -193,14 +203,14 @@ static void tracks_table(struct web_request *request, struct html *h,
     html_fail(h,
               store_review_tracks(request->store, &page, &request->arena, &tracks, &count, &err));
     html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n");
-    paged_head(h, paging);
+    paging_write_head(h, paging);
     html_markup(h, "<tbody>\n");
     for (size_t i = 0; i < count && html_status(h) == CT_OK; i++) {
         track_row(request, h, &tracks[i], problem);
     }
     html_markup(h, "</tbody>\n</table>\n");
     if (paging->pages > 1) {
-        paged_nav(h, paging);
+        paging_write_nav(h, paging);
     }
 }
 
