@@ -85,54 +85,6 @@ static enum ct_status favicon(struct web_request *request, struct web_response *
     return CT_OK;
 }
 
-static enum ct_status tokens_page(struct web_request *request, struct web_response *response,
-                                  int64_t id)
-{
-    (void)id;
-    return page_tokens(request, response, NULL, NULL);
-}
-
-static enum ct_status tokens_submit(struct web_request *request, struct web_response *response,
-                                    int64_t id)
-{
-    (void)id;
-    return page_tokens_submit(request, response);
-}
-
-static enum ct_status my_progress(struct web_request *request, struct web_response *response,
-                                  int64_t id)
-{
-    (void)id;
-    return api_my_progress(request, response);
-}
-
-static enum ct_status person_progress(struct web_request *request, struct web_response *response,
-                                      int64_t id)
-{
-    return api_person_progress(request, response, id);
-}
-
-static enum ct_status xapi_about_route(struct web_request *request, struct web_response *response,
-                                       int64_t id)
-{
-    (void)id;
-    return xapi_about(request, response);
-}
-
-static enum ct_status xapi_post_route(struct web_request *request, struct web_response *response,
-                                      int64_t id)
-{
-    (void)id;
-    return xapi_statements_post(request, response);
-}
-
-static enum ct_status xapi_put_route(struct web_request *request, struct web_response *response,
-                                     int64_t id)
-{
-    (void)id;
-    return xapi_statements_put(request, response);
-}
-
 static const struct route routes[] = {
     {"GET", "/healthz", ACCESS_PUBLIC, 0, ROUTE_PAGE, healthz, BARE, NO_NAV},
     {"GET", "/favicon.ico", ACCESS_PUBLIC, 0, ROUTE_PAGE, favicon, BARE, NO_NAV},
@@ -167,7 +119,7 @@ static const struct route routes[] = {
      page_libraries, LAID_OUT, "Libraries"},
     {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_settings, LAID_OUT,
      "Settings"},
-    {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_page, LAID_OUT, "API tokens"},
+    {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens, LAID_OUT, "API tokens"},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
      LAID_OUT, NO_NAV},
     {"POST", "/track", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_track_submit, LAID_OUT,
@@ -216,10 +168,10 @@ static const struct route routes[] = {
     {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_person, LAID_OUT, NO_NAV},
     {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_library_detail, LAID_OUT, NO_NAV},
-    {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, tokens_submit, LAID_OUT, NO_NAV},
+    {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens_submit, LAID_OUT, NO_NAV},
     /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
-    {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, my_progress, BARE,
+    {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_my_progress, BARE,
      NO_NAV},
     {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_activities,
      BARE, NO_NAV},
@@ -245,8 +197,8 @@ static const struct route routes[] = {
      BARE, NO_NAV},
     {"POST", "/api/v1/me/track/submit", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API,
      api_me_track_submit, BARE, NO_NAV},
-    {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, person_progress, BARE,
-     NO_NAV},
+    {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, api_person_progress,
+     BARE, NO_NAV},
     {"GET", "/api/v1/verifications", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
      api_verifications, BARE, NO_NAV},
     {"POST", "/api/v1/verifications", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
@@ -303,9 +255,9 @@ static const struct route routes[] = {
      page_harvest_inbox_link, LAID_OUT, NO_NAV},
     {"POST", "/harvest/inbox/courses", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_harvest_inbox_map, LAID_OUT, NO_NAV},
-    {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about_route, BARE, NO_NAV},
-    {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_post_route, BARE, NO_NAV},
-    {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_put_route, BARE, NO_NAV},
+    {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about, BARE, NO_NAV},
+    {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_post, BARE, NO_NAV},
+    {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_put, BARE, NO_NAV},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])

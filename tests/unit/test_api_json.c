@@ -1,4 +1,4 @@
-/* The API reads a JSON body into the page form's fields, refusing what does not fit,
+/* The API reads a JSON body into an action's input struct, refusing what does not fit,
  * and says what is wrong as JSON, naming the field. */
 #include "helpers.h"
 
@@ -10,10 +10,22 @@
 #include "web/api/api_json.h"
 #include "core/banned.h"
 
-static const struct api_field fields[] = {
-    {"title", NULL, API_TEXT}, {"credits", NULL, API_NUMBER},
-    {"event", NULL, API_ID},   {"activities", "activity", API_IDS},
-    {"urls", NULL, API_LINES}, {"lms_verifies", NULL, API_BOOL},
+struct input {
+    const char *title;
+    const char *credits;
+    int64_t event;
+    struct action_ids activities;
+    const char *urls;
+    bool lms_verifies;
+};
+
+static const struct api_input_field fields[] = {
+    API_INPUT("title", API_TEXT, struct input, title),
+    API_INPUT("credits", API_NUMBER, struct input, credits),
+    API_INPUT("event", API_ID, struct input, event),
+    API_INPUT("activities", API_IDS, struct input, activities),
+    API_INPUT("urls", API_LINES, struct input, urls),
+    API_INPUT("lms_verifies", API_BOOL, struct input, lms_verifies),
 };
 
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
@@ -21,29 +33,32 @@ static const struct api_field fields[] = {
 struct reading {
     struct web_request request;
     struct web_response response;
+    struct input input;
     bool ok;
 };
 
-/* Reads body (with the content type) against fields; the caller ends it. */
+/* Reads body (with the content type) against fields, parsed as the server parses an
+ * /api/ body; the caller ends it. */
 static void read_body(struct reading *reading, const char *type, const char *body)
 {
     memset(reading, 0, sizeof *reading);
+    reading->request.path = "/api/v1/test";
     reading->request.content_type = type;
     reading->request.body = body;
     reading->request.body_length = body != NULL ? strlen(body) : 0;
+    arena_init(&reading->request.arena);
+    api_json_parse_body(&reading->request);
     reading->response.status = 200;
     buf_init(&reading->response.body, 1 << 20);
-    assert_int_equal(api_json_read_body(&reading->request, &reading->response, fields, FIELD_COUNT,
-                                        &reading->ok),
+    assert_int_equal(api_json_read_input(&reading->request, &reading->response, fields, FIELD_COUNT,
+                                         &reading->input, &reading->ok),
                      CT_OK);
 }
 
 static void end_reading(struct reading *reading)
 {
-    for (size_t i = 0; i < reading->request.form.count; i++) {
-        free(reading->request.form.names[i]);
-        free(reading->request.form.values[i]);
-    }
+    json_decref(reading->request.json);
+    arena_release(&reading->request.arena);
     buf_release(&reading->response.body);
 }
 
@@ -64,7 +79,7 @@ static void assert_refused(struct reading *reading, const char *expected)
     json_decref(answer);
 }
 
-static void test_a_json_body_becomes_the_forms_fields(void **state)
+static void test_a_json_body_becomes_the_actions_input(void **state)
 {
     (void)state;
     struct reading reading;
@@ -73,18 +88,15 @@ static void test_a_json_body_becomes_the_forms_fields(void **state)
               " \"activities\": [3, 4], \"urls\": [\"https://a.example/1\", \"\"],"
               " \"lms_verifies\": true}");
     assert_true(reading.ok);
-    struct web_request *request = &reading.request;
-    assert_string_equal(web_form_value(request, "title"), "Grant <writing>");
-    assert_string_equal(web_form_value(request, "credits"), "2.5");
-    assert_string_equal(web_form_value(request, "event"), "7");
-    assert_string_equal(web_form_value(request, "urls"), "https://a.example/1\n");
-    assert_string_equal(web_form_value(request, "lms_verifies"), "1");
-    /* Each id a field of the form's own name, as checkboxes send them. */
-    assert_int_equal(request->form.count, 7);
-    assert_string_equal(request->form.names[3], "activity");
-    assert_string_equal(request->form.values[3], "3");
-    assert_string_equal(request->form.names[4], "activity");
-    assert_string_equal(request->form.values[4], "4");
+    struct input *input = &reading.input;
+    assert_string_equal(input->title, "Grant <writing>");
+    assert_string_equal(input->credits, "2.5");
+    assert_int_equal(input->event, 7);
+    assert_string_equal(input->urls, "https://a.example/1\n");
+    assert_true(input->lms_verifies);
+    assert_int_equal(input->activities.count, 2);
+    assert_int_equal(input->activities.ids[0], 3);
+    assert_int_equal(input->activities.ids[1], 4);
     end_reading(&reading);
 }
 
@@ -95,14 +107,17 @@ static void test_null_false_and_an_empty_body_leave_fields_out(void **state)
     read_body(&reading, "application/json",
               "{\"title\": null, \"lms_verifies\": false, \"credits\": \"1.5\"}");
     assert_true(reading.ok);
-    assert_null(web_form_value(&reading.request, "title"));
-    assert_null(web_form_value(&reading.request, "lms_verifies"));
-    assert_string_equal(web_form_value(&reading.request, "credits"), "1.5");
+    assert_null(reading.input.title);
+    assert_false(reading.input.lms_verifies);
+    assert_string_equal(reading.input.credits, "1.5");
     end_reading(&reading);
     /* No body at all is {}: whatever the content type. */
     read_body(&reading, NULL, NULL);
     assert_true(reading.ok);
-    assert_int_equal(reading.request.form.count, 0);
+    assert_null(reading.input.title);
+    assert_null(reading.input.credits);
+    assert_int_equal(reading.input.event, 0);
+    assert_int_equal(reading.input.activities.count, 0);
     end_reading(&reading);
 }
 
@@ -150,7 +165,7 @@ static void test_too_many_ids_are_refused(void **state)
     struct reading reading;
     read_body(&reading, "application/json", buf_str(&body));
     assert_refused(&reading, "400 invalid activities");
-    assert_int_equal(reading.request.form.count, 0);
+    assert_int_equal(reading.input.activities.count, 0);
     end_reading(&reading);
     buf_release(&body);
 }
@@ -180,17 +195,19 @@ static void test_refusals_name_the_json_field_or_are_conflicts(void **state)
     (void)state;
     struct web_response response = {.status = 200};
     buf_init(&response.body, 4096);
-    struct ct_err err = {0};
-    (void)ct_err_set(&err, CT_ERR_INPUT, "activity", "select at least one claim first.");
-    assert_int_equal(api_json_refusal(&response, &err, fields, FIELD_COUNT), CT_OK);
+    struct action_outcome outcome = {0};
+    action_fault(&outcome, "activities", "select at least one claim first.");
+    assert_int_equal(api_json_outcome(&response, &outcome), CT_OK);
     assert_int_equal(response.status, 400);
     assert_string_equal(buf_str(&response.body),
                         "{\"error\":{\"code\":\"invalid\",\"message\":\"Select at least one"
-                        " claim first.\",\"field\":\"activities\"}}");
+                        " claim first.\",\"field\":\"activities\",\"fields\":[{\"field\":"
+                        "\"activities\",\"message\":\"select at least one claim first.\"}]}}");
     /* A refusal that names no field of the body: the record's state forbids it. */
-    (void)ct_err_set(&err, CT_ERR_INPUT, "plan version",
-                     "a plan version that is approved cannot be signed");
-    assert_int_equal(api_json_refusal(&response, &err, fields, FIELD_COUNT), CT_OK);
+    struct action_outcome state_outcome = {0};
+    (void)action_refuse(&state_outcome, ACTION_WRONG_STATE, "plan version",
+                        "a plan version that is approved cannot be signed");
+    assert_int_equal(api_json_outcome(&response, &state_outcome), CT_OK);
     assert_int_equal(response.status, 409);
     assert_string_equal(buf_str(&response.body),
                         "{\"error\":{\"code\":\"conflict\",\"message\":\"A plan version that is"
@@ -221,7 +238,7 @@ static void test_credits_print_as_numbers_and_text_stays_json(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_a_json_body_becomes_the_forms_fields),
+        cmocka_unit_test(test_a_json_body_becomes_the_actions_input),
         cmocka_unit_test(test_null_false_and_an_empty_body_leave_fields_out),
         cmocka_unit_test(test_an_unknown_field_is_refused_by_name),
         cmocka_unit_test(test_a_value_of_the_wrong_type_is_refused_at_its_field),

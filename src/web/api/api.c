@@ -114,8 +114,10 @@ static enum ct_status progress_of(struct web_request *request, struct web_respon
     return status;
 }
 
-enum ct_status api_my_progress(struct web_request *request, struct web_response *response)
+enum ct_status api_my_progress(struct web_request *request, struct web_response *response,
+                               int64_t id)
 {
+    (void)id;
     return progress_of(request, response, request->person_id, request->today);
 }
 

@@ -10,8 +10,8 @@
 #include "../http/request.h"
 
 /* GET /api/v1/me/progress: the evaluation of the signed-in learner's current track. */
-enum ct_status api_my_progress(struct web_request *request,
-                               struct web_response *response) CT_MUST_CHECK;
+enum ct_status api_my_progress(struct web_request *request, struct web_response *response,
+                               int64_t id) CT_MUST_CHECK;
 
 /* GET /api/v1/people/{id}/progress[?as_of=]: the same for a person the caller may see. */
 enum ct_status api_person_progress(struct web_request *request, struct web_response *response,

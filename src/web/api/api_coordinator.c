@@ -31,22 +31,6 @@ static json_t *date_json(struct civil_date date)
     return json_string(text);
 }
 
-/* The page of a list the API asks the store for: sorted by column, in direction. */
-static struct store_page store_page_of(const struct api_page *page, size_t column, bool descending)
-{
-    return (struct store_page){.column = column,
-                               .descending = descending,
-                               .limit = page->per_page,
-                               .offset = api_json_offset(page)};
-}
-
-/* Sends the page's items with the list's total; items is stolen. */
-static enum ct_status send_list(struct web_response *response, json_t *items,
-                                const struct api_page *page, int64_t total)
-{
-    return api_json_send(response, 200, api_json_list(items, page, total));
-}
-
 /* ---- the catalog ---- */
 
 static json_t *event_json(const struct store_event_row *event)
@@ -68,33 +52,27 @@ static json_t *event_json(const struct store_event_row *event)
                      date_json(event->ends), "lms_verifies", event->lms_verifies, "links", links);
 }
 
+static enum ct_status fill_events(struct web_request *request, const struct api_page *page,
+                                  json_t *items, int64_t *total, struct ct_err *err)
+{
+    struct store_event_row *events = NULL;
+    size_t count = 0;
+    struct store_page newest = api_json_store_page(page, STORE_EVENT_NEWEST, true);
+    enum ct_status status = store_event_list_count(request->store, total, err);
+    status = status != CT_OK
+                 ? status
+                 : store_event_list(request->store, &newest, &request->arena, &events, &count, err);
+    for (size_t i = 0; status == CT_OK && i < count; i++) {
+        status = api_json_append(items, event_json(&events[i]));
+    }
+    return status;
+}
+
 enum ct_status api_catalog_events(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
     (void)id;
-    struct api_page page;
-    bool ok = false;
-    enum ct_status status = api_json_read_page(request, response, &page, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    struct ct_err err = {0};
-    int64_t total = 0;
-    struct store_event_row *events = NULL;
-    size_t count = 0;
-    struct store_page newest = store_page_of(&page, STORE_EVENT_NEWEST, true);
-    status = store_event_list_count(request->store, &total, &err);
-    status = status != CT_OK ? status
-                             : store_event_list(request->store, &newest, &request->arena, &events,
-                                                &count, &err);
-    json_t *items = status == CT_OK ? json_array() : NULL;
-    for (size_t i = 0; items != NULL && i < count; i++) {
-        if (json_array_append_new(items, event_json(&events[i])) != 0) {
-            json_decref(items);
-            items = NULL;
-        }
-    }
-    return status != CT_OK ? status : send_list(response, items, &page, total);
+    return api_json_answer_list(request, response, fill_events);
 }
 
 static const struct api_input_field event_fields[] = {
@@ -150,37 +128,31 @@ static json_t *certificate_json(const struct store_certificate_row *certificate)
                      api_json_text(certificate->revoked_reason));
 }
 
+static enum ct_status fill_certificates(struct web_request *request, const struct api_page *page,
+                                        json_t *items, int64_t *total, struct ct_err *err)
+{
+    const char *query = web_query_value(request, "q");
+    if (query != NULL && strlen(query) > STORE_CERTIFICATE_SEARCH_MAX) {
+        return ct_err_set(err, CT_ERR_INPUT, "q", "q must be at most 100 characters.");
+    }
+    struct store_certificate_row *rows = NULL;
+    size_t count = 0;
+    struct store_page newest = api_json_store_page(page, STORE_CERTIFICATE_NEWEST, true);
+    enum ct_status status = store_certificate_list_count(request->store, query, total, err);
+    status = status != CT_OK ? status
+                             : store_certificate_list(request->store, query, &newest,
+                                                      &request->arena, &rows, &count, err);
+    for (size_t i = 0; status == CT_OK && i < count; i++) {
+        status = api_json_append(items, certificate_json(&rows[i]));
+    }
+    return status;
+}
+
 enum ct_status api_certificates(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
     (void)id;
-    struct api_page page;
-    bool ok = false;
-    enum ct_status status = api_json_read_page(request, response, &page, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    const char *query = web_query_value(request, "q");
-    if (query != NULL && strlen(query) > STORE_CERTIFICATE_SEARCH_MAX) {
-        return api_json_error(response, 400, "invalid", "q must be at most 100 characters.", "q");
-    }
-    struct ct_err err = {0};
-    int64_t total = 0;
-    struct store_certificate_row *rows = NULL;
-    size_t count = 0;
-    struct store_page newest = store_page_of(&page, STORE_CERTIFICATE_NEWEST, true);
-    status = store_certificate_list_count(request->store, query, &total, &err);
-    status = status != CT_OK ? status
-                             : store_certificate_list(request->store, query, &newest,
-                                                      &request->arena, &rows, &count, &err);
-    json_t *items = status == CT_OK ? json_array() : NULL;
-    for (size_t i = 0; items != NULL && i < count; i++) {
-        if (json_array_append_new(items, certificate_json(&rows[i])) != 0) {
-            json_decref(items);
-            items = NULL;
-        }
-    }
-    return status != CT_OK ? status : send_list(response, items, &page, total);
+    return api_json_answer_list(request, response, fill_certificates);
 }
 
 enum ct_status api_certificate_revoke(struct web_request *request, struct web_response *response,
@@ -261,37 +233,29 @@ static enum ct_status review_track_json(struct web_request *request,
     return *track != NULL ? CT_OK : ct_err_nomem(err);
 }
 
+static enum ct_status fill_review_tracks(struct web_request *request, const struct api_page *page,
+                                         json_t *items, int64_t *total, struct ct_err *err)
+{
+    struct store_review_track *rows = NULL;
+    size_t count = 0;
+    struct store_page oldest = api_json_store_page(page, STORE_REVIEW_TRACK_SENT, false);
+    enum ct_status status = store_review_tracks_count(request->store, total, err);
+    status = status != CT_OK ? status
+                             : store_review_tracks(request->store, &oldest, &request->arena, &rows,
+                                                   &count, err);
+    for (size_t i = 0; status == CT_OK && i < count; i++) {
+        json_t *track = NULL;
+        status = review_track_json(request, &rows[i], &track, err);
+        status = status != CT_OK ? status : api_json_append(items, track);
+    }
+    return status;
+}
+
 enum ct_status api_review_tracks(struct web_request *request, struct web_response *response,
                                  int64_t id)
 {
     (void)id;
-    struct api_page page;
-    bool ok = false;
-    enum ct_status status = api_json_read_page(request, response, &page, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    struct ct_err err = {0};
-    int64_t total = 0;
-    struct store_review_track *rows = NULL;
-    size_t count = 0;
-    struct store_page oldest = store_page_of(&page, STORE_REVIEW_TRACK_SENT, false);
-    status = store_review_tracks_count(request->store, &total, &err);
-    status = status != CT_OK ? status
-                             : store_review_tracks(request->store, &oldest, &request->arena, &rows,
-                                                   &count, &err);
-    json_t *items = status == CT_OK ? json_array() : NULL;
-    for (size_t i = 0; items != NULL && i < count && status == CT_OK; i++) {
-        json_t *track = NULL;
-        status = review_track_json(request, &rows[i], &track, &err);
-        status = status != CT_OK || json_array_append_new(items, track) == 0 ? status
-                                                                             : ct_err_nomem(&err);
-    }
-    if (status != CT_OK) {
-        json_decref(items);
-        return status;
-    }
-    return send_list(response, items, &page, total);
+    return api_json_answer_list(request, response, fill_review_tracks);
 }
 
 static json_t *review_report_json(const struct store_review_report *report)
@@ -302,33 +266,27 @@ static json_t *review_report_json(const struct store_review_report *report)
                      report->text);
 }
 
+static enum ct_status fill_review_reports(struct web_request *request, const struct api_page *page,
+                                          json_t *items, int64_t *total, struct ct_err *err)
+{
+    struct store_review_report *rows = NULL;
+    size_t count = 0;
+    struct store_page oldest = api_json_store_page(page, STORE_REVIEW_REPORT_SUBMITTED, false);
+    enum ct_status status = store_review_reports_count(request->store, total, err);
+    status = status != CT_OK ? status
+                             : store_review_reports(request->store, &oldest, &request->arena, &rows,
+                                                    &count, err);
+    for (size_t i = 0; status == CT_OK && i < count; i++) {
+        status = api_json_append(items, review_report_json(&rows[i]));
+    }
+    return status;
+}
+
 enum ct_status api_review_reports(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
     (void)id;
-    struct api_page page;
-    bool ok = false;
-    enum ct_status status = api_json_read_page(request, response, &page, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    struct ct_err err = {0};
-    int64_t total = 0;
-    struct store_review_report *rows = NULL;
-    size_t count = 0;
-    struct store_page oldest = store_page_of(&page, STORE_REVIEW_REPORT_SUBMITTED, false);
-    status = store_review_reports_count(request->store, &total, &err);
-    status = status != CT_OK ? status
-                             : store_review_reports(request->store, &oldest, &request->arena, &rows,
-                                                    &count, &err);
-    json_t *items = status == CT_OK ? json_array() : NULL;
-    for (size_t i = 0; items != NULL && i < count; i++) {
-        if (json_array_append_new(items, review_report_json(&rows[i])) != 0) {
-            json_decref(items);
-            items = NULL;
-        }
-    }
-    return status != CT_OK ? status : send_list(response, items, &page, total);
+    return api_json_answer_list(request, response, fill_review_reports);
 }
 
 /* ---- decisions on a track ---- */

@@ -38,235 +38,6 @@ enum ct_status api_json_error(struct web_response *response, unsigned status, co
     return api_json_send(response, status, json_pack("{s:o}", "error", error));
 }
 
-/* ---- reading a body ---- */
-
-static const char *form_name(const struct api_field *field)
-{
-    return field->form_name != NULL ? field->form_name : field->name;
-}
-
-static const struct api_field *field_named(const struct api_field *fields, size_t count,
-                                           const char *name)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (strcmp(fields[i].name, name) == 0) {
-            return &fields[i];
-        }
-    }
-    return NULL;
-}
-
-/* A positive whole number, as text; false when value is not one. */
-static bool id_text(const json_t *value, char *out, size_t size)
-{
-    if (!json_is_integer(value) || json_integer_value(value) <= 0) {
-        return false;
-    }
-    snprintf(out, size, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
-    return true;
-}
-
-/* A number as text that strtod reads back as the same number. */
-static bool number_text(const json_t *value, char *out, size_t size)
-{
-    if (json_is_integer(value)) {
-        snprintf(out, size, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
-        return true;
-    }
-    if (json_is_real(value)) {
-        snprintf(out, size, "%.17g", json_real_value(value));
-        return true;
-    }
-    return false;
-}
-
-static enum ct_status put_ids(struct web_request *request, const struct api_field *field,
-                              const json_t *value, const char **problem)
-{
-    if (!json_is_array(value) || json_array_size(value) > API_IDS_MAX) {
-        *problem = "must be an array of at most 50 ids";
-        return CT_OK;
-    }
-    size_t index;
-    const json_t *item;
-    enum ct_status status = CT_OK;
-    json_array_foreach(value, index, item)
-    {
-        char text[32];
-        if (!id_text(item, text, sizeof text)) {
-            *problem = "must be an array of ids (whole numbers from 1)";
-            return CT_OK;
-        }
-        status = web_form_add(&request->form, form_name(field), text);
-        if (status != CT_OK) {
-            break;
-        }
-    }
-    return status;
-}
-
-static enum ct_status put_lines(struct web_request *request, const struct api_field *field,
-                                const json_t *value, const char **problem)
-{
-    if (!json_is_array(value)) {
-        *problem = "must be an array of strings";
-        return CT_OK;
-    }
-    struct buf lines;
-    buf_init(&lines, API_BODY_LIMIT);
-    size_t index;
-    const json_t *item;
-    enum ct_status status = CT_OK;
-    json_array_foreach(value, index, item)
-    {
-        const char *text = json_string_value(item);
-        if (text == NULL || strpbrk(text, "\r\n") != NULL) {
-            *problem = "must be an array of strings, each without a line break";
-            break;
-        }
-        status = buf_printf(&lines, "%s%s", index > 0 ? "\n" : "", text);
-        if (status != CT_OK) {
-            break;
-        }
-    }
-    if (status == CT_OK && *problem == NULL) {
-        status = web_form_add(&request->form, form_name(field), buf_str(&lines));
-    }
-    buf_release(&lines);
-    return status;
-}
-
-/* Puts one value into the form; *problem says what is wrong with its type. */
-static enum ct_status put_value(struct web_request *request, const struct api_field *field,
-                                const json_t *value, const char **problem)
-{
-    char text[64];
-    *problem = NULL;
-    if (json_is_null(value)) {
-        return CT_OK;
-    }
-    switch (field->type) {
-    case API_TEXT:
-        if (!json_is_string(value)) {
-            *problem = "must be a string";
-            return CT_OK;
-        }
-        return web_form_add(&request->form, form_name(field), json_string_value(value));
-    case API_NUMBER:
-        if (json_is_string(value)) {
-            return web_form_add(&request->form, form_name(field), json_string_value(value));
-        }
-        if (!number_text(value, text, sizeof text)) {
-            *problem = "must be a number";
-            return CT_OK;
-        }
-        return web_form_add(&request->form, form_name(field), text);
-    case API_ID:
-        if (!id_text(value, text, sizeof text)) {
-            *problem = "must be an id (a whole number from 1)";
-            return CT_OK;
-        }
-        return web_form_add(&request->form, form_name(field), text);
-    case API_BOOL:
-        if (!json_is_boolean(value)) {
-            *problem = "must be true or false";
-            return CT_OK;
-        }
-        return json_is_true(value) ? web_form_add(&request->form, form_name(field), "1") : CT_OK;
-    case API_IDS:
-        return put_ids(request, field, value, problem);
-    case API_LINES:
-        return put_lines(request, field, value, problem);
-    }
-    return CT_OK;
-}
-
-static bool is_json(const char *type)
-{
-    static const char json_type[] = "application/json";
-    size_t length = sizeof json_type - 1;
-    return type != NULL && strncasecmp(type, json_type, length) == 0 &&
-           (type[length] == '\0' || type[length] == ';' || type[length] == ' ');
-}
-
-/* Fills the form from the body's object; a refusal goes into response. */
-static enum ct_status read_fields(struct web_request *request, struct web_response *response,
-                                  const json_t *body, const struct api_field *fields, size_t count,
-                                  bool *ok)
-{
-    const char *key;
-    const json_t *value;
-    json_object_foreach((json_t *)body, key, value)
-    {
-        const struct api_field *field = field_named(fields, count, key);
-        if (field == NULL) {
-            char message[160];
-            snprintf(message, sizeof message, "This request takes no field \"%.100s\".", key);
-            return api_json_error(response, 400, "unknown-field", message, key);
-        }
-        const char *problem = NULL;
-        enum ct_status status = put_value(request, field, value, &problem);
-        if (status == CT_ERR_TOO_LARGE) {
-            return api_json_error(response, 400, "invalid", "The body has too many values.", key);
-        }
-        if (status != CT_OK) {
-            return status;
-        }
-        if (problem != NULL) {
-            char message[200];
-            snprintf(message, sizeof message, "\"%.100s\" %s.", key, problem);
-            return api_json_error(response, 400, "invalid", message, key);
-        }
-    }
-    *ok = true;
-    return CT_OK;
-}
-
-enum ct_status api_json_read_body(struct web_request *request, struct web_response *response,
-                                  const struct api_field *fields, size_t count, bool *ok)
-{
-    *ok = false;
-    if (request->body == NULL || request->body_length == 0) {
-        *ok = true;
-        return CT_OK;
-    }
-    if (!is_json(request->content_type)) {
-        return api_json_error(response, 415, "unsupported-media-type",
-                              "Send the body as JSON, with Content-Type: application/json.", NULL);
-    }
-    if (request->body_length > API_BODY_LIMIT) {
-        return api_json_error(response, 413, "too-large", "The body is over 64 KiB.", NULL);
-    }
-    json_error_t error;
-    json_t *body = json_loadb(request->body, request->body_length, JSON_REJECT_DUPLICATES, &error);
-    if (body == NULL) {
-        char message[300];
-        snprintf(message, sizeof message, "The body is not JSON: %s (line %d, column %d).",
-                 error.text, error.line, error.column);
-        return api_json_error(response, 400, "bad-json", message, NULL);
-    }
-    enum ct_status status =
-        json_is_object(body)
-            ? read_fields(request, response, body, fields, count, ok)
-            : api_json_error(response, 400, "bad-json", "The body must be a JSON object.", NULL);
-    json_decref(body);
-    return status;
-}
-
-enum ct_status api_json_refusal(struct web_response *response, const struct ct_err *err,
-                                const struct api_field *fields, size_t count)
-{
-    char message[sizeof err->message];
-    snprintf(message, sizeof message, "%s", err->message);
-    message[0] = (char)toupper((unsigned char)message[0]);
-    for (size_t i = 0; i < count; i++) {
-        if (strcmp(form_name(&fields[i]), err->where) == 0) {
-            return api_json_error(response, 400, "invalid", message, fields[i].name);
-        }
-    }
-    return api_json_error(response, 409, "conflict", message, NULL);
-}
-
 /* ---- lists ---- */
 
 /* A query value in digits from 1 to max; absent gives fallback. False when bad. */
@@ -314,6 +85,44 @@ json_t *api_json_list(json_t *items, const struct api_page *page, int64_t total)
                      (json_int_t)pages);
 }
 
+struct store_page api_json_store_page(const struct api_page *page, size_t column, bool descending)
+{
+    return (struct store_page){.column = column,
+                               .descending = descending,
+                               .limit = page->per_page,
+                               .offset = api_json_offset(page)};
+}
+
+enum ct_status api_json_answer_list(struct web_request *request, struct web_response *response,
+                                    api_list_fill fill)
+{
+    struct api_page page;
+    bool ok = false;
+    enum ct_status status = api_json_read_page(request, response, &page, &ok);
+    if (status != CT_OK || !ok) {
+        return status;
+    }
+    json_t *items = json_array();
+    if (items == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    struct ct_err err = {0};
+    int64_t total = 0;
+    status = fill(request, &page, items, &total, &err);
+    if (status != CT_OK) {
+        json_decref(items);
+        return status == CT_ERR_INPUT && err.where[0] != '\0'
+                   ? api_json_error(response, 400, "invalid", err.message, err.where)
+                   : status;
+    }
+    return api_json_send(response, 200, api_json_list(items, &page, total));
+}
+
+enum ct_status api_json_append(json_t *items, json_t *item)
+{
+    return item != NULL && json_array_append_new(items, item) == 0 ? CT_OK : CT_ERR_NOMEM;
+}
+
 json_t *api_json_credits(int64_t halves)
 {
     return halves % 2 == 0 ? json_integer(halves / 2) : json_real((double)halves / 2.0);
@@ -344,95 +153,29 @@ bool api_json_set(json_t *object, const char *key, json_t *value)
     return value != NULL && json_object_set_new(object, key, value) == 0;
 }
 
-/* ---- rows ---- */
-
-static json_t *column_value(struct db_stmt *stmt, int column, enum api_column_type type)
-{
-    if (db_column_is_null(stmt, column)) {
-        return json_null();
-    }
-    int64_t number = db_column_int64(stmt, column);
-    switch (type) {
-    case API_COLUMN_INT:
-        return json_integer(number);
-    case API_COLUMN_TEXT:
-        return api_json_text(db_column_text(stmt, column));
-    case API_COLUMN_CREDITS:
-        return api_json_credits(number);
-    case API_COLUMN_HOURS:
-        return number % 60 == 0 ? json_integer(number / 60) : json_real((double)number / 60.0);
-    case API_COLUMN_BOOL:
-        return json_boolean(number != 0);
-    }
-    return json_null();
-}
-
-json_t *api_json_row(struct db_stmt *stmt, const struct api_column *columns, size_t count)
-{
-    json_t *row = json_object();
-    for (size_t i = 0; row != NULL && i < count; i++) {
-        if (!api_json_set(row, columns[i].key, column_value(stmt, (int)i, columns[i].type))) {
-            json_decref(row);
-            row = NULL;
-        }
-    }
-    return row;
-}
-
-/* Collects the rows of a query, at most limit of them. */
-static enum ct_status collect(struct store *store, const char *sql, const struct db_param *params,
-                              size_t param_count, const struct api_column *columns, size_t count,
-                              size_t limit, json_t **rows, struct ct_err *err)
-{
-    *rows = json_array();
-    if (*rows == NULL) {
-        return ct_err_nomem(err);
-    }
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(store->db, sql, &stmt, err);
-    if (status == CT_OK && param_count > 0) {
-        status = db_bind_all(stmt, params, param_count, err);
-    }
-    bool has_row = true;
-    while (status == CT_OK && json_array_size(*rows) < limit) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        if (json_array_append_new(*rows, api_json_row(stmt, columns, count)) != 0) {
-            status = ct_err_nomem(err);
-        }
-    }
-    db_finalize(stmt);
-    if (status != CT_OK) {
-        json_decref(*rows);
-        *rows = NULL;
-    }
-    return status;
-}
-
-enum ct_status api_json_rows(struct store *store, const char *sql, const struct db_param *params,
-                             size_t param_count, const struct api_column *columns, size_t count,
-                             json_t **rows, struct ct_err *err)
-{
-    return collect(store, sql, params, param_count, columns, count, SIZE_MAX, rows, err);
-}
-
-enum ct_status api_json_first(struct store *store, const char *sql, const struct db_param *params,
-                              size_t param_count, const struct api_column *columns, size_t count,
-                              json_t **row, struct ct_err *err)
-{
-    json_t *rows = NULL;
-    enum ct_status status = collect(store, sql, params, param_count, columns, count, 1, &rows, err);
-    *row = NULL;
-    if (status == CT_OK && json_array_size(rows) == 1) {
-        *row = json_incref(json_array_get(rows, 0));
-    }
-    json_decref(rows);
-    return status;
-}
-
 /* ---- reading a body into an action's input ---- */
+
+/* A number as text that strtod reads back as the same number. */
+static bool number_text(const json_t *value, char *out, size_t size)
+{
+    if (json_is_integer(value)) {
+        snprintf(out, size, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+        return true;
+    }
+    if (json_is_real(value)) {
+        snprintf(out, size, "%.17g", json_real_value(value));
+        return true;
+    }
+    return false;
+}
+
+static bool is_json(const char *type)
+{
+    static const char json_type[] = "application/json";
+    size_t length = sizeof json_type - 1;
+    return type != NULL && strncasecmp(type, json_type, length) == 0 &&
+           (type[length] == '\0' || type[length] == ';' || type[length] == ' ');
+}
 
 void api_json_parse_body(struct web_request *request)
 {

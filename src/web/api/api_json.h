@@ -3,11 +3,11 @@
  * ?per_page=, and writing JSON answers and errors.
  *
  * A body is read against a table of the fields an endpoint accepts (data, not code):
- * each field's JSON name, the name of the page form's field it stands for, and its
- * type. Each value is put into request->form under the form's name, as the page's form
- * would have sent it, so that a page and the API act through the same functions with
- * the same checks and the same authorization. A field that is not in the table is
- * refused (400 unknown-field); null is the same as leaving a field out.
+ * each field's JSON name, its type, and the member of the action's input struct it
+ * fills (API_INPUT), so that the API calls the same action as the page, with the same
+ * checks and the same authorization, without going through form fields. A field that
+ * is not in the table is refused (400 unknown-field); null is the same as leaving a
+ * field out.
  *
  * Errors are {"error": {"code": ..., "message": ..., "field": ...}}; "field" is there
  * when one field of the body (or of the query) is what is wrong.
@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "../../store/store.h"
+#include "../../store/store_page.h"
 #include "../http/request.h"
 
 /* The largest JSON body the API reads (the server refuses anything over 1 MiB). */
@@ -36,14 +37,8 @@ enum api_field_type {
     API_NUMBER, /* a number, or a string that holds one ("2.5") */
     API_ID,     /* a whole number from 1 */
     API_BOOL,   /* true or false; false is the same as leaving the field out */
-    API_IDS,    /* an array of ids (at most API_IDS_MAX): each a form field of its own */
+    API_IDS,    /* an array of ids (at most API_IDS_MAX) */
     API_LINES,  /* an array of strings without line breaks: one line each */
-};
-
-struct api_field {
-    const char *name;      /* in the JSON body */
-    const char *form_name; /* in request->form; NULL: the same as name */
-    enum api_field_type type;
 };
 
 /* A field of an action's input read from a JSON body: its JSON name, type, and where in
@@ -66,8 +61,11 @@ struct api_input_field {
 /* Reads the request's body (request->json, parsed once by api_json_parse_body) into
  * *input, an action's input struct, as fields (borrowed table of count) say. Strings
  * are borrowed from the body, which lives as long as the request; numbers' texts and
- * joined lines come from request->arena. The refusals and *ok are as for
- * api_json_read_body. */
+ * joined lines come from request->arena. The refusals:
+ * 415 unsupported-media-type when a body is not application/json, 413
+ * too-large over API_BODY_LIMIT, 400 bad-json (not JSON, or not an object),
+ * unknown-field, or invalid (a value of the wrong type), naming the field. An empty
+ * body reads as {}. On success *ok is true; otherwise response holds the refusal. */
 enum ct_status api_json_read_input(struct web_request *request, struct web_response *response,
                                    const struct api_input_field *fields, size_t count, void *input,
                                    bool *ok) CT_MUST_CHECK;
@@ -83,16 +81,6 @@ enum ct_status api_json_outcome(struct web_response *response,
  * handler. */
 void api_json_parse_body(struct web_request *request);
 
-/* Reads the request's body as a JSON object of fields (borrowed table of count) into
- * request->form. On success *ok is true. Otherwise *ok is false and response holds the
- * refusal: 415 unsupported-media-type when a body is not application/json, 413
- * too-large over API_BODY_LIMIT, 400 bad-json (not JSON, or not an object),
- * unknown-field, or invalid (a value of the wrong type), naming the field. An empty
- * body reads as {}. */
-enum ct_status api_json_read_body(struct web_request *request, struct web_response *response,
-                                  const struct api_field *fields, size_t count,
-                                  bool *ok) CT_MUST_CHECK;
-
 /* Answers status with value as compact JSON. value is stolen (released here, also on
  * failure); NULL (a failed allocation) gives CT_ERR_NOMEM. */
 enum ct_status api_json_send(struct web_response *response, unsigned status,
@@ -101,13 +89,6 @@ enum ct_status api_json_send(struct web_response *response, unsigned status,
 /* Answers status with an error; field (NULL: none) names the body's field at fault. */
 enum ct_status api_json_error(struct web_response *response, unsigned status, const char *code,
                               const char *message, const char *field) CT_MUST_CHECK;
-
-/* Answers an action's refusal (err from a page's shared action, status CT_ERR_INPUT):
- * 400 invalid naming the field when err->where is the form name of one of the fields
- * (given by its JSON name); otherwise 409 conflict: the state of the record forbids
- * the action (signing an approved plan, awarding an incomplete track). */
-enum ct_status api_json_refusal(struct web_response *response, const struct ct_err *err,
-                                const struct api_field *fields, size_t count) CT_MUST_CHECK;
 
 struct api_page {
     int64_t page;     /* from 1 */
@@ -126,6 +107,23 @@ int64_t api_json_offset(const struct api_page *page);
  * stolen. NULL when memory runs out. */
 json_t *api_json_list(json_t *items, const struct api_page *page, int64_t total);
 
+/* The page of a list the API asks the store for: sorted by column, in direction. */
+struct store_page api_json_store_page(const struct api_page *page, size_t column, bool descending);
+
+/* Fills items (a JSON array) with the rows of page and *total with the rows of the
+ * whole list. CT_ERR_INPUT with err->where naming a query parameter refuses the request
+ * (400 invalid, with err->message). */
+typedef enum ct_status (*api_list_fill)(struct web_request *request, const struct api_page *page,
+                                        json_t *items, int64_t *total, struct ct_err *err);
+
+/* Answers a list endpoint: reads ?page= and ?per_page= (a bad one is refused), lets fill
+ * write the page's items, and sends them as api_json_list does. */
+enum ct_status api_json_answer_list(struct web_request *request, struct web_response *response,
+                                    api_list_fill fill) CT_MUST_CHECK;
+
+/* Appends item (stolen) to items; CT_ERR_NOMEM when item is NULL or memory runs out. */
+enum ct_status api_json_append(json_t *items, json_t *item) CT_MUST_CHECK;
+
 /* A credit amount from half-credits: 2.5, or 3 when whole. */
 json_t *api_json_credits(int64_t halves);
 
@@ -135,36 +133,5 @@ json_t *api_json_text(const char *text);
 /* Sets key of object to value, which it takes (also when it fails: the caller never
  * releases value afterwards); false when value is NULL or memory runs out. */
 bool api_json_set(json_t *object, const char *key, json_t *value);
-
-/* ---- rows of the database as JSON ---- */
-
-enum api_column_type {
-    API_COLUMN_INT,     /* a whole number */
-    API_COLUMN_TEXT,    /* a string */
-    API_COLUMN_CREDITS, /* half-credits, as credits (api_json_credits) */
-    API_COLUMN_HOURS,   /* minutes, as hours (1.5) */
-    API_COLUMN_BOOL,    /* a number, true when not 0 */
-};
-
-/* A result column's key in the JSON object and its type; a NULL column is null. */
-struct api_column {
-    const char *key;
-    enum api_column_type type;
-};
-
-/* The current row of stmt as an object, column i under columns[i] (count of them).
- * NULL when memory runs out. */
-json_t *api_json_row(struct db_stmt *stmt, const struct api_column *columns, size_t count);
-
-/* Runs sql with params (borrowed, param_count of them) and gives every row as an object
- * (api_json_row) in the new array *rows (the caller's; NULL on failure). */
-enum ct_status api_json_rows(struct store *store, const char *sql, const struct db_param *params,
-                             size_t param_count, const struct api_column *columns, size_t count,
-                             json_t **rows, struct ct_err *err) CT_MUST_CHECK;
-
-/* The same for the first row only: *row is NULL when there is none. */
-enum ct_status api_json_first(struct store *store, const char *sql, const struct db_param *params,
-                              size_t param_count, const struct api_column *columns, size_t count,
-                              json_t **row, struct ct_err *err) CT_MUST_CHECK;
 
 #endif

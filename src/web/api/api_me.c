@@ -15,6 +15,23 @@
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
+/* Reads the body into input (as fields, count of them, say), then the signed-in person's
+ * current track's id into *track_id; *ok is false when either answered a refusal. */
+static enum ct_status read_for_track(struct web_request *request, struct web_response *response,
+                                     const struct api_input_field *fields, size_t count,
+                                     void *input, int64_t *track_id, bool *ok)
+{
+    struct track_info track;
+    enum ct_status status = api_json_read_input(request, response, fields, count, input, ok);
+    if (status == CT_OK && *ok) {
+        status = api_current_track(request, response, &track, ok);
+    }
+    if (status == CT_OK && *ok) {
+        *track_id = track.id;
+    }
+    return status;
+}
+
 /* ---- who am I ---- */
 
 /* The request's roles as names, in the order of role_table. */
@@ -219,14 +236,14 @@ enum ct_status api_me_report(struct web_request *request, struct web_response *r
     (void)id;
     struct track_info track;
     bool found = false;
-    enum ct_status status = api_current_track(request, response, &track, &found);
-    if (status != CT_OK || !found) {
-        return status;
-    }
     struct ct_err err = {0};
     json_t *report = NULL;
-    status = api_report_json(request->store, track.id, &report, &err);
-    return status == CT_OK ? api_json_send(response, 200, report) : status;
+    enum ct_status status = api_current_track(request, response, &track, &found);
+    if (status == CT_OK && found) {
+        status = api_report_json(request->store, track.id, &report, &err);
+        return status == CT_OK ? api_json_send(response, 200, report) : status;
+    }
+    return status;
 }
 
 static const struct api_input_field report_fields[] = {
@@ -239,17 +256,12 @@ enum ct_status api_me_report_save(struct web_request *request, struct web_respon
 {
     (void)id;
     struct report_save_input input = {0};
-    struct track_info track;
     bool ok = false;
-    enum ct_status status =
-        api_json_read_input(request, response, report_fields, COUNT(report_fields), &input, &ok);
-    if (status == CT_OK && ok) {
-        status = api_current_track(request, response, &track, &ok);
-    }
+    enum ct_status status = read_for_track(request, response, report_fields, COUNT(report_fields),
+                                           &input, &input.track_id, &ok);
     if (status != CT_OK || !ok) {
         return status;
     }
-    input.track_id = track.id;
     struct actor actor = web_actor(request);
     struct report_save_result result;
     struct action_outcome outcome;
@@ -258,11 +270,10 @@ enum ct_status api_me_report_save(struct web_request *request, struct web_respon
     if (status == CT_ERR_INPUT) {
         return api_json_outcome(response, &outcome);
     }
-    if (status != CT_OK) {
-        return status;
-    }
     json_t *report = NULL;
-    status = api_report_json(request->store, track.id, &report, &outcome.err);
+    status = status != CT_OK
+                 ? status
+                 : api_report_json(request->store, input.track_id, &report, &outcome.err);
     return status == CT_OK ? api_json_send(response, 200, report) : status;
 }
 
@@ -273,16 +284,12 @@ enum ct_status api_me_track_submit(struct web_request *request, struct web_respo
 {
     (void)id;
     struct track_submit_input input = {0};
-    struct track_info track;
     bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
-    if (status == CT_OK && ok) {
-        status = api_current_track(request, response, &track, &ok);
-    }
+    enum ct_status status =
+        read_for_track(request, response, NULL, 0, &input, &input.track_id, &ok);
     if (status != CT_OK || !ok) {
         return status;
     }
-    input.track_id = track.id;
     struct actor actor = web_actor(request);
     struct track_submit_result result;
     struct action_outcome outcome;
@@ -294,10 +301,9 @@ enum ct_status api_me_track_submit(struct web_request *request, struct web_respo
     if (status == CT_ERR_INPUT) {
         return api_json_outcome(response, &outcome);
     }
-    if (status != CT_OK) {
-        return status;
-    }
     json_t *submitted = NULL;
-    status = api_track_json(request->store, result.track_id, &submitted, &outcome.err);
+    status = status != CT_OK
+                 ? status
+                 : api_track_json(request->store, result.track_id, &submitted, &outcome.err);
     return status == CT_OK ? api_json_send(response, 200, submitted) : status;
 }

@@ -86,15 +86,23 @@ static json_t *version_json(const struct learning_plan *plan, const struct learn
 }
 
 /* Every version of plan as an array (NULL when memory runs out). */
+/* Appends each version of plan to items. */
+static enum ct_status append_versions(json_t *items, const struct learning_plan *plan,
+                                      bool with_learner)
+{
+    enum ct_status status = CT_OK;
+    for (size_t i = 0; status == CT_OK && i < plan->version_count; i++) {
+        status = api_json_append(items, version_json(plan, &plan->versions[i], with_learner));
+    }
+    return status;
+}
+
 static json_t *versions_json(const struct learning_plan *plan, bool with_learner)
 {
     json_t *versions = json_array();
-    for (size_t i = 0; versions != NULL && i < plan->version_count; i++) {
-        json_t *version = version_json(plan, &plan->versions[i], with_learner);
-        if (version == NULL || json_array_append_new(versions, version) != 0) {
-            json_decref(versions);
-            versions = NULL;
-        }
+    if (versions != NULL && append_versions(versions, plan, with_learner) != CT_OK) {
+        json_decref(versions);
+        versions = NULL;
     }
     return versions;
 }
@@ -351,30 +359,21 @@ enum ct_status api_me_plan_sign(struct web_request *request, struct web_response
 
 /* ---- the supervisor's side ---- */
 
+static enum ct_status fill_plans_waiting(struct web_request *request, const struct api_page *page,
+                                         json_t *items, int64_t *total, struct ct_err *err)
+{
+    struct learning_plan plan;
+    enum ct_status status =
+        store_learning_plans_waiting(request->store, request->person_id, page->per_page,
+                                     api_json_offset(page), &request->arena, &plan, total, err);
+    return status != CT_OK ? status : append_versions(items, &plan, true);
+}
+
 enum ct_status api_plans_waiting(struct web_request *request, struct web_response *response,
                                  int64_t id)
 {
     (void)id;
-    struct api_page page;
-    bool ok = false;
-    enum ct_status status = api_json_read_page(request, response, &page, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    struct ct_err err = {0};
-    int64_t total = 0;
-    struct learning_plan plan;
-    status =
-        store_learning_plans_waiting(request->store, request->person_id, page.per_page,
-                                     api_json_offset(&page), &request->arena, &plan, &total, &err);
-    if (status != CT_OK) {
-        return status;
-    }
-    json_t *items = versions_json(&plan, true);
-    if (items == NULL) {
-        return CT_ERR_NOMEM;
-    }
-    return api_json_send(response, 200, api_json_list(items, &page, total));
+    return api_json_answer_list(request, response, fill_plans_waiting);
 }
 
 /* Answers a decision on version id for the library: the version, or the refusal. */

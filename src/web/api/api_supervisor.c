@@ -11,36 +11,26 @@
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
+static enum ct_status fill_verifications(struct web_request *request, const struct api_page *page,
+                                         json_t *items, int64_t *total, struct ct_err *err)
+{
+    /* Oldest first. */
+    struct store_page sorted = api_json_store_page(page, VERIFY_QUEUE_DATE, false);
+    struct learning_activity *claims = NULL;
+    size_t count = 0;
+    enum ct_status status = store_learning_verify_queue(
+        request->store, request->person_id, &sorted, &request->arena, &claims, &count, total, err);
+    for (size_t i = 0; status == CT_OK && i < count; i++) {
+        status = api_json_append(items, api_learning_claim(&claims[i]));
+    }
+    return status;
+}
+
 enum ct_status api_verifications(struct web_request *request, struct web_response *response,
                                  int64_t id)
 {
     (void)id;
-    struct api_page page;
-    bool ok = false;
-    enum ct_status status = api_json_read_page(request, response, &page, &ok);
-    if (status != CT_OK || !ok) {
-        return status;
-    }
-    /* Oldest first. */
-    struct store_page sorted = {VERIFY_QUEUE_DATE, false, page.per_page, api_json_offset(&page)};
-    struct ct_err err = {0};
-    int64_t total = 0;
-    struct learning_activity *claims = NULL;
-    size_t count = 0;
-    status = store_learning_verify_queue(request->store, request->person_id, &sorted,
-                                         &request->arena, &claims, &count, &total, &err);
-    if (status != CT_OK) {
-        return status;
-    }
-    json_t *items = json_array();
-    for (size_t i = 0; items != NULL && i < count; i++) {
-        json_t *claim = api_learning_claim(&claims[i]);
-        if (claim == NULL || json_array_append_new(items, claim) != 0) {
-            json_decref(items);
-            items = NULL;
-        }
-    }
-    return api_json_send(response, 200, items != NULL ? api_json_list(items, &page, total) : NULL);
+    return api_json_answer_list(request, response, fill_verifications);
 }
 
 static const struct api_input_field decision_fields[] = {

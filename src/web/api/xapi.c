@@ -165,8 +165,9 @@ enum ct_status xapi_authenticate(struct web_request *request, struct web_respons
     return CT_OK;
 }
 
-enum ct_status xapi_about(struct web_request *request, struct web_response *response)
+enum ct_status xapi_about(struct web_request *request, struct web_response *response, int64_t id)
 {
+    (void)id;
     name_version(request, response);
     response->content_type = "application/json";
     return buf_append_str(&response->body, "{\"version\":[\"1.0.3\",\"2.0.0\"]}");
@@ -299,8 +300,10 @@ static enum ct_status statements_query(struct web_request *request, struct web_r
     return xapi_error(request, response, 400, "bad-request", message);
 }
 
-enum ct_status xapi_statements_post(struct web_request *request, struct web_response *response)
+enum ct_status xapi_statements_post(struct web_request *request, struct web_response *response,
+                                    int64_t id)
 {
+    (void)id;
     const char *statement_id = NULL;
     bool ok = false;
     enum ct_status status = statements_query(request, response, false, &statement_id, &ok);
@@ -325,8 +328,10 @@ enum ct_status xapi_statements_post(struct web_request *request, struct web_resp
     return status;
 }
 
-enum ct_status xapi_statements_put(struct web_request *request, struct web_response *response)
+enum ct_status xapi_statements_put(struct web_request *request, struct web_response *response,
+                                   int64_t id)
 {
+    (void)id;
     const char *statement_id = NULL;
     bool ok = false;
     enum ct_status status = statements_query(request, response, true, &statement_id, &ok);

@@ -29,13 +29,14 @@ bool xapi_is_path(const char *path);
 enum ct_status xapi_authenticate(struct web_request *request, struct web_response *response,
                                  bool *allowed) CT_MUST_CHECK;
 
-enum ct_status xapi_about(struct web_request *request, struct web_response *response) CT_MUST_CHECK;
+enum ct_status xapi_about(struct web_request *request, struct web_response *response,
+                          int64_t id) CT_MUST_CHECK;
 
-enum ct_status xapi_statements_post(struct web_request *request,
-                                    struct web_response *response) CT_MUST_CHECK;
+enum ct_status xapi_statements_post(struct web_request *request, struct web_response *response,
+                                    int64_t id) CT_MUST_CHECK;
 
-enum ct_status xapi_statements_put(struct web_request *request,
-                                   struct web_response *response) CT_MUST_CHECK;
+enum ct_status xapi_statements_put(struct web_request *request, struct web_response *response,
+                                   int64_t id) CT_MUST_CHECK;
 
 /* The most query-string arguments a statements request may carry and be told which
  * is wrong (it takes one at most). */

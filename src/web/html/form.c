@@ -250,29 +250,3 @@ void html_alert(struct html *h, enum form_alert_kind kind, const char *text)
     html_text(h, text);
     html_markup(h, "</p></div></div>\n");
 }
-
-/* ---- on a plain buffer ---- */
-
-enum ct_status form_field_write(struct buf *out, const struct form_field *field)
-{
-    struct html h;
-    html_start(&h, out);
-    html_field(&h, field);
-    return html_status(&h);
-}
-
-enum ct_status form_csrf(struct buf *out, const char *token)
-{
-    struct html h;
-    html_start(&h, out);
-    html_csrf(&h, token);
-    return html_status(&h);
-}
-
-enum ct_status form_alert(struct buf *out, enum form_alert_kind kind, const char *text)
-{
-    struct html h;
-    html_start(&h, out);
-    html_alert(&h, kind, text);
-    return html_status(&h);
-}

@@ -75,16 +75,4 @@ enum form_alert_kind { FORM_ALERT_ERROR, FORM_ALERT_SUCCESS };
 /* Writes an alert box with text: an error (role="alert") or a success (role="status"). */
 void html_alert(struct html *h, enum form_alert_kind kind, const char *text);
 
-/* ---- the same on a plain buffer, each write checked by its caller ---- */
-
-/* html_field on out. */
-enum ct_status form_field_write(struct buf *out, const struct form_field *field) CT_MUST_CHECK;
-
-/* html_csrf on out. */
-enum ct_status form_csrf(struct buf *out, const char *token) CT_MUST_CHECK;
-
-/* html_alert on out. */
-enum ct_status form_alert(struct buf *out, enum form_alert_kind kind,
-                          const char *text) CT_MUST_CHECK;
-
 #endif

@@ -9,7 +9,8 @@
 
 #include "../../core/banned.h"
 
-enum ct_status html_buf_text(struct buf *out, const char *text)
+/* Appends text to out with &, <, >, " and ' written as entities. */
+static enum ct_status escape(struct buf *out, const char *text)
 {
     enum ct_status status = CT_OK;
     const char *run = text;
@@ -45,19 +46,6 @@ enum ct_status html_buf_text(struct buf *out, const char *text)
     return status;
 }
 
-enum ct_status html_buf_markup_literal(struct buf *out, const char *markup)
-{
-    return buf_append_str(out, markup);
-}
-
-enum ct_status html_buf_term(struct buf *out, const char *name, const char *value)
-{
-    struct html h;
-    html_start(&h, out);
-    html_term(&h, name, value);
-    return html_status(&h);
-}
-
 void html_start(struct html *h, struct buf *out)
 {
     h->out = out;
@@ -79,7 +67,7 @@ void html_fail(struct html *h, enum ct_status status)
 void html_text(struct html *h, const char *text)
 {
     if (h->status == CT_OK && text != NULL) {
-        h->status = html_buf_text(h->out, text);
+        h->status = escape(h->out, text);
     }
 }
 

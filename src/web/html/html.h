@@ -65,16 +65,4 @@ void html_credits(struct html *h, int64_t halves);
  * escaped as html_text does. */
 void html_term(struct html *h, const char *name, const char *value);
 
-/* ---- the same on a plain buffer, each write checked by its caller ---- */
-
-/* html_text on out. */
-enum ct_status html_buf_text(struct buf *out, const char *text) CT_MUST_CHECK;
-
-/* html_term on out. */
-enum ct_status html_buf_term(struct buf *out, const char *name, const char *value) CT_MUST_CHECK;
-
-/* html_markup on out; only for string literals. */
-enum ct_status html_buf_markup_literal(struct buf *out, const char *markup) CT_MUST_CHECK;
-#define html_buf_markup(out, literal) html_buf_markup_literal((out), "" literal "")
-
 #endif

@@ -190,11 +190,3 @@ void notice_show(struct web_request *request, struct html *h)
         return;
     }
 }
-
-enum ct_status notice_write(struct web_request *request, struct buf *out)
-{
-    struct html h;
-    html_start(&h, out);
-    notice_show(request, &h);
-    return html_status(&h);
-}

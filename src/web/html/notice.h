@@ -31,7 +31,4 @@ void notice_redirect_released(struct web_response *response, const char *path, c
  * code of the table (or, for an award, no certificate). */
 void notice_show(struct web_request *request, struct html *h);
 
-/* notice_show on a plain buffer. */
-enum ct_status notice_write(struct web_request *request, struct buf *out) CT_MUST_CHECK;
-
 #endif

@@ -116,38 +116,6 @@ struct store_page paging_page(const struct paging *paging)
                                .offset = paging_offset(paging)};
 }
 
-enum ct_status paging_order_sql(struct buf *sql, const struct paging *paging)
-{
-    const struct paging_column *column = &paging->list->columns[paging->column];
-    if (column->order_by == NULL) {
-        return CT_ERR_INPUT; /* a list sorted elsewhere (by the store) */
-    }
-    enum ct_status status = buf_append_str(sql, " ORDER BY ");
-    if (status == CT_OK) {
-        status = buf_append_str(sql, column->order_by);
-    }
-    if (status == CT_OK) {
-        status = buf_append_str(sql, paging->descending ? " DESC" : " ASC");
-    }
-    if (status == CT_OK && paging->list->tiebreak != NULL) {
-        status = buf_append_str(sql, ", ");
-        if (status == CT_OK) {
-            status = buf_append_str(sql, paging->list->tiebreak);
-        }
-    }
-    return status == CT_OK ? buf_append_str(sql, " LIMIT ? OFFSET ?") : status;
-}
-
-enum ct_status paging_bind(struct db_stmt *stmt, int index, const struct paging *paging,
-                           struct ct_err *err)
-{
-    enum ct_status status = db_bind_int64(stmt, index, paging->list->per_page);
-    if (status == CT_OK) {
-        status = db_bind_int64(stmt, index + 1, paging_offset(paging));
-    }
-    return status == CT_OK ? CT_OK : ct_err_set(err, status, "paging", "cannot bind the page");
-}
-
 /* Appends text percent-encoded for a URL: only unreserved characters (and "/" when
  * slash is true) stay as they are. */
 static void url_encode(struct html *url, const char *text, bool slash)
@@ -203,15 +171,6 @@ static void href(struct html *h, const struct paging *paging, size_t column, boo
     html_text(h, buf_str(&query_text));
     buf_release(&url_text);
     buf_release(&query_text);
-}
-
-enum ct_status paging_href(struct buf *out, const struct paging *paging, size_t column,
-                           bool descending, int64_t page)
-{
-    struct html h;
-    html_start(&h, out);
-    href(&h, paging, column, descending, page);
-    return html_status(&h);
 }
 
 static void sorting_header(struct html *h, const struct paging *paging, size_t index)
@@ -331,71 +290,4 @@ void paging_write_nav(struct html *h, const struct paging *paging)
         nav_link(h, paging, paging->page + 1, false);
     }
     html_markup(h, "</ul></nav>\n");
-}
-
-/* ---- the same on a plain buffer ---- */
-
-enum ct_status paging_table_head(struct buf *out, const struct paging *paging)
-{
-    struct html h;
-    html_start(&h, out);
-    paging_write_head(&h, paging);
-    return html_status(&h);
-}
-
-enum ct_status paging_cell(struct buf *out, const char *text, bool number)
-{
-    struct html h;
-    html_start(&h, out);
-    paging_write_cell(&h, text, number);
-    return html_status(&h);
-}
-
-enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id, const char *text)
-{
-    struct html h;
-    html_start(&h, out);
-    paging_write_link_cell(&h, path, id, text);
-    return html_status(&h);
-}
-
-enum ct_status paging_nav(struct buf *out, const struct paging *paging)
-{
-    struct html h;
-    html_start(&h, out);
-    paging_write_nav(&h, paging);
-    return html_status(&h);
-}
-
-enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct db_param *params,
-                               size_t count, const struct paging *paging, paging_row_fn row,
-                               void *context, struct ct_err *err)
-{
-    struct buf sql;
-    buf_init(&sql, 4096);
-    enum ct_status status = buf_append_str(&sql, base_sql);
-    if (status == CT_OK) {
-        status = paging_order_sql(&sql, paging);
-    }
-    struct db_stmt *stmt = NULL;
-    if (status == CT_OK) {
-        status = db_prepare(db, buf_str(&sql), &stmt, err);
-    }
-    buf_release(&sql);
-    if (status == CT_OK && count > 0) {
-        status = db_bind_all(stmt, params, count, err);
-    }
-    if (status == CT_OK) {
-        status = paging_bind(stmt, (int)count + 1, paging, err);
-    }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        status = row(context, stmt, err);
-    }
-    db_finalize(stmt);
-    return status;
 }

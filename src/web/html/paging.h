@@ -1,13 +1,14 @@
 /*
  * paging: one way to show a list that can grow, a page at a time, sorted by a column.
  *
- * A list is described once, as data: its columns, which of them sort and by what SQL
- * expression (constants written in the code, never text from the request), the
- * default order and how many rows make a page. The request's ?page=N&sort=KEY&dir=asc|desc
- * is read against that description: a value that is not right falls back to the
- * default, never to an error. The list then asks for an ORDER BY ... LIMIT ? OFFSET ?
- * tail, writes its table head (links that sort, aria-sort on the sorted column) and the
- * pagination nav; every link keeps the list's other query parameters (its filters).
+ * A list is described once, as data: its columns (declared in the order of the store's
+ * column enum for the list), which of them sort, the default order and how many rows
+ * make a page. The request's ?page=N&sort=KEY&dir=asc|desc is read against that
+ * description: a value that is not right falls back to the default, never to an error.
+ * The list then asks the store for that page (paging_page; the store keeps the SQL each
+ * column sorts by, store_page.h), writes its table head (links that sort, aria-sort on
+ * the sorted column) and the pagination nav; every link keeps the list's other query
+ * parameters (its filters).
  */
 #ifndef CERTTRACK_PAGING_H
 #define CERTTRACK_PAGING_H
@@ -17,17 +18,14 @@
 #include <stdint.h>
 
 #include "../../core/buf.h"
-#include "../../store/db.h"
 #include "../../store/store_page.h"
 #include "../http/request.h"
 #include "html.h"
 
 struct paging_column {
-    const char *key;      /* ?sort=KEY; NULL: the column does not sort */
-    const char *label;    /* the column heading */
-    const char *order_by; /* the constant SQL expression it sorts by, for paging_order_sql;
-                           * NULL for a list that the store sorts */
-    bool number;          /* a numeric column (right-aligned) */
+    const char *key;   /* ?sort=KEY; NULL: the column does not sort */
+    const char *label; /* the column heading */
+    bool number;       /* a numeric column (right-aligned) */
 };
 
 struct paging_list {
@@ -35,7 +33,6 @@ struct paging_list {
     size_t column_count;
     size_t default_column; /* must sort */
     bool default_descending;
-    const char *tiebreak; /* constant SQL after the sort, e.g. "e.id"; keeps pages stable */
     int64_t per_page;
     const char *noun; /* what a row is, plural: "events" */
 };
@@ -92,60 +89,23 @@ int64_t paging_offset(const struct paging *paging);
  * declared in the order of the store's column enum), the direction, the rows. */
 struct store_page paging_page(const struct paging *paging);
 
-/* Appends " ORDER BY <column> ASC|DESC, <tiebreak> LIMIT ? OFFSET ?" to sql: constants
- * only. Bind the two with paging_bind. CT_ERR_INPUT when the column has no order_by. */
-enum ct_status paging_order_sql(struct buf *sql, const struct paging *paging) CT_MUST_CHECK;
-
-/* Binds the page's LIMIT and OFFSET to parameters index and index + 1. */
-enum ct_status paging_bind(struct db_stmt *stmt, int index, const struct paging *paging,
-                           struct ct_err *err) CT_MUST_CHECK;
-
-/* Writes the address of the list (HTML-escaped, for an href) sorted by column in
- * direction descending, at page, with the kept parameters. */
-enum ct_status paging_href(struct buf *out, const struct paging *paging, size_t column,
-                           bool descending, int64_t page) CT_MUST_CHECK;
-
 /* Writes <thead> with one <th scope="col"> per column: a sorting column is a link
  * (the sorted one to the other direction, with aria-sort and a visible arrow). */
-enum ct_status paging_table_head(struct buf *out, const struct paging *paging) CT_MUST_CHECK;
+void paging_write_head(struct html *h, const struct paging *paging);
 
 /* Writes one cell of a row: <td>text</td>, escaped (NULL is empty); class "number" for
  * a numeric column. */
-enum ct_status paging_cell(struct buf *out, const char *text, bool number) CT_MUST_CHECK;
-
-/* Writes a cell linking to path followed by id ("/people/" and 12: /people/12), with
- * text as the link's text. */
-enum ct_status paging_link_cell(struct buf *out, const char *path, int64_t id,
-                                const char *text) CT_MUST_CHECK;
-
-/* Writes the pagination nav: Previous, "Page X of Y (N rows)", Next. Call after
- * paging_set_total. */
-enum ct_status paging_nav(struct buf *out, const struct paging *paging) CT_MUST_CHECK;
-
-/* ---- the same through the HTML writer ---- */
-
-/* paging_table_head through h. */
-void paging_write_head(struct html *h, const struct paging *paging);
-
-/* paging_cell through h. */
 void paging_write_cell(struct html *h, const char *text, bool number);
 
 /* A numeric cell holding a whole number. */
 void paging_write_count_cell(struct html *h, int64_t value);
 
-/* paging_link_cell through h. */
+/* Writes a cell linking to path followed by id ("/people/" and 12: /people/12), with
+ * text as the link's text. */
 void paging_write_link_cell(struct html *h, const char *path, int64_t id, const char *text);
 
-/* paging_nav through h. */
+/* Writes the pagination nav: Previous, "Page X of Y (N rows)", Next. Call after
+ * paging_set_total. */
 void paging_write_nav(struct html *h, const struct paging *paging);
-
-/* Called for each row of a page; returns CT_OK to go on. */
-typedef enum ct_status (*paging_row_fn)(void *context, struct db_stmt *stmt, struct ct_err *err);
-
-/* Runs base_sql (its WHERE bound with params) as one page of the list: the paging's
- * ORDER BY, LIMIT and OFFSET are added, and row is called for each row. */
-enum ct_status paging_each_row(struct db *db, const char *base_sql, const struct db_param *params,
-                               size_t count, const struct paging *paging, paging_row_fn row,
-                               void *context, struct ct_err *err) CT_MUST_CHECK;
 
 #endif

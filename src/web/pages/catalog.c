@@ -18,17 +18,17 @@
 
 /* The columns in the order of the store's enum (store_event_list.h). */
 static const struct paging_column columns[] = {
-    [STORE_EVENT_TITLE] = {"title", "Title", NULL, false},
-    [STORE_EVENT_KIND] = {"kind", "Kind", NULL, false},
-    [STORE_EVENT_CATEGORY] = {"category", "Category", NULL, false},
-    [STORE_EVENT_CREDITS] = {"credits", "Credits", NULL, true},
-    [STORE_EVENT_LINKS] = {NULL, "LMS courses", NULL, false},
-    [STORE_EVENT_LMS_VERIFIES] = {"lms", "LMS verifies", NULL, false},
-    [STORE_EVENT_DATE] = {"date", "Date", NULL, false},
+    [STORE_EVENT_TITLE] = {"title", "Title", false},
+    [STORE_EVENT_KIND] = {"kind", "Kind", false},
+    [STORE_EVENT_CATEGORY] = {"category", "Category", false},
+    [STORE_EVENT_CREDITS] = {"credits", "Credits", true},
+    [STORE_EVENT_LINKS] = {NULL, "LMS courses", false},
+    [STORE_EVENT_LMS_VERIFIES] = {"lms", "LMS verifies", false},
+    [STORE_EVENT_DATE] = {"date", "Date", false},
 };
 
 static const struct paging_list list = {
-    columns, sizeof columns / sizeof columns[0], STORE_EVENT_DATE, true, NULL, 25, "events"};
+    columns, sizeof columns / sizeof columns[0], STORE_EVENT_DATE, true, 25, "events"};
 
 /* The name of a category id, from the first program that has it; the id when none. */
 static const char *category_name(const struct program_set *programs, const char *id)

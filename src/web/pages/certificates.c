@@ -32,16 +32,16 @@ static void date_cell(struct html *h, struct civil_date date)
 
 /* The columns in the order of the store's enum (store_certificate_list.h). */
 static const struct paging_column columns[] = {
-    [STORE_CERTIFICATE_NUMBER] = {"number", "Number", NULL, false},
-    [STORE_CERTIFICATE_HOLDER] = {"name", "Holder", NULL, false},
-    [STORE_CERTIFICATE_PROGRAM] = {"program", "Program", NULL, false},
-    [STORE_CERTIFICATE_ISSUED] = {"issued", "Issued", NULL, false},
-    [STORE_CERTIFICATE_VALID_UNTIL] = {"valid_until", "Valid until", NULL, false},
-    [STORE_CERTIFICATE_STATE] = {"state", "State", NULL, false},
+    [STORE_CERTIFICATE_NUMBER] = {"number", "Number", false},
+    [STORE_CERTIFICATE_HOLDER] = {"name", "Holder", false},
+    [STORE_CERTIFICATE_PROGRAM] = {"program", "Program", false},
+    [STORE_CERTIFICATE_ISSUED] = {"issued", "Issued", false},
+    [STORE_CERTIFICATE_VALID_UNTIL] = {"valid_until", "Valid until", false},
+    [STORE_CERTIFICATE_STATE] = {"state", "State", false},
 };
 
 static const struct paging_list list = {
-    columns,       sizeof columns / sizeof columns[0], STORE_CERTIFICATE_ISSUED, true, NULL, 25,
+    columns,       sizeof columns / sizeof columns[0], STORE_CERTIFICATE_ISSUED, true, 25,
     "certificates"};
 
 /* "Valid", or "Revoked on DATE". */

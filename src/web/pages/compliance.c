@@ -17,16 +17,15 @@ static const char *const statuses[] = {"complete", "in-progress", "ineligible", 
 
 /* The columns; those that sort are ordered by the store (compliance_order). */
 static const struct paging_column columns[] = {
-    {"name", "Name", NULL, false},       {"library", "Library", NULL, false},
-    {"program", "Program", NULL, false}, {"deadline", "Deadline", NULL, false},
-    {NULL, "Status", NULL, false},       {NULL, "Counted", NULL, true},
-    {NULL, "Blocking", NULL, false},
+    {"name", "Name", false},         {"library", "Library", false}, {"program", "Program", false},
+    {"deadline", "Deadline", false}, {NULL, "Status", false},       {NULL, "Counted", true},
+    {NULL, "Blocking", false},
 };
 static const enum compliance_order column_orders[] = {
     COMPLIANCE_BY_NAME, COMPLIANCE_BY_LIBRARY, COMPLIANCE_BY_PROGRAM, COMPLIANCE_BY_DEADLINE};
 
-static const struct paging_list list = {
-    columns, sizeof columns / sizeof columns[0], 3, false, NULL, 50, "tracks"};
+static const struct paging_list list = {columns, sizeof columns / sizeof columns[0], 3, false, 50,
+                                        "tracks"};
 
 struct view {
     struct web_request *request;

@@ -19,21 +19,17 @@ enum { MAX_SITES = 500, HASH_SHOWN = 12 };
 
 /* In the order of enum harvest_import_column: the store sorts them. */
 static const struct paging_column import_columns[HARVEST_IMPORT_COLUMNS] = {
-    {"when", "Imported", NULL, false},      {"site", "Site", NULL, false},
-    {"file", "File", NULL, false},          {NULL, "By", NULL, false},
-    {NULL, "SHA-256", NULL, false},         {"read", "Read", NULL, true},
-    {"created", "Created", NULL, true},     {"duplicates", "Duplicates", NULL, true},
-    {"withdrawn", "Withdrawn", NULL, true}, {"waiting", "Waiting", NULL, true},
-    {"refused", "Refused", NULL, true},
+    {"when", "Imported", false},      {"site", "Site", false},
+    {"file", "File", false},          {NULL, "By", false},
+    {NULL, "SHA-256", false},         {"read", "Read", true},
+    {"created", "Created", true},     {"duplicates", "Duplicates", true},
+    {"withdrawn", "Withdrawn", true}, {"waiting", "Waiting", true},
+    {"refused", "Refused", true},
 };
 
-static const struct paging_list import_list = {import_columns,
-                                               sizeof import_columns / sizeof import_columns[0],
-                                               HARVEST_IMPORT_WHEN,
-                                               true,
-                                               NULL,
-                                               25,
-                                               "imports"};
+static const struct paging_list import_list = {
+    import_columns, sizeof import_columns / sizeof import_columns[0], HARVEST_IMPORT_WHEN, true, 25,
+    "imports"};
 
 static void import_row(struct html *h, const struct harvest_import_item *import)
 {
@@ -337,13 +333,12 @@ enum { OUTCOME_COUNT = sizeof outcomes / sizeof outcomes[0] };
 
 /* In the order of enum harvest_record_column: the store sorts them. */
 static const struct paging_column row_columns[HARVEST_RECORD_COLUMNS] = {
-    {"line", "Line", NULL, true},          {"outcome", "Outcome", NULL, false},
-    {"reason", "Reason", NULL, false},     {"learner", "Learner", NULL, false},
-    {"activity", "Activity", NULL, false}, {NULL, "Date", NULL, false},
+    {"line", "Line", true},        {"outcome", "Outcome", false},   {"reason", "Reason", false},
+    {"learner", "Learner", false}, {"activity", "Activity", false}, {NULL, "Date", false},
 };
 
 static const struct paging_list row_list = {
-    row_columns, sizeof row_columns / sizeof row_columns[0], HARVEST_RECORD_LINE, false, NULL, 50,
+    row_columns, sizeof row_columns / sizeof row_columns[0], HARVEST_RECORD_LINE, false, 50,
     "records"};
 
 static const char *known_outcome(const char *text)

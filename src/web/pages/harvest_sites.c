@@ -22,14 +22,13 @@ enum { RECENT_IMPORTS = 10, SITE_RECENT_IMPORTS = 5, MESSAGE_SIZE = 600 };
 
 /* In the order of enum harvest_site_column: the store sorts them. */
 static const struct paging_column site_columns[HARVEST_SITE_COLUMNS] = {
-    {"url", "Site", NULL, false},    {"zone", "Time zone", NULL, false},
-    {"added", "Added", NULL, false}, {NULL, "Accounts linked", NULL, true},
-    {NULL, "Imports", NULL, true},   {NULL, "Statements", NULL, true},
-    {NULL, "Waiting", NULL, true},
+    {"url", "Site", false},          {"zone", "Time zone", false}, {"added", "Added", false},
+    {NULL, "Accounts linked", true}, {NULL, "Imports", true},      {NULL, "Statements", true},
+    {NULL, "Waiting", true},
 };
 
 static const struct paging_list site_list = {
-    site_columns, sizeof site_columns / sizeof site_columns[0], HARVEST_SITE_URL, false, NULL, 25,
+    site_columns, sizeof site_columns / sizeof site_columns[0], HARVEST_SITE_URL, false, 25,
     "sites"};
 
 static void site_row(struct html *h, const struct harvest_site_item *site)
@@ -286,16 +285,14 @@ enum ct_status page_harvest_site_new_submit(struct web_request *request,
 
 /* In the order of enum harvest_account_column: the store sorts them. */
 static const struct paging_column account_columns[HARVEST_ACCOUNT_COLUMNS] = {
-    {"account", "Account", NULL, false},       {"person", "Person", NULL, false},
-    {"email", "E-mail", NULL, false},          {"linked", "Linked", NULL, false},
-    {NULL, "Statements credited", NULL, true},
+    {"account", "Account", false}, {"person", "Person", false},         {"email", "E-mail", false},
+    {"linked", "Linked", false},   {NULL, "Statements credited", true},
 };
 
 static const struct paging_list account_list = {account_columns,
                                                 sizeof account_columns / sizeof account_columns[0],
                                                 HARVEST_ACCOUNT_LINKED,
                                                 true,
-                                                NULL,
                                                 25,
                                                 "linked accounts"};
 

@@ -12,15 +12,15 @@
 
 /* In the order of enum store_library_column. */
 static const struct paging_column columns[STORE_LIBRARY_COLUMNS] = {
-    [STORE_LIBRARY_NAME] = {"name", "Library", NULL, false},
-    [STORE_LIBRARY_CITY] = {"city", "City", NULL, false},
-    [STORE_LIBRARY_CONSULTANT] = {"consultant", "Consultant", NULL, false},
-    [STORE_LIBRARY_STAFF] = {"staff", "People", NULL, true},
-    [STORE_LIBRARY_OPEN_TRACKS] = {"open", "Open tracks", NULL, true},
+    [STORE_LIBRARY_NAME] = {"name", "Library", false},
+    [STORE_LIBRARY_CITY] = {"city", "City", false},
+    [STORE_LIBRARY_CONSULTANT] = {"consultant", "Consultant", false},
+    [STORE_LIBRARY_STAFF] = {"staff", "People", true},
+    [STORE_LIBRARY_OPEN_TRACKS] = {"open", "Open tracks", true},
 };
 
 static const struct paging_list list = {
-    columns, STORE_LIBRARY_COLUMNS, STORE_LIBRARY_NAME, false, NULL, 25, "libraries"};
+    columns, STORE_LIBRARY_COLUMNS, STORE_LIBRARY_NAME, false, 25, "libraries"};
 
 /* 0 for a CE coordinator (every library), else the signed-in consultant. */
 static int64_t consultant_of(const struct web_request *request)

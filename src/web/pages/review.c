@@ -38,22 +38,22 @@ struct review_problem {
  * on its own (reports_page=, tracks_page=); their columns in the order of the store's
  * enums (store_review.h). */
 static const struct paging_column report_columns[STORE_REVIEW_REPORT_COLUMNS] = {
-    [STORE_REVIEW_REPORT_SUBMITTED] = {"submitted", "Submitted", NULL, false},
+    [STORE_REVIEW_REPORT_SUBMITTED] = {"submitted", "Submitted", false},
 };
 static const struct paging_list report_list = {
-    report_columns, STORE_REVIEW_REPORT_COLUMNS, STORE_REVIEW_REPORT_SUBMITTED, false, NULL, 10,
+    report_columns, STORE_REVIEW_REPORT_COLUMNS, STORE_REVIEW_REPORT_SUBMITTED, false, 10,
     "final reports"};
 
 static const struct paging_column track_columns[STORE_REVIEW_TRACK_COLUMNS] = {
-    [STORE_REVIEW_TRACK_NAME] = {"name", "Learner", NULL, false},
-    [STORE_REVIEW_TRACK_PROGRAM] = {"program", "Program", NULL, false},
-    [STORE_REVIEW_TRACK_SENT] = {"sent", "Sent on", NULL, false},
-    [STORE_REVIEW_TRACK_TODAY] = {NULL, "Today", NULL, false},
-    [STORE_REVIEW_TRACK_COUNTED] = {NULL, "Credits counted", NULL, true},
-    [STORE_REVIEW_TRACK_DECISION] = {NULL, "Decision", NULL, false},
+    [STORE_REVIEW_TRACK_NAME] = {"name", "Learner", false},
+    [STORE_REVIEW_TRACK_PROGRAM] = {"program", "Program", false},
+    [STORE_REVIEW_TRACK_SENT] = {"sent", "Sent on", false},
+    [STORE_REVIEW_TRACK_TODAY] = {NULL, "Today", false},
+    [STORE_REVIEW_TRACK_COUNTED] = {NULL, "Credits counted", true},
+    [STORE_REVIEW_TRACK_DECISION] = {NULL, "Decision", false},
 };
 static const struct paging_list track_list = {
-    track_columns, STORE_REVIEW_TRACK_COLUMNS, STORE_REVIEW_TRACK_SENT, false, NULL, 25, "tracks"};
+    track_columns, STORE_REVIEW_TRACK_COLUMNS, STORE_REVIEW_TRACK_SENT, false, 25, "tracks"};
 
 /* The decision form of one row: the track id, a comment box and two buttons; the
  * comment box says what to fix when this row's decision was refused. */

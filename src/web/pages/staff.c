@@ -12,15 +12,15 @@
 
 /* In the order of enum store_staff_column. */
 static const struct paging_column columns[STORE_STAFF_COLUMNS] = {
-    [STORE_STAFF_NAME] = {"name", "Name", NULL, false},
-    [STORE_STAFF_TRACK] = {"track", "Current track", NULL, false},
-    [STORE_STAFF_STATUS] = {NULL, "Status today", NULL, false},
-    [STORE_STAFF_CREDITS] = {NULL, "Credits counted", NULL, true},
-    [STORE_STAFF_DEADLINE] = {"deadline", "Deadline", NULL, false},
+    [STORE_STAFF_NAME] = {"name", "Name", false},
+    [STORE_STAFF_TRACK] = {"track", "Current track", false},
+    [STORE_STAFF_STATUS] = {NULL, "Status today", false},
+    [STORE_STAFF_CREDITS] = {NULL, "Credits counted", true},
+    [STORE_STAFF_DEADLINE] = {"deadline", "Deadline", false},
 };
 
-static const struct paging_list list = {
-    columns, STORE_STAFF_COLUMNS, STORE_STAFF_NAME, false, NULL, 25, "people"};
+static const struct paging_list list = {columns, STORE_STAFF_COLUMNS, STORE_STAFF_NAME, false, 25,
+                                        "people"};
 
 /* The status and credits of a track, evaluated today. */
 static void progress_cells(struct web_request *request, struct html *h,

@@ -126,10 +126,17 @@ static enum ct_status tokens_page(struct web_request *request, struct web_respon
     return html_status(&h);
 }
 
-enum ct_status page_tokens(struct web_request *request, struct web_response *response,
-                           const char *new_token, const char *message)
+/* The page with new_token shown once (or NULL) and message (or NULL) above the list. */
+static enum ct_status show_tokens(struct web_request *request, struct web_response *response,
+                                  const char *new_token, const char *message)
 {
     return tokens_page(request, response, new_token, message, NULL);
+}
+
+enum ct_status page_tokens(struct web_request *request, struct web_response *response, int64_t id)
+{
+    (void)id;
+    return show_tokens(request, response, NULL, NULL);
 }
 
 static enum ct_status create_token(struct web_request *request, struct web_response *response)
@@ -142,7 +149,7 @@ static enum ct_status create_token(struct web_request *request, struct web_respo
     enum ct_status status = action_token_create(request->store, &actor, &input, &result, &outcome);
     if (status == CT_OK) {
         /* Shown once, on this response only. */
-        return page_tokens(request, response, result.token, NULL);
+        return show_tokens(request, response, result.token, NULL);
     }
     const struct action_fault *name = action_fault_of(&outcome, "name");
     if (status == CT_ERR_INPUT && name != NULL) {
@@ -152,7 +159,7 @@ static enum ct_status create_token(struct web_request *request, struct web_respo
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
-        return page_tokens(request, response, NULL, outcome.err.message);
+        return show_tokens(request, response, NULL, outcome.err.message);
     }
     return status;
 }
@@ -172,13 +179,15 @@ static enum ct_status revoke_token(struct web_request *request, struct web_respo
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
-        return page_tokens(request, response, NULL, outcome.err.message);
+        return show_tokens(request, response, NULL, outcome.err.message);
     }
     return status;
 }
 
-enum ct_status page_tokens_submit(struct web_request *request, struct web_response *response)
+enum ct_status page_tokens_submit(struct web_request *request, struct web_response *response,
+                                  int64_t id)
 {
+    (void)id;
     const char *action = web_form_value(request, "action");
     if (action != NULL && strcmp(action, "create") == 0) {
         return create_token(request, response);
@@ -187,5 +196,5 @@ enum ct_status page_tokens_submit(struct web_request *request, struct web_respon
         return revoke_token(request, response);
     }
     response->status = 400;
-    return page_tokens(request, response, NULL, "Choose create or revoke.");
+    return show_tokens(request, response, NULL, "Choose create or revoke.");
 }

@@ -8,10 +8,10 @@
 
 /* GET /tokens: the tokens, a form to create one and a button to revoke each. */
 enum ct_status page_tokens(struct web_request *request, struct web_response *response,
-                           const char *new_token, const char *message) CT_MUST_CHECK;
+                           int64_t id) CT_MUST_CHECK;
 
 /* POST /tokens: action create (field name) or revoke (field token). */
-enum ct_status page_tokens_submit(struct web_request *request,
-                                  struct web_response *response) CT_MUST_CHECK;
+enum ct_status page_tokens_submit(struct web_request *request, struct web_response *response,
+                                  int64_t id) CT_MUST_CHECK;
 
 #endif

@@ -17,16 +17,16 @@
 
 /* The columns in the order of the store's (verify_queue_column); the store sorts. */
 static const struct paging_column queue_columns[VERIFY_QUEUE_COLUMNS] = {
-    [VERIFY_QUEUE_SELECT] = {NULL, "Select", NULL, false},
-    [VERIFY_QUEUE_LEARNER] = {"learner", "Learner", NULL, false},
-    [VERIFY_QUEUE_DATE] = {"date", "Date", NULL, false},
-    [VERIFY_QUEUE_KIND] = {"kind", "Kind", NULL, false},
-    [VERIFY_QUEUE_TITLE] = {"title", "Title", NULL, false},
-    [VERIFY_QUEUE_CLAIMED] = {NULL, "Claimed", NULL, false},
+    [VERIFY_QUEUE_SELECT] = {NULL, "Select", false},
+    [VERIFY_QUEUE_LEARNER] = {"learner", "Learner", false},
+    [VERIFY_QUEUE_DATE] = {"date", "Date", false},
+    [VERIFY_QUEUE_KIND] = {"kind", "Kind", false},
+    [VERIFY_QUEUE_TITLE] = {"title", "Title", false},
+    [VERIFY_QUEUE_CLAIMED] = {NULL, "Claimed", false},
 };
 
 static const struct paging_list queue_list = {
-    queue_columns, VERIFY_QUEUE_COLUMNS, VERIFY_QUEUE_DATE, false, NULL, 50, "claims"};
+    queue_columns, VERIFY_QUEUE_COLUMNS, VERIFY_QUEUE_DATE, false, 50, "claims"};
 
 /* What the claim says it is worth, as the learner entered it. */
 static void claimed_amount(const struct learning_activity *claim, char *out, size_t size)
