@@ -117,3 +117,21 @@ void html_term(struct html *h, const char *name, const char *value)
     html_text(h, value != NULL ? value : "");
     html_markup(h, "</dd>\n");
 }
+
+void html_table_begin(struct html *h, const char *heading, const char *const *columns, size_t count)
+{
+    html_markup(h, "<h2>");
+    html_markup_literal(h, heading);
+    html_markup(h, "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>");
+    for (size_t i = 0; i < count; i++) {
+        html_markup(h, "<th scope=\"col\">");
+        html_markup_literal(h, columns[i]);
+        html_markup(h, "</th>");
+    }
+    html_markup(h, "</tr></thead>\n<tbody>\n");
+}
+
+void html_table_end(struct html *h)
+{
+    html_markup(h, "</tbody>\n</table>\n");
+}

@@ -65,4 +65,12 @@ void html_credits(struct html *h, int64_t halves);
  * escaped as html_text does. */
 void html_term(struct html *h, const char *name, const char *value);
 
+/* Writes <h2>heading</h2> and a borderless table's head with the columns' headings
+ * (heading and columns constant markup, count of them), opening its body. */
+void html_table_begin(struct html *h, const char *heading, const char *const *columns,
+                      size_t count);
+
+/* Closes the table html_table_begin opened. */
+void html_table_end(struct html *h);
+
 #endif

@@ -135,6 +135,14 @@ enum ct_status page_error(struct web_request *request, struct web_response *resp
     return status == CT_OK ? page_end(request, response) : status;
 }
 
+enum ct_status page_not_found(struct web_request *request, struct web_response *response,
+                              const char *what)
+{
+    char explanation[200];
+    snprintf(explanation, sizeof explanation, "There is no %s at this address.", what);
+    return page_error(request, response, 404, "Page not found", explanation);
+}
+
 static bool is_page(const struct web_response *response)
 {
     return !response->laid_out && response->location[0] == '\0' && response->asset == NULL &&

@@ -27,6 +27,10 @@ enum ct_status page_error(struct web_request *request, struct web_response *resp
                           unsigned status, const char *title,
                           const char *explanation) CT_MUST_CHECK;
 
+/* page_error with 404 "Page not found": "There is no WHAT at this address." */
+enum ct_status page_not_found(struct web_request *request, struct web_response *response,
+                              const char *what) CT_MUST_CHECK;
+
 /* Puts the layout around the content a handler wrote into response->body, titled with
  * response->title; does nothing to a redirect, a file, a response that is not HTML or
  * one that is laid out already. */

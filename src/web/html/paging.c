@@ -291,3 +291,34 @@ void paging_write_nav(struct html *h, const struct paging *paging)
     }
     html_markup(h, "</ul></nav>\n");
 }
+
+void paging_write_table_begin(struct html *h, const struct paging *paging, const char *caption)
+{
+    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n<caption>");
+    html_markup_literal(h, caption);
+    html_markup(h, "</caption>\n");
+    paging_write_head(h, paging);
+    html_markup(h, "<tbody>\n");
+}
+
+void paging_write_table_end(struct html *h, const struct paging *paging)
+{
+    html_markup(h, "</tbody>\n</table>\n");
+    paging_write_nav(h, paging);
+}
+
+bool paging_write_heading(struct html *h, struct paging *paging, int64_t total, const char *heading,
+                          const char *empty)
+{
+    paging_set_total(paging, total);
+    html_markup(h, "<h2>");
+    html_markup_literal(h, heading);
+    html_markup(h, "</h2>\n");
+    if (total > 0) {
+        return true;
+    }
+    html_markup(h, "<p>");
+    html_markup_literal(h, empty);
+    html_markup(h, "</p>\n");
+    return false;
+}

@@ -108,4 +108,17 @@ void paging_write_link_cell(struct html *h, const char *path, int64_t id, const 
  * paging_set_total. */
 void paging_write_nav(struct html *h, const struct paging *paging);
 
+/* Sets the list's total (paging_set_total) and writes <h2>heading</h2>; when the list
+ * is empty, writes <p>empty</p> and gives false: there is no table to write. heading
+ * and empty are constant markup. */
+bool paging_write_heading(struct html *h, struct paging *paging, int64_t total, const char *heading,
+                          const char *empty);
+
+/* Opens a paged table: <table class="usa-table usa-table--borderless"> with caption
+ * (constant markup), its head (paging_write_head) and <tbody>. */
+void paging_write_table_begin(struct html *h, const struct paging *paging, const char *caption);
+
+/* Closes it: </tbody></table> and the pagination nav (paging_write_nav). */
+void paging_write_table_end(struct html *h, const struct paging *paging);
+
 #endif

@@ -1,5 +1,7 @@
 #include "request.h"
 
+#include <stdarg.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +68,12 @@ void web_add_header(struct web_response *response, const char *name, const char 
     response->header_count++;
 }
 
-void web_set_title(struct web_response *response, const char *title)
+void web_set_title(struct web_response *response, const char *format, ...)
 {
-    snprintf(response->title, sizeof response->title, "%s", title);
+    va_list arguments;
+    va_start(arguments, format);
+    vsnprintf(response->title, sizeof response->title, format, arguments);
+    va_end(arguments);
 }
 
 void web_redirect(struct web_response *response, const char *location)

@@ -169,8 +169,9 @@ struct web_response {
 typedef enum ct_status (*web_handler)(struct web_request *request, struct web_response *response,
                                       int64_t id);
 
-/* Names the page a laid-out route's handler writes (copied, cut to fit). */
-void web_set_title(struct web_response *response, const char *title);
+/* Names the page a laid-out route's handler writes, formatted as printf does (cut to fit). */
+void web_set_title(struct web_response *response, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* The signed-in person (or no one: person 0 without roles) as the actor of an action,
  * acting at the request's time and day. */

@@ -63,8 +63,7 @@ static enum ct_status load_allowed(struct web_request *request, struct web_respo
                               (request->roles & ROLE_CE_COORDINATOR) != 0);
     if (!allowed) {
         *found = false;
-        return page_error(request, response, 404, "Page not found",
-                          "There is no certificate of yours at this address.");
+        return page_not_found(request, response, "certificate of yours");
     }
     if (refuse_revoked && civil_date_is_set(record.revoked)) {
         *found = false;

@@ -107,15 +107,11 @@ enum ct_status page_certificates(struct web_request *request, struct web_respons
     html_fail(&h, store_certificate_list(request->store, query, &page, &request->arena, &rows,
                                          &count, &err));
     search_form(&h, query, &paging);
-    html_markup(&h, "<table class=\"usa-table usa-table--borderless\">\n"
-                    "<caption>Certificates issued</caption>\n");
-    paging_write_head(&h, &paging);
-    html_markup(&h, "<tbody>\n");
+    paging_write_table_begin(&h, &paging, "Certificates issued");
     for (size_t i = 0; i < count; i++) {
         certificate_row(&h, &rows[i]);
     }
-    html_markup(&h, "</tbody>\n</table>\n");
-    paging_write_nav(&h, &paging);
+    paging_write_table_end(&h, &paging);
     return html_status(&h);
 }
 
@@ -237,12 +233,9 @@ static enum ct_status certificate_page(struct web_request *request, struct web_r
         return status;
     }
     if (!found) {
-        return page_error(request, response, 404, "Page not found",
-                          "There is no certificate at this address.");
+        return page_not_found(request, response, "certificate");
     }
-    char title[64];
-    snprintf(title, sizeof title, "Certificate %s", certificate.number);
-    web_set_title(response, title);
+    web_set_title(response, "Certificate %s", certificate.number);
     bool revoked = civil_date_is_set(certificate.revoked);
     struct html h;
     html_start(&h, &response->body);

@@ -472,10 +472,7 @@ static void record_table(struct web_request *request, struct html *h, int64_t im
         h, store_harvest_views_record_count(request->store, import_id, filter_value, &total, &err));
     paging_set_total(&paging, total);
     record_filter(h, import_id, outcome, &paging);
-    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
-                   "<caption>Each record read, by the line of the file</caption>\n");
-    paging_write_head(h, &paging);
-    html_markup(h, "<tbody>\n");
+    paging_write_table_begin(h, &paging, "Each record read, by the line of the file");
     struct harvest_record_item *records = NULL;
     size_t count = 0;
     const struct store_page page = paging_page(&paging);
@@ -484,8 +481,7 @@ static void record_table(struct web_request *request, struct html *h, int64_t im
     for (size_t i = 0; i < count; i++) {
         record_row(h, &records[i]);
     }
-    html_markup(h, "</tbody>\n</table>\n");
-    paging_write_nav(h, &paging);
+    paging_write_table_end(h, &paging);
 }
 
 enum ct_status page_harvest_import(struct web_request *request, struct web_response *response,
@@ -500,12 +496,9 @@ enum ct_status page_harvest_import(struct web_request *request, struct web_respo
         return status;
     }
     if (!found) {
-        return page_error(request, response, 404, "Page not found",
-                          "There is no import at this address.");
+        return page_not_found(request, response, "import");
     }
-    char title[320];
-    snprintf(title, sizeof title, "Import %" PRId64 ": %s", import_id, view.info.file_name);
-    web_set_title(response, title);
+    web_set_title(response, "Import %" PRId64 ": %s", import_id, view.info.file_name);
     struct html h;
     html_start(&h, &response->body);
     import_summary(&h, &view);
@@ -553,8 +546,7 @@ enum ct_status page_harvest_import_csv(struct web_request *request, struct web_r
         return status;
     }
     if (!found) {
-        return page_error(request, response, 404, "Page not found",
-                          "There is no import at this address.");
+        return page_not_found(request, response, "import");
     }
     static const char *const head[] = {"line",          "outcome",      "reason",
                                        "learner_email", "learner_name", "activity",

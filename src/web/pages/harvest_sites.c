@@ -51,16 +51,10 @@ static void sites_table(struct web_request *request, struct html *h)
     int64_t total = 0;
     struct ct_err err = {0};
     html_fail(h, store_harvest_views_site_count(request->store, &total, &err));
-    paging_set_total(&paging, total);
-    html_markup(h, "<h2>LMS sites</h2>\n");
-    if (total == 0) {
-        html_markup(h, "<p>No LMS site is registered yet.</p>\n");
+    if (!paging_write_heading(h, &paging, total, "LMS sites", "No LMS site is registered yet.")) {
         return;
     }
-    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
-                   "<caption>The LMS sites certtrack harvests from</caption>\n");
-    paging_write_head(h, &paging);
-    html_markup(h, "<tbody>\n");
+    paging_write_table_begin(h, &paging, "The LMS sites certtrack harvests from");
     struct harvest_site_item *sites = NULL;
     size_t count = 0;
     const struct store_page page = paging_page(&paging);
@@ -69,8 +63,7 @@ static void sites_table(struct web_request *request, struct html *h)
     for (size_t i = 0; i < count; i++) {
         site_row(h, &sites[i]);
     }
-    html_markup(h, "</tbody>\n</table>\n");
-    paging_write_nav(h, &paging);
+    paging_write_table_end(h, &paging);
 }
 
 static void inbox_summary(struct web_request *request, struct html *h)
@@ -314,16 +307,11 @@ static void accounts_table(struct web_request *request, struct html *h, int64_t 
     int64_t total = 0;
     struct ct_err err = {0};
     html_fail(h, store_harvest_views_account_count(request->store, site_id, &total, &err));
-    paging_set_total(&paging, total);
-    html_markup(h, "<h2>Linked accounts</h2>\n");
-    if (total == 0) {
-        html_markup(h, "<p>No account of this site is linked to a person yet.</p>\n");
+    if (!paging_write_heading(h, &paging, total, "Linked accounts",
+                              "No account of this site is linked to a person yet.")) {
         return;
     }
-    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n"
-                   "<caption>The site's accounts and the people they are</caption>\n");
-    paging_write_head(h, &paging);
-    html_markup(h, "<tbody>\n");
+    paging_write_table_begin(h, &paging, "The site's accounts and the people they are");
     struct harvest_account_item *accounts = NULL;
     size_t count = 0;
     const struct store_page page = paging_page(&paging);
@@ -332,8 +320,7 @@ static void accounts_table(struct web_request *request, struct html *h, int64_t 
     for (size_t i = 0; i < count; i++) {
         account_row(h, &accounts[i]);
     }
-    html_markup(h, "</tbody>\n</table>\n");
-    paging_write_nav(h, &paging);
+    paging_write_table_end(h, &paging);
 }
 
 /* The reconciliation of the site's statements, its ignored ones told apart: those the
@@ -433,8 +420,7 @@ static void site_imports(struct web_request *request, struct html *h, int64_t si
 
 static enum ct_status no_site(struct web_request *request, struct web_response *response)
 {
-    return page_error(request, response, 404, "Page not found",
-                      "There is no LMS site at this address.");
+    return page_not_found(request, response, "LMS site");
 }
 
 /* The site's page, with the link form's errors when it was refused. */
@@ -451,9 +437,7 @@ static enum ct_status site_page(struct web_request *request, struct web_response
     if (!found) {
         return no_site(request, response);
     }
-    char title[LMS_URL_SIZE + 16];
-    snprintf(title, sizeof title, "LMS site %s", view.site.url);
-    web_set_title(response, title);
+    web_set_title(response, "LMS site %s", view.site.url);
     struct html h;
     html_start(&h, &response->body);
     if (form->account_error != NULL || form->email_error != NULL) {

@@ -54,16 +54,12 @@ enum ct_status page_libraries(struct web_request *request, struct web_response *
     html_fail(&h, store_libraries_list(request->store, consultant, &page, &rows, &total, &err));
     paging_set_total(&paging, total);
     web_set_title(response, consultant != 0 ? "Your libraries" : "Libraries");
-    html_markup(&h, "<table class=\"usa-table usa-table--borderless\">\n"
-                    "<caption>Libraries, with their people and open tracks</caption>\n");
-    paging_write_head(&h, &paging);
-    html_markup(&h, "<tbody>\n");
+    paging_write_table_begin(&h, &paging, "Libraries, with their people and open tracks");
     const struct library_row *libraries = rows.items;
     for (size_t i = 0; i < rows.count; i++) {
         library_row(&h, &libraries[i]);
     }
-    html_markup(&h, "</tbody>\n</table>\n");
-    paging_write_nav(&h, &paging);
+    paging_write_table_end(&h, &paging);
     store_rows_release(&rows);
     return html_status(&h);
 }
@@ -104,10 +100,9 @@ enum ct_status page_library_detail(struct web_request *request, struct web_respo
                           "You may see only the libraries assigned to you.");
     }
     if (!found) {
-        return page_error(request, response, 404, "Page not found",
-                          "There is no library at this address.");
+        return page_not_found(request, response, "library");
     }
-    web_set_title(response, library.name);
+    web_set_title(response, "%s", library.name);
     struct html h;
     html_start(&h, &response->body);
     library_sections(request, &h, &library);

@@ -10,27 +10,6 @@ static void cell(struct html *h, const char *text)
     html_markup(h, "</td>");
 }
 
-/* Writes <h2>heading</h2> and a borderless table's head with the columns' headings
- * (constant markup, count of them), opening its body. */
-static void table_begin(struct html *h, const char *heading, const char *const *columns,
-                        size_t count)
-{
-    html_markup(h, "<h2>");
-    html_markup_literal(h, heading);
-    html_markup(h, "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>");
-    for (size_t i = 0; i < count; i++) {
-        html_markup(h, "<th scope=\"col\">");
-        html_markup_literal(h, columns[i]);
-        html_markup(h, "</th>");
-    }
-    html_markup(h, "</tr></thead>\n<tbody>\n");
-}
-
-static void table_end(struct html *h)
-{
-    html_markup(h, "</tbody>\n</table>\n");
-}
-
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
 void library_goals_table(struct web_request *request, struct html *h, int64_t library_id)
@@ -39,7 +18,7 @@ void library_goals_table(struct web_request *request, struct html *h, int64_t li
     struct store_rows rows = {.size = sizeof(struct library_goal_row)};
     struct ct_err err = {0};
     html_fail(h, store_library_goals(request->store, library_id, &rows, &err));
-    table_begin(h, "Strategic plan goals", columns, COUNT(columns));
+    html_table_begin(h, "Strategic plan goals", columns, COUNT(columns));
     const struct library_goal_row *goals = rows.items;
     for (size_t i = 0; i < rows.count; i++) {
         html_markup(h, "<tr>");
@@ -48,7 +27,7 @@ void library_goals_table(struct web_request *request, struct html *h, int64_t li
         cell(h, goals[i].description);
         html_markup(h, "</tr>\n");
     }
-    table_end(h);
+    html_table_end(h);
     store_rows_release(&rows);
 }
 
@@ -59,7 +38,7 @@ void library_alignment_table(struct web_request *request, struct html *h, int64_
     struct store_rows rows = {.size = sizeof(struct goal_alignment_row)};
     struct ct_err err = {0};
     html_fail(h, store_library_alignment(request->store, library_id, &rows, &err));
-    table_begin(h, "Alignment with the library's goals", columns, COUNT(columns));
+    html_table_begin(h, "Alignment with the library's goals", columns, COUNT(columns));
     const struct goal_alignment_row *goals = rows.items;
     for (size_t i = 0; i < rows.count; i++) {
         html_markup(h, "<tr>");
@@ -72,7 +51,7 @@ void library_alignment_table(struct web_request *request, struct html *h, int64_
         html_credits(h, goals[i].verified_halves);
         html_markup(h, "</td></tr>\n");
     }
-    table_end(h);
+    html_table_end(h);
     store_rows_release(&rows);
 }
 
@@ -82,7 +61,7 @@ static void people_table(struct web_request *request, struct html *h, int64_t li
     struct store_rows rows = {.size = sizeof(struct staff_member_row)};
     struct ct_err err = {0};
     html_fail(h, store_library_people(request->store, library_id, &rows, &err));
-    table_begin(h, "Staff", columns, COUNT(columns));
+    html_table_begin(h, "Staff", columns, COUNT(columns));
     const struct staff_member_row *people = rows.items;
     for (size_t i = 0; i < rows.count; i++) {
         html_markup(h, "<tr>");
@@ -92,7 +71,7 @@ static void people_table(struct web_request *request, struct html *h, int64_t li
         cell(h, people[i].track);
         html_markup(h, "</tr>\n");
     }
-    table_end(h);
+    html_table_end(h);
     store_rows_release(&rows);
 }
 

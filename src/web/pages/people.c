@@ -46,12 +46,9 @@ enum ct_status page_person(struct web_request *request, struct web_response *res
         return status;
     }
     if (!found) {
-        return page_error(request, response, 404, "Page not found",
-                          "There is no person at this address.");
+        return page_not_found(request, response, "person");
     }
-    char title[300];
-    snprintf(title, sizeof title, "Progress of %s", person.name);
-    web_set_title(response, title);
+    web_set_title(response, "Progress of %s", person.name);
     struct html h;
     html_start(&h, &response->body);
     library_line(request, &h, person.library_id);

@@ -116,13 +116,9 @@ static const char *error_for(const struct action_outcome *outcome, const char *f
 
 static void versions_table(struct html *h, const struct learning_plan *plan)
 {
-    html_markup(h,
-                "<h2>Versions</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>"
-                "<th scope=\"col\">Version</th><th scope=\"col\">State</th>"
-                "<th scope=\"col\">Submitted</th>"
-                "<th scope=\"col\">Signed by you</th>"
-                "<th scope=\"col\">Signed for the library</th>"
-                "<th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n");
+    static const char *const columns[] = {
+        "Version", "State", "Submitted", "Signed by you", "Signed for the library", "Comment"};
+    html_table_begin(h, "Versions", columns, sizeof columns / sizeof columns[0]);
     for (size_t i = 0; i < plan->version_count; i++) {
         const struct learning_version *v = &plan->versions[i];
         const char *cells[] = {v->state, v->submitted, v->learner_signed, v->library_signed,
@@ -137,7 +133,7 @@ static void versions_table(struct html *h, const struct learning_plan *plan)
         }
         html_markup(h, "</tr>\n");
     }
-    html_markup(h, "</tbody>\n</table>\n");
+    html_table_end(h);
 }
 
 /* The choices of the library goals a personal goal may serve: those of the learner's

@@ -121,10 +121,8 @@ static void reports_section(struct web_request *request, struct html *h,
     struct ct_err err = {0};
     int64_t total = 0;
     html_fail(h, store_review_reports_count(request->store, &total, &err));
-    paging_set_total(paging, total);
-    html_markup(h, "<h2>Final reports to review</h2>\n");
-    if (total == 0) {
-        html_markup(h, "<p>No final report waits for review.</p>\n");
+    if (!paging_write_heading(h, paging, total, "Final reports to review",
+                              "No final report waits for review.")) {
         return;
     }
     struct store_review_report *reports = NULL;
@@ -191,10 +189,8 @@ static void tracks_table(struct web_request *request, struct html *h,
     struct ct_err err = {0};
     int64_t total = 0;
     html_fail(h, store_review_tracks_count(request->store, &total, &err));
-    paging_set_total(paging, total);
-    html_markup(h, "<h2>Tracks submitted for the award</h2>\n");
-    if (total == 0) {
-        html_markup(h, "<p>No track waits for the award.</p>\n");
+    if (!paging_write_heading(h, paging, total, "Tracks submitted for the award",
+                              "No track waits for the award.")) {
         return;
     }
     struct store_review_track *tracks = NULL;

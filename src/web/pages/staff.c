@@ -73,16 +73,12 @@ void staff_progress_table(struct web_request *request, struct html *h, int64_t l
     html_fail(h,
               store_library_staff_tracks(request->store, library_id, &page, &rows, &total, &err));
     paging_set_total(&paging, total);
-    html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n<caption>"
-                   "Staff and the progress of their current track today</caption>\n");
-    paging_write_head(h, &paging);
-    html_markup(h, "<tbody>\n");
+    paging_write_table_begin(h, &paging, "Staff and the progress of their current track today");
     const struct staff_track_row *staff = rows.items;
     for (size_t i = 0; i < rows.count; i++) {
         staff_row(request, h, &staff[i]);
     }
-    html_markup(h, "</tbody>\n</table>\n");
-    paging_write_nav(h, &paging);
+    paging_write_table_end(h, &paging);
     store_rows_release(&rows);
 }
 

@@ -8,6 +8,7 @@
 #include "../../actions/tokens.h"
 #include "../html/form.h"
 #include "../html/html.h"
+#include "../html/slim_alert.h"
 #include "../../core/banned.h"
 
 static void moment(struct html *h, int64_t seconds)
@@ -63,19 +64,6 @@ static void token_table(struct web_request *request, struct html *h)
     free(tokens);
 }
 
-static void message_alert(struct html *h, const char *message, bool beside_field)
-{
-    if (beside_field) {
-        html_markup(h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\"><div "
-                       "class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
-    } else {
-        html_markup(h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\">"
-                       "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
-    }
-    html_text(h, message);
-    html_markup(h, "</p></div></div>\n");
-}
-
 static void new_token_alert(struct html *h, const char *new_token)
 {
     html_markup(h, "<div class=\"usa-alert usa-alert--success\" role=\"status\"><div "
@@ -113,9 +101,7 @@ static enum ct_status tokens_page(struct web_request *request, struct web_respon
     web_set_title(response, "API tokens");
     struct html h;
     html_start(&h, &response->body);
-    if (message != NULL) {
-        message_alert(&h, message, name_error != NULL);
-    }
+    html_slim_error(&h, message, name_error != NULL);
     if (new_token != NULL) {
         new_token_alert(&h, new_token);
     }
