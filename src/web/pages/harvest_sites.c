@@ -423,6 +423,16 @@ static enum ct_status no_site(struct web_request *request, struct web_response *
     return page_not_found(request, response, "LMS site");
 }
 
+/* The site at site_id into *site (*found true), or the 404 page (*found false). */
+static enum ct_status find_site(struct web_request *request, struct web_response *response,
+                                int64_t site_id, struct lms_site *site, bool *found)
+{
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_harvest_site_find_by_id(request->store, site_id, site, found, &err);
+    return status != CT_OK || *found ? status : no_site(request, response);
+}
+
 /* The site's page, with the link form's errors when it was refused. */
 static enum ct_status site_page(struct web_request *request, struct web_response *response,
                                 int64_t site_id, const struct link_form *form)
@@ -473,16 +483,11 @@ static void fault_sentence(const struct action_outcome *outcome, const char *fie
 enum ct_status page_harvest_site_link(struct web_request *request, struct web_response *response,
                                       int64_t site_id)
 {
-    struct ct_err err = {0};
     struct lms_site site;
     bool found = false;
-    enum ct_status status =
-        store_harvest_site_find_by_id(request->store, site_id, &site, &found, &err);
-    if (status != CT_OK) {
+    enum ct_status status = find_site(request, response, site_id, &site, &found);
+    if (status != CT_OK || !found) {
         return status;
-    }
-    if (!found) {
-        return no_site(request, response);
     }
     const struct harvest_account_link_input input = {
         .site_id = site_id,
@@ -550,13 +555,9 @@ enum ct_status page_harvest_site_statements_csv(struct web_request *request,
     struct ct_err err = {0};
     struct lms_site site;
     bool found = false;
-    enum ct_status status =
-        store_harvest_site_find_by_id(request->store, site_id, &site, &found, &err);
-    if (status != CT_OK) {
+    enum ct_status status = find_site(request, response, site_id, &site, &found);
+    if (status != CT_OK || !found) {
         return status;
-    }
-    if (!found) {
-        return no_site(request, response);
     }
     static const char *const head[] = {
         "received_at", "statement_id", "version", "verb",    "account", "object_id",  "object_name",
