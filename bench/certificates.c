@@ -44,6 +44,7 @@
 #include "store/store_award.h"
 #include "store/store_people.h"
 #include "store/store_tracks.h"
+#include "store/store_open.h"
 #include "core/banned.h"
 
 #ifndef CERTTRACK_SOURCE_ROOT

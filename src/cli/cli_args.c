@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "../io/clock.h"
 #include "../io/program_dir.h"
+#include "../store/store_open.h"
 #include "../store/store_people.h"
 #include "../core/banned.h"
 

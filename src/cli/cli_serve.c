@@ -11,6 +11,7 @@
 #include "../certificates/signing_key.h"
 #include "cli_args.h"
 #include "../web/server.h"
+#include "../store/store_open.h"
 #include "../core/banned.h"
 
 /* Set by the signal handler: the one piece of process-wide state a handler may touch. */

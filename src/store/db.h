@@ -3,7 +3,7 @@
  *
  * Every query in certtrack goes through this small interface: prepared statements with
  * "?" parameters (never SQL built from user text), explicit transactions, and typed
- * column reads. SQLite is the first backend (db_open_sqlite); the interface keeps to
+ * column reads. SQLite is the first backend (db_sqlite.h); the interface keeps to
  * what PostgreSQL (libpq) also offers, so a second backend can be added without
  * touching callers: write portable SQL (no SQLite-only functions in callers; use
  * RETURNING for new ids).
@@ -19,11 +19,6 @@
 
 struct db;
 struct db_stmt;
-
-/* Opens (creating when create is true) the SQLite database at path, with WAL, foreign
- * keys on and a busy timeout. The caller closes it with db_close. */
-enum ct_status db_open_sqlite(const char *path, bool create, struct db **out,
-                              struct ct_err *err) CT_MUST_CHECK;
 
 /* Closes the connection, finalizing nothing: every statement must be finalized first.
  * NULL is a no-op. */

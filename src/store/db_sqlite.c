@@ -1,7 +1,7 @@
 /*
  * db_sqlite: the SQLite backend of db.h.
  */
-#include "db.h"
+#include "db_sqlite.h"
 
 #include <sqlite3.h>
 #include <stdio.h>

@@ -8,7 +8,6 @@
 
 #include "../io/clock.h"
 #include "audit.h"
-#include "migrations.h"
 #include "../core/banned.h"
 
 /* Table names by entity: constants, never user text, so they may appear in SQL. */
@@ -37,27 +36,6 @@ static bool is_secret_column(const char *name)
 {
     return strcmp(name, "password_hash") == 0 || strcmp(name, "secret_hash") == 0 ||
            strcmp(name, "token_hash") == 0;
-}
-
-enum ct_status store_open(struct store *store, const char *path, bool create,
-                          const struct program_set *programs, struct ct_err *err)
-{
-    store->db = NULL;
-    store->programs = programs;
-    enum ct_status status = db_open_sqlite(path, create, &store->db, err);
-    if (status == CT_OK) {
-        status = migrations_apply(store->db, NULL, err);
-    }
-    if (status != CT_OK) {
-        store_close(store);
-    }
-    return status;
-}
-
-void store_close(struct store *store)
-{
-    db_close(store->db);
-    store->db = NULL;
 }
 
 enum ct_status store_exec(struct store *store, const char *sql, const struct db_param *params,

@@ -2,10 +2,12 @@
  * store: the record of certification, kept in a database.
  *
  * A store is an open database at the latest schema plus the programs it evaluates
- * against. Every change goes through a function of one of the store_* modules
- * (people, libraries, tracks, plans, activities, reports, certificates), runs in one
- * transaction, is checked against its workflow (workflow.h), and appends an audit
- * entry with the row before and after. A change that is refused changes nothing.
+ * against (store_open.h opens one). Every change goes through a function of one of the
+ * store_* modules (people, libraries, tracks, plans, activities, reports, certificates),
+ * runs in one transaction, is checked against its workflow (workflow.h), and appends an
+ * audit entry with the row before and after. A change that is refused changes nothing.
+ * This header is what those modules build on: the struct, the audit entry of a change,
+ * and the helpers that run statements.
  */
 #ifndef CERTTRACK_STORE_H
 #define CERTTRACK_STORE_H
@@ -20,14 +22,6 @@ struct store {
     struct db *db;
     const struct program_set *programs; /* borrowed */
 };
-
-/* Opens the database at path (creating it when create is true), applies pending
- * migrations, and keeps programs (borrowed; it must outlive the store). */
-enum ct_status store_open(struct store *store, const char *path, bool create,
-                          const struct program_set *programs, struct ct_err *err) CT_MUST_CHECK;
-
-/* Closes the database; the store is then empty. */
-void store_close(struct store *store);
 
 /* The entities the audit log names; each is a table. */
 enum store_entity {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../io/clock.h"
+#include "../store/store_open.h"
 #include "../store/store_people.h"
 #include "api/api.h"
 #include "api/api_json.h"

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/audit.h"
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "core/banned.h"
 

@@ -9,6 +9,7 @@
 #include "demo/demo_data.h"
 #include "io/clock.h"
 #include "store/audit.h"
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "store/store_record.h"
 #include "store/store_tracks.h"

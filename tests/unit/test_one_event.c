@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "store/audit.h"
+#include "store/db_sqlite.h"
 #include "store/migrations.h"
 #include "store/store_activities.h"
 #include "store/store_duplicates.h"
 #include "store/store_harvest.h"
 #include "store/store_harvest_proof.h"
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "core/banned.h"
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "web/http/session.h"
 #include "core/banned.h"

@@ -8,6 +8,7 @@
 
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/db_sqlite.h"
 #include "store/migrations.h"
 #include "core/banned.h"
 

@@ -9,6 +9,7 @@
 #include "store/audit.h"
 #include "store/store_activities.h"
 #include "store/store_harvest.h"
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "core/banned.h"
 

@@ -12,6 +12,7 @@
 #include "store/store_activities.h"
 #include "store/store_harvest.h"
 #include "store/store_harvest_inbox.h"
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "core/banned.h"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/audit.h"
+#include "store/store_open.h"
 #include "store/store_settings.h"
 #include "core/banned.h"
 

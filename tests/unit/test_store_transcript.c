@@ -13,6 +13,7 @@
 #include "io/clock.h"
 #include "store/store_activities.h"
 #include "store/store_award.h"
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "store/store_record.h"
 #include "store/store_tracks.h"

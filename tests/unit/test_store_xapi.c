@@ -10,6 +10,7 @@
 #include "harvest/xapi_receive.h"
 #include "store/store_activities.h"
 #include "store/store_harvest.h"
+#include "store/store_open.h"
 #include "store/store_people.h"
 #include "store/store_xapi.h"
 #include "core/banned.h"

@@ -1,0 +1,24 @@
+/*
+ * store_open: opening a store, its database brought to the latest schema.
+ *
+ * Opening applies the migrations the database has not had (migrations.h), so it sits
+ * above them and above every store_* module a migration step uses; the modules
+ * themselves never open a store and build on store.h alone.
+ */
+#ifndef CERTTRACK_STORE_OPEN_H
+#define CERTTRACK_STORE_OPEN_H
+
+#include <stdbool.h>
+
+#include "../core/program.h"
+#include "store.h"
+
+/* Opens the database at path (creating it when create is true), applies pending
+ * migrations, and keeps programs (borrowed; it must outlive the store). */
+enum ct_status store_open(struct store *store, const char *path, bool create,
+                          const struct program_set *programs, struct ct_err *err) CT_MUST_CHECK;
+
+/* Closes the database; the store is then empty. */
+void store_close(struct store *store);
+
+#endif
