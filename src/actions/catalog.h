@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../store/store_activities.h"
+#include "../store/store_catalog.h"
 #include "action.h"
 
 /* The most course URLs (and activity names) a typed list holds. */

@@ -23,7 +23,7 @@
 #include "../harvest/moodle_import.h"
 #include "../io/clock.h"
 #include "../actions/catalog.h"
-#include "../store/store_activities.h"
+#include "../store/store_catalog.h"
 #include "../store/store_harvest.h"
 #include "../store/store_people.h"
 #include "../core/banned.h"

@@ -5,6 +5,7 @@
 
 #include "../store/store_activities.h"
 #include "../store/store_award.h"
+#include "../store/store_catalog.h"
 #include "../store/store_people.h"
 #include "../store/store_tracks.h"
 #include "../core/banned.h"

@@ -1,6 +1,6 @@
 /*
- * store_activities: learning activities with their provenance, and the catalog of
- * coordinator-approved events.
+ * store_activities: learning activities with their provenance. The catalog of
+ * coordinator-approved events they may come from is store_catalog.h.
  */
 #ifndef CERTTRACK_STORE_ACTIVITIES_H
 #define CERTTRACK_STORE_ACTIVITIES_H
@@ -42,54 +42,14 @@ enum ct_status store_activity_add(struct store *store, int64_t actor_id,
                                   const struct activity_new *activity, int64_t *id,
                                   struct ct_err *err) CT_MUST_CHECK;
 
+/* Whether some program of programs (borrowed) knows the category: an activity's
+ * category must be one, and so must a catalog event's (store_catalog.h). */
+bool store_activity_category_known(const struct program_set *programs, const char *category);
+
 /* Applies an activity workflow action: "verify", "reject" (reason required) or
  * "withdraw" (reason required), on day. */
 enum ct_status store_activity_act(struct store *store, int64_t actor_id, int64_t activity_id,
                                   const char *action, const char *reason,
                                   struct ct_err *err) CT_MUST_CHECK;
-
-struct event_new {
-    const char *title;
-    struct civil_date starts;
-    struct civil_date ends;
-    const char *sponsor;
-    enum activity_kind kind;
-    int64_t credit_halves;
-    const char *category;
-};
-
-/* Adds an event to the catalog. A refusal names the field: "title", "sponsor",
- * "credits" (must be positive), "category" (known to a program) or "ends" (not before
- * the start). */
-enum ct_status store_event_create(struct store *store, int64_t actor_id,
-                                  const struct event_new *event, int64_t *id,
-                                  struct ct_err *err) CT_MUST_CHECK;
-
-/* Maps an LMS course (url, an http:// or https:// address) and, optionally, one of its
- * activities by name to a catalog event, so that harvested completions find their
- * event. A url and name may map to one event only; a refusal names "url". */
-enum ct_status store_event_link_add(struct store *store, int64_t actor_id, int64_t event_id,
-                                    const char *url, const char *activity_name,
-                                    struct ct_err *err) CT_MUST_CHECK;
-
-/* An LMS course and, optionally, one of its activities (NULL or "": the whole course). */
-struct event_link {
-    const char *url;
-    const char *activity_name;
-};
-
-struct catalog_event_new {
-    struct event_new event;
-    bool lms_verifies; /* a completion harvested from the LMS is proof enough */
-    const struct event_link *links;
-    size_t link_count;
-};
-
-/* Adds an event with its LMS links in one transaction: all of it or, when anything is
- * refused, nothing. Refuses as store_event_create and store_event_link_add do, and an
- * event the LMS verifies without any LMS link ("lms_verifies"). All pointers borrowed. */
-enum ct_status store_catalog_event_add(struct store *store, int64_t actor_id,
-                                       const struct catalog_event_new *event, int64_t *id,
-                                       struct ct_err *err) CT_MUST_CHECK;
 
 #endif

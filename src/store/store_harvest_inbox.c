@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "store_activities.h"
+#include "store_catalog.h"
 #include "store_harvest.h"
 #include "../core/banned.h"
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/store_activities.h"
+#include "store/store_catalog.h"
 #include "store/store_open.h"
 #include "store/store_people.h"
 #include "store/store_tracks.h"

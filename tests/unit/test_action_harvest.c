@@ -12,7 +12,7 @@
 #include "actions/harvest.h"
 #include "harvest/xapi_receive.h"
 #include "harvest/xapi_statement.h"
-#include "store/store_activities.h"
+#include "store/store_catalog.h"
 #include "core/banned.h"
 
 #define SITE   "http://www.example.org"

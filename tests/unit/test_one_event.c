@@ -11,6 +11,7 @@
 #include "store/db_sqlite.h"
 #include "store/migrations.h"
 #include "store/store_activities.h"
+#include "store/store_catalog.h"
 #include "store/store_duplicates.h"
 #include "store/store_harvest.h"
 #include "store/store_harvest_proof.h"

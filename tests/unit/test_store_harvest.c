@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "store/audit.h"
-#include "store/store_activities.h"
+#include "store/store_catalog.h"
 #include "store/store_harvest.h"
 #include "store/store_open.h"
 #include "store/store_people.h"

@@ -9,7 +9,7 @@
 
 #include "harvest/xapi_receive.h"
 #include "harvest/xapi_statement.h"
-#include "store/store_activities.h"
+#include "store/store_catalog.h"
 #include "store/store_harvest.h"
 #include "store/store_harvest_inbox.h"
 #include "store/store_open.h"

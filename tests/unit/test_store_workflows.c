@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "store/store_activities.h"
 #include "store/store_award.h"
+#include "store/store_catalog.h"
 #include "store/store_open.h"
 #include "store/store_people.h"
 #include "store/store_record.h"

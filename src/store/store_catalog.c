@@ -1,0 +1,162 @@
+#include "store_catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_activities.h"
+#include "store_harvest.h"
+#include "../core/banned.h"
+
+/* Why an event cannot be created, naming the field; CT_OK when it can. */
+static enum ct_status check_event(const struct program_set *programs, const struct event_new *event,
+                                  struct ct_err *err)
+{
+    if (event->title == NULL || event->title[0] == '\0') {
+        return ct_err_set(err, CT_ERR_INPUT, "title", "an event needs a title");
+    }
+    if (event->sponsor == NULL || event->sponsor[0] == '\0') {
+        return ct_err_set(err, CT_ERR_INPUT, "sponsor", "an event needs a sponsor");
+    }
+    if (event->credit_halves <= 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "credits", "must be a positive multiple of 0.5");
+    }
+    if (event->category == NULL || !store_activity_category_known(programs, event->category)) {
+        return ct_err_set(err, CT_ERR_INPUT, "category", "not a category of any program: %.100s",
+                          event->category != NULL ? event->category : "(none)");
+    }
+    if (!civil_date_is_set(event->starts) || !civil_date_is_set(event->ends) ||
+        civil_date_compare(event->starts, event->ends) > 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "ends", "an event ends on or after its first day");
+    }
+    return CT_OK;
+}
+
+/* Inserts a checked event and its audit entry; inside the caller's transaction. */
+static enum ct_status event_insert(struct store *store, int64_t actor_id,
+                                   const struct event_new *event, bool lms_verifies, int64_t *id,
+                                   struct ct_err *err)
+{
+    char starts[CIVIL_DATE_TEXT_SIZE], ends[CIVIL_DATE_TEXT_SIZE];
+    enum ct_status status =
+        STORE_EXEC(store,
+                   "INSERT INTO events (title, starts, ends, sponsor, kind, credit_halves,"
+                   " category, approved_by, lms_verifies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                   " RETURNING id",
+                   id, err, DB_TEXT(event->title), DB_TEXT(store_date_text(event->starts, starts)),
+                   DB_TEXT(store_date_text(event->ends, ends)), DB_TEXT(event->sponsor),
+                   DB_TEXT(activity_kind_name(event->kind)), DB_INT(event->credit_halves),
+                   DB_TEXT(event->category), actor_id > 0 ? DB_INT(actor_id) : DB_TEXT(NULL),
+                   DB_INT(lms_verifies ? 1 : 0));
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_EVENT, *id, "create", NULL, err);
+    }
+    return status;
+}
+
+enum ct_status store_event_create(struct store *store, int64_t actor_id,
+                                  const struct event_new *event, int64_t *id, struct ct_err *err)
+{
+    enum ct_status status = check_event(store->programs, event, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = event_insert(store, actor_id, event, false, id, err);
+    return store_finish(store, status, err);
+}
+
+static bool is_web_address(const char *url)
+{
+    size_t scheme = strncmp(url, "https://", 8) == 0 ? 8 : strncmp(url, "http://", 7) == 0 ? 7 : 0;
+    if (scheme == 0 || url[scheme] == '\0' || url[scheme] == '/' || strlen(url) > 2000) {
+        return false;
+    }
+    for (const unsigned char *c = (const unsigned char *)url; *c != '\0'; c++) {
+        if (*c <= ' ' || *c == 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Maps a link to an existing event, with its audit entry; inside the caller's
+ * transaction. */
+static enum ct_status link_insert(struct store *store, int64_t actor_id, int64_t event_id,
+                                  const char *url, const char *activity_name, struct ct_err *err)
+{
+    if (url == NULL || !is_web_address(url)) {
+        return ct_err_set(err, CT_ERR_INPUT, "url",
+                          "not a web address starting with https:// or http://: %.200s",
+                          url != NULL ? url : "");
+    }
+    char *before = NULL;
+    enum ct_status status = store_row_json(store, ENTITY_EVENT, event_id, &before, err);
+    if (status == CT_OK && before == NULL) {
+        status =
+            ct_err_set(err, CT_ERR_INPUT, "event", "no event has the id %lld", (long long)event_id);
+    }
+    if (status == CT_OK) {
+        status = STORE_EXEC(store,
+                            "INSERT INTO event_lms_links (event_id, url, activity_name)"
+                            " VALUES (?, ?, ?)",
+                            NULL, err, DB_INT(event_id), DB_TEXT(url),
+                            DB_TEXT(activity_name != NULL ? activity_name : ""));
+        if (status == CT_ERR_INPUT) {
+            status =
+                ct_err_set(err, CT_ERR_INPUT, "url", "already mapped to an event: %.200s%s%.200s",
+                           url, activity_name != NULL && activity_name[0] != '\0' ? " " : "",
+                           activity_name != NULL ? activity_name : "");
+        }
+    }
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_EVENT, event_id, "link-lms", before, err);
+    }
+    free(before);
+    return status;
+}
+
+enum ct_status store_event_link_add(struct store *store, int64_t actor_id, int64_t event_id,
+                                    const char *url, const char *activity_name, struct ct_err *err)
+{
+    enum ct_status status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = link_insert(store, actor_id, event_id, url, activity_name, err);
+    int64_t applied = 0;
+    if (status == CT_OK) {
+        status = store_harvest_apply_waiting_event(store, actor_id, event_id, &applied, err);
+    }
+    return store_finish(store, status, err);
+}
+
+enum ct_status store_catalog_event_add(struct store *store, int64_t actor_id,
+                                       const struct catalog_event_new *event, int64_t *id,
+                                       struct ct_err *err)
+{
+    enum ct_status status = check_event(store->programs, &event->event, err);
+    if (status == CT_OK && event->lms_verifies && event->link_count == 0) {
+        status = ct_err_set(err, CT_ERR_INPUT, "lms_verifies",
+                            "only an event with an LMS course can be verified by the LMS");
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = event_insert(store, actor_id, &event->event, event->lms_verifies, id, err);
+    for (size_t i = 0; i < event->link_count && status == CT_OK; i++) {
+        status = link_insert(store, actor_id, *id, event->links[i].url,
+                             event->links[i].activity_name, err);
+    }
+    int64_t applied = 0;
+    if (status == CT_OK && event->link_count > 0) {
+        status = store_harvest_apply_waiting_event(store, actor_id, *id, &applied, err);
+    }
+    return store_finish(store, status, err);
+}
