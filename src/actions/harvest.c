@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../store/store_harvest_mappings.h"
 #include "../store/store_harvest_parts.h"
 #include "../core/banned.h"
 

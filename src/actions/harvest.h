@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "../harvest/moodle_import.h"
-#include "../store/store_harvest.h"
+#include "../store/store_harvest_sites.h"
 #include "../store/store_harvest_inbox.h"
 #include "action.h"
 

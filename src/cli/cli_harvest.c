@@ -24,7 +24,8 @@
 #include "../io/clock.h"
 #include "../actions/catalog.h"
 #include "../store/store_catalog.h"
-#include "../store/store_harvest.h"
+#include "../store/store_harvest_imports.h"
+#include "../store/store_harvest_sites.h"
 #include "../store/store_people.h"
 #include "../core/banned.h"
 

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../store/store_harvest_completions.h"
+#include "../store/store_harvest_imports.h"
+#include "../store/store_harvest_mappings.h"
 #include "../store/store_harvest_proof.h"
 #include "../core/banned.h"
 

@@ -14,7 +14,7 @@
 #ifndef CERTTRACK_MOODLE_IMPORT_H
 #define CERTTRACK_MOODLE_IMPORT_H
 
-#include "../store/store_harvest.h"
+#include "../store/store_harvest_sites.h"
 #include "moodle_progress.h"
 
 /* Why a record was refused, counted in the summary. */

@@ -192,6 +192,11 @@ enum ct_status store_audit(struct store *store, int64_t actor_id, enum store_ent
     return status;
 }
 
+void store_text_copy(char *out, size_t size, const char *text)
+{
+    snprintf(out, size, "%s", text != NULL ? text : "");
+}
+
 const char *store_date_text(struct civil_date date, char out[CIVIL_DATE_TEXT_SIZE])
 {
     if (!civil_date_is_set(date)) {

@@ -114,6 +114,9 @@ enum ct_status store_query_text(struct store *store, const char *sql, const stru
                                 size_t count, char *out, size_t size, bool *found,
                                 struct ct_err *err) CT_MUST_CHECK;
 
+/* Copies text (borrowed; NULL copies as "") into out, size bytes, cut to fit. */
+void store_text_copy(char *out, size_t size, const char *text);
+
 /* The date as text for a parameter: "YYYY-MM-DD", or NULL when unset. out is the
  * caller's array. */
 const char *store_date_text(struct civil_date date, char out[CIVIL_DATE_TEXT_SIZE]);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "store_activities.h"
-#include "store_harvest.h"
+#include "store_harvest_waiting.h"
 #include "../core/banned.h"
 
 /* Why an event cannot be created, naming the field; CT_OK when it can. */

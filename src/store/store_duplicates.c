@@ -123,23 +123,18 @@ enum ct_status store_duplicates_supersede_all(struct db *db, struct ct_err *err)
 
 /* ---- listing ---- */
 
-static void copy_text(char *out, size_t size, const char *text)
-{
-    snprintf(out, size, "%s", text != NULL ? text : "");
-}
-
 static void duplicate_read(struct db_stmt *stmt, struct duplicate *out)
 {
     memset(out, 0, sizeof *out);
     out->activity_id = db_column_int64(stmt, 0);
-    copy_text(out->record_key, sizeof out->record_key, db_column_text(stmt, 1));
+    store_text_copy(out->record_key, sizeof out->record_key, db_column_text(stmt, 1));
     out->person_id = db_column_int64(stmt, 2);
-    copy_text(out->person_email, sizeof out->person_email, db_column_text(stmt, 3));
+    store_text_copy(out->person_email, sizeof out->person_email, db_column_text(stmt, 3));
     out->event_id = db_column_int64(stmt, 4);
-    copy_text(out->event_title, sizeof out->event_title, db_column_text(stmt, 5));
+    store_text_copy(out->event_title, sizeof out->event_title, db_column_text(stmt, 5));
     out->date = store_date_value(db_column_text(stmt, 6));
     out->kept_id = db_column_int64(stmt, 7);
-    copy_text(out->kept_key, sizeof out->kept_key, db_column_text(stmt, 8));
+    store_text_copy(out->kept_key, sizeof out->kept_key, db_column_text(stmt, 8));
     out->proofs = db_column_int64(stmt, 9);
     out->merged = !db_column_is_null(stmt, 10);
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "store_catalog.h"
-#include "store_harvest.h"
+#include "store_harvest_accounts.h"
 #include "../core/banned.h"
 
 /* The states of the statements concerned, at one moment. */

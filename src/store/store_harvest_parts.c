@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_harvest.h"
+#include "store_harvest_waiting.h"
 #include "../core/banned.h"
 
 /* The states of the statements about the course, at one moment. */

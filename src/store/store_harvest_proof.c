@@ -2,8 +2,10 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/workflow.h"
 #include "../io/clock.h"
 #include "../core/banned.h"
 
@@ -245,5 +247,57 @@ enum ct_status store_harvest_proof_withdraw(struct store *store, int64_t actor_i
     status = store_harvest_withdraw(store, actor_id, outcome->activity_id, withdrawal->reason,
                                     &withdrawn, err);
     outcome->result = HARVEST_WITHDREW_CREDIT;
+    return status;
+}
+
+enum ct_status store_harvest_withdraw(struct store *store, int64_t actor_id, int64_t activity_id,
+                                      const char *reason, bool *withdrawn, struct ct_err *err)
+{
+    *withdrawn = false;
+    if (reason == NULL || reason[0] == '\0') {
+        return ct_err_set(err, CT_ERR_INPUT, "reason", "say why the activity is withdrawn");
+    }
+    char state[16];
+    bool found = false;
+    enum ct_status status = store_query_text(
+        store,
+        "SELECT status FROM activities a WHERE id = ? AND (provenance = 'harvest' OR EXISTS"
+        " (SELECT 1 FROM harvest_provenance p WHERE p.activity_id = a.id))",
+        STORE_PARAMS(DB_INT(activity_id)), 1, state, sizeof state, &found, err);
+    if (status == CT_OK && !found) {
+        status = ct_err_set(err, CT_ERR_INPUT, "activity",
+                            "no harvested activity has the id %" PRId64, activity_id);
+    }
+    if (status != CT_OK || strcmp(state, "rejected") == 0) {
+        return status;
+    }
+    const char *action = strcmp(state, "verified") == 0 ? "withdraw" : "reject";
+    const char *to = NULL;
+    status = workflow_next(WORKFLOW_ACTIVITY, state, action, &to, err);
+    if (status == CT_OK) {
+        status = db_begin(store->db, err);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    char *before = NULL;
+    status = store_row_json(store, ENTITY_ACTIVITY, activity_id, &before, err);
+    char now[CLOCK_TIMESTAMP_SIZE];
+    clock_now_utc(now);
+    if (status == CT_OK) {
+        /* The LMS (actor 0) withdraws as no one: status_by stays empty. */
+        status = STORE_EXEC(store,
+                            "UPDATE activities SET status = ?, status_by = ?, status_at = ?,"
+                            " status_reason = ? WHERE id = ?",
+                            NULL, err, DB_TEXT(to), actor_id > 0 ? DB_INT(actor_id) : DB_TEXT(NULL),
+                            DB_TEXT(now), DB_TEXT(reason), DB_INT(activity_id));
+    }
+    if (status == CT_OK) {
+        status =
+            store_audit(store, actor_id, ENTITY_ACTIVITY, activity_id, "withdraw", before, err);
+    }
+    free(before);
+    status = store_finish(store, status, err);
+    *withdrawn = status == CT_OK;
     return status;
 }

@@ -14,7 +14,8 @@
  * than the credit) withdraws the proofs that came through its mapping; the credit itself
  * is withdrawn (rejected, with the reason) only when no other proof of it remains.
  *
- * All functions run inside the caller's transaction.
+ * All functions run inside the caller's transaction (store_harvest_withdraw opens one of
+ * its own when there is none).
  */
 #ifndef CERTTRACK_STORE_HARVEST_PROOF_H
 #define CERTTRACK_STORE_HARVEST_PROOF_H
@@ -22,7 +23,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "store_harvest.h"
+#include "store.h"
+#include "store_harvest_types.h"
 
 /* The activity the person holds for the catalog event (the one not superseded), or 0
  * in *activity_id when none. */
@@ -66,5 +68,13 @@ enum ct_status store_harvest_proof_withdraw(struct store *store, int64_t actor_i
                                             const struct harvest_withdrawal *withdrawal,
                                             struct harvest_withdrawal_outcome *outcome,
                                             struct ct_err *err) CT_MUST_CHECK;
+
+/* Withdraws a harvested activity (e.g. the LMS says "uncompleted"): status rejected with
+ * the reason (required), by and at recorded, audit entry kept; the row stays, so its
+ * history does. *withdrawn is false, and nothing changes, when it was rejected already.
+ * Runs inside the caller's transaction when one is open. */
+enum ct_status store_harvest_withdraw(struct store *store, int64_t actor_id, int64_t activity_id,
+                                      const char *reason, bool *withdrawn,
+                                      struct ct_err *err) CT_MUST_CHECK;
 
 #endif

@@ -20,7 +20,8 @@
 
 #include "../core/arena.h"
 #include "store.h"
-#include "store_harvest.h"
+#include "store_harvest_imports.h"
+#include "store_harvest_sites.h"
 #include "store_page.h"
 
 /* ---- the sites ---- */

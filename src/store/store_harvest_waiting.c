@@ -1,13 +1,4 @@
-/*
- * The records that wait for an account link or a course mapping (store_harvest.h).
- *
- * Report files keep nothing waiting: a row whose learner or course is unknown is
- * refused with its reason, and the coordinator imports the file again once the person
- * or the mapping exists. xAPI statements do wait (store_xapi.h): both paths that can
- * release them, linking an account and mapping a course, come here, and both apply
- * them through the one function store_xapi_apply_waiting.
- */
-#include "store_harvest.h"
+#include "store_harvest_waiting.h"
 
 #include "store_xapi.h"
 #include "../core/banned.h"

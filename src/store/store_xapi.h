@@ -6,7 +6,7 @@
  * canonical hash) changes nothing, with other content it is a conflict. Each new
  * statement is then interpreted at once:
  *   - "completed" on a course or course module mapped to a catalog event, by an account
- *     of the site linked to a person: a harvested completion (store_harvest.h: one
+ *     of the site linked to a person: a harvested completion (store_harvest_completions.h: one
  *     activity per learner, event and civil date in the site's time zone; "credited");
  *   - Moodle's "uncompleted" for the same learner and event: the latest such activity
  *     on or before that day is withdrawn, with the reason ("withdrawn");
@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "store.h"
+#include "store_harvest_types.h"
 
 enum xapi_record_meaning {
     XAPI_RECORD_OTHER,
@@ -98,8 +99,6 @@ struct xapi_statement_outcome {
 enum ct_status store_xapi_statement_outcome(struct store *store, const char *id,
                                             struct xapi_statement_outcome *outcome, bool *found,
                                             struct ct_err *err) CT_MUST_CHECK;
-
-struct harvest_counts;
 
 /* The reconciliation of the statements a site has sent (for the coordinator's view per
  * site): read (every statement stored), created (credited, creating the activity),

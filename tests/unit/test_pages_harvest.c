@@ -10,7 +10,7 @@
 #include "harvest/xapi_receive.h"
 #include "harvest/xapi_statement.h"
 #include "store/store_catalog.h"
-#include "store/store_harvest.h"
+#include "store/store_harvest_sites.h"
 #include "core/banned.h"
 
 #define SITE   "http://www.example.org"

@@ -8,7 +8,12 @@
 
 #include "store/audit.h"
 #include "store/store_catalog.h"
-#include "store/store_harvest.h"
+#include "store/store_harvest_accounts.h"
+#include "store/store_harvest_completions.h"
+#include "store/store_harvest_imports.h"
+#include "store/store_harvest_mappings.h"
+#include "store/store_harvest_proof.h"
+#include "store/store_harvest_sites.h"
 #include "store/store_open.h"
 #include "store/store_people.h"
 #include "core/banned.h"

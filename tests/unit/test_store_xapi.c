@@ -9,7 +9,10 @@
 
 #include "harvest/xapi_receive.h"
 #include "store/store_catalog.h"
-#include "store/store_harvest.h"
+#include "store/store_harvest_accounts.h"
+#include "store/store_harvest_completions.h"
+#include "store/store_harvest_imports.h"
+#include "store/store_harvest_sites.h"
 #include "store/store_open.h"
 #include "store/store_people.h"
 #include "store/store_xapi.h"

@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "../../harvest/xapi_receive.h"
-#include "../../store/store_harvest.h"
+#include "../../store/store_harvest_sites.h"
 #include "api.h"
 #include "../http/session.h"
 #include "../../core/banned.h"

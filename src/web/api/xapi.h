@@ -6,7 +6,7 @@
  *   POST /xapi/statements                     one statement or an array: 200, their ids
  *   PUT  /xapi/statements?statementId=UUID    one statement with that id: 204
  *
- * A site authenticates with HTTP Basic, its key and secret (store_harvest.h); no
+ * A site authenticates with HTTP Basic, its key and secret (store_harvest_sites.h); no
  * session, no CSRF token. Every request but /about names its version in
  * X-Experience-API-Version ("1.0.x" or "2.0.0"), and every answer names the version
  * spoken. Errors are JSON ({"error": {"code", "message"}}): 400 malformed (nothing of
