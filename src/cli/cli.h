@@ -1,6 +1,8 @@
 /*
  * cli: the `certtrack` command line. Each command is a function in its own file,
- * listed in the command table in main.c.
+ * declared in that file's header (cli_db.h, cli_harvest.h, ...) and listed in the
+ * command table in main.c; what they all share, the exit codes and the reporting of
+ * errors, is here.
  */
 #ifndef CERTTRACK_CLI_H
 #define CERTTRACK_CLI_H
@@ -24,24 +26,5 @@ void cli_complain(const char *format, ...) __attribute__((format(printf, 1, 2)))
 
 /* Exit code for a status. */
 int cli_exit_for(enum ct_status status);
-
-int cli_evaluate(int argc, char **argv);
-int cli_programs(int argc, char **argv);
-int cli_init(int argc, char **argv);
-int cli_audit(int argc, char **argv);
-int cli_backup(int argc, char **argv);
-int cli_export_record(int argc, char **argv);
-int cli_award(int argc, char **argv);
-int cli_report_compliance(int argc, char **argv);
-int cli_demo_data(int argc, char **argv);
-int cli_serve(int argc, char **argv);
-int cli_site(int argc, char **argv);
-int cli_catalog(int argc, char **argv);
-int cli_import(int argc, char **argv);
-int cli_certificate(int argc, char **argv);
-int cli_revoke(int argc, char **argv);
-int cli_verify(int argc, char **argv);
-int cli_config(int argc, char **argv);
-int cli_check(int argc, char **argv);
 
 #endif

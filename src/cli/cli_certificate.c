@@ -1,9 +1,5 @@
-/*
- * An awarded certificate's documents, and revoking it:
- *   certtrack certificate pdf|transcript|credential --db PATH --number N --out FILE
- *   certtrack certificate jwks|status-list --db PATH --out FILE
- *   certtrack revoke --db PATH --number N --reason TEXT
- */
+#include "cli_certificate.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>

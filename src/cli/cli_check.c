@@ -1,10 +1,5 @@
-/*
- * certtrack check: what a database holds that one event, one credit forbids.
- *
- * Lists every superseded duplicate (store_duplicates.h): an activity of a person for a
- * catalog event they already hold, kept and never counted since migration 8; with
- * --merge, moves their provenance onto the activity kept, audited.
- */
+#include "cli_check.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 

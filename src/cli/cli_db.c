@@ -1,10 +1,5 @@
-/*
- * The database's own commands:
- *   certtrack init --db PATH [--public-url URL]
- *   certtrack config set|get NAME [VALUE] --db PATH
- *   certtrack audit verify --db PATH
- *   certtrack backup --db PATH --to FILE
- */
+#include "cli_db.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,6 +1,5 @@
-/*
- * certtrack demo-data --db PATH [--seed N] [--programs DIR]
- */
+#include "cli_demo_data.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

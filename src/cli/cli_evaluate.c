@@ -1,6 +1,5 @@
-/*
- * certtrack evaluate [FILE|-] [--format json|text] [--as-of DATE] [--programs DIR]
- */
+#include "cli_evaluate.h"
+
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

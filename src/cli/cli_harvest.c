@@ -1,13 +1,5 @@
-/*
- * Harvesting from an LMS (docs/harvest.md):
- *   certtrack site add --db PATH --url SITE_URL [--time-zone TZ]
- *   certtrack site link --db PATH --url SITE_URL --account NAME --person ID|EMAIL
- *   certtrack catalog add --db PATH --title T --kind K --credits N --category C
- *       [--course-url URL [--lms-name NAME]...]... [--lms-verifies]
- *       [--starts DATE] [--ends DATE] [--sponsor S]
- *   certtrack import moodle-progress FILE --db PATH --site SITE_URL
- * Each refusal names what is wrong and changes nothing.
- */
+#include "cli_harvest.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>

@@ -1,8 +1,5 @@
-/*
- * certtrack programs [--programs DIR]
- *
- * Loads (and so checks) every program file and lists the programs.
- */
+#include "cli_programs.h"
+
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>

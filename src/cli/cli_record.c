@@ -1,8 +1,5 @@
-/*
- * A learner's record in the database:
- *   certtrack export-record --db PATH --person ID|EMAIL [--as-of DATE]
- *   certtrack award --db PATH --person ID|EMAIL [--as-of DATE]
- */
+#include "cli_record.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>

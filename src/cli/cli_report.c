@@ -1,9 +1,5 @@
-/*
- * certtrack report compliance --db PATH [--as-of DATE] [--format csv|json]
- *
- * Every open track (active, submitted or returned) evaluated on one day: status,
- * counted and remaining credits, deadline and what blocks it.
- */
+#include "cli_report.h"
+
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>

@@ -1,6 +1,5 @@
-/*
- * certtrack serve --db PATH [--listen ADDRESS:PORT] [--programs DIR]
- */
+#include "cli_serve.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,5 @@
-/*
- * Checking a credential offline, as anyone holding the issuer's public keys can:
- *   certtrack verify FILE --jwks FILE [--status-list FILE] [--as-of DATE]
- */
+#include "cli_verify.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,12 +2,22 @@
  * certtrack: the command-line front door. It finds the command, and each command does
  * its own argument parsing and work through the core library.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_certificate.h"
+#include "cli_check.h"
+#include "cli_db.h"
+#include "cli_demo_data.h"
+#include "cli_evaluate.h"
+#include "cli_harvest.h"
+#include "cli_programs.h"
+#include "cli_record.h"
+#include "cli_report.h"
+#include "cli_serve.h"
+#include "cli_verify.h"
 #include "../core/banned.h"
 
 #ifndef CERTTRACK_VERSION
@@ -48,37 +58,6 @@ static void usage(FILE *out)
         fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
     }
     fprintf(out, "\nRun 'certtrack COMMAND --help' for a command's options.\n");
-}
-
-int cli_exit_for(enum ct_status status)
-{
-    switch (status) {
-    case CT_OK:
-        return CLI_EXIT_OK;
-    case CT_ERR_INPUT:
-    case CT_ERR_TOO_LARGE:
-        return CLI_EXIT_BAD_INPUT;
-    default:
-        return CLI_EXIT_FAILURE;
-    }
-}
-
-int cli_report(const struct ct_err *err)
-{
-    char line[1024];
-    ct_err_format(err, line, sizeof line);
-    fprintf(stderr, "certtrack: %s\n", line);
-    return cli_exit_for(err->status);
-}
-
-void cli_complain(const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    fputs("certtrack: ", stderr);
-    vfprintf(stderr, format, args);
-    fputc('\n', stderr);
-    va_end(args);
 }
 
 int main(int argc, char **argv)
