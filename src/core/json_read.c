@@ -34,7 +34,7 @@ void json_path_index(char out[JSON_PATH_SIZE], const char *prefix, size_t index)
     snprintf(out, JSON_PATH_SIZE, "%s[%zu]", prefix, index);
 }
 
-static const char *json_type_name(const json_t *value)
+const char *json_read_type_name(const json_t *value)
 {
     switch (json_typeof(value)) {
     case JSON_OBJECT:
@@ -55,13 +55,16 @@ static const char *json_type_name(const json_t *value)
     return "a value";
 }
 
+enum ct_status json_read_wrong_type(const char *where, const char *expected, const json_t *value,
+                                    struct ct_err *err)
+{
+    return ct_err_set(err, CT_ERR_INPUT, where, "expected %s, found %s", expected,
+                      json_read_type_name(value));
+}
+
 enum ct_status json_read_expect_object(const json_t *value, const char *where, struct ct_err *err)
 {
-    if (!json_is_object(value)) {
-        return ct_err_set(err, CT_ERR_INPUT, where, "expected an object, found %s",
-                          json_type_name(value));
-    }
-    return CT_OK;
+    return json_is_object(value) ? CT_OK : json_read_wrong_type(where, "an object", value, err);
 }
 
 enum ct_status json_read_only_keys(const json_t *object, const char *prefix,
@@ -101,13 +104,6 @@ static enum ct_status field_lookup(const json_t *object, const char *prefix, con
     return CT_OK;
 }
 
-static enum ct_status wrong_type(const char *where, const char *expected, const json_t *value,
-                                 struct ct_err *err)
-{
-    return ct_err_set(err, CT_ERR_INPUT, where, "expected %s, found %s", expected,
-                      json_type_name(value));
-}
-
 enum ct_status json_read_string(const json_t *object, const char *prefix, const char *key,
                                 bool required, const char **out, struct ct_err *err)
 {
@@ -119,7 +115,7 @@ enum ct_status json_read_string(const json_t *object, const char *prefix, const 
         return status;
     }
     if (!json_is_string(value)) {
-        return wrong_type(where, "a string", value, err);
+        return json_read_wrong_type(where, "a string", value, err);
     }
     if (json_string_length(value) == 0) {
         return ct_err_set(err, CT_ERR_INPUT, where, "must not be empty");
@@ -142,7 +138,7 @@ enum ct_status json_read_date(const json_t *object, const char *prefix, const ch
         return status;
     }
     if (!json_is_string(value)) {
-        return wrong_type(where, "a date as \"YYYY-MM-DD\"", value, err);
+        return json_read_wrong_type(where, "a date as \"YYYY-MM-DD\"", value, err);
     }
     const char *text = json_string_value(value);
     if (strlen(text) != json_string_length(value) || !civil_date_parse(text, out)) {
@@ -161,7 +157,7 @@ static enum ct_status read_number(const json_t *object, const char *prefix, cons
         return status;
     }
     if (!json_is_number(*value)) {
-        return wrong_type(where, "a number", *value, err);
+        return json_read_wrong_type(where, "a number", *value, err);
     }
     return CT_OK;
 }
@@ -234,7 +230,7 @@ enum ct_status json_read_integer(const json_t *object, const char *prefix, const
         return status;
     }
     if (!json_is_integer(value)) {
-        return wrong_type(where, "a whole number", value, err);
+        return json_read_wrong_type(where, "a whole number", value, err);
     }
     json_int_t number = json_integer_value(value);
     if (number < min || number > max) {
@@ -255,7 +251,7 @@ enum ct_status json_read_bool(const json_t *object, const char *prefix, const ch
         return status;
     }
     if (!json_is_boolean(value)) {
-        return wrong_type(where, "true or false", value, err);
+        return json_read_wrong_type(where, "true or false", value, err);
     }
     *out = json_is_true(value);
     return CT_OK;
@@ -270,7 +266,7 @@ enum ct_status json_read_array(const json_t *object, const char *prefix, const c
         return status;
     }
     if (!json_is_array(*out)) {
-        enum ct_status type_status = wrong_type(where, "an array", *out, err);
+        enum ct_status type_status = json_read_wrong_type(where, "an array", *out, err);
         *out = NULL;
         return type_status;
     }
@@ -286,7 +282,7 @@ enum ct_status json_read_object(const json_t *object, const char *prefix, const 
         return status;
     }
     if (!json_is_object(*out)) {
-        enum ct_status type_status = wrong_type(where, "an object", *out, err);
+        enum ct_status type_status = json_read_wrong_type(where, "an object", *out, err);
         *out = NULL;
         return type_status;
     }

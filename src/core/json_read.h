@@ -24,7 +24,17 @@ void json_path_field(char out[JSON_PATH_SIZE], const char *prefix, const char *k
 /* Writes prefix + "[index]" into out. */
 void json_path_index(char out[JSON_PATH_SIZE], const char *prefix, size_t index);
 
-/* Fails unless value is an object; where names it. */
+/* The type of value as an error names it: "an object", "an array", "a string", "a
+ * number", "a boolean" or "null" (static text). */
+const char *json_read_type_name(const json_t *value);
+
+/* Sets err to CT_ERR_INPUT at where, "expected EXPECTED, found TYPE" (the type of value,
+ * as json_read_type_name names it), and returns CT_ERR_INPUT. expected is written as
+ * given ("a string", "an IRI (a string)"). */
+enum ct_status json_read_wrong_type(const char *where, const char *expected, const json_t *value,
+                                    struct ct_err *err) CT_MUST_CHECK;
+
+/* Fails unless value is an object; where names it ("expected an object, found ..."). */
 enum ct_status json_read_expect_object(const json_t *value, const char *where,
                                        struct ct_err *err) CT_MUST_CHECK;
 
