@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xapi_statement.h"
+#include "xapi_time.h"
 #include "../store/store_xapi.h"
 #include "../core/banned.h"
 

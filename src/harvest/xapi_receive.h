@@ -1,6 +1,6 @@
 /*
  * xapi_receive: what an LRS does with the statements of one request. They are read and
- * checked (xapi_statement.h), each without an id is given a new random one, and then
+ * checked (xapi_batch.h, xapi_statement.h), each without an id is given a new random one, and then
  * they are stored with what each means for credit (store/store_xapi.h): all of them or,
  * when any is malformed or conflicts with one stored before, none.
  */
@@ -12,7 +12,9 @@
 #include <stdint.h>
 
 #include "../store/store.h"
-#include "xapi_statement.h"
+#include "xapi_batch.h"
+#include "xapi_uuid.h"
+#include "xapi_version.h"
 
 struct xapi_receipt {
     struct xapi_batch batch; /* owned: the statements read */

@@ -2,19 +2,14 @@
  * xapi_statement: xAPI statements read as a Learning Record Store reads them.
  *
  * Versions 1.0.3 and 2.0.0 of the Experience API (xAPI-Data.md, "Statements"): a
- * statement is checked whole (required actor, verb and object; an id that is a UUID; a
- * timestamp in ISO 8601 with its offset; no property the specification does not name,
- * outside extensions; no null; and every rule ADL's LRS conformance suite checks of a
- * statement, tests/data/xapi-requirements.json), and a refused one says which field and
+ * statement is checked whole (xapi_check.h), and a refused one says which field and
  * why, e.g.
  * "statements[2].verb.id: not an IRI: \"completed\"".
  *
  * From a checked statement certtrack keeps what it interprets (the actor's account, the
  * verb, the activity, the course it belongs to, the time, result.completion) and a hash
- * of its canonical form, so that "the same id with the same content" can be told from a
- * conflict: the properties an LRS sets (stored, authority, version) and the id are left
- * out, keys are sorted, a timestamp becomes its UTC instant to the millisecond, Group
- * members are sorted and whole-number reals become integers.
+ * of its canonical form (xapi_canonical.h), so that "the same id with the same content"
+ * can be told from a conflict. A request body of statements is xapi_batch.h's.
  *
  * No I/O: the caller brings the text (and, for new ids, the random bytes).
  */
@@ -26,54 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "xapi_canonical.h"
+#include "xapi_time.h"
+#include "xapi_uuid.h"
+#include "xapi_version.h"
 #include "../core/civil_date.h"
 #include "../core/err.h"
-
-#define XAPI_UUID_SIZE      37 /* 36 characters and the NUL */
-#define XAPI_HASH_SIZE      65 /* SHA-256 in hex and the NUL */
-#define XAPI_TIMESTAMP_SIZE 32 /* "YYYY-MM-DDTHH:MM:SS.mmmZ" and the NUL */
-
-/* The most statements one request may carry. */
-#define XAPI_BATCH_MAX 1000
-
-enum xapi_version {
-    XAPI_VERSION_1_0, /* 1.0.0 to 1.0.3: answered as 1.0.3 */
-    XAPI_VERSION_2_0, /* 2.0.0 */
-};
-
-/* Reads an X-Experience-API-Version header value: "1.0", "1.0.0" ... "1.0.9" or
- * "2.0.0". False (leaving *version untouched) for anything else, NULL included. */
-bool xapi_version_parse(const char *header, enum xapi_version *version);
-
-/* The version an LRS names in its answers for a request of that version: "1.0.3" or
- * "2.0.0" (static text). */
-const char *xapi_version_name(enum xapi_version version);
-
-/* An instant read from an ISO 8601 timestamp with its offset. */
-struct xapi_time {
-    int64_t utc_ms;     /* milliseconds since 1970-01-01T00:00:00Z */
-    int offset_minutes; /* the offset it was written with, east of UTC positive */
-};
-
-/* Parses "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM|+HHMM|+HH)" (T and Z in either
- * case; fractions past milliseconds are cut). A timestamp without an offset is refused,
- * and so is a zero offset written with "-" ("-00", "-0000", "-00:00": ISO 8601 writes
- * zero "+", RFC 3339 and 2.0.0 forbid "-00:00", and the 1.0.3 conformance suite refuses
- * all three). Both versions read timestamps alike today; version is for a rule one of
- * them alone may come to have. False for anything else. Stricter
- * than core/timestamp.h's reader (seconds required, no space for the T) and to the
- * millisecond, as statements are compared to the millisecond; the civil date of an
- * instant in a site's zone is core/tzif.h's. */
-bool xapi_time_parse(const char *text, enum xapi_version version, struct xapi_time *out);
-
-/* Writes the instant as "YYYY-MM-DDTHH:MM:SS.mmmZ" into out. */
-void xapi_time_format_utc(int64_t utc_ms, char out[XAPI_TIMESTAMP_SIZE]);
-
-/* True when text is a UUID written as 8-4-4-4-12 hexadecimal digits (either case). */
-bool xapi_uuid_is_valid(const char *text);
-
-/* Writes a version 4 (random) UUID made from 16 random bytes, in lower case. */
-void xapi_uuid_from_random(const unsigned char random[16], char out[XAPI_UUID_SIZE]);
 
 /* What certtrack reads from one checked statement. The strings are borrowed from the
  * statement's JSON, which the struct holds a reference to until xapi_statement_release. */
@@ -107,29 +60,9 @@ void xapi_statement_release(struct xapi_statement *statement);
  * unchanged, since the id is no part of the content. */
 void xapi_statement_set_id(struct xapi_statement *statement, const char *id);
 
-/* The canonical form's text (caller frees), or NULL when out of memory. */
+/* The canonical form's text (xapi_canonical_text; caller frees), or NULL when out of
+ * memory. */
 char *xapi_statement_canonical(const json_t *statement);
-
-/* A request body of statements: one statement object or an array of them. */
-struct xapi_batch {
-    struct xapi_statement *statements; /* owned, count of them */
-    char **raw;                        /* each statement's own text from the body, owned */
-    size_t *raw_length;
-    size_t count;
-    bool is_array; /* the body was an array (POST answers ids for either) */
-    json_t *root;  /* owned */
-};
-
-/* Reads body (borrowed, length bytes) as one
- * statement or an array of at most XAPI_BATCH_MAX, every one checked: the first one
- * refused fails the whole batch (its index in where). Two statements with the same id
- * in one batch are refused too. *batch is released by the caller with
- * xapi_batch_release, also after a failure. */
-enum ct_status xapi_batch_read(const char *body, size_t length, enum xapi_version version,
-                               struct xapi_batch *batch, struct ct_err *err) CT_MUST_CHECK;
-
-/* Frees the batch's contents; the struct is then empty. NULL is a no-op. */
-void xapi_batch_release(struct xapi_batch *batch);
 
 /* Verbs certtrack interprets. */
 #define XAPI_VERB_COMPLETED        "http://adlnet.gov/expapi/verbs/completed"

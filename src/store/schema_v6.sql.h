@@ -4,7 +4,7 @@
  *
  * id is the statement's id (a UUID in lower case; given by the LMS or made by
  * certtrack); seq keeps the order of arrival. content_hash is the SHA-256 of the
- * statement's canonical form (harvest/xapi_statement.h): the same id with another hash
+ * statement's canonical form (harvest/xapi_canonical.h): the same id with another hash
  * is a conflict. The columns from verb to occurred_unix are read from the statement
  * when it arrives, so that a waiting statement can be applied again without reading
  * its JSON. state: credited (a completion recorded: created = 1 when this statement

@@ -21,7 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "harvest/xapi_batch.h"
 #include "harvest/xapi_statement.h"
+#include "harvest/xapi_time.h"
+#include "harvest/xapi_uuid.h"
 #include "core/banned.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -6,7 +6,11 @@
 #include <string.h>
 
 #include "core/timestamp.h"
+#include "harvest/xapi_batch.h"
 #include "harvest/xapi_statement.h"
+#include "harvest/xapi_time.h"
+#include "harvest/xapi_uuid.h"
+#include "harvest/xapi_version.h"
 #include "io/file_read.h"
 #include "core/banned.h"
 
