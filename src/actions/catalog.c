@@ -22,16 +22,6 @@ static void fault_once(struct action_outcome *outcome, const char *field, const 
     }
 }
 
-/* Whether some program knows category. */
-static bool category_known(const struct program_set *programs, const char *category)
-{
-    bool known = false;
-    for (size_t i = 0; category != NULL && i < programs->count; i++) {
-        known |= program_category_index(programs->programs[i], category) >= 0;
-    }
-    return known;
-}
-
 static void check_dates(const struct catalog_event_input *input, struct event_new *event,
                         struct action_outcome *outcome)
 {
@@ -74,7 +64,7 @@ static void check_event(const struct program_set *programs, const struct catalog
         fault_once(outcome, "credits", "Enter the credits as a multiple of 0.5, like 1 or 2.5.");
     }
     event->category = given(input->category);
-    if (!category_known(programs, event->category)) {
+    if (!program_set_knows_category(programs, event->category)) {
         fault_once(outcome, "category", "Choose the category the credits count in.");
     }
 }

@@ -385,6 +385,16 @@ int program_category_index(const struct program *program, const char *category_i
     return -1;
 }
 
+bool program_set_knows_category(const struct program_set *set, const char *category_id)
+{
+    for (size_t i = 0; category_id != NULL && i < set->count; i++) {
+        if (program_category_index(set->programs[i], category_id) >= 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void program_set_init(struct program_set *set)
 {
     set->programs = NULL;

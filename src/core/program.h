@@ -89,6 +89,10 @@ void program_set_release(struct program_set *set);
 enum ct_status program_set_add(struct program_set *set, struct program *program,
                                struct ct_err *err) CT_MUST_CHECK;
 
+/* Whether some program of the set knows the category (false for NULL): an activity's
+ * category must be one, and so must a catalog event's. */
+bool program_set_knows_category(const struct program_set *set, const char *category_id);
+
 /* The program with this id (borrowed from the set), or NULL. */
 const struct program *program_set_find(const struct program_set *set, const char *id);
 

@@ -54,16 +54,6 @@ static enum ct_status check_quantities(const struct activity_new *a, struct ct_e
     return CT_OK;
 }
 
-bool store_activity_category_known(const struct program_set *programs, const char *category)
-{
-    for (size_t i = 0; i < programs->count; i++) {
-        if (program_category_index(programs->programs[i], category) >= 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static enum ct_status check_activity(struct store *store, const struct activity_new *a,
                                      struct ct_err *err)
 {
@@ -73,7 +63,7 @@ static enum ct_status check_activity(struct store *store, const struct activity_
     if (a->category == NULL && a->kind != ACTIVITY_KIND_SELF_DIRECTED) {
         return ct_err_set(err, CT_ERR_INPUT, "category", "missing");
     }
-    if (a->category != NULL && !store_activity_category_known(store->programs, a->category)) {
+    if (a->category != NULL && !program_set_knows_category(store->programs, a->category)) {
         return ct_err_set(err, CT_ERR_INPUT, "category", "unknown category \"%.64s\"", a->category);
     }
     if (a->status == NULL || !workflow_is_state(WORKFLOW_ACTIVITY, a->status) ||

@@ -42,10 +42,6 @@ enum ct_status store_activity_add(struct store *store, int64_t actor_id,
                                   const struct activity_new *activity, int64_t *id,
                                   struct ct_err *err) CT_MUST_CHECK;
 
-/* Whether some program of programs (borrowed) knows the category: an activity's
- * category must be one, and so must a catalog event's (store_catalog.h). */
-bool store_activity_category_known(const struct program_set *programs, const char *category);
-
 /* Applies an activity workflow action: "verify", "reject" (reason required) or
  * "withdraw" (reason required), on day. */
 enum ct_status store_activity_act(struct store *store, int64_t actor_id, int64_t activity_id,

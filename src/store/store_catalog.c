@@ -20,7 +20,7 @@ static enum ct_status check_event(const struct program_set *programs, const stru
     if (event->credit_halves <= 0) {
         return ct_err_set(err, CT_ERR_INPUT, "credits", "must be a positive multiple of 0.5");
     }
-    if (event->category == NULL || !store_activity_category_known(programs, event->category)) {
+    if (!program_set_knows_category(programs, event->category)) {
         return ct_err_set(err, CT_ERR_INPUT, "category", "not a category of any program: %.100s",
                           event->category != NULL ? event->category : "(none)");
     }

@@ -222,6 +222,18 @@ static void test_a_program_is_named_by_its_name_or_else_its_id(void **state)
     assert_null(program_set_name(set, NULL));
 }
 
+static void test_a_category_is_known_when_some_program_has_it(void **state)
+{
+    (void)state;
+    const struct program_set *set = test_msl_programs();
+    assert_true(program_set_knows_category(set, "technology"));
+    assert_true(program_set_knows_category(set, "library-administration"));
+    assert_false(program_set_knows_category(set, "Technology"));
+    assert_false(program_set_knows_category(set, "basket-weaving"));
+    assert_false(program_set_knows_category(set, ""));
+    assert_false(program_set_knows_category(set, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_set_refuses_duplicates_and_checks_links),
         cmocka_unit_test(test_shipped_msl_programs_match_the_rule_book),
         cmocka_unit_test(test_a_program_is_named_by_its_name_or_else_its_id),
+        cmocka_unit_test(test_a_category_is_known_when_some_program_has_it),
     };
     int failures = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();
