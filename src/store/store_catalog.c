@@ -5,6 +5,7 @@
 
 #include "store_activities.h"
 #include "store_harvest_waiting.h"
+#include "../core/web_address.h"
 #include "../core/banned.h"
 
 /* Why an event cannot be created, naming the field; CT_OK when it can. */
@@ -68,26 +69,12 @@ enum ct_status store_event_create(struct store *store, int64_t actor_id,
     return store_finish(store, status, err);
 }
 
-static bool is_web_address(const char *url)
-{
-    size_t scheme = strncmp(url, "https://", 8) == 0 ? 8 : strncmp(url, "http://", 7) == 0 ? 7 : 0;
-    if (scheme == 0 || url[scheme] == '\0' || url[scheme] == '/' || strlen(url) > 2000) {
-        return false;
-    }
-    for (const unsigned char *c = (const unsigned char *)url; *c != '\0'; c++) {
-        if (*c <= ' ' || *c == 0x7f) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* Maps a link to an existing event, with its audit entry; inside the caller's
  * transaction. */
 static enum ct_status link_insert(struct store *store, int64_t actor_id, int64_t event_id,
                                   const char *url, const char *activity_name, struct ct_err *err)
 {
-    if (url == NULL || !is_web_address(url)) {
+    if (url == NULL || !web_address_is_valid(url, 2000, "")) {
         return ct_err_set(err, CT_ERR_INPUT, "url",
                           "not a web address starting with https:// or http://: %.200s",
                           url != NULL ? url : "");

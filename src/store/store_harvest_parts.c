@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store_harvest_waiting.h"
+#include "../core/web_address.h"
 #include "../core/banned.h"
 
 /* The states of the statements about the course, at one moment. */
@@ -40,22 +41,6 @@ static enum ct_status course_states(struct store *store, const char *url,
     return status;
 }
 
-/* The same rule as the catalog's (store_activities.c): http:// or https://, a host, no
- * spaces or control characters, at most 2000 bytes. */
-static bool is_web_address(const char *url)
-{
-    size_t scheme = strncmp(url, "https://", 8) == 0 ? 8 : strncmp(url, "http://", 7) == 0 ? 7 : 0;
-    if (scheme == 0 || url[scheme] == '\0' || url[scheme] == '/' || strlen(url) > 2000) {
-        return false;
-    }
-    for (const unsigned char *c = (const unsigned char *)url; *c != '\0'; c++) {
-        if (*c <= ' ' || *c == 0x7f) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /* Maps one part, with its audit entry (before: the event as it was). */
 static enum ct_status part_insert(struct store *store, int64_t actor_id, int64_t event_id,
                                   const char *url, const char *name, const char *before,
@@ -78,7 +63,7 @@ static enum ct_status parts_insert(struct store *store, int64_t actor_id, int64_
                                    const char *url, const char *const *names, size_t count,
                                    struct ct_err *err)
 {
-    if (url == NULL || !is_web_address(url)) {
+    if (url == NULL || !web_address_is_valid(url, 2000, "")) {
         return ct_err_set(err, CT_ERR_INPUT, "url",
                           "not a web address starting with https:// or http://: %.200s",
                           url != NULL ? url : "");

@@ -7,21 +7,8 @@
 
 #include "../io/clock.h"
 #include "../io/time_zone.h"
+#include "../core/web_address.h"
 #include "../core/banned.h"
-
-static bool is_site_address(const char *url)
-{
-    size_t scheme = strncmp(url, "https://", 8) == 0 ? 8 : strncmp(url, "http://", 7) == 0 ? 7 : 0;
-    if (scheme == 0 || url[scheme] == '\0' || url[scheme] == '/' || strlen(url) >= LMS_URL_SIZE) {
-        return false;
-    }
-    for (const unsigned char *c = (const unsigned char *)url; *c != '\0'; c++) {
-        if (*c <= ' ' || *c == 0x7f || *c == '?' || *c == '#') {
-            return false;
-        }
-    }
-    return true;
-}
 
 bool store_harvest_site_address_key(const char *url, char out[LMS_URL_SIZE])
 {
@@ -66,7 +53,8 @@ static void make_credentials(struct lms_site_credentials *credentials,
 static enum ct_status check_site(const char *url, const char *time_zone, char key[LMS_URL_SIZE],
                                  struct ct_err *err)
 {
-    if (url == NULL || !is_site_address(url) || !store_harvest_site_address_key(url, key)) {
+    if (url == NULL || !web_address_is_valid(url, LMS_URL_SIZE - 1, "?#") ||
+        !store_harvest_site_address_key(url, key)) {
         return ct_err_set(err, CT_ERR_INPUT, "url",
                           "not a site address like https://learn.example.org: \"%.200s\"",
                           url != NULL ? url : "");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/web_address.h"
 #include "../core/banned.h"
 
 static const struct {
@@ -41,16 +42,13 @@ static size_t trimmed_length(const char *url)
 
 static enum ct_status check_public_url(const char *value, struct ct_err *err)
 {
-    const char *host = NULL;
-    if (strncmp(value, "https://", 8) == 0) {
-        host = value + 8;
-    } else if (strncmp(value, "http://", 7) == 0) {
-        host = value + 7;
-    } else {
+    size_t scheme = web_address_scheme_length(value);
+    if (scheme == 0) {
         return ct_err_set(err, CT_ERR_INPUT, "public-url",
                           "\"%s\" is not an address: it must start with https:// or http://",
                           value);
     }
+    const char *host = value + scheme;
     size_t host_length = strcspn(host, "/");
     if (host_length == 0) {
         return ct_err_set(err, CT_ERR_INPUT, "public-url", "\"%s\" names no host", value);

@@ -12,6 +12,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/paging.h"
+#include "../../core/web_address.h"
 #include "../../core/banned.h"
 
 /* ---- the list ---- */
@@ -42,15 +43,10 @@ static const char *category_name(const struct program_set *programs, const char 
     return id;
 }
 
-static bool is_web_address(const char *url)
-{
-    return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
-}
-
 /* Opens one mapped address's item: a link to it when it is a web address. */
 static void link_item_open(struct html *h, const char *url)
 {
-    if (!is_web_address(url)) {
+    if (web_address_scheme_length(url) == 0) {
         html_markup(h, "<li>");
         html_text(h, url);
         return;
