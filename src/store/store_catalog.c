@@ -69,22 +69,30 @@ enum ct_status store_event_create(struct store *store, int64_t actor_id,
     return store_finish(store, status, err);
 }
 
-/* Maps a link to an existing event, with its audit entry; inside the caller's
- * transaction. */
-static enum ct_status link_insert(struct store *store, int64_t actor_id, int64_t event_id,
-                                  const char *url, const char *activity_name, struct ct_err *err)
+enum ct_status store_event_link_before(struct store *store, int64_t event_id, const char *url,
+                                       char **before, struct ct_err *err)
 {
+    *before = NULL;
     if (url == NULL || !web_address_is_valid(url, 2000, "")) {
         return ct_err_set(err, CT_ERR_INPUT, "url",
                           "not a web address starting with https:// or http://: %.200s",
                           url != NULL ? url : "");
     }
-    char *before = NULL;
-    enum ct_status status = store_row_json(store, ENTITY_EVENT, event_id, &before, err);
-    if (status == CT_OK && before == NULL) {
+    enum ct_status status = store_row_json(store, ENTITY_EVENT, event_id, before, err);
+    if (status == CT_OK && *before == NULL) {
         status =
             ct_err_set(err, CT_ERR_INPUT, "event", "no event has the id %lld", (long long)event_id);
     }
+    return status;
+}
+
+/* Maps a link to an existing event, with its audit entry; inside the caller's
+ * transaction. */
+static enum ct_status link_insert(struct store *store, int64_t actor_id, int64_t event_id,
+                                  const char *url, const char *activity_name, struct ct_err *err)
+{
+    char *before = NULL;
+    enum ct_status status = store_event_link_before(store, event_id, url, &before, err);
     if (status == CT_OK) {
         status = STORE_EXEC(store,
                             "INSERT INTO event_lms_links (event_id, url, activity_name)"

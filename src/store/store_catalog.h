@@ -42,6 +42,13 @@ enum ct_status store_event_link_add(struct store *store, int64_t actor_id, int64
                                     const char *url, const char *activity_name,
                                     struct ct_err *err) CT_MUST_CHECK;
 
+/* Checks that url is a web address (http:// or https://, a host, at most 2000 bytes)
+ * that may be mapped to the event event_id, and reads that event as it is into *before
+ * (JSON for the audit entry of the mapping; the caller's, free()); CT_ERR_INPUT naming
+ * "url" or "event" otherwise. */
+enum ct_status store_event_link_before(struct store *store, int64_t event_id, const char *url,
+                                       char **before, struct ct_err *err) CT_MUST_CHECK;
+
 /* An LMS course and, optionally, one of its activities (NULL or "": the whole course). */
 struct event_link {
     const char *url;

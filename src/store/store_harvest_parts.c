@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_catalog.h"
 #include "store_harvest_waiting.h"
-#include "../core/web_address.h"
 #include "../core/banned.h"
 
 /* The states of the statements about the course, at one moment. */
@@ -63,17 +63,8 @@ static enum ct_status parts_insert(struct store *store, int64_t actor_id, int64_
                                    const char *url, const char *const *names, size_t count,
                                    struct ct_err *err)
 {
-    if (url == NULL || !web_address_is_valid(url, 2000, "")) {
-        return ct_err_set(err, CT_ERR_INPUT, "url",
-                          "not a web address starting with https:// or http://: %.200s",
-                          url != NULL ? url : "");
-    }
     char *before = NULL;
-    enum ct_status status = store_row_json(store, ENTITY_EVENT, event_id, &before, err);
-    if (status == CT_OK && before == NULL) {
-        status =
-            ct_err_set(err, CT_ERR_INPUT, "event", "no event has the id %lld", (long long)event_id);
-    }
+    enum ct_status status = store_event_link_before(store, event_id, url, &before, err);
     for (size_t i = 0; i < count && status == CT_OK; i++) {
         status = part_insert(store, actor_id, event_id, url, names[i], before, err);
     }
