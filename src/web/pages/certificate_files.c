@@ -37,14 +37,6 @@ void certificate_files_list(struct html *h, int64_t id, bool revoked)
     }
 }
 
-enum ct_status certificate_files_links(struct buf *out, int64_t id, bool revoked)
-{
-    struct html h;
-    html_start(&h, out);
-    certificate_files_list(&h, id, revoked);
-    return html_status(&h);
-}
-
 /* Gathers certificate id's documents when the signed-in person may have them; *found
  * false (and a 404 page in response) otherwise, or (410) when the certificate is revoked
  * and refuse_revoked: a revoked certificate's PDF and credential are no longer issued.

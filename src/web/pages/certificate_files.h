@@ -23,10 +23,6 @@
  * revoked certificate, its transcript only. */
 void certificate_files_list(struct html *h, int64_t id, bool revoked);
 
-/* certificate_files_list on a plain buffer (for a page not yet written through the
- * HTML writer). */
-enum ct_status certificate_files_links(struct buf *out, int64_t id, bool revoked) CT_MUST_CHECK;
-
 enum ct_status certificate_pdf_download(struct web_request *request, struct web_response *response,
                                         int64_t id) CT_MUST_CHECK;
 

@@ -205,7 +205,7 @@ static void certificate_links(struct html *h, const struct held_certificate *hel
     stacked_cell(h, "Documents", false);
     html_markup(h, "<ul class=\"usa-list usa-list--unstyled\">");
     if (own && h->status == CT_OK) {
-        html_fail(h, certificate_files_links(h->out, held->id, civil_date_is_set(held->revoked)));
+        certificate_files_list(h, held->id, civil_date_is_set(held->revoked));
     }
     html_markup(h, "<li><a href=\"/verify/");
     html_text(h, held->verification_code);
