@@ -30,14 +30,7 @@ enum ct_status action_track_award(struct store *store, const struct actor *actor
 {
     memset(result, 0, sizeof *result);
     check_track(input->track_id, outcome);
-    enum ct_status status = action_checked(outcome);
-    if (status == CT_OK) {
-        status = coordinator_only(actor, "awards a track", outcome);
-    }
-    if (status != CT_OK) {
-        return status;
-    }
-    status = action_begin(store, outcome);
+    enum ct_status status = coordinator_begin(store, actor, "awards a track", outcome);
     if (status != CT_OK) {
         return status;
     }
@@ -63,14 +56,7 @@ enum ct_status action_track_return(struct store *store, const struct actor *acto
     if (input->comment == NULL || input->comment[0] == '\0') {
         action_fault(outcome, "comment", ACTION_RETURN_COMMENT_NEEDED);
     }
-    enum ct_status status = action_checked(outcome);
-    if (status == CT_OK) {
-        status = coordinator_only(actor, "returns a track", outcome);
-    }
-    if (status != CT_OK) {
-        return status;
-    }
-    status = action_begin(store, outcome);
+    enum ct_status status = coordinator_begin(store, actor, "returns a track", outcome);
     if (status != CT_OK) {
         return status;
     }

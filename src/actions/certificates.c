@@ -54,13 +54,7 @@ enum ct_status action_certificate_revoke(struct store *store, const struct actor
                                          struct action_outcome *outcome)
 {
     check_revoke(input, outcome);
-    enum ct_status status = action_checked(outcome);
-    if (status == CT_OK) {
-        status = coordinator_only(actor, "revokes a certificate", outcome);
-    }
-    if (status == CT_OK) {
-        status = action_begin(store, outcome);
-    }
+    enum ct_status status = coordinator_begin(store, actor, "revokes a certificate", outcome);
     if (status != CT_OK) {
         return status;
     }

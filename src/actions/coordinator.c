@@ -12,6 +12,16 @@ enum ct_status coordinator_only(const struct actor *actor, const char *doing,
     return action_refuse(outcome, ACTION_NOT_ALLOWED, NULL, "Only the CE coordinator %s.", doing);
 }
 
+enum ct_status coordinator_begin(struct store *store, const struct actor *actor, const char *doing,
+                                 struct action_outcome *outcome)
+{
+    enum ct_status status = action_checked(outcome);
+    if (status == CT_OK) {
+        status = coordinator_only(actor, doing, outcome);
+    }
+    return status != CT_OK ? status : action_begin(store, outcome);
+}
+
 enum ct_status coordinator_store_refusal(struct action_outcome *outcome, enum ct_status status,
                                          enum action_refusal kind, const char *field)
 {

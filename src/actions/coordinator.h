@@ -14,6 +14,12 @@
 enum ct_status coordinator_only(const struct actor *actor, const char *doing,
                                 struct action_outcome *outcome) CT_MUST_CHECK;
 
+/* Refuses the bad input noted in outcome already (action_checked), then anyone but the
+ * coordinator (coordinator_only, with doing), then begins the action's transaction:
+ * CT_OK means the caller ends it with action_end. */
+enum ct_status coordinator_begin(struct store *store, const struct actor *actor, const char *doing,
+                                 struct action_outcome *outcome) CT_MUST_CHECK;
+
 /* A store's refusal (status CT_ERR_INPUT, its words in outcome->err) as the action's
  * refusal of kind, noted as a fault of field when field is not NULL. outcome->err keeps
  * the store's words (where and message), as the command line has always printed them.

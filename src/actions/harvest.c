@@ -23,6 +23,14 @@ static enum ct_status coordinator_only(const struct actor *actor, struct action_
                          "Only the CE coordinator harvests from the LMS.");
 }
 
+/* coordinator_only, then the action's transaction begun. */
+static enum ct_status coordinator_begin(struct store *store, const struct actor *actor,
+                                        struct action_outcome *outcome)
+{
+    enum ct_status status = coordinator_only(actor, outcome);
+    return status != CT_OK ? status : action_begin(store, outcome);
+}
+
 /* Takes the store's refusal (outcome->err) out of the outcome, so that the action notes
  * it again as its own fault or refusal. */
 static struct ct_err store_refusal(struct action_outcome *outcome)
@@ -176,22 +184,14 @@ static enum ct_status link_refused(struct store *store,
     return CT_ERR_INPUT;
 }
 
-enum ct_status action_harvest_account_link(struct store *store, const struct actor *actor,
-                                           const struct harvest_account_link_input *input,
-                                           struct harvest_account_link_result *result,
-                                           struct action_outcome *outcome)
+/* Links the account inside the action's transaction. */
+static enum ct_status account_link(struct store *store, const struct actor *actor,
+                                   const struct harvest_account_link_input *input,
+                                   struct harvest_account_link_result *result,
+                                   struct action_outcome *outcome)
 {
-    memset(result, 0, sizeof *result);
-    enum ct_status status = coordinator_only(actor, outcome);
-    if (status != CT_OK) {
-        return status;
-    }
-    status = action_begin(store, outcome);
-    if (status != CT_OK) {
-        return status;
-    }
     int64_t person_id = 0;
-    status = check_link(store, input, &person_id, outcome);
+    enum ct_status status = check_link(store, input, &person_id, outcome);
     if (status == CT_OK) {
         status = store_harvest_inbox_link_account(store, actor->person_id, input->site_id,
                                                   input->account, person_id, &result->release,
@@ -200,7 +200,19 @@ enum ct_status action_harvest_account_link(struct store *store, const struct act
             status = link_refused(store, input, person_id, outcome);
         }
     }
-    return action_end(store, status, outcome);
+    return status;
+}
+
+enum ct_status action_harvest_account_link(struct store *store, const struct actor *actor,
+                                           const struct harvest_account_link_input *input,
+                                           struct harvest_account_link_result *result,
+                                           struct action_outcome *outcome)
+{
+    memset(result, 0, sizeof *result);
+    enum ct_status status = coordinator_begin(store, actor, outcome);
+    return status != CT_OK
+               ? status
+               : action_end(store, account_link(store, actor, input, result, outcome), outcome);
 }
 
 /* ---- a course ---- */
@@ -319,22 +331,14 @@ static enum ct_status import_refused(struct action_outcome *outcome)
     return CT_ERR_INPUT;
 }
 
-enum ct_status action_harvest_import(struct store *store, const struct actor *actor,
-                                     const struct harvest_import_input *input,
-                                     struct harvest_import_result *result,
-                                     struct action_outcome *outcome)
+/* Imports the report inside the action's transaction. */
+static enum ct_status import_report(struct store *store, const struct actor *actor,
+                                    const struct harvest_import_input *input,
+                                    struct harvest_import_result *result,
+                                    struct action_outcome *outcome)
 {
-    memset(result, 0, sizeof *result);
-    enum ct_status status = coordinator_only(actor, outcome);
-    if (status != CT_OK) {
-        return status;
-    }
-    status = action_begin(store, outcome);
-    if (status != CT_OK) {
-        return status;
-    }
     struct lms_site site;
-    status = check_import(store, input, &site, outcome);
+    enum ct_status status = check_import(store, input, &site, outcome);
     if (status == CT_OK) {
         const char *name = has_text(input->file_name) ? input->file_name : "upload.csv";
         status = moodle_import_run(store, actor->person_id, input->via, &site, name, input->source,
@@ -343,5 +347,17 @@ enum ct_status action_harvest_import(struct store *store, const struct actor *ac
             status = import_refused(outcome);
         }
     }
-    return action_end(store, status, outcome);
+    return status;
+}
+
+enum ct_status action_harvest_import(struct store *store, const struct actor *actor,
+                                     const struct harvest_import_input *input,
+                                     struct harvest_import_result *result,
+                                     struct action_outcome *outcome)
+{
+    memset(result, 0, sizeof *result);
+    enum ct_status status = coordinator_begin(store, actor, outcome);
+    return status != CT_OK
+               ? status
+               : action_end(store, import_report(store, actor, input, result, outcome), outcome);
 }

@@ -14,13 +14,7 @@ static enum ct_status review(struct store *store, const struct actor *actor, int
     if (track_id <= 0) {
         action_fault(outcome, "track", "Choose the track whose final report it is.");
     }
-    enum ct_status status = action_checked(outcome);
-    if (status == CT_OK) {
-        status = coordinator_only(actor, "reviews a final report", outcome);
-    }
-    if (status == CT_OK) {
-        status = action_begin(store, outcome);
-    }
+    enum ct_status status = coordinator_begin(store, actor, "reviews a final report", outcome);
     if (status != CT_OK) {
         return status;
     }

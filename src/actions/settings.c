@@ -24,13 +24,7 @@ enum ct_status action_settings_set(struct store *store, const struct actor *acto
                                    struct action_outcome *outcome)
 {
     check_settings(input, outcome);
-    enum ct_status status = action_checked(outcome);
-    if (status == CT_OK) {
-        status = coordinator_only(actor, "changes the settings", outcome);
-    }
-    if (status == CT_OK) {
-        status = action_begin(store, outcome);
-    }
+    enum ct_status status = coordinator_begin(store, actor, "changes the settings", outcome);
     if (status != CT_OK) {
         return status;
     }
