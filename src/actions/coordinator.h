@@ -1,6 +1,6 @@
 /*
  * coordinator: what the CE coordinator's actions share (award.h, reports_review.h,
- * certificates.h, catalog.h, settings.h): that only the coordinator (or the system)
+ * certificates.h, catalog.h, settings.h, harvest.h): that only the coordinator (or the system)
  * acts, and a store's refusal reported as the action's.
  */
 #ifndef CERTTRACK_ACTIONS_COORDINATOR_H

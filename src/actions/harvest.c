@@ -6,29 +6,12 @@
 
 #include "../store/store_harvest_mappings.h"
 #include "../store/store_harvest_parts.h"
+#include "coordinator.h"
 #include "../core/banned.h"
 
 static bool has_text(const char *text)
 {
     return text != NULL && text[0] != '\0';
-}
-
-/* Who may: the CE coordinator, or the system. */
-static enum ct_status coordinator_only(const struct actor *actor, struct action_outcome *outcome)
-{
-    if (actor_has_role(actor, ROLE_CE_COORDINATOR)) {
-        return CT_OK;
-    }
-    return action_refuse(outcome, ACTION_NOT_ALLOWED, NULL,
-                         "Only the CE coordinator harvests from the LMS.");
-}
-
-/* coordinator_only, then the action's transaction begun. */
-static enum ct_status coordinator_begin(struct store *store, const struct actor *actor,
-                                        struct action_outcome *outcome)
-{
-    enum ct_status status = coordinator_only(actor, outcome);
-    return status != CT_OK ? status : action_begin(store, outcome);
 }
 
 /* Takes the store's refusal (outcome->err) out of the outcome, so that the action notes
@@ -105,7 +88,7 @@ enum ct_status action_harvest_site_add(struct store *store, const struct actor *
                                        struct action_outcome *outcome)
 {
     memset(result, 0, sizeof *result);
-    enum ct_status status = coordinator_only(actor, outcome);
+    enum ct_status status = coordinator_only(actor, "harvests from the LMS", outcome);
     if (status == CT_OK) {
         check_site(input, outcome);
         status = action_checked(outcome);
@@ -209,7 +192,7 @@ enum ct_status action_harvest_account_link(struct store *store, const struct act
                                            struct action_outcome *outcome)
 {
     memset(result, 0, sizeof *result);
-    enum ct_status status = coordinator_begin(store, actor, outcome);
+    enum ct_status status = coordinator_begin(store, actor, "harvests from the LMS", outcome);
     return status != CT_OK
                ? status
                : action_end(store, account_link(store, actor, input, result, outcome), outcome);
@@ -279,7 +262,7 @@ enum ct_status action_harvest_course_map(struct store *store, const struct actor
                                          struct action_outcome *outcome)
 {
     memset(result, 0, sizeof *result);
-    enum ct_status status = coordinator_only(actor, outcome);
+    enum ct_status status = coordinator_only(actor, "harvests from the LMS", outcome);
     if (status == CT_OK) {
         check_map(input, outcome);
         status = action_checked(outcome);
@@ -356,7 +339,7 @@ enum ct_status action_harvest_import(struct store *store, const struct actor *ac
                                      struct action_outcome *outcome)
 {
     memset(result, 0, sizeof *result);
-    enum ct_status status = coordinator_begin(store, actor, outcome);
+    enum ct_status status = coordinator_begin(store, actor, "harvests from the LMS", outcome);
     return status != CT_OK
                ? status
                : action_end(store, import_report(store, actor, input, result, outcome), outcome);
