@@ -96,6 +96,34 @@ void *store_rows_push(struct store_rows *rows, struct ct_err *err)
     return row;
 }
 
+struct row_reading {
+    store_row_read read;
+    struct store_rows *rows;
+};
+
+static enum ct_status read_one_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    struct row_reading *reading = context;
+    void *row = store_rows_push(reading->rows, err);
+    if (row == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    reading->read(stmt, row);
+    return CT_OK;
+}
+
+enum ct_status store_read_rows(struct store *store, const char *sql, const struct db_param *params,
+                               size_t count, store_row_read read, struct store_rows *rows,
+                               struct ct_err *err)
+{
+    struct row_reading reading = {read, rows};
+    enum ct_status status = store_each_row(store, sql, params, count, read_one_row, &reading, err);
+    if (status != CT_OK) {
+        store_rows_release(rows);
+    }
+    return status;
+}
+
 void store_rows_release(struct store_rows *rows)
 {
     free(rows->items);

@@ -103,6 +103,20 @@ void *store_rows_push(struct store_rows *rows, struct ct_err *err);
 /* Frees the rows' items; rows is then empty. */
 void store_rows_release(struct store_rows *rows);
 
+/* Reads the current row of stmt into row (a zeroed element of a store_rows). */
+typedef void (*store_row_read)(struct db_stmt *stmt, void *row);
+
+/* Runs sql with params (borrowed, count of them) and appends each row to rows (started
+ * as {.size = sizeof (row)}), read by read. On failure rows is released: empty. */
+enum ct_status store_read_rows(struct store *store, const char *sql, const struct db_param *params,
+                               size_t count, store_row_read read, struct store_rows *rows,
+                               struct ct_err *err) CT_MUST_CHECK;
+
+/* store_read_rows with the parameters listed inline. */
+#define STORE_READ_ROWS(store, sql, read, rows, err, ...)                                          \
+    store_read_rows((store), (sql), STORE_PARAMS(__VA_ARGS__), STORE_PARAM_COUNT(__VA_ARGS__),     \
+                    (read), (rows), (err))
+
 /* Ends a change's transaction: commits when status is CT_OK, else rolls back.
  * Returns the final status. */
 enum ct_status store_finish(struct store *store, enum ct_status status,

@@ -85,8 +85,9 @@ enum ct_status store_activity_titles(struct store *store, int64_t person_id,
     return status;
 }
 
-static void held_from_row(struct db_stmt *stmt, struct held_certificate *held)
+static void held_from_row(struct db_stmt *stmt, void *row)
 {
+    struct held_certificate *held = row;
     held->id = db_column_int64(stmt, 0);
     snprintf(held->number, sizeof held->number, "%s", db_column_text(stmt, 1));
     snprintf(held->program, sizeof held->program, "%s", db_column_text(stmt, 2));
@@ -102,37 +103,14 @@ enum ct_status store_certificates_held(struct store *store, int64_t person_id,
                                        struct held_certificate **held, size_t *count,
                                        struct ct_err *err)
 {
-    *held = NULL;
-    *count = 0;
-    struct db_stmt *stmt = NULL;
-    enum ct_status status =
-        db_prepare(store->db,
-                   "SELECT id, number, program, issued, valid_until, revoked, verification_code"
-                   " FROM certificates WHERE person_id = ? ORDER BY issued DESC, id DESC",
-                   &stmt, err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
-    }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        struct held_certificate *grown = realloc(*held, (*count + 1) * sizeof **held);
-        if (grown == NULL) {
-            status = ct_err_nomem(err);
-            break;
-        }
-        *held = grown;
-        held_from_row(stmt, &(*held)[(*count)++]);
-    }
-    db_finalize(stmt);
-    if (status != CT_OK) {
-        free(*held);
-        *held = NULL;
-        *count = 0;
-    }
+    struct store_rows rows = {.size = sizeof **held};
+    enum ct_status status = STORE_READ_ROWS(
+        store,
+        "SELECT id, number, program, issued, valid_until, revoked, verification_code"
+        " FROM certificates WHERE person_id = ? ORDER BY issued DESC, id DESC",
+        held_from_row, &rows, err, DB_INT(person_id));
+    *held = rows.items;
+    *count = rows.count;
     return status;
 }
 

@@ -191,8 +191,9 @@ enum ct_status store_token_revoke(struct store *store, int64_t actor_id, int64_t
     return store_finish(store, status, err);
 }
 
-static void token_from_row(struct db_stmt *stmt, struct store_token *token)
+static void token_from_row(struct db_stmt *stmt, void *row)
 {
+    struct store_token *token = row;
     token->id = db_column_int64(stmt, 0);
     token->person_id = db_column_int64(stmt, 1);
     snprintf(token->name, sizeof token->name, "%s", db_column_text(stmt, 2));
@@ -227,35 +228,12 @@ enum ct_status store_token_get(struct store *store, int64_t token_id, struct sto
 enum ct_status store_tokens_of(struct store *store, int64_t person_id, struct store_token **tokens,
                                size_t *count, struct ct_err *err)
 {
-    *tokens = NULL;
-    *count = 0;
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(
-        store->db, TOKEN_COLUMNS " WHERE person_id = ? ORDER BY created_at DESC, id DESC", &stmt,
-        err);
-    if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
-    }
-    bool has_row = true;
-    while (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
-        if (status != CT_OK || !has_row) {
-            break;
-        }
-        struct store_token *grown = realloc(*tokens, (*count + 1) * sizeof **tokens);
-        if (grown == NULL) {
-            status = ct_err_nomem(err);
-            break;
-        }
-        *tokens = grown;
-        token_from_row(stmt, &(*tokens)[(*count)++]);
-    }
-    db_finalize(stmt);
-    if (status != CT_OK) {
-        free(*tokens);
-        *tokens = NULL;
-        *count = 0;
-    }
+    struct store_rows rows = {.size = sizeof **tokens};
+    enum ct_status status = STORE_READ_ROWS(
+        store, TOKEN_COLUMNS " WHERE person_id = ? ORDER BY created_at DESC, id DESC",
+        token_from_row, &rows, err, DB_INT(person_id));
+    *tokens = rows.items;
+    *count = rows.count;
     return status;
 }
 
