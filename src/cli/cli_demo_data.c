@@ -128,13 +128,7 @@ int cli_demo_data(int argc, char **argv)
     }
     struct ct_err err = {0};
     struct demo_data_summary summary;
-    /* One transaction (each store change nests in it): the set is there whole, or not at
-     * all, and a refused database is left as it was. */
-    enum ct_status status = db_begin(store.db, &err);
-    if (status == CT_OK) {
-        status = demo_data_fill(&store, today, seed, &summary, &err);
-        status = store_finish(&store, status, &err);
-    }
+    enum ct_status status = demo_data_fill_whole(&store, today, seed, &summary, &err);
     cli_store_close(&programs, &store);
     if (status != CT_OK) {
         return cli_report(&err);

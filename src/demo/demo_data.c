@@ -1198,3 +1198,15 @@ enum ct_status demo_data_fill(struct store *store, struct civil_date today, uint
     }
     return status;
 }
+
+enum ct_status demo_data_fill_whole(struct store *store, struct civil_date today, uint64_t seed,
+                                    struct demo_data_summary *summary, struct ct_err *err)
+{
+    memset(summary, 0, sizeof *summary);
+    enum ct_status status = db_begin(store->db, err);
+    if (status == CT_OK) {
+        status = demo_data_fill(store, today, seed, summary, err);
+        status = store_finish(store, status, err);
+    }
+    return status;
+}

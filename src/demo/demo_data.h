@@ -40,4 +40,11 @@ struct demo_data_summary {
 enum ct_status demo_data_fill(struct store *store, struct civil_date today, uint64_t seed,
                               struct demo_data_summary *summary, struct ct_err *err) CT_MUST_CHECK;
 
+/* demo_data_fill in one transaction of its own (each store change nests in it): the set
+ * is there whole or not at all, and a refused database is left as it was. store
+ * borrowed, not inside a transaction; *summary and *err written. */
+enum ct_status demo_data_fill_whole(struct store *store, struct civil_date today, uint64_t seed,
+                                    struct demo_data_summary *summary,
+                                    struct ct_err *err) CT_MUST_CHECK;
+
 #endif
