@@ -178,8 +178,15 @@ int cli_person_track(struct store *store, const char *person, struct track_info 
     struct ct_err err = {0};
     int64_t person_id = 0;
     enum ct_status status = store_person_find(store, person, &person_id, &err);
+    bool found = false;
     if (status == CT_OK) {
-        status = store_track_current(store, person_id, track, &err);
+        status = store_track_find_current(store, person_id, track, &found, &err);
+    }
+    /* Only a read that worked and found nothing is "no track"; a failed read is
+     * reported as the error it is. */
+    if (status == CT_OK && !found) {
+        status = ct_err_set(&err, CT_ERR_INPUT, "person", "person %lld has no track",
+                            (long long)person_id);
     }
     return status == CT_OK ? -1 : cli_report(&err);
 }

@@ -63,8 +63,9 @@ void cli_store_close(struct program_set *programs, struct store *store);
  * exit code after printing the error. */
 int cli_evaluation_day(const struct cli_args *args, struct civil_date *day);
 
-/* Finds the person (id or e-mail) and their current track. Returns -1 or an exit code
- * after printing the error. */
+/* Finds the person (id or e-mail) and their current track. A person with no track is
+ * bad input ("person N has no track"); a read that failed is reported as itself. Returns
+ * -1 or an exit code after printing the error. */
 int cli_person_track(struct store *store, const char *person, struct track_info *track);
 
 /* What a command about one person's current track works with. */
