@@ -19,6 +19,7 @@
 #include "../store/store_harvest_imports.h"
 #include "../store/store_harvest_sites.h"
 #include "../store/store_people.h"
+#include "../store/store_settings.h"
 #include "../core/banned.h"
 
 enum { MAX_LINKS = 64, MAX_REFUSED_SHOWN = 50 };
@@ -404,7 +405,8 @@ static void catalog_usage(FILE *out)
             "course instead (the name in Moodle's completion report, e.g. \"Module 1 quiz\").\n"
             "--lms-verifies: a completion harvested from the LMS needs no supervisor's\n"
             "verification. The event runs from --starts (default today) to --ends (default\n"
-            "the same day); --sponsor defaults to \"Montana State Library\".\n");
+            "the same day); --sponsor defaults to the issuer name setting (certtrack config\n"
+            "get issuer-name).\n");
 }
 
 /* Reads the kind, credits and dates. Returns -1 or an exit code after complaining. */
@@ -441,7 +443,7 @@ static int read_event(const struct harvest_args *args, struct event_new *event)
     }
     event->title = args->title;
     event->category = args->category;
-    event->sponsor = args->sponsor != NULL ? args->sponsor : "Montana State Library";
+    event->sponsor = args->sponsor; /* NULL: the issuer-name setting, read with the store */
     return -1;
 }
 
@@ -475,6 +477,15 @@ int cli_catalog(int argc, char **argv)
     exit_code = cli_store_open(&args.store, false, &programs, &store);
     if (exit_code >= 0) {
         return exit_code;
+    }
+    char issuer_name[STORE_SETTING_SIZE];
+    struct ct_err err = {0};
+    if (event.event.sponsor == NULL) {
+        if (store_setting_get(&store, "issuer-name", issuer_name, &err) != CT_OK) {
+            cli_store_close(&programs, &store);
+            return cli_report(&err);
+        }
+        event.event.sponsor = issuer_name;
     }
     char starts[CIVIL_DATE_TEXT_SIZE], ends[CIVIL_DATE_TEXT_SIZE];
     civil_date_format(event.event.starts, starts);
