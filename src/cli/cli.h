@@ -2,7 +2,7 @@
  * cli: the `certtrack` command line. Each command is a function in its own file,
  * declared in that file's header (cli_db.h, cli_harvest.h, ...) and listed in the
  * command table in main.c; what they all share, the exit codes and the reporting of
- * errors, is here.
+ * errors, is here, and their options are parsed one way (cli_args.h).
  */
 #ifndef CERTTRACK_CLI_H
 #define CERTTRACK_CLI_H

@@ -1,5 +1,6 @@
 #include "cli_args.h"
 
+#include <assert.h>
 #include <getopt.h>
 #include <string.h>
 
@@ -10,131 +11,129 @@
 #include "../store/store_people.h"
 #include "../core/banned.h"
 
-static const struct {
-    enum cli_option flag;
-    const char *name;
-} option_names[] = {
-    {CLI_OPT_DB, "db"},
-    {CLI_OPT_PROGRAMS, "programs"},
-    {CLI_OPT_PERSON, "person"},
-    {CLI_OPT_AS_OF, "as-of"},
-    {CLI_OPT_FORMAT, "format"},
-    {CLI_OPT_TO, "to"},
-    {CLI_OPT_NUMBER, "number"},
-    {CLI_OPT_OUT, "out"},
-    {CLI_OPT_PUBLIC_URL, "public-url"},
-    {CLI_OPT_REASON, "reason"},
-    {CLI_OPT_JWKS, "jwks"},
-    {CLI_OPT_STATUS_LIST, "status-list"},
-    {CLI_OPT_MERGE, "merge"},
+enum {
+    MAX_OPTIONS = 32,
+    /* getopt_long gives back option i of a table as FIRST_OPTION + i: above any
+     * character, '?' and ':' included. */
+    FIRST_OPTION = 256,
 };
 
-/* Options that take no value. */
-static const unsigned flag_options = CLI_OPT_MERGE;
-
-enum { OPTION_COUNT = sizeof option_names / sizeof option_names[0] };
-
-static int store_option(struct cli_args *args, unsigned flag, const char *value)
-{
-    switch (flag) {
-    case CLI_OPT_DB:
-        args->db = value;
-        break;
-    case CLI_OPT_PROGRAMS:
-        args->programs = value;
-        break;
-    case CLI_OPT_PERSON:
-        args->person = value;
-        break;
-    case CLI_OPT_AS_OF:
-        if (!civil_date_parse(value, &args->as_of)) {
-            cli_complain("--as-of: not a date: \"%s\"", value);
-            return CLI_EXIT_BAD_INPUT;
-        }
-        break;
-    case CLI_OPT_FORMAT:
-        args->format = value;
-        break;
-    case CLI_OPT_TO:
-        args->to = value;
-        break;
-    case CLI_OPT_NUMBER:
-        args->number = value;
-        break;
-    case CLI_OPT_OUT:
-        args->out = value;
-        break;
-    case CLI_OPT_PUBLIC_URL:
-        args->public_url = value;
-        break;
-    case CLI_OPT_REASON:
-        args->reason = value;
-        break;
-    case CLI_OPT_JWKS:
-        args->jwks = value;
-        break;
-    case CLI_OPT_STATUS_LIST:
-        args->status_list = value;
-        break;
-    case CLI_OPT_MERGE:
-        args->merge = true;
-        break;
-    default:
-        break;
-    }
-    return -1;
-}
-
-static int check_required(unsigned required, unsigned seen, void (*usage)(FILE *out))
-{
-    for (size_t i = 0; i < OPTION_COUNT; i++) {
-        if ((required & option_names[i].flag) && !(seen & option_names[i].flag)) {
-            cli_complain("missing --%s", option_names[i].name);
-            usage(stderr);
-            return CLI_EXIT_BAD_INPUT;
-        }
-    }
-    return -1;
-}
-
-int cli_args_parse(int argc, char **argv, unsigned allowed, unsigned required,
-                   void (*usage)(FILE *out), struct cli_args *args)
+void cli_args_init(struct cli_args *args)
 {
     memset(args, 0, sizeof *args);
     args->as_of = civil_date_unset();
-    struct option long_options[OPTION_COUNT + 2];
-    size_t count = 0;
-    for (size_t i = 0; i < OPTION_COUNT; i++) {
-        if (allowed & option_names[i].flag) {
-            int has_arg = (flag_options & option_names[i].flag) ? no_argument : required_argument;
-            long_options[count++] =
-                (struct option){option_names[i].name, has_arg, NULL, (int)option_names[i].flag};
+}
+
+/* Stores value (NULL for a flag) where option says, in args. Returns -1 or an exit code. */
+static int store_value(const struct cli_option *option, void *args, const char *value)
+{
+    unsigned char *slot = (unsigned char *)args + option->offset;
+    switch (option->value) {
+    case CLI_TEXT:
+        memcpy(slot, &value, sizeof value);
+        return -1;
+    case CLI_FLAG: {
+        bool set = true;
+        memcpy(slot, &set, sizeof set);
+        return -1;
+    }
+    case CLI_DATE: {
+        struct civil_date date;
+        if (!civil_date_parse(value, &date)) {
+            cli_complain("--%s: not a date: \"%s\"", option->name, value);
+            return CLI_EXIT_BAD_INPUT;
+        }
+        memcpy(slot, &date, sizeof date);
+        return -1;
+    }
+    case CLI_CALL:
+        return option->call(args, value);
+    }
+    return -1;
+}
+
+/* The table as getopt_long reads it, with --help; long_options holds MAX_OPTIONS + 2. */
+static void getopt_table(const struct cli_options *options, struct option *long_options)
+{
+    for (size_t i = 0; i < options->count; i++) {
+        const struct cli_option *option = &options->options[i];
+        long_options[i] = (struct option){
+            option->name, option->value == CLI_FLAG ? no_argument : required_argument, NULL,
+            FIRST_OPTION + (int)i};
+    }
+    long_options[options->count] = (struct option){"help", no_argument, NULL, 'h'};
+    long_options[options->count + 1] = (struct option){NULL, 0, NULL, 0};
+}
+
+static int refuse(const struct cli_options *options)
+{
+    if (!options->quiet) {
+        options->usage(stderr);
+    }
+    return CLI_EXIT_BAD_INPUT;
+}
+
+/* After the options: the first required one missing, then an operand refused. */
+static int check_rest(const struct cli_options *options, int argc, char **argv, const bool *seen)
+{
+    for (size_t i = 0; i < options->count; i++) {
+        if (options->options[i].required && !seen[i]) {
+            cli_complain("missing --%s", options->options[i].name);
+            return refuse(options);
         }
     }
-    long_options[count++] = (struct option){"help", no_argument, NULL, 'h'};
-    long_options[count] = (struct option){NULL, 0, NULL, 0};
+    if (options->no_operands && optind < argc) {
+        cli_complain("%s: unexpected argument '%s'", argv[0], argv[optind]);
+        return refuse(options);
+    }
+    return -1;
+}
+
+int cli_parse(const struct cli_options *options, int argc, char **argv, void *args,
+              int *first_operand)
+{
+    assert(options->count <= MAX_OPTIONS); /* the tables are the code's own */
+    struct option long_options[MAX_OPTIONS + 2];
+    getopt_table(options, long_options);
+    bool seen[MAX_OPTIONS] = {false};
     optind = 1;
-    opterr = 0;
-    unsigned seen = 0;
+    opterr = 0; /* the messages are ours, below */
     int option;
     while ((option = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
         if (option == 'h') {
-            usage(stdout);
+            options->usage(stdout);
             return CLI_EXIT_OK;
         }
-        if (option == '?' || option == ':') {
+        if (option < FIRST_OPTION) {
             cli_complain("%s: unknown or incomplete option '%s'", argv[0], argv[optind - 1]);
-            usage(stderr);
-            return CLI_EXIT_BAD_INPUT;
+            return refuse(options);
         }
-        int exit_code = store_option(args, (unsigned)option, optarg);
+        size_t index = (size_t)(option - FIRST_OPTION);
+        int exit_code = store_value(&options->options[index], args, optarg);
         if (exit_code >= 0) {
             return exit_code;
         }
-        seen |= (unsigned)option;
+        seen[index] = true;
     }
-    args->first_operand = optind;
-    return check_required(required, seen, usage);
+    *first_operand = optind;
+    return check_rest(options, argc, argv, seen);
+}
+
+int cli_run_verb(int argc, char **argv, const struct cli_verb *verbs, size_t count,
+                 void (*usage)(FILE *out), const char *expected)
+{
+    for (size_t i = 0; argc >= 2 && i < count; i++) {
+        if (strcmp(argv[1], verbs[i].name) == 0) {
+            return verbs[i].run(argc - 1, argv + 1);
+        }
+    }
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    cli_complain("%s: %s", argv[0], expected);
+    usage(stderr);
+    return CLI_EXIT_BAD_INPUT;
 }
 
 int cli_store_open(const struct cli_args *args, bool create, struct program_set *programs,
@@ -158,6 +157,20 @@ void cli_store_close(struct program_set *programs, struct store *store)
 {
     store_close(store);
     program_set_release(programs);
+}
+
+int cli_with_store(const struct cli_args *args, int (*run)(struct store *store, void *context),
+                   void *context)
+{
+    struct program_set programs;
+    struct store store;
+    int exit_code = cli_store_open(args, false, &programs, &store);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    exit_code = run(&store, context);
+    cli_store_close(&programs, &store);
+    return exit_code;
 }
 
 int cli_evaluation_day(const struct cli_args *args, struct civil_date *day)

@@ -1,9 +1,15 @@
 /*
- * cli_args: the options the database commands share, parsed one way.
+ * cli_args: every command's options, parsed one way. A command declares its options as
+ * a table (struct cli_option: the long name, what kind of value it takes, where in the
+ * command's own struct it goes) and cli_parse fills that struct with getopt_long. The
+ * options most commands share (--db, --programs, --person, --as-of, ...) go into struct
+ * cli_args, which a command's struct embeds when it has more; the helpers below open
+ * the store and find a person from it.
  */
 #ifndef CERTTRACK_CLI_ARGS_H
 #define CERTTRACK_CLI_ARGS_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "../core/civil_date.h"
@@ -11,22 +17,55 @@
 #include "../store/store.h"
 #include "../store/store_tracks.h"
 
-enum cli_option {
-    CLI_OPT_DB = 1 << 0,           /* --db PATH */
-    CLI_OPT_PROGRAMS = 1 << 1,     /* --programs DIR */
-    CLI_OPT_PERSON = 1 << 2,       /* --person ID|EMAIL */
-    CLI_OPT_AS_OF = 1 << 3,        /* --as-of YYYY-MM-DD */
-    CLI_OPT_FORMAT = 1 << 4,       /* --format NAME */
-    CLI_OPT_TO = 1 << 5,           /* --to FILE */
-    CLI_OPT_NUMBER = 1 << 6,       /* --number N (a certificate number) */
-    CLI_OPT_OUT = 1 << 7,          /* --out FILE */
-    CLI_OPT_PUBLIC_URL = 1 << 8,   /* --public-url URL */
-    CLI_OPT_REASON = 1 << 9,       /* --reason TEXT */
-    CLI_OPT_JWKS = 1 << 10,        /* --jwks FILE */
-    CLI_OPT_STATUS_LIST = 1 << 11, /* --status-list FILE */
-    CLI_OPT_MERGE = 1 << 12,       /* --merge (a flag) */
+/* What an option takes, and how its value is stored. */
+enum cli_value {
+    CLI_TEXT, /* a value, kept as given: const char * (borrowed from argv) */
+    CLI_FLAG, /* no value: bool, set true */
+    CLI_DATE, /* a value, YYYY-MM-DD: struct civil_date ("--NAME: not a date" when not) */
+    CLI_CALL, /* a value, handed to the option's call, which stores it */
 };
 
+struct cli_option {
+    const char *name;     /* the long name, without "--" */
+    enum cli_value value; /* what it takes, and the type at offset */
+    size_t offset;        /* where it goes: offsetof in the command's struct */
+    bool required;        /* "missing --NAME" when not given */
+    /* CLI_CALL only: stores value (borrowed from argv) in args; returns -1, or the exit
+     * code after printing the error. */
+    int (*call)(void *args, const char *value);
+};
+
+/* A command's options. */
+struct cli_options {
+    const struct cli_option *options;
+    size_t count;
+    void (*usage)(FILE *out);
+    bool quiet;       /* print no usage after an error (programs) */
+    bool no_operands; /* refuse operands: "NAME: unexpected argument 'X'" */
+};
+
+/* Parses argv (argv[0] the command's name, used in the messages) into args (borrowed,
+ * set to its defaults by the caller; values point into argv). --help prints the usage to
+ * standard output. *first_operand is the index in argv of the first argument that is
+ * not an option. Returns -1 when parsing went well, else the exit code to return (0
+ * for --help) after printing the error. The first missing option is named in table
+ * order. */
+int cli_parse(const struct cli_options *options, int argc, char **argv, void *args,
+              int *first_operand);
+
+/* A verb of a command with verbs (config set, site add, ...). */
+struct cli_verb {
+    const char *name;
+    int (*run)(int argc, char **argv); /* argv[0] is the verb */
+};
+
+/* Runs the verb argv[1] names with argv + 1. --help or -h prints usage to standard
+ * output; anything else complains "COMMAND: <expected>" and prints usage to standard
+ * error. Returns the exit code. */
+int cli_run_verb(int argc, char **argv, const struct cli_verb *verbs, size_t count,
+                 void (*usage)(FILE *out), const char *expected);
+
+/* The options most commands share. */
 struct cli_args {
     const char *db;
     const char *programs;
@@ -41,15 +80,25 @@ struct cli_args {
     const char *jwks;
     const char *status_list;
     bool merge;
-    int first_operand; /* index of the first argument that is not an option */
 };
 
-/* Parses argv (argv[0] is the command name) for the options in allowed (a mask of
- * enum cli_option); usage(out) describes the command. Returns -1 when parsing went
- * well, else the exit code to return (0 for --help). Options in required must be
- * present. */
-int cli_args_parse(int argc, char **argv, unsigned allowed, unsigned required,
-                   void (*usage)(FILE *out), struct cli_args *args);
+/* Sets args to its defaults: nothing given. */
+void cli_args_init(struct cli_args *args);
+
+/* A table and its length, as two arguments. */
+#define CLI_TABLE(table) (table), sizeof(table) / sizeof((table)[0])
+
+/* A struct cli_options for a table and a usage function, the flags false. */
+#define CLI_OPTIONS(table, usage_)                                                                 \
+    {                                                                                              \
+        .options = (table), .count = sizeof(table) / sizeof((table)[0]), .usage = (usage_)         \
+    }
+
+/* Table rows for the shared options, in struct cli_args at its start (required or not). */
+#define CLI_ARG(option, field, kind, required_)                                                    \
+    {                                                                                              \
+        option, kind, offsetof(struct cli_args, field), required_, NULL                            \
+    }
 
 /* Loads the programs and opens the store named by args (the database must exist unless
  * create is true). On failure prints the error and returns its exit code; else -1. The
@@ -58,6 +107,12 @@ int cli_store_open(const struct cli_args *args, bool create, struct program_set 
                    struct store *store);
 
 void cli_store_close(struct program_set *programs, struct store *store);
+
+/* Opens the store named by args (an existing database), runs run(store, context), and
+ * closes it. Returns run's exit code, or the exit code of a store that did not open
+ * after printing the error. context is borrowed. */
+int cli_with_store(const struct cli_args *args, int (*run)(struct store *store, void *context),
+                   void *context);
 
 /* The day to evaluate on: --as-of when given, else today (clock.h). Returns -1 or an
  * exit code after printing the error. */

@@ -245,50 +245,73 @@ static int run_document(const char *what, const struct cli_args *args, struct st
     return exit_code;
 }
 
-/* Whether what names a certificate document; *needs_number when it is about one. */
-static bool known_document(const char *what, bool *needs_number)
+struct document_run {
+    const char *what; /* pdf, transcript, credential, jwks or status-list */
+    const struct cli_args *args;
+};
+
+static int document_run(struct store *store, void *context)
 {
-    *needs_number = strcmp(what, "pdf") == 0 || strcmp(what, "transcript") == 0 ||
-                    strcmp(what, "credential") == 0;
-    return *needs_number || strcmp(what, "jwks") == 0 || strcmp(what, "status-list") == 0;
+    const struct document_run *run = context;
+    return run_document(run->what, run->args, store);
+}
+
+/* The documents of one certificate. */
+static const struct cli_option number_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("number", number, CLI_TEXT, true),
+    CLI_ARG("out", out, CLI_TEXT, true),
+};
+
+/* The issuer's documents. */
+static const struct cli_option issuer_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("out", out, CLI_TEXT, true),
+};
+
+/* certificate pdf|transcript|credential|jwks|status-list: argv[0] is the document. */
+static int certificate_document(int argc, char **argv)
+{
+    static const struct cli_options number_options =
+        CLI_OPTIONS(number_option_table, certificate_usage);
+    static const struct cli_options issuer_options =
+        CLI_OPTIONS(issuer_option_table, certificate_usage);
+    bool issuers = strcmp(argv[0], "jwks") == 0 || strcmp(argv[0], "status-list") == 0;
+    struct cli_args args;
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code =
+        cli_parse(issuers ? &issuer_options : &number_options, argc, argv, &args, &first_operand);
+    struct document_run run = {argv[0], &args};
+    return exit_code >= 0 ? exit_code : cli_with_store(&args, document_run, &run);
 }
 
 int cli_certificate(int argc, char **argv)
 {
-    bool needs_number = false;
-    if (argc < 2 || !known_document(argv[1], &needs_number)) {
-        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            certificate_usage(stdout);
-            return CLI_EXIT_OK;
-        }
-        cli_complain("certificate: expected pdf, transcript, credential, jwks or status-list");
-        certificate_usage(stderr);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    struct cli_args args;
-    unsigned required = CLI_OPT_DB | CLI_OPT_OUT | (needs_number ? CLI_OPT_NUMBER : 0);
-    int exit_code = cli_args_parse(argc - 1, argv + 1, required | CLI_OPT_PROGRAMS, required,
-                                   certificate_usage, &args);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    exit_code = run_document(argv[1], &args, &store);
-    cli_store_close(&programs, &store);
-    return exit_code;
+    static const struct cli_verb verbs[] = {
+        {"pdf", certificate_document},         {"transcript", certificate_document},
+        {"credential", certificate_document},  {"jwks", certificate_document},
+        {"status-list", certificate_document},
+    };
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), certificate_usage,
+                        "expected pdf, transcript, credential, jwks or status-list");
 }
+
+static const struct cli_option revoke_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),         CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("as-of", as_of, CLI_DATE, false),  CLI_ARG("number", number, CLI_TEXT, true),
+    CLI_ARG("reason", reason, CLI_TEXT, true),
+};
 
 int cli_revoke(int argc, char **argv)
 {
+    static const struct cli_options options = CLI_OPTIONS(revoke_option_table, revoke_usage);
     struct cli_args args;
-    unsigned required = CLI_OPT_DB | CLI_OPT_NUMBER | CLI_OPT_REASON;
-    int exit_code = cli_args_parse(argc, argv, required | CLI_OPT_PROGRAMS | CLI_OPT_AS_OF,
-                                   required, revoke_usage, &args);
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
     struct civil_date day;
     if (exit_code < 0) {
         exit_code = cli_evaluation_day(&args, &day);

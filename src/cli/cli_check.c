@@ -45,8 +45,9 @@ static enum ct_status print_duplicate(void *context, const struct duplicate *dup
     return CT_OK;
 }
 
-static int check_run(struct store *store, bool merge)
+static int check_run(struct store *store, void *context)
 {
+    bool merge = *(const bool *)context;
     struct ct_err err = {0};
     int64_t merged = 0;
     enum ct_status status =
@@ -69,21 +70,18 @@ static int check_run(struct store *store, bool merge)
     return CLI_EXIT_OK;
 }
 
+static const struct cli_option check_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("merge", merge, CLI_FLAG, false),
+};
+
 int cli_check(int argc, char **argv)
 {
+    static const struct cli_options options = CLI_OPTIONS(check_option_table, check_usage);
     struct cli_args args;
-    int exit_code = cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_PROGRAMS | CLI_OPT_MERGE,
-                                   CLI_OPT_DB, check_usage, &args);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    exit_code = check_run(&store, args.merge);
-    cli_store_close(&programs, &store);
-    return exit_code;
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
+    return exit_code >= 0 ? exit_code : cli_with_store(&args, check_run, &args.merge);
 }

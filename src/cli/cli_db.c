@@ -44,11 +44,19 @@ static enum ct_status set_setting(struct store *store, const char *name, const c
     return status;
 }
 
+static const struct cli_option init_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("public-url", public_url, CLI_TEXT, false),
+};
+static const struct cli_options init_options = CLI_OPTIONS(init_option_table, init_usage);
+
 int cli_init(int argc, char **argv)
 {
     struct cli_args args;
-    int exit_code = cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_PROGRAMS | CLI_OPT_PUBLIC_URL,
-                                   CLI_OPT_DB, init_usage, &args);
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&init_options, argc, argv, &args, &first_operand);
     if (exit_code >= 0) {
         return exit_code;
     }
@@ -95,13 +103,26 @@ static void config_usage(FILE *out)
             "Documents made after a change carry the new value.\n");
 }
 
-/* Runs config set or get on the open store; operands are NAME [VALUE]. */
-static int config_run(struct store *store, bool set, char **operands)
+/* The options of the commands that need only the database. */
+static const struct cli_option db_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+};
+
+struct config_run {
+    bool set;
+    char **operands; /* NAME [VALUE] */
+};
+
+/* Runs config set or get on the open store (a config_run). */
+static int config_run(struct store *store, void *context)
 {
+    const struct config_run *run = context;
+    char **operands = run->operands;
     struct ct_err err = {0};
     char value[STORE_SETTING_SIZE];
     enum ct_status status = CT_OK;
-    if (set) {
+    if (run->set) {
         status = set_setting(store, operands[0], operands[1], &err);
     }
     if (status == CT_OK) {
@@ -110,7 +131,7 @@ static int config_run(struct store *store, bool set, char **operands)
     if (status != CT_OK) {
         return cli_report(&err);
     }
-    if (set) {
+    if (run->set) {
         printf("%s = %s\n", operands[0], value);
     } else {
         printf("%s\n", value);
@@ -118,46 +139,36 @@ static int config_run(struct store *store, bool set, char **operands)
     return CLI_EXIT_OK;
 }
 
+/* config set NAME VALUE, config get NAME: argv[0] is the verb. */
+static int config_verb(int argc, char **argv)
+{
+    static const struct cli_options options = CLI_OPTIONS(db_option_table, config_usage);
+    struct config_run run = {.set = strcmp(argv[0], "set") == 0};
+    struct cli_args args;
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    run.operands = argv + first_operand;
+    if (argc - first_operand != (run.set ? 2 : 1)) {
+        cli_complain(run.set ? "config set: give a NAME and a VALUE" : "config get: give a NAME");
+        config_usage(stderr);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    if (!store_setting_known(run.operands[0])) {
+        cli_complain("config: \"%s\" is not a setting (known: public-url, issuer-name)",
+                     run.operands[0]);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    return cli_with_store(&args, config_run, &run);
+}
+
 int cli_config(int argc, char **argv)
 {
-    bool set = argc >= 2 && strcmp(argv[1], "set") == 0;
-    bool get = argc >= 2 && strcmp(argv[1], "get") == 0;
-    if (!set && !get) {
-        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            config_usage(stdout);
-            return CLI_EXIT_OK;
-        }
-        cli_complain("config: expected 'set' or 'get'");
-        config_usage(stderr);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    struct cli_args args;
-    int exit_code = cli_args_parse(argc - 1, argv + 1, CLI_OPT_DB | CLI_OPT_PROGRAMS, CLI_OPT_DB,
-                                   config_usage, &args);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    char **operands = argv + 1 + args.first_operand;
-    int operand_count = argc - 1 - args.first_operand;
-    if (operand_count != (set ? 2 : 1)) {
-        cli_complain(set ? "config set: give a NAME and a VALUE" : "config get: give a NAME");
-        config_usage(stderr);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    if (!store_setting_known(operands[0])) {
-        cli_complain("config: \"%s\" is not a setting (known: public-url, issuer-name)",
-                     operands[0]);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    exit_code = config_run(&store, set, operands);
-    cli_store_close(&programs, &store);
-    return exit_code;
+    static const struct cli_verb verbs[] = {{"set", config_verb}, {"get", config_verb}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), config_usage, "expected 'set' or 'get'");
 }
 
 static void audit_usage(FILE *out)
@@ -168,38 +179,33 @@ static void audit_usage(FILE *out)
                  "Exit status 0 when intact, 2 when broken.\n");
 }
 
-int cli_audit(int argc, char **argv)
+static int audit_run(struct store *store, void *context)
 {
-    if (argc < 2 || strcmp(argv[1], "verify") != 0) {
-        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            audit_usage(stdout);
-            return CLI_EXIT_OK;
-        }
-        cli_complain("audit: expected 'verify'");
-        audit_usage(stderr);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    struct cli_args args;
-    int exit_code = cli_args_parse(argc - 1, argv + 1, CLI_OPT_DB | CLI_OPT_PROGRAMS, CLI_OPT_DB,
-                                   audit_usage, &args);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
+    (void)context;
     struct ct_err err = {0};
     int64_t entries = 0;
-    enum ct_status status = audit_verify(store.db, &entries, &err);
-    cli_store_close(&programs, &store);
-    if (status != CT_OK) {
+    if (audit_verify(store->db, &entries, &err) != CT_OK) {
         return cli_report(&err);
     }
     printf("audit trail intact: %lld entries\n", (long long)entries);
     return CLI_EXIT_OK;
+}
+
+/* audit verify: argv[0] is "verify". */
+static int audit_verify_verb(int argc, char **argv)
+{
+    static const struct cli_options options = CLI_OPTIONS(db_option_table, audit_usage);
+    struct cli_args args;
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
+    return exit_code >= 0 ? exit_code : cli_with_store(&args, audit_run, NULL);
+}
+
+int cli_audit(int argc, char **argv)
+{
+    static const struct cli_verb verbs[] = {{"verify", audit_verify_verb}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), audit_usage, "expected 'verify'");
 }
 
 static void backup_usage(FILE *out)
@@ -212,46 +218,60 @@ static void backup_usage(FILE *out)
             "signing key, when it has one, beside it: FILE" SIGNING_KEY_SUFFIX " (mode 600).\n");
 }
 
+static const struct cli_option backup_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("to", to, CLI_TEXT, true),
+};
+
+struct backup_paths {
+    const struct cli_args *args;
+    char from[4096]; /* the database's signing key */
+    char to[4096];   /* the copy's */
+};
+
+/* Copies the open database to --to (a backup_paths, whose key paths it fills). */
+static int backup_run(struct store *store, void *context)
+{
+    struct backup_paths *paths = context;
+    struct ct_err err = {0};
+    enum ct_status status =
+        signing_key_path(paths->args->db, paths->from, sizeof paths->from, &err);
+    if (status == CT_OK) {
+        status = signing_key_path(paths->args->to, paths->to, sizeof paths->to, &err);
+    }
+    if (status == CT_OK && access(paths->to, F_OK) == 0) {
+        status = ct_err_set(&err, CT_ERR_INPUT, paths->to,
+                            "a file is already there; nothing was copied");
+    }
+    if (status == CT_OK) {
+        status = db_backup(store->db, paths->args->to, &err);
+    }
+    return status == CT_OK ? CLI_EXIT_OK : cli_report(&err);
+}
+
 int cli_backup(int argc, char **argv)
 {
+    static const struct cli_options options = CLI_OPTIONS(backup_option_table, backup_usage);
     struct cli_args args;
-    int exit_code = cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_TO | CLI_OPT_PROGRAMS,
-                                   CLI_OPT_DB | CLI_OPT_TO, backup_usage, &args);
-    if (exit_code >= 0) {
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
+    struct backup_paths paths = {.args = &args};
+    if (exit_code < 0) {
+        exit_code = cli_with_store(&args, backup_run, &paths);
+    }
+    if (exit_code != CLI_EXIT_OK) {
         return exit_code;
-    }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct ct_err err = {0};
-    char from[4096], to[4096];
-    enum ct_status status = signing_key_path(args.db, from, sizeof from, &err);
-    if (status == CT_OK) {
-        status = signing_key_path(args.to, to, sizeof to, &err);
-    }
-    if (status == CT_OK && access(to, F_OK) == 0) {
-        status = ct_err_set(&err, CT_ERR_INPUT, to, "a file is already there; nothing was copied");
-    }
-    if (status == CT_OK) {
-        status = db_backup(store.db, args.to, &err);
-    }
-    cli_store_close(&programs, &store);
-    if (status != CT_OK) {
-        return cli_report(&err);
     }
     printf("Backed up %s to %s\n", args.db, args.to);
+    struct ct_err err = {0};
     bool copied = false;
-    if (status == CT_OK) {
-        status = signing_key_copy(from, to, &copied, &err);
-    }
-    if (status != CT_OK) {
+    if (signing_key_copy(paths.from, paths.to, &copied, &err) != CT_OK) {
         return cli_report(&err);
     }
     if (copied) {
-        printf("Backed up its signing key to %s (keep it secret)\n", to);
+        printf("Backed up its signing key to %s (keep it secret)\n", paths.to);
     }
     return CLI_EXIT_OK;
 }

@@ -50,49 +50,32 @@ static bool parse_seed(const char *text, uint64_t *seed)
     return true;
 }
 
-/* --seed N or --seed=N is the one option the shared parser does not know: takes it out
- * of argv (shifting the rest down) before that parser runs. Returns -1 or an exit code. */
-static int take_seed(int *argc, char **argv, uint64_t *seed)
+struct demo_data_args {
+    struct cli_args common; /* --db, --programs */
+    uint64_t seed;          /* --seed, default 1 */
+};
+
+static int seed_option(void *args, const char *value)
 {
-    for (int i = 1; i < *argc; i++) {
-        const char *value = NULL;
-        int width = 0;
-        if (strcmp(argv[i], "--seed") == 0) {
-            value = i + 1 < *argc ? argv[i + 1] : NULL;
-            width = 2;
-        } else if (strncmp(argv[i], "--seed=", 7) == 0) {
-            value = argv[i] + 7;
-            width = 1;
-        } else if (strcmp(argv[i], "--") == 0) {
-            break;
-        } else {
-            continue;
-        }
-        if (!parse_seed(value, seed)) {
-            cli_complain("--seed: expected a whole number, got \"%s\"", value != NULL ? value : "");
-            return CLI_EXIT_BAD_INPUT;
-        }
-        memmove(&argv[i], &argv[i + width], (size_t)(*argc - i - width) * sizeof *argv);
-        *argc -= width;
-        i--;
+    struct demo_data_args *demo = args;
+    if (!parse_seed(value, &demo->seed)) {
+        cli_complain("--seed: expected a whole number, got \"%s\"", value);
+        return CLI_EXIT_BAD_INPUT;
     }
     return -1;
 }
 
-static int parse_arguments(int argc, char **argv, struct cli_args *args, uint64_t *seed)
-{
-    int exit_code = take_seed(&argc, argv, seed);
-    if (exit_code < 0) {
-        exit_code = cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_PROGRAMS, CLI_OPT_DB,
-                                   demo_data_usage, args);
-    }
-    if (exit_code < 0 && args->first_operand < argc) {
-        cli_complain("demo-data: unexpected argument '%s'", argv[args->first_operand]);
-        demo_data_usage(stderr);
-        exit_code = CLI_EXIT_BAD_INPUT;
-    }
-    return exit_code;
-}
+static const struct cli_option demo_data_option_table[] = {
+    {"db", CLI_TEXT, offsetof(struct demo_data_args, common.db), true, NULL},
+    {"programs", CLI_TEXT, offsetof(struct demo_data_args, common.programs), false, NULL},
+    {"seed", CLI_CALL, 0, false, seed_option},
+};
+
+static const struct cli_options demo_data_options = {.options = demo_data_option_table,
+                                                     .count = sizeof demo_data_option_table /
+                                                              sizeof demo_data_option_table[0],
+                                                     .usage = demo_data_usage,
+                                                     .no_operands = true};
 
 static void print_summary(const char *db, const struct demo_data_summary *summary)
 {
@@ -110,29 +93,30 @@ static void print_summary(const char *db, const struct demo_data_summary *summar
 
 int cli_demo_data(int argc, char **argv)
 {
-    uint64_t seed = 1;
-    struct cli_args args;
-    int exit_code = parse_arguments(argc, argv, &args, &seed);
+    struct demo_data_args demo = {.seed = 1};
+    cli_args_init(&demo.common);
+    int first_operand = 0;
+    int exit_code = cli_parse(&demo_data_options, argc, argv, &demo, &first_operand);
     struct civil_date today;
     if (exit_code < 0) {
-        exit_code = cli_evaluation_day(&args, &today);
+        exit_code = cli_evaluation_day(&demo.common, &today);
     }
     if (exit_code >= 0) {
         return exit_code;
     }
     struct program_set programs;
     struct store store;
-    exit_code = cli_store_open(&args, true, &programs, &store);
+    exit_code = cli_store_open(&demo.common, true, &programs, &store);
     if (exit_code >= 0) {
         return exit_code;
     }
     struct ct_err err = {0};
     struct demo_data_summary summary;
-    enum ct_status status = demo_data_fill_whole(&store, today, seed, &summary, &err);
+    enum ct_status status = demo_data_fill_whole(&store, today, demo.seed, &summary, &err);
     cli_store_close(&programs, &store);
     if (status != CT_OK) {
         return cli_report(&err);
     }
-    print_summary(args.db, &summary);
+    print_summary(demo.common.db, &summary);
     return CLI_EXIT_OK;
 }

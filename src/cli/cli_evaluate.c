@@ -1,6 +1,5 @@
 #include "cli_evaluate.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +20,9 @@
 enum output_format { FORMAT_JSON, FORMAT_TEXT };
 
 struct evaluate_options {
-    const char *input;
-    const char *db;
-    const char *person;
-    const char *programs_dir;
+    struct cli_args common; /* --db, --person, --programs, --as-of */
+    const char *input;      /* FILE, or "-" for standard input */
     enum output_format format;
-    struct civil_date as_of;
 };
 
 static void evaluate_usage(FILE *out)
@@ -50,70 +46,52 @@ static void evaluate_usage(FILE *out)
             "Exit status: 0 evaluated, 2 bad input (the message names the field), 1 failure.\n");
 }
 
+static int format_option(void *args, const char *value)
+{
+    struct evaluate_options *options = args;
+    if (strcmp(value, "json") == 0) {
+        options->format = FORMAT_JSON;
+    } else if (strcmp(value, "text") == 0) {
+        options->format = FORMAT_TEXT;
+    } else {
+        cli_complain("--format: expected json or text, found '%s'", value);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    return -1;
+}
+
+static const struct cli_option evaluate_option_table[] = {
+    {"format", CLI_CALL, 0, false, format_option},
+    {"as-of", CLI_DATE, offsetof(struct evaluate_options, common.as_of), false, NULL},
+    {"programs", CLI_TEXT, offsetof(struct evaluate_options, common.programs), false, NULL},
+    {"db", CLI_TEXT, offsetof(struct evaluate_options, common.db), false, NULL},
+    {"person", CLI_TEXT, offsetof(struct evaluate_options, common.person), false, NULL},
+};
+
 /* Returns -1 when the options were parsed, else the exit code to return. */
 static int parse_options(int argc, char **argv, struct evaluate_options *options)
 {
-    static const struct option long_options[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"as-of", required_argument, NULL, 'a'},
-        {"programs", required_argument, NULL, 'p'},
-        {"db", required_argument, NULL, 'd'},
-        {"person", required_argument, NULL, 'n'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    *options = (struct evaluate_options){"-", NULL, NULL, NULL, FORMAT_JSON, civil_date_unset()};
-    optind = 1;
-    opterr = 0;
-    int option;
-    while ((option = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
-        switch (option) {
-        case 'f':
-            if (strcmp(optarg, "json") == 0) {
-                options->format = FORMAT_JSON;
-            } else if (strcmp(optarg, "text") == 0) {
-                options->format = FORMAT_TEXT;
-            } else {
-                cli_complain("--format: expected json or text, found '%s'", optarg);
-                return CLI_EXIT_BAD_INPUT;
-            }
-            break;
-        case 'a':
-            if (!civil_date_parse(optarg, &options->as_of)) {
-                cli_complain("--as-of: not a date: \"%s\"", optarg);
-                return CLI_EXIT_BAD_INPUT;
-            }
-            break;
-        case 'p':
-            options->programs_dir = optarg;
-            break;
-        case 'd':
-            options->db = optarg;
-            break;
-        case 'n':
-            options->person = optarg;
-            break;
-        case 'h':
-            evaluate_usage(stdout);
-            return CLI_EXIT_OK;
-        default:
-            cli_complain("evaluate: unknown or incomplete option '%s'", argv[optind - 1]);
-            evaluate_usage(stderr);
-            return CLI_EXIT_BAD_INPUT;
-        }
+    static const struct cli_options table = CLI_OPTIONS(evaluate_option_table, evaluate_usage);
+    *options = (struct evaluate_options){.input = "-", .format = FORMAT_JSON};
+    cli_args_init(&options->common);
+    int first_operand = 0;
+    int exit_code = cli_parse(&table, argc, argv, options, &first_operand);
+    if (exit_code >= 0) {
+        return exit_code;
     }
-    if (argc - optind > 1) {
-        cli_complain("evaluate: expected at most one FILE, found %d", argc - optind);
+    if (argc - first_operand > 1) {
+        cli_complain("evaluate: expected at most one FILE, found %d", argc - first_operand);
         return CLI_EXIT_BAD_INPUT;
     }
-    if (optind < argc) {
-        options->input = argv[optind];
+    if (first_operand < argc) {
+        options->input = argv[first_operand];
     }
-    if ((options->db != NULL) != (options->person != NULL)) {
+    const struct cli_args *common = &options->common;
+    if ((common->db != NULL) != (common->person != NULL)) {
         cli_complain("evaluate: --db and --person go together");
         return CLI_EXIT_BAD_INPUT;
     }
-    if (options->db != NULL && optind < argc) {
+    if (common->db != NULL && first_operand < argc) {
         cli_complain("evaluate: give a FILE or --db, not both");
         return CLI_EXIT_BAD_INPUT;
     }
@@ -155,7 +133,7 @@ static enum ct_status evaluate_file(const struct evaluate_options *options,
     if (status != CT_OK) {
         return status;
     }
-    struct record_parse_options parse_options = {options->as_of};
+    struct record_parse_options parse_options = {options->common.as_of};
     struct learner_record *record = NULL;
     status = record_parse(text, length, programs, &parse_options, &record, err);
     free(text);
@@ -177,12 +155,8 @@ static enum ct_status evaluate_file(const struct evaluate_options *options,
 /* The database form: the person's current track, as of --as-of or today. */
 static int evaluate_person(const struct evaluate_options *options)
 {
-    struct cli_args args = {.db = options->db,
-                            .programs = options->programs_dir,
-                            .person = options->person,
-                            .as_of = options->as_of};
     struct cli_person person;
-    int exit_code = cli_person_open(&args, &person);
+    int exit_code = cli_person_open(&options->common, &person);
     if (exit_code >= 0) {
         return exit_code;
     }
@@ -209,7 +183,7 @@ int cli_evaluate(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
-    if (options.db != NULL) {
+    if (options.common.db != NULL) {
         exit_code = evaluate_person(&options);
         return exit_code == CLI_EXIT_OK && fflush(stdout) != 0 ? CLI_EXIT_FAILURE : exit_code;
     }
@@ -217,7 +191,7 @@ int cli_evaluate(int argc, char **argv)
     struct program_set programs;
     program_set_init(&programs);
     enum ct_status status =
-        program_dir_load(program_dir_default(options.programs_dir), &programs, &err);
+        program_dir_load(program_dir_default(options.common.programs), &programs, &err);
     if (status == CT_OK) {
         status = evaluate_file(&options, &programs, &err);
     }

@@ -1,7 +1,6 @@
 #include "cli_harvest.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,49 +23,7 @@
 
 enum { MAX_LINKS = 64, MAX_REFUSED_SHOWN = 50 };
 
-/* The options of these commands, by the letter getopt_long gives back. */
-enum harvest_option {
-    OPT_DB = 'd',
-    OPT_PROGRAMS = 'P',
-    OPT_URL = 'u',
-    OPT_TIME_ZONE = 'z',
-    OPT_ACCOUNT = 'a',
-    OPT_PERSON = 'p',
-    OPT_TITLE = 't',
-    OPT_KIND = 'k',
-    OPT_CREDITS = 'c',
-    OPT_CATEGORY = 'g',
-    OPT_COURSE_URL = 'U',
-    OPT_LMS_NAME = 'n',
-    OPT_LMS_VERIFIES = 'v',
-    OPT_STARTS = 's',
-    OPT_ENDS = 'e',
-    OPT_SPONSOR = 'S',
-    OPT_SITE = 'w',
-    OPT_HELP = 'h',
-};
-
-static const struct option all_options[] = {
-    {"db", required_argument, NULL, OPT_DB},
-    {"programs", required_argument, NULL, OPT_PROGRAMS},
-    {"url", required_argument, NULL, OPT_URL},
-    {"time-zone", required_argument, NULL, OPT_TIME_ZONE},
-    {"account", required_argument, NULL, OPT_ACCOUNT},
-    {"person", required_argument, NULL, OPT_PERSON},
-    {"title", required_argument, NULL, OPT_TITLE},
-    {"kind", required_argument, NULL, OPT_KIND},
-    {"credits", required_argument, NULL, OPT_CREDITS},
-    {"category", required_argument, NULL, OPT_CATEGORY},
-    {"course-url", required_argument, NULL, OPT_COURSE_URL},
-    {"lms-name", required_argument, NULL, OPT_LMS_NAME},
-    {"lms-verifies", no_argument, NULL, OPT_LMS_VERIFIES},
-    {"starts", required_argument, NULL, OPT_STARTS},
-    {"ends", required_argument, NULL, OPT_ENDS},
-    {"sponsor", required_argument, NULL, OPT_SPONSOR},
-    {"site", required_argument, NULL, OPT_SITE},
-    {"help", no_argument, NULL, OPT_HELP},
-    {NULL, 0, NULL, 0},
-};
+#define COUNT_OF(array) (sizeof(array) / sizeof((array)[0]))
 
 struct harvest_args {
     struct cli_args store; /* db and programs, for cli_store_open */
@@ -76,14 +33,13 @@ struct harvest_args {
     struct event_link links[MAX_LINKS];
     size_t link_count;
     bool link_named; /* the last --course-url has had a --lms-name */
-    int first_operand;
 };
 
 /* Adds --course-url (a whole course until a --lms-name names one of its activities) or
  * --lms-name (an activity of the last course given). Returns -1 or an exit code. */
-static int add_link(struct harvest_args *args, int option, const char *value)
+static int add_link(struct harvest_args *args, bool lms_name, const char *value)
 {
-    if (option == OPT_LMS_NAME) {
+    if (lms_name) {
         if (args->link_count == 0) {
             cli_complain("--lms-name \"%s\": give the --course-url of its course before it", value);
             return CLI_EXIT_BAD_INPUT;
@@ -110,138 +66,65 @@ static int add_link(struct harvest_args *args, int option, const char *value)
     return -1;
 }
 
-static int store_value(struct harvest_args *args, int option, const char *value)
+static int course_url_option(void *args, const char *value)
 {
-    const char **slot = NULL;
-    switch (option) {
-    case OPT_DB:
-        slot = &args->store.db;
-        break;
-    case OPT_PROGRAMS:
-        slot = &args->store.programs;
-        break;
-    case OPT_URL:
-        slot = &args->url;
-        break;
-    case OPT_TIME_ZONE:
-        slot = &args->time_zone;
-        break;
-    case OPT_ACCOUNT:
-        slot = &args->account;
-        break;
-    case OPT_PERSON:
-        slot = &args->person;
-        break;
-    case OPT_TITLE:
-        slot = &args->title;
-        break;
-    case OPT_KIND:
-        slot = &args->kind;
-        break;
-    case OPT_CREDITS:
-        slot = &args->credits;
-        break;
-    case OPT_CATEGORY:
-        slot = &args->category;
-        break;
-    case OPT_STARTS:
-        slot = &args->starts;
-        break;
-    case OPT_ENDS:
-        slot = &args->ends;
-        break;
-    case OPT_SPONSOR:
-        slot = &args->sponsor;
-        break;
-    case OPT_SITE:
-        slot = &args->site;
-        break;
-    case OPT_LMS_VERIFIES:
-        args->lms_verifies = true;
-        return -1;
-    case OPT_COURSE_URL:
-    case OPT_LMS_NAME:
-        return add_link(args, option, value);
-    default:
-        return -1;
-    }
-    *slot = value;
-    return -1;
+    return add_link(args, false, value);
 }
 
-/* The value of a required option, NULL when it was not given. */
-static const char *required_value(const struct harvest_args *args, int option)
+static int lms_name_option(void *args, const char *value)
 {
-    switch (option) {
-    case OPT_DB:
-        return args->store.db;
-    case OPT_URL:
-        return args->url;
-    case OPT_ACCOUNT:
-        return args->account;
-    case OPT_PERSON:
-        return args->person;
-    case OPT_TITLE:
-        return args->title;
-    case OPT_KIND:
-        return args->kind;
-    case OPT_CREDITS:
-        return args->credits;
-    case OPT_CATEGORY:
-        return args->category;
-    case OPT_SITE:
-        return args->site;
-    default:
-        return "";
-    }
+    return add_link(args, true, value);
 }
 
-/* Parses argv (argv[0] the command's name) allowing the options whose letters are in
- * allowed, and requiring those in required. Returns -1 when all went well, else the
- * exit code (0 for --help). */
-static int parse(int argc, char **argv, const char *allowed, const char *required,
-                 void (*usage)(FILE *out), struct harvest_args *args)
+/* A row of an option table for a field of struct harvest_args. */
+#define HARVEST_OPTION(name, kind, field, required)                                                \
+    {                                                                                              \
+        name, kind, offsetof(struct harvest_args, field), required, NULL                           \
+    }
+
+static const struct cli_option site_add_option_table[] = {
+    HARVEST_OPTION("db", CLI_TEXT, store.db, true),
+    HARVEST_OPTION("programs", CLI_TEXT, store.programs, false),
+    HARVEST_OPTION("url", CLI_TEXT, url, true),
+    HARVEST_OPTION("time-zone", CLI_TEXT, time_zone, false),
+};
+
+static const struct cli_option site_link_option_table[] = {
+    HARVEST_OPTION("db", CLI_TEXT, store.db, true),
+    HARVEST_OPTION("programs", CLI_TEXT, store.programs, false),
+    HARVEST_OPTION("url", CLI_TEXT, url, true),
+    HARVEST_OPTION("account", CLI_TEXT, account, true),
+    HARVEST_OPTION("person", CLI_TEXT, person, true),
+};
+
+static const struct cli_option catalog_add_option_table[] = {
+    HARVEST_OPTION("db", CLI_TEXT, store.db, true),
+    HARVEST_OPTION("programs", CLI_TEXT, store.programs, false),
+    HARVEST_OPTION("title", CLI_TEXT, title, true),
+    HARVEST_OPTION("kind", CLI_TEXT, kind, true),
+    HARVEST_OPTION("credits", CLI_TEXT, credits, true),
+    HARVEST_OPTION("category", CLI_TEXT, category, true),
+    {"course-url", CLI_CALL, 0, false, course_url_option},
+    {"lms-name", CLI_CALL, 0, false, lms_name_option},
+    HARVEST_OPTION("lms-verifies", CLI_FLAG, lms_verifies, false),
+    HARVEST_OPTION("starts", CLI_TEXT, starts, false),
+    HARVEST_OPTION("ends", CLI_TEXT, ends, false),
+    HARVEST_OPTION("sponsor", CLI_TEXT, sponsor, false),
+};
+
+static const struct cli_option import_option_table[] = {
+    HARVEST_OPTION("db", CLI_TEXT, store.db, true),
+    HARVEST_OPTION("programs", CLI_TEXT, store.programs, false),
+    HARVEST_OPTION("site", CLI_TEXT, site, true),
+};
+
+/* Parses argv (argv[0] the verb) into args. Returns -1 or the exit code (0 for --help). */
+static int parse(const struct cli_options *options, int argc, char **argv,
+                 struct harvest_args *args, int *first_operand)
 {
     memset(args, 0, sizeof *args);
-    args->store.as_of = civil_date_unset();
-    optind = 1;
-    opterr = 0;
-    int option;
-    while ((option = getopt_long(argc, argv, "h", all_options, NULL)) != -1) {
-        if (option == OPT_HELP) {
-            usage(stdout);
-            return CLI_EXIT_OK;
-        }
-        if (option == '?' || option == ':' || strchr(allowed, option) == NULL) {
-            cli_complain("%s: unknown or incomplete option '%s'", argv[0], argv[optind - 1]);
-            usage(stderr);
-            return CLI_EXIT_BAD_INPUT;
-        }
-        int exit_code = store_value(args, option, optarg);
-        if (exit_code >= 0) {
-            return exit_code;
-        }
-    }
-    args->first_operand = optind;
-    for (const struct option *o = all_options; o->name != NULL; o++) {
-        if (strchr(required, o->val) != NULL && required_value(args, o->val) == NULL) {
-            cli_complain("missing --%s", o->name);
-            usage(stderr);
-            return CLI_EXIT_BAD_INPUT;
-        }
-    }
-    return -1;
-}
-
-static bool no_operands(int argc, char **argv, const struct harvest_args *args,
-                        void (*usage)(FILE *out))
-{
-    if (args->first_operand < argc) {
-        cli_complain("%s: unexpected argument '%s'", argv[0], argv[args->first_operand]);
-        usage(stderr);
-        return false;
-    }
-    return true;
+    cli_args_init(&args->store);
+    return cli_parse(options, argc, argv, args, first_operand);
 }
 
 /* Opens the store and finds the site registered at url. Returns -1 (the caller then
@@ -296,13 +179,15 @@ static void site_usage(FILE *out)
 
 static int site_add(int argc, char **argv)
 {
+    static const struct cli_options options = {.options = site_add_option_table,
+                                               .count = COUNT_OF(site_add_option_table),
+                                               .usage = site_usage,
+                                               .no_operands = true};
     struct harvest_args args;
-    int exit_code = parse(argc, argv, "dPuz", "du", site_usage, &args);
+    int first_operand = 0;
+    int exit_code = parse(&options, argc, argv, &args, &first_operand);
     if (exit_code >= 0) {
         return exit_code;
-    }
-    if (!no_operands(argc, argv, &args, site_usage)) {
-        return CLI_EXIT_BAD_INPUT;
     }
     struct program_set programs;
     struct store store;
@@ -335,13 +220,15 @@ static int site_add(int argc, char **argv)
 
 static int site_link(int argc, char **argv)
 {
+    static const struct cli_options options = {.options = site_link_option_table,
+                                               .count = COUNT_OF(site_link_option_table),
+                                               .usage = site_usage,
+                                               .no_operands = true};
     struct harvest_args args;
-    int exit_code = parse(argc, argv, "dPuap", "duap", site_usage, &args);
+    int first_operand = 0;
+    int exit_code = parse(&options, argc, argv, &args, &first_operand);
     if (exit_code >= 0) {
         return exit_code;
-    }
-    if (!no_operands(argc, argv, &args, site_usage)) {
-        return CLI_EXIT_BAD_INPUT;
     }
     struct program_set programs;
     struct store store;
@@ -376,19 +263,8 @@ static int site_link(int argc, char **argv)
 
 int cli_site(int argc, char **argv)
 {
-    if (argc >= 2 && strcmp(argv[1], "add") == 0) {
-        return site_add(argc - 1, argv + 1);
-    }
-    if (argc >= 2 && strcmp(argv[1], "link") == 0) {
-        return site_link(argc - 1, argv + 1);
-    }
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        site_usage(stdout);
-        return CLI_EXIT_OK;
-    }
-    cli_complain("site: expected 'add' or 'link'");
-    site_usage(stderr);
-    return CLI_EXIT_BAD_INPUT;
+    static const struct cli_verb verbs[] = {{"add", site_add}, {"link", site_link}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), site_usage, "expected 'add' or 'link'");
 }
 
 /* ---- catalog add ---- */
@@ -408,6 +284,11 @@ static void catalog_usage(FILE *out)
             "the same day); --sponsor defaults to the issuer name setting (certtrack config\n"
             "get issuer-name).\n");
 }
+
+struct catalog_run {
+    const struct harvest_args *args;
+    struct catalog_event_new event;
+};
 
 /* Reads the kind, credits and dates. Returns -1 or an exit code after complaining. */
 static int read_event(const struct harvest_args *args, struct event_new *event)
@@ -447,75 +328,74 @@ static int read_event(const struct harvest_args *args, struct event_new *event)
     return -1;
 }
 
-int cli_catalog(int argc, char **argv)
+/* Adds the event (a struct catalog_event_new, its sponsor NULL for the issuer-name
+ * setting) to the open store and prints its id. */
+static int catalog_run(struct store *store, void *context)
 {
-    if (argc < 2 || strcmp(argv[1], "add") != 0) {
-        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            catalog_usage(stdout);
-            return CLI_EXIT_OK;
-        }
-        cli_complain("catalog: expected 'add'");
-        catalog_usage(stderr);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    struct harvest_args args;
-    int exit_code = parse(argc - 1, argv + 1, "dPtkcgUnvseS", "dtkcg", catalog_usage, &args);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    if (!no_operands(argc - 1, argv + 1, &args, catalog_usage)) {
-        return CLI_EXIT_BAD_INPUT;
-    }
-    struct catalog_event_new event = {
-        .lms_verifies = args.lms_verifies, .links = args.links, .link_count = args.link_count};
-    exit_code = read_event(&args, &event.event);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args.store, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
+    struct catalog_run *run = context;
+    const struct event_new *event = &run->event.event;
     char issuer_name[STORE_SETTING_SIZE];
-    struct ct_err err = {0};
-    if (event.event.sponsor == NULL) {
-        if (store_setting_get(&store, "issuer-name", issuer_name, &err) != CT_OK) {
-            cli_store_close(&programs, &store);
-            return cli_report(&err);
-        }
-        event.event.sponsor = issuer_name;
-    }
-    char starts[CIVIL_DATE_TEXT_SIZE], ends[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(event.event.starts, starts);
-    civil_date_format(event.event.ends, ends);
-    struct catalog_event_input input = {
-        .title = event.event.title,
-        .kind = args.kind,
-        .starts = starts,
-        .ends = ends,
-        .sponsor = event.event.sponsor,
-        .credits = args.credits,
-        .category = event.event.category,
-        .links = event.links,
-        .link_count = event.link_count,
-        .lms_verifies = event.lms_verifies,
-    };
-    struct civil_date today;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
+    const char *sponsor = event->sponsor;
+    if (sponsor == NULL) {
+        if (store_setting_get(store, "issuer-name", issuer_name, &outcome.err) != CT_OK) {
+            return cli_report(&outcome.err);
+        }
+        sponsor = issuer_name;
+    }
+    char starts[CIVIL_DATE_TEXT_SIZE], ends[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(event->starts, starts);
+    civil_date_format(event->ends, ends);
+    struct catalog_event_input input = {
+        .title = event->title,
+        .kind = run->args->kind,
+        .starts = starts,
+        .ends = ends,
+        .sponsor = sponsor,
+        .credits = run->args->credits,
+        .category = event->category,
+        .links = run->event.links,
+        .link_count = run->event.link_count,
+        .lms_verifies = run->event.lms_verifies,
+    };
+    struct civil_date today;
     enum ct_status status = clock_today(&today, &outcome.err);
     struct actor system = actor_system((int64_t)time(NULL), today);
     struct catalog_event_result result;
     status = status != CT_OK ? status
-                             : action_catalog_event_add(&store, &system, &input, &result, &outcome);
-    cli_store_close(&programs, &store);
+                             : action_catalog_event_add(store, &system, &input, &result, &outcome);
     if (status != CT_OK) {
         return cli_report(&outcome.err);
     }
     printf("%" PRId64 "\n", result.id);
     return CLI_EXIT_OK;
+}
+
+/* catalog add: argv[0] is "add". */
+static int catalog_add(int argc, char **argv)
+{
+    static const struct cli_options options = {.options = catalog_add_option_table,
+                                               .count = COUNT_OF(catalog_add_option_table),
+                                               .usage = catalog_usage,
+                                               .no_operands = true};
+    struct harvest_args args;
+    int first_operand = 0;
+    int exit_code = parse(&options, argc, argv, &args, &first_operand);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    struct catalog_run run = {
+        &args,
+        {.lms_verifies = args.lms_verifies, .links = args.links, .link_count = args.link_count}};
+    exit_code = read_event(&args, &run.event.event);
+    return exit_code >= 0 ? exit_code : cli_with_store(&args.store, catalog_run, &run);
+}
+
+int cli_catalog(int argc, char **argv)
+{
+    static const struct cli_verb verbs[] = {{"add", catalog_add}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), catalog_usage, "expected 'add'");
 }
 
 /* ---- import moodle-progress ---- */
@@ -671,26 +551,26 @@ static int import_file(const struct harvest_args *args, const char *path)
     return CLI_EXIT_OK;
 }
 
-int cli_import(int argc, char **argv)
+/* import moodle-progress: argv[0] is "moodle-progress". */
+static int import_moodle_progress(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "moodle-progress") != 0) {
-        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            import_usage(stdout);
-            return CLI_EXIT_OK;
-        }
-        cli_complain("import: expected 'moodle-progress'");
-        import_usage(stderr);
-        return CLI_EXIT_BAD_INPUT;
-    }
+    static const struct cli_options options = CLI_OPTIONS(import_option_table, import_usage);
     struct harvest_args args;
-    int exit_code = parse(argc - 1, argv + 1, "dPw", "dw", import_usage, &args);
+    int first_operand = 0;
+    int exit_code = parse(&options, argc, argv, &args, &first_operand);
     if (exit_code >= 0) {
         return exit_code;
     }
-    if (args.first_operand + 1 != argc - 1) {
+    if (first_operand != argc - 1) {
         cli_complain("import moodle-progress: give exactly one FILE");
         import_usage(stderr);
         return CLI_EXIT_BAD_INPUT;
     }
-    return import_file(&args, argv[1 + args.first_operand]);
+    return import_file(&args, argv[first_operand]);
+}
+
+int cli_import(int argc, char **argv)
+{
+    static const struct cli_verb verbs[] = {{"moodle-progress", import_moodle_progress}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), import_usage, "expected 'moodle-progress'");
 }

@@ -1,10 +1,10 @@
 #include "cli_programs.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_args.h"
 #include "../core/credit.h"
 #include "../io/program_dir.h"
 #include "../core/banned.h"
@@ -25,32 +25,29 @@ static void print_program(const struct program *program)
            program->window_years, program->successor, program->name);
 }
 
+struct programs_args {
+    const char *directory; /* --programs */
+};
+
+static const struct cli_option programs_option_table[] = {
+    {"programs", CLI_TEXT, offsetof(struct programs_args, directory), false, NULL},
+};
+
 int cli_programs(int argc, char **argv)
 {
-    static const struct option long_options[] = {
-        {"programs", required_argument, NULL, 'p'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *directory = NULL;
-    optind = 1;
-    opterr = 0;
-    int option;
-    while ((option = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
-        if (option == 'p') {
-            directory = optarg;
-        } else if (option == 'h') {
-            programs_usage(stdout);
-            return CLI_EXIT_OK;
-        } else {
-            cli_complain("programs: unknown or incomplete option '%s'", argv[optind - 1]);
-            return CLI_EXIT_BAD_INPUT;
-        }
+    static const struct cli_options options = {.options = programs_option_table,
+                                               .count = sizeof programs_option_table /
+                                                        sizeof programs_option_table[0],
+                                               .usage = programs_usage,
+                                               .quiet = true,
+                                               .no_operands = true};
+    struct programs_args args = {NULL};
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
+    if (exit_code >= 0) {
+        return exit_code;
     }
-    if (optind < argc) {
-        cli_complain("programs: unexpected argument '%s'", argv[optind]);
-        return CLI_EXIT_BAD_INPUT;
-    }
+    const char *directory = args.directory;
     struct ct_err err = {0};
     struct program_set programs;
     program_set_init(&programs);

@@ -24,18 +24,31 @@ static void export_usage(FILE *out)
                  "any record can be checked by hand with 'certtrack evaluate'.\n");
 }
 
-static const unsigned person_options =
-    CLI_OPT_DB | CLI_OPT_PERSON | CLI_OPT_AS_OF | CLI_OPT_PROGRAMS;
+/* The options of the commands about one person's current track. */
+static const struct cli_option person_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("person", person, CLI_TEXT, true),
+    CLI_ARG("as-of", as_of, CLI_DATE, false),
+};
+
+/* Parses the options and opens the person's track. Returns -1 (the caller then closes
+ * with cli_person_close) or an exit code. */
+static int person_open(int argc, char **argv, void (*usage)(FILE *out), struct cli_args *args,
+                       struct cli_person *person)
+{
+    const struct cli_options options = CLI_OPTIONS(person_option_table, usage);
+    cli_args_init(args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, args, &first_operand);
+    return exit_code >= 0 ? exit_code : cli_person_open(args, person);
+}
 
 int cli_export_record(int argc, char **argv)
 {
     struct cli_args args;
-    int exit_code = cli_args_parse(argc, argv, person_options, CLI_OPT_DB | CLI_OPT_PERSON,
-                                   export_usage, &args);
     struct cli_person person;
-    if (exit_code < 0) {
-        exit_code = cli_person_open(&args, &person);
-    }
+    int exit_code = person_open(argc, argv, export_usage, &args, &person);
     if (exit_code >= 0) {
         return exit_code;
     }
@@ -70,12 +83,8 @@ static void award_usage(FILE *out)
 int cli_award(int argc, char **argv)
 {
     struct cli_args args;
-    int exit_code =
-        cli_args_parse(argc, argv, person_options, CLI_OPT_DB | CLI_OPT_PERSON, award_usage, &args);
     struct cli_person person;
-    if (exit_code < 0) {
-        exit_code = cli_person_open(&args, &person);
-    }
+    int exit_code = person_open(argc, argv, award_usage, &args, &person);
     if (exit_code >= 0) {
         return exit_code;
     }

@@ -121,73 +121,67 @@ static enum ct_status report_all(struct report *report, struct ct_err *err)
     return store_compliance_each(report->store, report->day, &everyone, report_track, report, err);
 }
 
-static int parse_report_args(int argc, char **argv, struct cli_args *args, bool *json)
+/* Writes the report (a struct report, its json and day set) from the open store. */
+static int report_run(struct store *store, void *context)
 {
-    if (argc < 2 || strcmp(argv[1], "compliance") != 0) {
-        if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            report_usage(stdout);
-            return CLI_EXIT_OK;
-        }
-        cli_complain("report: expected 'compliance'");
-        report_usage(stderr);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    unsigned allowed = CLI_OPT_DB | CLI_OPT_AS_OF | CLI_OPT_FORMAT | CLI_OPT_PROGRAMS;
-    int exit_code = cli_args_parse(argc - 1, argv + 1, allowed, CLI_OPT_DB, report_usage, args);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    *json = args->format != NULL && strcmp(args->format, "json") == 0;
-    if (args->format != NULL && !*json && strcmp(args->format, "csv") != 0) {
-        cli_complain("--format: expected csv or json, found '%s'", args->format);
-        return CLI_EXIT_BAD_INPUT;
-    }
-    return -1;
-}
-
-int cli_report_compliance(int argc, char **argv)
-{
-    struct cli_args args;
-    bool json = false;
-    int exit_code = parse_report_args(argc, argv, &args, &json);
-    struct report report = {.json = json};
-    if (exit_code < 0) {
-        exit_code = cli_evaluation_day(&args, &report.day);
-    }
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    struct program_set programs;
-    struct store store;
-    exit_code = cli_store_open(&args, false, &programs, &store);
-    if (exit_code >= 0) {
-        return exit_code;
-    }
-    report.store = &store;
-    buf_init(&report.csv, (size_t)1 << 30);
-    report.rows = json ? json_array() : NULL;
+    struct report *report = context;
+    report->store = store;
+    buf_init(&report->csv, (size_t)1 << 30);
+    report->rows = report->json ? json_array() : NULL;
     struct ct_err err = {0};
-    enum ct_status status = json && report.rows == NULL ? ct_err_nomem(&err) : CT_OK;
-    if (status == CT_OK && !json) {
-        status =
-            buf_append_str(&report.csv, "person_id,name,email,library,program,track_id,track_state,"
-                                        "deadline,status,counted_credits,required_credits,"
-                                        "remaining_credits,blocking\r\n");
+    enum ct_status status = report->json && report->rows == NULL ? ct_err_nomem(&err) : CT_OK;
+    if (status == CT_OK && !report->json) {
+        status = buf_append_str(&report->csv, "person_id,name,email,library,program,track_id,"
+                                              "track_state,deadline,status,counted_credits,"
+                                              "required_credits,remaining_credits,blocking\r\n");
     }
     if (status == CT_OK) {
-        status = report_all(&report, &err);
+        status = report_all(report, &err);
     }
-    if (status == CT_OK && json) {
-        status = json_dumpf(report.rows, stdout, JSON_INDENT(2)) == 0 ? CT_OK : CT_ERR_IO;
+    if (status == CT_OK && report->json) {
+        status = json_dumpf(report->rows, stdout, JSON_INDENT(2)) == 0 ? CT_OK : CT_ERR_IO;
         fputc('\n', stdout);
     } else if (status == CT_OK) {
-        fputs(buf_str(&report.csv), stdout);
+        fputs(buf_str(&report->csv), stdout);
     }
-    buf_release(&report.csv);
-    json_decref(report.rows);
-    cli_store_close(&programs, &store);
+    buf_release(&report->csv);
+    json_decref(report->rows);
     if (status != CT_OK) {
         return err.message[0] != '\0' ? cli_report(&err) : CLI_EXIT_FAILURE;
     }
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
+static const struct cli_option report_option_table[] = {
+    CLI_ARG("db", db, CLI_TEXT, true),
+    CLI_ARG("programs", programs, CLI_TEXT, false),
+    CLI_ARG("as-of", as_of, CLI_DATE, false),
+    CLI_ARG("format", format, CLI_TEXT, false),
+};
+
+/* report compliance: argv[0] is "compliance". */
+static int report_compliance(int argc, char **argv)
+{
+    static const struct cli_options options = CLI_OPTIONS(report_option_table, report_usage);
+    struct cli_args args;
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    bool json = args.format != NULL && strcmp(args.format, "json") == 0;
+    if (args.format != NULL && !json && strcmp(args.format, "csv") != 0) {
+        cli_complain("--format: expected csv or json, found '%s'", args.format);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    struct report report = {.json = json};
+    exit_code = cli_evaluation_day(&args, &report.day);
+    return exit_code >= 0 ? exit_code : cli_with_store(&args, report_run, &report);
+}
+
+int cli_report_compliance(int argc, char **argv)
+{
+    static const struct cli_verb verbs[] = {{"compliance", report_compliance}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), report_usage, "expected 'compliance'");
 }

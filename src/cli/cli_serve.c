@@ -73,24 +73,29 @@ static int load_signing_key(const char *db_path, json_t **key)
     return -1;
 }
 
+struct serve_args {
+    struct cli_args common; /* --db, --programs */
+    const char *listen;     /* ADDRESS:PORT */
+};
+
+static const struct cli_option serve_option_table[] = {
+    {"db", CLI_TEXT, offsetof(struct serve_args, common.db), true, NULL},
+    {"programs", CLI_TEXT, offsetof(struct serve_args, common.programs), false, NULL},
+    {"listen", CLI_TEXT, offsetof(struct serve_args, listen), false, NULL},
+};
+
 int cli_serve(int argc, char **argv)
 {
-    const char *listen = "127.0.0.1:8080";
-    for (int i = 1; i + 1 < argc; i++) {
-        if (strcmp(argv[i], "--listen") == 0) {
-            listen = argv[i + 1];
-            memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 2) * sizeof *argv);
-            argc -= 2;
-            i--;
-        }
-    }
-    struct cli_args args;
-    int exit_code =
-        cli_args_parse(argc, argv, CLI_OPT_DB | CLI_OPT_PROGRAMS, CLI_OPT_DB, serve_usage, &args);
+    static const struct cli_options options = CLI_OPTIONS(serve_option_table, serve_usage);
+    struct serve_args serve = {.listen = "127.0.0.1:8080"};
+    cli_args_init(&serve.common);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &serve, &first_operand);
+    const struct cli_args args = serve.common;
     char address[64];
     struct web_config config = {.db_path = args.db, .threads = 4};
     if (exit_code < 0) {
-        exit_code = parse_listen(listen, address, sizeof address, &config);
+        exit_code = parse_listen(serve.listen, address, sizeof address, &config);
     }
     if (exit_code >= 0) {
         return exit_code;

@@ -121,15 +121,23 @@ static int check(const struct cli_args *args, const char *path, const json_t *ke
     return exit_code;
 }
 
+static const struct cli_option verify_option_table[] = {
+    CLI_ARG("as-of", as_of, CLI_DATE, false),
+    CLI_ARG("jwks", jwks, CLI_TEXT, true),
+    CLI_ARG("status-list", status_list, CLI_TEXT, false),
+};
+
 int cli_verify(int argc, char **argv)
 {
+    static const struct cli_options options = CLI_OPTIONS(verify_option_table, verify_usage);
     struct cli_args args;
-    unsigned allowed = CLI_OPT_JWKS | CLI_OPT_STATUS_LIST | CLI_OPT_AS_OF;
-    int exit_code = cli_args_parse(argc, argv, allowed, CLI_OPT_JWKS, verify_usage, &args);
+    cli_args_init(&args);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
     if (exit_code >= 0) {
         return exit_code;
     }
-    if (args.first_operand != argc - 1) {
+    if (first_operand != argc - 1) {
         cli_complain("verify: give one credential file");
         verify_usage(stderr);
         return CLI_EXIT_BAD_INPUT;
@@ -139,7 +147,7 @@ int cli_verify(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
-    exit_code = check(&args, argv[args.first_operand], key_set);
+    exit_code = check(&args, argv[first_operand], key_set);
     json_decref(key_set);
     return exit_code;
 }

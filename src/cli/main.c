@@ -1,6 +1,7 @@
 /*
- * certtrack: the command-line front door. It finds the command, and each command does
- * its own argument parsing and work through the core library.
+ * certtrack: the command-line front door. It finds the command in the table below; each
+ * command declares its options as a table that the one shared parser (cli_parse,
+ * cli_args.h) fills in, and does its work through the library.
  */
 #include <stdio.h>
 #include <sys/stat.h>
