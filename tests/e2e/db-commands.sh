@@ -3,7 +3,9 @@
 #  - evaluate --db equals evaluate on the exported record, for every person with a track;
 #  - init is safe to re-run; audit verify passes, then finds an edited entry;
 #  - backup makes a usable copy; report compliance lists every open track;
-#  - award refuses an incomplete track and awards the ready one.
+#  - award refuses an incomplete track and awards the ready one;
+#  - a person with no track is refused as such, and a track that cannot be read is a
+#    failure, never "no track".
 # Usage: db-commands.sh CERTTRACK SOURCE_ROOT
 set -u
 certtrack=$1
@@ -45,7 +47,7 @@ fails_with() { # description, expected exit code, command...
     fi
 }
 
-echo "1..15"
+echo "1..17"
 check "init creates a database" "$certtrack" init --db "$db" --programs "$programs"
 check "init run again changes nothing" "$certtrack" init --db "$db" --programs "$programs"
 check "demo-data fills it" "$certtrack" demo-data --db "$db" --programs "$programs"
@@ -93,6 +95,24 @@ fails_with "award refuses an incomplete track" 2 \
     "$certtrack" award --db "$db" --person staff@example.org --programs "$programs"
 check "award issues the ready learner's certificate" \
     "$certtrack" award --db "$db" --person ready@example.org --programs "$programs"
+
+no_track_refused() {
+    "$certtrack" export-record --db "$db" --person coordinator@example.org \
+        --programs "$programs" 2>"$work/no-track.err"
+    [ $? -eq 2 ] && grep -q "has no track" "$work/no-track.err"
+}
+check "export-record refuses a person with no track (exit 2), saying so" no_track_refused
+
+unreadable_track_fails() {
+    cp "$db" "$work/broken.db" && sqlite3 "$work/broken.db" "ALTER TABLE tracks RENAME TO gone" ||
+        return 1
+    "$certtrack" export-record --db "$work/broken.db" --person staff@example.org \
+        --programs "$programs" 2>"$work/broken.err"
+    [ $? -eq 1 ] && grep -q "no such table: tracks" "$work/broken.err" &&
+        ! grep -q "has no track" "$work/broken.err"
+}
+check "a track that cannot be read is a failure (exit 1), not a person with no track" \
+    unreadable_track_fails
 
 tampered_audit_found() {
     sqlite3 "$work/copy.db" "UPDATE audit_log SET action = 'edited' WHERE id = 5" || return 1

@@ -40,7 +40,7 @@ ct() { "$certtrack" "$@" --db "$db" --programs "$programs"; }
 count() { sqlite3 "$db" "$1"; }
 has_line() { grep -qxF -- "$1" "$work/out" || { echo "missing line: $1" >>"$work/err"; return 1; }; }
 
-echo "1..22"
+echo "1..23"
 check "init and demo-data make a database with people" \
     sh -c "'$certtrack' init --db '$db' --programs '$programs' &&
            '$certtrack' demo-data --db '$db' --programs '$programs'"
@@ -240,6 +240,15 @@ sponsor_defaulted() {
 check "catalog add defaults the sponsor to the issuer-name setting" sponsor_defaulted
 check "catalog add says so in its help" \
     sh -c "'$certtrack' catalog add --help | grep -qF -- '--sponsor defaults to the issuer name setting'"
+
+sponsor_given() {
+    ct config set issuer-name "Glacier Library Network" >/dev/null || return 1
+    given=$(ct catalog add --title "Sponsor given" --kind webinar --credits 1 \
+        --category technology --sponsor "Friends of the Library") || return 1
+    ct config set issuer-name "Montana State Library" >/dev/null || return 1
+    [ "$(count "SELECT sponsor FROM events WHERE id = $given")" = "Friends of the Library" ]
+}
+check "catalog add keeps the --sponsor given, whatever the issuer-name setting" sponsor_given
 
 check "the audit trail is intact after the harvest" ct audit verify
 exit $failed

@@ -35,7 +35,8 @@ static int64_t count(struct fixture *f, const char *sql)
 }
 
 /* Opens a new database in directory and fills it on DEMO_TODAY (from CERTTRACK_TODAY):
- * each store change in its own transaction, or all in one as the command does. */
+ * each store change in its own transaction, or all in one (demo_data_fill_whole) as the
+ * command does. */
 static void fill_new(const char *directory, bool one_transaction, struct store *store,
                      struct demo_data_summary *summary, struct civil_date *today)
 {
@@ -44,13 +45,9 @@ static void fill_new(const char *directory, bool one_transaction, struct store *
     struct ct_err err = {0};
     test_ok(clock_today(today, &err), &err);
     test_ok(store_open(store, path, true, test_msl_programs(), &err), &err);
-    if (one_transaction) {
-        test_ok(db_begin(store->db, &err), &err);
-    }
-    enum ct_status status = demo_data_fill(store, *today, DEMO_SEED, summary, &err);
-    if (one_transaction) {
-        status = store_finish(store, status, &err);
-    }
+    enum ct_status status = one_transaction
+                                ? demo_data_fill_whole(store, *today, DEMO_SEED, summary, &err)
+                                : demo_data_fill(store, *today, DEMO_SEED, summary, &err);
     test_ok(status, &err);
 }
 
@@ -436,6 +433,23 @@ static void test_audit_trail_is_intact_and_a_second_fill_is_refused(void **state
     assert_int_equal(entries_after, entries);
 }
 
+static void test_a_refused_whole_fill_leaves_the_database_as_it_was(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    int64_t entries = 0;
+    test_ok(audit_verify(f->store.db, &entries, &err), &err);
+    int64_t people = count(f, "SELECT COUNT(*) FROM people");
+    struct demo_data_summary again;
+    assert_int_equal(demo_data_fill_whole(&f->store, f->today, DEMO_SEED, &again, &err),
+                     CT_ERR_INPUT);
+    assert_non_null(strstr(err.message, "empty database"));
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM people"), people);
+    int64_t entries_after = 0;
+    test_ok(audit_verify(f->store.db, &entries_after, &err), &err);
+    assert_int_equal(entries_after, entries);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -451,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_the_same_seed_and_day_give_the_same_set),
         cmocka_unit_test(test_certificates_have_random_distinct_places_in_the_status_list),
         cmocka_unit_test(test_audit_trail_is_intact_and_a_second_fill_is_refused),
+        cmocka_unit_test(test_a_refused_whole_fill_leaves_the_database_as_it_was),
     };
     int failures = cmocka_run_group_tests(tests, fill, clean);
     test_programs_release();
