@@ -969,7 +969,8 @@ static enum ct_status trustee(struct demo *demo, const struct library_people *li
         chair_certifies(lib->index) ? supervising_learner_roles : learner_roles;
     int64_t person = 0;
     enum ct_status status =
-        add_person(demo, "trustee", NULL, lib->library, lib->chair, roles, &person);
+        add_person(demo, "trustee", lib->index == 0 ? "trustee@example.org" : NULL, lib->library,
+                   lib->chair, roles, &person);
     struct civil_date start = day_from_today(demo, -(30 + below(demo, 3 * YEAR)));
     if (status == CT_OK) {
         status =
@@ -1050,8 +1051,9 @@ static enum ct_status state_library(struct demo *demo)
         status = add_person(demo, "coordinator", NULL, 0, 0, coordinator_roles, &other);
     }
     for (int i = 0; i < DEMO_CONSULTANTS && status == CT_OK; i++) {
-        status =
-            add_person(demo, "consultant", NULL, 0, 0, consultant_roles, &demo->consultants[i]);
+        /* The first consultant is assigned the first library (one_library). */
+        status = add_person(demo, "consultant", i == 0 ? "consultant@example.org" : NULL, 0, 0,
+                            consultant_roles, &demo->consultants[i]);
     }
     return status;
 }

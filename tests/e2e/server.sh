@@ -48,7 +48,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..50"
+echo "1..51"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -80,6 +80,16 @@ same_message() {
         [ "$(grep -c 'is not right' "$work/unknown.html")" = "$(grep -c 'is not right' "$work/body")" ]
 }
 check "unknown account and wrong password get the same message" same_message
+
+# The README's log-ins, one of each role: each signs in and reaches a page of its own.
+every_readme_log_in() {
+    for who in coordinator director staff planner ready consultant trustee; do
+        [ "$(sign_in "$work/$who-in" "$who@example.org" demo-password-1)" = 303 ] || return 1
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/$who-in" "$base/")" = 200 ] ||
+            return 1
+    done
+}
+check "every log-in the README names signs in" every_readme_log_in
 
 signed_in_dashboard() {
     [ "$(sign_in "$work/staff" STAFF@example.org demo-password-1)" = 303 ] || return 1

@@ -239,12 +239,14 @@ static void test_the_engine_meets_every_rule_in_the_set(void **state)
     assert_true(tally.statuses[TRACK_EXPIRED] > 0);
 }
 
-static void test_the_five_log_ins_work(void **state)
+static void test_the_log_ins_of_every_role_work(void **state)
 {
     struct fixture *f = *state;
-    const char *emails[] = {"coordinator@example.org", "director@example.org", "staff@example.org",
-                            "ready@example.org", "planner@example.org"};
-    for (size_t i = 0; i < 5; i++) {
+    const char *emails[] = {"coordinator@example.org", "director@example.org",
+                            "staff@example.org",       "ready@example.org",
+                            "planner@example.org",     "consultant@example.org",
+                            "trustee@example.org"};
+    for (size_t i = 0; i < sizeof emails / sizeof emails[0]; i++) {
         bool matches = false;
         struct ct_err err = {0};
         test_ok(store_person_check_password(&f->store, person(f, emails[i]), DEMO_PASSWORD,
@@ -252,7 +254,7 @@ static void test_the_five_log_ins_work(void **state)
                 &err);
         assert_true(matches);
     }
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM people WHERE password_hash IS NOT NULL"), 5);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM people WHERE password_hash IS NOT NULL"), 7);
     assert_int_equal(count(f, "SELECT COUNT(*) FROM person_roles r JOIN people p"
                               " ON p.id = r.person_id WHERE p.email = 'coordinator@example.org'"
                               " AND r.role = 'ce-coordinator'"),
@@ -261,6 +263,14 @@ static void test_the_five_log_ins_work(void **state)
                               " ON p.id = r.person_id WHERE p.email = 'director@example.org'"
                               " AND r.role IN ('learner', 'supervisor', 'library-administrator')"),
                      3);
+    /* The consultant is assigned the director's library; the trustee is on the trustee
+     * track there. */
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM libraries l JOIN people c"
+                              " ON c.id = l.consultant_id JOIN people d ON d.library_id = l.id"
+                              " WHERE c.email = 'consultant@example.org'"
+                              " AND d.email = 'director@example.org'"),
+                     1);
+    assert_string_equal(current_track(f, "trustee@example.org").program, "msl-trustee");
 }
 
 static void test_staff_member_is_on_the_strategic_track_under_the_director(void **state)
@@ -458,7 +468,7 @@ int main(void)
         cmocka_unit_test(test_plans_are_in_every_state),
         cmocka_unit_test(test_activities_are_in_every_status_and_shape),
         cmocka_unit_test(test_the_engine_meets_every_rule_in_the_set),
-        cmocka_unit_test(test_the_five_log_ins_work),
+        cmocka_unit_test(test_the_log_ins_of_every_role_work),
         cmocka_unit_test(test_staff_member_is_on_the_strategic_track_under_the_director),
         cmocka_unit_test(test_ready_learner_is_complete_and_waiting_for_the_award),
         cmocka_unit_test(test_planner_is_on_the_strategic_track_without_a_plan),
