@@ -58,6 +58,16 @@ static void test_the_review_page_lists_a_track_to_award(void **state)
     web_call_end(&call);
 }
 
+/* POSTs the coordinator's decision action on track (its id as text) to /review. */
+static void post_decision(struct web_call *call, struct action_world *w, const char *id,
+                          const char *action)
+{
+    web_call_begin(call, w, "POST", "/review", w->coordinator, day);
+    web_call_form(call, "track", id);
+    web_call_form(call, "action", action);
+    web_call_run(call);
+}
+
 static void test_a_return_without_a_comment_is_marked_at_its_row(void **state)
 {
     struct action_world *w = *state;
@@ -65,10 +75,7 @@ static void test_a_return_without_a_comment_is_marked_at_its_row(void **state)
     char id[32];
     snprintf(id, sizeof id, "%lld", (long long)track);
     struct web_call call;
-    web_call_begin(&call, w, "POST", "/review", w->coordinator, day);
-    web_call_form(&call, "track", id);
-    web_call_form(&call, "action", "return-track");
-    web_call_run(&call);
+    post_decision(&call, w, id, "return-track");
     assert_int_equal(call.response.status, 400);
     web_call_assert_body_has(&call, "The decision was not saved: see the comment box.");
     char error[96];
@@ -86,19 +93,13 @@ static void test_the_award_redirects_with_the_certificate(void **state)
     char id[32];
     snprintf(id, sizeof id, "%lld", (long long)track);
     struct web_call call;
-    web_call_begin(&call, w, "POST", "/review", w->coordinator, day);
-    web_call_form(&call, "track", id);
-    web_call_form(&call, "action", "award");
-    web_call_run(&call);
+    post_decision(&call, w, id, "award");
     assert_int_equal(call.response.status, 303);
     assert_int_equal(
         strncmp(call.response.location, "/review?done=awarded&certificate=CT-2024-", 41), 0);
     web_call_end(&call);
     /* An unknown decision is refused without acting. */
-    web_call_begin(&call, w, "POST", "/review", w->coordinator, day);
-    web_call_form(&call, "track", id);
-    web_call_form(&call, "action", "publish");
-    web_call_run(&call);
+    post_decision(&call, w, id, "publish");
     assert_int_equal(call.response.status, 400);
     web_call_assert_body_has(&call, "Choose a decision for one of the rows.");
     web_call_end(&call);
