@@ -97,6 +97,15 @@ static const struct migration migrations[] = {
         NULL,
         NULL,
     },
+    {
+        11,
+        "libraries' kind, directory id, director and board chair; people's position, moves and "
+        "merges; the mail outbox, account links, OpenID Connect sign-ins and second factors",
+#include "schema_v11.sql.h"
+        ,
+        NULL,
+        NULL,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
