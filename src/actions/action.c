@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../store/db.h"
 #include "../core/banned.h"
 
 struct actor actor_system(int64_t now, struct civil_date today)
@@ -105,4 +106,10 @@ enum ct_status action_end(struct store *store, enum ct_status status,
                           struct action_outcome *outcome)
 {
     return store_finish(store, status, &outcome->err);
+}
+
+enum ct_status action_discard(struct store *store)
+{
+    db_rollback(store->db);
+    return CT_OK;
 }

@@ -118,4 +118,8 @@ enum ct_status action_begin(struct store *store, struct action_outcome *outcome)
 enum ct_status action_end(struct store *store, enum ct_status status,
                           struct action_outcome *outcome) CT_MUST_CHECK;
 
+/* Ends it by rolling it back whatever happened: a dry run, which decides and counts
+ * everything and keeps nothing. Returns CT_OK. */
+enum ct_status action_discard(struct store *store) CT_MUST_CHECK;
+
 #endif

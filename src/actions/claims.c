@@ -120,9 +120,8 @@ static void read_quantities(const struct claim_submit_input *input, struct activ
     }
 }
 
-/* An activity not in the catalog, as the learner describes it. */
-static void read_own_claim(const struct claim_submit_input *input, struct activity_new *activity,
-                           struct action_outcome *outcome)
+void claim_read_activity(const struct claim_submit_input *input, struct activity_new *activity,
+                         struct action_outcome *outcome)
 {
     const char *kind = given(input->kind);
     if (kind == NULL || !activity_kind_from_name(kind, &activity->kind)) {
@@ -186,7 +185,7 @@ static enum ct_status read_claim(struct store *store, const struct actor *actor,
         activity->event_id = event->id;
         read_event_claim(input, event, activity, outcome);
     } else {
-        read_own_claim(input, activity, outcome);
+        claim_read_activity(input, activity, outcome);
     }
     if (civil_date_is_set(activity->date) && civil_date_compare(activity->date, actor->today) > 0) {
         action_fault(outcome, "date", "Claim an activity once it has happened.");

@@ -6,6 +6,7 @@
 #ifndef CERTTRACK_ACTIONS_CLAIMS_H
 #define CERTTRACK_ACTIONS_CLAIMS_H
 
+#include "../store/store_activities.h"
 #include "action.h"
 
 /* A claim, as the claim form and POST /api/v1/me/activities send it: a catalog event
@@ -30,6 +31,13 @@ struct claim_submit_input {
 struct claim_submit_result {
     int64_t activity_id;
 };
+
+/* Reads an activity not in the catalog, as input describes it (all of it but event_id),
+ * into activity: its texts borrowed from input. Each
+ * field that cannot be read is a fault of its own. The history import reads its lines
+ * through it too. */
+void claim_read_activity(const struct claim_submit_input *input, struct activity_new *activity,
+                         struct action_outcome *outcome);
 
 /* Records the claim as the acting learner's own, pending. Only a person holding the
  * learner role claims (ACTION_NOT_ALLOWED otherwise). Every field that cannot be read

@@ -3,6 +3,7 @@
 #include <assert.h>
 #include <getopt.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "../io/clock.h"
@@ -17,6 +18,16 @@ enum {
      * character, '?' and ':' included. */
     FIRST_OPTION = 256,
 };
+
+struct actor cli_system_actor(void)
+{
+    struct civil_date today = civil_date_unset();
+    struct ct_err err = {0};
+    if (clock_today(&today, &err) != CT_OK) {
+        today = civil_date_unset();
+    }
+    return actor_system((int64_t)time(NULL), today);
+}
 
 void cli_args_init(struct cli_args *args)
 {

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "../actions/action.h"
 #include "../core/civil_date.h"
 #include "../core/program.h"
 #include "../store/store.h"
@@ -81,6 +82,10 @@ struct cli_args {
     const char *status_list;
     bool merge;
 };
+
+/* The system as actor (a command run without --as), acting now, today (clock.h; unset
+ * when the clock cannot tell the day). */
+struct actor cli_system_actor(void);
 
 /* Sets args to its defaults: nothing given. */
 void cli_args_init(struct cli_args *args);

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "cli_args.h"
+#include "cli_import_records.h"
 #include "../actions/harvest.h"
 #include "../core/credit.h"
 #include "../harvest/moodle_import.h"
@@ -151,15 +152,6 @@ static int open_with_site(const struct harvest_args *args, const char *url,
 }
 
 /* The system, acting now: the actor of a command that names no person. */
-static struct actor system_actor(void)
-{
-    struct civil_date today = civil_date_unset();
-    struct ct_err err = {0};
-    if (clock_today(&today, &err) != CT_OK) {
-        today = civil_date_unset();
-    }
-    return actor_system((int64_t)time(NULL), today);
-}
 
 /* ---- site add, site link ---- */
 
@@ -195,7 +187,7 @@ static int site_add(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
-    struct actor actor = system_actor();
+    struct actor actor = cli_system_actor();
     const struct harvest_site_add_input input = {
         args.url, args.time_zone != NULL && args.time_zone[0] != '\0' ? args.time_zone : "UTC"};
     struct harvest_site_add_result added;
@@ -241,7 +233,7 @@ static int site_link(int argc, char **argv)
     int64_t person_id = 0, applied = 0;
     enum ct_status status = store_person_find(&store, args.person, &person_id, &err);
     if (status == CT_OK) {
-        struct actor actor = system_actor();
+        struct actor actor = cli_system_actor();
         const struct harvest_account_link_input input = {
             .site_id = site.id, .account = args.account, .person_id = person_id};
         struct harvest_account_link_result linked;
@@ -402,9 +394,11 @@ int cli_catalog(int argc, char **argv)
 
 static void import_usage(FILE *out)
 {
-    fprintf(out, "Usage: certtrack import moodle-progress FILE --db PATH --site SITE_URL\n"
-                 "\n"
-                 "Imports Moodle's activity completion report (report/progress, downloaded as\n"
+    fprintf(out, "Usage: certtrack import moodle-progress FILE --db PATH --site SITE_URL\n");
+    cli_import_records_usage(out);
+    fprintf(out, "\n"
+                 "moodle-progress: "
+                 "Moodle's activity completion report (report/progress, downloaded as\n"
                  "CSV or as Excel CSV) from a registered site: learners matched by e-mail,\n"
                  "activity columns by their mapped LMS names (certtrack catalog add --lms-name).\n"
                  "Prints the reconciliation: rows read, activities created, duplicates, and each\n"
@@ -515,7 +509,7 @@ static int import_file(const struct harvest_args *args, const char *path)
         return exit_code;
     }
     struct moodle_progress_source source = {file_source_read, file};
-    struct actor actor = system_actor();
+    struct actor actor = cli_system_actor();
     const struct harvest_import_input input = {site.id, &source, path, "command line"};
     struct harvest_import_result imported;
     struct action_outcome outcome;
@@ -571,6 +565,8 @@ static int import_moodle_progress(int argc, char **argv)
 
 int cli_import(int argc, char **argv)
 {
-    static const struct cli_verb verbs[] = {{"moodle-progress", import_moodle_progress}};
-    return cli_run_verb(argc, argv, CLI_TABLE(verbs), import_usage, "expected 'moodle-progress'");
+    static const struct cli_verb verbs[] = {{"moodle-progress", import_moodle_progress},
+                                            {"history", cli_import_history}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), import_usage,
+                        "expected 'moodle-progress' or 'history'");
 }

@@ -19,8 +19,8 @@ int cli_site(int argc, char **argv);
  * "catalog", its options follow; returns the exit code (enum cli_exit, cli.h). */
 int cli_catalog(int argc, char **argv);
 
-/* certtrack import: import moodle-progress: a Moodle completion report. argv[0] is "import", its
- * options follow; returns the exit code (enum cli_exit, cli.h). */
+/* certtrack import: import moodle-progress (a Moodle completion report) and import history. argv[0]
+ * is "import", its options follow; returns the exit code (enum cli_exit, cli.h). */
 int cli_import(int argc, char **argv);
 
 #endif

@@ -49,7 +49,7 @@ static const struct command commands[] = {
     {"serve", cli_serve, "serve the web application and the JSON API"},
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
-    {"import", cli_import, "import moodle-progress: a Moodle completion report"},
+    {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
 };
 
 static void usage(FILE *out)

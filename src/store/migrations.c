@@ -14,6 +14,10 @@ struct migration {
     const char *sql;
     enum ct_status (*run)(struct db *db, struct ct_err *err);
     const char *sql_after;
+    /* Rebuilds a table that others reference (to change a CHECK): runs with the foreign
+     * key checks off, as SQLite's ALTER TABLE procedure asks, and checks every reference
+     * before it commits. */
+    bool rebuilds_tables;
 };
 
 static const struct migration migrations[] = {
@@ -24,6 +28,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         2,
@@ -32,6 +37,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         3,
@@ -40,6 +46,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         4,
@@ -48,6 +55,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         5,
@@ -56,6 +64,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         6,
@@ -64,6 +73,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         7,
@@ -72,6 +82,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         8,
@@ -80,6 +91,8 @@ static const struct migration migrations[] = {
         ,
         store_duplicates_supersede_all,
 #include "schema_v8_after.sql.h"
+        ,
+        false,
     },
     {
         9,
@@ -88,6 +101,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         10,
@@ -96,6 +110,7 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
     },
     {
         11,
@@ -105,6 +120,17 @@ static const struct migration migrations[] = {
         ,
         NULL,
         NULL,
+        false,
+    },
+    {
+        12,
+        "imported history: activities and certificates brought in from earlier records, and "
+        "the reconciliation of each import",
+#include "schema_v12.sql.h"
+        ,
+        NULL,
+        NULL,
+        true,
     },
 };
 
@@ -188,8 +214,26 @@ static enum ct_status record_migration(struct db *db, const struct migration *mi
     return status;
 }
 
-static enum ct_status apply_one(struct db *db, const struct migration *migration,
-                                struct ct_err *err)
+/* Refuses (CT_ERR_INPUT, where "database") when a row references one that is not there. */
+static enum ct_status check_references(struct db *db, struct ct_err *err)
+{
+    struct db_stmt *stmt = NULL;
+    enum ct_status status = db_prepare(db, "PRAGMA foreign_key_check", &stmt, err);
+    bool has_row = false;
+    if (status == CT_OK) {
+        status = db_step(stmt, &has_row, err);
+    }
+    if (status == CT_OK && has_row) {
+        status =
+            ct_err_set(err, CT_ERR_INPUT, "database", "a row of %s references a missing row of %s",
+                       db_column_text(stmt, 0), db_column_text(stmt, 2));
+    }
+    db_finalize(stmt);
+    return status;
+}
+
+static enum ct_status apply_in_transaction(struct db *db, const struct migration *migration,
+                                           struct ct_err *err)
 {
     enum ct_status status = db_begin(db, err);
     if (status != CT_OK) {
@@ -210,6 +254,9 @@ static enum ct_status apply_one(struct db *db, const struct migration *migration
     if (status == CT_OK && migration->sql_after != NULL) {
         status = db_exec(db, migration->sql_after, err);
     }
+    if (status == CT_OK && migration->rebuilds_tables) {
+        status = check_references(db, err);
+    }
     if (status == CT_OK) {
         status = record_migration(db, migration, err);
     }
@@ -221,6 +268,25 @@ static enum ct_status apply_one(struct db *db, const struct migration *migration
         char where[64];
         snprintf(where, sizeof where, "migration %lld", (long long)migration->version);
         ct_err_prefix_where(err, where);
+    }
+    return status;
+}
+
+static enum ct_status apply_one(struct db *db, const struct migration *migration,
+                                struct ct_err *err)
+{
+    if (!migration->rebuilds_tables) {
+        return apply_in_transaction(db, migration, err);
+    }
+    enum ct_status status = db_exec(db, "PRAGMA foreign_keys = OFF", err);
+    if (status == CT_OK) {
+        status = apply_in_transaction(db, migration, err);
+    }
+    struct ct_err restore_err;
+    enum ct_status restored = db_exec(db, "PRAGMA foreign_keys = ON", &restore_err);
+    if (status == CT_OK && restored != CT_OK) {
+        *err = restore_err;
+        status = restored;
     }
     return status;
 }

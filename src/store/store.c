@@ -29,6 +29,7 @@ static const char *const entity_tables[] = {
     [ENTITY_HARVEST_IMPORT] = "harvest_imports",
     [ENTITY_SETTING] = "settings",
     [ENTITY_API_TOKEN] = "api_tokens",
+    [ENTITY_RECORD_IMPORT] = "record_imports",
 };
 
 /* Columns never copied into the audit log. */

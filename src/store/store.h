@@ -42,6 +42,7 @@ enum store_entity {
     ENTITY_HARVEST_IMPORT,
     ENTITY_SETTING,
     ENTITY_API_TOKEN,
+    ENTITY_RECORD_IMPORT,
 };
 
 /* The row of entity with id as a JSON object text (caller frees), or NULL in *json

@@ -15,6 +15,7 @@ static const char *const provenance_names[] = {
     [PROVENANCE_CLAIM] = "claim",
     [PROVENANCE_CATALOG] = "catalog",
     [PROVENANCE_HARVEST] = "harvest",
+    [PROVENANCE_IMPORTED] = "imported",
 };
 
 /* The quantity each kind needs, as the evaluate input requires it. */
@@ -188,7 +189,8 @@ static enum ct_status insert_activity(struct store *store, const struct activity
         "INSERT INTO activities (person_id, record_key, kind, title, date, credit_halves,"
         " semester_halves, quarter_halves, minutes, category, topic, plan_item, recorded,"
         " status, provenance, event_id, source, source_record_id, harvested_at, raw_hash,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " created_at, sponsor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?)"
         " RETURNING id",
         id, err, DB_INT(a->person_id), DB_TEXT(key), DB_TEXT(activity_kind_name(a->kind)),
         DB_TEXT(a->title != NULL ? a->title : ""), DB_TEXT(store_date_text(a->date, date)),
@@ -199,7 +201,7 @@ static enum ct_status insert_activity(struct store *store, const struct activity
         a->event_id > 0 ? DB_INT(a->event_id) : DB_TEXT(NULL), optional_text(a->source),
         optional_text(a->source_record_id),
         DB_TEXT(a->provenance == PROVENANCE_HARVEST ? now : NULL), optional_text(a->raw_hash),
-        DB_TEXT(now));
+        DB_TEXT(now), optional_text(a->sponsor));
     if (status == CT_OK && a->record_key == NULL) {
         char generated[32];
         snprintf(generated, sizeof generated, "a%" PRId64, *id);

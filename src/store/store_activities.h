@@ -9,9 +9,10 @@
 #include "store.h"
 
 enum activity_provenance {
-    PROVENANCE_CLAIM,   /* claimed by the learner */
-    PROVENANCE_CATALOG, /* registered for a catalog event */
-    PROVENANCE_HARVEST, /* harvested from an LMS */
+    PROVENANCE_CLAIM,    /* claimed by the learner */
+    PROVENANCE_CATALOG,  /* registered for a catalog event */
+    PROVENANCE_HARVEST,  /* harvested from an LMS */
+    PROVENANCE_IMPORTED, /* brought in from the State Library's earlier records */
 };
 
 struct activity_new {
@@ -34,6 +35,7 @@ struct activity_new {
     const char *source; /* harvest: the LMS site */
     const char *source_record_id;
     const char *raw_hash;
+    const char *sponsor; /* who offered it, when not a catalog event's; NULL when unknown */
 };
 
 /* Records an activity. Its fields are checked as the evaluate input is: kind-specific

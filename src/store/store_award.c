@@ -92,6 +92,25 @@ static enum ct_status draw_status_index(struct store *store, int64_t *index, str
                            : status;
 }
 
+/* "CT-YYYY-NNNNNN": the year of day and the certificate's id, or, when a certificate
+ * imported from earlier records holds that number, the first free one after it. */
+static enum ct_status choose_number(struct store *store, struct civil_date day, int64_t id,
+                                    char number[CERTIFICATE_NUMBER_SIZE], struct ct_err *err)
+{
+    int year, month, mday;
+    civil_date_to_ymd(day, &year, &month, &mday);
+    for (int64_t n = id;; n++) {
+        snprintf(number, CERTIFICATE_NUMBER_SIZE, "CT-%04d-%06" PRId64, year, n);
+        int64_t held = 0;
+        enum ct_status status =
+            STORE_EXEC(store, "SELECT COUNT(*) FROM certificates WHERE number = ?", &held, err,
+                       DB_TEXT(number));
+        if (status != CT_OK || held == 0) {
+            return status;
+        }
+    }
+}
+
 static enum ct_status issue_certificate(struct store *store, const struct track_info *track,
                                         const struct program *program,
                                         const struct evaluation *evaluation, struct civil_date day,
@@ -115,10 +134,9 @@ static enum ct_status issue_certificate(struct store *store, const struct track_
                        DB_INT(evaluation->counted_halves), DB_TEXT(store_date_text(day, issued)),
                        DB_TEXT(store_date_text(result->valid_until, until)), DB_INT(status_index));
     }
-    int year, month, mday;
-    civil_date_to_ymd(day, &year, &month, &mday);
-    snprintf(result->number, sizeof result->number, "CT-%04d-%06" PRId64, year,
-             result->certificate_id);
+    if (status == CT_OK) {
+        status = choose_number(store, day, result->certificate_id, result->number, err);
+    }
     if (status == CT_OK) {
         status = STORE_EXEC(store, "UPDATE certificates SET number = ? WHERE id = ?", NULL, err,
                             DB_TEXT(result->number), DB_INT(result->certificate_id));
@@ -393,4 +411,68 @@ enum ct_status store_certificates_revoked(struct store *store, int64_t **ids, si
         *count = 0;
     }
     return status;
+}
+
+/* The certified track an imported certificate stands on: the program's window ending on
+ * the day it was issued. */
+static enum ct_status insert_imported_track(struct store *store, int64_t actor_id,
+                                            const struct certificate_import *import,
+                                            const struct program *program, int64_t *track_id,
+                                            struct ct_err *err)
+{
+    char started[CIVIL_DATE_TEXT_SIZE], issued[CIVIL_DATE_TEXT_SIZE];
+    char now[CLOCK_TIMESTAMP_SIZE];
+    clock_now_utc(now);
+    struct civil_date start = civil_date_add_years(import->issued, -program->window_years);
+    enum ct_status status = STORE_EXEC(
+        store,
+        "INSERT INTO tracks (person_id, program, started, deadline, state, state_changed_at,"
+        " state_comment) VALUES (?, ?, ?, ?, 'certified', ?, 'imported from earlier records')"
+        " RETURNING id",
+        track_id, err, DB_INT(import->person_id), DB_TEXT(program->id),
+        DB_TEXT(store_date_text(start, started)), DB_TEXT(store_date_text(import->issued, issued)),
+        DB_TEXT(now));
+    if (status == CT_OK) {
+        status = store_audit(store, actor_id, ENTITY_TRACK, *track_id, "import", NULL, err);
+    }
+    return status;
+}
+
+enum ct_status store_certificate_import(struct store *store, int64_t actor_id,
+                                        const struct certificate_import *import,
+                                        int64_t *certificate_id, struct ct_err *err)
+{
+    const struct program *program = program_set_find(store->programs, import->program);
+    if (program == NULL) {
+        return ct_err_set(err, CT_ERR_INPUT, "program", "no program \"%.64s\"", import->program);
+    }
+    char code[VERIFICATION_CODE_SIZE], issued[CIVIL_DATE_TEXT_SIZE], until[CIVIL_DATE_TEXT_SIZE];
+    int64_t track_id = 0, status_index = 0;
+    enum ct_status status = db_begin(store->db, err);
+    if (status == CT_OK) {
+        status = make_verification_code(code, err);
+    }
+    if (status == CT_OK) {
+        status = draw_status_index(store, &status_index, err);
+    }
+    if (status == CT_OK) {
+        status = insert_imported_track(store, actor_id, import, program, &track_id, err);
+    }
+    struct civil_date valid_until = civil_date_add_years(import->issued, program->window_years);
+    if (status == CT_OK) {
+        status = STORE_EXEC(
+            store,
+            "INSERT INTO certificates (number, verification_code, person_id, track_id, program,"
+            " credit_halves, issued, valid_until, status_index, provenance)"
+            " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, 'imported') RETURNING id",
+            certificate_id, err, DB_TEXT(import->number), DB_TEXT(code), DB_INT(import->person_id),
+            DB_INT(track_id), DB_TEXT(program->id),
+            DB_TEXT(store_date_text(import->issued, issued)),
+            DB_TEXT(store_date_text(valid_until, until)), DB_INT(status_index));
+    }
+    if (status == CT_OK) {
+        status =
+            store_audit(store, actor_id, ENTITY_CERTIFICATE, *certificate_id, "import", NULL, err);
+    }
+    return store_finish(store, status, err);
 }

@@ -32,6 +32,22 @@ enum ct_status store_award(struct store *store, int64_t actor_id, int64_t track_
                            struct civil_date day, struct award_result *result,
                            struct ct_err *err) CT_MUST_CHECK;
 
+/* A certificate the State Library issued before certtrack, as its records hold it. */
+struct certificate_import {
+    int64_t person_id;
+    const char *program; /* a loaded program's id */
+    struct civil_date issued;
+    const char *number; /* as issued; an award never reuses it */
+};
+
+/* Keeps an imported certificate (provenance "imported", no credits counted, valid for the
+ * program's window from its issue day) on a certified track of its own, so that
+ * prerequisites see it like an awarded one; audited; all or nothing. A number
+ * held already is refused by the database (CT_ERR_INPUT). */
+enum ct_status store_certificate_import(struct store *store, int64_t actor_id,
+                                        const struct certificate_import *import,
+                                        int64_t *certificate_id, struct ct_err *err) CT_MUST_CHECK;
+
 /* Revokes a certificate on day with a reason (required). A revoked certificate no longer
  * counts as a prerequisite; it cannot be revoked twice. */
 enum ct_status store_certificate_revoke(struct store *store, int64_t actor_id,

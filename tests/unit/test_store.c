@@ -251,6 +251,41 @@ static void test_nested_transaction_rolls_back_alone(void **state)
     assert_int_equal(db_commit(scratch->db, &err), CT_ERR_IO);
 }
 
+/* Migration 12 rebuilds activities, which other tables reference: the rows, their
+ * references and the foreign key checks all survive it. */
+static void test_the_activities_rebuild_keeps_rows_and_references(void **state)
+{
+    struct scratch *scratch = *state;
+    struct ct_err err = {0};
+    assert_int_equal(migrations_apply_until(scratch->db, 11, NULL, &err), CT_OK);
+    exec_ok(scratch->db,
+            "INSERT INTO people (id, name, email, email_key, created_at, subject_uuid)"
+            " VALUES (1, 'A', 'a@x.org', 'a@x.org', '2026-01-01T00:00:00Z', 'u-1');"
+            "INSERT INTO lms_sites (id, url, api_key, secret_hash, created_at) VALUES"
+            " (1, 'https://m.example.org', 'k', 's', '2026-01-01T00:00:00Z');"
+            "INSERT INTO harvest_imports (id, site_id, imported_via, imported_at, file_name,"
+            " file_sha256) VALUES (1, 1, 'test', '2026-01-01T00:00:00Z', 'f', 'h');"
+            "INSERT INTO activities (id, person_id, record_key, kind, title, date, credit_halves,"
+            " status, provenance, created_at) VALUES (5, 1, 'a5', 'course', 'T', '2026-01-02', 2,"
+            " 'verified', 'harvest', '2026-01-02T00:00:00Z');"
+            "INSERT INTO harvest_provenance (activity_id, kind, import_id, raw_hash, received_at)"
+            " VALUES (5, 'file', 1, 'r', '2026-01-02T00:00:00Z');");
+    assert_int_equal(migrations_apply(scratch->db, NULL, &err), CT_OK);
+    assert_int_equal(query_int(scratch->db, "SELECT credit_halves FROM activities WHERE id = 5"),
+                     2);
+    assert_int_equal(query_int(scratch->db, "SELECT COUNT(*) FROM harvest_provenance h JOIN"
+                                            " activities a ON a.id = h.activity_id"),
+                     1);
+    assert_int_equal(query_int(scratch->db, "PRAGMA foreign_keys"), 1);
+    exec_ok(scratch->db, "UPDATE activities SET provenance = 'imported' WHERE id = 5");
+    struct db_stmt *stmt = NULL;
+    assert_int_equal(db_prepare(scratch->db, "DELETE FROM activities WHERE id = 5", &stmt, &err),
+                     CT_OK);
+    bool has_row = false;
+    assert_int_not_equal(db_step(stmt, &has_row, &err), CT_OK); /* still referenced */
+    db_finalize(stmt);
+}
+
 static void test_backup_is_a_consistent_copy(void **state)
 {
     struct scratch *scratch = *state;
@@ -412,6 +447,7 @@ int main(void)
 #define SCRATCH_TEST(f) cmocka_unit_test_setup_teardown(f, open_scratch, close_scratch)
     const struct CMUnitTest tests[] = {
         SCRATCH_TEST(test_fresh_database_migrates_to_the_latest_version),
+        SCRATCH_TEST(test_the_activities_rebuild_keeps_rows_and_references),
         SCRATCH_TEST(test_migrations_run_again_change_nothing),
         SCRATCH_TEST(test_database_newer_than_the_binary_is_refused),
         SCRATCH_TEST(test_a_step_missing_below_the_current_version_is_applied),
