@@ -343,7 +343,8 @@ static enum ct_status run_import(struct history_run *run, const struct history_i
                                          result->file_sha256, &run->counts, err);
     }
     if (status == CT_OK) {
-        status = store_record_import_refused(run->store, run->import_id, &result->refused, err);
+        status = store_record_import_refused(run->store, run->import_id, input->refused_shown,
+                                             &result->refused, err);
     }
     result->import_id = run->import_id;
     result->counts = run->counts;

@@ -21,13 +21,15 @@ struct history_import_input {
     const char *file_name; /* as the import's record names it */
     const char *via;       /* "command line" or "web" */
     bool dry_run;          /* decide every line, keep nothing */
+    int64_t refused_shown; /* how many refused lines result->refused holds at most */
 };
 
 struct history_import_result {
     int64_t import_id; /* the import's record; after a dry run, the one that was rolled back */
     char file_sha256[65];
     struct record_import_counts counts;
-    struct store_rows refused; /* struct record_import_line, in line order; caller releases */
+    struct store_rows refused; /* struct record_import_line: the first refused_shown refused
+                                  lines, in line order; the caller releases it */
 };
 
 /* Reads the whole file in one transaction (the coordinator's, or the system's): a file

@@ -56,11 +56,12 @@ static void print_history_summary(const char *path, const struct history_import_
     printf("Unchanged:    %" PRId64 "\n", counts->of[RECORD_LINE_UNCHANGED]);
     printf("Refused:      %" PRId64 "\n", counts->of[RECORD_LINE_REFUSED]);
     const struct record_import_line *lines = result->refused.items;
-    for (size_t i = 0; i < result->refused.count && i < MAX_REFUSED_SHOWN; i++) {
+    for (size_t i = 0; i < result->refused.count; i++) {
         printf("  line %" PRId64 ": %s (%s)\n", lines[i].line, lines[i].reason, lines[i].what);
     }
-    if (result->refused.count > MAX_REFUSED_SHOWN) {
-        printf("  ... and %zu more\n", result->refused.count - MAX_REFUSED_SHOWN);
+    int64_t more = counts->of[RECORD_LINE_REFUSED] - (int64_t)result->refused.count;
+    if (more > 0) {
+        printf("  ... and %" PRId64 " more\n", more);
     }
 }
 
@@ -74,7 +75,8 @@ static int run_history(struct store *store, void *context)
 {
     const struct history_run_context *run = context;
     struct actor actor = cli_system_actor();
-    const struct history_import_input input = {run->file, run->path, "command line", run->dry_run};
+    const struct history_import_input input = {run->file, run->path, "command line", run->dry_run,
+                                               MAX_REFUSED_SHOWN};
     struct history_import_result result = {.refused = {.size = sizeof(struct record_import_line)}};
     struct action_outcome outcome;
     action_outcome_init(&outcome);

@@ -71,13 +71,13 @@ static void read_line(struct db_stmt *stmt, void *row)
     store_text_copy(line->what, sizeof line->what, db_column_text(stmt, 3));
 }
 
-enum ct_status store_record_import_refused(struct store *store, int64_t import_id,
+enum ct_status store_record_import_refused(struct store *store, int64_t import_id, int64_t limit,
                                            struct store_rows *rows, struct ct_err *err)
 {
     return STORE_READ_ROWS(store,
                            "SELECT line, outcome, reason, what FROM record_import_rows"
-                           " WHERE import_id = ? AND outcome = 'refused' ORDER BY line",
-                           read_line, rows, err, DB_INT(import_id));
+                           " WHERE import_id = ? AND outcome = 'refused' ORDER BY line LIMIT ?",
+                           read_line, rows, err, DB_INT(import_id), DB_INT(limit));
 }
 
 static void read_activity(struct db_stmt *stmt, void *row)

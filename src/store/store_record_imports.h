@@ -58,9 +58,9 @@ struct record_import_line {
     char what[256];
 };
 
-/* The refused lines of an import, in line order, appended to rows ({.size = sizeof
- * (struct record_import_line)}). */
-enum ct_status store_record_import_refused(struct store *store, int64_t import_id,
+/* The first limit refused lines of an import, in line order, appended to rows ({.size =
+ * sizeof (struct record_import_line)}); the import's counts say how many there are. */
+enum ct_status store_record_import_refused(struct store *store, int64_t import_id, int64_t limit,
                                            struct store_rows *rows,
                                            struct ct_err *err) CT_MUST_CHECK;
 

@@ -38,7 +38,7 @@ static void import_text(struct action_world *w, int64_t person, const char *text
     FILE *file = fmemopen((void *)text, strlen(text), "r");
     assert_non_null(file);
     struct actor actor = action_world_actor(w, person, "2026-06-15");
-    const struct history_import_input input = {file, "history.csv", "test", dry_run};
+    const struct history_import_input input = {file, "history.csv", "test", dry_run, 100};
     memset(out, 0, sizeof *out);
     out->result.refused.size = sizeof(struct record_import_line);
     action_outcome_init(&out->outcome);
