@@ -80,6 +80,49 @@ enum ct_status store_record_import_refused(struct store *store, int64_t import_i
                            read_line, rows, err, DB_INT(import_id), DB_INT(limit));
 }
 
+#define IMPORT_VIEW_SQL                                                                            \
+    "SELECT i.id, i.kind, COALESCE(p.name, ''), i.imported_via, i.imported_at, i.file_name,"       \
+    " i.file_sha256, i.rows_read, i.created, i.updated, i.unchanged, i.refused"                    \
+    " FROM record_imports i LEFT JOIN people p ON p.id = i.imported_by"
+
+static void read_view(struct db_stmt *stmt, void *row)
+{
+    struct record_import_view *v = row;
+    v->id = db_column_int64(stmt, 0);
+    store_text_copy(v->kind, sizeof v->kind, db_column_text(stmt, 1));
+    store_text_copy(v->by, sizeof v->by, db_column_text(stmt, 2));
+    store_text_copy(v->via, sizeof v->via, db_column_text(stmt, 3));
+    store_text_copy(v->at, sizeof v->at, db_column_text(stmt, 4));
+    store_text_copy(v->file_name, sizeof v->file_name, db_column_text(stmt, 5));
+    store_text_copy(v->file_sha256, sizeof v->file_sha256, db_column_text(stmt, 6));
+    v->counts.rows_read = db_column_int64(stmt, 7);
+    for (int i = 0; i < RECORD_LINE_OUTCOMES; i++) {
+        v->counts.of[i] = db_column_int64(stmt, 8 + i);
+    }
+}
+
+enum ct_status store_record_import_get(struct store *store, int64_t id,
+                                       struct record_import_view *view, bool *found,
+                                       struct ct_err *err)
+{
+    struct store_rows rows = {.size = sizeof *view};
+    enum ct_status status = STORE_READ_ROWS(store, IMPORT_VIEW_SQL " WHERE i.id = ?", read_view,
+                                            &rows, err, DB_INT(id));
+    *found = status == CT_OK && rows.count == 1;
+    if (*found) {
+        *view = *(const struct record_import_view *)rows.items;
+    }
+    store_rows_release(&rows);
+    return status;
+}
+
+enum ct_status store_record_imports_latest(struct store *store, int64_t limit,
+                                           struct store_rows *rows, struct ct_err *err)
+{
+    return STORE_READ_ROWS(store, IMPORT_VIEW_SQL " ORDER BY i.id DESC LIMIT ?", read_view, rows,
+                           err, DB_INT(limit));
+}
+
 static void read_activity(struct db_stmt *stmt, void *row)
 {
     struct imported_activity *a = row;

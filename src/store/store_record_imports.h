@@ -64,6 +64,29 @@ enum ct_status store_record_import_refused(struct store *store, int64_t import_i
                                            struct store_rows *rows,
                                            struct ct_err *err) CT_MUST_CHECK;
 
+/* An import's record, as the coordinator's pages show it. */
+struct record_import_view {
+    int64_t id;
+    char kind[16]; /* "people" or "history" */
+    char by[128];  /* who imported it: a name, or "" for the system */
+    char via[32];
+    char at[32];
+    char file_name[256];
+    char file_sha256[65];
+    struct record_import_counts counts;
+};
+
+/* The import id, when there is one. */
+enum ct_status store_record_import_get(struct store *store, int64_t id,
+                                       struct record_import_view *view, bool *found,
+                                       struct ct_err *err) CT_MUST_CHECK;
+
+/* The latest limit imports, newest first, appended to rows ({.size = sizeof (struct
+ * record_import_view)}). */
+enum ct_status store_record_imports_latest(struct store *store, int64_t limit,
+                                           struct store_rows *rows,
+                                           struct ct_err *err) CT_MUST_CHECK;
+
 /* What an imported activity holds now, to compare a line of the file with. */
 struct imported_activity {
     int64_t id;

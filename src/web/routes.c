@@ -7,12 +7,14 @@
 
 #include "api/api.h"
 #include "api/api_coordinator.h"
+#include "api/api_imports.h"
 #include "api/api_me.h"
 #include "api/api_plan.h"
 #include "api/api_supervisor.h"
 #include "pages/catalog.h"
 #include "pages/certificate_files.h"
 #include "pages/public.h"
+#include "pages/record_imports.h"
 #include "pages/certificates.h"
 #include "pages/activities.h"
 #include "pages/compliance.h"
@@ -117,6 +119,8 @@ static const struct route routes[] = {
      page_compliance, LAID_OUT, "Compliance"},
     {"GET", "/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_libraries, LAID_OUT, "Libraries"},
+    {"GET", "/imports", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_record_imports,
+     LAID_OUT, "Imports"},
     {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_settings, LAID_OUT,
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens, LAID_OUT, "API tokens"},
@@ -213,6 +217,10 @@ static const struct route routes[] = {
      api_catalog_events, BARE, NO_NAV},
     {"POST", "/api/v1/catalog/events", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
      api_catalog_event_add, BARE, NO_NAV},
+    {"POST", "/api/v1/imports/history", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_import_history, BARE, NO_NAV},
+    {"GET", "/api/v1/imports/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API, api_import,
+     BARE, NO_NAV},
     {"GET", "/api/v1/certificates", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
      api_certificates, BARE, NO_NAV},
     {"POST", "/api/v1/certificates/{id}/revoke", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
@@ -247,6 +255,10 @@ static const struct route routes[] = {
      page_harvest_import_new_submit, LAID_OUT, NO_NAV},
     {"GET", "/harvest/imports/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_harvest_import, LAID_OUT, NO_NAV},
+    {"POST", "/imports/history", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_UPLOAD,
+     page_record_import_history, LAID_OUT, NO_NAV},
+    {"GET", "/imports/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_record_import,
+     LAID_OUT, NO_NAV},
     {"GET", "/harvest/imports/{id}.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_harvest_import_csv, BARE, NO_NAV},
     {"GET", "/harvest/inbox", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_harvest_inbox,

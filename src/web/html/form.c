@@ -243,6 +243,8 @@ void html_alert(struct html *h, enum form_alert_kind kind, const char *text)
 {
     if (kind == FORM_ALERT_SUCCESS) {
         html_markup(h, "<div class=\"usa-alert usa-alert--success\" role=\"status\">");
+    } else if (kind == FORM_ALERT_INFO) {
+        html_markup(h, "<div class=\"usa-alert usa-alert--info\" role=\"status\">");
     } else {
         html_markup(h, "<div class=\"usa-alert usa-alert--error\" role=\"alert\">");
     }

@@ -70,7 +70,7 @@ void html_hidden(struct html *h, const char *name, const char *value);
 /* Writes a hidden field holding a row id. */
 void html_hidden_id(struct html *h, const char *name, int64_t id);
 
-enum form_alert_kind { FORM_ALERT_ERROR, FORM_ALERT_SUCCESS };
+enum form_alert_kind { FORM_ALERT_ERROR, FORM_ALERT_SUCCESS, FORM_ALERT_INFO };
 
 /* Writes an alert box with text: an error (role="alert") or a success (role="status"). */
 void html_alert(struct html *h, enum form_alert_kind kind, const char *text);
