@@ -171,6 +171,7 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
         }],
         ['API tokens', '/tokens'],
         ['settings', '/settings'],
+        ['bring in earlier records', '/imports'],
         ['harvest', '/harvest'],
         ['add an LMS site', '/harvest/sites/new'],
         ['one LMS site', '/harvest/sites/2'],
