@@ -93,6 +93,9 @@ ROUTES = [
     ("GET", "/harvest/inbox", COORDINATOR),
     ("POST", "/harvest/inbox/accounts", COORDINATOR),
     ("POST", "/harvest/inbox/courses", COORDINATOR),
+    ("GET", "/imports", COORDINATOR),
+    ("POST", "/imports/history", COORDINATOR),
+    ("GET", "/imports/{id}", COORDINATOR),
 ]
 
 
@@ -103,6 +106,7 @@ def concrete(db, path):
         "/people/": "SELECT MIN(id) FROM people",
         "/libraries/": "SELECT MIN(id) FROM libraries",
         "/harvest/": "SELECT 1",
+        "/imports/": "SELECT 1",
     }
     for prefix, query in ids.items():
         if path.startswith(prefix) and "{id}" in path:
