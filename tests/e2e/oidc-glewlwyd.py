@@ -142,11 +142,12 @@ def main():
         secret_file = os.path.join(work, "oidc-client-secret")
 
         def ct(*args):
-            return subprocess.run([certtrack, *args, "--db", db], check=True,
+            return subprocess.run([certtrack, *args, "--db", db, "--programs", programs],
+                                  check=True,
                                   capture_output=True, text=True, env=env).stdout
 
         ct("init")
-        ct("demo-data", "--programs", programs)
+        ct("demo-data")
         server, base = start(certtrack, db, programs, work, TODAY)
         provider = None
         try:
