@@ -2,12 +2,28 @@
 
 #include <string.h>
 
+#include "../../oidc/oidc_provider.h"
 #include "../../store/store_people.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../http/session.h"
-#include "oidc.h"
 #include "../../core/banned.h"
+
+/* "Sign in with <label>", to /login/oidc, when an identity provider is set up. */
+static void oidc_button(struct web_request *request, struct html *h)
+{
+    struct oidc_settings settings;
+    bool on = false;
+    struct ct_err err = {0};
+    html_fail(h, oidc_settings_load(request->store, &settings, &on, &err));
+    if (on) {
+        html_markup(h, "<p class=\"margin-top-3\">Or, with your account at the State:</p>\n"
+                       "<a class=\"usa-button usa-button--outline\" href=\"/login/oidc\">"
+                       "Sign in with ");
+        html_text(h, settings.label);
+        html_markup(h, "</a>\n");
+    }
+}
 
 /* The sign-in form's content, with the form's token and message (NULL: none) above it. */
 static enum ct_status login_form(struct web_request *request, struct web_response *response,
@@ -32,7 +48,7 @@ static enum ct_status login_form(struct web_request *request, struct web_respons
                     "<input class=\"usa-input\" id=\"password\" name=\"password\""
                     " type=\"password\" autocomplete=\"current-password\" required>\n"
                     "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n");
-    page_oidc_button(request, &h);
+    oidc_button(request, &h);
     return html_status(&h);
 }
 

@@ -5,27 +5,12 @@
 #include <string.h>
 
 #include "../../actions/sign_in.h"
-#include "../../oidc/oidc_id_token.h"
-#include "../../oidc/oidc_provider.h"
+#include "../../oidc/oidc_sign_in.h"
 #include "../../store/store_oidc.h"
+#include "../html/html.h"
 #include "../html/layout.h"
 #include "login.h"
 #include "../../core/banned.h"
-
-void page_oidc_button(struct web_request *request, struct html *h)
-{
-    struct oidc_settings settings;
-    bool on = false;
-    struct ct_err err = {0};
-    html_fail(h, oidc_settings_load(request->store, &settings, &on, &err));
-    if (on) {
-        html_markup(h, "<p class=\"margin-top-3\">Or, with your account at the State:</p>\n"
-                       "<a class=\"usa-button usa-button--outline\" href=\"/login/oidc\">"
-                       "Sign in with ");
-        html_text(h, settings.label);
-        html_markup(h, "</a>\n");
-    }
-}
 
 /* The page of a sign-in that did not go through: what happened and the way back. */
 static enum ct_status refused(struct web_request *request, struct web_response *response,
@@ -66,73 +51,39 @@ static enum ct_status provider_trouble(struct web_request *request, struct web_r
                    NULL);
 }
 
+/* The settings when the provider is set up: *on false (and a 404 page) when not. */
+static enum ct_status settings_on(struct web_request *request, struct web_response *response,
+                                  struct oidc_settings *settings, bool *on)
+{
+    struct ct_err err = {0};
+    enum ct_status status = oidc_settings_load(request->store, settings, on, &err);
+    if (status != CT_OK || *on) {
+        return status;
+    }
+    return page_not_found(request, response, "sign-in service");
+}
+
 enum ct_status page_oidc_begin(struct web_request *request, struct web_response *response,
                                int64_t id)
 {
     (void)id;
     struct oidc_settings settings;
     bool on = false;
-    struct ct_err err = {0};
-    enum ct_status status = oidc_settings_load(request->store, &settings, &on, &err);
+    enum ct_status status = settings_on(request, response, &settings, &on);
     if (status != CT_OK || !on) {
-        return status != CT_OK ? status : page_not_found(request, response, "sign-in service");
+        return status;
     }
-    struct oidc_provider provider;
-    if (oidc_provider_discover(request->oidc_cache, settings.issuer, request->now, false, &provider,
-                               &err) != CT_OK) {
-        return provider_trouble(request, response, &err);
-    }
-    struct oidc_sign_in sign_in;
     struct buf address;
     buf_init(&address, sizeof response->location - 1);
-    status = store_oidc_sign_in_begin(request->store, "/", request->now, &sign_in, &err);
-    if (status == CT_OK) {
-        status = oidc_authorization_url(&provider, &settings, &sign_in, &address, &err);
-    }
+    struct ct_err err = {0};
+    status = oidc_sign_in_start(request->store, request->oidc_cache, &settings, request->now,
+                                &address, &err);
     if (status == CT_OK) {
         web_redirect(response, buf_str(&address));
+    } else if (status == CT_ERR_IO) {
+        status = provider_trouble(request, response, &err);
     }
     buf_release(&address);
-    oidc_provider_release(&provider);
-    return status;
-}
-
-/* The ID token for code, checked against the provider's keys (fetched again once when
- * the token names a key the cached set lacks). *check and err say what was found. */
-static enum ct_status token_identity(struct web_request *request,
-                                     const struct oidc_settings *settings,
-                                     const struct oidc_sign_in *sign_in, const char *code,
-                                     enum oidc_token_check *check, struct oidc_identity *identity,
-                                     struct ct_err *err)
-{
-    struct oidc_provider provider;
-    char secret[OIDC_SECRET_SIZE] = "";
-    char *id_token = NULL;
-    enum ct_status status = oidc_provider_discover(request->oidc_cache, settings->issuer,
-                                                   request->now, false, &provider, err);
-    if (status == CT_OK) {
-        status = oidc_client_secret(settings, secret, sizeof secret, err);
-    }
-    if (status == CT_OK) {
-        status = oidc_code_exchange(&provider, settings, secret, code, sign_in->code_verifier,
-                                    &id_token, err);
-    }
-    const struct oidc_expect expect = {settings->issuer, settings->client_id, sign_in->nonce,
-                                       request->now};
-    if (status == CT_OK) {
-        status = oidc_id_token_check(id_token, provider.key_set, &expect, check, identity, err);
-    }
-    if (status == CT_OK && *check == OIDC_TOKEN_UNKNOWN_KEY) {
-        oidc_provider_release(&provider);
-        status = oidc_provider_discover(request->oidc_cache, settings->issuer, request->now, true,
-                                        &provider, err);
-        if (status == CT_OK) {
-            status = oidc_id_token_check(id_token, provider.key_set, &expect, check, identity, err);
-        }
-    }
-    memset(secret, 0, sizeof secret);
-    free(id_token);
-    oidc_provider_release(&provider);
     return status;
 }
 
@@ -193,15 +144,17 @@ enum ct_status page_oidc_callback(struct web_request *request, struct web_respon
     }
     struct oidc_settings settings;
     bool on = false;
-    struct ct_err err = {0};
-    status = oidc_settings_load(request->store, &settings, &on, &err);
+    status = settings_on(request, response, &settings, &on);
     if (status != CT_OK || !on) {
-        return status != CT_OK ? status : page_not_found(request, response, "sign-in service");
+        return status;
     }
     enum oidc_token_check check = OIDC_TOKEN_REFUSED;
     struct oidc_identity identity;
-    if (token_identity(request, &settings, &sign_in, code, &check, &identity, &err) != CT_OK) {
-        return provider_trouble(request, response, &err);
+    struct ct_err err = {0};
+    status = oidc_sign_in_finish(request->oidc_cache, &settings, &sign_in, code, request->now,
+                                 &check, &identity, &err);
+    if (status != CT_OK) {
+        return status == CT_ERR_IO ? provider_trouble(request, response, &err) : status;
     }
     if (check != OIDC_TOKEN_GOOD) {
         fprintf(stderr, "certtrack: an ID token was refused: %s\n", err.message);

@@ -1,18 +1,14 @@
 /*
- * oidc: signing in through the State's OpenID Connect provider (oidc/oidc_provider.h):
- * the button on the sign-in page, GET /login/oidc (to the provider) and GET
+ * oidc: signing in through the State's OpenID Connect provider (oidc/oidc_sign_in.h):
+ * GET /login/oidc (to the provider) and GET
  * /login/oidc/callback (back from it: the state, the code exchanged for the ID token,
- * its checks, the person it names, a session). Refusals are pages that say why.
+ * its checks, the person it names, a session). Refusals are pages that say why. The
+ * button on the sign-in page is login.c's.
  */
 #ifndef CERTTRACK_PAGES_OIDC_H
 #define CERTTRACK_PAGES_OIDC_H
 
-#include "../html/html.h"
 #include "../http/request.h"
-
-/* Writes "Sign in with <label>" (a link to /login/oidc) into h when the provider is
- * set up; nothing otherwise. */
-void page_oidc_button(struct web_request *request, struct html *h);
 
 /* GET /login/oidc: begins a sign-in and sends the browser to the provider. */
 enum ct_status page_oidc_begin(struct web_request *request, struct web_response *response,
