@@ -8,8 +8,10 @@
 
 enum ct_status oidc_sign_in_start(struct store *store, struct oidc_cache *cache,
                                   const struct oidc_settings *settings, int64_t now,
-                                  struct buf *address, struct ct_err *err)
+                                  struct buf *address, char state[OIDC_RANDOM_SIZE],
+                                  struct ct_err *err)
 {
+    state[0] = '\0';
     struct oidc_provider provider;
     enum ct_status status =
         oidc_provider_discover(cache, settings->issuer, now, false, &provider, err);
@@ -19,6 +21,9 @@ enum ct_status oidc_sign_in_start(struct store *store, struct oidc_cache *cache,
     }
     if (status == CT_OK) {
         status = oidc_authorization_url(&provider, settings, &sign_in, address, err);
+    }
+    if (status == CT_OK) {
+        memcpy(state, sign_in.state, OIDC_RANDOM_SIZE);
     }
     sodium_memzero(&sign_in, sizeof sign_in);
     oidc_provider_release(&provider);

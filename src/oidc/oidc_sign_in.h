@@ -11,12 +11,14 @@
 #include "oidc_provider.h"
 
 /* Begins a sign-in at now for settings (borrowed, on): discovers the provider (through
- * cache, NULL for none), keeps the sign-in (store_oidc_sign_in_begin) and appends the
- * authorization address to address. CT_ERR_IO, with the reason, when the provider
- * cannot be used (nothing is kept then). */
+ * cache, NULL for none), keeps the sign-in (store_oidc_sign_in_begin), appends the
+ * authorization address to address and copies its state into state (for the browser's
+ * cookie, which ties the way back to the browser that set out). CT_ERR_IO, with the
+ * reason, when the provider cannot be used (nothing is kept then). */
 enum ct_status oidc_sign_in_start(struct store *store, struct oidc_cache *cache,
                                   const struct oidc_settings *settings, int64_t now,
-                                  struct buf *address, struct ct_err *err) CT_MUST_CHECK;
+                                  struct buf *address, char state[OIDC_RANDOM_SIZE],
+                                  struct ct_err *err) CT_MUST_CHECK;
 
 /* Finishes sign_in (taken from the store) with the provider's code (borrowed): *check
  * says what the ID token was found to be, err why unless GOOD, and *identity is who it

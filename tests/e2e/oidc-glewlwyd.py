@@ -108,16 +108,34 @@ def state_used_twice(base, provider):
     (status, _, _), path = finish(client, provider, USERS["staff"])
     if status != 303:
         return f"the first callback answered {status}"
-    again = Client(base, "replay")
-    status, _, page = again.send("GET", path)
+    # The same browser's cookie again, as a replay would send it.
+    state = urllib.parse.parse_qs(urllib.parse.urlparse(path).query)["state"][0]
+    status, _, page = client.send("GET", path, headers={"Cookie": f"certtrack_oidc={state}"})
     if status != 400 or "finished already" not in page:
         return f"the replayed callback answered {status}"
     return None
 
 
+def another_browser(base, provider):
+    """Login CSRF: a callback address (with its code) made by one browser, opened in
+    another, signs no one in there."""
+    attacker = Client(base, "attacker")
+    status, back = provider_sign_in(provider, USERS["staff"], begin(attacker))
+    if status != 302:
+        return f"the provider answered {status}"
+    victim = Client(base, "victim")
+    status, _, page = victim.send("GET", back[back.index("/login/oidc/callback"):])
+    if status != 400 or "begun in another browser" not in page:
+        return f"the callback in another browser answered {status}"
+    if "certtrack_session" in str(victim.jar):
+        return "the other browser got a session"
+    return None
+
+
 def forged_state(base):
     client = Client(base, "forger")
-    status, _, page = client.send("GET", "/login/oidc/callback?state=forged&code=anything")
+    status, _, page = client.send("GET", "/login/oidc/callback?state=forged&code=anything",
+                                  headers={"Cookie": "certtrack_oidc=forged"})
     return None if status == 400 and "not one certtrack began" in page else f"answered {status}"
 
 
@@ -159,7 +177,7 @@ def main():
             ct("config", "set", "oidc-issuer", provider.issuer)
             ct("config", "set", "oidc-client-id", provider.client_id)
             ct("config", "set", "oidc-client-secret-file", secret_file)
-            print("1..8")
+            print("1..9")
             tap.check("the sign-in page offers the provider's button", lambda: login_button(base))
             tap.check("a verified address at the provider signs its person in, to the dashboard",
                       lambda: signs_in(base, provider))
@@ -179,6 +197,8 @@ def main():
             tap.check("a state is good once: the callback replayed is refused",
                       lambda: state_used_twice(base, provider))
             tap.check("a state certtrack never began is refused", lambda: forged_state(base))
+            tap.check("a callback address opened in another browser signs no one in",
+                      lambda: another_browser(base, provider))
         finally:
             if provider is not None:
                 provider.stop()

@@ -39,6 +39,12 @@ static void provider_unreachable(struct action_world *w)
     set(w, "oidc-client-id", "certtrack");
 }
 
+/* The browser's cookie of the sign-in it began. */
+static void cookie(struct web_call *call, const char *state)
+{
+    web_pairs_add(&call->request.cookies, "certtrack_oidc", state);
+}
+
 static void test_the_button_shows_only_with_a_provider(void **state)
 {
     struct action_world *w = *state;
@@ -83,11 +89,12 @@ static void test_a_state_never_begun_is_refused(void **state)
     provider_unreachable(w);
     struct web_call call;
     web_call_begin(&call, w, "GET", "/login/oidc/callback?state=forged&code=c", 0, TODAY);
+    cookie(&call, "forged");
     web_call_run(&call);
     assert_int_equal(call.response.status, 400);
     web_call_assert_body_has(&call, "This sign-in is not one certtrack began");
     web_call_assert_body_has(&call, "href=\"/login\"");
-    assert_int_equal(call.response.cookie_count, 0);
+    assert_null(strstr(call.response.cookies[0], "certtrack_session"));
     web_call_end(&call);
 }
 
@@ -104,12 +111,14 @@ static void test_the_providers_refusal_uses_up_the_state(void **state)
     char path[256];
     snprintf(path, sizeof path, "/login/oidc/callback?state=%s&error=access_denied", sign_in.state);
     web_call_begin(&call, w, "GET", path, 0, TODAY);
+    cookie(&call, sign_in.state);
     web_call_run(&call);
     assert_int_equal(call.response.status, 401);
     web_call_assert_body_has(&call, "did not sign you in. (access_denied)");
     web_call_end(&call);
     snprintf(path, sizeof path, "/login/oidc/callback?state=%s&code=c", sign_in.state);
     web_call_begin(&call, w, "GET", path, 0, TODAY);
+    cookie(&call, sign_in.state);
     web_call_run(&call);
     assert_int_equal(call.response.status, 400);
     web_call_assert_body_has(&call, "finished already");
@@ -131,9 +140,42 @@ static void test_an_expired_state_is_said_so(void **state)
     char path[256];
     snprintf(path, sizeof path, "/login/oidc/callback?state=%s&code=c", sign_in.state);
     web_call_begin(&call, w, "GET", path, 0, TODAY);
+    cookie(&call, sign_in.state);
     web_call_run(&call);
     assert_int_equal(call.response.status, 400);
     web_call_assert_body_has(&call, "more than ten minutes");
+    web_call_end(&call);
+}
+
+static void test_the_way_back_counts_only_in_the_browser_that_set_out(void **state)
+{
+    struct action_world *w = *state;
+    provider_unreachable(w);
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/", 0, TODAY);
+    struct oidc_sign_in sign_in;
+    struct ct_err err = {0};
+    test_ok(store_oidc_sign_in_begin(&w->store, "/", call.request.now, &sign_in, &err), &err);
+    web_call_end(&call);
+    char path[256];
+    snprintf(path, sizeof path, "/login/oidc/callback?state=%s&error=access_denied", sign_in.state);
+    /* No cookie (a link sent to someone else), or another sign-in's. */
+    for (int i = 0; i < 2; i++) {
+        web_call_begin(&call, w, "GET", path, 0, TODAY);
+        if (i == 1) {
+            cookie(&call, "another-sign-ins-state");
+        }
+        web_call_run(&call);
+        assert_int_equal(call.response.status, 400);
+        web_call_assert_body_has(&call, "begun in another browser");
+        web_call_end(&call);
+    }
+    /* Refused so, the sign-in is still there for its own browser. */
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM oidc_sign_ins"), 1);
+    web_call_begin(&call, w, "GET", path, 0, TODAY);
+    cookie(&call, sign_in.state);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 401);
     web_call_end(&call);
 }
 
@@ -149,6 +191,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_the_providers_refusal_uses_up_the_state, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_an_expired_state_is_said_so, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_way_back_counts_only_in_the_browser_that_set_out,
+                                        setup, teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();

@@ -10,7 +10,11 @@
 #include "../html/html.h"
 #include "../html/layout.h"
 #include "login.h"
+#include "../http/session.h"
 #include "../../core/banned.h"
+
+/* The cookie that holds the state of the sign-in this browser began. */
+#define OIDC_COOKIE "certtrack_oidc"
 
 /* The page of a sign-in that did not go through: what happened and the way back. */
 static enum ct_status refused(struct web_request *request, struct web_response *response,
@@ -76,9 +80,14 @@ enum ct_status page_oidc_begin(struct web_request *request, struct web_response 
     struct buf address;
     buf_init(&address, sizeof response->location - 1);
     struct ct_err err = {0};
+    char state[OIDC_RANDOM_SIZE];
     status = oidc_sign_in_start(request->store, request->oidc_cache, &settings, request->now,
-                                &address, &err);
+                                &address, state, &err);
     if (status == CT_OK) {
+        /* The way back counts only in the browser that set out: a callback address sent
+         * to someone else signs no one in (login CSRF). */
+        web_set_cookie(response, OIDC_COOKIE, state, true, OIDC_SIGN_IN_SECONDS,
+                       request->config->secure_cookies);
         web_redirect(response, buf_str(&address));
     } else if (status == CT_ERR_IO) {
         status = provider_trouble(request, response, &err);
@@ -105,14 +114,25 @@ static enum ct_status sign_in_person(struct web_request *request, struct web_res
     return status != CT_OK ? status : page_login_start_session(request, response, result.person_id);
 }
 
-/* The state the provider sent back, taken: CT_OK with *good when it is one of ours. */
+/* The state the provider sent back, taken: CT_OK with *good when it is one of ours,
+ * begun in this browser. */
 static enum ct_status state_taken(struct web_request *request, struct web_response *response,
                                   struct oidc_sign_in *sign_in, bool *good)
 {
+    const char *state = web_query_value(request, "state");
+    const char *cookie = web_cookie_value(request, OIDC_COOKIE);
+    *good = false;
+    web_set_cookie(response, OIDC_COOKIE, "", true, 0, request->config->secure_cookies);
+    if (state != NULL && (cookie == NULL || !session_tokens_match(cookie, state))) {
+        return refused(request, response, 400,
+                       "This sign-in was begun in another browser, or its cookie is gone. Start"
+                       " again from the sign-in page.",
+                       NULL);
+    }
     enum oidc_state_check check = OIDC_STATE_UNKNOWN;
     struct ct_err err = {0};
-    enum ct_status status = store_oidc_sign_in_take(
-        request->store, web_query_value(request, "state"), request->now, &check, sign_in, &err);
+    enum ct_status status =
+        store_oidc_sign_in_take(request->store, state, request->now, &check, sign_in, &err);
     *good = status == CT_OK && check == OIDC_STATE_GOOD;
     if (status != CT_OK || *good) {
         return status;
