@@ -13,28 +13,25 @@ static enum oidc_token_check refuse(struct ct_err *err, const char *reason, cons
     return OIDC_TOKEN_REFUSED;
 }
 
-/* Whether the audience claim names client_id, and, when it names several, azp does. */
+/* Whether the audience claim names client_id, and azp is client_id when the audience
+ * is several or azp is there at all (Core 1.0 3.1.3.7). */
 static bool audience_good(const json_t *claims, const char *client_id)
 {
     const json_t *audience = json_object_get(claims, "aud");
-    if (json_is_string(audience)) {
-        return strcmp(json_string_value(audience), client_id) == 0;
-    }
-    if (!json_is_array(audience) || json_array_size(audience) == 0) {
-        return false;
-    }
-    bool named = false;
+    const json_t *authorized = json_object_get(claims, "azp");
+    bool named = json_is_string(audience) && strcmp(json_string_value(audience), client_id) == 0;
+    size_t count = json_is_string(audience) ? 1 : json_array_size(audience);
     size_t index;
     const json_t *one;
     json_array_foreach(audience, index, one)
     {
         named = named || (json_is_string(one) && strcmp(json_string_value(one), client_id) == 0);
     }
-    const char *authorized = json_string_value(json_object_get(claims, "azp"));
-    if (json_array_size(audience) > 1) {
-        return named && authorized != NULL && strcmp(authorized, client_id) == 0;
+    if (authorized == NULL) {
+        return named && count == 1;
     }
-    return named && (authorized == NULL || strcmp(authorized, client_id) == 0);
+    return named && json_is_string(authorized) &&
+           strcmp(json_string_value(authorized), client_id) == 0;
 }
 
 /* The checks of the signed claims, in the order Core 1.0 3.1.3.7 gives them. */

@@ -175,6 +175,10 @@ static void test_several_audiences_need_azp_to_be_certtrack(void **state)
     struct ct_err err = {0};
     assert_int_equal(check(fixture, signed_token(fixture->key, KID, claims), &identity, &err),
                      OIDC_TOKEN_GOOD);
+    /* One audience: azp need not be there, but when it is, it is certtrack. */
+    claims = good_claims();
+    json_object_set_new(claims, "azp", json_string("another-client"));
+    assert_claims_refused(fixture, claims, "audience");
 }
 
 static void test_an_expired_token_is_refused_past_the_skew(void **state)
