@@ -24,6 +24,17 @@ static size_t keep_body(char *data, size_t size, size_t count, void *context)
     return length;
 }
 
+/* Only http and https: never file://, or any other protocol a URL could name. */
+static bool protocols_limited(CURL *curl)
+{
+#if LIBCURL_VERSION_NUM >= 0x075500
+    return curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK;
+#else
+    return curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS)) ==
+           CURLE_OK;
+#endif
+}
+
 /* A handle set up for url: limits, protocols, TLS checks, the answer into body. */
 static CURL *handle_new(const char *url, struct answer_body *body, char *error_text)
 {
@@ -31,8 +42,7 @@ static CURL *handle_new(const char *url, struct answer_body *body, char *error_t
     if (curl == NULL) {
         return NULL;
     }
-    bool good = curl_easy_setopt(curl, CURLOPT_URL, url) == CURLE_OK &&
-                curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK &&
+    bool good = curl_easy_setopt(curl, CURLOPT_URL, url) == CURLE_OK && protocols_limited(curl) &&
                 curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK &&
                 curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)OIDC_HTTP_TIMEOUT) == CURLE_OK &&
                 curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L) == CURLE_OK &&

@@ -21,8 +21,7 @@ static enum ct_status refused(struct web_request *request, struct web_response *
                               unsigned status, const char *reason, const char *detail)
 {
     (void)request;
-    buf_release(&response->body);
-    buf_init(&response->body, response->body.limit);
+    buf_release(&response->body); /* nothing written before counts */
     response->status = status;
     web_set_title(response, "Sign-in refused");
     struct html h;
