@@ -80,10 +80,10 @@ struct web_pairs {
 /* Adds a pair (borrowed) to pairs, or only counts it when pairs is full. */
 void web_pairs_add(struct web_pairs *pairs, const char *name, const char *value);
 
+struct oidc_cache; /* oidc/oidc_provider.h */
+
 /* One link of the main navigation: drawn for anyone holding one of roles (0: everyone
  * signed in). */
-struct oidc_cache;
-
 struct web_nav_item {
     const char *href;
     const char *label;
