@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include <string.h>
+
 #include "../store/store_settings.h"
 #include "coordinator.h"
 #include "../core/banned.h"
@@ -19,6 +21,24 @@ static void check_settings(const struct settings_set_input *input, struct action
     }
 }
 
+/* The identity provider's settings say who may sign in as whom, and where the client
+ * secret is sent: whoever runs the server sets them (the command line, as the system),
+ * never a person through the pages or the API. */
+static enum ct_status check_provider_settings(const struct actor *actor,
+                                              const struct settings_set_input *input,
+                                              struct action_outcome *outcome)
+{
+    for (size_t i = 0; i < input->count && actor->person_id != 0; i++) {
+        const char *name = input->settings[i].name;
+        if (name != NULL && strncmp(name, "oidc-", 5) == 0) {
+            return action_refuse(outcome, ACTION_NOT_ALLOWED, name,
+                                 "The identity provider's settings are set on the command line"
+                                 " (certtrack config set), by whoever runs the server.");
+        }
+    }
+    return CT_OK;
+}
+
 enum ct_status action_settings_set(struct store *store, const struct actor *actor,
                                    const struct settings_set_input *input,
                                    struct action_outcome *outcome)
@@ -27,6 +47,10 @@ enum ct_status action_settings_set(struct store *store, const struct actor *acto
     enum ct_status status = coordinator_begin(store, actor, "changes the settings", outcome);
     if (status != CT_OK) {
         return status;
+    }
+    status = check_provider_settings(actor, input, outcome);
+    if (status != CT_OK) {
+        return action_end(store, status, outcome);
     }
     for (size_t i = 0; i < input->count && status == CT_OK; i++) {
         status = store_setting_set(store, actor->person_id, input->settings[i].name,

@@ -26,7 +26,9 @@ struct settings_set_input {
 
 /* Sets every setting of the input, all of them or, when any is refused, none; each
  * change is audited. A fault names the setting ("public-url", "issuer-name") with the
- * store's words (store_setting_check), or "setting" for a name that is no setting. */
+ * store's words (store_setting_check), or "setting" for a name that is no setting. The
+ * identity provider's settings (oidc-*) are the system's alone: a person setting one is
+ * refused (ACTION_NOT_ALLOWED, naming it). */
 enum ct_status action_settings_set(struct store *store, const struct actor *actor,
                                    const struct settings_set_input *input,
                                    struct action_outcome *outcome) CT_MUST_CHECK;

@@ -100,7 +100,18 @@ static void config_usage(FILE *out)
             ")\n"
             "  issuer-name  who issues certificates and credentials (default\n"
             "               " STORE_DEFAULT_ISSUER_NAME ")\n"
-            "Documents made after a change carry the new value.\n");
+            "Documents made after a change carry the new value.\n"
+            "\n"
+            "Signing in through an OpenID Connect provider (docs/operations.md); \"\" turns\n"
+            "one off:\n"
+            "  oidc-issuer              the provider's issuer URL (https://)\n"
+            "  oidc-client-id           certtrack's client id there\n"
+            "  oidc-client-secret-file  a file holding the client secret (or set\n"
+            "                           CERTTRACK_OIDC_CLIENT_SECRET for the server)\n"
+            "  oidc-button-label        \"Sign in with LABEL\" (default\n"
+            "                           " STORE_DEFAULT_OIDC_BUTTON_LABEL ")\n"
+            "  oidc-create-people       yes: a verified address no one has makes a\n"
+            "                           new learner; no (the default): refused\n");
 }
 
 /* The options of the commands that need only the database. */

@@ -13,6 +13,11 @@ static const struct {
 } settings[] = {
     {"public-url", STORE_DEFAULT_PUBLIC_URL},
     {"issuer-name", STORE_DEFAULT_ISSUER_NAME},
+    {"oidc-issuer", ""},
+    {"oidc-client-id", ""},
+    {"oidc-client-secret-file", ""},
+    {"oidc-button-label", STORE_DEFAULT_OIDC_BUTTON_LABEL},
+    {"oidc-create-people", "no"},
 };
 
 static const char *default_of(const char *name)
@@ -40,34 +45,67 @@ static size_t trimmed_length(const char *url)
     return length;
 }
 
-static enum ct_status check_public_url(const char *value, struct ct_err *err)
+/* The names of every setting, joined by ", ", into out (size bytes). */
+static void names_list(char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof settings / sizeof settings[0] && used < size; i++) {
+        int written =
+            snprintf(out + used, size - used, "%s%s", i > 0 ? ", " : "", settings[i].name);
+        used += written > 0 ? (size_t)written : 0;
+    }
+}
+
+/* Whether the host of an http:// address (host_length bytes at host) is this machine's
+ * loopback, where a provider may be reached without TLS (a test's, a proxy's). */
+static bool loopback_host(const char *host, size_t host_length)
+{
+    static const char *const loopback[] = {"127.0.0.1", "localhost", "[::1]"};
+    for (size_t i = 0; i < sizeof loopback / sizeof loopback[0]; i++) {
+        size_t length = strlen(loopback[i]);
+        if (host_length >= length && strncmp(host, loopback[i], length) == 0 &&
+            (host_length == length || host[length] == ':')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static enum ct_status check_url(const char *name, const char *value, struct ct_err *err)
 {
     size_t scheme = web_address_scheme_length(value);
     if (scheme == 0) {
-        return ct_err_set(err, CT_ERR_INPUT, "public-url",
+        return ct_err_set(err, CT_ERR_INPUT, name,
                           "\"%s\" is not an address: it must start with https:// or http://",
                           value);
     }
     const char *host = value + scheme;
     size_t host_length = strcspn(host, "/");
     if (host_length == 0) {
-        return ct_err_set(err, CT_ERR_INPUT, "public-url", "\"%s\" names no host", value);
+        return ct_err_set(err, CT_ERR_INPUT, name, "\"%s\" names no host", value);
     }
     for (const char *c = value; *c != '\0'; c++) {
         unsigned char byte = (unsigned char)*c;
         if (byte <= ' ' || byte >= 0x7f) {
-            return ct_err_set(err, CT_ERR_INPUT, "public-url",
+            return ct_err_set(err, CT_ERR_INPUT, name,
                               "the address has a space or a character that is not plain ASCII"
                               " (encode it)");
         }
         if (*c == '?' || *c == '#') {
-            return ct_err_set(err, CT_ERR_INPUT, "public-url",
+            return ct_err_set(err, CT_ERR_INPUT, name,
                               "the address may not have a query or a fragment ('%c')", *c);
         }
     }
     if (memchr(host, '@', host_length) != NULL) {
-        return ct_err_set(err, CT_ERR_INPUT, "public-url",
+        return ct_err_set(err, CT_ERR_INPUT, name,
                           "the address may not carry a user name or password");
+    }
+    if (strcmp(name, "oidc-issuer") == 0 && strncmp(value, "https://", 8) != 0 &&
+        !loopback_host(host, host_length)) {
+        return ct_err_set(err, CT_ERR_INPUT, name,
+                          "the provider must be reached over https:// (plain http:// only on"
+                          " this machine's loopback address)");
     }
     return CT_OK;
 }
@@ -75,9 +113,14 @@ static enum ct_status check_public_url(const char *value, struct ct_err *err)
 enum ct_status store_setting_check(const char *name, const char *value, struct ct_err *err)
 {
     if (!store_setting_known(name)) {
-        return ct_err_set(err, CT_ERR_INPUT, "setting",
-                          "\"%s\" is not a setting (known: public-url, issuer-name)",
-                          name != NULL ? name : "");
+        char known[256];
+        names_list(known, sizeof known);
+        return ct_err_set(err, CT_ERR_INPUT, "setting", "\"%s\" is not a setting (known: %s)",
+                          name != NULL ? name : "", known);
+    }
+    /* A setting whose default is empty is off until set, and set empty to turn it off. */
+    if (value != NULL && value[0] == '\0' && default_of(name)[0] == '\0') {
+        return CT_OK;
     }
     if (value == NULL || value[0] == '\0') {
         return ct_err_set(err, CT_ERR_INPUT, name, "the value is empty");
@@ -86,8 +129,12 @@ enum ct_status store_setting_check(const char *name, const char *value, struct c
         return ct_err_set(err, CT_ERR_INPUT, name, "the value is longer than %d bytes",
                           STORE_SETTING_SIZE - 1);
     }
-    if (strcmp(name, "public-url") == 0) {
-        return check_public_url(value, err);
+    if (strcmp(name, "public-url") == 0 || strcmp(name, "oidc-issuer") == 0) {
+        return check_url(name, value, err);
+    }
+    if (strcmp(name, "oidc-create-people") == 0 && strcmp(value, "yes") != 0 &&
+        strcmp(value, "no") != 0) {
+        return ct_err_set(err, CT_ERR_INPUT, name, "the value is yes or no, not \"%s\"", value);
     }
     for (const char *c = value; *c != '\0'; c++) {
         if ((unsigned char)*c < ' ' || *c == 0x7f) {

@@ -26,6 +26,7 @@
 #include "html/layout.h"
 #include "pages/dashboard.h"
 #include "pages/login.h"
+#include "pages/oidc.h"
 #include "pages/people.h"
 #include "pages/plan.h"
 #include "pages/report.h"
@@ -93,6 +94,9 @@ static const struct route routes[] = {
     {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_form, LAID_OUT, NO_NAV},
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_submit, LAID_OUT, NO_NAV},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_logout, LAID_OUT, NO_NAV},
+    {"GET", "/login/oidc", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_begin, LAID_OUT, NO_NAV},
+    {"GET", "/login/oidc/callback", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_callback, LAID_OUT,
+     NO_NAV},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_dashboard, LAID_OUT, "Your progress"},
     {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_plan, LAID_OUT, "Your plan"},
     {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim, LAID_OUT,

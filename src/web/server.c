@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../io/clock.h"
+#include "../oidc/oidc_provider.h"
 #include "../store/store_open.h"
 #include "../store/store_people.h"
 #include "api/api.h"
@@ -41,6 +42,7 @@ struct server {
     pthread_mutex_t lms_write_lock; /* see struct web_request */
     pthread_mutex_t pdf_lock;       /* see struct web_request */
     struct rate_limit public_limit; /* see struct web_request */
+    struct oidc_cache oidc_cache;   /* see struct web_request */
     struct connection_guard guard;  /* who holds connections, and each request's deadline */
 };
 
@@ -571,6 +573,7 @@ static void request_read(struct server *server, struct MHD_Connection *connectio
         .lms_write_lock = &server->lms_write_lock,
         .pdf_lock = &server->pdf_lock,
         .public_limit = &server->public_limit,
+        .oidc_cache = &server->oidc_cache,
         .body = buf_str(&pending->body),
         .body_length = pending->body.length,
     };
@@ -776,6 +779,7 @@ static void server_release(struct server *server)
     pthread_mutex_destroy(&server->lms_write_lock);
     pthread_mutex_destroy(&server->pdf_lock);
     rate_limit_release(&server->public_limit);
+    oidc_cache_release(&server->oidc_cache);
     connection_guard_release(&server->guard);
 }
 
@@ -799,6 +803,7 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
 {
     struct server server = {.config = config};
     rate_limit_init(&server.public_limit);
+    oidc_cache_init(&server.oidc_cache);
     connection_guard_init(&server.guard);
     server.pool.config = config;
     pthread_mutex_init(&server.pool.lock, NULL);

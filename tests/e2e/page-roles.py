@@ -37,6 +37,8 @@ ROUTES = [
     ("GET", "/favicon.ico", "public"),
     ("GET", "/login", "public"),
     ("POST", "/login", "public"),
+    ("GET", "/login/oidc", "public"),
+    ("GET", "/login/oidc/callback", "public"),
     ("POST", "/logout", "signed-in"),
     ("GET", "/", "signed-in"),
     ("GET", "/activities/new", LEARNER),

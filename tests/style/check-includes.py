@@ -34,8 +34,9 @@ LAYERS = {
     'harvest': {'core', 'io', 'store'},
     'certificates': {'core', 'io', 'store'},
     'demo': {'core', 'io', 'store'},
+    'oidc': {'core', 'io', 'store', 'certificates'},
     'actions': {'core', 'io', 'store', 'harvest', 'certificates', 'demo'},
-    'web': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'actions'},
+    'web': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'oidc', 'actions'},
     'cli': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'actions'},
 }
 # Includes across layers the table does not allow, each with its reason.

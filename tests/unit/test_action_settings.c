@@ -98,6 +98,30 @@ static void test_only_the_coordinator_sets(void **state)
     assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM settings"), 0);
 }
 
+static void test_the_identity_provider_is_set_by_the_system_only(void **state)
+{
+    struct action_world *w = *state;
+    struct settings_set_input input = {
+        .settings = {{"issuer-name", "Test Library"},
+                     {"oidc-issuer", "https://idp.attacker.example"}},
+        .count = 2};
+    struct actor coordinator = action_world_actor(w, w->coordinator, "2026-06-15");
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    action_assert_refused(action_settings_set(&w->store, &coordinator, &input, &outcome), &outcome,
+                          ACTION_NOT_ALLOWED, "oidc-issuer");
+    char value[STORE_SETTING_SIZE];
+    setting(w, "oidc-issuer", value);
+    assert_string_equal(value, "");
+    setting(w, "issuer-name", value);
+    assert_string_equal(value, STORE_DEFAULT_ISSUER_NAME);
+    struct actor system = actor_system(coordinator.now, coordinator.today);
+    action_outcome_init(&outcome);
+    action_assert_done(action_settings_set(&w->store, &system, &input, &outcome), &outcome);
+    setting(w, "oidc-issuer", value);
+    assert_string_equal(value, "https://idp.attacker.example");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +131,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_an_unknown_setting_is_a_fault_of_setting, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_only_the_coordinator_sets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_identity_provider_is_set_by_the_system_only, setup,
+                                        teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();

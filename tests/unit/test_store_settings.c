@@ -103,6 +103,51 @@ static void test_a_refused_value_keeps_the_old_one(void **state)
     assert_string_equal(value, "Wisconsin DPI");
 }
 
+static void test_the_identity_provider_settings_are_checked(void **state)
+{
+    (void)state;
+    struct ct_err err = {0};
+    test_ok(store_setting_check("oidc-issuer", "https://msl.okta.com/oauth2/default", &err), &err);
+    test_ok(store_setting_check("oidc-issuer", "http://127.0.0.1:4593/api/oidc", &err), &err);
+    test_ok(store_setting_check("oidc-issuer", "http://localhost:4593/api/oidc", &err), &err);
+    assert_int_equal(store_setting_check("oidc-issuer", "http://idp.example.gov", &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "oidc-issuer");
+    assert_non_null(strstr(err.message, "https://"));
+    assert_int_equal(store_setting_check("oidc-issuer", "http://127.0.0.1.evil.example", &err),
+                     CT_ERR_INPUT);
+    assert_int_equal(store_setting_check("oidc-issuer", "https://idp.example.gov?x=1", &err),
+                     CT_ERR_INPUT);
+    test_ok(store_setting_check("oidc-create-people", "yes", &err), &err);
+    test_ok(store_setting_check("oidc-create-people", "no", &err), &err);
+    assert_int_equal(store_setting_check("oidc-create-people", "maybe", &err), CT_ERR_INPUT);
+    assert_string_equal(err.where, "oidc-create-people");
+    /* Off until set, and set empty to turn it off; a setting with a default is never empty. */
+    test_ok(store_setting_check("oidc-issuer", "", &err), &err);
+    test_ok(store_setting_check("oidc-client-id", "", &err), &err);
+    assert_int_equal(store_setting_check("oidc-button-label", "", &err), CT_ERR_INPUT);
+    assert_int_equal(store_setting_check("oidc-create-people", "", &err), CT_ERR_INPUT);
+}
+
+static void test_the_identity_provider_is_off_until_set(void **state)
+{
+    struct scratch *scratch = *state;
+    char value[STORE_SETTING_SIZE];
+    struct ct_err err = {0};
+    test_ok(store_setting_get(&scratch->store, "oidc-issuer", value, &err), &err);
+    assert_string_equal(value, "");
+    test_ok(store_setting_get(&scratch->store, "oidc-create-people", value, &err), &err);
+    assert_string_equal(value, "no");
+    /* The issuer is kept as given, a trailing slash too: tokens must name it exactly. */
+    test_ok(store_setting_set(&scratch->store, 0, "oidc-issuer", "https://idp.example.gov/", &err),
+            &err);
+    test_ok(store_setting_get(&scratch->store, "oidc-issuer", value, &err), &err);
+    assert_string_equal(value, "https://idp.example.gov/");
+    test_ok(store_setting_set(&scratch->store, 0, "oidc-issuer", "", &err), &err);
+    test_ok(store_setting_get(&scratch->store, "oidc-issuer", value, &err), &err);
+    assert_string_equal(value, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +157,9 @@ int main(void)
                                         open_scratch, close_scratch),
         cmocka_unit_test(test_what_is_not_a_public_address_is_refused),
         cmocka_unit_test_setup_teardown(test_a_refused_value_keeps_the_old_one, open_scratch,
+                                        close_scratch),
+        cmocka_unit_test(test_the_identity_provider_settings_are_checked),
+        cmocka_unit_test_setup_teardown(test_the_identity_provider_is_off_until_set, open_scratch,
                                         close_scratch),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -80,6 +80,8 @@ struct web_pairs {
 /* Adds a pair (borrowed) to pairs, or only counts it when pairs is full. */
 void web_pairs_add(struct web_pairs *pairs, const char *name, const char *value);
 
+struct oidc_cache; /* oidc/oidc_provider.h */
+
 /* One link of the main navigation: drawn for anyone holding one of roles (0: everyone
  * signed in). */
 struct web_nav_item {
@@ -139,6 +141,9 @@ struct web_request {
     pthread_mutex_t *pdf_lock;
     /* The per-address limit on public certificate checks (the server's), or NULL. */
     struct rate_limit *public_limit;
+    /* The identity provider's discovery and keys, kept between requests (the server's),
+     * or NULL: every sign-in discovers afresh. */
+    struct oidc_cache *oidc_cache;
 };
 
 #define WEB_MAX_COOKIES 2
@@ -152,7 +157,7 @@ struct web_response {
     struct buf body;
     char cookies[WEB_MAX_COOKIES][256];
     size_t cookie_count;
-    char location[256]; /* for redirects */
+    char location[2048]; /* for redirects (an identity provider's address is long) */
     struct {
         const char *name; /* static text */
         char value[128];

@@ -2,11 +2,28 @@
 
 #include <string.h>
 
+#include "../../oidc/oidc_provider.h"
 #include "../../store/store_people.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../http/session.h"
 #include "../../core/banned.h"
+
+/* "Sign in with <label>", to /login/oidc, when an identity provider is set up. */
+static void oidc_button(struct web_request *request, struct html *h)
+{
+    struct oidc_settings settings;
+    bool on = false;
+    struct ct_err err = {0};
+    html_fail(h, oidc_settings_load(request->store, &settings, &on, &err));
+    if (on) {
+        html_markup(h, "<p class=\"margin-top-3\">Or, with your account at the State:</p>\n"
+                       "<a class=\"usa-button usa-button--outline\" href=\"/login/oidc\">"
+                       "Sign in with ");
+        html_text(h, settings.label);
+        html_markup(h, "</a>\n");
+    }
+}
 
 /* The sign-in form's content, with the form's token and message (NULL: none) above it. */
 static enum ct_status login_form(struct web_request *request, struct web_response *response,
@@ -31,6 +48,7 @@ static enum ct_status login_form(struct web_request *request, struct web_respons
                     "<input class=\"usa-input\" id=\"password\" name=\"password\""
                     " type=\"password\" autocomplete=\"current-password\" required>\n"
                     "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n");
+    oidc_button(request, &h);
     return html_status(&h);
 }
 
@@ -90,9 +108,8 @@ static enum ct_status login_failed(struct web_request *request, struct web_respo
     return page_login(request, response, account_slowed ? too_many_logins : wrong_login);
 }
 
-/* Signs person_id in: a new session, its cookie, and the dashboard. */
-static enum ct_status start_session(struct web_request *request, struct web_response *response,
-                                    int64_t person_id)
+enum ct_status page_login_start_session(struct web_request *request, struct web_response *response,
+                                        int64_t person_id)
 {
     char session[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
     struct ct_err err = {0};
@@ -138,7 +155,7 @@ static enum ct_status try_password(struct web_request *request, struct web_respo
     }
     /* The right password goes through even while the account's failures from elsewhere
      * slow it: the slowdown never locks the owner out. */
-    return start_session(request, response, person_id);
+    return page_login_start_session(request, response, person_id);
 }
 
 enum ct_status page_login_submit(struct web_request *request, struct web_response *response,

@@ -11,6 +11,11 @@
 enum ct_status page_login(struct web_request *request, struct web_response *response,
                           const char *message) CT_MUST_CHECK;
 
+/* Signs person_id in: a new session, its cookie, and to the dashboard (the password's
+ * and the identity provider's sign-in alike). */
+enum ct_status page_login_start_session(struct web_request *request, struct web_response *response,
+                                        int64_t person_id) CT_MUST_CHECK;
+
 /* POST /login. */
 enum ct_status page_login_submit(struct web_request *request, struct web_response *response,
                                  int64_t id) CT_MUST_CHECK;
