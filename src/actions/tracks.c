@@ -148,9 +148,18 @@ void tracks_choice_words(const struct enrolment_choice *choice, const struct pro
     buf_release(&text);
 }
 
+/* text, or NULL when it is absent or only spaces. */
 static const char *given_text(const char *text)
 {
-    return text != NULL && text[0] != '\0' ? text : NULL;
+    if (text == NULL) {
+        return NULL;
+    }
+    for (const char *c = text; *c != '\0'; c++) {
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r') {
+            return text;
+        }
+    }
+    return NULL;
 }
 
 /* Reads the enrolment's fields: the program known, the start a date (today when absent). */
