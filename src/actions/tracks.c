@@ -133,7 +133,7 @@ void tracks_choice_words(const struct enrolment_choice *choice, const struct pro
         (void)buf_append_str(&text, "), issued before the track starts, and you hold none.");
         break;
     case ENROLMENT_ALREADY_OPEN:
-        (void)buf_printf(&text, "You are on this track already (track %lld).",
+        (void)buf_printf(&text, "Already on this track (track %lld).",
                          (long long)choice->open_track_id);
         break;
     case ENROLMENT_CHAIN_STARTED:

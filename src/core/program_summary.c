@@ -44,14 +44,14 @@ static enum ct_status category_minimums(const struct program *program, struct bu
             continue;
         }
         char minimum[CREDIT_TEXT_SIZE];
-        status = buf_printf(text, "%s%s in %s", listed == 0 ? "At least " : ", ",
+        status = buf_printf(text, listed == 0 ? "At least %s credits in %s" : ", %s in %s",
                             credits(program->categories[c].minimum_halves, minimum),
                             program->categories[c].name);
         listed++;
     }
     if (status == CT_OK) {
-        status = buf_append_str(text, listed == 0 ? "No category minimums: any category counts."
-                                                  : " (credits).");
+        status =
+            buf_append_str(text, listed == 0 ? "No category minimums: any category counts." : ".");
     }
     return status;
 }

@@ -125,7 +125,7 @@ static void test_a_second_open_track_in_one_program_is_refused(void **state)
     action_assert_refused(
         enrol(w, w->coordinator, w->learner, "msl-staff", "2026-01-01", &result, &outcome),
         &outcome, ACTION_WRONG_STATE, "program");
-    assert_non_null(strstr(outcome.err.message, "on this track already"));
+    assert_non_null(strstr(outcome.err.message, "Already on this track"));
     assert_int_equal(tracks(w), 1);
 }
 
