@@ -10,6 +10,7 @@
 #include "api/api_me.h"
 #include "api/api_plan.h"
 #include "api/api_supervisor.h"
+#include "api/api_tracks.h"
 #include "pages/catalog.h"
 #include "pages/certificate_files.h"
 #include "pages/public.h"
@@ -173,6 +174,16 @@ static const struct route routes[] = {
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_my_progress, BARE,
      NO_NAV},
+    {"GET", "/api/v1/me/tracks", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_tracks, BARE,
+     NO_NAV},
+    {"POST", "/api/v1/me/tracks", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_enrol, BARE,
+     NO_NAV},
+    {"GET", "/api/v1/programs/available", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API,
+     api_programs_available, BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/tracks", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_API, api_person_enrol, BARE, NO_NAV},
+    {"POST", "/api/v1/tracks/{id}/withdraw", ACCESS_SIGNED_IN, 0, ROUTE_API, api_track_withdraw,
+     BARE, NO_NAV},
     {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_activities,
      BARE, NO_NAV},
     {"POST", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_claim, BARE,
