@@ -24,6 +24,7 @@
 #include "pages/library.h"
 #include "html/layout.h"
 #include "pages/dashboard.h"
+#include "pages/enrolment.h"
 #include "pages/login.h"
 #include "pages/people.h"
 #include "pages/plan.h"
@@ -93,6 +94,8 @@ static const struct route routes[] = {
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_submit, LAID_OUT, NO_NAV},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_logout, LAID_OUT, NO_NAV},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_dashboard, LAID_OUT, "Your progress"},
+    {"GET", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new, LAID_OUT,
+     "Choose a track"},
     {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_plan, LAID_OUT, "Your plan"},
     {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim, LAID_OUT,
      "Claim an activity"},
@@ -122,6 +125,16 @@ static const struct route routes[] = {
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens, LAID_OUT, "API tokens"},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new_submit,
+     LAID_OUT, NO_NAV},
+    {"GET", "/people/{id}/tracks/new", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_person_tracks_new, LAID_OUT,
+     NO_NAV},
+    {"POST", "/people/{id}/tracks/new", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_person_tracks_new_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/tracks/{id}/withdraw", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_track_withdraw,
      LAID_OUT, NO_NAV},
     {"POST", "/track", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_track_submit, LAID_OUT,
      NO_NAV},

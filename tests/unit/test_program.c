@@ -279,7 +279,8 @@ static void test_a_summary_says_what_the_program_asks_in_words(void **state)
     char text[8192];
     summary_text("msl-staff", text, sizeof text);
     assert_non_null(strstr(text, "60 credits within 4 years"));
-    assert_non_null(strstr(text, "At least 5 credits in Library Administration, 5 in Library Services"));
+    assert_non_null(
+        strstr(text, "At least 5 credits in Library Administration, 5 in Library Services"));
     assert_non_null(strstr(text, "1 semester credit = 4 credits, 1 quarter credit = 2 credits"));
     assert_non_null(strstr(text, "the same topic at most 2 times"));
     assert_null(strstr(text, "prior certificate"));
