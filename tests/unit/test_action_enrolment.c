@@ -226,7 +226,8 @@ static void load_ending_programs(void)
     const struct program_set *shipped = test_msl_programs();
     for (size_t i = 0; i < shipped->count; i++) {
         char path[512];
-        snprintf(path, sizeof path, "programs/%s.json", shipped->programs[i]->id);
+        snprintf(path, sizeof path, "%s/programs/%s.json", CERTTRACK_SOURCE_ROOT,
+                 shipped->programs[i]->id);
         char *text = NULL;
         size_t length = 0;
         struct ct_err err = {0};
