@@ -183,6 +183,10 @@ static void test_a_new_track_in_a_chain_starts_after_its_award(void **state)
         enrol(w, w->coordinator, w->learner, "msl-trustee", "2023-06-01", &result, &outcome),
         &outcome, ACTION_WRONG_STATE, "start");
     assert_non_null(strstr(outcome.err.message, award.number));
+    /* The award's own day belongs to the awarded track. */
+    action_assert_refused(enrol(w, w->coordinator, w->learner, "msl-trustee", "2024-01-01",
+                                &result, &outcome),
+                          &outcome, ACTION_WRONG_STATE, "start");
     action_assert_done(
         enrol(w, w->coordinator, w->learner, "msl-trustee", "2024-01-02", &result, &outcome),
         &outcome);
