@@ -283,10 +283,14 @@ enum ct_status api_me_track_submit(struct web_request *request, struct web_respo
                                    int64_t id)
 {
     (void)id;
+    /* "track" names one of the learner's open tracks; without it, the current one. */
+    static const struct api_input_field fields[] = {
+        API_INPUT("track", API_ID, struct track_submit_input, track_id),
+    };
     struct track_submit_input input = {0};
     bool ok = false;
     enum ct_status status =
-        read_for_track(request, response, NULL, 0, &input, &input.track_id, &ok);
+        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
     if (status != CT_OK || !ok) {
         return status;
     }
