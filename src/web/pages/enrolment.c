@@ -172,10 +172,10 @@ static enum ct_status enrol_submit(struct web_request *request, struct web_respo
     if (status != CT_OK) {
         return status;
     }
+    /* The new track starts today or later: the progress page shows it first. */
     char path[64];
-    snprintf(path, sizeof path, person_id == 0 ? "/?track=%lld" : "/people/%lld",
-             (long long)(person_id == 0 ? result.track_id : person_id));
-    notice_redirect(response, path, "track-enrolled", 0);
+    snprintf(path, sizeof path, "/people/%lld", (long long)person_id);
+    notice_redirect(response, person_id == 0 ? "/" : path, "track-enrolled", 0);
     return CT_OK;
 }
 
