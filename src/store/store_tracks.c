@@ -192,6 +192,38 @@ enum ct_status store_track_find_current(struct store *store, int64_t person_id,
         person_id, track, found, err);
 }
 
+/* Whether program (NULL: not loaded) asks for need. */
+static bool program_needs(const struct program *program, enum track_need need)
+{
+    return program != NULL &&
+           (need == TRACK_NEEDS_PLAN ? program->plan_required : program->final_report_required);
+}
+
+enum ct_status store_track_find_needing(struct store *store, int64_t person_id,
+                                        enum track_need need, struct track_info *track, bool *found,
+                                        struct ct_err *err)
+{
+    struct store_rows rows = {.size = sizeof(struct track_row)};
+    enum ct_status status = store_track_rows(store, person_id, &rows, err);
+    const struct track_row *tracks = rows.items;
+    int64_t chosen = 0;
+    for (size_t i = 0; status == CT_OK && chosen == 0 && i < rows.count; i++) {
+        if (store_track_state_open(tracks[i].state) &&
+            program_needs(program_set_find(store->programs, tracks[i].program), need)) {
+            chosen = tracks[i].id;
+        }
+    }
+    store_rows_release(&rows);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (chosen == 0) {
+        return store_track_find_current(store, person_id, track, found, err);
+    }
+    *found = true;
+    return store_track_get(store, chosen, track, err);
+}
+
 enum ct_status store_track_current(struct store *store, int64_t person_id, struct track_info *track,
                                    struct ct_err *err)
 {

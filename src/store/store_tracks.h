@@ -45,6 +45,17 @@ enum ct_status store_track_find_current(struct store *store, int64_t person_id,
                                         struct track_info *track, bool *found,
                                         struct ct_err *err) CT_MUST_CHECK;
 
+/* What a track's program asks for, that a page about it needs. */
+enum track_need { TRACK_NEEDS_PLAN, TRACK_NEEDS_FINAL_REPORT };
+
+/* The person's most recently started open track whose program asks for need (a plan, a
+ * final report): the track the plan and report pages are about when a person holds
+ * several. When no open track's program asks for it, the current track
+ * (store_track_find_current); *found false when the person has no track. */
+enum ct_status store_track_find_needing(struct store *store, int64_t person_id,
+                                        enum track_need need, struct track_info *track, bool *found,
+                                        struct ct_err *err) CT_MUST_CHECK;
+
 enum ct_status store_track_get(struct store *store, int64_t track_id, struct track_info *track,
                                struct ct_err *err) CT_MUST_CHECK;
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "action_world.h"
+#include "actions/plans.h"
 #include "actions/tracks.h"
 #include "core/program.h"
 #include "io/file_read.h"
@@ -17,6 +18,8 @@
 #include "store/store_record.h"
 #include "store/store_tracks.h"
 #include "core/banned.h"
+
+static const char *const today_text = "2026-03-02";
 
 static int setup(void **state)
 {
@@ -184,9 +187,9 @@ static void test_a_new_track_in_a_chain_starts_after_its_award(void **state)
         &outcome, ACTION_WRONG_STATE, "start");
     assert_non_null(strstr(outcome.err.message, award.number));
     /* The award's own day belongs to the awarded track. */
-    action_assert_refused(enrol(w, w->coordinator, w->learner, "msl-trustee", "2024-01-01",
-                                &result, &outcome),
-                          &outcome, ACTION_WRONG_STATE, "start");
+    action_assert_refused(
+        enrol(w, w->coordinator, w->learner, "msl-trustee", "2024-01-01", &result, &outcome),
+        &outcome, ACTION_WRONG_STATE, "start");
     action_assert_done(
         enrol(w, w->coordinator, w->learner, "msl-trustee", "2024-01-02", &result, &outcome),
         &outcome);
@@ -317,6 +320,24 @@ static void test_a_certified_track_cannot_be_withdrawn(void **state)
     assert_string_equal(track_state(w, trustee), "certified");
 }
 
+static void test_the_plan_is_the_strategic_tracks_beside_a_newer_track(void **state)
+{
+    struct action_world *w = *state;
+    int64_t strategic = action_world_enroll(w, w->learner, "msl-strategic", "2026-01-01");
+    action_world_enroll(w, w->learner, "msl-staff", "2026-02-01");
+    struct actor actor = action_world_actor(w, w->learner, today_text);
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    action_assert_done(
+        action_plan_start(&w->store, &actor, &(struct plan_start_input){0}, &result, &outcome),
+        &outcome);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT track_id FROM plan_versions WHERE id = %lld",
+             (long long)result.version_id);
+    assert_int_equal(action_world_count(w, sql), strategic);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +352,7 @@ int main(void)
         T(test_an_award_ends_another_track_only_when_its_program_says_so),
         T(test_a_track_is_withdrawn_with_a_reason_by_whom_it_concerns),
         T(test_a_certified_track_cannot_be_withdrawn),
+        T(test_the_plan_is_the_strategic_tracks_beside_a_newer_track),
 #undef T
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
