@@ -124,6 +124,21 @@ static void test_a_director_enrols_their_staff_from_a_day(void **state)
                                            " '2026-01-15'"),
                      1);
     web_call_end(&call);
+    /* The track open, the director withdraws it from the same page; the person's page
+     * links there and stays read-only. */
+    web_call_begin(&call, w, "GET", path, w->director, today);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "Already on this track");
+    web_call_assert_body_has(&call, "Withdraw this track");
+    web_call_end(&call);
+    snprintf(path, sizeof path, "/people/%lld", (long long)w->learner);
+    web_call_begin(&call, w, "GET", path, w->director, today);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "/tracks/new\">Enrol in a track, or withdraw one</a>");
+    if (strstr(web_call_body(&call), "Withdraw this track") != NULL) {
+        fail_msg("a staff member's progress page holds a form");
+    }
+    web_call_end(&call);
 }
 
 static void test_a_track_is_withdrawn_from_the_dashboard_with_a_reason(void **state)

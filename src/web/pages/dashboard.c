@@ -12,6 +12,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "certificate_files.h"
+#include "enrolment.h"
 #include "track.h"
 #include "../../core/banned.h"
 
@@ -399,33 +400,17 @@ static const struct track_row *chosen_track(struct web_request *request,
     return rows->count > 0 ? &tracks[0] : NULL;
 }
 
-/* The form that withdraws an open track, with its reason: for the learner, and for
- * those who may withdraw another's (the action decides whose). */
-static void withdraw_form(struct web_request *request, struct html *h,
-                          const struct track_row *track, bool own)
+/* Where someone who may enrol the person, or withdraw their tracks, does so. */
+static void manage_link(struct web_request *request, struct html *h, int64_t person_id, bool own)
 {
-    bool may = own || (request->roles & (ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR)) != 0;
-    if (!may || !store_track_state_open(track->state)) {
+    if (own || (request->roles & (ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR)) == 0) {
         return;
     }
-    char action[64];
-    snprintf(action, sizeof action, "/tracks/%lld/withdraw", (long long)track->id);
-    html_markup(h, "<details class=\"withdraw\"><summary>Withdraw this track</summary>\n"
-                   "<form method=\"post\" class=\"usa-form\" action=\"");
-    html_text(h, action);
-    html_markup(h, "\">");
-    html_csrf(h, request->csrf);
-    char id[48];
-    snprintf(id, sizeof id, "reason-%lld", (long long)track->id);
-    html_field(h, &(struct form_field){.id = id,
-                                       .name = "reason",
-                                       .label = "Why is the track withdrawn?",
-                                       .hint = "Kept with the track. Activities stay in the"
-                                               " record and count toward any other open track.",
-                                       .control = FORM_TEXTAREA,
-                                       .required = true});
-    html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--secondary\">"
-                   "Withdraw the track</button></form></details>\n");
+    char href[64];
+    snprintf(href, sizeof href, "/people/%lld/tracks/new", (long long)person_id);
+    html_markup(h, "<p><a href=\"");
+    html_text(h, href);
+    html_markup(h, "\">Enrol in a track, or withdraw one</a></p>\n");
 }
 
 static void not_enrolled(struct html *h, bool own)
@@ -458,8 +443,13 @@ void page_progress(struct web_request *request, struct html *h, int64_t person_i
         snprintf(track.program, sizeof track.program, "%s", chosen->program);
         snprintf(track.state, sizeof track.state, "%s", chosen->state);
         track_progress(request, h, &track, person_id, own);
-        withdraw_form(request, h, chosen, own);
+        if (own) {
+            track_withdraw_form(request, h, chosen->id, chosen->state);
+        }
         certificates_table(request, h, person_id, own);
+    }
+    if (h->status == CT_OK) {
+        manage_link(request, h, person_id, own);
     }
     if (h->status == CT_OK && chosen != NULL && own) {
         html_markup(h, "<p><a href=\"/tracks/new\">Choose another track</a>: you may hold"

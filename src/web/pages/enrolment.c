@@ -113,7 +113,35 @@ static void choice_section(struct web_request *request, struct html *h,
     if (choice->verdict == ENROLMENT_OPEN) {
         choose_form(request, h, choice, form);
     }
+    if (choice->verdict == ENROLMENT_ALREADY_OPEN) {
+        track_withdraw_form(request, h, choice->open_track_id, "active");
+    }
     html_markup(h, "</section>\n");
+}
+
+void track_withdraw_form(struct web_request *request, struct html *h, int64_t track_id,
+                         const char *state)
+{
+    if (!store_track_state_open(state)) {
+        return;
+    }
+    char action[64], id[48];
+    snprintf(action, sizeof action, "/tracks/%lld/withdraw", (long long)track_id);
+    snprintf(id, sizeof id, "reason-%lld", (long long)track_id);
+    html_markup(h, "<details class=\"withdraw\"><summary>Withdraw this track</summary>\n"
+                   "<form method=\"post\" class=\"usa-form\" action=\"");
+    html_text(h, action);
+    html_markup(h, "\">");
+    html_csrf(h, request->csrf);
+    html_field(h, &(struct form_field){.id = id,
+                                       .name = "reason",
+                                       .label = "Why is the track withdrawn?",
+                                       .hint = "Kept with the track. Activities stay in the"
+                                               " record and count toward any other open track.",
+                                       .control = FORM_TEXTAREA,
+                                       .required = true});
+    html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--secondary\">"
+                   "Withdraw the track</button></form></details>\n");
 }
 
 /* The whole page: a refusal first, then every program. */
