@@ -33,8 +33,8 @@ static enum ct_status current_track(struct store *store, const struct actor *act
                                     struct track_info *track, struct action_outcome *outcome)
 {
     bool found = false;
-    enum ct_status status =
-        store_track_find_current(store, actor->person_id, track, &found, &outcome->err);
+    enum ct_status status = store_track_find_needing(store, actor->person_id, TRACK_NEEDS_PLAN,
+                                                     track, &found, &outcome->err);
     if (status == CT_OK && (!found || actor->person_id == 0)) {
         status = action_refuse(outcome, ACTION_NOT_FOUND, "track",
                                "You are not enrolled in a certification track.");

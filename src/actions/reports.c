@@ -13,9 +13,9 @@ static enum ct_status report_track(struct store *store, const struct actor *acto
 {
     bool found = false;
     enum ct_status status =
-        track_id == 0
-            ? store_track_find_current(store, actor->person_id, track, &found, &outcome->err)
-            : store_learning_track_get(store, track_id, track, &found, &outcome->err);
+        track_id == 0 ? store_track_find_needing(store, actor->person_id, TRACK_NEEDS_FINAL_REPORT,
+                                                 track, &found, &outcome->err)
+                      : store_learning_track_get(store, track_id, track, &found, &outcome->err);
     if (status == CT_OK && (!found || (track_id == 0 && actor->person_id == 0))) {
         return action_refuse(outcome, ACTION_NOT_FOUND, "track",
                              "You are not enrolled in a certification track.");

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "cli_args.h"
+#include "cli_track.h"
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
 #include "../core/buf.h"
@@ -22,6 +23,7 @@ enum output_format { FORMAT_JSON, FORMAT_TEXT };
 struct evaluate_options {
     struct cli_args common; /* --db, --person, --programs, --as-of */
     const char *input;      /* FILE, or "-" for standard input */
+    const char *track;      /* --track: with --db, NULL for the current track */
     enum output_format format;
 };
 
@@ -30,12 +32,13 @@ static void evaluate_usage(FILE *out)
     fprintf(out,
             "Usage: certtrack evaluate [FILE|-] [--format json|text] [--as-of YYYY-MM-DD]\n"
             "                          [--programs DIR]\n"
-            "       certtrack evaluate --db PATH --person ID|EMAIL [--as-of YYYY-MM-DD]\n"
-            "                          [--format json|text] [--programs DIR]\n"
+            "       certtrack evaluate --db PATH --person ID|EMAIL [--track ID]\n"
+            "                          [--as-of YYYY-MM-DD] [--format json|text] [--programs DIR]\n"
             "\n"
-            "Evaluates one learner record (JSON, from FILE or standard input, or the\n"
-            "person's current track in the database) against its program and prints which\n"
-            "credits count, why, and what is still missing.\n"
+            "Evaluates one learner record (JSON, from FILE or standard input, or one track\n"
+            "of the person in the database: --track, else the most recently started open\n"
+            "one) against its program and prints which credits count, why, and what is\n"
+            "still missing.\n"
             "\n"
             "  --format json|text  output format (default json)\n"
             "  --as-of DATE        evaluate on this day instead of the record's as_of\n"
@@ -66,6 +69,7 @@ static const struct cli_option evaluate_option_table[] = {
     {"programs", CLI_TEXT, offsetof(struct evaluate_options, common.programs), false, NULL},
     {"db", CLI_TEXT, offsetof(struct evaluate_options, common.db), false, NULL},
     {"person", CLI_TEXT, offsetof(struct evaluate_options, common.person), false, NULL},
+    {"track", CLI_TEXT, offsetof(struct evaluate_options, track), false, NULL},
 };
 
 /* Returns -1 when the options were parsed, else the exit code to return. */
@@ -89,6 +93,10 @@ static int parse_options(int argc, char **argv, struct evaluate_options *options
     const struct cli_args *common = &options->common;
     if ((common->db != NULL) != (common->person != NULL)) {
         cli_complain("evaluate: --db and --person go together");
+        return CLI_EXIT_BAD_INPUT;
+    }
+    if (options->track != NULL && common->db == NULL) {
+        cli_complain("evaluate: --track goes with --db and --person");
         return CLI_EXIT_BAD_INPUT;
     }
     if (common->db != NULL && first_operand < argc) {
@@ -152,12 +160,18 @@ static enum ct_status evaluate_file(const struct evaluate_options *options,
     return status;
 }
 
-/* The database form: the person's current track, as of --as-of or today. */
+/* The database form: the person's track (--track, else the current one), as of
+ * --as-of or today. */
 static int evaluate_person(const struct evaluate_options *options)
 {
     struct cli_person person;
     int exit_code = cli_person_open(&options->common, &person);
     if (exit_code >= 0) {
+        return exit_code;
+    }
+    exit_code = cli_track_pick(&person, options->track);
+    if (exit_code >= 0) {
+        cli_person_close(&person);
         return exit_code;
     }
     struct learner_record *record = NULL;

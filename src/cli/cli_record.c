@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "cli_args.h"
+#include "cli_track.h"
 #include "../certificates/credential.h"
 #include "../actions/award.h"
 #include "../store/store_award.h"
@@ -18,35 +19,53 @@
 
 static void export_usage(FILE *out)
 {
-    fprintf(out, "Usage: certtrack export-record --db PATH --person ID|EMAIL [--as-of DATE]\n"
+    fprintf(out, "Usage: certtrack export-record --db PATH --person ID|EMAIL [--track ID]\n"
+                 "                               [--as-of DATE]\n"
                  "\n"
-                 "Prints the person's current track as the evaluate input (JSON), so that\n"
-                 "any record can be checked by hand with 'certtrack evaluate'.\n");
+                 "Prints the person's track (--track, else the most recently started open one)\n"
+                 "as the evaluate input (JSON), so that any record can be checked by hand with\n"
+                 "'certtrack evaluate'.\n");
 }
 
-/* The options of the commands about one person's current track. */
+/* The options of the commands about one person's track. */
+struct record_args {
+    struct cli_args common;
+    const char *track; /* --track: NULL for the current one */
+};
+
 static const struct cli_option person_option_table[] = {
     CLI_ARG("db", db, CLI_TEXT, true),
     CLI_ARG("programs", programs, CLI_TEXT, false),
     CLI_ARG("person", person, CLI_TEXT, true),
     CLI_ARG("as-of", as_of, CLI_DATE, false),
+    {"track", CLI_TEXT, offsetof(struct record_args, track), false, NULL},
 };
 
 /* Parses the options and opens the person's track. Returns -1 (the caller then closes
  * with cli_person_close) or an exit code. */
-static int person_open(int argc, char **argv, void (*usage)(FILE *out), struct cli_args *args,
+static int person_open(int argc, char **argv, void (*usage)(FILE *out), struct record_args *args,
                        struct cli_person *person)
 {
     const struct cli_options options = CLI_OPTIONS(person_option_table, usage);
-    cli_args_init(args);
+    cli_args_init(&args->common);
+    args->track = NULL;
     int first_operand = 0;
     int exit_code = cli_parse(&options, argc, argv, args, &first_operand);
-    return exit_code >= 0 ? exit_code : cli_person_open(args, person);
+    if (exit_code < 0) {
+        exit_code = cli_person_open(&args->common, person);
+    }
+    if (exit_code < 0) {
+        exit_code = cli_track_pick(person, args->track);
+        if (exit_code >= 0) {
+            cli_person_close(person);
+        }
+    }
+    return exit_code;
 }
 
 int cli_export_record(int argc, char **argv)
 {
-    struct cli_args args;
+    struct record_args args;
     struct cli_person person;
     int exit_code = person_open(argc, argv, export_usage, &args, &person);
     if (exit_code >= 0) {
@@ -71,9 +90,10 @@ int cli_export_record(int argc, char **argv)
 
 static void award_usage(FILE *out)
 {
-    fprintf(out, "Usage: certtrack award --db PATH --person ID|EMAIL [--as-of DATE]\n"
+    fprintf(out, "Usage: certtrack award --db PATH --person ID|EMAIL [--track ID] [--as-of DATE]\n"
                  "\n"
-                 "Awards the person's submitted track when the rules engine says it is\n"
+                 "Awards the person's submitted track (--track, else the most recently started\n"
+                 "open one) when the rules engine says it is\n"
                  "complete: issues the certificate and starts the next track the day after,\n"
                  "all in one transaction, and prints the certificate number and its\n"
                  "verification URL. An incomplete track is refused (exit status 2) with the\n"
@@ -82,7 +102,7 @@ static void award_usage(FILE *out)
 
 int cli_award(int argc, char **argv)
 {
-    struct cli_args args;
+    struct record_args args;
     struct cli_person person;
     int exit_code = person_open(argc, argv, award_usage, &args, &person);
     if (exit_code >= 0) {

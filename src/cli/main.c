@@ -18,6 +18,7 @@
 #include "cli_record.h"
 #include "cli_report.h"
 #include "cli_serve.h"
+#include "cli_track.h"
 #include "cli_verify.h"
 #include "../core/banned.h"
 
@@ -37,6 +38,7 @@ static const struct command commands[] = {
     {"init", cli_init, "create a database, or upgrade one to this version"},
     {"config", cli_config, "config set, config get: the public URL and the issuer's name"},
     {"demo-data", cli_demo_data, "fill an empty database with demonstration data"},
+    {"track", cli_track, "track list, choices, enrol, withdraw: a person's tracks"},
     {"export-record", cli_export_record, "print a person's track as evaluate input"},
     {"award", cli_award, "award a complete track: certificate and next track"},
     {"certificate", cli_certificate, "an awarded certificate's PDF and signed credential"},

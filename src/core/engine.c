@@ -606,25 +606,36 @@ static enum ct_status project_next_expiry(struct prepared *prep, struct evaluati
 
 /* ---- blocking and status ---- */
 
-static bool prerequisite_held(const struct learner_record *record)
+bool engine_prerequisite_met(const struct program *program,
+                             const struct certificate_held *certificates, size_t count,
+                             struct civil_date track_started, struct civil_date as_of,
+                             size_t *which)
 {
-    const struct program *program = record->program;
+    *which = ENGINE_NO_CERTIFICATE;
     if (program->prerequisite_count == 0) {
         return true;
     }
-    for (size_t i = 0; i < record->certificate_count; i++) {
-        const struct certificate_held *certificate = &record->certificates[i];
-        if (!dated_by(certificate->issued, record->as_of) ||
-            !dated_by(certificate->issued, record->track_started)) {
+    for (size_t i = 0; i < count; i++) {
+        const struct certificate_held *certificate = &certificates[i];
+        if (!dated_by(certificate->issued, as_of) ||
+            !dated_by(certificate->issued, track_started)) {
             continue;
         }
         for (size_t k = 0; k < program->prerequisite_count; k++) {
             if (strcmp(certificate->program, program->prerequisites[k]) == 0) {
+                *which = i;
                 return true;
             }
         }
     }
     return false;
+}
+
+static bool prerequisite_held(const struct learner_record *record)
+{
+    size_t which;
+    return engine_prerequisite_met(record->program, record->certificates, record->certificate_count,
+                                   record->track_started, record->as_of, &which);
 }
 
 static void add_blocking(struct evaluation *evaluation, enum blocking_code code, int category)

@@ -110,6 +110,20 @@ enum ct_status engine_evaluate(const struct learner_record *record,
 const struct plan_version *engine_plan_version_in_force(const struct learner_record *record,
                                                         struct civil_date day);
 
+/* *which when no certificate was needed. */
+#define ENGINE_NO_CERTIFICATE ((size_t)-1)
+
+/* Whether the certificates (borrowed; count of them) meet program's prerequisite for a
+ * track that starts on track_started, evaluated on as_of: a certificate of one of the
+ * listed programs issued on or before both days (none needed when the program lists
+ * none). *which is the index of the first certificate that meets it, else
+ * ENGINE_NO_CERTIFICATE. The evaluation's "no-prior-certificate" is this rule, and an
+ * enrolment asks it before the track exists. */
+bool engine_prerequisite_met(const struct program *program,
+                             const struct certificate_held *certificates, size_t count,
+                             struct civil_date track_started, struct civil_date as_of,
+                             size_t *which);
+
 /* Frees an evaluation; NULL is a no-op. */
 void evaluation_free(struct evaluation *evaluation);
 

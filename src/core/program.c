@@ -19,6 +19,8 @@ static const char *const program_keys[] = {
     "plan_required",
     "final_report_required",
     "successor",
+    "ends_on_award",
+    "considerations",
     "sources",
     NULL,
 };
@@ -253,37 +255,82 @@ static enum ct_status read_activity_kinds(struct program *program, const json_t 
     return CT_OK;
 }
 
-static enum ct_status read_prerequisites(struct program *program, const json_t *root,
-                                         struct ct_err *err)
+/* Reads an optional array of program ids at key into *ids (the program's arena). */
+static enum ct_status read_program_ids(struct program *program, const json_t *root, const char *key,
+                                       size_t limit, const char ***ids, size_t *count,
+                                       struct ct_err *err)
 {
     json_t *array;
-    enum ct_status status =
-        json_read_array(root, "", "prerequisite_certificates", false, &array, err);
+    enum ct_status status = json_read_array(root, "", key, false, &array, err);
     if (status != CT_OK || array == NULL) {
         return status;
     }
-    size_t count = json_array_size(array);
-    if (count > PROGRAM_MAX_PREREQUISITES) {
-        return ct_err_set(err, CT_ERR_INPUT, "prerequisite_certificates", "more than %d programs",
-                          PROGRAM_MAX_PREREQUISITES);
+    size_t size = json_array_size(array);
+    if (size > limit) {
+        return ct_err_set(err, CT_ERR_INPUT, key, "more than %zu programs", limit);
     }
-    program->prerequisites = arena_calloc(&program->arena, count, sizeof(char *));
-    if (program->prerequisites == NULL) {
+    *ids = arena_calloc(&program->arena, size + 1, sizeof(char *));
+    if (*ids == NULL) {
         return ct_err_nomem(err);
     }
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < size; i++) {
         char where[JSON_PATH_SIZE];
-        json_path_index(where, "prerequisite_certificates", i);
+        json_path_index(where, key, i);
         const json_t *value = json_array_get(array, i);
         if (!json_is_string(value)) {
             return ct_err_set(err, CT_ERR_INPUT, where, "expected a program id");
         }
-        status = copy_identifier(program, json_string_value(value), where,
-                                 &program->prerequisites[i], err);
+        status = copy_identifier(program, json_string_value(value), where, &(*ids)[i], err);
+        for (size_t k = 0; status == CT_OK && k < i; k++) {
+            if (strcmp((*ids)[k], (*ids)[i]) == 0) {
+                status = ct_err_set(err, CT_ERR_INPUT, where, "\"%s\" is listed twice", (*ids)[i]);
+            }
+        }
         if (status != CT_OK) {
             return status;
         }
-        program->prerequisite_count = i + 1;
+        *count = i + 1;
+    }
+    return CT_OK;
+}
+
+static enum ct_status read_prerequisites(struct program *program, const json_t *root,
+                                         struct ct_err *err)
+{
+    return read_program_ids(program, root, "prerequisite_certificates", PROGRAM_MAX_PREREQUISITES,
+                            &program->prerequisites, &program->prerequisite_count, err);
+}
+
+/* "considerations": questions for people, each a non-empty text. */
+static enum ct_status read_considerations(struct program *program, const json_t *root,
+                                          struct ct_err *err)
+{
+    json_t *array;
+    enum ct_status status = json_read_array(root, "", "considerations", false, &array, err);
+    if (status != CT_OK || array == NULL) {
+        return status;
+    }
+    size_t size = json_array_size(array);
+    if (size > PROGRAM_MAX_CONSIDERATIONS) {
+        return ct_err_set(err, CT_ERR_INPUT, "considerations", "more than %d questions",
+                          PROGRAM_MAX_CONSIDERATIONS);
+    }
+    program->considerations = arena_calloc(&program->arena, size + 1, sizeof(char *));
+    if (program->considerations == NULL) {
+        return ct_err_nomem(err);
+    }
+    for (size_t i = 0; i < size; i++) {
+        char where[JSON_PATH_SIZE];
+        json_path_index(where, "considerations", i);
+        const json_t *value = json_array_get(array, i);
+        if (!json_is_string(value) || json_string_length(value) == 0) {
+            return ct_err_set(err, CT_ERR_INPUT, where, "expected a question (non-empty text)");
+        }
+        program->considerations[i] = arena_strdup(&program->arena, json_string_value(value));
+        if (program->considerations[i] == NULL) {
+            return ct_err_nomem(err);
+        }
+        program->consideration_count = i + 1;
     }
     return CT_OK;
 }
@@ -333,6 +380,13 @@ static enum ct_status read_program(struct program *program, const json_t *root, 
     }
     if (status == CT_OK) {
         status = read_identifier(program, root, "", "successor", true, &program->successor, err);
+    }
+    if (status == CT_OK) {
+        status = read_program_ids(program, root, "ends_on_award", PROGRAM_MAX_ENDS_ON_AWARD,
+                                  &program->ends_on_award, &program->ends_on_award_count, err);
+    }
+    if (status == CT_OK) {
+        status = read_considerations(program, root, err);
     }
     json_t *sources;
     if (status == CT_OK) {
@@ -449,6 +503,40 @@ const char *program_set_name(const struct program_set *set, const char *id)
     return program != NULL && program->name != NULL ? program->name : id;
 }
 
+bool program_ends_on_award(const struct program *program, const char *other_id)
+{
+    for (size_t k = 0; k < program->ends_on_award_count; k++) {
+        if (strcmp(program->ends_on_award[k], other_id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Each program ends_on_award names exists, and is neither program nor its successor. */
+static enum ct_status check_ends_on_award(const struct program_set *set,
+                                          const struct program *program, struct ct_err *err)
+{
+    for (size_t k = 0; k < program->ends_on_award_count; k++) {
+        const char *id = program->ends_on_award[k];
+        char where[JSON_PATH_SIZE];
+        json_path_index(where, "ends_on_award", k);
+        if (strcmp(id, program->id) == 0) {
+            return ct_err_set(err, CT_ERR_INPUT, where,
+                              "a program's award ends its own track already: \"%s\"", id);
+        }
+        if (strcmp(id, program->successor) == 0) {
+            return ct_err_set(err, CT_ERR_INPUT, where,
+                              "\"%s\" is the successor the award starts; it cannot also end it",
+                              id);
+        }
+        if (program_set_find(set, id) == NULL) {
+            return ct_err_set(err, CT_ERR_INPUT, where, "no program has the id \"%s\"", id);
+        }
+    }
+    return CT_OK;
+}
+
 enum ct_status program_check_links(const struct program_set *set, const struct program *program,
                                    struct ct_err *err)
 {
@@ -464,5 +552,5 @@ enum ct_status program_check_links(const struct program_set *set, const struct p
                               program->prerequisites[k]);
         }
     }
-    return CT_OK;
+    return check_ends_on_award(set, program, err);
 }

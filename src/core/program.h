@@ -18,9 +18,11 @@
 #include "arena.h"
 #include "err.h"
 
-#define PROGRAM_MAX_CATEGORIES    32
-#define PROGRAM_MAX_WINDOW_YEARS  50
-#define PROGRAM_MAX_PREREQUISITES 64
+#define PROGRAM_MAX_CATEGORIES     32
+#define PROGRAM_MAX_WINDOW_YEARS   50
+#define PROGRAM_MAX_PREREQUISITES  64
+#define PROGRAM_MAX_ENDS_ON_AWARD  64
+#define PROGRAM_MAX_CONSIDERATIONS 32
 
 struct program_category {
     const char *id;   /* e.g. "library-administration" */
@@ -58,6 +60,13 @@ struct program {
     bool plan_required; /* activities before the first plan submission do not count */
     bool final_report_required;
     const char *successor; /* the program that follows an award */
+    /* Programs whose open track of the same person ends (is withdrawn) when a track of
+     * this program is awarded; none by default. */
+    const char **ends_on_award;
+    size_t ends_on_award_count;
+    /* Questions a person weighs before choosing the program, for people; none by default. */
+    const char **considerations;
+    size_t consideration_count;
 };
 
 /* Decodes a program from JSON text (length bytes). On success *out is a new program the
@@ -100,7 +109,11 @@ const struct program *program_set_find(const struct program_set *set, const char
  * program (a record kept from programs since withdrawn). Borrowed. */
 const char *program_set_name(const struct program_set *set, const char *id);
 
-/* Checks that program's successor and prerequisites name programs in set. */
+/* True when an award of program ends an open track of the program other_id. */
+bool program_ends_on_award(const struct program *program, const char *other_id);
+
+/* Checks that program's successor, prerequisites and ends_on_award name programs in set,
+ * and that ends_on_award names neither the program itself nor its successor. */
 enum ct_status program_check_links(const struct program_set *set, const struct program *program,
                                    struct ct_err *err) CT_MUST_CHECK;
 

@@ -9,6 +9,7 @@
 #include "../core/buf.h"
 #include "../core/workflow.h"
 #include "../io/clock.h"
+#include "store_enrolment.h"
 #include "store_record.h"
 #include "store_tracks.h"
 #include "../core/banned.h"
@@ -166,11 +167,48 @@ static enum ct_status certify_track(struct store *store, int64_t actor_id,
     return status;
 }
 
+/* Withdraws the person's other open tracks whose programs the awarded program's
+ * ends_on_award lists, saying which award ended them. */
+static enum ct_status end_other_tracks(struct store *store, int64_t actor_id,
+                                       const struct track_info *track,
+                                       const struct program *program,
+                                       const struct award_result *result, struct ct_err *err)
+{
+    struct store_rows rows = {.size = sizeof(struct track_row)};
+    enum ct_status status = store_track_rows(store, track->person_id, &rows, err);
+    const struct track_row *others = rows.items;
+    char comment[256];
+    snprintf(comment, sizeof comment, "Ended by the award of certificate %s (%s).", result->number,
+             program->name);
+    for (size_t i = 0; i < rows.count && status == CT_OK; i++) {
+        if (others[i].id != track->id && store_track_state_open(others[i].state) &&
+            program_ends_on_award(program, others[i].program)) {
+            status = store_track_act(store, actor_id, others[i].id, "withdraw", comment, err);
+        }
+    }
+    store_rows_release(&rows);
+    return status;
+}
+
+/* Starts the successor's track from the day after the award, unless the person has an
+ * open track in the successor's program already: that one goes on. */
 static enum ct_status start_successor(struct store *store, int64_t actor_id,
                                       const struct track_info *track,
                                       const struct program *successor, struct civil_date day,
                                       struct award_result *result, struct ct_err *err)
 {
+    int64_t open_track = 0;
+    enum ct_status open_status = STORE_EXEC(store,
+                                            "SELECT id FROM tracks WHERE person_id = ? AND"
+                                            " program = ? AND id != ? AND state IN ('active',"
+                                            " 'submitted', 'returned') LIMIT 1",
+                                            &open_track, err, DB_INT(track->person_id),
+                                            DB_TEXT(successor->id), DB_INT(track->id));
+    if (open_status != CT_OK || open_track != 0) {
+        snprintf(result->next_program, sizeof result->next_program, "%s", successor->id);
+        result->next_track_id = open_track;
+        return open_status;
+    }
     struct civil_date started = civil_date_add_days(day, 1);
     struct civil_date deadline = civil_date_add_years(started, successor->window_years);
     char start_text[CIVIL_DATE_TEXT_SIZE], deadline_text[CIVIL_DATE_TEXT_SIZE];
@@ -225,6 +263,9 @@ static enum ct_status award_in_transaction(struct store *store, int64_t actor_id
     }
     if (status == CT_OK) {
         status = certify_track(store, actor_id, &track, err);
+    }
+    if (status == CT_OK) {
+        status = end_other_tracks(store, actor_id, &track, program, result, err);
     }
     if (status == CT_OK) {
         status = start_successor(store, actor_id, &track, successor, day, result, err);

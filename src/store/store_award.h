@@ -25,8 +25,10 @@ struct award_result {
 /* Awards a submitted track on day, in one transaction: evaluates it as of day; when the
  * engine says complete, issues the certificate (a number, an unguessable verification
  * code, a free place in the revocation status list drawn at random, valid until day plus
- * the program's window), marks the track certified and
- * enrols the person in the program's successor from the next day. When it is not
+ * the program's window), marks the track certified, withdraws the person's other open
+ * tracks in the programs the awarded program's ends_on_award lists (the comment naming
+ * the certificate), and enrols the person in the program's successor from the next day
+ * (unless they have an open track in it already, which next_track_id then names). When it is not
  * complete, refuses with the engine's blocking codes and changes nothing. */
 enum ct_status store_award(struct store *store, int64_t actor_id, int64_t track_id,
                            struct civil_date day, struct award_result *result,

@@ -112,7 +112,8 @@ static enum ct_status query_row(struct store *store, const char *sql, const stru
 
 /* ---- tracks ---- */
 
-#define TRACK_COLUMNS "SELECT id, person_id, program, started, deadline, state FROM tracks"
+#define TRACK_COLUMNS                                                                              \
+    "SELECT id, person_id, program, started, deadline, state, previous_track_id FROM tracks"
 
 static bool track_row(struct db_stmt *stmt, struct arena *arena, void *row)
 {
@@ -124,6 +125,7 @@ static bool track_row(struct db_stmt *stmt, struct arena *arena, void *row)
     track->started = store_date_value(db_column_text(stmt, 3));
     track->deadline = store_date_value(db_column_text(stmt, 4));
     snprintf(track->state, sizeof track->state, "%s", db_column_text(stmt, 5));
+    track->previous_track_id = db_column_is_null(stmt, 6) ? 0 : db_column_int64(stmt, 6);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/workflow.h"
+#include "store_enrolment.h"
 #include "../io/clock.h"
 #include "../core/banned.h"
 
@@ -65,6 +66,37 @@ static enum ct_status end_transition(struct store *store, int64_t actor_id,
 
 static const char *const track_state_sql = "SELECT state FROM tracks WHERE id = ?";
 
+/* Refuses a second open track in one program, and a start that would count an activity
+ * twice in the chain an earlier award continues; *previous is that award's track. */
+static enum ct_status check_enrolment(struct store *store, int64_t person_id,
+                                      const char *program_id, struct civil_date started,
+                                      int64_t *previous, struct ct_err *err)
+{
+    struct enrolment_choices choices;
+    enum ct_status status =
+        store_enrolment_choices(store, person_id, started, started, &choices, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    const struct enrolment_choice *choice = store_enrolment_choice_of(&choices, program_id);
+    char issued[CIVIL_DATE_TEXT_SIZE];
+    *previous = choice != NULL ? choice->chain_track_id : 0;
+    if (choice != NULL && choice->verdict == ENROLMENT_ALREADY_OPEN) {
+        status = ct_err_set(err, CT_ERR_INPUT, "program",
+                            "this person already has an open track in %s (track %lld);"
+                            " withdraw it first",
+                            program_id, (long long)choice->open_track_id);
+    } else if (choice != NULL && choice->verdict == ENROLMENT_CHAIN_STARTED) {
+        civil_date_format(choice->chain_issued, issued);
+        status = ct_err_set(err, CT_ERR_INPUT, "start",
+                            "must be after %s, when certificate %s was awarded: an activity"
+                            " counts once in a chain of tracks",
+                            issued, choice->chain_number);
+    }
+    store_enrolment_choices_release(&choices);
+    return status;
+}
+
 enum ct_status store_track_enroll(struct store *store, int64_t actor_id, int64_t person_id,
                                   const char *program_id, struct civil_date started, int64_t *id,
                                   struct ct_err *err)
@@ -81,25 +113,19 @@ enum ct_status store_track_enroll(struct store *store, int64_t actor_id, int64_t
     if (status != CT_OK) {
         return status;
     }
-    int64_t open_track = 0;
-    status = STORE_EXEC(store,
-                        "SELECT id FROM tracks WHERE person_id = ?"
-                        " AND state IN ('active', 'submitted', 'returned')",
-                        &open_track, err, DB_INT(person_id));
-    if (status == CT_OK && open_track != 0) {
-        status = ct_err_set(err, CT_ERR_INPUT, "track",
-                            "this person is already on track %lld; withdraw it first",
-                            (long long)open_track);
-    }
+    int64_t previous = 0;
+    status = check_enrolment(store, person_id, program->id, started, &previous, err);
     if (status != CT_OK) {
         return store_finish(store, status, err);
     }
     status = STORE_EXEC(store,
                         "INSERT INTO tracks (person_id, program, started, deadline, state,"
-                        " state_changed_at) VALUES (?, ?, ?, ?, 'active', ?) RETURNING id",
+                        " state_changed_at, previous_track_id) VALUES (?, ?, ?, ?, 'active', ?, ?)"
+                        " RETURNING id",
                         id, err, DB_INT(person_id), DB_TEXT(program->id),
                         DB_TEXT(store_date_text(started, start_text)),
-                        DB_TEXT(store_date_text(deadline, deadline_text)), DB_TEXT(now));
+                        DB_TEXT(store_date_text(deadline, deadline_text)), DB_TEXT(now),
+                        previous > 0 ? DB_INT(previous) : DB_TEXT(NULL));
     if (status == CT_OK) {
         status = store_audit(store, actor_id, ENTITY_TRACK, *id, "enroll", NULL, err);
     }
@@ -148,6 +174,7 @@ static enum ct_status read_track(struct store *store, const char *sql, int64_t k
         track->started = store_date_value(db_column_text(stmt, 3));
         track->deadline = store_date_value(db_column_text(stmt, 4));
         snprintf(track->state, sizeof track->state, "%s", db_column_text(stmt, 5));
+        track->previous_track_id = db_column_is_null(stmt, 6) ? 0 : db_column_int64(stmt, 6);
     }
     db_finalize(stmt);
     return status;
@@ -158,10 +185,43 @@ enum ct_status store_track_find_current(struct store *store, int64_t person_id,
 {
     return read_track(
         store,
-        "SELECT id, person_id, program, started, deadline, state FROM tracks WHERE person_id = ?"
+        "SELECT id, person_id, program, started, deadline, state, previous_track_id FROM tracks"
+        " WHERE person_id = ?"
         " ORDER BY state IN ('active', 'submitted', 'returned') DESC, started DESC, id DESC"
         " LIMIT 1",
         person_id, track, found, err);
+}
+
+/* Whether program (NULL: not loaded) asks for need. */
+static bool program_needs(const struct program *program, enum track_need need)
+{
+    return program != NULL &&
+           (need == TRACK_NEEDS_PLAN ? program->plan_required : program->final_report_required);
+}
+
+enum ct_status store_track_find_needing(struct store *store, int64_t person_id,
+                                        enum track_need need, struct track_info *track, bool *found,
+                                        struct ct_err *err)
+{
+    struct store_rows rows = {.size = sizeof(struct track_row)};
+    enum ct_status status = store_track_rows(store, person_id, &rows, err);
+    const struct track_row *tracks = rows.items;
+    int64_t chosen = 0;
+    for (size_t i = 0; status == CT_OK && chosen == 0 && i < rows.count; i++) {
+        if (store_track_state_open(tracks[i].state) &&
+            program_needs(program_set_find(store->programs, tracks[i].program), need)) {
+            chosen = tracks[i].id;
+        }
+    }
+    store_rows_release(&rows);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (chosen == 0) {
+        return store_track_find_current(store, person_id, track, found, err);
+    }
+    *found = true;
+    return store_track_get(store, chosen, track, err);
 }
 
 enum ct_status store_track_current(struct store *store, int64_t person_id, struct track_info *track,
@@ -180,9 +240,11 @@ enum ct_status store_track_get(struct store *store, int64_t track_id, struct tra
                                struct ct_err *err)
 {
     bool found = false;
-    enum ct_status status = read_track(
-        store, "SELECT id, person_id, program, started, deadline, state FROM tracks WHERE id = ?",
-        track_id, track, &found, err);
+    enum ct_status status =
+        read_track(store,
+                   "SELECT id, person_id, program, started, deadline, state, previous_track_id"
+                   " FROM tracks WHERE id = ?",
+                   track_id, track, &found, err);
     if (status == CT_OK && !found) {
         status =
             ct_err_set(err, CT_ERR_INPUT, "track", "no track has the id %lld", (long long)track_id);

@@ -15,10 +15,15 @@ struct track_info {
     struct civil_date started;
     struct civil_date deadline;
     char state[16];
+    int64_t previous_track_id; /* the awarded track this one continues; 0 when none */
 };
 
 /* Enrols a person in program from started; the deadline is started plus the
- * program's window. */
+ * program's window. Refused (CT_ERR_INPUT) at "program" when the person has an open track
+ * in that program already, and at "start" when started is on or before the award of a
+ * certificate whose program (or its successor) is this one: the new track continues
+ * that award's chain (previous_track_id) and an activity counts once in a chain. The
+ * prerequisite is the action's to check (actions/tracks.h). */
 enum ct_status store_track_enroll(struct store *store, int64_t actor_id, int64_t person_id,
                                   const char *program, struct civil_date started, int64_t *id,
                                   struct ct_err *err) CT_MUST_CHECK;
@@ -38,6 +43,17 @@ enum ct_status store_track_current(struct store *store, int64_t person_id, struc
  * that say "not enrolled" then, and must not say so when the read failed. */
 enum ct_status store_track_find_current(struct store *store, int64_t person_id,
                                         struct track_info *track, bool *found,
+                                        struct ct_err *err) CT_MUST_CHECK;
+
+/* What a track's program asks for, that a page about it needs. */
+enum track_need { TRACK_NEEDS_PLAN, TRACK_NEEDS_FINAL_REPORT };
+
+/* The person's most recently started open track whose program asks for need (a plan, a
+ * final report): the track the plan and report pages are about when a person holds
+ * several. When no open track's program asks for it, the current track
+ * (store_track_find_current); *found false when the person has no track. */
+enum ct_status store_track_find_needing(struct store *store, int64_t person_id,
+                                        enum track_need need, struct track_info *track, bool *found,
                                         struct ct_err *err) CT_MUST_CHECK;
 
 enum ct_status store_track_get(struct store *store, int64_t track_id, struct track_info *track,

@@ -11,6 +11,7 @@
 #include "api/api_me.h"
 #include "api/api_plan.h"
 #include "api/api_supervisor.h"
+#include "api/api_tracks.h"
 #include "pages/catalog.h"
 #include "pages/certificate_files.h"
 #include "pages/public.h"
@@ -25,6 +26,7 @@
 #include "pages/library.h"
 #include "html/layout.h"
 #include "pages/dashboard.h"
+#include "pages/enrolment.h"
 #include "pages/login.h"
 #include "pages/oidc.h"
 #include "pages/people.h"
@@ -98,6 +100,8 @@ static const struct route routes[] = {
     {"GET", "/login/oidc/callback", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_callback, LAID_OUT,
      NO_NAV},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_dashboard, LAID_OUT, "Your progress"},
+    {"GET", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new, LAID_OUT,
+     "Choose a track"},
     {"GET", "/plan", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_plan, LAID_OUT, "Your plan"},
     {"GET", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim, LAID_OUT,
      "Claim an activity"},
@@ -129,6 +133,16 @@ static const struct route routes[] = {
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens, LAID_OUT, "API tokens"},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new_submit,
+     LAID_OUT, NO_NAV},
+    {"GET", "/people/{id}/tracks/new", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_person_tracks_new, LAID_OUT,
+     NO_NAV},
+    {"POST", "/people/{id}/tracks/new", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_person_tracks_new_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/tracks/{id}/withdraw", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_track_withdraw,
      LAID_OUT, NO_NAV},
     {"POST", "/track", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_track_submit, LAID_OUT,
      NO_NAV},
@@ -181,6 +195,16 @@ static const struct route routes[] = {
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_my_progress, BARE,
      NO_NAV},
+    {"GET", "/api/v1/me/tracks", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_tracks, BARE,
+     NO_NAV},
+    {"POST", "/api/v1/me/tracks", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_enrol, BARE,
+     NO_NAV},
+    {"GET", "/api/v1/programs/available", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API,
+     api_programs_available, BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/tracks", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_API, api_person_enrol, BARE, NO_NAV},
+    {"POST", "/api/v1/tracks/{id}/withdraw", ACCESS_SIGNED_IN, 0, ROUTE_API, api_track_withdraw,
+     BARE, NO_NAV},
     {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_activities,
      BARE, NO_NAV},
     {"POST", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_claim, BARE,

@@ -44,6 +44,11 @@ ROUTES = [
     ("GET", "/activities/new", LEARNER),
     ("POST", "/activities/new", LEARNER),
     ("POST", "/track", LEARNER),
+    ("GET", "/tracks/new", LEARNER),
+    ("POST", "/tracks/new", LEARNER),
+    ("GET", "/people/{id}/tracks/new", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/people/{id}/tracks/new", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/tracks/{id}/withdraw", "signed-in"),
     ("GET", "/report", LEARNER),
     ("POST", "/report", LEARNER),
     ("GET", "/plan", LEARNER),
@@ -107,6 +112,7 @@ def concrete(db, path):
         "/certificates/": "SELECT MIN(id) FROM certificates",
         "/people/": "SELECT MIN(id) FROM people",
         "/libraries/": "SELECT MIN(id) FROM libraries",
+        "/tracks/": "SELECT MIN(id) FROM tracks WHERE state = 'active'",
         "/harvest/": "SELECT 1",
         "/imports/": "SELECT 1",
     }
@@ -144,6 +150,12 @@ def body_for(db, method, path):
     }
     if re.fullmatch(r"/certificates/\d+", path):
         return {"reason": "evil", "confirm": "yes"}
+    if re.fullmatch(r"/tracks/\d+/withdraw", path):
+        return {"reason": "evil"}
+    if re.fullmatch(r"/people/\d+/tracks/new", path):
+        return {"program": "msl-staff"}
+    if path == "/tracks/new":
+        return {"program": "msl-staff"}
     if re.fullmatch(r"/harvest/sites/\d+/accounts", path):
         return {"account": "1", "email": "staff@example.org"}
     return dict(bodies.get(path, {}))

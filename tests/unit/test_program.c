@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/program.h"
+#include "core/program_summary.h"
 #include "core/banned.h"
 
 /* A minimal valid program; tests replace one part of it with {{...}} markers. */
@@ -173,6 +174,131 @@ static void test_set_refuses_duplicates_and_checks_links(void **state)
     program_set_release(&set);
 }
 
+/* The set of valid_program with "successor" replaced by text (the successor and what
+ * follows it), and a second program "other-program"; the first's links checked. */
+static enum ct_status links_of(const char *replacement, char *message, size_t size)
+{
+    char text[4096];
+    const char *from = "\"successor\": \"test-program\"";
+    const char *at = strstr(valid_program, from);
+    snprintf(text, sizeof text, "%.*s%s%s", (int)(at - valid_program), valid_program, replacement,
+             at + strlen(from));
+    char other[4096];
+    const char *id = strstr(valid_program, "\"test-program\"");
+    snprintf(other, sizeof other, "%.*s\"other-program\"%s", (int)(id - valid_program),
+             valid_program, id + strlen("\"test-program\""));
+    struct program_set set;
+    program_set_init(&set);
+    struct ct_err err = {0};
+    struct program *first = NULL;
+    struct program *second = NULL;
+    enum ct_status status = program_parse(text, strlen(text), &first, &err);
+    if (status == CT_OK) {
+        status = program_set_add(&set, first, &err);
+    }
+    assert_int_equal(program_parse(other, strlen(other), &second, &err), CT_OK);
+    assert_int_equal(program_set_add(&set, second, &err), CT_OK);
+    if (status == CT_OK) {
+        status = program_check_links(&set, set.programs[0], &err);
+    }
+    if (status == CT_OK) {
+        assert_true(program_ends_on_award(set.programs[0], "other-program"));
+        assert_false(program_ends_on_award(set.programs[0], "test-program"));
+    }
+    ct_err_format(&err, message, size);
+    program_set_release(&set);
+    return status;
+}
+
+static void test_ends_on_award_names_other_programs_only(void **state)
+{
+    (void)state;
+    char message[1024];
+    assert_int_equal(links_of("\"successor\": \"test-program\", \"ends_on_award\":"
+                              " [\"other-program\"]",
+                              message, sizeof message),
+                     CT_OK);
+    assert_int_equal(links_of("\"successor\": \"test-program\", \"ends_on_award\":"
+                              " [\"test-program\"]",
+                              message, sizeof message),
+                     CT_ERR_INPUT);
+    assert_string_equal(message, "ends_on_award[0]: a program's award ends its own track already:"
+                                 " \"test-program\"");
+    assert_int_equal(links_of("\"successor\": \"other-program\", \"ends_on_award\":"
+                              " [\"other-program\"]",
+                              message, sizeof message),
+                     CT_ERR_INPUT);
+    assert_non_null(strstr(message, "is the successor the award starts"));
+    assert_int_equal(links_of("\"successor\": \"test-program\", \"ends_on_award\": [\"nope\"]",
+                              message, sizeof message),
+                     CT_ERR_INPUT);
+    assert_string_equal(message, "ends_on_award[0]: no program has the id \"nope\"");
+    assert_int_equal(links_of("\"successor\": \"test-program\", \"ends_on_award\":"
+                              " [\"other-program\", \"other-program\"]",
+                              message, sizeof message),
+                     CT_ERR_INPUT);
+    assert_string_equal(message, "ends_on_award[1]: \"other-program\" is listed twice");
+    assert_rejected_edit("\"successor\": \"test-program\"",
+                         "\"successor\": \"test-program\", \"ends_on_award\": \"x\"",
+                         "ends_on_award: expected an array");
+}
+
+static void test_considerations_are_questions_in_words(void **state)
+{
+    (void)state;
+    assert_rejected_edit("\"successor\": \"test-program\"",
+                         "\"successor\": \"test-program\", \"considerations\": [\"\"]",
+                         "considerations[0]: expected a question");
+    assert_rejected_edit("\"successor\": \"test-program\"",
+                         "\"successor\": \"test-program\", \"considerations\": [3]",
+                         "considerations[0]: expected a question");
+    const struct program *strategic = program_set_find(test_msl_programs(), "msl-strategic");
+    assert_true(strategic->consideration_count >= 5);
+    assert_non_null(strstr(strategic->considerations[0], "MSL certificate"));
+    for (size_t i = 0; i < test_msl_programs()->count; i++) {
+        assert_int_equal(test_msl_programs()->programs[i]->ends_on_award_count, 0);
+    }
+}
+
+/* The summary of program id joined in one text. */
+static void summary_text(const char *id, char *out, size_t size)
+{
+    struct program_summary summary;
+    const struct program_set *set = test_msl_programs();
+    assert_int_equal(program_summary_make(program_set_find(set, id), set, &summary), CT_OK);
+    out[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; i < summary.count; i++) {
+        used += (size_t)snprintf(out + used, size - used, "%s\n", summary.lines[i]);
+    }
+}
+
+static void test_a_summary_says_what_the_program_asks_in_words(void **state)
+{
+    (void)state;
+    char text[8192];
+    summary_text("msl-staff", text, sizeof text);
+    assert_non_null(strstr(text, "60 credits within 4 years"));
+    assert_non_null(
+        strstr(text, "At least 5 credits in Library Administration, 5 in Library Services"));
+    assert_non_null(strstr(text, "1 semester credit = 4 credits, 1 quarter credit = 2 credits"));
+    assert_non_null(strstr(text, "the same topic at most 2 times"));
+    assert_null(strstr(text, "prior certificate"));
+    assert_null(strstr(text, "Self-directed"));
+    summary_text("msl-strategic", text, sizeof text);
+    assert_non_null(strstr(text, "No category minimums"));
+    assert_non_null(strstr(text, "Self-directed learning: 3 hours of time = 1 credit (in steps of"
+                                 " 0.5), at most 20 credits, only when your plan lists it."));
+    assert_non_null(strstr(text, "Needs a prior certificate: MSL Certification for Library"
+                                 " Directors (initial), "));
+    assert_non_null(strstr(text, "A Professional Development Plan"));
+    assert_non_null(strstr(text, "A final report"));
+    summary_text("msl-director-initial", text, sizeof text);
+    assert_non_null(strstr(text, "At least 30 credits in Library Administration."));
+    assert_non_null(strstr(text, "the next track is MSL Certification for Library Directors"
+                                 " (renewal)."));
+}
+
 static void test_shipped_msl_programs_match_the_rule_book(void **state)
 {
     (void)state;
@@ -243,6 +369,9 @@ int main(void)
         cmocka_unit_test(test_duplicate_category_ids_are_refused),
         cmocka_unit_test(test_not_json_or_not_an_object_is_refused),
         cmocka_unit_test(test_set_refuses_duplicates_and_checks_links),
+        cmocka_unit_test(test_ends_on_award_names_other_programs_only),
+        cmocka_unit_test(test_considerations_are_questions_in_words),
+        cmocka_unit_test(test_a_summary_says_what_the_program_asks_in_words),
         cmocka_unit_test(test_shipped_msl_programs_match_the_rule_book),
         cmocka_unit_test(test_a_program_is_named_by_its_name_or_else_its_id),
         cmocka_unit_test(test_a_category_is_known_when_some_program_has_it),

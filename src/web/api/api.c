@@ -37,6 +37,18 @@ enum ct_status api_current_track(struct web_request *request, struct web_respons
     return api_error(response, 404, "no-track", "You have no certification track.");
 }
 
+enum ct_status api_track_needing(struct web_request *request, struct web_response *response,
+                                 enum track_need need, struct track_info *track, bool *found)
+{
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_track_find_needing(request->store, request->person_id, need, track, found, &err);
+    if (status != CT_OK || *found) {
+        return status;
+    }
+    return api_error(response, 404, "no-track", "You have no certification track.");
+}
+
 /* A date as JSON text, or null when unset. */
 static json_t *date_json(struct civil_date date)
 {

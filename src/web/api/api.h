@@ -26,6 +26,11 @@ enum ct_status api_error(struct web_response *response, unsigned status, const c
 enum ct_status api_current_track(struct web_request *request, struct web_response *response,
                                  struct track_info *track, bool *found) CT_MUST_CHECK;
 
+/* The same, for the track the plan or the final report is about (store_track_find_needing). */
+enum ct_status api_track_needing(struct web_request *request, struct web_response *response,
+                                 enum track_need need, struct track_info *track,
+                                 bool *found) CT_MUST_CHECK;
+
 /* A track as JSON (id, person, program, started, deadline, state, comment: the State
  * Library's when it returned it) into *track (the caller's; NULL when there is none). */
 enum ct_status api_track_json(struct store *store, int64_t track_id, json_t **track,

@@ -15,8 +15,9 @@
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
-/* Reads the body into input (as fields, count of them, say), then the signed-in person's
- * current track's id into *track_id; *ok is false when either answered a refusal. */
+/* Reads the body into input (as fields, count of them, say), then the id of the
+ * signed-in person's track that the final report is about into *track_id; *ok is false when either
+ * answered a refusal. */
 static enum ct_status read_for_track(struct web_request *request, struct web_response *response,
                                      const struct api_input_field *fields, size_t count,
                                      void *input, int64_t *track_id, bool *ok)
@@ -24,7 +25,7 @@ static enum ct_status read_for_track(struct web_request *request, struct web_res
     struct track_info track;
     enum ct_status status = api_json_read_input(request, response, fields, count, input, ok);
     if (status == CT_OK && *ok) {
-        status = api_current_track(request, response, &track, ok);
+        status = api_track_needing(request, response, TRACK_NEEDS_FINAL_REPORT, &track, ok);
     }
     if (status == CT_OK && *ok) {
         *track_id = track.id;
@@ -238,7 +239,8 @@ enum ct_status api_me_report(struct web_request *request, struct web_response *r
     bool found = false;
     struct ct_err err = {0};
     json_t *report = NULL;
-    enum ct_status status = api_current_track(request, response, &track, &found);
+    enum ct_status status =
+        api_track_needing(request, response, TRACK_NEEDS_FINAL_REPORT, &track, &found);
     if (status == CT_OK && found) {
         status = api_report_json(request->store, track.id, &report, &err);
         return status == CT_OK ? api_json_send(response, 200, report) : status;
@@ -283,10 +285,14 @@ enum ct_status api_me_track_submit(struct web_request *request, struct web_respo
                                    int64_t id)
 {
     (void)id;
+    /* "track" names one of the learner's open tracks; without it, the current one. */
+    static const struct api_input_field fields[] = {
+        API_INPUT("track", API_ID, struct track_submit_input, track_id),
+    };
     struct track_submit_input input = {0};
     bool ok = false;
     enum ct_status status =
-        read_for_track(request, response, NULL, 0, &input, &input.track_id, &ok);
+        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
     if (status != CT_OK || !ok) {
         return status;
     }

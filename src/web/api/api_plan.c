@@ -126,7 +126,7 @@ enum ct_status api_me_plan(struct web_request *request, struct web_response *res
     (void)id;
     struct track_info track;
     bool found = false;
-    enum ct_status status = api_current_track(request, response, &track, &found);
+    enum ct_status status = api_track_needing(request, response, TRACK_NEEDS_PLAN, &track, &found);
     if (status != CT_OK || !found) {
         return status;
     }
@@ -190,7 +190,7 @@ static enum ct_status learner_plan(struct web_request *request, struct web_respo
                                    bool starting, bool *ok)
 {
     struct track_info track;
-    enum ct_status status = api_current_track(request, response, &track, ok);
+    enum ct_status status = api_track_needing(request, response, TRACK_NEEDS_PLAN, &track, ok);
     if (status != CT_OK || !*ok || starting) {
         return status;
     }

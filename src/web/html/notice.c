@@ -44,6 +44,11 @@ static const struct notice notices[] = {
     {"track-returned", "The track is returned to the learner with your comment.", NULL},
     {"settings-saved", "The settings are saved. Documents made from now on carry them.", NULL},
     {"imported", "The report is imported. What became of each of its records is below.", NULL},
+    {"track-enrolled",
+     "The track is started. Activities count toward it from its first day, beside any other"
+     " open track.",
+     NULL},
+    {"track-withdrawn", "The track is withdrawn. Its reason is kept with it.", NULL},
     {"track-submitted",
      "Your track is sent to the State Library for the award. Your certificate will be listed"
      " here once it is issued.",

@@ -4,12 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../store/store_enrolment.h"
 #include "../../store/store_progress.h"
 #include "../../store/store_record.h"
 #include "../../store/store_tracks.h"
 #include "../html/chart.h"
+#include "../html/form.h"
 #include "../html/html.h"
 #include "certificate_files.h"
+#include "enrolment.h"
 #include "track.h"
 #include "../../core/banned.h"
 
@@ -298,21 +301,161 @@ static void track_progress(struct web_request *request, struct html *h,
     record_free(record);
 }
 
-void page_progress(struct web_request *request, struct html *h, int64_t person_id, bool own)
+/* The address of person_id's progress page (own: the dashboard) showing track_id. */
+static void track_link(struct html *h, int64_t person_id, bool own, int64_t track_id)
 {
-    struct track_info track;
-    bool found = false;
+    char href[96];
+    if (own) {
+        snprintf(href, sizeof href, "/?track=%lld", (long long)track_id);
+    } else {
+        snprintf(href, sizeof href, "/people/%lld?track=%lld", (long long)person_id,
+                 (long long)track_id);
+    }
+    html_text(h, href);
+}
+
+/* One open track's row: its program (a link to its progress), start, status, credits
+ * and deadline. */
+static void open_track_row(struct web_request *request, struct html *h,
+                           const struct track_row *track, bool own, bool shown)
+{
+    struct learner_record *record = NULL;
+    struct evaluation *evaluation = NULL;
     struct ct_err err = {0};
-    html_fail(h, store_track_find_current(request->store, person_id, &track, &found, &err));
-    if (h->status == CT_OK && !found && own) {
-        html_markup(h, "<p>You are not enrolled in a certification track.</p>\n");
-    } else if (h->status == CT_OK && !found) {
+    html_fail(h, store_record_evaluate(request->store, track->id, request->today, &record,
+                                       &evaluation, &err));
+    if (h->status != CT_OK) {
+        return;
+    }
+    html_markup(h, "<tr><th scope=\"row\" data-label=\"Program\"><a href=\"");
+    track_link(h, track->person_id, own, track->id);
+    if (shown) {
+        html_markup(h, "\" aria-current=\"true\">");
+    } else {
+        html_markup(h, "\">");
+    }
+    html_text(h, evaluation->program->name);
+    html_markup(h, "</a></th>");
+    stacked_cell(h, "Started", false);
+    date_text(h, track->started);
+    html_markup(h, "</td>");
+    text_cell(h, "Status", page_status_words(evaluation->status));
+    stacked_cell(h, "Credits counted", true);
+    html_credits(h, evaluation->counted_halves);
+    html_markup(h, " of ");
+    html_credits(h, evaluation->required_halves);
+    html_markup(h, "</td>");
+    stacked_cell(h, "Deadline", false);
+    date_text(h, evaluation->deadline);
+    html_markup(h, "</td></tr>\n");
+    evaluation_free(evaluation);
+    record_free(record);
+}
+
+/* Every open track, when there is more than one: each counts the activities its rules
+ * accept. */
+static void open_tracks_table(struct web_request *request, struct html *h,
+                              const struct store_rows *rows, bool own, int64_t shown)
+{
+    const struct track_row *tracks = rows->items;
+    size_t open = 0;
+    for (size_t i = 0; i < rows->count; i++) {
+        open += store_track_state_open(tracks[i].state) ? 1 : 0;
+    }
+    if (open < 2) {
+        return;
+    }
+    if (own) {
+        html_markup(h, "<h2>Your open tracks</h2>\n");
+    } else {
+        html_markup(h, "<h2>Open tracks</h2>\n");
+    }
+    html_markup(h, "<p>An activity counts toward each open track whose rules accept it."
+                   " Choose a track to see its progress.</p>\n"
+                   "<table class=\"usa-table usa-table--borderless usa-table--stacked\">\n"
+                   "<thead><tr><th scope=\"col\">Program</th><th scope=\"col\">Started</th>"
+                   "<th scope=\"col\">Status</th><th scope=\"col\" class=\"number\">Credits"
+                   " counted</th><th scope=\"col\">Deadline</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < rows->count; i++) {
+        if (store_track_state_open(tracks[i].state)) {
+            open_track_row(request, h, &tracks[i], own, tracks[i].id == shown);
+        }
+    }
+    html_markup(h, "</tbody>\n</table>\n");
+}
+
+/* The track ?track= names among the person's, else the first (the most recently started
+ * open one); NULL when the person has none. */
+static const struct track_row *chosen_track(struct web_request *request,
+                                            const struct store_rows *rows)
+{
+    const struct track_row *tracks = rows->items;
+    const char *wanted = web_query_value(request, "track");
+    long long id = wanted != NULL ? strtoll(wanted, NULL, 10) : 0;
+    for (size_t i = 0; id > 0 && i < rows->count; i++) {
+        if (tracks[i].id == id) {
+            return &tracks[i];
+        }
+    }
+    return rows->count > 0 ? &tracks[0] : NULL;
+}
+
+/* Where someone who may enrol the person, or withdraw their tracks, does so. */
+static void manage_link(struct web_request *request, struct html *h, int64_t person_id, bool own)
+{
+    if (own || (request->roles & (ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR)) == 0) {
+        return;
+    }
+    char href[64];
+    snprintf(href, sizeof href, "/people/%lld/tracks/new", (long long)person_id);
+    html_markup(h, "<p><a href=\"");
+    html_text(h, href);
+    html_markup(h, "\">Enrol in a track, or withdraw one</a></p>\n");
+}
+
+static void not_enrolled(struct html *h, bool own)
+{
+    if (own) {
+        html_markup(h, "<p>You are not enrolled in a certification track.</p>\n"
+                       "<p><a href=\"/tracks/new\">Choose a track</a> from the programs open to"
+                       " you.</p>\n");
+    } else {
         html_markup(h, "<p>Not enrolled in a certification track.</p>\n");
     }
-    if (h->status == CT_OK && found) {
+}
+
+void page_progress(struct web_request *request, struct html *h, int64_t person_id, bool own)
+{
+    struct store_rows rows = {.size = sizeof(struct track_row)};
+    struct ct_err err = {0};
+    html_fail(h, store_track_rows(request->store, person_id, &rows, &err));
+    const struct track_row *chosen = h->status == CT_OK ? chosen_track(request, &rows) : NULL;
+    if (h->status == CT_OK && chosen == NULL) {
+        not_enrolled(h, own);
+    }
+    if (chosen != NULL) {
+        open_tracks_table(request, h, &rows, own, chosen->id);
+        struct track_info track = {.id = chosen->id,
+                                   .person_id = chosen->person_id,
+                                   .started = chosen->started,
+                                   .deadline = chosen->deadline,
+                                   .previous_track_id = chosen->previous_track_id};
+        snprintf(track.program, sizeof track.program, "%s", chosen->program);
+        snprintf(track.state, sizeof track.state, "%s", chosen->state);
         track_progress(request, h, &track, person_id, own);
+        if (own) {
+            track_withdraw_form(request, h, chosen->id, chosen->state);
+        }
         certificates_table(request, h, person_id, own);
     }
+    if (h->status == CT_OK) {
+        manage_link(request, h, person_id, own);
+    }
+    if (h->status == CT_OK && chosen != NULL && own) {
+        html_markup(h, "<p><a href=\"/tracks/new\">Choose another track</a>: you may hold"
+                       " several at once.</p>\n");
+    }
+    store_rows_release(&rows);
 }
 
 enum ct_status page_dashboard(struct web_request *request, struct web_response *response,

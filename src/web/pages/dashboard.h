@@ -18,10 +18,11 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
 /* A track's status as people say it ("In progress"); never NULL. */
 const char *page_status_words(enum track_status status);
 
-/* Writes the summary of person_id's current track: status and credits, the chart, what
- * is still needed, each activity's decision and the certificates held; or that the
- * person is not enrolled. own: said to the person themself ("your"). Authorization is
- * the caller's. */
+/* Writes the person's open tracks (a table, when there are several) and the progress of
+ * one (?track=ID, else the most recently started open one): status and credits, the
+ * chart, what is still needed, each activity's decision, the form that withdraws it, and
+ * the certificates held; or that the person is not enrolled. own: said to the person themself
+ * ("your"). Authorization is the caller's. */
 void page_progress(struct web_request *request, struct html *h, int64_t person_id, bool own);
 
 #endif

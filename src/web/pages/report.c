@@ -75,8 +75,8 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
     struct html h;
     html_start(&h, &response->body);
     html_slim_error(&h, message, text_error != NULL);
-    html_fail(
-        &h, store_track_find_current(request->store, request->person_id, &track, &enrolled, &err));
+    html_fail(&h, store_track_find_needing(request->store, request->person_id,
+                                           TRACK_NEEDS_FINAL_REPORT, &track, &enrolled, &err));
     if (!enrolled) {
         html_markup(&h, "<p>You are not enrolled in a certification track.</p>\n");
     } else {

@@ -1,5 +1,6 @@
 #include "track.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../actions/tracks.h"
@@ -50,6 +51,7 @@ void track_award_block(struct web_request *request, struct html *h, const struct
                    " Send your track to the State Library: a coordinator checks it and"
                    " awards your certificate.</p>\n<form method=\"post\" action=\"/track\">");
     html_csrf(h, request->csrf);
+    html_hidden_id(h, "track", track->id);
     html_markup(h, "<button type=\"submit\" class=\"usa-button\" name=\"action\""
                    " value=\"submit\">Ask for your certificate</button></form>\n");
 }
@@ -73,12 +75,14 @@ enum ct_status page_track_submit(struct web_request *request, struct web_respons
         return page_error(request, response, 400, "Request refused",
                           "Use the button Ask for your certificate on your progress page.");
     }
+    /* The track the form names (0, the current one, for a form without it). */
+    const char *track = web_form_value(request, "track");
+    struct track_submit_input input = {track != NULL ? strtoll(track, NULL, 10) : 0};
     struct actor actor = web_actor(request);
     struct track_submit_result result;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status = action_track_submit(request->store, &actor,
-                                                &(struct track_submit_input){0}, &result, &outcome);
+    enum ct_status status = action_track_submit(request->store, &actor, &input, &result, &outcome);
     if (status == CT_ERR_INPUT) {
         bool incomplete = action_fault_of(&outcome, "complete") != NULL;
         return page_error(request, response, 400,
