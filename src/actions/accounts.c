@@ -250,6 +250,27 @@ enum ct_status action_password_reset_request(struct store *store, const struct a
     return action_end(store, status, outcome);
 }
 
+enum account_link_state account_link_state_at(const struct account_link *link, int64_t now)
+{
+    if (link->used_at != 0) {
+        return ACCOUNT_LINK_USED;
+    }
+    return now < link->expires_at ? ACCOUNT_LINK_USABLE : ACCOUNT_LINK_EXPIRED;
+}
+
+const char *account_link_refusal(enum account_link_state state, enum account_link_purpose purpose)
+{
+    if (state == ACCOUNT_LINK_USED) {
+        return "This link has been used already: each link works once. Sign in, or ask for a"
+               " new link with \"Forgot your password?\" on the sign-in page.";
+    }
+    return purpose == ACCOUNT_LINK_INVITATION
+               ? "This invitation has expired (an invitation lasts 7 days). Ask the CE"
+                 " coordinator for a new one."
+               : "This link has expired (a password-reset link lasts one hour). Ask for a new"
+                 " one with \"Forgot your password?\" on the sign-in page.";
+}
+
 /* The link token names, refused when unknown, used or expired. */
 static enum ct_status usable_link(struct store *store, const struct actor *actor, const char *token,
                                   struct account_link *link, struct action_outcome *outcome)
@@ -264,19 +285,10 @@ static enum ct_status usable_link(struct store *store, const struct actor *actor
                              "This link is not known. Copy the whole link from the mail, or ask"
                              " for a new one.");
     }
-    if (link->used_at != 0) {
-        return action_refuse(outcome, ACTION_WRONG_STATE, "token",
-                             "This link has been used already: each link works once. Sign in, or"
-                             " ask for a new link with \"Forgot your password?\".");
-    }
-    if (actor->now >= link->expires_at) {
-        char expired[OUTBOX_TIME_SIZE];
-        store_outbox_time_text(link->expires_at, expired);
-        return action_refuse(outcome, ACTION_WRONG_STATE, "token", "This link expired at %s. %s",
-                             expired,
-                             link->purpose == ACCOUNT_LINK_INVITATION
-                                 ? "Ask the CE coordinator for a new invitation."
-                                 : "Ask for a new one with \"Forgot your password?\".");
+    enum account_link_state state = account_link_state_at(link, actor->now);
+    if (state != ACCOUNT_LINK_USABLE) {
+        return action_refuse(outcome, ACTION_WRONG_STATE, "token", "%s",
+                             account_link_refusal(state, link->purpose));
     }
     return CT_OK;
 }

@@ -75,6 +75,18 @@ enum ct_status action_password_reset_request(struct store *store, const struct a
                                              const struct password_reset_input *input,
                                              struct action_outcome *outcome) CT_MUST_CHECK;
 
+enum account_link_state {
+    ACCOUNT_LINK_USABLE,
+    ACCOUNT_LINK_USED,
+    ACCOUNT_LINK_EXPIRED,
+};
+
+/* Whether link (borrowed) may be used at now: not used, and now before its expiry. */
+enum account_link_state account_link_state_at(const struct account_link *link, int64_t now);
+
+/* What a person reads about a link that may not be used (state not USABLE). */
+const char *account_link_refusal(enum account_link_state state, enum account_link_purpose purpose);
+
 struct link_password_input {
     const char *token;        /* field "token": the link's */
     const char *password;     /* field "password" */

@@ -51,7 +51,7 @@ static void word_part(const char *password, char *out, size_t size)
 static enum ct_status refused(const char *field, const char *reason, struct ct_err *err)
 {
     return ct_err_set(err, CT_ERR_INPUT, field,
-                      "this password is too easy to guess (%s);"
+                      "is too easy to guess (%s):"
                       " choose a longer phrase of unrelated words",
                       reason);
 }

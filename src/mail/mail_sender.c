@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 #include <pthread.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,16 +182,19 @@ static enum ct_status send_one(struct store *store, const struct mail_config *co
 }
 
 enum ct_status mail_send_due(struct store *store, const struct mail_config *config, int64_t now,
-                             int64_t limit, struct mail_send_result *result, struct ct_err *err)
+                             bool all_waiting, int64_t limit, struct mail_send_result *result,
+                             struct ct_err *err)
 {
     memset(result, 0, sizeof *result);
+    /* Every waiting message is due by the end of the format's years. */
+    int64_t due_by = all_waiting ? INT64_C(253402300799) : now;
     struct store_rows rows = {.size = sizeof(struct outbox_message)};
-    enum ct_status status = store_outbox_due(store, now, limit, &rows, err);
+    enum ct_status status = store_outbox_due(store, due_by, limit, &rows, err);
     for (size_t i = 0; i < rows.count && status == CT_OK; i++) {
         const struct outbox_message *message = (const struct outbox_message *)rows.items + i;
         bool claimed = false;
         status =
-            store_outbox_claim(store, message->id, now, now + MAIL_CLAIM_SECONDS, &claimed, err);
+            store_outbox_claim(store, message->id, due_by, now + MAIL_CLAIM_SECONDS, &claimed, err);
         if (status == CT_OK && claimed) {
             status = send_one(store, config, message, now, result, err);
         }

@@ -45,11 +45,11 @@ struct mail_send_result {
     char last_error[512]; /* the last failure's words, or empty */
 };
 
-/* Sends every message due at now through config's relay (configured), at most limit of
- * them, counting them in *result. A message that fails is no failure of this
- * function: it is marked failed. Fails only when the store does. */
+/* Sends every message due at now (every waiting one when all_waiting) through config's
+ * relay (configured), at most limit of them, counting them in *result. A message that fails is no
+ * failure of this function: it is marked failed. Fails only when the store does. */
 enum ct_status mail_send_due(struct store *store, const struct mail_config *config, int64_t now,
-                             int64_t limit, struct mail_send_result *result,
+                             bool all_waiting, int64_t limit, struct mail_send_result *result,
                              struct ct_err *err) CT_MUST_CHECK;
 
 #endif

@@ -21,8 +21,8 @@ static void worker_run_once(struct store *store)
     enum ct_status status = mail_config_load(store, &config, &err);
     struct mail_send_result result = {0};
     if (status == CT_OK && config.configured) {
-        status =
-            mail_send_due(store, &config, (int64_t)time(NULL), MAIL_WORKER_BATCH, &result, &err);
+        status = mail_send_due(store, &config, (int64_t)time(NULL), false, MAIL_WORKER_BATCH,
+                               &result, &err);
     }
     mail_config_release(&config);
     if (status != CT_OK) {
