@@ -78,8 +78,8 @@ enum ct_status store_outbox_list(struct store *store, int64_t limit, struct stor
                                  struct ct_err *err) CT_MUST_CHECK;
 
 /* Claims message id for one sender until until: *claimed is false when it is no longer
- * due by now (the time due messages were read for) (sent, or claimed by another sender). A claim that is not marked sent or
- * failed (a crash) lapses at until, and the message is sent again. */
+ * due by now (the time due messages were read for) (sent, or claimed by another sender). A claim
+ * that is not marked sent or failed (a crash) lapses at until, and the message is sent again. */
 enum ct_status store_outbox_claim(struct store *store, int64_t id, int64_t now, int64_t until,
                                   bool *claimed, struct ct_err *err) CT_MUST_CHECK;
 
