@@ -318,16 +318,17 @@ static enum ct_status set_through_link(struct store *store, const struct account
     return status;
 }
 
-/* The checks of the password that need no record: its length and its confirmation. */
+/* The checks of the input that need no record: a token, a password, its confirmation. */
 static void check_password_input(const struct link_password_input *input,
                                  struct action_outcome *outcome)
 {
     if (input->token == NULL || input->token[0] == '\0') {
         action_fault(outcome, "token", "the link has no token: copy the whole link from the mail");
     }
-    size_t length = input->password != NULL ? strlen(input->password) : 0;
-    if (length < PASSWORD_MIN_LENGTH) {
-        action_fault(outcome, "password", "must have at least %d characters", PASSWORD_MIN_LENGTH);
+    /* Its length and how common it is are password_quality's, with the person's address. */
+    if (input->password == NULL || input->password[0] == '\0') {
+        action_fault(outcome, "password", "is empty: choose one of at least %d characters",
+                     PASSWORD_MIN_LENGTH);
     }
     if (input->confirmation != NULL && input->password != NULL &&
         strcmp(input->confirmation, input->password) != 0) {

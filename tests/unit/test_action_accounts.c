@@ -336,6 +336,28 @@ static void test_a_reset_needs_an_address(void **state)
     action_assert_refused(ask_reset(w, 1, "", &outcome), &outcome, ACTION_BAD_INPUT, "email");
 }
 
+static void test_the_store_uses_a_link_once(void **state)
+{
+    struct action_world *w = *state;
+    char token[ACCOUNT_LINK_TOKEN_SIZE];
+    int64_t id = 0;
+    struct ct_err err = {0};
+    test_ok(store_account_link_create(&w->store, w->learner, ACCOUNT_LINK_PASSWORD_RESET, 0, 10,
+                                      3610, token, &id, &err),
+            &err);
+    bool used = false;
+    test_ok(store_account_link_use(&w->store, id, 20, &used, &err), &err);
+    assert_true(used);
+    test_ok(store_account_link_use(&w->store, id, 30, &used, &err), &err);
+    assert_false(used);
+    struct account_link link;
+    bool found = false;
+    test_ok(store_account_link_find(&w->store, token, &link, &found, &err), &err);
+    assert_true(found);
+    assert_int_equal(link.used_at, 20);
+    assert_int_equal(link.expires_at, 3610);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +379,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_resets_for_one_address_are_limited, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_reset_needs_an_address, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_store_uses_a_link_once, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
