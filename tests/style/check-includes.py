@@ -36,7 +36,7 @@ LAYERS = {
     'demo': {'core', 'io', 'store'},
     'oidc': {'core', 'io', 'store', 'certificates'},
     'mail': {'core', 'io', 'store'},
-    'actions': {'core', 'io', 'store', 'harvest', 'certificates', 'demo'},
+    'actions': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'mail'},
     'web': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'oidc', 'mail', 'actions'},
     'cli': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'mail', 'actions'},
 }
