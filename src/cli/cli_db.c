@@ -100,6 +100,13 @@ static void config_usage(FILE *out)
             ")\n"
             "  issuer-name  who issues certificates and credentials (default\n"
             "               " STORE_DEFAULT_ISSUER_NAME ")\n"
+            "  mail-relay   the SMTP relay, smtp://HOST[:PORT] or smtps://HOST[:PORT];\n"
+            "               empty (the default): none, mail waits in the outbox\n"
+            "  mail-starttls  required (the default) or optional, for smtp://\n"
+            "  mail-user    the relay's user name (empty: no authentication)\n"
+            "  mail-from    the address certtrack's mail comes from\n"
+            "  mail-password-file  the file holding the relay's password (else the\n"
+            "               environment variable CERTTRACK_SMTP_PASSWORD)\n"
             "Documents made after a change carry the new value.\n"
             "\n"
             "Signing in through an OpenID Connect provider (docs/operations.md); \"\" turns\n"
@@ -169,7 +176,7 @@ static int config_verb(int argc, char **argv)
         return CLI_EXIT_BAD_INPUT;
     }
     if (!store_setting_known(run.operands[0])) {
-        cli_complain("config: \"%s\" is not a setting (known: public-url, issuer-name)",
+        cli_complain("config: \"%s\" is not a setting (see certtrack config --help)",
                      run.operands[0]);
         return CLI_EXIT_BAD_INPUT;
     }

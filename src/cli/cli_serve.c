@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "../certificates/signing_key.h"
 #include "cli_args.h"
+#include "../mail/mail_worker.h"
 #include "../web/server.h"
 #include "../store/store_open.h"
 #include "../core/banned.h"
@@ -33,6 +34,8 @@ static void serve_usage(FILE *out)
                  "CERTTRACK_PROXY_ADDRESSES=ADDRESS[,ADDRESS...] names the proxy's own\n"
                  "addresses (with CERTTRACK_TRUST_PROXY=1): only their X-Forwarded-For is\n"
                  "believed, and they are exempt from the per-address connection caps.\n"
+                 "A background thread sends the mail waiting in the outbox every 30 seconds\n"
+                 "(CERTTRACK_MAIL_INTERVAL=SECONDS) when a relay is configured (mail-relay).\n"
                  "See docs/operations.md for the connection limits and the request deadline.\n");
 }
 
@@ -132,7 +135,12 @@ int cli_serve(int argc, char **argv)
            (unsigned)config.port);
     fflush(stdout);
     struct ct_err err = {0};
-    enum ct_status status = server_run(&config, &stop_requested, &err);
+    struct mail_worker mail;
+    enum ct_status status = mail_worker_start(&mail, args.db, &programs, 0, &err);
+    if (status == CT_OK) {
+        status = server_run(&config, &stop_requested, &err);
+        mail_worker_stop(&mail);
+    }
     json_decref(signing_key);
     program_set_release(&programs);
     return status == CT_OK ? CLI_EXIT_OK : cli_report(&err);

@@ -14,11 +14,13 @@
 #include "cli_demo_data.h"
 #include "cli_evaluate.h"
 #include "cli_harvest.h"
+#include "cli_mail.h"
 #include "cli_programs.h"
 #include "cli_record.h"
 #include "cli_report.h"
 #include "cli_serve.h"
 #include "cli_track.h"
+#include "cli_user.h"
 #include "cli_verify.h"
 #include "../core/banned.h"
 
@@ -36,7 +38,7 @@ static const struct command commands[] = {
     {"evaluate", cli_evaluate, "decide which credits count for one learner record"},
     {"programs", cli_programs, "list and check the certification programs"},
     {"init", cli_init, "create a database, or upgrade one to this version"},
-    {"config", cli_config, "config set, config get: the public URL and the issuer's name"},
+    {"config", cli_config, "config set, config get: the public URL, the issuer's name, mail"},
     {"demo-data", cli_demo_data, "fill an empty database with demonstration data"},
     {"track", cli_track, "track list, choices, enrol, withdraw: a person's tracks"},
     {"export-record", cli_export_record, "print a person's track as evaluate input"},
@@ -52,6 +54,8 @@ static const struct command commands[] = {
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
     {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
+    {"user", cli_user, "user add: a person and their invitation (the first coordinator)"},
+    {"mail", cli_mail, "mail list, mail send: the mail waiting in the outbox, and sending it"},
 };
 
 static void usage(FILE *out)

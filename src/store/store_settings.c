@@ -18,6 +18,11 @@ static const struct {
     {"oidc-client-secret-file", ""},
     {"oidc-button-label", STORE_DEFAULT_OIDC_BUTTON_LABEL},
     {"oidc-create-people", "no"},
+    {"mail-relay", ""},
+    {"mail-starttls", "required"},
+    {"mail-user", ""},
+    {"mail-from", ""},
+    {"mail-password-file", ""},
 };
 
 static const char *default_of(const char *name)
@@ -110,6 +115,36 @@ static enum ct_status check_url(const char *name, const char *value, struct ct_e
     return CT_OK;
 }
 
+/* The mail settings: the relay is smtp://HOST[:PORT] or smtps://HOST[:PORT]; STARTTLS
+ * is required or optional; the sender is an address; the others are one word. */
+static enum ct_status check_mail_setting(const char *name, const char *value, struct ct_err *err)
+{
+    for (const char *c = value; *c != '\0'; c++) {
+        if ((unsigned char)*c <= ' ' || *c == 0x7f) {
+            return ct_err_set(err, CT_ERR_INPUT, name,
+                              "the value has a space or a control character");
+        }
+    }
+    if (strcmp(name, "mail-relay") == 0 && strncmp(value, "smtp://", 7) != 0 &&
+        strncmp(value, "smtps://", 8) != 0) {
+        return ct_err_set(err, CT_ERR_INPUT, name,
+                          "\"%s\" is not a relay: it must start with smtp:// or smtps://", value);
+    }
+    if (strcmp(name, "mail-relay") == 0 && strchr(value, '@') != NULL) {
+        return ct_err_set(err, CT_ERR_INPUT, name,
+                          "the relay's address may not carry a user name or password (use"
+                          " mail-user and mail-password-file)");
+    }
+    if (strcmp(name, "mail-starttls") == 0 && strcmp(value, "required") != 0 &&
+        strcmp(value, "optional") != 0) {
+        return ct_err_set(err, CT_ERR_INPUT, name, "must be \"required\" or \"optional\"");
+    }
+    if (strcmp(name, "mail-from") == 0 && strchr(value, '@') == NULL) {
+        return ct_err_set(err, CT_ERR_INPUT, name, "\"%s\" is not an e-mail address", value);
+    }
+    return CT_OK;
+}
+
 enum ct_status store_setting_check(const char *name, const char *value, struct ct_err *err)
 {
     if (!store_setting_known(name)) {
@@ -135,6 +170,9 @@ enum ct_status store_setting_check(const char *name, const char *value, struct c
     if (strcmp(name, "oidc-create-people") == 0 && strcmp(value, "yes") != 0 &&
         strcmp(value, "no") != 0) {
         return ct_err_set(err, CT_ERR_INPUT, name, "the value is yes or no, not \"%s\"", value);
+    }
+    if (strncmp(name, "mail-", 5) == 0) {
+        return check_mail_setting(name, value, err);
     }
     for (const char *c = value; *c != '\0'; c++) {
         if ((unsigned char)*c < ' ' || *c == 0x7f) {

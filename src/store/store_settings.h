@@ -6,6 +6,13 @@
  *                verification URLs and credentials (default STORE_DEFAULT_PUBLIC_URL)
  *   issuer-name  who issues the certificates and credentials
  *                (default STORE_DEFAULT_ISSUER_NAME)
+ *   mail-relay   the SMTP relay mail goes through, smtp://HOST[:PORT] or
+ *                smtps://HOST[:PORT]; empty (the default): none, mail waits
+ *   mail-starttls  "required" (the default) or "optional": STARTTLS on smtp://
+ *   mail-user    the relay's user name; empty: no authentication
+ *   mail-from    the address mail comes from
+ *   mail-password-file  a file holding the relay's password (never a setting itself:
+ *                settings are audited); empty: CERTTRACK_SMTP_PASSWORD, if set
  *
  * Signing in with an OpenID Connect provider (docs/operations.md); each is off, or
  * empty, until set, and is set to "" to turn it off again:
@@ -40,8 +47,9 @@ bool store_setting_known(const char *name);
 /* Checks value for setting name: a public-url is an absolute http or https URL with a
  * host and no query, fragment, spaces or user information, and so is an oidc-issuer,
  * which is https:// unless its host is the loopback address; oidc-create-people is yes
- * or no; a setting whose default is empty may be set empty (off); the others are
- * printable text. CT_ERR_INPUT naming the setting and the fault otherwise. */
+ * or no; the mail settings as listed above; a setting whose default is empty may be set
+ * empty (off); the others are printable text. CT_ERR_INPUT naming the setting and the
+ * fault otherwise. */
 enum ct_status store_setting_check(const char *name, const char *value,
                                    struct ct_err *err) CT_MUST_CHECK;
 

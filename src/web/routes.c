@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/api_accounts.h"
 #include "api/api_coordinator.h"
 #include "api/api_imports.h"
 #include "api/api_me.h"
 #include "api/api_plan.h"
 #include "api/api_supervisor.h"
 #include "api/api_tracks.h"
+#include "pages/account.h"
 #include "pages/catalog.h"
 #include "pages/certificate_files.h"
 #include "pages/public.h"
@@ -98,6 +100,14 @@ static const struct route routes[] = {
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_logout, LAID_OUT, NO_NAV},
     {"GET", "/login/oidc", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_begin, LAID_OUT, NO_NAV},
     {"GET", "/login/oidc/callback", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_callback, LAID_OUT,
+     NO_NAV},
+    /* One-time links (invitations, password resets) and asking for a reset. */
+    {"GET", "/account/password", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_account_password, LAID_OUT,
+     NO_NAV},
+    {"POST", "/account/password", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_account_password_submit,
+     LAID_OUT, NO_NAV},
+    {"GET", "/password-reset", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_password_reset, LAID_OUT, NO_NAV},
+    {"POST", "/password-reset", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_password_reset_submit, LAID_OUT,
      NO_NAV},
     {"GET", "/", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_dashboard, LAID_OUT, "Your progress"},
     {"GET", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new, LAID_OUT,
@@ -231,6 +241,10 @@ static const struct route routes[] = {
      api_me_track_submit, BARE, NO_NAV},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, api_person_progress,
      BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/invitation", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_person_invitation, BARE, NO_NAV},
+    {"POST", "/api/v1/password-reset", ACCESS_PUBLIC, 0, ROUTE_API, api_password_reset, BARE,
+     NO_NAV},
     {"GET", "/api/v1/verifications", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
      api_verifications, BARE, NO_NAV},
     {"POST", "/api/v1/verifications", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,

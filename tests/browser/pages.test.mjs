@@ -327,6 +327,7 @@ test('the public pages', { timeout: 120000 }, async () => {
     }
     await sweep(null, [
         ['sign in', '/login'],
+        ['forgot your password', '/password-reset'],
         ['certificate check', check],
         ['certificate check form', '/check-certificate'],
     ]);

@@ -14,8 +14,8 @@ fi
 reports=$(mktemp -d /tmp/certtrack-tsan.XXXXXX)
 trap 'rm -rf "$reports"' EXIT
 export TSAN_OPTIONS="log_path=$reports/report report_signal_unsafe=0 suppressions=$root/tests/tsan.supp"
-suites="server.sh api.sh xapi.sh credentials.sh harvest-web.sh hardening.py page-roles.py"
-echo "1..8"
+suites="server.sh api.sh xapi.sh credentials.sh harvest-web.sh hardening.py page-roles.py mail.sh"
+echo "1..9"
 number=0
 failed=0
 for suite in $suites; do

@@ -35,9 +35,10 @@ LAYERS = {
     'certificates': {'core', 'io', 'store'},
     'demo': {'core', 'io', 'store'},
     'oidc': {'core', 'io', 'store', 'certificates'},
-    'actions': {'core', 'io', 'store', 'harvest', 'certificates', 'demo'},
-    'web': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'oidc', 'actions'},
-    'cli': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'actions'},
+    'mail': {'core', 'io', 'store'},
+    'actions': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'mail'},
+    'web': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'oidc', 'mail', 'actions'},
+    'cli': {'core', 'io', 'store', 'harvest', 'certificates', 'demo', 'mail', 'actions'},
 }
 # Includes across layers the table does not allow, each with its reason.
 LAYER_EXCEPTIONS = {

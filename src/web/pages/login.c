@@ -47,7 +47,8 @@ static enum ct_status login_form(struct web_request *request, struct web_respons
     html_markup(&h, "\">\n<label class=\"usa-label\" for=\"password\">Password</label>\n"
                     "<input class=\"usa-input\" id=\"password\" name=\"password\""
                     " type=\"password\" autocomplete=\"current-password\" required>\n"
-                    "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n");
+                    "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n"
+                    "<p><a href=\"/password-reset\">Forgot your password?</a></p>\n");
     oidc_button(request, &h);
     return html_status(&h);
 }

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "../../actions/settings.h"
+#include "../../mail/mail_sender.h"
+#include "../../store/store_outbox.h"
 #include "../../store/store_settings.h"
 #include "../html/form.h"
 #include "../html/html.h"
@@ -37,6 +39,50 @@ static void key_section(struct web_request *request, struct html *h)
                    " <a href=\"/.well-known/jwks.json\">/.well-known/jwks.json</a>; the private"
                    " key stays in its file beside the database, which is backed up separately"
                    " (see the operations guide).</p>\n");
+}
+
+/* The outbox: how many messages wait, and why (no relay, or the last error). */
+static void mail_section(struct web_request *request, struct html *h)
+{
+    struct outbox_summary summary;
+    struct mail_config config;
+    struct ct_err err = {0};
+    enum ct_status status = store_outbox_summary(request->store, &summary, &err);
+    if (status == CT_OK) {
+        status = mail_config_load(request->store, &config, &err);
+        mail_config_release(&config);
+    }
+    if (status != CT_OK) {
+        html_fail(h, status);
+        return;
+    }
+    html_markup(h, "<h2>Mail</h2>\n<p>");
+    if (config.configured) {
+        html_markup(h, "Mail goes through the relay <code>");
+        html_text(h, config.relay);
+        html_markup(h, "</code>, from <code>");
+        html_text(h, config.from);
+        html_markup(h, "</code>. ");
+    }
+    html_int(h, summary.waiting);
+    html_text(h,
+              summary.waiting == 1 ? " message waits to be sent; " : " messages wait to be sent; ");
+    html_int(h, summary.sent);
+    html_markup(h, " sent.</p>\n");
+    if (!config.configured && summary.waiting > 0) {
+        html_alert(h, FORM_ALERT_ERROR,
+                   "Mail waits because certtrack has no relay to send it"
+                   " through. Set one with certtrack config set mail-relay"
+                   " and mail-from (see the operations guide, \"Mail\").");
+    } else if (!config.configured) {
+        html_markup(h, "<p>No relay is configured: mail will wait until one is (certtrack config"
+                       " set mail-relay, mail-from; see the operations guide).</p>\n");
+    }
+    if (summary.waiting > 0 && summary.last_error[0] != '\0') {
+        html_markup(h, "<p>The last attempt failed: ");
+        html_text(h, summary.last_error);
+        html_markup(h, " It is tried again later; certtrack mail list shows each message.</p>\n");
+    }
 }
 
 /* The page; its notice (?done=) is the layout's. */
@@ -73,6 +119,7 @@ static enum ct_status settings_page(struct web_request *request, struct web_resp
     html_markup(&h, "<button class=\"usa-button\" type=\"submit\">Save the settings</button>\n"
                     "</form>\n");
     key_section(request, &h);
+    mail_section(request, &h);
     return html_status(&h);
 }
 
