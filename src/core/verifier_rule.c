@@ -28,7 +28,6 @@ static bool serves_longer(const struct verifier_member *a, const struct verifier
     return order < 0 || (order == 0 && a->id < b->id);
 }
 
-
 /* The trustee who has served longest, other than the chair; 0 when there is none. */
 static int64_t other_board_member(const struct verifier_member *members, size_t count,
                                   int64_t chair_id)

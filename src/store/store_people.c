@@ -145,9 +145,9 @@ static enum ct_status insert_roles(struct store *store, int64_t person_id,
     for (size_t i = 0; roles != NULL && roles[i] != NULL && status == CT_OK; i++) {
         char began[CIVIL_DATE_TEXT_SIZE];
         const char *day = roles_began != NULL ? store_date_text(roles_began[i], began) : NULL;
-        status = STORE_EXEC(store,
-                            "INSERT INTO person_roles (person_id, role, began) VALUES (?, ?, ?)",
-                            NULL, err, DB_INT(person_id), DB_TEXT(roles[i]), DB_TEXT(day));
+        status =
+            STORE_EXEC(store, "INSERT INTO person_roles (person_id, role, began) VALUES (?, ?, ?)",
+                       NULL, err, DB_INT(person_id), DB_TEXT(roles[i]), DB_TEXT(day));
         if (status != CT_OK) {
             status = ct_err_set(err, CT_ERR_INPUT, "roles", "unknown or repeated role \"%.40s\"",
                                 roles[i]);
@@ -311,10 +311,9 @@ enum ct_status store_person_check_password(struct store *store, int64_t person_i
 {
     *matches = false;
     struct db_stmt *stmt = NULL;
-    enum ct_status status =
-        db_prepare(store->db,
-                   "SELECT password_hash FROM people WHERE id = ? AND deactivated_at IS NULL",
-                   &stmt, err);
+    enum ct_status status = db_prepare(
+        store->db, "SELECT password_hash FROM people WHERE id = ? AND deactivated_at IS NULL",
+        &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
     }

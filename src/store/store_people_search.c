@@ -38,14 +38,14 @@ static enum ct_status people_row(void *context, struct db_stmt *stmt, struct ct_
     return CT_OK;
 }
 
-static enum ct_status search(struct store *store, const char *key,
-                             const struct people_scope *scope, const struct store_page *page,
-                             struct store_rows *rows, int64_t *total, struct ct_err *err)
+static enum ct_status search(struct store *store, const char *key, const struct people_scope *scope,
+                             const struct store_page *page, struct store_rows *rows, int64_t *total,
+                             struct ct_err *err)
 {
     const int64_t inactive = scope->include_inactive ? 1 : 0;
-    enum ct_status status = STORE_EXEC(
-        store, "SELECT COUNT(*)" PEOPLE_FROM, total, err, DB_TEXT(key),
-        DB_INT(scope->consultant_id), DB_INT(scope->library_id), DB_INT(inactive));
+    enum ct_status status =
+        STORE_EXEC(store, "SELECT COUNT(*)" PEOPLE_FROM, total, err, DB_TEXT(key),
+                   DB_INT(scope->consultant_id), DB_INT(scope->library_id), DB_INT(inactive));
     struct store_page shown = *page;
     store_page_clamp(&shown, *total);
     struct buf sql;

@@ -26,8 +26,7 @@ static void read_person_row(struct db_stmt *stmt, struct person_view *person)
     person->verifier_id = db_column_int64(stmt, 6);
     store_text_copy(person->verifier_name, sizeof person->verifier_name, db_column_text(stmt, 7));
     person->verifier_by_hand = db_column_int64(stmt, 8) != 0;
-    store_text_copy(person->deactivated_at, sizeof person->deactivated_at,
-                    db_column_text(stmt, 9));
+    store_text_copy(person->deactivated_at, sizeof person->deactivated_at, db_column_text(stmt, 9));
     person->merged_into = db_column_int64(stmt, 10);
 }
 
@@ -102,10 +101,9 @@ static enum ct_status member_row(void *context, struct db_stmt *stmt, struct ct_
         return CT_OK;
     }
     size_t i = library->count++;
-    library->members[i] =
-        (struct verifier_member){db_column_int64(stmt, 0),
-                                 verifier_position_of(db_column_text(stmt, 1)),
-                                 store_date_value(db_column_text(stmt, 2))};
+    library->members[i] = (struct verifier_member){db_column_int64(stmt, 0),
+                                                   verifier_position_of(db_column_text(stmt, 1)),
+                                                   store_date_value(db_column_text(stmt, 2))};
     library->current[i] = db_column_int64(stmt, 3);
     library->by_hand[i] = db_column_int64(stmt, 4) != 0;
     return CT_OK;
@@ -145,10 +143,9 @@ static enum ct_status set_verifier(struct store *store, int64_t actor_id, int64_
     char *before = NULL;
     enum ct_status status = store_row_json(store, ENTITY_PERSON, person_id, &before, err);
     if (status == CT_OK) {
-        status = STORE_EXEC(store,
-                            "UPDATE people SET verifier_id = ?, verifier_by_hand = ? WHERE id = ?",
-                            NULL, err, optional_id(verifier_id), DB_INT(by_hand ? 1 : 0),
-                            DB_INT(person_id));
+        status = STORE_EXEC(
+            store, "UPDATE people SET verifier_id = ?, verifier_by_hand = ? WHERE id = ?", NULL,
+            err, optional_id(verifier_id), DB_INT(by_hand ? 1 : 0), DB_INT(person_id));
     }
     if (status == CT_OK) {
         status = store_audit(store, actor_id, ENTITY_PERSON, person_id, action, before, err);
@@ -233,8 +230,8 @@ static enum ct_status update_email(struct store *store, int64_t person_id, const
                    DB_TEXT(email), DB_TEXT(key), DB_INT(person_id));
     free(key);
     if (status == CT_ERR_INPUT) {
-        status = ct_err_set(err, CT_ERR_INPUT, "email", "another person has the e-mail %.80s",
-                            email);
+        status =
+            ct_err_set(err, CT_ERR_INPUT, "email", "another person has the e-mail %.80s", email);
     }
     return status;
 }
@@ -248,10 +245,10 @@ enum ct_status store_person_roles_began(struct store *store, int64_t person_id,
         const struct role *role = role_of_bit(held[i].bit);
         char began[CIVIL_DATE_TEXT_SIZE];
         if (role != NULL && civil_date_is_set(held[i].began)) {
-            status = STORE_EXEC(store,
-                                "UPDATE person_roles SET began = ? WHERE person_id = ? AND role = ?",
-                                NULL, err, DB_TEXT(store_date_text(held[i].began, began)),
-                                DB_INT(person_id), DB_TEXT(role->name));
+            status = STORE_EXEC(
+                store, "UPDATE person_roles SET began = ? WHERE person_id = ? AND role = ?", NULL,
+                err, DB_TEXT(store_date_text(held[i].began, began)), DB_INT(person_id),
+                DB_TEXT(role->name));
         }
     }
     return status;
@@ -333,7 +330,8 @@ enum ct_status store_person_update(struct store *store, int64_t actor_id,
         status = apply_change(store, change, err);
     }
     if (status == CT_OK) {
-        status = store_audit(store, actor_id, ENTITY_PERSON, change->person_id, "edit", before, err);
+        status =
+            store_audit(store, actor_id, ENTITY_PERSON, change->person_id, "edit", before, err);
     }
     if (status == CT_OK) {
         status = library_of(store, change->person_id, &library_id, err);
@@ -399,8 +397,7 @@ enum ct_status store_person_deactivate(struct store *store, int64_t actor_id, in
                             DB_TEXT(at), DB_INT(person_id));
     }
     if (status == CT_OK) {
-        status =
-            store_audit(store, actor_id, ENTITY_PERSON, person_id, "deactivate", before, err);
+        status = store_audit(store, actor_id, ENTITY_PERSON, person_id, "deactivate", before, err);
     }
     if (status == CT_OK) {
         status = vacate_offices(store, actor_id, person_id, 0, err);
@@ -436,8 +433,9 @@ static enum ct_status move_person(struct store *store, int64_t actor_id, int64_t
 {
     enum ct_status status;
     if (to_library_id == 0) {
-        status = STORE_EXEC(store, "UPDATE people SET library_id = NULL, position = NULL"
-                                   " WHERE id = ?",
+        status = STORE_EXEC(store,
+                            "UPDATE people SET library_id = NULL, position = NULL"
+                            " WHERE id = ?",
                             NULL, err, DB_INT(person_id));
     } else {
         status = STORE_EXEC(store,
@@ -472,12 +470,12 @@ enum ct_status store_person_move(struct store *store, int64_t actor_id, int64_t 
         status = library_of(store, person_id, &from_library_id, err);
     }
     if (status == CT_OK) {
-        status = record_move(store, actor_id, person_id, from_library_id, to_library_id, moved_on,
-                             err);
+        status =
+            record_move(store, actor_id, person_id, from_library_id, to_library_id, moved_on, err);
     }
     if (status == CT_OK) {
-        status = move_person(store, actor_id, person_id, from_library_id, to_library_id, position,
-                             err);
+        status =
+            move_person(store, actor_id, person_id, from_library_id, to_library_id, position, err);
     }
     if (status == CT_OK) {
         status = store_audit(store, actor_id, ENTITY_PERSON, person_id, "move", before, err);
@@ -509,9 +507,9 @@ enum ct_status store_person_moves(struct store *store, int64_t person_id, struct
                            read_move, rows, err, DB_INT(person_id));
 }
 
-enum ct_status store_library_set_officers(struct store *store, int64_t actor_id,
-                                          int64_t library_id, int64_t director_id,
-                                          int64_t board_chair_id, struct ct_err *err)
+enum ct_status store_library_set_officers(struct store *store, int64_t actor_id, int64_t library_id,
+                                          int64_t director_id, int64_t board_chair_id,
+                                          struct ct_err *err)
 {
     enum ct_status status = db_begin(store->db, err);
     if (status != CT_OK) {
@@ -520,10 +518,9 @@ enum ct_status store_library_set_officers(struct store *store, int64_t actor_id,
     char *before = NULL;
     status = store_row_json(store, ENTITY_LIBRARY, library_id, &before, err);
     if (status == CT_OK) {
-        status = STORE_EXEC(store,
-                            "UPDATE libraries SET director_id = ?, board_chair_id = ? WHERE id = ?",
-                            NULL, err, optional_id(director_id), optional_id(board_chair_id),
-                            DB_INT(library_id));
+        status = STORE_EXEC(
+            store, "UPDATE libraries SET director_id = ?, board_chair_id = ? WHERE id = ?", NULL,
+            err, optional_id(director_id), optional_id(board_chair_id), DB_INT(library_id));
     }
     if (status == CT_OK) {
         status =

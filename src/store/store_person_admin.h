@@ -113,9 +113,8 @@ enum ct_status store_library_officers_get(struct store *store, int64_t id,
 
 /* Names library_id's director and board chair (0: none), audited on the library
  * ("set-officers"), and recomputes its verifiers. The caller checked who they are. */
-enum ct_status store_library_set_officers(struct store *store, int64_t actor_id,
-                                          int64_t library_id, int64_t director_id,
-                                          int64_t board_chair_id,
+enum ct_status store_library_set_officers(struct store *store, int64_t actor_id, int64_t library_id,
+                                          int64_t director_id, int64_t board_chair_id,
                                           struct ct_err *err) CT_MUST_CHECK;
 
 /* Sets person_id's verifier by hand (verifier_id > 0; verifier_by_hand = 1), or, with 0,
@@ -129,7 +128,6 @@ enum ct_status store_person_verifier_by_hand(struct store *store, int64_t actor_
  * verifier is not set by hand, by verifier_rule; each change audited
  * ("derive-verifier"). */
 enum ct_status store_library_derive_verifiers(struct store *store, int64_t actor_id,
-                                              int64_t library_id,
-                                              struct ct_err *err) CT_MUST_CHECK;
+                                              int64_t library_id, struct ct_err *err) CT_MUST_CHECK;
 
 #endif

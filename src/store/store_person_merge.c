@@ -37,32 +37,34 @@ static const char *const moves[] = {
     "UPDATE libraries SET board_chair_id = ?1 WHERE board_chair_id = ?2",
     "UPDATE libraries SET consultant_id = ?1 WHERE consultant_id = ?2",
     ("INSERT OR IGNORE INTO library_consultants (library_id, person_id)"
-    " SELECT library_id, ?1 FROM library_consultants WHERE person_id = ?2"),
+     " SELECT library_id, ?1 FROM library_consultants WHERE person_id = ?2"),
     "DELETE FROM library_consultants WHERE person_id = ?2",
     ("INSERT INTO person_roles (person_id, role, began)"
-    " SELECT ?1, role, began FROM person_roles WHERE person_id = ?2 AND true"
-    " ON CONFLICT (person_id, role) DO UPDATE SET began = CASE WHEN began IS NULL"
-    " OR excluded.began < began THEN excluded.began ELSE began END"),
+     " SELECT ?1, role, began FROM person_roles WHERE person_id = ?2 AND true"
+     " ON CONFLICT (person_id, role) DO UPDATE SET began = CASE WHEN began IS NULL"
+     " OR excluded.began < began THEN excluded.began ELSE began END"),
     "DELETE FROM person_roles WHERE person_id = ?2",
 };
 
 /* What the schema forbids, found before anything moves: each query gives the words
  * naming the conflicts (NULL when there are none). */
 static const char *const conflicts[] = {
-    ("SELECT 'both records hold an activity with the record key ' || group_concat(m.record_key, ', ')"
-    " FROM activities m JOIN activities k ON k.record_key = m.record_key"
-    " WHERE m.person_id = ?2 AND k.person_id = ?1"),
+    ("SELECT 'both records hold an activity with the record key ' || group_concat(m.record_key, ', "
+     "')"
+     " FROM activities m JOIN activities k ON k.record_key = m.record_key"
+     " WHERE m.person_id = ?2 AND k.person_id = ?1"),
     ("SELECT 'both records hold an activity for the catalog event ' || group_concat(e.title, ', ')"
-    " FROM activities m JOIN activities k ON k.event_id = m.event_id JOIN events e"
-    " ON e.id = m.event_id WHERE m.person_id = ?2 AND k.person_id = ?1"
-    " AND ((m.superseded_by IS NULL AND k.superseded_by IS NULL)"
-    " OR (m.provenance = 'harvest' AND k.provenance = 'harvest' AND m.date = k.date))"),
-    ("SELECT 'both records hold LMS completions of the catalog event ' || group_concat(e.title, ', ')"
-    " FROM harvest_parts m JOIN harvest_parts k ON k.event_id = m.event_id"
-    " AND k.link_url = m.link_url AND k.link_name = m.link_name JOIN events e ON e.id = m.event_id"
-    " WHERE m.person_id = ?2 AND k.person_id = ?1"),
+     " FROM activities m JOIN activities k ON k.event_id = m.event_id JOIN events e"
+     " ON e.id = m.event_id WHERE m.person_id = ?2 AND k.person_id = ?1"
+     " AND ((m.superseded_by IS NULL AND k.superseded_by IS NULL)"
+     " OR (m.provenance = 'harvest' AND k.provenance = 'harvest' AND m.date = k.date))"),
+    ("SELECT 'both records hold LMS completions of the catalog event ' || group_concat(e.title, ', "
+     "')"
+     " FROM harvest_parts m JOIN harvest_parts k ON k.event_id = m.event_id"
+     " AND k.link_url = m.link_url AND k.link_name = m.link_name JOIN events e ON e.id = m.event_id"
+     " WHERE m.person_id = ?2 AND k.person_id = ?1"),
     ("SELECT 'both records have a second factor: the person removes one first'"
-    " FROM second_factors m JOIN second_factors k ON k.person_id = ?1 WHERE m.person_id = ?2"),
+     " FROM second_factors m JOIN second_factors k ON k.person_id = ?1 WHERE m.person_id = ?2"),
 };
 
 static enum ct_status check_conflicts(struct store *store, int64_t kept_id, int64_t merged_id,
@@ -72,9 +74,9 @@ static enum ct_status check_conflicts(struct store *store, int64_t kept_id, int6
     for (size_t i = 0; i < sizeof conflicts / sizeof conflicts[0] && status == CT_OK; i++) {
         char words[200] = "";
         bool found = false;
-        status = store_query_text(store, conflicts[i],
-                                  STORE_PARAMS(DB_INT(kept_id), DB_INT(merged_id)), 2, words,
-                                  sizeof words, &found, err);
+        status =
+            store_query_text(store, conflicts[i], STORE_PARAMS(DB_INT(kept_id), DB_INT(merged_id)),
+                             2, words, sizeof words, &found, err);
         if (status == CT_OK && words[0] != '\0') {
             status = ct_err_set(err, CT_ERR_INPUT, "person", "%s", words);
         }
@@ -112,8 +114,7 @@ static enum ct_status mark_merged(struct store *store, int64_t actor_id, int64_t
                             actor_id > 0 ? DB_INT(actor_id) : DB_TEXT(NULL));
     }
     if (status == CT_OK) {
-        status =
-            store_audit(store, actor_id, ENTITY_PERSON, merged_id, "merged-into", before, err);
+        status = store_audit(store, actor_id, ENTITY_PERSON, merged_id, "merged-into", before, err);
     }
     free(before);
     return status;
