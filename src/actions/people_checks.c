@@ -24,7 +24,7 @@ bool people_looks_like_email(const char *text)
 static void read_role(char *item, struct person_role_held *held, size_t *count,
                       struct action_outcome *outcome)
 {
-    char *day = strchr(item, ' ');
+    char *day = strpbrk(item, " :");
     if (day != NULL) {
         *day++ = '\0';
         while (*day == ' ') {
