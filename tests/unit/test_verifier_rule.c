@@ -45,8 +45,11 @@ static const struct rule_case cases[] = {
      TRUSTEE_OLD,
      true,
      CHAIR},
-    {"a director who chairs the board: by the longest-serving trustee", {DIRECTOR, DIRECTOR},
-     DIRECTOR, true, CHAIR},
+    {"a director who chairs the board: by the longest-serving trustee",
+     {DIRECTOR, DIRECTOR},
+     DIRECTOR,
+     true,
+     CHAIR},
     {"a second director without a chair: nobody yet", {STAFF, 0}, STAFF, true, 0},
 };
 
