@@ -55,7 +55,7 @@ check "officers name the director, and the staff's verifier follows" derives
 by_hand() {
     ct person verifier --person sol@example.org --verifier staff@example.org &&
         ct officers --library "$library" --director none --chair none &&
-        [ "$(db "SELECT verifier_by_hand || '/' || v.email FROM people p JOIN people v
+        [ "$(db "SELECT p.verifier_by_hand || '/' || v.email FROM people p JOIN people v
                  ON v.id = p.verifier_id WHERE p.email = 'sol@example.org'")" = "1/staff@example.org" ]
 }
 check "a verifier set by hand stays when the officers change" by_hand
