@@ -30,13 +30,12 @@ static void people_search_box(struct html *h, const struct web_request *request)
     if ((request->roles & (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)) == 0) {
         return;
     }
-    html_markup(h, "<section aria-label=\"Find a person\"><form class=\"usa-search"
-                   " usa-search--small\" role=\"search\" method=\"get\" action=\"/people\">"
+    html_markup(h, "<form class=\"usa-search usa-search--small\" role=\"search\""
+                   " aria-label=\"Find a person\" method=\"get\" action=\"/people\">"
                    "<label class=\"usa-sr-only\" for=\"people-search\">Find a person by name,"
                    " e-mail or library</label><input class=\"usa-input\" id=\"people-search\""
                    " type=\"search\" name=\"q\"><button class=\"usa-button\" type=\"submit\">"
-                   "<span class=\"usa-search__submit-text\">Find</span></button></form>"
-                   "</section>");
+                   "<span class=\"usa-search__submit-text\">Find</span></button></form>");
 }
 
 /* The main navigation: the routes the signed-in person may open that have a label

@@ -32,14 +32,13 @@ static const struct paging_list list = {
 
 static void search_form(struct html *h, const char *query)
 {
-    html_markup(h, "<section aria-label=\"Find a person on this page\">"
-                   "<form class=\"usa-search\" role=\"search\" method=\"get\" action=\"/people\">"
+    html_markup(h, "<form class=\"usa-search\" role=\"search\" aria-label=\"Search again\""
+                   " method=\"get\" action=\"/people\">"
                    "<label class=\"usa-sr-only\" for=\"q\">Name, e-mail or library</label>"
                    "<input class=\"usa-input\" id=\"q\" type=\"search\" name=\"q\" value=\"");
     html_text(h, query != NULL ? query : "");
     html_markup(h, "\"><button class=\"usa-button\" type=\"submit\">"
-                   "<span class=\"usa-search__submit-text\">Find</span></button></form>"
-                   "</section>\n");
+                   "<span class=\"usa-search__submit-text\">Find</span></button></form>\n");
 }
 
 static void person_row(struct html *h, const struct people_row *row)
