@@ -543,6 +543,25 @@ static void test_a_merge_that_the_schema_forbids_names_the_conflict(void **state
                      0);
 }
 
+static void test_closed_libraries_deactivated_verifiers_and_merged_records_are_refused(void **state)
+{
+    struct action_world *w = *state;
+    struct action_outcome outcome;
+    action_assert_done(deactivate(w, w->coordinator, w->other_director, &outcome), &outcome);
+    action_assert_refused(verifier(w, w->coordinator, w->learner, w->other_director, &outcome),
+                          &outcome, ACTION_BAD_INPUT, "verifier");
+    action_assert_done(merge(w, w->coordinator, w->other_learner, w->learner, &outcome), &outcome);
+    struct person_input rename = {w->other_learner, "Pat Again", NULL, 0, NULL, NULL};
+    action_assert_refused(edit(w, w->coordinator, &rename, &outcome), &outcome, ACTION_WRONG_STATE,
+                          "person");
+    sql(w, "UPDATE libraries SET closed_on = '2025-01-01' WHERE name LIKE 'Glacier%'");
+    action_assert_refused(officers(w, w->coordinator, w->other_library, 0, 0, &outcome), &outcome,
+                          ACTION_BAD_INPUT, "library");
+    struct person_move_input to_closed = {w->learner, w->other_library, NULL, "staff"};
+    action_assert_refused(move(w, w->coordinator, &to_closed, &outcome), &outcome, ACTION_BAD_INPUT,
+                          "library");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -564,6 +583,7 @@ int main(void)
         T(test_a_merge_moves_everything_and_loses_nothing),
         T(test_a_merge_is_refused_into_itself_or_by_anyone_else),
         T(test_a_merge_that_the_schema_forbids_names_the_conflict),
+        T(test_closed_libraries_deactivated_verifiers_and_merged_records_are_refused),
     };
 #undef T
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
