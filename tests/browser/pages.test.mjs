@@ -189,7 +189,7 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
         }],
         ['merge two records, the confirmation', async (page) => {
             await page.goto(`${base}/people?q=example.org&sort=email`);
-            const links = page.getByRole('main').locator('a[href^="/people/"]');
+            const links = page.getByRole('main').locator('table a[href^="/people/"]');
             const first = (await links.nth(0).getAttribute('href')).split('/')[2];
             const second = (await links.nth(1).getAttribute('href')).split('/')[2];
             return `/people/${first}/merge?into=${second}`;
@@ -203,11 +203,10 @@ test('the coordinator adds a person in the browser, refused first, then edits th
         try {
             const page = await context.newPage();
             await signIn(page, base, 'coordinator@example.org', PASSWORD);
-            await page.getByRole('search', { name: 'Find a person' }).getByRole('searchbox')
-                .fill('director');
-            await page.keyboard.press('Enter');
-            await page.waitForLoadState();
-            assert.equal(new URL(page.url()).pathname, '/people');
+            await page.getByRole('search', { name: 'Find a person', exact: true })
+                .getByRole('searchbox').fill('director');
+            await Promise.all([page.waitForURL(/\/people\?q=director$/), page.keyboard.press('Enter')]);
+            assert.match(await page.locator('main').textContent(), /People found/);
             await page.goto(`${base}/people/new`);
             await page.locator('main form').evaluate((form) => { form.noValidate = true; });
             await page.getByRole('button', { name: 'Add the person' }).click();

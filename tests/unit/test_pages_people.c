@@ -104,11 +104,11 @@ static void test_the_person_page_edits_and_shows_the_record(void **state)
     web_call_begin(&call, w, "GET", path, w->director, day);
     web_call_run(&call);
     web_call_assert_body_has(&call, "<dd>Learner (since 2024-09-01)</dd>");
-    web_call_assert_body_has(&call, "<h2 id=\"edit\">Edit the record</h2>");
+    web_call_assert_body_has(&call, "<h2 id=\"keep-edit\">Edit the record</h2>");
     web_call_assert_body_has(&call, "value=\"Sam Staffer\"");
     /* A library administrator neither moves nor merges. */
-    assert_null(strstr(web_call_body(&call), "id=\"move\""));
-    assert_null(strstr(web_call_body(&call), "id=\"merge\""));
+    assert_null(strstr(web_call_body(&call), "id=\"keep-move\""));
+    assert_null(strstr(web_call_body(&call), "id=\"keep-merge\""));
     web_call_end(&call);
     web_call_begin(&call, w, "POST", path, w->director, day);
     web_call_form(&call, "action", "edit");

@@ -113,7 +113,7 @@ static void edit_form(struct web_request *request, struct html *h, const struct 
                       const struct action_outcome *outcome)
 {
     bool typed = outcome != NULL;
-    html_markup(h, "<h2 id=\"edit\">Edit the record</h2>\n");
+    html_markup(h, "<h2 id=\"keep-edit\">Edit the record</h2>\n");
     form_begin(request, h, person->id, "edit");
     html_field(
         h, &(struct form_field){.id = "name",
@@ -142,7 +142,7 @@ static void edit_form(struct web_request *request, struct html *h, const struct 
 static void verifier_form(struct web_request *request, struct html *h,
                           const struct person_view *person, const struct action_outcome *outcome)
 {
-    html_markup(h, "<h2 id=\"verifier\">Verifier</h2>\n<p>The verifier follows the library's"
+    html_markup(h, "<h2 id=\"keep-verifier\">Verifier</h2>\n<p>The verifier follows the library's"
                    " director and board chair, unless it is set here by hand.</p>\n");
     form_begin(request, h, person->id, "verifier");
     person_forms_person(request, h, "verifier", "Who verifies this person's credits",
@@ -157,7 +157,7 @@ static void verifier_form(struct web_request *request, struct html *h,
 static void move_form(struct web_request *request, struct html *h, const struct person_view *person,
                       const struct action_outcome *outcome)
 {
-    html_markup(h, "<h2 id=\"move\">Move to another library</h2>\n");
+    html_markup(h, "<h2 id=\"keep-move\">Move to another library</h2>\n");
     form_begin(request, h, person->id, "move");
     person_forms_library(request, h, "move-library", "The library they move to",
                          outcome != NULL ? web_form_value(request, "library") : NULL, true,
@@ -177,7 +177,7 @@ static void move_form(struct web_request *request, struct html *h, const struct 
 static void end_forms(struct web_request *request, struct html *h, const struct person_view *person)
 {
     if (person->deactivated_at[0] == '\0') {
-        html_markup(h, "<h2 id=\"deactivate\">Deactivate</h2>\n<p>A deactivated person keeps"
+        html_markup(h, "<h2 id=\"keep-deactivate\">Deactivate</h2>\n<p>A deactivated person keeps"
                        " their record and certificates and can no longer sign in.</p>\n");
         form_begin(request, h, person->id, "deactivate");
         html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--secondary\">"
@@ -186,7 +186,7 @@ static void end_forms(struct web_request *request, struct html *h, const struct 
     if (!is_coordinator(request)) {
         return;
     }
-    html_markup(h, "<h2 id=\"merge\">Merge with another record</h2>\n"
+    html_markup(h, "<h2 id=\"keep-merge\">Merge with another record</h2>\n"
                    "<form method=\"get\" class=\"usa-form\" action=\"/people/");
     html_int(h, person->id);
     html_markup(h, "/merge\">");
