@@ -218,7 +218,7 @@ test('the coordinator adds a person in the browser, refused first, then edits th
             await page.getByLabel('E-mail address').fill('elodie@example.org');
             await page.getByLabel('Library', { exact: true }).selectOption({ index: 2 });
             await page.getByLabel('Position at the library').selectOption('staff');
-            await page.getByLabel('Learner', { exact: true }).check();
+            await page.locator('label[for="role-learner"]').click();
             await page.getByLabel('Learner: the day the role began').fill('2025-07-01');
             await page.getByRole('button', { name: 'Add the person' }).click();
             await page.waitForLoadState();
