@@ -85,6 +85,9 @@ static void test_an_unknown_day_serves_after_a_known_one_and_ties_go_to_the_lowe
     board[2].serving_since = civil_date_unset();
     struct verifier_officers officers = {0, 10};
     assert_int_equal(verifier_rule_choose(&officers, board, 3, &board[0]).verifier_id, 11);
+    /* A known day, however recent, comes before an unknown one. */
+    board[2].serving_since = test_day("2025-01-01");
+    assert_int_equal(verifier_rule_choose(&officers, board, 3, &board[0]).verifier_id, 12);
     board[1].serving_since = test_day("2016-01-01");
     board[2].serving_since = test_day("2014-01-01");
     assert_int_equal(verifier_rule_choose(&officers, board, 3, &board[0]).verifier_id, 12);
