@@ -21,6 +21,7 @@ static const char *const moves[] = {
     "UPDATE api_tokens SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE lms_accounts SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE harvest_imports SET imported_by = ?1 WHERE imported_by = ?2",
+    "UPDATE record_imports SET imported_by = ?1 WHERE imported_by = ?2",
     "UPDATE harvest_parts SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE xapi_statements SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE account_links SET person_id = ?1 WHERE person_id = ?2",
