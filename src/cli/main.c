@@ -15,6 +15,7 @@
 #include "cli_evaluate.h"
 #include "cli_harvest.h"
 #include "cli_mail.h"
+#include "cli_person.h"
 #include "cli_programs.h"
 #include "cli_record.h"
 #include "cli_report.h"
@@ -52,6 +53,8 @@ static const struct command commands[] = {
     {"check", cli_check, "list superseded duplicate activities, and merge them"},
     {"serve", cli_serve, "serve the web application and the JSON API"},
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
+    {"person", cli_person, "person add, edit, deactivate, move, merge, verifier, find, list"},
+    {"officers", cli_officers, "name a library's director and board chair"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
     {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
     {"user", cli_user, "user add: a person and their invitation (the first coordinator)"},

@@ -16,4 +16,10 @@
  * runs out or the text is not valid UTF-8 (CT_ERR_INPUT). */
 enum ct_status text_key_make(const char *text, struct arena *arena, const char **out) CT_MUST_CHECK;
 
+/* Sets *out (the caller frees it) to the search key of the UTF-8 text: case-folded and
+ * without accents (decomposed, combining marks dropped), so that "Élodie", "elodie" and
+ * "ELODIE" share one key. Fails when memory runs out or the text is not valid UTF-8
+ * (CT_ERR_INPUT). */
+enum ct_status text_key_search(const char *text, char **out) CT_MUST_CHECK;
+
 #endif

@@ -9,9 +9,27 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/text_key.h"
 #include "../core/banned.h"
 
 enum { BUSY_TIMEOUT_MS = 5000, STATEMENT_CACHE_SIZE = 64 };
+
+/* The SQL function text_fold(text): text_key_search's key (case and accents folded), so
+ * that a search for "elodie" finds "Élodie"; NULL stays NULL, text that is not UTF-8 is
+ * its own key. */
+static void text_fold(sqlite3_context *context, int count, sqlite3_value **values)
+{
+    (void)count;
+    const char *text = (const char *)sqlite3_value_text(values[0]);
+    char *key = NULL;
+    if (text == NULL) {
+        sqlite3_result_null(context);
+    } else if (text_key_search(text, &key) != CT_OK || key == NULL) {
+        sqlite3_result_text(context, text, -1, SQLITE_TRANSIENT);
+    } else {
+        sqlite3_result_text(context, key, -1, free);
+    }
+}
 
 /* A prepared statement kept for the next db_prepare of the same SQL text: parsing and
  * planning a statement costs more than running most of them. */
@@ -65,6 +83,9 @@ enum ct_status db_open_sqlite(const char *path, bool create, struct db **out, st
     }
     sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->handle, 1);
+    (void)sqlite3_create_function(db->handle, "text_fold", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                  text_fold, NULL, NULL);
     /* Each connection's page cache is 1 MiB (SQLite's default is 2 MiB): a server holds
      * one connection per request thread, and with the default their caches went on
      * filling for minutes under load, the server's size with them; at 1 MiB they are full

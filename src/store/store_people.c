@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../io/clock.h"
+#include "store_person_admin.h"
 #include "../core/banned.h"
 
 static enum ct_status require_text(const char *value, const char *field, struct ct_err *err)
@@ -134,13 +135,19 @@ static enum ct_status hash_password(const char *password, char hash[crypto_pwhas
     return CT_OK;
 }
 
-static enum ct_status insert_roles(struct store *store, int64_t person_id, const char *const *roles,
-                                   struct ct_err *err)
+static enum ct_status insert_roles(struct store *store, int64_t person_id,
+                                   const struct person_new *person,
+                                   const struct person_details *details, struct ct_err *err)
 {
+    const char *const *roles = person->roles;
+    const struct civil_date *roles_began = details != NULL ? details->roles_began : NULL;
     enum ct_status status = CT_OK;
     for (size_t i = 0; roles != NULL && roles[i] != NULL && status == CT_OK; i++) {
-        status = STORE_EXEC(store, "INSERT INTO person_roles (person_id, role) VALUES (?, ?)", NULL,
-                            err, DB_INT(person_id), DB_TEXT(roles[i]));
+        char began[CIVIL_DATE_TEXT_SIZE];
+        const char *day = roles_began != NULL ? store_date_text(roles_began[i], began) : NULL;
+        status =
+            STORE_EXEC(store, "INSERT INTO person_roles (person_id, role, began) VALUES (?, ?, ?)",
+                       NULL, err, DB_INT(person_id), DB_TEXT(roles[i]), DB_TEXT(day));
         if (status != CT_OK) {
             status = ct_err_set(err, CT_ERR_INPUT, "roles", "unknown or repeated role \"%.40s\"",
                                 roles[i]);
@@ -165,6 +172,15 @@ static enum ct_status check_person(const struct person_new *person, struct ct_er
 enum ct_status store_person_create(struct store *store, int64_t actor_id,
                                    const struct person_new *person, int64_t *id, struct ct_err *err)
 {
+    return store_person_add(store, actor_id, person, NULL, id, err);
+}
+
+enum ct_status store_person_add(struct store *store, int64_t actor_id,
+                                const struct person_new *person,
+                                const struct person_details *details, int64_t *id,
+                                struct ct_err *err)
+{
+    const char *position = details != NULL ? details->position : NULL;
     char hash[crypto_pwhash_STRBYTES] = "";
     enum ct_status status = check_person(person, err);
     if (status == CT_OK && person->password != NULL) {
@@ -196,10 +212,17 @@ enum ct_status store_person_create(struct store *store, int64_t actor_id,
     free(key);
     sodium_memzero(hash, sizeof hash);
     if (status == CT_OK) {
-        status = insert_roles(store, *id, person->roles, err);
+        status = insert_roles(store, *id, person, details, err);
+    }
+    if (status == CT_OK && position != NULL) {
+        status = STORE_EXEC(store, "UPDATE people SET position = ? WHERE id = ?", NULL, err,
+                            DB_TEXT(position), DB_INT(*id));
     }
     if (status == CT_OK) {
         status = store_audit(store, actor_id, ENTITY_PERSON, *id, "create", NULL, err);
+    }
+    if (status == CT_OK && position != NULL) {
+        status = store_library_derive_verifiers(store, actor_id, person->library_id, err);
     }
     return store_finish(store, status, err);
 }
@@ -288,8 +311,9 @@ enum ct_status store_person_check_password(struct store *store, int64_t person_i
 {
     *matches = false;
     struct db_stmt *stmt = NULL;
-    enum ct_status status =
-        db_prepare(store->db, "SELECT password_hash FROM people WHERE id = ?", &stmt, err);
+    enum ct_status status = db_prepare(
+        store->db, "SELECT password_hash FROM people WHERE id = ? AND deactivated_at IS NULL",
+        &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(person_id)), 1, err);
     }
@@ -315,7 +339,8 @@ enum ct_status store_person_get_roles(struct store *store, int64_t person_id,
     struct db_stmt *stmt = NULL;
     enum ct_status status =
         db_prepare(store->db,
-                   "SELECT p.name, COALESCE(p.library_id, 0), r.role FROM people p"
+                   "SELECT p.name, COALESCE(p.library_id, 0), r.role, p.deactivated_at IS NULL"
+                   " FROM people p"
                    " LEFT JOIN person_roles r ON r.person_id = p.id WHERE p.id = ?",
                    &stmt, err);
     if (status == CT_OK) {
@@ -331,6 +356,7 @@ enum ct_status store_person_get_roles(struct store *store, int64_t person_id,
         snprintf(person->name, sizeof person->name, "%s", db_column_text(stmt, 0));
         person->library_id = db_column_int64(stmt, 1);
         person->roles |= role_bit_of(db_column_text(stmt, 2));
+        person->active = db_column_int64(stmt, 3) != 0;
     }
     db_finalize(stmt);
     return status;

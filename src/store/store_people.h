@@ -36,6 +36,14 @@ struct person_new {
     const char *password;     /* NULL: cannot log in; hashed with Argon2id, never stored */
 };
 
+/* What a person added through the people pages has beside struct person_new. */
+struct person_details {
+    const char *position; /* "staff", "trustee", or NULL (none) */
+    /* The day each role began (borrowed; NULL, or one per role of roles, unset when not
+     * known): a director's hire day starts the window in which they must certify. */
+    const struct civil_date *roles_began;
+};
+
 enum ct_status store_library_create(struct store *store, int64_t actor_id,
                                     const struct library_new *library, int64_t *id,
                                     struct ct_err *err) CT_MUST_CHECK;
@@ -53,6 +61,13 @@ enum ct_status store_person_create(struct store *store, int64_t actor_id,
                                    const struct person_new *person, int64_t *id,
                                    struct ct_err *err) CT_MUST_CHECK;
 
+/* store_person_create with details (borrowed; NULL: none). With a position, the
+ * verifiers of the person's library are derived again (store_person_admin.h). */
+enum ct_status store_person_add(struct store *store, int64_t actor_id,
+                                const struct person_new *person,
+                                const struct person_details *details, int64_t *id,
+                                struct ct_err *err) CT_MUST_CHECK;
+
 /* Sets who verifies a person's credits. */
 enum ct_status store_person_set_verifier(struct store *store, int64_t actor_id, int64_t person_id,
                                          int64_t verifier_id, struct ct_err *err) CT_MUST_CHECK;
@@ -62,13 +77,13 @@ enum ct_status store_person_set_verifier(struct store *store, int64_t actor_id, 
 enum ct_status store_person_find(struct store *store, const char *id_or_email, int64_t *id,
                                  struct ct_err *err) CT_MUST_CHECK;
 
-/* Checks a password against the stored hash; *matches is false for an unknown person
- * or a person without a password, after the same work (store_person_check_no_password).
- * Constant time in the password. */
 /* Spends the work of checking password against a hash, for a sign-in whose address
  * names no one: the answer then takes as long as a wrong password's. */
 void store_person_check_no_password(const char *password);
 
+/* Checks a password against the stored hash; *matches is false for an unknown person,
+ * a deactivated one or a person without a password, after the same work
+ * (store_person_check_no_password). Constant time in the password. */
 enum ct_status store_person_check_password(struct store *store, int64_t person_id,
                                            const char *password, bool *matches,
                                            struct ct_err *err) CT_MUST_CHECK;
@@ -78,6 +93,7 @@ struct person_roles {
     char name[128];
     int64_t library_id; /* 0 when none */
     unsigned roles;     /* role bits (role.h) */
+    bool active;        /* false once deactivated (or merged): they cannot sign in */
 };
 
 /* Reads person_id's name, library and roles into *person; *found is false when there is

@@ -10,6 +10,7 @@
 #include "api/api_coordinator.h"
 #include "api/api_imports.h"
 #include "api/api_me.h"
+#include "api/api_people.h"
 #include "api/api_plan.h"
 #include "api/api_supervisor.h"
 #include "api/api_tracks.h"
@@ -32,6 +33,8 @@
 #include "pages/login.h"
 #include "pages/oidc.h"
 #include "pages/people.h"
+#include "pages/person_admin.h"
+#include "pages/people_find.h"
 #include "pages/plan.h"
 #include "pages/report.h"
 #include "pages/review.h"
@@ -71,6 +74,10 @@ struct route {
 };
 
 #define NO_NAV NULL
+
+/* Who finds people (the search box), and who keeps them (adds, edits, deactivates). */
+#define PEOPLE_FINDERS (ROLE_CE_COORDINATOR | ROLE_CONSULTANT | ROLE_LIBRARY_ADMINISTRATOR)
+#define PEOPLE_KEEPERS (ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR)
 
 static enum ct_status healthz(struct web_request *request, struct web_response *response,
                               int64_t id)
@@ -198,6 +205,20 @@ static const struct route routes[] = {
     {"GET", "/certificates/{id}/credential.jwt", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      certificate_credential_download, BARE, NO_NAV},
     {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_person, LAID_OUT, NO_NAV},
+    {"GET", "/people", ACCESS_SIGNED_IN, PEOPLE_FINDERS, ROUTE_PAGE, page_people_search, LAID_OUT,
+     NO_NAV},
+    {"GET", "/people/new", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_PAGE, page_person_new, LAID_OUT,
+     NO_NAV},
+    {"POST", "/people/new", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_PAGE, page_person_new_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/people/{id}", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_PAGE, page_person_submit,
+     LAID_OUT, NO_NAV},
+    {"GET", "/people/{id}/merge", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_person_merge, LAID_OUT, NO_NAV},
+    {"POST", "/people/{id}/merge", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_person_merge_submit, LAID_OUT, NO_NAV},
+    {"POST", "/libraries/{id}/officers", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_PAGE,
+     page_library_officers_submit, LAID_OUT, NO_NAV},
     {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_library_detail, LAID_OUT, NO_NAV},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens_submit, LAID_OUT, NO_NAV},
@@ -239,6 +260,23 @@ static const struct route routes[] = {
      BARE, NO_NAV},
     {"POST", "/api/v1/me/track/submit", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API,
      api_me_track_submit, BARE, NO_NAV},
+    {"GET", "/api/v1/people", ACCESS_SIGNED_IN, PEOPLE_FINDERS, ROUTE_API, api_people, BARE,
+     NO_NAV},
+    {"POST", "/api/v1/people", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_API, api_person_add, BARE,
+     NO_NAV},
+    {"GET", "/api/v1/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_API, api_person, BARE, NO_NAV},
+    {"PATCH", "/api/v1/people/{id}", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_API, api_person_edit,
+     BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/deactivate", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_API,
+     api_person_deactivate, BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/move", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_person_move, BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/merge", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_person_merge, BARE, NO_NAV},
+    {"PUT", "/api/v1/people/{id}/verifier", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_API,
+     api_person_verifier, BARE, NO_NAV},
+    {"PUT", "/api/v1/libraries/{id}/officers", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_API,
+     api_library_officers, BARE, NO_NAV},
     {"GET", "/api/v1/people/{id}/progress", ACCESS_SIGNED_IN, 0, ROUTE_API, api_person_progress,
      BARE, NO_NAV},
     {"POST", "/api/v1/people/{id}/invitation", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
@@ -428,7 +466,7 @@ static enum ct_status check_access(struct web_request *request, struct web_respo
         web_redirect(response, "/login");
         return CT_OK;
     }
-    bool changes = strcmp(route->method, "POST") == 0 && route->access == ACCESS_SIGNED_IN;
+    bool changes = strcmp(route->method, "GET") != 0 && route->access == ACCESS_SIGNED_IN;
     /* The API's changes take a personal token only: a browser sends the session cookie
      * with a request from any site, so the cookie alone never changes anything. */
     if (changes && route->kind == ROUTE_API && !request->by_token) {

@@ -184,6 +184,8 @@ static enum ct_status load_person(struct web_request *request, struct ct_err *er
     struct person_roles person;
     status = store_person_get_roles(request->store, request->person_id, &person,
                                     &request->signed_in, err);
+    /* A deactivated person's sessions and tokens no longer sign them in. */
+    request->signed_in = request->signed_in && person.active;
     if (status == CT_OK && request->signed_in) {
         snprintf(request->name, sizeof request->name, "%s", person.name);
         request->library_id = person.library_id;

@@ -181,8 +181,60 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
         ['one import', '/harvest/imports/1'],
         ['one import, refused records, page 2', '/harvest/imports/1?outcome=refused&page=2'],
         ['harvest inbox', '/harvest/inbox'],
+        ['find a person', '/people?q=example'],
+        ['add a person', '/people/new'],
+        ['one person, with the forms that keep the record', async (page) => {
+            await page.goto(`${base}/people?q=staff%40example.org`);
+            return firstLink(page, '/people/');
+        }],
+        ['merge two records, the confirmation', async (page) => {
+            await page.goto(`${base}/people?q=example.org&sort=email`);
+            const links = page.getByRole('main').locator('table a[href^="/people/"]');
+            const first = (await links.nth(0).getAttribute('href')).split('/')[2];
+            const second = (await links.nth(1).getAttribute('href')).split('/')[2];
+            return `/people/${first}/merge?into=${second}`;
+        }],
     ]);
 });
+
+test('the coordinator adds a person in the browser, refused first, then edits the record',
+    { timeout: 120000 }, async () => {
+        const context = await newContext(browser);
+        try {
+            const page = await context.newPage();
+            await signIn(page, base, 'coordinator@example.org', PASSWORD);
+            await page.getByRole('search', { name: 'Find a person', exact: true })
+                .getByRole('searchbox').fill('director');
+            await Promise.all([page.waitForURL(/\/people\?q=director$/), page.keyboard.press('Enter')]);
+            assert.match(await page.locator('main').textContent(), /People found/);
+            await page.goto(`${base}/people/new`);
+            await page.locator('main form').evaluate((form) => { form.noValidate = true; });
+            await page.getByRole('button', { name: 'Add the person' }).click();
+            await page.waitForLoadState();
+            await checkAccessible(page, 'a refused new person');
+            await page.screenshot({ path: join(screenshots, 'pages-add-a-person-refused-desktop.png'),
+                fullPage: true });
+            await page.getByLabel(/^Name\b/).fill('Élodie Hire');
+            await page.getByLabel('E-mail address').fill('elodie@example.org');
+            await page.getByLabel('Library', { exact: true }).selectOption({ index: 2 });
+            await page.getByLabel('Position at the library').selectOption('staff');
+            await page.locator('label[for="role-learner"]').click();
+            await page.getByLabel('Learner: the day the role began').fill('2025-07-01');
+            await page.getByRole('button', { name: 'Add the person' }).click();
+            await page.waitForLoadState();
+            assert.match(new URL(page.url()).pathname, /^\/people\/\d+$/);
+            assert.match(await page.locator('main').textContent(), /The person is added/);
+            assert.match(await page.locator('main').textContent(), /Learner \(since 2025-07-01\)/);
+            await checkAccessible(page, 'a person added, with the forms that keep the record');
+            await page.getByLabel('E-mail address').fill('director@example.org');
+            await page.getByRole('button', { name: 'Save the record' }).click();
+            await page.waitForLoadState();
+            await checkAccessible(page, 'a refused edit of a person');
+            assert.deepEqual(context.problems, [], 'no console errors or failed resources');
+        } finally {
+            await context.close();
+        }
+    });
 
 test('the coordinator adds an LMS site, uploads a report and links an account in the browser',
     { timeout: 120000 }, async () => {
@@ -245,6 +297,8 @@ test("the director's pages", { timeout: 180000 }, async () => {
         ['plans to sign', '/plans'],
         ['your library', '/library'],
         ['your staff', '/staff'],
+        ['add a person to the library', '/people/new'],
+        ['find a person of the library', '/people?q=a'],
         ["a staff member's progress", async (page) => {
             await page.goto(`${base}/staff`);
             return firstLink(page, '/people/');

@@ -86,6 +86,13 @@ ROUTES = [
     ("GET", "/certificates/{id}/credential.jwt", "signed-in"),
     ("GET", "/staff", {"supervisor", "library-administrator"}),
     ("GET", "/people/{id}", "signed-in"),
+    ("GET", "/people", {"ce-coordinator", "consultant", "library-administrator"}),
+    ("GET", "/people/new", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/people/new", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/people/{id}", {"ce-coordinator", "library-administrator"}),
+    ("GET", "/people/{id}/merge", COORDINATOR),
+    ("POST", "/people/{id}/merge", COORDINATOR),
+    ("POST", "/libraries/{id}/officers", {"ce-coordinator", "library-administrator"}),
     ("GET", "/libraries", {"ce-coordinator", "consultant"}),
     ("GET", "/libraries/{id}", {"ce-coordinator", "consultant"}),
     ("GET", "/tokens", "signed-in"),
@@ -151,6 +158,8 @@ def body_for(db, method, path):
         "/harvest/inbox/accounts": {"site": "1", "account": "1", "email": "staff@example.org"},
         "/harvest/inbox/courses": {"url": "https://evil.example/course", "event": "1"},
         "/harvest/imports/new": {"site": "1"},
+        "/people/new": {"name": "Evil", "email": "evil@example.org", "position": "staff",
+                        "role-learner": "yes"},
     }
     if re.fullmatch(r"/certificates/\d+", path):
         return {"reason": "evil", "confirm": "yes"}
@@ -160,6 +169,12 @@ def body_for(db, method, path):
         return {"program": "msl-staff"}
     if path == "/tracks/new":
         return {"program": "msl-staff"}
+    if re.fullmatch(r"/people/\d+", path):
+        return {"action": "edit"}
+    if re.fullmatch(r"/people/\d+/merge", path):
+        return {"into": path.split("/")[2]}
+    if re.fullmatch(r"/libraries/\d+/officers", path):
+        return {"director": "none", "board_chair": "none"}
     if re.fullmatch(r"/harvest/sites/\d+/accounts", path):
         return {"account": "1", "email": "staff@example.org"}
     return dict(bodies.get(path, {}))

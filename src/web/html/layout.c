@@ -23,6 +23,21 @@ static void nav_link(struct html *h, const struct web_request *request,
     html_markup(h, "</span></a></li>");
 }
 
+/* The search for a person, on every page of the coordinator and the consultants: a
+ * search landmark with its own label. */
+static void people_search_box(struct html *h, const struct web_request *request)
+{
+    if ((request->roles & (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)) == 0) {
+        return;
+    }
+    html_markup(h, "<form class=\"usa-search usa-search--small\" role=\"search\""
+                   " aria-label=\"Find a person\" method=\"get\" action=\"/people\">"
+                   "<label class=\"usa-sr-only\" for=\"people-search\">Find a person by name,"
+                   " e-mail or library</label><input class=\"usa-input\" id=\"people-search\""
+                   " type=\"search\" name=\"q\"><button class=\"usa-button\" type=\"submit\">"
+                   "<span class=\"usa-search__submit-text\">Find</span></button></form>");
+}
+
 /* The main navigation: the routes the signed-in person may open that have a label
  * (request->nav, from the route table), and the sign-out form. */
 static void navigation(struct html *h, const struct web_request *request)
@@ -38,8 +53,9 @@ static void navigation(struct html *h, const struct web_request *request)
             nav_link(h, request, item);
         }
     }
-    html_markup(h, "</ul>\n<div class=\"usa-nav__secondary\">"
-                   "<form class=\"signout\" method=\"post\" action=\"/logout\">"
+    html_markup(h, "</ul>\n<div class=\"usa-nav__secondary\">");
+    people_search_box(h, request);
+    html_markup(h, "<form class=\"signout\" method=\"post\" action=\"/logout\">"
                    "<span>Signed in as ");
     html_text(h, request->name);
     html_markup(h, "</span>");

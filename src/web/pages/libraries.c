@@ -8,6 +8,7 @@
 #include "../html/paging.h"
 #include "library.h"
 #include "staff.h"
+#include "person_admin.h"
 #include "../../core/banned.h"
 
 /* In the order of enum store_library_column. */
@@ -106,5 +107,6 @@ enum ct_status page_library_detail(struct web_request *request, struct web_respo
     struct html h;
     html_start(&h, &response->body);
     library_sections(request, &h, &library);
+    person_admin_officers_form(request, &h, library_id, NULL);
     return html_status(&h);
 }

@@ -8,6 +8,7 @@
 #include "../html/html.h"
 #include "../html/layout.h"
 #include "dashboard.h"
+#include "person_admin.h"
 #include "../../core/banned.h"
 
 /* The person's library's name, as a paragraph (nothing when they have none). */
@@ -53,5 +54,6 @@ enum ct_status page_person(struct web_request *request, struct web_response *res
     html_start(&h, &response->body);
     library_line(request, &h, person.library_id);
     page_progress(request, &h, person_id, person_id == request->person_id);
+    person_admin_write(request, &h, person_id, NULL, NULL);
     return html_status(&h);
 }

@@ -8,6 +8,7 @@
 #include "../../store/store_record.h"
 #include "../html/paging.h"
 #include "dashboard.h"
+#include "person_admin.h"
 #include "../../core/banned.h"
 
 /* In the order of enum store_staff_column. */
@@ -82,6 +83,18 @@ void staff_progress_table(struct web_request *request, struct html *h, int64_t l
     store_rows_release(&rows);
 }
 
+/* For the library's administrator: adding a person, and the library's officers. */
+static void staff_keeping(struct web_request *request, struct html *h)
+{
+    if ((request->roles & ROLE_LIBRARY_ADMINISTRATOR) == 0) {
+        return;
+    }
+    html_markup(h, "<p><a class=\"usa-button usa-button--outline\" href=\"/people/new\">"
+                   "Add a person</a> <a class=\"usa-button usa-button--outline\""
+                   " href=\"/people\">Find a person</a></p>\n");
+    person_admin_officers_form(request, h, request->library_id, NULL);
+}
+
 enum ct_status page_staff(struct web_request *request, struct web_response *response, int64_t id)
 {
     (void)id;
@@ -92,6 +105,7 @@ enum ct_status page_staff(struct web_request *request, struct web_response *resp
         html_markup(&h, "<p>You do not belong to a library.</p>\n");
     } else {
         staff_progress_table(request, &h, request->library_id);
+        staff_keeping(request, &h);
     }
     return html_status(&h);
 }
