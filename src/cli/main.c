@@ -14,6 +14,7 @@
 #include "cli_demo_data.h"
 #include "cli_evaluate.h"
 #include "cli_harvest.h"
+#include "cli_libraries.h"
 #include "cli_programs.h"
 #include "cli_record.h"
 #include "cli_report.h"
@@ -52,6 +53,9 @@ static const struct command commands[] = {
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
     {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
+    {"library", cli_library, "library add, edit, close, list, plan: libraries and their plans"},
+    {"goal", cli_goal, "goal add, edit, retire, delete, list: a library's strategic-plan goals"},
+    {"import", cli_import, "import moodle-progress: a Moodle completion report"},
 };
 
 static void usage(FILE *out)
