@@ -103,6 +103,18 @@ ROUTES = [
     ("GET", "/imports", COORDINATOR),
     ("POST", "/imports/history", COORDINATOR),
     ("GET", "/imports/{id}", COORDINATOR),
+    # Last: an admitted caller's request may change the first library's plan.
+    ("GET", "/libraries/new", COORDINATOR),
+    ("POST", "/libraries/new", COORDINATOR),
+    ("POST", "/libraries/{id}", COORDINATOR),
+    ("GET", "/libraries/{id}/close", COORDINATOR),
+    ("POST", "/libraries/{id}/close", COORDINATOR),
+    ("POST", "/libraries/{id}/plan", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals", {"ce-coordinator", "library-administrator"}),
+    ("GET", "/libraries/{id}/goals/{id}", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals/{id}", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals/{id}/retire", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals/{id}/delete", {"ce-coordinator", "library-administrator"}),
 ]
 
 
@@ -147,7 +159,17 @@ def body_for(db, method, path):
         "/harvest/inbox/accounts": {"site": "1", "account": "1", "email": "staff@example.org"},
         "/harvest/inbox/courses": {"url": "https://evil.example/course", "event": "1"},
         "/harvest/imports/new": {"site": "1"},
+        "/libraries/new": {"name": "Evil", "city": "X", "kind": "public"},
     }
+    # The library forms with a field at fault: refused even when the caller is admitted.
+    if re.fullmatch(r"/libraries/\d+", path):
+        return {"name": ""}
+    if re.fullmatch(r"/libraries/\d+/close", path):
+        return {"closed_on": "not a day"}
+    if re.fullmatch(r"/libraries/\d+/plan", path):
+        return {"starts": "not a day"}
+    if re.fullmatch(r"/libraries/\d+/goals(/\d+)?", path):
+        return {"code": "", "title": ""}
     if re.fullmatch(r"/certificates/\d+", path):
         return {"reason": "evil", "confirm": "yes"}
     if re.fullmatch(r"/tracks/\d+/withdraw", path):
