@@ -52,10 +52,9 @@ static const struct command commands[] = {
     {"serve", cli_serve, "serve the web application and the JSON API"},
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
-    {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
     {"library", cli_library, "library add, edit, close, list, plan: libraries and their plans"},
     {"goal", cli_goal, "goal add, edit, retire, delete, list: a library's strategic-plan goals"},
-    {"import", cli_import, "import moodle-progress: a Moodle completion report"},
+    {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
 };
 
 static void usage(FILE *out)
