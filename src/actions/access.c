@@ -21,9 +21,19 @@ enum ct_status access_may_see_person(struct store *store, const struct actor *ac
     *allowed = actor_has_role(actor, ROLE_SUPERVISOR | ROLE_LIBRARY_ADMINISTRATOR) &&
                person.library_id == actor->library_id;
     if (!*allowed && actor_has_role(actor, ROLE_CONSULTANT)) {
-        struct library_view library;
-        status = store_library_get(store, person.library_id, &library, &found, err);
-        *allowed = status == CT_OK && found && library.consultant_id == actor->person_id;
+        status = store_library_serves(store, person.library_id, actor->person_id, allowed, err);
     }
     return status;
+}
+
+enum ct_status access_may_see_library(struct store *store, const struct actor *actor,
+                                      int64_t library_id, bool *allowed, struct ct_err *err)
+{
+    *allowed = actor_has_role(actor, ROLE_CE_COORDINATOR) ||
+               (actor_has_role(actor, ROLE_SUPERVISOR | ROLE_LIBRARY_ADMINISTRATOR) &&
+                actor->library_id != 0 && actor->library_id == library_id);
+    if (*allowed || !actor_has_role(actor, ROLE_CONSULTANT)) {
+        return CT_OK;
+    }
+    return store_library_serves(store, library_id, actor->person_id, allowed, err);
 }

@@ -16,6 +16,7 @@
 #include "cli_harvest.h"
 #include "cli_mail.h"
 #include "cli_person.h"
+#include "cli_libraries.h"
 #include "cli_programs.h"
 #include "cli_record.h"
 #include "cli_report.h"
@@ -56,6 +57,8 @@ static const struct command commands[] = {
     {"person", cli_person, "person add, edit, deactivate, move, merge, verifier, find, list"},
     {"officers", cli_officers, "name a library's director and board chair"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
+    {"library", cli_library, "library add, edit, close, list, plan: libraries and their plans"},
+    {"goal", cli_goal, "goal add, edit, retire, delete, list: a library's strategic-plan goals"},
     {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
     {"user", cli_user, "user add: a person and their invitation (the first coordinator)"},
     {"mail", cli_mail, "mail list, mail send: the mail waiting in the outbox, and sending it"},

@@ -6,6 +6,7 @@
 #include "../store/store_activities.h"
 #include "../store/store_award.h"
 #include "../store/store_catalog.h"
+#include "../store/store_library_edits.h"
 #include "../store/store_people.h"
 #include "../store/store_tracks.h"
 #include "../core/banned.h"
@@ -849,9 +850,12 @@ static enum ct_status library_with_goals(struct demo *demo, struct library_peopl
     char name[96], title[128];
     snprintf(name, sizeof name, "%s %s", town,
              library_kinds[(size_t)lib->index % COUNT_OF(library_kinds)]);
-    struct library_new library = {name, town, demo->consultants[lib->index % DEMO_CONSULTANTS]};
+    /* The consultant goes to library_consultants (the old libraries.consultant_id is no
+     * longer written). */
+    const int64_t consultant = demo->consultants[lib->index % DEMO_CONSULTANTS];
+    struct library_fields library = {name, town, "public", NULL, &consultant, 1};
     enum ct_status status =
-        store_library_create(demo->store, demo->coordinator, &library, &lib->library, demo->err);
+        store_library_add(demo->store, demo->coordinator, &library, &lib->library, demo->err);
     int64_t plan = 0;
     if (status == CT_OK) {
         struct civil_date starts = day_from_today(demo, -2 * YEAR + below(demo, 180));

@@ -73,7 +73,8 @@ enum ct_status store_compliance_each(struct store *store, struct civil_date day,
         " LEFT JOIN libraries l ON l.id = p.library_id"
         " WHERE t.state IN ('active', 'submitted', 'returned')"
         " AND (? = 0 OR p.library_id = ?) AND (? IS NULL OR t.program = ?)"
-        " AND (? = 0 OR l.consultant_id = ?)");
+        " AND (? = 0 OR EXISTS (SELECT 1 FROM library_consultants lc"
+        " WHERE lc.library_id = l.id AND lc.person_id = ?))");
     if (status == CT_OK) {
         status = buf_append_str(&sql, order_sql(filter->order, filter->descending));
     }

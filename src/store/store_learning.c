@@ -399,7 +399,8 @@ static enum ct_status contents_of(struct store *store, const char *goals_sql, co
 
 #define GOAL_COLUMNS                                                                               \
     "SELECT g.id, g.plan_version_id, g.position, l.id, g.goal, g.desired_outcomes, l.code,"        \
-    " l.title FROM plan_goals g JOIN library_goals l ON l.id = g.library_goal_id"
+    " l.title || CASE WHEN l.retired_on IS NULL THEN '' ELSE ' (retired)' END"                     \
+    " FROM plan_goals g JOIN library_goals l ON l.id = g.library_goal_id"
 #define GOAL_ORDER " ORDER BY g.plan_version_id, g.position, g.id"
 #define ITEM_COLUMNS                                                                               \
     "SELECT i.id, i.plan_version_id, i.kind, i.item_key, i.description,"                           \
@@ -505,9 +506,11 @@ enum ct_status store_learning_library_goals(struct store *store, int64_t library
                                             struct learning_library_goal **goals, size_t *count,
                                             struct ct_err *err)
 {
-    return query_rows(store,
-                      "SELECT g.id, g.code, g.title FROM library_goals g JOIN strategic_plans s"
-                      " ON s.id = g.strategic_plan_id WHERE s.library_id = ? ORDER BY g.code, g.id",
-                      STORE_PARAMS(DB_INT(library_id)), 1, library_goal_row, sizeof **goals, arena,
-                      (void **)goals, count, err);
+    return query_rows(
+        store,
+        "SELECT g.id, g.code, g.title FROM library_goals g JOIN strategic_plans s"
+        " ON s.id = g.strategic_plan_id WHERE s.library_id = ? AND g.retired_on IS NULL"
+        " ORDER BY g.code, g.id",
+        STORE_PARAMS(DB_INT(library_id)), 1, library_goal_row, sizeof **goals, arena,
+        (void **)goals, count, err);
 }

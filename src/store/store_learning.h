@@ -160,7 +160,7 @@ struct learning_goal {
     const char *goal;
     const char *outcomes;
     const char *library_goal_code;
-    const char *library_goal_title;
+    const char *library_goal_title; /* ending " (retired)" when the library retired it */
 };
 
 struct learning_item {
@@ -213,7 +213,8 @@ struct learning_library_goal {
     const char *title;
 };
 
-/* The goals of the library's strategic plans, by code then id. */
+/* The goals of the library's strategic plans that are not retired (those a plan goal
+ * may newly serve), by code then id. */
 enum ct_status store_learning_library_goals(struct store *store, int64_t library_id,
                                             struct arena *arena,
                                             struct learning_library_goal **goals, size_t *count,

@@ -10,18 +10,29 @@
     snprintf((field), sizeof(field), "%s",                                                         \
              db_column_text((stmt), (column)) != NULL ? db_column_text((stmt), (column)) : "")
 
-#define LIBRARY_COLUMNS "l.id, l.name, l.city, COALESCE(l.consultant_id, 0), COALESCE(c.name, '')"
-#define LIBRARY_FROM    " FROM libraries l LEFT JOIN people c ON c.id = l.consultant_id"
+/* The consultants of library l, from library_consultants (the one place that says who
+ * they are: the old libraries.consultant_id is no longer read). */
+#define CONSULTANT_NAMES                                                                           \
+    "COALESCE((SELECT group_concat(name, ', ') FROM (SELECT c.name FROM library_consultants lc"    \
+    " JOIN people c ON c.id = lc.person_id WHERE lc.library_id = l.id ORDER BY c.name)), '')"
+#define LIBRARY_COLUMNS                                                                            \
+    "l.id, l.name, l.city, l.kind, COALESCE(l.external_id, ''), COALESCE(l.closed_on, "            \
+    "''), " CONSULTANT_NAMES " AS consultants"
+#define LIBRARY_FROM " FROM libraries l"
 /* Every library when the consultant id bound twice is 0, else that consultant's. */
-#define CONSULTANT_FILTER " WHERE ? = 0 OR l.consultant_id = ?"
+#define CONSULTANT_FILTER                                                                          \
+    " WHERE ? = 0 OR EXISTS (SELECT 1 FROM library_consultants lc"                                 \
+    " WHERE lc.library_id = l.id AND lc.person_id = ?)"
 
 static void library_from_row(struct db_stmt *stmt, struct library_view *library)
 {
     library->id = db_column_int64(stmt, 0);
     COPY_TEXT(library->name, stmt, 1);
     COPY_TEXT(library->city, stmt, 2);
-    library->consultant_id = db_column_int64(stmt, 3);
-    COPY_TEXT(library->consultant, stmt, 4);
+    COPY_TEXT(library->kind, stmt, 3);
+    COPY_TEXT(library->external_id, stmt, 4);
+    COPY_TEXT(library->closed_on, stmt, 5);
+    COPY_TEXT(library->consultants, stmt, 6);
 }
 
 static enum ct_status one_library(void *context, struct db_stmt *stmt, struct ct_err *err)
@@ -44,8 +55,10 @@ enum ct_status store_library_get(struct store *store, int64_t id, struct library
 }
 
 static const char *const library_order[STORE_LIBRARY_COLUMNS] = {
-    [STORE_LIBRARY_NAME] = "LOWER(l.name)",       [STORE_LIBRARY_CITY] = "LOWER(l.city)",
-    [STORE_LIBRARY_CONSULTANT] = "LOWER(c.name)", [STORE_LIBRARY_STAFF] = "staff",
+    [STORE_LIBRARY_NAME] = "LOWER(l.name)",
+    [STORE_LIBRARY_CITY] = "LOWER(l.city)",
+    [STORE_LIBRARY_CONSULTANT] = "LOWER(consultants)",
+    [STORE_LIBRARY_STAFF] = "staff",
     [STORE_LIBRARY_OPEN_TRACKS] = "open_tracks",
 };
 
@@ -56,8 +69,8 @@ static enum ct_status library_list_row(void *context, struct db_stmt *stmt, stru
         return CT_ERR_NOMEM;
     }
     library_from_row(stmt, &row->library);
-    row->staff = db_column_int64(stmt, 5);
-    row->open_tracks = db_column_int64(stmt, 6);
+    row->staff = db_column_int64(stmt, 7);
+    row->open_tracks = db_column_int64(stmt, 8);
     return CT_OK;
 }
 
@@ -91,6 +104,10 @@ enum ct_status store_libraries_list(struct store *store, int64_t consultant_id,
     return status;
 }
 
+#define GOAL_COLUMNS                                                                               \
+    "g.code, g.title, g.description, g.id, g.strategic_plan_id, COALESCE(g.retired_on, ''),"       \
+    " (SELECT COUNT(*) FROM plan_goals pg WHERE pg.library_goal_id = g.id)"
+
 static enum ct_status goal_row(void *context, struct db_stmt *stmt, struct ct_err *err)
 {
     struct library_goal_row *row = store_rows_push(context, err);
@@ -100,6 +117,10 @@ static enum ct_status goal_row(void *context, struct db_stmt *stmt, struct ct_er
     COPY_TEXT(row->code, stmt, 0);
     COPY_TEXT(row->title, stmt, 1);
     COPY_TEXT(row->description, stmt, 2);
+    row->id = db_column_int64(stmt, 3);
+    row->strategic_plan_id = db_column_int64(stmt, 4);
+    COPY_TEXT(row->retired_on, stmt, 5);
+    row->served_by = db_column_int64(stmt, 6);
     return CT_OK;
 }
 
@@ -107,7 +128,7 @@ enum ct_status store_library_goals(struct store *store, int64_t library_id, stru
                                    struct ct_err *err)
 {
     return STORE_EACH_ROW(store,
-                          "SELECT g.code, g.title, g.description FROM library_goals g"
+                          "SELECT " GOAL_COLUMNS " FROM library_goals g"
                           " JOIN strategic_plans s ON s.id = g.strategic_plan_id"
                           " WHERE s.library_id = ? ORDER BY s.starts DESC, g.code",
                           goal_row, rows, err, DB_INT(library_id));
@@ -154,7 +175,8 @@ static enum ct_status alignment_row(void *context, struct db_stmt *stmt, struct 
 /* For each library goal: the staff plan goals that serve it (in approved plans) and the
  * verified credit of self-directed learning carried out under those goals' items. */
 static const char alignment_sql[] =
-    "SELECT g.code || ' ' || g.title,"
+    "SELECT g.code || ' ' || g.title"
+    " || CASE WHEN g.retired_on IS NULL THEN '' ELSE ' (retired)' END,"
     " (SELECT COUNT(*) FROM plan_goals pg JOIN plan_versions v ON v.id = pg.plan_version_id"
     "  WHERE pg.library_goal_id = g.id AND v.state = 'approved'),"
     " (SELECT COALESCE(group_concat(p.name || ': ' || pg.goal, '; '), '') FROM plan_goals pg"
@@ -225,4 +247,95 @@ enum ct_status store_library_staff_tracks(struct store *store, int64_t library_i
     }
     buf_release(&sql);
     return status;
+}
+
+enum ct_status store_library_goal_get(struct store *store, int64_t goal_id, int64_t *library_id,
+                                      struct library_goal_row *goal, bool *found,
+                                      struct ct_err *err)
+{
+    struct store_rows rows = {.size = sizeof(struct library_goal_row)};
+    enum ct_status status = STORE_EACH_ROW(store,
+                                           "SELECT " GOAL_COLUMNS " FROM library_goals g"
+                                           " JOIN strategic_plans s ON s.id = g.strategic_plan_id"
+                                           " WHERE g.id = ?",
+                                           goal_row, &rows, err, DB_INT(goal_id));
+    *found = status == CT_OK && rows.count == 1;
+    if (*found) {
+        *goal = *(const struct library_goal_row *)rows.items;
+    }
+    store_rows_release(&rows);
+    if (*found) {
+        status = STORE_EXEC(store,
+                            "SELECT s.library_id FROM library_goals g JOIN strategic_plans s"
+                            " ON s.id = g.strategic_plan_id WHERE g.id = ?",
+                            library_id, err, DB_INT(goal_id));
+    }
+    return status;
+}
+
+static enum ct_status plan_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    (void)err;
+    struct strategic_plan_view *plan = context;
+    plan->id = db_column_int64(stmt, 0);
+    COPY_TEXT(plan->title, stmt, 1);
+    plan->starts = store_date_value(db_column_text(stmt, 2));
+    plan->ends = store_date_value(db_column_text(stmt, 3));
+    return CT_OK;
+}
+
+enum ct_status store_strategic_plan_current(struct store *store, int64_t library_id,
+                                            struct strategic_plan_view *plan, bool *found,
+                                            struct ct_err *err)
+{
+    memset(plan, 0, sizeof *plan);
+    enum ct_status status =
+        STORE_EACH_ROW(store,
+                       "SELECT id, title, starts, ends FROM strategic_plans WHERE library_id = ?"
+                       " ORDER BY starts DESC, id DESC LIMIT 1",
+                       plan_row, plan, err, DB_INT(library_id));
+    *found = status == CT_OK && plan->id != 0;
+    return status;
+}
+
+enum ct_status store_library_serves(struct store *store, int64_t library_id, int64_t consultant_id,
+                                    bool *serves, struct ct_err *err)
+{
+    int64_t count = 0;
+    enum ct_status status = STORE_EXEC(store,
+                                       "SELECT COUNT(*) FROM library_consultants"
+                                       " WHERE library_id = ? AND person_id = ?",
+                                       &count, err, DB_INT(library_id), DB_INT(consultant_id));
+    *serves = status == CT_OK && count > 0;
+    return status;
+}
+
+static enum ct_status consultant_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    struct consultant_row *row = store_rows_push(context, err);
+    if (row == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    row->id = db_column_int64(stmt, 0);
+    COPY_TEXT(row->name, stmt, 1);
+    COPY_TEXT(row->email, stmt, 2);
+    return CT_OK;
+}
+
+enum ct_status store_library_consultants(struct store *store, int64_t library_id,
+                                         struct store_rows *rows, struct ct_err *err)
+{
+    return STORE_EACH_ROW(store,
+                          "SELECT p.id, p.name, p.email FROM library_consultants lc"
+                          " JOIN people p ON p.id = lc.person_id WHERE lc.library_id = ?"
+                          " ORDER BY p.name, p.id",
+                          consultant_row, rows, err, DB_INT(library_id));
+}
+
+enum ct_status store_library_external_id_holder(struct store *store, const char *external_id,
+                                                int64_t *library_id, struct ct_err *err)
+{
+    *library_id = 0;
+    return STORE_EXEC(store, "SELECT id FROM libraries WHERE external_id = ?", library_id, err,
+                      DB_TEXT(external_id));
 }

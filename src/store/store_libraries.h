@@ -1,7 +1,8 @@
 /*
- * store_libraries: what the library pages read: a library with its consultant, its
- * strategic-plan goals, its staff, how staff plans serve its goals, and the list of
- * libraries a coordinator or a consultant sees.
+ * store_libraries: what the library pages read: a library with its kind, external id,
+ * closing day and consultants (library_consultants: the old libraries.consultant_id is
+ * no longer read), its strategic plan and goals, its staff, how staff plans serve its
+ * goals, and the list of libraries a coordinator or a consultant sees.
  */
 #ifndef CERTTRACK_STORE_LIBRARIES_H
 #define CERTTRACK_STORE_LIBRARIES_H
@@ -13,8 +14,10 @@ struct library_view {
     int64_t id;
     char name[256];
     char city[256];
-    int64_t consultant_id; /* 0 when none */
-    char consultant[256];  /* the consultant's name, "" when none */
+    char kind[24];         /* "public", "tribal-college", "academic", "school", "special" */
+    char external_id[64];  /* the state directory's id, "" when none */
+    char closed_on[16];    /* "YYYY-MM-DD", "" while open */
+    char consultants[512]; /* the consultants' names, ", " between them, "" when none */
 };
 
 /* The library with id into *library; *found is false when there is none. */
@@ -37,9 +40,9 @@ struct library_row {
     int64_t open_tracks; /* their active, submitted or returned tracks */
 };
 
-/* One page of the libraries consultant_id is assigned (0: every library) into rows (of
- * struct library_row), and how many there are in all into *total; a page past the last
- * is the last (store_page_clamp). */
+/* One page of the libraries consultant_id serves (library_consultants) (0: every library) into rows
+ * (of struct library_row), and how many there are in all into *total; a page past the last is the
+ * last (store_page_clamp). */
 enum ct_status store_libraries_list(struct store *store, int64_t consultant_id,
                                     const struct store_page *page, struct store_rows *rows,
                                     int64_t *total, struct ct_err *err) CT_MUST_CHECK;
@@ -48,10 +51,14 @@ struct library_goal_row {
     char code[32];
     char title[256];
     char description[1024];
+    int64_t id;
+    int64_t strategic_plan_id;
+    char retired_on[16]; /* "YYYY-MM-DD", "" while in use */
+    int64_t served_by;   /* plan goals (of any staff plan version) that serve it */
 };
 
-/* The goals of the library's strategic plans, the newest plan's first, into rows (of
- * struct library_goal_row). */
+/* The goals of the library's strategic plans, retired ones too, the newest plan's
+ * first, into rows (of struct library_goal_row). */
 enum ct_status store_library_goals(struct store *store, int64_t library_id, struct store_rows *rows,
                                    struct ct_err *err) CT_MUST_CHECK;
 
@@ -73,8 +80,8 @@ struct goal_alignment_row {
     int64_t verified_halves; /* verified self-directed credit planned under those goals */
 };
 
-/* For each of the library's goals, how approved staff plans serve it, into rows (of
- * struct goal_alignment_row). */
+/* For each of the library's goals (a retired one's name saying so), how approved staff plans serve
+ * it, into rows (of struct goal_alignment_row). */
 enum ct_status store_library_alignment(struct store *store, int64_t library_id,
                                        struct store_rows *rows, struct ct_err *err) CT_MUST_CHECK;
 
@@ -103,5 +110,43 @@ struct staff_track_row {
 enum ct_status store_library_staff_tracks(struct store *store, int64_t library_id,
                                           const struct store_page *page, struct store_rows *rows,
                                           int64_t *total, struct ct_err *err) CT_MUST_CHECK;
+
+/* The goal goal_id into *goal and its library into *library_id; *found is false when
+ * there is none. */
+enum ct_status store_library_goal_get(struct store *store, int64_t goal_id, int64_t *library_id,
+                                      struct library_goal_row *goal, bool *found,
+                                      struct ct_err *err) CT_MUST_CHECK;
+
+struct strategic_plan_view {
+    int64_t id;
+    char title[256];
+    struct civil_date starts;
+    struct civil_date ends;
+};
+
+/* The library's strategic plan (the one that starts last) into *plan; *found is false
+ * when the library has none. */
+enum ct_status store_strategic_plan_current(struct store *store, int64_t library_id,
+                                            struct strategic_plan_view *plan, bool *found,
+                                            struct ct_err *err) CT_MUST_CHECK;
+
+/* *serves tells whether consultant_id is one of the library's consultants. */
+enum ct_status store_library_serves(struct store *store, int64_t library_id, int64_t consultant_id,
+                                    bool *serves, struct ct_err *err) CT_MUST_CHECK;
+
+struct consultant_row {
+    int64_t id;
+    char name[256];
+    char email[256];
+};
+
+/* The library's consultants by name into rows (of struct consultant_row). */
+enum ct_status store_library_consultants(struct store *store, int64_t library_id,
+                                         struct store_rows *rows, struct ct_err *err) CT_MUST_CHECK;
+
+/* The library holding external_id into *library_id, 0 when none does. */
+enum ct_status store_library_external_id_holder(struct store *store, const char *external_id,
+                                                int64_t *library_id,
+                                                struct ct_err *err) CT_MUST_CHECK;
 
 #endif

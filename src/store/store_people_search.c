@@ -12,7 +12,7 @@
     " FROM people p LEFT JOIN libraries l ON l.id = p.library_id"                                  \
     " WHERE (?1 = '' OR instr(text_fold(p.name), ?1) > 0 OR instr(p.email_key, ?1) > 0"            \
     " OR instr(text_fold(COALESCE(l.name, '')), ?1) > 0)"                                          \
-    " AND (?2 = 0 OR l.consultant_id = ?2 OR EXISTS (SELECT 1 FROM library_consultants c"          \
+    " AND (?2 = 0 OR EXISTS (SELECT 1 FROM library_consultants c"                                  \
     " WHERE c.library_id = l.id AND c.person_id = ?2))"                                            \
     " AND (?3 = 0 OR p.library_id = ?3) AND (?4 = 1 OR p.deactivated_at IS NULL)"
 

@@ -37,6 +37,10 @@ static const char *const moves[] = {
     "UPDATE libraries SET director_id = ?1 WHERE director_id = ?2",
     "UPDATE libraries SET board_chair_id = ?1 WHERE board_chair_id = ?2",
     "UPDATE libraries SET consultant_id = ?1 WHERE consultant_id = ?2",
+    "INSERT INTO library_consultants (library_id, person_id) SELECT library_id, ?1"
+    " FROM library_consultants c WHERE c.person_id = ?2 AND NOT EXISTS (SELECT 1 FROM"
+    " library_consultants k WHERE k.library_id = c.library_id AND k.person_id = ?1)",
+    "DELETE FROM library_consultants WHERE person_id = ?2",
     ("INSERT OR IGNORE INTO library_consultants (library_id, person_id)"
      " SELECT library_id, ?1 FROM library_consultants WHERE person_id = ?2"),
     "DELETE FROM library_consultants WHERE person_id = ?2",

@@ -9,6 +9,7 @@
 #include "api/api_accounts.h"
 #include "api/api_coordinator.h"
 #include "api/api_imports.h"
+#include "api/api_libraries.h"
 #include "api/api_me.h"
 #include "api/api_people.h"
 #include "api/api_plan.h"
@@ -27,6 +28,7 @@
 #include "pages/harvest_sites.h"
 #include "pages/libraries.h"
 #include "pages/library.h"
+#include "pages/library_edit.h"
 #include "html/layout.h"
 #include "pages/dashboard.h"
 #include "pages/enrolment.h"
@@ -219,8 +221,38 @@ static const struct route routes[] = {
      page_person_merge_submit, LAID_OUT, NO_NAV},
     {"POST", "/libraries/{id}/officers", ACCESS_SIGNED_IN, PEOPLE_KEEPERS, ROUTE_PAGE,
      page_library_officers_submit, LAID_OUT, NO_NAV},
+    {"GET", "/libraries/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_library_new,
+     LAID_OUT, NO_NAV},
+    {"POST", "/libraries/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_library_new_submit, LAID_OUT, NO_NAV},
     {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_library_detail, LAID_OUT, NO_NAV},
+    {"POST", "/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_library_edit_submit, LAID_OUT, NO_NAV},
+    {"GET", "/libraries/{id}/close", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_library_close, LAID_OUT, NO_NAV},
+    {"POST", "/libraries/{id}/close", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_library_close_submit, LAID_OUT, NO_NAV},
+    /* A library's strategic plan: the coordinator's, and its own administrator's (the
+     * actions refuse anyone else's library). */
+    {"POST", "/libraries/{id}/plan", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_strategic_plan_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/libraries/{id}/goals", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library_goal_add_submit,
+     LAID_OUT, NO_NAV},
+    {"GET", "/libraries/{id}/goals/{id}", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library_goal, LAID_OUT,
+     NO_NAV},
+    {"POST", "/libraries/{id}/goals/{id}", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library_goal_submit,
+     LAID_OUT, NO_NAV},
+    {"POST", "/libraries/{id}/goals/{id}/retire", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library_goal_retire,
+     LAID_OUT, NO_NAV},
+    {"POST", "/libraries/{id}/goals/{id}/delete", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library_goal_delete,
+     LAID_OUT, NO_NAV},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens_submit, LAID_OUT, NO_NAV},
     /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
@@ -293,6 +325,31 @@ static const struct route routes[] = {
      BARE, NO_NAV},
     {"POST", "/api/v1/plans/{id}/return", ACCESS_SIGNED_IN, ROLE_SUPERVISOR, ROUTE_API,
      api_plan_return, BARE, NO_NAV},
+    {"GET", "/api/v1/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_API,
+     api_libraries, BARE, NO_NAV},
+    {"POST", "/api/v1/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API, api_library_add,
+     BARE, NO_NAV},
+    {"GET", "/api/v1/libraries/{id}", ACCESS_SIGNED_IN, 0, ROUTE_API, api_library, BARE, NO_NAV},
+    {"PATCH", "/api/v1/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_library_edit, BARE, NO_NAV},
+    {"POST", "/api/v1/libraries/{id}/close", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
+     api_library_close, BARE, NO_NAV},
+    {"PATCH", "/api/v1/libraries/{id}/plan", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_API, api_library_plan, BARE, NO_NAV},
+    {"GET", "/api/v1/libraries/{id}/goals", ACCESS_SIGNED_IN, 0, ROUTE_API, api_library_goals, BARE,
+     NO_NAV},
+    {"POST", "/api/v1/libraries/{id}/goals", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_API, api_library_goal_add, BARE,
+     NO_NAV},
+    {"PATCH", "/api/v1/libraries/{id}/goals/{id}", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_API, api_library_goal_edit, BARE,
+     NO_NAV},
+    {"DELETE", "/api/v1/libraries/{id}/goals/{id}", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_API, api_library_goal_delete, BARE,
+     NO_NAV},
+    {"POST", "/api/v1/libraries/{id}/goals/{id}/retire", ACCESS_SIGNED_IN,
+     ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_API, api_library_goal_retire, BARE,
+     NO_NAV},
     {"GET", "/api/v1/catalog/events", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
      api_catalog_events, BARE, NO_NAV},
     {"POST", "/api/v1/catalog/events", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_API,
@@ -367,12 +424,14 @@ static size_t code_segment(const char *path)
     return path[length] == '\0' && length <= 64 ? length : 0;
 }
 
-/* Matches path against pattern; *id receives the number where the pattern has {id}.
+/* Matches path against pattern; *id receives the number where the pattern has {id},
+ * and *sub_id the number of a second {id} (a library's goal), 0 when there is none.
  * {code} matches a last segment of letters, digits, dashes and underscores (the
  * handler reads it). */
-static bool path_matches(const char *pattern, const char *path, int64_t *id)
+static bool path_matches(const char *pattern, const char *path, int64_t *id, int64_t *sub_id)
 {
     *id = 0;
+    *sub_id = 0;
     while (*pattern != '\0' && *path != '\0') {
         if (strcmp(pattern, "{code}") == 0) {
             return code_segment(path) > 0;
@@ -386,7 +445,7 @@ static bool path_matches(const char *pattern, const char *path, int64_t *id)
             if (value <= 0 || end - path > 18) {
                 return false;
             }
-            *id = value;
+            *(*id == 0 ? id : sub_id) = value;
             path = end;
             pattern += 4;
             continue;
@@ -408,9 +467,9 @@ static bool is_api(const char *path)
 bool routes_take_upload(const char *method, const char *path, unsigned roles)
 {
     for (size_t i = 0; i < ROUTE_COUNT; i++) {
-        int64_t id = 0;
+        int64_t id = 0, sub_id = 0;
         if (routes[i].kind == ROUTE_UPLOAD && strcmp(routes[i].method, method) == 0 &&
-            path_matches(routes[i].pattern, path, &id)) {
+            path_matches(routes[i].pattern, path, &id, &sub_id)) {
             return routes[i].roles == 0 || (roles & routes[i].roles) != 0;
         }
     }
@@ -521,8 +580,8 @@ enum ct_status routes_dispatch(struct web_request *request, struct web_response 
     request->nav_count = nav_count;
     bool path_known = false;
     for (size_t i = 0; i < ROUTE_COUNT; i++) {
-        int64_t id = 0;
-        if (!path_matches(routes[i].pattern, request->path, &id)) {
+        int64_t id = 0, sub_id = 0;
+        if (!path_matches(routes[i].pattern, request->path, &id, &sub_id)) {
             continue;
         }
         path_known = true;
@@ -534,6 +593,7 @@ enum ct_status routes_dispatch(struct web_request *request, struct web_response 
         if (status != CT_OK || !allowed) {
             return status;
         }
+        request->sub_id = sub_id;
         return run(&routes[i], request, response, id);
     }
     if (path_known) {

@@ -3,7 +3,8 @@
 // resource, and a screenshot of each at a desktop and a phone width is kept for a person
 // to look at. The stories (story.test.mjs, strategic.test.mjs) walk the work itself; this
 // sweep covers the pages no story needs: the catalog, certificates, staff, a person's
-// progress, the libraries, the harvest pages (with a site, an import and statements
+// progress, the libraries (added, edited, closed, and their strategic plans kept, with
+// each form refused once), the harvest pages (with a site, an import and statements
 // waiting in the inbox, made before the sweep), the public certificate check, tokens,
 // 403 and 404.
 //
@@ -167,8 +168,11 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
         ['libraries', '/libraries'],
         ['one library', async (page) => {
             await page.goto(`${base}/libraries`);
-            return firstLink(page, '/libraries/');
+            return firstLink(page, '/libraries/1');
         }],
+        ['add a library', '/libraries/new'],
+        ['close a library: the confirmation', '/libraries/1/close'],
+        ['one strategic-plan goal', '/libraries/1/goals/1'],
         ['API tokens', '/tokens'],
         ['settings', '/settings'],
         ['bring in earlier records', '/imports'],
@@ -386,3 +390,79 @@ test('the public pages', { timeout: 120000 }, async () => {
         ['certificate check form', '/check-certificate'],
     ]);
 });
+
+// The library forms, at both widths, with axe on each: the coordinator adds a library
+// (refused once), sets its plan's period, adds a goal, retires it and closes the
+// library after the confirmation step; the director adds a goal to their own plan
+// (refused once).
+test('the coordinator keeps a library and its plan; the director keeps their own plan',
+    { timeout: 180000 }, async () => {
+        for (const viewport of [DESKTOP, PHONE]) {
+            const size = viewport === DESKTOP ? 'desktop' : 'phone';
+            const context = await newContext(browser, { viewport });
+            const checked = async (page, name) => {
+                await checkAccessible(page, `${name} (${size})`);
+                assert.equal(await horizontalOverflow(page), 0, `${name} does not scroll sideways (${size})`);
+                await page.screenshot({ path: join(screenshots,
+                    `pages-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${size}.png`), fullPage: true });
+            };
+            const main = (page) => page.getByRole('main').textContent();
+            try {
+                const page = await context.newPage();
+                await signIn(page, base, 'coordinator@example.org', PASSWORD);
+                await page.goto(`${base}/libraries`);
+                await page.getByRole('link', { name: 'Add a library' }).click();
+                await page.waitForLoadState();
+                await page.locator('main form').evaluate((form) => { form.noValidate = true; });
+                await page.getByRole('button', { name: 'Add the library' }).click();
+                await page.waitForLoadState();
+                await checked(page, 'a refused library');
+                await page.getByLabel(/^Name/).fill(`Pine Hills Library ${size}`);
+                await page.getByLabel('City').fill('Libby');
+                await page.getByLabel('Kind').selectOption('school');
+                await page.getByLabel('External id').fill(`MT-${size}`);
+                await page.getByLabel('Consultants').fill('consultant@example.org');
+                await page.getByRole('button', { name: 'Add the library' }).click();
+                await page.waitForLoadState();
+                assert.match(await main(page), /The library is added/);
+                await page.getByLabel('Title').fill('Strategic Plan 2026-2030');
+                await page.getByLabel('Starts').fill('2026-01-01');
+                await page.getByLabel('Ends').fill('2030-12-31');
+                await page.getByRole('button', { name: "Save the plan's period" }).click();
+                await page.waitForLoadState();
+                assert.match(await main(page), /title and period are saved/);
+                await page.getByLabel('Code').fill('G1');
+                await page.getByLabel(/^Goal/).fill('Early literacy');
+                await page.getByRole('button', { name: 'Add the goal' }).click();
+                await page.waitForLoadState();
+                await checked(page, 'a new library with its plan');
+                await page.getByRole('link', { name: 'Edit goal G1' }).click();
+                await page.waitForLoadState();
+                await page.getByRole('button', { name: 'Retire the goal' }).click();
+                await page.waitForLoadState();
+                assert.match(await main(page), /Retired on 2026-06-15/);
+                await page.getByRole('link', { name: 'Close this library' }).click();
+                await page.waitForLoadState();
+                await page.getByRole('button', { name: 'Close the library' }).click();
+                await page.waitForLoadState();
+                assert.match(await main(page), /The library is closed/);
+                await checked(page, 'a closed library');
+
+                await context.clearCookies();
+                await signIn(page, base, 'director@example.org', PASSWORD);
+                await page.goto(`${base}/library`);
+                await page.getByLabel('Code').fill(`D-${size}`);
+                await page.locator('main form').last().evaluate((form) => { form.noValidate = true; });
+                await page.getByRole('button', { name: 'Add the goal' }).click();
+                await page.waitForLoadState();
+                await checked(page, 'a refused goal');
+                await page.getByLabel(/^Goal/).fill('Community spaces');
+                await page.getByRole('button', { name: 'Save the goal' }).click();
+                await page.waitForLoadState();
+                assert.match(await main(page), /The goal is added/);
+                assert.deepEqual(context.problems, [], 'no console errors or failed resources');
+            } finally {
+                await context.close();
+            }
+        }
+    });

@@ -114,6 +114,18 @@ ROUTES = [
     ("GET", "/imports", COORDINATOR),
     ("POST", "/imports/history", COORDINATOR),
     ("GET", "/imports/{id}", COORDINATOR),
+    # Last: an admitted caller's request may change the first library's plan.
+    ("GET", "/libraries/new", COORDINATOR),
+    ("POST", "/libraries/new", COORDINATOR),
+    ("POST", "/libraries/{id}", COORDINATOR),
+    ("GET", "/libraries/{id}/close", COORDINATOR),
+    ("POST", "/libraries/{id}/close", COORDINATOR),
+    ("POST", "/libraries/{id}/plan", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals", {"ce-coordinator", "library-administrator"}),
+    ("GET", "/libraries/{id}/goals/{id}", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals/{id}", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals/{id}/retire", {"ce-coordinator", "library-administrator"}),
+    ("POST", "/libraries/{id}/goals/{id}/delete", {"ce-coordinator", "library-administrator"}),
 ]
 
 
@@ -160,7 +172,17 @@ def body_for(db, method, path):
         "/harvest/imports/new": {"site": "1"},
         "/people/new": {"name": "Evil", "email": "evil@example.org", "position": "staff",
                         "role-learner": "yes"},
+        "/libraries/new": {"name": "Evil", "city": "X", "kind": "public"},
     }
+    # The library forms with a field at fault: refused even when the caller is admitted.
+    if re.fullmatch(r"/libraries/\d+", path):
+        return {"name": ""}
+    if re.fullmatch(r"/libraries/\d+/close", path):
+        return {"closed_on": "not a day"}
+    if re.fullmatch(r"/libraries/\d+/plan", path):
+        return {"starts": "not a day"}
+    if re.fullmatch(r"/libraries/\d+/goals(/\d+)?", path):
+        return {"code": "", "title": ""}
     if re.fullmatch(r"/certificates/\d+", path):
         return {"reason": "evil", "confirm": "yes"}
     if re.fullmatch(r"/tracks/\d+/withdraw", path):

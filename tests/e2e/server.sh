@@ -590,17 +590,18 @@ check "a supervisor sees their own library's staff and their progress, no one el
 
 consultant_sees_assigned_libraries() {
     library=$(sqlite3 "$work/demo.db" "SELECT library_id FROM people WHERE email = 'director@example.org'")
-    consultant=$(sqlite3 "$work/demo.db" "SELECT consultant_id FROM libraries WHERE id = $library")
+    consultant=$(sqlite3 "$work/demo.db" "SELECT person_id FROM library_consultants WHERE library_id = $library")
     # The demo's consultants have no password: lend this one the coordinator's.
     sqlite3 "$work/demo.db" "UPDATE people SET password_hash = (SELECT password_hash FROM people
         WHERE email = 'coordinator@example.org') WHERE id = $consultant"
     email=$(sqlite3 "$work/demo.db" "SELECT email FROM people WHERE id = $consultant")
     [ "$(sign_in "$work/consultant" "$email" demo-password-1)" = 303 ] || return 1
     page=$(curl -s -b "$work/consultant" "$base/libraries")
-    mine=$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM libraries WHERE consultant_id = $consultant")
+    mine=$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM library_consultants WHERE person_id = $consultant")
     echo "$page" | grep -q "Page 1 of 1 ($mine libraries)" &&
         [ "$(echo "$page" | grep -c '^<tr><td><a href="/libraries/')" = "$mine" ] || return 1
-    other=$(sqlite3 "$work/demo.db" "SELECT id FROM libraries WHERE consultant_id != $consultant LIMIT 1")
+    other=$(sqlite3 "$work/demo.db" "SELECT id FROM libraries WHERE id NOT IN (SELECT library_id
+        FROM library_consultants WHERE person_id = $consultant) LIMIT 1")
     ! echo "$page" | grep -q "href=\"/libraries/$other\"" || return 1
     page=$(curl -s -b "$work/consultant" "$base/libraries/$library")
     echo "$page" | grep -q 'Strategic plan goals' && echo "$page" | grep -q 'Alignment with' &&

@@ -3,6 +3,7 @@
 
 #include "action_world.h"
 #include "actions/access.h"
+#include "store/store_library_edits.h"
 #include "store/store_people.h"
 #include "core/banned.h"
 
@@ -48,10 +49,10 @@ static void test_a_consultant_sees_the_people_of_their_libraries(void **state)
     assert_false(may_see(w, w->consultant, w->learner));
     int64_t library = 0, person = 0;
     struct ct_err err = {0};
-    test_ok(store_library_create(
-                &w->store, 0,
-                &(struct library_new){"Lewis and Clark Library", "Helena", w->consultant}, &library,
-                &err),
+    test_ok(store_library_add(&w->store, 0,
+                              &(struct library_fields){"Lewis and Clark Library", "Helena",
+                                                       "public", NULL, &w->consultant, 1},
+                              &library, &err),
             &err);
     static const char *const learner[] = {ROLE_NAME_LEARNER, NULL};
     test_ok(store_person_create(

@@ -117,11 +117,15 @@ static void test_every_role_and_program_is_present(void **state)
     assert_true(coordinators >= 3 && coordinators <= 4);
     int64_t consultants = count(f, "SELECT COUNT(*) FROM person_roles WHERE role = 'consultant'");
     assert_true(consultants >= 5 && consultants <= 6);
-    /* Every library has a consultant, and only consultants are assigned. */
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM libraries WHERE consultant_id NOT IN"
-                              " (SELECT person_id FROM person_roles WHERE role = 'consultant')"
-                              " OR consultant_id IS NULL"),
+    /* Every library has a consultant, and only consultants are assigned (in
+     * library_consultants: the old libraries.consultant_id is no longer written). */
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM libraries l WHERE NOT EXISTS (SELECT 1"
+                              " FROM library_consultants c WHERE c.library_id = l.id)"),
                      0);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM library_consultants WHERE person_id NOT IN"
+                              " (SELECT person_id FROM person_roles WHERE role = 'consultant')"),
+                     0);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM libraries WHERE consultant_id IS NOT NULL"), 0);
     assert_int_equal(count(f, "SELECT COUNT(DISTINCT program) FROM tracks"), 5);
     /* Every learner has a verifier, and every verifier is a supervisor. */
     assert_int_equal(count(f, "SELECT COUNT(*) FROM people p JOIN person_roles r"
@@ -265,8 +269,9 @@ static void test_the_log_ins_of_every_role_work(void **state)
                      3);
     /* The consultant is assigned the director's library; the trustee is on the trustee
      * track there. */
-    assert_int_equal(count(f, "SELECT COUNT(*) FROM libraries l JOIN people c"
-                              " ON c.id = l.consultant_id JOIN people d ON d.library_id = l.id"
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM libraries l JOIN library_consultants lc"
+                              " ON lc.library_id = l.id JOIN people c ON c.id = lc.person_id"
+                              " JOIN people d ON d.library_id = l.id"
                               " WHERE c.email = 'consultant@example.org'"
                               " AND d.email = 'director@example.org'"),
                      1);
@@ -368,7 +373,8 @@ static uint64_t digest(struct store *store)
 {
     static const char *const queries[] = {
         "SELECT name, email, library_id, verifier_id FROM people ORDER BY id",
-        "SELECT name, city, consultant_id FROM libraries ORDER BY id",
+        "SELECT name, city, kind FROM libraries ORDER BY id",
+        "SELECT library_id, person_id FROM library_consultants ORDER BY library_id, person_id",
         "SELECT strategic_plan_id, code, title FROM library_goals ORDER BY id",
         "SELECT person_id, program, started, deadline, state FROM tracks ORDER BY id",
         "SELECT track_id, version, state, submitted FROM plan_versions ORDER BY id",

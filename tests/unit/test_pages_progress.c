@@ -90,7 +90,8 @@ static void test_the_library_pages_list_goals_and_staff(void **state)
     struct web_call call;
     get(&call, w->world, "/library", w->world->director);
     assert_int_equal(call.response.status, 200);
-    web_call_assert_body_has(&call, "<tr><td>G1</td><td>Literacy</td><td>Read more</td></tr>");
+    web_call_assert_body_has(&call,
+                             "<tr><td>G1</td><td>Literacy</td><td>Read more</td><td>In use</td>");
     web_call_assert_body_has(&call, "<td>Sam Staff</td><td>staff@example.org</td>");
     web_call_end(&call);
     get(&call, w->world, "/staff", w->world->director);

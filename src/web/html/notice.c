@@ -57,6 +57,20 @@ static const struct notice notices[] = {
      " open track.",
      NULL},
     {"track-withdrawn", "The track is withdrawn. Its reason is kept with it.", NULL},
+    {"library-added", "The library is added.", NULL},
+    {"library-saved", "The library is saved.", NULL},
+    {"library-closed",
+     "The library is closed. Its people, tracks and certificates are kept; it is no longer"
+     " offered for new people.",
+     NULL},
+    {"strategic-plan-saved", "The strategic plan's title and period are saved.", NULL},
+    {"library-goal-added", "The goal is added to the library's strategic plan.", NULL},
+    {"library-goal-saved", "The goal is saved.", NULL},
+    {"library-goal-retired",
+     "The goal is retired: plans that serve it keep it, and new plan goals can no longer"
+     " choose it.",
+     NULL},
+    {"library-goal-deleted", "The goal is deleted.", NULL},
     {"track-submitted",
      "Your track is sent to the State Library for the award. Your certificate will be listed"
      " here once it is issued.",

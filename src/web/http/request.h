@@ -121,6 +121,7 @@ struct web_request {
      * text, say); the server releases it after the response. */
     struct arena arena;
     struct store *store; /* this request's connection */
+    int64_t sub_id;      /* the second {id} of the route's path (a library's goal), or 0 */
     int64_t now;         /* Unix seconds */
     struct civil_date today;
     /* The signed-in person, when there is one. */

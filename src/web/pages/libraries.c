@@ -6,7 +6,10 @@
 #include "../html/html.h"
 #include "../html/layout.h"
 #include "../html/paging.h"
+#include "../../actions/libraries.h"
+#include "../html/notice.h"
 #include "library.h"
+#include "library_edit.h"
 #include "staff.h"
 #include "person_admin.h"
 #include "../../core/banned.h"
@@ -15,7 +18,7 @@
 static const struct paging_column columns[STORE_LIBRARY_COLUMNS] = {
     [STORE_LIBRARY_NAME] = {"name", "Library", false},
     [STORE_LIBRARY_CITY] = {"city", "City", false},
-    [STORE_LIBRARY_CONSULTANT] = {"consultant", "Consultant", false},
+    [STORE_LIBRARY_CONSULTANT] = {"consultant", "Consultants", false},
     [STORE_LIBRARY_STAFF] = {"staff", "People", true},
     [STORE_LIBRARY_OPEN_TRACKS] = {"open", "Open tracks", true},
 };
@@ -32,9 +35,12 @@ static int64_t consultant_of(const struct web_request *request)
 static void library_row(struct html *h, const struct library_row *row)
 {
     html_markup(h, "<tr>");
-    paging_write_link_cell(h, "/libraries/", row->library.id, row->library.name);
+    char name[300];
+    snprintf(name, sizeof name, "%s%s", row->library.name,
+             row->library.closed_on[0] != '\0' ? " (closed)" : "");
+    paging_write_link_cell(h, "/libraries/", row->library.id, name);
     paging_write_cell(h, row->library.city, false);
-    paging_write_cell(h, row->library.consultant, false);
+    paging_write_cell(h, row->library.consultants, false);
     paging_write_count_cell(h, row->staff);
     paging_write_count_cell(h, row->open_tracks);
     html_markup(h, "</tr>\n");
@@ -55,6 +61,10 @@ enum ct_status page_libraries(struct web_request *request, struct web_response *
     html_fail(&h, store_libraries_list(request->store, consultant, &page, &rows, &total, &err));
     paging_set_total(&paging, total);
     web_set_title(response, consultant != 0 ? "Your libraries" : "Libraries");
+    if (consultant == 0) {
+        html_markup(&h, "<p><a class=\"usa-button\" href=\"/libraries/new\">Add a library</a>"
+                        "</p>\n");
+    }
     paging_write_table_begin(&h, &paging, "Libraries, with their people and open tracks");
     const struct library_row *libraries = rows.items;
     for (size_t i = 0; i < rows.count; i++) {
@@ -68,16 +78,25 @@ enum ct_status page_libraries(struct web_request *request, struct web_response *
 static void library_sections(struct web_request *request, struct html *h,
                              const struct library_view *library)
 {
-    char about[600];
-    snprintf(about, sizeof about, "%s. Consultant: %s.", library->city,
-             library->consultant[0] != '\0' ? library->consultant : "none");
+    char about[1200];
+    snprintf(about, sizeof about, "%s. %s library%s%s. Consultants: %s.", library->city,
+             library_kind_label(library->kind),
+             library->external_id[0] != '\0' ? ", directory id " : "", library->external_id,
+             library->consultants[0] != '\0' ? library->consultants : "none");
+    notice_show(request, h);
+    if (library->closed_on[0] != '\0') {
+        html_markup(h, "<p><strong>Closed on ");
+        html_text(h, library->closed_on);
+        html_markup(h, ".</strong> Its people, tracks and certificates are kept.</p>\n");
+    }
     html_markup(h, "<p>");
     html_text(h, about);
     html_markup(h, "</p>\n");
-    library_goals_table(request, h, library->id);
+    library_plan_section(request, h, library);
     html_markup(h, "<h2>Staff</h2>\n");
     staff_progress_table(request, h, library->id);
     library_alignment_table(request, h, library->id);
+    library_edit_section(request, h, library);
     if (consultant_of(request) != 0) {
         html_markup(h, "<p><a href=\"/libraries\">All your libraries</a></p>\n");
     } else {
@@ -96,7 +115,14 @@ enum ct_status page_library_detail(struct web_request *request, struct web_respo
         return status;
     }
     int64_t consultant = consultant_of(request);
-    if (consultant != 0 && (!found || library.consultant_id != consultant)) {
+    bool serves = false;
+    if (consultant != 0 && found) {
+        status = store_library_serves(request->store, library_id, consultant, &serves, &err);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    if (consultant != 0 && !serves) {
         return page_error(request, response, 403, "Not allowed",
                           "You may see only the libraries assigned to you.");
     }

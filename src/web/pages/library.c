@@ -1,6 +1,8 @@
 #include "library.h"
 
 #include "../../store/store_libraries.h"
+#include "../html/notice.h"
+#include "library_edit.h"
 #include "../../core/banned.h"
 
 static void cell(struct html *h, const char *text)
@@ -11,25 +13,6 @@ static void cell(struct html *h, const char *text)
 }
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
-
-void library_goals_table(struct web_request *request, struct html *h, int64_t library_id)
-{
-    static const char *const columns[] = {"Code", "Goal", "Description"};
-    struct store_rows rows = {.size = sizeof(struct library_goal_row)};
-    struct ct_err err = {0};
-    html_fail(h, store_library_goals(request->store, library_id, &rows, &err));
-    html_table_begin(h, "Strategic plan goals", columns, COUNT(columns));
-    const struct library_goal_row *goals = rows.items;
-    for (size_t i = 0; i < rows.count; i++) {
-        html_markup(h, "<tr>");
-        cell(h, goals[i].code);
-        cell(h, goals[i].title);
-        cell(h, goals[i].description);
-        html_markup(h, "</tr>\n");
-    }
-    html_table_end(h);
-    store_rows_release(&rows);
-}
 
 void library_alignment_table(struct web_request *request, struct html *h, int64_t library_id)
 {
@@ -79,9 +62,16 @@ enum ct_status page_library(struct web_request *request, struct web_response *re
 {
     (void)id;
     web_set_title(response, "Your library");
+    struct library_view library;
+    bool found = false;
+    struct ct_err err = {0};
     struct html h;
     html_start(&h, &response->body);
-    library_goals_table(request, &h, request->library_id);
+    html_fail(&h, store_library_get(request->store, request->library_id, &library, &found, &err));
+    notice_show(request, &h);
+    if (found) {
+        library_plan_section(request, &h, &library);
+    }
     people_table(request, &h, request->library_id);
     library_alignment_table(request, &h, request->library_id);
     return html_status(&h);

@@ -13,9 +13,6 @@
 enum ct_status page_library(struct web_request *request, struct web_response *response,
                             int64_t id) CT_MUST_CHECK;
 
-/* The library's strategic-plan goals as a table. */
-void library_goals_table(struct web_request *request, struct html *h, int64_t library_id);
-
 /* For each goal, the staff plan goals serving it and the verified self-directed credit
  * planned under them. */
 void library_alignment_table(struct web_request *request, struct html *h, int64_t library_id);
