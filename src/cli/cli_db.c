@@ -100,6 +100,8 @@ static void config_usage(FILE *out)
             ")\n"
             "  issuer-name  who issues certificates and credentials (default\n"
             "               " STORE_DEFAULT_ISSUER_NAME ")\n"
+            "  require-second-factor  on: the CE coordinator and the consultants sign in\n"
+            "               with a second factor, set up right after signing in (default off)\n"
             "Documents made after a change carry the new value.\n"
             "\n"
             "Signing in through an OpenID Connect provider (docs/operations.md); \"\" turns\n"
@@ -169,7 +171,8 @@ static int config_verb(int argc, char **argv)
         return CLI_EXIT_BAD_INPUT;
     }
     if (!store_setting_known(run.operands[0])) {
-        cli_complain("config: \"%s\" is not a setting (known: public-url, issuer-name)",
+        cli_complain("config: \"%s\" is not a setting (known: public-url, issuer-name,"
+                     " require-second-factor)",
                      run.operands[0]);
         return CLI_EXIT_BAD_INPUT;
     }

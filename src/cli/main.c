@@ -17,6 +17,7 @@
 #include "cli_programs.h"
 #include "cli_record.h"
 #include "cli_report.h"
+#include "cli_second_factor.h"
 #include "cli_serve.h"
 #include "cli_verify.h"
 #include "../core/banned.h"
@@ -50,6 +51,7 @@ static const struct command commands[] = {
     {"site", cli_site, "site add, site link: LMS sites to harvest from, and their accounts"},
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
     {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
+    {"second-factor", cli_second_factor, "second-factor reset: remove a person's second factor"},
 };
 
 static void usage(FILE *out)

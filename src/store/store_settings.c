@@ -18,6 +18,7 @@ static const struct {
     {"oidc-client-secret-file", ""},
     {"oidc-button-label", STORE_DEFAULT_OIDC_BUTTON_LABEL},
     {"oidc-create-people", "no"},
+    {"require-second-factor", "off"},
 };
 
 static const char *default_of(const char *name)
@@ -135,6 +136,10 @@ enum ct_status store_setting_check(const char *name, const char *value, struct c
     if (strcmp(name, "oidc-create-people") == 0 && strcmp(value, "yes") != 0 &&
         strcmp(value, "no") != 0) {
         return ct_err_set(err, CT_ERR_INPUT, name, "the value is yes or no, not \"%s\"", value);
+    }
+    if (strcmp(name, "require-second-factor") == 0 && strcmp(value, "on") != 0 &&
+        strcmp(value, "off") != 0) {
+        return ct_err_set(err, CT_ERR_INPUT, name, "the value is \"on\" or \"off\"");
     }
     for (const char *c = value; *c != '\0'; c++) {
         if ((unsigned char)*c < ' ' || *c == 0x7f) {

@@ -6,6 +6,8 @@
  *                verification URLs and credentials (default STORE_DEFAULT_PUBLIC_URL)
  *   issuer-name  who issues the certificates and credentials
  *                (default STORE_DEFAULT_ISSUER_NAME)
+ *   require-second-factor  "on": the CE coordinator's and the consultants' accounts
+ *                must have a second factor (actions/second_factor.h); "off" (default)
  *
  * Signing in with an OpenID Connect provider (docs/operations.md); each is off, or
  * empty, until set, and is set to "" to turn it off again:

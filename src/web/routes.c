@@ -10,6 +10,7 @@
 #include "api/api_imports.h"
 #include "api/api_me.h"
 #include "api/api_plan.h"
+#include "api/api_profile.h"
 #include "api/api_supervisor.h"
 #include "pages/catalog.h"
 #include "pages/certificate_files.h"
@@ -29,6 +30,9 @@
 #include "pages/oidc.h"
 #include "pages/people.h"
 #include "pages/plan.h"
+#include "pages/profile.h"
+#include "pages/profile_second_factor.h"
+#include "pages/login_second_step.h"
 #include "pages/report.h"
 #include "pages/review.h"
 #include "pages/settings.h"
@@ -128,6 +132,7 @@ static const struct route routes[] = {
     {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_settings, LAID_OUT,
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens, LAID_OUT, "API tokens"},
+    {"GET", "/profile", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile, LAID_OUT, "Your profile"},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
      LAID_OUT, NO_NAV},
     {"POST", "/track", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_track_submit, LAID_OUT,
@@ -177,8 +182,19 @@ static const struct route routes[] = {
     {"GET", "/libraries/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_library_detail, LAID_OUT, NO_NAV},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens_submit, LAID_OUT, NO_NAV},
+    {"POST", "/profile", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile_submit, LAID_OUT, NO_NAV},
+    {"GET", "/profile/record.json", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile_record, BARE,
+     NO_NAV},
+    {"GET", "/profile/second-factor", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT,
+     ROUTE_PAGE, page_second_factor, LAID_OUT, NO_NAV},
+    {"POST", "/profile/second-factor", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT,
+     ROUTE_PAGE, page_second_factor_submit, LAID_OUT, NO_NAV},
+    /* The second step of signing in: its form carries its own token (login_second_step.h). */
+    {"POST", "/login/second-step", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_second_step, LAID_OUT,
+     NO_NAV},
     /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
+    {"GET", "/api/v1/me/record", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_record, BARE, NO_NAV},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_my_progress, BARE,
      NO_NAV},
     {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_activities,
@@ -453,9 +469,12 @@ enum ct_status routes_dispatch(struct web_request *request, struct web_response 
         if (strcmp(routes[i].method, request->method) != 0) {
             continue;
         }
-        bool allowed = false;
+        bool allowed = false, held = false;
         enum ct_status status = check_access(request, response, &routes[i], &allowed);
-        if (status != CT_OK || !allowed) {
+        if (status == CT_OK && allowed) {
+            status = second_factor_hold(request, response, &held);
+        }
+        if (status != CT_OK || !allowed || held) {
             return status;
         }
         return run(&routes[i], request, response, id);
