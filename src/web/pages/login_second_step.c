@@ -13,7 +13,6 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../http/session.h"
-#include "login.h"
 #include "../../core/banned.h"
 
 #define STEP_COOKIE     "certtrack_second_step"
@@ -71,13 +70,22 @@ static enum ct_status step_token_person(struct store *store, const char *token, 
     return status;
 }
 
+/* What the form's token is bound to (as the sign-in form's is to its pre-session
+ * cookie): the step token's MAC, its last 64 hex digits. */
+static const char *step_binding(const char *step_token)
+{
+    const char *dot = strrchr(step_token, '.');
+    return dot != NULL ? dot + 1 : step_token;
+}
+
 /* The second step's form, with message (NULL: none) above it. */
 static enum ct_status step_form(struct web_request *request, struct web_response *response,
                                 const char *step_token, const char *message)
 {
     char form_token[SESSION_TOKEN_SIZE];
     struct ct_err err = {0};
-    enum ct_status status = session_login_token(request->store, step_token, form_token, &err);
+    enum ct_status status =
+        session_login_token(request->store, step_binding(step_token), form_token, &err);
     if (status != CT_OK) {
         return status;
     }
@@ -161,6 +169,19 @@ static enum ct_status signed_in(struct web_request *request, struct web_response
     return status;
 }
 
+/* Checks the code of person_id's half-done sign-in (the waits are checked): *accepted
+ * when it is right; a wrong one is counted. */
+static enum ct_status check_code(struct web_request *request, const struct login_keys *keys,
+                                 int64_t person_id, bool *accepted, struct ct_err *err)
+{
+    enum ct_status status = second_factor_verify(
+        request->store, person_id, web_form_value(request, "code"), request->now, accepted, err);
+    if (status != CT_OK || *accepted) {
+        return status;
+    }
+    return code_failed(request, keys, err);
+}
+
 /* Checks the code of person_id's half-done sign-in, under the slowing down of wrong ones. */
 static enum ct_status try_code(struct web_request *request, struct web_response *response,
                                int64_t person_id, const char *step_token)
@@ -172,22 +193,19 @@ static enum ct_status try_code(struct web_request *request, struct web_response 
     bool refused = false, accepted = false;
     struct ct_err err = {0};
     enum ct_status status = code_waits(request, &keys, &refused, &err);
-    if (status == CT_OK && refused) {
+    if (status != CT_OK) {
+        return status;
+    }
+    if (refused) {
         response->status = 429;
         return step_form(request, response, step_token, too_many_codes);
     }
-    if (status == CT_OK) {
-        status = second_factor_verify(request->store, person_id, web_form_value(request, "code"),
-                                      request->now, &accepted, &err);
-    }
-    if (status == CT_OK && accepted) {
-        return signed_in(request, response, person_id);
-    }
-    if (status == CT_OK) {
-        status = code_failed(request, &keys, &err);
-    }
+    status = check_code(request, &keys, person_id, &accepted, &err);
     if (status != CT_OK) {
         return status;
+    }
+    if (accepted) {
+        return signed_in(request, response, person_id);
     }
     response->status = 401;
     return step_form(request, response, step_token,
@@ -206,16 +224,17 @@ enum ct_status page_login_second_step(struct web_request *request, struct web_re
     enum ct_status status =
         step_token_person(request->store, step_token, request->now, &person_id, &err);
     if (status == CT_OK && person_id > 0) {
-        status = session_login_token_check(request->store, step_token,
+        status = session_login_token_check(request->store, step_binding(step_token),
                                            web_form_value(request, "csrf_token"), &valid, &err);
     }
     if (status != CT_OK) {
         return status;
     }
     if (person_id == 0 || !valid) {
-        response->status = 400;
+        /* An expired or forged half-done sign-in starts again from the password. */
         web_set_cookie(response, STEP_COOKIE, "", true, 0, request->config->secure_cookies);
-        return page_login(request, response, "This sign-in has expired. Please sign in again.");
+        web_redirect(response, "/login");
+        return CT_OK;
     }
     return try_code(request, response, person_id, step_token);
 }
