@@ -108,16 +108,19 @@ def run_cli(certtrack, *args):
                           text=True)
 
 
-def cli_checks(certtrack, base, db):
-    done = run_cli(certtrack, "second-factor", "reset", "--db", db, "--person", EMAIL)
+def cli_checks(certtrack, base, db, programs):
+    done = run_cli(certtrack, "second-factor", "reset", "--db", db, "--programs", programs,
+                   "--person", EMAIL)
     check("second-factor reset removes it, audited",
           done.returncode == 0 and
           sql(db, "SELECT COUNT(*) FROM second_factors")[0] == 0 and
           sql(db, "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")[0] ==
           "second-factor-reset", done.stdout)
-    again = run_cli(certtrack, "second-factor", "reset", "--db", db, "--person", EMAIL)
+    again = run_cli(certtrack, "second-factor", "reset", "--db", db, "--programs", programs,
+                   "--person", EMAIL)
     check("resetting a person without a factor is refused", again.returncode == 2, again.stdout)
-    setting = run_cli(certtrack, "config", "set", "require-second-factor", "on", "--db", db)
+    setting = run_cli(certtrack, "config", "set", "require-second-factor", "on", "--db", db,
+                      "--programs", programs)
     client = Client(base, "held")
     status, headers, _ = password_step(client)
     status, headers, _ = client.send("GET", "/")
@@ -141,7 +144,7 @@ def main():
             profile_checks(client, db)
             secret, step, codes = set_up(client)
             sign_in_checks(base, secret, step, codes)
-            cli_checks(certtrack, base, db)
+            cli_checks(certtrack, base, db, programs)
         finally:
             server.terminate()
             server.wait(timeout=10)
