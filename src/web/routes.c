@@ -195,6 +195,10 @@ static const struct route routes[] = {
     /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
     {"GET", "/api/v1/me/record", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_record, BARE, NO_NAV},
+    {"POST", "/api/v1/me/name", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_name, BARE, NO_NAV},
+    {"POST", "/api/v1/me/password", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_password, BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/second-factor/reset", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR,
+     ROUTE_API, api_second_factor_reset, BARE, NO_NAV},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_my_progress, BARE,
      NO_NAV},
     {"GET", "/api/v1/me/activities", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_activities,

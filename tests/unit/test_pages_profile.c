@@ -290,6 +290,42 @@ static void test_the_setting_holds_a_consultant_until_they_set_one_up(void **sta
     web_call_end(&call);
 }
 
+static void test_the_api_changes_the_name_and_the_password_and_resets_a_factor(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/api/v1/me/name", w->consultant, DAY);
+    web_call_json(&call, "{\"name\": \"Connie API\"}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM people WHERE name = 'Connie API'"),
+                     1);
+    web_call_begin(&call, w, "POST", "/api/v1/me/password", w->consultant, DAY);
+    web_call_json(&call, "{\"current_password\": \"wrong\", \"new_password\": \"short\"}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "\"current_password\"");
+    web_call_assert_body_has(&call, "\"new_password\"");
+    web_call_end(&call);
+    unsigned char secret[SECOND_FACTOR_SECRET_BYTES];
+    set_up_by_pages(w, secret);
+    char path[80];
+    snprintf(path, sizeof path, "/api/v1/people/%lld/second-factor/reset",
+             (long long)w->consultant);
+    web_call_begin(&call, w, "POST", path, w->consultant, DAY);
+    web_call_json(&call, "{}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 403);
+    web_call_end(&call);
+    web_call_begin(&call, w, "POST", path, w->coordinator, DAY);
+    web_call_json(&call, "{}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM second_factors"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +343,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_wrong_codes_are_slowed_down, setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_setting_holds_a_consultant_until_they_set_one_up,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_the_api_changes_the_name_and_the_password_and_resets_a_factor, setup, teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();
