@@ -107,6 +107,8 @@ static void config_usage(FILE *out)
             "  mail-from    the address certtrack's mail comes from\n"
             "  mail-password-file  the file holding the relay's password (else the\n"
             "               environment variable CERTTRACK_SMTP_PASSWORD)\n"
+            "  require-second-factor  on: the CE coordinator and the consultants sign in\n"
+            "               with a second factor, set up right after signing in (default off)\n"
             "Documents made after a change carry the new value.\n"
             "\n"
             "Signing in through an OpenID Connect provider (docs/operations.md); \"\" turns\n"

@@ -20,6 +20,7 @@
 #include "cli_programs.h"
 #include "cli_record.h"
 #include "cli_report.h"
+#include "cli_second_factor.h"
 #include "cli_serve.h"
 #include "cli_track.h"
 #include "cli_user.h"
@@ -62,6 +63,7 @@ static const struct command commands[] = {
     {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
     {"user", cli_user, "user add: a person and their invitation (the first coordinator)"},
     {"mail", cli_mail, "mail list, mail send: the mail waiting in the outbox, and sending it"},
+    {"second-factor", cli_second_factor, "second-factor reset: remove a person's second factor"},
 };
 
 static void usage(FILE *out)

@@ -23,6 +23,7 @@ static const struct {
     {"mail-user", ""},
     {"mail-from", ""},
     {"mail-password-file", ""},
+    {"require-second-factor", "off"},
 };
 
 static const char *default_of(const char *name)
@@ -173,6 +174,10 @@ enum ct_status store_setting_check(const char *name, const char *value, struct c
     }
     if (strncmp(name, "mail-", 5) == 0) {
         return check_mail_setting(name, value, err);
+    }
+    if (strcmp(name, "require-second-factor") == 0 && strcmp(value, "on") != 0 &&
+        strcmp(value, "off") != 0) {
+        return ct_err_set(err, CT_ERR_INPUT, name, "the value is \"on\" or \"off\"");
     }
     for (const char *c = value; *c != '\0'; c++) {
         if ((unsigned char)*c < ' ' || *c == 0x7f) {

@@ -13,6 +13,8 @@
  *   mail-from    the address mail comes from
  *   mail-password-file  a file holding the relay's password (never a setting itself:
  *                settings are audited); empty: CERTTRACK_SMTP_PASSWORD, if set
+ *   require-second-factor  "on": the CE coordinator's and the consultants' accounts
+ *                must have a second factor (actions/second_factor.h); "off" (default)
  *
  * Signing in with an OpenID Connect provider (docs/operations.md); each is off, or
  * empty, until set, and is set to "" to turn it off again:

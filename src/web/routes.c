@@ -13,6 +13,7 @@
 #include "api/api_me.h"
 #include "api/api_people.h"
 #include "api/api_plan.h"
+#include "api/api_profile.h"
 #include "api/api_supervisor.h"
 #include "api/api_tracks.h"
 #include "pages/account.h"
@@ -38,6 +39,9 @@
 #include "pages/person_admin.h"
 #include "pages/people_find.h"
 #include "pages/plan.h"
+#include "pages/profile.h"
+#include "pages/profile_second_factor.h"
+#include "pages/login_second_step.h"
 #include "pages/report.h"
 #include "pages/review.h"
 #include "pages/settings.h"
@@ -151,6 +155,7 @@ static const struct route routes[] = {
     {"GET", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_settings, LAID_OUT,
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens, LAID_OUT, "API tokens"},
+    {"GET", "/profile", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile, LAID_OUT, "Your profile"},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
      LAID_OUT, NO_NAV},
     {"POST", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new_submit,
@@ -254,8 +259,23 @@ static const struct route routes[] = {
      ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR, ROUTE_PAGE, page_library_goal_delete,
      LAID_OUT, NO_NAV},
     {"POST", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens_submit, LAID_OUT, NO_NAV},
+    {"POST", "/profile", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile_submit, LAID_OUT, NO_NAV},
+    {"GET", "/profile/record.json", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile_record, BARE,
+     NO_NAV},
+    {"GET", "/profile/second-factor", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT,
+     ROUTE_PAGE, page_second_factor, LAID_OUT, NO_NAV},
+    {"POST", "/profile/second-factor", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT,
+     ROUTE_PAGE, page_second_factor_submit, LAID_OUT, NO_NAV},
+    /* The second step of signing in: its form carries its own token (login_second_step.h). */
+    {"POST", "/login/second-step", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_second_step, LAID_OUT,
+     NO_NAV},
     /* The JSON API: the pages' actions, to the same roles (docs/api.md). */
     {"GET", "/api/v1/me", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me, BARE, NO_NAV},
+    {"GET", "/api/v1/me/record", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_record, BARE, NO_NAV},
+    {"POST", "/api/v1/me/name", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_name, BARE, NO_NAV},
+    {"POST", "/api/v1/me/password", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_password, BARE, NO_NAV},
+    {"POST", "/api/v1/people/{id}/second-factor/reset", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR,
+     ROUTE_API, api_second_factor_reset, BARE, NO_NAV},
     {"GET", "/api/v1/me/progress", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_my_progress, BARE,
      NO_NAV},
     {"GET", "/api/v1/me/tracks", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_API, api_me_tracks, BARE,
@@ -588,9 +608,12 @@ enum ct_status routes_dispatch(struct web_request *request, struct web_response 
         if (strcmp(routes[i].method, request->method) != 0) {
             continue;
         }
-        bool allowed = false;
+        bool allowed = false, held = false;
         enum ct_status status = check_access(request, response, &routes[i], &allowed);
-        if (status != CT_OK || !allowed) {
+        if (status == CT_OK && allowed) {
+            status = second_factor_hold(request, response, &held);
+        }
+        if (status != CT_OK || !allowed || held) {
             return status;
         }
         request->sub_id = sub_id;

@@ -6,7 +6,7 @@
 // progress, the libraries (added, edited, closed, and their strategic plans kept, with
 // each form refused once), the harvest pages (with a site, an import and statements
 // waiting in the inbox, made before the sweep), the public certificate check, tokens,
-// 403 and 404.
+// the profile and the second factor's setup, 403 and 404.
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
@@ -174,6 +174,8 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
         ['close a library: the confirmation', '/libraries/1/close'],
         ['one strategic-plan goal', '/libraries/1/goals/1'],
         ['API tokens', '/tokens'],
+        ['your profile', '/profile'],
+        ['set up a second factor', '/profile/second-factor'],
         ['settings', '/settings'],
         ['bring in earlier records', '/imports'],
         ['harvest', '/harvest'],
@@ -320,6 +322,7 @@ test("a learner's pages, and the pages a learner may not open", { timeout: 18000
         ['plan', '/plan'],
         ['claim an activity', '/activities/new'],
         ['final report', '/report'],
+        ['your profile, as a learner', '/profile'],
         ['not allowed', '/catalog', 403],
         ['harvest, not allowed', '/harvest', 403],
         ['not found', '/no-such-page', 404],

@@ -7,6 +7,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../http/session.h"
+#include "login_second_step.h"
 #include "../../core/banned.h"
 
 /* "Sign in with <label>", to /login/oidc, when an identity provider is set up. */
@@ -155,8 +156,12 @@ static enum ct_status try_password(struct web_request *request, struct web_respo
         return login_failed(request, response, &keys, account_slowed);
     }
     /* The right password goes through even while the account's failures from elsewhere
-     * slow it: the slowdown never locks the owner out. */
-    return page_login_start_session(request, response, person_id);
+     * slow it: the slowdown never locks the owner out. A second factor asks for its
+     * code first (login_second_step.h). */
+    bool asked = false;
+    status = login_second_step_begin(request, response, person_id, &asked);
+    return status != CT_OK || asked ? status
+                                    : page_login_start_session(request, response, person_id);
 }
 
 enum ct_status page_login_submit(struct web_request *request, struct web_response *response,
