@@ -120,6 +120,10 @@ static void test_a_changed_line_updates_and_a_move_is_recorded(void **state)
                                            " l.id = p.library_id WHERE p.email ="
                                            " 'lee@example.org' AND l.external_id = 'MT-0077'"),
                      1);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM person_roles r JOIN people p"
+                                           " ON p.id = r.person_id WHERE p.email ="
+                                           " 'lee@example.org'"),
+                     2);
     char sql[256];
     snprintf(sql, sizeof sql,
              "SELECT COUNT(*) FROM audit_log WHERE actor_id = %lld AND action = 'edit'"
