@@ -239,7 +239,7 @@ static enum ct_status roles_text(struct people_run *run, char *out, size_t size)
     if (began[0] != '\0' && !civil_date_parse(began, &day)) {
         return refuse(run, "role_began", "Enter the day the roles began as YYYY-MM-DD.");
     }
-    const char *roles = cell(run, COLUMN_ROLES);
+    const char *roles = given(run, COLUMN_ROLES);
     size_t used = 0;
     out[0] = '\0';
     while (roles != NULL) {
@@ -313,7 +313,10 @@ static enum ct_status edit_person(struct people_run *run, const struct person_vi
     size_t count = 0;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    people_read_roles(roles, typed, &count, &outcome);
+    bool roles_given = roles[0] != '\0';
+    if (roles_given) {
+        people_read_roles(roles, typed, &count, &outcome);
+    }
     if (outcome.fault_count > 0) {
         return refuse(run, "roles", "%s", outcome.faults[0].message);
     }
@@ -324,7 +327,8 @@ static enum ct_status edit_person(struct people_run *run, const struct person_vi
                                  NULL,
                                  0,
                                  differs(held->position, position) ? position : NULL,
-                                 roles_same(held, typed, count, day_given) ? NULL : roles};
+                                 !roles_given || roles_same(held, typed, count, day_given) ? NULL
+                                                                                           : roles};
     if (input.name == NULL && input.position == NULL && input.roles == NULL) {
         return CT_OK;
     }

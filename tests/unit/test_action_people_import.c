@@ -193,6 +193,9 @@ static void test_an_unknown_role_leaves_a_person_as_they_were(void **state)
     struct imported run;
     import_file(w, "MT-0042,,,,lee@example.org,Lee Learner,staff,learner;wizard,,,\n", &run);
     assert_int_equal(run.result.counts.of[RECORD_LINE_REFUSED], 1);
+    /* a line leaving the roles (and the rest) empty leaves them as they are */
+    import_file(w, "MT-0042,,,,lee@example.org,,,,,,\n", &run);
+    assert_int_equal(run.result.counts.of[RECORD_LINE_UNCHANGED], 1);
     assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM person_roles r JOIN people p"
                                            " ON p.id = r.person_id WHERE p.email ="
                                            " 'lee@example.org'"),
