@@ -566,7 +566,8 @@ static int import_moodle_progress(int argc, char **argv)
 int cli_import(int argc, char **argv)
 {
     static const struct cli_verb verbs[] = {{"moodle-progress", import_moodle_progress},
-                                            {"history", cli_import_history}};
+                                            {"history", cli_import_history},
+                                            {"people", cli_import_people}};
     return cli_run_verb(argc, argv, CLI_TABLE(verbs), import_usage,
-                        "expected 'moodle-progress' or 'history'");
+                        "expected 'moodle-progress', 'history' or 'people'");
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../actions/history_import.h"
+#include "../actions/people_import.h"
 #include "cli.h"
 #include "cli_args.h"
 #include "../core/banned.h"
@@ -31,38 +32,63 @@ static const struct cli_option history_option_table[] = {
 
 void cli_import_records_usage(FILE *out)
 {
-    fprintf(out, "       certtrack import history FILE --db PATH [--dry-run]\n"
-                 "\n"
-                 "history: prior certificates and credit history from a CSV file whose columns\n"
-                 "docs/operations.md lists (record, email, date, title, kind, credits, category,\n"
-                 "status, sponsor, program, number, ...). Each activity is kept as imported, each\n"
-                 "certificate on a certified track of its own; reading the file again changes\n"
-                 "nothing. --dry-run decides and counts every line and keeps nothing.\n");
+    fprintf(out,
+            "       certtrack import history FILE --db PATH [--dry-run]\n"
+            "\n"
+            "history: prior certificates and credit history from a CSV file whose columns\n"
+            "docs/operations.md lists (record, email, date, title, kind, credits, category,\n"
+            "status, sponsor, program, number, ...). Each activity is kept as imported, each\n"
+            "certificate on a certified track of its own; reading the file again changes\n"
+            "nothing. --dry-run decides and counts every line and keeps nothing.\n"
+            "       certtrack import people FILE --db PATH [--dry-run]\n"
+            "\n"
+            "people: libraries and their people from a CSV file whose columns\n"
+            "docs/operations.md lists (library_id, library_name, library_city, library_kind,\n"
+            "email, name, position, roles, role_began, director, board_chair). Libraries are\n"
+            "matched by library_id, people by e-mail; reading the file again changes nothing.\n");
 }
 
-static void print_history_summary(const char *path, const struct history_import_input *input,
-                                  const struct history_import_result *result)
+/* What an import of either kind tells when it is done. */
+struct import_summary {
+    bool dry_run;
+    int64_t import_id;
+    const char *file_sha256;
+    const struct record_import_counts *counts;
+    const struct store_rows *refused;
+};
+
+static void print_summary(const char *path, const struct import_summary *summary)
 {
-    const struct record_import_counts *counts = &result->counts;
-    if (input->dry_run) {
+    const struct record_import_counts *counts = summary->counts;
+    if (summary->dry_run) {
         printf("Dry run of %s: nothing was kept\n", path);
     } else {
-        printf("Import %" PRId64 " of %s\n", result->import_id, path);
+        printf("Import %" PRId64 " of %s\n", summary->import_id, path);
     }
-    printf("File SHA-256: %s\n", result->file_sha256);
+    printf("File SHA-256: %s\n", summary->file_sha256);
     printf("Lines read:   %" PRId64 "\n", counts->rows_read);
     printf("Created:      %" PRId64 "\n", counts->of[RECORD_LINE_CREATED]);
     printf("Updated:      %" PRId64 "\n", counts->of[RECORD_LINE_UPDATED]);
     printf("Unchanged:    %" PRId64 "\n", counts->of[RECORD_LINE_UNCHANGED]);
     printf("Refused:      %" PRId64 "\n", counts->of[RECORD_LINE_REFUSED]);
-    const struct record_import_line *lines = result->refused.items;
-    for (size_t i = 0; i < result->refused.count; i++) {
+    const struct record_import_line *lines = summary->refused->items;
+    for (size_t i = 0; i < summary->refused->count; i++) {
         printf("  line %" PRId64 ": %s (%s)\n", lines[i].line, lines[i].reason, lines[i].what);
     }
-    int64_t more = counts->of[RECORD_LINE_REFUSED] - (int64_t)result->refused.count;
+    int64_t more = counts->of[RECORD_LINE_REFUSED] - (int64_t)summary->refused->count;
     if (more > 0) {
         printf("  ... and %" PRId64 " more\n", more);
     }
+}
+
+/* The exit code of a failed import, its "file" named as path. */
+static int import_failed(const char *path, const struct action_outcome *outcome)
+{
+    struct ct_err err = outcome->err;
+    if (strcmp(err.where, "file") == 0) {
+        snprintf(err.where, sizeof err.where, "%s", path);
+    }
+    return cli_report(&err);
 }
 
 struct history_run_context {
@@ -82,20 +108,36 @@ static int run_history(struct store *store, void *context)
     action_outcome_init(&outcome);
     enum ct_status status = action_history_import(store, &actor, &input, &result, &outcome);
     if (status == CT_OK) {
-        print_history_summary(run->path, &input, &result);
+        const struct import_summary summary = {input.dry_run, result.import_id, result.file_sha256,
+                                               &result.counts, &result.refused};
+        print_summary(run->path, &summary);
     }
     store_rows_release(&result.refused);
-    if (status != CT_OK) {
-        struct ct_err err = outcome.err;
-        if (strcmp(err.where, "file") == 0) {
-            snprintf(err.where, sizeof err.where, "%s", run->path);
-        }
-        return cli_report(&err);
-    }
-    return CLI_EXIT_OK;
+    return status != CT_OK ? import_failed(run->path, &outcome) : CLI_EXIT_OK;
 }
 
-int cli_import_history(int argc, char **argv)
+static int run_people(struct store *store, void *context)
+{
+    const struct history_run_context *run = context;
+    struct actor actor = cli_system_actor();
+    const struct people_import_input input = {run->file, run->path, "command line", run->dry_run,
+                                              MAX_REFUSED_SHOWN};
+    struct people_import_result result = {.refused = {.size = sizeof(struct record_import_line)}};
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = action_people_import(store, &actor, &input, &result, &outcome);
+    if (status == CT_OK) {
+        const struct import_summary summary = {input.dry_run, result.import_id, result.file_sha256,
+                                               &result.counts, &result.refused};
+        print_summary(run->path, &summary);
+    }
+    store_rows_release(&result.refused);
+    return status != CT_OK ? import_failed(run->path, &outcome) : CLI_EXIT_OK;
+}
+
+/* Parses import VERB FILE's options and runs runner on the open file. */
+static int import_file(int argc, char **argv, const char *verb,
+                       int (*runner)(struct store *, void *))
 {
     static const struct cli_options options =
         CLI_OPTIONS(history_option_table, cli_import_records_usage);
@@ -107,7 +149,7 @@ int cli_import_history(int argc, char **argv)
         return exit_code;
     }
     if (first_operand != argc - 1) {
-        cli_complain("import history: give exactly one FILE");
+        cli_complain("import %s: give exactly one FILE", verb);
         return CLI_EXIT_BAD_INPUT;
     }
     const char *path = argv[first_operand];
@@ -117,7 +159,17 @@ int cli_import_history(int argc, char **argv)
         return CLI_EXIT_FAILURE;
     }
     struct history_run_context run = {path, file, args.dry_run};
-    exit_code = cli_with_store(&args.store, run_history, &run);
+    exit_code = cli_with_store(&args.store, runner, &run);
     fclose(file);
     return exit_code;
+}
+
+int cli_import_history(int argc, char **argv)
+{
+    return import_file(argc, argv, "history", run_history);
+}
+
+int cli_import_people(int argc, char **argv)
+{
+    return import_file(argc, argv, "people", run_people);
 }

@@ -60,7 +60,7 @@ static const struct command commands[] = {
     {"catalog", cli_catalog, "catalog add: an event, with the LMS courses that prove it"},
     {"library", cli_library, "library add, edit, close, list, plan: libraries and their plans"},
     {"goal", cli_goal, "goal add, edit, retire, delete, list: a library's strategic-plan goals"},
-    {"import", cli_import, "import moodle-progress, import history: reports and earlier records"},
+    {"import", cli_import, "import moodle-progress, history, people: reports and earlier records"},
     {"user", cli_user, "user add: a person and their invitation (the first coordinator)"},
     {"mail", cli_mail, "mail list, mail send: the mail waiting in the outbox, and sending it"},
     {"second-factor", cli_second_factor, "second-factor reset: remove a person's second factor"},

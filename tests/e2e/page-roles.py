@@ -119,6 +119,7 @@ ROUTES = [
     ("POST", "/harvest/inbox/courses", COORDINATOR),
     ("GET", "/imports", COORDINATOR),
     ("POST", "/imports/history", COORDINATOR),
+    ("POST", "/imports/people", COORDINATOR),
     ("GET", "/imports/{id}", COORDINATOR),
     # Last: an admitted caller's request may change the first library's plan.
     ("GET", "/libraries/new", COORDINATOR),

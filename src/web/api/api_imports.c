@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "../../actions/history_import.h"
+#include "../../actions/people_import.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
@@ -51,13 +52,54 @@ static bool is_csv(const char *content_type)
                                     strncasecmp(content_type, "text/plain", 10) == 0);
 }
 
-enum ct_status api_import_history(struct web_request *request, struct web_response *response,
-                                  int64_t id)
+/* What an import of either kind answers. */
+struct import_answer {
+    int64_t import_id;
+    char file_sha256[65];
+    struct record_import_counts counts;
+    struct store_rows refused; /* struct record_import_line, owned */
+};
+
+typedef enum ct_status (*importer)(struct store *store, const struct actor *actor, FILE *file,
+                                   bool dry_run, struct import_answer *answer,
+                                   struct action_outcome *outcome);
+
+static enum ct_status import_history_file(struct store *store, const struct actor *actor,
+                                          FILE *file, bool dry_run, struct import_answer *answer,
+                                          struct action_outcome *outcome)
 {
-    (void)id;
+    const struct history_import_input input = {file, "api upload", "api", dry_run, REFUSED_LISTED};
+    struct history_import_result result = {.refused = answer->refused};
+    enum ct_status status = action_history_import(store, actor, &input, &result, outcome);
+    answer->import_id = result.import_id;
+    memcpy(answer->file_sha256, result.file_sha256, sizeof answer->file_sha256);
+    answer->counts = result.counts;
+    answer->refused = result.refused;
+    return status;
+}
+
+static enum ct_status import_people_file(struct store *store, const struct actor *actor, FILE *file,
+                                         bool dry_run, struct import_answer *answer,
+                                         struct action_outcome *outcome)
+{
+    const struct people_import_input input = {file, "api upload", "api", dry_run, REFUSED_LISTED};
+    struct people_import_result result = {.refused = answer->refused};
+    enum ct_status status = action_people_import(store, actor, &input, &result, outcome);
+    answer->import_id = result.import_id;
+    memcpy(answer->file_sha256, result.file_sha256, sizeof answer->file_sha256);
+    answer->counts = result.counts;
+    answer->refused = result.refused;
+    return status;
+}
+
+/* Reads the request's body as the file run imports, and answers with what it did. */
+static enum ct_status import_body(struct web_request *request, struct web_response *response,
+                                  const char *what, importer run)
+{
     if (!is_csv(request->content_type)) {
-        return api_json_error(response, 415, "unsupported-media-type",
-                              "Send the history file itself as text/csv.", NULL);
+        char message[96];
+        snprintf(message, sizeof message, "Send the %s file itself as text/csv.", what);
+        return api_json_error(response, 415, "unsupported-media-type", message, NULL);
     }
     const char *dry = web_query_value(request, "dry_run");
     bool dry_run = dry != NULL && strcmp(dry, "true") == 0;
@@ -65,13 +107,12 @@ enum ct_status api_import_history(struct web_request *request, struct web_respon
     if (file == NULL && request->body_length > 0) {
         return CT_ERR_NOMEM;
     }
-    const struct history_import_input input = {file, "api upload", "api", dry_run, REFUSED_LISTED};
     struct actor actor = web_actor(request);
-    struct history_import_result result = {.refused = {.size = sizeof(struct record_import_line)}};
+    struct import_answer answer = {.refused = {.size = sizeof(struct record_import_line)}};
     struct action_outcome outcome;
     action_outcome_init(&outcome);
     enum ct_status status =
-        file != NULL ? action_history_import(request->store, &actor, &input, &result, &outcome)
+        file != NULL ? run(request->store, &actor, file, dry_run, &answer, &outcome)
                      : api_json_error(response, 400, "invalid", "The file is empty.", "file");
     if (file != NULL) {
         fclose(file);
@@ -80,11 +121,25 @@ enum ct_status api_import_history(struct web_request *request, struct web_respon
         status = api_json_outcome(response, &outcome);
     } else if (file != NULL && status == CT_OK) {
         status = api_json_send(response, dry_run ? 200 : 201,
-                               import_json(result.import_id, dry_run, result.file_sha256,
-                                           &result.counts, &result.refused));
+                               import_json(answer.import_id, dry_run, answer.file_sha256,
+                                           &answer.counts, &answer.refused));
     }
-    store_rows_release(&result.refused);
+    store_rows_release(&answer.refused);
     return status;
+}
+
+enum ct_status api_import_history(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    return import_body(request, response, "history", import_history_file);
+}
+
+enum ct_status api_import_people(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    return import_body(request, response, "people", import_people_file);
 }
 
 enum ct_status api_import(struct web_request *request, struct web_response *response, int64_t id)

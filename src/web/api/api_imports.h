@@ -12,6 +12,11 @@
 enum ct_status api_import_history(struct web_request *request, struct web_response *response,
                                   int64_t id) CT_MUST_CHECK;
 
+/* POST /api/v1/imports/people[?dry_run=true], Content-Type text/csv: libraries and
+ * people (people_import.h). */
+enum ct_status api_import_people(struct web_request *request, struct web_response *response,
+                                 int64_t id);
+
 /* GET /api/v1/imports/{id}. */
 enum ct_status api_import(struct web_request *request, struct web_response *response,
                           int64_t id) CT_MUST_CHECK;

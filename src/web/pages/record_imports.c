@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../actions/history_import.h"
+#include "../../actions/people_import.h"
 #include "../html/form.h"
 #include "../html/layout.h"
 #include "../../core/banned.h"
@@ -85,6 +86,36 @@ static void history_form(struct web_request *request, struct html *h, const char
                    "</form>\n");
 }
 
+static void people_form(struct web_request *request, struct html *h, const char *file_error)
+{
+    html_markup(h, "<h2>Libraries and people</h2>\n<p>A CSV file of libraries, known by their"
+                   " id in the state directory, and their people, known by e-mail, with their"
+                   " positions, roles, directors and board chairs (the columns are in the"
+                   " operator's guide, docs/operations.md). Importing the same file again"
+                   " changes nothing.</p>\n"
+                   "<form class=\"usa-form usa-form--large\" method=\"post\""
+                   " action=\"/imports/people\" enctype=\"multipart/form-data\">\n");
+    html_csrf(h, request->csrf);
+    const struct form_field fields[] = {
+        {.id = "people_file",
+         .label = "Libraries and people file",
+         .hint = "UTF-8 CSV with a header row, up to 64 MiB.",
+         .error = file_error,
+         .control = FORM_FILE,
+         .accept = ".csv,text/csv,text/plain",
+         .required = true},
+        {.id = "people_dry_run",
+         .label = "Dry run: show what would change, keep nothing",
+         .control = FORM_CHECKBOX,
+         .value = web_form_value(request, "people_dry_run")},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        html_field(h, &fields[i]);
+    }
+    html_markup(h, "<button class=\"usa-button\" type=\"submit\">Import the libraries and"
+                   " people</button>\n</form>\n");
+}
+
 static void latest_imports(struct web_request *request, struct html *h)
 {
     struct store_rows rows = {.size = sizeof(struct record_import_view)};
@@ -115,8 +146,10 @@ static void latest_imports(struct web_request *request, struct html *h)
     store_rows_release(&rows);
 }
 
+/* The page of imports; file_error, when not NULL, marks the file of the form of people
+ * (the libraries and people one) or of the history one. */
 static enum ct_status imports_page(struct web_request *request, struct web_response *response,
-                                   const char *file_error)
+                                   bool people, const char *file_error)
 {
     web_set_title(response, "Bring in earlier records");
     struct html h;
@@ -124,7 +157,8 @@ static enum ct_status imports_page(struct web_request *request, struct web_respo
     if (file_error != NULL) {
         html_alert(&h, FORM_ALERT_ERROR, "The file was not imported: fix what is marked.");
     }
-    history_form(request, &h, file_error);
+    history_form(request, &h, people ? NULL : file_error);
+    people_form(request, &h, people ? file_error : NULL);
     latest_imports(request, &h);
     return html_status(&h);
 }
@@ -133,13 +167,14 @@ enum ct_status page_record_imports(struct web_request *request, struct web_respo
                                    int64_t id)
 {
     (void)id;
-    return imports_page(request, response, NULL);
+    return imports_page(request, response, false, NULL);
 }
 
 /* ---- an upload ---- */
 
 static enum ct_status dry_run_page(struct web_response *response, const char *file_name,
-                                   const struct history_import_result *result)
+                                   const struct record_import_counts *counts,
+                                   const struct store_rows *refused)
 {
     web_set_title(response, "Dry run: nothing was kept");
     struct html h;
@@ -150,15 +185,15 @@ static enum ct_status dry_run_page(struct web_response *response, const char *fi
     html_markup(&h, "<p>File: ");
     html_text(&h, file_name);
     html_markup(&h, "</p>\n");
-    counts_list(&h, &result->counts);
-    refused_table(&h, &result->refused, result->counts.of[RECORD_LINE_REFUSED]);
+    counts_list(&h, counts);
+    refused_table(&h, refused, counts->of[RECORD_LINE_REFUSED]);
     html_markup(&h, "<p><a href=\"/imports\">Back to the imports</a></p>\n");
     return html_status(&h);
 }
 
 /* The form again, the importer's refusal of the file at its field. */
 static enum ct_status upload_refused(struct web_request *request, struct web_response *response,
-                                     const struct action_outcome *outcome)
+                                     bool people, const struct action_outcome *outcome)
 {
     if (outcome->refusal == ACTION_NOT_ALLOWED) {
         return page_error(request, response, 403, "Not allowed", outcome->err.message);
@@ -169,42 +204,94 @@ static enum ct_status upload_refused(struct web_request *request, struct web_res
     snprintf(message, sizeof message, "This file was not imported, and nothing of it was kept: %s",
              reason);
     response->status = 400;
-    return imports_page(request, response, message);
+    return imports_page(request, response, people, message);
+}
+
+/* The upload's file, or NULL after answering with the form, its file marked. */
+static FILE *upload_file(struct web_request *request, struct web_response *response, bool people,
+                         enum ct_status *status)
+{
+    const struct web_upload *upload = &request->upload;
+    if (upload->too_large) {
+        response->status = 413;
+        *status = imports_page(request, response, people,
+                               people ? "The file is larger than 64 MiB: import it from the command"
+                                        " line (certtrack import people)."
+                                      : "The file is larger than 64 MiB: import it from the command"
+                                        " line (certtrack import history).");
+        return NULL;
+    }
+    if (upload->file == NULL || (upload->size == 0 && upload->name[0] == '\0')) {
+        response->status = 400;
+        *status = imports_page(request, response, people,
+                               people ? "Choose the libraries and people file to upload."
+                                      : "Choose the history file to upload.");
+        return NULL;
+    }
+    return upload->file;
+}
+
+/* Answers an import done: its dry run's page, or its page; a refused file, the form. */
+static enum ct_status import_answered(struct web_request *request, struct web_response *response,
+                                      enum ct_status status, bool people, bool dry_run,
+                                      int64_t import_id, const struct record_import_counts *counts,
+                                      const struct store_rows *refused,
+                                      const struct action_outcome *outcome)
+{
+    if (status == CT_OK && dry_run) {
+        return dry_run_page(response, request->upload.name, counts, refused);
+    }
+    if (status == CT_OK) {
+        char location[64];
+        snprintf(location, sizeof location, "/imports/%" PRId64, import_id);
+        web_redirect(response, location);
+        return CT_OK;
+    }
+    return status == CT_ERR_INPUT ? upload_refused(request, response, people, outcome) : status;
 }
 
 enum ct_status page_record_import_history(struct web_request *request,
                                           struct web_response *response, int64_t id)
 {
     (void)id;
-    const struct web_upload *upload = &request->upload;
-    if (upload->too_large) {
-        response->status = 413;
-        return imports_page(request, response,
-                            "The file is larger than 64 MiB: import it from the command line"
-                            " (certtrack import history).");
+    enum ct_status status = CT_OK;
+    FILE *file = upload_file(request, response, false, &status);
+    if (file == NULL) {
+        return status;
     }
-    if (upload->file == NULL || (upload->size == 0 && upload->name[0] == '\0')) {
-        response->status = 400;
-        return imports_page(request, response, "Choose the history file to upload.");
-    }
-    const struct history_import_input input = {upload->file, upload->name, "web",
+    const struct history_import_input input = {file, request->upload.name, "web",
                                                web_form_value(request, "dry_run") != NULL,
                                                REFUSED_SHOWN};
     struct actor actor = web_actor(request);
     struct history_import_result result = {.refused = {.size = sizeof(struct record_import_line)}};
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status =
-        action_history_import(request->store, &actor, &input, &result, &outcome);
-    if (status == CT_OK && input.dry_run) {
-        status = dry_run_page(response, upload->name, &result);
-    } else if (status == CT_OK) {
-        char location[64];
-        snprintf(location, sizeof location, "/imports/%" PRId64, result.import_id);
-        web_redirect(response, location);
-    } else if (status == CT_ERR_INPUT) {
-        status = upload_refused(request, response, &outcome);
+    status = action_history_import(request->store, &actor, &input, &result, &outcome);
+    status = import_answered(request, response, status, false, input.dry_run, result.import_id,
+                             &result.counts, &result.refused, &outcome);
+    store_rows_release(&result.refused);
+    return status;
+}
+
+enum ct_status page_record_import_people(struct web_request *request, struct web_response *response,
+                                         int64_t id)
+{
+    (void)id;
+    enum ct_status status = CT_OK;
+    FILE *file = upload_file(request, response, true, &status);
+    if (file == NULL) {
+        return status;
     }
+    const struct people_import_input input = {file, request->upload.name, "web",
+                                              web_form_value(request, "people_dry_run") != NULL,
+                                              REFUSED_SHOWN};
+    struct actor actor = web_actor(request);
+    struct people_import_result result = {.refused = {.size = sizeof(struct record_import_line)}};
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_people_import(request->store, &actor, &input, &result, &outcome);
+    status = import_answered(request, response, status, true, input.dry_run, result.import_id,
+                             &result.counts, &result.refused, &outcome);
     store_rows_release(&result.refused);
     return status;
 }
