@@ -8,13 +8,9 @@
 // pixels. Skips, saying why, when glewlwyd is not installed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { configureOidc, signInAtProvider, startProvider } from './oidc-provider.mjs';
 import {
-    Server, VIEWPORTS, checkAccessible, demoDatabase, exe, launchBrowser, newContext, root,
-    workDirectory,
+    Server, VIEWPORTS, checkAccessible, demoDatabase, launchBrowser, newContext, workDirectory,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -23,39 +19,17 @@ const LABEL = 'Montana Login';
 const work = workDirectory();
 let server = null;
 let browser = null;
-let provider = null; // the glewlwyd_provider.py process
-let described = null; // what it printed: issuer, client, users; or { skip }
-
-// Starts glewlwyd through the e2e helper; it serves until its standard input closes.
-function startProvider(redirectUri) {
-    provider = spawn('python3', [join(root, 'tests', 'e2e', 'glewlwyd_provider.py'),
-        join(work.path, 'glewlwyd'), redirectUri], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const lines = createInterface({ input: provider.stdout });
-    return new Promise((resolve, reject) => {
-        lines.once('line', (line) => resolve(JSON.parse(line)));
-        provider.once('exit', (code) => reject(new Error(`glewlwyd_provider.py exited with ${code}`)));
-    });
-}
-
-function config(db, name, value) {
-    execFileSync(exe, ['config', 'set', name, value, '--db', db, '--programs', join(root, 'programs')]);
-}
+let described = null; // what glewlwyd_provider.py printed: issuer, client, users; or { skip }
 
 before(async () => {
     const db = await demoDatabase(work.path, TODAY);
     server = new Server(work.path, db);
     await server.start(TODAY);
-    described = await startProvider(`${server.base}/login/oidc/callback`);
+    described = await startProvider(work.path, `${server.base}/login/oidc/callback`);
     if (described.skip) {
         return;
     }
-    const secretFile = join(work.path, 'oidc-client-secret');
-    writeFileSync(secretFile, `${described.client_secret}\n`, { mode: 0o600 });
-    config(db, 'public-url', server.base);
-    config(db, 'oidc-issuer', described.issuer);
-    config(db, 'oidc-client-id', described.client_id);
-    config(db, 'oidc-client-secret-file', secretFile);
-    config(db, 'oidc-button-label', LABEL);
+    configureOidc(db, server.base, work.path, described, LABEL);
     browser = await launchBrowser();
 }, { timeout: 120000 });
 
@@ -64,9 +38,7 @@ after(async () => {
         await browser?.close();
     } finally {
         try {
-            provider?.stdin.end();
-            await new Promise((resolve) => (provider === null || provider.exitCode !== null
-                ? resolve() : provider.once('exit', resolve)));
+            await described?.stop?.();
             await server?.stop();
         } finally {
             work.remove();
@@ -84,23 +56,6 @@ async function accessibleAtEveryWidth(page, name) {
         await page.setViewportSize(viewport);
         await checkAccessible(page, `${name} at ${viewport.width} px`);
     }
-}
-
-// From certtrack's sign-in page through glewlwyd's own login and grant pages; answers
-// when the browser is back at certtrack.
-async function signInAtProvider(page, user) {
-    await page.goto(`${server.base}/login`);
-    await page.getByRole('link', { name: `Sign in with ${LABEL}` }).click();
-    await page.waitForURL(/\/login\.html\?/);
-    await page.locator('#username').fill(user.username);
-    await page.locator('#password').fill(user.password);
-    await page.locator('#loginbut').click();
-    // The first sign-in asks the user to grant certtrack the scopes it asked for.
-    await page.locator('#grant-email').check();
-    await page.locator('#grant-profile').check();
-    await page.getByRole('button', { name: 'Grant access' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL((url) => url.origin === server.base);
 }
 
 test('the sign-in page offers the provider and passes axe at 1280 and 390 px',
@@ -130,7 +85,7 @@ test('a learner signs in on glewlwyd\'s own page and lands on the dashboard',
         const context = await newContext(browser);
         try {
             const page = await context.newPage();
-            await signInAtProvider(page, described.users.staff);
+            await signInAtProvider(page, server.base, LABEL, described.users.staff);
             await page.waitForURL(`${server.base}/`);
             const main = page.getByRole('main');
             assert.equal(await main.getByRole('heading', { level: 1 }).textContent(), 'Your progress');
@@ -149,7 +104,7 @@ test('an address glewlwyd has not verified gets certtrack\'s refusal, which pass
         const context = await newContext(browser);
         try {
             const page = await context.newPage();
-            await signInAtProvider(page, described.users.unverified);
+            await signInAtProvider(page, server.base, LABEL, described.users.unverified);
             assert.equal(new URL(page.url()).pathname, '/login/oidc/callback');
             assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Sign-in refused');
             assert.match(await page.getByRole('alert').innerText(),

@@ -65,6 +65,25 @@ static void test_escaping_respects_the_buffer_limit(void **state)
     buf_release(&out);
 }
 
+/* A table scrolls sideways on a phone: it must take the focus, or a keyboard cannot
+ * scroll it (WCAG 2.1.1; axe's scrollable-region-focusable). */
+static void test_a_table_takes_the_focus_to_scroll(void **state)
+{
+    (void)state;
+    static const char *const columns[] = {"Name", "E-mail"};
+    struct buf out;
+    buf_init(&out, 1024);
+    struct html h;
+    html_start(&h, &out);
+    html_table_begin(&h, "Staff", columns, 2);
+    html_table_end(&h);
+    assert_int_equal(html_status(&h), CT_OK);
+    assert_non_null(strstr(buf_str(&out), "<table class=\"usa-table usa-table--borderless\""
+                                          " tabindex=\"0\">"));
+    assert_non_null(strstr(buf_str(&out), "<th scope=\"col\">E-mail</th>"));
+    buf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -72,6 +91,7 @@ int main(void)
         cmocka_unit_test(test_plain_and_unicode_text_pass_unchanged),
         cmocka_unit_test(test_markup_takes_literals),
         cmocka_unit_test(test_escaping_respects_the_buffer_limit),
+        cmocka_unit_test(test_a_table_takes_the_focus_to_scroll),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,7 +122,9 @@ void html_table_begin(struct html *h, const char *heading, const char *const *co
 {
     html_markup(h, "<h2>");
     html_markup_literal(h, heading);
-    html_markup(h, "</h2>\n<table class=\"usa-table usa-table--borderless\">\n<thead><tr>");
+    /* A phone scrolls a wide table sideways (its style): it takes the focus to scroll it. */
+    html_markup(h, "</h2>\n<table class=\"usa-table usa-table--borderless\" tabindex=\"0\">\n"
+                   "<thead><tr>");
     for (size_t i = 0; i < count; i++) {
         html_markup(h, "<th scope=\"col\">");
         html_markup_literal(h, columns[i]);

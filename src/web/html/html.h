@@ -66,7 +66,8 @@ void html_credits(struct html *h, int64_t halves);
 void html_term(struct html *h, const char *name, const char *value);
 
 /* Writes <h2>heading</h2> and a borderless table's head with the columns' headings
- * (heading and columns constant markup, count of them), opening its body. */
+ * (heading and columns constant markup, count of them), opening its body. The table
+ * takes the keyboard's focus, so that a phone's reader can scroll it sideways. */
 void html_table_begin(struct html *h, const char *heading, const char *const *columns,
                       size_t count);
 
