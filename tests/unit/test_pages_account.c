@@ -26,7 +26,7 @@ static const char *invite_pat(struct action_world *w, int64_t *person)
 {
     static char token[ACCOUNT_LINK_TOKEN_SIZE];
     struct actor actor = action_world_actor(w, w->coordinator, "2026-03-01");
-    struct user_add_input input = {"pat@example.gov", "Pat Learner", "learner", w->library};
+    struct user_add_input input = {"pat@example.gov", "Pat Learner", "learner", w->library, NULL};
     struct invitation_result result;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
