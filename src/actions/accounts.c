@@ -127,6 +127,9 @@ static enum ct_status invite(struct store *store, const struct actor *actor, int
     return status;
 }
 
+/* The roles only the CE coordinator gives and keeps: the State Library's. */
+#define STATE_ROLES (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)
+
 /* Refuses an actor who may not invite person_id: the coordinator (or the system) anyone,
  * a library administrator the people of their own library who hold no State Library
  * role. */
@@ -139,7 +142,7 @@ static enum ct_status may_invite(struct store *store, const struct actor *actor,
         status = people_may_act(actor, person.library_id, "invite a person", outcome);
     }
     if (status == CT_OK && !actor_has_role(actor, ROLE_CE_COORDINATOR) &&
-        (person.roles & (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)) != 0) {
+        (person.roles & STATE_ROLES) != 0) {
         status = action_refuse(outcome, ACTION_NOT_ALLOWED, "person",
                                "Only the CE coordinator invites a person with a State Library"
                                " role.");
