@@ -9,7 +9,8 @@
 #include "../store/store_people.h"
 #include "../store/store_sessions.h"
 #include "../store/store_settings.h"
-#include "coordinator.h"
+#include "people.h"
+#include "people_checks.h"
 #include "../core/banned.h"
 
 /* The mail of a link: its subject and body, for the person named name. */
@@ -126,6 +127,29 @@ static enum ct_status invite(struct store *store, const struct actor *actor, int
     return status;
 }
 
+/* The roles only the CE coordinator gives and keeps: the State Library's. */
+#define STATE_ROLES (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)
+
+/* Refuses an actor who may not invite person_id: the coordinator (or the system) anyone,
+ * a library administrator the people of their own library who hold no State Library
+ * role. */
+static enum ct_status may_invite(struct store *store, const struct actor *actor, int64_t person_id,
+                                 struct action_outcome *outcome)
+{
+    struct person_view person;
+    enum ct_status status = people_find(store, person_id, "person", &person, outcome);
+    if (status == CT_OK) {
+        status = people_may_act(actor, person.library_id, "invite a person", outcome);
+    }
+    if (status == CT_OK && !actor_has_role(actor, ROLE_CE_COORDINATOR) &&
+        (person.roles & STATE_ROLES) != 0) {
+        status = action_refuse(outcome, ACTION_NOT_ALLOWED, "person",
+                               "Only the CE coordinator invites a person with a State Library"
+                               " role.");
+    }
+    return status;
+}
+
 enum ct_status action_invitation_send(struct store *store, const struct actor *actor,
                                       const struct invitation_send_input *input,
                                       struct invitation_result *result,
@@ -135,11 +159,31 @@ enum ct_status action_invitation_send(struct store *store, const struct actor *a
     if (input->person_id <= 0) {
         action_fault(outcome, "person", "name the person to invite");
     }
-    enum ct_status status = coordinator_begin(store, actor, "invites people", outcome);
+    enum ct_status status = action_checked(outcome);
+    status = status != CT_OK ? status : may_invite(store, actor, input->person_id, outcome);
+    status = status != CT_OK ? status : action_begin(store, outcome);
     if (status != CT_OK) {
         return status;
     }
     status = invite(store, actor, input->person_id, result, outcome);
+    return action_end(store, status, outcome);
+}
+
+enum ct_status action_person_add_invited(struct store *store, const struct actor *actor,
+                                         const struct person_input *input,
+                                         struct invitation_result *result,
+                                         struct action_outcome *outcome)
+{
+    memset(result, 0, sizeof *result);
+    enum ct_status status = action_begin(store, outcome);
+    if (status != CT_OK) {
+        return status;
+    }
+    struct person_result person = {0};
+    status = action_person_add_within(store, actor, input, &person, outcome);
+    if (status == CT_OK) {
+        status = invite(store, actor, person.id, result, outcome);
+    }
     return action_end(store, status, outcome);
 }
 
@@ -174,25 +218,20 @@ enum ct_status action_user_add(struct store *store, const struct actor *actor,
 {
     memset(result, 0, sizeof *result);
     check_user(store, input, outcome);
-    enum ct_status status = coordinator_begin(store, actor, "adds people", outcome);
+    enum ct_status status = action_checked(outcome);
     if (status != CT_OK) {
         return status;
     }
-    const char *roles[] = {input->role, NULL};
-    struct person_new person = {
-        .name = input->name,
-        .email = input->email,
-        .library_id = input->library_id,
-        .roles = roles,
-    };
-    int64_t person_id = 0;
-    status = store_person_create(store, actor->person_id, &person, &person_id, &outcome->err);
-    if (status == CT_ERR_INPUT) {
-        action_fault(outcome, outcome->err.where, "%s", outcome->err.message);
-    } else if (status == CT_OK) {
-        status = invite(store, actor, person_id, result, outcome);
-    }
-    return action_end(store, status, outcome);
+    /* The people action's checks apply: a person of a library is staff unless said. */
+    const char *position = input->position != NULL ? input->position
+                           : input->library_id > 0 ? "staff"
+                                                   : "none";
+    struct person_input person = {.name = input->name,
+                                  .email = input->email,
+                                  .library_id = input->library_id,
+                                  .position = position,
+                                  .roles = input->role};
+    return action_person_add_invited(store, actor, &person, result, outcome);
 }
 
 /* Whether a reset for email may be sent now: at most LOGIN_FREE_FAILURES in the window,

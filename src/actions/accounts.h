@@ -21,6 +21,7 @@
 #include "../store/store_account_links.h"
 #include "../store/store_outbox.h"
 #include "action.h"
+#include "people.h"
 
 #define ACCOUNT_INVITATION_SECONDS (7 * 24 * 60 * 60)
 #define ACCOUNT_RESET_SECONDS      (60 * 60)
@@ -43,23 +44,33 @@ struct invitation_send_input {
     int64_t person_id; /* field "person" */
 };
 
-/* Invites person: a link and its mail. The CE coordinator (or the system) only. Refused
- * with ACTION_NOT_FOUND for no such person, ACTION_WRONG_STATE (field "person") for one
- * deactivated, with a password already, or with an invitation still open. */
+/* Invites person: a link and its mail. The CE coordinator (or the system) for anyone; a
+ * library administrator for the people of their own library who hold no State Library
+ * role (else ACTION_NOT_ALLOWED). Refused with ACTION_NOT_FOUND for no such person,
+ * ACTION_WRONG_STATE (field "person") for one deactivated, with a password already, or
+ * with an invitation still open. */
 enum ct_status action_invitation_send(struct store *store, const struct actor *actor,
                                       const struct invitation_send_input *input,
                                       struct invitation_result *result,
                                       struct action_outcome *outcome) CT_MUST_CHECK;
 
+/* Adds a person as action_person_add (people.h: the same checks and refusals) and
+ * invites them as action_invitation_send, in one transaction: both, or neither. */
+enum ct_status action_person_add_invited(struct store *store, const struct actor *actor,
+                                         const struct person_input *input,
+                                         struct invitation_result *result,
+                                         struct action_outcome *outcome) CT_MUST_CHECK;
+
 struct user_add_input {
-    const char *email;  /* field "email" */
-    const char *name;   /* field "name" */
-    const char *role;   /* field "role": a role's name (role.h) */
-    int64_t library_id; /* field "library": 0 for State Library staff */
+    const char *email;    /* field "email" */
+    const char *name;     /* field "name" */
+    const char *role;     /* field "role": a role's name (role.h) */
+    int64_t library_id;   /* field "library": 0 for State Library staff */
+    const char *position; /* field "position": NULL for staff at a library, none elsewhere */
 };
 
-/* Makes the person (with the one role, at library) and invites them, as
- * action_invitation_send. The CE coordinator (or the system) only. */
+/* Makes the person (with the one role, at library) through action_person_add_invited:
+ * who may add whom, and every check of a new person, are the people action's. */
 enum ct_status action_user_add(struct store *store, const struct actor *actor,
                                const struct user_add_input *input, struct invitation_result *result,
                                struct action_outcome *outcome) CT_MUST_CHECK;

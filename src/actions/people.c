@@ -76,19 +76,15 @@ static enum ct_status add_person(struct store *store, const struct actor *actor,
     }
     struct person_new person = {typed->name, typed->email, library_id, 0, names, NULL};
     struct person_details details = {typed->position[0] != '\0' ? typed->position : NULL, began};
-    enum ct_status status = action_begin(store, outcome);
-    if (status == CT_OK) {
-        status = store_person_add(store, actor->person_id, &person, &details, &result->id,
-                                  &outcome->err);
-        status = store_refusal(outcome, status);
-        status = action_end(store, status, outcome);
-    }
-    return status;
+    enum ct_status status =
+        store_person_add(store, actor->person_id, &person, &details, &result->id, &outcome->err);
+    return store_refusal(outcome, status);
 }
 
-enum ct_status action_person_add(struct store *store, const struct actor *actor,
-                                 const struct person_input *input, struct person_result *result,
-                                 struct action_outcome *outcome)
+enum ct_status action_person_add_within(struct store *store, const struct actor *actor,
+                                        const struct person_input *input,
+                                        struct person_result *result,
+                                        struct action_outcome *outcome)
 {
     result->id = 0;
     struct person_typed typed = {0};
@@ -106,6 +102,19 @@ enum ct_status action_person_add(struct store *store, const struct actor *actor,
     status = status != CT_OK ? status : people_may_act(actor, library_id, "add a person", outcome);
     status = status != CT_OK ? status : check_roles_allowed(actor, &typed, outcome);
     return status != CT_OK ? status : add_person(store, actor, &typed, library_id, result, outcome);
+}
+
+enum ct_status action_person_add(struct store *store, const struct actor *actor,
+                                 const struct person_input *input, struct person_result *result,
+                                 struct action_outcome *outcome)
+{
+    result->id = 0;
+    enum ct_status status = action_begin(store, outcome);
+    if (status != CT_OK) {
+        return status;
+    }
+    status = action_person_add_within(store, actor, input, result, outcome);
+    return action_end(store, status, outcome);
 }
 
 static enum ct_status update_person(struct store *store, const struct actor *actor,

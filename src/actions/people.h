@@ -43,6 +43,14 @@ enum ct_status action_person_add(struct store *store, const struct actor *actor,
                                  const struct person_input *input, struct person_result *result,
                                  struct action_outcome *outcome) CT_MUST_CHECK;
 
+/* action_person_add's checks and addition inside a transaction the caller began
+ * (action_begin) and ends (action_end), for an action that does more in the same one
+ * (accounts.h: adding and inviting). The same refusals. */
+enum ct_status action_person_add_within(struct store *store, const struct actor *actor,
+                                        const struct person_input *input,
+                                        struct person_result *result,
+                                        struct action_outcome *outcome) CT_MUST_CHECK;
+
 /* Edits input->person_id's details (the fields given). The same refusals as add, and
  * ACTION_NOT_FOUND for no such person, ACTION_WRONG_STATE for a merged record. */
 enum ct_status action_person_edit(struct store *store, const struct actor *actor,

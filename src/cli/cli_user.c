@@ -16,12 +16,15 @@ static void user_usage(FILE *out)
 {
     fprintf(out,
             "Usage: certtrack user add --db PATH --email E --name N --role ROLE [--library ID]\n"
+            "                         [--position staff|trustee]\n"
             "\n"
             "Adds a person with one role (learner, supervisor, library-administrator,\n"
             "ce-coordinator or consultant), at the library with id ID (none: State Library\n"
-            "staff), and invites them: prints the invitation link, which works once within\n"
-            "7 days, and queues the invitation mail (sent by 'certtrack mail send' or the\n"
-            "server when a relay is configured). The first CE coordinator is made so:\n"
+            "staff; at a library the position is staff unless --position says trustee), and\n"
+            "invites them, with the checks of adding a person on the people page. Prints\n"
+            "the invitation link, which works once within 7 days, and queues the invitation\n"
+            "mail (sent by 'certtrack mail send' or the server when a relay is configured).\n"
+            "The first CE coordinator is made so:\n"
             "  certtrack user add --db ct.db --email you@example.gov --name 'Your Name' \\\n"
             "      --role ce-coordinator\n");
 }
@@ -32,6 +35,7 @@ struct user_args {
     const char *name;
     const char *role;
     const char *library;
+    const char *position;
 };
 
 static const struct cli_option user_option_table[] = {
@@ -41,6 +45,7 @@ static const struct cli_option user_option_table[] = {
     {"name", CLI_TEXT, offsetof(struct user_args, name), true, NULL},
     {"role", CLI_TEXT, offsetof(struct user_args, role), true, NULL},
     {"library", CLI_TEXT, offsetof(struct user_args, library), false, NULL},
+    {"position", CLI_TEXT, offsetof(struct user_args, position), false, NULL},
 };
 
 static int user_add_run(struct store *store, void *context)
@@ -58,7 +63,8 @@ static int user_add_run(struct store *store, void *context)
         return CLI_EXIT_BAD_INPUT;
     }
     struct actor system = actor_system((int64_t)time(NULL), today);
-    struct user_add_input input = {args->email, args->name, args->role, (int64_t)library};
+    struct user_add_input input = {args->email, args->name, args->role, (int64_t)library,
+                                   args->position};
     struct invitation_result result;
     struct action_outcome outcome;
     action_outcome_init(&outcome);

@@ -1,6 +1,7 @@
 /*
  * store_account_links: the one-time links that let a person set their password (table
- * account_links): an invitation (after their account is made) and a password reset.
+ * account_links): an invitation (after their account is made) and a password reset; and
+ * the link that confirms a new e-mail address (an e-mail change), which names it.
  *
  * A link's token is 32 random bytes in base64url (43 characters), given to the person
  * once (in the mail) and stored only as its SHA-256 hash. A link is used once: using it
@@ -21,9 +22,12 @@
 enum account_link_purpose {
     ACCOUNT_LINK_INVITATION,
     ACCOUNT_LINK_PASSWORD_RESET,
+    ACCOUNT_LINK_EMAIL_CHANGE,
 };
 
-/* "invitation" or "password-reset". */
+#define ACCOUNT_EMAIL_SIZE 320
+
+/* "invitation", "password-reset" or "email-change". */
 const char *store_account_link_purpose_name(enum account_link_purpose purpose);
 
 /* Makes a link for person_id with purpose, made by created_by (0: the system or the
@@ -51,6 +55,28 @@ enum ct_status store_account_link_find(struct store *store, const char *token,
                                        struct account_link *link, bool *found,
                                        struct ct_err *err) CT_MUST_CHECK;
 
+/* Makes person_id's e-mail change link to new_email (borrowed), by person_id at now,
+ * expiring at expires_at; token receives the token (shown once, kept only as its hash). */
+enum ct_status store_account_email_link_create(struct store *store, int64_t person_id,
+                                               const char *new_email, int64_t now,
+                                               int64_t expires_at,
+                                               char token[ACCOUNT_LINK_TOKEN_SIZE],
+                                               struct ct_err *err) CT_MUST_CHECK;
+
+/* The e-mail change link whose token is token (borrowed), and the address it confirms
+ * into new_email; *found is false when there is none (an invitation's or a reset's token
+ * is none either). */
+enum ct_status store_account_email_link_find(struct store *store, const char *token,
+                                             struct account_link *link,
+                                             char new_email[ACCOUNT_EMAIL_SIZE], bool *found,
+                                             struct ct_err *err) CT_MUST_CHECK;
+
+/* Sets person_id's e-mail address (and the key it is compared by, without case) to email
+ * (borrowed, checked by the caller), audited as actor_id's "email-change" with the row as
+ * it was. CT_ERR_INPUT ("email") when another person has the address. */
+enum ct_status store_account_email_set(struct store *store, int64_t actor_id, int64_t person_id,
+                                       const char *email, struct ct_err *err) CT_MUST_CHECK;
+
 /* person_id's newest invitation that is unused and not expired at now; *found false
  * when there is none. */
 enum ct_status store_account_link_open_invitation(struct store *store, int64_t person_id,
@@ -65,7 +91,7 @@ enum ct_status store_account_link_use(struct store *store, int64_t id, int64_t n
 /* What an account is, for the links: its e-mail and name, whether it has a password and
  * whether it is deactivated. *found is false when there is no such person. */
 struct account_state {
-    char email[320];
+    char email[ACCOUNT_EMAIL_SIZE];
     char name[128];
     bool has_password;
     bool deactivated;

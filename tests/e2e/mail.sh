@@ -76,7 +76,7 @@ ask_reset() {
 }
 signed_in() { [ "$(curl -s -b "$1" -o /dev/null -w '%{http_code}' "$base/")" = 200 ]; }
 
-echo "1..27"
+echo "1..33"
 ct init >/dev/null
 check "user add makes the first coordinator and prints the invitation link" eval "
     '$certtrack' user add --db '$db' --programs '$programs' --email casey@example.gov \
@@ -178,6 +178,38 @@ check "an expired link is refused with its reason" eval "
     grep -q 'has expired' '$work/expired.html'"
 check "the settings page says how much mail waits and has been sent" eval "
     curl -s -b '$work/new' '$base/settings' | grep -q 'messages\? waits\? to be sent; [0-9]* sent'"
+
+# Changing one's address: the link goes to the new address, the old one is told.
+curl -s -b "$work/new" -o "$work/profile.html" "$base/profile"
+status=$(curl -s -b "$work/new" -o /dev/null -w '%{http_code}' \
+    --data-urlencode "csrf_token=$(form_token "$work/profile.html")" \
+    --data-urlencode "action=email" --data-urlencode "new_email=casey.new@example.gov" \
+    "$base/profile")
+check "the profile asks for a new address and mails the link to it" eval "
+    [ '$status' = 303 ] && wait_mail 4 && grep -qx 'casey.new@example.gov' '$box/0004.rcpt' &&
+    read_mail '$(mail_file 4)' Subject | grep -q 'Confirm your new e-mail address'"
+email_link=$(mail_link 4)
+email_token=$(echo "$email_link" | sed 's/.*token=//')
+curl -s -c "$work/anon2" -b "$work/anon2" -o "$work/email-form.html" "$email_link"
+check "following the link shows the address it confirms and changes nothing yet" eval "
+    grep -q '<strong>casey.new@example.gov</strong>' '$work/email-form.html' &&
+    [ \"\$(sql \"SELECT email FROM people WHERE email_key = 'casey@example.gov'\")\" = casey@example.gov ]"
+status=$(curl -s -c "$work/anon2" -b "$work/anon2" -o "$work/email-done.html" -w '%{http_code}' \
+    --data-urlencode "csrf_token=$(form_token "$work/email-form.html")" \
+    --data-urlencode "token=$email_token" "$base/account/email")
+check "its form changes the address, and the old address is told by mail" eval "
+    [ '$status' = 200 ] && grep -q 'Your e-mail address is changed' '$work/email-done.html' &&
+    wait_mail 5 && grep -qx 'casey@example.gov' '$box/0005.rcpt' &&
+    read_mail '$(mail_file 5)' Subject | grep -q 'Your e-mail address was changed'"
+check "the new address signs in, the old one no longer does" eval "
+    [ \"\$(sign_in '$work/newaddr' casey.new@example.gov 'quiet river under pines')\" = 303 ] &&
+    [ \"\$(sign_in '$work/oldaddr' casey@example.gov 'quiet river under pines')\" = 401 ]"
+check "the change link works once" eval "
+    [ \"\$(curl -s -o '$work/email-again.html' -w '%{http_code}' '$email_link')\" = 410 ] &&
+    grep -q 'used already' '$work/email-again.html'"
+check "only the change link's hash is kept, and the change is audited" eval "
+    [ \"\$(sql \"SELECT count(*) FROM account_links WHERE token_hash LIKE '%$email_token%'\")\" = 0 ] &&
+    [ \"\$(sql \"SELECT count(*) FROM audit_log WHERE action = 'email-change'\")\" = 1 ]"
 check "the audit trail is intact" ct audit verify
 [ -n "${MAIL_DEBUG:-}" ] && cp -r "$work" /tmp/mail-debug
 [ "$failed" = 0 ]

@@ -41,7 +41,7 @@ static enum ct_status add_user(struct action_world *w, const struct actor *actor
 static struct invitation_result add_pat(struct action_world *w)
 {
     struct actor actor = coordinator(w);
-    struct user_add_input input = {"pat@example.gov", "Pat Learner", "learner", w->library};
+    struct user_add_input input = {"pat@example.gov", "Pat Learner", "learner", w->library, NULL};
     struct invitation_result result;
     struct action_outcome outcome;
     action_assert_done(add_user(w, &actor, &input, &result, &outcome), &outcome);
@@ -94,7 +94,7 @@ static void test_user_add_refuses_each_bad_field(void **state)
 {
     struct action_world *w = *state;
     struct actor actor = coordinator(w);
-    struct user_add_input input = {"", "", "wizard", 9999};
+    struct user_add_input input = {"", "", "wizard", 9999, NULL};
     struct invitation_result result;
     struct action_outcome outcome;
     action_assert_refused(add_user(w, &actor, &input, &result, &outcome), &outcome,
@@ -110,7 +110,7 @@ static void test_user_add_refuses_an_address_in_use(void **state)
     struct action_world *w = *state;
     add_pat(w);
     struct actor actor = coordinator(w);
-    struct user_add_input input = {"PAT@example.gov", "Pat Again", "learner", 0};
+    struct user_add_input input = {"PAT@example.gov", "Pat Again", "learner", 0, NULL};
     struct invitation_result result;
     struct action_outcome outcome;
     action_assert_refused(add_user(w, &actor, &input, &result, &outcome), &outcome,
@@ -118,19 +118,89 @@ static void test_user_add_refuses_an_address_in_use(void **state)
     assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox"), 1);
 }
 
-static void test_only_the_coordinator_adds_and_invites(void **state)
+static void test_a_library_administrator_adds_and_invites_their_own_people_only(void **state)
 {
     struct action_world *w = *state;
     struct actor director = action_world_actor(w, w->director, "2026-03-01");
-    struct user_add_input input = {"kim@example.gov", "Kim", "learner", w->library};
     struct invitation_result result;
     struct action_outcome outcome;
-    action_assert_refused(add_user(w, &director, &input, &result, &outcome), &outcome,
+    struct user_add_input other = {"kim@example.gov", "Kim", "learner", w->other_library, NULL};
+    action_assert_refused(add_user(w, &director, &other, &result, &outcome), &outcome,
                           ACTION_NOT_ALLOWED, NULL);
+    struct user_add_input own = {"kim@example.gov", "Kim", "learner", w->library, NULL};
+    action_assert_done(add_user(w, &director, &own, &result, &outcome), &outcome);
     action_outcome_init(&outcome);
-    struct invitation_send_input invite = {w->learner};
+    struct invitation_send_input invite = {w->other_learner};
     action_assert_refused(action_invitation_send(&w->store, &director, &invite, &result, &outcome),
                           &outcome, ACTION_NOT_ALLOWED, NULL);
+    action_outcome_init(&outcome);
+    invite.person_id = w->learner;
+    action_assert_done(action_invitation_send(&w->store, &director, &invite, &result, &outcome),
+                       &outcome);
+    struct audit_seen seen;
+    action_world_last_audit(w, &seen);
+    assert_int_equal(seen.actor_id, w->director);
+    assert_string_equal(seen.action, "invite");
+    assert_int_equal(seen.entity_id, w->learner);
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox"), 2);
+}
+
+static void test_a_library_administrator_invites_no_one_with_a_state_role(void **state)
+{
+    struct action_world *w = *state;
+    struct actor actor = coordinator(w);
+    struct person_input sam = {0, "Sam", "sam@example.gov", w->library, "staff", "consultant"};
+    struct person_result added;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    action_assert_done(action_person_add(&w->store, &actor, &sam, &added, &outcome), &outcome);
+    struct actor director = action_world_actor(w, w->director, "2026-03-01");
+    struct invitation_send_input invite = {added.id};
+    struct invitation_result result;
+    action_outcome_init(&outcome);
+    action_assert_refused(action_invitation_send(&w->store, &director, &invite, &result, &outcome),
+                          &outcome, ACTION_NOT_ALLOWED, "person");
+    assert_non_null(strstr(outcome.err.message, "State Library role"));
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox"), 0);
+}
+
+static void test_adding_and_inviting_is_both_or_neither(void **state)
+{
+    struct action_world *w = *state;
+    struct actor actor = coordinator(w);
+    /* A position a person of a library may not have: the people action's refusal. */
+    struct person_input bad = {0, "Lee", "lee@example.gov", w->library, "none", "learner"};
+    struct invitation_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    action_assert_refused(action_person_add_invited(&w->store, &actor, &bad, &result, &outcome),
+                          &outcome, ACTION_BAD_INPUT, "position");
+    assert_int_equal(
+        action_world_count(w, "SELECT count(*) FROM people WHERE email = 'lee@example.gov'"), 0);
+    struct person_input good = {0, "Lee", "lee@example.gov", w->library, "staff", "learner"};
+    action_outcome_init(&outcome);
+    action_assert_done(action_person_add_invited(&w->store, &actor, &good, &result, &outcome),
+                       &outcome);
+    assert_true(result.person_id > 0);
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox WHERE recipient ="
+                                           " 'lee@example.gov'"),
+                     1);
+}
+
+static void test_user_add_takes_the_people_actions_checks(void **state)
+{
+    struct action_world *w = *state;
+    struct actor actor = coordinator(w);
+    struct user_add_input input = {"kit@example.gov", "Kit", "learner", w->library, "mayor"};
+    struct invitation_result result;
+    struct action_outcome outcome;
+    action_assert_refused(add_user(w, &actor, &input, &result, &outcome), &outcome,
+                          ACTION_BAD_INPUT, "position");
+    input.position = "trustee";
+    action_assert_done(add_user(w, &actor, &input, &result, &outcome), &outcome);
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM people WHERE email ="
+                                           " 'kit@example.gov' AND position = 'trustee'"),
+                     1);
 }
 
 static enum ct_status invite(struct action_world *w, int64_t now, int64_t person,
@@ -365,7 +435,13 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_user_add_refuses_each_bad_field, setup, teardown),
         cmocka_unit_test_setup_teardown(test_user_add_refuses_an_address_in_use, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_only_the_coordinator_adds_and_invites, setup,
+        cmocka_unit_test_setup_teardown(
+            test_a_library_administrator_adds_and_invites_their_own_people_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_a_library_administrator_invites_no_one_with_a_state_role, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_adding_and_inviting_is_both_or_neither, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_user_add_takes_the_people_actions_checks, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_second_invitation_is_refused_while_one_is_open,
                                         setup, teardown),

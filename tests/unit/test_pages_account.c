@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "actions/accounts.h"
+#include "actions/profile.h"
 #include "web/http/session.h"
 #include "web_world.h"
 #include "core/banned.h"
@@ -26,7 +27,7 @@ static const char *invite_pat(struct action_world *w, int64_t *person)
 {
     static char token[ACCOUNT_LINK_TOKEN_SIZE];
     struct actor actor = action_world_actor(w, w->coordinator, "2026-03-01");
-    struct user_add_input input = {"pat@example.gov", "Pat Learner", "learner", w->library};
+    struct user_add_input input = {"pat@example.gov", "Pat Learner", "learner", w->library, NULL};
     struct invitation_result result;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
@@ -192,9 +193,132 @@ static void test_the_settings_page_says_why_mail_waits(void **state)
     web_call_end(&call);
 }
 
+/* Asks through the profile page for the learner's address to become new_email. */
+static void ask_on_the_profile(struct action_world *w, const char *new_email)
+{
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/profile", w->learner, "2026-03-01");
+    web_call_form(&call, "action", "email");
+    web_call_form(&call, "new_email", new_email);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 303);
+    assert_string_equal(call.response.location, "/profile?done=email");
+    web_call_end(&call);
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM mail_outbox WHERE recipient = '%s' AND subject LIKE"
+             " 'Confirm your new e-mail address%%'",
+             new_email);
+    assert_int_equal(action_world_count(w, sql), 1);
+}
+
+/* person's e-mail change to new_email, asked by the action; the link's token (static). */
+static const char *email_token(struct action_world *w, int64_t person, const char *new_email)
+{
+    static char token[ACCOUNT_LINK_TOKEN_SIZE];
+    struct actor actor = action_world_actor(w, person, "2026-03-01");
+    struct email_change_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    action_assert_done(action_profile_email_change_ask(&w->store, &actor,
+                                                       &(struct email_change_input){new_email},
+                                                       &result, &outcome),
+                       &outcome);
+    snprintf(token, sizeof token, "%s", strstr(result.link, "token=") + strlen("token="));
+    return token;
+}
+
+static void test_the_profile_asks_for_a_new_address_and_the_link_confirms_it(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/profile?done=email", w->learner, "2026-03-01");
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "<h3>Change your e-mail address</h3>");
+    web_call_assert_body_has(&call, "A link to confirm your new address is on its way to it.");
+    web_call_end(&call);
+    ask_on_the_profile(w, "sam.new@example.org");
+    const char *token = email_token(w, w->learner, "sam.new@example.org");
+    char path[128];
+    snprintf(path, sizeof path, "/account/email?token=%s", token);
+    /* Following the link changes nothing yet: it shows what the form will confirm. */
+    web_call_begin(&call, w, "GET", path, 0, "2026-03-01");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "<strong>sam.new@example.org</strong>");
+    web_call_assert_body_has(&call, ">Confirm the new address</button>");
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM people WHERE email ="
+                                           " 'staff@example.org'"),
+                     1);
+    public_post(&call, w, "/account/email");
+    web_call_form(&call, "token", token);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "Your e-mail address is changed.");
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM people WHERE email ="
+                                           " 'sam.new@example.org'"),
+                     1);
+    /* Used: the link and its form say so. */
+    web_call_begin(&call, w, "GET", path, 0, "2026-03-01");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 410);
+    web_call_assert_body_has(&call, "has been used already");
+    web_call_end(&call);
+    public_post(&call, w, "/account/email");
+    web_call_form(&call, "token", token);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 410);
+    web_call_end(&call);
+}
+
+static void test_an_address_taken_is_refused_on_the_profile_and_at_the_link(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/profile", w->learner, "2026-03-01");
+    web_call_form(&call, "action", "email");
+    web_call_form(&call, "new_email", "olive@example.org");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "id=\"new_email-error\"");
+    web_call_assert_body_has(&call, "Another person has this address");
+    web_call_end(&call);
+    char kept[ACCOUNT_LINK_TOKEN_SIZE];
+    snprintf(kept, sizeof kept, "%s", email_token(w, w->learner, "later@example.org"));
+    /* Another person confirms the same address first. */
+    const char *first = email_token(w, w->director, "later@example.org");
+    public_post(&call, w, "/account/email");
+    web_call_form(&call, "token", first);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_end(&call);
+    public_post(&call, w, "/account/email");
+    web_call_form(&call, "token", kept);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 409);
+    web_call_assert_body_has(&call, "Another person has the address later@example.org now");
+    web_call_end(&call);
+    web_call_begin(&call, w, "GET", "/account/email?token=nothing", 0, "2026-03-01");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 404);
+    web_call_end(&call);
+    /* The form without its token is refused. */
+    web_call_begin(&call, w, "POST", "/account/email", 0, "2026-03-01");
+    web_call_form(&call, "token", kept);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_end(&call);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_the_profile_asks_for_a_new_address_and_the_link_confirms_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_an_address_taken_is_refused_on_the_profile_and_at_the_link, setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_sign_in_page_offers_a_reset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_reset_answers_the_same_for_any_address, setup,
                                         teardown),

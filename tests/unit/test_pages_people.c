@@ -248,6 +248,152 @@ static void test_the_api_sets_officers_and_refuses_a_self_merge(void **state)
     web_call_end(&call);
 }
 
+/* GET path by person_id; asserts the status and that the body has text (NULL: any). */
+static void get_has(struct action_world *w, const char *path, int64_t person_id, int status,
+                    const char *text)
+{
+    struct web_call call;
+    web_call_begin(&call, w, "GET", path, person_id, day);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, status);
+    if (text != NULL) {
+        web_call_assert_body_has(&call, text);
+    }
+    web_call_end(&call);
+}
+
+static void test_the_person_page_sends_an_invitation_and_shows_its_refusals(void **state)
+{
+    struct action_world *w = *state;
+    char path[64], invite[64], location[96];
+    snprintf(path, sizeof path, "/people/%lld", (long long)w->learner);
+    snprintf(invite, sizeof invite, "/people/%lld/invite", (long long)w->learner);
+    get_has(w, path, w->director, 200, "/invite\"><input type=\"hidden\" name=\"csrf_token\"");
+    get_has(w, path, w->director, 200, ">Send an invitation</button>");
+    struct web_call call;
+    web_call_begin(&call, w, "GET", path, w->learner, day);
+    web_call_run(&call);
+    assert_null(strstr(web_call_body(&call), "Send an invitation"));
+    web_call_end(&call);
+    /* The library's administrator sends it; the page then says to which address. */
+    web_call_begin(&call, w, "POST", invite, w->director, day);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 303);
+    snprintf(location, sizeof location, "%s?done=invited&person=%lld", path, (long long)w->learner);
+    assert_string_equal(call.response.location, location);
+    web_call_end(&call);
+    get_has(w, location, w->director, 200, "An invitation was sent to staff@example.org.");
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox WHERE recipient ="
+                                           " 'staff@example.org'"),
+                     1);
+    /* A second one while the first is open: the page again, with the reason. */
+    web_call_begin(&call, w, "POST", invite, w->coordinator, day);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 409);
+    web_call_assert_body_has(&call, "has an invitation that is still open");
+    web_call_assert_body_has(&call, "<dd>staff@example.org</dd>");
+    web_call_end(&call);
+    /* Another library's administrator may not; without the form's token nothing goes. */
+    snprintf(invite, sizeof invite, "/people/%lld/invite", (long long)w->other_learner);
+    web_call_begin(&call, w, "POST", invite, w->director, day);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 403);
+    web_call_end(&call);
+    web_call_begin(&call, w, "POST", invite, w->coordinator, day);
+    call.without_csrf = true;
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 403);
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox"), 1);
+}
+
+static void test_a_deactivated_person_is_not_invited_and_the_page_says_why(void **state)
+{
+    struct action_world *w = *state;
+    char path[64];
+    snprintf(path, sizeof path, "/people/%lld", (long long)w->learner);
+    struct web_call call;
+    web_call_begin(&call, w, "POST", path, w->coordinator, day);
+    web_call_form(&call, "action", "deactivate");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 303);
+    web_call_end(&call);
+    web_call_begin(&call, w, "GET", path, w->coordinator, day);
+    web_call_run(&call);
+    assert_null(strstr(web_call_body(&call), "Send an invitation"));
+    web_call_end(&call);
+    snprintf(path, sizeof path, "/people/%lld/invite", (long long)w->learner);
+    web_call_begin(&call, w, "POST", path, w->coordinator, day);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 409);
+    web_call_assert_body_has(&call, "is deactivated: reactivate them before inviting them.");
+    web_call_end(&call);
+}
+
+static void test_adding_a_person_invites_them_when_the_box_is_ticked(void **state)
+{
+    struct action_world *w = *state;
+    get_has(w, "/people/new", w->director, 200,
+            "name=\"invite\" type=\"checkbox\" value=\"yes\" checked><label"
+            " class=\"usa-checkbox__label\" for=\"invite\">Send an invitation</label>");
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/people/new", w->director, day);
+    web_call_form(&call, "name", "Ivy Invited");
+    web_call_form(&call, "email", "ivy@example.org");
+    web_call_form(&call, "position", "staff");
+    web_call_form(&call, "role-learner", "yes");
+    web_call_form(&call, "invite", "yes");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 303);
+    assert_non_null(strstr(call.response.location, "?done=person-added-invited&person="));
+    char location[sizeof call.response.location];
+    snprintf(location, sizeof location, "%s", call.response.location);
+    web_call_end(&call);
+    get_has(w, location, w->director, 200,
+            "The person is added. An invitation was sent to ivy@example.org.");
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox WHERE recipient ="
+                                           " 'ivy@example.org'"),
+                     1);
+    /* Unticked (absent from the form), the person is added and no mail goes. */
+    web_call_begin(&call, w, "POST", "/people/new", w->director, day);
+    web_call_form(&call, "name", "Uma Uninvited");
+    web_call_form(&call, "email", "uma@example.org");
+    web_call_form(&call, "position", "staff");
+    web_call_form(&call, "role-learner", "yes");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 303);
+    assert_non_null(strstr(call.response.location, "?done=person-added"));
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox"), 1);
+    /* A refusal keeps the box as it was typed, and adds no one. */
+    web_call_begin(&call, w, "POST", "/people/new", w->director, day);
+    web_call_form(&call, "name", "Ivy Again");
+    web_call_form(&call, "email", "IVY@example.org");
+    web_call_form(&call, "position", "staff");
+    web_call_form(&call, "role-learner", "yes");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "type=\"checkbox\" value=\"yes\"><label"
+                                    " class=\"usa-checkbox__label\" for=\"invite\">");
+    web_call_end(&call);
+}
+
+static void test_the_api_invitation_is_the_library_administrators_too(void **state)
+{
+    struct action_world *w = *state;
+    char path[64];
+    snprintf(path, sizeof path, "/api/v1/people/%lld/invitation", (long long)w->learner);
+    struct web_call call;
+    web_call_begin(&call, w, "POST", path, w->director, day);
+    web_call_json(&call, "{}");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 201);
+    web_call_assert_body_has(&call, "\"message_id\"");
+    /* The link is the coordinator's alone to see. */
+    assert_null(strstr(web_call_body(&call), "\"link\""));
+    web_call_end(&call);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -260,6 +406,10 @@ int main(void)
         T(test_the_officers_form_is_on_the_staff_page_and_saves),
         T(test_the_api_adds_finds_edits_and_moves_people),
         T(test_the_api_sets_officers_and_refuses_a_self_merge),
+        T(test_the_person_page_sends_an_invitation_and_shows_its_refusals),
+        T(test_a_deactivated_person_is_not_invited_and_the_page_says_why),
+        T(test_adding_a_person_invites_them_when_the_box_is_ticked),
+        T(test_the_api_invitation_is_the_library_administrators_too),
     };
 #undef T
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

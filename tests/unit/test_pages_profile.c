@@ -42,7 +42,7 @@ static void test_every_person_has_a_profile_in_the_navigation(void **state)
     web_call_assert_body_has(&call, "<h1>Your profile</h1>");
     web_call_assert_body_has(&call, "aria-current=\"page\"><span>Your profile</span>");
     web_call_assert_body_has(&call, "staff@example.org");
-    web_call_assert_body_has(&call, "For now the CE coordinator changes it");
+    web_call_assert_body_has(&call, "<h3>Change your e-mail address</h3>");
     web_call_assert_body_has(&call, "href=\"/profile/record.json\"");
     /* A learner's account has no second factor. */
     assert_null(strstr(web_call_body(&call), "Second factor"));

@@ -26,11 +26,16 @@ enum ct_status api_person_invitation(struct web_request *request, struct web_res
     if (status == CT_ERR_INPUT) {
         return api_json_outcome(response, &outcome);
     }
-    return status != CT_OK
-               ? status
-               : api_json_send(response, 201,
-                               json_pack("{s:I, s:s, s:s}", "person", (json_int_t)result.person_id,
-                                         "message_id", result.message_id, "link", result.link));
+    if (status != CT_OK) {
+        return status;
+    }
+    /* The link lets whoever holds it choose the password: it goes to the coordinator only. */
+    json_t *body = json_pack("{s:I, s:s}", "person", (json_int_t)result.person_id, "message_id",
+                             result.message_id);
+    if (body != NULL && (request->roles & ROLE_CE_COORDINATOR) != 0) {
+        json_object_set_new(body, "link", json_string(result.link));
+    }
+    return api_json_send(response, 201, body);
 }
 
 enum ct_status api_password_reset(struct web_request *request, struct web_response *response,

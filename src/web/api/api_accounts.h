@@ -6,8 +6,9 @@
 
 #include "../http/request.h"
 
-/* POST /api/v1/people/{id}/invitation (CE coordinator, empty body or {}): invites the
- * person: 201 {"person", "message_id", "link"}. */
+/* POST /api/v1/people/{id}/invitation (CE coordinator, or the person's library
+ * administrator; empty body or {}): invites the person: 201 {"person", "message_id",
+ * "link"}, the link for the coordinator only. */
 enum ct_status api_person_invitation(struct web_request *request, struct web_response *response,
                                      int64_t id) CT_MUST_CHECK;
 

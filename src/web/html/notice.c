@@ -8,6 +8,7 @@
 #include "../../core/program.h"
 #include "html.h"
 #include "../../certificates/credential.h"
+#include "../../store/store_account_links.h"
 #include "../../store/store_progress.h"
 #include "../../store/store_settings.h"
 #include "../../core/banned.h"
@@ -89,6 +90,14 @@ void notice_redirect(struct web_response *response, const char *path, const char
     web_redirect(response, location);
 }
 
+void notice_redirect_invited(struct web_response *response, const char *path, const char *code,
+                             int64_t person_id)
+{
+    char location[sizeof response->location];
+    snprintf(location, sizeof location, "%s?done=%s&person=%" PRId64, path, code, person_id);
+    web_redirect(response, location);
+}
+
 void notice_redirect_award(struct web_response *response, const char *path, const char *number)
 {
     char location[sizeof response->location];
@@ -160,6 +169,25 @@ static void award_notice(struct web_request *request, struct html *h)
     }
 }
 
+/* "An invitation was sent to pat@example.org.", after "The person is added." when added. */
+static void invited_notice(struct web_request *request, struct html *h, bool added)
+{
+    const char *id = web_query_value(request, "person");
+    int64_t person_id = id != NULL ? strtoll(id, NULL, 10) : 0;
+    struct account_state state;
+    bool found = false;
+    struct ct_err err = {0};
+    html_fail(h, person_id > 0
+                     ? store_account_state(request->store, person_id, &state, &found, &err)
+                     : CT_OK);
+    if (found) {
+        char text[512];
+        snprintf(text, sizeof text, "%sAn invitation was sent to %s.",
+                 added ? "The person is added. " : "", state.email);
+        notice_text(h, text);
+    }
+}
+
 /* A whole number from the query, 0 to 1,000,000; -1 when it is not one. */
 static int64_t query_count(const struct web_request *request, const char *name)
 {
@@ -195,6 +223,10 @@ void notice_show(struct web_request *request, struct html *h)
     }
     if (strcmp(code, "awarded") == 0) {
         award_notice(request, h);
+        return;
+    }
+    if (strcmp(code, "invited") == 0 || strcmp(code, "person-added-invited") == 0) {
+        invited_notice(request, h, code[0] == 'p');
         return;
     }
     if (strcmp(code, "account-linked") == 0 || strcmp(code, "course-mapped") == 0) {

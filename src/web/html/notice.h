@@ -18,6 +18,12 @@
 void notice_redirect(struct web_response *response, const char *path, const char *code,
                      int64_t count);
 
+/* Makes the response a 303 redirect to path?done=code&person=ID, code "invited" (an
+ * invitation was sent to the person) or "person-added-invited" (added, and invited):
+ * the notice names the person's address. */
+void notice_redirect_invited(struct web_response *response, const char *path, const char *code,
+                             int64_t person_id);
+
 /* Makes the response a 303 redirect to path?done=awarded&certificate=number. */
 void notice_redirect_award(struct web_response *response, const char *path, const char *number);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../../actions/accounts.h"
+#include "../../actions/profile.h"
 #include "../../io/password_quality.h"
 #include "../html/form.h"
 #include "../html/html.h"
@@ -264,4 +265,106 @@ enum ct_status page_password_reset_submit(struct web_request *request,
                                         " a new password is on its way. It works once, within an"
                                         " hour.",
                                         NULL);
+}
+
+/* ---- confirming a new e-mail address ---- */
+
+/* The confirmation form of an e-mail change link (token borrowed) to new_email. */
+static enum ct_status email_page(struct web_request *request, struct web_response *response,
+                                 const char *token, const char *new_email)
+{
+    char csrf[SESSION_TOKEN_SIZE];
+    enum ct_status status = public_form_token(request, response, csrf);
+    if (status != CT_OK) {
+        return status;
+    }
+    web_set_title(response, "Confirm your new e-mail address");
+    struct html h;
+    html_start(&h, &response->body);
+    html_markup(&h, "<p>From now on you will sign in with <strong>");
+    html_text(&h, new_email);
+    html_markup(&h, "</strong>, and certtrack's mail will come there. The address you have now"
+                    " is told of the change.</p>\n"
+                    "<form method=\"post\" action=\"/account/email\" class=\"usa-form\">\n");
+    html_csrf(&h, csrf);
+    html_hidden(&h, "token", token);
+    html_markup(&h, "<button type=\"submit\" class=\"usa-button\">Confirm the new address"
+                    "</button>\n</form>\n");
+    return html_status(&h);
+}
+
+enum ct_status page_account_email(struct web_request *request, struct web_response *response,
+                                  int64_t id)
+{
+    (void)id;
+    const char *token = web_query_value(request, "token");
+    struct account_link link;
+    char new_email[ACCOUNT_EMAIL_SIZE];
+    bool found = false;
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_account_email_link_find(request->store, token, &link, new_email, &found, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!found) {
+        return page_error(request, response, 404, "Link not known",
+                          "This link is not known. Copy the whole link from the mail, or ask"
+                          " for a new one on your profile.");
+    }
+    enum account_link_state state = account_link_state_at(&link, request->now);
+    if (state != ACCOUNT_LINK_USABLE) {
+        return page_error(request, response, 410, "Link no longer valid",
+                          profile_email_link_refusal(state));
+    }
+    return email_page(request, response, token, new_email);
+}
+
+/* The page a refused confirmation shows, by what refused it. */
+static enum ct_status email_refused(struct web_request *request, struct web_response *response,
+                                    const struct action_outcome *outcome)
+{
+    unsigned code = outcome->refusal == ACTION_NOT_FOUND     ? 404
+                    : outcome->refusal == ACTION_NOT_ALLOWED ? 403
+                    : action_fault_of(outcome, "new_email") != NULL ||
+                            strcmp(outcome->err.where, "new_email") == 0
+                        ? 409
+                        : 410;
+    return page_error(request, response, code, "The address was not changed", outcome->err.message);
+}
+
+enum ct_status page_account_email_submit(struct web_request *request, struct web_response *response,
+                                         int64_t id)
+{
+    (void)id;
+    bool valid = false;
+    enum ct_status status = public_form_valid(request, &valid);
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!valid) {
+        return page_error(request, response, 400, "Form expired",
+                          "This form has expired. Follow the link from the mail again.");
+    }
+    struct email_confirm_input input = {web_form_value(request, "token")};
+    struct actor actor = web_actor(request);
+    struct email_confirm_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_profile_email_change_confirm(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT) {
+        return email_refused(request, response, &outcome);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    web_set_title(response, "Your e-mail address is changed");
+    struct html h;
+    html_start(&h, &response->body);
+    html_alert(&h, FORM_ALERT_SUCCESS, "Your e-mail address is changed.");
+    html_markup(&h, "<p>You sign in with <strong>");
+    html_text(&h, result.new_email);
+    html_markup(&h, "</strong> from now on. A mail to your old address says so.</p>\n"
+                    "<p><a class=\"usa-link\" href=\"/\">Go on to certtrack</a></p>\n");
+    return html_status(&h);
 }

@@ -15,4 +15,11 @@
 enum ct_status page_person(struct web_request *request, struct web_response *response,
                            int64_t person_id) CT_MUST_CHECK;
 
+/* POST /people/{id}/invite (the CE coordinator, or the person's library administrator):
+ * sends the person an invitation (accounts.h) and goes back to their page saying to
+ * which address; a refusal is the page again with its reason (403 not allowed, 409 an
+ * invitation still open, a password already, deactivated). */
+enum ct_status page_person_invite(struct web_request *request, struct web_response *response,
+                                  int64_t person_id) CT_MUST_CHECK;
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../actions/accounts.h"
 #include "../../actions/people.h"
 #include "../../actions/people_officers.h"
 #include "../../store/store_people_search.h"
@@ -143,6 +144,11 @@ static enum ct_status new_form(struct web_request *request, struct web_response 
                           person_forms_error(outcome, "position"));
     person_forms_roles(&h, request, NULL, outcome != NULL, coordinator,
                        person_forms_error(outcome, "roles"));
+    html_field(&h, &(struct form_field){.id = "invite",
+                                        .label = "Send an invitation",
+                                        .control = FORM_CHECKBOX,
+                                        .value = outcome != NULL ? web_form_value(request, "invite")
+                                                                 : "yes"});
     html_markup(&h, "<button type=\"submit\" class=\"usa-button\">Add the person</button>"
                     "</form>\n");
     return html_status(&h);
@@ -155,10 +161,10 @@ enum ct_status page_person_new(struct web_request *request, struct web_response 
     return new_form(request, response, NULL);
 }
 
-enum ct_status page_person_new_submit(struct web_request *request, struct web_response *response,
-                                      int64_t id)
+/* Adds the person, and invites them when the form says so; *person_id is who. */
+static enum ct_status add_from_form(struct web_request *request, bool invited, int64_t *person_id,
+                                    struct action_outcome *outcome)
 {
-    (void)id;
     char roles[512];
     person_forms_roles_text(request, roles, sizeof roles);
     struct person_input input = {0,
@@ -168,14 +174,37 @@ enum ct_status page_person_new_submit(struct web_request *request, struct web_re
                                  web_form_value(request, "position"),
                                  roles};
     struct actor actor = web_actor(request);
+    if (invited) {
+        struct invitation_result result;
+        enum ct_status status =
+            action_person_add_invited(request->store, &actor, &input, &result, outcome);
+        *person_id = result.person_id;
+        return status;
+    }
     struct person_result result = {0};
+    enum ct_status status = action_person_add(request->store, &actor, &input, &result, outcome);
+    *person_id = result.id;
+    return status;
+}
+
+enum ct_status page_person_new_submit(struct web_request *request, struct web_response *response,
+                                      int64_t id)
+{
+    (void)id;
+    const char *invite = web_form_value(request, "invite");
+    bool invited = invite != NULL && invite[0] != '\0';
+    int64_t person_id = 0;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status = action_person_add(request->store, &actor, &input, &result, &outcome);
+    enum ct_status status = add_from_form(request, invited, &person_id, &outcome);
     if (status == CT_OK) {
         char path[64];
-        snprintf(path, sizeof path, "/people/%" PRId64, result.id);
-        notice_redirect(response, path, "person-added", 0);
+        snprintf(path, sizeof path, "/people/%" PRId64, person_id);
+        if (invited) {
+            notice_redirect_invited(response, path, "person-added-invited", person_id);
+        } else {
+            notice_redirect(response, path, "person-added", 0);
+        }
         return CT_OK;
     }
     if (status != CT_ERR_INPUT) {

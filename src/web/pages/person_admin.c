@@ -6,6 +6,7 @@
 
 #include "../../actions/people.h"
 #include "../../actions/people_officers.h"
+#include "../../store/store_account_links.h"
 #include "../../store/store_person_admin.h"
 #include "../html/form.h"
 #include "../html/layout.h"
@@ -107,6 +108,29 @@ static void form_begin(struct web_request *request, struct html *h, int64_t pers
     html_markup(h, "\">");
     html_csrf(h, request->csrf);
     html_hidden(h, "action", action);
+}
+
+/* The invitation's button, while the person has no password and is active. */
+static void invite_form(struct web_request *request, struct html *h,
+                        const struct person_view *person)
+{
+    struct account_state state;
+    bool found = false;
+    struct ct_err err = {0};
+    html_fail(h, store_account_state(request->store, person->id, &state, &found, &err));
+    if (!found || state.has_password || state.deactivated) {
+        return;
+    }
+    html_markup(h, "<h2 id=\"keep-invite\">Invitation</h2>\n<p>");
+    html_text(h, person->name);
+    html_markup(h, " has no password yet. An invitation mails them a link to choose one; it"
+                   " works once, within 7 days.</p>\n<form method=\"post\" class=\"usa-form\""
+                   " action=\"/people/");
+    html_int(h, person->id);
+    html_markup(h, "/invite\">");
+    html_csrf(h, request->csrf);
+    html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--outline\">"
+                   "Send an invitation</button></form>\n");
 }
 
 static void edit_form(struct web_request *request, struct html *h, const struct person_view *person,
@@ -215,6 +239,7 @@ void person_admin_write(struct web_request *request, struct html *h, int64_t per
         return;
     }
     const char *form = refused_form != NULL ? refused_form : "";
+    invite_form(request, h, &person);
     edit_form(request, h, &person, strcmp(form, "edit") == 0 ? outcome : NULL);
     verifier_form(request, h, &person, strcmp(form, "verifier") == 0 ? outcome : NULL);
     if (is_coordinator(request) && person.deactivated_at[0] == '\0') {

@@ -1,5 +1,6 @@
 #include "profile.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 /* What a refused change says beside its fields (NULL: nothing refused). */
 struct profile_faults {
     const char *name;
+    const char *new_email;
     const char *current_password;
     const char *new_password;
 };
@@ -44,17 +46,33 @@ static void name_form(struct web_request *request, struct html *h, const char *e
                    "</form>\n");
 }
 
-static void email_section(struct web_request *request, struct html *h)
+static void email_section(struct web_request *request, struct html *h, const char *error)
 {
-    char email[256] = "";
+    char email[ACCOUNT_EMAIL_SIZE] = "";
     bool found = false;
     struct ct_err err = {0};
     html_fail(h, store_person_email(request->store, request->person_id, email, sizeof email, &found,
                                     &err));
     html_markup(h, "<h2>Your e-mail address</h2>\n<p><strong>");
     html_text(h, email);
-    html_markup(h, "</strong></p>\n<p>You sign in with this address. For now the CE"
-                   " coordinator changes it: ask them to.</p>\n");
+    html_markup(h, "</strong></p>\n<p>You sign in with this address.</p>\n"
+                   "<h3>Change your e-mail address</h3>\n<form method=\"post\""
+                   " action=\"/profile\" class=\"usa-form\">");
+    html_csrf(h, request->csrf);
+    html_hidden(h, "action", "email");
+    struct form_field field = {
+        .id = "new_email",
+        .label = "New e-mail address",
+        .hint = "A link to confirm it goes to the new address and works once, within 24 hours;"
+                " your address changes when you follow it.",
+        .type = "email",
+        .error = error,
+        .value = error != NULL ? web_form_value(request, "new_email") : NULL,
+        .required = true,
+    };
+    html_field(h, &field);
+    html_markup(h, "<button type=\"submit\" class=\"usa-button\">Send the link</button>"
+                   "</form>\n");
 }
 
 static void password_form(struct web_request *request, struct html *h,
@@ -150,14 +168,15 @@ static enum ct_status profile_page(struct web_request *request, struct web_respo
     web_set_title(response, "Your profile");
     struct profile_faults faults = {
         .name = fault_message(outcome, "name"),
+        .new_email = fault_message(outcome, "new_email"),
         .current_password = fault_message(outcome, "current_password"),
         .new_password = fault_message(outcome, "new_password"),
     };
     struct html h;
     html_start(&h, &response->body);
     if (outcome != NULL) {
-        bool beside =
-            faults.name != NULL || faults.current_password != NULL || faults.new_password != NULL;
+        bool beside = faults.name != NULL || faults.new_email != NULL ||
+                      faults.current_password != NULL || faults.new_password != NULL;
         html_slim_error(
             &h, beside ? "Nothing was changed: see the fields marked below." : outcome->err.message,
             beside);
@@ -166,7 +185,7 @@ static enum ct_status profile_page(struct web_request *request, struct web_respo
         html_alert(&h, FORM_ALERT_SUCCESS, done);
     }
     name_form(request, &h, faults.name);
-    email_section(request, &h);
+    email_section(request, &h, faults.new_email);
     password_form(request, &h, &faults);
     second_factor_section(request, &h);
     record_section(request, &h);
@@ -180,29 +199,44 @@ enum ct_status page_profile(struct web_request *request, struct web_response *re
     const char *message = done == NULL                    ? NULL
                           : strcmp(done, "name") == 0     ? "Your name is saved."
                           : strcmp(done, "password") == 0 ? "Your password is changed."
-                                                          : NULL;
+                          : strcmp(done, "email") == 0
+                              ? "A link to confirm your new address is on its way to it. Your"
+                                " address changes when you follow it (within 24 hours)."
+                              : NULL;
     return profile_page(request, response, message, NULL);
 }
 
-static enum ct_status profile_change(struct web_request *request, struct web_response *response,
-                                     bool name)
+/* Runs the change action names ("name", "password" or "email"). */
+static enum ct_status run_change(struct web_request *request, const char *action,
+                                 struct action_outcome *outcome)
 {
     struct actor actor = web_actor(request);
+    if (strcmp(action, "name") == 0) {
+        struct profile_name_input input = {.name = web_form_value(request, "name")};
+        return action_profile_name_set(request->store, &actor, &input, outcome);
+    }
+    if (strcmp(action, "email") == 0) {
+        struct email_change_input input = {web_form_value(request, "new_email")};
+        struct email_change_result result;
+        return action_profile_email_change_ask(request->store, &actor, &input, &result, outcome);
+    }
+    struct profile_password_input input = {
+        .current_password = web_form_value(request, "current_password"),
+        .new_password = web_form_value(request, "new_password"),
+    };
+    return action_profile_password_change(request->store, &actor, &input, outcome);
+}
+
+static enum ct_status profile_change(struct web_request *request, struct web_response *response,
+                                     const char *action)
+{
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status;
-    if (name) {
-        struct profile_name_input input = {.name = web_form_value(request, "name")};
-        status = action_profile_name_set(request->store, &actor, &input, &outcome);
-    } else {
-        struct profile_password_input input = {
-            .current_password = web_form_value(request, "current_password"),
-            .new_password = web_form_value(request, "new_password"),
-        };
-        status = action_profile_password_change(request->store, &actor, &input, &outcome);
-    }
+    enum ct_status status = run_change(request, action, &outcome);
     if (status == CT_OK) {
-        web_redirect(response, name ? "/profile?done=name" : "/profile?done=password");
+        char location[64];
+        snprintf(location, sizeof location, "/profile?done=%s", action);
+        web_redirect(response, location);
         return CT_OK;
     }
     if (status == CT_ERR_INPUT) {
@@ -217,12 +251,13 @@ enum ct_status page_profile_submit(struct web_request *request, struct web_respo
 {
     (void)id;
     const char *action = web_form_value(request, "action");
-    if (action != NULL && (strcmp(action, "name") == 0 || strcmp(action, "password") == 0)) {
-        return profile_change(request, response, strcmp(action, "name") == 0);
+    if (action != NULL && (strcmp(action, "name") == 0 || strcmp(action, "password") == 0 ||
+                           strcmp(action, "email") == 0)) {
+        return profile_change(request, response, action);
     }
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    action_fault(&outcome, "action", "Choose name or password.");
+    action_fault(&outcome, "action", "Choose name, email or password.");
     enum ct_status status = action_checked(&outcome);
     response->status = 400;
     return status == CT_ERR_INPUT ? profile_page(request, response, NULL, &outcome) : status;
