@@ -109,9 +109,12 @@ const button = (scope, name) => scope.getByRole('button', { name, exact: true })
 const escaped = (words) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const field = (scope, label) => scope.getByLabel(new RegExp(`^${escaped(label)}( \\*)?$`));
 
-// Ticks a USWDS checkbox: its input is drawn by its label, which takes the click.
+// Ticks a USWDS checkbox (its input is drawn by its label, which takes the click),
+// unless it is ticked already: the invitation's box is ticked by default.
 async function tick(page, box) {
-    await page.locator(`label[for="${await box.getAttribute('id')}"]`).click();
+    if (!(await box.isChecked())) {
+        await page.locator(`label[for="${await box.getAttribute('id')}"]`).click();
+    }
     assert.ok(await box.isChecked(), `${box} is ticked`);
 }
 
