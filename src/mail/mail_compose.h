@@ -42,8 +42,9 @@ struct mail_compose_result {
 };
 
 /* Renders mail for its person with data (borrowed; it gains the common fields) into
- * result->subject and body (appended), without queueing it; result->queued stays false
- * and result->skipped says when it would not be queued. */
+ * result->subject and body (appended: the text without its trailing blank lines, then,
+ * unless without_footer, one blank line and the footer), without queueing it;
+ * result->queued stays false and result->skipped says when it would not be queued. */
 enum ct_status mail_compose_render(struct store *store, const struct mail_compose *mail,
                                    struct template_data *data, struct buf *body,
                                    struct mail_compose_result *result,

@@ -35,13 +35,14 @@ static bool worker_lease(struct mail_worker *worker, struct store *store)
         fprintf(stderr, "certtrack: mail: cannot take the sender's lease: %s\n", err.message);
         return false;
     }
-    if (held != worker->held) {
+    if (held != worker->held || !worker->told) {
         fprintf(stderr,
                 held ? "certtrack: mail: this server sends the mail (lease %s)\n"
                      : "certtrack: mail: another server sends the mail; this one (%s) waits\n",
                 worker->holder);
     }
     worker->held = held;
+    worker->told = true;
     return held;
 }
 

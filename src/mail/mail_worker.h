@@ -37,6 +37,7 @@ struct mail_worker {
     bool running;
     char holder[JOB_HOLDER_SIZE]; /* this server, as the lease names it */
     bool held;                    /* it held the lease at its last run */
+    bool told;                    /* the log said who holds it */
 };
 
 /* Starts worker's thread for the database at db_path (borrowed until mail_worker_stop, as
