@@ -449,8 +449,7 @@ static const struct route routes[] = {
     {"POST", "/unsubscribe", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_unsubscribe_submit, LAID_OUT,
      NO_NAV},
     {"GET", "/api/v1/me/notices", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_notices, BARE, NO_NAV},
-    {"PUT", "/api/v1/me/notices", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_notices_set, BARE,
-     NO_NAV},
+    {"PUT", "/api/v1/me/notices", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_notices_set, BARE, NO_NAV},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])
