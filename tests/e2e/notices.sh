@@ -107,7 +107,7 @@ api() {
 }
 json() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$work/body" "$1"; }
 
-echo "1..30"
+echo "1..31"
 "$certtrack" demo-data --db "$db" --programs "$programs" >/dev/null || exit 1
 ct config set mail-relay "smtp://127.0.0.1:$smtp_port" >/dev/null
 ct config set mail-from certtrack@example.gov >/dev/null
@@ -278,7 +278,18 @@ check "a track sent for the award: each CE coordinator is told, with the link to
     read_mail \"\$f\" body | grep -qx '$base/review' &&
     [ \"\$(sql \"SELECT count(DISTINCT person_id) FROM notices WHERE kind = 'notice-track-submitted'\")\" = 3 ]"
 
-# ---- an address the relay keeps refusing ----
+# ---- an address the relay puts off, then one it keeps refusing ----
+echo director@example.org >"$box/defer"
+api "$staff" POST /api/v1/me/activities \
+    '{"kind": "course", "title": "Deferred", "date": "2026-06-03", "category": "technology", "credits": 1}' >/dev/null
+age
+check "a 451 at RCPT TO is tried again later: the message waits, with the relay's reply" eval "
+    wait_sql \"SELECT count(*) FROM mail_outbox WHERE recipient = 'director@example.org' AND sent_at IS NULL AND refused_at IS NULL AND attempts >= 1 AND last_error LIKE '%451%'\" 1 &&
+    [ \"\$(sql \"SELECT count(*) FROM mail_address_refusals\")\" = 0 ]"
+rm -f "$box/defer"
+sql "UPDATE mail_outbox SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE sent_at IS NULL AND refused_at IS NULL"
+wait_sql "SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL" 0
+
 echo director@example.org >"$box/refuse"
 for title in One Two Three; do
     api "$staff" POST /api/v1/me/activities \

@@ -10,6 +10,7 @@ Runs until killed. Exits 77 when aiosmtpd is not installed (a test then skips).
 A test may change how it answers while it runs, with files in DIR (read at each
 message, one address a line, any case):
   DIR/refuse  the addresses refused at RCPT TO with "550 5.1.1 No such mailbox here"
+  DIR/defer   the addresses put off at RCPT TO with "451 4.3.0 Try again later"
   DIR/slow    the addresses whose message is kept at once but answered 250 only after
               DIR/slow-seconds seconds (default 30): a sender killed meanwhile has sent a
               message it does not know was taken
@@ -41,6 +42,8 @@ class Keep:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower() in addresses(os.path.join(self.directory, 'refuse')):
             return '550 5.1.1 No such mailbox here'
+        if address.lower() in addresses(os.path.join(self.directory, 'defer')):
+            return '451 4.3.0 Try again later'
         envelope.rcpt_tos.append(address)
         return '250 OK'
 
