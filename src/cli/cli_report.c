@@ -117,7 +117,7 @@ static enum ct_status report_track(void *context, const struct compliance_row *r
 
 static enum ct_status report_all(struct report *report, struct ct_err *err)
 {
-    struct compliance_filter everyone = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false};
+    struct compliance_filter everyone = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false, NULL, NULL};
     return store_compliance_each(report->store, report->day, &everyone, report_track, report, err);
 }
 

@@ -46,6 +46,9 @@
 #include "pages/review.h"
 #include "pages/settings.h"
 #include "pages/staff.h"
+#include "pages/statewide.h"
+#include "pages/statewide_certified.h"
+#include "pages/statewide_csv.h"
 #include "pages/tokens.h"
 #include "pages/track.h"
 #include "pages/verify.h"
@@ -84,6 +87,8 @@ struct route {
 /* Who finds people (the search box), and who keeps them (adds, edits, deactivates). */
 #define PEOPLE_FINDERS (ROLE_CE_COORDINATOR | ROLE_CONSULTANT | ROLE_LIBRARY_ADMINISTRATOR)
 #define PEOPLE_KEEPERS (ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR)
+/* Who sees the statewide picture: the coordinator every library, a consultant theirs. */
+#define STATE_VIEWERS (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)
 
 static enum ct_status healthz(struct web_request *request, struct web_response *response,
                               int64_t id)
@@ -151,6 +156,8 @@ static const struct route routes[] = {
      "Harvest"},
     {"GET", "/compliance", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_compliance, LAID_OUT, "Compliance"},
+    {"GET", "/statewide", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE, page_statewide, LAID_OUT,
+     "Statewide"},
     {"GET", "/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_libraries, LAID_OUT, "Libraries"},
     {"GET", "/imports", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_record_imports,
@@ -185,6 +192,25 @@ static const struct route routes[] = {
      LAID_OUT, NO_NAV},
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_compliance_csv, BARE, NO_NAV},
+    /* The statewide picture's tables as CSV, and the newly certified. */
+    {"GET", "/statewide/programs.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_programs_csv, BARE, NO_NAV},
+    {"GET", "/statewide/kinds.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_kinds_csv, BARE, NO_NAV},
+    {"GET", "/statewide/directors.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_directors_csv, BARE, NO_NAV},
+    {"GET", "/statewide/months.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_months_csv, BARE, NO_NAV},
+    {"GET", "/statewide/quarter.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_quarter_csv, BARE, NO_NAV},
+    {"GET", "/statewide/expiring.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_expiring_csv, BARE, NO_NAV},
+    {"GET", "/statewide/certified", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_certified, LAID_OUT, NO_NAV},
+    {"GET", "/statewide/certified.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_certified_csv, BARE, NO_NAV},
+    {"GET", "/statewide/certified.txt", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_certified_text, BARE, NO_NAV},
     {"GET", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_catalog_new,
      LAID_OUT, NO_NAV},
     {"POST", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
