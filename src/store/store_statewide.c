@@ -88,7 +88,9 @@ static int64_t add_activity(struct statewide_picture *picture, const struct coun
 static enum ct_status flush_person(struct reading *reading, struct ct_err *err)
 {
     struct statewide_picture *picture = reading->picture;
-    qsort(reading->items, reading->count, sizeof *reading->items, compare_counted);
+    if (reading->count > 1) {
+        qsort(reading->items, reading->count, sizeof *reading->items, compare_counted);
+    }
     int64_t expiring = 0;
     struct civil_date first_expiry = civil_date_unset();
     for (size_t i = 0; i < reading->count;) {
@@ -249,7 +251,7 @@ enum ct_status store_statewide_picture(struct store *store, struct civil_date da
         free(reading.items[i].key);
     }
     free(reading.items);
-    if (status == CT_OK) {
+    if (status == CT_OK && out->expiring.count > 1) {
         qsort(out->expiring.items, out->expiring.count, out->expiring.size, compare_expiring);
     }
     return status;
