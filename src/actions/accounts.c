@@ -5,6 +5,7 @@
 
 #include "../core/buf.h"
 #include "../io/password_quality.h"
+#include "../mail/mail_compose.h"
 #include "../store/store_libraries.h"
 #include "../store/store_people.h"
 #include "../store/store_sessions.h"
@@ -13,44 +14,13 @@
 #include "people_checks.h"
 #include "../core/banned.h"
 
-/* The mail of a link: its subject and body, for the person named name. */
-static enum ct_status link_mail(struct store *store, enum account_link_purpose purpose,
-                                const char *name, const char *link, char *subject, size_t size,
-                                struct buf *body, struct ct_err *err)
-{
-    char issuer[STORE_SETTING_SIZE];
-    enum ct_status status = store_setting_get(store, "issuer-name", issuer, err);
-    if (status != CT_OK) {
-        return status;
-    }
-    if (purpose == ACCOUNT_LINK_INVITATION) {
-        snprintf(subject, size, "Your account for continuing education at %s", issuer);
-        status = buf_printf(body,
-                            "Hello %s,\n\nYou have an account for your continuing education"
-                            " with %s.\nTo choose your password and sign in, follow this link"
-                            " within 7 days:\n\n%s\n\nThe link works once. When it has expired,"
-                            " ask the CE coordinator for a new invitation.\n",
-                            name, issuer, link);
-    } else {
-        snprintf(subject, size, "Choose a new password (%s)", issuer);
-        status = buf_printf(body,
-                            "Hello %s,\n\nSomeone, probably you, asked to reset the password of"
-                            " your account with %s.\nTo choose a new password, follow this link"
-                            " within an hour:\n\n%s\n\nThe link works once. A new password signs"
-                            " you out everywhere else.\nIf you did not ask for this, ignore this"
-                            " mail: your password stays as it is.\n",
-                            name, issuer, link);
-    }
-    return status == CT_OK ? CT_OK : ct_err_set(err, status, "body", "the mail is too long");
-}
-
 /* Makes person_id's link of purpose, lasting seconds, and queues its mail. */
 static enum ct_status issue_link(struct store *store, const struct actor *actor, int64_t person_id,
                                  enum account_link_purpose purpose, int64_t seconds,
                                  const struct account_state *state,
                                  struct invitation_result *result, struct ct_err *err)
 {
-    char token[ACCOUNT_LINK_TOKEN_SIZE], url[STORE_SETTING_SIZE], subject[OUTBOX_SUBJECT_SIZE];
+    char token[ACCOUNT_LINK_TOKEN_SIZE], url[STORE_SETTING_SIZE];
     enum ct_status status =
         store_account_link_create(store, person_id, purpose, actor->person_id, actor->now,
                                   actor->now + seconds, token, NULL, err);
@@ -62,20 +32,23 @@ static enum ct_status issue_link(struct store *store, const struct actor *actor,
     }
     result->person_id = person_id;
     snprintf(result->link, sizeof result->link, "%s%s%s", url, ACCOUNT_LINK_PATH, token);
-    struct buf body;
-    buf_init(&body, OUTBOX_BODY_SIZE - 1);
-    status =
-        link_mail(store, purpose, state->name, result->link, subject, sizeof subject, &body, err);
-    if (status == CT_OK) {
-        struct outbox_message_new message = {
-            .recipient = state->email,
-            .person_id = person_id,
-            .subject = subject,
-            .body = buf_str(&body),
-        };
-        status = store_outbox_queue(store, &message, actor->now, result->message_id, NULL, err);
+    (void)state;
+    struct template_data *data = template_data_new();
+    if (data == NULL || template_data_set(data, "link", result->link) != CT_OK) {
+        template_data_free(data);
+        return ct_err_nomem(err);
     }
-    buf_release(&body);
+    struct mail_compose mail = {
+        .template_name = purpose == ACCOUNT_LINK_INVITATION ? "invitation" : "password-reset",
+        .person_id = person_id,
+    };
+    struct mail_compose_result queued;
+    status = mail_compose_queue(store, actor->now, &mail, data, &queued, err);
+    template_data_free(data);
+    if (status == CT_OK && !queued.queued) {
+        return ct_err_set(err, CT_ERR_INPUT, "email", "no mail can be sent: %s", queued.skipped);
+    }
+    snprintf(result->message_id, sizeof result->message_id, "%s", queued.message_id);
     return status;
 }
 

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "../io/clock.h"
 #include "../io/program_dir.h"
+#include "../mail/mail_templates.h"
 #include "../store/store_open.h"
 #include "../store/store_people.h"
 #include "../core/banned.h"
@@ -154,18 +155,27 @@ int cli_store_open(const struct cli_args *args, bool create, struct program_set 
     program_set_init(programs);
     store->db = NULL;
     enum ct_status status = program_dir_load(program_dir_default(args->programs), programs, &err);
+    struct mail_templates *templates = NULL;
+    if (status == CT_OK) {
+        status = mail_templates_load(mail_templates_default_dir(), &templates, &err);
+    }
     if (status == CT_OK) {
         status = store_open(store, args->db, create, programs, &err);
     }
     if (status != CT_OK) {
+        mail_templates_free(templates);
         program_set_release(programs);
         return cli_report(&err);
     }
+    store->templates = templates;
     return -1;
 }
 
 void cli_store_close(struct program_set *programs, struct store *store)
 {
+    /* The templates were loaded by cli_store_open for this store alone. */
+    mail_templates_free((struct mail_templates *)store->templates);
+    store->templates = NULL;
     store_close(store);
     program_set_release(programs);
 }

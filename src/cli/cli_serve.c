@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "../certificates/signing_key.h"
 #include "cli_args.h"
+#include "../mail/mail_templates.h"
 #include "../mail/mail_worker.h"
 #include "../web/server.h"
 #include "../store/store_open.h"
@@ -119,11 +120,15 @@ int cli_serve(int argc, char **argv)
     if (exit_code >= 0) {
         return exit_code;
     }
+    /* The server keeps the programs and the templates; its threads open their own stores. */
+    struct mail_templates *templates = (struct mail_templates *)store.templates;
     store_close(&store);
     config.programs = &programs;
+    config.templates = templates;
     json_t *signing_key = NULL;
     exit_code = load_signing_key(args.db, &signing_key);
     if (exit_code >= 0) {
+        mail_templates_free(templates);
         program_set_release(&programs);
         return exit_code;
     }
@@ -136,12 +141,13 @@ int cli_serve(int argc, char **argv)
     fflush(stdout);
     struct ct_err err = {0};
     struct mail_worker mail;
-    enum ct_status status = mail_worker_start(&mail, args.db, &programs, 0, &err);
+    enum ct_status status = mail_worker_start(&mail, args.db, &programs, templates, 0, &err);
     if (status == CT_OK) {
         status = server_run(&config, &stop_requested, &err);
         mail_worker_stop(&mail);
     }
     json_decref(signing_key);
+    mail_templates_free(templates);
     program_set_release(&programs);
     return status == CT_OK ? CLI_EXIT_OK : cli_report(&err);
 }

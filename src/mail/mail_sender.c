@@ -57,6 +57,12 @@ enum ct_status mail_config_load(struct store *store, struct mail_config *config,
         status = store_setting_get(store, "mail-from", config->from, err);
     }
     if (status == CT_OK) {
+        status = store_setting_get(store, "mail-from-name", config->from_name, err);
+    }
+    if (status == CT_OK && config->from_name[0] == '\0') {
+        status = store_setting_get(store, "issuer-name", config->from_name, err);
+    }
+    if (status == CT_OK) {
         status = store_setting_get(store, "mail-password-file", password_file, err);
     }
     if (status != CT_OK) {
@@ -166,7 +172,7 @@ static enum ct_status send_one(struct store *store, const struct mail_config *co
     buf_init(&text, MAIL_MESSAGE_LIMIT);
     char error[512] = "";
     bool sent = false;
-    if (mail_message_format(message, config->from, &text) != CT_OK) {
+    if (mail_message_format(message, config->from, config->from_name, &text) != CT_OK) {
         snprintf(error, sizeof error, "the message is too large to send");
     } else {
         sent = send_text(config, message->recipient, &text, error, sizeof error);

@@ -27,6 +27,7 @@ struct mail_config {
     char user[MAIL_CONFIG_TEXT_SIZE];
     char password[MAIL_CONFIG_TEXT_SIZE];
     char from[MAIL_CONFIG_TEXT_SIZE];
+    char from_name[MAIL_CONFIG_TEXT_SIZE]; /* the mail-from-name setting, else issuer-name */
 };
 
 /* Reads the mail settings and the password into *config. A relay that is not set, a

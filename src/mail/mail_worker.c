@@ -55,7 +55,9 @@ static void *worker_main(void *context)
     struct mail_worker *worker = context;
     struct store store;
     struct ct_err err = {0};
-    if (store_open(&store, worker->db_path, false, worker->programs, &err) != CT_OK) {
+    if (store_open(&store, worker->db_path, false, worker->programs, &err) == CT_OK) {
+        store.templates = worker->templates;
+    } else {
         fprintf(stderr, "certtrack: mail: cannot open the database: %s\n", err.message);
         return NULL;
     }
@@ -80,12 +82,14 @@ static unsigned interval_of(unsigned interval)
 }
 
 enum ct_status mail_worker_start(struct mail_worker *worker, const char *db_path,
-                                 const struct program_set *programs, unsigned interval,
+                                 const struct program_set *programs,
+                                 const struct mail_templates *templates, unsigned interval,
                                  struct ct_err *err)
 {
     memset(worker, 0, sizeof *worker);
     worker->db_path = db_path;
     worker->programs = programs;
+    worker->templates = templates;
     worker->interval = interval_of(interval);
     pthread_mutex_init(&worker->lock, NULL);
     pthread_cond_init(&worker->wake, NULL);

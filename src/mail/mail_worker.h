@@ -12,14 +12,16 @@
 
 #include "../core/err.h"
 #include "../core/program.h"
+#include "mail_templates.h"
 
 /* The default interval, in seconds; CERTTRACK_MAIL_INTERVAL=SECONDS overrides it. */
 #define MAIL_WORKER_INTERVAL 30
 
 struct mail_worker {
-    const char *db_path;                /* borrowed, for the life of the worker */
-    const struct program_set *programs; /* borrowed */
-    unsigned interval;                  /* seconds between runs */
+    const char *db_path;                    /* borrowed, for the life of the worker */
+    const struct program_set *programs;     /* borrowed */
+    const struct mail_templates *templates; /* borrowed; NULL: the built-in ones */
+    unsigned interval;                      /* seconds between runs */
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t wake;
@@ -27,10 +29,12 @@ struct mail_worker {
     bool running;
 };
 
-/* Starts worker's thread for the database at db_path (borrowed until mail_worker_stop),
- * running every interval seconds (0: MAIL_WORKER_INTERVAL or CERTTRACK_MAIL_INTERVAL). */
+/* Starts worker's thread for the database at db_path (borrowed until mail_worker_stop, as
+ * are programs and templates), running every interval seconds (0: MAIL_WORKER_INTERVAL or
+ * CERTTRACK_MAIL_INTERVAL). */
 enum ct_status mail_worker_start(struct mail_worker *worker, const char *db_path,
-                                 const struct program_set *programs, unsigned interval,
+                                 const struct program_set *programs,
+                                 const struct mail_templates *templates, unsigned interval,
                                  struct ct_err *err) CT_MUST_CHECK;
 
 /* Stops the thread (after the message being sent, if any) and waits for it. A worker

@@ -132,6 +132,16 @@ static const struct migration migrations[] = {
         NULL,
         true,
     },
+    {
+        13,
+        "notices gathered into mail, reminders queued once, the choices people make about "
+        "their mail, the relay's refusals, and one server at a time for each job",
+#include "schema_v13.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

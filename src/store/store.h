@@ -18,9 +18,14 @@
 #include "../core/program.h"
 #include "db.h"
 
+/* The mail's templates, loaded at start (src/mail/mail_templates.h); the store only
+ * carries them to the actions that queue mail. */
+struct mail_templates;
+
 struct store {
     struct db *db;
-    const struct program_set *programs; /* borrowed */
+    const struct program_set *programs;     /* borrowed */
+    const struct mail_templates *templates; /* borrowed; NULL: the built-in ones */
 };
 
 /* The entities the audit log names; each is a table. */

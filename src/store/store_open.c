@@ -9,6 +9,7 @@ enum ct_status store_open(struct store *store, const char *path, bool create,
 {
     store->db = NULL;
     store->programs = programs;
+    store->templates = NULL;
     enum ct_status status = db_open_sqlite(path, create, &store->db, err);
     if (status == CT_OK) {
         status = migrations_apply(store->db, NULL, err);

@@ -90,6 +90,14 @@ enum ct_status store_outbox_queue(struct store *store, const struct outbox_messa
     if (status == CT_OK) {
         status = check_line(message->body, "body", OUTBOX_BODY_SIZE, false, err);
     }
+    const char *kind = message->kind != NULL ? message->kind : "account";
+    if (status == CT_OK) {
+        status = check_line(kind, "kind", OUTBOX_KIND_SIZE, true, err);
+    }
+    if (status == CT_OK && message->unsubscribe_url != NULL) {
+        status =
+            check_line(message->unsubscribe_url, "unsubscribe_url", OUTBOX_URL_SIZE, true, err);
+    }
     char made[OUTBOX_MESSAGE_ID_SIZE];
     if (status == CT_OK) {
         status = make_message_id(store, made, err);
@@ -99,13 +107,14 @@ enum ct_status store_outbox_queue(struct store *store, const struct outbox_messa
     }
     char when[OUTBOX_TIME_SIZE];
     store_outbox_time_text(now, when);
-    status =
-        STORE_EXEC(store,
-                   "INSERT INTO mail_outbox (message_id, recipient, person_id, subject, body,"
-                   " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   id, err, DB_TEXT(made), DB_TEXT(message->recipient),
-                   message->person_id > 0 ? DB_INT(message->person_id) : DB_TEXT(NULL),
-                   DB_TEXT(message->subject), DB_TEXT(message->body), DB_TEXT(when), DB_TEXT(when));
+    status = STORE_EXEC(store,
+                        "INSERT INTO mail_outbox (message_id, recipient, person_id, subject, body,"
+                        " created_at, next_attempt_at, kind, unsubscribe_url)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        id, err, DB_TEXT(made), DB_TEXT(message->recipient),
+                        message->person_id > 0 ? DB_INT(message->person_id) : DB_TEXT(NULL),
+                        DB_TEXT(message->subject), DB_TEXT(message->body), DB_TEXT(when),
+                        DB_TEXT(when), DB_TEXT(kind), DB_TEXT(message->unsubscribe_url));
     if (status == CT_OK && message_id != NULL) {
         snprintf(message_id, OUTBOX_MESSAGE_ID_SIZE, "%s", made);
     }
@@ -114,7 +123,8 @@ enum ct_status store_outbox_queue(struct store *store, const struct outbox_messa
 
 #define OUTBOX_COLUMNS                                                                             \
     "SELECT id, message_id, recipient, coalesce(person_id, 0), subject, body, created_at,"         \
-    " attempts, next_attempt_at, sent_at, coalesce(last_error, '') FROM mail_outbox"
+    " attempts, next_attempt_at, sent_at, coalesce(last_error, ''), kind,"                         \
+    " coalesce(unsubscribe_url, '') FROM mail_outbox"
 
 static void read_message(struct db_stmt *stmt, void *row)
 {
@@ -130,6 +140,9 @@ static void read_message(struct db_stmt *stmt, void *row)
     message->next_attempt_at = time_value(db_column_text(stmt, 8));
     message->sent_at = time_value(db_column_text(stmt, 9));
     store_text_copy(message->last_error, sizeof message->last_error, db_column_text(stmt, 10));
+    store_text_copy(message->kind, sizeof message->kind, db_column_text(stmt, 11));
+    store_text_copy(message->unsubscribe_url, sizeof message->unsubscribe_url,
+                    db_column_text(stmt, 12));
 }
 
 enum ct_status store_outbox_due(struct store *store, int64_t now, int64_t limit,

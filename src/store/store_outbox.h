@@ -21,7 +21,9 @@
 #define OUTBOX_MESSAGE_ID_SIZE 160
 #define OUTBOX_RECIPIENT_SIZE  320
 #define OUTBOX_SUBJECT_SIZE    256
-#define OUTBOX_BODY_SIZE       8192
+#define OUTBOX_BODY_SIZE       16384
+#define OUTBOX_KIND_SIZE       64
+#define OUTBOX_URL_SIZE        1024
 #define OUTBOX_ERROR_SIZE      512
 
 /* The longest wait between two attempts, and the first one. */
@@ -37,16 +39,22 @@ int64_t store_outbox_retry_delay(int64_t attempts);
 
 /* A message to queue; every pointer borrowed. */
 struct outbox_message_new {
-    const char *recipient; /* one e-mail address */
-    int64_t person_id;     /* whom it is for, 0 when none */
-    const char *subject;   /* one line of UTF-8 */
-    const char *body;      /* UTF-8 text, lines ended by "\n" */
+    const char *recipient;       /* one e-mail address */
+    int64_t person_id;           /* whom it is for, 0 when none */
+    const char *subject;         /* one line of UTF-8 */
+    const char *body;            /* UTF-8 text, lines ended by "\n" */
+    const char *kind;            /* what mail it is: "account" (NULL: the default), "notices", or
+                                    a reminder's kind ("reminder-expiry" ...) */
+    const char *unsubscribe_url; /* the one-click unsubscribe (RFC 8058) the message's
+                                    List-Unsubscribe names; NULL: none (mail a workflow
+                                    needs) */
 };
 
 /* Queues message at now, due at once, with a new Message-ID ("<32 hex digits@host>",
  * the host of the public-url setting) into message_id (may be NULL) and its row id into
  * *id (may be NULL). CT_ERR_INPUT naming "recipient", "subject" or "body" when one is
- * empty, too long or (recipient, subject) holds a line break. Call inside the
+ * empty, too long or (recipient, subject) holds a line break, "kind" or
+ * "unsubscribe_url" when too long or holding a line break. Call inside the
  * transaction of the change that causes the mail. */
 enum ct_status store_outbox_queue(struct store *store, const struct outbox_message_new *message,
                                   int64_t now, char message_id[OUTBOX_MESSAGE_ID_SIZE], int64_t *id,
@@ -60,6 +68,8 @@ struct outbox_message {
     int64_t person_id;
     char subject[OUTBOX_SUBJECT_SIZE];
     char body[OUTBOX_BODY_SIZE];
+    char kind[OUTBOX_KIND_SIZE];
+    char unsubscribe_url[OUTBOX_URL_SIZE]; /* empty: none */
     int64_t created_at;
     int64_t attempts;
     int64_t next_attempt_at;

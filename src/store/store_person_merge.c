@@ -32,6 +32,13 @@ static const char *const moves[] = {
     "UPDATE person_library_moves SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE person_library_moves SET recorded_by = ?1 WHERE recorded_by = ?2",
     "UPDATE person_merges SET merged_by = ?1 WHERE merged_by = ?2",
+    "UPDATE notices SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE OR IGNORE reminders_sent SET person_id = ?1 WHERE person_id = ?2",
+    "DELETE FROM reminders_sent WHERE person_id = ?2",
+    "INSERT OR IGNORE INTO notice_opt_outs (person_id, kind, since, how)"
+    " SELECT ?1, kind, since, how FROM notice_opt_outs WHERE person_id = ?2",
+    "DELETE FROM notice_opt_outs WHERE person_id = ?2",
+    "DELETE FROM notice_settings WHERE person_id = ?2",
     "UPDATE people SET verifier_id = ?1 WHERE verifier_id = ?2 AND id <> ?1",
     "UPDATE people SET verifier_id = NULL WHERE id = ?1 AND verifier_id = ?2",
     "UPDATE libraries SET director_id = ?1 WHERE director_id = ?2",

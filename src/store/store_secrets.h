@@ -18,4 +18,7 @@ enum ct_status store_secret_get(struct store *store, const char *name,
 /* The key of the HMAC that binds the sign-in form's token to its pre-session cookie. */
 #define STORE_SECRET_FORM_HMAC "form-hmac"
 
+/* The key of the HMAC in each one-click unsubscribe address (mail/mail_unsubscribe.h). */
+#define STORE_SECRET_UNSUBSCRIBE_HMAC "unsubscribe-hmac"
+
 #endif

@@ -24,6 +24,10 @@ static const struct {
     {"mail-from", ""},
     {"mail-password-file", ""},
     {"require-second-factor", "off"},
+    {"mail-from-name", ""},
+    {"notice-window", "10"},
+    {"notice-digest-time", "07:00"},
+    {"reminder-time", ""},
 };
 
 static const char *default_of(const char *name)
@@ -146,6 +150,39 @@ static enum ct_status check_mail_setting(const char *name, const char *value, st
     return CT_OK;
 }
 
+/* A number of minutes from 1 to 1440 (a day), in digits. */
+static enum ct_status check_minutes(const char *name, const char *value, struct ct_err *err)
+{
+    long minutes = 0;
+    for (const char *c = value; *c != '\0'; c++) {
+        if (*c < '0' || *c > '9' || minutes > 1440) {
+            return ct_err_set(err, CT_ERR_INPUT, name,
+                              "the value is a number of minutes from 1 to 1440, not \"%s\"", value);
+        }
+        minutes = minutes * 10 + (*c - '0');
+    }
+    if (minutes < 1 || minutes > 1440) {
+        return ct_err_set(err, CT_ERR_INPUT, name,
+                          "the value is a number of minutes from 1 to 1440, not \"%s\"", value);
+    }
+    return CT_OK;
+}
+
+/* A time of day as HH:MM, 00:00 to 23:59. */
+static enum ct_status check_time_of_day(const char *name, const char *value, struct ct_err *err)
+{
+    bool shaped = strlen(value) == 5 && value[2] == ':';
+    for (int i = 0; shaped && i < 5; i++) {
+        shaped = i == 2 || (value[i] >= '0' && value[i] <= '9');
+    }
+    if (!shaped || (value[0] - '0') * 10 + (value[1] - '0') > 23 || value[3] > '5') {
+        return ct_err_set(err, CT_ERR_INPUT, name,
+                          "the value is a time of day as HH:MM (00:00 to 23:59), not \"%s\"",
+                          value);
+    }
+    return CT_OK;
+}
+
 enum ct_status store_setting_check(const char *name, const char *value, struct ct_err *err)
 {
     if (!store_setting_known(name)) {
@@ -172,8 +209,14 @@ enum ct_status store_setting_check(const char *name, const char *value, struct c
         strcmp(value, "no") != 0) {
         return ct_err_set(err, CT_ERR_INPUT, name, "the value is yes or no, not \"%s\"", value);
     }
-    if (strncmp(name, "mail-", 5) == 0) {
+    if (strncmp(name, "mail-", 5) == 0 && strcmp(name, "mail-from-name") != 0) {
         return check_mail_setting(name, value, err);
+    }
+    if (strcmp(name, "notice-window") == 0) {
+        return check_minutes(name, value, err);
+    }
+    if (strcmp(name, "notice-digest-time") == 0 || strcmp(name, "reminder-time") == 0) {
+        return check_time_of_day(name, value, err);
     }
     if (strcmp(name, "require-second-factor") == 0 && strcmp(value, "on") != 0 &&
         strcmp(value, "off") != 0) {

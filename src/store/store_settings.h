@@ -13,6 +13,14 @@
  *   mail-from    the address mail comes from
  *   mail-password-file  a file holding the relay's password (never a setting itself:
  *                settings are audited); empty: CERTTRACK_SMTP_PASSWORD, if set
+ *   mail-from-name  the name mail comes from; empty (the default): the issuer-name
+ *   notice-window  minutes a person's notices wait to be gathered into one message
+ *                (default 10; 1 to 1440)
+ *   notice-digest-time  when the daily digest of those who chose it is gathered,
+ *                HH:MM in the programs' time zone (default 07:00)
+ *   reminder-time  when the server itself runs the daily reminders, HH:MM in the
+ *                programs' time zone; empty (the default): it does not (a systemd timer
+ *                runs `certtrack remind` instead)
  *   require-second-factor  "on": the CE coordinator's and the consultants' accounts
  *                must have a second factor (actions/second_factor.h); "off" (default)
  *

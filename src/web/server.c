@@ -78,6 +78,7 @@ static struct store *pool_take(struct connection_pool *pool, struct ct_err *err)
         free(store);
         return NULL;
     }
+    store->templates = pool->config->templates;
     return store;
 }
 

@@ -105,12 +105,16 @@ check "with the relay up, mail send sends it (exit 0)" eval "
 check "the message arrived once, to the person, with the Message-ID made at queueing" eval "
     [ \"\$(ls '$box' | grep -c 'eml\$')\" = 1 ] && grep -qx 'casey@example.gov' '$box/0001.rcpt' &&
     [ \"\$(read_mail '$(mail_file 1)' Message-ID)\" = '$message_id' ]"
-check "the message is RFC 5322 with a MIME text/plain UTF-8 body" eval "
+check "the message is RFC 5322, from the issuer's name, with text and HTML alternatives in UTF-8" eval "
     f='$(mail_file 1)'
     grep -q '^Date: [A-Z][a-z][a-z], [0-9][0-9] [A-Z][a-z][a-z] 20[0-9][0-9] ..:..:.. +0000' \"\$f\" &&
-    grep -q '^From: certtrack@example.gov' \"\$f\" && grep -q '^To: casey@example.gov' \"\$f\" &&
+    grep -q '^From: \"Montana State Library\" <certtrack@example.gov>' \"\$f\" &&
+    grep -q '^To: casey@example.gov' \"\$f\" &&
     grep -q '^Subject: Your account for continuing education' \"\$f\" &&
-    grep -q '^MIME-Version: 1.0' \"\$f\" && grep -q '^Content-Type: text/plain; charset=UTF-8' \"\$f\""
+    grep -q '^MIME-Version: 1.0' \"\$f\" && grep -q '^Content-Type: multipart/alternative' \"\$f\" &&
+    grep -q '^Content-Type: text/plain; charset=UTF-8' \"\$f\" &&
+    grep -q '^Content-Type: text/html; charset=UTF-8' \"\$f\" &&
+    read_mail \"\$f\" html | grep -q '<a href=\"$link\">' && ! grep -q '^List-Unsubscribe' \"\$f\""
 check "the mail carries the link user add printed" eval "
     [ \"\$(read_mail '$(mail_file 1)' link)\" = '$link' ]"
 check "mail send again sends nothing more: the sent mail is marked sent, none is lost" eval "

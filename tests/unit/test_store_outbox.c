@@ -20,7 +20,8 @@ static int teardown(void **state)
 
 static int64_t queue(struct action_world *w, int64_t now, char message_id[OUTBOX_MESSAGE_ID_SIZE])
 {
-    struct outbox_message_new message = {"pat@example.gov", w->learner, "Hello", "Body\n"};
+    struct outbox_message_new message = {"pat@example.gov", w->learner, "Hello",
+                                         "Body\n",          NULL,       NULL};
     int64_t id = 0;
     struct ct_err err = {0};
     test_ok(store_outbox_queue(&w->store, &message, now, message_id, &id, &err), &err);
@@ -90,11 +91,13 @@ static void test_each_message_has_its_own_message_id(void **state)
 static void test_a_header_may_not_hold_a_line_break(void **state)
 {
     struct action_world *w = *state;
-    struct outbox_message_new message = {"pat@example.gov\r\nBcc: x@example.org", 0, "Hi", "B"};
+    struct outbox_message_new message = {
+        "pat@example.gov\r\nBcc: x@example.org", 0, "Hi", "B", NULL, NULL};
     struct ct_err err = {0};
     assert_int_equal(store_outbox_queue(&w->store, &message, 1, NULL, NULL, &err), CT_ERR_INPUT);
     assert_string_equal(err.where, "recipient");
-    message = (struct outbox_message_new){"pat@example.gov", 0, "Hi\nBcc: x@example.org", "B"};
+    message = (struct outbox_message_new){
+        "pat@example.gov", 0, "Hi\nBcc: x@example.org", "B", NULL, NULL};
     assert_int_equal(store_outbox_queue(&w->store, &message, 1, NULL, NULL, &err), CT_ERR_INPUT);
     assert_string_equal(err.where, "subject");
 }

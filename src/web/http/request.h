@@ -22,8 +22,9 @@
 
 struct web_config {
     const char *db_path;
-    const struct program_set *programs; /* borrowed */
-    const char *address;                /* e.g. "127.0.0.1" */
+    const struct program_set *programs;     /* borrowed */
+    const struct mail_templates *templates; /* borrowed; NULL: the built-in ones */
+    const char *address;                    /* e.g. "127.0.0.1" */
     uint16_t port;
     bool secure_cookies;         /* behind HTTPS: cookies get Secure */
     bool trust_proxy;            /* behind a proxy: the client's address is the last entry of
