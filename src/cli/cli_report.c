@@ -11,6 +11,7 @@
 #include "cli_args.h"
 #include "../core/buf.h"
 #include "../core/credit.h"
+#include "../actions/announcement.h"
 #include "../store/store_compliance.h"
 #include "../store/store_newly_certified.h"
 #include "../core/banned.h"
@@ -247,8 +248,10 @@ static int certified_run(struct store *store, void *context)
     struct ct_err err = {0};
     enum ct_status status =
         store_newly_certified(store, args->from, args->to, &everyone, &rows, &err);
+    bool text = args->common.format != NULL && strcmp(args->common.format, "text") == 0;
     if (status == CT_OK) {
-        status = certified_csv(store, &rows, &out);
+        status = text ? announcement_draft(store, args->from, args->to, &rows, &out, &err)
+                      : certified_csv(store, &rows, &out);
     }
     if (status == CT_OK) {
         fputs(buf_str(&out), stdout);

@@ -22,10 +22,17 @@ static const char *const no_fields[] = {MAIL_TEMPLATE_COMMON_FIELDS, NULL};
  * src/meson.build) and its fields in docs/operations.md. */
 static const char *const link_fields[] = {"link", NULL};
 
+/* The announcement of the newly certified (actions/announcement.h drafts it). */
+static const char *const announcement_fields[] = {
+    "from",         "to",           "from_words", "to_words", "certificates", "count",  "programs",
+    "program",      "program_name", "libraries",  "library",  "city",         "people", "issued",
+    "issued_words", "number",       NULL};
+
 static const struct mail_template_spec specs[] = {
     {"footer", no_fields},
     {"invitation", link_fields},
     {"password-reset", link_fields},
+    {"announcement", announcement_fields},
 };
 
 enum { SPEC_COUNT = sizeof specs / sizeof specs[0] };

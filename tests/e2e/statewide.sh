@@ -70,7 +70,7 @@ download() {
             "$work/$3.headers"
 }
 
-echo "1..14"
+echo "1..15"
 check "the directors are named: one certified, two without a director's certificate" \
     sh -c "[ -n '$certified_library' ] && [ '$uncertified' = 0 ]"
 
@@ -209,6 +209,24 @@ text_announcement() {
 }
 check "the announcement is the same text on the command line and as the page's download" \
     text_announcement
+
+reworded() {
+    mkdir -p "$work/templates" &&
+        printf 'Our newly certified, {{from}} to {{to}}:\n{{#programs}}{{#libraries}}{{#people}}{{name}} ({{program}}, {{library}})\n{{/people}}{{/libraries}}{{/programs}}' \
+            >"$work/templates/announcement.txt" &&
+        CERTTRACK_TEMPLATES="$work/templates" "$certtrack" report certified --db "$db" \
+            --programs "$programs" --from 2025-01-01 --to 2025-12-31 --format text \
+            >"$work/reworded.txt" &&
+        head -1 "$work/reworded.txt" | grep -qx 'Our newly certified, 2025-01-01 to 2025-12-31:' &&
+        [ "$(($(wc -l <"$work/reworded.txt") - 1))" = "$expected" ] &&
+        printf 'Hello\n{{#programs}}{{salary}}{{/programs}}\n' >"$work/templates/announcement.txt" &&
+        ! CERTTRACK_TEMPLATES="$work/templates" "$certtrack" report certified --db "$db" \
+            --programs "$programs" --from 2025-01-01 --to 2025-12-31 --format text \
+            >/dev/null 2>"$work/err" &&
+        grep -q 'announcement.txt line 2' "$work/err"
+}
+check "a State Library rewords the announcement in its templates directory; a bad field is refused" \
+    reworded
 
 refused() {
     "$certtrack" report certified --db "$db" --programs "$programs" --from 2025-12-31 \

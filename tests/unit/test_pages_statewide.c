@@ -208,6 +208,34 @@ static void test_the_newly_certified_of_a_range_are_listed_and_downloaded(void *
     web_call_end(&call);
 }
 
+static void test_the_announcement_is_drafted_from_its_template(void **state)
+{
+    struct action_world *w = *state;
+    two_certificates(w);
+    struct web_call call;
+    get(&call, w, "/statewide/certified?from=2023-01-01&to=2023-12-31", w->coordinator);
+    web_call_assert_body_has(&call, "<h2>The announcement</h2>");
+    web_call_assert_body_has(&call, "<a href=\"/statewide/certified.txt?from=2023-01-01&amp;"
+                                    "to=2023-12-31\">download it as text</a>");
+    web_call_assert_body_has(&call, "<label class=\"usa-label\" for=\"announcement\">");
+    web_call_assert_body_has(&call, "earned\n1 certificate from January 1, 2023 to December 31,"
+                                    " 2023.");
+    web_call_end(&call);
+    get(&call, w, "/statewide/certified.txt?from=2023-01-01&to=2023-12-31", w->coordinator);
+    assert_int_equal(call.response.status, 200);
+    assert_string_equal(call.response.content_type, "text/plain; charset=utf-8");
+    const char *text = web_call_body(&call);
+    assert_non_null(strstr(text, "FOR IMMEDIATE RELEASE\n"));
+    assert_non_null(strstr(text, "MSL Certification for Library Staff (1 certificate)\n"
+                                 "Bitterroot Public Library, Hamilton\n  Sam Staff\n"));
+    assert_null(strstr(text, "Pat Patron"));
+    assert_null(strstr(text, "{{"));
+    web_call_end(&call);
+    get(&call, w, "/statewide/certified.txt?from=2020-01-01&to=2020-12-31", w->coordinator);
+    assert_non_null(strstr(web_call_body(&call), "No certificate was awarded in these days."));
+    web_call_end(&call);
+}
+
 static void test_a_wrong_range_is_marked_at_its_field(void **state)
 {
     struct action_world *w = *state;
@@ -247,6 +275,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             test_the_newly_certified_of_a_range_are_listed_and_downloaded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_announcement_is_drafted_from_its_template, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_a_wrong_range_is_marked_at_its_field, setup, teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../actions/announcement.h"
 #include "../../store/store_newly_certified.h"
 #include "../html/csv.h"
 #include "../html/form.h"
@@ -128,6 +129,32 @@ static void certified_table(struct html *h, const struct web_request *request,
     html_table_end(h);
 }
 
+/* The announcement drafted from the template, in a box to edit and copy, and its
+ * download. */
+static enum ct_status announcement_box(struct web_request *request, struct html *h,
+                                       const struct certified_query *query,
+                                       const struct store_rows *rows)
+{
+    struct buf text;
+    buf_init(&text, 1 << 20);
+    struct ct_err err = {0};
+    enum ct_status status =
+        announcement_draft(request->store, query->from, query->to, rows, &text, &err);
+    if (status == CT_OK) {
+        html_markup(h, "<h2>The announcement</h2>\n<p>Drafted from the template"
+                       " announcement.txt, ready to edit: copy it from the box, or <a href=\""
+                       "/statewide/certified.txt");
+        query_link(h, query);
+        html_markup(h, "\">download it as text</a>.</p>\n");
+        html_field(h, &(struct form_field){.id = "announcement",
+                                           .label = "Announcement",
+                                           .control = FORM_TEXTAREA,
+                                           .value = buf_str(&text)});
+    }
+    buf_release(&text);
+    return status;
+}
+
 /* The list and its downloads, for a good query. */
 static enum ct_status certified_list(struct web_request *request, struct html *h,
                                      const struct certified_query *query)
@@ -148,6 +175,7 @@ static enum ct_status certified_list(struct web_request *request, struct html *h
         query_link(h, query);
         html_markup(h, "\">Download the list as CSV</a></p>\n");
         certified_table(h, request, &rows);
+        status = announcement_box(request, h, query, &rows);
     }
     store_rows_release(&rows);
     return status;
@@ -230,6 +258,21 @@ enum ct_status page_statewide_certified_text(struct web_request *request,
     if (!query_is_good(&query)) {
         return refuse_as_text(response, &query);
     }
+    char from[CIVIL_DATE_TEXT_SIZE], to[CIVIL_DATE_TEXT_SIZE], disposition[120];
+    civil_date_format(query.from, from);
+    civil_date_format(query.to, to);
+    snprintf(disposition, sizeof disposition, "attachment; filename=\"newly-certified-%s-%s.txt\"",
+             from, to);
     response->content_type = "text/plain; charset=utf-8";
-    return buf_append_str(&response->body, "The announcement comes with the templates.\n");
+    web_add_header(response, "Content-Disposition", disposition);
+    struct store_rows rows;
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_newly_certified(request->store, query.from, query.to, &query.filter, &rows, &err);
+    if (status == CT_OK) {
+        status =
+            announcement_draft(request->store, query.from, query.to, &rows, &response->body, &err);
+    }
+    store_rows_release(&rows);
+    return status;
 }
