@@ -5,7 +5,7 @@
  * nothing in the record; it is here, above the store and the templates, because the
  * pages and the command line draft the same text.
  *
- * The fields (docs/reports.md): issuer_name and public_url (the settings); from and to
+ * The fields (docs/operations.md): issuer_name and public_url (the settings); from and to
  * (YYYY-MM-DD) and from_words and to_words ("January 1, 2025"); count and certificates
  * ("12 certificates", "1 certificate"); programs, a list of programs, each with program
  * (its id), program_name, count, certificates and libraries, a list of libraries, each

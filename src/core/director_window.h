@@ -1,6 +1,6 @@
 /*
  * director_window: where a library's director stands with the certification the state
- * requires of them (docs/reports.md, "The statewide picture").
+ * requires of them (docs/operations.md, "The statewide picture").
  *
  * A director must hold a director's certificate. A newly hired director has the window
  * of the director program (its window_years: 4 for msl-director-initial) from the day

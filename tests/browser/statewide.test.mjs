@@ -1,8 +1,8 @@
 // The statewide picture and the newly certified in real Chromium, at 1280 and 390 pixels
 // with axe-core's WCAG 2.1 A/AA rules on each page and no sideways scrolling on a phone:
-// the coordinator chooses the filters in the form, has a range refused, then lists the
-// newly certified with the announcement to edit; a consultant sees the libraries they
-// serve. (pages.test.mjs sweeps both pages among the coordinator's.)
+// the coordinator chooses the filters in the form, has a range refused (its last day
+// before its first), then lists the newly certified with the announcement to edit; a
+// consultant sees the libraries they serve. (pages.test.mjs sweeps both pages among the coordinator's.)
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
@@ -83,11 +83,12 @@ test('the coordinator filters the statewide picture and lists the newly certifie
             await page.getByRole('link', { name: 'The newly certified' }).click();
             await page.waitForLoadState();
             await page.locator('main form').evaluate((form) => { form.noValidate = true; });
-            await page.getByLabel('First day').fill('2026-13-01');
+            await page.getByLabel('First day').fill('2026-06-15');
+            await page.getByLabel('Last day').fill('2024-01-01');
             await page.getByRole('button', { name: 'Show' }).click();
             await page.waitForLoadState();
-            assert.match(await page.getByRole('main').textContent(), /Enter the day as YYYY-MM-DD/);
-            await checked(page, 'the newly certified, a day refused', size);
+            assert.match(await page.getByRole('main').textContent(), /The last day comes before the first/);
+            await checked(page, 'the newly certified, a range refused', size);
             await page.getByLabel('First day').fill('2024-01-01');
             await page.getByLabel('Last day').fill('2026-06-15');
             await page.getByLabel('Program', { exact: true }).selectOption('');

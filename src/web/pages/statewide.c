@@ -379,6 +379,10 @@ static void expiring_part(struct html *h, const struct statewide_picture *pictur
         date_cell(h, rows[i].first_expiry);
         html_markup(h, "</tr>\n");
     }
+    if (picture->expiring.count == 0) {
+        html_markup(h, "<tr><td colspan=\"4\">No one's counted credits stop counting next"
+                       " quarter.</td></tr>\n");
+    }
     html_table_end(h);
     if (picture->expiring.count > EXPIRING_SHOWN) {
         html_format(h, "<p>The first %d of %zu people; the CSV lists them all.</p>\n",

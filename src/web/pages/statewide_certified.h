@@ -2,7 +2,7 @@
  * statewide_certified: the newly certified (store_newly_certified.h), for the list the
  * State Library publishes each year: the certificates awarded in a range of days, by
  * program and library, as a page, as CSV and as an announcement ready to edit, written
- * from the template announcement.txt (docs/reports.md lists its fields). For the CE
+ * from the template announcement.txt (docs/operations.md lists its fields). For the CE
  * coordinator and a consultant (the libraries they serve), filtered like the statewide
  * picture (?program=, ?kind=). ?from= and ?to= (YYYY-MM-DD, both days included) default
  * to the last calendar year.
