@@ -21,8 +21,8 @@ struct director_row {
     char kind[24];       /* libraries.kind: "public", "tribal-college", ... */
     int64_t director_id; /* 0: the library names no director; the rest is then empty */
     char director[256];
-    struct civil_date hire_day;   /* unset when none is recorded */
-    struct civil_date window_end; /* the first day they are late; unset with hire_day */
+    struct civil_date hire_day;      /* unset when none is recorded */
+    struct civil_date window_end;    /* the first day they are late; unset with hire_day */
     enum director_standing standing; /* only when director_id is not 0 */
 };
 
