@@ -4,11 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../harvest/csv_table.h"
 #include "../store/store_award.h"
 #include "../store/store_people.h"
 #include "claims.h"
-#include "coordinator.h"
 #include "import_rows.h"
 #include "../core/banned.h"
 
@@ -42,14 +40,9 @@ enum { REQUIRED_COLUMNS = 3 };
 
 _Static_assert(HISTORY_COLUMNS <= IMPORT_ROWS_MAX_COLUMNS, "every column has its place");
 
-static const struct import_rows_format history_format = {"history", column_names, HISTORY_COLUMNS,
-                                                         REQUIRED_COLUMNS};
-
-static enum ct_status read_header(void *context, size_t count, const char *const *names,
-                                  struct ct_err *err)
-{
-    return import_rows_header(context, count, names, err);
-}
+static const struct import_rows_format history_format = {RECORD_IMPORT_HISTORY, "history",
+                                                         "imports history",     column_names,
+                                                         HISTORY_COLUMNS,       REQUIRED_COLUMNS};
 
 /* The line's cell of column ("" when the file or the line has none). */
 static const char *cell(const struct import_rows *run, enum history_column column)
@@ -237,16 +230,13 @@ static enum ct_status import_certificate(struct import_rows *run, int64_t person
     return keep_certificate(run, &c, err);
 }
 
-static enum ct_status read_record(void *context, const struct csv_table_record *record,
-                                  struct ct_err *err)
+static enum ct_status read_line(void *context, struct ct_err *err)
 {
     struct import_rows *run = context;
-    run->record = record;
-    run->counts.rows_read++;
     snprintf(run->what, sizeof run->what, "%.32s of %.128s", cell(run, COLUMN_RECORD),
              cell(run, COLUMN_EMAIL));
-    if (record->problem != NULL) {
-        return import_rows_refuse_line(run, NULL, record->problem, err);
+    if (run->record->problem != NULL) {
+        return import_rows_refuse_line(run, NULL, run->record->problem, err);
     }
     const char *kind = cell(run, COLUMN_RECORD);
     bool activity = strcmp(kind, "activity") == 0;
@@ -269,45 +259,16 @@ static enum ct_status read_record(void *context, const struct csv_table_record *
                     : import_certificate(run, person_id, err);
 }
 
-/* Reads the file and keeps the import's record; the caller's transaction is open. */
-static enum ct_status run_import(struct import_rows *run, const struct history_import_input *input,
-                                 struct history_import_result *result, struct ct_err *err)
-{
-    enum ct_status status =
-        store_record_import_begin(run->store, run->actor->person_id, RECORD_IMPORT_HISTORY,
-                                  input->via, input->file_name, &run->import_id, err);
-    const struct csv_table_reader reader = {read_header, read_record, run};
-    if (status == CT_OK) {
-        status = csv_table_read(input->source, &reader, result->file_sha256, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_end(run->store, run->actor->person_id, run->import_id,
-                                         result->file_sha256, &run->counts, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_refused(run->store, run->import_id, input->refused_shown,
-                                             &result->refused, err);
-    }
-    result->import_id = run->import_id;
-    result->counts = run->counts;
-    return status;
-}
-
 enum ct_status action_history_import(struct store *store, const struct actor *actor,
                                      const struct history_import_input *input,
                                      struct history_import_result *result,
                                      struct action_outcome *outcome)
 {
     struct import_rows run = {.store = store, .actor = actor, .format = &history_format};
-    enum ct_status status = coordinator_begin(store, actor, "imports history", outcome);
-    if (status == CT_OK) {
-        status = run_import(&run, input, result, &outcome->err);
-        if (status == CT_ERR_INPUT) {
-            status = coordinator_store_refusal(outcome, status, ACTION_BAD_INPUT, "file");
-        }
-    }
-    if (status == CT_OK && input->dry_run) {
-        return action_discard(store);
-    }
-    return action_end(store, status, outcome);
+    const struct import_rows_file file = {
+        input->source,        input->file_name, input->via, input->dry_run,
+        input->refused_shown, read_line,        &run};
+    const struct import_rows_result kept = {&result->import_id, &result->counts,
+                                            result->file_sha256, &result->refused};
+    return import_rows_run(&run, &file, &kept, outcome);
 }

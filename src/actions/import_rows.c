@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <strings.h>
 
+#include "coordinator.h"
 #include "../core/banned.h"
 
 static int column_named(const struct import_rows_format *format, const char *name)
@@ -15,7 +16,7 @@ static int column_named(const struct import_rows_format *format, const char *nam
     return -1;
 }
 
-enum ct_status import_rows_header(struct import_rows *rows, size_t count, const char *const *names,
+static enum ct_status read_header(struct import_rows *rows, size_t count, const char *const *names,
                                   struct ct_err *err)
 {
     const struct import_rows_format *format = rows->format;
@@ -43,6 +44,71 @@ enum ct_status import_rows_header(struct import_rows *rows, size_t count, const 
         }
     }
     return CT_OK;
+}
+
+/* What the CSV reader hands each record and the header. */
+struct reading {
+    struct import_rows *rows;
+    const struct import_rows_file *file;
+};
+
+static enum ct_status take_header(void *context, size_t count, const char *const *names,
+                                  struct ct_err *err)
+{
+    const struct reading *reading = context;
+    return read_header(reading->rows, count, names, err);
+}
+
+static enum ct_status take_record(void *context, const struct csv_table_record *record,
+                                  struct ct_err *err)
+{
+    const struct reading *reading = context;
+    reading->rows->record = record;
+    reading->rows->counts.rows_read++;
+    return reading->file->line(reading->file->context, err);
+}
+
+/* Reads the file and keeps the import's record; the caller's transaction is open. */
+static enum ct_status read_file(struct import_rows *rows, const struct import_rows_file *file,
+                                const struct import_rows_result *result, struct ct_err *err)
+{
+    enum ct_status status =
+        store_record_import_begin(rows->store, rows->actor->person_id, rows->format->kind,
+                                  file->via, file->file_name, &rows->import_id, err);
+    struct reading reading = {rows, file};
+    const struct csv_table_reader reader = {take_header, take_record, &reading};
+    if (status == CT_OK) {
+        status = csv_table_read(file->source, &reader, result->file_sha256, err);
+    }
+    if (status == CT_OK) {
+        status = store_record_import_end(rows->store, rows->actor->person_id, rows->import_id,
+                                         result->file_sha256, &rows->counts, err);
+    }
+    if (status == CT_OK) {
+        status = store_record_import_refused(rows->store, rows->import_id, file->refused_shown,
+                                             result->refused, err);
+    }
+    *result->import_id = rows->import_id;
+    *result->counts = rows->counts;
+    return status;
+}
+
+enum ct_status import_rows_run(struct import_rows *rows, const struct import_rows_file *file,
+                               const struct import_rows_result *result,
+                               struct action_outcome *outcome)
+{
+    enum ct_status status =
+        coordinator_begin(rows->store, rows->actor, rows->format->doing, outcome);
+    if (status == CT_OK) {
+        status = read_file(rows, file, result, &outcome->err);
+        if (status == CT_ERR_INPUT) {
+            status = coordinator_store_refusal(outcome, status, ACTION_BAD_INPUT, "file");
+        }
+    }
+    if (status == CT_OK && file->dry_run) {
+        return action_discard(rows->store);
+    }
+    return action_end(rows->store, status, outcome);
 }
 
 const char *import_rows_cell(const struct import_rows *rows, int column)

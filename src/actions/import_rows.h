@@ -1,15 +1,18 @@
 /*
  * import_rows: what the people and history imports share in reading their CSV files
- * line by line: the header checked against the import's column names, each line's cells
- * found by column, and each line's outcome kept for the reconciliation (and counted).
- * An import holds a struct import_rows for the length of one file; nothing here opens a
- * transaction or audits: the import's action does.
+ * line by line: the coordinator's transaction around the whole file and the import's
+ * record, the header checked against the import's column names, each line's cells found
+ * by column, and each line's outcome kept for the reconciliation (and counted). An
+ * import holds a struct import_rows for the length of one file and decides each line
+ * itself.
  */
 #ifndef CERTTRACK_ACTIONS_IMPORT_ROWS_H
 #define CERTTRACK_ACTIONS_IMPORT_ROWS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../harvest/csv_table.h"
 #include "../store/store_record_imports.h"
@@ -18,16 +21,19 @@
 /* The most columns an import's file may name. */
 #define IMPORT_ROWS_MAX_COLUMNS 32
 
-/* The columns of an import's file, as docs/operations.md lists them. */
+/* What an import reads: the kind of its file and the file's columns, as
+ * docs/operations.md lists them (all static). */
 struct import_rows_format {
+    enum record_import_kind kind;
     const char *file_kind;    /* "people", "history": as a refusal names the file */
-    const char *const *names; /* the header's names, by the import's column number (static) */
+    const char *doing;        /* what the coordinator does: "imports people" */
+    const char *const *names; /* the header's names, by the import's column number */
     int count;                /* how many names (at most IMPORT_ROWS_MAX_COLUMNS) */
     int required;             /* the first required names must be in the header */
 };
 
 /* One import's reading of one file. store, actor and format are borrowed and set by the
- * import before the header; the rest is filled here, record by the import for each line. */
+ * import; the rest is filled here as the file is read. */
 struct import_rows {
     struct store *store;
     const struct actor *actor;
@@ -39,11 +45,38 @@ struct import_rows {
     char what[256];                        /* what the line is about, for the reconciliation */
 };
 
-/* Reads the header's count names (borrowed) into rows->column_of. A name that is not one
- * of the format's, a name given twice or a required one missing refuses the file
- * (CT_ERR_INPUT at "file", naming the format's file_kind). */
-enum ct_status import_rows_header(struct import_rows *rows, size_t count, const char *const *names,
-                                  struct ct_err *err) CT_MUST_CHECK;
+/* Reads rows->record, a line after the header (counted as read already), and keeps its
+ * outcome (import_rows_keep_line). An error stops the reading. context is the file's. */
+typedef enum ct_status (*import_rows_line)(void *context, struct ct_err *err);
+
+/* The file an import reads, as the import's input gives it (all borrowed). */
+struct import_rows_file {
+    FILE *source;          /* read to its end */
+    const char *file_name; /* as the import's record names it */
+    const char *via;       /* "command line" or "web" */
+    bool dry_run;          /* decide every line, keep nothing */
+    int64_t refused_shown; /* how many refused lines *refused holds at most */
+    import_rows_line line; /* called with context for each line */
+    void *context;
+};
+
+/* Where the import's result goes: members of the import's own result (borrowed). */
+struct import_rows_result {
+    int64_t *import_id;
+    struct record_import_counts *counts;
+    char *file_sha256; /* CSV_TABLE_SHA256_SIZE bytes */
+    struct store_rows *refused;
+};
+
+/* Reads the whole file in one transaction (the coordinator's, or the system's), as the
+ * people and history imports' contracts say: a file whose header is not the format's is
+ * ACTION_BAD_INPUT at "file" and nothing is kept; each line goes to file->line; the
+ * import's record is ended with the counts and the first refused lines are appended to
+ * *result->refused. With dry_run, everything is decided and counted, then rolled back.
+ * result's import id and counts are written once the transaction has begun. */
+enum ct_status import_rows_run(struct import_rows *rows, const struct import_rows_file *file,
+                               const struct import_rows_result *result,
+                               struct action_outcome *outcome) CT_MUST_CHECK;
 
 /* The cell of column (the format's number) in rows->record: "" when the file or the line
  * has none. Borrowed from the record: valid for the line's call. */

@@ -5,10 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../harvest/csv_table.h"
 #include "../store/store_libraries.h"
 #include "../store/store_people.h"
-#include "coordinator.h"
 #include "import_rows.h"
 #include "libraries.h"
 #include "people.h"
@@ -40,8 +38,9 @@ enum { REQUIRED_COLUMNS = 1 };
 
 _Static_assert(PEOPLE_COLUMNS <= IMPORT_ROWS_MAX_COLUMNS, "every column has its place");
 
-static const struct import_rows_format people_format = {"people", column_names, PEOPLE_COLUMNS,
-                                                        REQUIRED_COLUMNS};
+static const struct import_rows_format people_format = {RECORD_IMPORT_PEOPLE, "people",
+                                                        "imports people",     column_names,
+                                                        PEOPLE_COLUMNS,       REQUIRED_COLUMNS};
 
 struct people_run {
     struct import_rows rows;
@@ -49,13 +48,6 @@ struct people_run {
     bool created;     /* the line created a library or a person */
     bool updated;     /* the line changed one */
 };
-
-static enum ct_status read_header(void *context, size_t count, const char *const *names,
-                                  struct ct_err *err)
-{
-    struct people_run *run = context;
-    return import_rows_header(&run->rows, count, names, err);
-}
 
 /* The line's cell of column ("" when the file or the line has none). */
 static const char *cell(const struct people_run *run, enum people_column column)
@@ -449,12 +441,9 @@ static enum ct_status take_line_apart(struct people_run *run, struct ct_err *err
     return import_rows_keep_line(&run->rows, outcome, NULL, err);
 }
 
-static enum ct_status read_record(void *context, const struct csv_table_record *record,
-                                  struct ct_err *err)
+static enum ct_status read_line(void *context, struct ct_err *err)
 {
     struct people_run *run = context;
-    run->rows.record = record;
-    run->rows.counts.rows_read++;
     if (cell(run, COLUMN_EMAIL)[0] != '\0') {
         snprintf(run->rows.what, sizeof run->rows.what, "%.128s at library %.64s",
                  cell(run, COLUMN_EMAIL), cell(run, COLUMN_LIBRARY_ID));
@@ -462,35 +451,11 @@ static enum ct_status read_record(void *context, const struct csv_table_record *
         snprintf(run->rows.what, sizeof run->rows.what, "library %.64s",
                  cell(run, COLUMN_LIBRARY_ID));
     }
-    if (record->problem != NULL) {
-        return import_rows_keep_line(&run->rows, RECORD_LINE_REFUSED, record->problem, err);
+    if (run->rows.record->problem != NULL) {
+        return import_rows_keep_line(&run->rows, RECORD_LINE_REFUSED, run->rows.record->problem,
+                                     err);
     }
     return take_line_apart(run, err);
-}
-
-/* Reads the file and keeps the import's record; the caller's transaction is open. */
-static enum ct_status run_import(struct people_run *run, const struct people_import_input *input,
-                                 struct people_import_result *result, struct ct_err *err)
-{
-    enum ct_status status =
-        store_record_import_begin(run->rows.store, run->rows.actor->person_id, RECORD_IMPORT_PEOPLE,
-                                  input->via, input->file_name, &run->rows.import_id, err);
-    const struct csv_table_reader reader = {read_header, read_record, run};
-    if (status == CT_OK) {
-        status = csv_table_read(input->source, &reader, result->file_sha256, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_end(run->rows.store, run->rows.actor->person_id,
-                                         run->rows.import_id, result->file_sha256,
-                                         &run->rows.counts, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_refused(run->rows.store, run->rows.import_id,
-                                             input->refused_shown, &result->refused, err);
-    }
-    result->import_id = run->rows.import_id;
-    result->counts = run->rows.counts;
-    return status;
 }
 
 enum ct_status action_people_import(struct store *store, const struct actor *actor,
@@ -499,15 +464,10 @@ enum ct_status action_people_import(struct store *store, const struct actor *act
                                     struct action_outcome *outcome)
 {
     struct people_run run = {.rows = {.store = store, .actor = actor, .format = &people_format}};
-    enum ct_status status = coordinator_begin(store, actor, "imports people", outcome);
-    if (status == CT_OK) {
-        status = run_import(&run, input, result, &outcome->err);
-        if (status == CT_ERR_INPUT) {
-            status = coordinator_store_refusal(outcome, status, ACTION_BAD_INPUT, "file");
-        }
-    }
-    if (status == CT_OK && input->dry_run) {
-        return action_discard(store);
-    }
-    return action_end(store, status, outcome);
+    const struct import_rows_file file = {
+        input->source,        input->file_name, input->via, input->dry_run,
+        input->refused_shown, read_line,        &run};
+    const struct import_rows_result kept = {&result->import_id, &result->counts,
+                                            result->file_sha256, &result->refused};
+    return import_rows_run(&run.rows, &file, &kept, outcome);
 }
