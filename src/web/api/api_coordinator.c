@@ -15,6 +15,7 @@
 #include "../../store/store_review.h"
 #include "../../store/store_settings.h"
 #include "api.h"
+#include "api_action.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
@@ -93,25 +94,23 @@ enum ct_status api_catalog_event_add(struct web_request *request, struct web_res
 {
     (void)id;
     struct catalog_event_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, event_fields, COUNT(event_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, event_fields, COUNT(event_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
     struct catalog_event_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_catalog_event_add(request->store, &actor, &input, &result, &outcome);
+    status =
+        action_catalog_event_add(request->store, &action.actor, &input, &result, &action.outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
+        return api_json_outcome(response, &action.outcome);
     }
     struct store_event_row event;
     bool found = false;
     status = status != CT_OK ? status
                              : store_event_list_get(request->store, result.id, &request->arena,
-                                                    &event, &found, &outcome.err);
+                                                    &event, &found, &action.outcome.err);
     return status != CT_OK ? status : api_json_send(response, 201, event_json(&event));
 }
 
@@ -163,24 +162,21 @@ enum ct_status api_certificate_revoke(struct web_request *request, struct web_re
     };
     /* The request is the confirmation a page asks for with its checkbox. */
     struct certificate_revoke_input input = {.certificate_id = id, .confirmed = true};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, fields, COUNT(fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_certificate_revoke(request->store, &actor, &input, &outcome);
+    status = action_certificate_revoke(request->store, &action.actor, &input, &action.outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
+        return api_json_outcome(response, &action.outcome);
     }
     struct store_certificate_row certificate;
     bool found = false;
     status = status != CT_OK ? status
                              : store_certificate_view(request->store, id, &request->arena,
-                                                      &certificate, &found, &outcome.err);
+                                                      &certificate, &found, &action.outcome.err);
     return status != CT_OK ? status : api_json_send(response, 200, certificate_json(&certificate));
 }
 
@@ -304,43 +300,24 @@ static json_t *award_json(const struct award_result *result, const char *public_
                      (json_int_t)result->next_track_id, "program", result->next_program);
 }
 
-/* Answers a decision's outcome: its refusal, or what answer (the track's or its
- * report's JSON, api.h) says now. */
-static enum ct_status
-decided(struct web_request *request, struct web_response *response, int64_t track,
-        enum ct_status status, const struct action_outcome *outcome,
-        enum ct_status (*answer)(struct store *, int64_t, json_t **, struct ct_err *))
-{
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, outcome);
-    }
-    json_t *json = NULL;
-    struct ct_err err = {0};
-    status = status != CT_OK ? status : answer(request->store, track, &json, &err);
-    return status != CT_OK ? status : api_json_send(response, 200, json);
-}
-
 enum ct_status api_track_award(struct web_request *request, struct web_response *response,
                                int64_t id)
 {
     struct track_award_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, NULL, 0, &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
     struct award_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_award(request->store, &actor, &input, &result, &outcome);
+    status = action_track_award(request->store, &action.actor, &input, &result, &action.outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
+        return api_json_outcome(response, &action.outcome);
     }
     char public_url[STORE_SETTING_SIZE];
     status = status != CT_OK
                  ? status
-                 : store_setting_get(request->store, "public-url", public_url, &outcome.err);
+                 : store_setting_get(request->store, "public-url", public_url, &action.outcome.err);
     return status != CT_OK ? status : api_json_send(response, 201, award_json(&result, public_url));
 }
 
@@ -352,33 +329,27 @@ enum ct_status api_track_return(struct web_request *request, struct web_response
                                 int64_t id)
 {
     struct track_return_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, track_return_fields,
-                                                COUNT(track_return_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, track_return_fields,
+                                            COUNT(track_return_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_return(request->store, &actor, &input, &outcome);
-    return decided(request, response, id, status, &outcome, api_track_json);
+    status = action_track_return(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_track, 200, id);
 }
 
 enum ct_status api_report_accept(struct web_request *request, struct web_response *response,
                                  int64_t id)
 {
     struct report_accept_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, NULL, 0, &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_report_accept(request->store, &actor, &input, &outcome);
-    return decided(request, response, id, status, &outcome, api_report_json);
+    status = action_report_accept(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_report, 200, id);
 }
 
 static const struct api_input_field report_return_fields[] = {
@@ -389,15 +360,12 @@ enum ct_status api_report_return(struct web_request *request, struct web_respons
                                  int64_t id)
 {
     struct report_return_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, report_return_fields,
-                                                COUNT(report_return_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, report_return_fields,
+                                            COUNT(report_return_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_report_return(request->store, &actor, &input, &outcome);
-    return decided(request, response, id, status, &outcome, api_report_json);
+    status = action_report_return(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_report, 200, id);
 }

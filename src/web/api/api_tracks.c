@@ -8,6 +8,7 @@
 #include "../../store/store_enrolment.h"
 #include "../../store/store_record.h"
 #include "api.h"
+#include "api_action.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
@@ -233,25 +234,17 @@ static enum ct_status enrol(struct web_request *request, struct web_response *re
                             int64_t person_id)
 {
     struct track_enrol_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, enrol_fields, COUNT(enrol_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, enrol_fields, COUNT(enrol_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
     input.person_id = person_id;
-    struct actor actor = web_actor(request);
-    struct track_enrol_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_enrol(request->store, &actor, &input, &result, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    json_t *track = NULL;
-    status = status == CT_OK ? api_track_json(request->store, result.track_id, &track, &outcome.err)
-                             : status;
-    return status == CT_OK ? api_json_send(response, 201, track) : status;
+    struct track_enrol_result result = {0};
+    status = action_track_enrol(request->store, &action.actor, &input, &result, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_track, 201,
+                             result.track_id);
 }
 
 enum ct_status api_me_enrol(struct web_request *request, struct web_response *response, int64_t id)
@@ -273,20 +266,12 @@ enum ct_status api_track_withdraw(struct web_request *request, struct web_respon
         API_INPUT("reason", API_TEXT, struct track_withdraw_input, reason),
     };
     struct track_withdraw_input input = {.track_id = id};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, fields, COUNT(fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_withdraw(request->store, &actor, &input, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    json_t *track = NULL;
-    status = status == CT_OK ? api_track_json(request->store, id, &track, &outcome.err) : status;
-    return status == CT_OK ? api_json_send(response, 200, track) : status;
+    status = action_track_withdraw(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_track, 200, id);
 }
