@@ -182,26 +182,6 @@ enum ct_status api_certificate_revoke(struct web_request *request, struct web_re
 
 /* ---- review ---- */
 
-/* The blocking codes of an evaluation, "category-short:technology" for a category. */
-static json_t *blocking_json(const struct evaluation *evaluation)
-{
-    json_t *codes = json_array();
-    for (size_t i = 0; codes != NULL && i < evaluation->blocking_count; i++) {
-        const struct blocking_item *item = &evaluation->blocking[i];
-        char code[160];
-        snprintf(code, sizeof code, "%s%s%s", blocking_code_name(item->code),
-                 item->code == BLOCKING_CATEGORY_SHORT ? ":" : "",
-                 item->code == BLOCKING_CATEGORY_SHORT
-                     ? evaluation->program->categories[item->category].id
-                     : "");
-        if (json_array_append_new(codes, json_string(code)) != 0) {
-            json_decref(codes);
-            codes = NULL;
-        }
-    }
-    return codes;
-}
-
 /* A submitted track with its evaluation today into *track (NULL when memory runs out). */
 static enum ct_status review_track_json(struct web_request *request,
                                         const struct store_review_track *row, json_t **track,
@@ -223,7 +203,7 @@ static enum ct_status review_track_json(struct web_request *request,
         date_json(row->started), "deadline", date_json(row->deadline), "status",
         track_status_name(evaluation->status), "counted",
         api_json_credits(evaluation->counted_halves), "required",
-        api_json_credits(evaluation->required_halves), "blocking", blocking_json(evaluation));
+        api_json_credits(evaluation->required_halves), "blocking", api_json_blocking(evaluation));
     evaluation_free(evaluation);
     record_free(record);
     return *track != NULL ? CT_OK : ct_err_nomem(err);

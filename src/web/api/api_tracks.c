@@ -23,25 +23,6 @@ static json_t *date_json(struct civil_date date)
 
 /* ---- my tracks ---- */
 
-static json_t *blocking_json(const struct evaluation *evaluation)
-{
-    json_t *codes = json_array();
-    for (size_t i = 0; codes != NULL && i < evaluation->blocking_count; i++) {
-        const struct blocking_item *item = &evaluation->blocking[i];
-        char code[128];
-        snprintf(code, sizeof code, "%s%s%s", blocking_code_name(item->code),
-                 item->code == BLOCKING_CATEGORY_SHORT ? ":" : "",
-                 item->code == BLOCKING_CATEGORY_SHORT
-                     ? evaluation->program->categories[item->category].id
-                     : "");
-        if (json_array_append_new(codes, json_string(code)) != 0) {
-            json_decref(codes);
-            codes = NULL;
-        }
-    }
-    return codes;
-}
-
 /* The engine's summary of an open track today, or null for one that is not open. */
 static json_t *evaluation_summary(struct web_request *request, const struct track_row *track,
                                   struct ct_err *err)
@@ -64,7 +45,7 @@ static json_t *evaluation_summary(struct web_request *request, const struct trac
         api_json_set(summary, "remaining_credits",
                      api_json_credits(evaluation->remaining_halves)) &&
         api_json_set(summary, "pending_credits", api_json_credits(evaluation->pending_halves)) &&
-        api_json_set(summary, "blocking", blocking_json(evaluation));
+        api_json_set(summary, "blocking", api_json_blocking(evaluation));
     evaluation_free(evaluation);
     record_free(record);
     if (!built) {
