@@ -21,17 +21,6 @@
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
-/* A date as "YYYY-MM-DD", or null when unset. */
-static json_t *date_json(struct civil_date date)
-{
-    if (!civil_date_is_set(date)) {
-        return json_null();
-    }
-    char text[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(date, text);
-    return json_string(text);
-}
-
 /* ---- the catalog ---- */
 
 static json_t *event_json(const struct store_event_row *event)
@@ -49,8 +38,9 @@ static json_t *event_json(const struct store_event_row *event)
     return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:b, s:o}", "id",
                      (json_int_t)event->id, "title", event->title, "kind", event->kind, "category",
                      event->category, "credits", api_json_credits(event->credit_halves), "sponsor",
-                     event->sponsor, "starts", date_json(event->starts), "ends",
-                     date_json(event->ends), "lms_verifies", event->lms_verifies, "links", links);
+                     event->sponsor, "starts", api_json_date(event->starts), "ends",
+                     api_json_date(event->ends), "lms_verifies", event->lms_verifies, "links",
+                     links);
 }
 
 static enum ct_status fill_events(struct web_request *request, const struct api_page *page,
@@ -121,9 +111,9 @@ static json_t *certificate_json(const struct store_certificate_row *certificate)
     return json_pack("{s:I, s:s, s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id",
                      (json_int_t)certificate->id, "number", certificate->number, "person",
                      (json_int_t)certificate->person_id, "name", certificate->holder, "program",
-                     certificate->program, "issued", date_json(certificate->issued), "valid_until",
-                     date_json(certificate->valid_until), "revoked",
-                     date_json(certificate->revoked), "revoked_reason",
+                     certificate->program, "issued", api_json_date(certificate->issued),
+                     "valid_until", api_json_date(certificate->valid_until), "revoked",
+                     api_json_date(certificate->revoked), "revoked_reason",
                      api_json_text(certificate->revoked_reason));
 }
 
@@ -200,7 +190,7 @@ static enum ct_status review_track_json(struct web_request *request,
     *track = json_pack(
         "{s:I, s:I, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o}", "id", (json_int_t)row->track_id,
         "person", (json_int_t)row->person_id, "name", row->name, "program", row->program, "started",
-        date_json(row->started), "deadline", date_json(row->deadline), "status",
+        api_json_date(row->started), "deadline", api_json_date(row->deadline), "status",
         track_status_name(evaluation->status), "counted",
         api_json_credits(evaluation->counted_halves), "required",
         api_json_credits(evaluation->required_halves), "blocking", api_json_blocking(evaluation));
@@ -238,7 +228,7 @@ static json_t *review_report_json(const struct store_review_report *report)
 {
     return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s}", "track", (json_int_t)report->track_id,
                      "person", (json_int_t)report->person_id, "name", report->name, "program",
-                     report->program, "submitted", date_json(report->submitted), "text",
+                     report->program, "submitted", api_json_date(report->submitted), "text",
                      report->text);
 }
 

@@ -147,6 +147,16 @@ json_t *api_json_blocking(const struct evaluation *evaluation)
     return codes;
 }
 
+json_t *api_json_date(struct civil_date date)
+{
+    if (!civil_date_is_set(date)) {
+        return json_null();
+    }
+    char text[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(date, text);
+    return json_string(text);
+}
+
 json_t *api_json_text(const char *text)
 {
     if (text == NULL) {

@@ -133,6 +133,9 @@ json_t *api_json_credits(int64_t halves);
  * NULL when memory runs out. */
 json_t *api_json_blocking(const struct evaluation *evaluation);
 
+/* A date as "YYYY-MM-DD", or null when unset. */
+json_t *api_json_date(struct civil_date date);
+
 /* A string, or null for NULL. */
 json_t *api_json_text(const char *text);
 

@@ -18,13 +18,6 @@ static json_t *text_or_null(const char *text)
     return text[0] != '\0' ? json_string(text) : json_null();
 }
 
-static json_t *date_json(struct civil_date date)
-{
-    char text[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(date, text);
-    return text_or_null(text);
-}
-
 static json_t *library_json(const struct library_view *library)
 {
     return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)library->id, "name",
@@ -112,7 +105,7 @@ static json_t *plan_json(struct web_request *request, int64_t id, struct ct_err 
         return json_null();
     }
     return json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)plan.id, "title", plan.title,
-                     "starts", date_json(plan.starts), "ends", date_json(plan.ends));
+                     "starts", api_json_date(plan.starts), "ends", api_json_date(plan.ends));
 }
 
 /* Answers status with library id as it is now: its fields, consultants and plan. */

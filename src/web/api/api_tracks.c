@@ -14,13 +14,6 @@
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
-static json_t *date_json(struct civil_date date)
-{
-    char text[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(date, text);
-    return civil_date_is_set(date) ? json_string(text) : json_null();
-}
-
 /* ---- my tracks ---- */
 
 /* The engine's summary of an open track today, or null for one that is not open. */
@@ -70,8 +63,8 @@ static json_t *track_row_json(struct web_request *request, const struct track_ro
         api_json_set(item, "program_name",
                      json_string(program_set_name(request->store->programs, track->program))) &&
         api_json_set(item, "state", json_string(track->state)) &&
-        api_json_set(item, "started", date_json(track->started)) &&
-        api_json_set(item, "deadline", date_json(track->deadline)) &&
+        api_json_set(item, "started", api_json_date(track->started)) &&
+        api_json_set(item, "deadline", api_json_date(track->deadline)) &&
         api_json_set(item, "previous_track",
                      track->previous_track_id != 0 ? json_integer(track->previous_track_id)
                                                    : json_null()) &&
