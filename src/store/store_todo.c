@@ -1,5 +1,6 @@
 #include "store_todo.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../core/buf.h"
@@ -382,7 +383,16 @@ static enum ct_status rows_begin(struct item_rows *rows, struct arena *arena, in
         return CT_OK;
     }
     rows->items = arena_calloc(arena, rows->capacity, sizeof *rows->items);
-    return rows->items != NULL ? CT_OK : ct_err_nomem(err);
+    if (rows->items == NULL) {
+        return ct_err_nomem(err);
+    }
+    /* Every date unset until a row sets it (a zeroed date is 1970-01-01). */
+    for (size_t i = 0; i < rows->capacity; i++) {
+        struct store_todo_item *item = &rows->items[i];
+        item->day = item->since = item->deadline = civil_date_unset();
+        item->progress.deadline = civil_date_unset();
+    }
+    return CT_OK;
 }
 
 static enum ct_status read_items(struct store *store, enum store_todo_queue queue,
@@ -408,6 +418,14 @@ static enum ct_status read_items(struct store *store, enum store_todo_queue queu
 
 /* ---- the harvest inbox: the accounts, then the addresses ---- */
 
+/* The day of a timestamp "YYYY-MM-DDTHH:MM:SSZ" (NULL: unset). */
+static struct civil_date day_of(const char *timestamp)
+{
+    char day[CIVIL_DATE_TEXT_SIZE];
+    snprintf(day, sizeof day, "%.10s", timestamp != NULL ? timestamp : "");
+    return store_date_value(day[0] != '\0' ? day : NULL);
+}
+
 static enum ct_status harvest_accounts(struct store *store, struct item_rows *rows,
                                        struct ct_err *err)
 {
@@ -422,7 +440,7 @@ static enum ct_status harvest_accounts(struct store *store, struct item_rows *ro
         item->title = accounts[i].account_name;
         item->note = accounts[i].site_url;
         item->amount = accounts[i].waiting;
-        item->since = store_date_value(accounts[i].since);
+        item->since = day_of(accounts[i].since);
         item->reasons = STORE_TODO_ACCOUNT_UNLINKED;
     }
     return status;
@@ -445,7 +463,7 @@ static enum ct_status harvest_addresses(struct store *store, struct item_rows *r
         item->title = courses[i].url;
         item->note = courses[i].name;
         item->amount = courses[i].waiting;
-        item->since = store_date_value(courses[i].since);
+        item->since = day_of(courses[i].since);
         item->reasons = STORE_TODO_ADDRESS_UNMAPPED;
     }
     return status;

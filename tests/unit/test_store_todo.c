@@ -320,6 +320,8 @@ static void test_the_coordinator_sees_reviews_the_inbox_and_refused_imports(void
     assert_int_equal(inbox->total, 2);
     assert_int_equal(inbox->items[0].reasons, STORE_TODO_ACCOUNT_UNLINKED);
     assert_string_equal(inbox->items[0].title, "77");
+    assert_false(civil_date_is_set(inbox->items[0].deadline));
+    assert_true(civil_date_is_set(inbox->items[0].since)); /* when it arrived */
     assert_int_equal(inbox->items[0].amount, 1);
     assert_int_equal(inbox->items[1].reasons, STORE_TODO_ADDRESS_UNMAPPED);
     assert_string_equal(inbox->items[1].title, "http://lms.example.org/course/view.php?id=9");
@@ -417,6 +419,7 @@ static void test_the_learner_sees_what_came_back_and_the_next_step(void **state)
     assert_int_equal(r.todo.next_step_count, 1);
     assert_int_equal(r.todo.next_steps[0].track_id, track);
     assert_string_equal(r.todo.next_steps[0].note, "returned");
+    assert_false(civil_date_is_set(r.todo.next_steps[0].since));
     assert_true(r.todo.next_steps[0].progress.evaluated);
     /* The Strategic Track wants a prior certificate first (the store enrolled without one). */
     assert_int_equal(r.todo.next_steps[0].progress.blocking, BLOCKING_NO_PRIOR_CERTIFICATE);
