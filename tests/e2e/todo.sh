@@ -131,7 +131,7 @@ check "the coordinator's tracks to review are the tracks sent for the award" rev
 # ("" when none is shown).
 nav_count() {
     curl -s -b "$work/jar-$1" "$base/" |
-        sed -n "s|.*<span>$2</span><span class=\"nav-count\" aria-hidden=\"true\"> (\([0-9]*\))</span>.*|\1|p"
+        sed -n "s|.*aria-label=\"$2, \([0-9]*\) waiting\".*|\1|p"
 }
 
 plan_submitted() {

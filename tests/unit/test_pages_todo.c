@@ -72,9 +72,9 @@ static void test_the_learner_is_told_what_came_back_and_the_navigation_counts_it
     web_call_assert_body_has(&call, "<h3>Your next step</h3>");
     /* Its progress is still below. */
     web_call_assert_body_has(&call, "<dt>Program</dt>");
-    web_call_assert_body_has(&call, "<span>Your plan</span><span class=\"nav-count\""
-                                    " aria-hidden=\"true\"> (1)</span><span class=\"usa-sr-only\">,"
-                                    " 1 waiting</span></a>");
+    web_call_assert_body_has(&call, "<a href=\"/plan\" aria-label=\"Your plan, 1 waiting\""
+                                    " class=\"usa-nav-link\"><span>Your plan</span><span"
+                                    " class=\"nav-count\">(1)</span></a>");
     /* Nothing waits behind the other links: no count. */
     web_call_assert_body_has(&call, "<span>Final report</span></a>");
     web_call_end(&call);
@@ -89,12 +89,12 @@ static void test_the_verifier_sees_the_claim_and_its_count(void **state)
     web_call_assert_body_has(&call, "<h3>Claims to verify (1)</h3>");
     web_call_assert_body_has(&call, "<li><a href=\"/verify\">Weeding basics</a> by Sam Staff,"
                                     " dated 2026-02-10");
-    web_call_assert_body_has(&call, "<span>Claims to verify</span><span class=\"nav-count\""
-                                    " aria-hidden=\"true\"> (1)</span>");
+    web_call_assert_body_has(&call,
+                             "<span>Claims to verify</span><span class=\"nav-count\">(1)</span>");
     web_call_end(&call);
     /* The count follows on every signed-in page, not only the home page. */
     get(&call, w, "/profile", w->director);
-    web_call_assert_body_has(&call, "<span class=\"usa-sr-only\">, 1 waiting</span>");
+    web_call_assert_body_has(&call, "aria-label=\"Claims to verify, 1 waiting\"");
     web_call_end(&call);
 }
 

@@ -9,26 +9,33 @@
 #include "todo_queues.h"
 #include "../../core/banned.h"
 
-/* The count of what waits behind a link, when anything does: seen as "Claims to verify
- * (3)", read as "Claims to verify, 3 waiting". */
+/* The link's name when something waits behind it, read as "Claims to verify, 3
+ * waiting" (the link shows "Claims to verify (3)"). */
+static void nav_count_name(struct html *h, const char *label, int64_t waiting)
+{
+    if (waiting > 0) {
+        html_markup(h, "\" aria-label=\"");
+        html_text(h, label);
+        html_format(h, ", %lld waiting", (long long)waiting);
+    }
+}
+
+/* The count beside the link, seen, when something waits behind it. */
 static void nav_count(struct html *h, int64_t waiting)
 {
-    if (waiting <= 0) {
-        return;
+    if (waiting > 0) {
+        html_format(h, "<span class=\"nav-count\">(%lld)</span>", (long long)waiting);
     }
-    html_markup(h, "<span class=\"nav-count\" aria-hidden=\"true\"> (");
-    html_int(h, waiting);
-    html_markup(h, ")</span><span class=\"usa-sr-only\">, ");
-    html_int(h, waiting);
-    html_markup(h, " waiting</span>");
 }
 
 /* One link of the main navigation, marked as the current page where it is, with the
  * count of what waits behind it. */
 static void nav_link(struct html *h, struct web_request *request, const struct web_nav_item *item)
 {
+    int64_t waiting = todo_queues_nav_count(request, item->href);
     html_markup(h, "<li class=\"usa-nav__primary-item\"><a href=\"");
     html_text(h, item->href);
+    nav_count_name(h, item->label, waiting);
     if (strcmp(request->path, item->href) == 0) {
         html_markup(h, "\" class=\"usa-nav-link usa-current\" aria-current=\"page\"><span>");
     } else {
@@ -36,7 +43,7 @@ static void nav_link(struct html *h, struct web_request *request, const struct w
     }
     html_text(h, item->label);
     html_markup(h, "</span>");
-    nav_count(h, todo_queues_nav_count(request, item->href));
+    nav_count(h, waiting);
     html_markup(h, "</a></li>");
 }
 

@@ -20,12 +20,13 @@ static void program_text(struct web_request *request, struct html *h, const char
     html_text(h, program_set_name(request->config->programs, program));
 }
 
-/* ", waiting 12 days" (or "since today"). */
+/* ", waiting 12 days" (nothing when it began waiting today). */
 static void waited(struct html *h, int64_t days)
 {
     if (days <= 0) {
-        html_markup(h, ", since today");
-    } else if (days == 1) {
+        return;
+    }
+    if (days == 1) {
         html_markup(h, ", waiting 1 day");
     } else {
         html_format(h, ", waiting %lld days", (long long)days);
