@@ -15,6 +15,7 @@
 #include "api/api_plan.h"
 #include "api/api_profile.h"
 #include "api/api_supervisor.h"
+#include "api/api_todo.h"
 #include "api/api_tracks.h"
 #include "pages/account.h"
 #include "pages/catalog.h"
@@ -459,6 +460,7 @@ static const struct route routes[] = {
      page_harvest_inbox_link, LAID_OUT, NO_NAV},
     {"POST", "/harvest/inbox/courses", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_harvest_inbox_map, LAID_OUT, NO_NAV},
+    {"GET", "/api/v1/me/todo", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_todo, BARE, NO_NAV},
     {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about, BARE, NO_NAV},
     {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_post, BARE, NO_NAV},
     {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_put, BARE, NO_NAV},
