@@ -17,7 +17,6 @@
 /* Makes person_id's link of purpose, lasting seconds, and queues its mail. */
 static enum ct_status issue_link(struct store *store, const struct actor *actor, int64_t person_id,
                                  enum account_link_purpose purpose, int64_t seconds,
-                                 const struct account_state *state,
                                  struct invitation_result *result, struct ct_err *err)
 {
     char token[ACCOUNT_LINK_TOKEN_SIZE], url[STORE_SETTING_SIZE];
@@ -32,7 +31,6 @@ static enum ct_status issue_link(struct store *store, const struct actor *actor,
     }
     result->person_id = person_id;
     snprintf(result->link, sizeof result->link, "%s%s%s", url, ACCOUNT_LINK_PATH, token);
-    (void)state;
     struct template_data *data = template_data_new();
     if (data == NULL || template_data_set(data, "link", result->link) != CT_OK) {
         template_data_free(data);
@@ -92,7 +90,7 @@ static enum ct_status invite(struct store *store, const struct actor *actor, int
                              state.name, expires);
     }
     status = issue_link(store, actor, person_id, ACCOUNT_LINK_INVITATION,
-                        ACCOUNT_INVITATION_SECONDS, &state, result, &outcome->err);
+                        ACCOUNT_INVITATION_SECONDS, result, &outcome->err);
     if (status == CT_OK) {
         status = store_audit(store, actor->person_id, ENTITY_PERSON, person_id, "invite", NULL,
                              &outcome->err);
@@ -262,7 +260,7 @@ enum ct_status action_password_reset_request(struct store *store, const struct a
     if (status == CT_OK && found && !state.deactivated && !refused) {
         struct invitation_result result;
         status = issue_link(store, actor, person_id, ACCOUNT_LINK_PASSWORD_RESET,
-                            ACCOUNT_RESET_SECONDS, &state, &result, &outcome->err);
+                            ACCOUNT_RESET_SECONDS, &result, &outcome->err);
     }
     return action_end(store, status, outcome);
 }

@@ -3,13 +3,11 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
-#include "../harvest/csv_table.h"
 #include "../store/store_award.h"
 #include "../store/store_people.h"
 #include "claims.h"
-#include "coordinator.h"
+#include "import_rows.h"
 #include "../core/banned.h"
 
 enum history_column {
@@ -40,82 +38,16 @@ static const char *const column_names[HISTORY_COLUMNS] = {
 };
 enum { REQUIRED_COLUMNS = 3 };
 
-struct history_run {
-    struct store *store;
-    const struct actor *actor;
-    int64_t import_id;
-    int column_of[HISTORY_COLUMNS]; /* the header's index of each, -1 when absent */
-    struct record_import_counts counts;
-    const struct csv_table_record *record; /* the line being read */
-    char what[256];                        /* what the line is about, for the reconciliation */
-};
+_Static_assert(HISTORY_COLUMNS <= IMPORT_ROWS_MAX_COLUMNS, "every column has its place");
 
-static int column_named(const char *name)
-{
-    for (int i = 0; i < HISTORY_COLUMNS; i++) {
-        if (strcasecmp(name, column_names[i]) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
-
-static enum ct_status read_header(void *context, size_t count, const char *const *names,
-                                  struct ct_err *err)
-{
-    struct history_run *run = context;
-    for (int i = 0; i < HISTORY_COLUMNS; i++) {
-        run->column_of[i] = -1;
-    }
-    for (size_t i = 0; i < count; i++) {
-        int column = column_named(names[i]);
-        if (column < 0) {
-            return ct_err_set(err, CT_ERR_INPUT, "file",
-                              "not a history file: column %zu, \"%.64s\", is not one of its "
-                              "columns (docs/operations.md lists them)",
-                              i + 1, names[i]);
-        }
-        if (run->column_of[column] >= 0) {
-            return ct_err_set(err, CT_ERR_INPUT, "file", "column \"%s\" appears twice",
-                              column_names[column]);
-        }
-        run->column_of[column] = (int)i;
-    }
-    for (int i = 0; i < REQUIRED_COLUMNS; i++) {
-        if (run->column_of[i] < 0) {
-            return ct_err_set(err, CT_ERR_INPUT, "file",
-                              "not a history file: it has no column \"%s\"", column_names[i]);
-        }
-    }
-    return CT_OK;
-}
+static const struct import_rows_format history_format = {RECORD_IMPORT_HISTORY, "history",
+                                                         "imports history",     column_names,
+                                                         HISTORY_COLUMNS,       REQUIRED_COLUMNS};
 
 /* The line's cell of column ("" when the file or the line has none). */
-static const char *cell(const struct history_run *run, enum history_column column)
+static const char *cell(const struct import_rows *run, enum history_column column)
 {
-    int index = run->column_of[column];
-    if (index < 0 || (size_t)index >= run->record->count) {
-        return "";
-    }
-    return run->record->cells[index];
-}
-
-static enum ct_status keep_line(struct history_run *run, enum record_line_outcome outcome,
-                                const char *reason, struct ct_err *err)
-{
-    run->counts.of[outcome]++;
-    return store_record_import_line(run->store, run->import_id, run->record->line, outcome, reason,
-                                    run->what, err);
-}
-
-/* Refuses the line with the fault or store error of outcome: "field: message". */
-static enum ct_status refuse_line(struct history_run *run, const char *field, const char *message,
-                                  struct ct_err *err)
-{
-    char reason[512];
-    snprintf(reason, sizeof reason, "%s%s%s", field != NULL && field[0] != '\0' ? field : "",
-             field != NULL && field[0] != '\0' ? ": " : "", message);
-    return keep_line(run, RECORD_LINE_REFUSED, reason, err);
+    return import_rows_cell(run, (int)column);
 }
 
 /* The key an imported activity is kept under: SHA-256 of its person, date, kind and title. */
@@ -145,7 +77,7 @@ static bool activity_unchanged(const struct imported_activity *held, const struc
 }
 
 /* Reads the line's activity into a, noting what is wrong in faults. */
-static void read_activity(const struct history_run *run, struct activity_new *a,
+static void read_activity(const struct import_rows *run, struct activity_new *a,
                           struct action_outcome *faults)
 {
     const struct claim_submit_input input = {
@@ -177,7 +109,7 @@ static void read_activity(const struct history_run *run, struct activity_new *a,
 }
 
 /* Keeps the activity a under key: new, updated or as it was. */
-static enum ct_status keep_activity(struct history_run *run, const struct activity_new *a,
+static enum ct_status keep_activity(struct import_rows *run, const struct activity_new *a,
                                     struct ct_err *err)
 {
     struct imported_activity held;
@@ -186,23 +118,24 @@ static enum ct_status keep_activity(struct history_run *run, const struct activi
         store_imported_activity_find(run->store, a->source_record_id, &held, &found, err);
     int64_t actor_id = run->actor->person_id;
     if (status == CT_OK && found && activity_unchanged(&held, a)) {
-        return keep_line(run, RECORD_LINE_UNCHANGED, NULL, err);
+        return import_rows_keep_line(run, RECORD_LINE_UNCHANGED, NULL, err);
     }
     if (status == CT_OK && found) {
         status = store_imported_activity_update(run->store, actor_id, held.id, a, err);
-        return status == CT_OK ? keep_line(run, RECORD_LINE_UPDATED, NULL, err) : status;
+        return status == CT_OK ? import_rows_keep_line(run, RECORD_LINE_UPDATED, NULL, err)
+                               : status;
     }
     int64_t id = 0;
     if (status == CT_OK) {
         status = store_activity_add(run->store, actor_id, a, &id, err);
     }
     if (status == CT_ERR_INPUT) {
-        return refuse_line(run, err->where, err->message, err);
+        return import_rows_refuse_line(run, err->where, err->message, err);
     }
-    return status == CT_OK ? keep_line(run, RECORD_LINE_CREATED, NULL, err) : status;
+    return status == CT_OK ? import_rows_keep_line(run, RECORD_LINE_CREATED, NULL, err) : status;
 }
 
-static enum ct_status import_activity(struct history_run *run, int64_t person_id,
+static enum ct_status import_activity(struct import_rows *run, int64_t person_id,
                                       struct ct_err *err)
 {
     struct activity_new a = {.person_id = person_id,
@@ -216,7 +149,7 @@ static enum ct_status import_activity(struct history_run *run, int64_t person_id
     snprintf(run->what, sizeof run->what, "activity \"%.64s\" on %.10s", cell(run, COLUMN_TITLE),
              cell(run, COLUMN_DATE));
     if (faults.fault_count > 0) {
-        return refuse_line(run, faults.faults[0].field, faults.faults[0].message, err);
+        return import_rows_refuse_line(run, faults.faults[0].field, faults.faults[0].message, err);
     }
     char key[65];
     activity_key(&a, key);
@@ -235,7 +168,7 @@ static bool is_certificate_number(const char *number)
            length;
 }
 
-static void read_certificate(const struct history_run *run, struct certificate_import *c,
+static void read_certificate(const struct import_rows *run, struct certificate_import *c,
                              struct action_outcome *faults)
 {
     c->program = cell(run, COLUMN_PROGRAM);
@@ -256,7 +189,7 @@ static void read_certificate(const struct history_run *run, struct certificate_i
 }
 
 /* Keeps certificate c, or finds it kept already. */
-static enum ct_status keep_certificate(struct history_run *run, const struct certificate_import *c,
+static enum ct_status keep_certificate(struct import_rows *run, const struct certificate_import *c,
                                        struct ct_err *err)
 {
     struct certificate_record held;
@@ -265,23 +198,24 @@ static enum ct_status keep_certificate(struct history_run *run, const struct cer
     if (status == CT_OK && found) {
         bool same = held.person_id == c->person_id && strcmp(held.program, c->program) == 0 &&
                     civil_date_compare(held.issued, c->issued) == 0;
-        return same ? keep_line(run, RECORD_LINE_UNCHANGED, NULL, err)
-                    : refuse_line(run, "number",
-                                  "This number is held already by a certificate of another "
-                                  "person, program or issue date.",
-                                  err);
+        return same ? import_rows_keep_line(run, RECORD_LINE_UNCHANGED, NULL, err)
+                    : import_rows_refuse_line(
+                          run, "number",
+                          "This number is held already by a certificate of another "
+                          "person, program or issue date.",
+                          err);
     }
     int64_t id = 0;
     if (status == CT_OK) {
         status = store_certificate_import(run->store, run->actor->person_id, c, &id, err);
     }
     if (status == CT_ERR_INPUT) {
-        return refuse_line(run, err->where, err->message, err);
+        return import_rows_refuse_line(run, err->where, err->message, err);
     }
-    return status == CT_OK ? keep_line(run, RECORD_LINE_CREATED, NULL, err) : status;
+    return status == CT_OK ? import_rows_keep_line(run, RECORD_LINE_CREATED, NULL, err) : status;
 }
 
-static enum ct_status import_certificate(struct history_run *run, int64_t person_id,
+static enum ct_status import_certificate(struct import_rows *run, int64_t person_id,
                                          struct ct_err *err)
 {
     struct certificate_import c = {.person_id = person_id};
@@ -291,26 +225,24 @@ static enum ct_status import_certificate(struct history_run *run, int64_t person
     snprintf(run->what, sizeof run->what, "certificate %.31s (%.64s)", cell(run, COLUMN_NUMBER),
              cell(run, COLUMN_PROGRAM));
     if (faults.fault_count > 0) {
-        return refuse_line(run, faults.faults[0].field, faults.faults[0].message, err);
+        return import_rows_refuse_line(run, faults.faults[0].field, faults.faults[0].message, err);
     }
     return keep_certificate(run, &c, err);
 }
 
-static enum ct_status read_record(void *context, const struct csv_table_record *record,
-                                  struct ct_err *err)
+static enum ct_status read_line(void *context, struct ct_err *err)
 {
-    struct history_run *run = context;
-    run->record = record;
-    run->counts.rows_read++;
+    struct import_rows *run = context;
     snprintf(run->what, sizeof run->what, "%.32s of %.128s", cell(run, COLUMN_RECORD),
              cell(run, COLUMN_EMAIL));
-    if (record->problem != NULL) {
-        return refuse_line(run, NULL, record->problem, err);
+    if (run->record->problem != NULL) {
+        return import_rows_refuse_line(run, NULL, run->record->problem, err);
     }
     const char *kind = cell(run, COLUMN_RECORD);
     bool activity = strcmp(kind, "activity") == 0;
     if (!activity && strcmp(kind, "certificate") != 0) {
-        return refuse_line(run, "record", "Expected \"activity\" or \"certificate\".", err);
+        return import_rows_refuse_line(run, "record", "Expected \"activity\" or \"certificate\".",
+                                       err);
     }
     int64_t person_id = 0;
     enum ct_status status = CT_OK;
@@ -318,7 +250,7 @@ static enum ct_status read_record(void *context, const struct csv_table_record *
         status = store_person_find(run->store, cell(run, COLUMN_EMAIL), &person_id, err);
     }
     if (status == CT_ERR_INPUT || (status == CT_OK && person_id == 0)) {
-        return refuse_line(run, "email", "No person has this e-mail address.", err);
+        return import_rows_refuse_line(run, "email", "No person has this e-mail address.", err);
     }
     if (status != CT_OK) {
         return status;
@@ -327,45 +259,16 @@ static enum ct_status read_record(void *context, const struct csv_table_record *
                     : import_certificate(run, person_id, err);
 }
 
-/* Reads the file and keeps the import's record; the caller's transaction is open. */
-static enum ct_status run_import(struct history_run *run, const struct history_import_input *input,
-                                 struct history_import_result *result, struct ct_err *err)
-{
-    enum ct_status status =
-        store_record_import_begin(run->store, run->actor->person_id, RECORD_IMPORT_HISTORY,
-                                  input->via, input->file_name, &run->import_id, err);
-    const struct csv_table_reader reader = {read_header, read_record, run};
-    if (status == CT_OK) {
-        status = csv_table_read(input->source, &reader, result->file_sha256, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_end(run->store, run->actor->person_id, run->import_id,
-                                         result->file_sha256, &run->counts, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_refused(run->store, run->import_id, input->refused_shown,
-                                             &result->refused, err);
-    }
-    result->import_id = run->import_id;
-    result->counts = run->counts;
-    return status;
-}
-
 enum ct_status action_history_import(struct store *store, const struct actor *actor,
                                      const struct history_import_input *input,
                                      struct history_import_result *result,
                                      struct action_outcome *outcome)
 {
-    struct history_run run = {.store = store, .actor = actor};
-    enum ct_status status = coordinator_begin(store, actor, "imports history", outcome);
-    if (status == CT_OK) {
-        status = run_import(&run, input, result, &outcome->err);
-        if (status == CT_ERR_INPUT) {
-            status = coordinator_store_refusal(outcome, status, ACTION_BAD_INPUT, "file");
-        }
-    }
-    if (status == CT_OK && input->dry_run) {
-        return action_discard(store);
-    }
-    return action_end(store, status, outcome);
+    struct import_rows run = {.store = store, .actor = actor, .format = &history_format};
+    const struct import_rows_file file = {
+        input->source,        input->file_name, input->via, input->dry_run,
+        input->refused_shown, read_line,        &run};
+    const struct import_rows_result kept = {&result->import_id, &result->counts,
+                                            result->file_sha256, &result->refused};
+    return import_rows_run(&run, &file, &kept, outcome);
 }

@@ -5,10 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../harvest/csv_table.h"
 #include "../store/store_libraries.h"
 #include "../store/store_people.h"
-#include "coordinator.h"
+#include "import_rows.h"
 #include "libraries.h"
 #include "people.h"
 #include "people_checks.h"
@@ -37,67 +36,23 @@ static const char *const column_names[PEOPLE_COLUMNS] = {
 };
 enum { REQUIRED_COLUMNS = 1 };
 
+_Static_assert(PEOPLE_COLUMNS <= IMPORT_ROWS_MAX_COLUMNS, "every column has its place");
+
+static const struct import_rows_format people_format = {RECORD_IMPORT_PEOPLE, "people",
+                                                        "imports people",     column_names,
+                                                        PEOPLE_COLUMNS,       REQUIRED_COLUMNS};
+
 struct people_run {
-    struct store *store;
-    const struct actor *actor;
-    int64_t import_id;
-    int column_of[PEOPLE_COLUMNS]; /* the header's index of each, -1 when absent */
-    struct record_import_counts counts;
-    const struct csv_table_record *record; /* the line being read */
-    char what[256];                        /* what the line is about, for the reconciliation */
-    char reason[512];                      /* why the line is refused */
-    bool created;                          /* the line created a library or a person */
-    bool updated;                          /* the line changed one */
+    struct import_rows rows;
+    char reason[512]; /* why the line is refused */
+    bool created;     /* the line created a library or a person */
+    bool updated;     /* the line changed one */
 };
-
-static int column_named(const char *name)
-{
-    for (int i = 0; i < PEOPLE_COLUMNS; i++) {
-        if (strcasecmp(name, column_names[i]) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
-
-static enum ct_status read_header(void *context, size_t count, const char *const *names,
-                                  struct ct_err *err)
-{
-    struct people_run *run = context;
-    for (int i = 0; i < PEOPLE_COLUMNS; i++) {
-        run->column_of[i] = -1;
-    }
-    for (size_t i = 0; i < count; i++) {
-        int column = column_named(names[i]);
-        if (column < 0) {
-            return ct_err_set(err, CT_ERR_INPUT, "file",
-                              "not a people file: column %zu, \"%.64s\", is not one of its "
-                              "columns (docs/operations.md lists them)",
-                              i + 1, names[i]);
-        }
-        if (run->column_of[column] >= 0) {
-            return ct_err_set(err, CT_ERR_INPUT, "file", "column \"%s\" appears twice",
-                              column_names[column]);
-        }
-        run->column_of[column] = (int)i;
-    }
-    for (int i = 0; i < REQUIRED_COLUMNS; i++) {
-        if (run->column_of[i] < 0) {
-            return ct_err_set(err, CT_ERR_INPUT, "file",
-                              "not a people file: it has no column \"%s\"", column_names[i]);
-        }
-    }
-    return CT_OK;
-}
 
 /* The line's cell of column ("" when the file or the line has none). */
 static const char *cell(const struct people_run *run, enum people_column column)
 {
-    int index = run->column_of[column];
-    if (index < 0 || (size_t)index >= run->record->count) {
-        return "";
-    }
-    return run->record->cells[index];
+    return import_rows_cell(&run->rows, (int)column);
 }
 
 /* The cell, or NULL when it is empty. */
@@ -175,7 +130,8 @@ static enum ct_status add_library(struct people_run *run, int64_t *library_id, s
     struct library_result result = {0};
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status = action_library_add(run->store, run->actor, &input, &result, &outcome);
+    enum ct_status status =
+        action_library_add(run->rows.store, run->rows.actor, &input, &result, &outcome);
     *library_id = result.id;
     run->created = true;
     return action_result(run, status, &outcome, true, err);
@@ -185,7 +141,7 @@ static enum ct_status edit_library(struct people_run *run, int64_t library_id, s
 {
     struct library_view held;
     bool found = false;
-    enum ct_status status = store_library_get(run->store, library_id, &held, &found, err);
+    enum ct_status status = store_library_get(run->rows.store, library_id, &held, &found, err);
     if (status != CT_OK || !found) {
         return status != CT_OK ? status : ct_err_set(err, CT_ERR_IO, "library", "vanished");
     }
@@ -202,7 +158,7 @@ static enum ct_status edit_library(struct people_run *run, int64_t library_id, s
     }
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    status = action_library_edit(run->store, run->actor, &input, &outcome);
+    status = action_library_edit(run->rows.store, run->rows.actor, &input, &outcome);
     run->updated = true;
     return action_result(run, status, &outcome, true, err);
 }
@@ -222,7 +178,7 @@ static enum ct_status take_library(struct people_run *run, int64_t *library_id, 
                       kind);
     }
     enum ct_status status =
-        store_library_external_id_holder(run->store, external_id, library_id, err);
+        store_library_external_id_holder(run->rows.store, external_id, library_id, err);
     if (status != CT_OK) {
         return status;
     }
@@ -283,7 +239,8 @@ static enum ct_status add_person(struct people_run *run, int64_t library_id, con
     struct person_result result = {0};
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status = action_person_add(run->store, run->actor, &input, &result, &outcome);
+    enum ct_status status =
+        action_person_add(run->rows.store, run->rows.actor, &input, &result, &outcome);
     *person_id = result.id;
     run->created = true;
     return action_result(run, status, &outcome, false, err);
@@ -300,7 +257,7 @@ static enum ct_status move_person(struct people_run *run, const struct person_vi
                                             given(run, COLUMN_POSITION)};
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status = action_person_move(run->store, run->actor, &input, &outcome);
+    enum ct_status status = action_person_move(run->rows.store, run->rows.actor, &input, &outcome);
     run->updated = true;
     return action_result(run, status, &outcome, false, err);
 }
@@ -332,7 +289,7 @@ static enum ct_status edit_person(struct people_run *run, const struct person_vi
     if (input.name == NULL && input.position == NULL && input.roles == NULL) {
         return CT_OK;
     }
-    enum ct_status status = action_person_edit(run->store, run->actor, &input, &outcome);
+    enum ct_status status = action_person_edit(run->rows.store, run->rows.actor, &input, &outcome);
     run->updated = true;
     return action_result(run, status, &outcome, false, err);
 }
@@ -349,17 +306,17 @@ static enum ct_status take_person(struct people_run *run, int64_t library_id, in
     char roles[512];
     enum ct_status status = roles_text(run, roles, sizeof roles);
     *person_id = 0;
-    status = status != CT_OK ? status : store_person_find(run->store, email, person_id, err);
+    status = status != CT_OK ? status : store_person_find(run->rows.store, email, person_id, err);
     if (status == CT_ERR_INPUT && run->reason[0] == '\0') {
         return add_person(run, library_id, roles, person_id, err);
     }
     struct person_view held;
     bool found = false;
-    status =
-        status != CT_OK ? status : store_person_get(run->store, *person_id, &held, &found, err);
+    status = status != CT_OK ? status
+                             : store_person_get(run->rows.store, *person_id, &held, &found, err);
     status = status != CT_OK ? status : move_person(run, &held, library_id, err);
-    status =
-        status != CT_OK ? status : store_person_get(run->store, *person_id, &held, &found, err);
+    status = status != CT_OK ? status
+                             : store_person_get(run->rows.store, *person_id, &held, &found, err);
     return status != CT_OK ? status : edit_person(run, &held, roles, err);
 }
 
@@ -385,7 +342,7 @@ static enum ct_status check_officer_positions(struct people_run *run, int64_t pe
 {
     struct person_view held;
     bool found = false;
-    enum ct_status status = store_person_get(run->store, person_id, &held, &found, err);
+    enum ct_status status = store_person_get(run->rows.store, person_id, &held, &found, err);
     if (status == CT_OK && director && strcmp(held.position, "staff") != 0) {
         return refuse(run, "director", "A library's director is one of its staff: %.80s is not.",
                       held.name);
@@ -413,7 +370,7 @@ static enum ct_status take_officers(struct people_run *run, int64_t library_id, 
     enum ct_status status = check_officer_positions(run, person_id, director, chair, err);
     status = status != CT_OK
                  ? status
-                 : store_library_officers_get(run->store, library_id, &library, &found, err);
+                 : store_library_officers_get(run->rows.store, library_id, &library, &found, err);
     const struct library_officers_input input = {
         library_id, office_after(library.director_id, person_id, director_given, director),
         office_after(library.board_chair_id, person_id, chair_given, chair)};
@@ -423,7 +380,7 @@ static enum ct_status take_officers(struct people_run *run, int64_t library_id, 
     }
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    status = action_library_officers(run->store, run->actor, &input, &outcome);
+    status = action_library_officers(run->rows.store, run->rows.actor, &input, &outcome);
     run->updated = true;
     return action_result(run, status, &outcome, false, err);
 }
@@ -454,14 +411,6 @@ static enum ct_status take_line(struct people_run *run, struct ct_err *err)
     return status != CT_OK ? status : take_officers(run, library_id, person_id, err);
 }
 
-static enum ct_status keep_line(struct people_run *run, enum record_line_outcome outcome,
-                                const char *reason, struct ct_err *err)
-{
-    run->counts.of[outcome]++;
-    return store_record_import_line(run->store, run->import_id, run->record->line, outcome, reason,
-                                    run->what, err);
-}
-
 /* Takes the line in a savepoint of its own: a refused line keeps nothing. */
 static enum ct_status take_line_apart(struct people_run *run, struct ct_err *err)
 {
@@ -469,18 +418,19 @@ static enum ct_status take_line_apart(struct people_run *run, struct ct_err *err
     action_outcome_init(&line);
     run->created = run->updated = false;
     run->reason[0] = '\0';
-    enum ct_status status = action_begin(run->store, &line);
+    enum ct_status status = action_begin(run->rows.store, &line);
     if (status != CT_OK) {
         *err = line.err;
         return status;
     }
     status = take_line(run, err);
     if (status != CT_OK) {
-        (void)action_discard(run->store);
-        return status == CT_ERR_INPUT ? keep_line(run, RECORD_LINE_REFUSED, run->reason, err)
-                                      : status;
+        (void)action_discard(run->rows.store);
+        return status == CT_ERR_INPUT
+                   ? import_rows_keep_line(&run->rows, RECORD_LINE_REFUSED, run->reason, err)
+                   : status;
     }
-    status = action_end(run->store, CT_OK, &line);
+    status = action_end(run->rows.store, CT_OK, &line);
     if (status != CT_OK) {
         *err = line.err;
         return status;
@@ -488,51 +438,24 @@ static enum ct_status take_line_apart(struct people_run *run, struct ct_err *err
     enum record_line_outcome outcome = run->created   ? RECORD_LINE_CREATED
                                        : run->updated ? RECORD_LINE_UPDATED
                                                       : RECORD_LINE_UNCHANGED;
-    return keep_line(run, outcome, NULL, err);
+    return import_rows_keep_line(&run->rows, outcome, NULL, err);
 }
 
-static enum ct_status read_record(void *context, const struct csv_table_record *record,
-                                  struct ct_err *err)
+static enum ct_status read_line(void *context, struct ct_err *err)
 {
     struct people_run *run = context;
-    run->record = record;
-    run->counts.rows_read++;
     if (cell(run, COLUMN_EMAIL)[0] != '\0') {
-        snprintf(run->what, sizeof run->what, "%.128s at library %.64s", cell(run, COLUMN_EMAIL),
-                 cell(run, COLUMN_LIBRARY_ID));
+        snprintf(run->rows.what, sizeof run->rows.what, "%.128s at library %.64s",
+                 cell(run, COLUMN_EMAIL), cell(run, COLUMN_LIBRARY_ID));
     } else {
-        snprintf(run->what, sizeof run->what, "library %.64s", cell(run, COLUMN_LIBRARY_ID));
+        snprintf(run->rows.what, sizeof run->rows.what, "library %.64s",
+                 cell(run, COLUMN_LIBRARY_ID));
     }
-    if (record->problem != NULL) {
-        run->counts.of[RECORD_LINE_REFUSED]++;
-        return store_record_import_line(run->store, run->import_id, record->line,
-                                        RECORD_LINE_REFUSED, record->problem, run->what, err);
+    if (run->rows.record->problem != NULL) {
+        return import_rows_keep_line(&run->rows, RECORD_LINE_REFUSED, run->rows.record->problem,
+                                     err);
     }
     return take_line_apart(run, err);
-}
-
-/* Reads the file and keeps the import's record; the caller's transaction is open. */
-static enum ct_status run_import(struct people_run *run, const struct people_import_input *input,
-                                 struct people_import_result *result, struct ct_err *err)
-{
-    enum ct_status status =
-        store_record_import_begin(run->store, run->actor->person_id, RECORD_IMPORT_PEOPLE,
-                                  input->via, input->file_name, &run->import_id, err);
-    const struct csv_table_reader reader = {read_header, read_record, run};
-    if (status == CT_OK) {
-        status = csv_table_read(input->source, &reader, result->file_sha256, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_end(run->store, run->actor->person_id, run->import_id,
-                                         result->file_sha256, &run->counts, err);
-    }
-    if (status == CT_OK) {
-        status = store_record_import_refused(run->store, run->import_id, input->refused_shown,
-                                             &result->refused, err);
-    }
-    result->import_id = run->import_id;
-    result->counts = run->counts;
-    return status;
 }
 
 enum ct_status action_people_import(struct store *store, const struct actor *actor,
@@ -540,16 +463,11 @@ enum ct_status action_people_import(struct store *store, const struct actor *act
                                     struct people_import_result *result,
                                     struct action_outcome *outcome)
 {
-    struct people_run run = {.store = store, .actor = actor};
-    enum ct_status status = coordinator_begin(store, actor, "imports people", outcome);
-    if (status == CT_OK) {
-        status = run_import(&run, input, result, &outcome->err);
-        if (status == CT_ERR_INPUT) {
-            status = coordinator_store_refusal(outcome, status, ACTION_BAD_INPUT, "file");
-        }
-    }
-    if (status == CT_OK && input->dry_run) {
-        return action_discard(store);
-    }
-    return action_end(store, status, outcome);
+    struct people_run run = {.rows = {.store = store, .actor = actor, .format = &people_format}};
+    const struct import_rows_file file = {
+        input->source,        input->file_name, input->via, input->dry_run,
+        input->refused_shown, read_line,        &run};
+    const struct import_rows_result kept = {&result->import_id, &result->counts,
+                                            result->file_sha256, &result->refused};
+    return import_rows_run(&run.rows, &file, &kept, outcome);
 }

@@ -2,6 +2,7 @@
 
 #include <inttypes.h>
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,17 +11,26 @@
 #include "cli_args.h"
 #include "../core/buf.h"
 #include "../core/credit.h"
+#include "../actions/announcement.h"
 #include "../store/store_compliance.h"
+#include "../store/store_newly_certified.h"
 #include "../core/banned.h"
 
 static void report_usage(FILE *out)
 {
     fprintf(out, "Usage: certtrack report compliance --db PATH [--as-of DATE] [--format csv|json]\n"
+                 "       certtrack report certified --db PATH --from DATE --to DATE"
+                 " [--format csv|text]\n"
                  "\n"
                  "Evaluates every open track (active, submitted, returned) on one day (default\n"
                  "today) and prints one row each: person, library, program, deadline, status,\n"
                  "counted, required and remaining credits, and blocking codes. CSV (the default)\n"
-                 "neutralises cells that a spreadsheet would run as a formula.\n");
+                 "neutralises cells that a spreadsheet would run as a formula.\n"
+                 "\n"
+                 "certified lists the certificates awarded from --from to --to (both days\n"
+                 "included; imported and revoked ones left out), by program and library: as CSV\n"
+                 "(the default), or as the announcement written from the template\n"
+                 "announcement.txt (--format text).\n");
 }
 
 /* Appends one CSV cell: quoted when needed, and a cell a spreadsheet would read as a
@@ -117,7 +127,7 @@ static enum ct_status report_track(void *context, const struct compliance_row *r
 
 static enum ct_status report_all(struct report *report, struct ct_err *err)
 {
-    struct compliance_filter everyone = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false};
+    struct compliance_filter everyone = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false, NULL, NULL};
     return store_compliance_each(report->store, report->day, &everyone, report_track, report, err);
 }
 
@@ -180,8 +190,107 @@ static int report_compliance(int argc, char **argv)
     return exit_code >= 0 ? exit_code : cli_with_store(&args, report_run, &report);
 }
 
+/* ---- report certified ---- */
+
+struct certified_args {
+    struct cli_args common;
+    struct civil_date from;
+    struct civil_date to;
+};
+
+#define CERTIFIED_OPTION(name, kind, field, required)                                              \
+    {                                                                                              \
+        name, kind, offsetof(struct certified_args, field), required, NULL                         \
+    }
+
+static const struct cli_option certified_option_table[] = {
+    CERTIFIED_OPTION("db", CLI_TEXT, common.db, true),
+    CERTIFIED_OPTION("programs", CLI_TEXT, common.programs, false),
+    CERTIFIED_OPTION("from", CLI_DATE, from, true),
+    CERTIFIED_OPTION("to", CLI_DATE, to, true),
+    CERTIFIED_OPTION("format", CLI_TEXT, common.format, false),
+};
+
+static enum ct_status certified_csv(struct store *store, const struct store_rows *rows,
+                                    struct buf *out)
+{
+    const struct newly_certified_row *row = rows->items;
+    enum ct_status status = buf_append_str(
+        out, "program,program_name,library_id,library,city,person_id,name,issued,certificate\r\n");
+    for (size_t i = 0; status == CT_OK && i < rows->count; i++) {
+        char library[24] = "", person[24], issued[CIVIL_DATE_TEXT_SIZE];
+        if (row[i].library_id != 0) {
+            snprintf(library, sizeof library, "%" PRId64, row[i].library_id);
+        }
+        snprintf(person, sizeof person, "%" PRId64, row[i].person_id);
+        civil_date_format(row[i].issued, issued);
+        const char *cells[] = {row[i].program, program_set_name(store->programs, row[i].program),
+                               library,        row[i].library,
+                               row[i].city,    person,
+                               row[i].name,    issued,
+                               row[i].number};
+        size_t count = sizeof cells / sizeof cells[0];
+        for (size_t c = 0; c < count && status == CT_OK; c++) {
+            status = csv_cell(out, cells[c], c + 1 == count);
+        }
+    }
+    return status;
+}
+
+/* Prints the newly certified (a struct certified_args) from the open store. */
+static int certified_run(struct store *store, void *context)
+{
+    const struct certified_args *args = context;
+    struct statewide_filter everyone = {0};
+    struct store_rows rows;
+    struct buf out;
+    buf_init(&out, (size_t)1 << 30);
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_newly_certified(store, args->from, args->to, &everyone, &rows, &err);
+    bool text = args->common.format != NULL && strcmp(args->common.format, "text") == 0;
+    if (status == CT_OK) {
+        status = text ? announcement_draft(store, args->from, args->to, &rows, &out, &err)
+                      : certified_csv(store, &rows, &out);
+    }
+    if (status == CT_OK) {
+        fputs(buf_str(&out), stdout);
+    }
+    buf_release(&out);
+    store_rows_release(&rows);
+    if (status != CT_OK) {
+        return err.message[0] != '\0' ? cli_report(&err) : CLI_EXIT_FAILURE;
+    }
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+}
+
+/* report certified: argv[0] is "certified". */
+static int report_certified(int argc, char **argv)
+{
+    static const struct cli_options options = CLI_OPTIONS(certified_option_table, report_usage);
+    struct certified_args args = {.from = civil_date_unset(), .to = civil_date_unset()};
+    cli_args_init(&args.common);
+    int first_operand = 0;
+    int exit_code = cli_parse(&options, argc, argv, &args, &first_operand);
+    if (exit_code >= 0) {
+        return exit_code;
+    }
+    const char *format = args.common.format;
+    if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0) {
+        cli_complain("--format: expected csv or text, found '%s'", format);
+        return CLI_EXIT_BAD_INPUT;
+    }
+    if (civil_date_compare(args.from, args.to) > 0) {
+        cli_complain("--to: the last day comes before --from");
+        return CLI_EXIT_BAD_INPUT;
+    }
+    return cli_with_store(&args.common, certified_run, &args);
+}
+
 int cli_report_compliance(int argc, char **argv)
 {
-    static const struct cli_verb verbs[] = {{"compliance", report_compliance}};
-    return cli_run_verb(argc, argv, CLI_TABLE(verbs), report_usage, "expected 'compliance'");
+    static const struct cli_verb verbs[] = {{"compliance", report_compliance},
+                                            {"certified", report_certified}};
+    return cli_run_verb(argc, argv, CLI_TABLE(verbs), report_usage,
+                        "expected 'compliance' or 'certified'");
 }

@@ -8,6 +8,7 @@
 #include "../store/store_catalog.h"
 #include "../store/store_library_edits.h"
 #include "../store/store_people.h"
+#include "../store/store_person_admin.h"
 #include "../store/store_tracks.h"
 #include "../core/banned.h"
 
@@ -1000,6 +1001,12 @@ static enum ct_status library_leaders(struct demo *demo, struct library_people *
     if (status == CT_OK) {
         status = add_person(demo, "director", lib->index == 0 ? "director@example.org" : NULL,
                             lib->library, lib->chair, director_roles, &lib->director);
+    }
+    /* The library's officers, so that its consultant sees whether its director is
+     * certified (the verifiers they derive are those the set gives already). */
+    if (status == CT_OK) {
+        status = store_library_set_officers(demo->store, demo->coordinator, lib->library,
+                                            lib->director, lib->chair, demo->err);
     }
     if (status == CT_OK && towns[lib->index].large) {
         int64_t administrator = 0;

@@ -36,6 +36,12 @@ static const char *const certificate_fields[] = {
     "program", "number", "valid_until", "pdf_link", "credential_link", "check_link", NULL};
 static const char *const submitted_fields[] = {"learner_name", "program", "link", NULL};
 
+/* The announcement of the newly certified (actions/announcement.h drafts it). */
+static const char *const announcement_fields[] = {
+    "from",         "to",           "from_words", "to_words", "certificates", "count",  "programs",
+    "program",      "program_name", "libraries",  "library",  "city",         "people", "issued",
+    "issued_words", "number",       NULL};
+
 static const struct mail_template_spec specs[] = {
     {"footer", no_fields},
     {"invitation", link_fields},
@@ -52,6 +58,7 @@ static const struct mail_template_spec specs[] = {
     {"notice-certificate-awarded", certificate_fields},
     {"notice-track-submitted", submitted_fields},
     {"notice-report-submitted", submitted_fields},
+    {"announcement", announcement_fields},
 };
 
 enum { SPEC_COUNT = sizeof specs / sizeof specs[0] };

@@ -15,6 +15,7 @@
 #include "api/api_plan.h"
 #include "api/api_profile.h"
 #include "api/api_supervisor.h"
+#include "api/api_todo.h"
 #include "api/api_tracks.h"
 #include "pages/account.h"
 #include "pages/catalog.h"
@@ -46,6 +47,9 @@
 #include "pages/review.h"
 #include "pages/settings.h"
 #include "pages/staff.h"
+#include "pages/statewide.h"
+#include "pages/statewide_certified.h"
+#include "pages/statewide_csv.h"
 #include "pages/tokens.h"
 #include "pages/track.h"
 #include "pages/verify.h"
@@ -87,6 +91,8 @@ struct route {
 /* Who finds people (the search box), and who keeps them (adds, edits, deactivates). */
 #define PEOPLE_FINDERS (ROLE_CE_COORDINATOR | ROLE_CONSULTANT | ROLE_LIBRARY_ADMINISTRATOR)
 #define PEOPLE_KEEPERS (ROLE_CE_COORDINATOR | ROLE_LIBRARY_ADMINISTRATOR)
+/* Who sees the statewide picture: the coordinator every library, a consultant theirs. */
+#define STATE_VIEWERS (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)
 
 static enum ct_status healthz(struct web_request *request, struct web_response *response,
                               int64_t id)
@@ -154,6 +160,8 @@ static const struct route routes[] = {
      "Harvest"},
     {"GET", "/compliance", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_compliance, LAID_OUT, "Compliance"},
+    {"GET", "/statewide", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE, page_statewide, LAID_OUT,
+     "Statewide"},
     {"GET", "/libraries", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_libraries, LAID_OUT, "Libraries"},
     {"GET", "/imports", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_record_imports,
@@ -188,6 +196,25 @@ static const struct route routes[] = {
      LAID_OUT, NO_NAV},
     {"GET", "/compliance.csv", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR | ROLE_CONSULTANT, ROUTE_PAGE,
      page_compliance_csv, BARE, NO_NAV},
+    /* The statewide picture's tables as CSV, and the newly certified. */
+    {"GET", "/statewide/programs.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_programs_csv, BARE, NO_NAV},
+    {"GET", "/statewide/kinds.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_kinds_csv, BARE, NO_NAV},
+    {"GET", "/statewide/directors.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_directors_csv, BARE, NO_NAV},
+    {"GET", "/statewide/months.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_months_csv, BARE, NO_NAV},
+    {"GET", "/statewide/quarter.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_quarter_csv, BARE, NO_NAV},
+    {"GET", "/statewide/expiring.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_expiring_csv, BARE, NO_NAV},
+    {"GET", "/statewide/certified", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_certified, LAID_OUT, NO_NAV},
+    {"GET", "/statewide/certified.csv", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_certified_csv, BARE, NO_NAV},
+    {"GET", "/statewide/certified.txt", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_statewide_certified_text, BARE, NO_NAV},
     {"GET", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_catalog_new,
      LAID_OUT, NO_NAV},
     {"POST", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
@@ -436,6 +463,7 @@ static const struct route routes[] = {
      page_harvest_inbox_link, LAID_OUT, NO_NAV},
     {"POST", "/harvest/inbox/courses", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_harvest_inbox_map, LAID_OUT, NO_NAV},
+    {"GET", "/api/v1/me/todo", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_todo, BARE, NO_NAV},
     {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about, BARE, NO_NAV},
     {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_post, BARE, NO_NAV},
     {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_put, BARE, NO_NAV},

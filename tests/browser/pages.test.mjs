@@ -4,7 +4,8 @@
 // to look at. The stories (story.test.mjs, strategic.test.mjs) walk the work itself; this
 // sweep covers the pages no story needs: the catalog, certificates, staff, a person's
 // progress, the libraries (added, edited, closed, and their strategic plans kept, with
-// each form refused once), the harvest pages (with a site, an import and statements
+// each form refused once), the statewide picture and the newly certified (at both
+// widths with axe in statewide.test.mjs), the harvest pages (with a site, an import and statements
 // waiting in the inbox, made before the sweep), the public certificate check, tokens,
 // the profile and the second factor's setup, 403 and 404.
 //
@@ -165,6 +166,9 @@ test("the coordinator's pages", { timeout: 180000 }, async () => {
             return firstLink(page, '/certificates/');
         }],
         ['compliance', '/compliance'],
+        ['the statewide picture', '/statewide'],
+        ['the statewide picture, filtered', '/statewide?program=msl-staff&kind=public'],
+        ['the newly certified', '/statewide/certified?from=2025-01-01&to=2026-06-15'],
         ['libraries', '/libraries'],
         ['one library', async (page) => {
             await page.goto(`${base}/libraries`);
@@ -468,3 +472,4 @@ test('the coordinator keeps a library and its plan; the director keeps their own
             }
         }
     });
+

@@ -152,9 +152,11 @@ const ui = KEYBOARD ? keyboard : mouse;
 
 const main = (page) => page.getByRole('main');
 const heading = (page) => main(page).getByRole('heading', { level: 1 });
-// The site's menu: a link of a navigation landmark (whatever the landmark is called).
-const navLink = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true })
-    .first();
+// The site's menu: a link of a navigation landmark (whatever the landmark is called), by
+// its label, read with the count of what waits behind it when anything does ("Plans to
+// sign, 1 waiting").
+const navLink = (page, name) => page.getByRole('navigation')
+    .getByRole('link', { name: new RegExp(`^${name}(, \\d+ waiting)?$`) }).first();
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 const field = (scope, label) => scope.getByLabel(label, { exact: true });
 const notice = (page) => main(page).getByRole('status');
@@ -531,7 +533,8 @@ step("planner@ sees the engine's decisions and progress, then writes and submits
     await audit(page, 'the dashboard with the decisions');
     await shoot(page, 'dashboard');
 
-    await ui.follow(page, main(page).getByRole('link', { name: /final report/i }));
+    // The first of the links to it: what waits for the learner names it too.
+    await ui.follow(page, main(page).getByRole('link', { name: /final report/i }).first());
     assert.equal(await text(heading(page)), 'Final report');
     await ui.type(page, page.getByLabel(/Your reflection/),
         'The help desk now opens three afternoons a week. Reading about digital navigators and ' +

@@ -11,27 +11,8 @@ set -u
 certtrack=$1
 root=$2
 programs="$root/programs"
-work=$(mktemp -d /tmp/certtrack-import-people-e2e.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-export CERTTRACK_TODAY=2026-06-15
-db="$work/demo.db"
-number=0
-failed=0
-
-check() { # description, then a command that must succeed
-    number=$((number + 1))
-    description=$1
-    shift
-    if "$@" >"$work/out" 2>"$work/err"; then
-        echo "ok $number - $description"
-    else
-        echo "not ok $number - $description"
-        sed 's/^/# /' "$work/out" "$work/err" | head -20
-        failed=1
-    fi
-}
-
-count() { sqlite3 "$db" "$1"; }
+. "$root/tests/e2e/tap-lib.sh"
+tap_begin import-people
 
 cat >"$work/people.csv" <<'CSV'
 library_id,library_name,library_city,library_kind,email,name,position,roles,role_began,director,board_chair

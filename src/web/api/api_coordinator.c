@@ -15,21 +15,11 @@
 #include "../../store/store_review.h"
 #include "../../store/store_settings.h"
 #include "api.h"
+#include "api_action.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
-
-/* A date as "YYYY-MM-DD", or null when unset. */
-static json_t *date_json(struct civil_date date)
-{
-    if (!civil_date_is_set(date)) {
-        return json_null();
-    }
-    char text[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(date, text);
-    return json_string(text);
-}
 
 /* ---- the catalog ---- */
 
@@ -48,8 +38,9 @@ static json_t *event_json(const struct store_event_row *event)
     return json_pack("{s:I, s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:b, s:o}", "id",
                      (json_int_t)event->id, "title", event->title, "kind", event->kind, "category",
                      event->category, "credits", api_json_credits(event->credit_halves), "sponsor",
-                     event->sponsor, "starts", date_json(event->starts), "ends",
-                     date_json(event->ends), "lms_verifies", event->lms_verifies, "links", links);
+                     event->sponsor, "starts", api_json_date(event->starts), "ends",
+                     api_json_date(event->ends), "lms_verifies", event->lms_verifies, "links",
+                     links);
 }
 
 static enum ct_status fill_events(struct web_request *request, const struct api_page *page,
@@ -93,25 +84,23 @@ enum ct_status api_catalog_event_add(struct web_request *request, struct web_res
 {
     (void)id;
     struct catalog_event_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, event_fields, COUNT(event_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, event_fields, COUNT(event_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
     struct catalog_event_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_catalog_event_add(request->store, &actor, &input, &result, &outcome);
+    status =
+        action_catalog_event_add(request->store, &action.actor, &input, &result, &action.outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
+        return api_json_outcome(response, &action.outcome);
     }
     struct store_event_row event;
     bool found = false;
     status = status != CT_OK ? status
                              : store_event_list_get(request->store, result.id, &request->arena,
-                                                    &event, &found, &outcome.err);
+                                                    &event, &found, &action.outcome.err);
     return status != CT_OK ? status : api_json_send(response, 201, event_json(&event));
 }
 
@@ -122,9 +111,9 @@ static json_t *certificate_json(const struct store_certificate_row *certificate)
     return json_pack("{s:I, s:s, s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id",
                      (json_int_t)certificate->id, "number", certificate->number, "person",
                      (json_int_t)certificate->person_id, "name", certificate->holder, "program",
-                     certificate->program, "issued", date_json(certificate->issued), "valid_until",
-                     date_json(certificate->valid_until), "revoked",
-                     date_json(certificate->revoked), "revoked_reason",
+                     certificate->program, "issued", api_json_date(certificate->issued),
+                     "valid_until", api_json_date(certificate->valid_until), "revoked",
+                     api_json_date(certificate->revoked), "revoked_reason",
                      api_json_text(certificate->revoked_reason));
 }
 
@@ -163,48 +152,25 @@ enum ct_status api_certificate_revoke(struct web_request *request, struct web_re
     };
     /* The request is the confirmation a page asks for with its checkbox. */
     struct certificate_revoke_input input = {.certificate_id = id, .confirmed = true};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, fields, COUNT(fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_certificate_revoke(request->store, &actor, &input, &outcome);
+    status = action_certificate_revoke(request->store, &action.actor, &input, &action.outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
+        return api_json_outcome(response, &action.outcome);
     }
     struct store_certificate_row certificate;
     bool found = false;
     status = status != CT_OK ? status
                              : store_certificate_view(request->store, id, &request->arena,
-                                                      &certificate, &found, &outcome.err);
+                                                      &certificate, &found, &action.outcome.err);
     return status != CT_OK ? status : api_json_send(response, 200, certificate_json(&certificate));
 }
 
 /* ---- review ---- */
-
-/* The blocking codes of an evaluation, "category-short:technology" for a category. */
-static json_t *blocking_json(const struct evaluation *evaluation)
-{
-    json_t *codes = json_array();
-    for (size_t i = 0; codes != NULL && i < evaluation->blocking_count; i++) {
-        const struct blocking_item *item = &evaluation->blocking[i];
-        char code[160];
-        snprintf(code, sizeof code, "%s%s%s", blocking_code_name(item->code),
-                 item->code == BLOCKING_CATEGORY_SHORT ? ":" : "",
-                 item->code == BLOCKING_CATEGORY_SHORT
-                     ? evaluation->program->categories[item->category].id
-                     : "");
-        if (json_array_append_new(codes, json_string(code)) != 0) {
-            json_decref(codes);
-            codes = NULL;
-        }
-    }
-    return codes;
-}
 
 /* A submitted track with its evaluation today into *track (NULL when memory runs out). */
 static enum ct_status review_track_json(struct web_request *request,
@@ -224,10 +190,10 @@ static enum ct_status review_track_json(struct web_request *request,
     *track = json_pack(
         "{s:I, s:I, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o}", "id", (json_int_t)row->track_id,
         "person", (json_int_t)row->person_id, "name", row->name, "program", row->program, "started",
-        date_json(row->started), "deadline", date_json(row->deadline), "status",
+        api_json_date(row->started), "deadline", api_json_date(row->deadline), "status",
         track_status_name(evaluation->status), "counted",
         api_json_credits(evaluation->counted_halves), "required",
-        api_json_credits(evaluation->required_halves), "blocking", blocking_json(evaluation));
+        api_json_credits(evaluation->required_halves), "blocking", api_json_blocking(evaluation));
     evaluation_free(evaluation);
     record_free(record);
     return *track != NULL ? CT_OK : ct_err_nomem(err);
@@ -262,7 +228,7 @@ static json_t *review_report_json(const struct store_review_report *report)
 {
     return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s}", "track", (json_int_t)report->track_id,
                      "person", (json_int_t)report->person_id, "name", report->name, "program",
-                     report->program, "submitted", date_json(report->submitted), "text",
+                     report->program, "submitted", api_json_date(report->submitted), "text",
                      report->text);
 }
 
@@ -304,43 +270,24 @@ static json_t *award_json(const struct award_result *result, const char *public_
                      (json_int_t)result->next_track_id, "program", result->next_program);
 }
 
-/* Answers a decision's outcome: its refusal, or what answer (the track's or its
- * report's JSON, api.h) says now. */
-static enum ct_status
-decided(struct web_request *request, struct web_response *response, int64_t track,
-        enum ct_status status, const struct action_outcome *outcome,
-        enum ct_status (*answer)(struct store *, int64_t, json_t **, struct ct_err *))
-{
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, outcome);
-    }
-    json_t *json = NULL;
-    struct ct_err err = {0};
-    status = status != CT_OK ? status : answer(request->store, track, &json, &err);
-    return status != CT_OK ? status : api_json_send(response, 200, json);
-}
-
 enum ct_status api_track_award(struct web_request *request, struct web_response *response,
                                int64_t id)
 {
     struct track_award_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, NULL, 0, &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
     struct award_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_award(request->store, &actor, &input, &result, &outcome);
+    status = action_track_award(request->store, &action.actor, &input, &result, &action.outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
+        return api_json_outcome(response, &action.outcome);
     }
     char public_url[STORE_SETTING_SIZE];
     status = status != CT_OK
                  ? status
-                 : store_setting_get(request->store, "public-url", public_url, &outcome.err);
+                 : store_setting_get(request->store, "public-url", public_url, &action.outcome.err);
     return status != CT_OK ? status : api_json_send(response, 201, award_json(&result, public_url));
 }
 
@@ -352,33 +299,27 @@ enum ct_status api_track_return(struct web_request *request, struct web_response
                                 int64_t id)
 {
     struct track_return_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, track_return_fields,
-                                                COUNT(track_return_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, track_return_fields,
+                                            COUNT(track_return_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_return(request->store, &actor, &input, &outcome);
-    return decided(request, response, id, status, &outcome, api_track_json);
+    status = action_track_return(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_track, 200, id);
 }
 
 enum ct_status api_report_accept(struct web_request *request, struct web_response *response,
                                  int64_t id)
 {
     struct report_accept_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, NULL, 0, &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, NULL, 0, &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_report_accept(request->store, &actor, &input, &outcome);
-    return decided(request, response, id, status, &outcome, api_report_json);
+    status = action_report_accept(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_report, 200, id);
 }
 
 static const struct api_input_field report_return_fields[] = {
@@ -389,15 +330,12 @@ enum ct_status api_report_return(struct web_request *request, struct web_respons
                                  int64_t id)
 {
     struct report_return_input input = {.track_id = id};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, report_return_fields,
-                                                COUNT(report_return_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, report_return_fields,
+                                            COUNT(report_return_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_report_return(request->store, &actor, &input, &outcome);
-    return decided(request, response, id, status, &outcome, api_report_json);
+    status = action_report_return(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_report, 200, id);
 }

@@ -128,6 +128,35 @@ json_t *api_json_credits(int64_t halves)
     return halves % 2 == 0 ? json_integer(halves / 2) : json_real((double)halves / 2.0);
 }
 
+json_t *api_json_blocking(const struct evaluation *evaluation)
+{
+    json_t *codes = json_array();
+    for (size_t i = 0; codes != NULL && i < evaluation->blocking_count; i++) {
+        const struct blocking_item *item = &evaluation->blocking[i];
+        char code[160];
+        snprintf(code, sizeof code, "%s%s%s", blocking_code_name(item->code),
+                 item->code == BLOCKING_CATEGORY_SHORT ? ":" : "",
+                 item->code == BLOCKING_CATEGORY_SHORT
+                     ? evaluation->program->categories[item->category].id
+                     : "");
+        if (json_array_append_new(codes, json_string(code)) != 0) {
+            json_decref(codes);
+            codes = NULL;
+        }
+    }
+    return codes;
+}
+
+json_t *api_json_date(struct civil_date date)
+{
+    if (!civil_date_is_set(date)) {
+        return json_null();
+    }
+    char text[CIVIL_DATE_TEXT_SIZE];
+    civil_date_format(date, text);
+    return json_string(text);
+}
+
 json_t *api_json_text(const char *text)
 {
     if (text == NULL) {

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../core/engine.h"
 #include "../../store/store.h"
 #include "../../store/store_page.h"
 #include "../http/request.h"
@@ -126,6 +127,14 @@ enum ct_status api_json_append(json_t *items, json_t *item) CT_MUST_CHECK;
 
 /* A credit amount from half-credits: 2.5, or 3 when whole. */
 json_t *api_json_credits(int64_t halves);
+
+/* An evaluation's blocking codes (borrowed) as an array of strings: each code's
+ * blocking_code_name, "category-short:<category id>" for a category short of credits.
+ * NULL when memory runs out. */
+json_t *api_json_blocking(const struct evaluation *evaluation);
+
+/* A date as "YYYY-MM-DD", or null when unset. */
+json_t *api_json_date(struct civil_date date);
 
 /* A string, or null for NULL. */
 json_t *api_json_text(const char *text);

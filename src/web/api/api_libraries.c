@@ -7,6 +7,7 @@
 #include "../../actions/strategic_plans.h"
 #include "../../store/store_libraries.h"
 #include "api.h"
+#include "api_action.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
@@ -15,13 +16,6 @@
 static json_t *text_or_null(const char *text)
 {
     return text[0] != '\0' ? json_string(text) : json_null();
-}
-
-static json_t *date_json(struct civil_date date)
-{
-    char text[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(date, text);
-    return text_or_null(text);
 }
 
 static json_t *library_json(const struct library_view *library)
@@ -111,7 +105,7 @@ static json_t *plan_json(struct web_request *request, int64_t id, struct ct_err 
         return json_null();
     }
     return json_pack("{s:I, s:s, s:o, s:o}", "id", (json_int_t)plan.id, "title", plan.title,
-                     "starts", date_json(plan.starts), "ends", date_json(plan.ends));
+                     "starts", api_json_date(plan.starts), "ends", api_json_date(plan.ends));
 }
 
 /* Answers status with library id as it is now: its fields, consultants and plan. */
@@ -155,41 +149,29 @@ enum ct_status api_library_add(struct web_request *request, struct web_response 
 {
     (void)id;
     struct library_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, library_fields, COUNT(library_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, library_fields, COUNT(library_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct library_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_library_add(request->store, &actor, &input, &result, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    return status != CT_OK ? status : send_library(request, response, 201, result.id);
+    struct library_result result = {0};
+    status = action_library_add(request->store, &action.actor, &input, &result, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_library, 201, result.id);
 }
 
 enum ct_status api_library_edit(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
     struct library_input input = {.library_id = id};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, library_fields, COUNT(library_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, library_fields, COUNT(library_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_library_edit(request->store, &actor, &input, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    return status != CT_OK ? status : send_library(request, response, 200, id);
+    status = action_library_edit(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_library, 200, id);
 }
 
 enum ct_status api_library_close(struct web_request *request, struct web_response *response,
@@ -199,20 +181,14 @@ enum ct_status api_library_close(struct web_request *request, struct web_respons
         API_INPUT("closed_on", API_TEXT, struct library_close_input, closed_on),
     };
     struct library_close_input input = {.library_id = id};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, fields, COUNT(fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_library_close(request->store, &actor, &input, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    return status != CT_OK ? status : send_library(request, response, 200, id);
+    status = action_library_close(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_library, 200, id);
 }
 
 enum ct_status api_library_plan(struct web_request *request, struct web_response *response,
@@ -224,21 +200,16 @@ enum ct_status api_library_plan(struct web_request *request, struct web_response
         API_INPUT("ends", API_TEXT, struct strategic_plan_input, ends),
     };
     struct strategic_plan_input input = {.library_id = id};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, fields, COUNT(fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
     struct strategic_plan_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_strategic_plan_save(request->store, &actor, &input, &result, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    return status != CT_OK ? status : send_library(request, response, 200, id);
+    status =
+        action_strategic_plan_save(request->store, &action.actor, &input, &result, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_library, 200, id);
 }
 
 enum ct_status api_library_goals(struct web_request *request, struct web_response *response,
@@ -296,27 +267,22 @@ static enum ct_status goal_change(struct web_request *request, struct web_respon
                                   int64_t id, enum goal_change change)
 {
     struct library_goal_input input = {.library_id = id, .goal_id = request->sub_id};
-    bool ok = false;
+    struct api_action action;
     size_t count = change == GOAL_ADD || change == GOAL_EDIT ? COUNT(goal_fields) : 0;
-    enum ct_status status = api_json_read_input(request, response, goal_fields, count, &input, &ok);
-    if (status != CT_OK || !ok) {
+    enum ct_status status = api_action_read(request, response, goal_fields, count, &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
     struct library_goal_result result = {request->sub_id};
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
     struct store *store = request->store;
-    status = change == GOAL_ADD ? action_library_goal_add(store, &actor, &input, &result, &outcome)
-             : change == GOAL_EDIT   ? action_library_goal_edit(store, &actor, &input, &outcome)
-             : change == GOAL_RETIRE ? action_library_goal_retire(store, &actor, &input, &outcome)
-                                     : action_library_goal_delete(store, &actor, &input, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    return status != CT_OK
-               ? status
-               : send_goal(request, response, change == GOAL_ADD ? 201 : 200, result.id);
+    const struct actor *actor = &action.actor;
+    struct action_outcome *outcome = &action.outcome;
+    status = change == GOAL_ADD    ? action_library_goal_add(store, actor, &input, &result, outcome)
+             : change == GOAL_EDIT ? action_library_goal_edit(store, actor, &input, outcome)
+             : change == GOAL_RETIRE ? action_library_goal_retire(store, actor, &input, outcome)
+                                     : action_library_goal_delete(store, actor, &input, outcome);
+    unsigned status_code = change == GOAL_ADD ? 201 : 200;
+    return api_action_answer(request, response, &action, status, send_goal, status_code, result.id);
 }
 
 enum ct_status api_library_goal_add(struct web_request *request, struct web_response *response,

@@ -9,6 +9,7 @@
 #include "../../store/store_people_search.h"
 #include "../../store/store_person_admin.h"
 #include "api.h"
+#include "api_action.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
@@ -180,68 +181,49 @@ static const struct api_input_field person_fields[] = {
     API_INPUT("roles", API_LINES, struct person_input, roles),
 };
 
-/* Answers an action's status: its refusal, or the person (status_code) when done. */
-static enum ct_status answer(struct web_request *request, struct web_response *response,
-                             enum ct_status status, const struct action_outcome *outcome,
-                             unsigned status_code, int64_t person_id)
-{
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, outcome);
-    }
-    return status != CT_OK ? status : send_person(request, response, status_code, person_id);
-}
-
 enum ct_status api_person_add(struct web_request *request, struct web_response *response,
                               int64_t id)
 {
     (void)id;
     struct person_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, person_fields, COUNT(person_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, person_fields, COUNT(person_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
     struct person_result result = {0};
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_person_add(request->store, &actor, &input, &result, &outcome);
-    return answer(request, response, status, &outcome, 201, result.id);
+    status = action_person_add(request->store, &action.actor, &input, &result, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_person, 201, result.id);
 }
 
 enum ct_status api_person_edit(struct web_request *request, struct web_response *response,
                                int64_t person_id)
 {
     /* The library changes by a move, never by an edit. */
-    struct person_input input = {0};
-    bool ok = false;
+    struct person_input input = {.person_id = person_id};
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, person_fields, COUNT(person_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, person_fields, COUNT(person_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
     if (input.library_id != 0) {
         return api_json_error(response, 400, "invalid",
                               "A person changes library by a move: POST .../move.", "library");
     }
-    input.person_id = person_id;
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_person_edit(request->store, &actor, &input, &outcome);
-    return answer(request, response, status, &outcome, 200, person_id);
+    status = action_person_edit(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_person, 200, person_id);
 }
 
 enum ct_status api_person_deactivate(struct web_request *request, struct web_response *response,
                                      int64_t person_id)
 {
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
+    struct api_action action;
+    api_action_init(&action, request);
     enum ct_status status = action_person_deactivate(
-        request->store, &actor, &(struct person_id_input){person_id}, &outcome);
-    return answer(request, response, status, &outcome, 200, person_id);
+        request->store, &action.actor, &(struct person_id_input){person_id}, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_person, 200, person_id);
 }
 
 static const struct api_input_field move_fields[] = {
@@ -254,18 +236,15 @@ enum ct_status api_person_move(struct web_request *request, struct web_response 
                                int64_t person_id)
 {
     struct person_move_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, move_fields, COUNT(move_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, move_fields, COUNT(move_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
     input.person_id = person_id;
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_person_move(request->store, &actor, &input, &outcome);
-    return answer(request, response, status, &outcome, 200, person_id);
+    status = action_person_move(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_person, 200, person_id);
 }
 
 static const struct api_input_field merge_fields[] = {
@@ -276,18 +255,15 @@ enum ct_status api_person_merge(struct web_request *request, struct web_response
                                 int64_t person_id)
 {
     struct person_merge_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, merge_fields, COUNT(merge_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, merge_fields, COUNT(merge_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
     input.person_id = person_id;
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_person_merge(request->store, &actor, &input, &outcome);
-    return answer(request, response, status, &outcome, 200, input.into_id);
+    status = action_person_merge(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_person, 200, input.into_id);
 }
 
 static const struct api_input_field verifier_fields[] = {
@@ -298,18 +274,15 @@ enum ct_status api_person_verifier(struct web_request *request, struct web_respo
                                    int64_t person_id)
 {
     struct person_verifier_input input = {0};
-    bool ok = false;
-    enum ct_status status = api_json_read_input(request, response, verifier_fields,
-                                                COUNT(verifier_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+    struct api_action action;
+    enum ct_status status = api_action_read(request, response, verifier_fields,
+                                            COUNT(verifier_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
     input.person_id = person_id;
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_person_verifier(request->store, &actor, &input, &outcome);
-    return answer(request, response, status, &outcome, 200, person_id);
+    status = action_person_verifier(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, send_person, 200, person_id);
 }
 
 static const struct api_input_field officer_fields[] = {
@@ -321,19 +294,16 @@ enum ct_status api_library_officers(struct web_request *request, struct web_resp
                                     int64_t library_id)
 {
     struct library_officers_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, officer_fields, COUNT(officer_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, officer_fields, COUNT(officer_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
     input.library_id = library_id;
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_library_officers(request->store, &actor, &input, &outcome);
+    status = action_library_officers(request->store, &action.actor, &input, &action.outcome);
     if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
+        return api_json_outcome(response, &action.outcome);
     }
     if (status != CT_OK) {
         return status;

@@ -8,38 +8,13 @@
 #include "../../store/store_enrolment.h"
 #include "../../store/store_record.h"
 #include "api.h"
+#include "api_action.h"
 #include "api_json.h"
 #include "../../core/banned.h"
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
-static json_t *date_json(struct civil_date date)
-{
-    char text[CIVIL_DATE_TEXT_SIZE];
-    civil_date_format(date, text);
-    return civil_date_is_set(date) ? json_string(text) : json_null();
-}
-
 /* ---- my tracks ---- */
-
-static json_t *blocking_json(const struct evaluation *evaluation)
-{
-    json_t *codes = json_array();
-    for (size_t i = 0; codes != NULL && i < evaluation->blocking_count; i++) {
-        const struct blocking_item *item = &evaluation->blocking[i];
-        char code[128];
-        snprintf(code, sizeof code, "%s%s%s", blocking_code_name(item->code),
-                 item->code == BLOCKING_CATEGORY_SHORT ? ":" : "",
-                 item->code == BLOCKING_CATEGORY_SHORT
-                     ? evaluation->program->categories[item->category].id
-                     : "");
-        if (json_array_append_new(codes, json_string(code)) != 0) {
-            json_decref(codes);
-            codes = NULL;
-        }
-    }
-    return codes;
-}
 
 /* The engine's summary of an open track today, or null for one that is not open. */
 static json_t *evaluation_summary(struct web_request *request, const struct track_row *track,
@@ -63,7 +38,7 @@ static json_t *evaluation_summary(struct web_request *request, const struct trac
         api_json_set(summary, "remaining_credits",
                      api_json_credits(evaluation->remaining_halves)) &&
         api_json_set(summary, "pending_credits", api_json_credits(evaluation->pending_halves)) &&
-        api_json_set(summary, "blocking", blocking_json(evaluation));
+        api_json_set(summary, "blocking", api_json_blocking(evaluation));
     evaluation_free(evaluation);
     record_free(record);
     if (!built) {
@@ -88,8 +63,8 @@ static json_t *track_row_json(struct web_request *request, const struct track_ro
         api_json_set(item, "program_name",
                      json_string(program_set_name(request->store->programs, track->program))) &&
         api_json_set(item, "state", json_string(track->state)) &&
-        api_json_set(item, "started", date_json(track->started)) &&
-        api_json_set(item, "deadline", date_json(track->deadline)) &&
+        api_json_set(item, "started", api_json_date(track->started)) &&
+        api_json_set(item, "deadline", api_json_date(track->deadline)) &&
         api_json_set(item, "previous_track",
                      track->previous_track_id != 0 ? json_integer(track->previous_track_id)
                                                    : json_null()) &&
@@ -233,25 +208,17 @@ static enum ct_status enrol(struct web_request *request, struct web_response *re
                             int64_t person_id)
 {
     struct track_enrol_input input = {0};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, enrol_fields, COUNT(enrol_fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, enrol_fields, COUNT(enrol_fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
     input.person_id = person_id;
-    struct actor actor = web_actor(request);
-    struct track_enrol_result result;
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_enrol(request->store, &actor, &input, &result, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    json_t *track = NULL;
-    status = status == CT_OK ? api_track_json(request->store, result.track_id, &track, &outcome.err)
-                             : status;
-    return status == CT_OK ? api_json_send(response, 201, track) : status;
+    struct track_enrol_result result = {0};
+    status = action_track_enrol(request->store, &action.actor, &input, &result, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_track, 201,
+                             result.track_id);
 }
 
 enum ct_status api_me_enrol(struct web_request *request, struct web_response *response, int64_t id)
@@ -273,20 +240,12 @@ enum ct_status api_track_withdraw(struct web_request *request, struct web_respon
         API_INPUT("reason", API_TEXT, struct track_withdraw_input, reason),
     };
     struct track_withdraw_input input = {.track_id = id};
-    bool ok = false;
+    struct api_action action;
     enum ct_status status =
-        api_json_read_input(request, response, fields, COUNT(fields), &input, &ok);
-    if (status != CT_OK || !ok) {
+        api_action_read(request, response, fields, COUNT(fields), &input, &action);
+    if (status != CT_OK || !action.ready) {
         return status;
     }
-    struct actor actor = web_actor(request);
-    struct action_outcome outcome;
-    action_outcome_init(&outcome);
-    status = action_track_withdraw(request->store, &actor, &input, &outcome);
-    if (status == CT_ERR_INPUT) {
-        return api_json_outcome(response, &outcome);
-    }
-    json_t *track = NULL;
-    status = status == CT_OK ? api_track_json(request->store, id, &track, &outcome.err) : status;
-    return status == CT_OK ? api_json_send(response, 200, track) : status;
+    status = action_track_withdraw(request->store, &action.actor, &input, &action.outcome);
+    return api_action_answer(request, response, &action, status, api_action_send_track, 200, id);
 }

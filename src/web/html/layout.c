@@ -6,21 +6,45 @@
 #include "form.h"
 #include "html.h"
 #include "notice.h"
+#include "todo_queues.h"
 #include "../../core/banned.h"
 
-/* One link of the main navigation, marked as the current page where it is. */
-static void nav_link(struct html *h, const struct web_request *request,
-                     const struct web_nav_item *item)
+/* The link's name when something waits behind it, read as "Claims to verify, 3
+ * waiting" (the link shows "Claims to verify (3)"). */
+static void nav_count_name(struct html *h, const char *label, int64_t waiting)
 {
+    if (waiting > 0) {
+        html_markup(h, "\" aria-label=\"");
+        html_text(h, label);
+        html_format(h, ", %lld waiting", (long long)waiting);
+    }
+}
+
+/* The count beside the link, seen, when something waits behind it. */
+static void nav_count(struct html *h, int64_t waiting)
+{
+    if (waiting > 0) {
+        html_format(h, "<span class=\"nav-count\">(%lld)</span>", (long long)waiting);
+    }
+}
+
+/* One link of the main navigation, marked as the current page where it is, with the
+ * count of what waits behind it. */
+static void nav_link(struct html *h, struct web_request *request, const struct web_nav_item *item)
+{
+    int64_t waiting = todo_queues_nav_count(request, item->href);
     html_markup(h, "<li class=\"usa-nav__primary-item\"><a href=\"");
     html_text(h, item->href);
+    nav_count_name(h, item->label, waiting);
     if (strcmp(request->path, item->href) == 0) {
         html_markup(h, "\" class=\"usa-nav-link usa-current\" aria-current=\"page\"><span>");
     } else {
         html_markup(h, "\" class=\"usa-nav-link\"><span>");
     }
     html_text(h, item->label);
-    html_markup(h, "</span></a></li>");
+    html_markup(h, "</span>");
+    nav_count(h, waiting);
+    html_markup(h, "</a></li>");
 }
 
 /* The search for a person, on every page of the coordinator and the consultants: a
@@ -40,7 +64,7 @@ static void people_search_box(struct html *h, const struct web_request *request)
 
 /* The main navigation: the routes the signed-in person may open that have a label
  * (request->nav, from the route table), and the sign-out form. */
-static void navigation(struct html *h, const struct web_request *request)
+static void navigation(struct html *h, struct web_request *request)
 {
     html_markup(h, "<nav aria-label=\"Main\" class=\"usa-nav\">\n<div class=\"usa-nav__inner\">"
                    "<button type=\"button\" class=\"usa-nav__close\"><img"
@@ -80,7 +104,7 @@ static void head(struct html *h, const char *title)
                    "</head>\n");
 }
 
-static void header(struct html *h, const struct web_request *request)
+static void header(struct html *h, struct web_request *request)
 {
     html_markup(h, "<body>\n"
                    "<a class=\"usa-skipnav\" href=\"#main-content\">Skip to main content</a>\n"

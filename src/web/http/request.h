@@ -18,6 +18,7 @@
 #include "../../core/civil_date.h"
 #include "../../core/role.h"
 #include "../../store/store.h"
+#include "../../store/store_todo.h"
 #include "session.h"
 
 struct web_config {
@@ -146,6 +147,10 @@ struct web_request {
     /* The identity provider's discovery and keys, kept between requests (the server's),
      * or NULL: every sign-in discovers afresh. */
     struct oidc_cache *oidc_cache;
+    /* What waits for the signed-in person, counted once for the navigation
+     * (html/todo_queues.h) when todo_counted. */
+    struct store_todo_counts todo_counts;
+    bool todo_counted;
 };
 
 #define WEB_MAX_COOKIES 2

@@ -109,7 +109,7 @@ static const char *known_program(const struct web_request *request, const char *
 
 static struct compliance_filter filter_for(struct web_request *request)
 {
-    struct compliance_filter filter = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false};
+    struct compliance_filter filter = {0, NULL, 0, COMPLIANCE_BY_DEADLINE, false, NULL, NULL};
     filter.program = known_program(request, web_query_value(request, "program"));
     if ((request->roles & ROLE_CE_COORDINATOR) == 0) {
         filter.consultant_id = request->person_id; /* consultants: their libraries */

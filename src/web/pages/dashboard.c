@@ -13,6 +13,7 @@
 #include "../html/html.h"
 #include "certificate_files.h"
 #include "enrolment.h"
+#include "todo.h"
 #include "track.h"
 #include "../../core/banned.h"
 
@@ -171,7 +172,8 @@ static void activity_table(struct web_request *request, struct html *h,
                            int64_t person_id, bool own)
 {
     if (record->activity_count == 0 && own) {
-        html_markup(h, "<h2>Your activities</h2>\n<p>No activity counts toward this track yet."
+        html_markup(h, "<h2 id=\"your-activities\">Your activities</h2>\n<p>No activity counts "
+                       "toward this track yet."
                        " <a href=\"/activities/new\">Claim an activity</a> once it has taken"
                        " place.</p>\n");
         return;
@@ -184,7 +186,7 @@ static void activity_table(struct web_request *request, struct html *h,
     struct ct_err err = {0};
     html_fail(h, store_activity_titles(request->store, person_id, record, &titles, &err));
     if (own) {
-        html_markup(h, "<h2>Your activities</h2>\n");
+        html_markup(h, "<h2 id=\"your-activities\">Your activities</h2>\n");
     } else {
         html_markup(h, "<h2>Activities</h2>\n");
     }
@@ -465,6 +467,11 @@ enum ct_status page_dashboard(struct web_request *request, struct web_response *
     web_set_title(response, "Your progress");
     struct html h;
     html_start(&h, &response->body);
-    page_progress(request, &h, request->person_id, true);
+    page_todo_section(request, &h);
+    /* Someone who is not a learner (a coordinator, a consultant) has no progress of
+     * their own to show, and no track to choose. */
+    if (h.status == CT_OK && (request->roles & ROLE_LEARNER) != 0) {
+        page_progress(request, &h, request->person_id, true);
+    }
     return html_status(&h);
 }

@@ -1,6 +1,7 @@
 /*
- * dashboard: a person's progress (GET /): the current track evaluated today, explained
- * activity by activity, and the certificates held. The people pages show the same for
+ * dashboard: the home page (GET /): what waits for the person (todo.h), then, for a
+ * learner, their progress: the current track evaluated today, explained activity by
+ * activity, and the certificates held. The people pages show the same progress for
  * someone else.
  */
 #ifndef CERTTRACK_DASHBOARD_H
@@ -11,7 +12,8 @@
 
 #include "../html/html.h"
 
-/* GET /: the signed-in person's progress (a laid-out page). */
+/* GET /: what waits for the signed-in person, then (a learner's) progress (a laid-out
+ * page). */
 enum ct_status page_dashboard(struct web_request *request, struct web_response *response,
                               int64_t id) CT_MUST_CHECK;
 
