@@ -252,7 +252,12 @@ enum ct_status action_password_reset_request(struct store *store, const struct a
     if (status == CT_OK && person_id > 0) {
         status = store_account_state(store, person_id, &state, &found, &outcome->err);
     }
+    /* An address the relay keeps refusing gets no link, and the answer is the same. */
+    bool refused = false;
     if (status == CT_OK && found && !state.deactivated) {
+        status = store_outbox_address_marked(store, state.email, &refused, &outcome->err);
+    }
+    if (status == CT_OK && found && !state.deactivated && !refused) {
         struct invitation_result result;
         status = issue_link(store, actor, person_id, ACCOUNT_LINK_PASSWORD_RESET,
                             ACCOUNT_RESET_SECONDS, &result, &outcome->err);

@@ -5,6 +5,7 @@
 #include "../core/workflow.h"
 #include "../store/store_tracks.h"
 #include "coordinator.h"
+#include "notices.h"
 #include "../core/banned.h"
 
 static void check_track(int64_t track_id, struct action_outcome *outcome)
@@ -45,6 +46,9 @@ enum ct_status action_track_award(struct store *store, const struct actor *actor
                              &outcome->err);
         status = coordinator_store_refusal(outcome, status, ACTION_WRONG_STATE, NULL);
     }
+    if (status == CT_OK) {
+        status = notices_certificate_awarded(store, actor, &track, result, &outcome->err);
+    }
     return action_end(store, status, outcome);
 }
 
@@ -69,6 +73,9 @@ enum ct_status action_track_return(struct store *store, const struct actor *acto
         status = store_track_act(store, actor->person_id, input->track_id, "return", input->comment,
                                  &outcome->err);
         status = coordinator_store_refusal(outcome, status, ACTION_WRONG_STATE, NULL);
+    }
+    if (status == CT_OK) {
+        status = notices_track_returned(store, actor, &track, input->comment, &outcome->err);
     }
     return action_end(store, status, outcome);
 }

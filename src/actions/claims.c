@@ -8,6 +8,7 @@
 #include "../core/workflow.h"
 #include "../store/store_activities.h"
 #include "../store/store_learning.h"
+#include "notices.h"
 #include "../core/banned.h"
 
 /* ---- claiming ---- */
@@ -228,6 +229,9 @@ enum ct_status action_claim_submit(struct store *store, const struct actor *acto
         const char *field = status == CT_ERR_INPUT ? claim_field_of(outcome->err.where) : NULL;
         status = action_from_store(outcome, status, ACTION_BAD_INPUT, field);
     }
+    if (status == CT_OK) {
+        status = notices_claim_submitted(store, actor, result->activity_id, &outcome->err);
+    }
     arena_release(&arena);
     return action_end(store, status, outcome);
 }
@@ -345,6 +349,10 @@ enum ct_status action_claims_decide(struct store *store, const struct actor *act
                                     input->action, rejecting ? input->reason : NULL, &outcome->err);
         status = action_from_store(outcome, status, ACTION_WRONG_STATE, NULL);
         result->decided += status == CT_OK;
+    }
+    if (status == CT_OK && rejecting) {
+        status = notices_claims_rejected(store, actor, claims, input->activity_ids.count,
+                                         input->reason, &outcome->err);
     }
     arena_release(&arena);
     status = action_end(store, status, outcome);

@@ -4,6 +4,7 @@
 
 #include "../core/workflow.h"
 #include "../store/store_learning.h"
+#include "notices.h"
 #include "../core/banned.h"
 
 static bool given(const char *text)
@@ -358,6 +359,9 @@ enum ct_status action_plan_submit(struct store *store, const struct actor *actor
                                            actor->today, &outcome->err);
         status = from_store(outcome, status, NULL);
     }
+    if (status == CT_OK) {
+        status = notices_plan_submitted(store, actor, target.version, &outcome->err);
+    }
     return end(store, status, &target, outcome);
 }
 
@@ -422,6 +426,9 @@ enum ct_status action_plan_sign(struct store *store, const struct actor *actor,
     if (status == CT_OK) {
         status = read_approved(store, target.version->id, result, outcome);
     }
+    if (status == CT_OK && !learner) {
+        status = notices_plan_signed(store, actor, target.version, result->approved, &outcome->err);
+    }
     return end(store, status, &target, outcome);
 }
 
@@ -449,6 +456,9 @@ enum ct_status action_plan_return(struct store *store, const struct actor *actor
         status = store_plan_version_return(store, actor->person_id, target.version->id,
                                            input->comment, &outcome->err);
         status = from_store(outcome, status, "comment");
+    }
+    if (status == CT_OK) {
+        status = notices_plan_returned(store, actor, target.version, input->comment, &outcome->err);
     }
     return end(store, status, &target, outcome);
 }

@@ -5,6 +5,7 @@
 #include "../store/store_learning.h"
 #include "../store/store_progress.h"
 #include "../store/store_tracks.h"
+#include "notices.h"
 #include "../core/banned.h"
 
 /* The track the input names (0: the acting learner's current one), the learner's own. */
@@ -83,6 +84,9 @@ enum ct_status action_report_save(struct store *store, const struct actor *actor
                                         NULL, &outcome->err);
         status = action_from_store(outcome, status, ACTION_WRONG_STATE, NULL);
         result->submitted = status == CT_OK;
+    }
+    if (status == CT_OK && submitting) {
+        status = notices_report_submitted(store, actor, &track, &outcome->err);
     }
     return action_end(store, status, outcome);
 }

@@ -1,8 +1,11 @@
 #include "reports_review.h"
 
+#include <string.h>
+
 #include "../store/store_tracks.h"
 #include "award.h"
 #include "coordinator.h"
+#include "notices.h"
 #include "../core/banned.h"
 
 /* Applies action ("accept" or "return", with comment) to the final report of track_id,
@@ -25,6 +28,10 @@ static enum ct_status review(struct store *store, const struct actor *actor, int
         status = store_final_report_act(store, actor->person_id, track_id, action, actor->today,
                                         comment, &outcome->err);
         status = coordinator_store_refusal(outcome, status, ACTION_WRONG_STATE, NULL);
+    }
+    if (status == CT_OK) {
+        status = notices_report_reviewed(
+            store, actor, &track, strcmp(action, "return") == 0 ? comment : NULL, &outcome->err);
     }
     return action_end(store, status, outcome);
 }

@@ -9,6 +9,7 @@
 #include "../store/store_people.h"
 #include "../store/store_record.h"
 #include "../store/store_tracks.h"
+#include "notices.h"
 #include "../core/banned.h"
 
 static const char *const no_open_track = "You have no track to send for the award: it is already"
@@ -91,6 +92,9 @@ enum ct_status action_track_submit(struct store *store, const struct actor *acto
     if (status == CT_OK) {
         status = store_track_act(store, actor->person_id, track.id, "submit", NULL, &outcome->err);
         status = action_from_store(outcome, status, ACTION_WRONG_STATE, NULL);
+    }
+    if (status == CT_OK) {
+        status = notices_track_submitted(store, actor, &track, &outcome->err);
     }
     evaluation_free(evaluation);
     record_free(record);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../mail/mail_notices.h"
 #include "../mail/mail_sender.h"
 #include "../store/store_outbox.h"
 #include "cli.h"
@@ -16,16 +17,19 @@
 
 static void mail_usage(FILE *out)
 {
-    fprintf(out, "Usage: certtrack mail list --db PATH [--all]\n"
-                 "       certtrack mail send --db PATH\n"
-                 "\n"
-                 "list shows the mail waiting in the outbox (with --all, the sent mail too): when\n"
-                 "it was queued, to whom, its subject, its attempts and the last error.\n"
-                 "send sends every waiting message now through the relay the settings name\n"
-                 "(mail-relay, mail-starttls, mail-user, mail-from, mail-password-file; the\n"
-                 "password may instead be in CERTTRACK_SMTP_PASSWORD). Exit status 0 when every\n"
-                 "message went, 1 when any failed (it is kept and tried again) or when no relay\n"
-                 "is configured. The server sends waiting mail by itself when a relay is set.\n");
+    fprintf(out,
+            "Usage: certtrack mail list --db PATH [--all]\n"
+            "       certtrack mail send --db PATH\n"
+            "\n"
+            "list shows the mail waiting in the outbox (with --all, the sent and refused mail\n"
+            "too): when it was queued, to whom, its subject, its attempts and the last error;\n"
+            "then the addresses the relay refused, and those marked (no mail goes to them).\n"
+            "send gathers the notices that are due into messages, then sends every waiting\n"
+            "message now through the relay the settings name (mail-relay, mail-starttls,\n"
+            "mail-user, mail-from, mail-password-file; the password may instead be in\n"
+            "CERTTRACK_SMTP_PASSWORD). Exit status 0 when every message went, 1 when any\n"
+            "failed (it is kept and tried again), was refused by the relay (it is not tried\n"
+            "again) or when no relay is configured. The server gathers and sends by itself.\n");
 }
 
 struct mail_args {
@@ -45,10 +49,36 @@ static void print_message(const struct outbox_message *message)
     store_outbox_time_text(message->created_at, queued);
     store_outbox_time_text(message->sent_at != 0 ? message->sent_at : message->next_attempt_at,
                            when);
+    if (message->refused_at != 0) {
+        store_outbox_time_text(message->refused_at, when);
+    }
+    const char *state = message->sent_at != 0      ? "sent"
+                        : message->refused_at != 0 ? "refused"
+                                                   : "waiting";
     printf("%lld\t%s\t%s\t%s\t%s %s\tattempts %lld\t%s\t%s\n", (long long)message->id, queued,
-           message->sent_at != 0 ? "sent" : "waiting", message->recipient,
-           message->sent_at != 0 ? "sent" : "next", when, (long long)message->attempts,
+           state, message->recipient,
+           message->sent_at != 0      ? "sent"
+           : message->refused_at != 0 ? "refused"
+                                      : "next",
+           when, (long long)message->attempts,
            message->last_error[0] != '\0' ? message->last_error : "-", message->subject);
+}
+
+/* The addresses the relay refused: "refused ADDRESS N times ..." per line. */
+static enum ct_status print_refusals(struct store *store, struct ct_err *err)
+{
+    struct store_rows rows = {.size = sizeof(struct outbox_refusal)};
+    enum ct_status status = store_outbox_refusals(store, MAIL_CLI_LIMIT, &rows, err);
+    for (size_t i = 0; i < rows.count && status == CT_OK; i++) {
+        const struct outbox_refusal *refusal = (const struct outbox_refusal *)rows.items + i;
+        char when[OUTBOX_TIME_SIZE];
+        store_outbox_time_text(refusal->last_refused_at, when);
+        printf("%s address\t%s\trefused %lld times, last %s\t%s\n",
+               refusal->marked_at != 0 ? "marked" : "refused", refusal->address,
+               (long long)refusal->refusals, when, refusal->last_refusal);
+    }
+    store_rows_release(&rows);
+    return status;
 }
 
 static int list_run(struct store *store, void *context)
@@ -62,7 +92,7 @@ static int list_run(struct store *store, void *context)
     size_t shown = 0;
     for (size_t i = 0; i < rows.count; i++) {
         const struct outbox_message *message = (const struct outbox_message *)rows.items + i;
-        if (args->all || message->sent_at == 0) {
+        if (args->all || (message->sent_at == 0 && message->refused_at == 0)) {
             print_message(message);
             shown++;
         }
@@ -71,16 +101,42 @@ static int list_run(struct store *store, void *context)
         printf("%s\n", args->all ? "The outbox is empty." : "No mail is waiting.");
     }
     store_rows_release(&rows);
-    return CLI_EXIT_OK;
+    return print_refusals(store, &err) == CT_OK ? CLI_EXIT_OK : cli_report(&err);
 }
 
-/* Sends everything waiting: "now" is far enough ahead that every message is due. */
+/* Says what one send did; the exit status. */
+static int send_report(const struct mail_gather_result *gathered,
+                       const struct mail_send_result *result)
+{
+    if (gathered->messages > 0) {
+        printf("%lld notices gathered into %lld messages\n", (long long)gathered->notices,
+               (long long)gathered->messages);
+    }
+    printf("%lld sent, %lld failed", (long long)result->sent, (long long)result->failed);
+    if (result->refused > 0) {
+        printf(", %lld refused by the relay", (long long)result->refused);
+    }
+    printf("\n");
+    if (result->failed > 0) {
+        cli_complain("mail send: %s (the failed messages wait and are tried again)",
+                     result->last_error);
+    } else if (result->refused > 0) {
+        cli_complain("mail send: %s (a refused message is not tried again)", result->last_error);
+    }
+    return result->failed > 0 || result->refused > 0 ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
+}
+
+/* Gathers the due notices, then sends everything waiting: "now" is far enough ahead that
+ * every message is due. */
 static int send_run(struct store *store, void *context)
 {
     (void)context;
     struct mail_config config;
     struct ct_err err = {0};
-    if (mail_config_load(store, &config, &err) != CT_OK) {
+    int64_t now = (int64_t)time(NULL);
+    struct mail_gather_result gathered = {0};
+    if (mail_notices_gather(store, now, &gathered, &err) != CT_OK ||
+        mail_config_load(store, &config, &err) != CT_OK) {
         return cli_report(&err);
     }
     struct outbox_summary summary;
@@ -92,21 +148,11 @@ static int send_run(struct store *store, void *context)
         return CLI_EXIT_FAILURE;
     }
     struct mail_send_result result = {0};
-    int64_t now = (int64_t)time(NULL);
     if (status == CT_OK) {
         status = mail_send_due(store, &config, now, true, MAIL_CLI_LIMIT, &result, &err);
     }
     mail_config_release(&config);
-    if (status != CT_OK) {
-        return cli_report(&err);
-    }
-    printf("%lld sent, %lld failed\n", (long long)result.sent, (long long)result.failed);
-    if (result.failed > 0) {
-        cli_complain("mail send: %s (the failed messages wait and are tried again)",
-                     result.last_error);
-        return CLI_EXIT_FAILURE;
-    }
-    return CLI_EXIT_OK;
+    return status == CT_OK ? send_report(&gathered, &result) : cli_report(&err);
 }
 
 static int mail_verb(int argc, char **argv)

@@ -25,6 +25,28 @@ enum ct_status clock_today(struct civil_date *today, struct ct_err *err)
     return CT_OK;
 }
 
+/* The instant of minutes_of_day on the local day of local, moved by days. */
+static int64_t local_time_on(struct tm local, int days, int minutes_of_day)
+{
+    local.tm_mday += days;
+    local.tm_hour = minutes_of_day / 60;
+    local.tm_min = minutes_of_day % 60;
+    local.tm_sec = 0;
+    local.tm_isdst = -1;
+    return (int64_t)mktime(&local);
+}
+
+int64_t clock_last_local_time(int64_t now, int minutes_of_day)
+{
+    time_t seconds = (time_t)now;
+    struct tm local;
+    if (localtime_r(&seconds, &local) == NULL) {
+        return now;
+    }
+    int64_t today = local_time_on(local, 0, minutes_of_day);
+    return today <= now ? today : local_time_on(local, -1, minutes_of_day);
+}
+
 void clock_now_utc(char out[CLOCK_TIMESTAMP_SIZE])
 {
     time_t now = time(NULL);

@@ -8,6 +8,8 @@
 #ifndef CERTTRACK_CLOCK_H
 #define CERTTRACK_CLOCK_H
 
+#include <stdint.h>
+
 #include "../core/civil_date.h"
 #include "../core/err.h"
 
@@ -18,5 +20,11 @@ enum ct_status clock_today(struct civil_date *today, struct ct_err *err) CT_MUST
 
 /* The current time in UTC as "YYYY-MM-DDTHH:MM:SSZ", for audit entries. */
 void clock_now_utc(char out[CLOCK_TIMESTAMP_SIZE]);
+
+/* The latest instant at or before now (Unix seconds) when the clock of the process's time
+ * zone (TZ) read minutes_of_day (0 to 1439) minutes past midnight: today's, or else
+ * yesterday's. On a day that skips that time (the start of summer time) the time
+ * after the gap is taken. */
+int64_t clock_last_local_time(int64_t now, int minutes_of_day);
 
 #endif

@@ -20,14 +20,18 @@ static enum ct_status check_recipient(struct store *store, const struct mail_com
     if (status != CT_OK) {
         return status;
     }
-    bool opted_out = false;
+    bool opted_out = false, refused = false;
     if (found && mail->unsubscribe) {
         status = store_notice_opted_out(store, mail->person_id, mail->kind, &opted_out, err);
+    }
+    if (status == CT_OK && found && state.email[0] != '\0') {
+        status = store_outbox_address_marked(store, state.email, &refused, err);
     }
     const char *skipped = !found                   ? "no such person"
                           : state.deactivated      ? "deactivated"
                           : state.email[0] == '\0' ? "no e-mail address"
                           : opted_out              ? "turned off"
+                          : refused                ? "the relay refused this address"
                                                    : "";
     snprintf(result->skipped, sizeof result->skipped, "%s", skipped);
     snprintf(result->recipient, sizeof result->recipient, "%s", found ? state.email : "");
@@ -66,6 +70,7 @@ enum ct_status mail_compose_render(struct store *store, const struct mail_compos
                                    struct mail_compose_result *result, struct ct_err *err)
 {
     memset(result, 0, sizeof *result);
+    size_t start = body->length;
     if (mail->unsubscribe && mail->kind == NULL) {
         return ct_err_set(err, CT_ERR_INPUT, "kind", "a reminder needs its kind");
     }
@@ -74,11 +79,15 @@ enum ct_status mail_compose_render(struct store *store, const struct mail_compos
     status = status == CT_OK ? mail_templates_render(store->templates, mail->template_name, data,
                                                      result->subject, body, err)
                              : status;
+    /* The text ends with its last line: one blank line, then the footer. */
+    while (status == CT_OK && body->length > start && body->data[body->length - 1] == '\n') {
+        body->data[--body->length] = '\0';
+    }
+    if (mail->without_footer) {
+        return status;
+    }
     char ignored[OUTBOX_SUBJECT_SIZE];
-    status = status == CT_OK && body->length > 0 && body->data[body->length - 1] != '\n'
-                 ? buf_append_str(body, "\n")
-                 : status;
-    status = status == CT_OK ? buf_append_str(body, "\n") : status;
+    status = status == CT_OK ? buf_append_str(body, "\n\n") : status;
     return status == CT_OK
                ? mail_templates_render(store->templates, "footer", data, ignored, body, err)
                : status;

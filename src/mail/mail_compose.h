@@ -7,7 +7,8 @@
  * the result to the person's e-mail address. A reminder (unsubscribe true) carries the
  * one-click unsubscribe of its kind (mail_unsubscribe.h) in its List-Unsubscribe header
  * and in its footer, and is not queued for a person who turned that kind off. Nothing is
- * queued for a person without an e-mail address or whose account is deactivated.
+ * queued for a person without an e-mail address, whose account is deactivated, or whose
+ * address the relay has refused so often that it is marked (store_outbox.h).
  */
 #ifndef CERTTRACK_MAIL_COMPOSE_H
 #define CERTTRACK_MAIL_COMPOSE_H
@@ -26,11 +27,14 @@ struct mail_compose {
     int64_t person_id;         /* the recipient */
     const char *kind;          /* the outbox kind: NULL ("account"), "notices", a reminder's */
     bool unsubscribe;          /* a reminder of kind: one-click unsubscribe, opt-out kept */
+    bool without_footer;       /* a notice, rendered to be gathered later into a message
+                                  that has the footer (mail_notices.h) */
 };
 
 struct mail_compose_result {
     bool queued;       /* false: not queued, skipped says why */
-    char skipped[128]; /* "no e-mail address", "deactivated", "turned off" */
+    char skipped[128]; /* "no e-mail address", "deactivated", "turned off", "the relay
+                          refused this address" */
     int64_t outbox_id; /* when queued */
     char message_id[OUTBOX_MESSAGE_ID_SIZE];
     char recipient[OUTBOX_RECIPIENT_SIZE];
@@ -38,8 +42,9 @@ struct mail_compose_result {
 };
 
 /* Renders mail for its person with data (borrowed; it gains the common fields) into
- * result->subject and body (appended), without queueing it; result->queued stays false
- * and result->skipped says when it would not be queued. */
+ * result->subject and body (appended: the text without its trailing blank lines, then,
+ * unless without_footer, one blank line and the footer), without queueing it;
+ * result->queued stays false and result->skipped says when it would not be queued. */
 enum ct_status mail_compose_render(struct store *store, const struct mail_compose *mail,
                                    struct template_data *data, struct buf *body,
                                    struct mail_compose_result *result,

@@ -135,9 +135,43 @@ static CURLcode set_options(CURL *curl, const struct mail_config *config,
     return code;
 }
 
-/* Sends text to recipient; false with error (size bytes) saying why on failure. */
-static bool send_text(const struct mail_config *config, const char *recipient,
-                      const struct buf *text, char *error, size_t size)
+/* How an attempt to send a message ended. */
+enum send_outcome {
+    SEND_DONE,            /* the relay took the message */
+    SEND_FAILED,          /* try again later: the relay is down, or answered 4xx */
+    SEND_REFUSED,         /* refused for good (5xx) before the recipient was taken */
+    SEND_REFUSED_ADDRESS, /* refused for good (5xx) at or after the recipient */
+};
+
+/* The SMTP reply code in curl's words ("RCPT failed: 550"), or 0. */
+static long code_in_words(const char *words)
+{
+    const char *failed = strstr(words, "failed: ");
+    long code = failed != NULL ? strtol(failed + 8, NULL, 10) : 0;
+    return code >= 200 && code <= 599 ? code : 0;
+}
+
+/* What the end of a conversation means: a 5xx reply to MAIL FROM, RCPT TO or the data
+ * is a refusal for good (RFC 5321 4.2.1); anything else (a 4xx, no connection, a
+ * failed TLS or log-in) is tried again. */
+static enum send_outcome outcome_of(CURLcode code, long reply, const char *words)
+{
+    if (code == CURLE_OK) {
+        return SEND_DONE;
+    }
+    if (reply == 0) {
+        reply = code_in_words(words);
+    }
+    bool refused = code != CURLE_LOGIN_DENIED && reply >= 500 && reply <= 599;
+    if (!refused) {
+        return SEND_FAILED;
+    }
+    return strncmp(words, "MAIL failed", 11) == 0 ? SEND_REFUSED : SEND_REFUSED_ADDRESS;
+}
+
+/* Sends text to recipient; on failure error (size bytes) says why. */
+static enum send_outcome send_text(const struct mail_config *config, const char *recipient,
+                                   const struct buf *text, char *error, size_t size)
 {
     pthread_once(&curl_once, curl_start);
     CURL *curl = curl_started == CURLE_OK ? curl_easy_init() : NULL;
@@ -147,20 +181,25 @@ static bool send_text(const struct mail_config *config, const char *recipient,
     if (recipients == NULL) {
         snprintf(error, size, "libcurl cannot start");
         curl_easy_cleanup(curl);
-        return false;
+        return SEND_FAILED;
     }
     char errors[CURL_ERROR_SIZE] = "";
     struct upload upload = {text->data, text->length};
     CURLcode code = set_options(curl, config, recipients, &upload, errors);
-    if (code == CURLE_OK) {
+    bool performed = code == CURLE_OK;
+    if (performed) {
         code = curl_easy_perform(curl);
     }
+    long reply = 0;
     if (code != CURLE_OK) {
         snprintf(error, size, "%s", errors[0] != '\0' ? errors : curl_easy_strerror(code));
+        if (performed && curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply) != CURLE_OK) {
+            reply = 0;
+        }
     }
     curl_slist_free_all(recipients);
     curl_easy_cleanup(curl);
-    return code == CURLE_OK;
+    return performed ? outcome_of(code, reply, error) : SEND_FAILED;
 }
 
 /* Sends one claimed message and marks it. */
@@ -171,16 +210,22 @@ static enum ct_status send_one(struct store *store, const struct mail_config *co
     struct buf text;
     buf_init(&text, MAIL_MESSAGE_LIMIT);
     char error[512] = "";
-    bool sent = false;
+    enum send_outcome sent = SEND_FAILED;
     if (mail_message_format(message, config->from, config->from_name, &text) != CT_OK) {
         snprintf(error, sizeof error, "the message is too large to send");
     } else {
         sent = send_text(config, message->recipient, &text, error, sizeof error);
     }
     buf_release(&text);
-    if (sent) {
+    if (sent == SEND_DONE) {
         result->sent++;
         return store_outbox_mark_sent(store, message->id, now, err);
+    }
+    if (sent != SEND_FAILED) {
+        result->refused++;
+        snprintf(result->last_error, sizeof result->last_error, "%s", error);
+        return store_outbox_mark_refused(store, message->id, now, error,
+                                         sent == SEND_REFUSED_ADDRESS, err);
     }
     result->failed++;
     snprintf(result->last_error, sizeof result->last_error, "%s", error);

@@ -7,7 +7,12 @@
  *
  * Each waiting message that is due is claimed (so that two senders do not both send
  * it), formatted (mail_message.h) and sent; then marked sent, or failed with libcurl's
- * words, to be tried again after a wait that doubles with each failure.
+ * words, to be tried again after a wait that doubles with each failure. A message the
+ * relay refuses for good during the conversation (a 5xx reply to MAIL FROM, RCPT TO or
+ * the data, read with CURLINFO_RESPONSE_CODE or from libcurl's words) is marked refused
+ * with the relay's reply and never tried again; a refusal at or after RCPT TO counts
+ * against the recipient's address (store_outbox.h). certtrack receives no mail: a bounce
+ * the relay sends later, having accepted the message, is out of its sight.
  */
 #ifndef CERTTRACK_MAIL_SENDER_H
 #define CERTTRACK_MAIL_SENDER_H
@@ -42,7 +47,8 @@ void mail_config_release(struct mail_config *config);
 /* What one run of the sender did. */
 struct mail_send_result {
     int64_t sent;
-    int64_t failed;
+    int64_t failed;       /* tried again later */
+    int64_t refused;      /* refused for good by the relay */
     char last_error[512]; /* the last failure's words, or empty */
 };
 

@@ -21,6 +21,20 @@ static const char *const no_fields[] = {MAIL_TEMPLATE_COMMON_FIELDS, NULL};
 /* The known templates. A new one is a row here, its file templates/NAME.txt (named in
  * src/meson.build) and its fields in docs/operations.md. */
 static const char *const link_fields[] = {"link", NULL};
+/* The notices (mail/mail_notices.h): the message that gathers them, and each one's. */
+static const char *const notices_fields[] = {"count", "single", "subject", "notices", "body", NULL};
+static const char *const plan_to_sign_fields[] = {"learner_name", "version", "link", NULL};
+static const char *const claims_to_verify_fields[] = {"learner_name", "title", "date", "link",
+                                                      NULL};
+static const char *const plan_signed_fields[] = {"version", "approved", "link", NULL};
+static const char *const plan_returned_fields[] = {"version", "comment", "link", NULL};
+static const char *const claims_rejected_fields[] = {"claims", "title", "date",
+                                                     "reason", "link",  NULL};
+static const char *const report_accepted_fields[] = {"program", "link", NULL};
+static const char *const returned_fields[] = {"program", "comment", "link", NULL};
+static const char *const certificate_fields[] = {
+    "program", "number", "valid_until", "pdf_link", "credential_link", "check_link", NULL};
+static const char *const submitted_fields[] = {"learner_name", "program", "link", NULL};
 
 /* The announcement of the newly certified (actions/announcement.h drafts it). */
 static const char *const announcement_fields[] = {
@@ -32,6 +46,18 @@ static const struct mail_template_spec specs[] = {
     {"footer", no_fields},
     {"invitation", link_fields},
     {"password-reset", link_fields},
+    {"notices", notices_fields},
+    {"notice-plan-to-sign", plan_to_sign_fields},
+    {"notice-claims-to-verify", claims_to_verify_fields},
+    {"notice-plan-signed", plan_signed_fields},
+    {"notice-plan-returned", plan_returned_fields},
+    {"notice-claims-rejected", claims_rejected_fields},
+    {"notice-report-accepted", report_accepted_fields},
+    {"notice-report-returned", returned_fields},
+    {"notice-track-returned", returned_fields},
+    {"notice-certificate-awarded", certificate_fields},
+    {"notice-track-submitted", submitted_fields},
+    {"notice-report-submitted", submitted_fields},
     {"announcement", announcement_fields},
 };
 

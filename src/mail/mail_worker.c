@@ -6,31 +6,96 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+#include <unistd.h>
+
+#include "../store/store_jobs.h"
 #include "../store/store_open.h"
+#include "mail_notices.h"
 #include "mail_sender.h"
 #include "../core/banned.h"
 
 /* The most messages one run sends. */
 #define MAIL_WORKER_BATCH 100
 
-/* One run: the settings as they are now, then the due messages. */
-static void worker_run_once(struct store *store)
+/* How long the lease lasts beyond two intervals: longer than one message may take
+ * (libcurl's limit, 60 seconds), since the lease is renewed after each message. */
+#define MAIL_WORKER_LEASE_SECONDS 90
+
+/* Takes or renews the lease of the job "mail"; false (said once) when another server
+ * holds it. */
+static bool worker_lease(struct mail_worker *worker, struct store *store)
 {
+    int64_t now = (int64_t)time(NULL);
+    int64_t until = now + 2 * (int64_t)worker->interval + MAIL_WORKER_LEASE_SECONDS;
+    bool held = false;
+    struct ct_err err = {0};
+    if (store_job_lease_take(store, MAIL_WORKER_JOB, worker->holder, now, until, &held, &err) !=
+        CT_OK) {
+        fprintf(stderr, "certtrack: mail: cannot take the sender's lease: %s\n", err.message);
+        return false;
+    }
+    if (held != worker->held || !worker->told) {
+        fprintf(stderr,
+                held ? "certtrack: mail: this server sends the mail (lease %s)\n"
+                     : "certtrack: mail: another server sends the mail; this one (%s) waits\n",
+                worker->holder);
+    }
+    worker->held = held;
+    worker->told = true;
+    return held;
+}
+
+/* Sends the due messages one at a time, renewing the lease after each. */
+static enum ct_status worker_send(struct mail_worker *worker, struct store *store,
+                                  const struct mail_config *config, struct mail_send_result *total,
+                                  struct ct_err *err)
+{
+    enum ct_status status = CT_OK;
+    for (int i = 0; i < MAIL_WORKER_BATCH && status == CT_OK; i++) {
+        struct mail_send_result one = {0};
+        status = mail_send_due(store, config, (int64_t)time(NULL), false, 1, &one, err);
+        total->sent += one.sent;
+        total->failed += one.failed;
+        total->refused += one.refused;
+        if (one.last_error[0] != '\0') {
+            snprintf(total->last_error, sizeof total->last_error, "%s", one.last_error);
+        }
+        if (status != CT_OK || one.sent + one.failed + one.refused == 0 ||
+            !worker_lease(worker, store)) {
+            break;
+        }
+    }
+    return status;
+}
+
+/* One run, when this server holds the lease: the settings as they are now, the due
+ * notices gathered, then the due messages sent. */
+static void worker_run_once(struct mail_worker *worker, struct store *store)
+{
+    if (!worker_lease(worker, store)) {
+        return;
+    }
     struct mail_config config;
     struct ct_err err = {0};
     enum ct_status status = mail_config_load(store, &config, &err);
+    struct mail_gather_result gathered = {0};
     struct mail_send_result result = {0};
+    if (status == CT_OK) {
+        status = mail_notices_gather(store, (int64_t)time(NULL), &gathered, &err);
+    }
     if (status == CT_OK && config.configured) {
-        status = mail_send_due(store, &config, (int64_t)time(NULL), false, MAIL_WORKER_BATCH,
-                               &result, &err);
+        status = worker_send(worker, store, &config, &result, &err);
     }
     mail_config_release(&config);
     if (status != CT_OK) {
         fprintf(stderr, "certtrack: mail: %s\n", err.message);
-    } else if (result.failed > 0) {
+    } else if (result.failed > 0 || result.refused > 0) {
         fprintf(stderr,
-                "certtrack: mail: %lld sent, %lld failed (%s); they are tried again later\n",
-                (long long)result.sent, (long long)result.failed, result.last_error);
+                "certtrack: mail: %lld sent, %lld failed (tried again later), %lld refused by"
+                " the relay (%s)\n",
+                (long long)result.sent, (long long)result.failed, (long long)result.refused,
+                result.last_error);
     }
 }
 
@@ -62,8 +127,12 @@ static void *worker_main(void *context)
         return NULL;
     }
     do {
-        worker_run_once(&store);
+        worker_run_once(worker, &store);
     } while (!worker_wait(worker));
+    if (worker->held &&
+        store_job_lease_release(&store, MAIL_WORKER_JOB, worker->holder, &err) != CT_OK) {
+        fprintf(stderr, "certtrack: mail: cannot give up the sender's lease: %s\n", err.message);
+    }
     store_close(&store);
     return NULL;
 }
@@ -81,6 +150,23 @@ static unsigned interval_of(unsigned interval)
                : MAIL_WORKER_INTERVAL;
 }
 
+/* The lease's holder: this host, this process and a random part, so that a server
+ * started again (after a crash) is a new holder. */
+static void worker_holder(struct mail_worker *worker)
+{
+    char host[64] = "";
+    if (gethostname(host, sizeof host) != 0) {
+        snprintf(host, sizeof host, "unknown");
+    }
+    host[sizeof host - 1] = '\0';
+    unsigned char bytes[4] = {0};
+    if (sodium_init() >= 0) {
+        randombytes_buf(bytes, sizeof bytes);
+    }
+    snprintf(worker->holder, sizeof worker->holder, "%s:%ld:%02x%02x%02x%02x", host, (long)getpid(),
+             bytes[0], bytes[1], bytes[2], bytes[3]);
+}
+
 enum ct_status mail_worker_start(struct mail_worker *worker, const char *db_path,
                                  const struct program_set *programs,
                                  const struct mail_templates *templates, unsigned interval,
@@ -91,6 +177,7 @@ enum ct_status mail_worker_start(struct mail_worker *worker, const char *db_path
     worker->programs = programs;
     worker->templates = templates;
     worker->interval = interval_of(interval);
+    worker_holder(worker);
     pthread_mutex_init(&worker->lock, NULL);
     pthread_cond_init(&worker->wake, NULL);
     if (pthread_create(&worker->thread, NULL, worker_main, worker) != 0) {

@@ -1,8 +1,12 @@
 /*
  * mail_worker: the server's background sender. A thread with its own database
- * connection that, every interval, reads the mail settings and, when a relay is
- * configured, sends the outbox's due messages (mail_sender.h). Without a relay it sends
- * nothing: mail waits, and the settings page says so.
+ * connection that, every interval, takes (or renews) the lease of the job "mail"
+ * (store_jobs.h), so that one server at a time sends; then gathers the due notices
+ * into messages (mail_notices.h), reads the mail settings and, when a relay is
+ * configured, sends the outbox's due messages (mail_sender.h), renewing the lease after
+ * each. Without a relay it sends nothing: mail waits, and the settings page says so. A
+ * server that does not hold the lease does nothing until the holder's lease ends (it
+ * stopped without giving it up, or died); a server that stops gives its lease up.
  */
 #ifndef CERTTRACK_MAIL_WORKER_H
 #define CERTTRACK_MAIL_WORKER_H
@@ -12,7 +16,11 @@
 
 #include "../core/err.h"
 #include "../core/program.h"
+#include "../store/store_jobs.h"
 #include "mail_templates.h"
+
+/* The name of the sender's lease. */
+#define MAIL_WORKER_JOB "mail"
 
 /* The default interval, in seconds; CERTTRACK_MAIL_INTERVAL=SECONDS overrides it. */
 #define MAIL_WORKER_INTERVAL 30
@@ -27,6 +35,9 @@ struct mail_worker {
     pthread_cond_t wake;
     bool stop;
     bool running;
+    char holder[JOB_HOLDER_SIZE]; /* this server, as the lease names it */
+    bool held;                    /* it held the lease at its last run */
+    bool told;                    /* the log said who holds it */
 };
 
 /* Starts worker's thread for the database at db_path (borrowed until mail_worker_stop, as

@@ -4,7 +4,8 @@
  * (after the gathering window, or in the daily digest the person chose in
  * `notice_settings`). Each reminder the daily job queues is kept in `reminders_sent`, so
  * that it is never queued twice. A person may turn a kind of notice or reminder off
- * (`notice_opt_outs`: by the one-click unsubscribe or on their settings page). The
+ * (`notice_opt_outs`: by the one-click unsubscribe or on their settings page); a notice
+ * that cannot be sent (its kind turned off, no address) keeps why in `skipped`. The
  * outbox says what kind of mail each message is and where its List-Unsubscribe points,
  * and keeps a refusal by the relay; an address the relay keeps refusing is marked in
  * `mail_address_refusals`. `job_leases` lets one server at a time run a job (the mail
@@ -12,16 +13,18 @@
  * Included by migrations.c only.
  */
 "CREATE TABLE notice_settings ("
-    "  person_id INTEGER PRIMARY KEY REFERENCES people(id),"
+    "  id INTEGER PRIMARY KEY,"
+    "  person_id INTEGER NOT NULL UNIQUE REFERENCES people(id),"
     "  delivery TEXT NOT NULL DEFAULT 'gathered' CHECK (delivery IN ('gathered', 'daily')),"
     "  changed_at TEXT NOT NULL"
     ");"
     "CREATE TABLE notice_opt_outs ("
+    "  id INTEGER PRIMARY KEY,"
     "  person_id INTEGER NOT NULL REFERENCES people(id),"
     "  kind TEXT NOT NULL,"
     "  since TEXT NOT NULL,"
     "  how TEXT NOT NULL CHECK (how IN ('unsubscribe', 'settings')),"
-    "  PRIMARY KEY (person_id, kind)"
+    "  UNIQUE (person_id, kind)"
     ");"
     "CREATE TABLE notices ("
     "  id INTEGER PRIMARY KEY,"
@@ -30,9 +33,11 @@
     "  subject TEXT NOT NULL,"
     "  body TEXT NOT NULL,"
     "  created_at TEXT NOT NULL,"
-    "  outbox_id INTEGER REFERENCES mail_outbox(id)"
+    "  outbox_id INTEGER REFERENCES mail_outbox(id),"
+    "  skipped TEXT"
     ");"
-    "CREATE INDEX notices_waiting ON notices(person_id, created_at) WHERE outbox_id IS NULL;"
+    "CREATE INDEX notices_waiting ON notices(person_id, created_at)"
+    "  WHERE outbox_id IS NULL AND skipped IS NULL;"
     "CREATE TABLE reminders_sent ("
     "  id INTEGER PRIMARY KEY,"
     "  person_id INTEGER NOT NULL REFERENCES people(id),"

@@ -30,6 +30,8 @@ static const char *const entity_tables[] = {
     [ENTITY_SETTING] = "settings",
     [ENTITY_API_TOKEN] = "api_tokens",
     [ENTITY_RECORD_IMPORT] = "record_imports",
+    [ENTITY_NOTICE_SETTINGS] = "notice_settings",
+    [ENTITY_NOTICE_OPT_OUT] = "notice_opt_outs",
 };
 
 /* Columns never copied into the audit log. */

@@ -48,6 +48,8 @@ enum store_entity {
     ENTITY_SETTING,
     ENTITY_API_TOKEN,
     ENTITY_RECORD_IMPORT,
+    ENTITY_NOTICE_SETTINGS,
+    ENTITY_NOTICE_OPT_OUT,
 };
 
 /* The row of entity with id as a JSON object text (caller frees), or NULL in *json

@@ -124,7 +124,7 @@ enum ct_status store_outbox_queue(struct store *store, const struct outbox_messa
 #define OUTBOX_COLUMNS                                                                             \
     "SELECT id, message_id, recipient, coalesce(person_id, 0), subject, body, created_at,"         \
     " attempts, next_attempt_at, sent_at, coalesce(last_error, ''), kind,"                         \
-    " coalesce(unsubscribe_url, '') FROM mail_outbox"
+    " coalesce(unsubscribe_url, ''), refused_at FROM mail_outbox"
 
 static void read_message(struct db_stmt *stmt, void *row)
 {
@@ -143,6 +143,7 @@ static void read_message(struct db_stmt *stmt, void *row)
     store_text_copy(message->kind, sizeof message->kind, db_column_text(stmt, 11));
     store_text_copy(message->unsubscribe_url, sizeof message->unsubscribe_url,
                     db_column_text(stmt, 12));
+    message->refused_at = time_value(db_column_text(stmt, 13));
 }
 
 enum ct_status store_outbox_due(struct store *store, int64_t now, int64_t limit,
@@ -151,7 +152,8 @@ enum ct_status store_outbox_due(struct store *store, int64_t now, int64_t limit,
     char when[OUTBOX_TIME_SIZE];
     store_outbox_time_text(now, when);
     return STORE_READ_ROWS(store,
-                           OUTBOX_COLUMNS " WHERE sent_at IS NULL AND next_attempt_at <= ?"
+                           OUTBOX_COLUMNS " WHERE sent_at IS NULL AND refused_at IS NULL"
+                                          " AND next_attempt_at <= ?"
                                           " ORDER BY next_attempt_at, id LIMIT ?",
                            read_message, rows, err, DB_TEXT(when), DB_INT(limit));
 }
@@ -159,7 +161,9 @@ enum ct_status store_outbox_due(struct store *store, int64_t now, int64_t limit,
 enum ct_status store_outbox_list(struct store *store, int64_t limit, struct store_rows *rows,
                                  struct ct_err *err)
 {
-    return STORE_READ_ROWS(store, OUTBOX_COLUMNS " ORDER BY sent_at IS NOT NULL, id DESC LIMIT ?",
+    return STORE_READ_ROWS(store,
+                           OUTBOX_COLUMNS " ORDER BY sent_at IS NOT NULL OR refused_at IS NOT NULL,"
+                                          " id DESC LIMIT ?",
                            read_message, rows, err, DB_INT(limit));
 }
 
@@ -172,7 +176,8 @@ enum ct_status store_outbox_claim(struct store *store, int64_t id, int64_t now, 
     int64_t changed = 0;
     enum ct_status status = STORE_EXEC(store,
                                        "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?"
-                                       " AND sent_at IS NULL AND next_attempt_at <= ? RETURNING id",
+                                       " AND sent_at IS NULL AND refused_at IS NULL"
+                                       " AND next_attempt_at <= ? RETURNING id",
                                        &changed, err, DB_TEXT(lapse), DB_INT(id), DB_TEXT(when));
     *claimed = status == CT_OK && changed == id;
     return status;
@@ -183,10 +188,111 @@ enum ct_status store_outbox_mark_sent(struct store *store, int64_t id, int64_t n
 {
     char when[OUTBOX_TIME_SIZE];
     store_outbox_time_text(now, when);
-    return STORE_EXEC(store,
-                      "UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1,"
-                      " last_error = NULL WHERE id = ? AND sent_at IS NULL",
-                      NULL, err, DB_TEXT(when), DB_INT(id));
+    enum ct_status status =
+        STORE_EXEC(store,
+                   "UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1,"
+                   " last_error = NULL WHERE id = ? AND sent_at IS NULL",
+                   NULL, err, DB_TEXT(when), DB_INT(id));
+    return status == CT_OK ? STORE_EXEC(store,
+                                        "DELETE FROM mail_address_refusals WHERE marked_at IS NULL"
+                                        " AND address = (SELECT lower(recipient) FROM mail_outbox"
+                                        " WHERE id = ?)",
+                                        NULL, err, DB_INT(id))
+                           : status;
+}
+
+/* Counts one more refusal of message id's address, marking it at the
+ * OUTBOX_REFUSALS_TO_MARK-th. */
+static enum ct_status count_refusal(struct store *store, int64_t id, const char *when,
+                                    const char *error, struct ct_err *err)
+{
+    enum ct_status status =
+        STORE_EXEC(store,
+                   "INSERT INTO mail_address_refusals (address, refusals, last_refusal,"
+                   " last_refused_at) SELECT lower(recipient), 1, ?2, ?3 FROM mail_outbox"
+                   " WHERE id = ?1 ON CONFLICT (address) DO UPDATE SET"
+                   " refusals = refusals + 1, last_refusal = excluded.last_refusal,"
+                   " last_refused_at = excluded.last_refused_at",
+                   NULL, err, DB_INT(id), DB_TEXT(error), DB_TEXT(when));
+    int64_t refusals = 0;
+    status = status == CT_OK ? STORE_EXEC(store,
+                                          "SELECT refusals FROM mail_address_refusals WHERE"
+                                          " address = (SELECT lower(recipient) FROM mail_outbox"
+                                          " WHERE id = ?)",
+                                          &refusals, err, DB_INT(id))
+                             : status;
+    if (status == CT_OK && refusals >= OUTBOX_REFUSALS_TO_MARK) {
+        status = STORE_EXEC(store,
+                            "UPDATE mail_address_refusals SET marked_at = ?2 WHERE marked_at IS"
+                            " NULL AND address = (SELECT lower(recipient) FROM mail_outbox"
+                            " WHERE id = ?1)",
+                            NULL, err, DB_INT(id), DB_TEXT(when));
+    }
+    return status;
+}
+
+enum ct_status store_outbox_mark_refused(struct store *store, int64_t id, int64_t now,
+                                         const char *error, bool address_refused,
+                                         struct ct_err *err)
+{
+    char when[OUTBOX_TIME_SIZE], message[OUTBOX_ERROR_SIZE];
+    store_outbox_time_text(now, when);
+    store_text_copy(message, sizeof message, error != NULL ? error : "refused by the relay");
+    int64_t changed = 0;
+    enum ct_status status = db_begin(store->db, err);
+    status = status == CT_OK
+                 ? STORE_EXEC(store,
+                              "UPDATE mail_outbox SET attempts = attempts + 1,"
+                              " refused_at = ?, last_error = ? WHERE id = ?"
+                              " AND sent_at IS NULL AND refused_at IS NULL"
+                              " RETURNING id",
+                              &changed, err, DB_TEXT(when), DB_TEXT(message), DB_INT(id))
+                 : status;
+    if (status == CT_OK && changed == id && address_refused) {
+        status = count_refusal(store, id, when, message, err);
+    }
+    return store_finish(store, status, err);
+}
+
+enum ct_status store_outbox_address_marked(struct store *store, const char *address, bool *marked,
+                                           struct ct_err *err)
+{
+    int64_t found = 0;
+    enum ct_status status = STORE_EXEC(store,
+                                       "SELECT count(*) FROM mail_address_refusals"
+                                       " WHERE address = lower(?) AND marked_at IS NOT NULL",
+                                       &found, err, DB_TEXT(address != NULL ? address : ""));
+    *marked = status == CT_OK && found > 0;
+    return status;
+}
+
+static void read_refusal(struct db_stmt *stmt, void *row)
+{
+    struct outbox_refusal *refusal = row;
+    store_text_copy(refusal->address, sizeof refusal->address, db_column_text(stmt, 0));
+    refusal->refusals = db_column_int64(stmt, 1);
+    store_text_copy(refusal->last_refusal, sizeof refusal->last_refusal, db_column_text(stmt, 2));
+    refusal->last_refused_at = time_value(db_column_text(stmt, 3));
+    refusal->marked_at = time_value(db_column_text(stmt, 4));
+}
+
+enum ct_status store_outbox_refusals(struct store *store, int64_t limit, struct store_rows *rows,
+                                     struct ct_err *err)
+{
+    return STORE_READ_ROWS(store,
+                           "SELECT address, refusals, last_refusal, last_refused_at, marked_at"
+                           " FROM mail_address_refusals ORDER BY marked_at IS NULL,"
+                           " last_refused_at DESC, address LIMIT ?",
+                           read_refusal, rows, err, DB_INT(limit));
+}
+
+enum ct_status store_outbox_refused(struct store *store, int64_t limit, struct store_rows *rows,
+                                    struct ct_err *err)
+{
+    return STORE_READ_ROWS(store,
+                           OUTBOX_COLUMNS " WHERE refused_at IS NOT NULL"
+                                          " ORDER BY refused_at DESC, id DESC LIMIT ?",
+                           read_message, rows, err, DB_INT(limit));
 }
 
 enum ct_status store_outbox_mark_failed(struct store *store, int64_t id, int64_t now,
@@ -214,6 +320,8 @@ static enum ct_status read_summary(void *context, struct db_stmt *stmt, struct c
     summary->waiting = db_column_int64(stmt, 0);
     summary->sent = db_column_int64(stmt, 1);
     store_text_copy(summary->last_error, sizeof summary->last_error, db_column_text(stmt, 2));
+    summary->refused = db_column_int64(stmt, 3);
+    summary->marked_addresses = db_column_int64(stmt, 4);
     return CT_OK;
 }
 
@@ -222,10 +330,14 @@ enum ct_status store_outbox_summary(struct store *store, struct outbox_summary *
 {
     memset(summary, 0, sizeof *summary);
     return store_each_row(store,
-                          "SELECT count(*) FILTER (WHERE sent_at IS NULL),"
+                          "SELECT count(*) FILTER (WHERE sent_at IS NULL AND refused_at IS NULL),"
                           " count(*) FILTER (WHERE sent_at IS NOT NULL),"
                           " (SELECT last_error FROM mail_outbox WHERE sent_at IS NULL"
-                          "  AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1)"
+                          "  AND refused_at IS NULL AND last_error IS NOT NULL"
+                          "  ORDER BY next_attempt_at DESC LIMIT 1),"
+                          " count(*) FILTER (WHERE refused_at IS NOT NULL),"
+                          " (SELECT count(*) FROM mail_address_refusals"
+                          "  WHERE marked_at IS NOT NULL)"
                           " FROM mail_outbox",
                           NULL, 0, read_summary, summary, err);
 }

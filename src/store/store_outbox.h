@@ -6,8 +6,11 @@
  * crash loses none. Its Message-ID is made when it is queued and kept, so that a resend
  * carries the same one. The sender (src/mail) reads the messages that are due, and marks
  * each sent or failed; a failed one waits longer after each attempt
- * (store_outbox_retry_delay). Times are Unix seconds, stored as
- * "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+ * (store_outbox_retry_delay). A message the relay refused for good (a 5xx reply during
+ * the SMTP conversation) is marked refused and never tried again; its address's
+ * refusals are counted, and an address refused OUTBOX_REFUSALS_TO_MARK times is marked,
+ * so that no more mail is queued to it (mail/mail_compose.h). Times are Unix seconds,
+ * stored as "YYYY-MM-DDTHH:MM:SSZ" (UTC).
  */
 #ifndef CERTTRACK_STORE_OUTBOX_H
 #define CERTTRACK_STORE_OUTBOX_H
@@ -29,6 +32,9 @@
 /* The longest wait between two attempts, and the first one. */
 #define OUTBOX_RETRY_FIRST_SECONDS 60
 #define OUTBOX_RETRY_MAX_SECONDS   (6 * 60 * 60)
+
+/* The refusals after which an address is marked. */
+#define OUTBOX_REFUSALS_TO_MARK 3
 
 /* unix_seconds as "YYYY-MM-DDTHH:MM:SSZ" into out. */
 void store_outbox_time_text(int64_t unix_seconds, char out[OUTBOX_TIME_SIZE]);
@@ -75,15 +81,17 @@ struct outbox_message {
     int64_t next_attempt_at;
     int64_t sent_at; /* 0: waiting */
     char last_error[OUTBOX_ERROR_SIZE];
+    int64_t refused_at; /* 0: not refused; else the relay refused it for good then */
 };
 
-/* The waiting messages due at now (next attempt at or before it), oldest first, at most
- * limit of them, appended to rows (started as {.size = sizeof (struct outbox_message)};
- * the caller releases it). */
+/* The waiting messages due at now (next attempt at or before it; never one refused), oldest first,
+ * at most limit of them, appended to rows (started as {.size = sizeof (struct outbox_message)}; the
+ * caller releases it). */
 enum ct_status store_outbox_due(struct store *store, int64_t now, int64_t limit,
                                 struct store_rows *rows, struct ct_err *err) CT_MUST_CHECK;
 
-/* Every message, waiting ones first then the newest, at most limit, appended to rows. */
+/* Every message, waiting ones first then the newest, at most limit, appended to rows. A
+ * refused message is not waiting: it counts with the sent ones. */
 enum ct_status store_outbox_list(struct store *store, int64_t limit, struct store_rows *rows,
                                  struct ct_err *err) CT_MUST_CHECK;
 
@@ -93,9 +101,41 @@ enum ct_status store_outbox_list(struct store *store, int64_t limit, struct stor
 enum ct_status store_outbox_claim(struct store *store, int64_t id, int64_t now, int64_t until,
                                   bool *claimed, struct ct_err *err) CT_MUST_CHECK;
 
-/* Marks message id sent at now (one more attempt, no error). */
+/* Marks message id sent at now (one more attempt, no error); its address's count of
+ * refusals starts again from none, unless the address is marked. */
 enum ct_status store_outbox_mark_sent(struct store *store, int64_t id, int64_t now,
                                       struct ct_err *err) CT_MUST_CHECK;
+
+/* Marks message id refused for good at now with error (borrowed, cut): one more attempt,
+ * never tried again. When address_refused (the relay refused the recipient, not the
+ * sender), counts one more refusal of its address, and marks the address at the
+ * OUTBOX_REFUSALS_TO_MARK-th. */
+enum ct_status store_outbox_mark_refused(struct store *store, int64_t id, int64_t now,
+                                         const char *error, bool address_refused,
+                                         struct ct_err *err) CT_MUST_CHECK;
+
+/* *marked is true when address (borrowed; any case) is marked as refused. */
+enum ct_status store_outbox_address_marked(struct store *store, const char *address, bool *marked,
+                                           struct ct_err *err) CT_MUST_CHECK;
+
+/* An address the relay refused. */
+struct outbox_refusal {
+    char address[OUTBOX_RECIPIENT_SIZE];
+    int64_t refusals;
+    char last_refusal[OUTBOX_ERROR_SIZE];
+    int64_t last_refused_at;
+    int64_t marked_at; /* 0: not marked */
+};
+
+/* The addresses the relay refused, marked ones first then the most recently refused, at
+ * most limit, appended to rows (started as {.size = sizeof (struct outbox_refusal)}). */
+enum ct_status store_outbox_refusals(struct store *store, int64_t limit, struct store_rows *rows,
+                                     struct ct_err *err) CT_MUST_CHECK;
+
+/* The messages the relay refused, the newest first, at most limit, appended to rows
+ * (started as {.size = sizeof (struct outbox_message)}). */
+enum ct_status store_outbox_refused(struct store *store, int64_t limit, struct store_rows *rows,
+                                    struct ct_err *err) CT_MUST_CHECK;
 
 /* Notes a failed attempt at now with error (borrowed, cut to OUTBOX_ERROR_SIZE): one
  * more attempt, the next one after store_outbox_retry_delay. */
@@ -107,6 +147,8 @@ enum ct_status store_outbox_mark_failed(struct store *store, int64_t id, int64_t
 struct outbox_summary {
     int64_t waiting;
     int64_t sent;
+    int64_t refused;          /* messages the relay refused for good */
+    int64_t marked_addresses; /* addresses marked as refused */
     char last_error[OUTBOX_ERROR_SIZE];
 };
 

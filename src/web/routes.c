@@ -55,6 +55,9 @@
 #include "pages/verify.h"
 #include "api/xapi.h"
 #include "html/layout.h"
+#include "api/api_notices.h"
+#include "pages/profile_notices.h"
+#include "pages/unsubscribe.h"
 #include "../core/banned.h"
 
 enum route_access {
@@ -464,6 +467,17 @@ static const struct route routes[] = {
     {"GET", "/xapi/about", ACCESS_PUBLIC, 0, ROUTE_API, xapi_about, BARE, NO_NAV},
     {"POST", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_post, BARE, NO_NAV},
     {"PUT", "/xapi/statements", ACCESS_LMS_SITE, 0, ROUTE_API, xapi_statements_put, BARE, NO_NAV},
+    /* A person's choices about their mail, and the one-click unsubscribe (RFC 8058: no
+     * session, no form token; the address's mac allows it, pages/unsubscribe.h). */
+    {"GET", "/profile/notices", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile_notices, LAID_OUT,
+     NO_NAV},
+    {"POST", "/profile/notices", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile_notices_submit,
+     LAID_OUT, NO_NAV},
+    {"GET", "/unsubscribe", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_unsubscribe, LAID_OUT, NO_NAV},
+    {"POST", "/unsubscribe", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_unsubscribe_submit, LAID_OUT,
+     NO_NAV},
+    {"GET", "/api/v1/me/notices", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_notices, BARE, NO_NAV},
+    {"PUT", "/api/v1/me/notices", ACCESS_SIGNED_IN, 0, ROUTE_API, api_me_notices_set, BARE, NO_NAV},
 };
 
 #define ROUTE_COUNT (sizeof routes / sizeof routes[0])

@@ -47,7 +47,7 @@ static void test_a_reminder_carries_its_unsubscribe_address_in_header_and_footer
                                            " '%/unsubscribe?person=%&kind=reminder-expiry&mac=%'"),
                      1);
     assert_int_equal(action_world_count(w, "SELECT count(*) FROM mail_outbox WHERE body LIKE"
-                                           " '%To stop this kind of reminder, open http%'"
+                                           " '%To stop mail of this kind, open http%'"
                                            " AND body LIKE '%/profile/notices%'"),
                      1);
     template_data_free(data);

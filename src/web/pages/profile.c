@@ -6,6 +6,7 @@
 
 #include "../../actions/profile.h"
 #include "../../actions/second_factor.h"
+#include "../../mail/mail_compose.h"
 #include "../../store/store_profile.h"
 #include "../html/form.h"
 #include "../html/html.h"
@@ -155,6 +156,12 @@ static void certificate_links(struct web_request *request, struct html *h)
     store_rows_release(&rows);
 }
 
+static void mail_section(struct html *h)
+{
+    html_markup(h, "<h2>Your mail</h2>\n<p><a class=\"usa-link\" href=\"" MAIL_SETTINGS_PATH
+                   "\">Choose which mail certtrack sends you, and when</a></p>\n");
+}
+
 static void record_section(struct web_request *request, struct html *h)
 {
     html_markup(h, "<h2>Your record</h2>\n<p><a class=\"usa-link\" href=\"/profile/record.json\""
@@ -188,6 +195,7 @@ static enum ct_status profile_page(struct web_request *request, struct web_respo
     email_section(request, &h, faults.new_email);
     password_form(request, &h, &faults);
     second_factor_section(request, &h);
+    mail_section(&h);
     record_section(request, &h);
     return html_status(&h);
 }

@@ -85,6 +85,85 @@ static void mail_section(struct web_request *request, struct html *h)
     }
 }
 
+/* The most refused messages and addresses the page lists. */
+#define SETTINGS_REFUSALS_SHOWN 20
+
+static void refused_messages(struct web_request *request, struct html *h)
+{
+    struct store_rows rows = {.size = sizeof(struct outbox_message)};
+    struct ct_err err = {0};
+    html_fail(h, store_outbox_refused(request->store, SETTINGS_REFUSALS_SHOWN, &rows, &err));
+    static const char *const columns[] = {"Refused", "To", "Subject", "The relay's reply"};
+    html_table_begin(h, "Messages the relay refused", columns, 4);
+    for (size_t i = 0; i < rows.count; i++) {
+        const struct outbox_message *message = (const struct outbox_message *)rows.items + i;
+        char when[OUTBOX_TIME_SIZE];
+        store_outbox_time_text(message->refused_at, when);
+        html_markup(h, "<tr><td>");
+        html_text(h, when);
+        html_markup(h, "</td><td>");
+        html_text(h, message->recipient);
+        html_markup(h, "</td><td>");
+        html_text(h, message->subject);
+        html_markup(h, "</td><td>");
+        html_text(h, message->last_error);
+        html_markup(h, "</td></tr>\n");
+    }
+    html_table_end(h);
+    store_rows_release(&rows);
+}
+
+static void refused_addresses(struct web_request *request, struct html *h)
+{
+    struct store_rows rows = {.size = sizeof(struct outbox_refusal)};
+    struct ct_err err = {0};
+    html_fail(h, store_outbox_refusals(request->store, SETTINGS_REFUSALS_SHOWN, &rows, &err));
+    static const char *const columns[] = {"Address", "Refusals", "Last refused", "Marked"};
+    html_table_begin(h, "Addresses the relay refused", columns, 4);
+    for (size_t i = 0; i < rows.count; i++) {
+        const struct outbox_refusal *refusal = (const struct outbox_refusal *)rows.items + i;
+        char when[OUTBOX_TIME_SIZE], marked[OUTBOX_TIME_SIZE] = "no";
+        store_outbox_time_text(refusal->last_refused_at, when);
+        if (refusal->marked_at != 0) {
+            store_outbox_time_text(refusal->marked_at, marked);
+        }
+        html_markup(h, "<tr><td>");
+        html_text(h, refusal->address);
+        html_markup(h, "</td><td>");
+        html_int(h, refusal->refusals);
+        html_markup(h, "</td><td>");
+        html_text(h, when);
+        html_markup(h, "</td><td>");
+        html_text(h, marked);
+        html_markup(h, "</td></tr>\n");
+    }
+    html_table_end(h);
+    store_rows_release(&rows);
+}
+
+/* What the relay refused during the SMTP conversation: the messages (never tried again)
+ * and the addresses, marked once refused OUTBOX_REFUSALS_TO_MARK times. */
+static void refusals_section(struct web_request *request, struct html *h)
+{
+    struct outbox_summary summary;
+    struct ct_err err = {0};
+    enum ct_status status = store_outbox_summary(request->store, &summary, &err);
+    if (status != CT_OK || summary.refused == 0) {
+        html_fail(h, status);
+        return;
+    }
+    html_markup(h, "<h2>Refused mail</h2>\n<p>The relay refused these messages for good while"
+                   " certtrack talked to it (a 5xx reply): they are not tried again. An address"
+                   " refused ");
+    html_int(h, OUTBOX_REFUSALS_TO_MARK);
+    html_markup(h, " times is marked, and certtrack queues no more mail to it until the person's"
+                   " address is changed. certtrack receives no mail: a bounce the relay sends"
+                   " later, having taken a message, goes to the mail-from address, out of"
+                   " certtrack's sight.</p>\n");
+    refused_messages(request, h);
+    refused_addresses(request, h);
+}
+
 /* The page; its notice (?done=) is the layout's. */
 static enum ct_status settings_page(struct web_request *request, struct web_response *response,
                                     const struct settings_form *form)
@@ -120,6 +199,7 @@ static enum ct_status settings_page(struct web_request *request, struct web_resp
                     "</form>\n");
     key_section(request, &h);
     mail_section(request, &h);
+    refusals_section(request, &h);
     return html_status(&h);
 }
 
