@@ -22,10 +22,34 @@ static const char *const no_fields[] = {MAIL_TEMPLATE_COMMON_FIELDS, NULL};
  * src/meson.build) and its fields in docs/operations.md. */
 static const char *const link_fields[] = {"link", NULL};
 
+/* The reminders' (actions/remind.h): the part the recipient plays (for_...), and the
+ * fields of the list's items, which are also the first item's at the top. */
+#define REMIND_FIELDS                                                                              \
+    "count", "dashboard_url", "for_learner", "for_director", "for_chair", "for_coordinator"
+static const char *const reminder_expiry_fields[] = {
+    REMIND_FIELDS, "tracks", "program", "expires", "days", "expiring", "counted", "falls_to", NULL};
+static const char *const reminder_deadline_fields[] = {
+    REMIND_FIELDS, "tracks",  "program",  "deadline", "months",
+    "when",        "blocked", "blockers", "text",     NULL};
+static const char *const reminder_director_fields[] = {
+    REMIND_FIELDS, "directors", "director",  "library",    "deadline",
+    "when",        "late",      "certified", "person_url", NULL};
+static const char *const reminder_claims_fields[] = {
+    "count",   "more",  "days", "verify_url", "for_verifier", "for_coordinator", "claims",
+    "learner", "title", "date", "claimed",    "waited",       "person_url",      NULL};
+static const char *const letter_new_director_fields[] = {
+    REMIND_FIELDS, "director", "library",      "chair",      "hire_date", "deadline",
+    "program",     "credits",  "window_years", "letter_url", NULL};
+
 static const struct mail_template_spec specs[] = {
     {"footer", no_fields},
     {"invitation", link_fields},
     {"password-reset", link_fields},
+    {"reminder-expiry", reminder_expiry_fields},
+    {"reminder-deadline", reminder_deadline_fields},
+    {"reminder-director-deadline", reminder_director_fields},
+    {"reminder-claims-waiting", reminder_claims_fields},
+    {"letter-new-director", letter_new_director_fields},
 };
 
 enum { SPEC_COUNT = sizeof specs / sizeof specs[0] };
