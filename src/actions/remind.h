@@ -30,36 +30,10 @@
 #include "../core/civil_date.h"
 #include "../core/err.h"
 #include "../store/store.h"
+#include "remind_message.h"
 
 /* The job's name in job_runs. */
 #define REMIND_JOB "remind"
-
-/* The most claims a message lists one by one; it says how many more there are. */
-#define REMIND_CLAIMS_LISTED 50
-
-/* One message the run queued, would queue (a dry run), or did not queue. Every pointer
- * is borrowed for the call. */
-struct remind_line {
-    int64_t person_id;
-    const char *recipient; /* the address; "" when the person has none */
-    const char *kind;      /* the outbox's kind: "reminder-deadline" ... */
-    const char *subject;
-    size_t reminders;    /* how many reminders it carries */
-    bool queued;         /* false in a dry run and when skipped */
-    const char *skipped; /* "" or why it is not queued: "turned off", "no e-mail address" ... */
-};
-
-/* Called for each message as it is decided. */
-typedef void (*remind_report)(void *context, const struct remind_line *line);
-
-struct remind_summary {
-    int64_t tracks;    /* open tracks evaluated */
-    int64_t libraries; /* libraries with a director, read */
-    int64_t messages;  /* messages queued (a dry run: that would be) */
-    int64_t reminders; /* the reminders they carry */
-    int64_t skipped;   /* messages not queued: turned off, no address, deactivated */
-    int64_t raced;     /* messages a run that went first had queued already */
-};
 
 /* Runs the reminders for as_of at now (Unix seconds), reporting each message to report
  * (may be NULL) with context, and counting them in *summary. dry_run: decides and

@@ -14,7 +14,30 @@
 #include "../core/reminder_rule.h"
 #include "../core/text_template.h"
 #include "../store/store_reminders.h"
-#include "remind.h"
+
+/* One message the run queued, would queue (a dry run), or did not queue. Every pointer
+ * is borrowed for the call. */
+struct remind_line {
+    int64_t person_id;
+    const char *recipient; /* the address; "" when the person has none */
+    const char *kind;      /* the outbox's kind: "reminder-deadline" ... */
+    const char *subject;
+    size_t reminders;    /* how many reminders it carries */
+    bool queued;         /* false in a dry run and when skipped */
+    const char *skipped; /* "" or why it is not queued: "turned off", "no e-mail address" ... */
+};
+
+/* Called for each message as it is decided. */
+typedef void (*remind_report)(void *context, const struct remind_line *line);
+
+struct remind_summary {
+    int64_t tracks;    /* open tracks evaluated */
+    int64_t libraries; /* libraries with a director, read */
+    int64_t messages;  /* messages queued (a dry run: that would be) */
+    int64_t reminders; /* the reminders they carry */
+    int64_t skipped;   /* messages not queued: turned off, no address, deactivated */
+    int64_t raced;     /* messages a run that went first had queued already */
+};
 
 /* What every message of a run is sent with; every pointer borrowed. */
 struct remind_sending {

@@ -79,7 +79,7 @@ static void body_text(const struct director_letter *letter, char *text, size_t s
     certificate_date_words(letter->library.hire_day, hired, sizeof hired);
     credit_format(letter->total_halves, credits);
     snprintf(text, size,
-             "The State Library welcomes %s as the director of %s, from %s.\n\n"
+             "%s welcomes %s as the director of %s, from %s.\n\n"
              "Montana's public library standards (ARM 10.102.1160(6)) require the director of"
              " every public library to be certified by the State Library; a library whose"
              " director is not certified in time does not meet the standards and loses its"
@@ -88,8 +88,8 @@ static void body_text(const struct director_letter *letter, char *text, size_t s
              "The certificate is %s: %s credits of continuing education, earned and recorded in"
              " the State Library's certification system, where the director chooses the track,"
              " claims what they learn and follows their progress.",
-             letter->library.director, letter->library.library, hired, letter->window_years,
-             letter->program, credits);
+             letter->issuer, letter->library.director, letter->library.library, hired,
+             letter->window_years, letter->program, credits);
 }
 
 /* Draws the page on cr. */
