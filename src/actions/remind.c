@@ -297,40 +297,42 @@ static const struct kind_words *words_of(const char *kind)
 }
 
 /* The fields of a message of count candidates from group (of one person, kind and
- * part): the first one's at the top (for the subject), each one as an item. */
+ * part): the first one's at the top (for the subject), the first listed ones as items,
+ * and how many more there are. */
 static enum ct_status message_fields(const struct run *run, const struct kind_words *words,
-                                     const struct candidate *group, size_t count,
+                                     const struct candidate *group, size_t count, size_t listed,
                                      struct template_data *data)
 {
     static const char *const parts[] = {[FOR_LEARNER] = "for_learner",
                                         [FOR_DIRECTOR] = "for_director",
                                         [FOR_CHAIR] = "for_chair",
                                         [FOR_COORDINATOR] = "for_coordinator"};
-    char counted[24], home[STORE_SETTING_SIZE + 8];
+    char counted[24], more[24] = "", home[STORE_SETTING_SIZE + 8];
     snprintf(counted, sizeof counted, "%zu", count);
+    if (words->list != NULL && count > listed) {
+        snprintf(more, sizeof more, "%zu", count - listed);
+    }
     snprintf(home, sizeof home, "%s/", run->public_url);
-    enum ct_status status = remind_fields_set(data, "count", counted, "dashboard_url", home,
-                                              parts[group[0].audience], "yes", NULL);
+    enum ct_status status = remind_fields_set(data, "count", counted, "more", more, "dashboard_url",
+                                              home, parts[group[0].audience], "yes", NULL);
     status = status == CT_OK ? words->item(run, data, &group[0]) : status;
-    for (size_t i = 0; words->list != NULL && i < count && status == CT_OK; i++) {
+    for (size_t i = 0; words->list != NULL && i < count && i < listed && status == CT_OK; i++) {
         struct template_data *item = template_data_add_item(data, words->list);
         status = item == NULL ? CT_ERR_NOMEM : words->item(run, item, &group[i]);
     }
     return status;
 }
 
-static enum ct_status send_group(struct run *run, const struct candidate *group, size_t count,
-                                 struct ct_err *err)
+/* Sends the message of group listing at most listed of its candidates. */
+static enum ct_status send_listing(struct run *run, const struct kind_words *words,
+                                   const struct candidate *group, size_t count, size_t listed,
+                                   struct ct_err *err)
 {
-    const struct kind_words *words = words_of(group[0].kind);
     struct template_data *data = template_data_new();
-    if (words == NULL || data == NULL) {
+    if (data == NULL || message_fields(run, words, group, count, listed, data) != CT_OK) {
         template_data_free(data);
-        return words == NULL
-                   ? ct_err_set(err, CT_ERR_INPUT, "kind", "no words for %s", group[0].kind)
-                   : ct_err_nomem(err);
+        return ct_err_nomem(err);
     }
-    enum ct_status status = message_fields(run, words, group, count, data);
     struct remind_message message = {
         .person_id = group[0].person_id,
         .kind = group[0].kind,
@@ -341,9 +343,27 @@ static enum ct_status send_group(struct run *run, const struct candidate *group,
         .count = count,
         .key_of = candidate_key,
     };
-    status =
-        status == CT_OK ? remind_message_send(&run->sending, &message, err) : ct_err_nomem(err);
+    enum ct_status status = remind_message_send(&run->sending, &message, err);
     template_data_free(data);
+    return status;
+}
+
+/* Sends the message of group, listing fewer of its reminders when it would be too long
+ * for the outbox (it still counts, and records, them all). */
+static enum ct_status send_group(struct run *run, const struct candidate *group, size_t count,
+                                 struct ct_err *err)
+{
+    const struct kind_words *words = words_of(group[0].kind);
+    if (words == NULL) {
+        return ct_err_set(err, CT_ERR_INPUT, "kind", "no words for %s", group[0].kind);
+    }
+    enum ct_status status = CT_ERR_TOO_LARGE;
+    for (size_t listed = REMIND_LISTED; status == CT_ERR_TOO_LARGE; listed /= 2) {
+        status = send_listing(run, words, group, count, listed, err);
+        if (listed == 0) {
+            break;
+        }
+    }
     return status;
 }
 

@@ -22,7 +22,7 @@ struct listed_claim {
 struct claim_group {
     int64_t recipient;
     struct store_rows ids; /* int64_t */
-    struct listed_claim listed[REMIND_CLAIMS_LISTED];
+    struct listed_claim listed[REMIND_LISTED];
     size_t listed_count;
 };
 
@@ -63,7 +63,7 @@ static enum ct_status collect(void *context, const struct reminder_claim_row *ro
         return CT_ERR_NOMEM;
     }
     *id = row->activity_id;
-    if (group->listed_count < REMIND_CLAIMS_LISTED) {
+    if (group->listed_count < REMIND_LISTED) {
         struct listed_claim *listed = &group->listed[group->listed_count++];
         *listed = (struct listed_claim){row->activity_id,
                                         row->learner_id,
@@ -107,34 +107,37 @@ static enum ct_status claim_item(struct template_data *data, const struct listed
                              "person_url", person, NULL);
 }
 
-/* The fields of the message of group, told to a verifier or a coordinator. */
+/* The fields of the message of group, told to a verifier or a coordinator, listing at
+ * most listed of its claims. */
 static enum ct_status group_fields(const struct claim_group *group, int days, bool coordinator,
-                                   struct civil_date day, const char *public_url,
+                                   struct civil_date day, const char *public_url, size_t listed,
                                    struct template_data *data)
 {
+    size_t shown = group->listed_count < listed ? group->listed_count : listed;
     char count[24], more[24] = "", threshold[16], verify[STORE_SETTING_SIZE + 16];
     snprintf(count, sizeof count, "%zu", group->ids.count);
-    if (group->ids.count > group->listed_count) {
-        snprintf(more, sizeof more, "%zu", group->ids.count - group->listed_count);
+    if (group->ids.count > shown) {
+        snprintf(more, sizeof more, "%zu", group->ids.count - shown);
     }
     snprintf(threshold, sizeof threshold, "%d", days);
     snprintf(verify, sizeof verify, "%s/verify", public_url);
     enum ct_status status =
         remind_fields_set(data, "count", count, "more", more, "days", threshold, "verify_url",
                           verify, coordinator ? "for_coordinator" : "for_verifier", "yes", NULL);
-    for (size_t i = 0; i < group->listed_count && status == CT_OK; i++) {
+    for (size_t i = 0; i < shown && status == CT_OK; i++) {
         status = claim_item(data, &group->listed[i], day, public_url);
     }
     return status;
 }
 
-static enum ct_status send_group(const struct remind_sending *sending, const char *public_url,
-                                 const struct claim_group *group, int days, bool coordinator,
-                                 struct ct_err *err)
+/* Sends the message of group listing at most listed of its claims. */
+static enum ct_status send_listing(const struct remind_sending *sending, const char *public_url,
+                                   const struct claim_group *group, int days, bool coordinator,
+                                   size_t listed, struct ct_err *err)
 {
     struct template_data *data = template_data_new();
     if (data == NULL ||
-        group_fields(group, days, coordinator, sending->day, public_url, data) != CT_OK) {
+        group_fields(group, days, coordinator, sending->day, public_url, listed, data) != CT_OK) {
         template_data_free(data);
         return ct_err_nomem(err);
     }
@@ -151,6 +154,22 @@ static enum ct_status send_group(const struct remind_sending *sending, const cha
     };
     enum ct_status status = remind_message_send(sending, &message, err);
     template_data_free(data);
+    return status;
+}
+
+/* Sends the message of group, listing fewer claims when it would be too long for the
+ * outbox (it still counts, and records, them all). */
+static enum ct_status send_group(const struct remind_sending *sending, const char *public_url,
+                                 const struct claim_group *group, int days, bool coordinator,
+                                 struct ct_err *err)
+{
+    enum ct_status status = CT_ERR_TOO_LARGE;
+    for (size_t listed = REMIND_LISTED; status == CT_ERR_TOO_LARGE; listed /= 2) {
+        status = send_listing(sending, public_url, group, days, coordinator, listed, err);
+        if (listed == 0) {
+            break;
+        }
+    }
     return status;
 }
 

@@ -14,9 +14,6 @@
 
 #include "remind_message.h"
 
-/* The most claims a message lists one by one; it says how many more there are. */
-#define REMIND_CLAIMS_LISTED 50
-
 /* Sends the claims' reminders as sending says (borrowed), with links under public_url
  * (borrowed), to the verifiers and to the coordinators (borrowed, count of them). */
 enum ct_status remind_claims_send(const struct remind_sending *sending, const char *public_url,

@@ -15,6 +15,10 @@
 #include "../core/text_template.h"
 #include "../store/store_reminders.h"
 
+/* The most reminders a message lists one by one; it says how many more there are. A
+ * message that would be longer than the outbox takes lists fewer. */
+#define REMIND_LISTED 50
+
 /* One message the run queued, would queue (a dry run), or did not queue. Every pointer
  * is borrowed for the call. */
 struct remind_line {

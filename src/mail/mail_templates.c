@@ -25,7 +25,7 @@ static const char *const link_fields[] = {"link", NULL};
 /* The reminders' (actions/remind.h): the part the recipient plays (for_...), and the
  * fields of the list's items, which are also the first item's at the top. */
 #define REMIND_FIELDS                                                                              \
-    "count", "dashboard_url", "for_learner", "for_director", "for_chair", "for_coordinator"
+    "count", "more", "dashboard_url", "for_learner", "for_director", "for_chair", "for_coordinator"
 static const char *const reminder_expiry_fields[] = {
     REMIND_FIELDS, "tracks", "program", "expires", "days", "expiring", "counted", "falls_to", NULL};
 static const char *const reminder_deadline_fields[] = {

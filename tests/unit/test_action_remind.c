@@ -30,7 +30,7 @@ static void exec(struct action_world *w, const char *format, ...)
 
 static void exec(struct action_world *w, const char *format, ...)
 {
-    char sql[512];
+    char sql[2048];
     va_list args;
     va_start(args, format);
     vsnprintf(sql, sizeof sql, format, args);
@@ -44,7 +44,7 @@ static int64_t count(struct action_world *w, const char *format, ...)
 
 static int64_t count(struct action_world *w, const char *format, ...)
 {
-    char sql[512];
+    char sql[2048];
     va_list args;
     va_start(args, format);
     vsnprintf(sql, sizeof sql, format, args);
@@ -300,6 +300,58 @@ static void test_a_new_director_and_the_chair_get_the_letter_once(void **state)
     assert_int_equal(run(w, "2026-06-03", false, &seen).messages, 0);
 }
 
+static void test_a_long_list_names_the_first_ones_and_counts_them_all(void **state)
+{
+    struct action_world *w = *state;
+    /* 60 libraries whose directors, hired on 2022-09-01, are due on 2026-09-01. */
+    exec(w, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)"
+            " INSERT INTO people (id, name, email, email_key, created_at) SELECT 1000 + i,"
+            " 'Director ' || i, 'd' || i || '@example.org', 'd' || i || '@example.org',"
+            " '2022-01-01T00:00:00Z' FROM n;"
+            "INSERT INTO person_roles (person_id, role, began) SELECT id, 'library-administrator',"
+            " '2022-09-01' FROM people WHERE id > 1000;"
+            "INSERT INTO libraries (id, name, city, director_id) SELECT id, 'Library ' || id,"
+            " 'Town', id FROM people WHERE id > 1000");
+    struct seen seen;
+    struct remind_summary summary = run(w, "2026-03-01", false, &seen);
+    assert_int_equal(summary.messages, 61); /* each director, and the coordinator */
+    assert_int_equal(summary.reminders, 120);
+    assert_int_equal(count(w,
+                           "SELECT count(*) FROM mail_outbox WHERE person_id = %lld AND body LIKE"
+                           " '%%... and 10 more.%%' AND body LIKE '%%Director 50, Library 1050%%'"
+                           " AND body NOT LIKE '%%Director 51,%%'",
+                           (long long)w->coordinator),
+                     1);
+    assert_int_equal(count(w, "SELECT count(*) FROM reminders_sent WHERE person_id = %lld",
+                           (long long)w->coordinator),
+                     60);
+}
+
+static void test_a_message_too_long_for_the_outbox_lists_fewer(void **state)
+{
+    struct action_world *w = *state;
+    /* 50 claims with titles of 400 characters: listing them all passes the outbox's limit. */
+    exec(w,
+         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)"
+         " INSERT INTO activities (person_id, record_key, kind, title, date, credit_halves,"
+         " category, status, provenance, created_at) SELECT %lld, 'long' || i, 'workshop',"
+         " printf('%%.400c', 'x'), '2026-01-01', 2, 'technology', 'pending', 'claim',"
+         " '2026-01-02T00:00:00Z' FROM n",
+         (long long)w->learner);
+    struct seen seen;
+    struct remind_summary summary = run(w, "2026-02-15", false, &seen);
+    assert_int_equal(summary.messages, 1);
+    assert_int_equal(summary.reminders, 50);
+    assert_int_equal(count(w,
+                           "SELECT count(*) FROM mail_outbox WHERE person_id = %lld AND body LIKE"
+                           " '%%... and 25 more.%%'",
+                           (long long)w->director),
+                     1);
+    assert_int_equal(count(w, "SELECT count(*) FROM reminders_sent WHERE person_id = %lld",
+                           (long long)w->director),
+                     50);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +365,10 @@ int main(void)
             test_a_directors_deadline_goes_to_director_chair_and_coordinator, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_new_director_and_the_chair_get_the_letter_once,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_long_list_names_the_first_ones_and_counts_them_all,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_message_too_long_for_the_outbox_lists_fewer, setup,
+                                        teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();
