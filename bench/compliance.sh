@@ -5,13 +5,14 @@
 #
 # Usage: bench/compliance.sh [PEOPLE] [ACTIVITIES_PER_PERSON] [WORK_DIR]
 #        (defaults: 100000 people, 100 activities each = 10 million activities)
-# Needs a release build (make) and the sqlite3 shell (scripts/install-deps bench).
+# Needs a release build (make; CERTTRACK=PATH names another binary) and the sqlite3 shell
+# (scripts/install-deps bench).
 set -eu
 people=${1:-100000}
 per_person=${2:-100}
 work=${3:-build/bench-compliance}
 root=$(cd "$(dirname "$0")/.." && pwd)
-certtrack="$root/build/certtrack"
+certtrack=${CERTTRACK:-$root/build/certtrack}
 as_of=2026-11-01
 mkdir -p "$work"
 db="$work/state-$people-$per_person.db"

@@ -10,6 +10,7 @@
 #include "../certificates/signing_key.h"
 #include "cli_args.h"
 #include "../mail/mail_templates.h"
+#include "../actions/remind_scheduler.h"
 #include "../mail/mail_worker.h"
 #include "../web/server.h"
 #include "../store/store_open.h"
@@ -141,9 +142,14 @@ int cli_serve(int argc, char **argv)
     fflush(stdout);
     struct ct_err err = {0};
     struct mail_worker mail;
+    struct remind_scheduler reminders;
     enum ct_status status = mail_worker_start(&mail, args.db, &programs, templates, 0, &err);
     if (status == CT_OK) {
-        status = server_run(&config, &stop_requested, &err);
+        status = remind_scheduler_start(&reminders, args.db, &programs, templates, 0, &err);
+        if (status == CT_OK) {
+            status = server_run(&config, &stop_requested, &err);
+            remind_scheduler_stop(&reminders);
+        }
         mail_worker_stop(&mail);
     }
     json_decref(signing_key);

@@ -14,11 +14,13 @@
 #include "cli_demo_data.h"
 #include "cli_evaluate.h"
 #include "cli_harvest.h"
+#include "cli_letter.h"
 #include "cli_mail.h"
 #include "cli_person.h"
 #include "cli_libraries.h"
 #include "cli_programs.h"
 #include "cli_record.h"
+#include "cli_remind.h"
 #include "cli_report.h"
 #include "cli_second_factor.h"
 #include "cli_serve.h"
@@ -65,6 +67,8 @@ static const struct command commands[] = {
     {"user", cli_user, "user add: a person and their invitation (the first coordinator)"},
     {"mail", cli_mail, "mail list, mail send: the mail waiting in the outbox, and sending it"},
     {"second-factor", cli_second_factor, "second-factor reset: remove a person's second factor"},
+    {"remind", cli_remind, "queue the reminders owed today: expiries, deadlines, claims waiting"},
+    {"letter", cli_letter, "letter new-director: the letter to a new director and their board"},
 };
 
 static void usage(FILE *out)

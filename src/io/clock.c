@@ -47,6 +47,16 @@ int64_t clock_last_local_time(int64_t now, int minutes_of_day)
     return today <= now ? today : local_time_on(local, -1, minutes_of_day);
 }
 
+bool clock_local_time_reached(int64_t now, int minutes_of_day)
+{
+    time_t seconds = (time_t)now;
+    struct tm local;
+    if (localtime_r(&seconds, &local) == NULL) {
+        return false;
+    }
+    return local_time_on(local, 0, minutes_of_day) <= now;
+}
+
 void clock_now_utc(char out[CLOCK_TIMESTAMP_SIZE])
 {
     time_t now = time(NULL);

@@ -8,6 +8,7 @@
 #ifndef CERTTRACK_CLOCK_H
 #define CERTTRACK_CLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "../core/civil_date.h"
@@ -26,5 +27,9 @@ void clock_now_utc(char out[CLOCK_TIMESTAMP_SIZE]);
  * yesterday's. On a day that skips that time (the start of summer time) the time
  * after the gap is taken. */
 int64_t clock_last_local_time(int64_t now, int minutes_of_day);
+
+/* True when, at now, the clock of the process's time zone has read minutes_of_day today
+ * (at or after it, before midnight). */
+bool clock_local_time_reached(int64_t now, int minutes_of_day);
 
 #endif

@@ -42,6 +42,25 @@ static const char *const announcement_fields[] = {
     "program",      "program_name", "libraries",  "library",  "city",         "people", "issued",
     "issued_words", "number",       NULL};
 
+/* The reminders' (actions/remind.h): the part the recipient plays (for_...), and the
+ * fields of the list's items, which are also the first item's at the top. */
+#define REMIND_FIELDS                                                                              \
+    "count", "more", "dashboard_url", "for_learner", "for_director", "for_chair", "for_coordinator"
+static const char *const reminder_expiry_fields[] = {
+    REMIND_FIELDS, "tracks", "program", "expires", "days", "expiring", "counted", "falls_to", NULL};
+static const char *const reminder_deadline_fields[] = {
+    REMIND_FIELDS, "tracks",  "program",  "deadline", "months",
+    "when",        "blocked", "blockers", "text",     NULL};
+static const char *const reminder_director_fields[] = {
+    REMIND_FIELDS, "directors", "director",  "library",    "deadline",
+    "when",        "late",      "certified", "person_url", NULL};
+static const char *const reminder_claims_fields[] = {
+    "count",   "more",  "days", "verify_url", "for_verifier", "for_coordinator", "claims",
+    "learner", "title", "date", "claimed",    "waited",       "person_url",      NULL};
+static const char *const letter_new_director_fields[] = {
+    REMIND_FIELDS, "director", "library",      "chair",      "hire_date", "deadline",
+    "program",     "credits",  "window_years", "letter_url", NULL};
+
 static const struct mail_template_spec specs[] = {
     {"footer", no_fields},
     {"invitation", link_fields},
@@ -59,6 +78,11 @@ static const struct mail_template_spec specs[] = {
     {"notice-track-submitted", submitted_fields},
     {"notice-report-submitted", submitted_fields},
     {"announcement", announcement_fields},
+    {"reminder-expiry", reminder_expiry_fields},
+    {"reminder-deadline", reminder_deadline_fields},
+    {"reminder-director-deadline", reminder_director_fields},
+    {"reminder-claims-waiting", reminder_claims_fields},
+    {"letter-new-director", letter_new_director_fields},
 };
 
 enum { SPEC_COUNT = sizeof specs / sizeof specs[0] };

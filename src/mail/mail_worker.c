@@ -1,13 +1,9 @@
 #include "mail_worker.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#include <sodium.h>
-#include <unistd.h>
 
 #include "../store/store_jobs.h"
 #include "../store/store_open.h"
@@ -99,23 +95,7 @@ static void worker_run_once(struct mail_worker *worker, struct store *store)
     }
 }
 
-/* Waits interval seconds or until stopped; true when stopped. */
-static bool worker_wait(struct mail_worker *worker)
-{
-    struct timespec until;
-    clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += worker->interval;
-    pthread_mutex_lock(&worker->lock);
-    int waited = 0;
-    while (!worker->stop && waited != ETIMEDOUT) {
-        waited = pthread_cond_timedwait(&worker->wake, &worker->lock, &until);
-    }
-    bool stop = worker->stop;
-    pthread_mutex_unlock(&worker->lock);
-    return stop;
-}
-
-static void *worker_main(void *context)
+static void worker_body(struct periodic *periodic, void *context)
 {
     struct mail_worker *worker = context;
     struct store store;
@@ -124,47 +104,16 @@ static void *worker_main(void *context)
         store.templates = worker->templates;
     } else {
         fprintf(stderr, "certtrack: mail: cannot open the database: %s\n", err.message);
-        return NULL;
+        return;
     }
     do {
         worker_run_once(worker, &store);
-    } while (!worker_wait(worker));
+    } while (!periodic_wait(periodic));
     if (worker->held &&
         store_job_lease_release(&store, MAIL_WORKER_JOB, worker->holder, &err) != CT_OK) {
         fprintf(stderr, "certtrack: mail: cannot give up the sender's lease: %s\n", err.message);
     }
     store_close(&store);
-    return NULL;
-}
-
-static unsigned interval_of(unsigned interval)
-{
-    const char *variable = getenv("CERTTRACK_MAIL_INTERVAL");
-    char *end = NULL;
-    long seconds = variable != NULL ? strtol(variable, &end, 10) : 0;
-    if (interval > 0) {
-        return interval;
-    }
-    return variable != NULL && *end == '\0' && seconds > 0 && seconds <= 86400
-               ? (unsigned)seconds
-               : MAIL_WORKER_INTERVAL;
-}
-
-/* The lease's holder: this host, this process and a random part, so that a server
- * started again (after a crash) is a new holder. */
-static void worker_holder(struct mail_worker *worker)
-{
-    char host[64] = "";
-    if (gethostname(host, sizeof host) != 0) {
-        snprintf(host, sizeof host, "unknown");
-    }
-    host[sizeof host - 1] = '\0';
-    unsigned char bytes[4] = {0};
-    if (sodium_init() >= 0) {
-        randombytes_buf(bytes, sizeof bytes);
-    }
-    snprintf(worker->holder, sizeof worker->holder, "%s:%ld:%02x%02x%02x%02x", host, (long)getpid(),
-             bytes[0], bytes[1], bytes[2], bytes[3]);
 }
 
 enum ct_status mail_worker_start(struct mail_worker *worker, const char *db_path,
@@ -176,30 +125,13 @@ enum ct_status mail_worker_start(struct mail_worker *worker, const char *db_path
     worker->db_path = db_path;
     worker->programs = programs;
     worker->templates = templates;
-    worker->interval = interval_of(interval);
-    worker_holder(worker);
-    pthread_mutex_init(&worker->lock, NULL);
-    pthread_cond_init(&worker->wake, NULL);
-    if (pthread_create(&worker->thread, NULL, worker_main, worker) != 0) {
-        pthread_cond_destroy(&worker->wake);
-        pthread_mutex_destroy(&worker->lock);
-        return ct_err_set(err, CT_ERR_IO, "mail", "cannot start the mail sender's thread");
-    }
-    worker->running = true;
-    return CT_OK;
+    worker->interval = periodic_interval(interval, "CERTTRACK_MAIL_INTERVAL", MAIL_WORKER_INTERVAL);
+    store_job_holder_make(worker->holder);
+    return periodic_start(&worker->periodic, worker->interval, worker_body, worker, "mail sender",
+                          err);
 }
 
 void mail_worker_stop(struct mail_worker *worker)
 {
-    if (!worker->running) {
-        return;
-    }
-    pthread_mutex_lock(&worker->lock);
-    worker->stop = true;
-    pthread_cond_signal(&worker->wake);
-    pthread_mutex_unlock(&worker->lock);
-    pthread_join(worker->thread, NULL);
-    pthread_cond_destroy(&worker->wake);
-    pthread_mutex_destroy(&worker->lock);
-    worker->running = false;
+    periodic_stop(&worker->periodic);
 }

@@ -11,11 +11,11 @@
 #ifndef CERTTRACK_MAIL_WORKER_H
 #define CERTTRACK_MAIL_WORKER_H
 
-#include <pthread.h>
 #include <stdbool.h>
 
 #include "../core/err.h"
 #include "../core/program.h"
+#include "../io/periodic.h"
 #include "../store/store_jobs.h"
 #include "mail_templates.h"
 
@@ -30,14 +30,10 @@ struct mail_worker {
     const struct program_set *programs;     /* borrowed */
     const struct mail_templates *templates; /* borrowed; NULL: the built-in ones */
     unsigned interval;                      /* seconds between runs */
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    bool stop;
-    bool running;
-    char holder[JOB_HOLDER_SIZE]; /* this server, as the lease names it */
-    bool held;                    /* it held the lease at its last run */
-    bool told;                    /* the log said who holds it */
+    struct periodic periodic;               /* the thread */
+    char holder[JOB_HOLDER_SIZE];           /* this server, as the lease names it */
+    bool held;                              /* it held the lease at its last run */
+    bool told;                              /* the log said who holds it */
 };
 
 /* Starts worker's thread for the database at db_path (borrowed until mail_worker_stop, as

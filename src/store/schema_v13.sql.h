@@ -9,7 +9,9 @@
  * outbox says what kind of mail each message is and where its List-Unsubscribe points,
  * and keeps a refusal by the relay; an address the relay keeps refusing is marked in
  * `mail_address_refusals`. `job_leases` lets one server at a time run a job (the mail
- * sender, the reminders), and `job_runs` says when each daily job ran.
+ * sender, the reminders), and `job_runs` says when each daily job ran. The pending
+ * claims have an index by the time they were recorded, for the reminders of claims that
+ * wait too long.
  * Included by migrations.c only.
  */
 "CREATE TABLE notice_settings ("
@@ -72,3 +74,4 @@
     "  queued INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (job, on_day)"
     ");"
+    "CREATE INDEX activities_pending ON activities(created_at) WHERE status = 'pending';"

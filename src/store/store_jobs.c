@@ -1,10 +1,29 @@
 #include "store_jobs.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <sodium.h>
+#include <unistd.h>
 
 #include "../core/timestamp.h"
 #include "store_outbox.h"
 #include "../core/banned.h"
+
+void store_job_holder_make(char out[JOB_HOLDER_SIZE])
+{
+    char host[64] = "";
+    if (gethostname(host, sizeof host) != 0) {
+        snprintf(host, sizeof host, "unknown");
+    }
+    host[sizeof host - 1] = '\0';
+    unsigned char bytes[4] = {0};
+    if (sodium_init() >= 0) {
+        randombytes_buf(bytes, sizeof bytes);
+    }
+    snprintf(out, JOB_HOLDER_SIZE, "%s:%ld:%02x%02x%02x%02x", host, (long)getpid(), bytes[0],
+             bytes[1], bytes[2], bytes[3]);
+}
 
 static enum ct_status check_names(const char *job, const char *holder, struct ct_err *err)
 {
@@ -76,28 +95,57 @@ enum ct_status store_job_lease_get(struct store *store, const char *job, struct 
                           lease, err, DB_TEXT(job));
 }
 
-enum ct_status store_job_run_start(struct store *store, const char *job, const char *day,
-                                   int64_t now, bool *started, struct ct_err *err)
+enum ct_status store_job_run_start(struct store *store, const char *job, struct civil_date day,
+                                   int64_t now, struct ct_err *err)
 {
-    *started = false;
-    char when[OUTBOX_TIME_SIZE];
-    store_outbox_time_text(now, when);
-    int64_t inserted = 0;
-    enum ct_status status = STORE_EXEC(store,
-                                       "INSERT INTO job_runs (job, on_day, started_at)"
-                                       " VALUES (?, ?, ?) ON CONFLICT (job, on_day) DO NOTHING"
-                                       " RETURNING 1",
-                                       &inserted, err, DB_TEXT(job), DB_TEXT(day), DB_TEXT(when));
-    *started = status == CT_OK && inserted == 1;
-    return status;
+    char day_text[CIVIL_DATE_TEXT_SIZE], at[OUTBOX_TIME_SIZE];
+    store_outbox_time_text(now, at);
+    return STORE_EXEC(store,
+                      "INSERT INTO job_runs (job, on_day, started_at) VALUES (?, ?, ?)"
+                      " ON CONFLICT (job, on_day) DO UPDATE SET started_at = excluded.started_at,"
+                      " finished_at = NULL",
+                      NULL, err, DB_TEXT(job), DB_TEXT(store_date_text(day, day_text)),
+                      DB_TEXT(at));
 }
 
-enum ct_status store_job_run_finish(struct store *store, const char *job, const char *day,
+enum ct_status store_job_run_finish(struct store *store, const char *job, struct civil_date day,
                                     int64_t now, int64_t queued, struct ct_err *err)
 {
-    char when[OUTBOX_TIME_SIZE];
-    store_outbox_time_text(now, when);
-    return STORE_EXEC(
-        store, "UPDATE job_runs SET finished_at = ?, queued = ? WHERE job = ? AND on_day = ?", NULL,
-        err, DB_TEXT(when), DB_INT(queued), DB_TEXT(job), DB_TEXT(day));
+    char day_text[CIVIL_DATE_TEXT_SIZE], at[OUTBOX_TIME_SIZE];
+    store_outbox_time_text(now, at);
+    return STORE_EXEC(store,
+                      "UPDATE job_runs SET finished_at = ?, queued = queued + ?"
+                      " WHERE job = ? AND on_day = ?",
+                      NULL, err, DB_TEXT(at), DB_INT(queued), DB_TEXT(job),
+                      DB_TEXT(store_date_text(day, day_text)));
+}
+
+static bool read_time(const char *text, int64_t *out)
+{
+    return text != NULL && timestamp_parse_iso8601(text, out);
+}
+
+static enum ct_status read_run(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    (void)err;
+    struct job_run *run = context;
+    run->found = true;
+    if (!read_time(db_column_text(stmt, 0), &run->started_at)) {
+        run->started_at = 0;
+    }
+    run->finished = read_time(db_column_text(stmt, 1), &run->finished_at);
+    run->queued = db_column_int64(stmt, 2);
+    return CT_OK;
+}
+
+enum ct_status store_job_run_get(struct store *store, const char *job, struct civil_date day,
+                                 struct job_run *run, struct ct_err *err)
+{
+    memset(run, 0, sizeof *run);
+    char day_text[CIVIL_DATE_TEXT_SIZE];
+    return STORE_EACH_ROW(store,
+                          "SELECT started_at, finished_at, queued FROM job_runs"
+                          " WHERE job = ? AND on_day = ?",
+                          read_run, run, err, DB_TEXT(job),
+                          DB_TEXT(store_date_text(day, day_text)));
 }

@@ -53,6 +53,7 @@
 #include "pages/tokens.h"
 #include "pages/track.h"
 #include "pages/verify.h"
+#include "pages/letters.h"
 #include "api/xapi.h"
 #include "html/layout.h"
 #include "api/api_notices.h"
@@ -244,6 +245,9 @@ static const struct route routes[] = {
      certificate_transcript_download, BARE, NO_NAV},
     {"GET", "/certificates/{id}/credential.jwt", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      certificate_credential_download, BARE, NO_NAV},
+    /* A new director's letter: the director's, their board chair's, the coordinator's. */
+    {"GET", "/people/{id}/new-director-letter.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
+     page_new_director_letter, BARE, NO_NAV},
     {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_person, LAID_OUT, NO_NAV},
     {"GET", "/people", ACCESS_SIGNED_IN, PEOPLE_FINDERS, ROUTE_PAGE, page_people_search, LAID_OUT,
      NO_NAV},

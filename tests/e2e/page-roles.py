@@ -96,6 +96,7 @@ ROUTES = [
     ("GET", "/certificates/{id}/certificate.pdf", "signed-in"),
     ("GET", "/certificates/{id}/transcript.pdf", "signed-in"),
     ("GET", "/certificates/{id}/credential.jwt", "signed-in"),
+    ("GET", "/people/{id}/new-director-letter.pdf", "signed-in"),
     ("GET", "/staff", {"supervisor", "library-administrator"}),
     ("GET", "/people/{id}", "signed-in"),
     ("GET", "/people", {"ce-coordinator", "consultant", "library-administrator"}),

@@ -1,5 +1,5 @@
 /* One server at a time: a job's lease is held by one holder until it ends or is given
- * up; a daily job's run of a day starts once. */
+ * up; a daily job's runs of a day are kept. */
 #include "helpers.h"
 
 #include <string.h>
@@ -61,21 +61,34 @@ static void test_a_lease_given_up_is_free_at_once(void **state)
     assert_string_equal(err.where, "holder");
 }
 
-static void test_a_day_is_run_once(void **state)
+static void test_a_day_run_again_adds_to_its_count(void **state)
 {
     struct action_world *w = *state;
-    bool started = false;
+    struct civil_date day = civil_date_from_ymd(2026, 12, 2);
+    struct job_run run;
     struct ct_err err = {0};
-    test_ok(store_job_run_start(&w->store, "remind", "2026-12-02", 1000, &started, &err), &err);
-    assert_true(started);
-    test_ok(store_job_run_start(&w->store, "remind", "2026-12-02", 1001, &started, &err), &err);
-    assert_false(started);
-    test_ok(store_job_run_finish(&w->store, "remind", "2026-12-02", 1002, 7, &err), &err);
-    assert_int_equal(action_world_count(w, "SELECT queued FROM job_runs WHERE job = 'remind'"
-                                           " AND finished_at IS NOT NULL"),
-                     7);
-    test_ok(store_job_run_start(&w->store, "remind", "2026-12-03", 1003, &started, &err), &err);
-    assert_true(started);
+    test_ok(store_job_run_get(&w->store, "remind", day, &run, &err), &err);
+    assert_false(run.found);
+    test_ok(store_job_run_start(&w->store, "remind", day, 1000, &err), &err);
+    test_ok(store_job_run_get(&w->store, "remind", day, &run, &err), &err);
+    assert_true(run.found);
+    assert_false(run.finished);
+    assert_int_equal(run.started_at, 1000);
+    test_ok(store_job_run_finish(&w->store, "remind", day, 1002, 7, &err), &err);
+    test_ok(store_job_run_get(&w->store, "remind", day, &run, &err), &err);
+    assert_true(run.finished);
+    assert_int_equal(run.finished_at, 1002);
+    assert_int_equal(run.queued, 7);
+    /* Run again the same day: unfinished until it finishes, its count added. */
+    test_ok(store_job_run_start(&w->store, "remind", day, 1003, &err), &err);
+    test_ok(store_job_run_get(&w->store, "remind", day, &run, &err), &err);
+    assert_false(run.finished);
+    test_ok(store_job_run_finish(&w->store, "remind", day, 1004, 2, &err), &err);
+    test_ok(store_job_run_get(&w->store, "remind", day, &run, &err), &err);
+    assert_int_equal(run.queued, 9);
+    test_ok(store_job_run_get(&w->store, "remind", civil_date_from_ymd(2026, 12, 3), &run, &err),
+            &err);
+    assert_false(run.found);
 }
 
 int main(void)
@@ -84,7 +97,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_one_holder_at_a_time_until_the_lease_ends, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_lease_given_up_is_free_at_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_day_is_run_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_day_run_again_adds_to_its_count, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
