@@ -29,7 +29,7 @@ bool director_certificate_in_force(struct civil_date issued, struct civil_date v
                                    bool revoked, struct civil_date day)
 {
     return !revoked && civil_date_is_set(issued) && civil_date_compare(issued, day) <= 0 &&
-           civil_date_compare(day, valid_until) < 0;
+           (!civil_date_is_set(valid_until) || civil_date_compare(day, valid_until) < 0);
 }
 
 /* Whether program, one of the director's chain, certifies with a certificate of
@@ -50,6 +50,9 @@ static bool chain_link_counts(const struct program *program, const char *program
 bool director_certificate_counts(const struct program_set *set, const char *director_program,
                                  const char *program_id)
 {
+    if (set == NULL || director_program == NULL || program_id == NULL) {
+        return false;
+    }
     const struct program *program = program_set_find(set, director_program);
     /* The chain follows successors; it is at most as long as the set (a program that
      * succeeds itself ends it). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "credit.h"
+#include "director_window.h"
 #include "banned.h"
 
 /* The month thresholds, nearest first. */
@@ -147,10 +148,7 @@ struct civil_date reminder_director_deadline(const struct director_facts *facts)
     if (civil_date_is_set(facts->certified_until)) {
         return facts->certified_until;
     }
-    if (civil_date_is_set(facts->hire_day)) {
-        return civil_date_add_years(facts->hire_day, facts->window_years);
-    }
-    return civil_date_unset();
+    return director_window_end(facts->hire_day, facts->window_years);
 }
 
 static bool newly_hired(const struct director_facts *facts, struct civil_date as_of)
@@ -210,41 +208,6 @@ size_t reminder_rule_director(const struct director_facts *facts, struct civil_d
 }
 
 /* Whether program lists program_id among its prerequisites. */
-static bool accepts(const struct program *program, const char *program_id)
-{
-    for (size_t p = 0; p < program->prerequisite_count; p++) {
-        if (strcmp(program->prerequisites[p], program_id) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool reminder_director_certificate(const struct program_set *set, const char *director_program,
-                                   const char *program_id)
-{
-    if (set == NULL || director_program == NULL || program_id == NULL) {
-        return false;
-    }
-    /* The director program and those that follow it, each once (a chain of successors
-     * is at most as long as the set). */
-    const struct program *program = program_set_find(set, director_program);
-    for (size_t step = 0; program != NULL && step < set->count; step++) {
-        if (strcmp(program->id, program_id) == 0 || accepts(program, program_id)) {
-            return true;
-        }
-        program = program->successor != NULL ? program_set_find(set, program->successor) : NULL;
-    }
-    return false;
-}
-
-bool reminder_certificate_in_force(struct civil_date issued, struct civil_date valid_until,
-                                   bool revoked, struct civil_date day)
-{
-    return !revoked && civil_date_is_set(issued) && civil_date_compare(issued, day) <= 0 &&
-           (!civil_date_is_set(valid_until) || civil_date_compare(day, valid_until) < 0);
-}
-
 void reminder_months_words(int months, char *out, size_t size)
 {
     if (months <= 0) {

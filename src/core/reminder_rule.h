@@ -143,17 +143,6 @@ struct civil_date reminder_director_deadline(const struct director_facts *facts)
 size_t reminder_rule_director(const struct director_facts *facts, struct civil_date as_of,
                               struct director_reminder out[REMINDER_DIRECTOR_MAX]);
 
-/* Whether a certificate of program_id counts as a director's, for director_program of
- * set (all borrowed): one of the director program, of a program that follows it
- * (successor, and theirs), or one that such a program accepts as its prerequisite. */
-bool reminder_director_certificate(const struct program_set *set, const char *director_program,
-                                   const char *program_id);
-
-/* Whether a certificate issued on issued, valid until valid_until (the first day it no
- * longer is), revoked or not, is in force on day. */
-bool reminder_certificate_in_force(struct civil_date issued, struct civil_date valid_until,
-                                   bool revoked, struct civil_date day);
-
 /* "in 12 months", "in 1 month", or "has come" (months 0), into out (size bytes). */
 void reminder_months_words(int months, char *out, size_t size);
 

@@ -118,9 +118,7 @@ static void count_kinds(struct director_picture *picture)
 /* Each open library with its director, their hire day and each of their certificates. */
 static const char directors_sql[] =
     "SELECT l.id, l.name, l.kind, COALESCE(l.director_id, 0), COALESCE(p.name, ''),"
-    " COALESCE((SELECT r.began FROM person_roles r WHERE r.person_id = l.director_id"
-    " AND r.role = 'library-administrator'), (SELECT MIN(r.began) FROM person_roles r"
-    " WHERE r.person_id = l.director_id)),"
+    " " STORE_DIRECTOR_HIRE_DAY_SQL ","
     " c.program, c.issued, c.valid_until, c.revoked"
     " FROM libraries l LEFT JOIN people p ON p.id = l.director_id"
     " LEFT JOIN certificates c ON c.person_id = l.director_id"

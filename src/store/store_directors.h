@@ -15,6 +15,14 @@
 #include "store.h"
 #include "store_statewide.h"
 
+/* A library l's director's hire day, in SQL: the day their library-administrator role
+ * began, else the earliest day a role of theirs began (NULL when none is recorded). The
+ * statewide picture and the reminders both read it. */
+#define STORE_DIRECTOR_HIRE_DAY_SQL                                                                \
+    "COALESCE((SELECT r.began FROM person_roles r WHERE r.person_id = l.director_id"               \
+    " AND r.role = 'library-administrator'), (SELECT MIN(r.began) FROM person_roles r"             \
+    " WHERE r.person_id = l.director_id))"
+
 struct director_row {
     int64_t library_id;
     char library[256];

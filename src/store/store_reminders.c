@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/director_window.h"
 #include "../core/reminder_rule.h"
+#include "store_directors.h"
 #include "store_outbox.h"
 #include "../core/banned.h"
 
@@ -124,12 +126,12 @@ static enum ct_status director_row(void *context, struct db_stmt *stmt, struct c
         director_begin(row, stmt);
     }
     if (db_column_is_null(stmt, 7) ||
-        !reminder_director_certificate(reading->programs, reading->director_program,
-                                       db_column_text(stmt, 7))) {
+        !director_certificate_counts(reading->programs, reading->director_program,
+                                     db_column_text(stmt, 7))) {
         return CT_OK;
     }
     struct civil_date until = store_date_value(db_column_text(stmt, 9));
-    if (reminder_certificate_in_force(store_date_value(db_column_text(stmt, 8)), until,
+    if (director_certificate_in_force(store_date_value(db_column_text(stmt, 8)), until,
                                       !db_column_is_null(stmt, 10), reading->day) &&
         (!civil_date_is_set(row->certified_until) ||
          civil_date_compare(until, row->certified_until) > 0)) {
@@ -140,9 +142,7 @@ static enum ct_status director_row(void *context, struct db_stmt *stmt, struct c
 
 static const char directors_sql[] =
     "SELECT l.id, l.name, l.director_id, d.name, COALESCE(c.id, 0), COALESCE(c.name, ''),"
-    " COALESCE((SELECT r.began FROM person_roles r WHERE r.person_id = l.director_id"
-    " AND r.role = 'library-administrator'), (SELECT MIN(r.began) FROM person_roles r"
-    " WHERE r.person_id = l.director_id)),"
+    " " STORE_DIRECTOR_HIRE_DAY_SQL ","
     " k.program, k.issued, k.valid_until, k.revoked"
     " FROM libraries l JOIN people d ON d.id = l.director_id AND d.deactivated_at IS NULL"
     " LEFT JOIN people c ON c.id = l.board_chair_id AND c.deactivated_at IS NULL"
@@ -221,7 +221,8 @@ static enum ct_status claim_row(void *context, struct db_stmt *stmt, struct ct_e
 
 /* The claims' columns and the rule they share. Recorded on or before the cutoff: a
  * created_at ("YYYY-MM-DDThh:mm:ssZ") before the next day's date. The subject key is
- * reminder_claim_key's. */
+ * reminder_claim_key's ("claim:ID:DAYS"), made the same way in SQLite and PostgreSQL:
+ * the id cast to text, then ":DAYS" bound as text. */
 #define CLAIM_COLUMNS "SELECT a.id, a.person_id, p.name, a.title, a.date, a.created_at, "
 #define CLAIM_WHERE                                                                                \
     " FROM activities a JOIN people p ON p.id = a.person_id"                                       \
@@ -229,14 +230,21 @@ static enum ct_status claim_row(void *context, struct db_stmt *stmt, struct ct_e
     " AND p.deactivated_at IS NULL"
 #define CLAIM_NOT_TOLD(recipient)                                                                  \
     " AND NOT EXISTS (SELECT 1 FROM reminders_sent s WHERE s.person_id = " recipient               \
-    " AND s.kind = ? AND s.subject_key = 'claim:' || a.id || ':' || ?)"
+    " AND s.kind = ? AND s.subject_key = 'claim:' || CAST(a.id AS TEXT) || ?)"
+
+/* ":DAYS", the end of a claim's subject key, into suffix. */
+static const char *days_suffix(int days, char suffix[16])
+{
+    snprintf(suffix, 16, ":%d", days);
+    return suffix;
+}
 
 enum ct_status store_reminder_claims_for_verifiers(struct store *store, struct civil_date cutoff,
                                                    const char *kind, int days,
                                                    reminder_claim_visit visit, void *context,
                                                    struct ct_err *err)
 {
-    char before[CIVIL_DATE_TEXT_SIZE];
+    char before[CIVIL_DATE_TEXT_SIZE], suffix[16];
     struct claim_reading reading = {visit, context};
     return STORE_EACH_ROW(
         store,
@@ -245,7 +253,7 @@ enum ct_status store_reminder_claims_for_verifiers(struct store *store, struct c
                       " AND v.deactivated_at IS NULL)" CLAIM_NOT_TOLD(
                           "p.verifier_id") " ORDER BY p.verifier_id, a.created_at, a.id",
         claim_row, &reading, err, DB_TEXT(store_date_text(civil_date_add_days(cutoff, 1), before)),
-        DB_TEXT(kind), DB_INT(days));
+        DB_TEXT(kind), DB_TEXT(days_suffix(days, suffix)));
 }
 
 enum ct_status store_reminder_claims_for(struct store *store, int64_t recipient_id,
@@ -253,11 +261,11 @@ enum ct_status store_reminder_claims_for(struct store *store, int64_t recipient_
                                          reminder_claim_visit visit, void *context,
                                          struct ct_err *err)
 {
-    char before[CIVIL_DATE_TEXT_SIZE];
+    char before[CIVIL_DATE_TEXT_SIZE], suffix[16];
     struct claim_reading reading = {visit, context};
     return STORE_EACH_ROW(
         store, CLAIM_COLUMNS "?" CLAIM_WHERE CLAIM_NOT_TOLD("?") " ORDER BY a.created_at, a.id",
         claim_row, &reading, err, DB_INT(recipient_id),
         DB_TEXT(store_date_text(civil_date_add_days(cutoff, 1), before)), DB_INT(recipient_id),
-        DB_TEXT(kind), DB_INT(days));
+        DB_TEXT(kind), DB_TEXT(days_suffix(days, suffix)));
 }

@@ -269,29 +269,6 @@ static void test_claims_wait_more_than_the_days_before_they_are_owed(void **stat
     assert_string_equal(key, "claim:42:60");
 }
 
-static void
-test_a_directors_certificate_is_of_the_director_programs_and_their_followers(void **state)
-{
-    (void)state;
-    const struct program_set *set = test_msl_programs();
-    assert_true(
-        reminder_director_certificate(set, REMINDER_DIRECTOR_PROGRAM, "msl-director-initial"));
-    assert_true(
-        reminder_director_certificate(set, REMINDER_DIRECTOR_PROGRAM, "msl-director-renewal"));
-    assert_true(reminder_director_certificate(set, REMINDER_DIRECTOR_PROGRAM, "msl-strategic"));
-    assert_false(reminder_director_certificate(set, REMINDER_DIRECTOR_PROGRAM, "msl-staff"));
-    assert_false(reminder_director_certificate(set, REMINDER_DIRECTOR_PROGRAM, "msl-trustee"));
-    struct civil_date day = test_day("2026-06-15");
-    assert_true(
-        reminder_certificate_in_force(test_day("2024-01-01"), test_day("2028-01-01"), false, day));
-    assert_false(
-        reminder_certificate_in_force(test_day("2024-01-01"), test_day("2028-01-01"), true, day));
-    assert_false(
-        reminder_certificate_in_force(test_day("2022-01-01"), test_day("2026-06-15"), false, day));
-    assert_false(
-        reminder_certificate_in_force(test_day("2026-06-16"), test_day("2030-06-16"), false, day));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,8 +284,6 @@ int main(void)
         cmocka_unit_test(test_a_certified_directors_deadline_is_the_end_of_the_certificate),
         cmocka_unit_test(test_a_new_director_gets_the_letter_within_the_days_after_the_hire),
         cmocka_unit_test(test_claims_wait_more_than_the_days_before_they_are_owed),
-        cmocka_unit_test(
-            test_a_directors_certificate_is_of_the_director_programs_and_their_followers),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();

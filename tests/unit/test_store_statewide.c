@@ -133,6 +133,9 @@ test_a_certificate_is_in_force_from_its_issue_to_the_day_before_valid_until(void
     assert_true(director_certificate_in_force(issued, until, false, test_day("2024-05-31")));
     assert_false(director_certificate_in_force(issued, until, false, test_day("2024-06-01")));
     assert_false(director_certificate_in_force(issued, until, true, test_day("2022-01-01")));
+    /* A certificate without an end stays in force. */
+    assert_true(
+        director_certificate_in_force(issued, civil_date_unset(), false, test_day("2040-01-01")));
 }
 
 static void test_a_directors_certificate_is_of_the_director_programs_chain(void **state)
@@ -146,6 +149,7 @@ static void test_a_directors_certificate_is_of_the_director_programs_chain(void 
     assert_false(director_certificate_counts(set, director, "msl-staff"));
     assert_false(director_certificate_counts(set, director, "msl-trustee"));
     assert_false(director_certificate_counts(set, "no-such-program", "msl-director-initial"));
+    assert_false(director_certificate_counts(set, director, NULL));
 }
 
 /* ---- people by program and status ---- */
