@@ -6,7 +6,7 @@ struct civil_date todo_rule_near_until(struct civil_date today)
 {
     int year = 0, month = 0, day = 0;
     civil_date_to_ymd(today, &year, &month, &day);
-    month += TODO_RULE_NEAR_MONTHS;
+    month += WAITING_RULE_NEAR_MONTHS;
     year += (month - 1) / 12;
     month = (month - 1) % 12 + 1;
     while (day > 28 && !civil_date_is_valid_ymd(year, month, day)) {
@@ -17,21 +17,21 @@ struct civil_date todo_rule_near_until(struct civil_date today)
 
 struct civil_date todo_rule_recent_since(struct civil_date today)
 {
-    return civil_date_add_days(today, -TODO_RULE_RECENT_DAYS);
+    return civil_date_add_days(today, -WAITING_RULE_RECENT_DAYS);
 }
 
 enum todo_deadline todo_rule_deadline(struct civil_date deadline, struct civil_date today)
 {
     if (!civil_date_is_set(deadline)) {
-        return TODO_DEADLINE_FAR;
+        return WAITING_DEADLINE_FAR;
     }
     if (civil_date_compare(today, deadline) >= 0) {
-        return TODO_DEADLINE_PASSED;
+        return WAITING_DEADLINE_PASSED;
     }
     if (civil_date_compare(deadline, todo_rule_near_until(today)) <= 0) {
-        return TODO_DEADLINE_NEAR;
+        return WAITING_DEADLINE_NEAR;
     }
-    return TODO_DEADLINE_FAR;
+    return WAITING_DEADLINE_FAR;
 }
 
 int64_t todo_rule_waited_days(struct civil_date since, struct civil_date today)

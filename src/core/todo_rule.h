@@ -7,8 +7,8 @@
  * import that refused rows, is news for 30 days. Something has waited the days from the
  * day it began waiting to today. Pure functions of dates: no I/O.
  */
-#ifndef CERTTRACK_TODO_RULE_H
-#define CERTTRACK_TODO_RULE_H
+#ifndef CERTTRACK_WAITING_RULE_H
+#define CERTTRACK_WAITING_RULE_H
 
 #include <stdint.h>
 
@@ -16,15 +16,15 @@
 #include "engine.h"
 
 /* How far ahead a deadline is near, in months. */
-#define TODO_RULE_NEAR_MONTHS 6
+#define WAITING_RULE_NEAR_MONTHS 6
 
 /* How long a rejection or a refused import stays news, in days. */
-#define TODO_RULE_RECENT_DAYS 30
+#define WAITING_RULE_RECENT_DAYS 30
 
 enum todo_deadline {
-    TODO_DEADLINE_FAR,    /* later than six months from today, or no deadline */
-    TODO_DEADLINE_NEAR,   /* after today, and at most six months from it */
-    TODO_DEADLINE_PASSED, /* today or before */
+    WAITING_DEADLINE_FAR,    /* later than six months from today, or no deadline */
+    WAITING_DEADLINE_NEAR,   /* after today, and at most six months from it */
+    WAITING_DEADLINE_PASSED, /* today or before */
 };
 
 /* The last day on which a deadline is near, seen from today (set): the same day of the
@@ -32,7 +32,7 @@ enum todo_deadline {
  * gives the end of February). */
 struct civil_date todo_rule_near_until(struct civil_date today);
 
-/* The first day of the recent window that ends today: TODO_RULE_RECENT_DAYS days
+/* The first day of the recent window that ends today: WAITING_RULE_RECENT_DAYS days
  * before it (that day counts). */
 struct civil_date todo_rule_recent_since(struct civil_date today);
 

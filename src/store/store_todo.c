@@ -29,9 +29,9 @@
     " AND r.returned_comment IS NOT NULL"
 
 /* The reasons' bits as the SQL writes them. */
-_Static_assert(STORE_TODO_TRACK_WAS_RETURNED == 1 && STORE_TODO_PLAN_WAS_RETURNED == 2 &&
-                   STORE_TODO_PLAN_UNSIGNED == 4 && STORE_TODO_REPORT_WAS_RETURNED == 8 &&
-                   STORE_TODO_DEADLINE_NEAR == 16 && STORE_TODO_NOT_ENROLLED == 64,
+_Static_assert(STORE_WAITING_TRACK_WAS_RETURNED == 1 && STORE_WAITING_PLAN_WAS_RETURNED == 2 &&
+                   STORE_WAITING_PLAN_UNSIGNED == 4 && STORE_WAITING_REPORT_WAS_RETURNED == 8 &&
+                   STORE_WAITING_DEADLINE_NEAR == 16 && STORE_WAITING_NOT_ENROLLED == 64,
                "the reasons' bits in the SQL");
 
 /* The values a queue's SQL binds, in the order its binds list them. */
@@ -57,8 +57,8 @@ struct queue_sql {
     const char *order;
 };
 
-static const struct queue_sql queues[STORE_TODO_QUEUES] = {
-    [STORE_TODO_PLANS_TO_SIGN] =
+static const struct queue_sql queues[STORE_WAITING_QUEUES] = {
+    [STORE_WAITING_PLANS_TO_SIGN] =
         {"SELECT v.id, p.id, p.name, t.id, t.program, NULL, NULL, v.submitted, v.submitted,"
          " t.deadline, v.version, 0",
          {BIND_END},
@@ -67,7 +67,7 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " AND v.organization_approved IS NULL",
          {BIND_PERSON},
          " ORDER BY v.submitted, v.id"},
-    [STORE_TODO_CLAIMS_TO_VERIFY] =
+    [STORE_WAITING_CLAIMS_TO_VERIFY] =
         {"SELECT a.id, p.id, p.name, 0, NULL, a.title, NULL, a.date,"
          " substr(a.created_at, 1, 10), NULL, 0, 0",
          {BIND_END},
@@ -75,7 +75,7 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " AND a.status = 'pending'",
          {BIND_PERSON},
          " ORDER BY a.created_at, a.id"},
-    [STORE_TODO_STAFF_AT_RISK] =
+    [STORE_WAITING_STAFF_AT_RISK] =
         {"SELECT t.id, p.id, p.name, t.id, t.program, NULL,"
          " CASE WHEN t.state = 'returned' THEN t.state_comment END, NULL, NULL, t.deadline, 0,"
          " CASE WHEN t.state = 'returned' THEN 1 ELSE 0 END"
@@ -91,14 +91,14 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " OR EXISTS (" PLAN_UNSIGNED_OF_T ") OR EXISTS (" REPORT_RETURNED_OF_T "))",
          {BIND_LIBRARY, BIND_PERSON, BIND_NEAR_UNTIL},
          " ORDER BY t.deadline, t.id"},
-    [STORE_TODO_TRACKS_TO_REVIEW] =
+    [STORE_WAITING_TRACKS_TO_REVIEW] =
         {"SELECT t.id, p.id, p.name, t.id, t.program, NULL, NULL, NULL,"
          " substr(t.state_changed_at, 1, 10), t.deadline, 0, 0",
          {BIND_END},
          " FROM tracks t JOIN people p ON p.id = t.person_id WHERE t.state = 'submitted'",
          {BIND_END},
          " ORDER BY t.state_changed_at, t.id"},
-    [STORE_TODO_REPORTS_TO_READ] =
+    [STORE_WAITING_REPORTS_TO_READ] =
         {"SELECT t.id, p.id, p.name, t.id, t.program, NULL, NULL, r.submitted, r.submitted,"
          " t.deadline, 0, 0",
          {BIND_END},
@@ -106,8 +106,8 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " ON p.id = t.person_id WHERE r.state = 'submitted'",
          {BIND_END},
          " ORDER BY r.submitted, t.id"},
-    [STORE_TODO_HARVEST_INBOX] = {NULL, {BIND_END}, NULL, {BIND_END}, NULL},
-    [STORE_TODO_REFUSED_IMPORTS] =
+    [STORE_WAITING_HARVEST_INBOX] = {NULL, {BIND_END}, NULL, {BIND_END}, NULL},
+    [STORE_WAITING_REFUSED_IMPORTS] =
         {"SELECT r.id, 0, NULL, 0, NULL, r.file_name, r.kind, substr(r.imported_at, 1, 10),"
          " substr(r.imported_at, 1, 10), NULL, r.refused, 0",
          {BIND_END},
@@ -116,7 +116,7 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " AND l.file_name = r.file_name AND l.id > r.id)",
          {BIND_RECENT_SINCE},
          " ORDER BY r.imported_at, r.id"},
-    [STORE_TODO_LIBRARIES_AT_RISK] =
+    [STORE_WAITING_LIBRARIES_AT_RISK] =
         {"SELECT l.id, d.id, d.name, COALESCE(o.id, 0), o.program, l.name, NULL, NULL, NULL,"
          " o.deadline, 0, CASE WHEN o.id IS NULL THEN 64 ELSE 0 END",
          {BIND_END},
@@ -129,7 +129,7 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " AND x.valid_until > ?) AND (o.id IS NULL OR o.deadline <= ?)",
          {BIND_PERSON, BIND_TODAY, BIND_NEAR_UNTIL},
          " ORDER BY CASE WHEN o.id IS NULL THEN 0 ELSE 1 END, o.deadline, l.id"},
-    [STORE_TODO_PLAN_RETURNED] =
+    [STORE_WAITING_PLAN_RETURNED] =
         {"SELECT v.id, 0, NULL, t.id, t.program, NULL, v.returned_comment, NULL, NULL,"
          " t.deadline, v.version, 0",
          {BIND_END},
@@ -138,7 +138,7 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " AND v.version = (SELECT MAX(w.version) FROM plan_versions w WHERE w.track_id = t.id)",
          {BIND_PERSON},
          " ORDER BY v.id"},
-    [STORE_TODO_REPORT_RETURNED] =
+    [STORE_WAITING_REPORT_RETURNED] =
         {"SELECT t.id, 0, NULL, t.id, t.program, NULL, r.returned_comment, NULL, NULL,"
          " t.deadline, 0, 0",
          {BIND_END},
@@ -146,14 +146,14 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
          " AND t.state IN " OPEN_STATES " AND r.state = 'draft' AND r.returned_comment IS NOT NULL",
          {BIND_PERSON},
          " ORDER BY t.id"},
-    [STORE_TODO_TRACK_RETURNED] =
+    [STORE_WAITING_TRACK_RETURNED] =
         {"SELECT t.id, 0, NULL, t.id, t.program, NULL, t.state_comment, NULL,"
          " substr(t.state_changed_at, 1, 10), t.deadline, 0, 0",
          {BIND_END},
          " FROM tracks t WHERE t.person_id = ? AND t.state = 'returned'",
          {BIND_PERSON},
          " ORDER BY t.state_changed_at, t.id"},
-    [STORE_TODO_REJECTED_CLAIMS] =
+    [STORE_WAITING_REJECTED_CLAIMS] =
         {"SELECT a.id, COALESCE(a.status_by, 0), v.name, 0, NULL, a.title, a.status_reason,"
          " a.date, substr(a.status_at, 1, 10), NULL, 0, 0",
          {BIND_END},
@@ -165,27 +165,27 @@ static const struct queue_sql queues[STORE_TODO_QUEUES] = {
 };
 
 /* The role that holds each queue. */
-static const unsigned queue_roles[STORE_TODO_QUEUES] = {
-    [STORE_TODO_PLANS_TO_SIGN] = ROLE_SUPERVISOR,
-    [STORE_TODO_CLAIMS_TO_VERIFY] = ROLE_SUPERVISOR,
-    [STORE_TODO_STAFF_AT_RISK] = ROLE_LIBRARY_ADMINISTRATOR,
-    [STORE_TODO_TRACKS_TO_REVIEW] = ROLE_CE_COORDINATOR,
-    [STORE_TODO_REPORTS_TO_READ] = ROLE_CE_COORDINATOR,
-    [STORE_TODO_HARVEST_INBOX] = ROLE_CE_COORDINATOR,
-    [STORE_TODO_REFUSED_IMPORTS] = ROLE_CE_COORDINATOR,
-    [STORE_TODO_LIBRARIES_AT_RISK] = ROLE_CONSULTANT,
-    [STORE_TODO_PLAN_RETURNED] = ROLE_LEARNER,
-    [STORE_TODO_REPORT_RETURNED] = ROLE_LEARNER,
-    [STORE_TODO_TRACK_RETURNED] = ROLE_LEARNER,
-    [STORE_TODO_REJECTED_CLAIMS] = ROLE_LEARNER,
+static const unsigned queue_roles[STORE_WAITING_QUEUES] = {
+    [STORE_WAITING_PLANS_TO_SIGN] = ROLE_SUPERVISOR,
+    [STORE_WAITING_CLAIMS_TO_VERIFY] = ROLE_SUPERVISOR,
+    [STORE_WAITING_STAFF_AT_RISK] = ROLE_LIBRARY_ADMINISTRATOR,
+    [STORE_WAITING_TRACKS_TO_REVIEW] = ROLE_CE_COORDINATOR,
+    [STORE_WAITING_REPORTS_TO_READ] = ROLE_CE_COORDINATOR,
+    [STORE_WAITING_HARVEST_INBOX] = ROLE_CE_COORDINATOR,
+    [STORE_WAITING_REFUSED_IMPORTS] = ROLE_CE_COORDINATOR,
+    [STORE_WAITING_LIBRARIES_AT_RISK] = ROLE_CONSULTANT,
+    [STORE_WAITING_PLAN_RETURNED] = ROLE_LEARNER,
+    [STORE_WAITING_REPORT_RETURNED] = ROLE_LEARNER,
+    [STORE_WAITING_TRACK_RETURNED] = ROLE_LEARNER,
+    [STORE_WAITING_REJECTED_CLAIMS] = ROLE_LEARNER,
 };
 
 bool store_todo_holds(enum store_todo_queue queue, unsigned roles, int64_t library_id)
 {
-    if ((unsigned)queue >= STORE_TODO_QUEUES || (roles & queue_roles[queue]) == 0) {
+    if ((unsigned)queue >= STORE_WAITING_QUEUES || (roles & queue_roles[queue]) == 0) {
         return false;
     }
-    return queue != STORE_TODO_STAFF_AT_RISK || library_id != 0;
+    return queue != STORE_WAITING_STAFF_AT_RISK || library_id != 0;
 }
 
 /* What the binds stand for, for one person on one day. */
@@ -254,7 +254,7 @@ static enum ct_status count_row(void *context, struct db_stmt *stmt, struct ct_e
 {
     (void)err;
     struct store_todo_counts *counts = context;
-    for (size_t q = 0; q < STORE_TODO_QUEUES; q++) {
+    for (size_t q = 0; q < STORE_WAITING_QUEUES; q++) {
         counts->total[q] = db_column_int64(stmt, (int)q);
     }
     return CT_OK;
@@ -267,7 +267,7 @@ static enum ct_status count_sql(const struct store_todo_counts *counts,
                                 struct params *params)
 {
     enum ct_status status = buf_append_str(sql, "SELECT ");
-    for (size_t q = 0; q < STORE_TODO_QUEUES && status == CT_OK; q++) {
+    for (size_t q = 0; q < STORE_WAITING_QUEUES && status == CT_OK; q++) {
         status = buf_append_str(sql, q > 0 ? ", " : "");
         if (status == CT_OK && queues[q].from == NULL) {
             status = buf_append_str(sql, "0");
@@ -299,7 +299,7 @@ enum ct_status store_todo_count(struct store *store, const struct store_todo_per
                                 struct store_todo_counts *counts, struct ct_err *err)
 {
     memset(counts, 0, sizeof *counts);
-    for (size_t q = 0; q < STORE_TODO_QUEUES; q++) {
+    for (size_t q = 0; q < STORE_WAITING_QUEUES; q++) {
         counts->held[q] = store_todo_holds((enum store_todo_queue)q, who->roles, who->library_id);
     }
     struct bind_values values;
@@ -314,8 +314,8 @@ enum ct_status store_todo_count(struct store *store, const struct store_todo_per
                                 err);
     }
     buf_release(&sql);
-    if (status == CT_OK && counts->held[STORE_TODO_HARVEST_INBOX]) {
-        status = count_harvest(store, &counts->total[STORE_TODO_HARVEST_INBOX], err);
+    if (status == CT_OK && counts->held[STORE_WAITING_HARVEST_INBOX]) {
+        status = count_harvest(store, &counts->total[STORE_WAITING_HARVEST_INBOX], err);
     }
     if (status != CT_OK) {
         memset(counts->total, 0, sizeof counts->total);
@@ -377,7 +377,7 @@ static enum ct_status rows_begin(struct item_rows *rows, struct arena *arena, in
 {
     rows->arena = arena;
     rows->count = 0;
-    rows->capacity = total < STORE_TODO_PAGE ? (size_t)total : STORE_TODO_PAGE;
+    rows->capacity = total < STORE_WAITING_PAGE ? (size_t)total : STORE_WAITING_PAGE;
     rows->items = NULL;
     if (rows->capacity == 0) {
         return CT_OK;
@@ -441,7 +441,7 @@ static enum ct_status harvest_accounts(struct store *store, struct item_rows *ro
         item->note = accounts[i].site_url;
         item->amount = accounts[i].waiting;
         item->since = day_of(accounts[i].since);
-        item->reasons = STORE_TODO_ACCOUNT_UNLINKED;
+        item->reasons = STORE_WAITING_ACCOUNT_UNLINKED;
     }
     return status;
 }
@@ -464,7 +464,7 @@ static enum ct_status harvest_addresses(struct store *store, struct item_rows *r
         item->note = courses[i].name;
         item->amount = courses[i].waiting;
         item->since = day_of(courses[i].since);
-        item->reasons = STORE_TODO_ADDRESS_UNMAPPED;
+        item->reasons = STORE_WAITING_ADDRESS_UNMAPPED;
     }
     return status;
 }
@@ -504,11 +504,11 @@ static enum ct_status evaluate(struct store *store, int64_t track_id, struct civ
 static unsigned deadline_reason(struct civil_date deadline, struct civil_date today)
 {
     switch (todo_rule_deadline(deadline, today)) {
-    case TODO_DEADLINE_PASSED:
-        return STORE_TODO_DEADLINE_PASSED;
-    case TODO_DEADLINE_NEAR:
-        return STORE_TODO_DEADLINE_NEAR;
-    case TODO_DEADLINE_FAR:
+    case WAITING_DEADLINE_PASSED:
+        return STORE_WAITING_DEADLINE_PASSED;
+    case WAITING_DEADLINE_NEAR:
+        return STORE_WAITING_DEADLINE_NEAR;
+    case WAITING_DEADLINE_FAR:
         break;
     }
     return 0;
@@ -524,14 +524,14 @@ static enum ct_status finish_items(struct store *store, enum store_todo_queue qu
     for (size_t i = 0; i < rows->count && status == CT_OK; i++) {
         struct store_todo_item *item = &rows->items[i];
         item->waited_days = todo_rule_waited_days(item->since, who->today);
-        if (queue == STORE_TODO_STAFF_AT_RISK && (item->reasons & STORE_TODO_DEADLINE_NEAR)) {
-            item->reasons &= ~(unsigned)STORE_TODO_DEADLINE_NEAR;
+        if (queue == STORE_WAITING_STAFF_AT_RISK && (item->reasons & STORE_WAITING_DEADLINE_NEAR)) {
+            item->reasons &= ~(unsigned)STORE_WAITING_DEADLINE_NEAR;
             item->reasons |= deadline_reason(item->deadline, who->today);
         }
-        if (queue == STORE_TODO_LIBRARIES_AT_RISK && item->track_id != 0) {
+        if (queue == STORE_WAITING_LIBRARIES_AT_RISK && item->track_id != 0) {
             item->reasons |= deadline_reason(item->deadline, who->today);
         }
-        if (queue == STORE_TODO_STAFF_AT_RISK) {
+        if (queue == STORE_WAITING_STAFF_AT_RISK) {
             status = evaluate(store, item->track_id, who->today, rows->arena, &item->progress, err);
         }
     }
@@ -545,7 +545,7 @@ static enum ct_status read_queue(struct store *store, enum store_todo_queue queu
 {
     struct item_rows rows;
     enum ct_status status = rows_begin(&rows, arena, list->total, err);
-    if (status == CT_OK && rows.capacity > 0 && queue == STORE_TODO_HARVEST_INBOX) {
+    if (status == CT_OK && rows.capacity > 0 && queue == STORE_WAITING_HARVEST_INBOX) {
         status = harvest_accounts(store, &rows, err);
         if (status == CT_OK) {
             status = harvest_addresses(store, &rows, err);
@@ -583,7 +583,7 @@ static enum ct_status next_steps(struct store *store, const struct store_todo_pe
                                  struct arena *arena, struct store_todo *todo, struct ct_err *err)
 {
     struct item_rows rows;
-    enum ct_status status = rows_begin(&rows, arena, STORE_TODO_PAGE, err);
+    enum ct_status status = rows_begin(&rows, arena, STORE_WAITING_PAGE, err);
     if (status == CT_OK) {
         status = STORE_EACH_ROW(store,
                                 "SELECT t.id, t.program, t.state, t.deadline FROM tracks t"
@@ -611,7 +611,7 @@ enum ct_status store_todo_read(struct store *store, const struct store_todo_pers
     enum ct_status status = store_todo_count(store, who, &counts, err);
     struct bind_values values;
     bind_values_of(who, &values);
-    for (size_t q = 0; q < STORE_TODO_QUEUES && status == CT_OK; q++) {
+    for (size_t q = 0; q < STORE_WAITING_QUEUES && status == CT_OK; q++) {
         todo->held[q] = counts.held[q];
         todo->queues[q].total = counts.total[q];
         if (counts.held[q] && counts.total[q] > 0) {

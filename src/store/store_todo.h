@@ -40,8 +40,8 @@
  * Oldest first in every queue but the rejections (newest first). Text lives in the
  * caller's arena (borrowed; as long as it lives).
  */
-#ifndef CERTTRACK_STORE_TODO_H
-#define CERTTRACK_STORE_TODO_H
+#ifndef CERTTRACK_STORE_WAITING_H
+#define CERTTRACK_STORE_WAITING_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -53,36 +53,36 @@
 #include "store.h"
 
 enum store_todo_queue {
-    STORE_TODO_PLANS_TO_SIGN,
-    STORE_TODO_CLAIMS_TO_VERIFY,
-    STORE_TODO_STAFF_AT_RISK,
-    STORE_TODO_TRACKS_TO_REVIEW,
-    STORE_TODO_REPORTS_TO_READ,
-    STORE_TODO_HARVEST_INBOX,
-    STORE_TODO_REFUSED_IMPORTS,
-    STORE_TODO_LIBRARIES_AT_RISK,
-    STORE_TODO_PLAN_RETURNED,
-    STORE_TODO_REPORT_RETURNED,
-    STORE_TODO_TRACK_RETURNED,
-    STORE_TODO_REJECTED_CLAIMS,
-    STORE_TODO_QUEUES
+    STORE_WAITING_PLANS_TO_SIGN,
+    STORE_WAITING_CLAIMS_TO_VERIFY,
+    STORE_WAITING_STAFF_AT_RISK,
+    STORE_WAITING_TRACKS_TO_REVIEW,
+    STORE_WAITING_REPORTS_TO_READ,
+    STORE_WAITING_HARVEST_INBOX,
+    STORE_WAITING_REFUSED_IMPORTS,
+    STORE_WAITING_LIBRARIES_AT_RISK,
+    STORE_WAITING_PLAN_RETURNED,
+    STORE_WAITING_REPORT_RETURNED,
+    STORE_WAITING_TRACK_RETURNED,
+    STORE_WAITING_REJECTED_CLAIMS,
+    STORE_WAITING_QUEUES
 };
 
 /* The most items a queue's read holds (its total counts them all). */
-#define STORE_TODO_PAGE 10
+#define STORE_WAITING_PAGE 10
 
 /* Why an item waits (a STAFF_AT_RISK, LIBRARIES_AT_RISK or HARVEST_INBOX item, or a next
  * step), as bits of store_todo_item.reasons. */
 enum store_todo_reason {
-    STORE_TODO_TRACK_WAS_RETURNED = 1u << 0,
-    STORE_TODO_PLAN_WAS_RETURNED = 1u << 1,
-    STORE_TODO_PLAN_UNSIGNED = 1u << 2, /* waits for the library's signature */
-    STORE_TODO_REPORT_WAS_RETURNED = 1u << 3,
-    STORE_TODO_DEADLINE_NEAR = 1u << 4,
-    STORE_TODO_DEADLINE_PASSED = 1u << 5,
-    STORE_TODO_NOT_ENROLLED = 1u << 6,     /* a director without an open track */
-    STORE_TODO_ACCOUNT_UNLINKED = 1u << 7, /* harvest: an LMS account linked to no one */
-    STORE_TODO_ADDRESS_UNMAPPED = 1u << 8, /* harvest: a course or activity address */
+    STORE_WAITING_TRACK_WAS_RETURNED = 1u << 0,
+    STORE_WAITING_PLAN_WAS_RETURNED = 1u << 1,
+    STORE_WAITING_PLAN_UNSIGNED = 1u << 2, /* waits for the library's signature */
+    STORE_WAITING_REPORT_WAS_RETURNED = 1u << 3,
+    STORE_WAITING_DEADLINE_NEAR = 1u << 4,
+    STORE_WAITING_DEADLINE_PASSED = 1u << 5,
+    STORE_WAITING_NOT_ENROLLED = 1u << 6,     /* a director without an open track */
+    STORE_WAITING_ACCOUNT_UNLINKED = 1u << 7, /* harvest: an LMS account linked to no one */
+    STORE_WAITING_ADDRESS_UNMAPPED = 1u << 8, /* harvest: a course or activity address */
 };
 
 /* The engine's word on a track today. */
@@ -153,19 +153,19 @@ struct store_todo_person {
 
 /* How many wait in each queue the person holds. */
 struct store_todo_counts {
-    bool held[STORE_TODO_QUEUES]; /* the person's roles give them the queue */
-    int64_t total[STORE_TODO_QUEUES];
+    bool held[STORE_WAITING_QUEUES]; /* the person's roles give them the queue */
+    int64_t total[STORE_WAITING_QUEUES];
 };
 
 struct store_todo_list {
     int64_t total;                 /* how many wait in all */
-    struct store_todo_item *items; /* the first min(total, STORE_TODO_PAGE), in the arena */
+    struct store_todo_item *items; /* the first min(total, STORE_WAITING_PAGE), in the arena */
     size_t count;
 };
 
 struct store_todo {
-    bool held[STORE_TODO_QUEUES];
-    struct store_todo_list queues[STORE_TODO_QUEUES]; /* empty where not held */
+    bool held[STORE_WAITING_QUEUES];
+    struct store_todo_list queues[STORE_WAITING_QUEUES]; /* empty where not held */
     struct store_todo_item *next_steps; /* a learner's open tracks, newest first (arena) */
     size_t next_step_count;
 };
@@ -179,7 +179,7 @@ enum ct_status store_todo_count(struct store *store, const struct store_todo_per
                                 struct store_todo_counts *counts, struct ct_err *err) CT_MUST_CHECK;
 
 /* Everything that waits for who: each held queue's total (store_todo_count's) and its
- * first STORE_TODO_PAGE items, and, for a learner, each open track's next step. Items
+ * first STORE_WAITING_PAGE items, and, for a learner, each open track's next step. Items
  * and their text are allocated in arena (borrowed by *todo). */
 enum ct_status store_todo_read(struct store *store, const struct store_todo_person *who,
                                struct arena *arena, struct store_todo *todo,

@@ -54,12 +54,12 @@ static void read_for(struct action_world *w, int64_t person, struct read *r)
     test_ok(store_todo_read(&w->store, &asking, &r->arena, &r->todo, &err), &err);
     test_ok(store_todo_count(&w->store, &asking, &r->counts, &err), &err);
     /* The navigation's counts are the home page's totals, and a page holds them all up
-     * to STORE_TODO_PAGE. */
-    for (size_t q = 0; q < STORE_TODO_QUEUES; q++) {
+     * to STORE_WAITING_PAGE. */
+    for (size_t q = 0; q < STORE_WAITING_QUEUES; q++) {
         assert_int_equal(r->counts.held[q], r->todo.held[q]);
         assert_int_equal(r->counts.total[q], r->todo.queues[q].total);
-        int64_t shown =
-            r->todo.queues[q].total < STORE_TODO_PAGE ? r->todo.queues[q].total : STORE_TODO_PAGE;
+        int64_t shown = r->todo.queues[q].total < STORE_WAITING_PAGE ? r->todo.queues[q].total
+                                                                     : STORE_WAITING_PAGE;
         assert_int_equal((int64_t)r->todo.queues[q].count, shown);
     }
 }
@@ -120,28 +120,31 @@ static void test_nothing_waits_in_a_new_world(void **state)
     struct action_world *w = *state;
     struct read r;
     read_for(w, w->director, &r);
-    assert_true(r.todo.held[STORE_TODO_PLANS_TO_SIGN] && r.todo.held[STORE_TODO_STAFF_AT_RISK]);
-    assert_true(r.todo.held[STORE_TODO_PLAN_RETURNED]);
-    assert_false(r.todo.held[STORE_TODO_TRACKS_TO_REVIEW] ||
-                 r.todo.held[STORE_TODO_LIBRARIES_AT_RISK]);
-    for (size_t q = 0; q < STORE_TODO_QUEUES; q++) {
+    assert_true(r.todo.held[STORE_WAITING_PLANS_TO_SIGN] &&
+                r.todo.held[STORE_WAITING_STAFF_AT_RISK]);
+    assert_true(r.todo.held[STORE_WAITING_PLAN_RETURNED]);
+    assert_false(r.todo.held[STORE_WAITING_TRACKS_TO_REVIEW] ||
+                 r.todo.held[STORE_WAITING_LIBRARIES_AT_RISK]);
+    for (size_t q = 0; q < STORE_WAITING_QUEUES; q++) {
         assert_int_equal(r.todo.queues[q].total, 0);
     }
     assert_int_equal(r.todo.next_step_count, 0);
     done(&r);
     read_for(w, w->coordinator, &r);
-    assert_true(r.todo.held[STORE_TODO_TRACKS_TO_REVIEW] && r.todo.held[STORE_TODO_HARVEST_INBOX] &&
-                r.todo.held[STORE_TODO_REFUSED_IMPORTS]);
-    assert_false(r.todo.held[STORE_TODO_PLANS_TO_SIGN] || r.todo.held[STORE_TODO_PLAN_RETURNED]);
+    assert_true(r.todo.held[STORE_WAITING_TRACKS_TO_REVIEW] &&
+                r.todo.held[STORE_WAITING_HARVEST_INBOX] &&
+                r.todo.held[STORE_WAITING_REFUSED_IMPORTS]);
+    assert_false(r.todo.held[STORE_WAITING_PLANS_TO_SIGN] ||
+                 r.todo.held[STORE_WAITING_PLAN_RETURNED]);
     done(&r);
     read_for(w, w->consultant, &r);
-    for (size_t q = 0; q < STORE_TODO_QUEUES; q++) {
-        assert_int_equal(r.todo.held[q], q == STORE_TODO_LIBRARIES_AT_RISK);
+    for (size_t q = 0; q < STORE_WAITING_QUEUES; q++) {
+        assert_int_equal(r.todo.held[q], q == STORE_WAITING_LIBRARIES_AT_RISK);
     }
     done(&r);
     /* A library administrator without a library has no staff. */
-    assert_false(store_todo_holds(STORE_TODO_STAFF_AT_RISK, ROLE_LIBRARY_ADMINISTRATOR, 0));
-    assert_true(store_todo_holds(STORE_TODO_STAFF_AT_RISK, ROLE_LIBRARY_ADMINISTRATOR, 3));
+    assert_false(store_todo_holds(STORE_WAITING_STAFF_AT_RISK, ROLE_LIBRARY_ADMINISTRATOR, 0));
+    assert_true(store_todo_holds(STORE_WAITING_STAFF_AT_RISK, ROLE_LIBRARY_ADMINISTRATOR, 3));
 }
 
 static void test_the_verifier_has_plans_to_sign_and_claims_to_verify(void **state)
@@ -159,7 +162,7 @@ static void test_the_verifier_has_plans_to_sign_and_claims_to_verify(void **stat
     sql(w, text);
     struct read r;
     read_for(w, w->director, &r);
-    const struct store_todo_list *plans = queue(&r, STORE_TODO_PLANS_TO_SIGN);
+    const struct store_todo_list *plans = queue(&r, STORE_WAITING_PLANS_TO_SIGN);
     assert_int_equal(plans->total, 1);
     assert_int_equal(plans->items[0].id, version);
     assert_int_equal(plans->items[0].person_id, w->learner);
@@ -167,7 +170,7 @@ static void test_the_verifier_has_plans_to_sign_and_claims_to_verify(void **stat
     assert_string_equal(plans->items[0].program, "msl-strategic");
     assert_int_equal(plans->items[0].amount, 1);
     assert_int_equal(plans->items[0].waited_days, 10);
-    const struct store_todo_list *claims = queue(&r, STORE_TODO_CLAIMS_TO_VERIFY);
+    const struct store_todo_list *claims = queue(&r, STORE_WAITING_CLAIMS_TO_VERIFY);
     assert_int_equal(claims->total, 2);
     /* The one waiting longest first, with the days it has waited since it was claimed. */
     assert_int_equal(claims->items[0].id, claim);
@@ -176,8 +179,8 @@ static void test_the_verifier_has_plans_to_sign_and_claims_to_verify(void **stat
     done(&r);
     /* The other library's director verifies only their own learner's claim. */
     read_for(w, w->other_director, &r);
-    assert_int_equal(queue(&r, STORE_TODO_PLANS_TO_SIGN)->total, 0);
-    assert_int_equal(queue(&r, STORE_TODO_CLAIMS_TO_VERIFY)->total, 1);
+    assert_int_equal(queue(&r, STORE_WAITING_PLANS_TO_SIGN)->total, 0);
+    assert_int_equal(queue(&r, STORE_WAITING_CLAIMS_TO_VERIFY)->total, 1);
     done(&r);
     /* Signed for the library, the plan leaves the queue. */
     struct ct_err err = {0};
@@ -185,30 +188,30 @@ static void test_the_verifier_has_plans_to_sign_and_claims_to_verify(void **stat
                                     test_day(TODAY), &err),
             &err);
     read_for(w, w->director, &r);
-    assert_int_equal(queue(&r, STORE_TODO_PLANS_TO_SIGN)->total, 0);
+    assert_int_equal(queue(&r, STORE_WAITING_PLANS_TO_SIGN)->total, 0);
     done(&r);
 }
 
 static void test_a_queue_shows_a_page_and_counts_them_all(void **state)
 {
     struct action_world *w = *state;
-    for (int i = 0; i < STORE_TODO_PAGE + 3; i++) {
+    for (int i = 0; i < STORE_WAITING_PAGE + 3; i++) {
         char title[32];
         snprintf(title, sizeof title, "Claim %d", i);
         pending_claim(w, w->learner, title);
     }
     struct read r;
     read_for(w, w->director, &r);
-    assert_int_equal(queue(&r, STORE_TODO_CLAIMS_TO_VERIFY)->total, STORE_TODO_PAGE + 3);
-    assert_int_equal(queue(&r, STORE_TODO_CLAIMS_TO_VERIFY)->count, STORE_TODO_PAGE);
-    assert_string_equal(queue(&r, STORE_TODO_CLAIMS_TO_VERIFY)->items[0].title, "Claim 0");
+    assert_int_equal(queue(&r, STORE_WAITING_CLAIMS_TO_VERIFY)->total, STORE_WAITING_PAGE + 3);
+    assert_int_equal(queue(&r, STORE_WAITING_CLAIMS_TO_VERIFY)->count, STORE_WAITING_PAGE);
+    assert_string_equal(queue(&r, STORE_WAITING_CLAIMS_TO_VERIFY)->items[0].title, "Claim 0");
     done(&r);
 }
 
 /* The staff item of person's track, or NULL. */
 static const struct store_todo_item *staff_item(const struct read *r, int64_t person)
 {
-    const struct store_todo_list *staff = queue(r, STORE_TODO_STAFF_AT_RISK);
+    const struct store_todo_list *staff = queue(r, STORE_WAITING_STAFF_AT_RISK);
     for (size_t i = 0; i < staff->count; i++) {
         if (staff->items[i].person_id == person) {
             return &staff->items[i];
@@ -239,24 +242,24 @@ static void test_the_administrator_sees_staff_blocked_or_near_a_deadline(void **
     action_world_enroll(w, w->other_learner, "msl-staff", "2022-06-01");
     struct read r;
     read_for(w, w->director, &r);
-    assert_int_equal(queue(&r, STORE_TODO_STAFF_AT_RISK)->total, 3);
+    assert_int_equal(queue(&r, STORE_WAITING_STAFF_AT_RISK)->total, 3);
     assert_null(staff_item(&r, far));
     assert_null(staff_item(&r, w->director));
     const struct store_todo_item *item = staff_item(&r, near);
     assert_non_null(item);
-    assert_int_equal(item->reasons, STORE_TODO_DEADLINE_NEAR);
+    assert_int_equal(item->reasons, STORE_WAITING_DEADLINE_NEAR);
     assert_true(item->progress.evaluated);
     assert_int_equal(item->progress.status, TRACK_IN_PROGRESS);
     assert_int_equal(item->progress.blocking, BLOCKING_CREDITS_SHORT);
     item = staff_item(&r, past);
-    assert_int_equal(item->reasons, STORE_TODO_DEADLINE_PASSED);
+    assert_int_equal(item->reasons, STORE_WAITING_DEADLINE_PASSED);
     assert_int_equal(item->progress.status, TRACK_EXPIRED);
     assert_int_equal(item->progress.blocking, BLOCKING_TRACK_EXPIRED);
     item = staff_item(&r, returned);
-    assert_int_equal(item->reasons, STORE_TODO_PLAN_WAS_RETURNED);
+    assert_int_equal(item->reasons, STORE_WAITING_PLAN_WAS_RETURNED);
     assert_string_equal(item->person_name, "Rae Returned");
     /* By deadline: the past one first. */
-    assert_int_equal(queue(&r, STORE_TODO_STAFF_AT_RISK)->items[0].person_id, past);
+    assert_int_equal(queue(&r, STORE_WAITING_STAFF_AT_RISK)->items[0].person_id, past);
     done(&r);
     /* Submitted again, the plan waits for the library's signature: still blocked. */
     test_ok(store_plan_version_submit(&w->store, returned,
@@ -264,7 +267,7 @@ static void test_the_administrator_sees_staff_blocked_or_near_a_deadline(void **
                                       test_day(TODAY), &err),
             &err);
     read_for(w, w->director, &r);
-    assert_int_equal(staff_item(&r, returned)->reasons, STORE_TODO_PLAN_UNSIGNED);
+    assert_int_equal(staff_item(&r, returned)->reasons, STORE_WAITING_PLAN_UNSIGNED);
     done(&r);
 }
 
@@ -308,24 +311,24 @@ static void test_the_coordinator_sees_reviews_the_inbox_and_refused_imports(void
            " WHERE file_name = 'old.csv'");
     struct read r;
     read_for(w, w->coordinator, &r);
-    const struct store_todo_list *tracks = queue(&r, STORE_TODO_TRACKS_TO_REVIEW);
+    const struct store_todo_list *tracks = queue(&r, STORE_WAITING_TRACKS_TO_REVIEW);
     assert_int_equal(tracks->total, 1);
     assert_int_equal(tracks->items[0].track_id, ready);
     assert_string_equal(tracks->items[0].person_name, "Pat Patron");
-    const struct store_todo_list *reports = queue(&r, STORE_TODO_REPORTS_TO_READ);
+    const struct store_todo_list *reports = queue(&r, STORE_WAITING_REPORTS_TO_READ);
     assert_int_equal(reports->total, 1);
     assert_int_equal(reports->items[0].track_id, track);
     assert_int_equal(reports->items[0].waited_days, 5);
-    const struct store_todo_list *inbox = queue(&r, STORE_TODO_HARVEST_INBOX);
+    const struct store_todo_list *inbox = queue(&r, STORE_WAITING_HARVEST_INBOX);
     assert_int_equal(inbox->total, 2);
-    assert_int_equal(inbox->items[0].reasons, STORE_TODO_ACCOUNT_UNLINKED);
+    assert_int_equal(inbox->items[0].reasons, STORE_WAITING_ACCOUNT_UNLINKED);
     assert_string_equal(inbox->items[0].title, "77");
     assert_false(civil_date_is_set(inbox->items[0].deadline));
     assert_true(civil_date_is_set(inbox->items[0].since)); /* when it arrived */
     assert_int_equal(inbox->items[0].amount, 1);
-    assert_int_equal(inbox->items[1].reasons, STORE_TODO_ADDRESS_UNMAPPED);
+    assert_int_equal(inbox->items[1].reasons, STORE_WAITING_ADDRESS_UNMAPPED);
     assert_string_equal(inbox->items[1].title, "http://lms.example.org/course/view.php?id=9");
-    const struct store_todo_list *imports = queue(&r, STORE_TODO_REFUSED_IMPORTS);
+    const struct store_todo_list *imports = queue(&r, STORE_WAITING_REFUSED_IMPORTS);
     assert_int_equal(imports->total, 1);
     assert_string_equal(imports->items[0].title, "people.csv");
     assert_string_equal(imports->items[0].note, "people");
@@ -351,15 +354,15 @@ static void test_the_consultant_sees_libraries_whose_director_is_at_risk(void **
     int64_t track = action_world_enroll(w, w->director, "msl-director-initial", "2022-06-01");
     struct read r;
     read_for(w, w->consultant, &r);
-    const struct store_todo_list *libraries = queue(&r, STORE_TODO_LIBRARIES_AT_RISK);
+    const struct store_todo_list *libraries = queue(&r, STORE_WAITING_LIBRARIES_AT_RISK);
     assert_int_equal(libraries->total, 2);
     assert_int_equal(libraries->items[0].id, w->other_library);
-    assert_int_equal(libraries->items[0].reasons, STORE_TODO_NOT_ENROLLED);
+    assert_int_equal(libraries->items[0].reasons, STORE_WAITING_NOT_ENROLLED);
     assert_int_equal(libraries->items[1].id, w->library);
     assert_string_equal(libraries->items[1].title, "Bitterroot Public Library");
     assert_string_equal(libraries->items[1].person_name, "Dana Director");
     assert_int_equal(libraries->items[1].track_id, track);
-    assert_int_equal(libraries->items[1].reasons, STORE_TODO_DEADLINE_NEAR);
+    assert_int_equal(libraries->items[1].reasons, STORE_WAITING_DEADLINE_NEAR);
     done(&r);
     /* Certified, the other director is no longer at risk. */
     struct award_result award;
@@ -368,12 +371,12 @@ static void test_the_consultant_sees_libraries_whose_director_is_at_risk(void **
                         test_day("2024-01-02"), &award, &err),
             &err);
     read_for(w, w->consultant, &r);
-    assert_int_equal(queue(&r, STORE_TODO_LIBRARIES_AT_RISK)->total, 1);
-    assert_int_equal(queue(&r, STORE_TODO_LIBRARIES_AT_RISK)->items[0].id, w->library);
+    assert_int_equal(queue(&r, STORE_WAITING_LIBRARIES_AT_RISK)->total, 1);
+    assert_int_equal(queue(&r, STORE_WAITING_LIBRARIES_AT_RISK)->items[0].id, w->library);
     done(&r);
     /* A library the consultant does not serve is not theirs to watch. */
     read_for(w, w->coordinator, &r);
-    assert_false(r.todo.held[STORE_TODO_LIBRARIES_AT_RISK]);
+    assert_false(r.todo.held[STORE_WAITING_LIBRARIES_AT_RISK]);
     done(&r);
 }
 
@@ -403,15 +406,15 @@ static void test_the_learner_sees_what_came_back_and_the_next_step(void **state)
     sql(w, text);
     struct read r;
     read_for(w, w->learner, &r);
-    assert_int_equal(queue(&r, STORE_TODO_PLAN_RETURNED)->total, 1);
-    assert_int_equal(queue(&r, STORE_TODO_PLAN_RETURNED)->items[0].id, version);
-    assert_string_equal(queue(&r, STORE_TODO_PLAN_RETURNED)->items[0].note, "Tie it to G1");
-    assert_int_equal(queue(&r, STORE_TODO_REPORT_RETURNED)->total, 1);
-    assert_string_equal(queue(&r, STORE_TODO_REPORT_RETURNED)->items[0].note,
+    assert_int_equal(queue(&r, STORE_WAITING_PLAN_RETURNED)->total, 1);
+    assert_int_equal(queue(&r, STORE_WAITING_PLAN_RETURNED)->items[0].id, version);
+    assert_string_equal(queue(&r, STORE_WAITING_PLAN_RETURNED)->items[0].note, "Tie it to G1");
+    assert_int_equal(queue(&r, STORE_WAITING_REPORT_RETURNED)->total, 1);
+    assert_string_equal(queue(&r, STORE_WAITING_REPORT_RETURNED)->items[0].note,
                         "Say which goal it served");
-    assert_int_equal(queue(&r, STORE_TODO_TRACK_RETURNED)->total, 1);
-    assert_string_equal(queue(&r, STORE_TODO_TRACK_RETURNED)->items[0].note, "Not complete yet");
-    const struct store_todo_list *claims = queue(&r, STORE_TODO_REJECTED_CLAIMS);
+    assert_int_equal(queue(&r, STORE_WAITING_TRACK_RETURNED)->total, 1);
+    assert_string_equal(queue(&r, STORE_WAITING_TRACK_RETURNED)->items[0].note, "Not complete yet");
+    const struct store_todo_list *claims = queue(&r, STORE_WAITING_REJECTED_CLAIMS);
     assert_int_equal(claims->total, 1);
     assert_int_equal(claims->items[0].id, rejected);
     assert_string_equal(claims->items[0].note, "Not training");
@@ -440,22 +443,22 @@ static void test_a_person_with_several_roles_sees_each_queue(void **state)
     pending_claim(w, w->learner, "Staff claim");
     struct read r;
     read_for(w, w->director, &r);
-    assert_int_equal(queue(&r, STORE_TODO_CLAIMS_TO_VERIFY)->total, 1);
-    assert_int_equal(queue(&r, STORE_TODO_STAFF_AT_RISK)->total, 1);
-    assert_int_equal(queue(&r, STORE_TODO_REJECTED_CLAIMS)->total, 1);
-    assert_int_equal(queue(&r, STORE_TODO_REJECTED_CLAIMS)->items[0].id, own);
+    assert_int_equal(queue(&r, STORE_WAITING_CLAIMS_TO_VERIFY)->total, 1);
+    assert_int_equal(queue(&r, STORE_WAITING_STAFF_AT_RISK)->total, 1);
+    assert_int_equal(queue(&r, STORE_WAITING_REJECTED_CLAIMS)->total, 1);
+    assert_int_equal(queue(&r, STORE_WAITING_REJECTED_CLAIMS)->items[0].id, own);
     assert_int_equal(r.todo.next_step_count, 1);
-    assert_false(r.todo.held[STORE_TODO_TRACKS_TO_REVIEW]);
-    assert_int_equal(queue(&r, STORE_TODO_TRACKS_TO_REVIEW)->total, 0);
+    assert_false(r.todo.held[STORE_WAITING_TRACKS_TO_REVIEW]);
+    assert_int_equal(queue(&r, STORE_WAITING_TRACKS_TO_REVIEW)->total, 0);
     done(&r);
     /* Roles decide, not the record: without the supervisor role nothing to verify. */
     struct store_todo_person asking = who(w, w->director);
     asking.roles = ROLE_LEARNER;
     struct store_todo_counts counts;
     test_ok(store_todo_count(&w->store, &asking, &counts, &err), &err);
-    assert_false(counts.held[STORE_TODO_CLAIMS_TO_VERIFY]);
-    assert_int_equal(counts.total[STORE_TODO_CLAIMS_TO_VERIFY], 0);
-    assert_int_equal(counts.total[STORE_TODO_REJECTED_CLAIMS], 1);
+    assert_false(counts.held[STORE_WAITING_CLAIMS_TO_VERIFY]);
+    assert_int_equal(counts.total[STORE_WAITING_CLAIMS_TO_VERIFY], 0);
+    assert_int_equal(counts.total[STORE_WAITING_REJECTED_CLAIMS], 1);
 }
 
 int main(void)

@@ -27,13 +27,13 @@ static void test_a_deadline_is_near_then_past(void **state)
 {
     (void)state;
     struct civil_date today = test_day("2026-03-02");
-    assert_int_equal(todo_rule_deadline(test_day("2026-09-03"), today), TODO_DEADLINE_FAR);
-    assert_int_equal(todo_rule_deadline(test_day("2026-09-02"), today), TODO_DEADLINE_NEAR);
-    assert_int_equal(todo_rule_deadline(test_day("2026-03-03"), today), TODO_DEADLINE_NEAR);
+    assert_int_equal(todo_rule_deadline(test_day("2026-09-03"), today), WAITING_DEADLINE_FAR);
+    assert_int_equal(todo_rule_deadline(test_day("2026-09-02"), today), WAITING_DEADLINE_NEAR);
+    assert_int_equal(todo_rule_deadline(test_day("2026-03-03"), today), WAITING_DEADLINE_NEAR);
     /* The engine's rule: on its deadline a track that is not complete is expired. */
-    assert_int_equal(todo_rule_deadline(test_day("2026-03-02"), today), TODO_DEADLINE_PASSED);
-    assert_int_equal(todo_rule_deadline(test_day("2020-01-01"), today), TODO_DEADLINE_PASSED);
-    assert_int_equal(todo_rule_deadline(civil_date_unset(), today), TODO_DEADLINE_FAR);
+    assert_int_equal(todo_rule_deadline(test_day("2026-03-02"), today), WAITING_DEADLINE_PASSED);
+    assert_int_equal(todo_rule_deadline(test_day("2020-01-01"), today), WAITING_DEADLINE_PASSED);
+    assert_int_equal(todo_rule_deadline(civil_date_unset(), today), WAITING_DEADLINE_FAR);
 }
 
 static void test_news_lasts_thirty_days_and_waiting_is_counted_in_days(void **state)

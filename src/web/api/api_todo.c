@@ -17,19 +17,19 @@ struct item_keys {
     const char *amount;
 };
 
-static const struct item_keys keys[STORE_TODO_QUEUES] = {
-    [STORE_TODO_PLANS_TO_SIGN] = {"plan_version", "learner", NULL, NULL, "submitted", "version"},
-    [STORE_TODO_CLAIMS_TO_VERIFY] = {"activity", "learner", "title", NULL, "date", NULL},
-    [STORE_TODO_STAFF_AT_RISK] = {NULL, "person", NULL, "comment", NULL, NULL},
-    [STORE_TODO_TRACKS_TO_REVIEW] = {NULL, "learner", NULL, NULL, NULL, NULL},
-    [STORE_TODO_REPORTS_TO_READ] = {NULL, "learner", NULL, NULL, "submitted", NULL},
-    [STORE_TODO_HARVEST_INBOX] = {NULL, NULL, NULL, NULL, NULL, "statements"},
-    [STORE_TODO_REFUSED_IMPORTS] = {"import", NULL, "file_name", "kind", "imported", "refused"},
-    [STORE_TODO_LIBRARIES_AT_RISK] = {"library", "director", "name", NULL, NULL, NULL},
-    [STORE_TODO_PLAN_RETURNED] = {"plan_version", NULL, NULL, "comment", NULL, "version"},
-    [STORE_TODO_REPORT_RETURNED] = {NULL, NULL, NULL, "comment", NULL, NULL},
-    [STORE_TODO_TRACK_RETURNED] = {NULL, NULL, NULL, "comment", NULL, NULL},
-    [STORE_TODO_REJECTED_CLAIMS] = {"activity", "verifier", "title", "reason", "date", NULL},
+static const struct item_keys keys[STORE_WAITING_QUEUES] = {
+    [STORE_WAITING_PLANS_TO_SIGN] = {"plan_version", "learner", NULL, NULL, "submitted", "version"},
+    [STORE_WAITING_CLAIMS_TO_VERIFY] = {"activity", "learner", "title", NULL, "date", NULL},
+    [STORE_WAITING_STAFF_AT_RISK] = {NULL, "person", NULL, "comment", NULL, NULL},
+    [STORE_WAITING_TRACKS_TO_REVIEW] = {NULL, "learner", NULL, NULL, NULL, NULL},
+    [STORE_WAITING_REPORTS_TO_READ] = {NULL, "learner", NULL, NULL, "submitted", NULL},
+    [STORE_WAITING_HARVEST_INBOX] = {NULL, NULL, NULL, NULL, NULL, "statements"},
+    [STORE_WAITING_REFUSED_IMPORTS] = {"import", NULL, "file_name", "kind", "imported", "refused"},
+    [STORE_WAITING_LIBRARIES_AT_RISK] = {"library", "director", "name", NULL, NULL, NULL},
+    [STORE_WAITING_PLAN_RETURNED] = {"plan_version", NULL, NULL, "comment", NULL, "version"},
+    [STORE_WAITING_REPORT_RETURNED] = {NULL, NULL, NULL, "comment", NULL, NULL},
+    [STORE_WAITING_TRACK_RETURNED] = {NULL, NULL, NULL, "comment", NULL, NULL},
+    [STORE_WAITING_REJECTED_CLAIMS] = {"activity", "verifier", "title", "reason", "date", NULL},
 };
 
 /* A date as "YYYY-MM-DD", or null when unset. */
@@ -43,7 +43,7 @@ static json_t *date_json(struct civil_date date)
 static json_t *reasons_json(unsigned reasons)
 {
     json_t *names = json_array();
-    for (unsigned bit = 1; names != NULL && bit <= STORE_TODO_ADDRESS_UNMAPPED; bit <<= 1) {
+    for (unsigned bit = 1; names != NULL && bit <= STORE_WAITING_ADDRESS_UNMAPPED; bit <<= 1) {
         if ((reasons & bit) != 0 &&
             json_array_append_new(names, json_string(todo_queues_reason_name(bit))) != 0) {
             json_decref(names);
@@ -89,7 +89,7 @@ static bool set_if(json_t *object, const char *key, json_t *value)
 /* What the harvest inbox's item waits for: an account of a site, or an address. */
 static bool harvest_fields(json_t *object, const struct store_todo_item *item)
 {
-    if ((item->reasons & STORE_TODO_ACCOUNT_UNLINKED) != 0) {
+    if ((item->reasons & STORE_WAITING_ACCOUNT_UNLINKED) != 0) {
         return api_json_set(object, "waits_for", json_string("account-link")) &&
                api_json_set(object, "account", api_json_text(item->title)) &&
                api_json_set(object, "site", api_json_text(item->note));
@@ -131,7 +131,7 @@ static json_t *item_json(enum store_todo_queue queue, const struct store_todo_it
                  set_if(object, k->note, api_json_text(item->note)) &&
                  set_if(object, k->day, date_json(item->day)) &&
                  set_if(object, k->amount, json_integer(item->amount)) &&
-                 (queue != STORE_TODO_HARVEST_INBOX || harvest_fields(object, item)) &&
+                 (queue != STORE_WAITING_HARVEST_INBOX || harvest_fields(object, item)) &&
                  common_fields(object, href, item);
     if (!built) {
         json_decref(object);
@@ -182,7 +182,7 @@ static json_t *next_step_json(const struct store_todo_item *step)
 static json_t *todo_json(const struct store_todo *todo, struct civil_date today)
 {
     json_t *queues = json_array();
-    for (size_t q = 0; queues != NULL && q < STORE_TODO_QUEUES; q++) {
+    for (size_t q = 0; queues != NULL && q < STORE_WAITING_QUEUES; q++) {
         if (todo->held[q] && api_json_append(queues, queue_json((enum store_todo_queue)q,
                                                                 &todo->queues[q])) != CT_OK) {
             json_decref(queues);

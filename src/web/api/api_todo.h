@@ -3,8 +3,8 @@
  * roles give them (store_todo.h), each with its count and its first items, and a
  * learner's next step on each open track (docs/api.md).
  */
-#ifndef CERTTRACK_API_TODO_H
-#define CERTTRACK_API_TODO_H
+#ifndef CERTTRACK_API_WAITING_H
+#define CERTTRACK_API_WAITING_H
 
 #include "../http/request.h"
 

@@ -4,8 +4,8 @@
  * the main navigation its count goes beside, and where each of its items is done; and
  * the counts of the navigation, made once per request.
  */
-#ifndef CERTTRACK_TODO_QUEUES_H
-#define CERTTRACK_TODO_QUEUES_H
+#ifndef CERTTRACK_WAITING_QUEUES_H
+#define CERTTRACK_WAITING_QUEUES_H
 
 #include <stddef.h>
 
@@ -19,7 +19,7 @@ struct todo_queue_words {
     const char *nav_href; /* the navigation's link it counts beside, and where all are */
 };
 
-/* The words of queue (one of STORE_TODO_QUEUES); never NULL. */
+/* The words of queue (one of STORE_WAITING_QUEUES); never NULL. */
 const struct todo_queue_words *todo_queue_words(enum store_todo_queue queue);
 
 /* Where item (borrowed) of queue is done, into out (size bytes): "/plans",

@@ -66,29 +66,29 @@ static void item_begin(struct html *h, enum store_todo_queue queue,
 static void reason_words(struct html *h, unsigned reason, struct civil_date deadline)
 {
     switch (reason) {
-    case STORE_TODO_TRACK_WAS_RETURNED:
+    case STORE_WAITING_TRACK_WAS_RETURNED:
         html_markup(h, "the State Library returned the track");
         return;
-    case STORE_TODO_PLAN_WAS_RETURNED:
+    case STORE_WAITING_PLAN_WAS_RETURNED:
         html_markup(h, "the plan came back for changes");
         return;
-    case STORE_TODO_PLAN_UNSIGNED:
+    case STORE_WAITING_PLAN_UNSIGNED:
         html_markup(h, "the plan waits for the library's signature");
         return;
-    case STORE_TODO_REPORT_WAS_RETURNED:
+    case STORE_WAITING_REPORT_WAS_RETURNED:
         html_markup(h, "the final report came back for changes");
         return;
-    case STORE_TODO_DEADLINE_NEAR:
+    case STORE_WAITING_DEADLINE_NEAR:
         html_markup(h, "the deadline, ");
         date_text(h, deadline);
         html_markup(h, ", is near");
         return;
-    case STORE_TODO_DEADLINE_PASSED:
+    case STORE_WAITING_DEADLINE_PASSED:
         html_markup(h, "the deadline, ");
         date_text(h, deadline);
         html_markup(h, ", has passed");
         return;
-    case STORE_TODO_NOT_ENROLLED:
+    case STORE_WAITING_NOT_ENROLLED:
         html_markup(h, "not enrolled in a track");
         return;
     }
@@ -98,7 +98,7 @@ static void reason_words(struct html *h, unsigned reason, struct civil_date dead
 static void reasons_text(struct html *h, unsigned reasons, struct civil_date deadline)
 {
     bool first = true;
-    for (unsigned bit = 1; bit <= STORE_TODO_NOT_ENROLLED; bit <<= 1) {
+    for (unsigned bit = 1; bit <= STORE_WAITING_NOT_ENROLLED; bit <<= 1) {
         if ((reasons & bit) != 0) {
             html_text(h, first ? "" : "; ");
             reason_words(h, bit, deadline);
@@ -132,7 +132,7 @@ static void plan_to_sign(struct web_request *request, struct html *h,
                          const struct store_todo_item *item)
 {
     (void)request;
-    item_begin(h, STORE_TODO_PLANS_TO_SIGN, item);
+    item_begin(h, STORE_WAITING_PLANS_TO_SIGN, item);
     html_text(h, item->person_name);
     html_format(h, "'s plan, version %lld</a>, submitted ", (long long)item->amount);
     date_text(h, item->day);
@@ -143,7 +143,7 @@ static void claim_to_verify(struct web_request *request, struct html *h,
                             const struct store_todo_item *item)
 {
     (void)request;
-    item_begin(h, STORE_TODO_CLAIMS_TO_VERIFY, item);
+    item_begin(h, STORE_WAITING_CLAIMS_TO_VERIFY, item);
     html_text(h, item->title != NULL && item->title[0] != '\0' ? item->title : "A claim");
     html_markup(h, "</a> by ");
     html_text(h, item->person_name);
@@ -155,7 +155,7 @@ static void claim_to_verify(struct web_request *request, struct html *h,
 static void staff_at_risk(struct web_request *request, struct html *h,
                           const struct store_todo_item *item)
 {
-    item_begin(h, STORE_TODO_STAFF_AT_RISK, item);
+    item_begin(h, STORE_WAITING_STAFF_AT_RISK, item);
     html_text(h, item->person_name);
     html_markup(h, "</a> (");
     program_text(request, h, item->program);
@@ -169,7 +169,7 @@ static void staff_at_risk(struct web_request *request, struct html *h,
 static void track_to_review(struct web_request *request, struct html *h,
                             const struct store_todo_item *item)
 {
-    item_begin(h, STORE_TODO_TRACKS_TO_REVIEW, item);
+    item_begin(h, STORE_WAITING_TRACKS_TO_REVIEW, item);
     html_text(h, item->person_name);
     html_markup(h, ": ");
     program_text(request, h, item->program);
@@ -181,7 +181,7 @@ static void track_to_review(struct web_request *request, struct html *h,
 static void report_to_read(struct web_request *request, struct html *h,
                            const struct store_todo_item *item)
 {
-    item_begin(h, STORE_TODO_REPORTS_TO_READ, item);
+    item_begin(h, STORE_WAITING_REPORTS_TO_READ, item);
     html_text(h, item->person_name);
     html_markup(h, "'s final report</a> (");
     program_text(request, h, item->program);
@@ -194,8 +194,8 @@ static void harvest_waiting(struct web_request *request, struct html *h,
                             const struct store_todo_item *item)
 {
     (void)request;
-    item_begin(h, STORE_TODO_HARVEST_INBOX, item);
-    bool account = (item->reasons & STORE_TODO_ACCOUNT_UNLINKED) != 0;
+    item_begin(h, STORE_WAITING_HARVEST_INBOX, item);
+    bool account = (item->reasons & STORE_WAITING_ACCOUNT_UNLINKED) != 0;
     html_markup(h, "<span class=\"todo-address\">");
     html_text(h, account ? "Account " : "");
     html_text(h, item->title);
@@ -210,7 +210,7 @@ static void refused_import(struct web_request *request, struct html *h,
                            const struct store_todo_item *item)
 {
     (void)request;
-    item_begin(h, STORE_TODO_REFUSED_IMPORTS, item);
+    item_begin(h, STORE_WAITING_REFUSED_IMPORTS, item);
     html_text(h, item->title);
     html_markup(h, "</a> (");
     html_text(h, item->note);
@@ -224,7 +224,7 @@ static void library_at_risk(struct web_request *request, struct html *h,
                             const struct store_todo_item *item)
 {
     (void)request;
-    item_begin(h, STORE_TODO_LIBRARIES_AT_RISK, item);
+    item_begin(h, STORE_WAITING_LIBRARIES_AT_RISK, item);
     html_text(h, item->title);
     html_markup(h, "</a>: its director, ");
     html_text(h, item->person_name);
@@ -235,7 +235,7 @@ static void library_at_risk(struct web_request *request, struct html *h,
 static void plan_returned(struct web_request *request, struct html *h,
                           const struct store_todo_item *item)
 {
-    item_begin(h, STORE_TODO_PLAN_RETURNED, item);
+    item_begin(h, STORE_WAITING_PLAN_RETURNED, item);
     html_format(h, "Your plan, version %lld</a> (", (long long)item->amount);
     program_text(request, h, item->program);
     html_markup(h, "), came back");
@@ -245,7 +245,7 @@ static void plan_returned(struct web_request *request, struct html *h,
 static void report_returned(struct web_request *request, struct html *h,
                             const struct store_todo_item *item)
 {
-    item_begin(h, STORE_TODO_REPORT_RETURNED, item);
+    item_begin(h, STORE_WAITING_REPORT_RETURNED, item);
     html_markup(h, "Your final report</a> (");
     program_text(request, h, item->program);
     html_markup(h, ") came back");
@@ -255,7 +255,7 @@ static void report_returned(struct web_request *request, struct html *h,
 static void track_returned(struct web_request *request, struct html *h,
                            const struct store_todo_item *item)
 {
-    item_begin(h, STORE_TODO_TRACK_RETURNED, item);
+    item_begin(h, STORE_WAITING_TRACK_RETURNED, item);
     program_text(request, h, item->program);
     html_markup(h, "</a> came back from the State Library");
     quoted(h, item->note);
@@ -265,7 +265,7 @@ static void rejected_claim(struct web_request *request, struct html *h,
                            const struct store_todo_item *item)
 {
     (void)request;
-    item_begin(h, STORE_TODO_REJECTED_CLAIMS, item);
+    item_begin(h, STORE_WAITING_REJECTED_CLAIMS, item);
     html_text(h, item->title != NULL && item->title[0] != '\0' ? item->title : "A claim");
     html_markup(h, "</a> (");
     date_text(h, item->day);
@@ -280,13 +280,19 @@ static void rejected_claim(struct web_request *request, struct html *h,
 typedef void (*item_writer)(struct web_request *request, struct html *h,
                             const struct store_todo_item *item);
 
-static const item_writer writers[STORE_TODO_QUEUES] = {
-    [STORE_TODO_PLANS_TO_SIGN] = plan_to_sign,     [STORE_TODO_CLAIMS_TO_VERIFY] = claim_to_verify,
-    [STORE_TODO_STAFF_AT_RISK] = staff_at_risk,    [STORE_TODO_TRACKS_TO_REVIEW] = track_to_review,
-    [STORE_TODO_REPORTS_TO_READ] = report_to_read, [STORE_TODO_HARVEST_INBOX] = harvest_waiting,
-    [STORE_TODO_REFUSED_IMPORTS] = refused_import, [STORE_TODO_LIBRARIES_AT_RISK] = library_at_risk,
-    [STORE_TODO_PLAN_RETURNED] = plan_returned,    [STORE_TODO_REPORT_RETURNED] = report_returned,
-    [STORE_TODO_TRACK_RETURNED] = track_returned,  [STORE_TODO_REJECTED_CLAIMS] = rejected_claim,
+static const item_writer writers[STORE_WAITING_QUEUES] = {
+    [STORE_WAITING_PLANS_TO_SIGN] = plan_to_sign,
+    [STORE_WAITING_CLAIMS_TO_VERIFY] = claim_to_verify,
+    [STORE_WAITING_STAFF_AT_RISK] = staff_at_risk,
+    [STORE_WAITING_TRACKS_TO_REVIEW] = track_to_review,
+    [STORE_WAITING_REPORTS_TO_READ] = report_to_read,
+    [STORE_WAITING_HARVEST_INBOX] = harvest_waiting,
+    [STORE_WAITING_REFUSED_IMPORTS] = refused_import,
+    [STORE_WAITING_LIBRARIES_AT_RISK] = library_at_risk,
+    [STORE_WAITING_PLAN_RETURNED] = plan_returned,
+    [STORE_WAITING_REPORT_RETURNED] = report_returned,
+    [STORE_WAITING_TRACK_RETURNED] = track_returned,
+    [STORE_WAITING_REJECTED_CLAIMS] = rejected_claim,
 };
 
 /* ---- the section ---- */
@@ -357,7 +363,7 @@ static void next_step(struct web_request *request, struct html *h,
     } else {
         progress_text(h, &step->progress);
     }
-    if ((step->reasons & (STORE_TODO_DEADLINE_NEAR | STORE_TODO_DEADLINE_PASSED)) != 0) {
+    if ((step->reasons & (STORE_WAITING_DEADLINE_NEAR | STORE_WAITING_DEADLINE_PASSED)) != 0) {
         html_markup(h, " Mind ");
         reasons_text(h, step->reasons, step->progress.deadline);
         html_markup(h, ".");
@@ -391,7 +397,7 @@ static void next_steps(struct web_request *request, struct html *h, const struct
 /* The counts the section read, as the navigation's. */
 static void keep_counts(struct web_request *request, const struct store_todo *todo)
 {
-    for (size_t q = 0; q < STORE_TODO_QUEUES; q++) {
+    for (size_t q = 0; q < STORE_WAITING_QUEUES; q++) {
         request->todo_counts.held[q] = todo->held[q];
         request->todo_counts.total[q] = todo->queues[q].total;
     }
@@ -412,7 +418,7 @@ void page_todo_section(struct web_request *request, struct html *h)
     html_markup(h, "<section class=\"todo\" aria-labelledby=\"todo-heading\">\n"
                    "<h2 id=\"todo-heading\">What waits for you</h2>\n");
     bool any = false;
-    for (size_t q = 0; q < STORE_TODO_QUEUES; q++) {
+    for (size_t q = 0; q < STORE_WAITING_QUEUES; q++) {
         if (todo.held[q] && todo.queues[q].total > 0) {
             queue_list(request, h, (enum store_todo_queue)q, &todo.queues[q]);
             any = true;

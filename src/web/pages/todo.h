@@ -4,8 +4,8 @@
  * its count and its first items, each a link to the page where it is done; a learner's
  * next step on each open track; or one line saying that nothing waits.
  */
-#ifndef CERTTRACK_TODO_H
-#define CERTTRACK_TODO_H
+#ifndef CERTTRACK_WAITING_H
+#define CERTTRACK_WAITING_H
 
 #include "../html/html.h"
 #include "../http/request.h"
