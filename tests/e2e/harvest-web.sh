@@ -20,27 +20,9 @@ programs="$root/programs"
 shared="${CERTTRACK_SOURCE_ROOT:-$root}/../shared/fixtures"
 shared_report="$shared/moodle-csv/progress.collection_development_basics.csv"
 shared_statement="$shared/xapi-moodle/course_completed.json"
-work=$(mktemp -d /tmp/certtrack-harvest-web-e2e.XXXXXX)
 export CERTTRACK_TODAY=2026-06-15
-server_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-number=0
-
-check() { # description, then a command that must succeed
-    number=$((number + 1))
-    description=$1
-    shift
-    if "$@" >"$work/check.out" 2>&1; then
-        echo "ok $number - $description"
-    else
-        echo "not ok $number - $description"
-        sed 's/^/# /' "$work/check.out" | head -30
-    fi
-}
+. "$root/tests/e2e/http-lib.sh"
+e2e_begin harvest-web
 
 # check_shared FILE DESCRIPTION COMMAND...: as check, skipped when the shared fixture
 # FILE is absent.
@@ -58,26 +40,11 @@ check_shared() {
 db="$work/demo.db"
 "$certtrack" demo-data --db "$db" --programs "$programs" >/dev/null || exit 1
 sql() { sqlite3 "$db" "$1"; }
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$certtrack" serve --db "$db" --programs "$programs" --listen "127.0.0.1:$port" \
-    >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 50); do
-    curl -s "$base/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-done
+e2e_serve "$db"
 
-# sign_in JAR EMAIL: the log-in form, then the POST.
-sign_in() {
-    curl -s -c "$1" -b "$1" "$base/login" >"$work/form.html"
-    token=$(sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' "$work/form.html" | head -1)
-    curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "csrf_token=$token" \
-        --data-urlencode "email=$2" --data-urlencode "password=demo-password-1" "$base/login"
-}
-sign_in "$work/coordinator" coordinator@example.org
-sign_in "$work/learner" staff@example.org
-sign_in "$work/director" director@example.org
+sign_in "$work/coordinator" coordinator@example.org >/dev/null
+sign_in "$work/learner" staff@example.org >/dev/null
+sign_in "$work/director" director@example.org >/dev/null
 jar="$work/coordinator"
 
 # token: the coordinator's CSRF token, from the harvest page.
@@ -541,3 +508,4 @@ not_found() {
 check "an unknown site or import is a 404 page" not_found
 
 check "the server logged no error" sh -c "! grep -q 'certtrack serve:' '$work/server.log'"
+[ "$failed" = 0 ]

@@ -80,31 +80,6 @@ waiting_for() {
          AND person_id = $(person "$1")"
 }
 
-sign_in() {
-    curl -s -c "$1" -b "$1" "$base/login" >"$work/form.html"
-    token=$(sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' "$work/form.html" | head -1)
-    curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "csrf_token=$token" \
-        --data-urlencode "email=$2" --data-urlencode "password=demo-password-1" "$base/login"
-}
-# new_token EMAIL: a personal API token made on the /tokens page, as a person does.
-new_token() {
-    jar="$work/jar-$1"
-    sign_in "$jar" "$1"
-    csrf=$(curl -s -b "$jar" "$base/tokens" |
-        sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-    curl -s -o "$work/tokens.html" -b "$jar" --data-urlencode "csrf_token=$csrf" \
-        --data-urlencode action=create --data-urlencode name=notices "$base/tokens"
-    sed -n 's/.*<code>\(ct_[0-9a-f]*\)<\/code>.*/\1/p' "$work/tokens.html" | head -1
-}
-# api TOKEN METHOD PATH [JSON]: the answer in $work/body; prints the status.
-api() {
-    if [ $# -ge 4 ]; then
-        curl -s -o "$work/body" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
-            -H 'Content-Type: application/json' --data-binary "$4" "$base$3"
-    else
-        curl -s -o "$work/body" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$base$3"
-    fi
-}
 json() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$work/body" "$1"; }
 
 echo "1..31"
@@ -360,7 +335,7 @@ check "a certificate awarded: the learner gets the links to its PDF, its credent
     [ \"\$(curl -s -o /dev/null -w '%{http_code}' '$base/verify/$code')\" = 200 ]"
 
 # ---- the choices page and certtrack mail send ----
-sign_in "$work/staff-jar" staff@example.org
+sign_in "$work/staff-jar" staff@example.org >/dev/null
 check "the choices page shows the kind turned off, unchecked, and says what cannot be turned off" eval "
     curl -s -b '$work/staff-jar' '$base/profile/notices' >'$work/choices.html' &&
     grep -q 'id=\"on-notice-claims-to-verify\" name=\"on-notice-claims-to-verify\" checked' '$work/choices.html' &&

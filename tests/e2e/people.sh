@@ -76,30 +76,6 @@ check "a move is recorded with its day" moves
 
 e2e_serve "$db_file"
 
-sign_in() {
-    curl -s -c "$1" -b "$1" "$base/login" >"$work/form.html"
-    token=$(sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' "$work/form.html" | head -1)
-    curl -s -c "$1" -b "$1" -o "$work/body" -w '%{http_code}' --data-urlencode "csrf_token=$token" \
-        --data-urlencode "email=$2" --data-urlencode "password=demo-password-1" "$base/login"
-}
-new_token() {
-    jar="$work/jar-$1"
-    sign_in "$jar" "$1" >/dev/null
-    csrf=$(curl -s -b "$jar" "$base/tokens" |
-        sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-    curl -s -o "$work/tokens.html" -b "$jar" --data-urlencode "csrf_token=$csrf" \
-        --data-urlencode action=create --data-urlencode name=people-test "$base/tokens"
-    sed -n 's/.*<code>\(ct_[0-9a-f]*\)<\/code>.*/\1/p' "$work/tokens.html" | head -1
-}
-api() {
-    if [ $# -ge 4 ]; then
-        curl -s -o "$work/body" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
-            -H 'Content-Type: application/json' --data-binary "$4" "$base$3"
-    else
-        curl -s -o "$work/body" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$base$3"
-    fi
-}
-
 coordinator=$(new_token coordinator@example.org)
 consultant=$(new_token consultant@example.org)
 

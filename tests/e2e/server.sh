@@ -21,14 +21,6 @@ status() {
     curl -s -o "$work/body" -D "$work/headers" -w '%{http_code}' -X "$method" "$@" "$base$path"
 }
 
-# sign_in JAR EMAIL PASSWORD: the log-in form, then the POST; prints the status.
-sign_in() {
-    curl -s -c "$1" -b "$1" "$base/login" >"$work/form.html"
-    token=$(sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' "$work/form.html" | head -1)
-    curl -s -c "$1" -b "$1" -o "$work/body" -w '%{http_code}' --data-urlencode "csrf_token=$token" \
-        --data-urlencode "email=$2" --data-urlencode "password=$3" "$base/login"
-}
-
 # post JAR PAGE_PATH POST_PATH FIELD=VALUE...: reads the CSRF token from PAGE_PATH, then
 # posts the fields to POST_PATH; prints the status.
 post() {

@@ -17,36 +17,6 @@ e2e_serve "$work/demo.db"
 
 db() { sqlite3 "$work/demo.db" "$1"; }
 
-# sign_in JAR EMAIL: the log-in form, then the POST; prints the status.
-sign_in() {
-    curl -s -c "$1" -b "$1" "$base/login" >"$work/form.html"
-    token=$(sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' "$work/form.html" | head -1)
-    curl -s -c "$1" -b "$1" -o "$work/body" -w '%{http_code}' --data-urlencode "csrf_token=$token" \
-        --data-urlencode "email=$2" --data-urlencode "password=demo-password-1" "$base/login"
-}
-
-# new_token EMAIL: signs in (the cookie jar stays, $work/jar-EMAIL) and creates an API
-# token on the /tokens page; prints the token.
-new_token() {
-    jar="$work/jar-$1"
-    sign_in "$jar" "$1" >/dev/null
-    csrf=$(curl -s -b "$jar" "$base/tokens" |
-        sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-    curl -s -o "$work/tokens.html" -b "$jar" --data-urlencode "csrf_token=$csrf" \
-        --data-urlencode action=create --data-urlencode name=todo-test "$base/tokens"
-    sed -n 's/.*<code>\(ct_[0-9a-f]*\)<\/code>.*/\1/p' "$work/tokens.html" | head -1
-}
-
-# api TOKEN METHOD PATH [JSON]: the answer goes to $work/body; prints the status.
-api() {
-    if [ $# -ge 4 ]; then
-        curl -s -o "$work/body" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
-            -H 'Content-Type: application/json' --data-binary "$4" "$base$3"
-    else
-        curl -s -o "$work/body" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$base$3"
-    fi
-}
-
 # json EXPRESSION: a Python expression over the last answer d (and q(name), the queue
 # of that name, or None); prints its value.
 json() {
