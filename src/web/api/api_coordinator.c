@@ -101,6 +101,9 @@ enum ct_status api_catalog_event_add(struct web_request *request, struct web_res
     status = status != CT_OK ? status
                              : store_event_list_get(request->store, result.id, &request->arena,
                                                     &event, &found, &action.outcome.err);
+    if (status == CT_OK && !found) { /* removed since, by another request */
+        return api_json_error(response, 404, "not-found", "There is no such event.", NULL);
+    }
     return status != CT_OK ? status : api_json_send(response, 201, event_json(&event));
 }
 
@@ -167,6 +170,9 @@ enum ct_status api_certificate_revoke(struct web_request *request, struct web_re
     status = status != CT_OK ? status
                              : store_certificate_view(request->store, id, &request->arena,
                                                       &certificate, &found, &action.outcome.err);
+    if (status == CT_OK && !found) {
+        return api_json_error(response, 404, "not-found", "There is no such certificate.", NULL);
+    }
     return status != CT_OK ? status : api_json_send(response, 200, certificate_json(&certificate));
 }
 
