@@ -12,7 +12,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import {
     DESKTOP, PHONE, PASSWORD, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory,
+    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory, tearDown, checkPage,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -56,28 +56,11 @@ before(async () => {
     browser = await launchBrowser();
 }, { timeout: 60000 });
 
-after(async () => {
-    try {
-        if (browser !== null) {
-            await browser.close();
-        }
-    } finally {
-        try {
-            await server?.stop();
-        } finally {
-            work.remove();
-        }
-    }
-}, { timeout: 30000 });
+after(() => tearDown(browser, server, work), { timeout: 30000 });
 
 // axe, no sideways scrolling and a screenshot of the page as it is now.
-async function checked(page, name, viewport) {
-    const size = viewport === DESKTOP ? 'desktop' : 'phone';
-    await checkAccessible(page, `${name} (${size})`);
-    assert.equal(await horizontalOverflow(page), 0, `${name} does not scroll sideways (${size})`);
-    await page.screenshot({ path: join(screenshots,
-        `notices-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${size}.png`), fullPage: true });
-}
+const checked = (page, name, viewport) =>
+    checkPage(page, 'notices', name, viewport === DESKTOP ? 'desktop' : 'phone');
 
 test("a learner's mail choices: shown, refused, saved", { timeout: 120000 }, async () => {
     for (const viewport of [DESKTOP, PHONE]) {

@@ -18,7 +18,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     DESKTOP, PHONE, PASSWORD, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    exe, horizontalOverflow, launchBrowser, newContext, root, screenshots, signIn, workDirectory,
+    exe, horizontalOverflow, launchBrowser, newContext, root, screenshots, signIn, workDirectory, tearDown,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -92,19 +92,7 @@ before(async () => {
     browser = await launchBrowser();
 }, { timeout: 60000 });
 
-after(async () => {
-    try {
-        if (browser !== null) {
-            await browser.close();
-        }
-    } finally {
-        try {
-            await server?.stop();
-        } finally {
-            work.remove();
-        }
-    }
-}, { timeout: 30000 });
+after(() => tearDown(browser, server, work), { timeout: 30000 });
 
 // The first link in the page's main content whose address starts with prefix + a number.
 async function firstLink(page, prefix) {

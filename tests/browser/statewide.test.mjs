@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
     DESKTOP, PASSWORD, PHONE, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory,
+    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory, tearDown, checkPage,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -30,27 +30,10 @@ before(async () => {
     browser = await launchBrowser();
 }, { timeout: 60000 });
 
-after(async () => {
-    try {
-        if (browser !== null) {
-            await browser.close();
-        }
-    } finally {
-        try {
-            await server?.stop();
-        } finally {
-            work.remove();
-        }
-    }
-}, { timeout: 30000 });
+after(() => tearDown(browser, server, work), { timeout: 30000 });
 
 // axe, no sideways scrolling, and a screenshot named after the page and the width.
-async function checked(page, name, size) {
-    await checkAccessible(page, `${name} (${size})`);
-    assert.equal(await horizontalOverflow(page), 0, `${name} does not scroll sideways (${size})`);
-    await page.screenshot({ path: join(screenshots,
-        `statewide-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${size}.png`), fullPage: true });
-}
+const checked = (page, name, size) => checkPage(page, 'statewide', name, size);
 
 // Runs visit(page, size) signed in as who, at both widths.
 async function atBothWidths(who, visit) {

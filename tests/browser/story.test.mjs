@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import {
     PASSWORD, Server, VIEWPORTS, assertAccessible, at, demoDatabase, ensureScreenshotDirectory,
     horizontalOverflow, launchBrowser, newContext, screenshots, signIn, signInWithKeyboard, tabUntil,
-    workDirectory,
+    workDirectory, tearDown,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -38,19 +38,7 @@ before(async () => {
     page = await context.newPage();
 }, { timeout: 60000 });
 
-after(async () => {
-    try {
-        if (browser !== null) {
-            await browser.close();
-        }
-    } finally {
-        try {
-            await server?.stop();
-        } finally {
-            work.remove();
-        }
-    }
-}, { timeout: 30000 });
+after(() => tearDown(browser, server, work), { timeout: 30000 });
 
 test('the login page has no WCAG 2.1 A/AA violations', { timeout: 30000 }, async () => {
     await page.goto(`${base}/login`);

@@ -391,3 +391,31 @@ export function horizontalOverflow(page) {
 export function ensureScreenshotDirectory() {
     mkdirSync(screenshots, { recursive: true });
 }
+
+// axe, no sideways scrolling and a full-page screenshot of the page as it is now, named
+// PREFIX-NAME-SIZE.png (the name in lower case, words joined by '-').
+export async function checkPage(page, prefix, name, size) {
+    await checkAccessible(page, `${name} (${size})`);
+    const overflow = await horizontalOverflow(page);
+    if (overflow !== 0) {
+        throw new Error(`${name} scrolls sideways by ${overflow} px (${size})`);
+    }
+    await page.screenshot({ path: join(screenshots,
+        `${prefix}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${size}.png`), fullPage: true });
+}
+
+// Closes the browser (when one was launched), stops the server and removes the work
+// directory, each even when the one before failed: a test file's after().
+export async function tearDown(browser, server, work) {
+    try {
+        if (browser !== null) {
+            await browser.close();
+        }
+    } finally {
+        try {
+            await server?.stop();
+        } finally {
+            work.remove();
+        }
+    }
+}

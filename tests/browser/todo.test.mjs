@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
     DESKTOP, PASSWORD, PHONE, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory,
+    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory, tearDown,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -30,19 +30,7 @@ before(async () => {
     browser = await launchBrowser();
 }, { timeout: 120000 });
 
-after(async () => {
-    try {
-        if (browser !== null) {
-            await browser.close();
-        }
-    } finally {
-        try {
-            await server?.stop();
-        } finally {
-            work.remove();
-        }
-    }
-}, { timeout: 30000 });
+after(() => tearDown(browser, server, work), { timeout: 30000 });
 
 const main = (page) => page.getByRole('main');
 const waiting = (page) => main(page).getByRole('region', { name: 'What waits for you' });

@@ -9,34 +9,12 @@ certtrack=$1
 root=$2
 programs="$root/programs"
 . "$root/tests/e2e/http-lib.sh"
-
-py=/usr/bin/python3
-if ! "$py" -c 'import aiosmtpd' 2>/dev/null; then
-    echo "1..0 # SKIP python3-aiosmtpd is not installed (scripts/install-deps test)"
-    exit 0
-fi
-e2e_begin mail
-smtp_pid=""
-mail_cleanup() {
-    [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null && wait "$smtp_pid" 2>/dev/null
-    e2e_cleanup
-}
-trap mail_cleanup EXIT
+. "$root/tests/e2e/smtp-lib.sh"
+smtp_require
+smtp_begin mail
 
 db="$work/ct.db"
-box="$work/box"
-mkdir -p "$box"
 ct() { "$certtrack" "$@" --db "$db" --programs "$programs"; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-smtp_port=$(free_port)
-start_smtp() {
-    "$py" "$root/tests/e2e/smtp_server.py" "$box" "$smtp_port" 2>"$work/smtp.log" &
-    smtp_pid=$!
-    for _ in $(seq 100); do
-        [ -f "$box/ready" ] && break
-        sleep 0.1
-    done
-}
 # wait_mail N: waits up to 15 s for the Nth message to arrive.
 wait_mail() {
     for _ in $(seq 150); do
@@ -46,7 +24,6 @@ wait_mail() {
     return 1
 }
 mail_file() { printf '%s/%04d.eml' "$box" "$1"; }
-read_mail() { "$py" "$root/tests/e2e/mail_read.py" "$@"; }
 # The link in message N, at the test server's address (the public-url is the default).
 mail_link() { read_mail "$(mail_file "$1")" link | sed "s|http://127.0.0.1:8080|$base|"; }
 sql() { sqlite3 "$db" "$1"; }

@@ -17,38 +17,15 @@ programs="$root/programs"
 export CERTTRACK_TODAY=2026-06-15
 export CERTTRACK_MAIL_INTERVAL=1
 . "$root/tests/e2e/http-lib.sh"
-
-py=/usr/bin/python3
-if ! "$py" -c 'import aiosmtpd' 2>/dev/null; then
-    echo "1..0 # SKIP python3-aiosmtpd is not installed (scripts/install-deps test)"
-    exit 0
-fi
-e2e_begin notices
-smtp_pid=""
-second_pid=""
-notices_cleanup() {
-    [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null && wait "$smtp_pid" 2>/dev/null
-    [ -n "$second_pid" ] && kill "$second_pid" 2>/dev/null && wait "$second_pid" 2>/dev/null
-    e2e_cleanup
-}
-trap notices_cleanup EXIT
+. "$root/tests/e2e/smtp-lib.sh"
+smtp_require
+smtp_begin notices
 
 db="$work/demo.db"
-box="$work/box"
-mkdir -p "$box"
 ct() { "$certtrack" "$@" --db "$db" --programs "$programs"; }
 sql() { sqlite3 "$db" "$1"; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-smtp_port=$(free_port)
-"$py" "$root/tests/e2e/smtp_server.py" "$box" "$smtp_port" 2>"$work/smtp.log" &
-smtp_pid=$!
-for _ in $(seq 100); do
-    [ -f "$box/ready" ] && break
-    sleep 0.1
-done
+start_smtp
 
-read_mail() { "$py" "$root/tests/e2e/mail_read.py" "$@"; }
-mail_count() { ls "$box" | grep -c 'eml$'; }
 # wait_mails N: waits up to 20 s until N messages have arrived.
 wait_mails() {
     for _ in $(seq 200); do

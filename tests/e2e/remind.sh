@@ -13,37 +13,18 @@ certtrack=$1
 root=$2
 programs="$root/programs"
 . "$root/tests/e2e/http-lib.sh"
-
-py=/usr/bin/python3
-if ! "$py" -c 'import aiosmtpd' 2>/dev/null; then
-    echo "1..0 # SKIP python3-aiosmtpd is not installed (scripts/install-deps test)"
-    exit 0
-fi
+. "$root/tests/e2e/smtp-lib.sh"
+smtp_require
 if ! command -v sqlite3 >/dev/null; then
     echo "1..0 # SKIP the sqlite3 shell is not installed (scripts/install-deps test)"
     exit 0
 fi
-e2e_begin remind
-smtp_pid=""
-remind_cleanup() {
-    [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null && wait "$smtp_pid" 2>/dev/null
-    e2e_cleanup
-}
-trap remind_cleanup EXIT
+smtp_begin remind
 
 db="$work/ct.db"
-box="$work/box"
-mkdir -p "$box"
 ct() { "$certtrack" "$@" --db "$db" --programs "$programs"; }
 sql() { sqlite3 "$db" "$1"; }
-read_mail() { "$py" "$root/tests/e2e/mail_read.py" "$@"; }
-smtp_port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$py" "$root/tests/e2e/smtp_server.py" "$box" "$smtp_port" 2>"$work/smtp.log" &
-smtp_pid=$!
-for _ in $(seq 100); do
-    [ -f "$box/ready" ] && break
-    sleep 0.1
-done
+start_smtp
 mails() { ls "$box" | grep -c 'eml$'; }
 # mail_to ADDRESS WORDS: the message to ADDRESS whose subject holds WORDS (a grep pattern).
 mail_to() {
@@ -207,7 +188,7 @@ check "remind refuses a bad day and an unknown option (exit 2)" eval "
 ct config set reminder-time 00:00 >/dev/null
 export CERTTRACK_TODAY=2026-08-01 CERTTRACK_REMIND_INTERVAL=1 CERTTRACK_MAIL_INTERVAL=1
 e2e_serve "$db"
-second_port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+second_port=$(free_port)
 "$certtrack" serve --db "$db" --programs "$programs" --listen "127.0.0.1:$second_port" \
     >"$work/second.log" 2>&1 &
 second_pid=$!
