@@ -26,6 +26,7 @@ USWDS_FILES = [
     "img/icon-dot-gov.svg",
     "img/icon-https.svg",
     "img/lock.svg",
+    "img/usa-icons-bg/search--white.svg",  # the search button at phone width
 ]
 
 # Referred to by the style sheet for components certtrack does not use.

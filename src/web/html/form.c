@@ -252,3 +252,14 @@ void html_alert(struct html *h, enum form_alert_kind kind, const char *text)
     html_text(h, text);
     html_markup(h, "</p></div></div>\n");
 }
+
+void html_search_button(struct html *h, const char *label)
+{
+    html_markup(h, "<button class=\"usa-button\" type=\"submit\">"
+                   "<span class=\"usa-search__submit-text\">");
+    html_text(h, label);
+    html_markup(h, "</span><img src=\"/assets/uswds/img/usa-icons-bg/search--white.svg\""
+                   " class=\"usa-search__submit-icon\" alt=\"");
+    html_text(h, label);
+    html_markup(h, "\"></button>");
+}

@@ -67,6 +67,11 @@ void html_csrf(struct html *h, const char *token);
 /* Writes a hidden field: name and value (NULL: empty) escaped. */
 void html_hidden(struct html *h, const char *name, const char *value);
 
+/* The submit button of a USWDS search form, with the words label: shown at desktop
+ * width, and at phone width the magnifier icon that USWDS shows instead, with label as
+ * its text alternative. */
+void html_search_button(struct html *h, const char *label);
+
 /* Writes a hidden field holding a row id. */
 void html_hidden_id(struct html *h, const char *name, int64_t id);
 

@@ -58,8 +58,9 @@ static void people_search_box(struct html *h, const struct web_request *request)
                    " aria-label=\"Find a person\" method=\"get\" action=\"/people\">"
                    "<label class=\"usa-sr-only\" for=\"people-search\">Find a person by name,"
                    " e-mail or library</label><input class=\"usa-input\" id=\"people-search\""
-                   " type=\"search\" name=\"q\"><button class=\"usa-button\" type=\"submit\">"
-                   "<span class=\"usa-search__submit-text\">Find</span></button></form>");
+                   " type=\"search\" name=\"q\">");
+    html_search_button(h, "Find");
+    html_markup(h, "</form>");
 }
 
 /* The main navigation: the routes the signed-in person may open that have a label

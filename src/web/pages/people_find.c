@@ -38,8 +38,9 @@ static void search_form(struct html *h, const char *query)
                    "<label class=\"usa-sr-only\" for=\"q\">Name, e-mail or library</label>"
                    "<input class=\"usa-input\" id=\"q\" type=\"search\" name=\"q\" value=\"");
     html_text(h, query != NULL ? query : "");
-    html_markup(h, "\"><button class=\"usa-button\" type=\"submit\">"
-                   "<span class=\"usa-search__submit-text\">Find</span></button></form>\n");
+    html_markup(h, "\">");
+    html_search_button(h, "Find");
+    html_markup(h, "</form>\n");
 }
 
 static void person_row(struct html *h, const struct people_row *row)
