@@ -79,7 +79,7 @@ static const char *blocker_lines(struct run *run, const struct evaluation *evalu
     enum ct_status status = buf_append_str(&lines, "");
     for (size_t i = 0; i < evaluation->blocking_count && status == CT_OK; i++) {
         char words[512];
-        reminder_blocking_words(evaluation, i, words, sizeof words);
+        blocking_item_words(evaluation, i, words, sizeof words);
         status = buf_printf(&lines, "%s%s", i > 0 ? "\n" : "", words);
     }
     char *kept = status == CT_OK ? arena_strdup(&run->arena, buf_str(&lines)) : NULL;

@@ -1,9 +1,11 @@
 #include "engine.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "credit.h"
 #include "banned.h"
 
 /* What does not change with the day of evaluation, worked out once per record. */
@@ -869,4 +871,22 @@ const char *blocking_description(enum blocking_code code)
         return "";
     }
     return blocking_texts[code].description;
+}
+
+void blocking_item_words(const struct evaluation *evaluation, size_t index, char *out, size_t size)
+{
+    const struct blocking_item *item = &evaluation->blocking[index];
+    char short_by[CREDIT_TEXT_SIZE];
+    if (item->code == BLOCKING_CATEGORY_SHORT) {
+        const struct program_category *category = &evaluation->program->categories[item->category];
+        credit_format(category->minimum_halves -
+                          evaluation->category_counted_halves[item->category],
+                      short_by);
+        snprintf(out, size, "%s more credits are needed in %s.", short_by, category->name);
+    } else if (item->code == BLOCKING_CREDITS_SHORT) {
+        credit_format(evaluation->remaining_halves, short_by);
+        snprintf(out, size, "%s more credits are needed.", short_by);
+    } else {
+        snprintf(out, size, "%s", blocking_description(item->code));
+    }
 }

@@ -137,4 +137,8 @@ const char *blocking_code_name(enum blocking_code code); /* without ":<category>
 const char *reason_description(enum reason reason);
 const char *blocking_description(enum blocking_code code);
 
+/* The words of evaluation's blocking item index, with its numbers ("12 more credits are
+ * needed in Library Administration.") into out (size bytes). */
+void blocking_item_words(const struct evaluation *evaluation, size_t index, char *out, size_t size);
+
 #endif

@@ -122,25 +122,6 @@ size_t reminder_rule_track(int64_t track_id, const char *state, const struct eva
     return count;
 }
 
-void reminder_blocking_words(const struct evaluation *evaluation, size_t index, char *out,
-                             size_t size)
-{
-    const struct blocking_item *item = &evaluation->blocking[index];
-    char short_by[CREDIT_TEXT_SIZE];
-    if (item->code == BLOCKING_CATEGORY_SHORT) {
-        const struct program_category *category = &evaluation->program->categories[item->category];
-        credit_format(category->minimum_halves -
-                          evaluation->category_counted_halves[item->category],
-                      short_by);
-        snprintf(out, size, "%s more credits are needed in %s.", short_by, category->name);
-    } else if (item->code == BLOCKING_CREDITS_SHORT) {
-        credit_format(evaluation->remaining_halves, short_by);
-        snprintf(out, size, "%s more credits are needed.", short_by);
-    } else {
-        snprintf(out, size, "%s", blocking_description(item->code));
-    }
-}
-
 /* ---- directors ---- */
 
 struct civil_date reminder_director_deadline(const struct director_facts *facts)

@@ -105,11 +105,6 @@ struct track_reminder {
 size_t reminder_rule_track(int64_t track_id, const char *state, const struct evaluation *evaluation,
                            struct track_reminder out[REMINDER_TRACK_MAX]);
 
-/* The words of evaluation's blocking item index ("12 more credits are needed in
- * Library Administration.") into out (size bytes). */
-void reminder_blocking_words(const struct evaluation *evaluation, size_t index, char *out,
-                             size_t size);
-
 /* ---- directors ---- */
 
 /* What the rule reads of a library's director. */

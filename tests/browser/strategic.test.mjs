@@ -592,11 +592,11 @@ step('coordinator@ accepts the report; the track is complete in the compliance v
     assert.match(await text(notice(page)), /accepted/i);
 
     await ui.follow(page, navLink(page, 'Compliance'));
-    await ui.choose(page, field(page, 'Program'), 'msl-strategic');
-    await ui.choose(page, field(page, 'Status'), 'complete');
+    await ui.choose(page, field(page, 'Program'), 'Strategic Track to MSL Certification');
+    await ui.choose(page, field(page, 'Status'), 'Complete: ready for the award');
     await ui.press(page, button(main(page), 'Filter'));
     const compliance = await rowOf(tableWith(page, 'Blocking'), story.plannerName);
-    assert.equal(compliance.Status, 'complete');
+    assert.equal(compliance.Status, 'Complete: ready for the award');
     assert.equal(compliance.Counted, '60');
     await audit(page, 'the compliance view, filtered');
     await shoot(page, 'compliance');

@@ -40,7 +40,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..51"
+echo "1..52"
 check "GET /healthz answers 200 ok" sh -c "[ \"\$(curl -s $base/healthz)\" = ok ]"
 check "every response carries the security headers" sh -c "
     curl -s -D - -o /dev/null $base/healthz >$work/h &&
@@ -379,8 +379,8 @@ check "a learner with no plan or activity is told so and led to the plan" plan_f
 compliance_view() {
     page=$(curl -s -b "$work/coordinator" "$base/compliance?program=msl-trustee&status=in-progress")
     echo "$page" | grep -q '<caption>Open tracks, by deadline</caption>' || return 1
-    echo "$page" | grep -q '<td>msl-staff</td>' && return 1
-    echo "$page" | grep -q '<td>msl-trustee</td>' &&
+    echo "$page" | grep -q '<td>MSL Certification for Library Staff</td>' && return 1
+    echo "$page" | grep -q '<td>MSL Certification for Library Trustees</td>' &&
         [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/staff" "$base/compliance")" = 403 ]
 }
 check "the coordinator filters the compliance view; a learner may not see it" compliance_view
@@ -621,6 +621,20 @@ compliance_sorts_and_keeps_filters() {
 }
 check "the compliance view sorts by a column, and its page links keep the filters" \
     compliance_sorts_and_keeps_filters
+
+compliance_in_words_and_searched() {
+    staff_id=$(sqlite3 "$work/demo.db" "SELECT id FROM people WHERE email = 'staff@example.org'")
+    page=$(curl -s -b "$work/coordinator" "$base/compliance?q=staff%40example.org")
+    echo "$page" | grep -q "<tr><td><a class=\"usa-link\" href=\"/people/$staff_id\">" &&
+        [ "$(echo "$page" | grep -c '^<tr><td>')" = 1 ] &&
+        echo "$page" | grep -q 'value="staff@example.org"' &&
+        echo "$page" | grep -q 'more credits are needed' &&
+        ! echo "$page" | grep -q 'credits-short' &&
+        curl -s -b "$work/coordinator" "$base/compliance?q=NOBODY-AT-ALL" | grep -q 'Page 1 of 1 (0 tracks)\|0 tracks' &&
+        [ "$(curl -s -b "$work/coordinator" "$base/compliance.csv?q=staff%40example.org" | wc -l)" = 2 ]
+}
+check "the compliance view names people with links, says what blocks in words, and searches" \
+    compliance_in_words_and_searched
 
 # Reading a page writes nothing (a session is marked used at most once a minute), so a
 # page answers at once while another process holds the database's write lock.

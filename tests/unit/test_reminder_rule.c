@@ -124,9 +124,9 @@ static void test_what_blocks_the_track_is_listed_in_words(void **state)
     struct evaluated e = director_track("2026-06-01");
     assert_int_equal(e.evaluation->blocking_count, 2);
     char words[256];
-    reminder_blocking_words(e.evaluation, 0, words, sizeof words);
+    blocking_item_words(e.evaluation, 0, words, sizeof words);
     assert_string_equal(words, "10 more credits are needed.");
-    reminder_blocking_words(e.evaluation, 1, words, sizeof words);
+    blocking_item_words(e.evaluation, 1, words, sizeof words);
     assert_string_equal(words, "20 more credits are needed in Library Administration.");
     test_evaluated_release(&e);
 }
