@@ -50,6 +50,14 @@ struct store_event_row {
     struct civil_date starts;
     struct civil_date ends;
     bool lms_verifies;
+    const char *place;                        /* "" when none */
+    const char *online_url;                   /* "" when none */
+    int64_t capacity;                         /* 0: no limit */
+    struct civil_date registration_opens;     /* unset when none */
+    struct civil_date registration_closes;    /* unset when none */
+    int64_t host_id;                          /* 0: none */
+    const char *host_name;                    /* "" when none */
+    int64_t registered;                       /* registrations not cancelled */
     const struct store_event_link_row *links; /* by URL, then activity; NULL when none */
     size_t link_count;
 };
