@@ -28,6 +28,7 @@ enum store_event_column {
     STORE_EVENT_LINKS,
     STORE_EVENT_LMS_VERIFIES,
     STORE_EVENT_DATE,
+    STORE_EVENT_REGISTRATION, /* the page's registration column: does not sort */
     STORE_EVENT_NEWEST,
     STORE_EVENT_COLUMNS
 };
