@@ -167,6 +167,7 @@ def concrete(db, path):
         "/tracks/": "SELECT MIN(id) FROM tracks WHERE state = 'active'",
         "/harvest/": "SELECT 1",
         "/imports/": "SELECT 1",
+        "/catalog/events/": "SELECT MAX(id) FROM events",
     }
     for prefix, query in ids.items():
         if path.startswith(prefix) and "{id}" in path:
