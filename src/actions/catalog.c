@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "../core/credit.h"
+#include "../core/web_address.h"
+#include "../store/store_people.h"
 #include "coordinator.h"
 #include "../core/banned.h"
 
@@ -67,6 +69,52 @@ static void check_event(const struct program_set *programs, const struct catalog
     if (!program_set_knows_category(programs, event->category)) {
         fault_once(outcome, "category", "Choose the category the credits count in.");
     }
+}
+
+/* An optional date: unset when left out, a fault of field when not a date. */
+static struct civil_date optional_date(const char *text, const char *field,
+                                       struct action_outcome *outcome)
+{
+    struct civil_date date = civil_date_unset();
+    if (given(text) != NULL && !civil_date_parse(text, &date)) {
+        fault_once(outcome, field, "Enter the day as YYYY-MM-DD, or leave it empty.");
+    }
+    return date;
+}
+
+/* The event's place, link, capacity, window and host (the host looked up in store). */
+static enum ct_status check_details(struct store *store, const struct catalog_event_input *input,
+                                    struct event_details *details, struct action_outcome *outcome)
+{
+    details->place = given(input->place);
+    details->online_url = given(input->online_url);
+    if (details->online_url != NULL && !web_address_is_valid(details->online_url, 2000, "")) {
+        fault_once(outcome, "online_url", "Enter the online link as https://...");
+    }
+    const char *capacity = given(input->capacity);
+    char *end = NULL;
+    long long seats = capacity != NULL ? strtoll(capacity, &end, 10) : 0;
+    if (capacity != NULL && (*end != '\0' || seats <= 0 || seats > 100000)) {
+        fault_once(outcome, "capacity",
+                   "Enter how many may register as a whole number, or"
+                   " leave it empty for no limit.");
+    }
+    details->capacity = capacity != NULL ? seats : 0;
+    details->registration_opens = optional_date(input->opens, "opens", outcome);
+    details->registration_closes = optional_date(input->closes, "closes", outcome);
+    if (given(input->host) == NULL) {
+        return CT_OK;
+    }
+    struct ct_err err = {0};
+    enum ct_status status = store_person_find(store, input->host, &details->host_id, &err);
+    if (status == CT_ERR_INPUT) {
+        fault_once(outcome, "host", "No one has this e-mail address: name the host by theirs.");
+        return CT_OK;
+    }
+    if (status != CT_OK) {
+        outcome->err = err;
+    }
+    return status;
 }
 
 /* The typed course URLs and activity names, paired line by line. */
@@ -165,7 +213,12 @@ static const char *field_of(const char *where)
                   {"category", "category"},
                   {"ends", "ends"},
                   {"url", "urls"},
-                  {"lms_verifies", "lms_verifies"}};
+                  {"lms_verifies", "lms_verifies"},
+                  {"online_url", "online_url"},
+                  {"capacity", "capacity"},
+                  {"opens", "opens"},
+                  {"closes", "closes"},
+                  {"host", "host"}};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (strcmp(fields[i].where, where) == 0) {
             return fields[i].field;
@@ -210,11 +263,11 @@ enum ct_status action_catalog_event_add(struct store *store, const struct actor 
     struct catalog_event_new event = {.lms_verifies = input->lms_verifies};
     check_event(store->programs, input, &event.event, outcome);
     struct typed_links typed = {0};
-    enum ct_status status = CT_OK;
+    enum ct_status status = check_details(store, input, &event.details, outcome);
     if (input->link_count > 0) {
         event.links = input->links;
         event.link_count = input->link_count;
-    } else {
+    } else if (status == CT_OK) {
         status = read_links(input, &typed, outcome);
         event.links = typed.links;
         event.link_count = typed.link_count;

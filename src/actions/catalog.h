@@ -33,8 +33,14 @@ struct catalog_event_input {
      * activity_names when link_count is not 0. Borrowed. */
     const struct event_link *links;
     size_t link_count;
-    bool lms_verifies; /* field "lms_verifies": a completion the LMS reports is proof
-                          enough (an event with an LMS course only) */
+    bool lms_verifies;      /* field "lms_verifies": a completion the LMS reports is proof
+                               enough (an event with an LMS course only) */
+    const char *place;      /* field "place": where it happens */
+    const char *online_url; /* field "online_url": where it is held online, a web address */
+    const char *capacity;   /* field "capacity": how many may register, a whole number */
+    const char *opens;      /* field "opens": registration opens on, YYYY-MM-DD */
+    const char *closes;     /* field "closes": registration closes after, YYYY-MM-DD */
+    const char *host;       /* field "host": the host's e-mail address (or person id) */
 };
 
 struct catalog_event_result {

@@ -142,6 +142,16 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        14,
+        "events people register for and attend: place or online link, capacity, registration"
+        " window, host, and each registration with its attendance",
+#include "schema_v14.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

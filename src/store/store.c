@@ -32,6 +32,7 @@ static const char *const entity_tables[] = {
     [ENTITY_RECORD_IMPORT] = "record_imports",
     [ENTITY_NOTICE_SETTINGS] = "notice_settings",
     [ENTITY_NOTICE_OPT_OUT] = "notice_opt_outs",
+    [ENTITY_EVENT_REGISTRATION] = "event_registrations",
 };
 
 /* Columns never copied into the audit log. */

@@ -50,6 +50,7 @@ enum store_entity {
     ENTITY_RECORD_IMPORT,
     ENTITY_NOTICE_SETTINGS,
     ENTITY_NOTICE_OPT_OUT,
+    ENTITY_EVENT_REGISTRATION,
 };
 
 /* The row of entity with id as a JSON object text (caller frees), or NULL in *json

@@ -28,6 +28,17 @@ struct event_new {
     const char *category;
 };
 
+/* Where an event happens, who may register for it and when, and who hosts it: all
+ * optional. */
+struct event_details {
+    const char *place;      /* where it happens; NULL when none */
+    const char *online_url; /* where it is held online (http:// or https://); NULL when none */
+    int64_t capacity;       /* how many may register; 0: no limit */
+    struct civil_date registration_opens;  /* unset: from the day it is added */
+    struct civil_date registration_closes; /* unset: until its first day */
+    int64_t host_id;                       /* the person who hosts it; 0: none */
+};
+
 /* Adds an event to the catalog. A refusal names the field: "title", "sponsor",
  * "credits" (must be positive), "category" (known to a program) or "ends" (not before
  * the start). */
@@ -58,13 +69,17 @@ struct event_link {
 struct catalog_event_new {
     struct event_new event;
     bool lms_verifies; /* a completion harvested from the LMS is proof enough */
+    struct event_details details;
     const struct event_link *links;
     size_t link_count;
 };
 
 /* Adds an event with its LMS links in one transaction: all of it or, when anything is
- * refused, nothing. Refuses as store_event_create and store_event_link_add do, and an
- * event the LMS verifies without any LMS link ("lms_verifies"). All pointers borrowed. */
+ * refused, nothing. Refuses as store_event_create and store_event_link_add do, an
+ * event the LMS verifies without any LMS link ("lms_verifies"), and details that cannot
+ * be: "online_url" (not a web address), "capacity" (negative), "opens" or "closes" (a
+ * window ending before it opens, or after the event's first day), "host" (no active
+ * person). All pointers borrowed. */
 enum ct_status store_catalog_event_add(struct store *store, int64_t actor_id,
                                        const struct catalog_event_new *event, int64_t *id,
                                        struct ct_err *err) CT_MUST_CHECK;

@@ -7,7 +7,10 @@
 
 #define EVENT_COLUMNS                                                                              \
     "SELECT e.id, e.title, e.kind, e.category, e.credit_halves, e.sponsor, e.starts, e.ends,"      \
-    " e.lms_verifies FROM events e"
+    " e.lms_verifies, e.place, e.online_url, COALESCE(e.capacity, 0), e.registration_opens,"       \
+    " e.registration_closes, COALESCE(e.host_id, 0), COALESCE(h.name, ''),"                        \
+    " (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id"                         \
+    " AND r.cancelled_at IS NULL) FROM events e LEFT JOIN people h ON h.id = e.host_id"
 
 static const char *const order_by[STORE_EVENT_COLUMNS] = {
     [STORE_EVENT_TITLE] = "LOWER(e.title)",        [STORE_EVENT_KIND] = "e.kind",
@@ -37,6 +40,14 @@ static bool read_event(struct arena *arena, struct db_stmt *stmt, struct store_e
     row->starts = store_date_value(db_column_text(stmt, 6));
     row->ends = store_date_value(db_column_text(stmt, 7));
     row->lms_verifies = db_column_int64(stmt, 8) != 0;
+    row->place = column_copy(arena, stmt, 9, &ok);
+    row->online_url = column_copy(arena, stmt, 10, &ok);
+    row->capacity = db_column_int64(stmt, 11);
+    row->registration_opens = store_date_value(db_column_text(stmt, 12));
+    row->registration_closes = store_date_value(db_column_text(stmt, 13));
+    row->host_id = db_column_int64(stmt, 14);
+    row->host_name = column_copy(arena, stmt, 15, &ok);
+    row->registered = db_column_int64(stmt, 16);
     return ok;
 }
 

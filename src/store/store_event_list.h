@@ -28,6 +28,7 @@ enum store_event_column {
     STORE_EVENT_LINKS,
     STORE_EVENT_LMS_VERIFIES,
     STORE_EVENT_DATE,
+    STORE_EVENT_REGISTRATION, /* the page's registration column: does not sort */
     STORE_EVENT_NEWEST,
     STORE_EVENT_COLUMNS
 };
@@ -50,6 +51,14 @@ struct store_event_row {
     struct civil_date starts;
     struct civil_date ends;
     bool lms_verifies;
+    const char *place;                        /* "" when none */
+    const char *online_url;                   /* "" when none */
+    int64_t capacity;                         /* 0: no limit */
+    struct civil_date registration_opens;     /* unset when none */
+    struct civil_date registration_closes;    /* unset when none */
+    int64_t host_id;                          /* 0: none */
+    const char *host_name;                    /* "" when none */
+    int64_t registered;                       /* registrations not cancelled */
     const struct store_event_link_row *links; /* by URL, then activity; NULL when none */
     size_t link_count;
 };

@@ -19,6 +19,7 @@
 #include "api/api_tracks.h"
 #include "pages/account.h"
 #include "pages/catalog.h"
+#include "pages/events.h"
 #include "pages/certificate_files.h"
 #include "pages/public.h"
 #include "pages/record_imports.h"
@@ -153,8 +154,7 @@ static const struct route routes[] = {
      page_staff, LAID_OUT, "Your staff"},
     {"GET", "/review", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_review, LAID_OUT,
      "Review and award"},
-    {"GET", "/catalog", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_catalog, LAID_OUT,
-     "Event catalog"},
+    {"GET", "/catalog", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_catalog, LAID_OUT, "Event catalog"},
     {"GET", "/certificates", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_certificates,
      LAID_OUT, "Certificates"},
     {"GET", "/harvest", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_harvest, LAID_OUT,
@@ -220,6 +220,15 @@ static const struct route routes[] = {
      LAID_OUT, NO_NAV},
     {"POST", "/catalog/new", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_catalog_new_submit, LAID_OUT, NO_NAV},
+    /* Registering for an event and its roster (the page checks the host). */
+    {"POST", "/catalog/events/{id}/register", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_event_register,
+     LAID_OUT, NO_NAV},
+    {"POST", "/catalog/events/{id}/cancel", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_event_cancel,
+     LAID_OUT, NO_NAV},
+    {"GET", "/catalog/events/{id}/roster", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_event_roster,
+     LAID_OUT, NO_NAV},
+    {"POST", "/catalog/events/{id}/roster", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
+     page_event_roster_submit, LAID_OUT, NO_NAV},
     {"GET", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_certificate, LAID_OUT, NO_NAV},
     {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,

@@ -315,7 +315,8 @@ test("a learner's pages, and the pages a learner may not open", { timeout: 18000
         ['claim an activity', '/activities/new'],
         ['final report', '/report'],
         ['your profile, as a learner', '/profile'],
-        ['not allowed', '/catalog', 403],
+        ['event catalog, as a learner', '/catalog'],
+        ['not allowed', '/catalog/new', 403],
         ['harvest, not allowed', '/harvest', 403],
         ['not found', '/no-such-page', 404],
     ]);

@@ -78,9 +78,13 @@ ROUTES = [
     ("GET", "/statewide/certified.csv", {"ce-coordinator", "consultant"}),
     ("GET", "/statewide/certified.txt", {"ce-coordinator", "consultant"}),
     ("GET", "/library", {"library-administrator"}),
-    ("GET", "/catalog", COORDINATOR),
+    ("GET", "/catalog", "signed-in"),
     ("GET", "/catalog/new", COORDINATOR),
     ("POST", "/catalog/new", COORDINATOR),
+    ("POST", "/catalog/events/{id}/register", "signed-in"),
+    ("POST", "/catalog/events/{id}/cancel", "signed-in"),
+    ("GET", "/catalog/events/{id}/roster", "signed-in"),
+    ("POST", "/catalog/events/{id}/roster", "signed-in"),
     ("GET", "/certificates", COORDINATOR),
     ("GET", "/certificates/{id}", COORDINATOR),
     ("POST", "/certificates/{id}", COORDINATOR),
@@ -163,6 +167,7 @@ def concrete(db, path):
         "/tracks/": "SELECT MIN(id) FROM tracks WHERE state = 'active'",
         "/harvest/": "SELECT 1",
         "/imports/": "SELECT 1",
+        "/catalog/events/": "SELECT MAX(id) FROM events",
     }
     for prefix, query in ids.items():
         if path.startswith(prefix) and "{id}" in path:

@@ -12,6 +12,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/paging.h"
+#include "events.h"
 #include "../../core/web_address.h"
 #include "../../core/banned.h"
 
@@ -26,6 +27,7 @@ static const struct paging_column columns[] = {
     [STORE_EVENT_LINKS] = {NULL, "LMS courses", false},
     [STORE_EVENT_LMS_VERIFIES] = {"lms", "LMS verifies", false},
     [STORE_EVENT_DATE] = {"date", "Date", false},
+    [STORE_EVENT_REGISTRATION] = {NULL, "Registration", false},
 };
 
 static const struct paging_list list = {
@@ -132,7 +134,9 @@ static void event_row(struct web_request *request, struct html *h,
     links_cell(h, event);
     paging_write_cell(h, event->lms_verifies ? "Yes" : "No", false);
     paging_write_cell(h, dates, false);
-    html_markup(h, "</tr>\n");
+    html_markup(h, "<td>");
+    events_registration_cell(request, h, event->id, event->host_id);
+    html_markup(h, "</td></tr>\n");
 }
 
 /* "Added ... to the catalog." when ?added= names an event. */
@@ -174,8 +178,17 @@ enum ct_status page_catalog(struct web_request *request, struct web_response *re
     size_t count = 0;
     html_fail(&h, store_event_list(request->store, &page, &request->arena, &events, &count, &err));
     added_notice(request, &h);
-    html_markup(&h, "<p><a class=\"usa-button\" href=\"/catalog/new\">Add an event</a></p>\n"
-                    "<div class=\"usa-table-container--scrollable\" tabindex=\"0\"><table"
+    if (web_query_value(request, "registered") != NULL) {
+        html_alert(&h, FORM_ALERT_SUCCESS, "You are registered for the event.");
+    }
+    if (web_query_value(request, "cancelled") != NULL) {
+        html_alert(&h, FORM_ALERT_SUCCESS, "Your registration is cancelled.");
+    }
+    struct actor actor = web_actor(request);
+    if (actor_has_role(&actor, ROLE_CE_COORDINATOR)) {
+        html_markup(&h, "<p><a class=\"usa-button\" href=\"/catalog/new\">Add an event</a></p>\n");
+    }
+    html_markup(&h, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\"><table"
                     " class=\"usa-table usa-table--borderless\">\n<caption>Catalog events"
                     "</caption>\n");
     paging_write_head(&h, &paging);
@@ -201,6 +214,12 @@ enum field_id {
     FIELD_URLS,
     FIELD_ACTIVITY_NAMES,
     FIELD_LMS_VERIFIES,
+    FIELD_PLACE,
+    FIELD_ONLINE_URL,
+    FIELD_CAPACITY,
+    FIELD_OPENS,
+    FIELD_CLOSES,
+    FIELD_HOST,
     FIELD_COUNT
 };
 
@@ -237,6 +256,23 @@ static const struct field_spec specs[FIELD_COUNT] = {
                             "A completion harvested from the LMS then counts without the"
                             " supervisor's verification.",
                             FORM_CHECKBOX, NULL, false},
+    [FIELD_PLACE] = {"place", "Place", "Where it happens; empty for an event held online only.",
+                     FORM_INPUT, "text", false},
+    [FIELD_ONLINE_URL] = {"online_url", "Online link", "Where it is held online, https://...",
+                          FORM_INPUT, "url", false},
+    [FIELD_CAPACITY] = {"capacity", "Capacity", "How many may register; empty for no limit.",
+                        FORM_INPUT, "text", false},
+    [FIELD_OPENS] = {"opens", "Registration opens",
+                     "The first day people may register, as YYYY-MM-DD; empty for now.", FORM_INPUT,
+                     "date", false},
+    [FIELD_CLOSES] = {"closes", "Registration closes",
+                      "The last day people may register, as YYYY-MM-DD; empty for the"
+                      " event's first day.",
+                      FORM_INPUT, "date", false},
+    [FIELD_HOST] = {"host", "Host",
+                    "The e-mail address of the person who hosts it and records"
+                    " who attended.",
+                    FORM_INPUT, "email", false},
 };
 
 enum { MAX_CATEGORIES = 32 };
@@ -352,6 +388,12 @@ enum ct_status page_catalog_new_submit(struct web_request *request, struct web_r
         .category = web_form_value(request, "category"),
         .urls = web_form_value(request, "urls"),
         .activity_names = web_form_value(request, "activity_names"),
+        .place = web_form_value(request, "place"),
+        .online_url = web_form_value(request, "online_url"),
+        .capacity = web_form_value(request, "capacity"),
+        .opens = web_form_value(request, "opens"),
+        .closes = web_form_value(request, "closes"),
+        .host = web_form_value(request, "host"),
         .lms_verifies = web_form_value(request, "lms_verifies") != NULL &&
                         web_form_value(request, "lms_verifies")[0] != '\0',
     };

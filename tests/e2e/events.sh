@@ -1,0 +1,102 @@
+#!/bin/sh
+# End-to-end checks of events over real HTTP, as TAP, on a fresh demo database: the
+# coordinator adds an event with a host and one seat; a learner registers from the
+# catalog, a second is refused (full); the host records attendance on the roster twice
+# and one verified activity follows.
+# Usage: events.sh CERTTRACK SOURCE_ROOT
+set -u
+certtrack=$1
+root=$2
+programs="$root/programs"
+export CERTTRACK_TODAY=2026-06-15
+. "$root/tests/e2e/http-lib.sh"
+e2e_begin events
+
+"$certtrack" demo-data --db "$work/demo.db" --programs "$programs" >/dev/null || exit 1
+e2e_serve "$work/demo.db"
+
+db() { sqlite3 "$work/demo.db" "$1"; }
+
+# post JAR PAGE TARGET FIELD=VALUE...: the CSRF token from PAGE, then the POST to TARGET;
+# the answer goes to $work/body; prints the status.
+post() {
+    jar=$1
+    token=$(curl -s -b "$jar" "$base$2" |
+        sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    target=$3
+    shift 3
+    fields=$#
+    while [ "$fields" -gt 0 ]; do
+        set -- "$@" --data-urlencode "$1"
+        shift
+        fields=$((fields - 1))
+    done
+    curl -s -o "$work/body" -w '%{http_code}' -b "$jar" --data-urlencode "csrf_token=$token" \
+        "$@" "$base$target"
+}
+
+echo "1..5"
+for who in coordinator staff planner director; do
+    sign_in "$work/$who" "$who@example.org" >/dev/null
+done
+
+add_event() {
+    got=$(post "$work/coordinator" /catalog/new /catalog/new "title=Story Time Skills" \
+        kind=workshop starts=2026-06-15 sponsor=MSL credits=2 category=technology \
+        place=Helena capacity=1 host=director@example.org)
+    [ "$got" = 303 ] || { echo "POST /catalog/new: $got"; return 1; }
+    event=$(db "SELECT id FROM events WHERE title = 'Story Time Skills' AND capacity = 1 AND
+        host_id = (SELECT id FROM people WHERE email = 'director@example.org')")
+    [ -n "$event" ]
+}
+check "the coordinator adds an event with a place, one seat and a host" add_event
+event=$(db "SELECT id FROM events WHERE title = 'Story Time Skills'")
+
+bad_event() {
+    got=$(post "$work/coordinator" /catalog/new /catalog/new "title=Bad" kind=workshop \
+        starts=2026-06-15 sponsor=MSL credits=2 category=technology capacity=many \
+        host=nobody@example.org)
+    [ "$got" = 400 ] && grep -q 'id="capacity-error"\|Enter how many may register' "$work/body" &&
+        grep -q 'No one has this e-mail address' "$work/body"
+}
+check "a bad capacity and an unknown host are named at their fields" bad_event
+
+register() {
+    got=$(post "$work/staff" /catalog "/catalog/events/$event/register")
+    [ "$got" = 303 ] || { echo "register: $got"; return 1; }
+    curl -s -b "$work/staff" "$base/catalog?registered=1" | grep -q 'You are registered' &&
+        [ "$(post "$work/staff" /catalog "/catalog/events/$event/register")" = 409 ] &&
+        grep -q 'registered for this event already' "$work/body" &&
+        [ "$(post "$work/planner" /catalog "/catalog/events/$event/register")" = 409 ] &&
+        grep -q 'This event is full' "$work/body" &&
+        [ "$(db "SELECT COUNT(*) FROM audit_log WHERE entity = 'event_registrations' AND
+            action = 'register'")" = 1 ]
+}
+check "a learner registers from the catalog; twice, or a second person when full, is refused" \
+    register
+
+roster_once() {
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/planner" \
+        "$base/catalog/events/$event/roster")" = 403 ] || return 1
+    curl -s -b "$work/director" "$base/catalog/events/$event/roster" >"$work/roster.html"
+    grep -q 'staff@example.org' "$work/roster.html" || return 1
+    reg=$(db "SELECT id FROM event_registrations WHERE event_id = $event")
+    for _ in 1 2; do
+        got=$(post "$work/director" "/catalog/events/$event/roster" \
+            "/catalog/events/$event/roster" "attended-$reg=1")
+        [ "$got" = 303 ] || { echo "roster: $got"; return 1; }
+    done
+    [ "$(db "SELECT COUNT(*) FROM activities WHERE event_id = $event AND status = 'verified'
+        AND status_by = (SELECT id FROM people WHERE email = 'director@example.org')")" = 1 ] &&
+        [ "$(db "SELECT attended FROM event_registrations WHERE id = $reg")" = 1 ] &&
+        curl -s -b "$work/director" "$base/catalog/events/$event/roster" |
+        grep -q 'Attended (recorded)'
+}
+check "the host records attendance twice: one verified activity, verified by the host" roster_once
+
+cancel_after_attendance() {
+    [ "$(post "$work/staff" /catalog "/catalog/events/$event/cancel")" = 409 ]
+}
+check "an attendance recorded keeps the registration" cancel_after_attendance
+
+exit $failed
