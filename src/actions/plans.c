@@ -1,8 +1,12 @@
 #include "plans.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/credit.h"
 #include "../core/workflow.h"
+#include "../store/store_plan_edits.h"
 #include "../store/store_learning.h"
 #include "notices.h"
 #include "../core/banned.h"
@@ -258,25 +262,58 @@ enum ct_status action_plan_goal_add(struct store *store, const struct actor *act
     return end(store, status, &target, outcome);
 }
 
+/* The planned hours typed, in minutes (0 when not given); false when not a positive
+ * number of hours. */
+static bool read_hours(const char *text, int64_t *minutes)
+{
+    *minutes = 0;
+    if (!given(text)) {
+        return true;
+    }
+    char *end = NULL;
+    double value = strtod(text, &end);
+    return *end == '\0' && credit_minutes_from_hours(value, minutes) == CREDIT_PARSE_OK;
+}
+
+/* Notes a fault of the field prefix + name. */
+static void fault_at(struct action_outcome *outcome, const char *prefix, const char *name,
+                     const char *message)
+{
+    char field[64];
+    snprintf(field, sizeof field, "%s%s", prefix, name);
+    action_fault(outcome, field, "%s", message);
+}
+
+/* Checks an item (its fields named prefix + "key" ...): *minutes its planned hours. A
+ * goal listed in gone (count of them) is one being removed. */
 static void check_item(const struct plan_item_input *input, const struct learning_plan *plan,
-                       struct action_outcome *outcome)
+                       const char *prefix, int64_t *minutes, struct action_outcome *outcome)
 {
     if (!given(input->key)) {
-        action_fault(outcome, "key", "Give the planned activity a short name, such as sd-reading.");
+        fault_at(outcome, prefix, "key",
+                 "Give the planned activity a short name, such as sd-reading.");
     }
     if (!given(input->description)) {
-        action_fault(outcome, "description", "Say what the planned activity is.");
+        fault_at(outcome, prefix, "description", "Say what the planned activity is.");
     }
     const char *kind = input->kind;
-    if (kind == NULL || (strcmp(kind, "training") != 0 && strcmp(kind, "self-directed") != 0)) {
-        action_fault(outcome, "kind", "Choose training or self-directed learning.");
+    bool self_directed = kind != NULL && strcmp(kind, "self-directed") == 0;
+    if (kind == NULL || (strcmp(kind, "training") != 0 && !self_directed)) {
+        fault_at(outcome, prefix, "kind", "Choose training or self-directed learning.");
+    }
+    if (!read_hours(input->hours, minutes)) {
+        fault_at(outcome, prefix, "hours",
+                 "Enter the planned hours as a positive number, like 1.5.");
+    } else if (self_directed && *minutes == 0) {
+        fault_at(outcome, prefix, "hours",
+                 "Say how many hours of self-directed learning you plan: 3 hours earn 1 credit.");
     }
     bool goal_known = input->plan_goal_id <= 0;
     for (size_t i = 0; i < plan->goal_count; i++) {
         goal_known = goal_known || plan->goals[i].id == input->plan_goal_id;
     }
     if (!goal_known) {
-        action_fault(outcome, "plan_goal", "choose one of this version's goals");
+        fault_at(outcome, prefix, "plan_goal", "choose one of this version's goals");
     }
 }
 
@@ -295,15 +332,23 @@ static enum ct_status check_key_free(const struct plan_item_input *input,
     return CT_OK;
 }
 
+/* The item as the store writes it. */
+static struct plan_item_new item_new(const struct plan_item_input *input, int64_t minutes)
+{
+    return (struct plan_item_new){input->key, input->kind, input->description, input->plan_goal_id,
+                                  minutes};
+}
+
 enum ct_status action_plan_item_add(struct store *store, const struct actor *actor,
                                     const struct plan_item_input *input, struct plan_result *result,
                                     struct action_outcome *outcome)
 {
     *result = (struct plan_result){0, 0, false};
     struct plan_target target;
+    int64_t minutes = 0;
     enum ct_status status = begin(store, actor, input->version_id, &target, outcome);
     if (status == CT_OK) {
-        check_item(input, &target.plan, outcome);
+        check_item(input, &target.plan, "", &minutes, outcome);
         status = learner_checks(actor, &target, true, outcome);
     }
     if (status == CT_OK) {
@@ -311,10 +356,254 @@ enum ct_status action_plan_item_add(struct store *store, const struct actor *act
     }
     if (status == CT_OK) {
         result->version_id = target.version->id;
-        status = store_plan_item_add(store, actor->person_id, target.version->id, input->key,
-                                     input->kind, input->description, input->plan_goal_id,
-                                     &result->id, &outcome->err);
+        struct plan_item_new item = item_new(input, minutes);
+        status = store_plan_item_create(store, actor->person_id, target.version->id, &item,
+                                        &result->id, &outcome->err);
         status = from_store(outcome, status, "plan_goal");
+    }
+    return end(store, status, &target, outcome);
+}
+
+/* ---- saving the whole draft ---- */
+
+static const struct learning_goal *goal_of(const struct learning_plan *plan, int64_t id)
+{
+    for (size_t i = 0; i < plan->goal_count; i++) {
+        if (plan->goals[i].id == id) {
+            return &plan->goals[i];
+        }
+    }
+    return NULL;
+}
+
+static bool item_listed(const struct plan_draft_input *input, int64_t item_id)
+{
+    for (size_t i = 0; i < input->item_count; i++) {
+        if (input->items[i].id == item_id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool goal_removed(const struct plan_draft_input *input, int64_t goal_id)
+{
+    for (size_t i = 0; i < input->goal_count; i++) {
+        if (input->goals[i].remove && input->goals[i].id == goal_id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The goals of the learner's library a goal may newly serve. */
+struct library_choices {
+    struct learning_library_goal *goals;
+    size_t count;
+};
+
+static bool serves_known(const struct library_choices *library, int64_t library_goal_id)
+{
+    for (size_t i = 0; i < library->count; i++) {
+        if (library->goals[i].id == library_goal_id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void check_goal_edits(const struct plan_draft_input *input, const struct learning_plan *plan,
+                             const struct library_choices *library, struct action_outcome *outcome)
+{
+    for (size_t i = 0; i < input->goal_count; i++) {
+        const struct plan_goal_edit *edit = &input->goals[i];
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "goals[%zu].", i + 1);
+        const struct learning_goal *goal = goal_of(plan, edit->id);
+        if (goal == NULL) {
+            fault_at(outcome, prefix, "id", "This goal is not one of this version's.");
+            continue;
+        }
+        if (edit->remove) {
+            continue;
+        }
+        if (!given(edit->goal)) {
+            fault_at(outcome, prefix, "goal", "Write the goal: what you will be able to do.");
+        }
+        if (edit->library_goal_id != goal->library_goal_id &&
+            !serves_known(library, edit->library_goal_id)) {
+            fault_at(outcome, prefix, "library_goal",
+                     "choose a goal of your own library's strategic plan");
+        }
+    }
+}
+
+/* Whether key is taken by an item the draft keeps as it is, or by an edit before
+ * the one at before (count of edits looked at). */
+static bool key_taken(const struct plan_draft_input *input, const struct learning_plan *plan,
+                      const char *key, size_t before)
+{
+    for (size_t i = 0; i < plan->item_count; i++) {
+        if (!item_listed(input, plan->items[i].id) && strcmp(plan->items[i].key, key) == 0) {
+            return true;
+        }
+    }
+    for (size_t i = 0; i < before && i < input->item_count; i++) {
+        const struct plan_item_edit *edit = &input->items[i];
+        if (!edit->remove && given(edit->item.key) && strcmp(edit->item.key, key) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static const char key_taken_message[] =
+    "Another planned activity has this short name: give this one another.";
+
+/* Checks each item edit; minutes[i] gets edit i's planned hours. */
+static void check_item_edits(const struct plan_draft_input *input, const struct learning_plan *plan,
+                             int64_t *minutes, struct action_outcome *outcome)
+{
+    for (size_t i = 0; i < input->item_count; i++) {
+        const struct plan_item_edit *edit = &input->items[i];
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "items[%zu].", i + 1);
+        bool mine = false;
+        for (size_t k = 0; k < plan->item_count; k++) {
+            mine = mine || plan->items[k].id == edit->id;
+        }
+        if (!mine) {
+            fault_at(outcome, prefix, "id", "This item is not one of this version's.");
+        } else if (!edit->remove) {
+            check_item(&edit->item, plan, prefix, &minutes[i], outcome);
+            if (given(edit->item.key) && key_taken(input, plan, edit->item.key, i)) {
+                fault_at(outcome, prefix, "key", key_taken_message);
+            }
+        }
+    }
+}
+
+/* Checks the goal and the item to add. */
+static void check_new(const struct plan_draft_input *input, const struct learning_plan *plan,
+                      const struct library_choices *library, int64_t *minutes,
+                      struct action_outcome *outcome)
+{
+    const struct plan_goal_input *goal = input->new_goal;
+    if (goal != NULL && !given(goal->goal)) {
+        action_fault(outcome, "new_goal.goal",
+                     "Write your goal before adding it: what you will be able to do.");
+    }
+    if (goal != NULL && !serves_known(library, goal->library_goal_id)) {
+        action_fault(outcome, "new_goal.library_goal",
+                     "choose a goal of your own library's strategic plan");
+    }
+    const struct plan_item_input *item = input->new_item;
+    if (item == NULL) {
+        return;
+    }
+    check_item(item, plan, "new_item.", minutes, outcome);
+    if (given(item->key) && key_taken(input, plan, item->key, input->item_count)) {
+        action_fault(outcome, "new_item.key", "%s", key_taken_message);
+    }
+    if (item->plan_goal_id > 0 && goal_removed(input, item->plan_goal_id)) {
+        action_fault(outcome, "new_item.plan_goal", "This goal is being removed: choose another.");
+    }
+}
+
+/* Rewrites or removes each goal and item the draft lists, and saves its texts. */
+static enum ct_status save_rows(struct store *store, const struct actor *actor, int64_t version,
+                                const struct plan_draft_input *input, const int64_t *minutes,
+                                struct ct_err *err)
+{
+    struct plan_version_new text = {input->skill_gaps, input->learning_options};
+    enum ct_status status = store_plan_version_update(store, actor->person_id, version, &text, err);
+    for (size_t i = 0; status == CT_OK && i < input->item_count; i++) {
+        const struct plan_item_edit *edit = &input->items[i];
+        struct plan_item_new item = item_new(&edit->item, minutes[i]);
+        status =
+            edit->remove
+                ? store_plan_item_remove(store, actor->person_id, version, edit->id, err)
+                : store_plan_item_update(store, actor->person_id, version, edit->id, &item, err);
+    }
+    for (size_t i = 0; status == CT_OK && i < input->goal_count; i++) {
+        const struct plan_goal_edit *edit = &input->goals[i];
+        if (!edit->remove) {
+            status = store_plan_goal_update(store, actor->person_id, version, edit->id,
+                                            edit->library_goal_id, edit->goal, edit->outcomes, err);
+        }
+    }
+    for (size_t i = 0; status == CT_OK && i < input->goal_count; i++) {
+        if (input->goals[i].remove) {
+            status =
+                store_plan_goal_remove(store, actor->person_id, version, input->goals[i].id, err);
+        }
+    }
+    return status;
+}
+
+/* Adds the new goal and the new item; result->id the last one added. */
+static enum ct_status add_new(struct store *store, const struct actor *actor, int64_t version,
+                              const struct plan_draft_input *input, int64_t minutes,
+                              struct plan_result *result, struct ct_err *err)
+{
+    enum ct_status status = CT_OK;
+    const struct plan_goal_input *goal = input->new_goal;
+    if (goal != NULL) {
+        status = store_plan_goal_add(store, actor->person_id, version, goal->library_goal_id,
+                                     goal->goal, goal->outcomes, &result->id, err);
+    }
+    if (status == CT_OK && input->new_item != NULL) {
+        struct plan_item_new item = item_new(input->new_item, minutes);
+        status = store_plan_item_create(store, actor->person_id, version, &item, &result->id, err);
+    }
+    return status;
+}
+
+/* Every check of the draft's fields, noted at once. */
+static enum ct_status check_draft_input(struct store *store, const struct plan_draft_input *input,
+                                        struct plan_target *target, int64_t *minutes,
+                                        int64_t *new_minutes, struct action_outcome *outcome)
+{
+    struct library_choices library = {NULL, 0};
+    enum ct_status status =
+        store_learning_library_goals(store, target->version->library_id, &target->arena,
+                                     &library.goals, &library.count, &outcome->err);
+    if (status == CT_OK) {
+        check_goal_edits(input, &target->plan, &library, outcome);
+        check_item_edits(input, &target->plan, minutes, outcome);
+        check_new(input, &target->plan, &library, new_minutes, outcome);
+    }
+    return status;
+}
+
+enum ct_status action_plan_draft_save(struct store *store, const struct actor *actor,
+                                      const struct plan_draft_input *input,
+                                      struct plan_result *result, struct action_outcome *outcome)
+{
+    *result = (struct plan_result){0, 0, false};
+    if (input->item_count > ACTION_FAULTS_MAX * 4 || input->goal_count > ACTION_FAULTS_MAX * 4) {
+        action_fault(outcome, "items", "A plan version keeps at most %d goals and %d items.",
+                     ACTION_FAULTS_MAX * 4, ACTION_FAULTS_MAX * 4);
+        return action_checked(outcome);
+    }
+    int64_t minutes[ACTION_FAULTS_MAX * 4] = {0};
+    int64_t new_minutes = 0;
+    struct plan_target target;
+    enum ct_status status = begin(store, actor, input->version_id, &target, outcome);
+    if (status == CT_OK) {
+        status = check_draft_input(store, input, &target, minutes, &new_minutes, outcome);
+    }
+    if (status == CT_OK) {
+        status = learner_checks(actor, &target, true, outcome);
+    }
+    if (status == CT_OK) {
+        result->version_id = result->id = target.version->id;
+        status = save_rows(store, actor, target.version->id, input, minutes, &outcome->err);
+        if (status == CT_OK) {
+            status = add_new(store, actor, target.version->id, input, new_minutes, result,
+                             &outcome->err);
+        }
+        status = from_store(outcome, status, NULL);
     }
     return end(store, status, &target, outcome);
 }

@@ -62,6 +62,9 @@ struct plan_item_input {
     const char *key;         /* "key": what self-directed claims name as their plan item */
     const char *description; /* "description" (needed) */
     int64_t plan_goal_id;    /* "plan_goal": 0, or a goal of the same version it serves */
+    const char *hours;       /* "hours": the planned hours, a positive number ("1.5"); needed
+                                for a self-directed item, NULL or "" leaves a training item
+                                without planned hours */
 };
 
 /* Plans an item in a draft; result->id is the item's. A key the version plans already
@@ -69,6 +72,48 @@ struct plan_item_input {
 enum ct_status action_plan_item_add(struct store *store, const struct actor *actor,
                                     const struct plan_item_input *input, struct plan_result *result,
                                     struct action_outcome *outcome) CT_MUST_CHECK;
+
+/* A goal of the draft as the editor shows it (field names "goals[N].library_goal",
+ * "goals[N].goal", "goals[N].outcomes", N the row's position in the list from 1). */
+struct plan_goal_edit {
+    int64_t id;              /* "goals[N].id": a goal of the version */
+    int64_t library_goal_id; /* as plan_goal_input (the one it serves now is kept even when
+                                the library has retired it since) */
+    const char *goal;        /* needed, unless removed */
+    const char *outcomes;
+    bool remove; /* removes the goal instead (its items then serve no goal) */
+};
+
+/* An item of the draft as the editor shows it ("items[N].kind", ".key", ".description",
+ * ".hours", ".plan_goal"; N from 1). */
+struct plan_item_edit {
+    int64_t id;                  /* "items[N].id": an item of the version */
+    struct plan_item_input item; /* its version_id is not read */
+    bool remove;                 /* removes the item instead */
+};
+
+/* The whole draft as the plan editor sends it: what each of its buttons saves first. */
+struct plan_draft_input {
+    int64_t version_id; /* field "version": 0 for the latest */
+    const char *skill_gaps;
+    const char *learning_options;
+    const struct plan_goal_edit *goals; /* goal_count of them; goals not listed are kept */
+    size_t goal_count;
+    const struct plan_item_edit *items; /* item_count of them; items not listed are kept */
+    size_t item_count;
+    const struct plan_goal_input *new_goal; /* NULL, or a goal to add ("new_goal.goal" ...) */
+    const struct plan_item_input *new_item; /* NULL, or an item to add ("new_item.key" ...) */
+};
+
+/* Saves the draft in one transaction: its texts, each goal and item rewritten or
+ * removed, then the new goal and the new item added. Every bad field is noted at once,
+ * named as above (e.g. "goals[2].outcomes", "items[1].hours", "new_item.key"); a key
+ * that two items would share is a fault of the later one's key. result->id is the new
+ * item's, else the new goal's, else the version's. */
+enum ct_status action_plan_draft_save(struct store *store, const struct actor *actor,
+                                      const struct plan_draft_input *input,
+                                      struct plan_result *result,
+                                      struct action_outcome *outcome) CT_MUST_CHECK;
 
 struct plan_version_input {
     int64_t version_id; /* field "version": 0 for the latest */

@@ -152,6 +152,15 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        15,
+        "the planned hours of a planned item of a development plan",
+#include "schema_v15.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -377,6 +377,7 @@ static bool item_row(struct db_stmt *stmt, struct arena *arena, void *row)
     i->description = text_of(stmt, 4, arena, &ok);
     i->plan_goal_id = db_column_int64(stmt, 5);
     i->plan_goal = text_of(stmt, 6, arena, &ok);
+    i->planned_minutes = db_column_int64(stmt, 7);
     return ok;
 }
 
@@ -404,7 +405,8 @@ static enum ct_status contents_of(struct store *store, const char *goals_sql, co
 #define GOAL_ORDER " ORDER BY g.plan_version_id, g.position, g.id"
 #define ITEM_COLUMNS                                                                               \
     "SELECT i.id, i.plan_version_id, i.kind, i.item_key, i.description,"                           \
-    " COALESCE(i.plan_goal_id, 0), g.goal FROM plan_items i LEFT JOIN plan_goals g"                \
+    " COALESCE(i.plan_goal_id, 0), g.goal, COALESCE(i.planned_minutes, 0) FROM plan_items i"       \
+    " LEFT JOIN plan_goals g"                                                                      \
     " ON g.id = i.plan_goal_id"
 #define ITEM_ORDER " ORDER BY i.plan_version_id, i.id"
 

@@ -169,8 +169,9 @@ struct learning_item {
     const char *kind; /* "training" or "self-directed" */
     const char *key;
     const char *description;
-    int64_t plan_goal_id;  /* 0 when none */
-    const char *plan_goal; /* the goal's words, or NULL */
+    int64_t plan_goal_id;    /* 0 when none */
+    const char *plan_goal;   /* the goal's words, or NULL */
+    int64_t planned_minutes; /* the planned hours in minutes, 0 when not said */
 };
 
 /* Plan versions with their goals (by version, then position) and items (by version,

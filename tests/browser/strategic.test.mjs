@@ -308,7 +308,7 @@ step('planner@ has no plan yet and writes version 1: goal, self-directed study, 
         'Helping patrons with phones, forms and online services');
     await ui.type(page, field(page, 'Options for learning you researched'),
         'Digital navigator courses (MSL, WebJunction); visits to libraries with help desks');
-    await ui.press(page, button(main(page), 'Save'));
+    await ui.press(page, button(main(page), 'Save the draft'));
     assert.equal(await field(page, 'Gaps in skills or knowledge').inputValue(),
         'Helping patrons with phones, forms and online services', 'the text is saved');
 
@@ -320,7 +320,7 @@ step('planner@ has no plan yet and writes version 1: goal, self-directed study, 
     // A goal without words is refused, saying what to do, and what was typed stays.
     await ui.choose(page, field(page, 'The library goal it serves'), 'G2 Digital inclusion');
     await ui.type(page, field(page, 'Desired outcomes'), 'Weekly drop-in help desk hours');
-    await ui.press(page, button(main(page), 'Add the goal'));
+    await ui.press(page, button(main(page), 'Add a goal'));
     assert.match(await text(alert(page)), /goal/i);
     assert.equal(await field(page, 'Desired outcomes').inputValue(), 'Weekly drop-in help desk hours',
         'the outcomes typed are kept');
@@ -328,20 +328,22 @@ step('planner@ has no plan yet and writes version 1: goal, self-directed study, 
 
     await ui.choose(page, field(page, 'The library goal it serves'), 'G2 Digital inclusion');
     await ui.type(page, field(page, 'Your goal'), 'Run a digital skills help desk');
-    await ui.press(page, button(main(page), 'Add the goal'));
-    assert.match(await text(main(page)), /Run a digital skills help desk/);
+    await ui.press(page, button(main(page), 'Add a goal'));
+    assert.equal(await field(page, 'Goal 1: your goal').inputValue(), 'Run a digital skills help desk');
+    assert.equal(await field(page, 'Goal 1: desired outcomes').inputValue(), 'Weekly drop-in help desk hours');
 
     await ui.choose(page, field(page, 'Kind'), 'Self-directed learning');
     await ui.type(page, field(page, 'Short name (self-directed claims name it)'), 'sd-reading');
     await ui.type(page, field(page, 'Description'), 'Read about digital navigator programs');
-    await ui.press(page, button(main(page), 'Add to the plan'));
+    await ui.type(page, field(page, 'Planned hours'), '30');
+    await ui.press(page, button(main(page), 'Add an item'));
     await ui.choose(page, field(page, 'Kind'), 'Training');
     await ui.type(page, field(page, 'Short name (self-directed claims name it)'), 't-navigators');
     await ui.type(page, field(page, 'Description'), 'Digital Navigators in Small Libraries');
-    await ui.press(page, button(main(page), 'Add to the plan'));
-    const contents = await text(main(page));
-    assert.match(contents, /sd-reading/);
-    assert.match(contents, /t-navigators/);
+    await ui.press(page, button(main(page), 'Add an item'));
+    assert.equal(await field(page, 'Activity 1: short name').inputValue(), 'sd-reading');
+    assert.equal(await field(page, 'Activity 1: planned hours').inputValue(), '30');
+    assert.equal(await field(page, 'Activity 2: short name').inputValue(), 't-navigators');
     await audit(page, 'the plan editor with a draft');
     await shoot(page, 'plan-editor');
 
@@ -391,7 +393,8 @@ step('a week later planner@ revises the plan and submits it again; director@ co-
     await ui.choose(page, field(page, 'Kind'), 'Self-directed learning');
     await ui.type(page, field(page, 'Short name (self-directed claims name it)'), 'sd-visits');
     await ui.type(page, field(page, 'Description'), 'Visit two libraries that run help desks');
-    await ui.press(page, button(main(page), 'Add to the plan'));
+    await ui.type(page, field(page, 'Planned hours'), '36');
+    await ui.press(page, button(main(page), 'Add an item'));
     await ui.press(page, button(main(page), 'Submit this version'));
     await ui.press(page, button(main(page), 'Sign this version'));
     assert.equal((await rowOf(tableWith(page, 'Signed for the library'), /^1/)).Submitted, DAY.planRevised);
@@ -401,6 +404,10 @@ step('a week later planner@ revises the plan and submits it again; director@ co-
     const row = planOf(director);
     assert.match(await text(row), /Visit two libraries that run help desks/);
     await ui.press(director, button(row, 'Sign for the library'));
+    // Signing asks first, saying what it does; nothing is signed yet.
+    assert.match(await text(main(director)), /approves it at once/);
+    await audit(director, 'the confirmation before signing for the library');
+    await ui.press(director, button(main(director), 'Yes, sign for the library'));
     assert.match(await text(notice(director)), /approved/i);
     await audit(director, 'the plans to sign after a signature');
 

@@ -118,6 +118,8 @@ test("the director's home shows the plan waiting, counted in the navigation, unt
             const plan = main(page).getByRole('region', { name: `${plannerName}, version 1` });
             await plan.getByRole('button', { name: 'Sign for the library' }).click();
             await page.waitForLoadState();
+            await page.getByRole('button', { name: 'Yes, sign for the library' }).click();
+            await page.waitForLoadState();
             assert.match(await text(main(page)), /No plan waits for your signature\./);
 
             await Promise.all([page.waitForURL(`${base}/`),

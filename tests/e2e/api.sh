@@ -322,9 +322,14 @@ plan_written() {
         '{"kind": "reading", "key": "sd1", "description": "Reading"}' || return 1
     expect 400 invalid description "$planner" POST /api/v1/me/plan/items \
         '{"kind": "self-directed", "key": "sd1"}' || return 1
+    expect 400 invalid hours "$planner" POST /api/v1/me/plan/items \
+        '{"kind": "self-directed", "key": "sd1", "description": "Reading"}' || return 1
+    expect 400 invalid hours "$planner" POST /api/v1/me/plan/items \
+        '{"kind": "self-directed", "key": "sd1", "description": "Reading", "hours": 0}' || return 1
     [ "$(api "$planner" POST /api/v1/me/plan/items \
-        "{\"kind\": \"self-directed\", \"key\": \"sd1\", \"description\": \"Reading\", \"plan_goal\": $plan_goal}")" = 201 ] &&
-        [ "$(json 'd["key"] + " " + str(d["plan_goal"])')" = "sd1 $plan_goal" ] || return 1
+        "{\"kind\": \"self-directed\", \"key\": \"sd1\", \"description\": \"Reading\", \"plan_goal\": $plan_goal, \"hours\": 12}")" = 201 ] &&
+        [ "$(json 'd["key"] + " " + str(d["plan_goal"])')" = "sd1 $plan_goal" ] &&
+        [ "$(json 'd["hours"]')" = 12.0 ] || return 1
     [ "$(api "$planner" POST /api/v1/me/plan/text \
         '{"skill_gaps": "Storytelling", "learning_options": "MSL courses"}')" = 200 ] &&
         [ "$(json 'd["skill_gaps"]')" = Storytelling ] || return 1

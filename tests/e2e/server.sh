@@ -319,16 +319,19 @@ plan_round_trip() {
     [ "$(post "$work/staff" /plan /plan action=add-goal library_goal="$goal" \
         goal=Storytime outcomes=Two-sites)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=add-item item_kind=self-directed item_key=sd9 \
-        description=Reading)" = 303 ] || return 1
+        description=Reading)" = 400 ] || return 1
+    grep -q 'id="hours-error" role="alert">Say how many hours' "$work/post.html" || return 1
+    [ "$(post "$work/staff" /plan /plan action=add-item item_kind=self-directed item_key=sd9 \
+        description=Reading hours=6)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=submit)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=sign)" = 303 ] || return 1
     version=$(sqlite3 "$work/demo.db" "SELECT v.id FROM plan_versions v JOIN tracks t ON
         t.id = v.track_id JOIN people p ON p.id = t.person_id WHERE p.email =
         'staff@example.org' AND v.state = 'submitted'")
     [ -n "$version" ] || return 1
-    curl -s -b "$work/director" "$base/plans" | grep -q 'Goal: Storytime (serves .*Two-sites' ||
+    curl -s -b "$work/director" "$base/plans" | grep -q '<strong>Storytime</strong>' ||
         return 1
-    curl -s -b "$work/director" "$base/plans" | grep -q 'Planned self-directed sd9: Reading' ||
+    curl -s -b "$work/director" "$base/plans" | grep -q '<dt>Planned hours</dt><dd>6 hours</dd>' ||
         return 1
     # The buttons name their actions; no hidden action comes first to override them.
     curl -s -b "$work/director" "$base/plans" >"$work/plans.html"
@@ -341,11 +344,14 @@ plan_round_trip() {
         grep -q 'name="comment"' "$work/post.html" || return 1
     [ "$(post "$work/director" /plans /plans version="$version" action=return \
         comment=Tie-it-to-G2)" = 303 ] || return 1
-    curl -s -b "$work/staff" "$base/plan" | grep -q 'Your library returned this version: Tie-it-to-G2' ||
+    curl -s -b "$work/staff" "$base/plan" | grep -q 'Your library returned this version with the comment: Tie-it-to-G2' ||
         return 1
     [ "$(post "$work/staff" /plan /plan action=submit)" = 303 ] || return 1
     [ "$(post "$work/staff" /plan /plan action=sign)" = 303 ] || return 1
-    [ "$(post "$work/director" /plans /plans version="$version" action=sign)" = 303 ] || return 1
+    [ "$(post "$work/director" /plans /plans version="$version" action=sign)" = 200 ] &&
+        grep -q 'approves it at once' "$work/post.html" || return 1
+    [ "$(post "$work/director" /plans /plans version="$version" action=sign-confirmed)" = 303 ] ||
+        return 1
     curl -s -b "$work/director" "$base/plans" | grep -q 'No plan waits for your signature.' || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT state FROM plan_versions WHERE id = $version")" = approved ]
 }

@@ -144,14 +144,14 @@ static void test_an_item_names_every_bad_field_and_a_key_once(void **state)
     struct plan_result result;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    struct plan_item_input bad = {0, "reading", "", NULL, 999999};
+    struct plan_item_input bad = {0, "reading", "", NULL, 999999, "0"};
     enum ct_status status = action_plan_item_add(&w->store, &actor, &bad, &result, &outcome);
     action_assert_refused(status, &outcome, ACTION_BAD_INPUT, "key");
-    static const char *const fields[] = {"key", "description", "kind", "plan_goal"};
+    static const char *const fields[] = {"key", "description", "kind", "plan_goal", "hours"};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         assert_non_null(action_fault_of(&outcome, fields[i]));
     }
-    struct plan_item_input item = {0, "self-directed", "sd1", "Reading", 0};
+    struct plan_item_input item = {0, "self-directed", "sd1", "Reading", 0, "6"};
     action_outcome_init(&outcome);
     action_assert_done(action_plan_item_add(&w->store, &actor, &item, &result, &outcome), &outcome);
     action_outcome_init(&outcome);
@@ -262,6 +262,125 @@ static void test_the_verifier_returns_a_version_with_a_comment(void **state)
     action_assert_refused(status, &outcome, ACTION_WRONG_STATE, NULL);
 }
 
+/* ---- the whole draft saved at once ---- */
+
+static enum ct_status save_draft(struct action_world *w, const struct plan_draft_input *input,
+                                 struct plan_result *result, struct action_outcome *outcome)
+{
+    struct actor actor = as(w, w->learner);
+    action_outcome_init(outcome);
+    return action_plan_draft_save(&w->store, &actor, input, result, outcome);
+}
+
+static void test_the_draft_is_saved_with_the_goal_and_item_added(void **state)
+{
+    struct action_world *w = *state;
+    start(w, w->learner);
+    struct plan_goal_input goal = {0, w->library_goal, "Storytime", "Weekly"};
+    struct plan_draft_input input = {0,     "Typed gaps", "Typed options", NULL, 0, NULL, 0,
+                                     &goal, NULL};
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_assert_done(save_draft(w, &input, &result, &outcome), &outcome);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM plan_versions"
+                                           " WHERE skill_gaps = 'Typed gaps'"),
+                     1);
+    struct plan_item_input item = {0, "self-directed", "sd1", "Reading", result.id, "4.5"};
+    input = (struct plan_draft_input){0, "Typed gaps 2", "", NULL, 0, NULL, 0, NULL, &item};
+    action_assert_done(save_draft(w, &input, &result, &outcome), &outcome);
+    assert_int_equal(action_world_count(w, "SELECT planned_minutes FROM plan_items"), 270);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM plan_versions"
+                                           " WHERE skill_gaps = 'Typed gaps 2'"),
+                     1);
+}
+
+static void test_self_directed_items_need_positive_planned_hours(void **state)
+{
+    struct action_world *w = *state;
+    start(w, w->learner);
+    static const char *const bad[] = {NULL, "", "0", "-2", "many"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct plan_item_input item = {0, "self-directed", "sd1", "Reading", 0, bad[i]};
+        struct plan_draft_input input = {0, "Gaps", "", NULL, 0, NULL, 0, NULL, &item};
+        struct plan_result result;
+        struct action_outcome outcome;
+        action_assert_refused(save_draft(w, &input, &result, &outcome), &outcome, ACTION_BAD_INPUT,
+                              "new_item.hours");
+    }
+    /* Nothing of a refused save is kept, not even the text. */
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM plan_items"), 0);
+    assert_int_equal(
+        action_world_count(w, "SELECT COUNT(*) FROM plan_versions WHERE skill_gaps = 'Gaps'"), 0);
+    /* Training may go without planned hours, never with hours that are not positive. */
+    struct plan_item_input training = {0, "training", "t1", "Course", 0, NULL};
+    struct plan_draft_input input = {0, "", "", NULL, 0, NULL, 0, NULL, &training};
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_assert_done(save_draft(w, &input, &result, &outcome), &outcome);
+    struct plan_item_edit edit = {result.id, {0, "training", "t1", "Course", 0, "0"}, false};
+    input = (struct plan_draft_input){0, "", "", NULL, 0, &edit, 1, NULL, NULL};
+    action_assert_refused(save_draft(w, &input, &result, &outcome), &outcome, ACTION_BAD_INPUT,
+                          "items[1].hours");
+}
+
+static void test_goals_and_items_are_edited_and_removed_in_a_draft(void **state)
+{
+    struct action_world *w = *state;
+    start(w, w->learner);
+    struct plan_result first, second, item;
+    struct action_outcome outcome;
+    action_assert_done(add_goal(w, w->learner, w->library_goal, "Storytime", &first, &outcome),
+                       &outcome);
+    action_assert_done(add_goal(w, w->learner, w->library_goal, "Outreach", &second, &outcome),
+                       &outcome);
+    struct plan_item_input planned = {0, "self-directed", "sd1", "Reading", second.id, "6"};
+    struct plan_draft_input input = {0, "", "", NULL, 0, NULL, 0, NULL, &planned};
+    action_assert_done(save_draft(w, &input, &item, &outcome), &outcome);
+
+    /* Every bad field at once, named by its row. */
+    struct plan_goal_edit goals[] = {
+        {first.id, w->library_goal, "Storytime twice", "Weekly", false},
+        {second.id, 999999, "", "", false}};
+    input = (struct plan_draft_input){0, "", "", goals, 2, NULL, 0, NULL, NULL};
+    action_assert_refused(save_draft(w, &input, &item, &outcome), &outcome, ACTION_BAD_INPUT,
+                          "goals[2].goal");
+    assert_non_null(action_fault_of(&outcome, "goals[2].library_goal"));
+
+    /* Edited, and the second removed: its item then serves no goal; each change audited. */
+    goals[1].remove = true;
+    action_assert_done(save_draft(w, &input, &item, &outcome), &outcome);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM plan_goals"), 1);
+    assert_int_equal(
+        action_world_count(w, "SELECT COUNT(*) FROM plan_goals WHERE goal = 'Storytime twice'"), 1);
+    assert_int_equal(
+        action_world_count(w, "SELECT COUNT(*) FROM plan_items WHERE plan_goal_id IS NULL"), 1);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM audit_log WHERE entity ="
+                                           " 'plan_goals' AND action = 'delete'"),
+                     1);
+    struct plan_item_edit gone = {item.id, {0}, true};
+    input = (struct plan_draft_input){0, "", "", NULL, 0, &gone, 1, NULL, NULL};
+    action_assert_done(save_draft(w, &input, &item, &outcome), &outcome);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM plan_items"), 0);
+}
+
+static void test_a_submitted_draft_is_not_edited_or_removed(void **state)
+{
+    struct action_world *w = *state;
+    submitted(w);
+    int64_t goal = action_world_count(w, "SELECT id FROM plan_goals");
+    struct plan_goal_edit goals[] = {{goal, w->library_goal, "Changed", "", false}};
+    struct plan_draft_input input = {0, "", "", goals, 1, NULL, 0, NULL, NULL};
+    struct plan_result result;
+    struct action_outcome outcome;
+    action_assert_refused(save_draft(w, &input, &result, &outcome), &outcome, ACTION_WRONG_STATE,
+                          NULL);
+    goals[0].remove = true;
+    action_assert_refused(save_draft(w, &input, &result, &outcome), &outcome, ACTION_WRONG_STATE,
+                          NULL);
+    assert_int_equal(
+        action_world_count(w, "SELECT COUNT(*) FROM plan_goals WHERE goal = 'Storytime'"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +398,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_only_the_learners_verifier_signs_for_the_library,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_verifier_returns_a_version_with_a_comment, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_the_draft_is_saved_with_the_goal_and_item_added, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_self_directed_items_need_positive_planned_hours, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_goals_and_items_are_edited_and_removed_in_a_draft,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_submitted_draft_is_not_edited_or_removed, setup,
                                         teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -196,11 +196,13 @@ static void test_the_learner_writes_a_plan_and_an_empty_goal_is_marked(void **st
 
     web_call_begin(&call, w, "POST", "/plan", w->learner, today);
     web_call_form(&call, "action", "add-goal");
+    web_call_form(&call, "skill_gaps", "Typed before the goal");
     web_call_form(&call, "goal", "");
     web_call_form(&call, "outcomes", "Two sites");
     web_call_run(&call);
+    web_call_assert_body_has(&call, "\nTyped before the goal</textarea>");
     assert_int_equal(call.response.status, 400);
-    web_call_assert_body_has(&call, "Nothing was added: see the field marked below.");
+    web_call_assert_body_has(&call, "Nothing was saved: see the fields marked below");
     web_call_assert_body_has(&call, "id=\"goal-error\" role=\"alert\">Write your goal");
     web_call_assert_body_has(&call, "value=\"Two sites\"");
     web_call_assert_body_has(&call, "<option value=\"training\">Training</option>");
@@ -211,6 +213,7 @@ static void test_the_learner_writes_a_plan_and_an_empty_goal_is_marked(void **st
     web_call_begin(&call, w, "POST", "/plan", w->learner, today);
     web_call_form(&call, "action", "add-goal");
     web_call_form(&call, "library_goal", goal);
+    web_call_form(&call, "skill_gaps", "Typed before the goal");
     web_call_form(&call, "goal", "Storytime");
     web_call_run(&call);
     assert_redirect(&call, "/plan?done=goal-added");
@@ -218,7 +221,9 @@ static void test_the_learner_writes_a_plan_and_an_empty_goal_is_marked(void **st
 
     web_call_begin(&call, w, "GET", "/plan", w->learner, today);
     web_call_run(&call);
-    web_call_assert_body_has(&call, "<li>Goal: Storytime (serves G1 Literacy): </li>");
+    web_call_assert_body_has(&call, "\nTyped before the goal</textarea>");
+    web_call_assert_body_has(&call, "name=\"goals[1].goal\"");
+    web_call_assert_body_has(&call, "value=\"Storytime\"");
     web_call_assert_body_has(&call, "\" selected=\"selected\">Storytime</option>");
     web_call_end(&call);
 }
@@ -244,7 +249,8 @@ static void test_the_supervisor_returns_a_plan_only_with_a_comment(void **state)
     web_call_begin(&call, w, "GET", "/plans", w->director, today);
     web_call_run(&call);
     web_call_assert_body_has(&call, "Sam Staff, version 1</h2>");
-    web_call_assert_body_has(&call, "<li>Goal: Storytime (serves G1 Literacy): </li>");
+    web_call_assert_body_has(&call, "<strong>Storytime</strong>");
+    web_call_assert_body_has(&call, "<dd>G1 Literacy</dd>");
     assert_absent(&call, "type=\"hidden\" name=\"action\"");
     web_call_end(&call);
 
@@ -264,6 +270,26 @@ static void test_the_supervisor_returns_a_plan_only_with_a_comment(void **state)
     web_call_run(&call);
     assert_int_equal(call.response.status, 403);
     web_call_assert_body_has(&call, "You do not sign this person&#39;s plan.");
+    web_call_end(&call);
+
+    /* Signing asks first, saying what will happen; nothing is signed until confirmed. */
+    web_call_begin(&call, w, "POST", "/plans", w->director, today);
+    web_call_form(&call, "version", id);
+    web_call_form(&call, "action", "sign");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "value=\"sign-confirmed\">Yes, sign for the library");
+    web_call_assert_body_has(&call, "has not signed it yet");
+    web_call_assert_body_has(&call, "<strong>Storytime</strong>");
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM plan_versions"
+                                           " WHERE organization_approved IS NOT NULL"),
+                     0);
+    web_call_begin(&call, w, "POST", "/plans", w->director, today);
+    web_call_form(&call, "version", id);
+    web_call_form(&call, "action", "sign-confirmed");
+    web_call_run(&call);
+    assert_redirect(&call, "/plans?done=plan-signed-library");
     web_call_end(&call);
 }
 

@@ -25,9 +25,15 @@ static json_t *item_json(const struct learning_item *item)
 {
     json_t *json = json_pack("{s:I, s:s?, s:s?, s:s?}", "id", (json_int_t)item->id, "kind",
                              item->kind, "key", item->key, "description", item->description);
+    json_t *hours =
+        item->planned_minutes > 0 ? json_real((double)item->planned_minutes / 60.0) : json_null();
+    if (json == NULL) {
+        json_decref(hours);
+    }
     if (json != NULL &&
-        !api_json_set(json, "plan_goal",
-                      item->plan_goal_id > 0 ? json_integer(item->plan_goal_id) : json_null())) {
+        (!api_json_set(json, "plan_goal",
+                       item->plan_goal_id > 0 ? json_integer(item->plan_goal_id) : json_null()) ||
+         !api_json_set(json, "hours", hours))) {
         json_decref(json);
         json = NULL;
     }
@@ -305,6 +311,7 @@ enum ct_status api_me_plan_item(struct web_request *request, struct web_response
         API_INPUT("key", API_TEXT, struct plan_item_input, key),
         API_INPUT("description", API_TEXT, struct plan_item_input, description),
         API_INPUT("plan_goal", API_ID, struct plan_item_input, plan_goal_id),
+        API_INPUT("hours", API_NUMBER, struct plan_item_input, hours),
     };
     struct plan_item_input input = {0};
     bool ok = false;

@@ -11,6 +11,8 @@
 #include "../html/layout.h"
 #include "../html/notice.h"
 #include "../html/slim_alert.h"
+#include "plan_editor.h"
+#include "plan_view.h"
 #include "../../core/banned.h"
 
 /* ---- small pieces ---- */
@@ -46,73 +48,7 @@ static void action_form(struct web_request *request, struct html *h, const char 
     button(h, label);
 }
 
-static void labelled_input(struct html *h, const char *id, const char *label, const char *value,
-                           bool area, const char *error)
-{
-    struct form_field field = {
-        .id = id,
-        .label = label,
-        .error = error,
-        .control = area ? FORM_TEXTAREA : FORM_INPUT,
-        .value = value,
-    };
-    html_field(h, &field);
-}
-
-/* The goals and planned items of a version, as a list. */
-static void version_contents(struct html *h, const struct learning_plan *plan, int64_t version)
-{
-    html_markup(h, "<ul>\n");
-    for (size_t i = 0; i < plan->goal_count; i++) {
-        const struct learning_goal *goal = &plan->goals[i];
-        if (goal->version_id != version) {
-            continue;
-        }
-        html_markup(h, "<li>Goal: ");
-        html_text(h, goal->goal);
-        html_markup(h, " (serves ");
-        html_text(h, goal->library_goal_code);
-        html_markup(h, " ");
-        html_text(h, goal->library_goal_title);
-        html_markup(h, "): ");
-        html_text(h, goal->outcomes);
-        html_markup(h, "</li>\n");
-    }
-    for (size_t i = 0; i < plan->item_count; i++) {
-        const struct learning_item *item = &plan->items[i];
-        if (item->version_id != version) {
-            continue;
-        }
-        html_markup(h, "<li>Planned ");
-        html_text(h, item->kind);
-        html_markup(h, " ");
-        html_text(h, item->key);
-        html_markup(h, ": ");
-        html_text(h, item->description);
-        if (item->plan_goal != NULL) {
-            html_markup(h, " (for the goal: ");
-            html_text(h, item->plan_goal);
-            html_markup(h, ")");
-        }
-        html_markup(h, "</li>\n");
-    }
-    html_markup(h, "</ul>\n");
-}
-
 /* ---- the learner's plan ---- */
-
-/* The message of the fault a refused action noted at the form's field (the API's name
- * for it, where the two differ), or NULL. */
-static const char *error_for(const struct action_outcome *outcome, const char *field)
-{
-    static const char *const api_names[][2] = {{"item_key", "key"}, {"item_kind", "kind"}};
-    const char *name = field;
-    for (size_t i = 0; i < sizeof api_names / sizeof api_names[0]; i++) {
-        name = strcmp(api_names[i][0], field) == 0 ? api_names[i][1] : name;
-    }
-    const struct action_fault *fault = outcome != NULL ? action_fault_of(outcome, name) : NULL;
-    return fault != NULL ? fault->message : NULL;
-}
 
 static void versions_table(struct html *h, const struct learning_plan *plan)
 {
@@ -136,134 +72,98 @@ static void versions_table(struct html *h, const struct learning_plan *plan)
     html_table_end(h);
 }
 
-/* The choices of the library goals a personal goal may serve: those of the learner's
- * library's plans. */
-static void library_goal_select(struct web_request *request, struct html *h)
+/* The name of who signs the learner's plans for the library, or NULL. */
+static const char *signer_name(struct web_request *request, int64_t verifier_id)
 {
-    struct learning_library_goal *goals = NULL;
-    size_t count = 0;
+    struct learning_identity who;
+    bool found = false;
     struct ct_err err = {0};
-    html_fail(h, store_learning_library_goals(request->store, request->library_id, &request->arena,
-                                              &goals, &count, &err));
-    html_markup(h, "<label class=\"usa-label\" for=\"library_goal\">The library goal it serves"
-                   "</label><select class=\"usa-select\" id=\"library_goal\""
-                   " name=\"library_goal\">");
-    for (size_t i = 0; i < count; i++) {
-        char value[24], label[512];
-        snprintf(value, sizeof value, "%lld", (long long)goals[i].id);
-        snprintf(label, sizeof label, "%s %s", goals[i].code, goals[i].title);
-        html_options(h, &(struct form_option){value, label}, 1, NULL);
+    if (verifier_id == 0 ||
+        store_learning_identity(request->store, verifier_id, &request->arena, &who, &found, &err) !=
+            CT_OK ||
+        !found) {
+        return NULL;
     }
-    html_markup(h, "</select>\n");
+    return who.name;
 }
 
-/* The goals of the draft, for the item a planned activity serves; the newest is chosen
- * (items usually follow the goal they serve). */
-static void plan_goal_select(struct html *h, const struct learning_plan *plan, int64_t draft)
+/* What waits on a submitted version, and the learner's button when theirs is missing. */
+static void submitted_actions(struct web_request *request, struct html *h,
+                              const struct learning_version *latest)
 {
-    html_markup(h, "<label class=\"usa-label\" for=\"plan_goal\">The goal of yours it serves"
-                   "</label><select class=\"usa-select\" id=\"plan_goal\" name=\"plan_goal\">");
-    static const struct form_option none = {"", "None of them"};
-    html_options(h, &none, 1, NULL);
-    int64_t newest = 0, position = 0;
-    for (size_t i = 0; i < plan->goal_count; i++) {
-        if (plan->goals[i].version_id == draft && plan->goals[i].position >= position) {
-            newest = plan->goals[i].id;
-            position = plan->goals[i].position;
+    const char *signer = signer_name(request, latest->verifier_id);
+    const char *who = signer != NULL ? signer : "your library's signer";
+    if (latest->learner_signed == NULL) {
+        html_markup(h, "<h2>Your signature</h2>\n<p>You submitted this version on ");
+        html_text(h, latest->submitted);
+        html_markup(h, ". Two signatures approve it, in either order: yours, here, and ");
+        html_text(h, who);
+        html_markup(h, "'s for the library. ");
+        html_text(h, who);
+        if (latest->library_signed != NULL) {
+            html_markup(h, " has signed it already: your signature approves it.</p>\n");
+        } else {
+            html_markup(h, " can already sign it, or return it to you with a comment.</p>\n");
         }
+        action_form(request, h, "sign", "Sign this version");
+    } else {
+        html_markup(h, "<p>You signed this version on ");
+        html_text(h, latest->learner_signed);
+        html_markup(h, ". This version waits for your library's signature: ");
+        html_text(h, who);
+        html_markup(h, " signs it for the library, or returns it with a comment.</p>\n");
     }
-    char chosen[24];
-    snprintf(chosen, sizeof chosen, "%lld", (long long)newest);
-    for (size_t i = 0; i < plan->goal_count; i++) {
-        if (plan->goals[i].version_id == draft) {
-            char value[24];
-            snprintf(value, sizeof value, "%lld", (long long)plan->goals[i].id);
-            html_options(h, &(struct form_option){value, plan->goals[i].goal}, 1, chosen);
-        }
-    }
-    html_markup(h, "</select>\n");
-}
-
-static void goal_form(struct web_request *request, struct html *h,
-                      const struct action_outcome *outcome)
-{
-    form_open(request, h, "/plan", "add-goal");
-    html_markup(h, "<h3>Add a goal</h3>");
-    library_goal_select(request, h);
-    labelled_input(h, "goal", "Your goal", web_form_value(request, "goal"), false,
-                   error_for(outcome, "goal"));
-    labelled_input(h, "outcomes", "Desired outcomes", web_form_value(request, "outcomes"), false,
-                   error_for(outcome, "outcomes"));
-    html_markup(h, "<button type=\"submit\" class=\"usa-button\">Add the goal</button></form>\n");
-}
-
-static void item_form(struct web_request *request, struct html *h, const struct learning_plan *plan,
-                      int64_t draft, const struct action_outcome *outcome)
-{
-    static const struct form_option kinds[] = {{"training", "Training"},
-                                               {"self-directed", "Self-directed learning"}};
-    form_open(request, h, "/plan", "add-item");
-    html_markup(h, "<h3>Plan an activity</h3><label class=\"usa-label\" for=\"item_kind\">Kind"
-                   "</label><select class=\"usa-select\" id=\"item_kind\" name=\"item_kind\">");
-    html_options(h, kinds, sizeof kinds / sizeof kinds[0], NULL);
-    html_markup(h, "</select>\n");
-    labelled_input(h, "item_key", "Short name (self-directed claims name it)",
-                   web_form_value(request, "item_key"), false, error_for(outcome, "item_key"));
-    labelled_input(h, "description", "Description", web_form_value(request, "description"), false,
-                   error_for(outcome, "description"));
-    plan_goal_select(h, plan, draft);
-    html_markup(h,
-                "<button type=\"submit\" class=\"usa-button\">Add to the plan</button></form>\n");
-}
-
-static void draft_editor(struct web_request *request, struct html *h,
-                         const struct learning_plan *plan, const struct learning_version *draft,
-                         const struct action_outcome *outcome)
-{
-    if (draft->comment != NULL && draft->comment[0] != '\0') {
-        html_slim_warning_begin(h);
-        html_markup(h, "Your library returned this version: ");
-        html_text(h, draft->comment);
-        html_slim_alert_end(h);
-    }
-    html_markup(h, "<h2>In this version</h2>\n");
-    version_contents(h, plan, draft->id);
-    form_open(request, h, "/plan", "save-text");
-    labelled_input(h, "skill_gaps", "Gaps in skills or knowledge", draft->skill_gaps, true, NULL);
-    labelled_input(h, "learning_options", "Options for learning you researched",
-                   draft->learning_options, true, NULL);
-    html_markup(h, "<button type=\"submit\" class=\"usa-button\">Save</button></form>\n");
-    goal_form(request, h, outcome);
-    item_form(request, h, plan, draft->id, outcome);
-    html_markup(h, "<h3>Submit</h3>\n<p>When the plan says what you will learn and"
-                   " which of your library's goals it serves, submit it: you and"
-                   " your library then sign it, and learning counts from the day"
-                   " it is submitted.</p>\n");
-    action_form(request, h, "submit", "Submit this version");
 }
 
 static void plan_actions(struct web_request *request, struct html *h,
-                         const struct learning_plan *plan, const struct action_outcome *outcome)
+                         const struct learning_plan *plan, const struct action_outcome *outcome,
+                         bool refused)
 {
     const struct learning_version *latest =
         plan->version_count > 0 ? &plan->versions[plan->version_count - 1] : NULL;
     if (latest == NULL) {
         action_form(request, h, "new-version", "Start your plan");
     } else if (strcmp(latest->state, "approved") == 0) {
+        html_markup(h, "<p>To change the plan in force, start a new version: it begins"
+                       " empty, and the plan in force stays until the new one is"
+                       " approved.</p>\n");
         action_form(request, h, "new-version", "Start a new version");
     } else if (strcmp(latest->state, "draft") == 0) {
-        draft_editor(request, h, plan, latest, outcome);
-    } else if (latest->learner_signed == NULL) {
-        action_form(request, h, "sign", "Sign this version");
+        plan_editor(request, h, plan, latest, outcome, refused,
+                    signer_name(request, latest->verifier_id));
     } else {
-        html_markup(h, "<p>This version waits for your library's signature.</p>\n");
+        submitted_actions(request, h, latest);
+    }
+}
+
+/* The plan in force (the newest approved version) and every other version but the
+ * draft being edited, newest first, in full. */
+static void versions_in_full(struct html *h, const struct learning_plan *plan)
+{
+    const struct learning_version *in_force = NULL;
+    for (size_t i = 0; i < plan->version_count; i++) {
+        in_force = strcmp(plan->versions[i].state, "approved") == 0 ? &plan->versions[i] : in_force;
+    }
+    if (in_force == NULL) {
+        html_markup(h, "<p>No version is approved yet: no plan is in force.</p>\n");
+    }
+    for (size_t i = plan->version_count; i-- > 0;) {
+        const struct learning_version *v = &plan->versions[i];
+        if (strcmp(v->state, "draft") == 0) {
+            continue;
+        }
+        char title[64];
+        snprintf(title, sizeof title, "Version %lld%s", (long long)v->version,
+                 v == in_force ? ": the plan in force" : "");
+        plan_view_version(h, plan, v, title);
     }
 }
 
 /* The plan page, with message when an action was refused (outcome: its faults, marked
- * at their fields). */
+ * at their fields; refused: the draft editor shows what was typed). */
 static enum ct_status plan_page(struct web_request *request, struct web_response *response,
-                                const char *message, const struct action_outcome *outcome)
+                                const char *message, const struct action_outcome *outcome,
+                                bool refused)
 {
     web_set_title(response, "Professional Development Plan");
     struct ct_err err = {0};
@@ -289,17 +189,19 @@ static enum ct_status plan_page(struct web_request *request, struct web_response
                         " goals of your library's strategic plan it serves, what you"
                         " need to learn and how. Credits count from the day you"
                         " submit it.</p>\n");
-    } else {
-        versions_table(&h, &plan);
     }
-    plan_actions(request, &h, &plan, outcome);
+    plan_actions(request, &h, &plan, outcome, refused);
+    if (plan.version_count > 0) {
+        versions_table(&h, &plan);
+        versions_in_full(&h, &plan);
+    }
     return html_status(&h);
 }
 
 enum ct_status page_plan(struct web_request *request, struct web_response *response, int64_t id)
 {
     (void)id;
-    return plan_page(request, response, NULL, NULL);
+    return plan_page(request, response, NULL, NULL, false);
 }
 
 /* ---- the learner's actions ---- */
@@ -310,39 +212,52 @@ static int64_t form_id(const struct web_request *request, const char *name)
     return text != NULL ? strtoll(text, NULL, 10) : 0;
 }
 
-/* Applies the learner's plan action the form names; *known is false for none. */
-static enum ct_status learner_act(struct web_request *request, const char *action, bool *known,
-                                  struct plan_result *result, struct action_outcome *outcome)
+static bool is_editor_action(const char *action)
+{
+    return strcmp(action, "save") == 0 || strcmp(action, "add-goal") == 0 ||
+           strcmp(action, "add-item") == 0 || strcmp(action, "submit") == 0 ||
+           strncmp(action, "remove-goal-", 12) == 0 || strncmp(action, "remove-item-", 12) == 0;
+}
+
+/* Saves the draft the editor sends (with what its button adds or removes); submits it
+ * too for "submit". *saved false when the save was refused. */
+static enum ct_status editor_act(struct web_request *request, const char *action, bool *saved,
+                                 struct plan_result *result, struct action_outcome *outcome)
 {
     struct actor actor = web_actor(request);
-    struct store *store = request->store;
+    struct plan_draft_input draft;
+    *saved = false;
+    if (!plan_editor_read(request, action, &draft)) {
+        return action_refuse(outcome, ACTION_BAD_INPUT, "goals",
+                             "The form has more goals or items than a plan keeps.");
+    }
+    enum ct_status status = action_plan_draft_save(request->store, &actor, &draft, result, outcome);
+    *saved = status == CT_OK;
+    if (status == CT_OK && strcmp(action, "submit") == 0) {
+        status = action_plan_submit(request->store, &actor, &(struct plan_version_input){0}, result,
+                                    outcome);
+    }
+    return status;
+}
+
+/* Applies the learner's plan action the form names; *known is false for none. */
+static enum ct_status learner_act(struct web_request *request, const char *action, bool *known,
+                                  bool *saved, struct plan_result *result,
+                                  struct action_outcome *outcome)
+{
+    struct actor actor = web_actor(request);
     *known = true;
+    *saved = true;
     if (strcmp(action, "new-version") == 0) {
-        return action_plan_start(store, &actor, &(struct plan_start_input){0}, result, outcome);
-    }
-    if (strcmp(action, "save-text") == 0) {
-        struct plan_text_input text = {0, web_form_value(request, "skill_gaps"),
-                                       web_form_value(request, "learning_options")};
-        return action_plan_text(store, &actor, &text, result, outcome);
-    }
-    if (strcmp(action, "add-goal") == 0) {
-        struct plan_goal_input goal = {0, form_id(request, "library_goal"),
-                                       web_form_value(request, "goal"),
-                                       web_form_value(request, "outcomes")};
-        return action_plan_goal_add(store, &actor, &goal, result, outcome);
-    }
-    if (strcmp(action, "add-item") == 0) {
-        struct plan_item_input item = {
-            0, web_form_value(request, "item_kind"), web_form_value(request, "item_key"),
-            web_form_value(request, "description"), form_id(request, "plan_goal")};
-        return action_plan_item_add(store, &actor, &item, result, outcome);
-    }
-    if (strcmp(action, "submit") == 0) {
-        return action_plan_submit(store, &actor, &(struct plan_version_input){0}, result, outcome);
+        return action_plan_start(request->store, &actor, &(struct plan_start_input){0}, result,
+                                 outcome);
     }
     if (strcmp(action, "sign") == 0) {
         struct plan_sign_input sign = {0, PLAN_SIGNER_LEARNER};
-        return action_plan_sign(store, &actor, &sign, result, outcome);
+        return action_plan_sign(request->store, &actor, &sign, result, outcome);
+    }
+    if (is_editor_action(action)) {
+        return editor_act(request, action, saved, result, outcome);
     }
     *known = false;
     return CT_OK;
@@ -352,7 +267,7 @@ static enum ct_status learner_act(struct web_request *request, const char *actio
 static const char *learner_notice(const char *action)
 {
     static const char *const codes[][2] = {
-        {"new-version", "plan-started"}, {"save-text", "plan-saved"},  {"add-goal", "goal-added"},
+        {"new-version", "plan-started"}, {"save", "plan-saved"},       {"add-goal", "goal-added"},
         {"add-item", "item-added"},      {"submit", "plan-submitted"}, {"sign", "plan-signed"},
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
@@ -363,18 +278,6 @@ static const char *learner_notice(const char *action)
     return "plan-saved";
 }
 
-/* Whether the refusal noted a fault at a field the page marks. */
-static bool marks_a_field(const struct action_outcome *outcome)
-{
-    static const char *const marked[] = {"goal", "outcomes", "item_key", "description"};
-    for (size_t i = 0; i < sizeof marked / sizeof marked[0]; i++) {
-        if (error_for(outcome, marked[i]) != NULL) {
-            return true;
-        }
-    }
-    return false;
-}
-
 enum ct_status page_plan_submit(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
@@ -383,21 +286,22 @@ enum ct_status page_plan_submit(struct web_request *request, struct web_response
     struct plan_result result;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    bool known = false;
+    bool known = false, saved = true;
     enum ct_status status =
-        learner_act(request, action != NULL ? action : "", &known, &result, &outcome);
+        learner_act(request, action != NULL ? action : "", &known, &saved, &result, &outcome);
     if (!known) {
         response->status = 400;
-        return plan_page(request, response, "Choose one of the plan's buttons.", NULL);
+        return plan_page(request, response, "Choose one of the plan's buttons.", NULL, false);
     }
-    if (status == CT_ERR_INPUT && marks_a_field(&outcome)) {
+    if (status == CT_ERR_INPUT && plan_editor_marks_a_field(&outcome)) {
         response->status = 400;
-        return plan_page(request, response, "Nothing was added: see the field marked below.",
-                         &outcome);
+        return plan_page(request, response,
+                         "Nothing was saved: see the fields marked below, then try again.",
+                         &outcome, true);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
-        return plan_page(request, response, outcome.err.message, NULL);
+        return plan_page(request, response, outcome.err.message, NULL, !saved);
     }
     if (status != CT_OK) {
         return status;
@@ -420,22 +324,9 @@ static void waiting_plan(struct web_request *request, struct html *h,
                          const struct learning_plan *plan, const struct learning_version *v,
                          const struct sign_problem *problem)
 {
-    html_markup(h, "<section aria-labelledby=\"plan-");
-    html_int(h, v->id);
-    html_markup(h, "\"><h2 id=\"plan-");
-    html_int(h, v->id);
-    html_markup(h, "\">");
-    html_text(h, v->person_name);
-    html_markup(h, ", version ");
-    html_int(h, v->version);
-    html_markup(h, "</h2>\n<p>Submitted on ");
-    html_text(h, v->submitted);
-    html_markup(h, ".</p>\n<p>Gaps in skills or knowledge: ");
-    html_text(h, v->skill_gaps);
-    html_markup(h, "</p>\n<p>Options for learning: ");
-    html_text(h, v->learning_options);
-    html_markup(h, "</p>\n");
-    version_contents(h, plan, v->id);
+    char title[300];
+    snprintf(title, sizeof title, "%s, version %lld", v->person_name, (long long)v->version);
+    plan_view_version_open(h, plan, v, title);
     form_open(request, h, "/plans", NULL);
     html_hidden_id(h, "version", v->id);
     html_markup(h, "\n");
@@ -508,13 +399,74 @@ static enum ct_status sign_refused(struct web_request *request, struct web_respo
     return plans_to_sign_page(request, response, outcome->err.message, NULL);
 }
 
+/* What signing for the library does, said before it is done. */
+static void sign_consequence(struct html *h, const struct learning_version *v)
+{
+    html_markup(h, "<p>Your signature commits the library to this plan with ");
+    html_text(h, v->person_name);
+    html_markup(h, ". It cannot be taken back: to change the plan afterwards, ");
+    html_text(h, v->person_name);
+    html_markup(h, " starts a new version.</p>\n<p>");
+    if (v->learner_signed != NULL) {
+        html_text(h, v->person_name);
+        html_markup(h, " signed it on ");
+        html_text(h, v->learner_signed);
+        html_markup(h, ": your signature approves it at once, and it becomes the plan in"
+                       " force.");
+    } else {
+        html_text(h, v->person_name);
+        html_markup(h, " has not signed it yet: it is approved, and becomes the plan in force,"
+                       " when they sign it too.");
+    }
+    html_markup(h, " Self-directed learning counts only as this plan lists it.</p>\n");
+}
+
+/* The page that asks the supervisor to confirm signing version for the library. */
+static enum ct_status sign_confirmation(struct web_request *request, struct web_response *response,
+                                        int64_t version)
+{
+    web_set_title(response, "Sign this plan for the library?");
+    struct ct_err err = {0};
+    struct learning_plan plan;
+    int64_t total = 0;
+    struct html h;
+    html_start(&h, &response->body);
+    html_fail(&h, store_learning_plans_waiting(request->store, request->person_id, -1, 0,
+                                               &request->arena, &plan, &total, &err));
+    const struct learning_version *v = NULL;
+    for (size_t i = 0; html_status(&h) == CT_OK && i < plan.version_count; i++) {
+        v = plan.versions[i].id == version ? &plan.versions[i] : v;
+    }
+    if (html_status(&h) != CT_OK || v == NULL) {
+        response->status = html_status(&h) != CT_OK ? response->status : 403;
+        return html_status(&h) != CT_OK
+                   ? html_status(&h)
+                   : plans_to_sign_page(request, response, "You do not sign this person's plan.",
+                                        NULL);
+    }
+    sign_consequence(&h, v);
+    form_open(request, &h, "/plans", NULL);
+    html_hidden_id(&h, "version", v->id);
+    html_markup(&h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\""
+                    " name=\"action\" value=\"sign-confirmed\">Yes, sign for the library"
+                    "</button> <a class=\"usa-button usa-button--outline\" href=\"/plans\">"
+                    "Go back without signing</a></div></form>\n");
+    char title[300];
+    snprintf(title, sizeof title, "%s, version %lld", v->person_name, (long long)v->version);
+    plan_view_version(&h, &plan, v, title);
+    return html_status(&h);
+}
+
 enum ct_status page_plans_to_sign_submit(struct web_request *request, struct web_response *response,
                                          int64_t id)
 {
     (void)id;
     const char *action = web_form_value(request, "action");
+    if (action != NULL && strcmp(action, "sign") == 0) {
+        return sign_confirmation(request, response, form_id(request, "version"));
+    }
     bool returning = action != NULL && strcmp(action, "return") == 0;
-    if (!returning && (action == NULL || strcmp(action, "sign") != 0)) {
+    if (!returning && (action == NULL || strcmp(action, "sign-confirmed") != 0)) {
         response->status = 400;
         return plans_to_sign_page(request, response, "Choose Sign for the library or Return.",
                                   NULL);
