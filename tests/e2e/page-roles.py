@@ -49,6 +49,7 @@ ROUTES = [
     ("GET", "/", "signed-in"),
     ("GET", "/activities/new", LEARNER),
     ("POST", "/activities/new", LEARNER),
+    ("POST", "/activities/{id}/withdraw", LEARNER),
     ("POST", "/track", LEARNER),
     ("GET", "/tracks/new", LEARNER),
     ("POST", "/tracks/new", LEARNER),
@@ -163,6 +164,7 @@ def concrete(db, path):
         "/tracks/": "SELECT MIN(id) FROM tracks WHERE state = 'active'",
         "/harvest/": "SELECT 1",
         "/imports/": "SELECT 1",
+        "/activities/": "SELECT MIN(id) FROM activities WHERE status = 'pending'",
     }
     for prefix, query in ids.items():
         if path.startswith(prefix) and "{id}" in path:
