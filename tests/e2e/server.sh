@@ -259,9 +259,16 @@ coordinator_awards() {
     echo "return without a comment: $code"
     [ "$code" = 400 ] && grep -q "id=\"comment-award$ready_track-error\"" "$work/return.html" &&
         grep -q 'aria-invalid="true"' "$work/return.html" || return 1
-    code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$work/coordinator" \
+    # The award asks first: a confirmation page, nothing issued.
+    code=$(curl -s -o "$work/award.html" -w '%{http_code}' -b "$work/coordinator" \
         --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
         --data-urlencode "action=award" "$base/review")
+    [ "$code" = 200 ] && grep -q '<h1>Award this certificate?</h1>' "$work/award.html" &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates WHERE track_id = $ready_track")" = 0 ] ||
+        return 1
+    code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$work/coordinator" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
+        --data-urlencode "action=award" --data-urlencode "confirm=yes" "$base/review")
     echo "award of track $ready_track: $code"
     certificate=$(sqlite3 "$work/demo.db" "SELECT number FROM certificates WHERE track_id = $ready_track")
     [ "$code" = "303 $base/review?done=awarded&certificate=$certificate" ] || return 1
