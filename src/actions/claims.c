@@ -203,7 +203,7 @@ enum ct_status action_claim_submit(struct store *store, const struct actor *acto
                                    struct claim_submit_result *result,
                                    struct action_outcome *outcome)
 {
-    result->activity_id = 0;
+    memset(result, 0, sizeof *result);
     struct arena arena;
     arena_init(&arena);
     struct learning_event event;
@@ -230,9 +230,19 @@ enum ct_status action_claim_submit(struct store *store, const struct actor *acto
         status = action_from_store(outcome, status, ACTION_BAD_INPUT, field);
     }
     if (status == CT_OK) {
+        char key[32];
+        snprintf(key, sizeof key, "a%lld", (long long)result->activity_id);
+        status = claim_warning_of(store, actor->person_id, key, actor->today, &result->warning,
+                                  &outcome->err);
+    }
+    if (status == CT_OK && !input->check_only) {
         status = notices_claim_submitted(store, actor, result->activity_id, &outcome->err);
     }
     arena_release(&arena);
+    if (status == CT_OK && input->check_only) {
+        result->activity_id = 0;
+        return action_discard(store);
+    }
     return action_end(store, status, outcome);
 }
 
@@ -343,6 +353,11 @@ enum ct_status action_claims_decide(struct store *store, const struct actor *act
     status = action_begin(store, outcome);
     if (status == CT_OK) {
         status = check_claims(store, actor, input, &arena, claims, outcome);
+    }
+    if (status == CT_OK && input->check_only) {
+        arena_release(&arena);
+        result->decided = (int)input->activity_ids.count;
+        return action_discard(store);
     }
     for (size_t i = 0; i < input->activity_ids.count && status == CT_OK; i++) {
         status = store_activity_act(store, actor->person_id, input->activity_ids.ids[i],

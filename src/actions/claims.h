@@ -8,6 +8,7 @@
 
 #include "../store/store_activities.h"
 #include "action.h"
+#include "claim_warning.h"
 
 /* A claim, as the claim form and POST /api/v1/me/activities send it: a catalog event
  * (its title, kind, credits, category and last day are taken; date may name another
@@ -26,10 +27,15 @@ struct claim_submit_input {
     const char *topic;            /* "topic": presenting */
     const char *plan_item;        /* "plan_item": self-directed, the plan item's key */
     const char *recorded;         /* "recorded": archived-webinar, YYYY-MM-DD */
+    /* A dry run: everything is checked and the warning computed, nothing is kept (the
+     * claim form's step before its confirmation). */
+    bool check_only;
 };
 
 struct claim_submit_result {
-    int64_t activity_id;
+    int64_t activity_id; /* 0 on a dry run */
+    /* What the engine says of the claim on each open track, as recorded (pending). */
+    struct claim_warning warning;
 };
 
 /* Reads an activity not in the catalog, as input describes it (all of it but event_id),
@@ -42,7 +48,9 @@ void claim_read_activity(const struct claim_submit_input *input, struct activity
 /* Records the claim as the acting learner's own, pending. Only a person holding the
  * learner role claims (ACTION_NOT_ALLOWED otherwise). Every field that cannot be read
  * is a fault at once; the store's checks (what each kind needs, one event or one
- * activity earning credit once) are a fault of the field they name. */
+ * activity earning credit once) are a fault of the field they name. result->warning is
+ * the engine's word on the claim as recorded (claim_warning_of): the claim is recorded
+ * whether or not it warns; with input->check_only nothing is kept and no one is told. */
 enum ct_status action_claim_submit(struct store *store, const struct actor *actor,
                                    const struct claim_submit_input *input,
                                    struct claim_submit_result *result,
@@ -64,6 +72,9 @@ struct claims_decide_input {
     const char *action;             /* field "action": "verify" or "reject" */
     struct action_ids activity_ids; /* "activities": one to ACTION_IDS_MAX claims */
     const char *reason;             /* "reason": needed to reject; the learner sees it */
+    /* A dry run: every check is made and nothing changes (the verify queue's step before
+     * its confirmation); result->decided is how many would change. */
+    bool check_only;
 };
 
 struct claims_decide_result {

@@ -173,6 +173,8 @@ static const struct route routes[] = {
     {"GET", "/profile", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile, LAID_OUT, "Your profile"},
     {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
      LAID_OUT, NO_NAV},
+    {"POST", "/activities/{id}/withdraw", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE,
+     page_claim_withdraw, LAID_OUT, NO_NAV},
     {"POST", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new_submit,
      LAID_OUT, NO_NAV},
     {"GET", "/people/{id}/tracks/new", ACCESS_SIGNED_IN,

@@ -474,6 +474,14 @@ step('months later planner@ claims: planned study, a workshop before the plan, s
 
     for (const activity of claims) {
         await claim(page, activity);
+        if (activity === claims[0]) {
+            // The workshop before the plan will never count: the engine's reason is shown
+            // before it is sent, and it is sent only when confirmed.
+            assert.equal(await text(heading(page)), 'Send a claim that will not count?');
+            assert.match(await text(main(page)), /before the development plan/);
+            await audit(page, 'the confirmation of a claim that will not count');
+            await ui.press(page, button(main(page), 'Send it anyway'));
+        }
         assert.equal(new URL(page.url()).pathname, '/', `the claim "${activity.title}" is recorded`);
         assert.match(await text(notice(page)), /claim/i);
     }
@@ -508,6 +516,12 @@ step('director@ verifies the six claims from the queue', async () => {
     await audit(page, 'the claims to verify');
     await shoot(page, 'verification-queue');
     await ui.press(page, button(main(page), 'Verify selected'));
+    // A confirmation page says what will happen, with the engine's warning beside the
+    // claim that will not count.
+    assert.equal(await text(heading(page)), 'Verify these claims?');
+    assert.match(await text(main(page)), /Will not count, even if verified\./);
+    await audit(page, 'the confirmation before verifying');
+    await ui.press(page, button(main(page), 'Verify 6 claims'));
     assert.match(await text(notice(page)), /6 claims verified/);
     for (const activity of claims) {
         assert.equal(await main(page).getByRole('row').filter({ hasText: activity.title }).count(), 0,
@@ -596,6 +610,9 @@ step('coordinator@ accepts the report; the track is complete in the compliance v
     const row = reportOf(page, story.plannerName);
     assert.match(await text(row), /Digital inclusion/);
     await ui.press(page, button(row, 'Accept'));
+    assert.equal(await text(heading(page)), 'Accept this final report?');
+    await audit(page, 'the confirmation before accepting a final report');
+    await ui.press(page, button(main(page), 'Accept the final report'));
     assert.match(await text(notice(page)), /accepted/i);
 
     await ui.follow(page, navLink(page, 'Compliance'));
@@ -626,6 +643,10 @@ step('planner@ asks for the award and coordinator@ awards the certificate', asyn
     await audit(page, 'the review page with a track to award');
     await shoot(page, 'review-award');
     await ui.press(page, button(tracks.getByRole('row').filter({ hasText: story.plannerName }), 'Award'));
+    assert.equal(await text(heading(page)), 'Award this certificate?');
+    assert.match(await text(main(page)), /An award is not undone/);
+    await audit(page, 'the confirmation before the award');
+    await ui.press(page, button(main(page), 'Award the certificate'));
     const awarded = await text(notice(page));
     const number = awarded.match(/CT-2027-\d{6}/);
     assert.ok(number, `the award names the certificate: "${awarded}"`);

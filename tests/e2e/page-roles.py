@@ -49,6 +49,7 @@ ROUTES = [
     ("GET", "/", "signed-in"),
     ("GET", "/activities/new", LEARNER),
     ("POST", "/activities/new", LEARNER),
+    ("POST", "/activities/{id}/withdraw", LEARNER),
     ("POST", "/track", LEARNER),
     ("GET", "/tracks/new", LEARNER),
     ("POST", "/tracks/new", LEARNER),
@@ -168,6 +169,7 @@ def concrete(db, path):
         "/harvest/": "SELECT 1",
         "/imports/": "SELECT 1",
         "/catalog/events/": "SELECT MAX(id) FROM events",
+        "/activities/": "SELECT MIN(id) FROM activities WHERE status = 'pending'",
     }
     for prefix, query in ids.items():
         if path.startswith(prefix) and "{id}" in path:

@@ -91,7 +91,8 @@ signed_in_dashboard() {
         echo "$page" | grep -q 'More credits are needed. <a href="/activities/new">Claim an activity</a></li>' &&
         echo "$page" | grep -q 'has not been submitted. <a href="/report">Write your final report</a></li>' &&
         echo "$page" | grep -q '<dt>Self-directed</dt><dd>20 of at most 20</dd>' &&
-        echo "$page" | grep -q '<td data-label="Activity">Cybersecurity at the Circulation Desk</td><td data-label="Date">2026-06-03</td><td data-label="Kind">webinar</td><td data-label="Status">pending</td><td data-label="Worth" class="number">1.5</td><td data-label="Counted" class="number">0</td><td data-label="Why">It is waiting for verification.</td>'
+        echo "$page" | grep -q '<td data-label="Activity">Cybersecurity at the Circulation Desk</td><td data-label="Date">2026-06-03</td><td data-label="Kind">webinar</td><td data-label="Status">pending</td><td data-label="Worth" class="number">1.5</td><td data-label="Counted" class="number">0</td><td data-label="Why">It is waiting for verification.<form method="post" class="claim-withdraw"'
+
 }
 check "staff@ signs in (e-mail in any case) and sees the dashboard, each activity by its title" \
     signed_in_dashboard
@@ -131,9 +132,16 @@ verify_queue() {
         sed "s/&/\\&amp;/g; s/'/\\&#39;/g")
     echo "$page" | grep -qF "for=\"activity-$first\">Select $title</label>" || return 1
     token=$(echo "$page" | sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/director" \
+    # The queue's button leads to a confirmation page; only its button verifies.
+    code=$(curl -s -o "$work/confirm.html" -w '%{http_code}' -b "$work/director" \
         --data-urlencode "csrf_token=$token" --data-urlencode "activity=$first" \
         --data-urlencode "action=verify" "$base/verify")
+    [ "$code" = 200 ] && grep -q '<h1>Verify these claims?</h1>' "$work/confirm.html" &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT status FROM activities WHERE id = $first")" = pending ] ||
+        return 1
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/director" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "activity=$first" \
+        --data-urlencode "action=verify" --data-urlencode "confirm=yes" "$base/verify")
     [ "$code" = 303 ] &&
         [ "$(sqlite3 "$work/demo.db" "SELECT status FROM activities WHERE id = $first")" = verified ]
 }
@@ -251,9 +259,16 @@ coordinator_awards() {
     echo "return without a comment: $code"
     [ "$code" = 400 ] && grep -q "id=\"comment-award$ready_track-error\"" "$work/return.html" &&
         grep -q 'aria-invalid="true"' "$work/return.html" || return 1
-    code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$work/coordinator" \
+    # The award asks first: a confirmation page, nothing issued.
+    code=$(curl -s -o "$work/award.html" -w '%{http_code}' -b "$work/coordinator" \
         --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
         --data-urlencode "action=award" "$base/review")
+    [ "$code" = 200 ] && grep -q '<h1>Award this certificate?</h1>' "$work/award.html" &&
+        [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates WHERE track_id = $ready_track")" = 0 ] ||
+        return 1
+    code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$work/coordinator" \
+        --data-urlencode "csrf_token=$token" --data-urlencode "track=$ready_track" \
+        --data-urlencode "action=award" --data-urlencode "confirm=yes" "$base/review")
     echo "award of track $ready_track: $code"
     certificate=$(sqlite3 "$work/demo.db" "SELECT number FROM certificates WHERE track_id = $ready_track")
     [ "$code" = "303 $base/review?done=awarded&certificate=$certificate" ] || return 1

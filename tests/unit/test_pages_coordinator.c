@@ -65,6 +65,7 @@ static void post_decision(struct web_call *call, struct action_world *w, const c
     web_call_begin(call, w, "POST", "/review", w->coordinator, day);
     web_call_form(call, "track", id);
     web_call_form(call, "action", action);
+    web_call_form(call, "confirm", "yes");
     web_call_run(call);
 }
 
@@ -93,6 +94,17 @@ static void test_the_award_redirects_with_the_certificate(void **state)
     char id[32];
     snprintf(id, sizeof id, "%lld", (long long)track);
     struct web_call call;
+    /* Without confirm=yes, the award asks first and nothing is issued. */
+    web_call_begin(&call, w, "POST", "/review", w->coordinator, day);
+    web_call_form(&call, "track", id);
+    web_call_form(&call, "action", "award");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "<h1>Award this certificate?</h1>");
+    web_call_assert_body_has(&call, "An award is not undone");
+    web_call_assert_body_has(&call, "<input type=\"hidden\" name=\"confirm\" value=\"yes\">");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM certificates"), 0);
+    web_call_end(&call);
     post_decision(&call, w, id, "award");
     assert_int_equal(call.response.status, 303);
     assert_int_equal(

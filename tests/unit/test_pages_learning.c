@@ -138,11 +138,173 @@ static void test_the_verifier_sees_the_queue_and_a_rejection_needs_a_reason(void
     web_call_assert_body_has(&call, checked);
     web_call_end(&call);
 
+    /* Verifying asks first: the confirmation page says what will happen, and only its
+     * button (confirm=yes) verifies. */
     web_call_begin(&call, w, "POST", "/verify", w->director, today);
     web_call_form(&call, "activity", value);
     web_call_form(&call, "action", "verify");
     web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "<h1>Verify these claims?</h1>");
+    web_call_assert_body_has(&call, "<input type=\"hidden\" name=\"confirm\" value=\"yes\">");
+    web_call_assert_body_has(&call, ">Verify 1 claim</button>");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"
+                                           " WHERE status = 'pending'"),
+                     1);
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/verify", w->director, today);
+    web_call_form(&call, "activity", value);
+    web_call_form(&call, "action", "verify");
+    web_call_form(&call, "confirm", "yes");
+    web_call_run(&call);
     assert_redirect(&call, "/verify?done=verified&count=1");
+    web_call_end(&call);
+}
+
+static void test_verify_comes_before_reject_and_a_rejection_is_confirmed(void **state)
+{
+    struct action_world *w = *state;
+    int64_t id =
+        action_world_activity(w, w->learner, "Weeding", "2026-02-01", 4, "technology", "pending");
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/verify", w->director, today);
+    web_call_run(&call);
+    const char *body = web_call_body(&call);
+    const char *verify = strstr(body, ">Verify selected</button>");
+    const char *reject = strstr(body, ">Reject selected</button>");
+    assert_non_null(verify);
+    assert_non_null(reject);
+    assert_true(verify < reject);
+    web_call_end(&call);
+
+    char value[24];
+    snprintf(value, sizeof value, "%lld", (long long)id);
+    web_call_begin(&call, w, "POST", "/verify", w->director, today);
+    web_call_form(&call, "activity", value);
+    web_call_form(&call, "action", "reject");
+    web_call_form(&call, "reason", "No certificate of attendance");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "<h1>Reject these claims?</h1>");
+    web_call_assert_body_has(&call, "Your reason: No certificate of attendance");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"
+                                           " WHERE status = 'pending'"),
+                     1);
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", "/verify", w->director, today);
+    web_call_form(&call, "activity", value);
+    web_call_form(&call, "action", "reject");
+    web_call_form(&call, "reason", "No certificate of attendance");
+    web_call_form(&call, "confirm", "yes");
+    web_call_run(&call);
+    assert_redirect(&call, "/verify?done=rejected&count=1");
+    web_call_end(&call);
+
+    /* The learner reads the verifier's reason on their progress page. */
+    web_call_begin(&call, w, "GET", "/", w->learner, today);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "The claim was rejected. <span class=\"claim-reason\">Reason"
+                                    " given: No certificate of attendance</span>");
+    web_call_end(&call);
+}
+
+/* ---- a claim the engine will not count ---- */
+
+static void post_warned_claim(struct web_call *call, struct action_world *w, const char *step)
+{
+    web_call_begin(call, w, "POST", "/activities/new", w->learner, today);
+    web_call_form(call, "kind", "course");
+    web_call_form(call, "title", "Old course");
+    web_call_form(call, "date", "2025-12-01");
+    web_call_form(call, "category", "technology");
+    web_call_form(call, "credits", "2");
+    if (step != NULL) {
+        web_call_form(call, "step", step);
+    }
+    web_call_run(call);
+}
+
+static void test_a_claim_that_will_not_count_is_confirmed_with_the_engines_reason(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    post_warned_claim(&call, w, NULL);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "<h1>Send a claim that will not count?</h1>");
+    web_call_assert_body_has(&call, "<li>MSL Certification for Library Staff: It took place"
+                                    " before this track started.</li>");
+    web_call_assert_body_has(&call, "<input type=\"hidden\" name=\"date\" value=\"2025-12-01\">");
+    assert_absent(&call, "counts once");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"), 0);
+    web_call_end(&call);
+
+    post_warned_claim(&call, w, "change");
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call, "<h1>Claim an activity</h1>");
+    web_call_assert_body_has(&call, "value=\"Old course\"");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"), 0);
+    web_call_end(&call);
+
+    post_warned_claim(&call, w, "send");
+    assert_redirect(&call, "/?done=claimed-warned");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"
+                                           " WHERE status = 'pending'"),
+                     1);
+    web_call_end(&call);
+
+    /* The verifier sees the same reason beside the claim. */
+    web_call_begin(&call, w, "GET", "/verify", w->director, today);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "Old course<div class=\"claim-warning\"><strong>Will not"
+                                    " count, even if verified.</strong><ul class=\"usa-list\">"
+                                    "<li>MSL Certification for Library Staff: It took place"
+                                    " before this track started.</li>");
+    web_call_end(&call);
+}
+
+static void test_a_learner_withdraws_a_pending_claim_from_the_dashboard(void **state)
+{
+    struct action_world *w = *state;
+    int64_t pending =
+        action_world_activity(w, w->learner, "Weeding", "2026-02-01", 4, "technology", "pending");
+    int64_t verified =
+        action_world_activity(w, w->learner, "Mending", "2026-02-02", 2, "technology", "verified");
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/", w->learner, today);
+    web_call_run(&call);
+    char action[64];
+    snprintf(action, sizeof action, "action=\"/activities/%lld/withdraw\"", (long long)pending);
+    web_call_assert_body_has(&call, action);
+    snprintf(action, sizeof action, "action=\"/activities/%lld/withdraw\"", (long long)verified);
+    assert_absent(&call, action);
+    web_call_end(&call);
+
+    char path[64];
+    snprintf(path, sizeof path, "/activities/%lld/withdraw", (long long)verified);
+    web_call_begin(&call, w, "POST", path, w->learner, today);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 409);
+    web_call_end(&call);
+
+    snprintf(path, sizeof path, "/activities/%lld/withdraw", (long long)pending);
+    /* Another person's claim is not found. */
+    web_call_begin(&call, w, "POST", path, w->director, today);
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 404);
+    web_call_end(&call);
+
+    web_call_begin(&call, w, "POST", path, w->learner, today);
+    web_call_run(&call);
+    assert_redirect(&call, "/?done=claim-withdrawn");
+    web_call_end(&call);
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities"
+                                           " WHERE status = 'pending'"),
+                     0);
+    web_call_begin(&call, w, "GET", "/verify", w->director, today);
+    web_call_run(&call);
+    assert_absent(&call, "Weeding");
     web_call_end(&call);
 }
 
@@ -427,6 +589,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_a_refused_claim_marks_every_field_at_fault_and_keeps_the_typing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_claim_is_recorded_and_confirmed, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_verify_comes_before_reject_and_a_rejection_is_confirmed, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_a_claim_that_will_not_count_is_confirmed_with_the_engines_reason, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_learner_withdraws_a_pending_claim_from_the_dashboard,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_the_verifier_sees_the_queue_and_a_rejection_needs_a_reason, setup, teardown),
         cmocka_unit_test_setup_teardown(

@@ -21,6 +21,11 @@ struct notice {
 
 static const struct notice notices[] = {
     {"claimed", "Your claim is recorded. It counts once your verifier has verified it.", NULL},
+    {"claimed-warned",
+     "Your claim is sent to your verifier. As you were told, the rules will not count it:"
+     " its reason is under Why in your activities.",
+     NULL},
+    {"claim-withdrawn", "The claim is withdrawn: it no longer waits for your verifier.", NULL},
     {"verified", "1 claim verified.", " claims verified."},
     {"rejected", "1 claim rejected. The learner sees your reason.",
      " claims rejected. The learner sees your reason."},

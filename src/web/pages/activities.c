@@ -12,6 +12,7 @@
 #include "../html/html.h"
 #include "../html/layout.h"
 #include "../html/notice.h"
+#include "claim_notes.h"
 #include "../../core/banned.h"
 
 struct field {
@@ -365,8 +366,9 @@ static enum ct_status claim_page(struct web_request *request, struct web_respons
         html_text(&h, outcome->faults[0].field);
         html_markup(&h, "\">see the field marked below</a>.</p></div></div>\n");
     }
-    html_markup(&h, "<p>Your claim waits for your verifier; it counts once"
-                    " verified.</p>\n<form method=\"post\" action=\"/activities/new\""
+    html_markup(&h, "<p>Your claim goes to your verifier. When the rules will not count"
+                    " it, you are told why before it is sent.</p>\n<form method=\"post\" "
+                    "action=\"/activities/new\""
                     " class=\"usa-form usa-form--large\" data-claim=\"true\">\n");
     html_csrf(&h, request->csrf);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0] && html_status(&h) == CT_OK; i++) {
@@ -395,11 +397,10 @@ static int64_t event_of(const struct web_request *request)
     return *end == '\0' && id > 0 ? id : -1;
 }
 
-enum ct_status page_claim_submit(struct web_request *request, struct web_response *response,
-                                 int64_t id)
+/* The claim as the form sent it. */
+static void claim_input(const struct web_request *request, struct claim_submit_input *input)
 {
-    (void)id;
-    struct claim_submit_input input = {
+    *input = (struct claim_submit_input){
         .event_id = event_of(request),
         .kind = web_form_value(request, "kind"),
         .title = web_form_value(request, "title"),
@@ -413,11 +414,48 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
         .plan_item = web_form_value(request, "plan_item"),
         .recorded = web_form_value(request, "recorded"),
     };
+}
+
+/* The confirmation step of a claim the engine will not count: its reasons, what sending
+ * it does, and the claim kept in hidden fields for either button. */
+static enum ct_status warned_page(struct web_request *request, struct web_response *response,
+                                  const struct claim_warning *warning)
+{
+    web_set_title(response, "Send a claim that will not count?");
+    struct html h;
+    html_start(&h, &response->body);
+    html_markup(&h, "<div class=\"usa-alert usa-alert--warning\"><div class=\"usa-alert__body\">"
+                    "<h2 class=\"usa-alert__heading\">The rules will not count this claim</h2>"
+                    "<p class=\"usa-alert__text\">Even once your verifier verifies it, it"
+                    " counts toward none of your open tracks:</p>");
+    page_claim_reasons(&h, warning);
+    html_markup(&h, "</div></div>\n<p>If you send it, it goes to your verifier as it is, and"
+                    " your verifier sees the same warning beside it. It will not count"
+                    " toward your certificate. To change it instead, choose Change the"
+                    " claim: what you typed is kept.</p>\n<form method=\"post\""
+                    " action=\"/activities/new\" class=\"usa-form\">\n");
+    html_csrf(&h, request->csrf);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        html_hidden(&h, fields[i].name, web_form_value(request, fields[i].name));
+    }
+    html_markup(&h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\""
+                    " name=\"step\" value=\"send\">Send it anyway</button> <button"
+                    " type=\"submit\" class=\"usa-button usa-button--outline\" name=\"step\""
+                    " value=\"change\">Change the claim</button></div>\n</form>\n");
+    return html_status(&h);
+}
+
+/* Records the claim (input), or with input->check_only only says what the engine will
+ * decide; the form again, with every fault, when it is refused. *done is false then. */
+static enum ct_status run_claim(struct web_request *request, struct web_response *response,
+                                const struct claim_submit_input *input,
+                                struct claim_submit_result *result, bool *done)
+{
     struct actor actor = web_actor(request);
-    struct claim_submit_result result;
     struct action_outcome outcome;
     action_outcome_init(&outcome);
-    enum ct_status status = action_claim_submit(request->store, &actor, &input, &result, &outcome);
+    *done = false;
+    enum ct_status status = action_claim_submit(request->store, &actor, input, result, &outcome);
     if (status == CT_ERR_INPUT && outcome.fault_count > 0) {
         response->status = 400;
         return claim_page(request, response, &outcome);
@@ -425,9 +463,59 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
     if (status == CT_ERR_INPUT) {
         return page_error(request, response, 403, "Not allowed", outcome.err.message);
     }
-    if (status != CT_OK) {
-        return status;
+    *done = status == CT_OK;
+    return status;
+}
+
+static bool step_is(const struct web_request *request, const char *step)
+{
+    const char *given = web_form_value(request, "step");
+    return given != NULL && strcmp(given, step) == 0;
+}
+
+enum ct_status page_claim_submit(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    if (step_is(request, "change")) {
+        return claim_page(request, response, NULL);
     }
-    notice_redirect(response, "/", "claimed", 0);
-    return CT_OK;
+    struct claim_submit_input input;
+    claim_input(request, &input);
+    struct claim_submit_result result;
+    bool done = false;
+    /* Unless the learner confirmed a warned claim, ask the engine first. */
+    input.check_only = !step_is(request, "send");
+    enum ct_status status = run_claim(request, response, &input, &result, &done);
+    if (done && input.check_only && result.warning.warned) {
+        return warned_page(request, response, &result.warning);
+    }
+    if (done && input.check_only) {
+        input.check_only = false;
+        status = run_claim(request, response, &input, &result, &done);
+    }
+    if (done) {
+        notice_redirect(response, "/", result.warning.warned ? "claimed-warned" : "claimed", 0);
+    }
+    return status;
+}
+
+enum ct_status page_claim_withdraw(struct web_request *request, struct web_response *response,
+                                   int64_t id)
+{
+    struct claim_withdraw_input input = {id, web_form_value(request, "reason")};
+    struct actor actor = web_actor(request);
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    enum ct_status status = action_claim_withdraw(request->store, &actor, &input, &outcome);
+    if (status == CT_ERR_INPUT) {
+        char message[400];
+        snprintf(message, sizeof message, "%s Go back to your progress page.", outcome.err.message);
+        return page_error(request, response, outcome.refusal == ACTION_NOT_FOUND ? 404 : 409,
+                          "Claim not withdrawn", message);
+    }
+    if (status == CT_OK) {
+        notice_redirect(response, "/", "claim-withdrawn", 0);
+    }
+    return status;
 }

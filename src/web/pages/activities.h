@@ -12,8 +12,17 @@ enum ct_status page_claim(struct web_request *request, struct web_response *resp
                           int64_t id) CT_MUST_CHECK;
 
 /* POST /activities/new: records the claim, or shows the form again with what was typed
- * and what to fix next to each field at fault (400). */
+ * and what to fix next to each field at fault (400). A claim the rules engine will not
+ * count (claim_warning.h) is first shown with the engine's reasons on a confirmation
+ * step and recorded only when the learner sends it from there (field step=send);
+ * step=change shows the form again with what was typed. */
 enum ct_status page_claim_submit(struct web_request *request, struct web_response *response,
                                  int64_t id) CT_MUST_CHECK;
+
+/* POST /activities/{id}/withdraw: withdraws the signed-in learner's pending claim id
+ * (action_claim_withdraw; optional field reason), back to the progress page; a claim
+ * that is not theirs is 404, one already verified or rejected 409. */
+enum ct_status page_claim_withdraw(struct web_request *request, struct web_response *response,
+                                   int64_t id) CT_MUST_CHECK;
 
 #endif

@@ -4,13 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../store/store_claim_notes.h"
 #include "../../store/store_enrolment.h"
+#include "../../store/store_learning.h"
 #include "../../store/store_progress.h"
 #include "../../store/store_record.h"
 #include "../../store/store_tracks.h"
 #include "../html/chart.h"
 #include "../html/form.h"
 #include "../html/html.h"
+#include "../html/slim_alert.h"
 #include "certificate_files.h"
 #include "enrolment.h"
 #include "todo.h"
@@ -151,11 +154,47 @@ static void credits_cell(struct html *h, const char *label, int64_t halves)
     html_markup(h, "</td>");
 }
 
-static void activity_row(struct html *h, const char *title, const struct activity *activity,
-                         const struct activity_result *result)
+/* The learner's button that withdraws a pending claim (POST /activities/{id}/withdraw). */
+static void withdraw_button(struct web_request *request, struct html *h, const char *title,
+                            int64_t id)
 {
+    char action[64];
+    snprintf(action, sizeof action, "/activities/%lld/withdraw", (long long)id);
+    html_markup(h, "<form method=\"post\" class=\"claim-withdraw\" action=\"");
+    html_text(h, action);
+    html_markup(h, "\">");
+    html_csrf(h, request->csrf);
+    html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--unstyled\">Withdraw"
+                   "<span class=\"usa-sr-only\"> the claim ");
+    html_text(h, title);
+    html_markup(h, "</span></button></form>");
+}
+
+/* The Why cell: the engine's reason, the verifier's words for a rejected claim, and for
+ * its own learner the way to withdraw a pending one. */
+static void why_cell(struct web_request *request, struct html *h, const char *title,
+                     const struct activity_result *result, const struct claim_note *note, bool own)
+{
+    stacked_cell(h, "Why", false);
+    html_text(h, reason_description(result->reason));
+    if (note != NULL && strcmp(note->status, "rejected") == 0 && note->reason[0] != '\0') {
+        html_markup(h, " <span class=\"claim-reason\">Reason given: ");
+        html_text(h, note->reason);
+        html_markup(h, "</span>");
+    }
+    if (note != NULL && own && strcmp(note->status, "pending") == 0) {
+        withdraw_button(request, h, title, note->id);
+    }
+    html_markup(h, "</td>");
+}
+
+static void activity_row(struct web_request *request, struct html *h, const char *title,
+                         const struct activity *activity, const struct activity_result *result,
+                         const struct claim_note *note, bool own)
+{
+    const char *shown = title != NULL ? title : activity->id;
     html_markup(h, "<tr>");
-    text_cell(h, "Activity", title != NULL ? title : activity->id);
+    text_cell(h, "Activity", shown);
     stacked_cell(h, "Date", false);
     date_text(h, activity->date);
     html_markup(h, "</td>");
@@ -163,7 +202,7 @@ static void activity_row(struct html *h, const char *title, const struct activit
     text_cell(h, "Status", activity_status_name(activity->status));
     credits_cell(h, "Worth", result->credit_halves);
     credits_cell(h, "Counted", result->counted_halves);
-    text_cell(h, "Why", reason_description(result->reason));
+    why_cell(request, h, shown, result, note, own);
     html_markup(h, "</tr>\n");
 }
 
@@ -184,7 +223,9 @@ static void activity_table(struct web_request *request, struct html *h,
     }
     const char **titles = NULL;
     struct ct_err err = {0};
+    struct store_rows notes = {.size = sizeof(struct claim_note)};
     html_fail(h, store_activity_titles(request->store, person_id, record, &titles, &err));
+    html_fail(h, store_claim_notes(request->store, person_id, &notes, &err));
     if (own) {
         html_markup(h, "<h2 id=\"your-activities\">Your activities</h2>\n");
     } else {
@@ -198,9 +239,11 @@ static void activity_table(struct web_request *request, struct html *h,
                    "class=\"number\">Counted</th><th scope=\"col\">Why</th>"
                    "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; titles != NULL && i < record->activity_count; i++) {
-        activity_row(h, titles[i], &record->activities[i], &evaluation->activities[i]);
+        activity_row(request, h, titles[i], &record->activities[i], &evaluation->activities[i],
+                     store_claim_note_find(&notes, record->activities[i].id), own);
     }
     html_markup(h, "</tbody>\n</table>\n");
+    store_rows_release(&notes);
 }
 
 /* The links of one certificate: its public check for anyone who sees the row, and its
@@ -279,6 +322,49 @@ static void certificates_table(struct web_request *request, struct html *h, int6
     free(held);
 }
 
+/* The comment of the latest plan version when the library returned it (a draft that
+ * carries a comment). */
+static void returned_plan(struct web_request *request, struct html *h, int64_t track_id)
+{
+    struct learning_plan plan;
+    memset(&plan, 0, sizeof plan);
+    struct ct_err err = {0};
+    html_fail(h,
+              store_learning_plan_of_track(request->store, track_id, &request->arena, &plan, &err));
+    if (html_status(h) != CT_OK || plan.version_count == 0) {
+        return;
+    }
+    const struct learning_version *latest = &plan.versions[plan.version_count - 1];
+    if (strcmp(latest->state, "draft") != 0 || latest->comment == NULL ||
+        latest->comment[0] == '\0') {
+        return;
+    }
+    html_slim_warning_begin(h);
+    html_markup(h, "Your library returned your plan with this comment: ");
+    html_text(h, latest->comment);
+    html_markup(h, " <a href=\"/plan\">Change your plan</a>");
+    html_slim_alert_end(h);
+}
+
+/* The comment the State Library returned the final report with, while it is a draft
+ * again. */
+static void returned_report(struct web_request *request, struct html *h, int64_t track_id)
+{
+    struct report_view view;
+    bool found = false;
+    struct ct_err err = {0};
+    html_fail(h, store_report_view(request->store, track_id, &view, &found, &err));
+    if (html_status(h) == CT_OK && found && view.state != NULL &&
+        strcmp(view.state, "draft") == 0 && view.comment != NULL && view.comment[0] != '\0') {
+        html_slim_warning_begin(h);
+        html_markup(h, "The State Library returned your final report with this comment: ");
+        html_text(h, view.comment);
+        html_markup(h, " <a href=\"/report\">Change your final report</a>");
+        html_slim_alert_end(h);
+    }
+    store_report_view_release(&view);
+}
+
 /* The evaluated track: summary, chart, blocking list, award request, activities. */
 static void track_progress(struct web_request *request, struct html *h,
                            const struct track_info *track, int64_t person_id, bool own)
@@ -288,6 +374,10 @@ static void track_progress(struct web_request *request, struct html *h,
     struct ct_err err = {0};
     html_fail(h, store_record_evaluate(request->store, track->id, request->today, &record,
                                        &evaluation, &err));
+    if (h->status == CT_OK && own) {
+        returned_plan(request, h, track->id);
+        returned_report(request, h, track->id);
+    }
     if (h->status == CT_OK) {
         progress_summary(h, track, evaluation);
         html_fail(h, chart_progress_svg(h->out, record, evaluation, request->today));

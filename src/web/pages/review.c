@@ -8,6 +8,8 @@
 #include "../../actions/award.h"
 #include "../../actions/reports_review.h"
 #include "../../core/engine.h"
+#include "../../store/store_person_admin.h"
+#include "../../store/store_tracks.h"
 #include "../../store/store_record.h"
 #include "../../store/store_review.h"
 #include "../html/form.h"
@@ -337,6 +339,78 @@ static enum ct_status refused(struct web_request *request, struct web_response *
                        &problem);
 }
 
+/* What a confirmed award or acceptance does, in words, for the track's learner (name)
+ * and program. */
+static void confirm_words(struct html *h, enum review_decision decision, const char *name,
+                          const char *program)
+{
+    if (decision == DECISION_AWARD) {
+        html_markup(h, "<p>The certificate of ");
+        html_text(h, program);
+        html_markup(h, " is issued to ");
+        html_text(h, name);
+        html_markup(h, " today: it gets its number, its documents and its credential, the"
+                       " track is closed as certified, the next track starts when the program"
+                       " has one, and the learner is told. An award is not undone: a"
+                       " certificate issued in error can only be revoked.</p>\n");
+        return;
+    }
+    html_markup(h, "<p>The final report of ");
+    html_text(h, name);
+    html_markup(h, " (");
+    html_text(h, program);
+    html_markup(h, ") is accepted: it can no longer be returned, and it no longer stands in"
+                   " the way of the award. The learner sees it on their progress page.</p>\n");
+}
+
+/* The page that asks before an award or an acceptance: what will happen, and the same
+ * decision with confirm=yes. */
+static enum ct_status confirm_page(struct web_request *request, struct web_response *response,
+                                   enum review_decision decision, int64_t track_id)
+{
+    struct track_info track;
+    struct person_view person;
+    bool found = false;
+    struct ct_err err = {0};
+    enum ct_status status = store_track_get(request->store, track_id, &track, &err);
+    if (status == CT_OK) {
+        status = store_person_get(request->store, track.person_id, &person, &found, &err);
+    }
+    if (status != CT_OK || !found) {
+        response->status = 400;
+        return review_page(request, response, "There is no such track.", NULL);
+    }
+    bool award = decision == DECISION_AWARD;
+    web_set_title(response, award ? "Award this certificate?" : "Accept this final report?");
+    struct html h;
+    html_start(&h, &response->body);
+    confirm_words(&h, decision, person.name,
+                  program_set_name(request->config->programs, track.program));
+    html_markup(&h, "<form method=\"post\" action=\"/review\" class=\"usa-form\">\n");
+    html_csrf(&h, request->csrf);
+    html_hidden_id(&h, "track", track_id);
+    html_hidden(&h, "action", decisions[decision]);
+    html_hidden(&h, "confirm", "yes");
+    if (award) {
+        html_markup(&h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\">"
+                        "Award the certificate</button>");
+    } else {
+        html_markup(&h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\">"
+                        "Accept the final report</button>");
+    }
+    html_markup(&h, " <a class=\"usa-button usa-button--outline\" href=\"/review\">Back to"
+                    " the review</a></div>\n</form>\n");
+    return html_status(&h);
+}
+
+/* Whether the decision asks first: an award and an acceptance are not undone. */
+static bool asks_first(const struct web_request *request, enum review_decision decision)
+{
+    const char *confirm = web_form_value(request, "confirm");
+    bool confirmed = confirm != NULL && strcmp(confirm, "yes") == 0;
+    return !confirmed && (decision == DECISION_AWARD || decision == DECISION_ACCEPT);
+}
+
 enum ct_status page_review_submit(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
@@ -348,6 +422,9 @@ enum ct_status page_review_submit(struct web_request *request, struct web_respon
     if (!decision_of(web_form_value(request, "action"), &decision) || track <= 0) {
         response->status = 400;
         return review_page(request, response, "Choose a decision for one of the rows.", NULL);
+    }
+    if (asks_first(request, decision)) {
+        return confirm_page(request, response, decision, track);
     }
     struct award_result result = {0};
     struct action_outcome outcome;

@@ -13,6 +13,7 @@
 #include "../html/notice.h"
 #include "../html/paging.h"
 #include "../html/slim_alert.h"
+#include "claim_notes.h"
 #include "../../core/banned.h"
 
 /* The columns in the order of the store's (verify_queue_column); the store sorts. */
@@ -91,8 +92,24 @@ static void cell(struct html *h, const char *text)
     html_markup(h, "</td>");
 }
 
-static void queue_row(struct html *h, const struct learning_activity *claim,
-                      const struct action_ids *selected)
+/* The claim's title, with the engine's warning when it will not count. */
+static void title_cell(struct web_request *request, struct html *h,
+                       const struct learning_activity *claim)
+{
+    struct claim_warning warning;
+    struct ct_err err = {0};
+    html_fail(h, claim_warning_of(request->store, claim->person_id, claim->key, request->today,
+                                  &warning, &err));
+    html_markup(h, "<td>");
+    html_text(h, claim->title != NULL ? claim->title : "");
+    if (html_status(h) == CT_OK) {
+        page_claim_warning_line(h, &warning);
+    }
+    html_markup(h, "</td>");
+}
+
+static void queue_row(struct web_request *request, struct html *h,
+                      const struct learning_activity *claim, const struct action_ids *selected)
 {
     char amount[256];
     claimed_amount(claim, amount, sizeof amount);
@@ -117,7 +134,7 @@ static void queue_row(struct html *h, const struct learning_activity *claim,
     cell(h, claim->person_name);
     cell(h, claim->date);
     cell(h, claim->kind);
-    cell(h, claim->title);
+    title_cell(request, h, claim);
     cell(h, amount);
     html_markup(h, "</tr>\n");
 }
@@ -150,7 +167,7 @@ static void queue_table(struct web_request *request, struct html *h,
     paging_write_head(h, &paging);
     html_markup(h, "<tbody>\n");
     for (size_t i = 0; i < count; i++) {
-        queue_row(h, &claims[i], selected);
+        queue_row(request, h, &claims[i], selected);
     }
     html_markup(h, "</tbody>\n</table>\n");
     if (paging.pages > 1) {
@@ -169,14 +186,12 @@ static void decision_form_end(struct web_request *request, struct html *h, const
         .value = web_form_value(request, "reason"),
     };
     html_field(h, &reason);
-    /* Reject comes first: Enter in the reason box presses the first button, and a reason
-     * is written to reject. */
-    html_markup(h, "<div class=\"actions\"><button type=\"submit\""
-                   " name=\"action\" value=\"reject\""
-                   " class=\"usa-button usa-button--secondary\">Reject selected"
-                   "</button> <button type=\"submit\" class=\"usa-button\""
+    /* Reject is never the first button; either leads to a confirmation page first. */
+    html_markup(h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\""
                    " name=\"action\" value=\"verify\">Verify selected</button>"
-                   "</div>\n</form>\n");
+                   " <button type=\"submit\" name=\"action\" value=\"reject\""
+                   " class=\"usa-button usa-button--secondary\">Reject selected"
+                   "</button></div>\n</form>\n");
 }
 
 /* The queue, with message when a decision was refused (beside the reason when
@@ -227,13 +242,109 @@ static enum ct_status refused(struct web_request *request, struct web_response *
                        reason != NULL ? reason->message : NULL);
 }
 
+/* One selected claim on the confirmation page: what it is, and the engine's warning. */
+static void confirm_item(struct web_request *request, struct html *h, int64_t activity_id)
+{
+    struct learning_activity claim;
+    bool found = false;
+    struct claim_warning warning;
+    struct ct_err err = {0};
+    html_fail(h, store_learning_activity(request->store, activity_id, &request->arena, &claim,
+                                         &found, &err));
+    if (html_status(h) != CT_OK || !found) {
+        return;
+    }
+    html_fail(h, claim_warning_of(request->store, claim.person_id, claim.key, request->today,
+                                  &warning, &err));
+    char amount[256];
+    claimed_amount(&claim, amount, sizeof amount);
+    html_markup(h, "<li><strong>");
+    html_text(h, claim.title != NULL ? claim.title : claim.kind);
+    html_markup(h, "</strong>, ");
+    html_text(h, claim.person_name);
+    html_markup(h, ", ");
+    html_text(h, claim.date);
+    html_markup(h, " (");
+    html_text(h, claim.kind);
+    html_markup(h, ", ");
+    html_text(h, amount);
+    html_markup(h, ")");
+    if (html_status(h) == CT_OK) {
+        page_claim_warning_line(h, &warning);
+    }
+    html_markup(h, "</li>\n");
+}
+
+/* What a confirmed decision does, in words. */
+static void confirm_words(struct html *h, bool rejecting, const char *reason)
+{
+    if (rejecting) {
+        html_markup(h, "<p>Each claim below is rejected with your reason: it will not count."
+                       " The learner is told and sees the reason on their progress page; the"
+                       " rejected claim is kept in their record.</p>\n<p>Your reason: ");
+        html_text(h, reason);
+        html_markup(h, "</p>\n");
+        return;
+    }
+    html_markup(h, "<p>Each claim below is verified: it counts toward the learner's open"
+                   " tracks as far as the rules allow (a warning says when it will not)."
+                   " A verified claim can no longer be withdrawn by the learner.</p>\n");
+    if (reason != NULL && reason[0] != '\0') {
+        html_markup(h, "<p>The reason you typed is not kept: only a rejection carries one."
+                       "</p>\n");
+    }
+}
+
+/* The decision checked by the action, to confirm: the claims, what will happen, and the
+ * decision kept in hidden fields. */
+static enum ct_status confirm_page(struct web_request *request, struct web_response *response,
+                                   const struct claims_decide_input *input)
+{
+    bool rejecting = strcmp(input->action, "reject") == 0;
+    int count = (int)input->activity_ids.count;
+    web_set_title(response, rejecting ? "Reject these claims?" : "Verify these claims?");
+    struct html h;
+    html_start(&h, &response->body);
+    confirm_words(&h, rejecting, input->reason);
+    html_markup(&h, "<ul class=\"usa-list\">\n");
+    for (int i = 0; i < count && html_status(&h) == CT_OK; i++) {
+        confirm_item(request, &h, input->activity_ids.ids[i]);
+    }
+    html_markup(&h, "</ul>\n<form method=\"post\" action=\"/verify\" class=\"usa-form\">\n");
+    html_csrf(&h, request->csrf);
+    for (int i = 0; i < count; i++) {
+        html_hidden_id(&h, "activity", input->activity_ids.ids[i]);
+    }
+    html_hidden(&h, "action", input->action);
+    html_hidden(&h, "reason", rejecting ? input->reason : "");
+    html_hidden(&h, "confirm", "yes");
+    if (rejecting) {
+        html_markup(&h, "<div class=\"actions\"><button type=\"submit\""
+                        " class=\"usa-button usa-button--secondary\">Reject ");
+    } else {
+        html_markup(&h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\">"
+                        "Verify ");
+    }
+    html_int(&h, count);
+    if (count == 1) {
+        html_markup(&h, " claim");
+    } else {
+        html_markup(&h, " claims");
+    }
+    html_markup(&h, "</button> <a class=\"usa-button usa-button--outline\" href=\"/verify\">"
+                    "Back to the queue</a></div>\n</form>\n");
+    return html_status(&h);
+}
+
 enum ct_status page_verify_submit(struct web_request *request, struct web_response *response,
                                   int64_t id)
 {
     (void)id;
+    const char *confirm = web_form_value(request, "confirm");
     struct claims_decide_input input = {
         .action = web_form_value(request, "action"),
         .reason = web_form_value(request, "reason"),
+        .check_only = confirm == NULL || strcmp(confirm, "yes") != 0,
     };
     selected_ids(request, &input.activity_ids);
     struct actor actor = web_actor(request);
@@ -246,6 +357,9 @@ enum ct_status page_verify_submit(struct web_request *request, struct web_respon
     }
     if (status != CT_OK) {
         return status;
+    }
+    if (input.check_only) {
+        return confirm_page(request, response, &input);
     }
     notice_redirect(response, "/verify",
                     strcmp(input.action, "reject") == 0 ? "rejected" : "verified", result.decided);

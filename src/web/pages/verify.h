@@ -13,7 +13,9 @@ enum ct_status page_verify(struct web_request *request, struct web_response *res
                            int64_t id) CT_MUST_CHECK;
 
 /* POST /verify: verify or reject (with a reason) the selected activities (fields
- * activity, action, reason), all or none. */
+ * activity, action, reason), all or none. Without confirm=yes, the decision is only
+ * checked and a confirmation page shows what will happen (each claim with the engine's
+ * warning); that page's button sends it again with confirm=yes. */
 enum ct_status page_verify_submit(struct web_request *request, struct web_response *response,
                                   int64_t id) CT_MUST_CHECK;
 
