@@ -60,6 +60,7 @@
 #include "api/api_notices.h"
 #include "pages/profile_notices.h"
 #include "pages/unsubscribe.h"
+#include "pages/history.h"
 #include "../core/banned.h"
 
 enum route_access {
@@ -259,6 +260,10 @@ static const struct route routes[] = {
     /* A new director's letter: the director's, their board chair's, the coordinator's. */
     {"GET", "/people/{id}/new-director-letter.pdf", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      page_new_director_letter, BARE, NO_NAV},
+    {"GET", "/people/{id}/history", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_person_history, LAID_OUT, NO_NAV},
+    {"GET", "/libraries/{id}/history", ACCESS_SIGNED_IN, STATE_VIEWERS, ROUTE_PAGE,
+     page_library_history, LAID_OUT, NO_NAV},
     {"GET", "/people/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_person, LAID_OUT, NO_NAV},
     {"GET", "/people", ACCESS_SIGNED_IN, PEOPLE_FINDERS, ROUTE_PAGE, page_people_search, LAID_OUT,
      NO_NAV},

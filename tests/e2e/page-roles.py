@@ -103,6 +103,8 @@ ROUTES = [
     ("GET", "/certificates/{id}/credential.jwt", "signed-in"),
     ("GET", "/people/{id}/new-director-letter.pdf", "signed-in"),
     ("GET", "/staff", {"supervisor", "library-administrator"}),
+    ("GET", "/people/{id}/history", {"ce-coordinator", "consultant"}),
+    ("GET", "/libraries/{id}/history", {"ce-coordinator", "consultant"}),
     ("GET", "/people/{id}", "signed-in"),
     ("GET", "/people", {"ce-coordinator", "consultant", "library-administrator"}),
     ("GET", "/people/new", {"ce-coordinator", "library-administrator"}),

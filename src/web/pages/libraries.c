@@ -1,5 +1,6 @@
 #include "libraries.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "../../store/store_libraries.h"
@@ -92,6 +93,10 @@ static void library_sections(struct web_request *request, struct html *h,
     html_markup(h, "<p>");
     html_text(h, about);
     html_markup(h, "</p>\n");
+    html_format(h,
+                "<p><a class=\"usa-link\" href=\"/libraries/%" PRId64 "/history\">"
+                "History of changes</a></p>\n",
+                library->id);
     library_plan_section(request, h, library);
     html_markup(h, "<h2>Staff</h2>\n");
     staff_progress_table(request, h, library->id);

@@ -65,6 +65,12 @@ static void person_body(struct web_request *request, struct html *h,
 {
     html_slim_error(h, refusal, false);
     library_line(request, h, person->library_id);
+    if ((request->roles & (ROLE_CE_COORDINATOR | ROLE_CONSULTANT)) != 0) {
+        html_format(h,
+                    "<p><a class=\"usa-link\" href=\"/people/%" PRId64 "/history\">"
+                    "History of changes</a></p>\n",
+                    person_id);
+    }
     page_progress(request, h, person_id, person_id == request->person_id);
     person_admin_write(request, h, person_id, NULL, NULL);
 }
