@@ -48,13 +48,61 @@ static void test_the_review_page_lists_a_track_to_award(void **state)
     web_call_assert_body_has(&call, "<h1>Review and award</h1>");
     web_call_assert_body_has(&call, "aria-current=\"page\"><span>Review and award</span>");
     web_call_assert_body_has(&call, "No final report waits for review.");
-    web_call_assert_body_has(&call, "<td>Sam Staff</td>");
+    char link[128];
+    snprintf(link, sizeof link,
+             "<td><a class=\"usa-link\" href=\"/people/%lld?track=%lld\">Sam Staff</a></td>",
+             (long long)w->learner, (long long)track);
+    web_call_assert_body_has(&call, link);
     web_call_assert_body_has(&call, "<td>Complete</td><td class=\"number\">15 of 15</td>");
     char hidden[96];
     snprintf(hidden, sizeof hidden, "<input type=\"hidden\" name=\"track\" value=\"%lld\">",
              (long long)track);
     web_call_assert_body_has(&call, hidden);
     web_call_assert_body_has(&call, "value=\"return-track\">Return</button> <button");
+    web_call_end(&call);
+}
+
+/* A final report is read beside the goals of the plan it answers, with a link to the
+ * credits behind the track. */
+static void test_a_final_report_is_read_beside_the_plans_goals(void **state)
+{
+    struct action_world *w = *state;
+    int64_t track = action_world_enroll(w, w->learner, "msl-strategic", "2023-01-01");
+    action_world_final_report(w, track, "2023-12-01");
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/review", w->coordinator, day);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "<h3>The final reflection</h3>");
+    web_call_assert_body_has(&call, "This track has no Professional Development Plan.");
+    char link[128];
+    snprintf(link, sizeof link, "href=\"/people/%lld?track=%lld\">The credits behind this track",
+             (long long)w->learner, (long long)track);
+    web_call_assert_body_has(&call, link);
+    web_call_end(&call);
+    /* Two versions: the approved one is the plan the report answers, not the newer draft. */
+    struct ct_err err = {0};
+    int64_t approved = 0;
+    test_ok(STORE_EXEC(&w->store,
+                       "INSERT INTO plan_versions (track_id, version, state, submitted,"
+                       " organization_approved) VALUES (?, 1, 'approved', '2023-01-02',"
+                       " '2023-01-05') RETURNING id",
+                       &approved, &err, DB_INT(track)),
+            &err);
+    test_ok(
+        STORE_EXEC(&w->store,
+                   "INSERT INTO plan_versions (track_id, version, state) VALUES (?, 2, 'draft')",
+                   NULL, &err, DB_INT(track)),
+        &err);
+    test_ok(STORE_EXEC(&w->store,
+                       "INSERT INTO plan_goals (plan_version_id, position, library_goal_id, goal)"
+                       " VALUES (?, 1, ?, 'Run a seed library')",
+                       NULL, &err, DB_INT(approved), DB_INT(w->library_goal)),
+            &err);
+    web_call_begin(&call, w, "GET", "/review", w->coordinator, day);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "The plan it answers: version 1, approved (signed for the"
+                                    " library on 2023-01-05).");
+    web_call_assert_body_has(&call, "Run a seed library");
     web_call_end(&call);
 }
 
@@ -332,6 +380,8 @@ static void test_the_api_revokes_a_certificate(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_a_final_report_is_read_beside_the_plans_goals, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_the_review_page_lists_a_track_to_award, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_return_without_a_comment_is_marked_at_its_row, setup,

@@ -12,10 +12,12 @@
 #include "../../store/store_tracks.h"
 #include "../../store/store_record.h"
 #include "../../store/store_review.h"
+#include "../../store/store_learning.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/notice.h"
 #include "../html/paging.h"
+#include "plan_view.h"
 #include "../../core/banned.h"
 
 /* A cell of a date as YYYY-MM-DD (empty when unset). */
@@ -89,8 +91,53 @@ static void decision_form(struct web_request *request, struct html *h, int64_t t
     html_markup(h, "</button></div></form>");
 }
 
-/* A submitted final report: who, which program, when, the reflection itself, and the
- * decision. */
+/* The link to the credits behind track_id: the person's progress on that track. */
+static void credits_link(struct html *h, int64_t person_id, int64_t track_id, const char *text)
+{
+    html_format(h, "<a class=\"usa-link\" href=\"/people/%" PRId64 "?track=%" PRId64 "\">",
+                person_id, track_id);
+    html_text(h, text);
+    html_markup(h, "</a>");
+}
+
+/* The plan version a final report answers: the newest approved one, else the newest. */
+static const struct learning_version *plan_answered(const struct learning_plan *plan)
+{
+    const struct learning_version *chosen = NULL;
+    for (size_t i = 0; i < plan->version_count; i++) {
+        if (chosen == NULL || strcmp(plan->versions[i].state, "approved") == 0 ||
+            strcmp(chosen->state, "approved") != 0) {
+            chosen = &plan->versions[i];
+        }
+    }
+    return chosen;
+}
+
+/* The plan's goals and planned learning, to read beside the reflection. */
+static void plan_beside(struct web_request *request, struct html *h, int64_t track_id)
+{
+    struct learning_plan plan = {0};
+    struct ct_err err = {0};
+    html_fail(h,
+              store_learning_plan_of_track(request->store, track_id, &request->arena, &plan, &err));
+    const struct learning_version *version = plan_answered(&plan);
+    if (version == NULL) {
+        html_markup(h, "<p>This track has no Professional Development Plan.</p>\n");
+        return;
+    }
+    html_format(h, "<p>The plan it answers: version %" PRId64 ", ", version->version);
+    html_text(h, strcmp(version->state, "approved") == 0 ? "approved" : version->state);
+    if (version->library_signed != NULL) {
+        html_markup(h, " (signed for the library on ");
+        html_text(h, version->library_signed);
+        html_markup(h, ")");
+    }
+    html_markup(h, ".</p>\n");
+    plan_view_contents(h, &plan, version->id);
+}
+
+/* A submitted final report: who, which program, when, the reflection itself beside the
+ * plan's goals, and the decision. */
 static void report_entry(struct web_request *request, struct html *h,
                          const struct store_review_report *report,
                          const struct review_problem *problem)
@@ -109,9 +156,14 @@ static void report_entry(struct web_request *request, struct html *h,
     html_text(h, program_set_name(request->config->programs, report->program));
     html_markup(h, ". Submitted ");
     html_text(h, submitted);
-    html_markup(h, ".</p>\n<p class=\"report\">");
+    html_markup(h, ". ");
+    credits_link(h, report->person_id, report->track_id, "The credits behind this track");
+    html_markup(h, ".</p>\n<div class=\"grid-row grid-gap\"><div class=\"tablet:grid-col-6\">"
+                   "<h3>The final reflection</h3>\n<p class=\"report\">");
     html_text(h, report->text);
-    html_markup(h, "</p>\n");
+    html_markup(h, "</p></div>\n<div class=\"tablet:grid-col-6\">");
+    plan_beside(request, h, report->track_id);
+    html_markup(h, "</div></div>\n");
     decision_form(request, h, report->track_id, "accept-report", "Accept", "return-report",
                   problem);
     html_markup(h, "</section>\n");
@@ -168,8 +220,9 @@ static void track_row(struct web_request *request, struct html *h,
         record_free(record);
         return;
     }
-    html_markup(h, "<tr>");
-    paging_write_cell(h, track->name, false);
+    html_markup(h, "<tr><td>");
+    credits_link(h, track->person_id, track->track_id, track->name);
+    html_markup(h, "</td>");
     paging_write_cell(h, program_set_name(request->config->programs, track->program), false);
     date_cell(h, track->sent);
     html_markup(h, "<td>");
