@@ -190,7 +190,7 @@ static int list_run(struct store *store, void *context)
     struct store_rows rows = {.size = sizeof(struct library_row)};
     int64_t total = 0;
     struct ct_err err = {0};
-    if (store_libraries_list(store, 0, &page, &rows, &total, &err) != CT_OK) {
+    if (store_libraries_list(store, 0, NULL, &page, &rows, &total, &err) != CT_OK) {
         return cli_report(&err);
     }
     const struct library_row *libraries = rows.items;

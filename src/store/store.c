@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,4 +283,28 @@ enum ct_status store_query_text(struct store *store, const char *sql, const stru
     }
     db_finalize(stmt);
     return status;
+}
+
+enum ct_status store_like_pattern(const char *search, char out[STORE_SEARCH_PATTERN_SIZE],
+                                  struct ct_err *err)
+{
+    out[0] = '\0';
+    if (search == NULL || search[0] == '\0') {
+        return CT_OK;
+    }
+    if (strlen(search) > STORE_SEARCH_MAX) {
+        return ct_err_set(err, CT_ERR_INPUT, "q", "a search is at most %d characters",
+                          STORE_SEARCH_MAX);
+    }
+    size_t used = 0;
+    out[used++] = '%';
+    for (const char *c = search; *c != '\0'; c++) {
+        if (*c == '%' || *c == '_' || *c == '\\') {
+            out[used++] = '\\';
+        }
+        out[used++] = (char)tolower((unsigned char)*c);
+    }
+    out[used++] = '%';
+    out[used] = '\0';
+    return CT_OK;
 }

@@ -140,6 +140,16 @@ enum ct_status store_query_text(struct store *store, const char *sql, const stru
 /* Copies text (borrowed; NULL copies as "") into out, size bytes, cut to fit. */
 void store_text_copy(char *out, size_t size, const char *text);
 
+/* The longest search a list takes, and the size of its LIKE pattern. */
+#define STORE_SEARCH_MAX          100
+#define STORE_SEARCH_PATTERN_SIZE (2 * STORE_SEARCH_MAX + 4)
+
+/* "%search%" in lower case, with LIKE's own characters escaped by a backslash (use
+ * ESCAPE '\'), into out; "" for no search (NULL or ""). A search longer than
+ * STORE_SEARCH_MAX is CT_ERR_INPUT at "q". */
+enum ct_status store_like_pattern(const char *search, char out[STORE_SEARCH_PATTERN_SIZE],
+                                  struct ct_err *err) CT_MUST_CHECK;
+
 /* The date as text for a parameter: "YYYY-MM-DD", or NULL when unset. out is the
  * caller's array. */
 const char *store_date_text(struct civil_date date, char out[CIVIL_DATE_TEXT_SIZE]);

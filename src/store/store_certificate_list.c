@@ -1,6 +1,5 @@
 #include "store_certificate_list.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #include "../core/buf.h"
@@ -26,32 +25,6 @@ static const char *const order_by[STORE_CERTIFICATE_COLUMNS] = {
     [STORE_CERTIFICATE_STATE] = "(c.revoked IS NOT NULL)",
     [STORE_CERTIFICATE_NEWEST] = "c.issued DESC, c.id",
 };
-
-enum { PATTERN_SIZE = 2 * STORE_CERTIFICATE_SEARCH_MAX + 4 };
-
-/* "%search%" in lower case, with LIKE's own characters escaped; "" for no search. */
-static enum ct_status search_pattern(const char *search, char out[PATTERN_SIZE], struct ct_err *err)
-{
-    out[0] = '\0';
-    if (search == NULL || search[0] == '\0') {
-        return CT_OK;
-    }
-    if (strlen(search) > STORE_CERTIFICATE_SEARCH_MAX) {
-        return ct_err_set(err, CT_ERR_INPUT, "q", "a search is at most %d characters",
-                          STORE_CERTIFICATE_SEARCH_MAX);
-    }
-    size_t used = 0;
-    out[used++] = '%';
-    for (const char *c = search; *c != '\0'; c++) {
-        if (*c == '%' || *c == '_' || *c == '\\') {
-            out[used++] = '\\';
-        }
-        out[used++] = (char)tolower((unsigned char)*c);
-    }
-    out[used++] = '%';
-    out[used] = '\0';
-    return CT_OK;
-}
 
 /* A copy of column's text in arena, or NULL for SQL NULL; *ok false when memory runs
  * out. */
@@ -89,8 +62,8 @@ enum ct_status store_certificate_list_count(struct store *store, const char *sea
                                             struct ct_err *err)
 {
     *total = 0;
-    char pattern[PATTERN_SIZE];
-    enum ct_status status = search_pattern(search, pattern, err);
+    char pattern[STORE_SEARCH_PATTERN_SIZE];
+    enum ct_status status = store_like_pattern(search, pattern, err);
     if (status == CT_OK) {
         status = STORE_EXEC(store,
                             "SELECT COUNT(*) FROM certificates c JOIN people p"
@@ -133,9 +106,9 @@ enum ct_status store_certificate_list(struct store *store, const char *search,
         return ct_err_set(err, CT_ERR_INPUT, "page", "a page holds 1 to %d rows",
                           STORE_CERTIFICATE_PAGE_MAX);
     }
-    char pattern[PATTERN_SIZE];
+    char pattern[STORE_SEARCH_PATTERN_SIZE];
     struct db_stmt *stmt = NULL;
-    enum ct_status status = search_pattern(search, pattern, err);
+    enum ct_status status = store_like_pattern(search, pattern, err);
     if (status == CT_OK) {
         status = prepare_page(store, pattern, page, &stmt, err);
     }

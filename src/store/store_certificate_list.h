@@ -16,7 +16,7 @@
 #include "store_page.h"
 
 /* The longest search text, in bytes. */
-#define STORE_CERTIFICATE_SEARCH_MAX 100
+#define STORE_CERTIFICATE_SEARCH_MAX STORE_SEARCH_MAX
 /* The most rows one page holds. */
 #define STORE_CERTIFICATE_PAGE_MAX 1000
 

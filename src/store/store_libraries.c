@@ -19,10 +19,17 @@
     "l.id, l.name, l.city, l.kind, COALESCE(l.external_id, ''), COALESCE(l.closed_on, "            \
     "''), " CONSULTANT_NAMES " AS consultants"
 #define LIBRARY_FROM " FROM libraries l"
-/* Every library when the consultant id bound twice is 0, else that consultant's. */
+/* Every library when the consultant id bound twice is 0, else that consultant's; then
+ * those the search finds by name, city or directory id (its LIKE pattern bound four
+ * times, "" for every library). */
 #define CONSULTANT_FILTER                                                                          \
-    " WHERE ? = 0 OR EXISTS (SELECT 1 FROM library_consultants lc"                                 \
-    " WHERE lc.library_id = l.id AND lc.person_id = ?)"
+    " WHERE (? = 0 OR EXISTS (SELECT 1 FROM library_consultants lc"                                \
+    " WHERE lc.library_id = l.id AND lc.person_id = ?))"                                           \
+    " AND (? = '' OR LOWER(l.name) LIKE ? ESCAPE '\\' OR LOWER(l.city) LIKE ? ESCAPE '\\'"         \
+    " OR LOWER(COALESCE(l.external_id, '')) LIKE ? ESCAPE '\\')"
+#define FILTER_PARAMS(consultant, pattern)                                                         \
+    DB_INT(consultant), DB_INT(consultant), DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(pattern),  \
+        DB_TEXT(pattern)
 
 static void library_from_row(struct db_stmt *stmt, struct library_view *library)
 {
@@ -74,12 +81,17 @@ static enum ct_status library_list_row(void *context, struct db_stmt *stmt, stru
     return CT_OK;
 }
 
-enum ct_status store_libraries_list(struct store *store, int64_t consultant_id,
+enum ct_status store_libraries_list(struct store *store, int64_t consultant_id, const char *search,
                                     const struct store_page *page, struct store_rows *rows,
                                     int64_t *total, struct ct_err *err)
 {
-    enum ct_status status = STORE_EXEC(store, "SELECT COUNT(*) FROM libraries l" CONSULTANT_FILTER,
-                                       total, err, DB_INT(consultant_id), DB_INT(consultant_id));
+    *total = 0;
+    char pattern[STORE_SEARCH_PATTERN_SIZE];
+    enum ct_status status = store_like_pattern(search, pattern, err);
+    if (status == CT_OK) {
+        status = STORE_EXEC(store, "SELECT COUNT(*) FROM libraries l" CONSULTANT_FILTER, total, err,
+                            FILTER_PARAMS(consultant_id, pattern));
+    }
     struct store_page shown = *page;
     store_page_clamp(&shown, *total);
     struct buf sql;
@@ -96,9 +108,9 @@ enum ct_status store_libraries_list(struct store *store, int64_t consultant_id,
         status = store_page_sql(&sql, library_order, STORE_LIBRARY_COLUMNS, "l.id", &shown, err);
     }
     if (status == CT_OK) {
-        status =
-            STORE_EACH_ROW(store, buf_str(&sql), library_list_row, rows, err, DB_INT(consultant_id),
-                           DB_INT(consultant_id), DB_INT(shown.limit), DB_INT(shown.offset));
+        status = STORE_EACH_ROW(store, buf_str(&sql), library_list_row, rows, err,
+                                FILTER_PARAMS(consultant_id, pattern), DB_INT(shown.limit),
+                                DB_INT(shown.offset));
     }
     buf_release(&sql);
     return status;

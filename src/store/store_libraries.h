@@ -40,10 +40,12 @@ struct library_row {
     int64_t open_tracks; /* their active, submitted or returned tracks */
 };
 
-/* One page of the libraries consultant_id serves (library_consultants) (0: every library) into rows
- * (of struct library_row), and how many there are in all into *total; a page past the last is the
- * last (store_page_clamp). */
-enum ct_status store_libraries_list(struct store *store, int64_t consultant_id,
+/* One page of the libraries consultant_id serves (library_consultants) (0: every library)
+ * that search (borrowed; NULL or "": every one) finds in their name, city or directory id,
+ * without regard to case, into rows (of struct library_row), and how many there are in
+ * all into *total; a page past the last is the last (store_page_clamp). A search longer
+ * than STORE_SEARCH_MAX is CT_ERR_INPUT at "q". */
+enum ct_status store_libraries_list(struct store *store, int64_t consultant_id, const char *search,
                                     const struct store_page *page, struct store_rows *rows,
                                     int64_t *total, struct ct_err *err) CT_MUST_CHECK;
 

@@ -66,6 +66,35 @@ static void test_the_list_offers_to_add_a_library_and_the_form_adds_it(void **st
                      1);
 }
 
+static void test_the_list_finds_a_library_by_name_city_or_directory_id(void **state)
+{
+    struct action_world *w = *state;
+    struct ct_err err = {0};
+    test_ok(STORE_EXEC(&w->store, "UPDATE libraries SET external_id = 'MT-100_a' WHERE id = ?",
+                       NULL, &err, DB_INT(w->other_library)),
+            &err);
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/libraries?q=BITTERROOT&sort=city&dir=desc", w->coordinator,
+                   day);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "role=\"search\" aria-label=\"Find a library\"");
+    web_call_assert_body_has(&call, "value=\"BITTERROOT\"");
+    web_call_assert_body_has(&call, "<input type=\"hidden\" name=\"sort\" value=\"city\">");
+    web_call_assert_body_has(&call, "Bitterroot Public Library</a>");
+    web_call_assert_body_has(&call, "(1 libraries)");
+    web_call_end(&call);
+    /* LIKE's own characters are searched as themselves. */
+    web_call_begin(&call, w, "GET", "/libraries?q=100_", w->coordinator, day);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "(1 libraries)");
+    assert_null(strstr(web_call_body(&call), "Bitterroot Public Library</a>"));
+    web_call_end(&call);
+    web_call_begin(&call, w, "GET", "/libraries?q=100%25", w->coordinator, day);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "No library matches the search.");
+    web_call_end(&call);
+}
+
 static void test_the_library_page_edits_and_closes_after_confirming(void **state)
 {
     struct action_world *w = *state;
@@ -295,6 +324,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
         T(test_the_list_offers_to_add_a_library_and_the_form_adds_it),
+        T(test_the_list_finds_a_library_by_name_city_or_directory_id),
         T(test_the_library_page_edits_and_closes_after_confirming),
         T(test_the_director_keeps_their_own_plan_on_their_library_page),
         T(test_the_goal_page_retires_a_goal),

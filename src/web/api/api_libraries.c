@@ -41,7 +41,7 @@ static enum ct_status fill_libraries(struct web_request *request, const struct a
     struct store_rows rows = {.size = sizeof(struct library_row)};
     int64_t consultant = (request->roles & ROLE_CE_COORDINATOR) != 0 ? 0 : request->person_id;
     enum ct_status status =
-        store_libraries_list(request->store, consultant, &by_name, &rows, total, err);
+        store_libraries_list(request->store, consultant, NULL, &by_name, &rows, total, err);
     const struct library_row *libraries = rows.items;
     for (size_t i = 0; status == CT_OK && i < rows.count; i++) {
         status = api_json_append(items, library_json(&libraries[i].library));

@@ -2,9 +2,11 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "../../store/store_libraries.h"
 #include "../html/html.h"
+#include "../html/form.h"
 #include "../html/layout.h"
 #include "../html/paging.h"
 #include "../../actions/libraries.h"
@@ -47,24 +49,56 @@ static void library_row(struct html *h, const struct library_row *row)
     html_markup(h, "</tr>\n");
 }
 
+/* The search box: it keeps the order chosen and starts again at the first page. */
+static void search_form(struct html *h, const char *query, const struct paging *paging)
+{
+    html_markup(h, "<form class=\"usa-search\" role=\"search\" aria-label=\"Find a library\""
+                   " method=\"get\" action=\"/libraries\">"
+                   "<label class=\"usa-sr-only\" for=\"q\">Name, city or directory id</label>"
+                   "<input class=\"usa-input\" id=\"q\" type=\"search\" name=\"q\""
+                   " maxlength=\"100\" value=\"");
+    html_text(h, query != NULL ? query : "");
+    html_markup(h, "\">");
+    html_hidden(h, "sort", paging->list->columns[paging->column].key);
+    html_hidden(h, "dir", paging->descending ? "desc" : "asc");
+    html_search_button(h, "Find");
+    html_markup(h, "</form>\n");
+}
+
+/* The search of the request: NULL for none, or one too long (the box allows 100). */
+static const char *search_of(const struct web_request *request)
+{
+    const char *query = web_query_value(request, "q");
+    return query != NULL && query[0] != '\0' && strlen(query) <= STORE_SEARCH_MAX ? query : NULL;
+}
+
 enum ct_status page_libraries(struct web_request *request, struct web_response *response,
                               int64_t id)
 {
     (void)id;
     struct paging paging;
     paging_from_request(&paging, &list, request);
+    const char *query = search_of(request);
+    paging_keep(&paging, "q", query);
     struct store_page page = paging_page(&paging);
     struct store_rows rows = {.size = sizeof(struct library_row)};
     int64_t total = 0, consultant = consultant_of(request);
     struct ct_err err = {0};
     struct html h;
     html_start(&h, &response->body);
-    html_fail(&h, store_libraries_list(request->store, consultant, &page, &rows, &total, &err));
+    html_fail(&h,
+              store_libraries_list(request->store, consultant, query, &page, &rows, &total, &err));
     paging_set_total(&paging, total);
     web_set_title(response, consultant != 0 ? "Your libraries" : "Libraries");
     if (consultant == 0) {
         html_markup(&h, "<p><a class=\"usa-button\" href=\"/libraries/new\">Add a library</a>"
                         "</p>\n");
+    }
+    search_form(&h, query, &paging);
+    if (total == 0) {
+        html_markup(&h, "<p>No library matches the search.</p>\n");
+        store_rows_release(&rows);
+        return html_status(&h);
     }
     paging_write_table_begin(&h, &paging, "Libraries, with their people and open tracks");
     const struct library_row *libraries = rows.items;

@@ -126,7 +126,7 @@ void person_forms_library(struct web_request *request, struct html *h, const cha
     struct store_page page = {STORE_LIBRARY_NAME, false, CHOICES_MAX - 1, 0};
     html_fail(h, options == NULL
                      ? CT_ERR_NOMEM
-                     : store_libraries_list(request->store, 0, &page, &rows, &total, &err));
+                     : store_libraries_list(request->store, 0, NULL, &page, &rows, &total, &err));
     if (options != NULL && with_none) {
         add_choice(request, options, &count, "none", "No library (State Library staff)");
     }
