@@ -96,7 +96,13 @@ enum ct_status page_libraries(struct web_request *request, struct web_response *
     }
     search_form(&h, query, &paging);
     if (total == 0) {
-        html_markup(&h, "<p>No library matches the search.</p>\n");
+        if (query != NULL) {
+            html_markup(&h, "<p>No library matches the search.</p>\n");
+        } else if (consultant != 0) {
+            html_markup(&h, "<p>No library is assigned to you yet.</p>\n");
+        } else {
+            html_markup(&h, "<p>No library has been added yet.</p>\n");
+        }
         store_rows_release(&rows);
         return html_status(&h);
     }
