@@ -42,6 +42,8 @@ void events_registration_cell(struct web_request *request, struct html *h, int64
     enum event_registration_verdict verdict = event_registration_decide(&state.facts, actor.today);
     if (state.attended) {
         html_markup(h, "<p class=\"margin-0\">Attended</p>");
+    } else if (state.withdrawn) {
+        html_markup(h, "<p class=\"margin-0\">Withdrawn</p>");
     } else if (state.registration_id > 0 &&
                event_registration_cancellable(state.facts.starts, actor.today)) {
         html_markup(h, "<p class=\"margin-0\">Registered</p>");
@@ -61,6 +63,12 @@ void events_registration_cell(struct web_request *request, struct html *h, int64
     if (host || actor_has_role(&actor, ROLE_CE_COORDINATOR)) {
         html_format(h, "<a href=\"/catalog/events/%" PRId64 "/roster\">Roster", id);
         html_markup(h, "<span class=\"usa-sr-only\"> of ");
+        html_text(h, title);
+        html_markup(h, "</span></a>");
+    }
+    if (actor_has_role(&actor, ROLE_CE_COORDINATOR) && !state.withdrawn) {
+        html_format(h, " <a href=\"/catalog/events/%" PRId64 "/edit\">Edit", id);
+        html_markup(h, "<span class=\"usa-sr-only\"> ");
         html_text(h, title);
         html_markup(h, "</span></a>");
     }
