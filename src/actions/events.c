@@ -149,27 +149,36 @@ static enum ct_status check_recorder(const struct actor *actor,
     return CT_OK;
 }
 
-static enum ct_status attendance_in(struct store *store, const struct actor *actor,
-                                    const struct event_attendance_input *input,
-                                    struct event_attendance_result *result,
-                                    struct action_outcome *outcome)
+enum ct_status event_attendance_record_in(struct store *store, const struct actor *actor,
+                                          int64_t event_id, const int64_t *registration_ids,
+                                          size_t count, struct event_attendance_result *result,
+                                          struct action_outcome *outcome)
 {
     struct store_event_registration_state state;
-    enum ct_status status = read_state(store, actor, input->event_id, &state, outcome);
+    enum ct_status status = read_state(store, actor, event_id, &state, outcome);
     if (status == CT_OK) {
         status = check_recorder(actor, &state, outcome);
     }
     struct civil_date day = event_attendance_day(state.ends, actor->today);
-    for (size_t i = 0; status == CT_OK && i < input->registration_ids.count; i++) {
+    for (size_t i = 0; status == CT_OK && i < count; i++) {
         bool recorded = false, credited = false;
-        status = store_event_attendance_record(store, actor->person_id, input->event_id,
-                                               input->registration_ids.ids[i], day, &recorded,
-                                               &credited, &outcome->err);
+        status =
+            store_event_attendance_record(store, actor->person_id, event_id, registration_ids[i],
+                                          day, &recorded, &credited, &outcome->err);
         status = action_from_store(outcome, status, ACTION_BAD_INPUT, "attended");
         result->recorded += recorded;
         result->credited += credited;
     }
     return status;
+}
+
+static enum ct_status attendance_in(struct store *store, const struct actor *actor,
+                                    const struct event_attendance_input *input,
+                                    struct event_attendance_result *result,
+                                    struct action_outcome *outcome)
+{
+    return event_attendance_record_in(store, actor, input->event_id, input->registration_ids.ids,
+                                      input->registration_ids.count, result, outcome);
 }
 
 enum ct_status action_event_attendance(struct store *store, const struct actor *actor,

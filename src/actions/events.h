@@ -62,6 +62,15 @@ enum ct_status action_event_attendance(struct store *store, const struct actor *
                                        struct event_attendance_result *result,
                                        struct action_outcome *outcome) CT_MUST_CHECK;
 
+/* The rules and records of action_event_attendance inside an action's transaction begun
+ * already (the roster upload's, actions/event_roster_upload.h): refuses as it does, then
+ * records the count registrations of registration_ids (borrowed), adding to *result.
+ * With count 0, only checks that the actor may record attendance for the event now. */
+enum ct_status event_attendance_record_in(struct store *store, const struct actor *actor,
+                                          int64_t event_id, const int64_t *registration_ids,
+                                          size_t count, struct event_attendance_result *result,
+                                          struct action_outcome *outcome) CT_MUST_CHECK;
+
 struct event_edit_input {
     int64_t event_id; /* field "event" */
     /* The event's fields and details as typed, checked as action_catalog_event_add

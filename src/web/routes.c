@@ -22,6 +22,7 @@
 #include "pages/events.h"
 #include "pages/calendar.h"
 #include "pages/event_edit.h"
+#include "pages/roster_upload.h"
 #include "pages/certificate_files.h"
 #include "pages/public.h"
 #include "pages/record_imports.h"
@@ -233,6 +234,8 @@ static const struct route routes[] = {
      LAID_OUT, NO_NAV},
     {"POST", "/catalog/events/{id}/roster", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      page_event_roster_submit, LAID_OUT, NO_NAV},
+    {"POST", "/catalog/events/{id}/roster/upload", ACCESS_SIGNED_IN, 0, ROUTE_UPLOAD,
+     page_event_roster_upload, LAID_OUT, NO_NAV},
     /* Editing and withdrawing an event; the public calendar and its iCalendar feed. */
     {"GET", "/catalog/events/{id}/edit", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_event_edit, LAID_OUT, NO_NAV},

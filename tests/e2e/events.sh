@@ -5,7 +5,9 @@
 # and one verified activity follows. Anyone, signed in or not, reads the calendar page and
 # its iCalendar feed; the coordinator edits the event and withdraws it after a
 # confirmation page: it leaves the calendar, the feed marks it cancelled, registration is
-# refused and the attendance recorded stays.
+# refused and the attendance recorded stays. The host uploads a roster CSV: a file with a
+# line at fault records nothing and names the line; a good one credits each attendee once
+# (a walk-in registered), and uploading it again credits nothing new.
 # Usage: events.sh CERTTRACK SOURCE_ROOT
 set -u
 certtrack=$1
@@ -38,7 +40,7 @@ post() {
         "$@" "$base$target"
 }
 
-echo "1..9"
+echo "1..11"
 for who in coordinator staff planner director; do
     sign_in "$work/$who" "$who@example.org" >/dev/null
 done
@@ -181,5 +183,53 @@ withdraw_event() {
 }
 check "withdrawing after a confirmation: off the calendar, cancelled in the feed, attendance kept" \
     withdraw_event
+
+# upload JAR EVENT FILE: the roster's CSRF token, then the CSV upload; the answer goes to
+# $work/body; prints the status.
+upload() {
+    token=$(curl -s -b "$1" "$base/catalog/events/$2/roster" |
+        sed -n 's/.*name="csrf_token" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+    curl -s -o "$work/body" -w '%{http_code}' -b "$1" -F "csrf_token=$token" \
+        -F "file=@$3;type=text/csv" "$base/catalog/events/$2/roster/upload"
+}
+
+got=$(post "$work/coordinator" /catalog/new /catalog/new "title=Roster Upload Day" \
+    kind=workshop starts=2026-06-15 sponsor=MSL credits=1 category=technology \
+    host=director@example.org)
+second=$(db "SELECT id FROM events WHERE title = 'Roster Upload Day'")
+post "$work/planner" /catalog "/catalog/events/$second/register" >/dev/null
+
+roster_bad_file() {
+    printf 'email,name\nplanner@example.org,P\nnobody@example.org,N\n,Empty\n' >"$work/bad.csv"
+    printf 'name\nplanner@example.org\n' >"$work/nocolumn.csv"
+    audit=$(db "SELECT COUNT(*) FROM audit_log")
+    [ "$(upload "$work/director" "$second" "$work/bad.csv")" = 400 ] &&
+        grep -q 'Nothing was recorded' "$work/body" &&
+        grep -q '<td>3</td><td>nobody@example.org</td><td></td><td>At fault: No one has' \
+            "$work/body" &&
+        grep -q '<td>4</td><td></td><td></td><td>At fault: The line gives no e-mail' "$work/body" &&
+        [ "$(upload "$work/director" "$second" "$work/nocolumn.csv")" = 400 ] &&
+        grep -q 'must name an' "$work/body" &&
+        [ "$(upload "$work/planner" "$second" "$work/bad.csv")" = 403 ] &&
+        [ "$(db "SELECT COUNT(*) FROM audit_log")" = "$audit" ]
+}
+check "a roster file with lines at fault records nothing and names each line" roster_bad_file
+
+roster_upload_once() {
+    printf 'Email\nplanner@example.org\nstaff@example.org\nPLANNER@example.org\n' >"$work/good.csv"
+    [ "$(upload "$work/director" "$second" "$work/good.csv")" = 200 ] &&
+        grep -q '2 newly recorded, 2 credited' "$work/body" &&
+        grep -q 'registered by this file' "$work/body" &&
+        grep -q 'On an earlier line' "$work/body" || return 1
+    [ "$(upload "$work/coordinator" "$second" "$work/good.csv")" = 200 ] &&
+        grep -q '0 newly recorded, 0 credited' "$work/body" &&
+        grep -q 'Recorded already' "$work/body" &&
+        [ "$(db "SELECT COUNT(*) FROM activities WHERE event_id = $second AND
+            status = 'verified'")" = 2 ] &&
+        [ "$(db "SELECT COUNT(*) FROM event_registrations WHERE event_id = $second AND
+            attended = 1")" = 2 ]
+}
+check "a roster file credits each attendee once; uploading it again credits nothing" \
+    roster_upload_once
 
 exit $failed

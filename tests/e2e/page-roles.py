@@ -86,6 +86,7 @@ ROUTES = [
     ("POST", "/catalog/events/{id}/cancel", "signed-in"),
     ("GET", "/catalog/events/{id}/roster", "signed-in"),
     ("POST", "/catalog/events/{id}/roster", "signed-in"),
+    ("POST", "/catalog/events/{id}/roster/upload", "signed-in"),
     ("GET", "/catalog/events/{id}/edit", COORDINATOR),
     ("POST", "/catalog/events/{id}/edit", COORDINATOR),
     ("GET", "/catalog/events/{id}/withdraw", COORDINATOR),

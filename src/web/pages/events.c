@@ -11,6 +11,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "roster_upload.h"
 #include "../../core/banned.h"
 
 /* A button posting to /catalog/events/ID/WHAT, labelled. */
@@ -212,6 +213,7 @@ enum ct_status page_event_roster(struct web_request *request, struct web_respons
                     " verified activity of this event, verified by your word. Attendance once"
                     " recorded stays; it cannot be unticked here.</p>\n");
     roster_table(request, &h, id, rows, count);
+    roster_upload_form(request, &h, id);
     html_markup(&h, "<p><a href=\"/catalog\">Back to the catalog</a></p>\n");
     return html_status(&h);
 }
