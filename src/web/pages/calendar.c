@@ -114,11 +114,15 @@ enum ct_status page_calendar(struct web_request *request, struct web_response *r
     html_start(&h, &response->body);
     html_fail(&h, store_events_upcoming(request->store, request->today, false, &request->arena,
                                         &events, &count, &err));
-    html_markup(&h, "<p>The events that earn continuing-education credit, from today on."
-                    " <a href=\"/login\">Sign in to register</a>: the catalog then has a"
-                    " Register button for each event whose registration is open. Add them to your "
-                    "own calendar with the"
-                    " <a href=\"/calendar.ics\">iCalendar feed</a>.</p>\n");
+    html_markup(&h, "<p>The events that earn continuing-education credit, from today on. ");
+    if (web_actor(request).person_id > 0) {
+        html_markup(&h, "Register in the <a href=\"/catalog\">catalog</a>");
+    } else {
+        html_markup(&h, "<a href=\"/login\">Sign in to register</a>: the catalog then has a"
+                        " Register button for each event whose registration is open");
+    }
+    html_markup(&h, ". Add them to your own calendar with the <a href=\"/calendar.ics\">"
+                    "iCalendar feed</a>.</p>\n");
     if (count == 0) {
         html_markup(&h, "<p>No events are coming up.</p>\n");
     }
