@@ -164,14 +164,14 @@ test('a roster uploaded as a CSV file', { timeout: 120000 }, async () => {
     const file = join(work.path, 'roster.csv');
     writeFileSync(file, 'email\nstaff@example.org\nnobody@example.org\n');
     await roster.locator('#file').setInputFiles(file);
-    await roster.getByRole('button', { name: 'Upload and record attendance' }).click();
+    await roster.getByRole('button', { name: 'Upload the roster file' }).click();
     await roster.waitForLoadState();
     await assert.doesNotReject(main(roster).getByText('Nothing was recorded').waitFor());
     await bothSizes(roster, 'roster upload refused');
     writeFileSync(file, 'email\nstaff@example.org\nplanner@example.org\n');
     await roster.goBack();
     await roster.locator('#file').setInputFiles(file);
-    await roster.getByRole('button', { name: 'Upload and record attendance' }).click();
+    await roster.getByRole('button', { name: 'Upload the roster file' }).click();
     await roster.waitForLoadState();
     await assert.doesNotReject(main(roster).getByText('1 newly recorded, 1 credited').waitFor());
     await bothSizes(roster, 'roster upload');

@@ -28,8 +28,8 @@ void roster_upload_form(struct web_request *request, struct html *h, int64_t id)
                                .accept = ".csv,text/csv,text/plain",
                                .required = true};
     html_field(h, &field);
-    html_markup(h, "<button class=\"usa-button usa-button--outline\" type=\"submit\">Upload and"
-                   " record attendance</button>\n</form>\n");
+    html_markup(h, "<button class=\"usa-button usa-button--outline\" type=\"submit\">Upload the"
+                   " roster file</button>\n</form>\n");
 }
 
 static void line_row(struct html *h, const struct roster_line *line)
