@@ -117,6 +117,14 @@ static enum ct_status check_details(struct store *store, const struct catalog_ev
     return status;
 }
 
+enum ct_status catalog_event_check(struct store *store, const struct catalog_event_input *input,
+                                   struct event_new *event, struct event_details *details,
+                                   struct action_outcome *outcome)
+{
+    check_event(store->programs, input, event, outcome);
+    return check_details(store, input, details, outcome);
+}
+
 /* The typed course URLs and activity names, paired line by line. */
 struct typed_links {
     char *urls_text; /* owned copies, split into lines */
@@ -201,8 +209,7 @@ static enum ct_status read_links(const struct catalog_event_input *input, struct
     return CT_OK;
 }
 
-/* The input field a refusal of the store concerns ("title" when none of them). */
-static const char *field_of(const char *where)
+const char *catalog_event_field(const char *where)
 {
     static const struct {
         const char *where;
@@ -237,7 +244,7 @@ static enum ct_status store_refusal(struct action_outcome *outcome, enum ct_stat
     char sentence[sizeof outcome->err.message];
     memcpy(sentence, outcome->err.message, sizeof sentence);
     sentence[0] = (char)toupper((unsigned char)sentence[0]);
-    action_fault(outcome, field_of(outcome->err.where), "%s", sentence);
+    action_fault(outcome, catalog_event_field(outcome->err.where), "%s", sentence);
     return CT_ERR_INPUT;
 }
 

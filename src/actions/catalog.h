@@ -55,4 +55,16 @@ enum ct_status action_catalog_event_add(struct store *store, const struct actor 
                                         struct catalog_event_result *result,
                                         struct action_outcome *outcome) CT_MUST_CHECK;
 
+/* Checks the fields and details of input (not its LMS links) into *event and *details
+ * (pointing into input), noting each field at fault in outcome, as
+ * action_catalog_event_add does; the host is looked up in store. Returns a failure only
+ * (a fault is left for action_checked). */
+enum ct_status catalog_event_check(struct store *store, const struct catalog_event_input *input,
+                                   struct event_new *event, struct event_details *details,
+                                   struct action_outcome *outcome) CT_MUST_CHECK;
+
+/* The input field of catalog_event_input a refusal of the store names by its where
+ * ("title" when none of them); static text. */
+const char *catalog_event_field(const char *where);
+
 #endif

@@ -161,6 +161,15 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        17,
+        "a catalog event may be withdrawn: withdrawn_at",
+#include "schema_v17.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

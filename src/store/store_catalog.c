@@ -86,6 +86,16 @@ static enum ct_status check_event(const struct program_set *programs, const stru
     return CT_OK;
 }
 
+enum ct_status store_catalog_event_check(struct store *store, const struct event_new *event,
+                                         const struct event_details *details, struct ct_err *err)
+{
+    enum ct_status status = check_event(store->programs, event, err);
+    if (status == CT_OK) {
+        status = check_registration(event, details, err);
+    }
+    return status == CT_OK ? check_host(store, details->host_id, err) : status;
+}
+
 /* Inserts a checked event and its audit entry; inside the caller's transaction. */
 static enum ct_status event_insert(struct store *store, int64_t actor_id,
                                    const struct event_new *event, bool lms_verifies,
@@ -130,7 +140,11 @@ enum ct_status store_event_create(struct store *store, int64_t actor_id,
     if (status != CT_OK) {
         return status;
     }
-    static const struct event_details none = {0};
+    /* No window: unset dates (a zeroed civil_date is 1970-01-01, a day). */
+    static const struct event_details none = {
+        .registration_opens = {CIVIL_DATE_UNSET_DAYS},
+        .registration_closes = {CIVIL_DATE_UNSET_DAYS},
+    };
     status = event_insert(store, actor_id, event, false, &none, id, err);
     return store_finish(store, status, err);
 }

@@ -46,6 +46,12 @@ enum ct_status store_event_create(struct store *store, int64_t actor_id,
                                   const struct event_new *event, int64_t *id,
                                   struct ct_err *err) CT_MUST_CHECK;
 
+/* Why event with details cannot be, as store_catalog_event_add refuses it (its fields,
+ * its window, its host; not its LMS links); CT_OK when it can. Reads the host's row. */
+enum ct_status store_catalog_event_check(struct store *store, const struct event_new *event,
+                                         const struct event_details *details,
+                                         struct ct_err *err) CT_MUST_CHECK;
+
 /* Maps an LMS course (url, an http:// or https:// address) and, optionally, one of its
  * activities by name to a catalog event, so that harvested completions find their
  * event. A url and name may map to one event only; a refusal names "url". */

@@ -20,6 +20,7 @@ static void read_state(struct db_stmt *stmt, struct store_event_registration_sta
     state->registration_id = db_column_int64(stmt, 7);
     state->attended = db_column_int64(stmt, 8) != 0;
     state->facts.held = state->registration_id > 0;
+    state->withdrawn = db_column_int64(stmt, 9) != 0;
 }
 
 enum ct_status store_event_registration_state(struct store *store, int64_t event_id,
@@ -38,7 +39,8 @@ enum ct_status store_event_registration_state(struct store *store, int64_t event
                    " COALESCE((SELECT r.id FROM event_registrations r WHERE r.event_id = e.id"
                    "  AND r.person_id = ?1 AND r.cancelled_at IS NULL), 0),"
                    " COALESCE((SELECT r.attended FROM event_registrations r WHERE r.event_id = e.id"
-                   "  AND r.person_id = ?1 AND r.cancelled_at IS NULL), 0)"
+                   "  AND r.person_id = ?1 AND r.cancelled_at IS NULL), 0),"
+                   " e.withdrawn_at IS NOT NULL"
                    " FROM events e WHERE e.id = ?2",
                    &stmt, err);
     if (status == CT_OK) {

@@ -24,6 +24,7 @@ struct store_event_registration_state {
     int64_t host_id;         /* 0: none */
     int64_t registration_id; /* the person's registration not cancelled; 0 when none */
     bool attended;           /* that registration's attendance is recorded */
+    bool withdrawn;          /* the event is withdrawn (store_events.h) */
 };
 
 /* Reads event_id and person_id's registration for it into *state. */

@@ -20,6 +20,9 @@
 #include "pages/account.h"
 #include "pages/catalog.h"
 #include "pages/events.h"
+#include "pages/calendar.h"
+#include "pages/event_edit.h"
+#include "pages/roster_upload.h"
 #include "pages/certificate_files.h"
 #include "pages/public.h"
 #include "pages/record_imports.h"
@@ -232,6 +235,19 @@ static const struct route routes[] = {
      LAID_OUT, NO_NAV},
     {"POST", "/catalog/events/{id}/roster", ACCESS_SIGNED_IN, 0, ROUTE_PAGE,
      page_event_roster_submit, LAID_OUT, NO_NAV},
+    {"POST", "/catalog/events/{id}/roster/upload", ACCESS_SIGNED_IN, 0, ROUTE_UPLOAD,
+     page_event_roster_upload, LAID_OUT, NO_NAV},
+    /* Editing and withdrawing an event; the public calendar and its iCalendar feed. */
+    {"GET", "/catalog/events/{id}/edit", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_event_edit, LAID_OUT, NO_NAV},
+    {"POST", "/catalog/events/{id}/edit", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_event_edit_submit, LAID_OUT, NO_NAV},
+    {"GET", "/catalog/events/{id}/withdraw", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_event_withdraw, LAID_OUT, NO_NAV},
+    {"POST", "/catalog/events/{id}/withdraw", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_event_withdraw_submit, LAID_OUT, NO_NAV},
+    {"GET", "/calendar", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_calendar, LAID_OUT, NO_NAV},
+    {"GET", "/calendar.ics", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_calendar_feed, BARE, NO_NAV},
     {"GET", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_certificate, LAID_OUT, NO_NAV},
     {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,

@@ -3,8 +3,14 @@
 // keyboard; director@, its host, ticks staff@ on the roster and records attendance
 // (twice); staff@'s dashboard shows the credit once. axe-core's WCAG 2.1 A/AA rules pass
 // on the catalog and the roster at 1280 and 390 pixels, without sideways scrolling.
+// Then the public calendar, signed out, linked from the sign-in page; the coordinator
+// edits an event (a fault named at its field, then saved) and withdraws it after the
+// confirmation page, whose first button keeps it; the host uploads a roster CSV and reads
+// the result page. axe passes on each of those pages at both sizes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
     DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory,
     launchBrowser, newContext, signIn, tabTo, workDirectory, tearDown,
@@ -97,4 +103,77 @@ test('an event registered for, attended and credited once', { timeout: 240000 },
     const rows = main(catalog).getByRole('row').filter({ hasText: TITLE });
     assert.equal(await rows.count(), 1, 'the dashboard shows the credit once');
     await learner.context.close();
+});
+
+const UPCOMING = 'Spanish-Language Collections';
+
+test('the calendar, editing an event and withdrawing it', { timeout: 240000 }, async () => {
+    const visitor = await newContext(browser);
+    const calendar = await visitor.newPage();
+    await calendar.goto(`${base}/login`);
+    await calendar.getByRole('link', { name: 'Calendar of upcoming events' }).click();
+    await calendar.waitForLoadState();
+    assert.match(calendar.url(), /\/calendar$/);
+    await assert.doesNotReject(main(calendar).getByRole('heading', { name: UPCOMING }).waitFor());
+    await assert.doesNotReject(main(calendar).getByRole('link', { name: 'Sign in to register' })
+        .waitFor());
+    await bothSizes(calendar, 'calendar');
+
+    const heading = await main(calendar).getByRole('heading', { name: UPCOMING })
+        .getAttribute('id');
+    const edit = `/catalog/events/${heading.replace('event-', '')}/edit`;
+    const coordinator = await signedIn('coordinator@example.org');
+    const page = coordinator.page;
+    await page.goto(`${base}${edit}`);
+    await bothSizes(page, 'edit an event');
+    await page.locator('#credits').fill('two');
+    await page.getByRole('button', { name: 'Save the event' }).click();
+    await page.waitForLoadState();
+    await assert.doesNotReject(page.locator('#credits-error').waitFor());
+    await bothSizes(page, 'edit an event refused');
+    await page.locator('#credits').fill('4.5');
+    await page.locator('#place').fill('Billings Public Library');
+    await page.getByRole('button', { name: 'Save the event' }).click();
+    await page.waitForURL(/saved=1/);
+    await assert.doesNotReject(main(page).getByText('The event is saved.').waitFor());
+
+    await main(page).getByRole('link', { name: 'Withdraw this event' }).click();
+    await page.waitForLoadState();
+    await bothSizes(page, 'withdraw confirmation');
+    const buttons = main(page).locator('.usa-button-group .usa-button');
+    assert.equal(await buttons.first().textContent(), 'Keep the event',
+        'the safe button comes first');
+    await main(page).getByRole('button', { name: 'Withdraw the event' }).click();
+    await page.waitForURL(/done=1/);
+    await assert.doesNotReject(main(page).getByText('The event is withdrawn.').waitFor());
+    await bothSizes(page, 'event withdrawn');
+
+    await calendar.reload();
+    assert.equal(await main(calendar).getByRole('heading', { name: UPCOMING }).count(), 0,
+        'a withdrawn event leaves the calendar');
+    await visitor.close();
+    await coordinator.context.close();
+});
+
+test('a roster uploaded as a CSV file', { timeout: 120000 }, async () => {
+    const host = await signedIn('director@example.org');
+    const roster = host.page;
+    await roster.goto(`${base}/catalog`);
+    await roster.getByRole('link', { name: `Roster of ${TITLE}` }).click();
+    await roster.waitForLoadState();
+    const file = join(work.path, 'roster.csv');
+    writeFileSync(file, 'email\nstaff@example.org\nnobody@example.org\n');
+    await roster.locator('#file').setInputFiles(file);
+    await roster.getByRole('button', { name: 'Upload the roster file' }).click();
+    await roster.waitForLoadState();
+    await assert.doesNotReject(main(roster).getByText('Nothing was recorded').waitFor());
+    await bothSizes(roster, 'roster upload refused');
+    writeFileSync(file, 'email\nstaff@example.org\nplanner@example.org\n');
+    await roster.goBack();
+    await roster.locator('#file').setInputFiles(file);
+    await roster.getByRole('button', { name: 'Upload the roster file' }).click();
+    await roster.waitForLoadState();
+    await assert.doesNotReject(main(roster).getByText('1 newly recorded, 1 credited').waitFor());
+    await bothSizes(roster, 'roster upload');
+    await host.context.close();
 });

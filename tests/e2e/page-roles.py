@@ -86,6 +86,13 @@ ROUTES = [
     ("POST", "/catalog/events/{id}/cancel", "signed-in"),
     ("GET", "/catalog/events/{id}/roster", "signed-in"),
     ("POST", "/catalog/events/{id}/roster", "signed-in"),
+    ("POST", "/catalog/events/{id}/roster/upload", "signed-in"),
+    ("GET", "/catalog/events/{id}/edit", COORDINATOR),
+    ("POST", "/catalog/events/{id}/edit", COORDINATOR),
+    ("GET", "/catalog/events/{id}/withdraw", COORDINATOR),
+    ("POST", "/catalog/events/{id}/withdraw", COORDINATOR),
+    ("GET", "/calendar", "public"),
+    ("GET", "/calendar.ics", "public"),
     ("GET", "/certificates", COORDINATOR),
     ("GET", "/certificates/{id}", COORDINATOR),
     ("POST", "/certificates/{id}", COORDINATOR),
@@ -221,6 +228,8 @@ def body_for(db, method, path):
         return {"starts": "not a day"}
     if re.fullmatch(r"/libraries/\d+/goals(/\d+)?", path):
         return {"code": "", "title": ""}
+    if re.fullmatch(r"/catalog/events/\d+/edit", path):
+        return {"title": ""}
     if re.fullmatch(r"/certificates/\d+", path):
         return {"reason": "evil", "confirm": "yes"}
     if re.fullmatch(r"/tracks/\d+/withdraw", path):

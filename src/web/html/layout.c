@@ -153,7 +153,8 @@ enum ct_status page_end(struct web_request *request, struct web_response *respon
                     "<div class=\"usa-footer__secondary-section\"><div class=\"grid-container\">"
                     "<p>");
     html_text(&h, issuer);
-    html_markup(&h, " certification, kept by certtrack.</p>"
+    html_markup(&h, " certification, kept by certtrack. <a href=\"/calendar\">Calendar of"
+                    " upcoming events</a></p>"
                     "</div></div></footer>\n"
                     "<script src=\"/assets/uswds/js/uswds.min.js\"></script>\n"
                     "</body>\n</html>\n");

@@ -11,6 +11,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "roster_upload.h"
 #include "../../core/banned.h"
 
 /* A button posting to /catalog/events/ID/WHAT, labelled. */
@@ -42,6 +43,8 @@ void events_registration_cell(struct web_request *request, struct html *h, int64
     enum event_registration_verdict verdict = event_registration_decide(&state.facts, actor.today);
     if (state.attended) {
         html_markup(h, "<p class=\"margin-0\">Attended</p>");
+    } else if (state.withdrawn) {
+        html_markup(h, "<p class=\"margin-0\">Withdrawn</p>");
     } else if (state.registration_id > 0 &&
                event_registration_cancellable(state.facts.starts, actor.today)) {
         html_markup(h, "<p class=\"margin-0\">Registered</p>");
@@ -61,6 +64,12 @@ void events_registration_cell(struct web_request *request, struct html *h, int64
     if (host || actor_has_role(&actor, ROLE_CE_COORDINATOR)) {
         html_format(h, "<a href=\"/catalog/events/%" PRId64 "/roster\">Roster", id);
         html_markup(h, "<span class=\"usa-sr-only\"> of ");
+        html_text(h, title);
+        html_markup(h, "</span></a>");
+    }
+    if (actor_has_role(&actor, ROLE_CE_COORDINATOR) && !state.withdrawn) {
+        html_format(h, " <a href=\"/catalog/events/%" PRId64 "/edit\">Edit", id);
+        html_markup(h, "<span class=\"usa-sr-only\"> ");
         html_text(h, title);
         html_markup(h, "</span></a>");
     }
@@ -204,6 +213,7 @@ enum ct_status page_event_roster(struct web_request *request, struct web_respons
                     " verified activity of this event, verified by your word. Attendance once"
                     " recorded stays; it cannot be unticked here.</p>\n");
     roster_table(request, &h, id, rows, count);
+    roster_upload_form(request, &h, id);
     html_markup(&h, "<p><a href=\"/catalog\">Back to the catalog</a></p>\n");
     return html_status(&h);
 }
