@@ -161,6 +161,16 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        16,
+        "proof files kept with claimed activities, and a rejected claim corrected and sent"
+        " again as a new activity that replaces it",
+#include "schema_v16.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
