@@ -283,6 +283,20 @@ static void test_only_a_rejected_claim_of_ones_own_is_corrected_once(void **stat
                      1);
 }
 
+static void test_the_store_marks_only_a_rejected_claim_replaced(void **state)
+{
+    struct action_world *w = *state;
+    int64_t verified = action_world_activity(w, w->learner, "Cataloging", "2026-02-02", 2,
+                                             "technology", "verified");
+    struct ct_err err = {0};
+    assert_int_equal(store_claim_mark_replaced(&w->store, w->learner, verified, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "replaces");
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM activities WHERE replaced_at IS"
+                                           " NOT NULL"),
+                     0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +314,8 @@ int main(void)
             test_a_catalog_event_claim_is_sent_again_despite_one_event_one_credit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_only_a_rejected_claim_of_ones_own_is_corrected_once,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_store_marks_only_a_rejected_claim_replaced, setup,
+                                        teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();
