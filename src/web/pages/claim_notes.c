@@ -35,14 +35,14 @@ void page_claim_warning_line(struct html *h, const struct claim_warning *warning
 static void claim_link(struct html *h, const char *path, int64_t id, const char *words,
                        const char *title)
 {
-    html_markup(h, " <a class=\"claim-link\" href=\"/activities/");
+    html_markup(h, "<a class=\"claim-link\" href=\"/activities/");
     html_int(h, id);
     html_text(h, path);
     html_markup(h, "\">");
     html_text(h, words);
     html_markup(h, "<span class=\"usa-sr-only\">: ");
     html_text(h, title);
-    html_markup(h, "</span></a>");
+    html_markup(h, "</span></a> ");
 }
 
 void page_claim_links(struct html *h, const struct claim_note *note, const char *title, bool own)
@@ -56,8 +56,10 @@ void page_claim_links(struct html *h, const struct claim_note *note, const char 
     if (!own) {
         return;
     }
+    html_markup(h, " <span class=\"claim-links\">");
     claim_link(h, "", note->id, "Claim and proof", title);
     if (strcmp(note->status, "rejected") == 0 && !note->replaced) {
         claim_link(h, "/resend", note->id, "Correct and send again", title);
     }
+    html_markup(h, "</span>");
 }
