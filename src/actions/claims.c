@@ -6,8 +6,11 @@
 
 #include "../core/credit.h"
 #include "../core/workflow.h"
+#include "../io/content_type.h"
 #include "../store/store_activities.h"
+#include "../store/store_claim_versions.h"
 #include "../store/store_learning.h"
+#include "../store/store_proofs.h"
 #include "notices.h"
 #include "../core/banned.h"
 
@@ -198,6 +201,128 @@ static enum ct_status read_claim(struct store *store, const struct actor *actor,
     return CT_OK;
 }
 
+/* ---- proof and correction ---- */
+
+/* The types a proof may be, as libmagic reads them from its content. */
+static const char *const proof_types[] = {"application/pdf", "image/png", "image/jpeg"};
+
+static bool proof_type_allowed(const char *type)
+{
+    for (size_t i = 0; i < sizeof proof_types / sizeof proof_types[0]; i++) {
+        if (strcmp(type, proof_types[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Checks the proof sent, if any: its size, then its type read from its content (into
+ * type); each a fault at "file". */
+static enum ct_status check_proof(const struct claim_proof *proof, char type[CONTENT_TYPE_SIZE],
+                                  struct action_outcome *outcome)
+{
+    type[0] = '\0';
+    if (!proof->given) {
+        return CT_OK;
+    }
+    if (proof->too_large || proof->size > CLAIM_PROOF_LIMIT || proof->bytes == NULL) {
+        action_fault(outcome, "file",
+                     "The proof file is larger than 10 MiB: send a smaller PDF or image.");
+        return CT_OK;
+    }
+    if (proof->size == 0) {
+        action_fault(outcome, "file", "The proof file is empty: choose the file again.");
+        return CT_OK;
+    }
+    enum ct_status status = content_type_of(proof->bytes, proof->size, type, &outcome->err);
+    if (status == CT_OK && !proof_type_allowed(type)) {
+        action_fault(outcome, "file",
+                     "The proof file is not a PDF, PNG or JPEG image (its content is %.60s):"
+                     " send the certificate or transcript as a PDF or an image.",
+                     type);
+    }
+    return status;
+}
+
+/* Before a correction is recorded: the claim it replaces must be the learner's own and
+ * rejected, not corrected yet; it is marked replaced. */
+static enum ct_status replace_claim(struct store *store, const struct actor *actor, int64_t old_id,
+                                    struct action_outcome *outcome)
+{
+    struct arena arena;
+    arena_init(&arena);
+    struct learning_activity claim;
+    bool found = false;
+    enum ct_status status =
+        store_learning_activity(store, old_id, &arena, &claim, &found, &outcome->err);
+    if (status == CT_OK &&
+        (!found || actor->person_id == 0 || claim.person_id != actor->person_id)) {
+        status = action_refuse(outcome, ACTION_NOT_FOUND, "replaces", "You have no such claim.");
+    }
+    if (status == CT_OK && strcmp(claim.status, "rejected") != 0) {
+        status = action_refuse(outcome, ACTION_WRONG_STATE, "replaces",
+                               "This claim is %s: only a rejected claim is corrected and sent"
+                               " again.",
+                               claim.status);
+    }
+    arena_release(&arena);
+    if (status == CT_OK) {
+        status = store_claim_mark_replaced(store, actor->person_id, old_id, &outcome->err);
+        status = action_from_store(outcome, status, ACTION_WRONG_STATE, NULL);
+    }
+    return status;
+}
+
+/* After the claim is recorded: its proof kept with it, and the claim it corrects linked. */
+static enum ct_status keep_with_claim(struct store *store, const struct actor *actor,
+                                      const struct claim_submit_input *input,
+                                      struct claim_submit_result *result,
+                                      struct action_outcome *outcome)
+{
+    enum ct_status status = CT_OK;
+    if (input->replaces > 0) {
+        status = store_claim_link(store, actor->person_id, result->activity_id, input->replaces,
+                                  &outcome->err);
+    }
+    if (status == CT_OK && input->proof.given) {
+        struct proof_new proof = {
+            .activity_id = result->activity_id,
+            .bytes = input->proof.bytes,
+            .size = input->proof.size,
+            .content_type = result->proof_type,
+            .file_name = input->proof.name != NULL ? input->proof.name : "",
+            .uploaded_by = actor->person_id,
+        };
+        char sha256[PROOF_SHA256_HEX_SIZE];
+        status = store_proof_add(store, &proof, &result->proof_id, sha256, &outcome->err);
+    }
+    return action_from_store(outcome, status, ACTION_BAD_INPUT, NULL);
+}
+
+/* The claim checked: its fields, its proof, and who claims. */
+static enum ct_status check_claim(struct store *store, const struct actor *actor,
+                                  const struct claim_submit_input *input, struct arena *arena,
+                                  struct learning_event *event, struct activity_new *activity,
+                                  struct claim_submit_result *result,
+                                  struct action_outcome *outcome)
+{
+    enum ct_status status = read_claim(store, actor, input, arena, event, activity, outcome);
+    if (status == CT_OK) {
+        status = check_proof(&input->proof, result->proof_type, outcome);
+    }
+    if (status == CT_OK) {
+        status = action_checked(outcome);
+    }
+    if (status == CT_OK && (actor->person_id == 0 || !actor_has_role(actor, ROLE_LEARNER))) {
+        status = action_refuse(outcome, ACTION_NOT_ALLOWED, NULL,
+                               "A learner claims an activity, for themself.");
+    }
+    if (status == CT_OK && input->replaces > 0) {
+        status = replace_claim(store, actor, input->replaces, outcome);
+    }
+    return status;
+}
+
 enum ct_status action_claim_submit(struct store *store, const struct actor *actor,
                                    const struct claim_submit_input *input,
                                    struct claim_submit_result *result,
@@ -214,20 +339,16 @@ enum ct_status action_claim_submit(struct store *store, const struct actor *acto
                                     .provenance = PROVENANCE_CLAIM};
     enum ct_status status = action_begin(store, outcome);
     if (status == CT_OK) {
-        status = read_claim(store, actor, input, &arena, &event, &activity, outcome);
-    }
-    if (status == CT_OK) {
-        status = action_checked(outcome);
-    }
-    if (status == CT_OK && (actor->person_id == 0 || !actor_has_role(actor, ROLE_LEARNER))) {
-        status = action_refuse(outcome, ACTION_NOT_ALLOWED, NULL,
-                               "A learner claims an activity, for themself.");
+        status = check_claim(store, actor, input, &arena, &event, &activity, result, outcome);
     }
     if (status == CT_OK) {
         status = store_activity_add(store, actor->person_id, &activity, &result->activity_id,
                                     &outcome->err);
         const char *field = status == CT_ERR_INPUT ? claim_field_of(outcome->err.where) : NULL;
         status = action_from_store(outcome, status, ACTION_BAD_INPUT, field);
+    }
+    if (status == CT_OK) {
+        status = keep_with_claim(store, actor, input, result, outcome);
     }
     if (status == CT_OK) {
         char key[32];
@@ -241,6 +362,7 @@ enum ct_status action_claim_submit(struct store *store, const struct actor *acto
     arena_release(&arena);
     if (status == CT_OK && input->check_only) {
         result->activity_id = 0;
+        result->proof_id = 0;
         return action_discard(store);
     }
     return action_end(store, status, outcome);

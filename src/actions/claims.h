@@ -10,6 +10,20 @@
 #include "action.h"
 #include "claim_warning.h"
 
+/* The largest proof a claim carries: 10 MiB. */
+#define CLAIM_PROOF_LIMIT ((size_t)10 * 1024 * 1024)
+
+/* A file sent as proof with a claim (an attendance certificate, an unofficial transcript):
+ * a PDF, a PNG or a JPEG image, as its content says (content_type.h; never its name), of
+ * 1 byte to CLAIM_PROOF_LIMIT. It is kept with the activity (store_proofs.h). */
+struct claim_proof {
+    bool given;        /* a file was sent (even an empty one) */
+    const void *bytes; /* size bytes, borrowed; NULL when too large to have been read */
+    size_t size;       /* as sent */
+    bool too_large;    /* the upload passed the server's limit and was dropped */
+    const char *name;  /* the name it was sent under, or NULL */
+};
+
 /* A claim, as the claim form and POST /api/v1/me/activities send it: a catalog event
  * (its title, kind, credits, category and last day are taken; date may name another
  * day), or an independent activity. Texts are as typed (NULL or "" when left out);
@@ -27,13 +41,20 @@ struct claim_submit_input {
     const char *topic;            /* "topic": presenting */
     const char *plan_item;        /* "plan_item": self-directed, the plan item's key */
     const char *recorded;         /* "recorded": archived-webinar, YYYY-MM-DD */
+    /* "replaces": the learner's own rejected claim this one corrects and sends again (a
+     * new activity; the rejected one is kept, replaced), 0 for a first claim. */
+    int64_t replaces;
+    /* "file": a proof of the activity (claim_proof), none when proof.given is false. */
+    struct claim_proof proof;
     /* A dry run: everything is checked and the warning computed, nothing is kept (the
      * claim form's step before its confirmation). */
     bool check_only;
 };
 
 struct claim_submit_result {
-    int64_t activity_id; /* 0 on a dry run */
+    int64_t activity_id;  /* 0 on a dry run */
+    int64_t proof_id;     /* the proof kept, 0 when none (or on a dry run) */
+    char proof_type[128]; /* its type, read from its content ("" when none) */
     /* What the engine says of the claim on each open track, as recorded (pending). */
     struct claim_warning warning;
 };
@@ -50,7 +71,13 @@ void claim_read_activity(const struct claim_submit_input *input, struct activity
  * is a fault at once; the store's checks (what each kind needs, one event or one
  * activity earning credit once) are a fault of the field they name. result->warning is
  * the engine's word on the claim as recorded (claim_warning_of): the claim is recorded
- * whether or not it warns; with input->check_only nothing is kept and no one is told. */
+ * whether or not it warns; with input->check_only nothing is kept and no one is told.
+ * A proof (input->proof) is checked (a fault at "file": empty, over CLAIM_PROOF_LIMIT, not
+ * a PDF, PNG or JPEG by its content) and kept with the activity in the same transaction,
+ * audited with its SHA-256. With input->replaces, the claim corrects that rejected claim of
+ * the learner's (not found when it is not theirs, ACTION_WRONG_STATE when it is not
+ * rejected or is corrected already): the new claim is linked to it and the rejected one
+ * is kept, marked replaced (store_claim_versions.h). */
 enum ct_status action_claim_submit(struct store *store, const struct actor *actor,
                                    const struct claim_submit_input *input,
                                    struct claim_submit_result *result,

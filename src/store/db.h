@@ -42,16 +42,23 @@ void db_reset(struct db_stmt *stmt);
 enum ct_status db_bind_int64(struct db_stmt *stmt, int index, int64_t value) CT_MUST_CHECK;
 enum ct_status db_bind_text(struct db_stmt *stmt, int index, const char *text) CT_MUST_CHECK;
 enum ct_status db_bind_null(struct db_stmt *stmt, int index) CT_MUST_CHECK;
+/* Binds size bytes (copied; borrowed for the call) as a binary value: a BLOB in
+ * SQLite, bytea in PostgreSQL. NULL bytes bind SQL NULL. */
+enum ct_status db_bind_blob(struct db_stmt *stmt, int index, const void *bytes,
+                            size_t size) CT_MUST_CHECK;
 
 /* A parameter value, for binding several at once with db_bind_all. */
-enum db_param_type { DB_PARAM_INT, DB_PARAM_TEXT };
+enum db_param_type { DB_PARAM_INT, DB_PARAM_TEXT, DB_PARAM_BLOB };
 struct db_param {
     enum db_param_type type;
-    int64_t integer;
-    const char *text; /* borrowed; NULL binds SQL NULL */
+    int64_t integer;  /* an integer's value; a blob's size in bytes */
+    const char *text; /* borrowed; NULL binds SQL NULL; a blob's bytes */
 };
 #define DB_INT(value)  ((struct db_param){DB_PARAM_INT, (value), NULL})
 #define DB_TEXT(value) ((struct db_param){DB_PARAM_TEXT, 0, (value)})
+/* size bytes at bytes (borrowed), bound with db_bind_blob. */
+#define DB_BLOB(bytes, size)                                                                       \
+    ((struct db_param){DB_PARAM_BLOB, (int64_t)(size), (const char *)(bytes)})
 
 /* Binds params[0..count) to parameters 1..count. */
 enum ct_status db_bind_all(struct db_stmt *stmt, const struct db_param *params, size_t count,
@@ -65,6 +72,10 @@ enum ct_status db_step(struct db_stmt *stmt, bool *has_row, struct ct_err *err) 
 int64_t db_column_int64(struct db_stmt *stmt, int column);
 const char *db_column_text(struct db_stmt *stmt, int column);
 bool db_column_is_null(struct db_stmt *stmt, int column);
+/* A binary column's bytes (borrowed until the next step, reset or finalize; NULL for
+ * SQL NULL or an empty value) and their count. */
+const void *db_column_blob(struct db_stmt *stmt, int column);
+size_t db_column_bytes(struct db_stmt *stmt, int column);
 
 /* The current row's shape: column count, names (borrowed) and whether a column holds
  * an integer (else text or NULL). */

@@ -252,14 +252,33 @@ enum ct_status db_bind_null(struct db_stmt *stmt, int index)
     return bind_result(sqlite3_bind_null(stmt->handle, index));
 }
 
+enum ct_status db_bind_blob(struct db_stmt *stmt, int index, const void *bytes, size_t size)
+{
+    if (bytes == NULL) {
+        return db_bind_null(stmt, index);
+    }
+    return bind_result(
+        sqlite3_bind_blob64(stmt->handle, index, bytes, (sqlite3_uint64)size, SQLITE_TRANSIENT));
+}
+
+static enum ct_status bind_param(struct db_stmt *stmt, int index, const struct db_param *param)
+{
+    switch (param->type) {
+    case DB_PARAM_INT:
+        return db_bind_int64(stmt, index, param->integer);
+    case DB_PARAM_BLOB:
+        return db_bind_blob(stmt, index, param->text, (size_t)param->integer);
+    default:
+        return db_bind_text(stmt, index, param->text);
+    }
+}
+
 enum ct_status db_bind_all(struct db_stmt *stmt, const struct db_param *params, size_t count,
                            struct ct_err *err)
 {
     for (size_t i = 0; i < count; i++) {
         int index = (int)i + 1;
-        enum ct_status status = params[i].type == DB_PARAM_INT
-                                    ? db_bind_int64(stmt, index, params[i].integer)
-                                    : db_bind_text(stmt, index, params[i].text);
+        enum ct_status status = bind_param(stmt, index, &params[i]);
         if (status != CT_OK) {
             return ct_err_set(err, status, "database", "cannot bind parameter %d", index);
         }
@@ -290,6 +309,16 @@ const char *db_column_text(struct db_stmt *stmt, int column)
 bool db_column_is_null(struct db_stmt *stmt, int column)
 {
     return sqlite3_column_type(stmt->handle, column) == SQLITE_NULL;
+}
+
+const void *db_column_blob(struct db_stmt *stmt, int column)
+{
+    return sqlite3_column_blob(stmt->handle, column);
+}
+
+size_t db_column_bytes(struct db_stmt *stmt, int column)
+{
+    return (size_t)sqlite3_column_bytes(stmt->handle, column);
 }
 
 int db_column_count(struct db_stmt *stmt)

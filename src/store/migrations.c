@@ -162,6 +162,16 @@ static const struct migration migrations[] = {
         false,
     },
     {
+        16,
+        "proof files kept with claimed activities, and a rejected claim corrected and sent"
+        " again as a new activity that replaces it",
+#include "schema_v16.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
+    {
         17,
         "a catalog event may be withdrawn: withdrawn_at",
 #include "schema_v17.sql.h"

@@ -81,7 +81,8 @@ static enum ct_status check_event_not_held(struct store *store, const struct act
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(store->db,
                                        "SELECT record_key, status, date FROM activities WHERE"
-                                       " person_id = ? AND event_id = ? AND superseded_by IS NULL",
+                                       " person_id = ? AND event_id = ? AND superseded_by IS NULL"
+                                       " AND replaced_at IS NULL",
                                        &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(a->person_id), DB_INT(a->event_id)), 2, err);
@@ -124,7 +125,8 @@ static enum ct_status check_claim_not_held(struct store *store, const struct act
     enum ct_status status = db_prepare(store->db,
                                        "SELECT record_key, status, title FROM activities WHERE"
                                        " person_id = ? AND kind = ? AND date = ? AND"
-                                       " superseded_by IS NULL ORDER BY id",
+                                       " superseded_by IS NULL AND replaced_at IS NULL"
+                                       " ORDER BY id",
                                        &stmt, err);
     if (status == CT_OK) {
         status =

@@ -2,7 +2,8 @@
  * store_claim_notes: what the learner's progress page shows of their open claims beside
  * the engine's evaluation: each pending or rejected activity's row id (for withdrawing
  * a pending claim) and the reason it was rejected with (the verifier's words, or the
- * learner's when they withdrew it).
+ * learner's when they withdrew it), and whether a rejected one was corrected and sent
+ * again.
  */
 #ifndef CERTTRACK_STORE_CLAIM_NOTES_H
 #define CERTTRACK_STORE_CLAIM_NOTES_H
@@ -14,6 +15,7 @@ struct claim_note {
     int64_t id;       /* its row id */
     char status[16];  /* "pending" or "rejected" */
     char reason[512]; /* why it was rejected ("" when pending) */
+    bool replaced;    /* rejected, then corrected and sent again (store_claim_versions.h) */
 };
 
 /* Every pending or rejected activity of person_id, by record key: rows (started as

@@ -28,6 +28,8 @@
 #include "pages/record_imports.h"
 #include "pages/certificates.h"
 #include "pages/activities.h"
+#include "pages/claim_view.h"
+#include "pages/proofs.h"
 #include "pages/compliance.h"
 #include "pages/harvest_imports.h"
 #include "pages/harvest_inbox.h"
@@ -175,10 +177,15 @@ static const struct route routes[] = {
      "Settings"},
     {"GET", "/tokens", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_tokens, LAID_OUT, "API tokens"},
     {"GET", "/profile", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_profile, LAID_OUT, "Your profile"},
-    {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_claim_submit,
+    {"POST", "/activities/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_UPLOAD, page_claim_submit,
      LAID_OUT, NO_NAV},
     {"POST", "/activities/{id}/withdraw", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE,
      page_claim_withdraw, LAID_OUT, NO_NAV},
+    /* A claim with its proof (the learner, their verifier, a coordinator; else 404). */
+    {"GET", "/activities/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_claim_view, LAID_OUT, NO_NAV},
+    {"GET", "/activities/{id}/resend", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE,
+     page_claim_resend, LAID_OUT, NO_NAV},
+    {"GET", "/proofs/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_proof_download, BARE, NO_NAV},
     {"POST", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new_submit,
      LAID_OUT, NO_NAV},
     {"GET", "/people/{id}/tracks/new", ACCESS_SIGNED_IN,

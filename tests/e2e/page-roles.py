@@ -50,6 +50,9 @@ ROUTES = [
     ("GET", "/activities/new", LEARNER),
     ("POST", "/activities/new", LEARNER),
     ("POST", "/activities/{id}/withdraw", LEARNER),
+    ("GET", "/activities/{id}", "signed-in"),
+    ("GET", "/activities/{id}/resend", LEARNER),
+    ("GET", "/proofs/{id}", "signed-in"),
     ("POST", "/track", LEARNER),
     ("GET", "/tracks/new", LEARNER),
     ("POST", "/tracks/new", LEARNER),
@@ -179,6 +182,7 @@ def concrete(db, path):
         "/imports/": "SELECT 1",
         "/catalog/events/": "SELECT MAX(id) FROM events",
         "/activities/": "SELECT MIN(id) FROM activities WHERE status = 'pending'",
+        "/proofs/": "SELECT COALESCE(MIN(id), 1) FROM activity_proofs",
     }
     for prefix, query in ids.items():
         if path.startswith(prefix) and "{id}" in path:

@@ -257,7 +257,7 @@ static void test_a_claim_that_will_not_count_is_confirmed_with_the_engines_reaso
     /* The verifier sees the same reason beside the claim. */
     web_call_begin(&call, w, "GET", "/verify", w->director, today);
     web_call_run(&call);
-    web_call_assert_body_has(&call, "Old course<div class=\"claim-warning\"><strong>Will not"
+    web_call_assert_body_has(&call, "Old course</a><div class=\"claim-warning\"><strong>Will not"
                                     " count, even if verified.</strong><ul class=\"usa-list\">"
                                     "<li>MSL Certification for Library Staff: It took place"
                                     " before this track started.</li>");

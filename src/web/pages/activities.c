@@ -7,6 +7,7 @@
 
 #include "../../actions/claims.h"
 #include "../../core/credit.h"
+#include "../../store/store_claim_versions.h"
 #include "../../store/store_learning.h"
 #include "../html/form.h"
 #include "../html/html.h"
@@ -348,11 +349,82 @@ static void claim_field(struct web_request *request, struct html *h, const struc
             choices);
 }
 
+/* Whether the request sent a file in its field "file" (even an empty one). */
+static bool upload_given(const struct web_request *request)
+{
+    const struct web_upload *upload = &request->upload;
+    return upload->too_large ||
+           (upload->file != NULL && (upload->size > 0 || upload->name[0] != '\0'));
+}
+
+/* The claim a correction replaces (field "replaces"), 0 when none. */
+static int64_t replaces_of(const struct web_request *request)
+{
+    const char *text = web_form_value(request, "replaces");
+    return text != NULL ? strtoll(text, NULL, 10) : 0;
+}
+
+/* The words above a correction's form: what it does and why the claim was rejected. */
+static void resend_words(struct web_request *request, struct html *h, int64_t replaces)
+{
+    char reason[512] = "";
+    struct ct_err err = {0};
+    html_fail(h, store_claim_rejection(request->store, replaces, reason, &err));
+    html_markup(h,
+                "<div class=\"usa-alert usa-alert--info usa-alert--slim\"><div"
+                " class=\"usa-alert__body\"><p class=\"usa-alert__text\">You are correcting"
+                " a rejected claim. Your verifier gave this reason: <span class=\"claim-reason\">");
+    html_text(h, reason[0] != '\0' ? reason : "none given");
+    html_markup(h, "</span>. Sending it makes a new claim that replaces the rejected one,"
+                   " pending your verifier's decision again; the rejected claim and its proof"
+                   " are kept.</p></div></div>\n");
+}
+
+/* The proof field: its fault (the first fault's id is "error-message"), and when the
+ * form is shown again after a file was sent, that the file must be chosen again. */
+static void proof_field(struct web_request *request, struct html *h,
+                        const struct action_outcome *outcome)
+{
+    const struct action_fault *fault = outcome != NULL ? action_fault_of(outcome, "file") : NULL;
+    const char *error_id = fault == NULL                  ? NULL
+                           : fault == &outcome->faults[0] ? "error-message"
+                                                          : "file-error";
+    if (fault != NULL) {
+        html_markup(h, "<div class=\"usa-form-group usa-form-group--error\">");
+    } else {
+        html_markup(h, "<div class=\"usa-form-group\">");
+    }
+    html_markup(h, "<label class=\"usa-label\" for=\"file\">Proof (optional)</label><span"
+                   " class=\"usa-hint\" id=\"file-hint\">An attendance certificate or an"
+                   " unofficial transcript: a PDF, PNG or JPEG image of at most 10 MiB. Your"
+                   " verifier and the State Library's coordinator see it.");
+    if (upload_given(request)) {
+        html_markup(h, " The file you chose was not kept, as the claim was not sent yet:"
+                       " choose it again.");
+    }
+    html_markup(h, "</span>");
+    if (fault != NULL) {
+        html_markup(h, "<span class=\"usa-error-message\" id=\"");
+        html_text(h, error_id);
+        html_markup(h, "\" role=\"alert\">");
+        html_text(h, fault->message);
+        html_markup(h, "</span><input class=\"usa-file-input usa-input--error\" id=\"file\""
+                       " name=\"file\" type=\"file\" aria-invalid=\"true\" aria-describedby=\"");
+        html_text(h, error_id);
+        html_markup(h, " file-hint\"");
+    } else {
+        html_markup(h, "<input class=\"usa-file-input\" id=\"file\" name=\"file\" type=\"file\""
+                       " aria-describedby=\"file-hint\"");
+    }
+    html_markup(h, " accept=\"application/pdf,image/png,image/jpeg\"></div>\n");
+}
+
 /* The form, with what was typed and every fault of a refused claim (outcome, or NULL). */
 static enum ct_status claim_page(struct web_request *request, struct web_response *response,
                                  const struct action_outcome *outcome)
 {
-    web_set_title(response, "Claim an activity");
+    int64_t replaces = replaces_of(request);
+    web_set_title(response, replaces > 0 ? "Correct and send again" : "Claim an activity");
     struct ct_err err = {0};
     struct claim_choices choices;
     memset(&choices, 0, sizeof choices);
@@ -366,16 +438,28 @@ static enum ct_status claim_page(struct web_request *request, struct web_respons
         html_text(&h, outcome->faults[0].field);
         html_markup(&h, "\">see the field marked below</a>.</p></div></div>\n");
     }
+    if (replaces > 0) {
+        resend_words(request, &h, replaces);
+    }
     html_markup(&h, "<p>Your claim goes to your verifier. When the rules will not count"
                     " it, you are told why before it is sent.</p>\n<form method=\"post\" "
-                    "action=\"/activities/new\""
+                    "action=\"/activities/new\" enctype=\"multipart/form-data\""
                     " class=\"usa-form usa-form--large\" data-claim=\"true\">\n");
     html_csrf(&h, request->csrf);
+    if (replaces > 0) {
+        html_hidden_id(&h, "replaces", replaces);
+    }
     for (size_t i = 0; i < sizeof fields / sizeof fields[0] && html_status(&h) == CT_OK; i++) {
         claim_field(request, &h, &fields[i], outcome, &choices);
     }
-    html_markup(&h, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n"
-                    "</form>\n<script src=\"/assets/claim.js\"></script>\n");
+    proof_field(request, &h, outcome);
+    if (replaces > 0) {
+        html_markup(&h, "<button type=\"submit\" class=\"usa-button\">Send the corrected"
+                        " claim</button>\n");
+    } else {
+        html_markup(&h, "<button type=\"submit\" class=\"usa-button\">Claim</button>\n");
+    }
+    html_markup(&h, "</form>\n<script src=\"/assets/claim.js\"></script>\n");
     return html_status(&h);
 }
 
@@ -413,7 +497,33 @@ static void claim_input(const struct web_request *request, struct claim_submit_i
         .topic = web_form_value(request, "topic"),
         .plan_item = web_form_value(request, "plan_item"),
         .recorded = web_form_value(request, "recorded"),
+        .replaces = replaces_of(request),
     };
+}
+
+/* The file the form sent as proof, read into *bytes (the caller frees it) unless it is
+ * over the limit (the action refuses it by its size). */
+static enum ct_status read_proof(const struct web_request *request, struct claim_proof *proof,
+                                 unsigned char **bytes)
+{
+    const struct web_upload *upload = &request->upload;
+    *bytes = NULL;
+    *proof = (struct claim_proof){.given = upload_given(request),
+                                  .size = (size_t)upload->size,
+                                  .too_large = upload->too_large,
+                                  .name = upload->name};
+    if (!proof->given || proof->too_large || proof->size > CLAIM_PROOF_LIMIT) {
+        return CT_OK;
+    }
+    *bytes = malloc(proof->size > 0 ? proof->size : 1);
+    if (*bytes == NULL) {
+        return CT_ERR_NOMEM;
+    }
+    if (proof->size > 0 && fread(*bytes, 1, proof->size, upload->file) != proof->size) {
+        return CT_ERR_IO;
+    }
+    proof->bytes = *bytes;
+    return CT_OK;
 }
 
 /* The confirmation step of a claim the engine will not count: its reasons, what sending
@@ -433,10 +543,25 @@ static enum ct_status warned_page(struct web_request *request, struct web_respon
                     " your verifier sees the same warning beside it. It will not count"
                     " toward your certificate. To change it instead, choose Change the"
                     " claim: what you typed is kept.</p>\n<form method=\"post\""
-                    " action=\"/activities/new\" class=\"usa-form\">\n");
+                    " action=\"/activities/new\" enctype=\"multipart/form-data\""
+                    " class=\"usa-form\">\n");
     html_csrf(&h, request->csrf);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         html_hidden(&h, fields[i].name, web_form_value(request, fields[i].name));
+    }
+    if (replaces_of(request) > 0) {
+        html_hidden_id(&h, "replaces", replaces_of(request));
+    }
+    if (upload_given(request)) {
+        /* A file is not kept between the two steps: it is asked for again here. */
+        html_markup(&h, "<div class=\"usa-form-group\"><label class=\"usa-label\""
+                        " for=\"file\">Proof</label><span class=\"usa-hint\" id=\"file-hint\">"
+                        "The file you chose (");
+        html_text(&h, request->upload.name);
+        html_markup(&h, ") is not kept until the claim is sent: choose it again to send it"
+                        " with the claim.</span><input class=\"usa-file-input\" id=\"file\""
+                        " name=\"file\" type=\"file\" aria-describedby=\"file-hint\""
+                        " accept=\"application/pdf,image/png,image/jpeg\"></div>\n");
     }
     html_markup(&h, "<div class=\"actions\"><button type=\"submit\" class=\"usa-button\""
                     " name=\"step\" value=\"send\">Send it anyway</button> <button"
@@ -482,18 +607,23 @@ enum ct_status page_claim_submit(struct web_request *request, struct web_respons
     }
     struct claim_submit_input input;
     claim_input(request, &input);
+    unsigned char *bytes = NULL;
+    enum ct_status status = read_proof(request, &input.proof, &bytes);
     struct claim_submit_result result;
     bool done = false;
     /* Unless the learner confirmed a warned claim, ask the engine first. */
     input.check_only = !step_is(request, "send");
-    enum ct_status status = run_claim(request, response, &input, &result, &done);
-    if (done && input.check_only && result.warning.warned) {
-        return warned_page(request, response, &result.warning);
+    if (status == CT_OK) {
+        status = run_claim(request, response, &input, &result, &done);
     }
-    if (done && input.check_only) {
+    if (done && input.check_only && result.warning.warned) {
+        status = warned_page(request, response, &result.warning);
+        done = false;
+    } else if (done && input.check_only) {
         input.check_only = false;
         status = run_claim(request, response, &input, &result, &done);
     }
+    free(bytes);
     if (done) {
         notice_redirect(response, "/", result.warning.warned ? "claimed-warned" : "claimed", 0);
     }
@@ -518,4 +648,89 @@ enum ct_status page_claim_withdraw(struct web_request *request, struct web_respo
         notice_redirect(response, "/", "claim-withdrawn", 0);
     }
     return status;
+}
+
+/* ---- correcting a rejected claim ---- */
+
+/* Puts a field of the rejected claim into the form, as if it had been typed. */
+static enum ct_status prefill(struct web_request *request, const char *name, const char *value)
+{
+    return value != NULL && value[0] != '\0' ? web_form_add(&request->form, name, value) : CT_OK;
+}
+
+/* A quantity of halves as the form takes it ("" for none). */
+static void halves_text(int64_t halves, char out[CREDIT_TEXT_SIZE])
+{
+    out[0] = '\0';
+    if (halves > 0) {
+        credit_format(halves, out);
+    }
+}
+
+/* The rejected claim's fields, in the form. */
+static enum ct_status prefill_claim(struct web_request *request,
+                                    const struct learning_activity *claim)
+{
+    char event[32] = "", credits[CREDIT_TEXT_SIZE], semester[CREDIT_TEXT_SIZE];
+    char quarter[CREDIT_TEXT_SIZE], hours[32] = "", replaces[32];
+    if (claim->event_id > 0) {
+        snprintf(event, sizeof event, "%lld", (long long)claim->event_id);
+    }
+    halves_text(claim->credit_halves, credits);
+    halves_text(claim->semester_halves, semester);
+    halves_text(claim->quarter_halves, quarter);
+    if (claim->minutes > 0) {
+        snprintf(hours, sizeof hours, "%g", (double)claim->minutes / 60.0);
+    }
+    snprintf(replaces, sizeof replaces, "%lld", (long long)claim->id);
+    const char *pairs[][2] = {
+        {"event", event},
+        {"kind", claim->kind},
+        {"title", claim->title},
+        {"date", claim->date},
+        {"category", claim->category},
+        {"credits", credits},
+        {"semester_credits", semester},
+        {"quarter_credits", quarter},
+        {"hours", hours},
+        {"topic", claim->topic},
+        {"plan_item", claim->plan_item},
+        {"recorded", claim->recorded},
+        {"replaces", replaces},
+    };
+    enum ct_status status = CT_OK;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0] && status == CT_OK; i++) {
+        status = prefill(request, pairs[i][0], pairs[i][1]);
+    }
+    return status;
+}
+
+enum ct_status page_claim_resend(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    struct learning_activity claim;
+    bool found = false;
+    struct claim_version version;
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_learning_activity(request->store, id, &request->arena, &claim, &found, &err);
+    if (status == CT_OK && found) {
+        status = store_claim_version(request->store, id, &version, &err);
+    }
+    if (status != CT_OK) {
+        return status;
+    }
+    if (!found || request->person_id == 0 || claim.person_id != request->person_id) {
+        return page_not_found(request, response, "claim of yours");
+    }
+    if (strcmp(claim.status, "rejected") != 0 || version.replaced_by != 0) {
+        return page_error(request, response, 409, "Claim not rejected",
+                          version.replaced_by != 0
+                              ? "This claim was corrected and sent again already. Go back to"
+                                " your progress page."
+                              : "Only a rejected claim is corrected and sent again. Go back"
+                                " to your progress page.");
+    }
+    status = prefill_claim(request, &claim);
+    return status == CT_OK ? claim_page(request, response, NULL) : status;
 }

@@ -7,6 +7,7 @@
 #define CERTTRACK_CLAIM_NOTES_H
 
 #include "../../actions/claim_warning.h"
+#include "../../store/store_claim_notes.h"
 #include "../html/html.h"
 
 /* The engine's reason for each track in warning, as list items ("Program: reason."),
@@ -16,5 +17,12 @@ void page_claim_reasons(struct html *h, const struct claim_warning *warning);
 /* The warning beside a claim on the verify queue: a line that starts "Will not count"
  * and gives the reasons; nothing when the warning does not warn. */
 void page_claim_warning_line(struct html *h, const struct claim_warning *warning);
+
+/* Beside a pending or rejected claim on the progress page (note from store_claim_notes):
+ * a rejected claim that was corrected says it was replaced; for its own learner (own),
+ * a link to the claim and its proof (GET /activities/{id}) and, on a rejected claim not
+ * yet corrected, "Correct and send again" (GET /activities/{id}/resend). title names
+ * the claim for a screen reader. */
+void page_claim_links(struct html *h, const struct claim_note *note, const char *title, bool own);
 
 #endif

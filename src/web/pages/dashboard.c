@@ -15,6 +15,7 @@
 #include "../html/html.h"
 #include "../html/slim_alert.h"
 #include "certificate_files.h"
+#include "claim_notes.h"
 #include "enrolment.h"
 #include "todo.h"
 #include "track.h"
@@ -185,6 +186,7 @@ static void why_cell(struct web_request *request, struct html *h, const char *ti
     if (note != NULL && own && strcmp(note->status, "pending") == 0) {
         withdraw_button(request, h, title, note->id);
     }
+    page_claim_links(h, note, title, own);
     html_markup(h, "</td>");
 }
 

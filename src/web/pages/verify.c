@@ -7,6 +7,7 @@
 
 #include "../../actions/claims.h"
 #include "../../core/credit.h"
+#include "../../store/store_claim_versions.h"
 #include "../../store/store_learning.h"
 #include "../html/form.h"
 #include "../html/html.h"
@@ -14,6 +15,7 @@
 #include "../html/paging.h"
 #include "../html/slim_alert.h"
 #include "claim_notes.h"
+#include "proofs.h"
 #include "../../core/banned.h"
 
 /* The columns in the order of the store's (verify_queue_column); the store sorts. */
@@ -100,10 +102,23 @@ static void title_cell(struct web_request *request, struct html *h,
     struct ct_err err = {0};
     html_fail(h, claim_warning_of(request->store, claim->person_id, claim->key, request->today,
                                   &warning, &err));
-    html_markup(h, "<td>");
+    struct claim_version version = {0};
+    html_fail(h, store_claim_version(request->store, claim->id, &version, &err));
+    html_markup(h, "<td><a href=\"/activities/");
+    html_int(h, claim->id);
+    html_markup(h, "\">");
     html_text(h, claim->title != NULL ? claim->title : "");
+    html_markup(h, "</a>");
+    if (html_status(h) == CT_OK && version.replaces != 0) {
+        /* A resend: the verifier sees why the earlier claim was rejected. */
+        html_markup(h, "<div class=\"claim-resent\"><strong>Sent again</strong> after a"
+                       " rejection. Earlier reason: ");
+        html_text(h, version.replaced_reason[0] != '\0' ? version.replaced_reason : "none given");
+        html_markup(h, "</div>");
+    }
     if (html_status(h) == CT_OK) {
         page_claim_warning_line(h, &warning);
+        page_proof_list(request, h, claim->id, false);
     }
     html_markup(h, "</td>");
 }
