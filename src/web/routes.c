@@ -122,6 +122,7 @@ static const struct route routes[] = {
     {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_form, LAID_OUT, NO_NAV},
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_submit, LAID_OUT, NO_NAV},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_logout, LAID_OUT, NO_NAV},
+    {"POST", "/session/stay", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_session_stay, BARE, NO_NAV},
     {"GET", "/login/oidc", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_begin, LAID_OUT, NO_NAV},
     {"GET", "/login/oidc/callback", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_callback, LAID_OUT,
      NO_NAV},

@@ -46,6 +46,7 @@ ROUTES = [
     ("GET", "/account/email", "public"),
     ("POST", "/account/email", "public"),
     ("POST", "/logout", "signed-in"),
+    ("POST", "/session/stay", "signed-in"),
     ("GET", "/", "signed-in"),
     ("GET", "/activities/new", LEARNER),
     ("POST", "/activities/new", LEARNER),

@@ -214,3 +214,17 @@ enum ct_status page_login_form(struct web_request *request, struct web_response 
     }
     return page_login(request, response, NULL);
 }
+
+enum ct_status page_session_stay(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    const char *accept = web_header_value(request, "Accept");
+    if (accept == NULL || strstr(accept, "application/json") == NULL) {
+        web_redirect(response, "/");
+        return CT_OK;
+    }
+    response->content_type = "application/json";
+    return buf_printf(&response->body, "{\"seconds_left\": %lld}\n",
+                      (long long)request->session_seconds_left);
+}
