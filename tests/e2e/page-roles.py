@@ -47,6 +47,7 @@ ROUTES = [
     ("POST", "/account/email", "public"),
     ("POST", "/logout", "signed-in"),
     ("POST", "/session/stay", "signed-in"),
+    ("GET", "/kept-form", "signed-in"),
     ("GET", "/", "signed-in"),
     ("GET", "/activities/new", LEARNER),
     ("POST", "/activities/new", LEARNER),

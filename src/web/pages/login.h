@@ -11,8 +11,13 @@
 enum ct_status page_login(struct web_request *request, struct web_response *response,
                           const char *message) CT_MUST_CHECK;
 
-/* Signs person_id in: a new session, its cookie, and to the dashboard (the password's
- * and the identity provider's sign-in alike). */
+/* page_login with message as a notice (an information alert), not an error. */
+enum ct_status page_login_notice(struct web_request *request, struct web_response *response,
+                                 const char *message) CT_MUST_CHECK;
+
+/* Signs person_id in: a new session, its cookie, and to the dashboard, or to the form
+ * kept while the session had ended (kept_form.h) (the password's and the identity
+ * provider's sign-in alike). */
 enum ct_status page_login_start_session(struct web_request *request, struct web_response *response,
                                         int64_t person_id) CT_MUST_CHECK;
 
