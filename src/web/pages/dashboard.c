@@ -250,7 +250,9 @@ static void activity_row(struct web_request *request, struct html *h, const char
     date_text(h, activity->date);
     html_markup(h, "</td>");
     text_cell(h, "Kind", activity_kind_label(activity->kind));
-    text_cell(h, "Category", activity_category_words(evaluation, activity));
+    if (evaluation->program->category_count > 0) {
+        text_cell(h, "Category", activity_category_words(evaluation, activity));
+    }
     text_cell(h, "Status", activity_status_name(activity->status));
     credits_cell(h, "Worth", result->credit_halves);
     credits_cell(h, "Counted", result->counted_halves);
@@ -286,8 +288,11 @@ static void activity_table(struct web_request *request, struct html *h,
     html_markup(h, "<table class=\"usa-table usa-table--borderless"
                    " usa-table--stacked\">\n<caption>Each activity and what counts from it today"
                    "</caption>\n<thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Date"
-                   "</th><th scope=\"col\">Kind</th><th scope=\"col\">Category</th>"
-                   "<th scope=\"col\">Status</th>"
+                   "</th><th scope=\"col\">Kind</th>");
+    if (evaluation->program->category_count > 0) {
+        html_markup(h, "<th scope=\"col\">Category</th>");
+    }
+    html_markup(h, "<th scope=\"col\">Status</th>"
                    "<th scope=\"col\" class=\"number\">Worth</th><th scope=\"col\" "
                    "class=\"number\">Counted</th><th scope=\"col\">Why</th>"
                    "</tr></thead>\n<tbody>\n");
