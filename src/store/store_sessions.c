@@ -142,6 +142,22 @@ enum ct_status store_session_find_idle(struct store *store, const char *id, int6
     return status;
 }
 
+enum ct_status store_session_keep(struct store *store, const char *id, int64_t now,
+                                  int64_t idle_seconds, struct store_session_found *session,
+                                  struct ct_err *err)
+{
+    enum ct_status status = store_session_find_idle(store, id, now, idle_seconds, session, err);
+    if (status != CT_OK || !session->found) {
+        return status;
+    }
+    char hash[SESSION_TOKEN_SIZE];
+    token_hash(id, hash);
+    status = STORE_EXEC(store, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", NULL, err,
+                        DB_INT(now), DB_TEXT(hash));
+    return status == CT_OK ? store_session_find_idle(store, id, now, idle_seconds, session, err)
+                           : status;
+}
+
 enum ct_status store_session_end(struct store *store, const char *id, struct ct_err *err)
 {
     if (id == NULL) {

@@ -53,6 +53,13 @@ enum ct_status store_session_find_idle(struct store *store, const char *id, int6
                                        int64_t idle_seconds, struct store_session_found *session,
                                        struct ct_err *err) CT_MUST_CHECK;
 
+/* store_session_find_idle, then marks the live session used at now whenever it was last
+ * marked (the idle warning's "Stay signed in"), so that session->seconds_left is the full
+ * idle time (or what the absolute limit leaves). */
+enum ct_status store_session_keep(struct store *store, const char *id, int64_t now,
+                                  int64_t idle_seconds, struct store_session_found *session,
+                                  struct ct_err *err) CT_MUST_CHECK;
+
 /* How often a session's use is written: SESSION_TOUCH_SECONDS, or a quarter of
  * idle_seconds when that is shorter. */
 int64_t store_session_touch_seconds(int64_t idle_seconds);

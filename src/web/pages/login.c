@@ -240,7 +240,16 @@ enum ct_status page_session_stay(struct web_request *request, struct web_respons
         web_redirect(response, "/");
         return CT_OK;
     }
+    struct store_session_found session;
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_session_keep(request->store, request->session_cookie, request->now,
+                           session_idle_seconds(request->config), &session, &err);
+    if (status != CT_OK) {
+        return status;
+    }
     response->content_type = "application/json";
-    return buf_printf(&response->body, "{\"seconds_left\": %lld}\n",
-                      (long long)request->session_seconds_left);
+    return buf_printf(
+        &response->body, "{\"seconds_left\": %lld}\n",
+        (long long)(session.found ? session.seconds_left : request->session_seconds_left));
 }

@@ -29,8 +29,8 @@ enum ct_status page_login_submit(struct web_request *request, struct web_respons
 enum ct_status page_logout(struct web_request *request, struct web_response *response,
                            int64_t id) CT_MUST_CHECK;
 
-/* POST /session/stay (the session's CSRF token): the request itself keeps the session
- * in use; answers {"seconds_left": N} to a request that accepts application/json (the
+/* POST /session/stay (the session's CSRF token): marks the session used now
+ * (store_session_keep); answers {"seconds_left": N} to a request that accepts application/json (the
  * idle warning's script), else sends to the dashboard. */
 enum ct_status page_session_stay(struct web_request *request, struct web_response *response,
                                  int64_t id) CT_MUST_CHECK;
