@@ -168,7 +168,14 @@ static void test_a_form_sent_after_the_timeout_is_kept_without_secrets(void **st
     assert_false(kept_form_field_dropped("title"));
     struct action_world *world = action_world_open("pages-learner-kept");
     struct web_call call;
+    /* A visitor who never signed in gets the sign-in page as before, nothing kept. */
     web_call_begin(&call, world, "POST", "/activities/new", 0, "2026-03-01");
+    web_call_form(&call, "title", "Typed by a visitor");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 303);
+    web_call_end(&call);
+    web_call_begin(&call, world, "POST", "/activities/new", 0, "2026-03-01");
+    call.request.session_cookie = "a session that ended";
     web_call_form(&call, "title", "Typed <before> the timeout");
     web_call_form(&call, "password", "never kept");
     web_call_run(&call);

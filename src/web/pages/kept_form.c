@@ -44,7 +44,10 @@ static char *fields_json(const struct web_form *form)
 
 enum ct_status kept_form_hold(struct web_request *request, struct web_response *response)
 {
-    char *fields = fields_json(&request->form);
+    /* Only a browser's form from a session that ended: not an API client's request, not a
+     * visitor who never signed in. */
+    bool from_ended_session = request->bearer_token == NULL && request->session_cookie != NULL;
+    char *fields = from_ended_session ? fields_json(&request->form) : NULL;
     if (fields == NULL || strlen(request->path) >= KEPT_FORM_PATH_SIZE) {
         free(fields);
         web_redirect(response, "/login");

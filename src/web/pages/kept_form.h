@@ -16,9 +16,10 @@
 /* True for a field never kept: the CSRF token and anything whose name says password. */
 bool kept_form_field_dropped(const char *name);
 
-/* For a POST to a signed-in page without a live session: keeps its fields and answers
- * with the sign-in page (laid out, 401) that says so; with nothing to keep, sends to
- * /login as before. */
+/* For a POST to a signed-in page without a live session, from a browser that sent a
+ * session cookie (one that ended) and no personal token: keeps its fields and answers
+ * with the sign-in page (laid out, 401) that says so; otherwise, or with nothing to keep,
+ * sends to /login as before. */
 enum ct_status kept_form_hold(struct web_request *request,
                               struct web_response *response) CT_MUST_CHECK;
 
