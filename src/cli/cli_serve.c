@@ -12,7 +12,6 @@
 #include "../mail/mail_templates.h"
 #include "../actions/remind_scheduler.h"
 #include "../mail/mail_worker.h"
-#include "../web/http/session.h"
 #include "../web/server.h"
 #include "../store/store_open.h"
 #include "../core/banned.h"
@@ -113,7 +112,7 @@ int cli_serve(int argc, char **argv)
     config.proxy_addresses = getenv("CERTTRACK_PROXY_ADDRESSES");
     const char *idle = getenv("CERTTRACK_SESSION_IDLE_SECONDS");
     if (idle != NULL && idle[0] != '\0' &&
-        !session_idle_seconds_parse(idle, &config.session_idle_seconds)) {
+        !server_idle_seconds_parse(idle, &config.session_idle_seconds)) {
         cli_complain("CERTTRACK_SESSION_IDLE_SECONDS must be a whole number of seconds from 10"
                      " to 43200");
         return CLI_EXIT_BAD_INPUT;

@@ -6,8 +6,8 @@
  * Included by migrations.c only.
  */
 "CREATE TABLE kept_forms ("
-"  token_hash TEXT PRIMARY KEY,"
-"  path TEXT NOT NULL,"
-"  fields TEXT NOT NULL,"
-"  created_at INTEGER NOT NULL"
-");"
+    "  token_hash TEXT PRIMARY KEY,"
+    "  path TEXT NOT NULL,"
+    "  fields TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL"
+    ");"

@@ -128,9 +128,9 @@ static void test_the_idle_warning_comes_two_minutes_before(void **state)
     assert_false(session_idle_seconds_parse("43201", &seconds));
     assert_int_equal(seconds, 150);
     struct web_config config = {0};
-    assert_int_equal(session_idle_seconds(&config), SESSION_IDLE_SECONDS);
+    assert_int_equal(web_session_idle_seconds(&config), SESSION_IDLE_SECONDS);
     config.session_idle_seconds = 150;
-    assert_int_equal(session_idle_seconds(&config), 150);
+    assert_int_equal(web_session_idle_seconds(&config), 150);
 }
 
 static void test_every_signed_in_page_warns_before_the_idle_sign_out(void **state)

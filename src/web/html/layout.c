@@ -154,7 +154,7 @@ static void body_start(struct html *h, const struct web_request *request)
 static void idle_warning(struct html *h, struct web_request *request)
 {
     char words[64], lead[64];
-    session_idle_words(session_idle_seconds(request->config), words, sizeof words);
+    session_idle_words(web_session_idle_seconds(request->config), words, sizeof words);
     session_idle_words(SESSION_WARNING_SECONDS, lead, sizeof lead);
     html_markup(h, "<div id=\"session-warning\" class=\"session-warning\" role=\"alertdialog\""
                    " aria-modal=\"true\" aria-labelledby=\"session-warning-heading\""
@@ -184,7 +184,7 @@ static void idle_warning(struct html *h, struct web_request *request)
 static void idle_notice(struct html *h, struct web_request *request)
 {
     char words[64];
-    session_idle_words(session_idle_seconds(request->config), words, sizeof words);
+    session_idle_words(web_session_idle_seconds(request->config), words, sizeof words);
     html_markup(h, "<p class=\"session-idle-notice\">You will be signed out after ");
     html_text(h, words);
     html_markup(h, " without activity.</p>");

@@ -229,6 +229,10 @@ void web_add_header(struct web_response *response, const char *name, const char 
 void web_set_cookie(struct web_response *response, const char *name, const char *value,
                     bool http_only, int max_age_seconds, bool secure);
 
+/* The server's idle time: config->session_idle_seconds, or SESSION_IDLE_SECONDS when 0
+ * (config may be NULL). */
+int64_t web_session_idle_seconds(const struct web_config *config);
+
 /* Makes the response a 303 redirect to location. */
 void web_redirect(struct web_response *response, const char *location);
 

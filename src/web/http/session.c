@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "../../store/store_secrets.h"
-#include "request.h"
 #include "../../core/banned.h"
 
 bool session_tokens_match(const char *expected, const char *given)
@@ -71,12 +70,6 @@ void login_keys_make(struct login_keys *keys, int64_t person_id, const char *ema
     }
     snprintf(keys->account_at_address, sizeof keys->account_at_address, "%.120s@%.60s",
              keys->account, client_address);
-}
-
-int64_t session_idle_seconds(const struct web_config *config)
-{
-    return config != NULL && config->session_idle_seconds > 0 ? config->session_idle_seconds
-                                                              : SESSION_IDLE_SECONDS;
 }
 
 bool session_idle_seconds_parse(const char *text, int64_t *seconds)

@@ -35,11 +35,6 @@ enum ct_status session_login_token_check(struct store *store, const char *pre_se
 #define SESSION_IDLE_MIN_SECONDS 10
 #define SESSION_IDLE_MAX_SECONDS SESSION_ABSOLUTE_SECONDS
 
-struct web_config;
-
-/* The server's idle time: config->session_idle_seconds, or SESSION_IDLE_SECONDS when 0. */
-int64_t session_idle_seconds(const struct web_config *config);
-
 /* Reads CERTTRACK_SESSION_IDLE_SECONDS's text (a whole number of seconds, from
  * SESSION_IDLE_MIN_SECONDS to SESSION_IDLE_MAX_SECONDS) into *seconds; false for anything
  * else (*seconds is then left alone). */
@@ -52,6 +47,9 @@ int64_t session_warning_delay(int64_t seconds_left);
 /* The idle time in words ("30 minutes", "1 minute", "90 seconds"): into out (size bytes,
  * borrowed). */
 void session_idle_words(int64_t idle_seconds, char *out, size_t size);
+
+/* The browser cookie that holds a kept form's token (kept_form.h). */
+#define KEPT_FORM_COOKIE "certtrack_kept"
 
 #define LOGIN_KEY_SIZE 200
 

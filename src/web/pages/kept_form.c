@@ -12,7 +12,6 @@
 #include "login.h"
 #include "../../core/banned.h"
 
-#define KEPT_FORM_COOKIE    "certtrack_kept"
 #define KEPT_FORM_MAX_BYTES (64 * 1024)
 
 bool kept_form_field_dropped(const char *name)
@@ -64,7 +63,7 @@ enum ct_status kept_form_hold(struct web_request *request, struct web_response *
     web_set_cookie(response, KEPT_FORM_COOKIE, token, true, KEPT_FORM_SECONDS,
                    request->config->secure_cookies);
     char words[64], message[300];
-    session_idle_words(session_idle_seconds(request->config), words, sizeof words);
+    session_idle_words(web_session_idle_seconds(request->config), words, sizeof words);
     snprintf(message, sizeof message,
              "You were signed out after %s without activity. What you typed is kept: sign in"
              " again to go back to it.",
@@ -72,12 +71,6 @@ enum ct_status kept_form_hold(struct web_request *request, struct web_response *
     response->status = 401;
     status = page_login_notice(request, response, message);
     return status == CT_OK ? layout_wrap(request, response) : status;
-}
-
-const char *kept_form_after_sign_in(const struct web_request *request)
-{
-    return store_kept_form_token_valid(web_cookie_value(request, KEPT_FORM_COOKIE)) ? "/kept-form"
-                                                                                    : "/";
 }
 
 /* One kept field: its name and what was typed, shown, and sent again as a hidden field. */

@@ -4,9 +4,9 @@
  * is kept (store_kept_forms.h: its fields but passwords, the CSRF token and the sign-in's
  * own, for KEPT_FORM_SECONDS), its token set in the browser's certtrack_kept cookie
  * (HttpOnly, so that no other site can make a browser use a kept form it did not send),
- * and the sign-in page says so. Once signed in (password, second step or identity
- * provider alike), the person is sent to GET /kept-form, which shows what was typed in
- * a form to send again to the same address, with a fresh CSRF token.
+ * and the sign-in page says so. Once signed in (login.c looks for the cookie) (password, second
+ * step or identity provider alike), the person is sent to GET /kept-form, which shows what was
+ * typed in a form to send again to the same address, with a fresh CSRF token.
  */
 #ifndef CERTTRACK_KEPT_FORM_H
 #define CERTTRACK_KEPT_FORM_H
@@ -22,10 +22,6 @@ bool kept_form_field_dropped(const char *name);
  * sends to /login as before. */
 enum ct_status kept_form_hold(struct web_request *request,
                               struct web_response *response) CT_MUST_CHECK;
-
-/* Where a fresh sign-in goes: "/kept-form" when the browser holds a kept form's cookie,
- * else "/". Never NULL. */
-const char *kept_form_after_sign_in(const struct web_request *request);
 
 /* GET /kept-form: what was typed, in a form that sends it again (a laid-out page); the
  * kept form is taken (once) and its cookie cleared. */

@@ -3,11 +3,11 @@
 #include <string.h>
 
 #include "../../oidc/oidc_provider.h"
+#include "../../store/store_kept_forms.h"
 #include "../../store/store_people.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../http/session.h"
-#include "kept_form.h"
 #include "login_second_step.h"
 #include "../../core/banned.h"
 
@@ -126,6 +126,14 @@ static enum ct_status login_failed(struct web_request *request, struct web_respo
     return page_login(request, response, account_slowed ? too_many_logins : wrong_login);
 }
 
+/* Where a fresh sign-in goes: to the form kept while the session had ended (kept_form.h)
+ * when the browser holds its cookie, else to the dashboard. */
+static const char *after_sign_in(const struct web_request *request)
+{
+    return store_kept_form_token_valid(web_cookie_value(request, KEPT_FORM_COOKIE)) ? "/kept-form"
+                                                                                    : "/";
+}
+
 enum ct_status page_login_start_session(struct web_request *request, struct web_response *response,
                                         int64_t person_id)
 {
@@ -136,7 +144,7 @@ enum ct_status page_login_start_session(struct web_request *request, struct web_
     if (status == CT_OK) {
         web_set_cookie(response, "certtrack_session", session, true, SESSION_ABSOLUTE_SECONDS,
                        request->config->secure_cookies);
-        web_redirect(response, kept_form_after_sign_in(request));
+        web_redirect(response, after_sign_in(request));
     }
     return status;
 }
@@ -244,7 +252,7 @@ enum ct_status page_session_stay(struct web_request *request, struct web_respons
     struct ct_err err = {0};
     enum ct_status status =
         store_session_keep(request->store, request->session_cookie, request->now,
-                           session_idle_seconds(request->config), &session, &err);
+                           web_session_idle_seconds(request->config), &session, &err);
     if (status != CT_OK) {
         return status;
     }
