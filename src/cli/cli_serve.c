@@ -110,6 +110,13 @@ int cli_serve(int argc, char **argv)
     const char *trust_proxy = getenv("CERTTRACK_TRUST_PROXY");
     config.trust_proxy = trust_proxy != NULL && strcmp(trust_proxy, "1") == 0;
     config.proxy_addresses = getenv("CERTTRACK_PROXY_ADDRESSES");
+    const char *idle = getenv("CERTTRACK_SESSION_IDLE_SECONDS");
+    if (idle != NULL && idle[0] != '\0' &&
+        !server_idle_seconds_parse(idle, &config.session_idle_seconds)) {
+        cli_complain("CERTTRACK_SESSION_IDLE_SECONDS must be a whole number of seconds from 10"
+                     " to 43200");
+        return CLI_EXIT_BAD_INPUT;
+    }
     if (config.proxy_addresses != NULL && config.proxy_addresses[0] != '\0' &&
         !config.trust_proxy) {
         cli_complain("CERTTRACK_PROXY_ADDRESSES is set but CERTTRACK_TRUST_PROXY is not 1");

@@ -180,6 +180,15 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        18,
+        "forms kept across a sign-in that the idle timeout forced",
+#include "schema_v18.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

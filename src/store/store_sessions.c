@@ -42,27 +42,57 @@ enum ct_status store_session_create(struct store *store, int64_t person_id, int6
 }
 
 /* Deletes every idle or too old session. */
-static enum ct_status sessions_purge(struct store *store, int64_t now, struct ct_err *err)
+static enum ct_status sessions_purge(struct store *store, int64_t now, int64_t idle_seconds,
+                                     struct ct_err *err)
 {
     return STORE_EXEC(store, "DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?",
-                      NULL, err, DB_INT(now - SESSION_IDLE_SECONDS),
+                      NULL, err, DB_INT(now - idle_seconds),
                       DB_INT(now - SESSION_ABSOLUTE_SECONDS));
 }
 
 /* True when a session last seen at last_seen_at, created at created_at, has ended by now. */
-static bool session_ended(int64_t created_at, int64_t last_seen_at, int64_t now)
+static bool session_ended(int64_t created_at, int64_t last_seen_at, int64_t now,
+                          int64_t idle_seconds)
 {
-    return last_seen_at <= now - SESSION_IDLE_SECONDS ||
-           created_at <= now - SESSION_ABSOLUTE_SECONDS;
+    return last_seen_at <= now - idle_seconds || created_at <= now - SESSION_ABSOLUTE_SECONDS;
+}
+
+int64_t store_session_touch_seconds(int64_t idle_seconds)
+{
+    int64_t quarter = idle_seconds / 4;
+    return quarter < SESSION_TOUCH_SECONDS ? quarter : SESSION_TOUCH_SECONDS;
+}
+
+/* The seconds from now until the session ends, marked used at last_seen_at. */
+static int64_t seconds_left(int64_t created_at, int64_t last_seen_at, int64_t now,
+                            int64_t idle_seconds)
+{
+    int64_t idle_end = last_seen_at + idle_seconds;
+    int64_t absolute_end = created_at + SESSION_ABSOLUTE_SECONDS;
+    return (idle_end < absolute_end ? idle_end : absolute_end) - now;
 }
 
 enum ct_status store_session_find(struct store *store, const char *id, int64_t now, bool *found,
                                   int64_t *person_id, char csrf[SESSION_TOKEN_SIZE],
                                   struct ct_err *err)
 {
-    *found = false;
-    *person_id = 0;
-    csrf[0] = '\0';
+    struct store_session_found session;
+    enum ct_status status =
+        store_session_find_idle(store, id, now, SESSION_IDLE_SECONDS, &session, err);
+    *found = session.found;
+    *person_id = session.person_id;
+    snprintf(csrf, SESSION_TOKEN_SIZE, "%s", session.csrf);
+    return status;
+}
+
+enum ct_status store_session_find_idle(struct store *store, const char *id, int64_t now,
+                                       int64_t idle_seconds, struct store_session_found *session,
+                                       struct ct_err *err)
+{
+    memset(session, 0, sizeof *session);
+    bool *found = &session->found;
+    int64_t *person_id = &session->person_id;
+    char *csrf = session->csrf;
     if (id == NULL || strlen(id) != SESSION_TOKEN_SIZE - 1) {
         return CT_OK;
     }
@@ -83,27 +113,49 @@ enum ct_status store_session_find(struct store *store, const char *id, int64_t n
     if (status == CT_OK) {
         status = db_step(stmt, &has_row, err);
     }
-    int64_t last_seen_at = 0;
+    int64_t last_seen_at = 0, created_at = 0;
     if (status == CT_OK && has_row) {
+        created_at = db_column_int64(stmt, 2);
         last_seen_at = db_column_int64(stmt, 3);
         /* An ended session finds nothing, so that a stolen old cookie is of no use. */
-        *found = !session_ended(db_column_int64(stmt, 2), last_seen_at, now);
+        *found = !session_ended(created_at, last_seen_at, now, idle_seconds);
     }
     if (*found) {
         *person_id = db_column_int64(stmt, 0);
         snprintf(csrf, SESSION_TOKEN_SIZE, "%s", db_column_text(stmt, 1));
     }
     db_finalize(stmt);
-    /* Marked used at most once every SESSION_TOUCH_SECONDS; ended sessions (this one
-     * included) are deleted at the same time. */
-    if (status == CT_OK && has_row && (!*found || now - last_seen_at >= SESSION_TOUCH_SECONDS)) {
-        status = sessions_purge(store, now, err);
+    /* Marked used at most once every store_session_touch_seconds; ended sessions (this
+     * one included) are deleted at the same time. */
+    bool touch = now - last_seen_at >= store_session_touch_seconds(idle_seconds);
+    if (status == CT_OK && has_row && (!*found || touch)) {
+        status = sessions_purge(store, now, idle_seconds, err);
         if (status == CT_OK && *found) {
             status = STORE_EXEC(store, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?",
                                 NULL, err, DB_INT(now), DB_TEXT(hash));
+            last_seen_at = now;
         }
     }
+    if (*found) {
+        session->seconds_left = seconds_left(created_at, last_seen_at, now, idle_seconds);
+    }
     return status;
+}
+
+enum ct_status store_session_keep(struct store *store, const char *id, int64_t now,
+                                  int64_t idle_seconds, struct store_session_found *session,
+                                  struct ct_err *err)
+{
+    enum ct_status status = store_session_find_idle(store, id, now, idle_seconds, session, err);
+    if (status != CT_OK || !session->found) {
+        return status;
+    }
+    char hash[SESSION_TOKEN_SIZE];
+    token_hash(id, hash);
+    status = STORE_EXEC(store, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", NULL, err,
+                        DB_INT(now), DB_TEXT(hash));
+    return status == CT_OK ? store_session_find_idle(store, id, now, idle_seconds, session, err)
+                           : status;
 }
 
 enum ct_status store_session_end(struct store *store, const char *id, struct ct_err *err)

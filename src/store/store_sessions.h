@@ -38,6 +38,32 @@ enum ct_status store_session_find(struct store *store, const char *id, int64_t n
                                   int64_t *person_id, char csrf[SESSION_TOKEN_SIZE],
                                   struct ct_err *err) CT_MUST_CHECK;
 
+/* A session as store_session_find_idle finds it. */
+struct store_session_found {
+    bool found;
+    int64_t person_id;
+    char csrf[SESSION_TOKEN_SIZE];
+    int64_t seconds_left; /* until it ends, idle or too old, unless used again */
+};
+
+/* store_session_find with idle_seconds (> 0) in place of SESSION_IDLE_SECONDS (a server
+ * may be set up with a shorter one), and the seconds left before the session ends. The
+ * session is marked used at most once every store_session_touch_seconds(idle_seconds). */
+enum ct_status store_session_find_idle(struct store *store, const char *id, int64_t now,
+                                       int64_t idle_seconds, struct store_session_found *session,
+                                       struct ct_err *err) CT_MUST_CHECK;
+
+/* store_session_find_idle, then marks the live session used at now whenever it was last
+ * marked (the idle warning's "Stay signed in"), so that session->seconds_left is the full
+ * idle time (or what the absolute limit leaves). */
+enum ct_status store_session_keep(struct store *store, const char *id, int64_t now,
+                                  int64_t idle_seconds, struct store_session_found *session,
+                                  struct ct_err *err) CT_MUST_CHECK;
+
+/* How often a session's use is written: SESSION_TOUCH_SECONDS, or a quarter of
+ * idle_seconds when that is shorter. */
+int64_t store_session_touch_seconds(int64_t idle_seconds);
+
 /* Ends the session with this id (nothing happens for an unknown one). */
 enum ct_status store_session_end(struct store *store, const char *id,
                                  struct ct_err *err) CT_MUST_CHECK;

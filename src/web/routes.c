@@ -40,6 +40,7 @@
 #include "html/layout.h"
 #include "pages/dashboard.h"
 #include "pages/enrolment.h"
+#include "pages/kept_form.h"
 #include "pages/login.h"
 #include "pages/oidc.h"
 #include "pages/people.h"
@@ -128,6 +129,8 @@ static const struct route routes[] = {
     {"GET", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_form, LAID_OUT, NO_NAV},
     {"POST", "/login", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_login_submit, LAID_OUT, NO_NAV},
     {"POST", "/logout", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_logout, LAID_OUT, NO_NAV},
+    {"GET", "/kept-form", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_kept_form, LAID_OUT, NO_NAV},
+    {"POST", "/session/stay", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_session_stay, BARE, NO_NAV},
     {"GET", "/login/oidc", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_begin, LAID_OUT, NO_NAV},
     {"GET", "/login/oidc/callback", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_oidc_callback, LAID_OUT,
      NO_NAV},
@@ -635,6 +638,9 @@ static enum ct_status check_access(struct web_request *request, struct web_respo
     if (route->access == ACCESS_SIGNED_IN && !request->signed_in) {
         if (route->kind == ROUTE_API) {
             return api_error(response, 401, "unauthenticated", "Sign in first.");
+        }
+        if (strcmp(route->method, "POST") == 0) {
+            return kept_form_hold(request, response);
         }
         web_redirect(response, "/login");
         return CT_OK;

@@ -176,8 +176,13 @@ static enum ct_status load_person(struct web_request *request, struct ct_err *er
         found = request->person_id != 0;
         request->by_token = found;
     } else {
-        status = store_session_find(request->store, request->session_cookie, request->now, &found,
-                                    &request->person_id, request->csrf, err);
+        struct store_session_found session;
+        status = store_session_find_idle(request->store, request->session_cookie, request->now,
+                                         web_session_idle_seconds(request->config), &session, err);
+        found = session.found;
+        request->person_id = session.person_id;
+        request->session_seconds_left = session.seconds_left;
+        snprintf(request->csrf, sizeof request->csrf, "%s", session.csrf);
     }
     if (status != CT_OK || !found) {
         return status;
@@ -839,4 +844,9 @@ enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t
     }
     server_release(&server);
     return status;
+}
+
+bool server_idle_seconds_parse(const char *text, int64_t *seconds)
+{
+    return session_idle_seconds_parse(text, seconds);
 }

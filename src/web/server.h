@@ -25,6 +25,10 @@
 #define SERVER_XAPI_BODY_LIMIT (16 * 1024 * 1024)
 
 /* Serves until *stop becomes non-zero (set it from a signal handler). */
+/* Reads the text of CERTTRACK_SESSION_IDLE_SECONDS into *seconds (session.h:
+ * session_idle_seconds_parse); false, *seconds untouched, for a value it refuses. */
+bool server_idle_seconds_parse(const char *text, int64_t *seconds);
+
 enum ct_status server_run(const struct web_config *config, volatile sig_atomic_t *stop,
                           struct ct_err *err) CT_MUST_CHECK;
 

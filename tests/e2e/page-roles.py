@@ -46,6 +46,8 @@ ROUTES = [
     ("GET", "/account/email", "public"),
     ("POST", "/account/email", "public"),
     ("POST", "/logout", "signed-in"),
+    ("POST", "/session/stay", "signed-in"),
+    ("GET", "/kept-form", "signed-in"),
     ("GET", "/", "signed-in"),
     ("GET", "/activities/new", LEARNER),
     ("POST", "/activities/new", LEARNER),
@@ -270,7 +272,9 @@ def check_route(db, clients, method, pattern, rule):
             fields["csrf_token"] = client.csrf
         before = audit_mark(db)
         status, headers, page = client.send(method, path, fields)
-        to_login = status == 303 and headers.get("Location", "").endswith("/login")
+        # A visitor's form is kept for after a sign-in (kept_form.h): the sign-in page, 401.
+        to_login = (status == 303 and headers.get("Location", "").endswith("/login")) or (
+            status == 401 and 'action="/login"' in page)
         by_role = status == 403 and ROLE_REFUSAL in page
         if admitted(rule, client):
             if by_role or (to_login and not isinstance(rule, str)):

@@ -91,7 +91,7 @@ signed_in_dashboard() {
         echo "$page" | grep -q 'More credits are needed. <a href="/activities/new">Claim an activity</a></li>' &&
         echo "$page" | grep -q 'has not been submitted. <a href="/report">Write your final report</a></li>' &&
         echo "$page" | grep -q '<dt>Self-directed</dt><dd>20 of at most 20</dd>' &&
-        echo "$page" | grep -q '<td data-label="Activity">Cybersecurity at the Circulation Desk</td><td data-label="Date">2026-06-03</td><td data-label="Kind">webinar</td><td data-label="Status">pending</td><td data-label="Worth" class="number">1.5</td><td data-label="Counted" class="number">0</td><td data-label="Why">It is waiting for verification.<form method="post" class="claim-withdraw"'
+        echo "$page" | grep -q '<td data-label="Activity">Cybersecurity at the Circulation Desk</td><td data-label="Date">2026-06-03</td><td data-label="Kind">Webinar</td><td data-label="Category">Technology</td><td data-label="Status">pending</td><td data-label="Worth" class="number">1.5</td><td data-label="Counted" class="number">0</td><td data-label="Why">It is waiting for verification.<form method="post" class="claim-withdraw"'
 
 }
 check "staff@ signs in (e-mail in any case) and sees the dashboard, each activity by its title" \
@@ -526,10 +526,14 @@ revoke_shows_everywhere() {
         "303 $base/verify/$vcode" ] || return 1
     [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" confirm=yes)" = 400 ] &&
         grep -q 'id="reason-error" role="alert">Say why' "$work/post.html" || return 1
+    # A reason without confirm=yes: the page that asks, the way back first; nothing yet.
     [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" \
-        'reason=Credits <counted> twice')" = 400 ] &&
-        grep -q 'id="confirm-error"' "$work/post.html" &&
-        grep -q 'Credits &lt;counted&gt; twice</textarea>' "$work/post.html" || return 1
+        'reason=Credits <counted> twice' confirm=on)" = 200 ] &&
+        grep -q '<h1>Revoke certificate .*?</h1>' "$work/post.html" &&
+        grep -q 'will be told it was revoked, and why' "$work/post.html" &&
+        grep -q 'Credits &lt;counted&gt; twice</blockquote>' "$work/post.html" &&
+        grep -q 'name="confirm" value="yes"' "$work/post.html" &&
+        grep -q 'Keep the certificate</a> <button type="submit"' "$work/post.html" || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM certificates WHERE revoked IS NOT NULL")" = 0 ] ||
         return 1
     [ "$(post "$work/coordinator" "/certificates/$id" "/certificates/$id" \
@@ -545,7 +549,7 @@ revoke_shows_everywhere() {
         AND entity_id = $id AND action = 'revoke'")" = 1 ] &&
         [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/check-certificate?code=not-a-code")" = 400 ]
 }
-check "a revoke needs a reason and a confirmation, then shows on the certificate and the public check" \
+check "a revoke needs a reason and a confirmation page's confirm=yes, then shows on the certificate and the public check" \
     revoke_shows_everywhere
 
 certificates_filter_and_page() {
@@ -574,10 +578,12 @@ supervisor_sees_own_staff_only() {
         "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM people WHERE library_id =
             (SELECT library_id FROM people WHERE email = 'director@example.org')")" ] || return 1
     curl -s -b "$work/director" "$base/people/$staff_id" >"$work/person.html"
-    # The progress is read-only: besides the sign-out form, only the forms that keep the
-    # person's record (the director is the library's administrator) post anywhere.
+    # The progress is read-only: besides the sign-out form (and the idle warning's stay and
+    # sign-out), only the forms that keep the person's record (the director is the library's
+    # administrator) post anywhere.
     grep -q '<h1>Progress of ' "$work/person.html" && grep -q '<h2>Activities</h2>' "$work/person.html" &&
-        [ "$(grep -o '<form[^>]*>' "$work/person.html" | grep -vc "action=\"/people/$staff_id\"")" = 1 ] ||
+        [ "$(grep -o '<form[^>]*>' "$work/person.html" | grep -v "action=\"/people/$staff_id\"" |
+            grep -vc 'action="/logout"\|action="/session/stay"')" = 0 ] ||
         return 1
     [ "$(code "$work/director" "/people/$other")" = 403 ] &&
         [ "$(code "$work/director" /people/999999)" = 403 ] &&
@@ -619,7 +625,7 @@ consultant_sees_assigned_libraries() {
     ! echo "$page" | grep -q "href=\"/libraries/$other\"" || return 1
     page=$(curl -s -b "$work/consultant" "$base/libraries/$library")
     echo "$page" | grep -q 'Strategic plan goals' && echo "$page" | grep -q 'Alignment with' &&
-        [ "$(echo "$page" | grep -c '<form')" = 1 ] || return 1
+        [ "$(echo "$page" | grep -v 'session-warning__actions\|Stay signed in' | grep -c '<form')" = 1 ] || return 1
     staff_id=$(sqlite3 "$work/demo.db" "SELECT id FROM people WHERE email = 'staff@example.org'")
     [ "$(code "$work/consultant" "/libraries/$other")" = 403 ] &&
         [ "$(code "$work/consultant" /libraries/999999)" = 403 ] &&

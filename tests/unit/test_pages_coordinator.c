@@ -247,7 +247,21 @@ static void test_a_certificate_is_listed_viewed_and_revoked(void **state)
     assert_int_equal(call.response.status, 400);
     web_call_assert_body_has(&call, "The certificate was not revoked: fix what is marked below.");
     web_call_assert_body_has(&call, "id=\"reason-error\" role=\"alert\">Say why");
-    web_call_assert_body_has(&call, "id=\"confirm-error\" role=\"alert\">Confirm");
+    web_call_end(&call);
+    /* A reason without confirm=yes: the page that asks, and nothing revoked yet. */
+    web_call_begin(&call, w, "POST", path, w->coordinator, day);
+    web_call_form(&call, "reason", "Counted twice");
+    web_call_form(&call, "confirm", "on");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 200);
+    web_call_assert_body_has(&call,
+                             "will be told it was revoked, and why:</p>\n"
+                             "<blockquote class=\"revoke-reason\">Counted twice</blockquote>");
+    web_call_assert_body_has(&call, "<input type=\"hidden\" name=\"confirm\" value=\"yes\">");
+    web_call_end(&call);
+    web_call_begin(&call, w, "GET", path, w->coordinator, day);
+    web_call_run(&call);
+    web_call_assert_body_has(&call, "Revoke this certificate");
     web_call_end(&call);
     web_call_begin(&call, w, "POST", path, w->coordinator, day);
     web_call_form(&call, "reason", "Counted twice");

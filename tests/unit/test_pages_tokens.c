@@ -28,8 +28,10 @@ static void test_the_page_is_laid_out_with_the_navigation(void **state)
     web_call_assert_body_has(&call, "<h1>API tokens</h1>");
     web_call_assert_body_has(&call, "aria-current=\"page\"><span>API tokens</span>");
     web_call_assert_body_has(&call, "Montana State Library certification, kept by certtrack.");
-    /* The learner's navigation, not the coordinator's. */
-    web_call_assert_body_has(&call, ">Your plan<");
+    /* The learner's navigation, not the coordinator's (without a track that asks for a
+     * plan, no "Your plan": nav_program.h). */
+    web_call_assert_body_has(&call, ">Claim an activity<");
+    assert_null(strstr(web_call_body(&call), ">Your plan<"));
     assert_null(strstr(web_call_body(&call), ">Review and award<"));
     web_call_end(&call);
 }

@@ -165,6 +165,32 @@ static void test_session_ends_when_idle_even_if_not_marked_used(void **state)
     assert_int_equal(last_seen_of(f, f->person), 0);
 }
 
+/* A server with a shorter idle time (CERTTRACK_SESSION_IDLE_SECONDS): the seconds left,
+ * use written every quarter of it, and "Stay signed in" marking it used at once. */
+static void test_a_shorter_idle_time_tells_the_seconds_left(void **state)
+{
+    struct fixture *f = *state;
+    struct ct_err err = {0};
+    char id[SESSION_TOKEN_SIZE], csrf[SESSION_TOKEN_SIZE];
+    struct store_session_found session;
+    assert_int_equal(store_session_touch_seconds(100), 25);
+    assert_int_equal(store_session_touch_seconds(SESSION_IDLE_SECONDS), SESSION_TOUCH_SECONDS);
+    test_ok(store_session_create(&f->store, f->person, 1000, id, csrf, &err), &err);
+    test_ok(store_session_find_idle(&f->store, id, 1050, 100, &session, &err), &err);
+    assert_true(session.found);
+    assert_int_equal(session.person_id, f->person);
+    assert_string_equal(session.csrf, csrf);
+    assert_int_equal(session.seconds_left, 100); /* written: 25 s or more since 1000 */
+    test_ok(store_session_find_idle(&f->store, id, 1060, 100, &session, &err), &err);
+    assert_int_equal(session.seconds_left, 90); /* not written: counted from 1050 */
+    test_ok(store_session_keep(&f->store, id, 1070, 100, &session, &err), &err);
+    assert_int_equal(session.seconds_left, 100);
+    test_ok(store_session_find_idle(&f->store, id, 1170, 100, &session, &err), &err);
+    assert_false(session.found);
+    test_ok(store_session_keep(&f->store, id, 1171, 100, &session, &err), &err);
+    assert_false(session.found);
+}
+
 static void test_ended_sessions_are_deleted_when_another_is_used(void **state)
 {
     struct fixture *f = *state;
@@ -255,6 +281,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_session_use_is_written_at_most_once_a_minute, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_session_ends_when_idle_even_if_not_marked_used, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_a_shorter_idle_time_tells_the_seconds_left, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ended_sessions_are_deleted_when_another_is_used, setup,
                                         teardown),

@@ -2,9 +2,12 @@
 
 #include <string.h>
 
+#include "../../store/store_enrolment.h"
 #include "../../store/store_settings.h"
 #include "form.h"
 #include "html.h"
+#include "../http/session.h"
+#include "nav_program.h"
 #include "notice.h"
 #include "todo_queues.h"
 #include "../../core/banned.h"
@@ -63,10 +66,29 @@ static void people_search_box(struct html *h, const struct web_request *request)
     html_markup(h, "</form>");
 }
 
+/* What a learner's open tracks ask for (nav_program.h); nothing for anyone else. */
+static struct nav_program_needs learner_needs(struct html *h, struct web_request *request)
+{
+    struct nav_program_needs needs = {false, false};
+    if ((request->roles & ROLE_LEARNER) == 0) {
+        return needs;
+    }
+    struct store_rows rows = {.size = sizeof(struct track_row)};
+    struct ct_err err = {0};
+    html_fail(h, store_track_rows(request->store, request->person_id, &rows, &err));
+    if (html_status(h) == CT_OK) {
+        needs = nav_program_needs_of(request->config->programs, rows.items, rows.count);
+    }
+    store_rows_release(&rows);
+    return needs;
+}
+
 /* The main navigation: the routes the signed-in person may open that have a label
- * (request->nav, from the route table), and the sign-out form. */
+ * (request->nav, from the route table) and that their program asks for
+ * (nav_program.h), and the sign-out form. */
 static void navigation(struct html *h, struct web_request *request)
 {
+    struct nav_program_needs needs = learner_needs(h, request);
     html_markup(h, "<nav aria-label=\"Main\" class=\"usa-nav\">\n<div class=\"usa-nav__inner\">"
                    "<button type=\"button\" class=\"usa-nav__close\"><img"
                    " src=\"/assets/uswds/img/usa-icons/close.svg\" role=\"img\""
@@ -74,7 +96,8 @@ static void navigation(struct html *h, struct web_request *request)
                    "<ul class=\"usa-nav__primary usa-accordion\">");
     for (size_t i = 0; i < request->nav_count; i++) {
         const struct web_nav_item *item = &request->nav[i];
-        if (item->roles == 0 || (request->roles & item->roles) != 0) {
+        if ((item->roles == 0 || (request->roles & item->roles) != 0) &&
+            nav_program_shows(&needs, item->href)) {
             nav_link(h, request, item);
         }
     }
@@ -105,10 +128,72 @@ static void head(struct html *h, const char *title)
                    "</head>\n");
 }
 
+/* Signed in by the session cookie: the idle sign-out is warned of (session.js). */
+static bool warns_of_idle(const struct web_request *request)
+{
+    return request->signed_in && !request->by_token && request->session_seconds_left > 0;
+}
+
+/* The body, carrying for session.js the seconds the session has left and when to warn. */
+static void body_start(struct html *h, const struct web_request *request)
+{
+    if (!warns_of_idle(request)) {
+        html_markup(h, "<body>\n");
+        return;
+    }
+    html_format(h,
+                "<body data-session-seconds-left=\"%lld\" data-session-warn-after=\"%lld\""
+                " data-session-warn-lead=\"%d\">\n",
+                (long long)request->session_seconds_left,
+                (long long)session_warning_delay(request->session_seconds_left),
+                SESSION_WARNING_SECONDS);
+}
+
+/* The dialog session.js opens before the idle sign-out (hidden until then; without
+ * JavaScript never shown). */
+static void idle_warning(struct html *h, struct web_request *request)
+{
+    char words[64], lead[64];
+    session_idle_words(web_session_idle_seconds(request->config), words, sizeof words);
+    session_idle_words(SESSION_WARNING_SECONDS, lead, sizeof lead);
+    html_markup(h, "<div id=\"session-warning\" class=\"session-warning\" role=\"alertdialog\""
+                   " aria-modal=\"true\" aria-labelledby=\"session-warning-heading\""
+                   " aria-describedby=\"session-warning-text session-ended-text\" tabindex=\"-1\""
+                   " hidden>\n<div class=\"session-warning__box\">"
+                   "<h2 id=\"session-warning-heading\">Are you still there?</h2>\n"
+                   "<p id=\"session-warning-text\">You will be signed out in ");
+    html_text(h, lead);
+    html_markup(h, ": after ");
+    html_text(h, words);
+    html_markup(h, " without activity a session ends. Anything you have typed stays on the page."
+                   "</p>\n<p id=\"session-ended-text\" hidden>You were signed out after ");
+    html_text(h, words);
+    html_markup(h, " without activity. What you typed is still on this page; when you send it,"
+                   " certtrack keeps it while you sign in again. <a href=\"/login\">Sign in"
+                   " again</a></p>\n<div class=\"session-warning__actions\">"
+                   "<form method=\"post\" action=\"/session/stay\">");
+    html_csrf(h, request->csrf);
+    html_markup(h, "<button type=\"submit\" id=\"session-stay\" class=\"usa-button\">Stay"
+                   " signed in</button></form><form method=\"post\" action=\"/logout\">");
+    html_csrf(h, request->csrf);
+    html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--outline\">Sign"
+                   " out</button></form></div>\n</div></div>\n");
+}
+
+/* The idle time in words, on every signed-in page. */
+static void idle_notice(struct html *h, struct web_request *request)
+{
+    char words[64];
+    session_idle_words(web_session_idle_seconds(request->config), words, sizeof words);
+    html_markup(h, "<p class=\"session-idle-notice\">You will be signed out after ");
+    html_text(h, words);
+    html_markup(h, " without activity.</p>");
+}
+
 static void header(struct html *h, struct web_request *request)
 {
-    html_markup(h, "<body>\n"
-                   "<a class=\"usa-skipnav\" href=\"#main-content\">Skip to main content</a>\n"
+    body_start(h, request);
+    html_markup(h, "<a class=\"usa-skipnav\" href=\"#main-content\">Skip to main content</a>\n"
                    "<div class=\"usa-overlay\"></div>\n"
                    "<header class=\"usa-header usa-header--extended\">\n<div class=\"usa-navbar\">"
                    "<div class=\"usa-logo\"><em class=\"usa-logo__text\"><a href=\"/\">certtrack"
@@ -154,10 +239,19 @@ enum ct_status page_end(struct web_request *request, struct web_response *respon
                     "<p>");
     html_text(&h, issuer);
     html_markup(&h, " certification, kept by certtrack. <a href=\"/calendar\">Calendar of"
-                    " upcoming events</a></p>"
-                    "</div></div></footer>\n"
-                    "<script src=\"/assets/uswds/js/uswds.min.js\"></script>\n"
-                    "</body>\n</html>\n");
+                    " upcoming events</a></p>");
+    if (request->signed_in && !request->by_token) {
+        idle_notice(&h, request);
+    }
+    html_markup(&h, "</div></div></footer>\n");
+    if (warns_of_idle(request)) {
+        idle_warning(&h, request);
+    }
+    html_markup(&h, "<script src=\"/assets/uswds/js/uswds.min.js\"></script>\n");
+    if (warns_of_idle(request)) {
+        html_markup(&h, "<script src=\"/assets/session.js\"></script>\n");
+    }
+    html_markup(&h, "</body>\n</html>\n");
     return html_status(&h);
 }
 

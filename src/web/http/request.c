@@ -125,3 +125,9 @@ const char *web_cookie_value(const struct web_request *request, const char *name
 {
     return pair_value(&request->cookies, name);
 }
+
+int64_t web_session_idle_seconds(const struct web_config *config)
+{
+    return config != NULL && config->session_idle_seconds > 0 ? config->session_idle_seconds
+                                                              : SESSION_IDLE_SECONDS;
+}

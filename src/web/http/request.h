@@ -34,8 +34,10 @@ struct web_config {
                                     commas (with trust_proxy): exempt from the connection
                                     caps, and the only ones whose X-Forwarded-For counts */
     unsigned threads;
-    const json_t *signing_key; /* borrowed: the issuer's private JWK (signing_key.h), or
-                                  NULL when this server signs nothing */
+    const json_t *signing_key;    /* borrowed: the issuer's private JWK (signing_key.h), or
+                                     NULL when this server signs nothing */
+    int64_t session_idle_seconds; /* a session ends after this without a request; 0:
+                                     SESSION_IDLE_SECONDS (CERTTRACK_SESSION_IDLE_SECONDS) */
 };
 
 #define WEB_FORM_MAX_FIELDS 64
@@ -128,7 +130,8 @@ struct web_request {
     struct civil_date today;
     /* The signed-in person, when there is one. */
     bool signed_in;
-    bool by_token; /* signed in by a personal API token, not by the session cookie */
+    bool by_token;                /* signed in by a personal API token, not by the session cookie */
+    int64_t session_seconds_left; /* signed in by the session cookie: until it ends idle */
     int64_t person_id;
     unsigned roles;
     int64_t library_id;
@@ -225,6 +228,10 @@ void web_add_header(struct web_response *response, const char *name, const char 
 /* Adds a Set-Cookie value. */
 void web_set_cookie(struct web_response *response, const char *name, const char *value,
                     bool http_only, int max_age_seconds, bool secure);
+
+/* The server's idle time: config->session_idle_seconds, or SESSION_IDLE_SECONDS when 0
+ * (config may be NULL). */
+int64_t web_session_idle_seconds(const struct web_config *config);
 
 /* Makes the response a 303 redirect to location. */
 void web_redirect(struct web_response *response, const char *location);

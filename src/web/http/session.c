@@ -71,3 +71,32 @@ void login_keys_make(struct login_keys *keys, int64_t person_id, const char *ema
     snprintf(keys->account_at_address, sizeof keys->account_at_address, "%.120s@%.60s",
              keys->account, client_address);
 }
+
+bool session_idle_seconds_parse(const char *text, int64_t *seconds)
+{
+    if (text == NULL || !isdigit((unsigned char)text[0])) {
+        return false;
+    }
+    char *end = NULL;
+    long long value = strtoll(text, &end, 10);
+    if (*end != '\0' || value < SESSION_IDLE_MIN_SECONDS || value > SESSION_IDLE_MAX_SECONDS) {
+        return false;
+    }
+    *seconds = value;
+    return true;
+}
+
+int64_t session_warning_delay(int64_t seconds_left)
+{
+    return seconds_left > SESSION_WARNING_SECONDS ? seconds_left - SESSION_WARNING_SECONDS : 0;
+}
+
+void session_idle_words(int64_t idle_seconds, char *out, size_t size)
+{
+    if (idle_seconds % 60 == 0) {
+        long long minutes = (long long)(idle_seconds / 60);
+        snprintf(out, size, "%lld %s", minutes, minutes == 1 ? "minute" : "minutes");
+    } else {
+        snprintf(out, size, "%lld seconds", (long long)idle_seconds);
+    }
+}

@@ -7,6 +7,7 @@
 #define CERTTRACK_SESSION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../../store/store_sessions.h"
@@ -25,6 +26,30 @@ enum ct_status session_login_token(struct store *store, const char *pre_session,
 enum ct_status session_login_token_check(struct store *store, const char *pre_session,
                                          const char *token, bool *valid,
                                          struct ct_err *err) CT_MUST_CHECK;
+
+/* The idle sign-out (WCAG 2.1 SC 2.2.1): every signed-in page warns this many seconds
+ * before its session would end idle, and offers to stay signed in (session.js). */
+#define SESSION_WARNING_SECONDS 120
+
+/* The shortest and longest idle time a server may be set up with. */
+#define SESSION_IDLE_MIN_SECONDS 10
+#define SESSION_IDLE_MAX_SECONDS SESSION_ABSOLUTE_SECONDS
+
+/* Reads CERTTRACK_SESSION_IDLE_SECONDS's text (a whole number of seconds, from
+ * SESSION_IDLE_MIN_SECONDS to SESSION_IDLE_MAX_SECONDS) into *seconds; false for anything
+ * else (*seconds is then left alone). */
+bool session_idle_seconds_parse(const char *text, int64_t *seconds);
+
+/* Seconds from a page's arrival until it warns, for a session with seconds_left: its
+ * warning lead SESSION_WARNING_SECONDS before the end, 0 (at once) when less is left. */
+int64_t session_warning_delay(int64_t seconds_left);
+
+/* The idle time in words ("30 minutes", "1 minute", "90 seconds"): into out (size bytes,
+ * borrowed). */
+void session_idle_words(int64_t idle_seconds, char *out, size_t size);
+
+/* The browser cookie that holds a kept form's token (kept_form.h). */
+#define KEPT_FORM_COOKIE "certtrack_kept"
 
 #define LOGIN_KEY_SIZE 200
 

@@ -1,5 +1,6 @@
 #include "certificates.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -173,17 +174,18 @@ static void certificate_summary(struct web_request *request, struct html *h,
 
 struct revoke_form {
     const char *reason_error;
-    const char *confirm_error;
     const char *alert; /* a refusal that belongs to no field */
 };
+
+static const struct revoke_form no_errors = {NULL, NULL};
 
 static void revoke_form_write(struct web_request *request, struct html *h, int64_t id,
                               const struct revoke_form *form)
 {
     html_markup(h, "<h2>Revoke this certificate</h2>\n<p>A revoked certificate no longer"
                    " counts as a prerequisite, and the public check says it was revoked."
-                   " This cannot be undone.</p>\n<form class=\"usa-form usa-form--large\""
-                   " method=\"post\" action=\"/certificates/");
+                   " This cannot be undone. You will be asked to confirm.</p>\n<form"
+                   " class=\"usa-form usa-form--large\" method=\"post\" action=\"/certificates/");
     html_int(h, id);
     html_markup(h, "\">\n");
     html_csrf(h, request->csrf);
@@ -195,14 +197,7 @@ static void revoke_form_write(struct web_request *request, struct html *h, int64
                                 .control = FORM_TEXTAREA,
                                 .value = web_form_value(request, "reason"),
                                 .required = true};
-    struct form_field confirm = {.id = "confirm",
-                                 .label = "Yes, revoke this certificate",
-                                 .error = form->confirm_error,
-                                 .control = FORM_CHECKBOX,
-                                 .value = web_form_value(request, "confirm"),
-                                 .required = true};
     html_field(h, &reason);
-    html_field(h, &confirm);
     html_markup(h, "<button class=\"usa-button usa-button--secondary\" type=\"submit\">Revoke"
                    " the certificate</button>\n</form>\n");
 }
@@ -213,7 +208,7 @@ static void certificate_alert(struct web_request *request, struct html *h, bool 
 {
     if (form->alert != NULL) {
         html_alert(h, FORM_ALERT_ERROR, form->alert);
-    } else if (form->reason_error != NULL || form->confirm_error != NULL) {
+    } else if (form->reason_error != NULL) {
         html_alert(h, FORM_ALERT_ERROR,
                    "The certificate was not revoked: fix what is marked below.");
     } else if (web_query_value(request, "revoked") != NULL && revoked) {
@@ -251,8 +246,7 @@ static enum ct_status certificate_page(struct web_request *request, struct web_r
 enum ct_status page_certificate(struct web_request *request, struct web_response *response,
                                 int64_t id)
 {
-    struct revoke_form form = {NULL, NULL, NULL};
-    return certificate_page(request, response, id, &form);
+    return certificate_page(request, response, id, &no_errors);
 }
 
 /* The page again after a refused revoke (400), with what to fix. */
@@ -260,9 +254,7 @@ static enum ct_status revoke_refused(struct web_request *request, struct web_res
                                      int64_t id, const struct action_outcome *outcome)
 {
     const struct action_fault *reason = action_fault_of(outcome, "reason");
-    const struct action_fault *confirmation = action_fault_of(outcome, "confirm");
-    struct revoke_form form = {reason != NULL ? reason->message : NULL,
-                               confirmation != NULL ? confirmation->message : NULL, NULL};
+    struct revoke_form form = {reason != NULL ? reason->message : NULL, NULL};
     char alert[600];
     if (outcome->refusal != ACTION_BAD_INPUT) {
         /* Already revoked, or no such certificate (certificate_page says 404). */
@@ -273,13 +265,71 @@ static enum ct_status revoke_refused(struct web_request *request, struct web_res
     return certificate_page(request, response, id, &form);
 }
 
+bool page_revoke_confirmed(const char *confirm)
+{
+    return confirm != NULL && strcmp(confirm, "yes") == 0;
+}
+
+/* The page that asks before a revoke: what will happen, the reason as it will be shown,
+ * the way back first, and the same request with confirm=yes. */
+static enum ct_status revoke_confirm_page(struct web_request *request,
+                                          struct web_response *response, int64_t id,
+                                          const char *reason)
+{
+    struct store_certificate_row certificate;
+    bool found = false;
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_certificate_view(request->store, id, &request->arena, &certificate, &found, &err);
+    if (status != CT_OK || !found || civil_date_is_set(certificate.revoked)) {
+        return status != CT_OK ? status : certificate_page(request, response, id, &no_errors);
+    }
+    web_set_title(response, "Revoke certificate %s?", certificate.number);
+    struct html h;
+    html_start(&h, &response->body);
+    html_markup(&h, "<p>Certificate ");
+    html_text(&h, certificate.number);
+    html_markup(&h, " will be revoked today. Anyone who verifies it (its public check, its"
+                    " PDF's code or its credential) will be told it was revoked, and why:</p>\n"
+                    "<blockquote class=\"revoke-reason\">");
+    html_text(&h, reason);
+    html_markup(
+        &h, "</blockquote>\n<p>It will no longer count as a prerequisite. This cannot"
+            " be undone.</p>\n<form method=\"post\" class=\"usa-form\" action=\"/certificates/");
+    html_int(&h, id);
+    html_markup(&h, "\">\n");
+    html_csrf(&h, request->csrf);
+    html_hidden(&h, "reason", reason);
+    html_hidden(&h, "confirm", "yes");
+    html_markup(&h, "<div class=\"actions\"><a class=\"usa-button\" href=\"/certificates/");
+    html_int(&h, id);
+    html_markup(&h, "\">Keep the certificate</a> <button type=\"submit\" class=\"usa-button"
+                    " usa-button--secondary\">Revoke the certificate</button></div>\n</form>\n");
+    return html_status(&h);
+}
+
+static bool blank(const char *text)
+{
+    for (; text != NULL && *text != '\0'; text++) {
+        if (!isspace((unsigned char)*text)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 enum ct_status page_certificate_revoke(struct web_request *request, struct web_response *response,
                                        int64_t id)
 {
-    const char *confirm = web_form_value(request, "confirm");
-    struct certificate_revoke_input input = {.certificate_id = id,
-                                             .reason = web_form_value(request, "reason"),
-                                             .confirmed = confirm != NULL && confirm[0] != '\0'};
+    const char *reason = web_form_value(request, "reason");
+    bool confirmed = page_revoke_confirmed(web_form_value(request, "confirm"));
+    if (!confirmed && !blank(reason)) {
+        return revoke_confirm_page(request, response, id, reason);
+    }
+    /* Without a reason the action refuses, naming the field; the confirmation is asked
+     * only once there is a reason to show. */
+    struct certificate_revoke_input input = {
+        .certificate_id = id, .reason = reason, .confirmed = confirmed || blank(reason)};
     struct actor actor = web_actor(request);
     struct action_outcome outcome;
     action_outcome_init(&outcome);

@@ -21,10 +21,15 @@ enum ct_status page_certificates(struct web_request *request, struct web_respons
 enum ct_status page_certificate(struct web_request *request, struct web_response *response,
                                 int64_t id) CT_MUST_CHECK;
 
-/* POST /certificates/{id}: revokes it (fields reason and confirm, both needed), or shows
- * the page again with what was typed and what to fix next to the field (400). */
+/* POST /certificates/{id}: with a reason but without confirm=yes, a page that says what a
+ * revoke does and asks (the way back first, then the same request with confirm=yes); with
+ * both, revokes it; without a reason, the page again with what to fix next to the field
+ * (400). */
 enum ct_status page_certificate_revoke(struct web_request *request, struct web_response *response,
                                        int64_t id) CT_MUST_CHECK;
+
+/* True only for "yes" (confirm may be NULL): what makes a revoke act. */
+bool page_revoke_confirmed(const char *confirm);
 
 /* GET /check-certificate[?code=]: the form to type a verification code; with a
  * well-formed code, a redirect to its public check, /verify/CODE (certificate_public.h).

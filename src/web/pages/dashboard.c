@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/credit.h"
 #include "../../store/store_claim_notes.h"
 #include "../../store/store_enrolment.h"
 #include "../../store/store_learning.h"
@@ -73,6 +74,44 @@ static void progress_summary(struct html *h, const struct track_info *track,
     html_markup(h, "</dd>\n<dt>Deadline</dt><dd>");
     date_text(h, evaluation->deadline);
     html_markup(h, "</dd>\n</dl>\n");
+}
+
+void page_category_words(const struct evaluation *evaluation, size_t index, char *out, size_t size)
+{
+    const struct program_category *category = &evaluation->program->categories[index];
+    char counted[CREDIT_TEXT_SIZE];
+    char needed[CREDIT_TEXT_SIZE];
+    credit_format(evaluation->category_counted_halves[index], counted);
+    credit_format(category->minimum_halves, needed);
+    const char *unit = evaluation->category_counted_halves[index] == 2 ? "credit" : "credits";
+    if (category->minimum_halves <= 0) {
+        snprintf(out, size, "%s: %s %s counted (no minimum)", category->name, counted, unit);
+    } else if (evaluation->category_counted_halves[index] >= category->minimum_halves) {
+        snprintf(out, size, "%s: %s %s counted of the %s needed, enough", category->name, counted,
+                 unit, needed);
+    } else {
+        snprintf(out, size, "%s: %s %s counted of the %s needed", category->name, counted, unit,
+                 needed);
+    }
+}
+
+/* Each category of the program with what counts in it and what it needs (nothing when
+ * the program has no categories). */
+static void category_progress(struct html *h, const struct evaluation *evaluation)
+{
+    if (evaluation->program->category_count == 0) {
+        return;
+    }
+    html_markup(h, "<h2 id=\"category-progress\">Credits by category</h2>\n"
+                   "<ul class=\"usa-list category-progress\">\n");
+    for (size_t i = 0; i < evaluation->program->category_count; i++) {
+        char words[300];
+        page_category_words(evaluation, i, words, sizeof words);
+        html_markup(h, "<li>");
+        html_text(h, words);
+        html_markup(h, "</li>\n");
+    }
+    html_markup(h, "</ul>\n");
 }
 
 /* The link to the page where the learner does what a blocking item asks. */
@@ -190,9 +229,21 @@ static void why_cell(struct web_request *request, struct html *h, const char *ti
     html_markup(h, "</td>");
 }
 
+/* The activity's category in words, or "None" when it has none. */
+static const char *activity_category_words(const struct evaluation *evaluation,
+                                           const struct activity *activity)
+{
+    if (activity->category < 0 ||
+        (size_t)activity->category >= evaluation->program->category_count) {
+        return "None";
+    }
+    return evaluation->program->categories[activity->category].name;
+}
+
 static void activity_row(struct web_request *request, struct html *h, const char *title,
-                         const struct activity *activity, const struct activity_result *result,
-                         const struct claim_note *note, bool own)
+                         const struct activity *activity, const struct evaluation *evaluation,
+                         const struct activity_result *result, const struct claim_note *note,
+                         bool own)
 {
     const char *shown = title != NULL ? title : activity->id;
     html_markup(h, "<tr>");
@@ -200,7 +251,10 @@ static void activity_row(struct web_request *request, struct html *h, const char
     stacked_cell(h, "Date", false);
     date_text(h, activity->date);
     html_markup(h, "</td>");
-    text_cell(h, "Kind", activity_kind_name(activity->kind));
+    text_cell(h, "Kind", activity_kind_label(activity->kind));
+    if (evaluation->program->category_count > 0) {
+        text_cell(h, "Category", activity_category_words(evaluation, activity));
+    }
     text_cell(h, "Status", activity_status_name(activity->status));
     credits_cell(h, "Worth", result->credit_halves);
     credits_cell(h, "Counted", result->counted_halves);
@@ -236,12 +290,17 @@ static void activity_table(struct web_request *request, struct html *h,
     html_markup(h, "<table class=\"usa-table usa-table--borderless"
                    " usa-table--stacked\">\n<caption>Each activity and what counts from it today"
                    "</caption>\n<thead><tr><th scope=\"col\">Activity</th><th scope=\"col\">Date"
-                   "</th><th scope=\"col\">Kind</th><th scope=\"col\">Status</th>"
+                   "</th><th scope=\"col\">Kind</th>");
+    if (evaluation->program->category_count > 0) {
+        html_markup(h, "<th scope=\"col\">Category</th>");
+    }
+    html_markup(h, "<th scope=\"col\">Status</th>"
                    "<th scope=\"col\" class=\"number\">Worth</th><th scope=\"col\" "
                    "class=\"number\">Counted</th><th scope=\"col\">Why</th>"
                    "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; titles != NULL && i < record->activity_count; i++) {
-        activity_row(request, h, titles[i], &record->activities[i], &evaluation->activities[i],
+        activity_row(request, h, titles[i], &record->activities[i], evaluation,
+                     &evaluation->activities[i],
                      store_claim_note_find(&notes, record->activities[i].id), own);
     }
     html_markup(h, "</tbody>\n</table>\n");
@@ -382,6 +441,7 @@ static void track_progress(struct web_request *request, struct html *h,
     }
     if (h->status == CT_OK) {
         progress_summary(h, track, evaluation);
+        category_progress(h, evaluation);
         html_fail(h, chart_progress_svg(h->out, record, evaluation, request->today));
         blocking_list(h, evaluation, own);
     }
@@ -494,6 +554,73 @@ static const struct track_row *chosen_track(struct web_request *request,
     return rows->count > 0 ? &tracks[0] : NULL;
 }
 
+bool page_award_is_recent(struct civil_date issued, struct civil_date revoked,
+                          struct civil_date today)
+{
+    if (civil_date_is_set(revoked) || civil_date_compare(issued, today) > 0) {
+        return false;
+    }
+    return civil_date_compare(today, civil_date_add_days(issued, PAGE_CONGRATULATION_DAYS)) < 0;
+}
+
+/* What follows the award: the successor's open track (a link to its progress), else how
+ * to choose one. */
+static void next_track_words(struct web_request *request, struct html *h,
+                             const struct store_rows *rows, const struct held_certificate *held)
+{
+    const struct program *awarded = program_set_find(request->config->programs, held->program);
+    const char *successor = awarded != NULL ? awarded->successor : NULL;
+    const struct track_row *tracks = rows->items;
+    for (size_t i = 0; successor != NULL && i < rows->count; i++) {
+        if (store_track_state_open(tracks[i].state) && strcmp(tracks[i].program, successor) == 0) {
+            html_markup(h, "<p>Your next track, ");
+            html_text(h, program_set_name(request->config->programs, successor));
+            html_markup(h, ", has begun. <a href=\"");
+            track_link(h, tracks[i].person_id, true, tracks[i].id);
+            html_markup(h, "\">See its progress</a>.</p>\n");
+            return;
+        }
+    }
+    if (successor != NULL) {
+        html_markup(h, "<p>The program that follows is ");
+        html_text(h, program_set_name(request->config->programs, successor));
+        html_markup(h, ": <a href=\"/tracks/new\">start its track</a>.</p>\n");
+    } else {
+        html_markup(h, "<p><a href=\"/tracks/new\">Choose your next track</a>.</p>\n");
+    }
+}
+
+/* A word of congratulation after a recent award (page_award_is_recent), with the
+ * certificate's links and the next track. */
+static void congratulation(struct web_request *request, struct html *h,
+                           const struct store_rows *rows, int64_t person_id)
+{
+    struct held_certificate *held = NULL;
+    size_t count = 0;
+    struct ct_err err = {0};
+    html_fail(h, store_certificates_held(request->store, person_id, &held, &count, &err));
+    if (h->status == CT_OK && count > 0 &&
+        page_award_is_recent(held[0].issued, held[0].revoked, request->today)) {
+        html_markup(h, "<section class=\"usa-summary-box congratulation\" aria-labelledby=\""
+                       "congratulation-heading\"><div class=\"usa-summary-box__body\">"
+                       "<h2 class=\"usa-summary-box__heading\" id=\"congratulation-heading\">"
+                       "Congratulations!</h2>\n<p>You were awarded the ");
+        html_text(h, program_set_name(request->config->programs, held[0].program));
+        html_markup(h, " certificate (number ");
+        html_text(h, held[0].number);
+        html_markup(h, ") on ");
+        date_text(h, held[0].issued);
+        html_markup(h, ".</p>\n<ul class=\"usa-list\"><li><a href=\"/verify/");
+        html_text(h, held[0].verification_code);
+        html_markup(h, "\">Its public check</a>, to show anyone it is valid</li>");
+        certificate_files_list(h, held[0].id, false);
+        html_markup(h, "</ul>\n");
+        next_track_words(request, h, rows, &held[0]);
+        html_markup(h, "</div></section>\n");
+    }
+    free(held);
+}
+
 /* Where someone who may enrol the person, or withdraw their tracks, does so. */
 static void manage_link(struct web_request *request, struct html *h, int64_t person_id, bool own)
 {
@@ -524,6 +651,9 @@ void page_progress(struct web_request *request, struct html *h, int64_t person_i
     struct ct_err err = {0};
     html_fail(h, store_track_rows(request->store, person_id, &rows, &err));
     const struct track_row *chosen = h->status == CT_OK ? chosen_track(request, &rows) : NULL;
+    if (h->status == CT_OK && own) {
+        congratulation(request, h, &rows, person_id);
+    }
     if (h->status == CT_OK && chosen == NULL) {
         not_enrolled(h, own);
     }

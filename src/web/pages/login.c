@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../../oidc/oidc_provider.h"
+#include "../../store/store_kept_forms.h"
 #include "../../store/store_people.h"
 #include "../html/form.h"
 #include "../html/html.h"
@@ -26,13 +27,16 @@ static void oidc_button(struct web_request *request, struct html *h)
     }
 }
 
-/* The sign-in form's content, with the form's token and message (NULL: none) above it. */
+/* The sign-in form's content, with the form's token and message (NULL: none) above it,
+ * an error unless notice. */
 static enum ct_status login_form(struct web_request *request, struct web_response *response,
-                                 const char *token, const char *message)
+                                 const char *token, const char *message, bool notice)
 {
     struct html h;
     html_start(&h, &response->body);
-    if (message != NULL) {
+    if (message != NULL && notice) {
+        html_alert(&h, FORM_ALERT_INFO, message);
+    } else if (message != NULL) {
         html_markup(&h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\" role=\"alert\">"
                         "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">");
         html_text(&h, message);
@@ -54,8 +58,8 @@ static enum ct_status login_form(struct web_request *request, struct web_respons
     return html_status(&h);
 }
 
-enum ct_status page_login(struct web_request *request, struct web_response *response,
-                          const char *message)
+static enum ct_status login_page(struct web_request *request, struct web_response *response,
+                                 const char *message, bool notice)
 {
     /* A pre-session cookie, and the form's token bound to it by the server's secret: a
      * cross-site form knows neither, and a planted pair that certtrack did not issue
@@ -70,7 +74,19 @@ enum ct_status page_login(struct web_request *request, struct web_response *resp
     web_set_cookie(response, "certtrack_login", pre_session, true, 3600,
                    request->config->secure_cookies);
     web_set_title(response, "Sign in");
-    return login_form(request, response, token, message);
+    return login_form(request, response, token, message, notice);
+}
+
+enum ct_status page_login(struct web_request *request, struct web_response *response,
+                          const char *message)
+{
+    return login_page(request, response, message, false);
+}
+
+enum ct_status page_login_notice(struct web_request *request, struct web_response *response,
+                                 const char *message)
+{
+    return login_page(request, response, message, true);
 }
 
 static const char *const wrong_login = "The e-mail address or the password is not right.";
@@ -110,6 +126,14 @@ static enum ct_status login_failed(struct web_request *request, struct web_respo
     return page_login(request, response, account_slowed ? too_many_logins : wrong_login);
 }
 
+/* Where a fresh sign-in goes: to the form kept while the session had ended (kept_form.h)
+ * when the browser holds its cookie, else to the dashboard. */
+static const char *after_sign_in(const struct web_request *request)
+{
+    return store_kept_form_token_valid(web_cookie_value(request, KEPT_FORM_COOKIE)) ? "/kept-form"
+                                                                                    : "/";
+}
+
 enum ct_status page_login_start_session(struct web_request *request, struct web_response *response,
                                         int64_t person_id)
 {
@@ -120,7 +144,7 @@ enum ct_status page_login_start_session(struct web_request *request, struct web_
     if (status == CT_OK) {
         web_set_cookie(response, "certtrack_session", session, true, SESSION_ABSOLUTE_SECONDS,
                        request->config->secure_cookies);
-        web_redirect(response, "/");
+        web_redirect(response, after_sign_in(request));
     }
     return status;
 }
@@ -213,4 +237,27 @@ enum ct_status page_login_form(struct web_request *request, struct web_response 
         return CT_OK;
     }
     return page_login(request, response, NULL);
+}
+
+enum ct_status page_session_stay(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    (void)id;
+    const char *accept = web_header_value(request, "Accept");
+    if (accept == NULL || strstr(accept, "application/json") == NULL) {
+        web_redirect(response, "/");
+        return CT_OK;
+    }
+    struct store_session_found session;
+    struct ct_err err = {0};
+    enum ct_status status =
+        store_session_keep(request->store, request->session_cookie, request->now,
+                           web_session_idle_seconds(request->config), &session, &err);
+    if (status != CT_OK) {
+        return status;
+    }
+    response->content_type = "application/json";
+    return buf_printf(
+        &response->body, "{\"seconds_left\": %lld}\n",
+        (long long)(session.found ? session.seconds_left : request->session_seconds_left));
 }

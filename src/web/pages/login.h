@@ -11,8 +11,13 @@
 enum ct_status page_login(struct web_request *request, struct web_response *response,
                           const char *message) CT_MUST_CHECK;
 
-/* Signs person_id in: a new session, its cookie, and to the dashboard (the password's
- * and the identity provider's sign-in alike). */
+/* page_login with message as a notice (an information alert), not an error. */
+enum ct_status page_login_notice(struct web_request *request, struct web_response *response,
+                                 const char *message) CT_MUST_CHECK;
+
+/* Signs person_id in: a new session, its cookie, and to the dashboard, or to the form
+ * kept while the session had ended (kept_form.h) (the password's and the identity
+ * provider's sign-in alike). */
 enum ct_status page_login_start_session(struct web_request *request, struct web_response *response,
                                         int64_t person_id) CT_MUST_CHECK;
 
@@ -23,6 +28,12 @@ enum ct_status page_login_submit(struct web_request *request, struct web_respons
 /* POST /logout. */
 enum ct_status page_logout(struct web_request *request, struct web_response *response,
                            int64_t id) CT_MUST_CHECK;
+
+/* POST /session/stay (the session's CSRF token): marks the session used now
+ * (store_session_keep); answers {"seconds_left": N} to a request that accepts application/json (the
+ * idle warning's script), else sends to the dashboard. */
+enum ct_status page_session_stay(struct web_request *request, struct web_response *response,
+                                 int64_t id) CT_MUST_CHECK;
 
 /* GET /login: the form, or to the dashboard when signed in already. */
 enum ct_status page_login_form(struct web_request *request, struct web_response *response,
