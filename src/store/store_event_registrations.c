@@ -184,7 +184,7 @@ static enum ct_status held_activity(struct store *store, int64_t person_id, int6
     *activity_id = 0;
     return STORE_EXEC(store,
                       "SELECT id FROM activities WHERE person_id = ? AND event_id = ? AND"
-                      " superseded_by IS NULL ORDER BY id LIMIT 1",
+                      " superseded_by IS NULL AND replaced_at IS NULL ORDER BY id LIMIT 1",
                       activity_id, err, DB_INT(person_id), DB_INT(event_id));
 }
 

@@ -15,7 +15,7 @@ enum ct_status store_harvest_proof_holder(struct store *store, int64_t person_id
     *activity_id = 0;
     return STORE_EXEC(store,
                       "SELECT id FROM activities WHERE person_id = ? AND event_id = ? AND"
-                      " superseded_by IS NULL",
+                      " superseded_by IS NULL AND replaced_at IS NULL",
                       activity_id, err, DB_INT(person_id), DB_INT(event_id));
 }
 
@@ -146,12 +146,12 @@ static enum ct_status withdrawn_activity(struct store *store,
                                          struct ct_err *err)
 {
     char day[CIVIL_DATE_TEXT_SIZE];
-    enum ct_status status =
-        STORE_EXEC(store,
-                   "SELECT id FROM activities WHERE person_id = ? AND event_id = ? AND"
-                   " superseded_by IS NULL AND status <> 'rejected' AND date <= ?",
-                   &outcome->activity_id, err, DB_INT(withdrawal->person_id),
-                   DB_INT(withdrawal->event_id), DB_TEXT(store_date_text(withdrawal->date, day)));
+    enum ct_status status = STORE_EXEC(
+        store,
+        "SELECT id FROM activities WHERE person_id = ? AND event_id = ? AND"
+        " superseded_by IS NULL AND replaced_at IS NULL AND status <> 'rejected' AND date <= ?",
+        &outcome->activity_id, err, DB_INT(withdrawal->person_id), DB_INT(withdrawal->event_id),
+        DB_TEXT(store_date_text(withdrawal->date, day)));
     if (status == CT_OK && outcome->activity_id == 0) {
         snprintf(outcome->note, sizeof outcome->note,
                  "no credited completion of that event on or before %s", day);

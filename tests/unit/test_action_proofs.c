@@ -9,6 +9,7 @@
 #include "action_world.h"
 #include "actions/claims.h"
 #include "store/store_claim_versions.h"
+#include "store/store_harvest_proof.h"
 #include "store/store_proofs.h"
 #include "core/banned.h"
 
@@ -244,6 +245,12 @@ static void test_a_catalog_event_claim_is_sent_again_despite_one_event_one_credi
     struct claim_submit_result result;
     struct action_outcome outcome;
     action_assert_done(claim(w, w->learner, &again, &result, &outcome), &outcome);
+    /* An LMS completion of the event, or a registration's attendance, finds the
+     * correction, never the claim it replaced. */
+    int64_t holder = 0;
+    struct ct_err err = {0};
+    test_ok(store_harvest_proof_holder(&w->store, w->learner, event, &holder, &err), &err);
+    assert_int_equal(holder, result.activity_id);
     /* A second, fresh claim of the event is still refused. */
     struct claim_submit_input second = {.event_id = event};
     action_assert_refused(claim(w, w->learner, &second, &result, &outcome), &outcome,
