@@ -52,7 +52,7 @@ static void get(struct web_call *call, struct action_world *w, const char *path,
     web_call_run(call);
 }
 
-static void test_the_coordinator_sees_each_chart_beside_its_table(void **state)
+static void test_the_coordinator_sees_each_chart_after_its_table(void **state)
 {
     struct action_world *w = *state;
     some_record(w);
@@ -65,8 +65,9 @@ static void test_the_coordinator_sees_each_chart_beside_its_table(void **state)
     web_call_assert_body_has(&call,
                              "<h2>People by program and status</h2>\n<table class=\"usa-table"
                              " usa-table--borderless\" tabindex=\"0\">");
-    web_call_assert_body_has(&call, "<tr><td>msl-staff</td><td class=\"number\">0</td><td"
-                                    " class=\"number\">1</td>");
+    web_call_assert_body_has(
+        &call, "<tr><td>MSL Certification for Library Staff</td><td class=\"number\">0</td><td"
+               " class=\"number\">1</td>");
     web_call_assert_body_has(&call, "role=\"img\" aria-labelledby=\"chart-programs-title"
                                     " chart-programs-description\"");
     web_call_assert_body_has(&call, "<title id=\"chart-directors-title\">");
@@ -96,12 +97,12 @@ static void test_the_filters_are_kept_in_the_form_and_the_downloads(void **state
                              "<option value=\"public\" selected=\"selected\">Public</option>");
     web_call_assert_body_has(&call, "<a href=\"/statewide/programs.csv?program=msl-staff&amp;"
                                     "kind=public\">");
-    assert_null(strstr(web_call_body(&call), "<td>msl-trustee</td>"));
+    assert_null(strstr(web_call_body(&call), "<td>MSL Certification for Library Trustees</td>"));
     web_call_end(&call);
     /* Unknown values are no filter. */
     get(&call, w, "/statewide?program=nothing&kind=castle", w->coordinator);
     assert_int_equal(call.response.status, 200);
-    web_call_assert_body_has(&call, "<td>msl-trustee</td>");
+    web_call_assert_body_has(&call, "<td>MSL Certification for Library Trustees</td>");
     web_call_assert_body_has(&call, "<a href=\"/statewide/programs.csv\">");
     web_call_end(&call);
 }
@@ -265,8 +266,8 @@ static void test_a_wrong_range_is_marked_at_its_field(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_the_coordinator_sees_each_chart_beside_its_table,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_coordinator_sees_each_chart_after_its_table, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_the_filters_are_kept_in_the_form_and_the_downloads,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(

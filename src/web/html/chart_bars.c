@@ -8,10 +8,11 @@
 
 enum {
     BARS_WIDTH = 640,
-    BARS_LEFT = 220, /* the bars' labels, right-aligned before it */
+    BARS_LEFT = 8,   /* each bar's label is above it, so a long name fits */
     BARS_RIGHT = 64, /* room for the total after the longest bar */
     BARS_TOP = 8,
-    BARS_ROW = 28,
+    BARS_ROW = 46,        /* a label's line, then its bar */
+    BARS_LABEL_LINE = 20, /* from a row's top to its label's baseline is 16 */
     BARS_THICKNESS = 18,
     BARS_BOTTOM = 32, /* the scale */
 };
@@ -73,9 +74,9 @@ static void scale_lines(struct html *h, int64_t step, int64_t scale_top, long bo
 static void one_bar(struct html *h, const struct chart_bars *chart, size_t index, int64_t scale_top)
 {
     const struct chart_bar *bar = &chart->bars[index];
-    long top = BARS_TOP + (long)index * BARS_ROW + (BARS_ROW - BARS_THICKNESS) / 2;
-    html_format(h, "<text class=\"bar-label\" x=\"%d\" y=\"%ld\" text-anchor=\"end\">",
-                BARS_LEFT - 8, top + BARS_THICKNESS - 4);
+    long row_top = BARS_TOP + (long)index * BARS_ROW;
+    long top = row_top + BARS_LABEL_LINE + 2;
+    html_format(h, "<text class=\"bar-label\" x=\"%d\" y=\"%ld\">", BARS_LEFT + 4, row_top + 16);
     html_text(h, bar->label);
     html_markup(h, "</text>\n");
     int64_t sum = 0;

@@ -57,7 +57,7 @@ void statewide_filter_fields(struct html *h, const struct web_request *request,
     const struct program_set *set = request->config->programs;
     select_begin(h, "program", "Program");
     for (size_t i = 0; i < set->count; i++) {
-        struct form_option option = {set->programs[i]->id, set->programs[i]->id};
+        struct form_option option = {set->programs[i]->id, set->programs[i]->name};
         html_options(h, &option, 1, filter->program);
     }
     html_markup(h, "</select></div>\n");
@@ -143,7 +143,8 @@ static void chart(struct html *h, const struct chart_bars *bars)
 }
 
 /* People by program and status: the table, then its chart. */
-static void programs_part(struct html *h, const struct statewide_picture *picture,
+static void programs_part(struct html *h, const struct program_set *programs,
+                          const struct statewide_picture *picture,
                           const struct statewide_filter *filter)
 {
     static const char *const columns[] = {"Program",    "Complete", "In progress",
@@ -158,7 +159,8 @@ static void programs_part(struct html *h, const struct statewide_picture *pictur
     for (size_t i = 0; i < picture->programs.count; i++) {
         int64_t sum = 0;
         html_markup(h, "<tr>");
-        text_cell(h, rows[i].program);
+        const char *name = program_set_name(programs, rows[i].program);
+        text_cell(h, name);
         for (size_t s = 0; s < STATEWIDE_STATUS_COUNT; s++) {
             number_cell(h, rows[i].people[s], false);
             sum += rows[i].people[s];
@@ -171,7 +173,7 @@ static void programs_part(struct html *h, const struct statewide_picture *pictur
         html_markup(h, "</tr>\n");
         all += sum;
         if (i < shown) {
-            bars[i].label = rows[i].program;
+            bars[i].label = name;
         }
     }
     html_table_end(h);
@@ -448,7 +450,7 @@ static enum ct_status write_page(struct web_request *request, struct html *h,
         char quarter[64];
         quarter_words(&picture, quarter, sizeof quarter);
         introduction(request, h, filter);
-        programs_part(h, &picture, filter);
+        programs_part(h, request->config->programs, &picture, filter);
         status = directors_parts(request, h, filter);
         months_part(h, &picture, filter);
         quarter_part(h, &picture, filter, quarter);
