@@ -561,7 +561,7 @@ certificates_filter_and_page() {
         return 1
     certificate=$(sqlite3 "$work/demo.db" "SELECT number FROM certificates ORDER BY id DESC LIMIT 1")
     page=$(curl -s -b "$work/coordinator" "$base/certificates?q=$certificate&sort=number&dir=asc")
-    echo "$page" | grep -q "Page 1 of 1 (1 certificates)" && echo "$page" | grep -q ">$certificate</a>" &&
+    echo "$page" | grep -q "Page 1 of 1 (1 certificate)" && echo "$page" | grep -q ">$certificate</a>" &&
         echo "$page" | grep -q "href=\"/certificates?q=$certificate&amp;sort=number&amp;dir=desc&amp;page=1\""
 }
 check "the certificates list pages, and filters by number keeping the filter in its links" \

@@ -114,7 +114,7 @@ static void test_the_home_lists_the_sites_with_their_counts(void **state)
     web_call_assert_body_has(&call, "aria-sort=\"descending\"");
     web_call_assert_body_has(&call, "1 xAPI statement waits for an account link or a course"
                                     " mapping.");
-    web_call_assert_body_has(&call, "Page 1 of 1 (1 sites)");
+    web_call_assert_body_has(&call, "Page 1 of 1 (1 site)");
     web_call_end(&call);
 }
 
@@ -203,7 +203,7 @@ static void test_the_sites_page_reconciles_and_links_an_account(void **state)
     web_call_end(&call);
     get(w, &call, path, w->coordinator);
     web_call_assert_body_has(&call, "<td>1</td><td><a href=\"/people/");
-    web_call_assert_body_has(&call, "Page 1 of 1 (1 linked accounts)");
+    web_call_assert_body_has(&call, "Page 1 of 1 (1 linked account)");
     web_call_end(&call);
 }
 
@@ -297,13 +297,13 @@ static void test_an_upload_imports_the_report_and_goes_to_it(void **state)
     web_call_assert_body_has(&call, "<td>unknown learner</td><td>=SUM(A1)<br>nobody@example.net"
                                     "</td>");
     web_call_assert_body_has(&call, "<option value=\"refused\" selected=\"selected\">");
-    web_call_assert_body_has(&call, "Page 1 of 1 (1 records)");
+    web_call_assert_body_has(&call, "Page 1 of 1 (1 record)");
     web_call_end(&call);
     snprintf(path, sizeof path, "/harvest/imports?site=%lld", (long long)site);
     get(w, &call, path, w->coordinator);
     web_call_assert_body_has(&call, "<h1>Report imports</h1>");
     web_call_assert_body_has(&call, ">progress.csv</a></td><td>Casey Coordinator</td>");
-    web_call_assert_body_has(&call, "Page 1 of 1 (1 imports)");
+    web_call_assert_body_has(&call, "Page 1 of 1 (1 import)");
     web_call_end(&call);
 }
 

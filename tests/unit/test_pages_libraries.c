@@ -81,12 +81,12 @@ static void test_the_list_finds_a_library_by_name_city_or_directory_id(void **st
     web_call_assert_body_has(&call, "value=\"BITTERROOT\"");
     web_call_assert_body_has(&call, "<input type=\"hidden\" name=\"sort\" value=\"city\">");
     web_call_assert_body_has(&call, "Bitterroot Public Library</a>");
-    web_call_assert_body_has(&call, "(1 libraries)");
+    web_call_assert_body_has(&call, "(1 library)");
     web_call_end(&call);
     /* LIKE's own characters are searched as themselves. */
     web_call_begin(&call, w, "GET", "/libraries?q=100_", w->coordinator, day);
     web_call_run(&call);
-    web_call_assert_body_has(&call, "(1 libraries)");
+    web_call_assert_body_has(&call, "(1 library)");
     assert_null(strstr(web_call_body(&call), "Bitterroot Public Library</a>"));
     web_call_end(&call);
     /* "_" is not any character: "t_1" is not in "MT-100_a". */

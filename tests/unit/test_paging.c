@@ -14,7 +14,7 @@ static const struct paging_column columns[] = {
     {"date", "Date", false},
 };
 
-static const struct paging_list events = {columns, 4, 3, true, 25, "events"};
+static const struct paging_list events = {columns, 4, 3, true, 25, "events", "event"};
 
 static void test_good_values_are_read(void **state)
 {
@@ -190,6 +190,24 @@ static void test_nav_on_the_only_page_has_no_links(void **state)
     buf_release(&out);
 }
 
+/* One row is named in the singular, none and many in the plural. */
+static void test_nav_counts_one_row_in_the_singular(void **state)
+{
+    (void)state;
+    static const int64_t totals[] = {0, 1, 2};
+    static const char *const texts[] = {"(0 events)", "(1 event)", "(2 events)"};
+    for (size_t i = 0; i < 3; i++) {
+        struct paging paging;
+        struct buf out;
+        buf_init(&out, 8192);
+        paging_parse(&paging, &events, "/catalog", "1", NULL, NULL);
+        paging_set_total(&paging, totals[i]);
+        assert_int_equal(nav_of(&out, &paging), CT_OK);
+        assert_non_null(strstr(buf_str(&out), texts[i]));
+        buf_release(&out);
+    }
+}
+
 static void test_keeps_at_most_the_limit_of_parameters(void **state)
 {
     (void)state;
@@ -228,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_the_sorted_column_going_down_shows_a_down_arrow),
         cmocka_unit_test(test_nav_has_previous_and_next_and_keeps_the_parameters),
         cmocka_unit_test(test_nav_on_the_only_page_has_no_links),
+        cmocka_unit_test(test_nav_counts_one_row_in_the_singular),
         cmocka_unit_test(test_keeps_at_most_the_limit_of_parameters),
         cmocka_unit_test(test_cells_escape_their_text),
     };

@@ -272,6 +272,15 @@ static void nav_link(struct html *h, const struct paging *paging, int64_t page, 
     }
 }
 
+/* What the list's rows are, in the number the total needs: "1 library", "2 libraries". */
+static const char *paging_noun(const struct paging *paging)
+{
+    if (paging->total == 1 && paging->list->noun_one != NULL) {
+        return paging->list->noun_one;
+    }
+    return paging->list->noun;
+}
+
 void paging_write_nav(struct html *h, const struct paging *paging)
 {
     html_markup(h, "<nav aria-label=\"Pagination\" class=\"usa-pagination"
@@ -281,7 +290,7 @@ void paging_write_nav(struct html *h, const struct paging *paging)
     }
     char text[160];
     snprintf(text, sizeof text, "Page %" PRId64 " of %" PRId64 " (%" PRId64 " %s)", paging->page,
-             paging->pages, paging->total > 0 ? paging->total : 0, paging->list->noun);
+             paging->pages, paging->total > 0 ? paging->total : 0, paging_noun(paging));
     html_markup(h, "<li class=\"usa-pagination__item usa-pagination__page-no\">"
                    "<span class=\"usa-pagination__button usa-current\" aria-current=\"page\">");
     html_text(h, text);

@@ -34,7 +34,8 @@ struct paging_list {
     size_t default_column; /* must sort */
     bool default_descending;
     int64_t per_page;
-    const char *noun; /* what a row is, plural: "events" */
+    const char *noun;     /* what a row is, plural: "events" */
+    const char *noun_one; /* the same, of one row: "event" (NULL: the plural) */
 };
 
 #define PAGING_MAX_KEPT    4

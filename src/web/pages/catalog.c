@@ -31,7 +31,7 @@ static const struct paging_column columns[] = {
 };
 
 static const struct paging_list list = {
-    columns, sizeof columns / sizeof columns[0], STORE_EVENT_DATE, true, 25, "events"};
+    columns, sizeof columns / sizeof columns[0], STORE_EVENT_DATE, true, 25, "events", "event"};
 
 /* The name of a category id, from the first program that has it; the id when none. */
 static const char *category_name(const struct program_set *programs, const char *id)

@@ -41,9 +41,13 @@ static const struct paging_column columns[] = {
     [STORE_CERTIFICATE_STATE] = {"state", "State", false},
 };
 
-static const struct paging_list list = {
-    columns,       sizeof columns / sizeof columns[0], STORE_CERTIFICATE_ISSUED, true, 25,
-    "certificates"};
+static const struct paging_list list = {columns,
+                                        sizeof columns / sizeof columns[0],
+                                        STORE_CERTIFICATE_ISSUED,
+                                        true,
+                                        25,
+                                        "certificates",
+                                        "certificate"};
 
 /* "Valid", or "Revoked on DATE". */
 static void state_words(const struct store_certificate_row *certificate, char out[64])

@@ -26,8 +26,8 @@ static const struct paging_column columns[] = {
 static const enum compliance_order column_orders[] = {
     COMPLIANCE_BY_NAME, COMPLIANCE_BY_LIBRARY, COMPLIANCE_BY_PROGRAM, COMPLIANCE_BY_DEADLINE};
 
-static const struct paging_list list = {columns, sizeof columns / sizeof columns[0], 3, false, 50,
-                                        "tracks"};
+static const struct paging_list list = {
+    columns, sizeof columns / sizeof columns[0], 3, false, 50, "tracks", "track"};
 
 struct view {
     struct web_request *request;

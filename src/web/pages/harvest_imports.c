@@ -27,9 +27,13 @@ static const struct paging_column import_columns[HARVEST_IMPORT_COLUMNS] = {
     {"refused", "Refused", true},
 };
 
-static const struct paging_list import_list = {
-    import_columns, sizeof import_columns / sizeof import_columns[0], HARVEST_IMPORT_WHEN, true, 25,
-    "imports"};
+static const struct paging_list import_list = {import_columns,
+                                               sizeof import_columns / sizeof import_columns[0],
+                                               HARVEST_IMPORT_WHEN,
+                                               true,
+                                               25,
+                                               "imports",
+                                               "import"};
 
 static void import_row(struct html *h, const struct harvest_import_item *import)
 {
@@ -337,9 +341,13 @@ static const struct paging_column row_columns[HARVEST_RECORD_COLUMNS] = {
     {"learner", "Learner", false}, {"activity", "Activity", false}, {NULL, "Date", false},
 };
 
-static const struct paging_list row_list = {
-    row_columns, sizeof row_columns / sizeof row_columns[0], HARVEST_RECORD_LINE, false, 50,
-    "records"};
+static const struct paging_list row_list = {row_columns,
+                                            sizeof row_columns / sizeof row_columns[0],
+                                            HARVEST_RECORD_LINE,
+                                            false,
+                                            50,
+                                            "records",
+                                            "record"};
 
 static const char *known_outcome(const char *text)
 {

@@ -21,13 +21,15 @@ static const struct paging_column account_columns[HARVEST_WAITING_COLUMNS] = {
     {"since", "Waiting since", false},
 };
 static const struct paging_list account_list = {
-    account_columns, HARVEST_WAITING_COLUMNS, HARVEST_WAITING_SINCE, false, 20, "accounts"};
+    account_columns, HARVEST_WAITING_COLUMNS, HARVEST_WAITING_SINCE, false, 20, "accounts",
+    "account"};
 
 static const struct paging_column course_columns[HARVEST_WAITING_COLUMNS] = {
     {"since", "Waiting since", false},
 };
 static const struct paging_list course_list = {
-    course_columns, HARVEST_WAITING_COLUMNS, HARVEST_WAITING_SINCE, false, 10, "addresses"};
+    course_columns, HARVEST_WAITING_COLUMNS, HARVEST_WAITING_SINCE, false, 10, "addresses",
+    "address"};
 
 /* A refused link or mapping, shown at the group it was for. */
 struct inbox_refusal {

@@ -27,9 +27,13 @@ static const struct paging_column site_columns[HARVEST_SITE_COLUMNS] = {
     {NULL, "Waiting", true},
 };
 
-static const struct paging_list site_list = {
-    site_columns, sizeof site_columns / sizeof site_columns[0], HARVEST_SITE_URL, false, 25,
-    "sites"};
+static const struct paging_list site_list = {site_columns,
+                                             sizeof site_columns / sizeof site_columns[0],
+                                             HARVEST_SITE_URL,
+                                             false,
+                                             25,
+                                             "sites",
+                                             "site"};
 
 static void site_row(struct html *h, const struct harvest_site_item *site)
 {
@@ -287,7 +291,8 @@ static const struct paging_list account_list = {account_columns,
                                                 HARVEST_ACCOUNT_LINKED,
                                                 true,
                                                 25,
-                                                "linked accounts"};
+                                                "linked accounts",
+                                                "linked account"};
 
 static void account_row(struct html *h, const struct harvest_account_item *account)
 {

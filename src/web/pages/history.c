@@ -27,7 +27,7 @@ static const struct paging_column columns[] = {
 };
 
 static const struct paging_list history_list = {
-    columns, sizeof columns / sizeof columns[0], STORE_HISTORY_WHEN, true, 50, "entries",
+    columns, sizeof columns / sizeof columns[0], STORE_HISTORY_WHEN, true, 50, "entries", "entry",
 };
 
 static void cell_begin(struct html *h, const char *label)

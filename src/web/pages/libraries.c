@@ -26,8 +26,8 @@ static const struct paging_column columns[STORE_LIBRARY_COLUMNS] = {
     [STORE_LIBRARY_OPEN_TRACKS] = {"open", "Open tracks", true},
 };
 
-static const struct paging_list list = {
-    columns, STORE_LIBRARY_COLUMNS, STORE_LIBRARY_NAME, false, 25, "libraries"};
+static const struct paging_list list = {columns, STORE_LIBRARY_COLUMNS, STORE_LIBRARY_NAME, false,
+                                        25,      "libraries",           "library"};
 
 /* 0 for a CE coordinator (every library), else the signed-in consultant. */
 static int64_t consultant_of(const struct web_request *request)

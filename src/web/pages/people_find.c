@@ -29,7 +29,7 @@ static const struct paging_column columns[] = {
 };
 
 static const struct paging_list list = {
-    columns, sizeof columns / sizeof columns[0], STORE_PEOPLE_NAME, false, 25, "people"};
+    columns, sizeof columns / sizeof columns[0], STORE_PEOPLE_NAME, false, 25, "people", "person"};
 
 static void search_form(struct html *h, const char *query)
 {

@@ -44,9 +44,13 @@ struct review_problem {
 static const struct paging_column report_columns[STORE_REVIEW_REPORT_COLUMNS] = {
     [STORE_REVIEW_REPORT_SUBMITTED] = {"submitted", "Submitted", false},
 };
-static const struct paging_list report_list = {
-    report_columns, STORE_REVIEW_REPORT_COLUMNS, STORE_REVIEW_REPORT_SUBMITTED, false, 10,
-    "final reports"};
+static const struct paging_list report_list = {report_columns,
+                                               STORE_REVIEW_REPORT_COLUMNS,
+                                               STORE_REVIEW_REPORT_SUBMITTED,
+                                               false,
+                                               10,
+                                               "final reports",
+                                               "final report"};
 
 static const struct paging_column track_columns[STORE_REVIEW_TRACK_COLUMNS] = {
     [STORE_REVIEW_TRACK_NAME] = {"name", "Learner", false},
@@ -57,7 +61,8 @@ static const struct paging_column track_columns[STORE_REVIEW_TRACK_COLUMNS] = {
     [STORE_REVIEW_TRACK_DECISION] = {NULL, "Decision", false},
 };
 static const struct paging_list track_list = {
-    track_columns, STORE_REVIEW_TRACK_COLUMNS, STORE_REVIEW_TRACK_SENT, false, 25, "tracks"};
+    track_columns, STORE_REVIEW_TRACK_COLUMNS, STORE_REVIEW_TRACK_SENT, false, 25, "tracks",
+    "track"};
 
 /* The decision form of one row: the track id, a comment box and two buttons; the
  * comment box says what to fix when this row's decision was refused. */

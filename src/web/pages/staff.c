@@ -20,8 +20,8 @@ static const struct paging_column columns[STORE_STAFF_COLUMNS] = {
     [STORE_STAFF_DEADLINE] = {"deadline", "Deadline", false},
 };
 
-static const struct paging_list list = {columns, STORE_STAFF_COLUMNS, STORE_STAFF_NAME, false, 25,
-                                        "people"};
+static const struct paging_list list = {
+    columns, STORE_STAFF_COLUMNS, STORE_STAFF_NAME, false, 25, "people", "person"};
 
 /* The status and credits of a track, evaluated today. */
 static void progress_cells(struct web_request *request, struct html *h,

@@ -29,7 +29,7 @@ static const struct paging_column queue_columns[VERIFY_QUEUE_COLUMNS] = {
 };
 
 static const struct paging_list queue_list = {
-    queue_columns, VERIFY_QUEUE_COLUMNS, VERIFY_QUEUE_DATE, false, 50, "claims"};
+    queue_columns, VERIFY_QUEUE_COLUMNS, VERIFY_QUEUE_DATE, false, 50, "claims", "claim"};
 
 /* What the claim says it is worth, as the learner entered it. */
 static void claimed_amount(const struct learning_activity *claim, char *out, size_t size)
