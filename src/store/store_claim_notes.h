@@ -11,8 +11,10 @@
 #include "store.h"
 
 struct claim_note {
-    char key[64];     /* the activity's record key */
-    int64_t id;       /* its row id */
+    char key[64];    /* the activity's record key */
+    int64_t id;      /* its row id */
+    char title[256]; /* its title ("" when it has none) */
+    struct civil_date date;
     char status[16];  /* "pending" or "rejected" */
     char reason[512]; /* why it was rejected ("" when pending) */
     bool replaced;    /* rejected, then corrected and sent again (store_claim_versions.h) */

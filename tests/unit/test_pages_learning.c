@@ -210,6 +210,52 @@ static void test_verify_comes_before_reject_and_a_rejection_is_confirmed(void **
     web_call_end(&call);
 }
 
+/* A claim dated before the track started is outside the track's record: the progress
+ * page still lists it, a rejected one with the verifier's reason, a pending one with its
+ * withdraw button; a corrected one and the track's own claims are not listed there. */
+static void test_claims_before_the_track_are_shown_with_their_reason(void **state)
+{
+    struct action_world *w = *state;
+    int64_t rejected = action_world_activity(w, w->learner, "Early course", "2025-11-01", 4,
+                                             "technology", "pending");
+    action_world_activity(w, w->learner, "Early webinar", "2025-12-01", 2, "technology", "pending");
+    action_world_activity(w, w->learner, "Corrected one", "2025-10-01", 2, "technology", "pending");
+    action_world_activity(w, w->learner, "In the track", "2026-01-01", 2, "technology", "pending");
+    char sql[200];
+    snprintf(sql, sizeof sql,
+             "UPDATE activities SET status = 'rejected', status_reason = 'Taken before your track'"
+             " WHERE id = %lld",
+             (long long)rejected);
+    struct ct_err err = {0};
+    test_ok(db_exec(w->store.db, sql, &err), &err);
+    test_ok(
+        db_exec(w->store.db,
+                "UPDATE activities SET status = 'rejected', replaced_at = '2026-01-05T00:00:00Z'"
+                " WHERE title = 'Corrected one'",
+                &err),
+        &err);
+    struct web_call call;
+    web_call_begin(&call, w, "GET", "/", w->learner, today);
+    web_call_run(&call);
+    const char *body = web_call_body(&call);
+    const char *part = strstr(body, "<h2 id=\"claims-before-track\">");
+    assert_non_null(part);
+    assert_non_null(strstr(part, "<td data-label=\"Activity\">Early course</td>"));
+    assert_non_null(strstr(part, "It took place before this track started. <span"
+                                 " class=\"claim-reason\">Reason given: Taken before your"
+                                 " track</span>"));
+    assert_non_null(strstr(part, "<td data-label=\"Activity\">Early webinar</td>"));
+    assert_non_null(strstr(part, "Withdraw<span class=\"usa-sr-only\"> the claim Early webinar"));
+    assert_null(strstr(part, "Corrected one"));
+    assert_null(strstr(part, "In the track"));
+    web_call_end(&call);
+    /* A learner with no such claim sees no such part. */
+    web_call_begin(&call, w, "GET", "/", w->other_learner, today);
+    web_call_run(&call);
+    assert_null(strstr(web_call_body(&call), "claims-before-track"));
+    web_call_end(&call);
+}
+
 /* ---- a claim the engine will not count ---- */
 
 static void post_warned_claim(struct web_call *call, struct action_world *w, const char *step)
@@ -610,6 +656,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_the_api_verifies_only_the_supervisors_claims, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_the_api_plan_and_report, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_claims_before_the_track_are_shown_with_their_reason,
+                                        setup, teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();

@@ -1,6 +1,9 @@
 #include "claim_notes.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "../html/form.h"
 
 #include "../../core/banned.h"
 
@@ -62,4 +65,18 @@ void page_claim_links(struct html *h, const struct claim_note *note, const char 
         claim_link(h, "/resend", note->id, "Correct and send again", title);
     }
     html_markup(h, "</span>");
+}
+
+void page_claim_withdraw_button(struct html *h, const char *csrf, const char *title, int64_t id)
+{
+    char action[64];
+    snprintf(action, sizeof action, "/activities/%lld/withdraw", (long long)id);
+    html_markup(h, "<form method=\"post\" class=\"claim-withdraw\" action=\"");
+    html_text(h, action);
+    html_markup(h, "\">");
+    html_csrf(h, csrf);
+    html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--unstyled\">Withdraw"
+                   "<span class=\"usa-sr-only\"> the claim ");
+    html_text(h, title);
+    html_markup(h, "</span></button></form>");
 }

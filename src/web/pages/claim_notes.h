@@ -25,4 +25,9 @@ void page_claim_warning_line(struct html *h, const struct claim_warning *warning
  * the claim for a screen reader. */
 void page_claim_links(struct html *h, const struct claim_note *note, const char *title, bool own);
 
+/* The "Withdraw" button of the pending claim with row id: a form posting to
+ * /activities/{id}/withdraw with the page's csrf token (borrowed); title names the claim
+ * for a screen reader. */
+void page_claim_withdraw_button(struct html *h, const char *csrf, const char *title, int64_t id);
+
 #endif

@@ -17,6 +17,7 @@
 #include "../html/slim_alert.h"
 #include "certificate_files.h"
 #include "claim_notes.h"
+#include "claims_before_track.h"
 #include "enrolment.h"
 #include "todo.h"
 #include "track.h"
@@ -195,21 +196,6 @@ static void credits_cell(struct html *h, const char *label, int64_t halves)
 }
 
 /* The learner's button that withdraws a pending claim (POST /activities/{id}/withdraw). */
-static void withdraw_button(struct web_request *request, struct html *h, const char *title,
-                            int64_t id)
-{
-    char action[64];
-    snprintf(action, sizeof action, "/activities/%lld/withdraw", (long long)id);
-    html_markup(h, "<form method=\"post\" class=\"claim-withdraw\" action=\"");
-    html_text(h, action);
-    html_markup(h, "\">");
-    html_csrf(h, request->csrf);
-    html_markup(h, "<button type=\"submit\" class=\"usa-button usa-button--unstyled\">Withdraw"
-                   "<span class=\"usa-sr-only\"> the claim ");
-    html_text(h, title);
-    html_markup(h, "</span></button></form>");
-}
-
 /* The Why cell: the engine's reason, the verifier's words for a rejected claim, and for
  * its own learner the way to withdraw a pending one. */
 static void why_cell(struct web_request *request, struct html *h, const char *title,
@@ -223,7 +209,7 @@ static void why_cell(struct web_request *request, struct html *h, const char *ti
         html_markup(h, "</span>");
     }
     if (note != NULL && own && strcmp(note->status, "pending") == 0) {
-        withdraw_button(request, h, title, note->id);
+        page_claim_withdraw_button(h, request->csrf, title, note->id);
     }
     page_claim_links(h, note, title, own);
     html_markup(h, "</td>");
@@ -450,6 +436,7 @@ static void track_progress(struct web_request *request, struct html *h,
     }
     if (h->status == CT_OK) {
         activity_table(request, h, record, evaluation, person_id, own);
+        page_claims_before_track(request, h, record, person_id, own);
     }
     evaluation_free(evaluation);
     record_free(record);
