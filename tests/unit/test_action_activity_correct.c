@@ -221,6 +221,19 @@ static void test_only_a_verified_activity_is_corrected(void **state)
         action_assert_refused(correct(w, w->coordinator, ids[i], good, &result, &outcome), &outcome,
                               ACTION_WRONG_STATE, NULL);
     }
+    struct activity_new college = {.person_id = w->learner,
+                                   .kind = ACTIVITY_KIND_COLLEGE,
+                                   .title = "LIS 501",
+                                   .date = test_day("2026-01-10"),
+                                   .semester_halves = 6,
+                                   .category = "technology",
+                                   .recorded = civil_date_unset(),
+                                   .status = "verified",
+                                   .provenance = PROVENANCE_CLAIM};
+    int64_t course = 0;
+    assert_int_equal(store_activity_add(&w->store, 0, &college, &course, &err), CT_OK);
+    action_assert_refused(correct(w, w->coordinator, course, good, &result, &outcome), &outcome,
+                          ACTION_WRONG_STATE, NULL);
     action_assert_refused(correct(w, w->coordinator, 999999, good, &result, &outcome), &outcome,
                           ACTION_NOT_FOUND, NULL);
     assert_int_equal(action_world_count(w, "SELECT count(*) FROM activity_corrections"), 0);
