@@ -71,15 +71,13 @@ static size_t category_options(const struct program_set *programs, struct form_o
     return count;
 }
 
-/* A kind's words ("Workshop"), or the name as stored when it is no kind. */
-static const char *kind_words(const char *name)
+const char *page_activity_kind_words(const char *name)
 {
     enum activity_kind kind;
     return activity_kind_from_name(name, &kind) ? activity_kind_label(kind) : name;
 }
 
-/* A category's words as a program names it ("none" for none). */
-static const char *category_words(const struct program_set *programs, const char *id)
+const char *page_activity_category_words(const struct program_set *programs, const char *id)
 {
     for (size_t p = 0; id != NULL && p < programs->count; p++) {
         int index = program_category_index(programs->programs[p], id);
@@ -242,11 +240,12 @@ static void change_table(struct web_request *request, struct html *h,
     credit_format(result->after.credit_halves, after);
     static const char *const columns[] = {"Value", "Now", "After the correction"};
     html_table_begin(h, "What the correction changes", columns, 3);
-    change_row(h, "Kind", kind_words(result->before.kind), kind_words(result->after.kind));
+    change_row(h, "Kind", page_activity_kind_words(result->before.kind),
+               page_activity_kind_words(result->after.kind));
     change_row(h, "Date", result->before.date, result->after.date);
     change_row(h, "Credits", now, after);
-    change_row(h, "Category", category_words(programs, result->before.category),
-               category_words(programs, result->after.category));
+    change_row(h, "Category", page_activity_category_words(programs, result->before.category),
+               page_activity_category_words(programs, result->after.category));
     html_table_end(h);
 }
 

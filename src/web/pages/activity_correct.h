@@ -19,6 +19,7 @@
 #ifndef CERTTRACK_WEB_PAGES_ACTIVITY_CORRECT_H
 #define CERTTRACK_WEB_PAGES_ACTIVITY_CORRECT_H
 
+#include "../../core/program.h"
 #include "../http/request.h"
 
 enum ct_status page_activity_correct(struct web_request *request, struct web_response *response,
@@ -27,5 +28,13 @@ enum ct_status page_activity_correct(struct web_request *request, struct web_res
 enum ct_status page_activity_correct_submit(struct web_request *request,
                                             struct web_response *response,
                                             int64_t id) CT_MUST_CHECK;
+
+/* A kind's words ("Conference session"), or name (borrowed) as stored when it is no
+ * kind; never NULL. */
+const char *page_activity_kind_words(const char *name);
+
+/* A category's words as a program of programs names it; the id itself when none does,
+ * "none" for none (NULL or ""). Borrowed from programs or id. */
+const char *page_activity_category_words(const struct program_set *programs, const char *id);
 
 #endif

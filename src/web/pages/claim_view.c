@@ -12,6 +12,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "activity_correct.h"
 #include "proofs.h"
 #include "../../core/banned.h"
 
@@ -49,7 +50,8 @@ static void claim_status(struct web_request *request, struct html *h,
 }
 
 /* One correction: when, by whom, why, and each value before and after. */
-static void correction_item(struct html *h, const struct activity_correction_row *c)
+static void correction_item(const struct program_set *programs, struct html *h,
+                            const struct activity_correction_row *c)
 {
     char before[CREDIT_TEXT_SIZE], after[CREDIT_TEXT_SIZE];
     credit_format(c->old_credit_halves, before);
@@ -61,21 +63,21 @@ static void correction_item(struct html *h, const struct activity_correction_row
     html_markup(h, ": ");
     html_text(h, c->reason);
     html_markup(h, "<br>Before: ");
-    html_text(h, c->old_kind);
+    html_text(h, page_activity_kind_words(c->old_kind));
     html_markup(h, ", ");
     html_text(h, c->old_date);
     html_markup(h, ", ");
     html_text(h, before);
     html_markup(h, " credits, ");
-    html_text(h, c->old_category[0] != '\0' ? c->old_category : "no category");
+    html_text(h, page_activity_category_words(programs, c->old_category));
     html_markup(h, ". After: ");
-    html_text(h, c->new_kind);
+    html_text(h, page_activity_kind_words(c->new_kind));
     html_markup(h, ", ");
     html_text(h, c->new_date);
     html_markup(h, ", ");
     html_text(h, after);
     html_markup(h, " credits, ");
-    html_text(h, c->new_category[0] != '\0' ? c->new_category : "no category");
+    html_text(h, page_activity_category_words(programs, c->new_category));
     html_markup(h, ".</li>\n");
 }
 
@@ -89,7 +91,7 @@ static void corrections(struct web_request *request, struct html *h, int64_t id)
         html_markup(h, "<h2>Corrections</h2>\n<ul class=\"usa-list\">\n");
         const struct activity_correction_row *items = rows.items;
         for (size_t i = 0; i < rows.count; i++) {
-            correction_item(h, &items[i]);
+            correction_item(request->store->programs, h, &items[i]);
         }
         html_markup(h, "</ul>\n");
     }
@@ -125,7 +127,7 @@ static void claim_body(struct web_request *request, struct html *h,
     fact(h, "Kind", claim->kind);
     fact(h, "Date", claim->date);
     fact(h, "Credits", credits);
-    fact(h, "Category", claim->category);
+    fact(h, "Category", page_activity_category_words(request->store->programs, claim->category));
     claim_status(request, h, claim, version);
     corrections(request, h, claim->id);
     correct_link(request, h, claim, version);
