@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/credit.h"
 #include "../mail/mail_notices.h"
 #include "../store/store_account_links.h"
 #include "../store/store_notices.h"
@@ -285,4 +286,50 @@ enum ct_status notices_certificate_awarded(struct store *store, const struct act
     snprintf(path, sizeof path, "/verify/%s", award->verification_code);
     notice_link(&notice, "check_link", path);
     return notice_send(store, actor, &notice, track->person_id, "notice-certificate-awarded");
+}
+
+/* ---- corrections ---- */
+
+/* The category's name as a program gives it (its id when none does; "none" for none). */
+static const char *category_name(struct store *store, const char *category)
+{
+    for (size_t p = 0; category != NULL && p < store->programs->count; p++) {
+        const struct program *program = store->programs->programs[p];
+        int index = program_category_index(program, category);
+        if (index >= 0) {
+            return program->categories[index].name;
+        }
+    }
+    return category != NULL && category[0] != '\0' ? category : "none";
+}
+
+static void notice_credits(struct notice *notice, const char *field, int64_t halves)
+{
+    char text[CREDIT_TEXT_SIZE];
+    credit_format(halves, text);
+    notice_set(notice, field, text);
+}
+
+enum ct_status notices_activity_corrected(struct store *store, const struct actor *actor,
+                                          const struct learning_activity *before,
+                                          const struct activity_correction *correction,
+                                          struct ct_err *err)
+{
+    char date[CIVIL_DATE_TEXT_SIZE], path[64];
+    civil_date_format(correction->date, date);
+    snprintf(path, sizeof path, "/activities/%lld", (long long)before->id);
+    struct notice notice;
+    notice_begin(store, &notice, err);
+    notice_set(&notice, "title", before->title);
+    notice_set(&notice, "old_kind", before->kind);
+    notice_set(&notice, "new_kind", activity_kind_name(correction->kind));
+    notice_set(&notice, "old_date", before->date);
+    notice_set(&notice, "new_date", date);
+    notice_credits(&notice, "old_credits", before->credit_halves);
+    notice_credits(&notice, "new_credits", correction->credit_halves);
+    notice_set(&notice, "old_category", category_name(store, before->category));
+    notice_set(&notice, "new_category", category_name(store, correction->category));
+    notice_set(&notice, "reason", correction->reason);
+    notice_link(&notice, "link", path);
+    return notice_send(store, actor, &notice, before->person_id, "notice-activity-corrected");
 }

@@ -18,6 +18,7 @@
 #ifndef CERTTRACK_ACTION_NOTICES_H
 #define CERTTRACK_ACTION_NOTICES_H
 
+#include "../store/store_activities.h"
 #include "../store/store_award.h"
 #include "../store/store_learning.h"
 #include "../store/store_tracks.h"
@@ -73,5 +74,12 @@ enum ct_status notices_certificate_awarded(struct store *store, const struct act
                                            const struct track_info *track,
                                            const struct award_result *award,
                                            struct ct_err *err) CT_MUST_CHECK;
+
+/* A verified activity (before: as it was) corrected as correction says: its learner is
+ * told the values before and after and the reason. */
+enum ct_status notices_activity_corrected(struct store *store, const struct actor *actor,
+                                          const struct learning_activity *before,
+                                          const struct activity_correction *correction,
+                                          struct ct_err *err) CT_MUST_CHECK;
 
 #endif

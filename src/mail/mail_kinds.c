@@ -19,6 +19,8 @@ static const struct mail_kind kinds[] = {
     {"notice-track-returned", "Your track is returned, with the comment", "learners",
      MAIL_KIND_NOTICE},
     {"notice-certificate-awarded", "You are awarded a certificate", "learners", MAIL_KIND_NOTICE},
+    {"notice-activity-corrected", "An activity of yours is corrected, with the reason", "learners",
+     MAIL_KIND_NOTICE},
     {"notice-track-submitted", "A track is sent for the award", "the CE coordinator",
      MAIL_KIND_NOTICE},
     {"notice-report-submitted", "A final report is submitted", "the CE coordinator",

@@ -35,6 +35,9 @@ static const char *const returned_fields[] = {"program", "comment", "link", NULL
 static const char *const certificate_fields[] = {
     "program", "number", "valid_until", "pdf_link", "credential_link", "check_link", NULL};
 static const char *const submitted_fields[] = {"learner_name", "program", "link", NULL};
+static const char *const activity_corrected_fields[] = {
+    "title",       "old_kind",     "new_kind",     "old_date", "new_date", "old_credits",
+    "new_credits", "old_category", "new_category", "reason",   "link",     NULL};
 
 /* The announcement of the newly certified (actions/announcement.h drafts it). */
 static const char *const announcement_fields[] = {
@@ -77,6 +80,7 @@ static const struct mail_template_spec specs[] = {
     {"notice-certificate-awarded", certificate_fields},
     {"notice-track-submitted", submitted_fields},
     {"notice-report-submitted", submitted_fields},
+    {"notice-activity-corrected", activity_corrected_fields},
     {"announcement", announcement_fields},
     {"reminder-expiry", reminder_expiry_fields},
     {"reminder-deadline", reminder_deadline_fields},

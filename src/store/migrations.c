@@ -189,6 +189,16 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        19,
+        "a verified activity corrected by the CE coordinator, with the reason: the values"
+        " before and after of each correction",
+#include "schema_v19.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -50,4 +50,50 @@ enum ct_status store_activity_act(struct store *store, int64_t actor_id, int64_t
                                   const char *action, const char *reason,
                                   struct ct_err *err) CT_MUST_CHECK;
 
+/* A correction of a verified activity by the CE coordinator: its new kind, date, credits
+ * and category, and why. Every pointer is borrowed. */
+struct activity_correction {
+    int64_t activity_id;
+    enum activity_kind kind; /* a kind measured in credits */
+    struct civil_date date;
+    int64_t credit_halves;
+    const char *category; /* a category some program knows */
+    const char *reason;   /* required */
+};
+
+/* Corrects the activity as correction says, in one transaction: the corrected activity
+ * passes the checks a new one does (category known, credits a positive multiple of 0.5
+ * within the limits) and holds no credit the person holds already (one event, one
+ * credit: an independent activity may not become a second of the same kind, title and
+ * date). Keeps a row of activity_corrections with the values before and after
+ * (*correction_id its id), sets the activity's corrected_at, corrected_by and
+ * correction_reason, and audits "correct" with the row before. Refused (CT_ERR_INPUT,
+ * err->where naming it): "reason" empty; "activity" no such activity; "status" not
+ * verified, replaced by a corrected claim or merged into another, or of a kind measured
+ * in semester or quarter credits or hours; "kind" a kind not measured in credits; else
+ * the field the check names ("date", "category", "credits", "recorded", "title").
+ * actor_id 0 (the system) is kept as no one. */
+enum ct_status store_activity_correct(struct store *store, int64_t actor_id,
+                                      const struct activity_correction *correction,
+                                      int64_t *correction_id, struct ct_err *err) CT_MUST_CHECK;
+
+/* One correction, as kept: when, by whom (their name; "the system"), why, and the
+ * values before and after. */
+struct activity_correction_row {
+    int64_t id;
+    char corrected_at[24]; /* YYYY-MM-DDTHH:MM:SSZ */
+    char corrected_by[256];
+    char reason[1024];
+    char old_kind[32], old_date[16], old_category[64];
+    int64_t old_credit_halves;
+    char new_kind[32], new_date[16], new_category[64];
+    int64_t new_credit_halves;
+};
+
+/* The corrections of activity_id, oldest first, into rows (struct activity_correction_row
+ * items; the caller releases them with store_rows_release). */
+enum ct_status store_activity_corrections(struct store *store, int64_t activity_id,
+                                          struct store_rows *rows,
+                                          struct ct_err *err) CT_MUST_CHECK;
+
 #endif

@@ -10,6 +10,8 @@
 static const char *const moves[] = {
     "UPDATE activities SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE activities SET status_by = ?1 WHERE status_by = ?2",
+    "UPDATE activities SET corrected_by = ?1 WHERE corrected_by = ?2",
+    "UPDATE activity_corrections SET corrected_by = ?1 WHERE corrected_by = ?2",
     "UPDATE tracks SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE certificates SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE certificates SET revoked_by = ?1 WHERE revoked_by = ?2",

@@ -28,6 +28,7 @@
 #include "pages/record_imports.h"
 #include "pages/certificates.h"
 #include "pages/activities.h"
+#include "pages/activity_correct.h"
 #include "pages/claim_view.h"
 #include "pages/proofs.h"
 #include "pages/compliance.h"
@@ -188,6 +189,10 @@ static const struct route routes[] = {
     {"GET", "/activities/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_claim_view, LAID_OUT, NO_NAV},
     {"GET", "/activities/{id}/resend", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE,
      page_claim_resend, LAID_OUT, NO_NAV},
+    {"GET", "/activities/{id}/correct", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_activity_correct, LAID_OUT, NO_NAV},
+    {"POST", "/activities/{id}/correct", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_activity_correct_submit, LAID_OUT, NO_NAV},
     {"GET", "/proofs/{id}", ACCESS_SIGNED_IN, 0, ROUTE_PAGE, page_proof_download, BARE, NO_NAV},
     {"POST", "/tracks/new", ACCESS_SIGNED_IN, ROLE_LEARNER, ROUTE_PAGE, page_tracks_new_submit,
      LAID_OUT, NO_NAV},

@@ -54,6 +54,8 @@ ROUTES = [
     ("POST", "/activities/{id}/withdraw", LEARNER),
     ("GET", "/activities/{id}", "signed-in"),
     ("GET", "/activities/{id}/resend", LEARNER),
+    ("GET", "/activities/{id}/correct", COORDINATOR),
+    ("POST", "/activities/{id}/correct", COORDINATOR),
     ("GET", "/proofs/{id}", "signed-in"),
     ("POST", "/track", LEARNER),
     ("GET", "/tracks/new", LEARNER),
@@ -238,6 +240,9 @@ def body_for(db, method, path):
         return {"title": ""}
     if re.fullmatch(r"/certificates/\d+", path):
         return {"reason": "evil", "confirm": "yes"}
+    if re.fullmatch(r"/activities/\d+/correct", path):
+        return {"kind": "course", "date": "2026-06-01", "credits": "9", "category": "technology",
+                "reason": "evil", "step": "confirm"}
     if re.fullmatch(r"/tracks/\d+/withdraw", path):
         return {"reason": "evil"}
     if re.fullmatch(r"/people/\d+/tracks/new", path):

@@ -3,11 +3,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../core/activity_kind.h"
+#include "../../core/credit.h"
+#include "../../store/store_activities.h"
 #include "../../store/store_claim_versions.h"
 #include "../../store/store_learning.h"
 #include "../../store/store_proofs.h"
+#include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "activity_correct.h"
 #include "proofs.h"
 #include "../../core/banned.h"
 
@@ -44,15 +49,88 @@ static void claim_status(struct web_request *request, struct html *h,
     }
 }
 
+/* One correction: when, by whom, why, and each value before and after. */
+static void correction_item(const struct program_set *programs, struct html *h,
+                            const struct activity_correction_row *c)
+{
+    char before[CREDIT_TEXT_SIZE], after[CREDIT_TEXT_SIZE];
+    credit_format(c->old_credit_halves, before);
+    credit_format(c->new_credit_halves, after);
+    html_markup(h, "<li>Corrected on ");
+    html_text(h, c->corrected_at);
+    html_markup(h, " by ");
+    html_text(h, c->corrected_by);
+    html_markup(h, ": ");
+    html_text(h, c->reason);
+    html_markup(h, "<br>Before: ");
+    html_text(h, page_activity_kind_words(c->old_kind));
+    html_markup(h, ", ");
+    html_text(h, c->old_date);
+    html_markup(h, ", ");
+    html_text(h, before);
+    html_markup(h, " credits, ");
+    html_text(h, page_activity_category_words(programs, c->old_category));
+    html_markup(h, ". After: ");
+    html_text(h, page_activity_kind_words(c->new_kind));
+    html_markup(h, ", ");
+    html_text(h, c->new_date);
+    html_markup(h, ", ");
+    html_text(h, after);
+    html_markup(h, " credits, ");
+    html_text(h, page_activity_category_words(programs, c->new_category));
+    html_markup(h, ".</li>\n");
+}
+
+/* The corrections the CE coordinator made, oldest first (nothing when none). */
+static void corrections(struct web_request *request, struct html *h, int64_t id)
+{
+    struct store_rows rows;
+    struct ct_err err = {0};
+    html_fail(h, store_activity_corrections(request->store, id, &rows, &err));
+    if (rows.count > 0) {
+        html_markup(h, "<h2>Corrections</h2>\n<ul class=\"usa-list\">\n");
+        const struct activity_correction_row *items = rows.items;
+        for (size_t i = 0; i < rows.count; i++) {
+            correction_item(request->store->programs, h, &items[i]);
+        }
+        html_markup(h, "</ul>\n");
+    }
+    store_rows_release(&rows);
+}
+
+/* "Correct this activity", for the CE coordinator, on a verified activity measured in
+ * credits that is current. */
+static void correct_link(struct web_request *request, struct html *h,
+                         const struct learning_activity *claim, const struct claim_version *version)
+{
+    enum activity_kind kind;
+    if ((request->roles & ROLE_CE_COORDINATOR) != 0 && strcmp(claim->status, "verified") == 0 &&
+        version->replaced_by == 0 && activity_kind_from_name(claim->kind, &kind) &&
+        activity_kind_has_credit_value(kind)) {
+        html_markup(h, "<p><a class=\"usa-button usa-button--outline\" href=\"/activities/");
+        html_int(h, claim->id);
+        html_markup(h, "/correct\">Correct this activity</a></p>\n");
+    }
+}
+
 static void claim_body(struct web_request *request, struct html *h,
                        const struct learning_activity *claim, const struct claim_version *version)
 {
     bool own = claim->person_id == request->person_id;
+    if (web_query_value(request, "corrected") != NULL) {
+        html_alert(h, FORM_ALERT_SUCCESS, "The activity is corrected, and the learner is told.");
+    }
+    char credits[CREDIT_TEXT_SIZE];
+    credit_format(claim->credit_halves, credits);
     html_markup(h, "<dl class=\"claim-facts\">");
     fact(h, "Learner", claim->person_name);
     fact(h, "Kind", claim->kind);
     fact(h, "Date", claim->date);
+    fact(h, "Credits", credits);
+    fact(h, "Category", page_activity_category_words(request->store->programs, claim->category));
     claim_status(request, h, claim, version);
+    corrections(request, h, claim->id);
+    correct_link(request, h, claim, version);
     html_markup(h, "<h2>Proof</h2>\n");
     page_proof_list(request, h, claim->id, true);
     if (own && strcmp(claim->status, "rejected") == 0 && version->replaced_by == 0) {

@@ -10,7 +10,10 @@
 /* GET /activities/{id}: the activity (title, kind, date, status, the reason it was
  * rejected), the claim it corrects or the one that replaced it, and its proof files
  * (proofs.h); for its learner, "Correct and send again" on a rejected claim not yet
- * corrected. Anyone else, and an activity that does not exist: 404. */
+ * corrected; the corrections the CE coordinator made (when, by whom, why, the values
+ * before and after) and, for the CE coordinator, "Correct this activity" on a verified
+ * one (activity_correct.h; corrected=1: just corrected). Anyone else, and an activity
+ * that does not exist: 404. */
 enum ct_status page_claim_view(struct web_request *request, struct web_response *response,
                                int64_t id) CT_MUST_CHECK;
 

@@ -1,0 +1,337 @@
+#include "activity_correct.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../actions/activity_correct.h"
+#include "../../core/activity_kind.h"
+#include "../../core/credit.h"
+#include "../../store/store_learning.h"
+#include "../html/form.h"
+#include "../html/html.h"
+#include "../html/layout.h"
+#include "../../core/banned.h"
+
+enum field { FIELD_KIND, FIELD_DATE, FIELD_CREDITS, FIELD_CATEGORY, FIELD_REASON, FIELD_COUNT };
+
+struct field_spec {
+    const char *id;
+    const char *label;
+    const char *hint;
+    enum form_control control;
+    const char *type;
+};
+
+static const struct field_spec specs[FIELD_COUNT] = {
+    [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL},
+    [FIELD_DATE] = {"date", "Date", "As YYYY-MM-DD.", FORM_INPUT, "date"},
+    [FIELD_CREDITS] = {"credits", "Credits", "A multiple of 0.5: 0.5, 1, 1.5 ...", FORM_INPUT,
+                       "text"},
+    [FIELD_CATEGORY] = {"category", "Category", NULL, FORM_SELECT, NULL},
+    [FIELD_REASON] = {"reason", "Reason for the correction",
+                      "The learner is told it, with the values before and after.", FORM_TEXTAREA,
+                      NULL},
+};
+
+enum { MAX_CATEGORIES = 32 };
+
+struct values {
+    const char *values[FIELD_COUNT];
+};
+
+static size_t kind_options(struct form_option *options)
+{
+    size_t count = 0;
+    for (int k = 0; k < ACTIVITY_KIND_COUNT; k++) {
+        if (activity_kind_has_credit_value((enum activity_kind)k)) {
+            options[count++] = (struct form_option){activity_kind_name((enum activity_kind)k),
+                                                    activity_kind_label((enum activity_kind)k)};
+        }
+    }
+    return count;
+}
+
+static size_t category_options(const struct program_set *programs, struct form_option *options)
+{
+    size_t count = 0;
+    for (size_t p = 0; p < programs->count; p++) {
+        const struct program *program = programs->programs[p];
+        for (size_t c = 0; c < program->category_count && count < MAX_CATEGORIES; c++) {
+            bool seen = false;
+            for (size_t i = 0; i < count; i++) {
+                seen |= strcmp(options[i].value, program->categories[c].id) == 0;
+            }
+            if (!seen) {
+                options[count++] =
+                    (struct form_option){program->categories[c].id, program->categories[c].name};
+            }
+        }
+    }
+    return count;
+}
+
+const char *page_activity_kind_words(const char *name)
+{
+    enum activity_kind kind;
+    return activity_kind_from_name(name, &kind) ? activity_kind_label(kind) : name;
+}
+
+const char *page_activity_category_words(const struct program_set *programs, const char *id)
+{
+    for (size_t p = 0; id != NULL && p < programs->count; p++) {
+        int index = program_category_index(programs->programs[p], id);
+        if (index >= 0) {
+            return programs->programs[p]->categories[index].name;
+        }
+    }
+    return id != NULL && id[0] != '\0' ? id : "none";
+}
+
+static void form_fields(struct web_request *request, struct html *h, const struct values *values,
+                        const struct action_outcome *outcome)
+{
+    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[MAX_CATEGORIES];
+    size_t kind_count = kind_options(kinds);
+    size_t category_count = category_options(request->store->programs, categories);
+    for (int i = 0; i < FIELD_COUNT; i++) {
+        const struct field_spec *spec = &specs[i];
+        const struct action_fault *fault =
+            outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
+        struct form_field field = {.id = spec->id,
+                                   .label = spec->label,
+                                   .hint = spec->hint,
+                                   .error = fault != NULL ? fault->message : NULL,
+                                   .control = spec->control,
+                                   .type = spec->type,
+                                   .value = values->values[i],
+                                   .options = i == FIELD_KIND ? kinds : categories,
+                                   .option_count = i == FIELD_KIND ? kind_count : category_count,
+                                   .required = true};
+        html_field(h, &field);
+    }
+}
+
+/* The alert over a refused form: how many fields to fix, and a fault of no field. */
+static void refused_alert(struct html *h, const struct action_outcome *outcome)
+{
+    size_t fields = 0;
+    for (int i = 0; i < FIELD_COUNT; i++) {
+        fields += action_fault_of(outcome, specs[i].id) != NULL;
+    }
+    const struct action_fault *whole = action_fault_of(outcome, "activity");
+    if (whole != NULL) {
+        html_alert(h, FORM_ALERT_ERROR, whole->message);
+    } else if (fields > 0) {
+        html_alert(h, FORM_ALERT_ERROR,
+                   fields == 1 ? "The correction was not made: fix the field marked below."
+                               : "The correction was not made: fix the fields marked below.");
+    }
+}
+
+static void activity_heading(struct html *h, const struct learning_activity *activity)
+{
+    html_markup(h, "<p>");
+    html_text(h, activity->person_name);
+    html_markup(h, ": <strong>");
+    html_text(h, activity->title != NULL && activity->title[0] != '\0' ? activity->title
+                                                                       : activity->kind);
+    html_markup(h, "</strong></p>\n");
+}
+
+static enum ct_status form_page(struct web_request *request, struct web_response *response,
+                                const struct learning_activity *activity,
+                                const struct values *values, const struct action_outcome *outcome)
+{
+    web_set_title(response, "Correct an activity");
+    struct html h;
+    html_start(&h, &response->body);
+    if (outcome != NULL) {
+        refused_alert(&h, outcome);
+    }
+    activity_heading(&h, activity);
+    html_markup(&h, "<p>Give the values the activity should have. The values it has now are"
+                    " kept with the correction, and the learner is told.</p>\n");
+    html_format(&h,
+                "<form class=\"usa-form usa-form--large\" method=\"post\""
+                " action=\"/activities/%" PRId64 "/correct\">\n",
+                activity->id);
+    html_csrf(&h, request->csrf);
+    form_fields(request, &h, values, outcome);
+    html_markup(&h, "<button class=\"usa-button\" type=\"submit\" name=\"step\" value=\"check\">"
+                    "Review the correction</button>\n</form>\n");
+    html_format(&h, "<p><a href=\"/activities/%" PRId64 "\">Back to the activity</a></p>\n",
+                activity->id);
+    return html_status(&h);
+}
+
+/* The activity to correct, or the page answered (404, 409); *answered tells. */
+static enum ct_status read_activity(struct web_request *request, struct web_response *response,
+                                    int64_t id, struct learning_activity *activity, bool *answered)
+{
+    bool found = false;
+    struct ct_err err = {0};
+    *answered = true;
+    enum ct_status status =
+        store_learning_activity(request->store, id, &request->arena, activity, &found, &err);
+    if (status != CT_OK || !found) {
+        return status != CT_OK ? status : page_not_found(request, response, "activity");
+    }
+    enum activity_kind kind;
+    if (strcmp(activity->status, "verified") != 0 ||
+        !activity_kind_from_name(activity->kind, &kind) || !activity_kind_has_credit_value(kind)) {
+        return page_error(request, response, 409, "Cannot be corrected",
+                          "Only a verified activity measured in credits is corrected here.");
+    }
+    *answered = false;
+    return CT_OK;
+}
+
+enum ct_status page_activity_correct(struct web_request *request, struct web_response *response,
+                                     int64_t id)
+{
+    struct learning_activity activity;
+    bool answered = false;
+    enum ct_status status = read_activity(request, response, id, &activity, &answered);
+    if (status != CT_OK || answered) {
+        return status;
+    }
+    char credits[CREDIT_TEXT_SIZE];
+    credit_format(activity.credit_halves, credits);
+    struct values values = {{
+        [FIELD_KIND] = activity.kind,
+        [FIELD_DATE] = activity.date,
+        [FIELD_CREDITS] = arena_strdup(&request->arena, credits),
+        [FIELD_CATEGORY] = activity.category,
+        [FIELD_REASON] = "",
+    }};
+    return form_page(request, response, &activity, &values, NULL);
+}
+
+static void posted_values(const struct web_request *request, struct values *out)
+{
+    for (int i = 0; i < FIELD_COUNT; i++) {
+        out->values[i] = web_form_value(request, specs[i].id);
+    }
+}
+
+/* One row of the confirmation's table: what, now, after (marked when it changes). */
+static void change_row(struct html *h, const char *what, const char *now, const char *after)
+{
+    bool changes = strcmp(now, after) != 0;
+    html_markup(h, "<tr><th scope=\"row\">");
+    html_text(h, what);
+    html_markup(h, "</th><td>");
+    html_text(h, now);
+    html_markup(h, "</td><td>");
+    html_text(h, after);
+    if (changes) {
+        html_markup(h, " <strong>(changes)</strong>");
+    }
+    html_markup(h, "</td></tr>\n");
+}
+
+static void change_table(struct web_request *request, struct html *h,
+                         const struct activity_correct_result *result)
+{
+    const struct program_set *programs = request->store->programs;
+    char now[CREDIT_TEXT_SIZE], after[CREDIT_TEXT_SIZE];
+    credit_format(result->before.credit_halves, now);
+    credit_format(result->after.credit_halves, after);
+    static const char *const columns[] = {"Value", "Now", "After the correction"};
+    html_table_begin(h, "What the correction changes", columns, 3);
+    change_row(h, "Kind", page_activity_kind_words(result->before.kind),
+               page_activity_kind_words(result->after.kind));
+    change_row(h, "Date", result->before.date, result->after.date);
+    change_row(h, "Credits", now, after);
+    change_row(h, "Category", page_activity_category_words(programs, result->before.category),
+               page_activity_category_words(programs, result->after.category));
+    html_table_end(h);
+}
+
+static enum ct_status confirm_page(struct web_request *request, struct web_response *response,
+                                   const struct learning_activity *activity,
+                                   const struct values *values,
+                                   const struct activity_correct_result *result)
+{
+    web_set_title(response, "Correct this activity?");
+    struct html h;
+    html_start(&h, &response->body);
+    activity_heading(&h, activity);
+    change_table(request, &h, result);
+    html_markup(&h, "<h2>The reason</h2>\n<p>");
+    html_text(&h, values->values[FIELD_REASON]);
+    html_markup(&h, "</p>\n<p>The values it has now are kept with the correction and in the"
+                    " audit trail. The learner is told of the correction by mail, and their"
+                    " progress is counted again with the corrected values.</p>\n");
+    html_format(&h, "<form method=\"post\" action=\"/activities/%" PRId64 "/correct\">\n",
+                activity->id);
+    html_csrf(&h, request->csrf);
+    for (int i = 0; i < FIELD_COUNT; i++) {
+        html_hidden(&h, specs[i].id, values->values[i]);
+    }
+    html_markup(&h, "<ul class=\"usa-button-group\">\n<li class=\"usa-button-group__item\">"
+                    "<button type=\"submit\" class=\"usa-button\" name=\"step\""
+                    " value=\"confirm\">Correct the activity</button></li>\n"
+                    "<li class=\"usa-button-group__item\"><button type=\"submit\""
+                    " class=\"usa-button usa-button--outline\" name=\"step\" value=\"change\">"
+                    "Change the correction</button></li>\n</ul>\n</form>\n");
+    html_format(&h, "<p><a href=\"/activities/%" PRId64 "\">Keep the activity as it is</a></p>\n",
+                activity->id);
+    return html_status(&h);
+}
+
+static enum ct_status refused(struct web_request *request, struct web_response *response,
+                              const struct action_outcome *outcome)
+{
+    unsigned code = outcome->refusal == ACTION_NOT_ALLOWED ? 403
+                    : outcome->refusal == ACTION_NOT_FOUND ? 404
+                                                           : 409;
+    return page_error(request, response, code, "Not corrected", outcome->err.message);
+}
+
+enum ct_status page_activity_correct_submit(struct web_request *request,
+                                            struct web_response *response, int64_t id)
+{
+    struct learning_activity activity;
+    bool answered = false;
+    enum ct_status status = read_activity(request, response, id, &activity, &answered);
+    if (status != CT_OK || answered) {
+        return status;
+    }
+    struct values values;
+    posted_values(request, &values);
+    const char *step = web_form_value(request, "step");
+    if (step != NULL && strcmp(step, "change") == 0) {
+        return form_page(request, response, &activity, &values, NULL);
+    }
+    bool confirm = step != NULL && strcmp(step, "confirm") == 0;
+    struct activity_correct_input input = {.activity_id = id,
+                                           .kind = values.values[FIELD_KIND],
+                                           .date = values.values[FIELD_DATE],
+                                           .credits = values.values[FIELD_CREDITS],
+                                           .category = values.values[FIELD_CATEGORY],
+                                           .reason = values.values[FIELD_REASON],
+                                           .check_only = !confirm};
+    struct actor actor = web_actor(request);
+    struct activity_correct_result result;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    status = action_activity_correct(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT && outcome.refusal != ACTION_BAD_INPUT) {
+        return refused(request, response, &outcome);
+    }
+    if (status == CT_ERR_INPUT) {
+        response->status = 400;
+        return form_page(request, response, &activity, &values, &outcome);
+    }
+    if (status == CT_OK && !confirm) {
+        return confirm_page(request, response, &activity, &values, &result);
+    }
+    if (status == CT_OK) {
+        char location[96];
+        snprintf(location, sizeof location, "/activities/%" PRId64 "?corrected=1", id);
+        web_redirect(response, location);
+    }
+    return status;
+}
