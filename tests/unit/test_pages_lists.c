@@ -132,6 +132,54 @@ static void test_an_empty_catalog_says_so(void **state)
     web_call_end(&call);
 }
 
+/* A form refused for two fields: the summary above it links to both, and both are
+ * marked at once, keeping what was typed. */
+static void test_a_form_refused_for_two_fields_marks_both_at_once(void **state)
+{
+    struct action_world *w = *state;
+    struct web_call call;
+    web_call_begin(&call, w, "POST", "/catalog/new", w->coordinator, today);
+    web_call_form(&call, "title", "");
+    web_call_form(&call, "kind", "workshop");
+    web_call_form(&call, "starts", "2026-04-01");
+    web_call_form(&call, "sponsor", "MSL");
+    web_call_form(&call, "credits", "zwei");
+    web_call_form(&call, "category", "technology");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "id=\"error-summary\" role=\"alert\"");
+    web_call_assert_body_has(&call, "The event was not added: fix the fields marked below.");
+    web_call_assert_body_has(&call, "href=\"#title\">Title: ");
+    web_call_assert_body_has(&call, "href=\"#credits\">Credits: ");
+    assert_true(before(&call, "href=\"#title\"", "href=\"#credits\""));
+    web_call_assert_body_has(&call, "id=\"title-error\"");
+    web_call_assert_body_has(&call, "id=\"credits-error\"");
+    web_call_assert_body_has(&call, "aria-describedby=\"title-hint title-error\" aria-invalid");
+    web_call_assert_body_has(&call, "aria-describedby=\"credits-hint credits-error\" aria-invalid");
+    web_call_assert_body_has(&call, "value=\"zwei\"");
+    web_call_end(&call);
+    web_call_begin(&call, w, "POST", "/libraries/new", w->coordinator, today);
+    web_call_form(&call, "name", "");
+    web_call_form(&call, "city", "Helena");
+    web_call_form(&call, "kind", "bookmobile");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "The library was not added: fix the fields marked below.");
+    web_call_assert_body_has(&call, "href=\"#name\">Name: ");
+    web_call_assert_body_has(&call, "href=\"#kind\">Kind: ");
+    web_call_assert_body_has(&call, "value=\"Helena\"");
+    web_call_end(&call);
+    web_call_begin(&call, w, "POST", "/people/new", w->coordinator, today);
+    web_call_form(&call, "name", "");
+    web_call_form(&call, "email", "not an address");
+    web_call_run(&call);
+    assert_int_equal(call.response.status, 400);
+    web_call_assert_body_has(&call, "The person was not added: fix the fields marked below.");
+    web_call_assert_body_has(&call, "href=\"#name\">Name: ");
+    web_call_assert_body_has(&call, "href=\"#email\">E-mail address: ");
+    web_call_end(&call);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +188,7 @@ int main(void)
         T(test_the_queue_sorts_by_what_is_claimed_and_shows_words),
         T(test_the_catalog_finds_and_sorts_events),
         T(test_an_empty_catalog_says_so),
+        T(test_a_form_refused_for_two_fields_marks_both_at_once),
 #undef T
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include "../../store/store_event_list.h"
 #include "../../store/store_settings.h"
 #include "../html/form.h"
+#include "../html/error_summary.h"
 #include "../html/html.h"
 #include "../html/list_filter.h"
 #include "../html/paging.h"
@@ -345,15 +346,15 @@ static size_t category_options(const struct program_set *programs, struct form_o
 /* The alert above a refused form. */
 static void refused_alert(struct html *h, const struct action_outcome *outcome)
 {
-    size_t fields = 0;
+    struct error_summary_field fields[FIELD_COUNT];
     for (int i = 0; i < FIELD_COUNT; i++) {
-        fields += action_fault_of(outcome, specs[i].id) != NULL;
+        fields[i] = (struct error_summary_field){specs[i].id, NULL, specs[i].label};
     }
-    if (fields == 1) {
-        html_alert(h, FORM_ALERT_ERROR, "The event was not added: fix the field marked below.");
-    } else if (fields > 1) {
-        html_alert(h, FORM_ALERT_ERROR, "The event was not added: fix the fields marked below.");
-    }
+    html_error_summary(h,
+                       error_summary_count(outcome, fields, FIELD_COUNT) == 1
+                           ? "The event was not added: fix the field marked below."
+                           : "The event was not added: fix the fields marked below.",
+                       outcome, fields, FIELD_COUNT);
 }
 
 /* The form, with what was typed and each field's fault from outcome (NULL: none); a
