@@ -335,7 +335,7 @@ static enum ct_status close_form(struct web_request *request, struct web_respons
     form_begin(request, &h, action);
     struct form_field field = {.id = "closed_on",
                                .label = "Closed on",
-                               .hint = "YYYY-MM-DD.",
+                               .hint = "As YYYY-MM-DD.",
                                .error = fault != NULL ? fault->message : NULL,
                                .control = FORM_INPUT,
                                .type = "date",

@@ -188,7 +188,7 @@ static void move_form(struct web_request *request, struct html *h, const struct 
                          person_forms_error(outcome, "library"));
     html_field(h, &(struct form_field){.id = "moved_on",
                                        .label = "The day of the move",
-                                       .hint = "Today when left empty.",
+                                       .hint = "As YYYY-MM-DD; empty for today.",
                                        .type = "date",
                                        .error = person_forms_error(outcome, "moved_on"),
                                        .value = web_form_value(request, "moved_on")});
