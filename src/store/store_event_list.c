@@ -13,9 +13,15 @@
     " AND r.cancelled_at IS NULL) FROM events e LEFT JOIN people h ON h.id = e.host_id"
 
 static const char *const order_by[STORE_EVENT_COLUMNS] = {
-    [STORE_EVENT_TITLE] = "LOWER(e.title)",        [STORE_EVENT_KIND] = "e.kind",
-    [STORE_EVENT_CATEGORY] = "e.category",         [STORE_EVENT_CREDITS] = "e.credit_halves",
-    [STORE_EVENT_LMS_VERIFIES] = "e.lms_verifies", [STORE_EVENT_DATE] = "e.starts",
+    [STORE_EVENT_TITLE] = "LOWER(e.title)",
+    [STORE_EVENT_KIND] = "e.kind",
+    [STORE_EVENT_CATEGORY] = "e.category",
+    [STORE_EVENT_CREDITS] = "e.credit_halves",
+    [STORE_EVENT_LMS_VERIFIES] = "e.lms_verifies",
+    [STORE_EVENT_DATE] = "e.starts",
+    [STORE_EVENT_LINKS] = "(SELECT COUNT(*) FROM event_lms_links k WHERE k.event_id = e.id)",
+    [STORE_EVENT_REGISTRATION] = ("(SELECT COUNT(*) FROM event_registrations r"
+                                  " WHERE r.event_id = e.id AND r.cancelled_at IS NULL)"),
     [STORE_EVENT_NEWEST] = "e.starts DESC, e.id",
 };
 
@@ -114,15 +120,42 @@ static enum ct_status read_events(struct store *store, struct db_stmt *events, s
     return status;
 }
 
-enum ct_status store_event_list_count(struct store *store, int64_t *total, struct ct_err *err)
+/* The events the search finds by title, sponsor or place (its LIKE pattern bound four
+ * times, "" for every event), of the kind bound twice ("" for every kind). */
+#define EVENT_FILTER                                                                               \
+    " WHERE (? = '' OR LOWER(e.title) LIKE ? ESCAPE '\\' OR LOWER(e.sponsor) LIKE ? ESCAPE '\\'"   \
+    " OR LOWER(COALESCE(e.place, '')) LIKE ? ESCAPE '\\') AND (? = '' OR e.kind = ?)"
+#define EVENT_FILTER_PARAMS(pattern, kind)                                                         \
+    DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(kind),         \
+        DB_TEXT(kind)
+enum { EVENT_FILTER_PARAM_COUNT = 6 };
+
+/* The filter's search as a LIKE pattern and its kind ("" for none). */
+static enum ct_status filter_of(const struct store_event_filter *filter,
+                                char pattern[STORE_SEARCH_PATTERN_SIZE], const char **kind,
+                                struct ct_err *err)
 {
-    *total = 0;
-    return store_exec(store, "SELECT COUNT(*) FROM events", NULL, 0, total, err);
+    *kind = filter != NULL && filter->kind != NULL ? filter->kind : "";
+    return store_like_pattern(filter != NULL ? filter->search : NULL, pattern, err);
 }
 
-enum ct_status store_event_list(struct store *store, const struct store_page *page,
-                                struct arena *arena, struct store_event_row **rows, size_t *count,
-                                struct ct_err *err)
+enum ct_status store_event_list_count(struct store *store, const struct store_event_filter *filter,
+                                      int64_t *total, struct ct_err *err)
+{
+    *total = 0;
+    char pattern[STORE_SEARCH_PATTERN_SIZE];
+    const char *kind = "";
+    enum ct_status status = filter_of(filter, pattern, &kind, err);
+    if (status == CT_OK) {
+        status = STORE_EXEC(store, "SELECT COUNT(*) FROM events e" EVENT_FILTER, total, err,
+                            EVENT_FILTER_PARAMS(pattern, kind));
+    }
+    return status;
+}
+
+enum ct_status store_event_list(struct store *store, const struct store_event_filter *filter,
+                                const struct store_page *page, struct arena *arena,
+                                struct store_event_row **rows, size_t *count, struct ct_err *err)
 {
     *rows = NULL;
     *count = 0;
@@ -130,9 +163,14 @@ enum ct_status store_event_list(struct store *store, const struct store_page *pa
         return ct_err_set(err, CT_ERR_INPUT, "page", "a page holds 1 to %d rows",
                           STORE_EVENT_PAGE_MAX);
     }
+    char pattern[STORE_SEARCH_PATTERN_SIZE];
+    const char *kind = "";
     struct buf sql;
     buf_init(&sql, 4096);
-    enum ct_status status = buf_append_str(&sql, EVENT_COLUMNS);
+    enum ct_status status = filter_of(filter, pattern, &kind, err);
+    if (status == CT_OK) {
+        status = buf_append_str(&sql, EVENT_COLUMNS EVENT_FILTER);
+    }
     if (status == CT_OK) {
         status = store_page_sql(&sql, order_by, STORE_EVENT_COLUMNS, "e.id", page, err);
     }
@@ -142,7 +180,11 @@ enum ct_status store_event_list(struct store *store, const struct store_page *pa
     }
     buf_release(&sql);
     if (status == CT_OK) {
-        status = store_page_bind(events, 1, page, err);
+        status = db_bind_all(events, STORE_PARAMS(EVENT_FILTER_PARAMS(pattern, kind)),
+                             EVENT_FILTER_PARAM_COUNT, err);
+    }
+    if (status == CT_OK) {
+        status = store_page_bind(events, EVENT_FILTER_PARAM_COUNT + 1, page, err);
     }
     struct store_event_row *found =
         status == CT_OK ? arena_calloc(arena, (size_t)page->limit, sizeof *found) : NULL;

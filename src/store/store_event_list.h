@@ -18,8 +18,8 @@
 #define STORE_EVENT_PAGE_MAX 1000
 
 /* The columns the list sorts by, in the order the catalog page shows them (its LMS
- * courses do not sort); the last is the API's order, newest first (ask for it
- * descending). */
+ * courses by how many, its registration by how many registered); the last is the API's order,
+ * newest first (ask for it descending). */
 enum store_event_column {
     STORE_EVENT_TITLE,
     STORE_EVENT_KIND,
@@ -28,7 +28,7 @@ enum store_event_column {
     STORE_EVENT_LINKS,
     STORE_EVENT_LMS_VERIFIES,
     STORE_EVENT_DATE,
-    STORE_EVENT_REGISTRATION, /* the page's registration column: does not sort */
+    STORE_EVENT_REGISTRATION, /* the page's registration column: by how many registered */
     STORE_EVENT_NEWEST,
     STORE_EVENT_COLUMNS
 };
@@ -63,14 +63,24 @@ struct store_event_row {
     size_t link_count;
 };
 
-/* How many events the catalog holds. */
-enum ct_status store_event_list_count(struct store *store, int64_t *total,
-                                      struct ct_err *err) CT_MUST_CHECK;
+/* What the catalog is narrowed to (borrowed; NULL or "" in a field: no narrowing). */
+struct store_event_filter {
+    const char *search; /* in the title, sponsor or place, any case, LIKE's % and _ taken
+                           as themselves; at most STORE_SEARCH_MAX bytes */
+    const char *kind;   /* the kind's name, e.g. "webinar" */
+};
 
-/* One page of the catalog (page->limit 1 to STORE_EVENT_PAGE_MAX), the id breaking
- * ties: *rows (from arena; NULL when none) holds *count, each with its links. */
-enum ct_status store_event_list(struct store *store, const struct store_page *page,
-                                struct arena *arena, struct store_event_row **rows, size_t *count,
+/* How many events of the catalog filter keeps (NULL: every one). A search too long is
+ * CT_ERR_INPUT at "q". */
+enum ct_status store_event_list_count(struct store *store, const struct store_event_filter *filter,
+                                      int64_t *total, struct ct_err *err) CT_MUST_CHECK;
+
+/* One page of the events filter keeps (NULL: every one; page->limit 1 to
+ * STORE_EVENT_PAGE_MAX), the id breaking ties: *rows (from arena; NULL when none) holds
+ * *count, each with its links. */
+enum ct_status store_event_list(struct store *store, const struct store_event_filter *filter,
+                                const struct store_page *page, struct arena *arena,
+                                struct store_event_row **rows, size_t *count,
                                 struct ct_err *err) CT_MUST_CHECK;
 
 /* Event id with its links into *row (its text from arena); *found false when there is

@@ -270,7 +270,17 @@ enum ct_status store_learning_activity_by_key(struct store *store, int64_t perso
                      activity, found, err);
 }
 
-#define VERIFY_QUEUE_WHERE " WHERE p.verifier_id = ? AND a.status = 'pending'"
+/* The claims waiting for verifier ?; then those the search finds by the learner's name
+ * or the title (its LIKE pattern bound three times, "" for every claim), then those of
+ * the kind bound twice ("" for every kind). */
+#define VERIFY_QUEUE_WHERE                                                                         \
+    " WHERE p.verifier_id = ? AND a.status = 'pending'"                                            \
+    " AND (? = '' OR LOWER(p.name) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(a.title, '')) LIKE ?"      \
+    " ESCAPE '\\') AND (? = '' OR a.kind = ?)"
+#define VERIFY_QUEUE_PARAMS(verifier, pattern, kind)                                               \
+    DB_INT(verifier), DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(pattern), DB_TEXT(kind),         \
+        DB_TEXT(kind)
+enum { VERIFY_QUEUE_PARAM_COUNT = 6 };
 
 /* What each column of the queue sorts by (verify_queue_column). */
 static const char *const verify_queue_order[VERIFY_QUEUE_COLUMNS] = {
@@ -278,9 +288,15 @@ static const char *const verify_queue_order[VERIFY_QUEUE_COLUMNS] = {
     [VERIFY_QUEUE_DATE] = "a.date",
     [VERIFY_QUEUE_KIND] = "a.kind",
     [VERIFY_QUEUE_TITLE] = "LOWER(a.title)",
+    /* The number claimed, whatever its unit (credits, semester or quarter credits, or
+     * time): a claim holds one of them. */
+    [VERIFY_QUEUE_CLAIMED] =
+        ("(COALESCE(a.credit_halves, 0) + COALESCE(a.semester_halves, 0)"
+         " + COALESCE(a.quarter_halves, 0)) * 1000000 + COALESCE(a.minutes, 0)"),
 };
 
 enum ct_status store_learning_verify_queue(struct store *store, int64_t verifier_id,
+                                           const struct store_queue_filter *filter,
                                            const struct store_page *page, struct arena *arena,
                                            struct learning_activity **claims, size_t *count,
                                            int64_t *total, struct ct_err *err)
@@ -288,10 +304,16 @@ enum ct_status store_learning_verify_queue(struct store *store, int64_t verifier
     *claims = NULL;
     *count = 0;
     *total = 0;
-    enum ct_status status = STORE_EXEC(store,
-                                       "SELECT COUNT(*) FROM activities a JOIN people p"
-                                       " ON p.id = a.person_id" VERIFY_QUEUE_WHERE,
-                                       total, err, DB_INT(verifier_id));
+    char pattern[STORE_SEARCH_PATTERN_SIZE];
+    const char *kind = filter != NULL && filter->kind != NULL ? filter->kind : "";
+    enum ct_status status =
+        store_like_pattern(filter != NULL ? filter->search : NULL, pattern, err);
+    if (status == CT_OK) {
+        status = STORE_EXEC(store,
+                            "SELECT COUNT(*) FROM activities a JOIN people p"
+                            " ON p.id = a.person_id" VERIFY_QUEUE_WHERE,
+                            total, err, VERIFY_QUEUE_PARAMS(verifier_id, pattern, kind));
+    }
     struct buf sql;
     buf_init(&sql, 4096);
     if (status == CT_OK) {
@@ -306,10 +328,11 @@ enum ct_status store_learning_verify_queue(struct store *store, int64_t verifier
         status = db_prepare(store->db, buf_str(&sql), &stmt, err);
     }
     if (status == CT_OK) {
-        status = db_bind_all(stmt, STORE_PARAMS(DB_INT(verifier_id)), 1, err);
+        status = db_bind_all(stmt, STORE_PARAMS(VERIFY_QUEUE_PARAMS(verifier_id, pattern, kind)),
+                             VERIFY_QUEUE_PARAM_COUNT, err);
     }
     if (status == CT_OK) {
-        status = store_page_bind(stmt, 2, page, err);
+        status = store_page_bind(stmt, VERIFY_QUEUE_PARAM_COUNT + 1, page, err);
     }
     if (status == CT_OK) {
         status = collect(stmt, activity_row, sizeof **claims, arena, (void **)claims, count, err);

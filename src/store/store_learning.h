@@ -125,10 +125,19 @@ enum verify_queue_column {
     VERIFY_QUEUE_COLUMNS
 };
 
-/* One page of the pending activities of the people verifier_id verifies, sorted as
- * page says (ties by id); *total is how many wait in all. A page past the last has no
- * rows (a page that shows the last one instead clamps it with store_page_clamp). */
+/* What the queue is narrowed to (borrowed; NULL or "" in a field: no narrowing). */
+struct store_queue_filter {
+    const char *search; /* in the learner's name or the title, any case, LIKE's % and _
+                           taken as themselves; at most STORE_SEARCH_MAX bytes */
+    const char *kind;   /* the kind's name, e.g. "conference-session" */
+};
+
+/* One page of the pending activities of the people verifier_id verifies, narrowed by
+ * filter (NULL: none), sorted as page says (ties by id); *total is how many of them
+ * wait. A page past the last has no rows (a page that shows the last one instead clamps
+ * it with store_page_clamp). A search too long is CT_ERR_INPUT at "q". */
 enum ct_status store_learning_verify_queue(struct store *store, int64_t verifier_id,
+                                           const struct store_queue_filter *filter,
                                            const struct store_page *page, struct arena *arena,
                                            struct learning_activity **claims, size_t *count,
                                            int64_t *total, struct ct_err *err) CT_MUST_CHECK;

@@ -222,7 +222,7 @@ static void test_an_added_event_is_listed_and_named(void **state)
     web_call_begin(&call, w, "GET", location, w->coordinator, day);
     web_call_run(&call);
     web_call_assert_body_has(&call, "Added \u201cWeeding\u201d to the catalog.");
-    web_call_assert_body_has(&call, "<td>Weeding</td><td>course</td>");
+    web_call_assert_body_has(&call, "<td>Weeding</td><td>Course</td>");
     web_call_assert_body_has(&call, "view.php?id=5</a> (the whole course)</li></ul></td>"
                                     "<td>Yes</td><td>2026-07-01</td>");
     web_call_end(&call);

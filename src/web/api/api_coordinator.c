@@ -49,10 +49,10 @@ static enum ct_status fill_events(struct web_request *request, const struct api_
     struct store_event_row *events = NULL;
     size_t count = 0;
     struct store_page newest = api_json_store_page(page, STORE_EVENT_NEWEST, true);
-    enum ct_status status = store_event_list_count(request->store, total, err);
-    status = status != CT_OK
-                 ? status
-                 : store_event_list(request->store, &newest, &request->arena, &events, &count, err);
+    enum ct_status status = store_event_list_count(request->store, NULL, total, err);
+    status = status != CT_OK ? status
+                             : store_event_list(request->store, NULL, &newest, &request->arena,
+                                                &events, &count, err);
     for (size_t i = 0; status == CT_OK && i < count; i++) {
         status = api_json_append(items, event_json(&events[i]));
     }

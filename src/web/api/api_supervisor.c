@@ -18,8 +18,9 @@ static enum ct_status fill_verifications(struct web_request *request, const stru
     struct store_page sorted = api_json_store_page(page, VERIFY_QUEUE_DATE, false);
     struct learning_activity *claims = NULL;
     size_t count = 0;
-    enum ct_status status = store_learning_verify_queue(
-        request->store, request->person_id, &sorted, &request->arena, &claims, &count, total, err);
+    enum ct_status status =
+        store_learning_verify_queue(request->store, request->person_id, NULL, &sorted,
+                                    &request->arena, &claims, &count, total, err);
     for (size_t i = 0; status == CT_OK && i < count; i++) {
         status = api_json_append(items, api_learning_claim(&claims[i]));
     }

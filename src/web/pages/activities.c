@@ -35,8 +35,8 @@ static const struct field fields[] = {
     {"kind", "Kind of activity", "kind", NULL, NULL, true},
     {"title", "Title", "text", "The course, event or topic as its sponsor named it.", NULL, true},
     {"date", "Date", "date",
-     "The day it took place (the last day, for several days). For a catalog event, leave it"
-     " empty to use the event's last day.",
+     "The day it took place (the last day, for several days), as YYYY-MM-DD. For a catalog"
+     " event, leave it empty to use the event's last day.",
      NULL, false},
     {"category", "Category", "category", NULL,
      "course workshop conference-session webinar archived-webinar college presenting", true},

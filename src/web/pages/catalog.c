@@ -10,7 +10,9 @@
 #include "../../store/store_event_list.h"
 #include "../../store/store_settings.h"
 #include "../html/form.h"
+#include "../html/error_summary.h"
 #include "../html/html.h"
+#include "../html/list_filter.h"
 #include "../html/paging.h"
 #include "events.h"
 #include "../../core/web_address.h"
@@ -24,10 +26,10 @@ static const struct paging_column columns[] = {
     [STORE_EVENT_KIND] = {"kind", "Kind", false},
     [STORE_EVENT_CATEGORY] = {"category", "Category", false},
     [STORE_EVENT_CREDITS] = {"credits", "Credits", true},
-    [STORE_EVENT_LINKS] = {NULL, "LMS courses", false},
+    [STORE_EVENT_LINKS] = {"courses", "LMS courses", false},
     [STORE_EVENT_LMS_VERIFIES] = {"lms", "LMS verifies", false},
     [STORE_EVENT_DATE] = {"date", "Date", false},
-    [STORE_EVENT_REGISTRATION] = {NULL, "Registration", false},
+    [STORE_EVENT_REGISTRATION] = {"registered", "Registration", false},
 };
 
 static const struct paging_list list = {
@@ -128,7 +130,7 @@ static void event_row(struct web_request *request, struct html *h,
     snprintf(dates, sizeof dates, strcmp(starts, ends) == 0 ? "%s" : "%s to %s", starts, ends);
     html_markup(h, "<tr>");
     paging_write_cell(h, event->title, false);
-    paging_write_cell(h, event->kind, false);
+    paging_write_cell(h, list_kind_words(event->kind), false);
     paging_write_cell(h, category_name(request->store->programs, event->category), false);
     paging_write_cell(h, credits, true);
     links_cell(h, event);
@@ -161,22 +163,63 @@ static void added_notice(struct web_request *request, struct html *h)
     }
 }
 
-enum ct_status page_catalog(struct web_request *request, struct web_response *response, int64_t id)
+/* Why the catalog shows nothing: the filters find nothing, or it holds nothing yet. */
+static void empty_words(struct html *h, const struct store_event_filter *filter)
 {
-    (void)id;
-    web_set_title(response, "Event catalog");
+    if (filter->search != NULL || filter->kind != NULL) {
+        html_markup(h, "<p>No event matches the search: clear it to see the whole"
+                       " catalog.</p>\n");
+    } else {
+        html_markup(h, "<p>The catalog holds no event yet: the CE coordinator adds them.</p>\n");
+    }
+}
+
+/* The search and kind filter, then the table of one page of the events they find. */
+static void event_table(struct web_request *request, struct html *h)
+{
     struct paging paging;
     paging_from_request(&paging, &list, request);
+    struct store_event_filter filter = {list_filter_query(request), list_filter_kind(request)};
+    paging_keep(&paging, "q", filter.search);
+    paging_keep(&paging, "kind", filter.kind);
     struct ct_err err = {0};
     int64_t total = 0;
-    struct html h;
-    html_start(&h, &response->body);
-    html_fail(&h, store_event_list_count(request->store, &total, &err));
+    html_fail(h, store_event_list_count(request->store, &filter, &total, &err));
     paging_set_total(&paging, total);
     struct store_page page = paging_page(&paging);
     struct store_event_row *events = NULL;
     size_t count = 0;
-    html_fail(&h, store_event_list(request->store, &page, &request->arena, &events, &count, &err));
+    html_fail(h, store_event_list(request->store, &filter, &page, &request->arena, &events, &count,
+                                  &err));
+    struct list_filter form = {.action = "/catalog",
+                               .aria_label = "Find events",
+                               .search_label = "Title, sponsor or place",
+                               .query = filter.search,
+                               .kind = filter.kind,
+                               .credit_kinds_only = true};
+    list_filter_form(h, &form, &paging);
+    if (total == 0) {
+        empty_words(h, &filter);
+        return;
+    }
+    html_markup(h, "<div class=\"usa-table-container--scrollable catalog-table\" tabindex=\"0\">"
+                   "<table class=\"usa-table usa-table--borderless\">\n<caption>Catalog events"
+                   "</caption>\n");
+    paging_write_head(h, &paging);
+    html_markup(h, "<tbody>\n");
+    for (size_t i = 0; i < count; i++) {
+        event_row(request, h, &events[i]);
+    }
+    html_markup(h, "</tbody>\n</table></div>\n");
+    paging_write_nav(h, &paging);
+}
+
+enum ct_status page_catalog(struct web_request *request, struct web_response *response, int64_t id)
+{
+    (void)id;
+    web_set_title(response, "Event catalog");
+    struct html h;
+    html_start(&h, &response->body);
     added_notice(request, &h);
     if (web_query_value(request, "registered") != NULL) {
         html_alert(&h, FORM_ALERT_SUCCESS, "You are registered for the event.");
@@ -188,16 +231,7 @@ enum ct_status page_catalog(struct web_request *request, struct web_response *re
     if (actor_has_role(&actor, ROLE_CE_COORDINATOR)) {
         html_markup(&h, "<p><a class=\"usa-button\" href=\"/catalog/new\">Add an event</a></p>\n");
     }
-    html_markup(&h, "<div class=\"usa-table-container--scrollable\" tabindex=\"0\"><table"
-                    " class=\"usa-table usa-table--borderless\">\n<caption>Catalog events"
-                    "</caption>\n");
-    paging_write_head(&h, &paging);
-    html_markup(&h, "<tbody>\n");
-    for (size_t i = 0; i < count; i++) {
-        event_row(request, &h, &events[i]);
-    }
-    html_markup(&h, "</tbody>\n</table></div>\n");
-    paging_write_nav(&h, &paging);
+    event_table(request, &h);
     return html_status(&h);
 }
 
@@ -312,15 +346,15 @@ static size_t category_options(const struct program_set *programs, struct form_o
 /* The alert above a refused form. */
 static void refused_alert(struct html *h, const struct action_outcome *outcome)
 {
-    size_t fields = 0;
+    struct error_summary_field fields[FIELD_COUNT];
     for (int i = 0; i < FIELD_COUNT; i++) {
-        fields += action_fault_of(outcome, specs[i].id) != NULL;
+        fields[i] = (struct error_summary_field){specs[i].id, NULL, specs[i].label};
     }
-    if (fields == 1) {
-        html_alert(h, FORM_ALERT_ERROR, "The event was not added: fix the field marked below.");
-    } else if (fields > 1) {
-        html_alert(h, FORM_ALERT_ERROR, "The event was not added: fix the fields marked below.");
-    }
+    html_error_summary(h,
+                       error_summary_count(outcome, fields, FIELD_COUNT) == 1
+                           ? "The event was not added: fix the field marked below."
+                           : "The event was not added: fix the fields marked below.",
+                       outcome, fields, FIELD_COUNT);
 }
 
 /* The form, with what was typed and each field's fault from outcome (NULL: none); a

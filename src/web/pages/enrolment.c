@@ -82,7 +82,7 @@ static void choose_form(struct web_request *request, struct html *h,
                    &(struct form_field){.id = id,
                                         .name = "start",
                                         .label = "First day of the track",
-                                        .hint = "YYYY-MM-DD; leave empty for today.",
+                                        .hint = "As YYYY-MM-DD; empty for today.",
                                         .error = start_fault != NULL ? start_fault->message : NULL,
                                         .type = "date",
                                         .value = refused_here ? form->start : NULL});

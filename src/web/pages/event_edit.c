@@ -11,6 +11,7 @@
 #include "../../store/store_events.h"
 #include "../../store/store_profile.h"
 #include "../html/form.h"
+#include "../html/error_summary.h"
 #include "../html/html.h"
 #include "../html/layout.h"
 #include "../../core/banned.h"
@@ -160,15 +161,15 @@ static void posted_values(const struct web_request *request, struct event_values
 
 static void refused_alert(struct html *h, const struct action_outcome *outcome)
 {
-    size_t fields = 0;
+    struct error_summary_field fields[FIELD_COUNT];
     for (int i = 0; i < FIELD_COUNT; i++) {
-        fields += action_fault_of(outcome, specs[i].id) != NULL;
+        fields[i] = (struct error_summary_field){specs[i].id, NULL, specs[i].label};
     }
-    if (fields > 0) {
-        html_alert(h, FORM_ALERT_ERROR,
-                   fields == 1 ? "The event was not saved: fix the field marked below."
-                               : "The event was not saved: fix the fields marked below.");
-    }
+    html_error_summary(h,
+                       error_summary_count(outcome, fields, FIELD_COUNT) == 1
+                           ? "The event was not saved: fix the field marked below."
+                           : "The event was not saved: fix the fields marked below.",
+                       outcome, fields, FIELD_COUNT);
 }
 
 static void form_fields(struct web_request *request, struct html *h,

@@ -6,6 +6,7 @@
 
 #include "../../actions/libraries.h"
 #include "../../actions/strategic_plans.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/layout.h"
 #include "../html/notice.h"
@@ -126,13 +127,37 @@ static unsigned refusal_status(const struct action_outcome *outcome)
     }
 }
 
-/* The alert above a refused form: what was refused and why. */
-static void refused_alert(struct html *h, const char *what, const struct action_outcome *outcome)
+enum { MAX_SPECS = 8 };
+
+/* The alert above a refused form: what was refused and why, every fault of the form's
+ * fields (specs, count of them; NULL: none) linked to its field. A refusal of no field
+ * (not allowed, the wrong state) is the plain alert. */
+static void refused_alert(struct html *h, const char *what, const struct action_outcome *outcome,
+                          const struct field_spec *specs, size_t count)
 {
-    char text[400];
-    snprintf(text, sizeof text, "%s: %s", what, outcome->err.message);
-    html_alert(h, FORM_ALERT_ERROR, text);
+    if (outcome->fault_count == 0) {
+        char text[400];
+        snprintf(text, sizeof text, "%s: %s", what, outcome->err.message);
+        html_alert(h, FORM_ALERT_ERROR, text);
+        return;
+    }
+    struct error_summary_field fields[MAX_SPECS];
+    size_t used = 0;
+    for (size_t i = 0; i < count && used < MAX_SPECS; i++) {
+        const char *name = specs[i].name != NULL ? specs[i].name : specs[i].id;
+        fields[used++] = (struct error_summary_field){name, specs[i].id, specs[i].label};
+    }
+    char heading[200];
+    snprintf(heading, sizeof heading, "%s: fix %s marked below.", what,
+             error_summary_count(outcome, fields, used) > 1 ? "the fields" : "the field");
+    html_error_summary(h, heading, outcome, fields, used);
 }
+
+#define SPECS(array) (array), sizeof(array) / sizeof((array)[0])
+
+static const struct field_spec close_specs[] = {
+    {"closed_on", NULL, "Closed on", NULL, FORM_INPUT, "date", true},
+};
 
 /* Where a change to library_id's plan comes back to: its administrator's /library, or
  * the coordinator's /libraries/{id}. */
@@ -240,7 +265,7 @@ enum ct_status page_library_new_submit(struct web_request *request, struct web_r
         web_set_title(response, "Add a library");
         struct html h;
         html_start(&h, &response->body);
-        refused_alert(&h, "The library was not added", &outcome);
+        refused_alert(&h, "The library was not added", &outcome, SPECS(library_specs));
         library_form(request, &h, "/libraries/new", NULL, &outcome, "Add the library");
         return html_status(&h);
     }
@@ -267,7 +292,7 @@ enum ct_status page_library_edit_submit(struct web_request *request, struct web_
         web_set_title(response, "Edit the library");
         struct html h;
         html_start(&h, &response->body);
-        refused_alert(&h, "The library was not saved", &outcome);
+        refused_alert(&h, "The library was not saved", &outcome, SPECS(library_specs));
         library_form(request, &h, path, NULL, &outcome, "Save the library");
         html_markup(&h, "<p><a href=\"");
         html_text(&h, path);
@@ -302,7 +327,7 @@ static enum ct_status close_form(struct web_request *request, struct web_respons
     struct html h;
     html_start(&h, &response->body);
     if (outcome != NULL) {
-        refused_alert(&h, "The library was not closed", outcome);
+        refused_alert(&h, "The library was not closed", outcome, SPECS(close_specs));
     }
     html_markup(&h, "<p>Its people, tracks and certificates stay as they are. A closed library"
                     " is shown as closed, is no longer offered for new people, and is not"
@@ -310,7 +335,7 @@ static enum ct_status close_form(struct web_request *request, struct web_respons
     form_begin(request, &h, action);
     struct form_field field = {.id = "closed_on",
                                .label = "Closed on",
-                               .hint = "YYYY-MM-DD.",
+                               .hint = "As YYYY-MM-DD.",
                                .error = fault != NULL ? fault->message : NULL,
                                .control = FORM_INPUT,
                                .type = "date",
@@ -511,8 +536,11 @@ static enum ct_status plan_answer(struct web_request *request, struct web_respon
     web_set_title(response, "The strategic plan was not changed");
     struct html h;
     html_start(&h, &response->body);
-    refused_alert(&h, "Not changed", outcome);
-    if (strcmp(done, "strategic-plan-saved") == 0) {
+    bool plan = strcmp(done, "strategic-plan-saved") == 0;
+    refused_alert(&h, "Not changed", outcome, plan ? plan_specs : goal_specs,
+                  plan ? sizeof plan_specs / sizeof plan_specs[0]
+                       : sizeof goal_specs / sizeof goal_specs[0]);
+    if (plan) {
         plan_form(request, &h, library_id, NULL, outcome);
     } else if (strcmp(done, "library-goal-added") == 0 || strcmp(done, "library-goal-saved") == 0) {
         char action[80];

@@ -117,10 +117,9 @@ static enum ct_status new_form(struct web_request *request, struct web_response 
     web_set_title(response, "Add a person");
     struct html h;
     html_start(&h, &response->body);
-    html_slim_error(&h, outcome != NULL ? "The person was not added: see the fields marked." : NULL,
-                    outcome != NULL && outcome->fault_count > 0);
-    if (outcome != NULL && outcome->fault_count == 0) {
-        html_slim_error(&h, outcome->err.message, false);
+    if (outcome != NULL) {
+        person_forms_refused(&h, "The person was not added: fix the fields marked below.", outcome,
+                             false);
     }
     html_markup(&h, "<form method=\"post\" action=\"/people/new\" class=\"usa-form"
                     " usa-form--large\">");

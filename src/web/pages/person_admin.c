@@ -188,7 +188,7 @@ static void move_form(struct web_request *request, struct html *h, const struct 
                          person_forms_error(outcome, "library"));
     html_field(h, &(struct form_field){.id = "moved_on",
                                        .label = "The day of the move",
-                                       .hint = "Today when left empty.",
+                                       .hint = "As YYYY-MM-DD; empty for today.",
                                        .type = "date",
                                        .error = person_forms_error(outcome, "moved_on"),
                                        .value = web_form_value(request, "moved_on")});
@@ -316,7 +316,8 @@ enum ct_status page_person_submit(struct web_request *request, struct web_respon
     web_set_title(response, "The change was not made");
     struct html h;
     html_start(&h, &response->body);
-    html_slim_error(&h, outcome.err.message, false);
+    person_forms_refused(&h, "The change was not made: fix the fields marked below.", &outcome,
+                         strcmp(action, "move") == 0);
     person_admin_write(request, &h, person_id, action, &outcome);
     return html_status(&h);
 }
@@ -376,7 +377,8 @@ enum ct_status page_library_officers_submit(struct web_request *request,
     web_set_title(response, "The officers were not saved");
     struct html h;
     html_start(&h, &response->body);
-    html_slim_error(&h, outcome.err.message, false);
+    person_forms_refused(&h, "The officers were not saved: fix the fields marked below.", &outcome,
+                         false);
     person_admin_officers_form(request, &h, library_id, &outcome);
     return html_status(&h);
 }

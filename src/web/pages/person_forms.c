@@ -7,7 +7,9 @@
 
 #include "../../store/store_libraries.h"
 #include "../../store/store_people_search.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
+#include "../html/slim_alert.h"
 #include "../../core/banned.h"
 
 enum { CHOICES_MAX = 500 };
@@ -16,6 +18,27 @@ const char *person_forms_error(const struct action_outcome *outcome, const char 
 {
     const struct action_fault *fault = outcome != NULL ? action_fault_of(outcome, field) : NULL;
     return fault != NULL ? fault->message : NULL;
+}
+
+void person_forms_refused(struct html *h, const char *heading, const struct action_outcome *outcome,
+                          bool moving)
+{
+    if (outcome->fault_count == 0) {
+        html_slim_error(h, outcome->err.message, false);
+        return;
+    }
+    const struct error_summary_field fields[] = {
+        {"name", NULL, "Name"},
+        {"email", NULL, "E-mail address"},
+        {"library", moving ? "move-library" : "library", "Library"},
+        {"moved_on", NULL, "The day of the move"},
+        {"position", moving ? "move-position" : "position", "Position"},
+        {"roles", NULL, "Roles"},
+        {"verifier", NULL, "Verifier"},
+        {"director", NULL, "Director"},
+        {"board_chair", NULL, "Board chair"},
+    };
+    html_error_summary(h, heading, outcome, fields, sizeof fields / sizeof fields[0]);
 }
 
 /* The role's control ids: "role-NAME" and "began-NAME". */

@@ -16,6 +16,12 @@
 /* The message of outcome's fault of field, or NULL (outcome NULL: none). */
 const char *person_forms_error(const struct action_outcome *outcome, const char *field);
 
+/* Writes the alert above a refused person form: when fields are at fault, the summary
+ * of every fault with heading (constant text), each linked to its control (the move
+ * form's library and position when moving); else outcome's message alone. */
+void person_forms_refused(struct html *h, const char *heading, const struct action_outcome *outcome,
+                          bool moving);
+
 /* Writes the roles as a fieldset: a checkbox and a "began" date for each role (the
  * State Library's roles only when state_roles), checked and dated as person holds them
  * (NULL: nothing), or as the form typed when typed; error (NULL: none) under the

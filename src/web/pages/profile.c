@@ -8,6 +8,7 @@
 #include "../../actions/second_factor.h"
 #include "../../mail/mail_compose.h"
 #include "../../store/store_profile.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
@@ -181,12 +182,18 @@ static enum ct_status profile_page(struct web_request *request, struct web_respo
     };
     struct html h;
     html_start(&h, &response->body);
-    if (outcome != NULL) {
-        bool beside = faults.name != NULL || faults.new_email != NULL ||
-                      faults.current_password != NULL || faults.new_password != NULL;
-        html_slim_error(
-            &h, beside ? "Nothing was changed: see the fields marked below." : outcome->err.message,
-            beside);
+    static const struct error_summary_field fields[] = {
+        {"name", NULL, "Name"},
+        {"new_email", NULL, "New e-mail address"},
+        {"current_password", NULL, "Current password"},
+        {"new_password", NULL, "New password"},
+    };
+    size_t count = sizeof fields / sizeof fields[0];
+    if (outcome != NULL && error_summary_count(outcome, fields, count) > 0) {
+        html_error_summary(&h, "Nothing was changed: fix the fields marked below.", outcome, fields,
+                           count);
+    } else if (outcome != NULL) {
+        html_slim_error(&h, outcome->err.message, false);
     }
     if (done != NULL) {
         html_alert(&h, FORM_ALERT_SUCCESS, done);

@@ -7,6 +7,7 @@
 #include "../../mail/mail_sender.h"
 #include "../../store/store_outbox.h"
 #include "../../store/store_settings.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
@@ -19,6 +20,7 @@ struct settings_form {
     const char *issuer_name;
     const char *public_url_error;
     const char *issuer_name_error;
+    const struct action_outcome *outcome; /* the refusal, or NULL */
 };
 
 static void key_section(struct web_request *request, struct html *h)
@@ -171,8 +173,13 @@ static enum ct_status settings_page(struct web_request *request, struct web_resp
     web_set_title(response, "Settings");
     struct html h;
     html_start(&h, &response->body);
-    if (form->public_url_error != NULL || form->issuer_name_error != NULL) {
-        html_alert(&h, FORM_ALERT_ERROR, "The settings were not saved: fix what is marked below.");
+    if (form->outcome != NULL) {
+        static const struct error_summary_field fields[] = {
+            {"public-url", "public_url", "Public address"},
+            {"issuer-name", "issuer_name", "Issuer's name"},
+        };
+        html_error_summary(&h, "The settings were not saved: fix what is marked below.",
+                           form->outcome, fields, sizeof fields / sizeof fields[0]);
     }
     html_markup(&h, "<form class=\"usa-form usa-form--large\" method=\"post\""
                     " action=\"/settings\">\n");
@@ -248,6 +255,7 @@ static enum ct_status settings_refused(struct web_request *request, struct web_r
         return page_error(request, response, 400, "Request refused", outcome->err.message);
     }
     response->status = 400;
+    form->outcome = outcome;
     return settings_page(request, response, form);
 }
 

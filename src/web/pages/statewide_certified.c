@@ -86,13 +86,13 @@ static void query_form(struct html *h, const struct web_request *request,
     html_markup(h, "<form method=\"get\" action=\"/statewide/certified\" class=\"filters\">\n");
     html_field(h, &(struct form_field){.id = "from",
                                        .label = "First day",
-                                       .hint = "YYYY-MM-DD",
+                                       .hint = "As YYYY-MM-DD.",
                                        .error = query->from_error,
                                        .type = "date",
                                        .value = query->from_text});
     html_field(h, &(struct form_field){.id = "to",
                                        .label = "Last day",
-                                       .hint = "YYYY-MM-DD, included",
+                                       .hint = "As YYYY-MM-DD, included.",
                                        .error = query->to_error,
                                        .type = "date",
                                        .value = query->to_text});

@@ -11,6 +11,7 @@
 #include "../../store/store_learning.h"
 #include "../html/form.h"
 #include "../html/html.h"
+#include "../html/list_filter.h"
 #include "../html/notice.h"
 #include "../html/paging.h"
 #include "../html/slim_alert.h"
@@ -25,7 +26,7 @@ static const struct paging_column queue_columns[VERIFY_QUEUE_COLUMNS] = {
     [VERIFY_QUEUE_DATE] = {"date", "Date", false},
     [VERIFY_QUEUE_KIND] = {"kind", "Kind", false},
     [VERIFY_QUEUE_TITLE] = {"title", "Title", false},
-    [VERIFY_QUEUE_CLAIMED] = {NULL, "Claimed", false},
+    [VERIFY_QUEUE_CLAIMED] = {"claimed", "Claimed", false},
 };
 
 static const struct paging_list queue_list = {
@@ -146,37 +147,73 @@ static void queue_row(struct web_request *request, struct html *h,
     html_markup(h, ", dated ");
     html_text(h, claim->date);
     html_markup(h, "</label></td>");
-    cell(h, claim->person_name);
+    paging_write_link_cell(h, "/people/", claim->person_id, claim->person_name);
     cell(h, claim->date);
-    cell(h, claim->kind);
+    cell(h, list_kind_words(claim->kind));
     title_cell(request, h, claim);
     cell(h, amount);
     html_markup(h, "</tr>\n");
 }
 
-/* One page of the claims waiting for this verifier; *total is how many wait in all. */
+/* The paging of the queue, keeping the request's search and kind. */
+static void queue_paging(struct web_request *request, struct paging *paging,
+                         struct store_queue_filter *filter)
+{
+    paging_from_request(paging, &queue_list, request);
+    filter->search = list_filter_query(request);
+    filter->kind = list_filter_kind(request);
+    paging_keep(paging, "q", filter->search);
+    paging_keep(paging, "kind", filter->kind);
+}
+
+/* Why the queue shows nothing: the filters find nothing, or nothing waits. */
+static void empty_words(struct html *h, const struct store_queue_filter *filter)
+{
+    if (filter->search != NULL || filter->kind != NULL) {
+        html_markup(h, "<p>No waiting claim matches the search: clear it to see them"
+                       " all.</p>\n");
+    } else {
+        html_markup(h, "<p>Nothing is waiting for you: no one you verify has sent a claim"
+                       " that is still to be verified.</p>\n");
+    }
+}
+
+/* The search over the queue, then one page of the claims waiting for this verifier
+ * that it finds; *total is how many it finds. */
 static void queue_table(struct web_request *request, struct html *h,
                         const struct action_ids *selected, int64_t *total)
 {
     struct paging paging;
-    paging_from_request(&paging, &queue_list, request);
+    struct store_queue_filter filter;
+    queue_paging(request, &paging, &filter);
     struct learning_activity *claims = NULL;
     size_t count = 0;
     struct ct_err err = {0};
     struct store_page page = paging_page(&paging);
-    html_fail(h, store_learning_verify_queue(request->store, request->person_id, &page,
+    html_fail(h, store_learning_verify_queue(request->store, request->person_id, &filter, &page,
                                              &request->arena, &claims, &count, total, &err));
     struct store_page last = page;
     store_page_clamp(&last, *total);
     if (last.offset != page.offset) {
         /* Past the last page: the last one, as the page numbers say. */
-        html_fail(h, store_learning_verify_queue(request->store, request->person_id, &last,
+        html_fail(h, store_learning_verify_queue(request->store, request->person_id, &filter, &last,
                                                  &request->arena, &claims, &count, total, &err));
     }
     paging_set_total(&paging, *total);
+    struct list_filter form = {.action = "/verify",
+                               .aria_label = "Find claims",
+                               .search_label = "Learner or title",
+                               .query = filter.search,
+                               .kind = filter.kind};
+    list_filter_form(h, &form, &paging);
     if (html_status(h) != CT_OK || *total == 0) {
+        empty_words(h, &filter);
         return;
     }
+    /* The decision's form holds the table; the search's form comes before it. */
+    html_markup(h, "<form method=\"post\" action=\"/verify\""
+                   " class=\"usa-form usa-form--large\">\n");
+    html_csrf(h, request->csrf);
     html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n<caption>Claims"
                    " waiting for your verification</caption>\n");
     paging_write_head(h, &paging);
@@ -220,14 +257,9 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
     struct html h;
     html_start(&h, &response->body);
     html_slim_error(&h, message, reason_error != NULL);
-    html_markup(&h, "<form method=\"post\" action=\"/verify\""
-                    " class=\"usa-form usa-form--large\">\n");
-    html_csrf(&h, request->csrf);
     int64_t total = 0;
     queue_table(request, &h, &selected, &total);
-    if (total == 0) {
-        html_markup(&h, "<p>Nothing is waiting for you.</p>\n</form>\n");
-    } else {
+    if (total > 0 && html_status(&h) == CT_OK) {
         decision_form_end(request, &h, reason_error);
     }
     return html_status(&h);
@@ -280,7 +312,7 @@ static void confirm_item(struct web_request *request, struct html *h, int64_t ac
     html_markup(h, ", ");
     html_text(h, claim.date);
     html_markup(h, " (");
-    html_text(h, claim.kind);
+    html_text(h, list_kind_words(claim.kind));
     html_markup(h, ", ");
     html_text(h, amount);
     html_markup(h, ")");

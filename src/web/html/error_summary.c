@@ -1,0 +1,70 @@
+#include "error_summary.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "../../core/banned.h"
+
+static size_t kept_faults(const struct action_outcome *outcome)
+{
+    return outcome->fault_count < ACTION_FAULTS_MAX ? outcome->fault_count : ACTION_FAULTS_MAX;
+}
+
+static bool listed(const char *fault, const struct error_summary_field *fields, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(fields[i].fault, fault) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void linked_item(struct html *h, const struct error_summary_field *field,
+                        const struct action_fault *fault)
+{
+    html_markup(h, "<li><a class=\"usa-link\" href=\"#");
+    html_text(h, field->id != NULL ? field->id : field->fault);
+    html_markup(h, "\">");
+    html_text(h, field->label);
+    html_markup(h, ": ");
+    html_text(h, fault->message);
+    html_markup(h, "</a></li>\n");
+}
+
+void html_error_summary(struct html *h, const char *heading, const struct action_outcome *outcome,
+                        const struct error_summary_field *fields, size_t count)
+{
+    if (outcome == NULL || outcome->fault_count == 0) {
+        return;
+    }
+    html_markup(h,
+                "<div class=\"usa-alert usa-alert--error\" id=\"error-summary\""
+                " role=\"alert\"><div class=\"usa-alert__body\"><h2 class=\"usa-alert__heading\">");
+    html_text(h, heading);
+    html_markup(h, "</h2>\n<ul class=\"usa-list\">\n");
+    for (size_t i = 0; i < count; i++) {
+        const struct action_fault *fault = action_fault_of(outcome, fields[i].fault);
+        if (fault != NULL) {
+            linked_item(h, &fields[i], fault);
+        }
+    }
+    for (size_t i = 0; i < kept_faults(outcome); i++) {
+        if (!listed(outcome->faults[i].field, fields, count)) {
+            html_markup(h, "<li>");
+            html_text(h, outcome->faults[i].message);
+            html_markup(h, "</li>\n");
+        }
+    }
+    html_markup(h, "</ul></div></div>\n");
+}
+
+size_t error_summary_count(const struct action_outcome *outcome,
+                           const struct error_summary_field *fields, size_t count)
+{
+    size_t found = 0;
+    for (size_t i = 0; outcome != NULL && i < count; i++) {
+        found += action_fault_of(outcome, fields[i].fault) != NULL;
+    }
+    return found;
+}

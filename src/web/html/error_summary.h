@@ -1,0 +1,33 @@
+/*
+ * error_summary: the box above a refused form that lists every fault at once (U.S. Web
+ * Design System error alert), each a link to its field; the fields themselves are
+ * marked with html_field (form.h), so that every bad field shows at the same time.
+ */
+#ifndef CERTTRACK_ERROR_SUMMARY_H
+#define CERTTRACK_ERROR_SUMMARY_H
+
+#include <stddef.h>
+
+#include "../../actions/action.h"
+#include "html.h"
+
+/* One field of the form, in the form's order. Borrowed. */
+struct error_summary_field {
+    const char *fault; /* the action's name of the field (action_fault.field) */
+    const char *id;    /* the control's id on the page; NULL: the same as fault */
+    const char *label; /* the field's label, as the form shows it */
+};
+
+/* Writes the summary when outcome has faults (nothing otherwise): an error alert with
+ * id "error-summary" headed heading (constant text, escaped), then one item a fault: the
+ * faults of the listed fields in the form's order, each "Label: message" linking to
+ * "#id"; then any fault of a field not listed, as its message alone. */
+void html_error_summary(struct html *h, const char *heading, const struct action_outcome *outcome,
+                        const struct error_summary_field *fields, size_t count);
+
+/* The number of outcome's faults (at most ACTION_FAULTS_MAX kept) that name one of the
+ * fields; 0 when outcome is NULL. */
+size_t error_summary_count(const struct action_outcome *outcome,
+                           const struct error_summary_field *fields, size_t count);
+
+#endif
