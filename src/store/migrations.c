@@ -189,6 +189,15 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        21,
+        "a summary of each track's evaluation, kept with every change and refreshed daily",
+#include "schema_v21.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
