@@ -9,6 +9,7 @@
 #include "../io/clock.h"
 #include "../store/store_open.h"
 #include "../store/store_settings.h"
+#include "../store/store_track_summary.h"
 #include "remind.h"
 #include "../core/banned.h"
 
@@ -84,10 +85,29 @@ static void run_day(struct remind_scheduler *scheduler, struct store *store, str
             text, summary.messages, summary.reminders, summary.skipped);
 }
 
+/* The track summaries moved to today for the passing of time (store_track_summary.h):
+ * the first round of a day moves them all; the rounds after find none before today. With
+ * several servers each may take part of it: a summary as of today is not done twice. */
+static void refresh_summaries(struct store *store)
+{
+    struct civil_date today;
+    struct ct_err err = {0};
+    if (clock_today(&today, &err) != CT_OK) {
+        return; /* run_is_owed says why */
+    }
+    size_t refreshed = 0;
+    if (store_track_summary_refresh_before(store, today, false, &refreshed, &err) != CT_OK) {
+        fprintf(stderr, "certtrack: summaries: cannot refresh: %s\n", err.message);
+    } else if (refreshed > 0) {
+        fprintf(stderr, "certtrack: summaries: %zu track summaries refreshed\n", refreshed);
+    }
+}
+
 /* One round: the day's run when it is owed, not finished, not put off after a failure,
  * and this server takes the lease. */
 static void scheduler_round(struct remind_scheduler *scheduler, struct store *store)
 {
+    refresh_summaries(store);
     int64_t now = (int64_t)time(NULL);
     struct civil_date day;
     if (!run_is_owed(scheduler, store, now, &day) || run_finished(store, day) ||

@@ -9,7 +9,9 @@
  * one runs it, runs the reminders for today and gives the lease up. A run that stopped
  * (the server was killed) is run again on the next round: reminders already queued are
  * not queued twice. A failed run is tried again after REMIND_SCHEDULER_RETRY seconds.
- * With the setting empty (the default) it does nothing.
+ * With the setting empty (the default) it runs no reminders. Every round, whatever the
+ * setting, it first moves the track summaries that are as of a day before today to today
+ * (store_track_summary.h): the daily refresh for the passing of time.
  */
 #ifndef CERTTRACK_ACTIONS_REMIND_SCHEDULER_H
 #define CERTTRACK_ACTIONS_REMIND_SCHEDULER_H

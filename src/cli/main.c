@@ -21,6 +21,7 @@
 #include "cli_programs.h"
 #include "cli_record.h"
 #include "cli_remind.h"
+#include "cli_summaries.h"
 #include "cli_report.h"
 #include "cli_second_factor.h"
 #include "cli_serve.h"
@@ -69,6 +70,7 @@ static const struct command commands[] = {
     {"second-factor", cli_second_factor, "second-factor reset: remove a person's second factor"},
     {"remind", cli_remind, "queue the reminders owed today: expiries, deadlines, claims waiting"},
     {"letter", cli_letter, "letter new-director: the letter to a new director and their board"},
+    {"summaries", cli_summaries, "summaries refresh, check: the track summaries the lists read"},
 };
 
 static void usage(FILE *out)

@@ -94,6 +94,9 @@ void db_rollback(struct db *db);
 /* True while a transaction is open on this connection. */
 bool db_in_transaction(struct db *db);
 
+/* True inside a nested transaction (a savepoint within a transaction). */
+bool db_nested(struct db *db);
+
 /* Writes an online, consistent copy of the database to path (which must not exist). */
 enum ct_status db_backup(struct db *db, const char *path, struct ct_err *err) CT_MUST_CHECK;
 

@@ -385,6 +385,11 @@ bool db_in_transaction(struct db *db)
     return !sqlite3_get_autocommit(db->handle);
 }
 
+bool db_nested(struct db *db)
+{
+    return db->depth > 1;
+}
+
 enum ct_status db_backup(struct db *db, const char *path, struct ct_err *err)
 {
     if (access(path, F_OK) == 0) {

@@ -199,6 +199,15 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        20,
+        "a summary of each track's evaluation, kept with every change and refreshed daily",
+#include "schema_v20.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -250,6 +250,9 @@ struct civil_date store_date_value(const char *text)
 
 enum ct_status store_finish(struct store *store, enum ct_status status, struct ct_err *err)
 {
+    if (status == CT_OK && store->before_commit != NULL && !db_nested(store->db)) {
+        status = store->before_commit(store, err);
+    }
     if (status == CT_OK) {
         status = db_commit(store->db, err);
     }

@@ -26,6 +26,10 @@ struct store {
     struct db *db;
     const struct program_set *programs;     /* borrowed */
     const struct mail_templates *templates; /* borrowed; NULL: the built-in ones */
+    /* Runs in store_finish just before the outermost commit of a change, inside its
+     * transaction; a failure rolls the change back. NULL: none. store_open sets it to
+     * the refresh of the touched persons' track summaries (store_track_summary.h). */
+    enum ct_status (*before_commit)(struct store *store, struct ct_err *err);
 };
 
 /* The entities the audit log names; each is a table. */
@@ -126,7 +130,8 @@ enum ct_status store_read_rows(struct store *store, const char *sql, const struc
     store_read_rows((store), (sql), STORE_PARAMS(__VA_ARGS__), STORE_PARAM_COUNT(__VA_ARGS__),     \
                     (read), (rows), (err))
 
-/* Ends a change's transaction: commits when status is CT_OK, else rolls back.
+/* Ends a change's transaction: commits when status is CT_OK, else rolls back. Before
+ * the outermost commit it runs store->before_commit (when set); its failure rolls back.
  * Returns the final status. */
 enum ct_status store_finish(struct store *store, enum ct_status status,
                             struct ct_err *err) CT_MUST_CHECK;

@@ -2,6 +2,7 @@
 
 #include "db_sqlite.h"
 #include "migrations.h"
+#include "store_track_summary.h"
 #include "../core/banned.h"
 
 enum ct_status store_open(struct store *store, const char *path, bool create,
@@ -10,9 +11,14 @@ enum ct_status store_open(struct store *store, const char *path, bool create,
     store->db = NULL;
     store->programs = programs;
     store->templates = NULL;
+    store->before_commit = NULL;
     enum ct_status status = db_open_sqlite(path, create, &store->db, err);
     if (status == CT_OK) {
         status = migrations_apply(store->db, NULL, err);
+    }
+    if (status == CT_OK) {
+        store->before_commit = store_track_summary_refresh_touched;
+        status = store_track_summary_fill(store, err);
     }
     if (status != CT_OK) {
         store_close(store);

@@ -1,0 +1,100 @@
+/*
+ * store_track_summary: a summary of each track's evaluation (status, counted and
+ * required credits in halves, the blocking codes, the next expiry), as of its day, kept
+ * in the track_summaries table so that lists sort, filter and page with SQL instead of
+ * evaluating every track per view.
+ *
+ * The invariant: a track's summary is what store_record_evaluate gives for the track as
+ * of the summary's as_of day. The engine is never re-implemented here: a summary is cut
+ * from the same evaluation the dashboard and the compliance report use. It holds because
+ * every change of the record is audited (store_audit) and store_finish, before the
+ * outermost commit of a change, refreshes the summaries of every person an audit entry of
+ * that transaction is about (store_track_summary_refresh_touched), once per person; and
+ * because the daily refresh (store_track_summary_refresh_before) moves every summary to
+ * the new day for the passing of time (credits expiring, deadlines passing).
+ */
+#ifndef CERTTRACK_STORE_TRACK_SUMMARY_H
+#define CERTTRACK_STORE_TRACK_SUMMARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/engine.h"
+#include "store.h"
+
+#define TRACK_SUMMARY_BLOCKING_SIZE 1024
+
+struct track_summary {
+    int64_t track_id;
+    int64_t person_id;
+    enum track_status status;
+    int64_t counted_halves;
+    int64_t required_halves;
+    char blocking[TRACK_SUMMARY_BLOCKING_SIZE]; /* compliance_blocking_codes */
+    size_t blocking_count;
+    struct civil_date next_expiry; /* unset: no counted credit falls */
+    struct civil_date as_of;
+};
+
+/* The summary of evaluation (borrowed) of track_id of person_id, into *out. */
+void track_summary_from_evaluation(int64_t track_id, int64_t person_id,
+                                   const struct evaluation *evaluation, struct track_summary *out);
+
+/* Evaluates track_id as of day and writes its summary. Call inside a transaction. */
+enum ct_status store_track_summary_refresh_track(struct store *store, int64_t track_id,
+                                                 struct civil_date day,
+                                                 struct ct_err *err) CT_MUST_CHECK;
+
+/* The same for every track of person_id. Call inside a transaction. */
+enum ct_status store_track_summary_refresh_person(struct store *store, int64_t person_id,
+                                                  struct civil_date day,
+                                                  struct ct_err *err) CT_MUST_CHECK;
+
+/* The store's before_commit: refreshes, as of today (clock_today), the tracks of every
+ * person an audit entry written since the last refresh is about (an entry of the
+ * person, a track, plan version, plan goal or item, final report, activity or
+ * certificate; a moved row counts for its person before and after), each person once,
+ * and remembers the newest entry. Does nothing when the store has no programs (the
+ * entries wait for the next store that has). Call inside the change's transaction. */
+enum ct_status store_track_summary_refresh_touched(struct store *store,
+                                                   struct ct_err *err) CT_MUST_CHECK;
+
+/* The daily refresh: evaluates as of day every track whose summary is missing or as of
+ * a day before day (every track when all is true), in transactions of a few hundred
+ * tracks. *refreshed (may be NULL) is how many were written. */
+enum ct_status store_track_summary_refresh_before(struct store *store, struct civil_date day,
+                                                  bool all, size_t *refreshed,
+                                                  struct ct_err *err) CT_MUST_CHECK;
+
+/* The first fill, once per database (after migration 21): every track as of today,
+ * in one transaction, and the audit entries until now counted as refreshed. Does
+ * nothing when it already ran or the store has no programs. */
+enum ct_status store_track_summary_fill(struct store *store, struct ct_err *err) CT_MUST_CHECK;
+
+/* Reads track_id's summary into *out; *found tells whether it has one. */
+enum ct_status store_track_summary_get(struct store *store, int64_t track_id,
+                                       struct track_summary *out, bool *found,
+                                       struct ct_err *err) CT_MUST_CHECK;
+
+/* Called by the check for a track whose summary is missing (stored NULL) or differs
+ * from the full evaluation (evaluated) as of the summary's day (both borrowed). */
+typedef void (*track_summary_mismatch)(void *context, int64_t track_id,
+                                       const struct track_summary *stored,
+                                       const struct track_summary *evaluated);
+
+/* The invariant, checked: evaluates every track in full as of its summary's day (today
+ * when it has none) and compares. *checked is how many tracks, *mismatched how many did
+ * not agree (each given to mismatch, which may be NULL). Writes nothing. */
+enum ct_status store_track_summary_check(struct store *store, track_summary_mismatch mismatch,
+                                         void *context, size_t *checked, size_t *mismatched,
+                                         struct ct_err *err) CT_MUST_CHECK;
+
+/* Whether two summaries say the same: status, counted and required credits, blocking
+ * codes, next expiry and day. */
+bool track_summary_equal(const struct track_summary *a, const struct track_summary *b);
+
+/* The track's status from its name (track_status_name); false when unknown. */
+bool track_summary_status_parse(const char *name, enum track_status *out);
+
+#endif
