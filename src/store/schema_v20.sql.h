@@ -1,5 +1,5 @@
 /*
- * Migration 21: a summary of each track's evaluation (store_track_summary.h), so that
+ * Migration 20: a summary of each track's evaluation (store_track_summary.h), so that
  * the lists that sort or filter by status, counted credits or what blocks a track read
  * it with SQL instead of evaluating every track per page view. A summary is what the
  * engine decided as of its day (as_of): the status, counted and required credits in
