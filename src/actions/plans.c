@@ -189,6 +189,11 @@ enum ct_status action_plan_start(struct store *store, const struct actor *actor,
         status = from_store(outcome, status, NULL);
         result->id = result->version_id;
     }
+    if (status == CT_OK) {
+        status = store_plan_version_carry_over(store, actor->person_id, result->version_id,
+                                               &outcome->err);
+        status = from_store(outcome, status, NULL);
+    }
     return end(store, status, &target, outcome);
 }
 

@@ -27,8 +27,9 @@ struct plan_start_input {
     int64_t track_id; /* field "track": 0 for the acting learner's current track */
 };
 
-/* Starts the next version of the track's plan, as an empty draft: refused (wrong state)
- * while a version is a draft or submitted. */
+/* Starts the next version of the track's plan as a draft: the first version empty, a
+ * later one holding what the version before it held (its text, goals and items), to be
+ * changed. Refused (wrong state) while a version is a draft or submitted. */
 enum ct_status action_plan_start(struct store *store, const struct actor *actor,
                                  const struct plan_start_input *input, struct plan_result *result,
                                  struct action_outcome *outcome) CT_MUST_CHECK;

@@ -333,6 +333,113 @@ enum ct_status store_plan_version_update(struct store *store, int64_t actor_id, 
                           err);
 }
 
+/* The context of audit_copied_row: the store and the actor. */
+struct copied_rows {
+    struct store *store;
+    int64_t actor_id;
+    enum store_entity entity;
+};
+
+/* Audits one row copied into a new version as created by the actor. */
+static enum ct_status audit_copied_row(void *context, struct db_stmt *stmt, struct ct_err *err)
+{
+    struct copied_rows *copied = context;
+    return store_audit(copied->store, copied->actor_id, copied->entity, db_column_int64(stmt, 0),
+                       "create", NULL, err);
+}
+
+/* Copies the previous version's goals into version_id, then its items, each item tied
+ * to the copied goal at its goal's position. */
+static enum ct_status copy_goals_and_items(struct store *store, int64_t version_id,
+                                           int64_t previous_id, struct ct_err *err)
+{
+    enum ct_status status =
+        STORE_EXEC(store,
+                   "INSERT INTO plan_goals (plan_version_id, position, library_goal_id, goal,"
+                   " desired_outcomes) SELECT ?, position, library_goal_id, goal, desired_outcomes"
+                   " FROM plan_goals WHERE plan_version_id = ? ORDER BY position",
+                   NULL, err, DB_INT(version_id), DB_INT(previous_id));
+    if (status == CT_OK) {
+        status = STORE_EXEC(
+            store,
+            "INSERT INTO plan_items (plan_version_id, item_key, kind, description, plan_goal_id,"
+            " planned_minutes) SELECT ?, i.item_key, i.kind, i.description, copied.id,"
+            " i.planned_minutes FROM plan_items i"
+            " LEFT JOIN plan_goals g ON g.id = i.plan_goal_id"
+            " LEFT JOIN plan_goals copied ON copied.plan_version_id = ?"
+            " AND copied.position = g.position"
+            " WHERE i.plan_version_id = ? ORDER BY i.id",
+            NULL, err, DB_INT(version_id), DB_INT(version_id), DB_INT(previous_id));
+    }
+    return status;
+}
+
+/* Audits every goal and item now in version_id as created by actor_id. */
+static enum ct_status audit_copied(struct store *store, int64_t actor_id, int64_t version_id,
+                                   struct ct_err *err)
+{
+    struct copied_rows goals = {store, actor_id, ENTITY_PLAN_GOAL};
+    enum ct_status status = STORE_EACH_ROW(
+        store, "SELECT id FROM plan_goals WHERE plan_version_id = ? ORDER BY position",
+        audit_copied_row, &goals, err, DB_INT(version_id));
+    struct copied_rows items = {store, actor_id, ENTITY_PLAN_ITEM};
+    if (status == CT_OK) {
+        status =
+            STORE_EACH_ROW(store, "SELECT id FROM plan_items WHERE plan_version_id = ? ORDER BY id",
+                           audit_copied_row, &items, err, DB_INT(version_id));
+    }
+    return status;
+}
+
+enum ct_status store_plan_version_carry_over(struct store *store, int64_t actor_id,
+                                             int64_t version_id, struct ct_err *err)
+{
+    enum ct_status status = begin_draft_change(store, version_id, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    int64_t previous_id = 0;
+    status = STORE_EXEC(store,
+                        "SELECT p.id FROM plan_versions v JOIN plan_versions p"
+                        " ON p.track_id = v.track_id AND p.version = v.version - 1"
+                        " WHERE v.id = ?",
+                        &previous_id, err, DB_INT(version_id));
+    int64_t contents = 0;
+    if (status == CT_OK && previous_id != 0) {
+        status = STORE_EXEC(store,
+                            "SELECT (SELECT COUNT(*) FROM plan_goals WHERE plan_version_id = ?)"
+                            " + (SELECT COUNT(*) FROM plan_items WHERE plan_version_id = ?)",
+                            &contents, err, DB_INT(version_id), DB_INT(version_id));
+    }
+    if (status == CT_OK && contents > 0) {
+        status = ct_err_set(err, CT_ERR_INPUT, "plan version",
+                            "only an empty draft takes the contents of the version before it");
+    }
+    char *before = NULL;
+    if (status == CT_OK && previous_id != 0) {
+        status = store_row_json(store, ENTITY_PLAN_VERSION, version_id, &before, err);
+    }
+    if (status == CT_OK && previous_id != 0) {
+        status = STORE_EXEC(store,
+                            "UPDATE plan_versions SET (skill_gaps, learning_options) ="
+                            " (SELECT skill_gaps, learning_options FROM plan_versions WHERE id = ?)"
+                            " WHERE id = ?",
+                            NULL, err, DB_INT(previous_id), DB_INT(version_id));
+    }
+    if (status == CT_OK && previous_id != 0) {
+        status = copy_goals_and_items(store, version_id, previous_id, err);
+    }
+    if (status == CT_OK && previous_id != 0) {
+        status = audit_copied(store, actor_id, version_id, err);
+    }
+    if (previous_id == 0 || status != CT_OK) {
+        free(before);
+        return store_finish(store, status, err);
+    }
+    return end_transition(store, actor_id, ENTITY_PLAN_VERSION, version_id, "edit", before, status,
+                          err);
+}
+
 enum ct_status store_plan_goal_add(struct store *store, int64_t actor_id, int64_t version_id,
                                    int64_t library_goal_id, const char *goal,
                                    const char *desired_outcomes, int64_t *id, struct ct_err *err)

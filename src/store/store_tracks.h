@@ -77,6 +77,14 @@ enum ct_status store_plan_version_update(struct store *store, int64_t actor_id, 
                                          const struct plan_version_new *text,
                                          struct ct_err *err) CT_MUST_CHECK;
 
+/* Fills an empty draft version with the contents of the version before it: its skill
+ * gaps and learning options, its goals, and its planned items (each tied to the copied
+ * goal, keeping its key, so claims naming the item still name it). Each copied goal and
+ * item is audited as created by actor_id. Nothing is done for a first version; a
+ * version that is not a draft, or not empty, is refused (CT_ERR_INPUT). */
+enum ct_status store_plan_version_carry_over(struct store *store, int64_t actor_id,
+                                             int64_t version_id, struct ct_err *err) CT_MUST_CHECK;
+
 /* Adds a personal goal serving a library goal to a draft version. */
 enum ct_status store_plan_goal_add(struct store *store, int64_t actor_id, int64_t version_id,
                                    int64_t library_goal_id, const char *goal,

@@ -363,6 +363,57 @@ static void test_goals_and_items_are_edited_and_removed_in_a_draft(void **state)
     assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM plan_items"), 0);
 }
 
+/* A new version begins as a copy of the one before: the text, each goal and each
+ * item, the item still tied to its copied goal and keeping its key. */
+static void test_a_new_version_begins_with_the_plan_in_force(void **state)
+{
+    struct action_world *w = *state;
+    int64_t first_version = start(w, w->learner);
+    struct plan_result goal, first, second;
+    struct action_outcome outcome;
+    action_assert_done(add_goal(w, w->learner, w->library_goal, "Storytime", &goal, &outcome),
+                       &outcome);
+    action_assert_done(add_goal(w, w->learner, w->library_goal, "Outreach", &second, &outcome),
+                       &outcome);
+    struct plan_item_input planned = {0, "self-directed", "sd1", "Reading", second.id, "6"};
+    struct plan_draft_input input = {0, "Gaps", "Options", NULL, 0, NULL, 0, NULL, &planned};
+    action_assert_done(save_draft(w, &input, &first, &outcome), &outcome);
+    action_assert_done(submit(w, w->learner, &outcome), &outcome);
+    action_assert_done(sign(w, w->learner, 0, PLAN_SIGNER_LEARNER, &first, &outcome), &outcome);
+    action_assert_done(
+        sign(w, w->director, first_version, PLAN_SIGNER_ORGANIZATION, &first, &outcome), &outcome);
+
+    int64_t audits = action_world_count(w, "SELECT COUNT(*) FROM audit_log");
+    int64_t version = start(w, w->learner);
+    assert_int_not_equal(version, first_version);
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT COUNT(*) FROM plan_versions WHERE id = %lld AND state = 'draft'"
+             " AND skill_gaps = 'Gaps' AND learning_options = 'Options'",
+             (long long)version);
+    assert_int_equal(action_world_count(w, sql), 1);
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM plan_goals WHERE plan_version_id = %lld",
+             (long long)version);
+    assert_int_equal(action_world_count(w, sql), 2);
+    snprintf(sql, sizeof sql,
+             "SELECT COUNT(*) FROM plan_items i JOIN plan_goals g ON g.id = i.plan_goal_id"
+             " WHERE i.plan_version_id = %lld AND g.plan_version_id = %lld"
+             " AND g.goal = 'Outreach' AND g.position = 2 AND i.item_key = 'sd1'"
+             " AND i.planned_minutes = 360",
+             (long long)version, (long long)version);
+    assert_int_equal(action_world_count(w, sql), 1);
+    /* The version, its two goals and its item are audited, by the learner. */
+    assert_int_equal(action_world_count(w, "SELECT COUNT(*) FROM audit_log") - audits, 5);
+    struct audit_seen seen;
+    action_world_last_audit(w, &seen);
+    assert_int_equal(seen.actor_id, w->learner);
+    assert_string_equal(seen.entity, "plan_versions");
+    /* The plan in force is untouched. */
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM plan_goals WHERE plan_version_id = %lld",
+             (long long)first_version);
+    assert_int_equal(action_world_count(w, sql), 2);
+}
+
 static void test_a_submitted_draft_is_not_edited_or_removed(void **state)
 {
     struct action_world *w = *state;
@@ -405,6 +456,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_goals_and_items_are_edited_and_removed_in_a_draft,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_new_version_begins_with_the_plan_in_force, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_a_submitted_draft_is_not_edited_or_removed, setup,
                                         teardown),
     };

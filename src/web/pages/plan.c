@@ -125,8 +125,8 @@ static void plan_actions(struct web_request *request, struct html *h,
         action_form(request, h, "new-version", "Start your plan");
     } else if (strcmp(latest->state, "approved") == 0) {
         html_markup(h, "<p>To change the plan in force, start a new version: it begins"
-                       " empty, and the plan in force stays until the new one is"
-                       " approved.</p>\n");
+                       " as a copy of the plan in force for you to change, and the plan in"
+                       " force stays until the new one is approved.</p>\n");
         action_form(request, h, "new-version", "Start a new version");
     } else if (strcmp(latest->state, "draft") == 0) {
         plan_editor(request, h, plan, latest, outcome, refused,
