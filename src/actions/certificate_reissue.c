@@ -116,8 +116,9 @@ enum ct_status action_certificate_reissue(struct store *store, const struct acto
         status = reissue(store, actor, input, summary, outcome);
     }
     if (status == CT_OK) {
-        status = notices_certificate_reissued(store, actor, &record, summary, input->reason,
-                                              &outcome->err);
+        status =
+            notices_certificate_reissued(store, actor, &record, summary->new_name,
+                                         summary->verification_code, input->reason, &outcome->err);
     }
     return action_end(store, status, outcome);
 }

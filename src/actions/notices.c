@@ -8,7 +8,6 @@
 #include "../store/store_account_links.h"
 #include "../store/store_notices.h"
 #include "../store/store_settings.h"
-#include "certificate_reissue.h"
 #include "../core/banned.h"
 
 /* A notice being made: its values, and the first failure (with err set). */
@@ -339,7 +338,7 @@ enum ct_status notices_activity_corrected(struct store *store, const struct acto
 
 enum ct_status notices_certificate_reissued(struct store *store, const struct actor *actor,
                                             const struct certificate_record *record,
-                                            const struct certificate_reissue_summary *summary,
+                                            const char *new_name, const char *new_code,
                                             const char *reason, struct ct_err *err)
 {
     struct notice notice;
@@ -347,13 +346,13 @@ enum ct_status notices_certificate_reissued(struct store *store, const struct ac
     char path[160];
     notice_set(&notice, "number", record->number);
     notice_set(&notice, "program", program_name(store, record->program));
-    notice_set(&notice, "name", summary->new_name);
+    notice_set(&notice, "name", new_name);
     notice_set(&notice, "reason", reason);
     snprintf(path, sizeof path, "/certificates/%lld/certificate.pdf", (long long)record->id);
     notice_link(&notice, "pdf_link", path);
     snprintf(path, sizeof path, "/certificates/%lld/credential.jwt", (long long)record->id);
     notice_link(&notice, "credential_link", path);
-    snprintf(path, sizeof path, "/verify/%s", summary->verification_code);
+    snprintf(path, sizeof path, "/verify/%s", new_code);
     notice_link(&notice, "check_link", path);
     return notice_send(store, actor, &notice, record->person_id, "notice-certificate-reissued");
 }

@@ -20,7 +20,6 @@
 
 #include "../store/store_activities.h"
 #include "../store/store_award.h"
-#include "../store/store_certificate_versions.h"
 #include "../store/store_learning.h"
 #include "../store/store_tracks.h"
 #include "action.h"
@@ -83,13 +82,12 @@ enum ct_status notices_activity_corrected(struct store *store, const struct acto
                                           const struct activity_correction *correction,
                                           struct ct_err *err) CT_MUST_CHECK;
 
-/* A certificate's documents issued again (record: as they were; summary: the action's,
- * certificate_reissue.h): its holder is told the name printed now, the reason, and the
- * links to the new PDF, credential and public check. */
-struct certificate_reissue_summary;
+/* A certificate's documents issued again (record: as they were before): its holder is
+ * told the name printed now (new_name), the reason, and the links to the new PDF,
+ * credential and public check (new_code). */
 enum ct_status notices_certificate_reissued(struct store *store, const struct actor *actor,
                                             const struct certificate_record *record,
-                                            const struct certificate_reissue_summary *summary,
+                                            const char *new_name, const char *new_code,
                                             const char *reason, struct ct_err *err) CT_MUST_CHECK;
 
 #endif
