@@ -147,6 +147,10 @@ static void test_the_coordinator_reissues_with_a_new_code_and_the_name_now(void 
     assert_string_equal(day, REISSUE_DAY);
     assert_false(civil_date_is_set(after.superseded));
     assert_int_equal(versions(w), 2);
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM certificates WHERE verification_code = '%s'",
+             summary.verification_code);
+    assert_int_equal(action_world_count(w, sql), 1);
 }
 
 static void test_the_old_code_finds_the_superseded_version(void **state)
@@ -225,7 +229,13 @@ static void test_a_revoked_certificate_is_refused(void **state)
                                   (struct certificate_reissue_input){id, "name change", false},
                                   &summary, &outcome),
                           &outcome, ACTION_WRONG_STATE, "certificate");
-    assert_non_null(strstr(outcome.err.message, "revoked"));
+    assert_non_null(strstr(outcome.err.message, "its documents are no longer issued"));
+    struct certificate_reissue_result result;
+    struct ct_err err = {0};
+    struct certificate_reissue direct = {id, NEW_NAME, "name change", civil_date_unset()};
+    assert_int_equal(store_certificate_reissue(&w->store, w->coordinator, &direct, &result, &err),
+                     CT_ERR_INPUT);
+    assert_string_equal(err.where, "certificate");
     assert_int_equal(versions(w), 1);
 }
 
