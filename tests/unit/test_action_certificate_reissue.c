@@ -17,6 +17,8 @@
 #include "actions/certificate_reissue.h"
 #include "actions/certificates.h"
 #include "certificates/certificate_documents.h"
+#include "store/db_sqlite.h"
+#include "store/migrations.h"
 #include "store/store_certificate_versions.h"
 #include "store/store_profile.h"
 #include "core/banned.h"
@@ -424,6 +426,50 @@ static void test_the_store_refuses_without_a_reason_or_a_name(void **state)
     assert_int_equal(versions(w), 1);
 }
 
+/* A database as version 20 left it, with an awarded and an imported certificate, then
+ * migrated: each has its version 1 with its own code and its holder's name. */
+static void test_migration_gives_every_certificate_its_version_one(void **state)
+{
+    struct action_world *w = *state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/version-20.db", w->directory);
+    struct db *db = NULL;
+    struct ct_err err = {0};
+    test_ok(db_open_sqlite(path, true, &db, &err), &err);
+    test_ok(migrations_apply_until(db, 20, NULL, &err), &err);
+    test_ok(db_exec(db,
+                    "INSERT INTO people (id, name, email, email_key, created_at) VALUES"
+                    " (1, 'Ada', 'ada@example.org', 'ada@example.org', 'x');"
+                    "INSERT INTO tracks (id, person_id, program, started, deadline, state,"
+                    " state_changed_at) VALUES (1, 1, 'msl-staff', '2020-01-01', '2024-01-01',"
+                    " 'certified', 'x'), (2, 1, 'msl-staff', '2016-01-01', '2020-01-01',"
+                    " 'certified', 'x');"
+                    "INSERT INTO certificates (number, verification_code, person_id, track_id,"
+                    " program, credit_halves, issued, valid_until, status_index, provenance)"
+                    " VALUES ('CT-1', 'CODEONE', 1, 1, 'msl-staff', 120, '2023-05-01',"
+                    " '2027-05-01', 7, 'awarded'), ('OLD-1', 'CODETWO', 1, 2, 'msl-staff', 0,"
+                    " '2019-05-01', '2023-05-01', 8, 'imported')",
+                    &err),
+            &err);
+    test_ok(migrations_apply(db, NULL, &err), &err);
+    struct db_stmt *stmt = NULL;
+    test_ok(db_prepare(db,
+                       "SELECT group_concat(c.number || ' ' || v.version || ' ' ||"
+                       " v.verification_code || ' ' || v.printed_name || ' ' || v.issued || ' '"
+                       " || v.reason || ' ' || (v.superseded_at IS NULL), '; ') FROM"
+                       " certificates c JOIN certificate_versions v ON v.certificate_id = c.id"
+                       " ORDER BY c.id",
+                       &stmt, &err),
+            &err);
+    bool has_row = false;
+    test_ok(db_step(stmt, &has_row, &err), &err);
+    assert_true(has_row);
+    assert_string_equal(db_column_text(stmt, 0), "CT-1 1 CODEONE Ada 2023-05-01 awarded 1; "
+                                                 "OLD-1 1 CODETWO Ada 2019-05-01 imported 1");
+    db_finalize(stmt);
+    db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +495,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_the_store_refuses_without_a_reason_or_a_name, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_migration_gives_every_certificate_its_version_one,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
