@@ -333,3 +333,26 @@ enum ct_status notices_activity_corrected(struct store *store, const struct acto
     notice_link(&notice, "link", path);
     return notice_send(store, actor, &notice, before->person_id, "notice-activity-corrected");
 }
+
+/* ---- reissues ---- */
+
+enum ct_status notices_certificate_reissued(struct store *store, const struct actor *actor,
+                                            const struct certificate_record *record,
+                                            const char *new_name, const char *new_code,
+                                            const char *reason, struct ct_err *err)
+{
+    struct notice notice;
+    notice_begin(store, &notice, err);
+    char path[160];
+    notice_set(&notice, "number", record->number);
+    notice_set(&notice, "program", program_name(store, record->program));
+    notice_set(&notice, "name", new_name);
+    notice_set(&notice, "reason", reason);
+    snprintf(path, sizeof path, "/certificates/%lld/certificate.pdf", (long long)record->id);
+    notice_link(&notice, "pdf_link", path);
+    snprintf(path, sizeof path, "/certificates/%lld/credential.jwt", (long long)record->id);
+    notice_link(&notice, "credential_link", path);
+    snprintf(path, sizeof path, "/verify/%s", new_code);
+    notice_link(&notice, "check_link", path);
+    return notice_send(store, actor, &notice, record->person_id, "notice-certificate-reissued");
+}

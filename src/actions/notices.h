@@ -82,4 +82,12 @@ enum ct_status notices_activity_corrected(struct store *store, const struct acto
                                           const struct activity_correction *correction,
                                           struct ct_err *err) CT_MUST_CHECK;
 
+/* A certificate's documents issued again (record: as they were before): its holder is
+ * told the name printed now (new_name), the reason, and the links to the new PDF,
+ * credential and public check (new_code). */
+enum ct_status notices_certificate_reissued(struct store *store, const struct actor *actor,
+                                            const struct certificate_record *record,
+                                            const char *new_name, const char *new_code,
+                                            const char *reason, struct ct_err *err) CT_MUST_CHECK;
+
 #endif

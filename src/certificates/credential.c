@@ -236,10 +236,16 @@ static json_t *credential_status(const struct credential_facts *facts)
 
 json_t *credential_build(const struct credential_facts *facts)
 {
-    char id[1024], issuer_id[1024], valid_from[32], valid_until[32], name[512];
+    char id[1024], issuer_id[1024], valid_from[32], valid_until[32], awarded[32], name[512];
     credential_verify_url(facts->public_url, facts->verification_code, id, sizeof id);
     credential_url(facts->public_url, "issuer", issuer_id, sizeof issuer_id);
-    credential_date_time(facts->issued, valid_from, sizeof valid_from);
+    /* A reissue's day; never before the award (an unset or zeroed valid_from is the award). */
+    struct civil_date from = civil_date_is_set(facts->valid_from) &&
+                                     civil_date_compare(facts->valid_from, facts->issued) > 0
+                                 ? facts->valid_from
+                                 : facts->issued;
+    credential_date_time(from, valid_from, sizeof valid_from);
+    credential_date_time(facts->issued, awarded, sizeof awarded);
     credential_date_time(facts->valid_until, valid_until, sizeof valid_until);
     snprintf(name, sizeof name, "%s, certificate %s", facts->program_name, facts->number);
     char subject_id[48];
@@ -251,18 +257,18 @@ json_t *credential_build(const struct credential_facts *facts)
                   "creditsEarned", credits_value(facts->credits_earned_halves));
     json_t *issuer = json_pack("{s:s, s:[s], s:s}", "id", issuer_id, "type", "Profile", "name",
                                facts->issuer_name);
-    json_t *credential = json_pack(
-        "{s:[s,s], s:s, s:[s,s], s:s, s:o, s:s, s:s, s:o, s:o, s:o}", "@context", VC2_CONTEXT,
-        OB3_CONTEXT, "id", id, "type", "VerifiableCredential", "OpenBadgeCredential", "name", name,
-        "issuer", issuer, "validFrom", valid_from, "validUntil", valid_until, "credentialSubject",
-        subject, "credentialStatus", credential_status(facts), "evidence", evidence(facts, id));
+    json_t *credential =
+        json_pack("{s:[s,s], s:s, s:[s,s], s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:o}", "@context",
+                  VC2_CONTEXT, OB3_CONTEXT, "id", id, "type", "VerifiableCredential",
+                  "OpenBadgeCredential", "name", name, "issuer", issuer, "awardedDate", awarded,
+                  "validFrom", valid_from, "validUntil", valid_until, "credentialSubject", subject,
+                  "credentialStatus", credential_status(facts), "evidence", evidence(facts, id));
     if (credential == NULL) {
         return NULL;
     }
-    json_t *claims =
-        json_pack("{s:s, s:s, s:s, s:I, s:I, s:I}", "iss", issuer_id, "jti", id, "sub", subject_id,
-                  "nbf", unix_seconds(facts->issued), "iat", unix_seconds(facts->issued), "exp",
-                  unix_seconds(facts->valid_until));
+    json_t *claims = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I}", "iss", issuer_id, "jti", id, "sub",
+                               subject_id, "nbf", unix_seconds(from), "iat", unix_seconds(from),
+                               "exp", unix_seconds(facts->valid_until));
     if (claims == NULL || json_object_update(credential, claims) != 0) {
         json_decref(claims);
         json_decref(credential);

@@ -53,7 +53,10 @@ struct credential_facts {
     const char *program_description; /* optional */
     int64_t credits_required_halves; /* what the program asks for */
     int64_t credits_earned_halves;
-    struct civil_date issued;
+    struct civil_date issued;          /* the award: the credential's awardedDate */
+    struct civil_date valid_from;      /* these documents' issue day (a reissue's): validFrom,
+                                          nbf and iat; unset, or not after issued:
+                                          issued */
     struct civil_date valid_until;     /* the first day no longer valid */
     struct civil_date report_accepted; /* the final report's acceptance; unset when none */
     const struct credential_alignment *alignment;

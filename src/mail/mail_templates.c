@@ -38,6 +38,8 @@ static const char *const submitted_fields[] = {"learner_name", "program", "link"
 static const char *const activity_corrected_fields[] = {
     "title",       "old_kind",     "new_kind",     "old_date", "new_date", "old_credits",
     "new_credits", "old_category", "new_category", "reason",   "link",     NULL};
+static const char *const certificate_reissued_fields[] = {
+    "number", "program", "name", "reason", "pdf_link", "credential_link", "check_link", NULL};
 
 /* The announcement of the newly certified (actions/announcement.h drafts it). */
 static const char *const announcement_fields[] = {
@@ -81,6 +83,7 @@ static const struct mail_template_spec specs[] = {
     {"notice-track-submitted", submitted_fields},
     {"notice-report-submitted", submitted_fields},
     {"notice-activity-corrected", activity_corrected_fields},
+    {"notice-certificate-reissued", certificate_reissued_fields},
     {"announcement", announcement_fields},
     {"reminder-expiry", reminder_expiry_fields},
     {"reminder-deadline", reminder_deadline_fields},

@@ -208,6 +208,16 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        21,
+        "the versions of a certificate's documents, each with its own verification code and"
+        " the name printed: a reissue after a name change supersedes the one before",
+#include "schema_v21.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

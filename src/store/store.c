@@ -34,6 +34,7 @@ static const char *const entity_tables[] = {
     [ENTITY_NOTICE_SETTINGS] = "notice_settings",
     [ENTITY_NOTICE_OPT_OUT] = "notice_opt_outs",
     [ENTITY_EVENT_REGISTRATION] = "event_registrations",
+    [ENTITY_CERTIFICATE_VERSION] = "certificate_versions",
 };
 
 /* Columns never copied into the audit log. */

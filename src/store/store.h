@@ -55,6 +55,7 @@ enum store_entity {
     ENTITY_NOTICE_SETTINGS,
     ENTITY_NOTICE_OPT_OUT,
     ENTITY_EVENT_REGISTRATION,
+    ENTITY_CERTIFICATE_VERSION,
 };
 
 /* The row of entity with id as a JSON object text (caller frees), or NULL in *json

@@ -15,7 +15,7 @@
 #include "../core/banned.h"
 
 /* 20 random bytes as Crockford-like base32 (32 characters, no padding): 160 bits. */
-static enum ct_status make_verification_code(char out[VERIFICATION_CODE_SIZE], struct ct_err *err)
+enum ct_status store_verification_code_make(char out[VERIFICATION_CODE_SIZE], struct ct_err *err)
 {
     static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     if (sodium_init() < 0) {
@@ -117,7 +117,7 @@ static enum ct_status issue_certificate(struct store *store, const struct track_
                                         const struct evaluation *evaluation, struct civil_date day,
                                         struct award_result *result, struct ct_err *err)
 {
-    enum ct_status status = make_verification_code(result->verification_code, err);
+    enum ct_status status = store_verification_code_make(result->verification_code, err);
     result->valid_until = civil_date_add_years(day, program->window_years);
     char issued[CIVIL_DATE_TEXT_SIZE], until[CIVIL_DATE_TEXT_SIZE];
     int64_t status_index = 0;
@@ -331,6 +331,9 @@ enum ct_status store_certificate_revoke(struct store *store, int64_t actor_id,
     return store_finish(store, status, err);
 }
 
+/* The version of a certificate's documents that is not superseded. */
+#define NEWEST_VERSION "v.superseded_at IS NULL"
+
 static void certificate_record_read(struct db_stmt *stmt, struct certificate_record *record)
 {
     const char *text = NULL;
@@ -358,24 +361,32 @@ static void certificate_record_read(struct db_stmt *stmt, struct certificate_rec
     text = db_column_text(stmt, 14);
     snprintf(record->person_subject_uuid, sizeof record->person_subject_uuid, "%s",
              text != NULL ? text : "");
+    record->version = db_column_int64(stmt, 15);
+    record->document_issued = store_date_value(db_column_text(stmt, 16));
+    record->superseded = store_date_value(db_column_text(stmt, 17));
 }
 
 /* Reads the one certificate that where_sql (a constant: "c.number = ?", ...) with param
- * picks. */
+ * picks, with the version of its documents (certificate_versions v) that version_sql (a
+ * constant) picks. */
 static enum ct_status certificate_find_where(struct store *store, const char *where_sql,
-                                             struct db_param param,
+                                             const char *version_sql, struct db_param param,
                                              struct certificate_record *record, bool *found,
                                              struct ct_err *err)
 {
     memset(record, 0, sizeof *record);
     *found = false;
-    char sql[512];
-    snprintf(sql, sizeof sql,
-             "SELECT c.id, c.person_id, c.track_id, c.number, c.verification_code, p.name,"
-             " c.program, c.credit_halves, c.issued, c.valid_until, c.revoked,"
-             " COALESCE(c.revoked_reason, ''), COALESCE(c.status_index, c.id), p.email,"
-             " p.subject_uuid FROM certificates c JOIN people p ON p.id = c.person_id WHERE %s",
-             where_sql);
+    char sql[1024];
+    snprintf(
+        sql, sizeof sql,
+        "SELECT c.id, c.person_id, c.track_id, c.number,"
+        " COALESCE(v.verification_code, c.verification_code), COALESCE(v.printed_name, p.name),"
+        " c.program, c.credit_halves, c.issued, c.valid_until, c.revoked,"
+        " COALESCE(c.revoked_reason, ''), COALESCE(c.status_index, c.id), p.email,"
+        " p.subject_uuid, COALESCE(v.version, 1), COALESCE(v.issued, c.issued),"
+        " v.superseded_at FROM certificates c JOIN people p ON p.id = c.person_id"
+        " LEFT JOIN certificate_versions v ON v.certificate_id = c.id AND %s WHERE %s",
+        version_sql, where_sql);
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(store->db, sql, &stmt, err);
     if (status == CT_OK) {
@@ -397,22 +408,24 @@ enum ct_status store_certificate_find(struct store *store, const char *number,
                                       struct certificate_record *record, bool *found,
                                       struct ct_err *err)
 {
-    return certificate_find_where(store, "c.number = ?", DB_TEXT(number), record, found, err);
+    return certificate_find_where(store, "c.number = ?", NEWEST_VERSION, DB_TEXT(number), record,
+                                  found, err);
 }
 
 enum ct_status store_certificate_find_by_code(struct store *store, const char *code,
                                               struct certificate_record *record, bool *found,
                                               struct ct_err *err)
 {
-    return certificate_find_where(store, "c.verification_code = ?", DB_TEXT(code), record, found,
-                                  err);
+    return certificate_find_where(store, "v.verification_code = ?", "1", DB_TEXT(code), record,
+                                  found, err);
 }
 
 enum ct_status store_certificate_find_by_id(struct store *store, int64_t id,
                                             struct certificate_record *record, bool *found,
                                             struct ct_err *err)
 {
-    return certificate_find_where(store, "c.id = ?", DB_INT(id), record, found, err);
+    return certificate_find_where(store, "c.id = ?", NEWEST_VERSION, DB_INT(id), record, found,
+                                  err);
 }
 
 enum ct_status store_certificates_revoked(struct store *store, int64_t **ids, size_t *count,
@@ -491,7 +504,7 @@ enum ct_status store_certificate_import(struct store *store, int64_t actor_id,
     int64_t track_id = 0, status_index = 0;
     enum ct_status status = db_begin(store->db, err);
     if (status == CT_OK) {
-        status = make_verification_code(code, err);
+        status = store_verification_code_make(code, err);
     }
     if (status == CT_OK) {
         status = draw_status_index(store, &status_index, err);

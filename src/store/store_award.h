@@ -56,37 +56,48 @@ enum ct_status store_certificate_revoke(struct store *store, int64_t actor_id,
                                         int64_t certificate_id, struct civil_date day,
                                         const char *reason, struct ct_err *err) CT_MUST_CHECK;
 
-/* A certificate as stored, found by its number. */
+/* A new verification code: 32 characters from 160 random bits (libsodium), in the
+ * alphabet certificate codes use, into out. */
+enum ct_status store_verification_code_make(char out[VERIFICATION_CODE_SIZE],
+                                            struct ct_err *err) CT_MUST_CHECK;
+
+/* A certificate as stored, with one version of its documents
+ * (store_certificate_versions.h): the newest, or the one a verification code names. */
 struct certificate_record {
     int64_t id;
     int64_t person_id;
     int64_t track_id;
     char number[CERTIFICATE_NUMBER_SIZE];
-    char verification_code[VERIFICATION_CODE_SIZE];
-    char person_name[256];
+    char verification_code[VERIFICATION_CODE_SIZE]; /* the version's */
+    char person_name[256]; /* the name the version prints (the holder's, when issued) */
     char person_email[256];
     char person_subject_uuid[37]; /* the holder's random subject id (schema_v9.sql.h) */
     char program[65];             /* the program's id */
     int64_t credit_halves;
     struct civil_date issued;
     struct civil_date valid_until;
-    struct civil_date revoked; /* unset when not revoked */
-    char revoked_reason[512];  /* "" when not revoked */
-    int64_t status_index;      /* its place in the revocation status list */
+    struct civil_date revoked;         /* unset when not revoked */
+    char revoked_reason[512];          /* "" when not revoked */
+    int64_t status_index;              /* its place in the revocation status list */
+    int64_t version;                   /* the version of its documents, from 1 */
+    struct civil_date document_issued; /* the day the version was issued (a reissue's) */
+    struct civil_date superseded;      /* the day a newer version replaced it; unset: newest */
 };
 
-/* Finds the certificate numbered number (borrowed) into *record; *found says whether
- * there is one (record is then left zeroed). */
+/* Finds the certificate numbered number (borrowed), with its newest documents, into
+ * *record; *found says whether there is one (record is then left zeroed). */
 enum ct_status store_certificate_find(struct store *store, const char *number,
                                       struct certificate_record *record, bool *found,
                                       struct ct_err *err) CT_MUST_CHECK;
 
-/* The same, found by its verification code (borrowed). */
+/* The same, found by a verification code (borrowed) of any version of its documents:
+ * the record then is that version's (its code, the name it printed, when it was
+ * superseded). */
 enum ct_status store_certificate_find_by_code(struct store *store, const char *code,
                                               struct certificate_record *record, bool *found,
                                               struct ct_err *err) CT_MUST_CHECK;
 
-/* The same, found by its id. */
+/* The same, found by its id (the newest documents). */
 enum ct_status store_certificate_find_by_id(struct store *store, int64_t id,
                                             struct certificate_record *record, bool *found,
                                             struct ct_err *err) CT_MUST_CHECK;

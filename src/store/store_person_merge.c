@@ -15,6 +15,7 @@ static const char *const moves[] = {
     "UPDATE tracks SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE certificates SET person_id = ?1 WHERE person_id = ?2",
     "UPDATE certificates SET revoked_by = ?1 WHERE revoked_by = ?2",
+    "UPDATE certificate_versions SET issued_by = ?1 WHERE issued_by = ?2",
     "UPDATE plan_versions SET learner_approved_by = ?1 WHERE learner_approved_by = ?2",
     "UPDATE plan_versions SET organization_approved_by = ?1 WHERE organization_approved_by = ?2",
     "UPDATE final_reports SET accepted_by = ?1 WHERE accepted_by = ?2",

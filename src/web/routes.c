@@ -27,6 +27,7 @@
 #include "pages/public.h"
 #include "pages/record_imports.h"
 #include "pages/certificates.h"
+#include "pages/certificate_reissue.h"
 #include "pages/activities.h"
 #include "pages/activity_correct.h"
 #include "pages/claim_view.h"
@@ -267,6 +268,10 @@ static const struct route routes[] = {
      page_certificate, LAID_OUT, NO_NAV},
     {"POST", "/certificates/{id}", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
      page_certificate_revoke, LAID_OUT, NO_NAV},
+    {"GET", "/certificates/{id}/reissue", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_certificate_reissue, LAID_OUT, NO_NAV},
+    {"POST", "/certificates/{id}/reissue", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE,
+     page_certificate_reissue_submit, LAID_OUT, NO_NAV},
     {"POST", "/settings", ACCESS_SIGNED_IN, ROLE_CE_COORDINATOR, ROUTE_PAGE, page_settings_submit,
      LAID_OUT, NO_NAV},
     {"GET", "/check-certificate", ACCESS_PUBLIC, 0, ROUTE_PAGE, page_certificate_check, LAID_OUT,

@@ -103,6 +103,8 @@ ROUTES = [
     ("GET", "/certificates", COORDINATOR),
     ("GET", "/certificates/{id}", COORDINATOR),
     ("POST", "/certificates/{id}", COORDINATOR),
+    ("GET", "/certificates/{id}/reissue", COORDINATOR),
+    ("POST", "/certificates/{id}/reissue", COORDINATOR),
     ("GET", "/settings", COORDINATOR),
     ("POST", "/settings", COORDINATOR),
     ("GET", "/check-certificate", "public"),
@@ -240,6 +242,8 @@ def body_for(db, method, path):
         return {"title": ""}
     if re.fullmatch(r"/certificates/\d+", path):
         return {"reason": "evil", "confirm": "yes"}
+    if re.fullmatch(r"/certificates/\d+/reissue", path):
+        return {"reason": "evil", "step": "confirm"}
     if re.fullmatch(r"/activities/\d+/correct", path):
         return {"kind": "course", "date": "2026-06-01", "credits": "9", "category": "technology",
                 "reason": "evil", "step": "confirm"}

@@ -16,6 +16,7 @@
 #include "../html/layout.h"
 #include "../html/paging.h"
 #include "certificate_files.h"
+#include "certificate_reissue.h"
 #include "public.h"
 #include "../../core/banned.h"
 
@@ -217,6 +218,10 @@ static void certificate_alert(struct web_request *request, struct html *h, bool 
                    "The certificate was not revoked: fix what is marked below.");
     } else if (web_query_value(request, "revoked") != NULL && revoked) {
         html_alert(h, FORM_ALERT_SUCCESS, "The certificate is revoked.");
+    } else if (web_query_value(request, "reissued") != NULL) {
+        html_alert(h, FORM_ALERT_SUCCESS,
+                   "The documents are reissued: the PDF and the credential below are the new"
+                   " ones, with a new verification code. The holder is told.");
     }
 }
 
@@ -240,7 +245,16 @@ static enum ct_status certificate_page(struct web_request *request, struct web_r
     html_start(&h, &response->body);
     certificate_alert(request, &h, revoked, form);
     certificate_summary(request, &h, &certificate);
+    html_fail(&h, certificate_versions_table(request, &h, id));
     if (!revoked) {
+        html_markup(&h, "<h2>Reissue the documents</h2>\n<p>After a name change, the"
+                        " documents can be issued again in the holder's name as it is now;"
+                        " the certificate keeps its number, award date and expiry. You will"
+                        " be asked to confirm.</p>\n");
+        html_format(&h,
+                    "<p><a class=\"usa-button usa-button--outline\" href=\"/certificates/%" PRId64
+                    "/reissue\">Reissue documents</a></p>\n",
+                    id);
         revoke_form_write(request, &h, id, form);
     }
     html_markup(&h, "<p><a href=\"/certificates\">All certificates</a></p>\n");

@@ -49,6 +49,7 @@ static const struct word_pair action_words[] = {
     {"award", "awarded"},
     {"issue", "issued"},
     {"revoke", "revoked"},
+    {"reissue", "documents reissued"},
     {"import", "imported"},
     {"save", "saved"},
     {"sign-learner", "signed by the learner"},

@@ -72,11 +72,18 @@ static enum ct_status verify_json(struct web_request *request, struct web_respon
         civil_date_format(record->revoked, revoked);
         revocation = json_pack("{s:s, s:s}", "date", revoked, "reason", record->revoked_reason);
     }
-    json_t *body = json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o}", "status",
+    json_t *superseded = json_null();
+    if (civil_date_is_set(record->superseded)) {
+        char day[CIVIL_DATE_TEXT_SIZE];
+        civil_date_format(record->superseded, day);
+        superseded = json_pack("{s:s}", "date", day);
+    }
+    json_t *body = json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o, s:I, s:o}", "status",
                              state_words[state], "number", record->number, "holder",
                              record->person_name, "program", "id", record->program, "name",
                              program_set_name(request->store->programs, record->program), "issued",
-                             issued, "validUntil", until, "revoked", revocation);
+                             issued, "validUntil", until, "revoked", revocation, "version",
+                             (json_int_t)record->version, "superseded", superseded);
     return api_json_send(response, 200, body);
 }
 
@@ -98,6 +105,23 @@ static void state_alert(struct html *h, const struct certificate_record *record,
         snprintf(text, sizeof text, "Valid: this certificate is valid until %s.", until);
     }
     html_alert(h, state == CHECK_VALID ? FORM_ALERT_SUCCESS : FORM_ALERT_ERROR, text);
+}
+
+/* Which documents these are, once they have been issued again. */
+static void version_terms(struct html *h, const struct certificate_record *record)
+{
+    if (record->version <= 1 && !civil_date_is_set(record->superseded)) {
+        return;
+    }
+    char day[64], version[24];
+    snprintf(version, sizeof version, "%" PRId64, record->version);
+    html_term(h, "Documents version", version);
+    certificate_date_words(record->document_issued, day, sizeof day);
+    html_term(h, "Documents issued", day);
+    if (civil_date_is_set(record->superseded)) {
+        certificate_date_words(record->superseded, day, sizeof day);
+        html_term(h, "Superseded on", day);
+    }
 }
 
 static void verify_summary(struct web_request *request, struct html *h,
@@ -129,7 +153,25 @@ static void verify_summary(struct web_request *request, struct html *h,
         html_term(h, "Revoked on", revoked);
         html_term(h, "Reason", record->revoked_reason);
     }
+    version_terms(h, record);
     html_markup(h, "</dl>\n");
+}
+
+/* For documents issued again since (a name change): that these are genuine but
+ * superseded, and where the current ones are, linking to nothing. */
+static void superseded_alert(struct html *h, const struct certificate_record *record)
+{
+    if (!civil_date_is_set(record->superseded)) {
+        return;
+    }
+    char day[64], text[600];
+    certificate_date_words(record->superseded, day, sizeof day);
+    snprintf(text, sizeof text,
+             "Superseded: these documents are genuine, but the issuer issued the documents of"
+             " certificate %s again on %s. The holder has the current documents, with a new"
+             " verification code; the state below is the certificate's own.",
+             record->number, day);
+    html_alert(h, FORM_ALERT_INFO, text);
 }
 
 static enum ct_status verify_page(struct web_request *request, struct web_response *response,
@@ -145,6 +187,7 @@ static enum ct_status verify_page(struct web_request *request, struct web_respon
     web_set_title(response, "Certificate check");
     struct html h;
     html_start(&h, &response->body);
+    superseded_alert(&h, record);
     state_alert(&h, record, state);
     verify_summary(request, &h, record, state, issuer);
     html_markup(&h, "<p>This page is the issuer's own record of the certificate, as of"
