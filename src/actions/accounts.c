@@ -358,7 +358,10 @@ enum ct_status action_link_password_set(struct store *store, const struct actor 
 {
     memset(result, 0, sizeof *result);
     check_password_input(input, outcome);
-    enum ct_status status = action_checked(outcome);
+    /* Without a token nothing more can be checked; otherwise the password's quality is
+     * checked too, so that every fault of the form is named at once. */
+    enum ct_status status =
+        action_fault_of(outcome, "token") != NULL ? action_checked(outcome) : CT_OK;
     if (status == CT_OK) {
         status = action_begin(store, outcome);
     }
@@ -377,14 +380,17 @@ enum ct_status action_link_password_set(struct store *store, const struct actor 
                                "This account is deactivated: ask the CE coordinator.");
     }
     struct ct_err quality = {0};
-    if (status == CT_OK) {
+    if (status == CT_OK && action_fault_of(outcome, "password") == NULL) {
         status = password_quality_check(input->password, state.email, "password", &quality);
         if (status == CT_ERR_INPUT) {
             action_fault(outcome, "password", "%s", quality.message);
-            status = action_checked(outcome);
+            status = CT_OK;
         } else if (status != CT_OK) {
             outcome->err = quality;
         }
+    }
+    if (status == CT_OK) {
+        status = action_checked(outcome);
     }
     if (status == CT_OK) {
         status = set_through_link(store, &link, actor->now, input->password, outcome);

@@ -148,6 +148,54 @@ void claim_read_activity(const struct claim_submit_input *input, struct activity
     activity->plan_item = given(input->plan_item);
 }
 
+/* Notes field as missing (message) unless a fault of it is noted already. */
+static void missing(struct action_outcome *outcome, const char *field, const char *message)
+{
+    if (action_fault_of(outcome, field) == NULL) {
+        action_fault(outcome, field, "%s", message);
+    }
+}
+
+/* What an independent claim of its kind needs (the store's rule, checked here so that
+ * every missing field is named at once rather than the first the store meets): the
+ * category, and the kind's quantity. Nothing when the kind itself is at fault. */
+static void check_needed(const struct activity_new *a, struct action_outcome *outcome)
+{
+    if (action_fault_of(outcome, "kind") != NULL) {
+        return;
+    }
+    if (a->category == NULL && a->kind != ACTIVITY_KIND_SELF_DIRECTED) {
+        missing(outcome, "category", "Choose the category.");
+    }
+    if (a->kind == ACTIVITY_KIND_PRESENTING && a->topic == NULL) {
+        missing(outcome, "topic", "Say what topic you presented.");
+    }
+    switch (a->kind) {
+    case ACTIVITY_KIND_COLLEGE:
+        if ((a->semester_halves > 0) == (a->quarter_halves > 0)) {
+            missing(outcome, "semester_credits",
+                    "Enter semester or quarter credits (one of them).");
+        }
+        return;
+    case ACTIVITY_KIND_PRESENTING:
+    case ACTIVITY_KIND_SELF_DIRECTED:
+        if (a->minutes <= 0) {
+            missing(outcome, "hours", "Enter a positive number of hours, like 1.5.");
+        }
+        return;
+    case ACTIVITY_KIND_ARCHIVED_WEBINAR:
+        if (!civil_date_is_set(a->recorded)) {
+            missing(outcome, "recorded", "Enter the day the webinar was recorded, as YYYY-MM-DD.");
+        }
+        break;
+    default:
+        break;
+    }
+    if (a->credit_halves <= 0) {
+        missing(outcome, "credits", "Enter the credits the sponsor gave, like 1 or 2.5.");
+    }
+}
+
 /* The learner's program (NULL when they have no track, or its program is not loaded). */
 static enum ct_status learner_program(struct store *store, int64_t person_id,
                                       const struct program **program, struct ct_err *err)
@@ -190,6 +238,7 @@ static enum ct_status read_claim(struct store *store, const struct actor *actor,
         read_event_claim(input, event, activity, outcome);
     } else {
         claim_read_activity(input, activity, outcome);
+        check_needed(activity, outcome);
     }
     if (civil_date_is_set(activity->date) && civil_date_compare(activity->date, actor->today) > 0) {
         action_fault(outcome, "date", "Claim an activity once it has happened.");

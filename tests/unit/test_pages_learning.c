@@ -72,7 +72,8 @@ static void test_a_refused_claim_marks_every_field_at_fault_and_keeps_the_typing
     web_call_form(&call, "credits", "1.25");
     web_call_run(&call);
     assert_int_equal(call.response.status, 400);
-    web_call_assert_body_has(&call, "The claim was not saved: <a href=\"#date\">");
+    web_call_assert_body_has(&call, "The claim was not saved: fix the fields marked below.");
+    web_call_assert_body_has(&call, "href=\"#date\">Date: Enter the date as YYYY-MM-DD.");
     web_call_assert_body_has(&call, "<span class=\"usa-error-message\" id=\"error-message\""
                                     " role=\"alert\">Enter the date as YYYY-MM-DD.</span>");
     web_call_assert_body_has(&call,
@@ -410,7 +411,9 @@ static void test_the_learner_writes_a_plan_and_an_empty_goal_is_marked(void **st
     web_call_run(&call);
     web_call_assert_body_has(&call, "\nTyped before the goal</textarea>");
     assert_int_equal(call.response.status, 400);
-    web_call_assert_body_has(&call, "Nothing was saved: see the fields marked below");
+    web_call_assert_body_has(&call, "Nothing was saved: fix the fields marked below.");
+    web_call_assert_body_has(&call, "href=\"#library_goal\">A new goal: the library goal");
+    web_call_assert_body_has(&call, "href=\"#goal\">A new goal: your goal: Write your goal");
     web_call_assert_body_has(&call, "id=\"goal-error\" role=\"alert\">Write your goal");
     web_call_assert_body_has(&call, "value=\"Two sites\"");
     web_call_assert_body_has(&call, "<option value=\"training\">Training</option>");
@@ -512,7 +515,7 @@ static void test_an_empty_report_is_marked_and_an_incomplete_track_refused(void 
     web_call_form(&call, "text", "");
     web_call_run(&call);
     assert_int_equal(call.response.status, 400);
-    web_call_assert_body_has(&call, "Nothing was saved: see the reflection.");
+    web_call_assert_body_has(&call, "Nothing was saved: fix the field marked below.");
     web_call_assert_body_has(&call, "id=\"text-error\" role=\"alert\">Write your reflection");
     web_call_end(&call);
 

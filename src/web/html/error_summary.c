@@ -1,8 +1,10 @@
 #include "error_summary.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "form.h"
 #include "../../core/banned.h"
 
 static size_t kept_faults(const struct action_outcome *outcome)
@@ -67,4 +69,26 @@ size_t error_summary_count(const struct action_outcome *outcome,
         found += action_fault_of(outcome, fields[i].fault) != NULL;
     }
     return found;
+}
+
+void html_refused_summary(struct html *h, const char *what, const struct action_outcome *outcome,
+                          const struct error_summary_field *fields, size_t count)
+{
+    if (outcome == NULL || outcome->refusal == ACTION_DONE) {
+        return;
+    }
+    char text[400];
+    if (outcome->fault_count == 0) {
+        snprintf(text, sizeof text, "%s: %s", what, outcome->err.message);
+        html_alert(h, FORM_ALERT_ERROR, text);
+        return;
+    }
+    size_t found = error_summary_count(outcome, fields, count);
+    if (found == 0) {
+        snprintf(text, sizeof text, "%s.", what);
+    } else {
+        snprintf(text, sizeof text, "%s: fix %s marked below.", what,
+                 found > 1 ? "the fields" : "the field");
+    }
+    html_error_summary(h, text, outcome, fields, count);
 }

@@ -30,4 +30,12 @@ void html_error_summary(struct html *h, const char *heading, const struct action
 size_t error_summary_count(const struct action_outcome *outcome,
                            const struct error_summary_field *fields, size_t count);
 
+/* The alert above a refused form, one call for a page: when outcome has faults, the
+ * summary headed "WHAT: fix the field marked below." ("the fields" when more than one
+ * listed field is at fault; "WHAT." when none is); when it has none (a refusal of no
+ * field: not allowed, the wrong state), the error alert "WHAT: " and outcome->err's
+ * message. Nothing when outcome is NULL or was not refused. what is constant text. */
+void html_refused_summary(struct html *h, const char *what, const struct action_outcome *outcome,
+                          const struct error_summary_field *fields, size_t count);
+
 #endif

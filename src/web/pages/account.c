@@ -6,6 +6,7 @@
 #include "../../actions/accounts.h"
 #include "../../actions/profile.h"
 #include "../../io/password_quality.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
@@ -40,7 +41,7 @@ static enum ct_status public_form_valid(struct web_request *request, bool *valid
 struct password_form {
     const char *token;
     enum account_link_purpose purpose;
-    const char *alert;
+    const struct action_outcome *outcome; /* the refusal, or NULL */
     const char *password_error;
     const char *confirmation_error;
 };
@@ -57,9 +58,12 @@ static enum ct_status password_page(struct web_request *request, struct web_resp
     web_set_title(response, invitation ? "Choose your password" : "Choose a new password");
     struct html h;
     html_start(&h, &response->body);
-    if (form->alert != NULL) {
-        html_alert(&h, FORM_ALERT_ERROR, form->alert);
-    }
+    const struct error_summary_field fields[] = {
+        {"password", NULL, invitation ? "Password" : "New password"},
+        {"confirmation", NULL, "The same password again"},
+    };
+    html_refused_summary(&h, "The password was not saved", form->outcome, fields,
+                         sizeof fields / sizeof fields[0]);
     html_markup(&h, "<p>A password of at least 12 characters that is not a common one: a few"
                     " unrelated words are easy to remember and hard to guess.</p>\n"
                     "<form method=\"post\" action=\"/account/password\" class=\"usa-form\">\n");
@@ -143,7 +147,7 @@ static enum ct_status password_refused(struct web_request *request, struct web_r
     struct password_form form = {
         .token = token,
         .purpose = ACCOUNT_LINK_INVITATION,
-        .alert = "The password was not saved: fix what is marked below.",
+        .outcome = outcome,
         .password_error = password != NULL ? password_message : NULL,
         .confirmation_error = confirmation != NULL ? confirmation_message : NULL,
     };

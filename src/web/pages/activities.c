@@ -9,6 +9,7 @@
 #include "../../core/credit.h"
 #include "../../store/store_claim_versions.h"
 #include "../../store/store_learning.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
@@ -419,6 +420,19 @@ static void proof_field(struct web_request *request, struct html *h,
     html_markup(h, " accept=\"application/pdf,image/png,image/jpeg\"></div>\n");
 }
 
+/* The summary above a refused claim: every fault linked to its field, in the form's
+ * order, the proof last. */
+static void refused_summary(struct html *h, const struct action_outcome *outcome)
+{
+    enum { COUNT = sizeof fields / sizeof fields[0] };
+    struct error_summary_field summary[COUNT + 1];
+    for (size_t i = 0; i < COUNT; i++) {
+        summary[i] = (struct error_summary_field){fields[i].name, NULL, fields[i].label};
+    }
+    summary[COUNT] = (struct error_summary_field){"file", NULL, "Proof"};
+    html_refused_summary(h, "The claim was not saved", outcome, summary, COUNT + 1);
+}
+
 /* The form, with what was typed and every fault of a refused claim (outcome, or NULL). */
 static enum ct_status claim_page(struct web_request *request, struct web_response *response,
                                  const struct action_outcome *outcome)
@@ -432,11 +446,7 @@ static enum ct_status claim_page(struct web_request *request, struct web_respons
     html_start(&h, &response->body);
     html_fail(&h, read_choices(request, &choices, &err));
     if (outcome != NULL && outcome->fault_count > 0) {
-        html_markup(&h, "<div class=\"usa-alert usa-alert--error usa-alert--slim\">"
-                        "<div class=\"usa-alert__body\"><p class=\"usa-alert__text\">"
-                        "The claim was not saved: <a href=\"#");
-        html_text(&h, outcome->faults[0].field);
-        html_markup(&h, "\">see the field marked below</a>.</p></div></div>\n");
+        refused_summary(&h, outcome);
     }
     if (replaces > 0) {
         resend_words(request, &h, replaces);

@@ -8,6 +8,7 @@
 #include "../../core/activity_kind.h"
 #include "../../core/credit.h"
 #include "../../store/store_learning.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
@@ -112,21 +113,15 @@ static void form_fields(struct web_request *request, struct html *h, const struc
     }
 }
 
-/* The alert over a refused form: how many fields to fix, and a fault of no field. */
+/* The summary over a refused form: every fault linked to its field, in the form's order,
+ * and a fault of no field (the activity itself) as its message. */
 static void refused_alert(struct html *h, const struct action_outcome *outcome)
 {
-    size_t fields = 0;
+    struct error_summary_field fields[FIELD_COUNT];
     for (int i = 0; i < FIELD_COUNT; i++) {
-        fields += action_fault_of(outcome, specs[i].id) != NULL;
+        fields[i] = (struct error_summary_field){specs[i].id, NULL, specs[i].label};
     }
-    const struct action_fault *whole = action_fault_of(outcome, "activity");
-    if (whole != NULL) {
-        html_alert(h, FORM_ALERT_ERROR, whole->message);
-    } else if (fields > 0) {
-        html_alert(h, FORM_ALERT_ERROR,
-                   fields == 1 ? "The correction was not made: fix the field marked below."
-                               : "The correction was not made: fix the fields marked below.");
-    }
+    html_refused_summary(h, "The correction was not made", outcome, fields, FIELD_COUNT);
 }
 
 static void activity_heading(struct html *h, const struct learning_activity *activity)

@@ -9,6 +9,7 @@
 #include "../../store/store_people.h"
 #include "../../store/store_tracks.h"
 #include "../api/api.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
@@ -144,6 +145,21 @@ void track_withdraw_form(struct web_request *request, struct html *h, int64_t tr
                    "Withdraw the track</button></form></details>\n");
 }
 
+/* The summary above a refused enrolment: the first day linked to its field when the
+ * page shows it (someone else's enrolment in a program offered to them), every other
+ * fault (the program, the person) as its message. */
+static void refused_summary(struct html *h, const struct enrolment_form *form,
+                            const struct enrolment_choices *choices)
+{
+    const struct enrolment_choice *choice =
+        form->program != NULL ? store_enrolment_choice_of(choices, form->program) : NULL;
+    bool shown = form->person_id != 0 && choice != NULL && choice->verdict == ENROLMENT_OPEN;
+    char id[96];
+    snprintf(id, sizeof id, "start-%s", shown ? form->program : "");
+    const struct error_summary_field fields[] = {{"start", id, "First day of the track"}};
+    html_refused_summary(h, "The track was not started", form->outcome, fields, shown ? 1 : 0);
+}
+
 /* The whole page: a refusal first, then every program. */
 static enum ct_status choices_page(struct web_request *request, struct web_response *response,
                                    const struct enrolment_form *form)
@@ -153,14 +169,14 @@ static enum ct_status choices_page(struct web_request *request, struct web_respo
     struct ct_err err = {0};
     struct html h;
     html_start(&h, &response->body);
+    html_fail(&h, store_enrolment_choices(request->store, person_id, request->today, request->today,
+                                          &choices, &err));
     if (form->outcome != NULL) {
         response->status = 400;
-        html_alert(&h, FORM_ALERT_ERROR, form->outcome->err.message);
+        refused_summary(&h, form, &choices);
     }
     html_markup(&h, "<p>A person may hold several open tracks at once: an activity counts"
                     " toward each one whose rules accept it, and once in a chain of tracks.</p>\n");
-    html_fail(&h, store_enrolment_choices(request->store, person_id, request->today, request->today,
-                                          &choices, &err));
     for (size_t i = 0; h.status == CT_OK && i < choices.count; i++) {
         choice_section(request, &h, &choices.items[i], form);
     }

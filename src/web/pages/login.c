@@ -5,6 +5,7 @@
 #include "../../oidc/oidc_provider.h"
 #include "../../store/store_kept_forms.h"
 #include "../../store/store_people.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../http/session.h"
@@ -27,10 +28,50 @@ static void oidc_button(struct web_request *request, struct html *h)
     }
 }
 
+/* One control of the sign-in form (id "email" or "password"), in its form group, marked
+ * with its fault of faults (NULL: none); value as typed (NULL: none). */
+static void login_control(struct html *h, const char *id, const char *label, bool password,
+                          const char *value, const struct action_outcome *faults)
+{
+    const struct action_fault *fault = faults != NULL ? action_fault_of(faults, id) : NULL;
+    html_group_begin(h, fault != NULL);
+    html_markup(h, "<label class=\"usa-label\" for=\"");
+    html_text(h, id);
+    html_markup(h, "\">");
+    html_text(h, label);
+    html_markup(h, "</label>\n");
+    html_field_error(h, id, fault != NULL ? fault->message : NULL);
+    if (fault != NULL) {
+        html_markup(h, "<input class=\"usa-input usa-input--error\" aria-invalid=\"true\""
+                       " aria-describedby=\"");
+        html_text(h, id);
+        html_markup(h, "-error\"");
+    } else {
+        html_markup(h, "<input class=\"usa-input\"");
+    }
+    html_markup(h, " id=\"");
+    html_text(h, id);
+    html_markup(h, "\" name=\"");
+    html_text(h, id);
+    if (password) {
+        html_markup(h, "\" type=\"password\" autocomplete=\"current-password\"");
+    } else {
+        html_markup(h, "\" type=\"email\" autocomplete=\"username\"");
+    }
+    if (value != NULL) {
+        html_markup(h, " value=\"");
+        html_text(h, value);
+        html_markup(h, "\"");
+    }
+    html_markup(h, " required></div>\n");
+}
+
 /* The sign-in form's content, with the form's token and message (NULL: none) above it,
- * an error unless notice. */
+ * an error unless notice; or, for a form sent with fields missing, faults (NULL: none)
+ * in the error summary and at each field. */
 static enum ct_status login_form(struct web_request *request, struct web_response *response,
-                                 const char *token, const char *message, bool notice)
+                                 const char *token, const char *message, bool notice,
+                                 const struct action_outcome *faults)
 {
     struct html h;
     html_start(&h, &response->body);
@@ -42,24 +83,26 @@ static enum ct_status login_form(struct web_request *request, struct web_respons
         html_text(&h, message);
         html_markup(&h, "</p></div></div>\n");
     }
+    static const struct error_summary_field fields[] = {
+        {"email", NULL, "E-mail address"},
+        {"password", NULL, "Password"},
+    };
+    html_refused_summary(&h, "You are not signed in", faults, fields,
+                         sizeof fields / sizeof fields[0]);
     html_markup(&h, "<form method=\"post\" action=\"/login\" class=\"usa-form\">\n");
     html_csrf(&h, token);
-    html_markup(&h, "<label class=\"usa-label\" for=\"email\">E-mail address</label>\n"
-                    "<input class=\"usa-input\" id=\"email\" name=\"email\" type=\"email\""
-                    " autocomplete=\"username\" required value=\"");
     const char *email = web_form_value(request, "email");
-    html_text(&h, email != NULL ? email : "");
-    html_markup(&h, "\">\n<label class=\"usa-label\" for=\"password\">Password</label>\n"
-                    "<input class=\"usa-input\" id=\"password\" name=\"password\""
-                    " type=\"password\" autocomplete=\"current-password\" required>\n"
-                    "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n"
+    login_control(&h, "email", "E-mail address", false, email != NULL ? email : "", faults);
+    login_control(&h, "password", "Password", true, NULL, faults);
+    html_markup(&h, "<button type=\"submit\" class=\"usa-button\">Sign in</button>\n</form>\n"
                     "<p><a href=\"/password-reset\">Forgot your password?</a></p>\n");
     oidc_button(request, &h);
     return html_status(&h);
 }
 
 static enum ct_status login_page(struct web_request *request, struct web_response *response,
-                                 const char *message, bool notice)
+                                 const char *message, bool notice,
+                                 const struct action_outcome *faults)
 {
     /* A pre-session cookie, and the form's token bound to it by the server's secret: a
      * cross-site form knows neither, and a planted pair that certtrack did not issue
@@ -74,19 +117,19 @@ static enum ct_status login_page(struct web_request *request, struct web_respons
     web_set_cookie(response, "certtrack_login", pre_session, true, 3600,
                    request->config->secure_cookies);
     web_set_title(response, "Sign in");
-    return login_form(request, response, token, message, notice);
+    return login_form(request, response, token, message, notice, faults);
 }
 
 enum ct_status page_login(struct web_request *request, struct web_response *response,
                           const char *message)
 {
-    return login_page(request, response, message, false);
+    return login_page(request, response, message, false, NULL);
 }
 
 enum ct_status page_login_notice(struct web_request *request, struct web_response *response,
                                  const char *message)
 {
-    return login_page(request, response, message, true);
+    return login_page(request, response, message, true, NULL);
 }
 
 static const char *const wrong_login = "The e-mail address or the password is not right.";
@@ -206,9 +249,17 @@ enum ct_status page_login_submit(struct web_request *request, struct web_respons
         response->status = 400;
         return page_login(request, response, "This form has expired. Please sign in again.");
     }
-    if (email == NULL || password == NULL || email[0] == '\0' || password[0] == '\0') {
+    struct action_outcome faults;
+    action_outcome_init(&faults);
+    if (email == NULL || email[0] == '\0') {
+        action_fault(&faults, "email", "Enter your e-mail address.");
+    }
+    if (password == NULL || password[0] == '\0') {
+        action_fault(&faults, "password", "Enter your password.");
+    }
+    if (faults.fault_count > 0) {
         response->status = 400;
-        return page_login(request, response, "Enter your e-mail address and your password.");
+        return login_page(request, response, NULL, false, &faults);
     }
     int64_t person_id = 0;
     struct ct_err lookup = {0};

@@ -171,7 +171,11 @@ static enum ct_status plan_page(struct web_request *request, struct web_response
     bool enrolled = false;
     struct html h;
     html_start(&h, &response->body);
-    html_slim_error(&h, message, outcome != NULL);
+    if (outcome != NULL) {
+        plan_editor_summary(&h, outcome);
+    } else {
+        html_slim_error(&h, message, false);
+    }
     html_fail(&h, store_track_find_needing(request->store, request->person_id, TRACK_NEEDS_PLAN,
                                            &track, &enrolled, &err));
     if (!enrolled) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/slim_alert.h"
 #include "plan_view.h"
@@ -231,6 +232,31 @@ static void library_goal_field(const struct editor *e, const char *name, const c
     html_field(e->h, &field);
 }
 
+/* A select's form group, label, fault (of fault_name, marking the group and the control)
+ * and opening tag; the caller writes the options and closes "</select></div>". */
+static void select_begin(const struct editor *e, const char *name, const char *id,
+                         const char *label, const char *fault_name)
+{
+    const char *error = fault(e, fault_name);
+    html_group_begin(e->h, error != NULL);
+    html_markup(e->h, "<label class=\"usa-label\" for=\"");
+    html_text(e->h, id);
+    html_markup(e->h, "\">");
+    html_text(e->h, label);
+    html_markup(e->h, "</label>");
+    html_field_error(e->h, id, error);
+    html_markup(e->h, "<select class=\"usa-select\" id=\"");
+    html_text(e->h, id);
+    html_markup(e->h, "\" name=\"");
+    html_text(e->h, name);
+    if (error != NULL) {
+        html_markup(e->h, "\" aria-invalid=\"true\" aria-describedby=\"");
+        html_text(e->h, id);
+        html_markup(e->h, "-error");
+    }
+    html_markup(e->h, "\">");
+}
+
 /* The goals of the draft as options of an item's goal ("None of them" first). */
 static void plan_goal_field(const struct editor *e, const char *name, const char *id,
                             const char *label, int64_t saved, const char *fault_name)
@@ -253,35 +279,17 @@ static void plan_goal_field(const struct editor *e, const char *name, const char
     }
     char chosen[24];
     id_text(chosen, sizeof chosen, saved);
-    html_markup(e->h, "<div class=\"usa-form-group\"><label class=\"usa-label\" for=\"");
-    html_text(e->h, id);
-    html_markup(e->h, "\">");
-    html_text(e->h, label);
-    html_markup(e->h, "</label>");
-    html_field_error(e->h, id, fault(e, fault_name));
-    html_markup(e->h, "<select class=\"usa-select\" id=\"");
-    html_text(e->h, id);
-    html_markup(e->h, "\" name=\"");
-    html_text(e->h, name);
-    html_markup(e->h, "\">");
+    select_begin(e, name, id, label, fault_name);
     html_options(e->h, options, count, shown(e, name, chosen));
     html_markup(e->h, "</select></div>\n");
 }
 
 static void kind_field(const struct editor *e, const char *name, const char *id, const char *label,
-                       const char *saved)
+                       const char *saved, const char *fault_name)
 {
     static const struct form_option kinds[] = {{"training", "Training"},
                                                {"self-directed", "Self-directed learning"}};
-    html_markup(e->h, "<div class=\"usa-form-group\"><label class=\"usa-label\" for=\"");
-    html_text(e->h, id);
-    html_markup(e->h, "\">");
-    html_text(e->h, label);
-    html_markup(e->h, "</label><select class=\"usa-select\" id=\"");
-    html_text(e->h, id);
-    html_markup(e->h, "\" name=\"");
-    html_text(e->h, name);
-    html_markup(e->h, "\">");
+    select_begin(e, name, id, label, fault_name);
     html_options(e->h, kinds, 2, shown(e, name, saved));
     html_markup(e->h, "</select></div>\n");
 }
@@ -350,7 +358,7 @@ static void item_row(const struct editor *e, const struct learning_item *item, s
     row_names(&r, "items", n, "id", "");
     html_hidden_id(h, r.name, item->id);
     row_names(&r, "items", n, "kind", "kind");
-    kind_field(e, r.name, r.id, r.label, item->kind);
+    kind_field(e, r.name, r.id, r.label, item->kind, r.fault);
     row_names(&r, "items", n, "key", "short name");
     text_field(e, r.name, r.id, r.label, item->key, r.fault, false, NULL);
     row_names(&r, "items", n, "description", "description");
@@ -404,7 +412,7 @@ static void items_part(const struct editor *e)
     }
     html_markup(e->h, "<fieldset class=\"usa-fieldset plan-row\"><legend class=\"usa-legend\">"
                       "A new planned activity</legend>\n");
-    kind_field(e, "item_kind", "item_kind", "Kind", NULL);
+    kind_field(e, "item_kind", "item_kind", "Kind", NULL, "new_item.kind");
     text_field(e, "item_key", "item_key", "Short name (self-directed claims name it)", NULL,
                "new_item.key", false, NULL);
     text_field(e, "description", "description", "Description", NULL, "new_item.description", false,
@@ -467,4 +475,109 @@ void plan_editor(struct web_request *request, struct html *h, const struct learn
     items_part(&e);
     submit_part(&e, signer_name);
     html_markup(h, "</form>\n");
+}
+
+/* ---- the summary of a refused draft ---- */
+
+/* A field of the form the summary names: its id and label, made from the fault's name. */
+struct summary_entry {
+    char id[64];
+    char label[128];
+    int rank; /* its place in the form: the texts, goals, the new goal, items, the new item */
+};
+
+struct fixed_field {
+    const char *fault;
+    const char *id;
+    const char *label;
+    int rank;
+};
+
+static const struct fixed_field fixed_fields[] = {
+    {"skill_gaps", "skill_gaps", "Gaps in skills or knowledge", 0},
+    {"learning_options", "learning_options", "Options for learning you researched", 0},
+    {"new_goal.library_goal", "library_goal", "A new goal: the library goal it serves", 2},
+    {"new_goal.goal", "goal", "A new goal: your goal", 2},
+    {"new_goal.outcomes", "outcomes", "A new goal: desired outcomes", 2},
+    {"new_item.kind", "item_kind", "A new planned activity: kind", 4},
+    {"new_item.key", "item_key", "A new planned activity: short name", 4},
+    {"new_item.description", "description", "A new planned activity: description", 4},
+    {"new_item.hours", "hours", "A new planned activity: planned hours", 4},
+    {"new_item.plan_goal", "plan_goal", "A new planned activity: the goal of yours it serves", 4},
+};
+
+/* The words of a row's field, as row_names labels it; NULL for one the form does not
+ * show (the row's id). */
+static const char *row_field_words(const char *field)
+{
+    static const char *const words[][2] = {
+        {"library_goal", "the library goal it serves"},
+        {"goal", "your goal"},
+        {"outcomes", "desired outcomes"},
+        {"kind", "kind"},
+        {"key", "short name"},
+        {"description", "description"},
+        {"hours", "planned hours"},
+        {"plan_goal", "the goal of yours it serves"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strcmp(words[i][0], field) == 0) {
+            return words[i][1];
+        }
+    }
+    return NULL;
+}
+
+/* The entry of a row's fault, "goals[N].FIELD" or "items[N].FIELD"; false for any other. */
+static bool row_entry(const char *fault, struct summary_entry *entry)
+{
+    bool goal = strncmp(fault, "goals[", 6) == 0;
+    if (!goal && strncmp(fault, "items[", 6) != 0) {
+        return false;
+    }
+    char *end = NULL;
+    unsigned long n = strtoul(fault + 6, &end, 10);
+    if (end == NULL || end[0] != ']' || end[1] != '.' || row_field_words(end + 2) == NULL) {
+        return false;
+    }
+    struct row_names r;
+    row_names(&r, goal ? "goals" : "items", (size_t)n, end + 2, row_field_words(end + 2));
+    snprintf(entry->id, sizeof entry->id, "%s", r.id);
+    snprintf(entry->label, sizeof entry->label, "%s", r.label);
+    entry->rank = goal ? 1 : 3;
+    return true;
+}
+
+/* The entry of a fault of the form, false for a fault of no field it shows. */
+static bool summary_entry_of(const char *fault, struct summary_entry *entry)
+{
+    for (size_t i = 0; i < sizeof fixed_fields / sizeof fixed_fields[0]; i++) {
+        if (strcmp(fixed_fields[i].fault, fault) == 0) {
+            snprintf(entry->id, sizeof entry->id, "%s", fixed_fields[i].id);
+            snprintf(entry->label, sizeof entry->label, "%s", fixed_fields[i].label);
+            entry->rank = fixed_fields[i].rank;
+            return true;
+        }
+    }
+    return row_entry(fault, entry);
+}
+
+void plan_editor_summary(struct html *h, const struct action_outcome *outcome)
+{
+    struct summary_entry entries[ACTION_FAULTS_MAX];
+    struct error_summary_field fields[ACTION_FAULTS_MAX];
+    size_t count = 0;
+    size_t kept =
+        outcome->fault_count < ACTION_FAULTS_MAX ? outcome->fault_count : ACTION_FAULTS_MAX;
+    for (int rank = 0; rank <= 4; rank++) {
+        for (size_t i = 0; i < kept; i++) {
+            struct summary_entry *entry = &entries[count];
+            if (summary_entry_of(outcome->faults[i].field, entry) && entry->rank == rank) {
+                fields[count] =
+                    (struct error_summary_field){outcome->faults[i].field, entry->id, entry->label};
+                count++;
+            }
+        }
+    }
+    html_refused_summary(h, "Nothing was saved", outcome, fields, count);
 }

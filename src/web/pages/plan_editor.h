@@ -35,4 +35,9 @@ bool plan_editor_read(struct web_request *request, const char *action,
 /* Whether outcome names a field of the editor (not a refusal of the whole version). */
 bool plan_editor_marks_a_field(const struct action_outcome *outcome);
 
+/* Writes the summary above a refused draft (outcome has faults): each fault linked to its
+ * field of the editor, in the form's order (the texts, the goals, the new goal, the items,
+ * the new item); a fault of no field the editor shows, as its message. */
+void plan_editor_summary(struct html *h, const struct action_outcome *outcome);
+
 #endif

@@ -5,6 +5,7 @@
 #include "../../actions/reports.h"
 #include "../../store/store_progress.h"
 #include "../../store/store_tracks.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/notice.h"
@@ -65,8 +66,10 @@ static void report_of(struct web_request *request, struct html *h, const struct 
     store_report_view_release(&report);
 }
 
+/* The page, with a refused save's faults (outcome, NULL: none) above the form and at
+ * the reflection. */
 static enum ct_status report_page(struct web_request *request, struct web_response *response,
-                                  const char *message, const char *text_error)
+                                  const struct action_outcome *outcome)
 {
     web_set_title(response, "Final report");
     struct ct_err err = {0};
@@ -74,13 +77,15 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
     bool enrolled = false;
     struct html h;
     html_start(&h, &response->body);
-    html_slim_error(&h, message, text_error != NULL);
+    static const struct error_summary_field fields[] = {{"text", NULL, "Your reflection"}};
+    html_refused_summary(&h, "Nothing was saved", outcome, fields, 1);
+    const struct action_fault *text = outcome != NULL ? action_fault_of(outcome, "text") : NULL;
     html_fail(&h, store_track_find_needing(request->store, request->person_id,
                                            TRACK_NEEDS_FINAL_REPORT, &track, &enrolled, &err));
     if (!enrolled) {
         html_markup(&h, "<p>You are not enrolled in a certification track.</p>\n");
     } else {
-        report_of(request, &h, &track, text_error);
+        report_of(request, &h, &track, text != NULL ? text->message : NULL);
     }
     return html_status(&h);
 }
@@ -88,7 +93,7 @@ static enum ct_status report_page(struct web_request *request, struct web_respon
 enum ct_status page_report(struct web_request *request, struct web_response *response, int64_t id)
 {
     (void)id;
-    return report_page(request, response, NULL, NULL);
+    return report_page(request, response, NULL);
 }
 
 enum ct_status page_report_submit(struct web_request *request, struct web_response *response,
@@ -102,17 +107,9 @@ enum ct_status page_report_submit(struct web_request *request, struct web_respon
     struct action_outcome outcome;
     action_outcome_init(&outcome);
     enum ct_status status = action_report_save(request->store, &actor, &input, &result, &outcome);
-    const struct action_fault *text = action_fault_of(&outcome, "text");
-    if (status == CT_ERR_INPUT && text != NULL) {
-        response->status = 400;
-        return report_page(request, response,
-                           text == &outcome.faults[0] ? "Nothing was saved: see the reflection."
-                                                      : outcome.err.message,
-                           text->message);
-    }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
-        return report_page(request, response, outcome.err.message, NULL);
+        return report_page(request, response, &outcome);
     }
     if (status != CT_OK) {
         return status;
