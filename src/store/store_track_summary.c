@@ -401,6 +401,13 @@ void track_summary_read_columns(struct db_stmt *stmt, int first, int64_t track_i
     out->as_of = store_date_value(db_column_text(stmt, first + 6));
 }
 
+/* Whether a list's row needs its summary evaluated again for day: a track's summary of
+ * another day, or none (as_of unset). */
+static bool stale_on(const struct track_summary *summary, struct civil_date day)
+{
+    return summary->track_id != 0 && civil_date_compare(summary->as_of, day) != 0;
+}
+
 /* The summary within the index-th row. */
 static struct track_summary *row_summary(void *rows, size_t index, size_t stride, size_t offset)
 {
@@ -421,7 +428,7 @@ enum ct_status store_track_summary_freshen(struct store *store, struct civil_dat
     }
     for (size_t i = 0; i < count; i++) {
         const struct track_summary *summary = row_summary(rows, i, stride, offset);
-        stale += summary->track_id != 0 && civil_date_compare(summary->as_of, day) != 0;
+        stale += stale_on(summary, day);
     }
     if (stale == 0) {
         return CT_OK;
@@ -432,7 +439,7 @@ enum ct_status store_track_summary_freshen(struct store *store, struct civil_dat
     }
     for (size_t i = 0; status == CT_OK && i < count; i++) {
         struct track_summary *summary = row_summary(rows, i, stride, offset);
-        if (summary->track_id != 0 && civil_date_compare(summary->as_of, day) != 0) {
+        if (stale_on(summary, day)) {
             struct track_summary fresh;
             status = refresh_track(store, summary->track_id, day, &fresh, err);
             if (status == CT_OK) {
