@@ -60,6 +60,9 @@ SQL
     echo "generated in $(( $(date +%s) - start )) s ($(du -h "$db" | cut -f1))"
 fi
 
+# GENERATE_ONLY=1: the database alone, for another benchmark (bench/summary-lists.sh).
+[ "${GENERATE_ONLY:-0}" = 1 ] && exit 0
+
 activities=$(sqlite3 "$db" "SELECT COUNT(*) FROM activities")
 echo "database: $db, $people people, $activities activities"
 

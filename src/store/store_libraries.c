@@ -1,5 +1,6 @@
 #include "store_libraries.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -229,12 +230,16 @@ static enum ct_status staff_track_row(void *context, struct db_stmt *stmt, struc
     COPY_TEXT(row->program, stmt, 3);
     COPY_TEXT(row->deadline, stmt, 4);
     COPY_TEXT(row->state, stmt, 5);
+    if (row->track_id != 0) {
+        track_summary_read_columns(stmt, 6, row->track_id, row->person_id, &row->summary);
+    }
     return CT_OK;
 }
 
 enum ct_status store_library_staff_tracks(struct store *store, int64_t library_id,
-                                          const struct store_page *page, struct store_rows *rows,
-                                          int64_t *total, struct ct_err *err)
+                                          struct civil_date day, const struct store_page *page,
+                                          struct store_rows *rows, int64_t *total,
+                                          struct ct_err *err)
 {
     enum ct_status status = STORE_EXEC(store, "SELECT COUNT(*) FROM people WHERE library_id = ?",
                                        total, err, DB_INT(library_id));
@@ -245,10 +250,12 @@ enum ct_status store_library_staff_tracks(struct store *store, int64_t library_i
     if (status == CT_OK) {
         status = buf_append_str(
             &sql,
-            "SELECT p.id, p.name, t.id, t.program, t.deadline, t.state FROM people p"
+            "SELECT p.id, p.name, t.id, t.program, t.deadline, t.state, " TRACK_SUMMARY_COLUMNS
+            " FROM people p"
             " LEFT JOIN tracks t ON t.id = (SELECT c.id FROM tracks c WHERE c.person_id = p.id"
             " ORDER BY c.state IN ('active', 'submitted', 'returned') DESC, c.started DESC,"
-            " c.id DESC LIMIT 1) WHERE p.library_id = ?");
+            " c.id DESC LIMIT 1) LEFT JOIN track_summaries s ON s.track_id = t.id"
+            " WHERE p.library_id = ?");
     }
     if (status == CT_OK) {
         status = store_page_sql(&sql, staff_order, STORE_STAFF_COLUMNS, "p.id", &shown, err);
@@ -258,6 +265,10 @@ enum ct_status store_library_staff_tracks(struct store *store, int64_t library_i
                                 DB_INT(library_id), DB_INT(shown.limit), DB_INT(shown.offset));
     }
     buf_release(&sql);
+    if (status == CT_OK) {
+        status = store_track_summary_freshen(store, day, rows->items, rows->count, rows->size,
+                                             offsetof(struct staff_track_row, summary), NULL, err);
+    }
     return status;
 }
 

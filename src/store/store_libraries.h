@@ -8,6 +8,7 @@
 #define CERTTRACK_STORE_LIBRARIES_H
 
 #include "store.h"
+#include "store_track_summary.h"
 #include "store_page.h"
 
 struct library_view {
@@ -104,14 +105,18 @@ struct staff_track_row {
     char program[65];
     char deadline[16];
     char state[16];
+    struct track_summary summary; /* the track's, as of the day asked for; zero: none */
 };
 
 /* One page of the library's people with their current track (as
- * store_track_find_current chooses it) into rows (of struct staff_track_row), and how
- * many people in all into *total; a page past the last is the last. */
+ * store_track_find_current chooses it) and its summary as of day into rows (of struct
+ * staff_track_row), and how many people in all into *total; a page past the last is the
+ * last. A summary of another day (or none) is evaluated in full, written and read again
+ * (store_track_summary_freshen): at most the page's tracks; the list never sorts by it. */
 enum ct_status store_library_staff_tracks(struct store *store, int64_t library_id,
-                                          const struct store_page *page, struct store_rows *rows,
-                                          int64_t *total, struct ct_err *err) CT_MUST_CHECK;
+                                          struct civil_date day, const struct store_page *page,
+                                          struct store_rows *rows, int64_t *total,
+                                          struct ct_err *err) CT_MUST_CHECK;
 
 /* The goal goal_id into *goal and its library into *library_id; *found is false when
  * there is none. */

@@ -1,12 +1,19 @@
 #include "store_review.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "../core/buf.h"
+#include "store_track_summary.h"
 #include "../core/banned.h"
 
 /* The tracks (t) submitted for the award, with their people (p). */
 #define TRACKS_FROM " FROM tracks t JOIN people p ON p.id = t.person_id WHERE t.state = 'submitted'"
+
+/* The same with each track's summary (s), missing or not. */
+#define TRACKS_SUMMARIZED_FROM                                                                     \
+    " FROM tracks t JOIN people p ON p.id = t.person_id"                                           \
+    " LEFT JOIN track_summaries s ON s.track_id = t.id WHERE t.state = 'submitted'"
 
 /* The final reports (r) submitted for review, with their tracks (t) and people (p). */
 #define REPORTS_FROM                                                                               \
@@ -97,6 +104,7 @@ static bool read_track(struct arena *arena, struct db_stmt *stmt, void *rows, si
     row->started = store_date_value(db_column_text(stmt, 4));
     row->deadline = store_date_value(db_column_text(stmt, 5));
     row->sent = store_date_value(db_column_text(stmt, 6));
+    track_summary_read_columns(stmt, 7, row->track_id, row->person_id, &row->summary);
     return row->name != NULL && row->program != NULL;
 }
 
@@ -124,7 +132,7 @@ enum ct_status store_review_tracks(struct store *store, const struct store_page 
 {
     static const struct paged_query query = {
         "SELECT t.id, p.id, p.name, t.program, t.started, t.deadline,"
-        " substr(t.state_changed_at, 1, 10)" TRACKS_FROM,
+        " substr(t.state_changed_at, 1, 10), " TRACK_SUMMARY_COLUMNS TRACKS_SUMMARIZED_FROM,
         track_order,
         STORE_REVIEW_TRACK_COLUMNS,
         sizeof(struct store_review_track),
@@ -133,6 +141,24 @@ enum ct_status store_review_tracks(struct store *store, const struct store_page 
     void *found = NULL;
     enum ct_status status = run_page(store, &query, page, arena, &found, count, err);
     *rows = found;
+    return status;
+}
+
+enum ct_status store_review_tracks_on(struct store *store, struct civil_date day,
+                                      const struct store_page *page, struct arena *arena,
+                                      struct store_review_track **rows, size_t *count,
+                                      struct ct_err *err)
+{
+    enum ct_status status = store_review_tracks(store, page, arena, rows, count, err);
+    if (status == CT_OK) {
+        status =
+            store_track_summary_freshen(store, day, *rows, *count, sizeof **rows,
+                                        offsetof(struct store_review_track, summary), NULL, err);
+    }
+    if (status != CT_OK) {
+        *rows = NULL;
+        *count = 0;
+    }
     return status;
 }
 

@@ -15,6 +15,7 @@
 #include "../core/arena.h"
 #include "store.h"
 #include "store_page.h"
+#include "store_track_summary.h"
 
 /* The most rows one page of a list holds. */
 #define STORE_REVIEW_PAGE_MAX 1000
@@ -41,6 +42,9 @@ struct store_review_track {
     struct civil_date started;
     struct civil_date deadline;
     struct civil_date sent; /* the day it became submitted */
+    /* Its summary as stored (as_of unset when it has none); as of the day asked for
+     * from store_review_tracks_on. */
+    struct track_summary summary;
 };
 
 /* How many tracks wait for the award. */
@@ -52,6 +56,14 @@ enum ct_status store_review_tracks_count(struct store *store, int64_t *total,
 enum ct_status store_review_tracks(struct store *store, const struct store_page *page,
                                    struct arena *arena, struct store_review_track **rows,
                                    size_t *count, struct ct_err *err) CT_MUST_CHECK;
+
+/* store_review_tracks with each row's summary as of day: a summary of another day (or
+ * none) is evaluated in full, written and read again (store_track_summary_freshen), so
+ * that at most the page's rows are evaluated; the page never sorts by a summary. */
+enum ct_status store_review_tracks_on(struct store *store, struct civil_date day,
+                                      const struct store_page *page, struct arena *arena,
+                                      struct store_review_track **rows, size_t *count,
+                                      struct ct_err *err) CT_MUST_CHECK;
 
 /* The columns of the final reports waiting for review: the day submitted. */
 enum store_review_report_column { STORE_REVIEW_REPORT_SUBMITTED, STORE_REVIEW_REPORT_COLUMNS };

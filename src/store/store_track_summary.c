@@ -61,8 +61,9 @@ static enum ct_status write_summary(struct store *store, const struct track_summ
         DB_TEXT(store_date_text(summary->as_of, as_of)));
 }
 
-enum ct_status store_track_summary_refresh_track(struct store *store, int64_t track_id,
-                                                 struct civil_date day, struct ct_err *err)
+/* Evaluates track_id as of day, writes its summary and gives it in *out. */
+static enum ct_status refresh_track(struct store *store, int64_t track_id, struct civil_date day,
+                                    struct track_summary *out, struct ct_err *err)
 {
     struct learner_record *record = NULL;
     struct evaluation *evaluation = NULL;
@@ -73,13 +74,19 @@ enum ct_status store_track_summary_refresh_track(struct store *store, int64_t tr
                             DB_INT(track_id));
     }
     if (status == CT_OK) {
-        struct track_summary summary;
-        track_summary_from_evaluation(track_id, person_id, evaluation, &summary);
-        status = write_summary(store, &summary, err);
+        track_summary_from_evaluation(track_id, person_id, evaluation, out);
+        status = write_summary(store, out, err);
     }
     evaluation_free(evaluation);
     record_free(record);
     return status;
+}
+
+enum ct_status store_track_summary_refresh_track(struct store *store, int64_t track_id,
+                                                 struct civil_date day, struct ct_err *err)
+{
+    struct track_summary summary;
+    return refresh_track(store, track_id, day, &summary, err);
 }
 
 /* A list of ids read from a query. */
@@ -373,4 +380,96 @@ enum ct_status store_track_summary_check(struct store *store, track_summary_mism
     }
     free(tracks.ids);
     return status;
+}
+
+void track_summary_read_columns(struct db_stmt *stmt, int first, int64_t track_id,
+                                int64_t person_id, struct track_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    out->track_id = track_id;
+    out->person_id = person_id;
+    out->status = TRACK_IN_PROGRESS;
+    if (db_column_is_null(stmt, first)) {
+        return;
+    }
+    (void)track_summary_status_parse(db_column_text(stmt, first), &out->status);
+    out->counted_halves = db_column_int64(stmt, first + 1);
+    out->required_halves = db_column_int64(stmt, first + 2);
+    store_text_copy(out->blocking, sizeof out->blocking, db_column_text(stmt, first + 3));
+    out->blocking_count = (size_t)db_column_int64(stmt, first + 4);
+    out->next_expiry = store_date_value(db_column_text(stmt, first + 5));
+    out->as_of = store_date_value(db_column_text(stmt, first + 6));
+}
+
+/* Whether a list's row needs its summary evaluated again for day: a track's summary of
+ * another day, or none (as_of unset). */
+static bool stale_on(const struct track_summary *summary, struct civil_date day)
+{
+    return summary->track_id != 0 && civil_date_compare(summary->as_of, day) != 0;
+}
+
+/* The summary within the index-th row. */
+static struct track_summary *row_summary(void *rows, size_t index, size_t stride, size_t offset)
+{
+    return (struct track_summary *)((char *)rows + index * stride + offset);
+}
+
+enum ct_status store_track_summary_freshen(struct store *store, struct civil_date day, void *rows,
+                                           size_t count, size_t stride, size_t offset,
+                                           size_t *refreshed, struct ct_err *err)
+{
+    size_t stale = 0;
+    if (refreshed != NULL) {
+        *refreshed = 0;
+    }
+    if (count > TRACK_SUMMARY_FRESHEN_MAX) {
+        return ct_err_set(err, CT_ERR_INPUT, "rows", "at most %d rows are refreshed at once",
+                          TRACK_SUMMARY_FRESHEN_MAX);
+    }
+    for (size_t i = 0; i < count; i++) {
+        const struct track_summary *summary = row_summary(rows, i, stride, offset);
+        stale += stale_on(summary, day);
+    }
+    if (stale == 0) {
+        return CT_OK;
+    }
+    enum ct_status status = db_begin(store->db, err);
+    if (status != CT_OK) {
+        return status;
+    }
+    for (size_t i = 0; status == CT_OK && i < count; i++) {
+        struct track_summary *summary = row_summary(rows, i, stride, offset);
+        if (stale_on(summary, day)) {
+            struct track_summary fresh;
+            status = refresh_track(store, summary->track_id, day, &fresh, err);
+            if (status == CT_OK) {
+                *summary = fresh;
+            }
+        }
+    }
+    status = store_finish(store, status, err);
+    if (refreshed != NULL && status == CT_OK) {
+        *refreshed = stale;
+    }
+    return status;
+}
+
+size_t track_summary_blocking_codes(const struct track_summary *summary, enum blocking_code *codes,
+                                    size_t max)
+{
+    size_t written = 0;
+    const char *at = summary->blocking;
+    while (*at != '\0' && written < max) {
+        size_t length = strcspn(at, " :");
+        for (int code = 0; code <= (int)BLOCKING_TRACK_EXPIRED; code++) {
+            const char *name = blocking_code_name((enum blocking_code)code);
+            if (strlen(name) == length && strncmp(name, at, length) == 0) {
+                codes[written++] = (enum blocking_code)code;
+                break;
+            }
+        }
+        at += strcspn(at, " ");
+        at += *at == ' ';
+    }
+    return written;
 }

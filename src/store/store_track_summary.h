@@ -77,6 +77,36 @@ enum ct_status store_track_summary_get(struct store *store, int64_t track_id,
                                        struct track_summary *out, bool *found,
                                        struct ct_err *err) CT_MUST_CHECK;
 
+/* For the lists that show a summary per row: the columns a list's query selects from its
+ * summaries (s, LEFT JOINed ON s.track_id = the row's track), in the order
+ * track_summary_read_columns reads them. */
+#define TRACK_SUMMARY_COLUMNS                                                                      \
+    "s.status, s.counted_halves, s.required_halves, s.blocking, s.blocking_count,"                 \
+    " s.next_expiry, s.as_of"
+
+/* Reads TRACK_SUMMARY_COLUMNS from column first of stmt on as the summary of track_id of
+ * person_id into *out; a missing summary (its columns NULL) leaves out->as_of unset. */
+void track_summary_read_columns(struct db_stmt *stmt, int first, int64_t track_id,
+                                int64_t person_id, struct track_summary *out);
+
+/* The most rows one call of store_track_summary_freshen takes: a list's page. */
+#define TRACK_SUMMARY_FRESHEN_MAX 1000
+
+/* Staleness on read, for a list's page: every summary in rows (count rows, stride bytes
+ * apart, the struct track_summary at offset bytes within each) of a track (track_id not
+ * 0) whose as_of is not day (a day that passed, or a missing summary) is evaluated in
+ * full as of day, written, and replaced in its row, in one transaction (nested in the
+ * caller's when it has one); fresh rows are not touched. *refreshed (may be NULL) is
+ * how many. More than TRACK_SUMMARY_FRESHEN_MAX rows: CT_ERR_INPUT, nothing done. */
+enum ct_status store_track_summary_freshen(struct store *store, struct civil_date day, void *rows,
+                                           size_t count, size_t stride, size_t offset,
+                                           size_t *refreshed, struct ct_err *err) CT_MUST_CHECK;
+
+/* The codes of summary's blocking, in order, into codes (at most max of them); how many
+ * were written. A name the engine does not know is skipped. */
+size_t track_summary_blocking_codes(const struct track_summary *summary, enum blocking_code *codes,
+                                    size_t max);
+
 /* Called by the check for a track whose summary is missing (stored NULL) or differs
  * from the full evaluation (evaluated) as of the summary's day (both borrowed). */
 typedef void (*track_summary_mismatch)(void *context, int64_t track_id,

@@ -10,7 +10,6 @@
 #include "../../core/engine.h"
 #include "../../store/store_person_admin.h"
 #include "../../store/store_tracks.h"
-#include "../../store/store_record.h"
 #include "../../store/store_review.h"
 #include "../../store/store_learning.h"
 #include "../html/form.h"
@@ -198,49 +197,39 @@ static void reports_section(struct web_request *request, struct html *h,
 }
 
 /* What stands in the way of a track's award, in plain words; "Complete" when nothing. */
-static void blocking_words(struct html *h, const struct evaluation *evaluation)
+static void blocking_words(struct html *h, const struct track_summary *summary)
 {
-    if (evaluation->blocking_count == 0) {
+    enum blocking_code codes[64];
+    size_t count = track_summary_blocking_codes(summary, codes, sizeof codes / sizeof codes[0]);
+    if (count == 0) {
         html_markup(h, "Complete");
     }
-    for (size_t i = 0; i < evaluation->blocking_count; i++) {
+    for (size_t i = 0; i < count; i++) {
         if (i > 0) {
             html_markup(h, " ");
         }
-        html_text(h, blocking_description(evaluation->blocking[i].code));
+        html_text(h, blocking_description(codes[i]));
     }
 }
 
+/* One track: its summary as of today (store_review_tracks_on), never evaluated here. */
 static void track_row(struct web_request *request, struct html *h,
                       const struct store_review_track *track, const struct review_problem *problem)
 {
-    struct learner_record *record = NULL;
-    struct evaluation *evaluation = NULL;
-    struct ct_err err = {0};
-    enum ct_status status = store_record_evaluate(request->store, track->track_id, request->today,
-                                                  &record, &evaluation, &err);
-    html_fail(h, status);
-    if (status != CT_OK) {
-        evaluation_free(evaluation);
-        record_free(record);
-        return;
-    }
     html_markup(h, "<tr><td>");
     credits_link(h, track->person_id, track->track_id, track->name);
     html_markup(h, "</td>");
     paging_write_cell(h, program_set_name(request->config->programs, track->program), false);
     date_cell(h, track->sent);
     html_markup(h, "<td>");
-    blocking_words(h, evaluation);
+    blocking_words(h, &track->summary);
     html_markup(h, "</td><td class=\"number\">");
-    html_credits(h, evaluation->counted_halves);
+    html_credits(h, track->summary.counted_halves);
     html_markup(h, " of ");
-    html_credits(h, evaluation->required_halves);
+    html_credits(h, track->summary.required_halves);
     html_markup(h, "</td><td>");
     decision_form(request, h, track->track_id, "award", "Award", "return-track", problem);
     html_markup(h, "</td></tr>\n");
-    evaluation_free(evaluation);
-    record_free(record);
 }
 
 static void tracks_table(struct web_request *request, struct html *h,
@@ -256,8 +245,8 @@ static void tracks_table(struct web_request *request, struct html *h,
     struct store_review_track *tracks = NULL;
     size_t count = 0;
     struct store_page page = paging_page(paging);
-    html_fail(h,
-              store_review_tracks(request->store, &page, &request->arena, &tracks, &count, &err));
+    html_fail(h, store_review_tracks_on(request->store, request->today, &page, &request->arena,
+                                        &tracks, &count, &err));
     html_markup(h, "<table class=\"usa-table usa-table--borderless\">\n");
     paging_write_head(h, paging);
     html_markup(h, "<tbody>\n");

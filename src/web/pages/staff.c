@@ -5,7 +5,6 @@
 
 #include "../../core/credit.h"
 #include "../../store/store_libraries.h"
-#include "../../store/store_record.h"
 #include "../html/paging.h"
 #include "dashboard.h"
 #include "person_admin.h"
@@ -23,33 +22,23 @@ static const struct paging_column columns[STORE_STAFF_COLUMNS] = {
 static const struct paging_list list = {
     columns, STORE_STAFF_COLUMNS, STORE_STAFF_NAME, false, 25, "people", "person"};
 
-/* The status and credits of a track, evaluated today. */
-static void progress_cells(struct web_request *request, struct html *h,
-                           const struct staff_track_row *row)
+/* The status and credits of a track, from its summary as of today. */
+static void progress_cells(struct html *h, const struct staff_track_row *row)
 {
     if (row->track_id == 0) {
         paging_write_cell(h, "Not enrolled", false);
         paging_write_cell(h, "", true);
         return;
     }
-    struct learner_record *record = NULL;
-    struct evaluation *evaluation = NULL;
-    struct ct_err err = {0};
-    html_fail(h, store_record_evaluate(request->store, row->track_id, request->today, &record,
-                                       &evaluation, &err));
-    if (h->status == CT_OK) {
-        char words[160], counted[CREDIT_TEXT_SIZE], required[CREDIT_TEXT_SIZE], credits[80];
-        bool active = row->state[0] == '\0' || strcmp(row->state, "active") == 0;
-        snprintf(words, sizeof words, active ? "%s" : "%s (track %s)",
-                 page_status_words(evaluation->status), row->state);
-        credit_format(evaluation->counted_halves, counted);
-        credit_format(evaluation->required_halves, required);
-        snprintf(credits, sizeof credits, "%s of %s", counted, required);
-        paging_write_cell(h, words, false);
-        paging_write_cell(h, credits, true);
-    }
-    evaluation_free(evaluation);
-    record_free(record);
+    char words[160], counted[CREDIT_TEXT_SIZE], required[CREDIT_TEXT_SIZE], credits[80];
+    bool active = row->state[0] == '\0' || strcmp(row->state, "active") == 0;
+    snprintf(words, sizeof words, active ? "%s" : "%s (track %s)",
+             page_status_words(row->summary.status), row->state);
+    credit_format(row->summary.counted_halves, counted);
+    credit_format(row->summary.required_halves, required);
+    snprintf(credits, sizeof credits, "%s of %s", counted, required);
+    paging_write_cell(h, words, false);
+    paging_write_cell(h, credits, true);
 }
 
 static void staff_row(struct web_request *request, struct html *h,
@@ -58,7 +47,7 @@ static void staff_row(struct web_request *request, struct html *h,
     html_markup(h, "<tr>");
     paging_write_link_cell(h, "/people/", row->person_id, row->name);
     paging_write_cell(h, program_set_name(request->config->programs, row->program), false);
-    progress_cells(request, h, row);
+    progress_cells(h, row);
     paging_write_cell(h, row->deadline, false);
     html_markup(h, "</tr>\n");
 }
@@ -71,8 +60,8 @@ void staff_progress_table(struct web_request *request, struct html *h, int64_t l
     struct store_rows rows = {.size = sizeof(struct staff_track_row)};
     int64_t total = 0;
     struct ct_err err = {0};
-    html_fail(h,
-              store_library_staff_tracks(request->store, library_id, &page, &rows, &total, &err));
+    html_fail(h, store_library_staff_tracks(request->store, library_id, request->today, &page,
+                                            &rows, &total, &err));
     paging_set_total(&paging, total);
     paging_write_table_begin(h, &paging, "Staff and the progress of their current track today");
     const struct staff_track_row *staff = rows.items;
