@@ -160,7 +160,8 @@ const navLink = (page, name) => page.getByRole('navigation')
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 const field = (scope, label) => scope.getByLabel(label, { exact: true });
 const notice = (page) => main(page).getByRole('status');
-const alert = (page) => main(page).getByRole('alert');
+// The first alert: a refused form's error summary, or the page's one alert.
+const alert = (page) => main(page).getByRole('alert').first();
 
 async function text(locator) {
     return (await locator.innerText()).replace(/\s+/g, ' ').trim();
