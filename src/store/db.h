@@ -3,10 +3,11 @@
  *
  * Every query in certtrack goes through this small interface: prepared statements with
  * "?" parameters (never SQL built from user text), explicit transactions, and typed
- * column reads. SQLite is the first backend (db_sqlite.h); the interface keeps to
- * what PostgreSQL (libpq) also offers, so a second backend can be added without
- * touching callers: write portable SQL (no SQLite-only functions in callers; use
- * RETURNING for new ids).
+ * column reads. Two backends implement it: SQLite (db_sqlite.h), the embedded default,
+ * and PostgreSQL through libpq (db_postgres.h). Callers write one SQL for both: "?" or
+ * "?N" parameters, portable functions (the PostgreSQL backend defines group_concat,
+ * instr and text_fold as SQLite has them), RETURNING for new ids, and ON CONFLICT rather
+ * than INSERT OR IGNORE. Where the two must differ, a caller asks db_dialect.
  */
 #ifndef CERTTRACK_DB_H
 #define CERTTRACK_DB_H
@@ -19,6 +20,26 @@
 
 struct db;
 struct db_stmt;
+
+enum db_dialect { DB_DIALECT_SQLITE, DB_DIALECT_POSTGRES };
+
+/* True when locator names a PostgreSQL database: a "postgresql://" or "postgres://"
+ * URI, or "postgresql:" alone for the libpq environment variables (PGHOST, PGDATABASE
+ * and the rest). Anything else is a SQLite file ("sqlite:PATH" or PATH). */
+bool db_locator_is_postgres(const char *locator);
+
+/* The file a SQLite locator names (locator without its "sqlite:" prefix); borrowed from
+ * locator. */
+const char *db_locator_sqlite_path(const char *locator);
+
+/* Opens the database locator names (see db_locator_is_postgres); create is for SQLite,
+ * which makes the file when it is missing (a PostgreSQL database is made by its
+ * administrator). The caller closes it with db_close. */
+enum ct_status db_open(const char *locator, bool create, struct db **out,
+                       struct ct_err *err) CT_MUST_CHECK;
+
+/* Which SQL the connection speaks. */
+enum db_dialect db_dialect(const struct db *db);
 
 /* Closes the connection, finalizing nothing: every statement must be finalized first.
  * NULL is a no-op. */
@@ -88,6 +109,10 @@ bool db_column_is_integer(struct db_stmt *stmt, int column);
  * opens a nested one (a savepoint): its db_commit keeps its changes for the outer
  * transaction to commit, its db_rollback undoes only them. db_rollback never fails. */
 enum ct_status db_begin(struct db *db, struct ct_err *err) CT_MUST_CHECK;
+/* Begins a transaction that only reads, outside any other: every read in it sees one
+ * snapshot of the database (SQLite's deferred BEGIN; PostgreSQL's REPEATABLE READ, READ
+ * ONLY). It takes no write lock. End it with db_rollback (or db_commit). */
+enum ct_status db_begin_read(struct db *db, struct ct_err *err) CT_MUST_CHECK;
 enum ct_status db_commit(struct db *db, struct ct_err *err) CT_MUST_CHECK;
 void db_rollback(struct db *db);
 
@@ -102,5 +127,14 @@ enum ct_status db_backup(struct db *db, const char *path, struct ct_err *err) CT
 
 /* Runs the backend's integrity check; fails with its first message when not "ok". */
 enum ct_status db_check_integrity(struct db *db, struct ct_err *err) CT_MUST_CHECK;
+
+/* Fails (CT_ERR_INPUT, where "database") when a row references a row that is not there
+ * (SQLite's foreign_key_check; PostgreSQL checks every reference as it is made). */
+enum ct_status db_check_references(struct db *db, struct ct_err *err) CT_MUST_CHECK;
+
+/* Turns the checking of references on or off for this connection, outside any
+ * transaction, for a migration that rebuilds a table others reference (SQLite's ALTER
+ * TABLE procedure); PostgreSQL alters tables in place and does nothing here. */
+enum ct_status db_set_reference_checks(struct db *db, bool on, struct ct_err *err) CT_MUST_CHECK;
 
 #endif

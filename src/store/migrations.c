@@ -3,7 +3,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "migrations_postgres.h"
 #include "store_duplicates.h"
 #include "../core/banned.h"
 
@@ -300,21 +302,19 @@ static enum ct_status record_migration(struct db *db, const struct migration *mi
     return status;
 }
 
-/* Refuses (CT_ERR_INPUT, where "database") when a row references one that is not there. */
-static enum ct_status check_references(struct db *db, struct ct_err *err)
+/* Runs one SQL part of a migration, in its PostgreSQL form on PostgreSQL. */
+static enum ct_status exec_part(struct db *db, int64_t version, const char *sql, bool after,
+                                struct ct_err *err)
 {
-    struct db_stmt *stmt = NULL;
-    enum ct_status status = db_prepare(db, "PRAGMA foreign_key_check", &stmt, err);
-    bool has_row = false;
+    if (db_dialect(db) != DB_DIALECT_POSTGRES) {
+        return db_exec(db, sql, err);
+    }
+    char *postgres_sql = NULL;
+    enum ct_status status = migrations_postgres_sql(version, sql, after, &postgres_sql, err);
     if (status == CT_OK) {
-        status = db_step(stmt, &has_row, err);
+        status = db_exec(db, postgres_sql, err);
     }
-    if (status == CT_OK && has_row) {
-        status =
-            ct_err_set(err, CT_ERR_INPUT, "database", "a row of %s references a missing row of %s",
-                       db_column_text(stmt, 0), db_column_text(stmt, 2));
-    }
-    db_finalize(stmt);
+    free(postgres_sql);
     return status;
 }
 
@@ -332,16 +332,16 @@ static enum ct_status apply_in_transaction(struct db *db, const struct migration
         return db_commit(db, err);
     }
     if (status == CT_OK) {
-        status = db_exec(db, migration->sql, err);
+        status = exec_part(db, migration->version, migration->sql, false, err);
     }
     if (status == CT_OK && migration->run != NULL) {
         status = migration->run(db, err);
     }
     if (status == CT_OK && migration->sql_after != NULL) {
-        status = db_exec(db, migration->sql_after, err);
+        status = exec_part(db, migration->version, migration->sql_after, true, err);
     }
     if (status == CT_OK && migration->rebuilds_tables) {
-        status = check_references(db, err);
+        status = db_check_references(db, err);
     }
     if (status == CT_OK) {
         status = record_migration(db, migration, err);
@@ -364,12 +364,12 @@ static enum ct_status apply_one(struct db *db, const struct migration *migration
     if (!migration->rebuilds_tables) {
         return apply_in_transaction(db, migration, err);
     }
-    enum ct_status status = db_exec(db, "PRAGMA foreign_keys = OFF", err);
+    enum ct_status status = db_set_reference_checks(db, false, err);
     if (status == CT_OK) {
         status = apply_in_transaction(db, migration, err);
     }
     struct ct_err restore_err;
-    enum ct_status restored = db_exec(db, "PRAGMA foreign_keys = ON", &restore_err);
+    enum ct_status restored = db_set_reference_checks(db, true, &restore_err);
     if (status == CT_OK && restored != CT_OK) {
         *err = restore_err;
         status = restored;

@@ -1,6 +1,5 @@
 #include "store_open.h"
 
-#include "db_sqlite.h"
 #include "migrations.h"
 #include "store_track_summary.h"
 #include "../core/banned.h"
@@ -12,7 +11,7 @@ enum ct_status store_open(struct store *store, const char *path, bool create,
     store->programs = programs;
     store->templates = NULL;
     store->before_commit = NULL;
-    enum ct_status status = db_open_sqlite(path, create, &store->db, err);
+    enum ct_status status = db_open(path, create, &store->db, err);
     if (status == CT_OK) {
         status = migrations_apply(store->db, NULL, err);
     }

@@ -351,7 +351,7 @@ static enum ct_status record_json(struct store *store, int64_t track_id, struct 
      * caller's transaction, when there is one). */
     bool own_transaction = !db_in_transaction(store->db);
     if (own_transaction) {
-        status = db_exec(store->db, "BEGIN", err);
+        status = db_begin_read(store->db, err);
     }
     if (status == CT_OK) {
         status = fill_record(store, &track, root, err);

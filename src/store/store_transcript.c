@@ -266,7 +266,7 @@ enum ct_status store_transcript_load(struct store *store,
     /* One read transaction, so that the record, the titles and the plan are one snapshot
      * (or the caller's transaction, when there is one). */
     bool own_transaction = !db_in_transaction(store->db);
-    enum ct_status status = own_transaction ? db_exec(store->db, "BEGIN", err) : CT_OK;
+    enum ct_status status = own_transaction ? db_begin_read(store->db, err) : CT_OK;
     if (status == CT_OK) {
         status = load(store, certificate, program, t, err);
     }

@@ -50,7 +50,7 @@ struct action_world *action_world_open(const char *name)
     assert_non_null(world);
     test_scratch_directory(world->directory, sizeof world->directory, name);
     char path[256];
-    snprintf(path, sizeof path, "%s/test.db", world->directory);
+    test_database(path, sizeof path, world->directory, "test");
     struct ct_err err = {0};
     test_ok(store_open(&world->store, path, true, test_msl_programs(), &err), &err);
     struct store *store = &world->store;

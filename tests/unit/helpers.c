@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libpq-fe.h>
+#include <unistd.h>
+
 #include "io/program_dir.h"
 #include "core/banned.h"
 
@@ -128,6 +131,49 @@ void test_scratch_directory(char *out, size_t size, const char *name)
     if (mkdtemp(out) == NULL) {
         fail_msg("cannot make a scratch directory for %s", name);
     }
+}
+
+int test_on_postgres(void)
+{
+    const char *base = getenv("CERTTRACK_TEST_POSTGRES");
+    return base != NULL && base[0] != '\0';
+}
+
+/* Makes the database name on the server at base; fails the test when it cannot. */
+static void create_postgres_database(const char *base, const char *name)
+{
+    char uri[1024];
+    snprintf(uri, sizeof uri, "%s/postgres", base);
+    PGconn *conn = PQconnectdb(uri);
+    if (PQstatus(conn) != CONNECTION_OK) {
+        fail_msg("cannot reach the test PostgreSQL at %s: %s", uri, PQerrorMessage(conn));
+    }
+    char sql[256];
+    snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\"", name);
+    PGresult *result = PQexec(conn, sql);
+    int made = PQresultStatus(result) == PGRES_COMMAND_OK;
+    PQclear(result);
+    if (!made) {
+        fail_msg("cannot make the test database %s: %s", name, PQerrorMessage(conn));
+    }
+    PQfinish(conn);
+}
+
+void test_database(char *out, size_t size, const char *directory, const char *name)
+{
+    if (!test_on_postgres()) {
+        snprintf(out, size, "%s/%s.db", directory, name);
+        return;
+    }
+    static int made;
+    const char *base = getenv("CERTTRACK_TEST_POSTGRES");
+    char database[128];
+    snprintf(database, sizeof database, "t%ld_%d_%s", (long)getpid(), ++made, name);
+    for (char *c = database; *c != '\0'; c++) {
+        *c = (*c == '-') ? '_' : *c;
+    }
+    create_postgres_database(base, database);
+    snprintf(out, size, "%s/%s", base, database);
 }
 
 int test_remove_directory(const char *path)

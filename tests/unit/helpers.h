@@ -62,6 +62,15 @@ int test_has_blocking(const struct evaluated *evaluated, enum blocking_code code
  * fails the test when it cannot. */
 void test_scratch_directory(char *out, size_t size, const char *name);
 
+/* Writes into out (size bytes) the locator of a new, empty database for a test: the
+ * SQLite file directory/name.db, or, when CERTTRACK_TEST_POSTGRES holds a PostgreSQL
+ * URI without a database name (scripts/run-tests sets it for the PostgreSQL run), a new
+ * database made on that server. Fails the test when it cannot. */
+void test_database(char *out, size_t size, const char *directory, const char *name);
+
+/* True when the tests run against PostgreSQL (CERTTRACK_TEST_POSTGRES is set). */
+int test_on_postgres(void);
+
 /* Removes a scratch directory and everything in it; returns 0 when it is gone. */
 int test_remove_directory(const char *path);
 

@@ -41,7 +41,7 @@ static void fill_new(const char *directory, bool one_transaction, struct store *
                      struct demo_data_summary *summary, struct civil_date *today)
 {
     char path[256];
-    snprintf(path, sizeof path, "%s/demo.db", directory);
+    test_database(path, sizeof path, directory, "demo");
     struct ct_err err = {0};
     test_ok(clock_today(today, &err), &err);
     test_ok(store_open(store, path, true, test_msl_programs(), &err), &err);

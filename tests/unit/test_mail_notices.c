@@ -256,7 +256,7 @@ static void test_two_gatherers_at_once_put_each_notice_into_one_message(void **s
         }
     }
     char path[256];
-    snprintf(path, sizeof path, "%s/test.db", w->directory);
+    test_database(path, sizeof path, w->directory, "test");
     struct gatherer gatherers[2] = {{.path = path, .now = first + 700},
                                     {.path = path, .now = first + 700}};
     pthread_t threads[2];

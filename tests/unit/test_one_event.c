@@ -43,7 +43,7 @@ static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
     test_scratch_directory(f->directory, sizeof f->directory, "one-event");
-    snprintf(f->path, sizeof f->path, "%s/test.db", f->directory);
+    test_database(f->path, sizeof f->path, f->directory, "test");
     *state = f;
     return 0;
 }

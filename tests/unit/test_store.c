@@ -22,7 +22,7 @@ static int open_scratch(void **state)
 {
     struct scratch *scratch = calloc(1, sizeof *scratch);
     test_scratch_directory(scratch->directory, sizeof scratch->directory, "store");
-    snprintf(scratch->path, sizeof scratch->path, "%s/test.db", scratch->directory);
+    test_database(scratch->path, sizeof scratch->path, scratch->directory, "test");
     struct ct_err err = {0};
     if (db_open_sqlite(scratch->path, true, &scratch->db, &err) != CT_OK) {
         free(scratch);

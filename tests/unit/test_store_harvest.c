@@ -62,7 +62,7 @@ static int setup(void **state)
     struct fixture *f = calloc(1, sizeof *f);
     test_scratch_directory(f->directory, sizeof f->directory, "harvest");
     char path[256];
-    snprintf(path, sizeof path, "%s/test.db", f->directory);
+    test_database(path, sizeof path, f->directory, "test");
     struct ct_err err = {0};
     test_ok(store_open(&f->store, path, true, test_msl_programs(), &err), &err);
     const char *roles[] = {ROLE_NAME_LEARNER, NULL};

@@ -21,7 +21,7 @@ static int open_scratch(void **state)
     struct scratch *scratch = calloc(1, sizeof *scratch);
     assert_non_null(scratch);
     test_scratch_directory(scratch->directory, sizeof scratch->directory, "settings");
-    snprintf(scratch->path, sizeof scratch->path, "%s/test.db", scratch->directory);
+    test_database(scratch->path, sizeof scratch->path, scratch->directory, "test");
     struct ct_err err = {0};
     test_ok(store_open(&scratch->store, scratch->path, true, test_msl_programs(), &err), &err);
     *state = scratch;

@@ -31,7 +31,7 @@ static int demo_open(void **state)
     struct demo *d = calloc(1, sizeof *d);
     test_scratch_directory(d->directory, sizeof d->directory, "track-summary");
     char path[256];
-    snprintf(path, sizeof path, "%s/demo.db", d->directory);
+    test_database(path, sizeof path, d->directory, "demo");
     struct ct_err err = {0};
     test_ok(store_open(&d->store, path, true, test_msl_programs(), &err), &err);
     struct demo_data_summary summary;

@@ -45,7 +45,7 @@ static int setup(void **state)
     struct fixture *f = calloc(1, sizeof *f);
     test_scratch_directory(f->directory, sizeof f->directory, "transcript");
     char path[256];
-    snprintf(path, sizeof path, "%s/demo.db", f->directory);
+    test_database(path, sizeof path, f->directory, "demo");
     struct ct_err err = {0};
     struct demo_data_summary summary;
     test_ok(clock_today(&f->today, &err), &err);
