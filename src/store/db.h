@@ -6,7 +6,8 @@
  * column reads. Two backends implement it: SQLite (db_sqlite.h), the embedded default,
  * and PostgreSQL through libpq (db_postgres.h). Callers write one SQL for both: "?" or
  * "?N" parameters, portable functions (the PostgreSQL backend defines group_concat,
- * instr and text_fold as SQLite has them), RETURNING for new ids, and ON CONFLICT rather
+ * instr and text_fold as SQLite has them, and json_extract for an integer member only),
+ * an alias for every subquery in FROM, RETURNING for new ids, and ON CONFLICT rather
  * than INSERT OR IGNORE. Where the two must differ, a caller asks db_dialect.
  */
 #ifndef CERTTRACK_DB_H

@@ -51,6 +51,53 @@ struct pg_stmt {
 
 static const struct db_ops postgres_ops;
 
+/* The columns of a unique key PostgreSQL names in its detail ("Key (a, b)=(...) already
+ * exists."), copied into out without the values; "" when the detail has none. */
+static void key_columns(const char *detail, char *out, size_t size)
+{
+    out[0] = '\0';
+    const char *start = detail != NULL ? strstr(detail, "Key (") : NULL;
+    const char *end = start != NULL ? strstr(start, ")=") : NULL;
+    if (end != NULL) {
+        start += strlen("Key (");
+        snprintf(out, size, "%.*s", (int)(end - start), start);
+    }
+}
+
+/* A broken constraint (CT_ERR_INPUT), said as SQLite says it ("UNIQUE constraint failed:
+ * table: columns", "NOT NULL constraint failed: table.column", "CHECK constraint
+ * failed: name", "FOREIGN KEY constraint failed"), without the values PostgreSQL's detail
+ * holds: callers tell which rule a change broke from these words on either backend. */
+static enum ct_status constraint_error(const PGresult *result, const char *state, const char *what,
+                                       struct ct_err *err)
+{
+    const char *table = PQresultErrorField(result, PG_DIAG_TABLE_NAME);
+    const char *column = PQresultErrorField(result, PG_DIAG_COLUMN_NAME);
+    const char *constraint = PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME);
+    table = table != NULL ? table : "";
+    if (strcmp(state, "23505") == 0) {
+        char columns[256];
+        key_columns(PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL), columns, sizeof columns);
+        return ct_err_set(err, CT_ERR_INPUT, "database",
+                          "%s: UNIQUE constraint failed: %s: %s (%s)", what, table, columns,
+                          constraint != NULL ? constraint : "");
+    }
+    if (strcmp(state, "23502") == 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "database", "%s: NOT NULL constraint failed: %s.%s",
+                          what, table, column != NULL ? column : "");
+    }
+    if (strcmp(state, "23514") == 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "database", "%s: CHECK constraint failed: %s", what,
+                          constraint != NULL ? constraint : table);
+    }
+    if (strcmp(state, "23503") == 0) {
+        return ct_err_set(err, CT_ERR_INPUT, "database", "%s: FOREIGN KEY constraint failed (%s)",
+                          what, constraint != NULL ? constraint : table);
+    }
+    return ct_err_set(err, CT_ERR_INPUT, "database", "%s: constraint failed: %s", what,
+                      PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+}
+
 /* CT_ERR_INPUT for a broken constraint, else CT_ERR_IO, with PostgreSQL's message and
  * what it means for the caller. */
 static enum ct_status result_error(struct pg_db *db, const PGresult *result, const char *what,
@@ -63,7 +110,7 @@ static enum ct_status result_error(struct pg_db *db, const PGresult *result, con
                           what, PQerrorMessage(db->conn));
     }
     if (state != NULL && strncmp(state, "23", 2) == 0) {
-        return ct_err_set(err, CT_ERR_INPUT, "database", "%s: %s", what, message);
+        return constraint_error(result, state, what, err);
     }
     if (state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)) {
         return ct_err_set(err, CT_ERR_IO, "database",

@@ -46,6 +46,11 @@ static const struct postgres_form forms[] = {
         " RETURNS text LANGUAGE sql IMMUTABLE AS"
         " 'SELECT group_concat_step(so_far, value::text, separator)';"
         "CREATE AGGREGATE group_concat(bigint, text) (SFUNC = group_concat_step, STYPE = text);"
+        /* json_extract(document, '$.member') of an integer member: certtrack reads
+         * only the ids of rows from the audit log's JSON this way. */
+        "CREATE FUNCTION json_extract(document text, path text) RETURNS bigint"
+        " LANGUAGE sql IMMUTABLE STRICT AS"
+        " $$SELECT (document::jsonb ->> substr(path, 3))::bigint$$;"
         /* text_key_search's key (text_key.h): case folded, decomposed, the combining marks
          * of the Latin, Greek and Cyrillic scripts dropped. */
         "CREATE FUNCTION text_fold(value text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS"

@@ -81,12 +81,13 @@ enum ct_status store_compliance_each(struct store *store, struct civil_date day,
         " FROM tracks t JOIN people p ON p.id = t.person_id"
         " LEFT JOIN libraries l ON l.id = p.library_id"
         " WHERE (t.state IN ('active', 'submitted', 'returned')"
-        " OR (? IS NOT NULL AND t.state = 'certified' AND EXISTS (SELECT 1 FROM certificates c"
+        " OR (CAST(? AS TEXT) IS NOT NULL AND t.state = 'certified' AND EXISTS (SELECT 1 FROM "
+        "certificates c"
         " WHERE c.track_id = t.id AND c.issued >= ?)))"
-        " AND (? = 0 OR p.library_id = ?) AND (? IS NULL OR t.program = ?)"
+        " AND (? = 0 OR p.library_id = ?) AND (CAST(? AS TEXT) IS NULL OR t.program = ?)"
         " AND (? = 0 OR EXISTS (SELECT 1 FROM library_consultants lc"
         " WHERE lc.library_id = l.id AND lc.person_id = ?))"
-        " AND (? IS NULL OR l.kind = ?)");
+        " AND (CAST(? AS TEXT) IS NULL OR l.kind = ?)");
     if (status == CT_OK) {
         status = buf_append_str(&sql, order_sql(filter->order, filter->descending));
     }

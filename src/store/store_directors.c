@@ -122,7 +122,7 @@ static const char directors_sql[] =
     " c.program, c.issued, c.valid_until, c.revoked"
     " FROM libraries l LEFT JOIN people p ON p.id = l.director_id"
     " LEFT JOIN certificates c ON c.person_id = l.director_id"
-    " WHERE l.closed_on IS NULL AND (? IS NULL OR l.kind = ?)"
+    " WHERE l.closed_on IS NULL AND (CAST(? AS TEXT) IS NULL OR l.kind = ?)"
     " AND (? = 0 OR EXISTS (SELECT 1 FROM library_consultants lc"
     " WHERE lc.library_id = l.id AND lc.person_id = ?))"
     " ORDER BY LOWER(l.name), l.id, c.id";

@@ -21,8 +21,9 @@ static enum ct_status course_states(struct store *store, const char *url,
     struct db_stmt *stmt = NULL;
     enum ct_status status = db_prepare(
         store->db,
-        "SELECT COALESCE(SUM(state = 'waiting'), 0), COALESCE(SUM(state = 'credited'), 0),"
-        " COALESCE(SUM(state = 'withdrawn'), 0) FROM xapi_statements"
+        "SELECT COALESCE(SUM(CASE WHEN state = 'waiting' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE "
+        "WHEN state = 'credited' THEN 1 ELSE 0 END), 0),"
+        " COALESCE(SUM(CASE WHEN state = 'withdrawn' THEN 1 ELSE 0 END), 0) FROM xapi_statements"
         " WHERE object_id = ? OR course_id = ?",
         &stmt, err);
     if (status == CT_OK) {

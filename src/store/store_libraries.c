@@ -15,7 +15,8 @@
  * they are: the old libraries.consultant_id is no longer read). */
 #define CONSULTANT_NAMES                                                                           \
     "COALESCE((SELECT group_concat(name, ', ') FROM (SELECT c.name FROM library_consultants lc"    \
-    " JOIN people c ON c.id = lc.person_id WHERE lc.library_id = l.id ORDER BY c.name)), '')"
+    " JOIN people c ON c.id = lc.person_id WHERE lc.library_id = l.id ORDER BY c.name) names), "   \
+    "'')"
 #define LIBRARY_COLUMNS                                                                            \
     "l.id, l.name, l.city, l.kind, COALESCE(l.external_id, ''), COALESCE(l.closed_on, "            \
     "''), " CONSULTANT_NAMES " AS consultants"
@@ -202,7 +203,7 @@ static const char alignment_sql[] =
     "  JOIN plan_items i ON i.plan_version_id = v.id AND i.item_key = a.plan_item"
     "  JOIN plan_goals pg ON pg.id = i.plan_goal_id"
     "  WHERE pg.library_goal_id = g.id AND v.state = 'approved' AND a.status = 'verified'"
-    "  AND a.kind = 'self-directed'))"
+    "  AND a.kind = 'self-directed') planned)"
     " FROM library_goals g JOIN strategic_plans s ON s.id = g.strategic_plan_id"
     " WHERE s.library_id = ? ORDER BY g.code";
 

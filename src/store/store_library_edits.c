@@ -26,7 +26,7 @@ static enum ct_status consultants_json(struct store *store, int64_t library_id, 
             store_query_text(store,
                              "SELECT COALESCE(group_concat(person_id, ','), '') FROM"
                              " (SELECT person_id FROM library_consultants WHERE library_id = ?"
-                             " ORDER BY person_id)",
+                             " ORDER BY person_id) consultants",
                              STORE_PARAMS(DB_INT(library_id)), 1, ids, sizeof ids, &found, err);
     }
     if (status == CT_OK) {
@@ -50,8 +50,8 @@ static enum ct_status consultants_set(struct store *store, int64_t actor_id, int
     }
     for (size_t i = 0; status == CT_OK && i < library->consultant_count; i++) {
         status = STORE_EXEC(store,
-                            "INSERT OR IGNORE INTO library_consultants (library_id, person_id)"
-                            " VALUES (?, ?)",
+                            "INSERT INTO library_consultants (library_id, person_id)"
+                            " VALUES (?, ?) ON CONFLICT DO NOTHING",
                             NULL, err, DB_INT(library_id), DB_INT(library->consultants[i]));
     }
     if (status == CT_OK) {

@@ -29,7 +29,8 @@ enum ct_status store_newly_certified(struct store *store, struct civil_date from
         " FROM certificates c JOIN people p ON p.id = c.person_id"
         " LEFT JOIN libraries l ON l.id = p.library_id"
         " WHERE c.provenance = 'awarded' AND c.revoked IS NULL AND c.issued >= ? AND c.issued <= ?"
-        " AND (? IS NULL OR c.program = ?) AND (? IS NULL OR l.kind = ?)"
+        " AND (CAST(? AS TEXT) IS NULL OR c.program = ?) AND (CAST(? AS TEXT) IS NULL OR l.kind = "
+        "?)"
         " AND (? = 0 OR EXISTS (SELECT 1 FROM library_consultants lc"
         " WHERE lc.library_id = l.id AND lc.person_id = ?))"
         " ORDER BY c.program, l.id IS NULL, LOWER(l.name), l.id, LOWER(p.name), c.id",

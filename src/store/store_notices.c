@@ -90,7 +90,7 @@ enum ct_status store_notice_waiters(struct store *store, struct store_rows *rows
                                     struct ct_err *err)
 {
     return store_read_rows(store,
-                           "SELECT n.person_id, coalesce(s.delivery = 'daily', 0),"
+                           "SELECT n.person_id, CASE WHEN s.delivery = 'daily' THEN 1 ELSE 0 END,"
                            " min(n.created_at) AS oldest FROM notices n"
                            " LEFT JOIN notice_settings s ON s.person_id = n.person_id"
                            " WHERE n.outbox_id IS NULL AND n.skipped IS NULL"
@@ -221,7 +221,7 @@ static enum ct_status set_delivery(struct store *store, int64_t actor_id, int64_
                             "INSERT INTO notice_settings (person_id, delivery, changed_at)"
                             " VALUES (?1, ?2, ?3) ON CONFLICT (person_id) DO UPDATE SET"
                             " delivery = excluded.delivery, changed_at = excluded.changed_at"
-                            " WHERE delivery <> excluded.delivery RETURNING id",
+                            " WHERE notice_settings.delivery <> excluded.delivery RETURNING id",
                             &changed, err, DB_INT(person_id), DB_TEXT(delivery), DB_TEXT(when));
     }
     if (status == CT_OK && changed != 0) {

@@ -206,14 +206,14 @@ enum ct_status store_outbox_mark_sent(struct store *store, int64_t id, int64_t n
 static enum ct_status count_refusal(struct store *store, int64_t id, const char *when,
                                     const char *error, struct ct_err *err)
 {
-    enum ct_status status =
-        STORE_EXEC(store,
-                   "INSERT INTO mail_address_refusals (address, refusals, last_refusal,"
-                   " last_refused_at) SELECT lower(recipient), 1, ?2, ?3 FROM mail_outbox"
-                   " WHERE id = ?1 ON CONFLICT (address) DO UPDATE SET"
-                   " refusals = refusals + 1, last_refusal = excluded.last_refusal,"
-                   " last_refused_at = excluded.last_refused_at",
-                   NULL, err, DB_INT(id), DB_TEXT(error), DB_TEXT(when));
+    enum ct_status status = STORE_EXEC(
+        store,
+        "INSERT INTO mail_address_refusals (address, refusals, last_refusal,"
+        " last_refused_at) SELECT lower(recipient), 1, ?2, ?3 FROM mail_outbox"
+        " WHERE id = ?1 ON CONFLICT (address) DO UPDATE SET"
+        " refusals = mail_address_refusals.refusals + 1, last_refusal = excluded.last_refusal,"
+        " last_refused_at = excluded.last_refused_at",
+        NULL, err, DB_INT(id), DB_TEXT(error), DB_TEXT(when));
     int64_t refusals = 0;
     status = status == CT_OK ? STORE_EXEC(store,
                                           "SELECT refusals FROM mail_address_refusals WHERE"

@@ -274,7 +274,7 @@ static enum ct_status replace_roles(struct store *store, int64_t person_id,
         status = STORE_EXEC(store,
                             "INSERT INTO person_roles (person_id, role, began) VALUES (?, ?, ?)"
                             " ON CONFLICT (person_id, role) DO UPDATE"
-                            " SET began = COALESCE(excluded.began, began)",
+                            " SET began = COALESCE(excluded.began, person_roles.began)",
                             NULL, err, DB_INT(person_id), DB_TEXT(role_table[r].name),
                             DB_TEXT(store_date_text(wanted->began, began)));
     }

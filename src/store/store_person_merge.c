@@ -36,10 +36,13 @@ static const char *const moves[] = {
     "UPDATE person_library_moves SET recorded_by = ?1 WHERE recorded_by = ?2",
     "UPDATE person_merges SET merged_by = ?1 WHERE merged_by = ?2",
     "UPDATE notices SET person_id = ?1 WHERE person_id = ?2",
-    "UPDATE OR IGNORE reminders_sent SET person_id = ?1 WHERE person_id = ?2",
+    ("UPDATE reminders_sent SET person_id = ?1 WHERE person_id = ?2 AND NOT EXISTS (SELECT 1"
+     " FROM reminders_sent k WHERE k.person_id = ?1 AND k.kind = reminders_sent.kind"
+     " AND k.subject_key = reminders_sent.subject_key)"),
     "DELETE FROM reminders_sent WHERE person_id = ?2",
-    "INSERT OR IGNORE INTO notice_opt_outs (person_id, kind, since, how)"
-    " SELECT ?1, kind, since, how FROM notice_opt_outs WHERE person_id = ?2",
+    ("INSERT INTO notice_opt_outs (person_id, kind, since, how)"
+     " SELECT ?1, kind, since, how FROM notice_opt_outs WHERE person_id = ?2"
+     " ON CONFLICT DO NOTHING"),
     "DELETE FROM notice_opt_outs WHERE person_id = ?2",
     "DELETE FROM notice_settings WHERE person_id = ?2",
     "UPDATE people SET verifier_id = ?1 WHERE verifier_id = ?2 AND id <> ?1",
@@ -51,8 +54,9 @@ static const char *const moves[] = {
     " FROM library_consultants c WHERE c.person_id = ?2 AND NOT EXISTS (SELECT 1 FROM"
     " library_consultants k WHERE k.library_id = c.library_id AND k.person_id = ?1)",
     "DELETE FROM library_consultants WHERE person_id = ?2",
-    ("INSERT OR IGNORE INTO library_consultants (library_id, person_id)"
-     " SELECT library_id, ?1 FROM library_consultants WHERE person_id = ?2"),
+    ("INSERT INTO library_consultants (library_id, person_id)"
+     " SELECT library_id, ?1 FROM library_consultants WHERE person_id = ?2"
+     " ON CONFLICT DO NOTHING"),
     "DELETE FROM library_consultants WHERE person_id = ?2",
     ("INSERT INTO person_roles (person_id, role, began)"
      " SELECT ?1, role, began FROM person_roles WHERE person_id = ?2 AND true"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_outbox.h"
 #include "store_secrets.h"
 #include "../core/banned.h"
 
@@ -14,7 +15,12 @@
     (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + SECOND_FACTOR_SECRET_BYTES)
 #define SEALED_HEX (2 * SEALED_BYTES + 1)
 
-#define ISO_AT "strftime('%Y-%m-%dT%H:%M:%SZ', ?, 'unixepoch')"
+/* The ISO 8601 UTC text of unix_seconds, written into at and returned. */
+static const char *iso_time(int64_t unix_seconds, char at[OUTBOX_TIME_SIZE])
+{
+    store_outbox_time_text(unix_seconds, at);
+    return at;
+}
 
 static enum ct_status seal(struct store *store,
                            const unsigned char secret[SECOND_FACTOR_SECRET_BYTES],
@@ -118,6 +124,7 @@ enum ct_status store_second_factor_begin(struct store *store, int64_t actor_id, 
                                          const unsigned char secret[SECOND_FACTOR_SECRET_BYTES],
                                          int64_t now, struct ct_err *err)
 {
+    char at[OUTBOX_TIME_SIZE];
     char sealed[SEALED_HEX];
     enum ct_status status = seal(store, secret, sealed, err);
     if (status == CT_OK) {
@@ -136,12 +143,13 @@ enum ct_status store_second_factor_begin(struct store *store, int64_t actor_id, 
                             "a second factor is set up already: remove it first");
     }
     if (status == CT_OK) {
-        status = STORE_EXEC(store,
-                            "INSERT INTO second_factors (person_id, secret, created_at)"
-                            " VALUES (?, ?, " ISO_AT ") ON CONFLICT (person_id) DO UPDATE"
-                            " SET secret = excluded.secret, created_at = excluded.created_at,"
-                            " last_step = 0",
-                            NULL, err, DB_INT(person_id), DB_TEXT(sealed), DB_INT(now));
+        status =
+            STORE_EXEC(store,
+                       "INSERT INTO second_factors (person_id, secret, created_at)"
+                       " VALUES (?, ?, ?) ON CONFLICT (person_id) DO UPDATE"
+                       " SET secret = excluded.secret, created_at = excluded.created_at,"
+                       " last_step = 0",
+                       NULL, err, DB_INT(person_id), DB_TEXT(sealed), DB_TEXT(iso_time(now, at)));
     }
     if (status == CT_OK) {
         status = audit_factor(store, actor_id, person_id, "second-factor-begin", err);
@@ -189,15 +197,17 @@ enum ct_status store_second_factor_confirm(struct store *store, int64_t person_i
                                            const char *const codes[RECOVERY_CODE_COUNT],
                                            int64_t now, struct ct_err *err)
 {
+    char at[OUTBOX_TIME_SIZE];
     enum ct_status status = db_begin(store->db, err);
     if (status != CT_OK) {
         return status;
     }
     int64_t confirmed = 0;
-    status = STORE_EXEC(store,
-                        "UPDATE second_factors SET confirmed_at = " ISO_AT ", last_step = ?"
-                        " WHERE person_id = ? AND confirmed_at IS NULL RETURNING 1",
-                        &confirmed, err, DB_INT(now), DB_INT(step), DB_INT(person_id));
+    status =
+        STORE_EXEC(store,
+                   "UPDATE second_factors SET confirmed_at = ?, last_step = ?"
+                   " WHERE person_id = ? AND confirmed_at IS NULL RETURNING 1",
+                   &confirmed, err, DB_TEXT(iso_time(now, at)), DB_INT(step), DB_INT(person_id));
     if (status == CT_OK && confirmed == 0) {
         status = ct_err_set(err, CT_ERR_INPUT, "second_factor",
                             "there is no second factor being set up");
@@ -227,14 +237,15 @@ enum ct_status store_second_factor_use_step(struct store *store, int64_t person_
 enum ct_status store_recovery_code_use(struct store *store, int64_t person_id, const char *code,
                                        int64_t now, bool *accepted, struct ct_err *err)
 {
+    char at[OUTBOX_TIME_SIZE];
     char hash[2 * crypto_hash_sha256_BYTES + 1];
     code_hash(code, hash);
     int64_t used = 0;
     enum ct_status status =
         STORE_EXEC(store,
-                   "UPDATE recovery_codes SET used_at = " ISO_AT
-                   " WHERE person_id = ? AND code_hash = ? AND used_at IS NULL RETURNING 1",
-                   &used, err, DB_INT(now), DB_INT(person_id), DB_TEXT(hash));
+                   "UPDATE recovery_codes SET used_at = ? WHERE person_id = ? AND code_hash = ? "
+                   "AND used_at IS NULL RETURNING 1",
+                   &used, err, DB_TEXT(iso_time(now, at)), DB_INT(person_id), DB_TEXT(hash));
     *accepted = status == CT_OK && used != 0;
     return status;
 }

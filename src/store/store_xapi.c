@@ -713,14 +713,17 @@ enum ct_status store_xapi_site_counts(struct store *store, int64_t site_id,
 {
     memset(counts, 0, sizeof *counts);
     struct db_stmt *stmt = NULL;
-    enum ct_status status =
-        db_prepare(store->db,
-                   "SELECT COUNT(*), COALESCE(SUM(state = 'credited' AND created = 1), 0),"
-                   " COALESCE(SUM(state = 'credited' AND created = 0), 0),"
-                   " COALESCE(SUM(state = 'withdrawn'), 0), COALESCE(SUM(state = 'waiting'), 0),"
-                   " COALESCE(SUM(state = 'ignored'), 0), COALESCE(SUM(state = 'partial'), 0)"
-                   " FROM xapi_statements WHERE site_id = ?",
-                   &stmt, err);
+    enum ct_status status = db_prepare(
+        store->db,
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN state = 'credited' AND created = 1 THEN 1 ELSE 0 "
+        "END), 0),"
+        " COALESCE(SUM(CASE WHEN state = 'credited' AND created = 0 THEN 1 ELSE 0 END), 0),"
+        " COALESCE(SUM(CASE WHEN state = 'withdrawn' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE "
+        "WHEN state = 'waiting' THEN 1 ELSE 0 END), 0),"
+        " COALESCE(SUM(CASE WHEN state = 'ignored' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN "
+        "state = 'partial' THEN 1 ELSE 0 END), 0)"
+        " FROM xapi_statements WHERE site_id = ?",
+        &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(site_id)), 1, err);
     }

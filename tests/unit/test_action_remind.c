@@ -331,13 +331,16 @@ static void test_a_message_too_long_for_the_outbox_lists_fewer(void **state)
 {
     struct action_world *w = *state;
     /* 50 claims with titles of 400 characters: listing them all passes the outbox's limit. */
+    char title[401];
+    memset(title, 'x', 400);
+    title[400] = '\0';
     exec(w,
          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)"
          " INSERT INTO activities (person_id, record_key, kind, title, date, credit_halves,"
          " category, status, provenance, created_at) SELECT %lld, 'long' || i, 'workshop',"
-         " printf('%%.400c', 'x'), '2026-01-01', 2, 'technology', 'pending', 'claim',"
+         " '%s', '2026-01-01', 2, 'technology', 'pending', 'claim',"
          " '2026-01-02T00:00:00Z' FROM n",
-         (long long)w->learner);
+         (long long)w->learner, title);
     struct seen seen;
     struct remind_summary summary = run(w, "2026-02-15", false, &seen);
     assert_int_equal(summary.messages, 1);

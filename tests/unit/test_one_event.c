@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "store/audit.h"
-#include "store/db_sqlite.h"
+#include "store/db.h"
 #include "store/migrations.h"
 #include "store/store_activities.h"
 #include "store/store_catalog.h"
@@ -111,7 +111,7 @@ static void write_version_7(const char *path)
 {
     struct db *db = NULL;
     struct ct_err err = {0};
-    test_ok(db_open_sqlite(path, true, &db, &err), &err);
+    test_ok(db_open(path, true, &db, &err), &err);
     test_ok(migrations_apply_until(db, 7, NULL, &err), &err);
     test_ok(db_exec(db,
                     "INSERT INTO people (id, name, email, email_key, created_at) VALUES"

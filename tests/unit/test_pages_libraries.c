@@ -287,13 +287,13 @@ static void test_the_api_keeps_goals_and_refuses_deleting_a_served_one(void **st
                                            " 'active', '2026-01-01') RETURNING 0"),
                      0);
     assert_int_equal(action_world_count(w, "INSERT INTO plan_versions (track_id, version, state)"
-                                           " VALUES (last_insert_rowid(), 1, 'draft')"
+                                           " VALUES ((SELECT MAX(id) FROM tracks), 1, 'draft')"
                                            " RETURNING 0"),
                      0);
     char served[200];
     snprintf(served, sizeof served,
              "INSERT INTO plan_goals (plan_version_id, position, library_goal_id, goal)"
-             " VALUES (last_insert_rowid(), 1, %lld, 'Storytime') RETURNING 0",
+             " VALUES ((SELECT MAX(id) FROM plan_versions), 1, %lld, 'Storytime') RETURNING 0",
              (long long)w->library_goal);
     assert_int_equal(action_world_count(w, served), 0);
     web_call_begin(&call, w, "DELETE", one, w->director, day);

@@ -245,6 +245,16 @@ static void name_director(struct action_world *w, int64_t library, int64_t direc
 
 /* A certificate of program for person, issued on issued and valid for four years, on a
  * certified track of its own; revoked when revoked is set. */
+
+/* The day four years after day (YYYY-MM-DD), written into out and returned. */
+static const char *four_years_on(const char *day, char out[CIVIL_DATE_TEXT_SIZE])
+{
+    struct civil_date date;
+    assert_true(civil_date_parse(day, &date));
+    civil_date_format(civil_date_add_years(date, 4), out);
+    return out;
+}
+
 static void give_certificate(struct action_world *w, int64_t person, const char *program,
                              const char *issued, bool revoked)
 {
@@ -252,6 +262,7 @@ static void give_certificate(struct action_world *w, int64_t person, const char 
     char number[32], code[32];
     serial++;
     snprintf(number, sizeof number, "CT-%d", serial);
+    char until[CIVIL_DATE_TEXT_SIZE];
     snprintf(code, sizeof code, "code-%d", serial);
     struct ct_err err = {0};
     test_ok(STORE_EXEC(&w->store,
@@ -264,10 +275,10 @@ static void give_certificate(struct action_world *w, int64_t person, const char 
                        "INSERT INTO certificates (number, verification_code, person_id, track_id,"
                        " program, credit_halves, issued, valid_until, revoked, status_index)"
                        " VALUES (?, ?, ?, (SELECT MAX(id) FROM tracks), ?, 120, ?,"
-                       " date(?, '+4 years'), ?, ?)",
+                       " ?, ?, ?)",
                        NULL, &err, DB_TEXT(number), DB_TEXT(code), DB_INT(person), DB_TEXT(program),
-                       DB_TEXT(issued), DB_TEXT(issued), DB_TEXT(revoked ? "2021-01-01" : NULL),
-                       DB_INT(1000 + serial)),
+                       DB_TEXT(issued), DB_TEXT(four_years_on(issued, until)),
+                       DB_TEXT(revoked ? "2021-01-01" : NULL), DB_INT(1000 + serial)),
             &err);
 }
 
