@@ -8,6 +8,7 @@
 #include "../../core/activity_kind.h"
 #include "../../core/credit.h"
 #include "../../store/store_learning.h"
+#include "../html/confirm_page.h"
 #include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
@@ -259,30 +260,18 @@ static enum ct_status confirm_page(struct web_request *request, struct web_respo
     html_markup(&h, "</p>\n<p>The values it has now are kept with the correction and in the"
                     " audit trail. The learner is told of the correction by mail, and their"
                     " progress is counted again with the corrected values.</p>\n");
-    html_format(&h, "<form method=\"post\" action=\"/activities/%" PRId64 "/correct\">\n",
-                activity->id);
-    html_csrf(&h, request->csrf);
+    const struct confirm_page form = {.record = "/activities",
+                                      .id = activity->id,
+                                      .verb = "correct",
+                                      .confirm = "Correct the activity",
+                                      .change = "Change the correction",
+                                      .keep = "Keep the activity as it is"};
+    confirm_page_begin(&h, &form, request->csrf);
     for (int i = 0; i < FIELD_COUNT; i++) {
         html_hidden(&h, specs[i].id, values->values[i]);
     }
-    html_markup(&h, "<ul class=\"usa-button-group\">\n<li class=\"usa-button-group__item\">"
-                    "<button type=\"submit\" class=\"usa-button\" name=\"step\""
-                    " value=\"confirm\">Correct the activity</button></li>\n"
-                    "<li class=\"usa-button-group__item\"><button type=\"submit\""
-                    " class=\"usa-button usa-button--outline\" name=\"step\" value=\"change\">"
-                    "Change the correction</button></li>\n</ul>\n</form>\n");
-    html_format(&h, "<p><a href=\"/activities/%" PRId64 "\">Keep the activity as it is</a></p>\n",
-                activity->id);
+    confirm_page_end(&h, &form);
     return html_status(&h);
-}
-
-static enum ct_status refused(struct web_request *request, struct web_response *response,
-                              const struct action_outcome *outcome)
-{
-    unsigned code = outcome->refusal == ACTION_NOT_ALLOWED ? 403
-                    : outcome->refusal == ACTION_NOT_FOUND ? 404
-                                                           : 409;
-    return page_error(request, response, code, "Not corrected", outcome->err.message);
 }
 
 enum ct_status page_activity_correct_submit(struct web_request *request,
@@ -314,7 +303,7 @@ enum ct_status page_activity_correct_submit(struct web_request *request,
     action_outcome_init(&outcome);
     status = action_activity_correct(request->store, &actor, &input, &result, &outcome);
     if (status == CT_ERR_INPUT && outcome.refusal != ACTION_BAD_INPUT) {
-        return refused(request, response, &outcome);
+        return confirm_page_refused(request, response, "Not corrected", &outcome);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;
