@@ -11,6 +11,7 @@
 #include "../html/confirm_page.h"
 #include "../html/error_summary.h"
 #include "../html/form.h"
+#include "../html/form_options.h"
 #include "../html/html.h"
 #include "../html/layout.h"
 #include "../../core/banned.h"
@@ -36,42 +37,9 @@ static const struct field_spec specs[FIELD_COUNT] = {
                       NULL},
 };
 
-enum { MAX_CATEGORIES = 32 };
-
 struct values {
     const char *values[FIELD_COUNT];
 };
-
-static size_t kind_options(struct form_option *options)
-{
-    size_t count = 0;
-    for (int k = 0; k < ACTIVITY_KIND_COUNT; k++) {
-        if (activity_kind_has_credit_value((enum activity_kind)k)) {
-            options[count++] = (struct form_option){activity_kind_name((enum activity_kind)k),
-                                                    activity_kind_label((enum activity_kind)k)};
-        }
-    }
-    return count;
-}
-
-static size_t category_options(const struct program_set *programs, struct form_option *options)
-{
-    size_t count = 0;
-    for (size_t p = 0; p < programs->count; p++) {
-        const struct program *program = programs->programs[p];
-        for (size_t c = 0; c < program->category_count && count < MAX_CATEGORIES; c++) {
-            bool seen = false;
-            for (size_t i = 0; i < count; i++) {
-                seen |= strcmp(options[i].value, program->categories[c].id) == 0;
-            }
-            if (!seen) {
-                options[count++] =
-                    (struct form_option){program->categories[c].id, program->categories[c].name};
-            }
-        }
-    }
-    return count;
-}
 
 const char *page_activity_kind_words(const char *name)
 {
@@ -93,9 +61,9 @@ const char *page_activity_category_words(const struct program_set *programs, con
 static void form_fields(struct web_request *request, struct html *h, const struct values *values,
                         const struct action_outcome *outcome)
 {
-    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[MAX_CATEGORIES];
-    size_t kind_count = kind_options(kinds);
-    size_t category_count = category_options(request->store->programs, categories);
+    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[FORM_CATEGORIES_MAX];
+    size_t kind_count = form_kind_options(kinds, true);
+    size_t category_count = form_category_options(request->store->programs, categories);
     for (int i = 0; i < FIELD_COUNT; i++) {
         const struct field_spec *spec = &specs[i];
         const struct action_fault *fault =
