@@ -35,3 +35,21 @@ size_t form_category_options(const struct program_set *programs, struct form_opt
     }
     return count;
 }
+
+void html_spec_field(struct html *h, const struct form_spec *spec, const char *value,
+                     const struct action_outcome *outcome, const struct form_option *options,
+                     size_t option_count)
+{
+    const struct action_fault *fault = outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
+    struct form_field field = {.id = spec->id,
+                               .label = spec->label,
+                               .hint = spec->hint,
+                               .error = fault != NULL ? fault->message : NULL,
+                               .control = spec->control,
+                               .type = spec->type,
+                               .value = value,
+                               .options = options,
+                               .option_count = option_count,
+                               .required = spec->required};
+    html_field(h, &field);
+}

@@ -18,23 +18,15 @@
 
 enum field { FIELD_KIND, FIELD_DATE, FIELD_CREDITS, FIELD_CATEGORY, FIELD_REASON, FIELD_COUNT };
 
-struct field_spec {
-    const char *id;
-    const char *label;
-    const char *hint;
-    enum form_control control;
-    const char *type;
-};
-
-static const struct field_spec specs[FIELD_COUNT] = {
-    [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL},
-    [FIELD_DATE] = {"date", "Date", "As YYYY-MM-DD.", FORM_INPUT, "date"},
+static const struct form_spec specs[FIELD_COUNT] = {
+    [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL, true},
+    [FIELD_DATE] = {"date", "Date", "As YYYY-MM-DD.", FORM_INPUT, "date", true},
     [FIELD_CREDITS] = {"credits", "Credits", "A multiple of 0.5: 0.5, 1, 1.5 ...", FORM_INPUT,
-                       "text"},
-    [FIELD_CATEGORY] = {"category", "Category", NULL, FORM_SELECT, NULL},
+                       "text", true},
+    [FIELD_CATEGORY] = {"category", "Category", NULL, FORM_SELECT, NULL, true},
     [FIELD_REASON] = {"reason", "Reason for the correction",
                       "The learner is told it, with the values before and after.", FORM_TEXTAREA,
-                      NULL},
+                      NULL, true},
 };
 
 struct values {
@@ -65,20 +57,9 @@ static void form_fields(struct web_request *request, struct html *h, const struc
     size_t kind_count = form_kind_options(kinds, true);
     size_t category_count = form_category_options(request->store->programs, categories);
     for (int i = 0; i < FIELD_COUNT; i++) {
-        const struct field_spec *spec = &specs[i];
-        const struct action_fault *fault =
-            outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
-        struct form_field field = {.id = spec->id,
-                                   .label = spec->label,
-                                   .hint = spec->hint,
-                                   .error = fault != NULL ? fault->message : NULL,
-                                   .control = spec->control,
-                                   .type = spec->type,
-                                   .value = values->values[i],
-                                   .options = i == FIELD_KIND ? kinds : categories,
-                                   .option_count = i == FIELD_KIND ? kind_count : category_count,
-                                   .required = true};
-        html_field(h, &field);
+        bool kind = i == FIELD_KIND;
+        html_spec_field(h, &specs[i], values->values[i], outcome, kind ? kinds : categories,
+                        kind ? kind_count : category_count);
     }
 }
 

@@ -259,16 +259,7 @@ enum field_id {
 };
 
 /* Each field of the form; its id is the action's field (catalog.h). */
-struct field_spec {
-    const char *id;
-    const char *label;
-    const char *hint;
-    enum form_control control;
-    const char *type;
-    bool required;
-};
-
-static const struct field_spec specs[FIELD_COUNT] = {
+static const struct form_spec specs[FIELD_COUNT] = {
     [FIELD_TITLE] = {"title", "Title", "As the sponsor names it.", FORM_INPUT, "text", true},
     [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL, true},
     [FIELD_STARTS] = {"starts", "Date", "The first day, as YYYY-MM-DD.", FORM_INPUT, "date", true},
@@ -346,22 +337,11 @@ static enum ct_status form_page(struct web_request *request, struct web_response
                     " action=\"/catalog/new\">\n");
     html_csrf(&h, request->csrf);
     for (int i = 0; i < FIELD_COUNT; i++) {
-        const struct field_spec *spec = &specs[i];
-        const struct action_fault *fault =
-            outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
-        const char *value = web_form_value(request, spec->id);
-        struct form_field field = {.id = spec->id,
-                                   .label = spec->label,
-                                   .hint = spec->hint,
-                                   .error = fault != NULL ? fault->message : NULL,
-                                   .control = spec->control,
-                                   .type = spec->type,
-                                   .value = value == NULL && i == FIELD_SPONSOR && fresh ? issuer
-                                                                                         : value,
-                                   .options = i == FIELD_KIND ? kinds : categories,
-                                   .option_count = i == FIELD_KIND ? kind_count : category_count,
-                                   .required = spec->required};
-        html_field(&h, &field);
+        const char *value = web_form_value(request, specs[i].id);
+        bool kind = i == FIELD_KIND;
+        html_spec_field(&h, &specs[i],
+                        value == NULL && i == FIELD_SPONSOR && fresh ? issuer : value, outcome,
+                        kind ? kinds : categories, kind ? kind_count : category_count);
     }
     html_markup(&h, "<button class=\"usa-button\" type=\"submit\">Add the event</button>\n"
                     "</form>\n<p><a href=\"/catalog\">Back to the catalog</a></p>\n");

@@ -34,16 +34,7 @@ enum field {
     FIELD_COUNT
 };
 
-struct field_spec {
-    const char *id;
-    const char *label;
-    const char *hint;
-    enum form_control control;
-    const char *type;
-    bool required;
-};
-
-static const struct field_spec specs[FIELD_COUNT] = {
+static const struct form_spec specs[FIELD_COUNT] = {
     [FIELD_TITLE] = {"title", "Title", "As the sponsor names it.", FORM_INPUT, "text", true},
     [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL, true},
     [FIELD_STARTS] = {"starts", "First day", "As YYYY-MM-DD.", FORM_INPUT, "date", true},
@@ -145,20 +136,9 @@ static void form_fields(struct web_request *request, struct html *h,
     size_t kind_count = form_kind_options(kinds, true);
     size_t category_count = form_category_options(request->store->programs, categories);
     for (int i = 0; i < FIELD_COUNT; i++) {
-        const struct field_spec *spec = &specs[i];
-        const struct action_fault *fault =
-            outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
-        struct form_field field = {.id = spec->id,
-                                   .label = spec->label,
-                                   .hint = spec->hint,
-                                   .error = fault != NULL ? fault->message : NULL,
-                                   .control = spec->control,
-                                   .type = spec->type,
-                                   .value = values->values[i],
-                                   .options = i == FIELD_KIND ? kinds : categories,
-                                   .option_count = i == FIELD_KIND ? kind_count : category_count,
-                                   .required = spec->required};
-        html_field(h, &field);
+        bool kind = i == FIELD_KIND;
+        html_spec_field(h, &specs[i], values->values[i], outcome, kind ? kinds : categories,
+                        kind ? kind_count : category_count);
     }
 }
 
