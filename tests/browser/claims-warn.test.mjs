@@ -7,13 +7,9 @@
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory,
-    launchBrowser, newContext, signIn, tabTo, tearDown, workDirectory,
-} from './support.mjs';
+import { checkBothSizes, demoSite, tabTo } from './support.mjs';
 
 const TODAY = '2026-06-15';
 const LEARNER = 'staff@example.org';
@@ -22,30 +18,11 @@ const TITLE = 'Cataloging basics, before the plan';
 const BEFORE_PLAN = /It took place before the development plan was first submitted\./;
 const REASON = 'Please send the certificate of attendance';
 
-const work = workDirectory();
-let db = '';
-let server = null;
-let browser = null;
-
-const sql = (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
-
-before(async () => {
-    ensureScreenshotDirectory();
-    db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    browser = await launchBrowser();
-}, { timeout: 60000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
+const site = demoSite(TODAY);
+const { sql } = site;
 
 // axe and no sideways scrolling at both widths, then back to the desktop.
-async function checkBoth(page, name) {
-    for (const [viewport, size] of [[PHONE, 'phone'], [DESKTOP, 'desktop']]) {
-        await page.setViewportSize(viewport);
-        await checkPage(page, 'claims-warn', name, size);
-    }
-}
+const checkBoth = (page, name) => checkBothSizes(page, 'claims-warn', name, { phoneFirst: true });
 
 // Presses the button with the keyboard: Tab to it, then Enter; waits for the page.
 async function pressWithKeyboard(page, button) {
@@ -55,23 +32,16 @@ async function pressWithKeyboard(page, button) {
 
 const main = (page) => page.locator('main');
 
-async function signedIn(email) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, server.base, email, PASSWORD);
-    return { context, page };
-}
-
 test('a warned claim, confirmed by the learner, warned beside it for the verifier, rejected with a reason',
     { timeout: 240000 }, async () => {
         const verifier = sql(`SELECT v.email FROM people p JOIN people v ON v.id = p.verifier_id
             WHERE p.email = '${LEARNER}'`);
         assert.ok(verifier, 'the learner has a verifier');
-        const learner = await signedIn(LEARNER);
+        const learner = await site.signedIn(LEARNER);
         const page = learner.page;
 
         // The mouse fills in a course dated in the week before the plan was submitted.
-        await page.goto(`${server.base}/activities/new`);
+        await page.goto(`${site.base}/activities/new`);
         assert.doesNotMatch(await main(page).innerText(), /counts once (your verifier|verified)/);
         await page.getByLabel('Kind of activity').selectOption('course');
         await page.getByLabel('Title', { exact: true }).fill(TITLE);
@@ -105,9 +75,9 @@ test('a warned claim, confirmed by the learner, warned beside it for the verifie
         assert.equal(sql(`SELECT status FROM activities WHERE title = '${TITLE}'`), 'pending');
 
         // The verifier sees the same warning beside the claim.
-        const director = await signedIn(verifier);
+        const director = await site.signedIn(verifier);
         const queue = director.page;
-        await queue.goto(`${server.base}/verify`);
+        await queue.goto(`${site.base}/verify`);
         const row = main(queue).getByRole('row').filter({ hasText: TITLE });
         assert.equal(await row.count(), 1, 'the claim waits on the queue');
         const rowText = await row.innerText();
@@ -132,7 +102,7 @@ test('a warned claim, confirmed by the learner, warned beside it for the verifie
         assert.equal(sql(`SELECT status FROM activities WHERE title = '${TITLE}'`), 'rejected');
 
         // The learner reads the verifier's reason on the dashboard.
-        await page.goto(`${server.base}/`);
+        await page.goto(`${site.base}/`);
         const mine = main(page).getByRole('row').filter({ hasText: TITLE });
         assert.match(await mine.innerText(), new RegExp(`Reason given: ${REASON}`));
         await checkBoth(page, 'the dashboard with a rejection reason');
@@ -141,9 +111,9 @@ test('a warned claim, confirmed by the learner, warned beside it for the verifie
     });
 
 test('the award asks first, saying what will happen', { timeout: 120000 }, async () => {
-    const coordinator = await signedIn('coordinator@example.org');
+    const coordinator = await site.signedIn('coordinator@example.org');
     const page = coordinator.page;
-    await page.goto(`${server.base}/review`);
+    await page.goto(`${site.base}/review`);
     const award = main(page).getByRole('button', { name: 'Award' }).first();
     await award.click();
     await page.waitForLoadState();

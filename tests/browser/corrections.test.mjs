@@ -7,40 +7,17 @@
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory,
-    launchBrowser, newContext, signIn, tabTo, tearDown, workDirectory,
-} from './support.mjs';
+import { checkBothSizes, demoSite, tabTo } from './support.mjs';
 
 const TODAY = '2026-06-15';
 const REASON = 'The sponsor certified half a credit';
 
-const work = workDirectory();
-let db = '';
-let server = null;
-let browser = null;
+const site = demoSite(TODAY);
+const { sql } = site;
 
-const sql = (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
-
-before(async () => {
-    ensureScreenshotDirectory();
-    db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    browser = await launchBrowser();
-}, { timeout: 60000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
-
-async function checkBoth(page, name) {
-    for (const [viewport, size] of [[PHONE, 'phone'], [DESKTOP, 'desktop']]) {
-        await page.setViewportSize(viewport);
-        await checkPage(page, 'corrections', name, size);
-    }
-}
+const checkBoth = (page, name) => checkBothSizes(page, 'corrections', name, { phoneFirst: true });
 
 const main = (page) => page.locator('main');
 
@@ -51,10 +28,8 @@ test('the coordinator corrects a verified activity after a confirmation', { time
             + " ('course', 'workshop', 'conference-session', 'webinar') AND a.superseded_by"
             + " IS NULL AND a.replaced_at IS NULL AND a.credit_halves <> 1");
         assert.match(id, /^\d+$/, 'the demo has a verified activity of staff@');
-        const context = await newContext(browser);
-        const page = await context.newPage();
-        await signIn(page, server.base, 'coordinator@example.org', PASSWORD);
-        await page.goto(`${server.base}/activities/${id}`);
+        const { context, page } = await site.signedIn('coordinator@example.org');
+        await page.goto(`${site.base}/activities/${id}`);
         await checkBoth(page, 'activity');
         const link = main(page).getByRole('link', { name: 'Correct this activity' });
         await tabTo(page, link);

@@ -7,12 +7,12 @@
 // (build-test/tests/browser/screenshots/crawl-WHO-PATTERN-SIZE.png).
 // Signed out, it crawls the public pages the same way. It reports every finding of a
 // log-in at once, then fails on any.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-    DESKTOP, PASSWORD, PHONE, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, tearDown, workDirectory,
+    DESKTOP, PASSWORD, PHONE, checkAccessible, demoSite, horizontalOverflow, newContext,
+    screenshots, signIn,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
@@ -27,21 +27,7 @@ const MOST_PAGES = 80; // per log-in: a bound on the crawl, far above what the s
 // assets, and pages whose GET is a one-time link rather than a page of the site.
 const NOT_PAGES = /\.(pdf|csv|ics|json|jsonld|txt|svg|png|xml)$|^\/(api|assets|unsubscribe|oidc)\b|^\/logout$/;
 
-const work = workDirectory();
-let server = null;
-let browser = null;
-let base = '';
-
-before(async () => {
-    ensureScreenshotDirectory();
-    const db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    base = server.base;
-    browser = await launchBrowser();
-}, { timeout: 60000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
+const site = demoSite(TODAY);
 
 // The route pattern of a path: each segment of digits is an id.
 function patternOf(path) {
@@ -55,7 +41,7 @@ async function linksOn(page) {
     const found = [];
     for (const href of hrefs) {
         const url = new URL(href);
-        if (url.origin === new URL(base).origin && !NOT_PAGES.test(url.pathname)) {
+        if (url.origin === new URL(site.base).origin && !NOT_PAGES.test(url.pathname)) {
             found.push(url.pathname + url.search);
         }
     }
@@ -91,7 +77,7 @@ async function findings(page, name, viewport, shot) {
 async function crawl(context, who) {
     const page = await context.newPage();
     if (who !== null) {
-        await signIn(page, base, who, PASSWORD);
+        await signIn(page, site.base, who, PASSWORD);
     }
     const queue = who !== null ? ['/'] : ['/', '/login', '/password-reset', '/check-certificate'];
     const seen = new Set();
@@ -104,7 +90,7 @@ async function crawl(context, who) {
             continue;
         }
         seen.add(path);
-        const answer = await page.goto(`${base}${path}`);
+        const answer = await page.goto(`${site.base}${path}`);
         if (answer.status() >= 400) {
             wrong.push(`${path}: a link leads to an error page (${answer.status()})`);
             continue;
@@ -133,7 +119,7 @@ async function crawl(context, who) {
 for (const who of [...LOG_INS, null]) {
     test(`every page ${who ?? 'signed out'} can reach passes axe at 1280 and 390 px`,
         { timeout: 300000 }, async () => {
-            const context = await newContext(browser);
+            const context = await newContext(site.browser);
             try {
                 const { patterns, wrong } = await crawl(context, who);
                 assert.ok(patterns.size >= (who === null ? 2 : 3),

@@ -7,55 +7,25 @@
 // edits an event (a fault named at its field, then saved) and withdraws it after the
 // confirmation page, whose first button keeps it; the host uploads a roster CSV and reads
 // the result page. axe passes on each of those pages at both sizes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory,
-    launchBrowser, newContext, signIn, tabTo, workDirectory, tearDown,
-} from './support.mjs';
+import { checkBothSizes, demoSite, newContext, tabTo } from './support.mjs';
 
 const TODAY = '2026-06-15';
 const TITLE = 'Story Time Skills';
 
-const work = workDirectory();
-let server = null;
-let browser = null;
-let base = '';
-
-before(async () => {
-    ensureScreenshotDirectory();
-    const db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    base = server.base;
-    browser = await launchBrowser();
-}, { timeout: 120000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
+const site = demoSite(TODAY, { timeout: 120000 });
 
 const main = (page) => page.getByRole('main');
 
-async function signedIn(email) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, base, email, PASSWORD);
-    return { context, page };
-}
-
-async function bothSizes(page, name) {
-    for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-        await page.setViewportSize(viewport);
-        await checkPage(page, 'events', name, size);
-    }
-    await page.setViewportSize(DESKTOP);
-}
+const bothSizes = (page, name) => checkBothSizes(page, 'events', name);
 
 test('an event registered for, attended and credited once', { timeout: 240000 }, async () => {
-    const coordinator = await signedIn('coordinator@example.org');
+    const coordinator = await site.signedIn('coordinator@example.org');
     const form = coordinator.page;
-    await form.goto(`${base}/catalog/new`);
+    await form.goto(`${site.base}/catalog/new`);
     await form.locator('#title').fill(TITLE);
     await form.locator('#kind').selectOption('workshop');
     await form.locator('#starts').fill(TODAY);
@@ -69,9 +39,9 @@ test('an event registered for, attended and credited once', { timeout: 240000 },
     await assert.doesNotReject(main(form).getByText(`Added \u201c${TITLE}\u201d`).waitFor());
     await coordinator.context.close();
 
-    const learner = await signedIn('staff@example.org');
+    const learner = await site.signedIn('staff@example.org');
     const catalog = learner.page;
-    await catalog.goto(`${base}/catalog`);
+    await catalog.goto(`${site.base}/catalog`);
     await bothSizes(catalog, 'catalog');
     const register = main(catalog).getByRole('button', { name: `Register ${TITLE}` });
     await tabTo(catalog, register);
@@ -80,9 +50,9 @@ test('an event registered for, attended and credited once', { timeout: 240000 },
     await assert.doesNotReject(main(catalog)
         .getByRole('button', { name: `Cancel registration ${TITLE}` }).waitFor());
 
-    const host = await signedIn('director@example.org');
+    const host = await site.signedIn('director@example.org');
     const roster = host.page;
-    await roster.goto(`${base}/catalog`);
+    await roster.goto(`${site.base}/catalog`);
     await roster.getByRole('link', { name: `Roster of ${TITLE}` }).click();
     await roster.waitForLoadState();
     await bothSizes(roster, 'roster');
@@ -99,7 +69,7 @@ test('an event registered for, attended and credited once', { timeout: 240000 },
     await assert.doesNotReject(main(roster).getByText('Attended (recorded)').waitFor());
     await host.context.close();
 
-    await catalog.goto(`${base}/`);
+    await catalog.goto(`${site.base}/`);
     const rows = main(catalog).getByRole('row').filter({ hasText: TITLE });
     assert.equal(await rows.count(), 1, 'the dashboard shows the credit once');
     await learner.context.close();
@@ -108,9 +78,9 @@ test('an event registered for, attended and credited once', { timeout: 240000 },
 const UPCOMING = 'Spanish-Language Collections';
 
 test('the calendar, editing an event and withdrawing it', { timeout: 240000 }, async () => {
-    const visitor = await newContext(browser);
+    const visitor = await newContext(site.browser);
     const calendar = await visitor.newPage();
-    await calendar.goto(`${base}/login`);
+    await calendar.goto(`${site.base}/login`);
     await calendar.getByRole('link', { name: 'Calendar of upcoming events' }).click();
     await calendar.waitForLoadState();
     assert.match(calendar.url(), /\/calendar$/);
@@ -122,9 +92,9 @@ test('the calendar, editing an event and withdrawing it', { timeout: 240000 }, a
     const heading = await main(calendar).getByRole('heading', { name: UPCOMING })
         .getAttribute('id');
     const edit = `/catalog/events/${heading.replace('event-', '')}/edit`;
-    const coordinator = await signedIn('coordinator@example.org');
+    const coordinator = await site.signedIn('coordinator@example.org');
     const page = coordinator.page;
-    await page.goto(`${base}${edit}`);
+    await page.goto(`${site.base}${edit}`);
     await bothSizes(page, 'edit an event');
     await page.locator('#credits').fill('two');
     await page.getByRole('button', { name: 'Save the event' }).click();
@@ -156,12 +126,12 @@ test('the calendar, editing an event and withdrawing it', { timeout: 240000 }, a
 });
 
 test('a roster uploaded as a CSV file', { timeout: 120000 }, async () => {
-    const host = await signedIn('director@example.org');
+    const host = await site.signedIn('director@example.org');
     const roster = host.page;
-    await roster.goto(`${base}/catalog`);
+    await roster.goto(`${site.base}/catalog`);
     await roster.getByRole('link', { name: `Roster of ${TITLE}` }).click();
     await roster.waitForLoadState();
-    const file = join(work.path, 'roster.csv');
+    const file = join(site.work.path, 'roster.csv');
     writeFileSync(file, 'email\nstaff@example.org\nnobody@example.org\n');
     await roster.locator('#file').setInputFiles(file);
     await roster.getByRole('button', { name: 'Upload the roster file' }).click();

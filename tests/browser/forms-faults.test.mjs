@@ -3,43 +3,20 @@
 // summary at the top lists every fault, each linked to its field; every field is marked
 // at once and keeps what was typed; axe-core's WCAG 2.1 A/AA rules pass on the refused
 // page at 1280 and 390 pixels.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory,
-    launchBrowser, newContext, signIn, workDirectory, tearDown,
-} from './support.mjs';
+import { checkBothSizes, demoSite, newContext } from './support.mjs';
 
 const TODAY = '2026-06-15';
 
-const work = workDirectory();
-let server = null;
-let browser = null;
-let base = '';
+const site = demoSite(TODAY, { timeout: 120000 });
 
-before(async () => {
-    ensureScreenshotDirectory();
-    const db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    base = server.base;
-    browser = await launchBrowser();
-}, { timeout: 120000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
-
-async function bothSizes(page, name) {
-    for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-        await page.setViewportSize(viewport);
-        await checkPage(page, 'forms-faults', name, size);
-    }
-    await page.setViewportSize(DESKTOP);
-}
+const bothSizes = (page, name) => checkBothSizes(page, 'forms-faults', name);
 
 test('the sign-in form sent empty marks both fields', { timeout: 120000 }, async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${site.base}/login`);
     // The server's checks, not the browser's: the empty required fields are sent.
     await page.locator('form[action="/login"]').evaluate((form) => { form.noValidate = true; });
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -56,10 +33,8 @@ test('the sign-in form sent empty marks both fields', { timeout: 120000 }, async
 });
 
 test('a claim missing three fields names all three', { timeout: 120000 }, async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, base, 'staff@example.org', PASSWORD);
-    await page.goto(`${base}/activities/new`);
+    const { context, page } = await site.signedIn('staff@example.org');
+    await page.goto(`${site.base}/activities/new`);
     await page.locator('form[data-claim="true"]').evaluate((form) => { form.noValidate = true; });
     await page.getByLabel('Kind of activity').selectOption('workshop');
     await page.getByLabel('Title', { exact: true }).fill('Typed title');

@@ -3,63 +3,33 @@
 // the top, each linked to its field, every field marked at once), in Chromium on a
 // fresh demo database: axe-core's WCAG 2.1 A/AA rules pass on each page at 1280 and 390
 // pixels, without sideways scrolling.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory,
-    launchBrowser, newContext, signIn, workDirectory, tearDown,
-} from './support.mjs';
+import { checkBothSizes, demoSite } from './support.mjs';
 
 const TODAY = '2026-06-15';
 
-const work = workDirectory();
-let server = null;
-let browser = null;
-let base = '';
+const site = demoSite(TODAY, { timeout: 120000 });
 
-before(async () => {
-    ensureScreenshotDirectory();
-    const db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    base = server.base;
-    browser = await launchBrowser();
-}, { timeout: 120000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
-
-async function signedIn(email) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, base, email, PASSWORD);
-    return { context, page };
-}
-
-async function bothSizes(page, name) {
-    for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-        await page.setViewportSize(viewport);
-        await checkPage(page, 'lists-forms', name, size);
-    }
-    await page.setViewportSize(DESKTOP);
-}
+const bothSizes = (page, name) => checkBothSizes(page, 'lists-forms', name);
 
 test('the verify queue searches, filters and sorts', { timeout: 120000 }, async () => {
-    const { context, page } = await signedIn('director@example.org');
-    await page.goto(`${base}/verify?sort=claimed&dir=desc`);
+    const { context, page } = await site.signedIn('director@example.org');
+    await page.goto(`${site.base}/verify?sort=claimed&dir=desc`);
     const filters = page.getByRole('search', { name: 'Find claims' });
     await filters.getByLabel('Learner or title').fill('zz%_none');
     await filters.getByRole('button', { name: 'Find' }).click();
     assert.match(page.url(), /sort=claimed/);
     await page.getByText('No waiting claim matches the search').waitFor();
     await bothSizes(page, 'verify-none-found');
-    await page.goto(`${base}/verify?sort=learner&dir=asc`);
+    await page.goto(`${site.base}/verify?sort=learner&dir=asc`);
     await bothSizes(page, 'verify-sorted');
     await context.close();
 });
 
 test('the catalog searches, sorts and fits the page', { timeout: 120000 }, async () => {
-    const { context, page } = await signedIn('coordinator@example.org');
-    await page.goto(`${base}/catalog?sort=credits&dir=desc`);
+    const { context, page } = await site.signedIn('coordinator@example.org');
+    await page.goto(`${site.base}/catalog?sort=credits&dir=desc`);
     const sorted = page.locator('th[aria-sort="descending"]');
     assert.match(await sorted.innerText(), /Credits/);
     await bothSizes(page, 'catalog-sorted');
@@ -73,8 +43,8 @@ test('the catalog searches, sorts and fits the page', { timeout: 120000 }, async
 });
 
 test('a form refused for two fields marks both at once', { timeout: 120000 }, async () => {
-    const { context, page } = await signedIn('coordinator@example.org');
-    await page.goto(`${base}/catalog/new`);
+    const { context, page } = await site.signedIn('coordinator@example.org');
+    await page.goto(`${site.base}/catalog/new`);
     // The server's checks, not the browser's: an empty required field is sent.
     await page.locator('form[action="/catalog/new"]').evaluate((form) => { form.noValidate = true; });
     await page.locator('#kind').selectOption('workshop');
@@ -92,7 +62,7 @@ test('a form refused for two fields marks both at once', { timeout: 120000 }, as
     await bothSizes(page, 'catalog-new-refused');
     await summary.locator('a[href="#credits"]').click();
     assert.match(page.url(), /#credits$/);
-    await page.goto(`${base}/libraries/new`);
+    await page.goto(`${site.base}/libraries/new`);
     await page.locator('form[action="/libraries/new"]').evaluate((form) => { form.noValidate = true; });
     await page.locator('#city').fill('Helena');
     await page.getByRole('button', { name: 'Add the library' }).click();

@@ -5,28 +5,18 @@
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { join } from 'node:path';
-import {
-    DESKTOP, PHONE, PASSWORD, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory, tearDown, checkPage,
-} from './support.mjs';
+import { DESKTOP, PASSWORD, PHONE, checkPage, demoSite, newContext, signIn } from './support.mjs';
 
 const TODAY = '2026-06-15';
 // The server's unsubscribe secret, set before it starts, so that the test can make an
 // address as the server does (mail/mail_unsubscribe.h).
 const SECRET = '5f'.repeat(32);
 
-const work = workDirectory();
-let server = null;
-let browser = null;
-let base = '';
-let db = '';
-
-const sql = (statement) => execFileSync('sqlite3', [db, statement], { encoding: 'utf8' }).trim();
+const site = demoSite(TODAY, { prepare: refusedMail });
+const { sql } = site;
 
 function unsubscribeAddress(person, kind) {
     const mac = createHmac('sha256', Buffer.from(SECRET, 'hex')).update(`${person}:${kind}`)
@@ -34,12 +24,11 @@ function unsubscribeAddress(person, kind) {
     return `/unsubscribe?person=${person}&kind=${kind}&mac=${mac}`;
 }
 
-before(async () => {
-    ensureScreenshotDirectory();
-    db = await demoDatabase(work.path, TODAY);
+// The server's unsubscribe secret, and mail the relay refused: three messages to one
+// address, now marked.
+function refusedMail() {
     sql(`INSERT INTO server_secrets (name, value, created_at) VALUES ('unsubscribe-hmac',
          '${SECRET}', '2026-06-15T00:00:00Z')`);
-    // Mail the relay refused: three messages to one address, now marked.
     for (let i = 1; i <= 3; i++) {
         sql(`INSERT INTO mail_outbox (message_id, recipient, subject, body, created_at,
              next_attempt_at, attempts, refused_at, last_error) VALUES ('<r${i}@example.org>',
@@ -50,13 +39,7 @@ before(async () => {
     sql(`INSERT INTO mail_address_refusals (address, refusals, last_refusal, last_refused_at,
          marked_at) VALUES ('gone@example.org', 3, 'RCPT failed: 550 5.1.1 No such mailbox here',
          '2026-06-13T10:00:05Z', '2026-06-13T10:00:05Z')`);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    base = server.base;
-    browser = await launchBrowser();
-}, { timeout: 60000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
+}
 
 // axe, no sideways scrolling and a screenshot of the page as it is now.
 const checked = (page, name, viewport) =>
@@ -66,11 +49,11 @@ test("a learner's mail choices: shown, refused, saved", { timeout: 120000 }, asy
     for (const viewport of [DESKTOP, PHONE]) {
         // A kind turned off at each width (the choices stay from one width to the next).
         const kind = viewport === DESKTOP ? 'notice-plan-returned' : 'notice-plan-signed';
-        const context = await newContext(browser, { viewport });
+        const context = await newContext(site.browser, { viewport });
         try {
             const page = await context.newPage();
-            await signIn(page, base, 'staff@example.org', PASSWORD);
-            await page.goto(`${base}/profile`);
+            await signIn(page, site.base, 'staff@example.org', PASSWORD);
+            await page.goto(`${site.base}/profile`);
             await page.getByRole('link', { name: 'Choose which mail certtrack sends you, and when' })
                 .click();
             await page.waitForLoadState();
@@ -108,11 +91,11 @@ test('the one-click unsubscribe page, done, and refused', { timeout: 120000 }, a
     const person = sql("SELECT id FROM people WHERE email = 'director@example.org'");
     for (const viewport of [DESKTOP, PHONE]) {
         const kind = viewport === DESKTOP ? 'notice-plan-to-sign' : 'reminder-claims-waiting';
-        const context = await newContext(browser, { viewport });
+        const context = await newContext(site.browser, { viewport });
         try {
             const page = await context.newPage();
             const address = unsubscribeAddress(person, kind);
-            assert.equal((await page.goto(`${base}${address}`)).status(), 200);
+            assert.equal((await page.goto(`${site.base}${address}`)).status(), 200);
             await checked(page, 'stop this mail', viewport);
             await page.getByRole('button', { name: 'Stop this mail' }).click();
             await page.waitForLoadState();
@@ -121,7 +104,7 @@ test('the one-click unsubscribe page, done, and refused', { timeout: 120000 }, a
             assert.equal(sql(`SELECT how FROM notice_opt_outs WHERE person_id = ${person}
                               AND kind = '${kind}'`), 'unsubscribe');
             const wrong = address.replace(/mac=./, (found) => (found === 'mac=0' ? 'mac=1' : 'mac=0'));
-            assert.equal((await page.goto(`${base}${wrong}`)).status(), 403);
+            assert.equal((await page.goto(`${site.base}${wrong}`)).status(), 403);
             await checked(page, 'an unsubscribe address that is not valid', viewport);
             assert.deepEqual(context.problems, [], 'no console errors or failed resources');
         } finally {
@@ -132,11 +115,11 @@ test('the one-click unsubscribe page, done, and refused', { timeout: 120000 }, a
 
 test("the coordinator's settings with refused mail", { timeout: 120000 }, async () => {
     for (const viewport of [DESKTOP, PHONE]) {
-        const context = await newContext(browser, { viewport });
+        const context = await newContext(site.browser, { viewport });
         try {
             const page = await context.newPage();
-            await signIn(page, base, 'coordinator@example.org', PASSWORD);
-            await page.goto(`${base}/settings`);
+            await signIn(page, site.base, 'coordinator@example.org', PASSWORD);
+            await page.goto(`${site.base}/settings`);
             const main = await page.locator('main').textContent();
             assert.match(main, /Messages the relay refused/);
             assert.match(main, /gone@example\.org/);

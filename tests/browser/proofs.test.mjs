@@ -8,13 +8,9 @@
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory,
-    launchBrowser, newContext, signIn, tabTo, tearDown, workDirectory,
-} from './support.mjs';
+import { checkBothSizes, demoSite, tabTo } from './support.mjs';
 
 const TODAY = '2026-06-15';
 const LEARNER = 'staff@example.org';
@@ -23,29 +19,10 @@ const REASON = 'The certificate says two credits, not one';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
     '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-const work = workDirectory();
-let db = '';
-let server = null;
-let browser = null;
+const site = demoSite(TODAY);
+const { sql } = site;
 
-const sql = (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
-
-before(async () => {
-    ensureScreenshotDirectory();
-    db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    browser = await launchBrowser();
-}, { timeout: 60000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
-
-async function checkBoth(page, name) {
-    for (const [viewport, size] of [[PHONE, 'phone'], [DESKTOP, 'desktop']]) {
-        await page.setViewportSize(viewport);
-        await checkPage(page, 'proofs', name, size);
-    }
-}
+const checkBoth = (page, name) => checkBothSizes(page, 'proofs', name, { phoneFirst: true });
 
 // Presses the control with the keyboard: Tab to it, then Enter; waits for the page.
 async function pressWithKeyboard(page, control) {
@@ -56,16 +33,9 @@ async function pressWithKeyboard(page, control) {
 
 const main = (page) => page.locator('main');
 
-async function signedIn(email) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, server.base, email, PASSWORD);
-    return { context, page };
-}
-
 // The mouse fills in the course, with the file given.
 async function fillClaim(page, file, credits = '1') {
-    await page.goto(`${server.base}/activities/new`);
+    await page.goto(`${site.base}/activities/new`);
     await page.getByLabel('Kind of activity').selectOption('course');
     await page.getByLabel('Title', { exact: true }).fill(TITLE);
     await page.getByLabel('Date', { exact: true }).fill('2026-06-01');
@@ -86,7 +56,7 @@ async function refusedAtTheFile(page, message) {
 
 test('a proof refused, then sent; seen by the verifier; the claim rejected, corrected and sent again',
     { timeout: 240000 }, async () => {
-        const learner = await signedIn(LEARNER);
+        const learner = await site.signedIn(LEARNER);
         const page = learner.page;
 
         // Too big: 11 MiB, refused at the field, the mouse sends it.
@@ -121,21 +91,21 @@ test('a proof refused, then sent; seen by the verifier; the claim rejected, corr
         // The verifier sees it beside the claim and downloads it; another learner cannot.
         const verifier = sql(`SELECT v.email FROM people p JOIN people v ON v.id = p.verifier_id
             WHERE p.email = '${LEARNER}'`);
-        const director = await signedIn(verifier);
+        const director = await site.signedIn(verifier);
         const queue = director.page;
-        await queue.goto(`${server.base}/verify`);
+        await queue.goto(`${site.base}/verify`);
         const claimRow = main(queue).getByRole('row').filter({ hasText: TITLE });
         const link = claimRow.getByRole('link', { name: 'attendance.pdf' });
         assert.equal(await link.count(), 1, 'the proof is beside the claim');
         await checkBoth(queue, 'the verify queue with a proof');
-        const download = await director.context.request.get(`${server.base}/proofs/${proof}`);
+        const download = await director.context.request.get(`${site.base}/proofs/${proof}`);
         assert.equal(download.status(), 200);
         assert.equal(download.headers()['content-type'], 'application/pdf');
         assert.match(download.headers()['content-disposition'], /^attachment; filename="attendance.pdf"$/);
         assert.equal(download.headers()['x-content-type-options'], 'nosniff');
         assert.deepEqual(Buffer.from(await download.body()), PDF);
-        const other = await signedIn('ready@example.org');
-        assert.equal((await other.context.request.get(`${server.base}/proofs/${proof}`)).status(), 404);
+        const other = await site.signedIn('ready@example.org');
+        assert.equal((await other.context.request.get(`${site.base}/proofs/${proof}`)).status(), 404);
         await other.context.close();
 
         // Rejected with a reason, from the confirmation page.
@@ -148,7 +118,7 @@ test('a proof refused, then sent; seen by the verifier; the claim rejected, corr
         assert.equal(sql(`SELECT status FROM activities WHERE id = ${id}`), 'rejected');
 
         // The learner corrects it and sends it again: the form comes filled in.
-        await page.goto(`${server.base}/`);
+        await page.goto(`${site.base}/`);
         const rejected = main(page).getByRole('row').filter({ hasText: TITLE });
         await rejected.getByRole('link', { name: /Correct and send again/ }).click();
         await page.waitForLoadState();
@@ -166,7 +136,7 @@ test('a proof refused, then sent; seen by the verifier; the claim rejected, corr
         await checkBoth(page, 'the dashboard with a replaced claim');
 
         // The verifier sees the resend, the earlier reason and the earlier proof.
-        await queue.goto(`${server.base}/verify`);
+        await queue.goto(`${site.base}/verify`);
         const resent = main(queue).getByRole('row').filter({ hasText: TITLE });
         const text = await resent.innerText();
         assert.match(text, /Sent again after a rejection\. Earlier reason: /);

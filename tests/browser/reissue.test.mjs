@@ -8,44 +8,23 @@
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkPage, demoDatabase, ensureScreenshotDirectory, exe,
-    launchBrowser, newContext, root, signIn, tabTo, tearDown, workDirectory,
-} from './support.mjs';
+import { checkBothSizes, demoSite, exe, newContext, root, tabTo } from './support.mjs';
 
 const TODAY = '2026-06-15';
 const NEW_NAME = 'Aroha Anderson-Kawhia';
 
-const work = workDirectory();
-let db = '';
-let server = null;
-let browser = null;
+const site = demoSite(TODAY, {
+    prepare: (db) => execFileSync(exe, ['person', 'edit', '--db', db, '--programs',
+        join(root, 'programs'), '--person', 'staff@example.org', '--name', NEW_NAME],
+        { env: { ...process.env, CERTTRACK_TODAY: TODAY } }),
+});
+const { sql } = site;
 
-const sql = (query) => execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
-
-before(async () => {
-    ensureScreenshotDirectory();
-    db = await demoDatabase(work.path, TODAY);
-    execFileSync(exe, ['person', 'edit', '--db', db, '--programs', join(root, 'programs'),
-        '--person', 'staff@example.org', '--name', NEW_NAME], { env: { ...process.env,
-        CERTTRACK_TODAY: TODAY } });
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    browser = await launchBrowser();
-}, { timeout: 60000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
-
-async function checkBoth(page, name) {
-    for (const [viewport, size] of [[PHONE, 'phone'], [DESKTOP, 'desktop']]) {
-        await page.setViewportSize(viewport);
-        await checkPage(page, 'reissue', name, size);
-    }
-}
+const checkBoth = (page, name) => checkBothSizes(page, 'reissue', name, { phoneFirst: true });
 
 const main = (page) => page.locator('main');
 
@@ -57,10 +36,8 @@ test('the coordinator reissues a certificate after a confirmation; the old code 
         const oldCode = sql(`SELECT verification_code FROM certificates WHERE id = ${id}`);
         const oldName = sql(`SELECT printed_name FROM certificate_versions WHERE verification_code
             = '${oldCode}'`);
-        const context = await newContext(browser);
-        const page = await context.newPage();
-        await signIn(page, server.base, 'coordinator@example.org', PASSWORD);
-        await page.goto(`${server.base}/certificates/${id}`);
+        const { context, page } = await site.signedIn('coordinator@example.org');
+        await page.goto(`${site.base}/certificates/${id}`);
         const link = main(page).getByRole('link', { name: 'Reissue documents' });
         await tabTo(page, link);
         await Promise.all([page.waitForURL(/\/reissue$/), page.keyboard.press('Enter')]);
@@ -92,15 +69,15 @@ test('the coordinator reissues a certificate after a confirmation; the old code 
         assert.notEqual(newCode, oldCode);
         await context.close();
 
-        const visitor = await newContext(browser);
+        const visitor = await newContext(site.browser);
         const check = await visitor.newPage();
-        await check.goto(`${server.base}/verify/${oldCode}`);
+        await check.goto(`${site.base}/verify/${oldCode}`);
         await assert.doesNotReject(main(check).getByText('Superseded: these documents are genuine',
             { exact: false }).waitFor());
         assert.ok((await main(check).innerText()).includes(oldName));
         assert.ok(!(await main(check).innerText()).includes(NEW_NAME));
         await checkBoth(check, 'verify-superseded');
-        await check.goto(`${server.base}/verify/${newCode}`);
+        await check.goto(`${site.base}/verify/${newCode}`);
         await assert.doesNotReject(main(check).getByText(NEW_NAME).waitFor());
         await checkBoth(check, 'verify-current');
         await visitor.close();

@@ -6,31 +6,13 @@
 //
 // Run by Meson (suite "browser") with CERTTRACK_EXE, CERTTRACK_SOURCE_ROOT and
 // CERTTRACK_SCREENSHOTS (see support.mjs).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import {
-    DESKTOP, PASSWORD, PHONE, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory, tearDown, checkPage,
-} from './support.mjs';
+import { DESKTOP, PASSWORD, PHONE, checkPage, demoSite, newContext, signIn } from './support.mjs';
 
 const TODAY = '2026-06-15';
 
-const work = workDirectory();
-let server = null;
-let browser = null;
-let base = '';
-
-before(async () => {
-    ensureScreenshotDirectory();
-    const db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    base = server.base;
-    browser = await launchBrowser();
-}, { timeout: 60000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
+const site = demoSite(TODAY);
 
 // axe, no sideways scrolling, and a screenshot named after the page and the width.
 const checked = (page, name, size) => checkPage(page, 'statewide', name, size);
@@ -39,10 +21,10 @@ const checked = (page, name, size) => checkPage(page, 'statewide', name, size);
 async function atBothWidths(who, visit) {
     for (const viewport of [DESKTOP, PHONE]) {
         const size = viewport === DESKTOP ? 'desktop' : 'phone';
-        const context = await newContext(browser, { viewport });
+        const context = await newContext(site.browser, { viewport });
         try {
             const page = await context.newPage();
-            await signIn(page, base, who, PASSWORD);
+            await signIn(page, site.base, who, PASSWORD);
             await visit(page, size);
             assert.deepEqual(context.problems, [], `${who}: no console errors or failed resources`);
         } finally {
@@ -54,7 +36,7 @@ async function atBothWidths(who, visit) {
 test('the coordinator filters the statewide picture and lists the newly certified',
     { timeout: 240000 }, async () => {
         await atBothWidths('coordinator@example.org', async (page, size) => {
-            await page.goto(`${base}/statewide`);
+            await page.goto(`${site.base}/statewide`);
             assert.equal(await page.locator('main svg[role="img"]').count(), 4, 'four charts');
             await checked(page, 'the statewide picture', size);
             await page.getByLabel('Program', { exact: true }).selectOption('msl-trustee');
@@ -86,7 +68,7 @@ test('the coordinator filters the statewide picture and lists the newly certifie
 test('a consultant sees the statewide picture of the libraries they serve',
     { timeout: 120000 }, async () => {
         await atBothWidths('consultant@example.org', async (page, size) => {
-            await page.goto(`${base}/statewide`);
+            await page.goto(`${site.base}/statewide`);
             assert.match(await page.getByRole('main').textContent(), /the libraries you serve/);
             await checked(page, 'the consultants statewide picture', size);
         });

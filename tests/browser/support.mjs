@@ -9,11 +9,12 @@
 //   CERTTRACK_SCREENSHOTS  where the screenshots go (in the build directory)
 // The Node packages come from scripts/install-node-deps (run by `make test`).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 
 export const exe = process.env.CERTTRACK_EXE;
 export const root = process.env.CERTTRACK_SOURCE_ROOT;
@@ -418,4 +419,53 @@ export async function tearDown(browser, server, work) {
             work.remove();
         }
     }
+}
+
+// checkPage at 1280 and at 390 pixels, then back at 1280: the desktop first, or with
+// { phoneFirst: true } the phone first (ending at 1280 without a third resize).
+export async function checkBothSizes(page, prefix, name, { phoneFirst = false } = {}) {
+    const sizes = [['desktop', DESKTOP], ['phone', PHONE]];
+    for (const [size, viewport] of phoneFirst ? sizes.reverse() : sizes) {
+        await page.setViewportSize(viewport);
+        await checkPage(page, prefix, name, size);
+    }
+    if (!phoneFirst) {
+        await page.setViewportSize(DESKTOP);
+    }
+}
+
+// What most test files share, set up in their before() and taken down in their after():
+// a demo database as of today (then given to prepare(db), when there is one), certtrack
+// serving it, and chromium. Call it at the top of the file; the site it returns has its
+// db, server, base and browser once before() has run. before() may take timeout ms.
+export function demoSite(today, { prepare = null, timeout = 60000 } = {}) {
+    const site = {
+        work: workDirectory(),
+        db: '',
+        server: null,
+        base: '',
+        browser: null,
+        // What sqlite3 prints for query on the database, trimmed.
+        sql: (query) => execFileSync('sqlite3', [site.db, query], { encoding: 'utf8' }).trim(),
+        // A new context and page signed in as email (with the demo password).
+        async signedIn(email) {
+            const context = await newContext(site.browser);
+            const page = await context.newPage();
+            await signIn(page, site.base, email, PASSWORD);
+            return { context, page };
+        },
+    };
+    before(async () => {
+        ensureScreenshotDirectory();
+        site.db = await demoDatabase(site.work.path, today);
+        if (prepare !== null) {
+            await prepare(site.db);
+        }
+        site.server = new Server(site.work.path, site.db);
+        await site.server.start(today);
+        site.base = site.server.base;
+        site.browser = await launchBrowser();
+    }, { timeout });
+    after(() => tearDown(site.browser, site.server, site.work), { timeout: 30000 });
+    return site;
 }

@@ -5,32 +5,18 @@
 // and signs it there, and back home the count and the item are gone. Then the home page of
 // the coordinator, the consultant, the director and a learner each passes axe-core's WCAG
 // 2.1 A/AA rules at 1280 and 390 pixels, without sideways scrolling.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-    DESKTOP, PASSWORD, PHONE, Server, checkAccessible, demoDatabase, ensureScreenshotDirectory,
-    horizontalOverflow, launchBrowser, newContext, screenshots, signIn, workDirectory, tearDown,
+    DESKTOP, PASSWORD, PHONE, checkAccessible, demoSite, horizontalOverflow, newContext,
+    screenshots, signIn,
 } from './support.mjs';
 
 const TODAY = '2026-06-15';
 
-const work = workDirectory();
-let server = null;
-let browser = null;
-let base = '';
+const site = demoSite(TODAY, { timeout: 120000 });
 let plannerName = '';
-
-before(async () => {
-    ensureScreenshotDirectory();
-    const db = await demoDatabase(work.path, TODAY);
-    server = new Server(work.path, db);
-    await server.start(TODAY);
-    base = server.base;
-    browser = await launchBrowser();
-}, { timeout: 120000 });
-
-after(() => tearDown(browser, server, work), { timeout: 30000 });
 
 const main = (page) => page.getByRole('main');
 const waiting = (page) => main(page).getByRole('region', { name: 'What waits for you' });
@@ -42,7 +28,7 @@ async function text(locator) {
 
 // A personal API token, made on the /tokens page as a person makes one.
 async function tokenOf(page) {
-    await page.goto(`${base}/tokens`);
+    await page.goto(`${site.base}/tokens`);
     await page.getByLabel('Name of a new token').fill('todo-test');
     await page.getByRole('button', { name: 'Create a token' }).click();
     await page.waitForLoadState();
@@ -52,7 +38,7 @@ async function tokenOf(page) {
 }
 
 async function api(token, method, path, body) {
-    const answer = await fetch(`${base}/api/v1${path}`, {
+    const answer = await fetch(`${site.base}/api/v1${path}`, {
         method,
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -85,15 +71,15 @@ function navLink(page, name) {
 
 test("the director's home shows the plan waiting, counted in the navigation, until it is signed",
     { timeout: 180000 }, async () => {
-        const plannerContext = await newContext(browser);
-        const context = await newContext(browser);
+        const plannerContext = await newContext(site.browser);
+        const context = await newContext(site.browser);
         try {
             const plannerPage = await plannerContext.newPage();
-            await signIn(plannerPage, base, 'planner@example.org', PASSWORD);
+            await signIn(plannerPage, site.base, 'planner@example.org', PASSWORD);
             await submitPlan(plannerPage);
 
             const page = await context.newPage();
-            await signIn(page, base, 'director@example.org', PASSWORD);
+            await signIn(page, site.base, 'director@example.org', PASSWORD);
             assert.equal(new URL(page.url()).pathname, '/', 'director@ lands on the home page');
             const section = waiting(page);
             assert.equal(await section.getByRole('heading', { level: 2 }).innerText(),
@@ -114,7 +100,7 @@ test("the director's home shows the plan waiting, counted in the navigation, unt
             await checkAccessible(page, 'the director\'s home with a plan waiting at 1280 px');
 
             // Where it is done: the plans page, signed there.
-            await Promise.all([page.waitForURL(`${base}/plans`), item.click()]);
+            await Promise.all([page.waitForURL(`${site.base}/plans`), item.click()]);
             const plan = main(page).getByRole('region', { name: `${plannerName}, version 1` });
             await plan.getByRole('button', { name: 'Sign for the library' }).click();
             await page.waitForLoadState();
@@ -122,7 +108,7 @@ test("the director's home shows the plan waiting, counted in the navigation, unt
             await page.waitForLoadState();
             assert.match(await text(main(page)), /No plan waits for your signature\./);
 
-            await Promise.all([page.waitForURL(`${base}/`),
+            await Promise.all([page.waitForURL(`${site.base}/`),
                 navigation(page).getByRole('link', { name: /^Your progress/ }).click()]);
             assert.equal(await navLink(page, 'Plans to sign').count(), 1,
                 'no count once nothing waits');
@@ -151,10 +137,10 @@ test('every role\'s home passes axe at 1280 and 390 px and does not scroll sidew
     async () => {
         for (const [email, queue] of HOMES) {
             for (const viewport of [DESKTOP, PHONE]) {
-                const context = await newContext(browser, { viewport });
+                const context = await newContext(site.browser, { viewport });
                 try {
                     const page = await context.newPage();
-                    await signIn(page, base, email, PASSWORD);
+                    await signIn(page, site.base, email, PASSWORD);
                     assert.equal(new URL(page.url()).pathname, '/', `${email} lands home`);
                     const section = waiting(page);
                     assert.equal(await section.count(), 1, `${email}: what waits comes first`);

@@ -86,6 +86,19 @@ int action_world_close(struct action_world *world)
     return result;
 }
 
+int action_world_setup_enrolled(void **state, const char *name)
+{
+    struct action_world *w = action_world_open(name);
+    action_world_enroll(w, w->learner, "msl-staff", "2026-01-01");
+    *state = w;
+    return 0;
+}
+
+int action_world_teardown(void **state)
+{
+    return action_world_close(*state);
+}
+
 struct actor action_world_actor(struct action_world *world, int64_t person_id, const char *today)
 {
     struct person_roles person;

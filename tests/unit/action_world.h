@@ -35,6 +35,13 @@ struct action_world *action_world_open(const char *name);
 /* Closes the store and removes the directory; 0 when all went well. */
 int action_world_close(struct action_world *world);
 
+/* A cmocka setup's work: a new world named name whose learner is enrolled in msl-staff
+ * from 2026-01-01, put in *state (the teardown owns it); 0. */
+int action_world_setup_enrolled(void **state, const char *name);
+
+/* A cmocka teardown: action_world_close of the world in *state. */
+int action_world_teardown(void **state);
+
 /* person_id acting with the roles the store gives them, on today ("YYYY-MM-DD"). */
 struct actor action_world_actor(struct action_world *world, int64_t person_id, const char *today);
 

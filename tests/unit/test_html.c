@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "web/html/confirm_page.h"
 #include "web/html/html.h"
 #include "core/banned.h"
 
@@ -84,6 +85,37 @@ static void test_a_table_takes_the_focus_to_scroll(void **state)
     buf_release(&out);
 }
 
+static void test_a_confirmation_posts_either_step_and_keeps_a_way_back(void **state)
+{
+    (void)state;
+    struct buf out;
+    buf_init(&out, 4096);
+    struct html h;
+    html_start(&h, &out);
+    const struct confirm_page page = {.record = "/activities",
+                                      .id = 42,
+                                      .verb = "correct",
+                                      .confirm = "Correct the activity",
+                                      .change = "Change the correction",
+                                      .keep = "Keep the activity as it is"};
+    confirm_page_begin(&h, &page, "0123abcd");
+    html_markup(&h, "<!-- the hidden fields -->\n");
+    confirm_page_end(&h, &page);
+    assert_int_equal(html_status(&h), CT_OK);
+    assert_string_equal(
+        buf_str(&out),
+        "<form method=\"post\" action=\"/activities/42/correct\">\n"
+        "<input type=\"hidden\" name=\"csrf_token\" value=\"0123abcd\">\n"
+        "<!-- the hidden fields -->\n"
+        "<ul class=\"usa-button-group\">\n<li class=\"usa-button-group__item\"><button"
+        " type=\"submit\" class=\"usa-button\" name=\"step\" value=\"confirm\">Correct the"
+        " activity</button></li>\n<li class=\"usa-button-group__item\"><button type=\"submit\""
+        " class=\"usa-button usa-button--outline\" name=\"step\" value=\"change\">Change the"
+        " correction</button></li>\n</ul>\n</form>\n"
+        "<p><a href=\"/activities/42\">Keep the activity as it is</a></p>\n");
+    buf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -92,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_markup_takes_literals),
         cmocka_unit_test(test_escaping_respects_the_buffer_limit),
         cmocka_unit_test(test_a_table_takes_the_focus_to_scroll),
+        cmocka_unit_test(test_a_confirmation_posts_either_step_and_keeps_a_way_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,15 +16,7 @@ static const char *const today = "2026-03-02";
 
 static int setup(void **state)
 {
-    struct action_world *w = action_world_open("pages-forms");
-    action_world_enroll(w, w->learner, "msl-staff", "2026-01-01");
-    *state = w;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    return action_world_close(*state);
+    return action_world_setup_enrolled(state, "pages-forms");
 }
 
 /* Whether first comes before second in the body (both must be there). */
@@ -245,7 +237,7 @@ static void test_a_report_refused_names_every_fault(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, action_world_teardown)
         T(test_a_claim_refused_for_three_fields_names_all_three),
         T(test_a_correction_refused_for_two_fields_names_both),
         T(test_an_enrolment_refused_for_two_fields_names_both),

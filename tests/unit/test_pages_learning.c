@@ -10,15 +10,7 @@
 
 static int setup(void **state)
 {
-    struct action_world *w = action_world_open("pages-learning");
-    action_world_enroll(w, w->learner, "msl-staff", "2026-01-01");
-    *state = w;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    return action_world_close(*state);
+    return action_world_setup_enrolled(state, "pages-learning");
 }
 
 static const char *const today = "2026-03-02";
@@ -634,33 +626,41 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
-            test_the_claim_form_offers_the_programs_categories_and_the_catalog, setup, teardown),
+            test_the_claim_form_offers_the_programs_categories_and_the_catalog, setup,
+            action_world_teardown),
         cmocka_unit_test_setup_teardown(
-            test_a_refused_claim_marks_every_field_at_fault_and_keeps_the_typing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_a_claim_is_recorded_and_confirmed, setup, teardown),
+            test_a_refused_claim_marks_every_field_at_fault_and_keeps_the_typing, setup,
+            action_world_teardown),
+        cmocka_unit_test_setup_teardown(test_a_claim_is_recorded_and_confirmed, setup,
+                                        action_world_teardown),
         cmocka_unit_test_setup_teardown(
-            test_verify_comes_before_reject_and_a_rejection_is_confirmed, setup, teardown),
+            test_verify_comes_before_reject_and_a_rejection_is_confirmed, setup,
+            action_world_teardown),
         cmocka_unit_test_setup_teardown(
-            test_a_claim_that_will_not_count_is_confirmed_with_the_engines_reason, setup, teardown),
+            test_a_claim_that_will_not_count_is_confirmed_with_the_engines_reason, setup,
+            action_world_teardown),
         cmocka_unit_test_setup_teardown(test_a_learner_withdraws_a_pending_claim_from_the_dashboard,
-                                        setup, teardown),
+                                        setup, action_world_teardown),
         cmocka_unit_test_setup_teardown(
-            test_the_verifier_sees_the_queue_and_a_rejection_needs_a_reason, setup, teardown),
+            test_the_verifier_sees_the_queue_and_a_rejection_needs_a_reason, setup,
+            action_world_teardown),
         cmocka_unit_test_setup_teardown(
-            test_a_claim_of_someone_the_supervisor_does_not_verify_is_refused, setup, teardown),
+            test_a_claim_of_someone_the_supervisor_does_not_verify_is_refused, setup,
+            action_world_teardown),
         cmocka_unit_test_setup_teardown(test_the_learner_writes_a_plan_and_an_empty_goal_is_marked,
-                                        setup, teardown),
+                                        setup, action_world_teardown),
         cmocka_unit_test_setup_teardown(test_the_supervisor_returns_a_plan_only_with_a_comment,
-                                        setup, teardown),
+                                        setup, action_world_teardown),
         cmocka_unit_test_setup_teardown(
-            test_an_empty_report_is_marked_and_an_incomplete_track_refused, setup, teardown),
+            test_an_empty_report_is_marked_and_an_incomplete_track_refused, setup,
+            action_world_teardown),
         cmocka_unit_test_setup_teardown(test_the_api_claims_and_names_every_bad_field, setup,
-                                        teardown),
+                                        action_world_teardown),
         cmocka_unit_test_setup_teardown(test_the_api_verifies_only_the_supervisors_claims, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_the_api_plan_and_report, setup, teardown),
+                                        action_world_teardown),
+        cmocka_unit_test_setup_teardown(test_the_api_plan_and_report, setup, action_world_teardown),
         cmocka_unit_test_setup_teardown(test_claims_before_the_track_are_shown_with_their_reason,
-                                        setup, teardown),
+                                        setup, action_world_teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     test_programs_release();

@@ -8,69 +8,30 @@
 #include "../../core/activity_kind.h"
 #include "../../core/credit.h"
 #include "../../store/store_learning.h"
+#include "../html/confirm_page.h"
 #include "../html/error_summary.h"
 #include "../html/form.h"
+#include "../html/form_options.h"
 #include "../html/html.h"
 #include "../html/layout.h"
 #include "../../core/banned.h"
 
 enum field { FIELD_KIND, FIELD_DATE, FIELD_CREDITS, FIELD_CATEGORY, FIELD_REASON, FIELD_COUNT };
 
-struct field_spec {
-    const char *id;
-    const char *label;
-    const char *hint;
-    enum form_control control;
-    const char *type;
-};
-
-static const struct field_spec specs[FIELD_COUNT] = {
-    [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL},
-    [FIELD_DATE] = {"date", "Date", "As YYYY-MM-DD.", FORM_INPUT, "date"},
+static const struct form_spec specs[FIELD_COUNT] = {
+    [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL, true},
+    [FIELD_DATE] = {"date", "Date", "As YYYY-MM-DD.", FORM_INPUT, "date", true},
     [FIELD_CREDITS] = {"credits", "Credits", "A multiple of 0.5: 0.5, 1, 1.5 ...", FORM_INPUT,
-                       "text"},
-    [FIELD_CATEGORY] = {"category", "Category", NULL, FORM_SELECT, NULL},
+                       "text", true},
+    [FIELD_CATEGORY] = {"category", "Category", NULL, FORM_SELECT, NULL, true},
     [FIELD_REASON] = {"reason", "Reason for the correction",
                       "The learner is told it, with the values before and after.", FORM_TEXTAREA,
-                      NULL},
+                      NULL, true},
 };
-
-enum { MAX_CATEGORIES = 32 };
 
 struct values {
     const char *values[FIELD_COUNT];
 };
-
-static size_t kind_options(struct form_option *options)
-{
-    size_t count = 0;
-    for (int k = 0; k < ACTIVITY_KIND_COUNT; k++) {
-        if (activity_kind_has_credit_value((enum activity_kind)k)) {
-            options[count++] = (struct form_option){activity_kind_name((enum activity_kind)k),
-                                                    activity_kind_label((enum activity_kind)k)};
-        }
-    }
-    return count;
-}
-
-static size_t category_options(const struct program_set *programs, struct form_option *options)
-{
-    size_t count = 0;
-    for (size_t p = 0; p < programs->count; p++) {
-        const struct program *program = programs->programs[p];
-        for (size_t c = 0; c < program->category_count && count < MAX_CATEGORIES; c++) {
-            bool seen = false;
-            for (size_t i = 0; i < count; i++) {
-                seen |= strcmp(options[i].value, program->categories[c].id) == 0;
-            }
-            if (!seen) {
-                options[count++] =
-                    (struct form_option){program->categories[c].id, program->categories[c].name};
-            }
-        }
-    }
-    return count;
-}
 
 const char *page_activity_kind_words(const char *name)
 {
@@ -92,24 +53,13 @@ const char *page_activity_category_words(const struct program_set *programs, con
 static void form_fields(struct web_request *request, struct html *h, const struct values *values,
                         const struct action_outcome *outcome)
 {
-    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[MAX_CATEGORIES];
-    size_t kind_count = kind_options(kinds);
-    size_t category_count = category_options(request->store->programs, categories);
+    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[FORM_CATEGORIES_MAX];
+    size_t kind_count = form_kind_options(kinds, true);
+    size_t category_count = form_category_options(request->store->programs, categories);
     for (int i = 0; i < FIELD_COUNT; i++) {
-        const struct field_spec *spec = &specs[i];
-        const struct action_fault *fault =
-            outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
-        struct form_field field = {.id = spec->id,
-                                   .label = spec->label,
-                                   .hint = spec->hint,
-                                   .error = fault != NULL ? fault->message : NULL,
-                                   .control = spec->control,
-                                   .type = spec->type,
-                                   .value = values->values[i],
-                                   .options = i == FIELD_KIND ? kinds : categories,
-                                   .option_count = i == FIELD_KIND ? kind_count : category_count,
-                                   .required = true};
-        html_field(h, &field);
+        bool kind = i == FIELD_KIND;
+        html_spec_field(h, &specs[i], values->values[i], outcome, kind ? kinds : categories,
+                        kind ? kind_count : category_count);
     }
 }
 
@@ -259,30 +209,18 @@ static enum ct_status confirm_page(struct web_request *request, struct web_respo
     html_markup(&h, "</p>\n<p>The values it has now are kept with the correction and in the"
                     " audit trail. The learner is told of the correction by mail, and their"
                     " progress is counted again with the corrected values.</p>\n");
-    html_format(&h, "<form method=\"post\" action=\"/activities/%" PRId64 "/correct\">\n",
-                activity->id);
-    html_csrf(&h, request->csrf);
+    const struct confirm_page form = {.record = "/activities",
+                                      .id = activity->id,
+                                      .verb = "correct",
+                                      .confirm = "Correct the activity",
+                                      .change = "Change the correction",
+                                      .keep = "Keep the activity as it is"};
+    confirm_page_begin(&h, &form, request->csrf);
     for (int i = 0; i < FIELD_COUNT; i++) {
         html_hidden(&h, specs[i].id, values->values[i]);
     }
-    html_markup(&h, "<ul class=\"usa-button-group\">\n<li class=\"usa-button-group__item\">"
-                    "<button type=\"submit\" class=\"usa-button\" name=\"step\""
-                    " value=\"confirm\">Correct the activity</button></li>\n"
-                    "<li class=\"usa-button-group__item\"><button type=\"submit\""
-                    " class=\"usa-button usa-button--outline\" name=\"step\" value=\"change\">"
-                    "Change the correction</button></li>\n</ul>\n</form>\n");
-    html_format(&h, "<p><a href=\"/activities/%" PRId64 "\">Keep the activity as it is</a></p>\n",
-                activity->id);
+    confirm_page_end(&h, &form);
     return html_status(&h);
-}
-
-static enum ct_status refused(struct web_request *request, struct web_response *response,
-                              const struct action_outcome *outcome)
-{
-    unsigned code = outcome->refusal == ACTION_NOT_ALLOWED ? 403
-                    : outcome->refusal == ACTION_NOT_FOUND ? 404
-                                                           : 409;
-    return page_error(request, response, code, "Not corrected", outcome->err.message);
 }
 
 enum ct_status page_activity_correct_submit(struct web_request *request,
@@ -314,7 +252,7 @@ enum ct_status page_activity_correct_submit(struct web_request *request,
     action_outcome_init(&outcome);
     status = action_activity_correct(request->store, &actor, &input, &result, &outcome);
     if (status == CT_ERR_INPUT && outcome.refusal != ACTION_BAD_INPUT) {
-        return refused(request, response, &outcome);
+        return confirm_page_refused(request, response, "Not corrected", &outcome);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;

@@ -10,6 +10,7 @@
 #include "../../store/store_event_list.h"
 #include "../../store/store_settings.h"
 #include "../html/form.h"
+#include "../html/form_options.h"
 #include "../html/error_summary.h"
 #include "../html/html.h"
 #include "../html/list_filter.h"
@@ -258,16 +259,7 @@ enum field_id {
 };
 
 /* Each field of the form; its id is the action's field (catalog.h). */
-struct field_spec {
-    const char *id;
-    const char *label;
-    const char *hint;
-    enum form_control control;
-    const char *type;
-    bool required;
-};
-
-static const struct field_spec specs[FIELD_COUNT] = {
+static const struct form_spec specs[FIELD_COUNT] = {
     [FIELD_TITLE] = {"title", "Title", "As the sponsor names it.", FORM_INPUT, "text", true},
     [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL, true},
     [FIELD_STARTS] = {"starts", "Date", "The first day, as YYYY-MM-DD.", FORM_INPUT, "date", true},
@@ -309,40 +301,6 @@ static const struct field_spec specs[FIELD_COUNT] = {
                     FORM_INPUT, "email", false},
 };
 
-enum { MAX_CATEGORIES = 32 };
-
-static size_t kind_options(struct form_option *options)
-{
-    size_t count = 0;
-    for (int k = 0; k < ACTIVITY_KIND_COUNT; k++) {
-        if (activity_kind_has_credit_value((enum activity_kind)k)) {
-            const char *name = activity_kind_name((enum activity_kind)k);
-            options[count++] = (struct form_option){name, name};
-        }
-    }
-    return count;
-}
-
-/* Every category any program knows, once, in the programs' order. */
-static size_t category_options(const struct program_set *programs, struct form_option *options)
-{
-    size_t count = 0;
-    for (size_t p = 0; p < programs->count; p++) {
-        const struct program *program = programs->programs[p];
-        for (size_t c = 0; c < program->category_count && count < MAX_CATEGORIES; c++) {
-            bool seen = false;
-            for (size_t i = 0; i < count; i++) {
-                seen |= strcmp(options[i].value, program->categories[c].id) == 0;
-            }
-            if (!seen) {
-                options[count++] =
-                    (struct form_option){program->categories[c].id, program->categories[c].name};
-            }
-        }
-    }
-    return count;
-}
-
 /* The alert above a refused form. */
 static void refused_alert(struct html *h, const struct action_outcome *outcome)
 {
@@ -363,9 +321,9 @@ static enum ct_status form_page(struct web_request *request, struct web_response
                                 const struct action_outcome *outcome)
 {
     web_set_title(response, "Add an event to the catalog");
-    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[MAX_CATEGORIES];
-    size_t kind_count = kind_options(kinds);
-    size_t category_count = category_options(request->store->programs, categories);
+    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[FORM_CATEGORIES_MAX];
+    size_t kind_count = form_kind_options(kinds, false);
+    size_t category_count = form_category_options(request->store->programs, categories);
     char issuer[STORE_SETTING_SIZE] = "";
     struct ct_err err = {0};
     struct html h;
@@ -379,22 +337,11 @@ static enum ct_status form_page(struct web_request *request, struct web_response
                     " action=\"/catalog/new\">\n");
     html_csrf(&h, request->csrf);
     for (int i = 0; i < FIELD_COUNT; i++) {
-        const struct field_spec *spec = &specs[i];
-        const struct action_fault *fault =
-            outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
-        const char *value = web_form_value(request, spec->id);
-        struct form_field field = {.id = spec->id,
-                                   .label = spec->label,
-                                   .hint = spec->hint,
-                                   .error = fault != NULL ? fault->message : NULL,
-                                   .control = spec->control,
-                                   .type = spec->type,
-                                   .value = value == NULL && i == FIELD_SPONSOR && fresh ? issuer
-                                                                                         : value,
-                                   .options = i == FIELD_KIND ? kinds : categories,
-                                   .option_count = i == FIELD_KIND ? kind_count : category_count,
-                                   .required = spec->required};
-        html_field(&h, &field);
+        const char *value = web_form_value(request, specs[i].id);
+        bool kind = i == FIELD_KIND;
+        html_spec_field(&h, &specs[i],
+                        value == NULL && i == FIELD_SPONSOR && fresh ? issuer : value, outcome,
+                        kind ? kinds : categories, kind ? kind_count : category_count);
     }
     html_markup(&h, "<button class=\"usa-button\" type=\"submit\">Add the event</button>\n"
                     "</form>\n<p><a href=\"/catalog\">Back to the catalog</a></p>\n");

@@ -8,6 +8,7 @@
 #include "../../actions/certificate_reissue.h"
 #include "../../certificates/certificate_pdf.h"
 #include "../../store/store_certificate_versions.h"
+#include "../html/confirm_page.h"
 #include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/layout.h"
@@ -152,29 +153,17 @@ static enum ct_status confirm_page(struct web_request *request, struct web_respo
     html_markup(&h, " and that the current documents are with the holder, on their"
                     " dashboard. The holder is told by mail.</p>\n<h2>The reason</h2>\n<p>");
     html_text(&h, reason);
-    html_format(&h, "</p>\n<form method=\"post\" action=\"/certificates/%" PRId64 "/reissue\">\n",
-                record->id);
-    html_csrf(&h, request->csrf);
+    html_markup(&h, "</p>\n");
+    const struct confirm_page form = {.record = "/certificates",
+                                      .id = record->id,
+                                      .verb = "reissue",
+                                      .confirm = "Reissue the documents",
+                                      .change = "Change the reason",
+                                      .keep = "Keep the documents as they are"};
+    confirm_page_begin(&h, &form, request->csrf);
     html_hidden(&h, "reason", reason);
-    html_markup(&h, "<ul class=\"usa-button-group\">\n<li class=\"usa-button-group__item\">"
-                    "<button type=\"submit\" class=\"usa-button\" name=\"step\""
-                    " value=\"confirm\">Reissue the documents</button></li>\n"
-                    "<li class=\"usa-button-group__item\"><button type=\"submit\""
-                    " class=\"usa-button usa-button--outline\" name=\"step\" value=\"change\">"
-                    "Change the reason</button></li>\n</ul>\n</form>\n");
-    html_format(&h,
-                "<p><a href=\"/certificates/%" PRId64 "\">Keep the documents as they are</a></p>\n",
-                record->id);
+    confirm_page_end(&h, &form);
     return html_status(&h);
-}
-
-static enum ct_status refused(struct web_request *request, struct web_response *response,
-                              const struct action_outcome *outcome)
-{
-    unsigned code = outcome->refusal == ACTION_NOT_ALLOWED ? 403
-                    : outcome->refusal == ACTION_NOT_FOUND ? 404
-                                                           : 409;
-    return page_error(request, response, code, "Not reissued", outcome->err.message);
 }
 
 enum ct_status page_certificate_reissue_submit(struct web_request *request,
@@ -200,7 +189,7 @@ enum ct_status page_certificate_reissue_submit(struct web_request *request,
     action_outcome_init(&outcome);
     status = action_certificate_reissue(request->store, &actor, &input, &summary, &outcome);
     if (status == CT_ERR_INPUT && outcome.refusal != ACTION_BAD_INPUT) {
-        return refused(request, response, &outcome);
+        return confirm_page_refused(request, response, "Not reissued", &outcome);
     }
     if (status == CT_ERR_INPUT) {
         response->status = 400;

@@ -11,6 +11,7 @@
 #include "../../store/store_events.h"
 #include "../../store/store_profile.h"
 #include "../html/form.h"
+#include "../html/form_options.h"
 #include "../html/error_summary.h"
 #include "../html/html.h"
 #include "../html/layout.h"
@@ -33,16 +34,7 @@ enum field {
     FIELD_COUNT
 };
 
-struct field_spec {
-    const char *id;
-    const char *label;
-    const char *hint;
-    enum form_control control;
-    const char *type;
-    bool required;
-};
-
-static const struct field_spec specs[FIELD_COUNT] = {
+static const struct form_spec specs[FIELD_COUNT] = {
     [FIELD_TITLE] = {"title", "Title", "As the sponsor names it.", FORM_INPUT, "text", true},
     [FIELD_KIND] = {"kind", "Kind", NULL, FORM_SELECT, NULL, true},
     [FIELD_STARTS] = {"starts", "First day", "As YYYY-MM-DD.", FORM_INPUT, "date", true},
@@ -71,45 +63,10 @@ static const struct field_spec specs[FIELD_COUNT] = {
                     FORM_INPUT, "email", false},
 };
 
-enum { MAX_CATEGORIES = 32 };
-
 /* The event's values as the form shows them, text in the request's arena. */
 struct event_values {
     const char *values[FIELD_COUNT];
 };
-
-static size_t kind_options(struct form_option *options)
-{
-    size_t count = 0;
-    for (int k = 0; k < ACTIVITY_KIND_COUNT; k++) {
-        if (activity_kind_has_credit_value((enum activity_kind)k)) {
-            const char *name = activity_kind_name((enum activity_kind)k);
-            options[count++] =
-                (struct form_option){name, activity_kind_label((enum activity_kind)k)};
-        }
-    }
-    return count;
-}
-
-/* Every category any program knows, once, in the programs' order. */
-static size_t category_options(const struct program_set *programs, struct form_option *options)
-{
-    size_t count = 0;
-    for (size_t p = 0; p < programs->count; p++) {
-        const struct program *program = programs->programs[p];
-        for (size_t c = 0; c < program->category_count && count < MAX_CATEGORIES; c++) {
-            bool seen = false;
-            for (size_t i = 0; i < count; i++) {
-                seen |= strcmp(options[i].value, program->categories[c].id) == 0;
-            }
-            if (!seen) {
-                options[count++] =
-                    (struct form_option){program->categories[c].id, program->categories[c].name};
-            }
-        }
-    }
-    return count;
-}
 
 /* A date as the form shows it ("" when unset), in arena. */
 static const char *date_value(struct arena *arena, struct civil_date date)
@@ -175,24 +132,13 @@ static void refused_alert(struct html *h, const struct action_outcome *outcome)
 static void form_fields(struct web_request *request, struct html *h,
                         const struct event_values *values, const struct action_outcome *outcome)
 {
-    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[MAX_CATEGORIES];
-    size_t kind_count = kind_options(kinds);
-    size_t category_count = category_options(request->store->programs, categories);
+    struct form_option kinds[ACTIVITY_KIND_COUNT], categories[FORM_CATEGORIES_MAX];
+    size_t kind_count = form_kind_options(kinds, true);
+    size_t category_count = form_category_options(request->store->programs, categories);
     for (int i = 0; i < FIELD_COUNT; i++) {
-        const struct field_spec *spec = &specs[i];
-        const struct action_fault *fault =
-            outcome != NULL ? action_fault_of(outcome, spec->id) : NULL;
-        struct form_field field = {.id = spec->id,
-                                   .label = spec->label,
-                                   .hint = spec->hint,
-                                   .error = fault != NULL ? fault->message : NULL,
-                                   .control = spec->control,
-                                   .type = spec->type,
-                                   .value = values->values[i],
-                                   .options = i == FIELD_KIND ? kinds : categories,
-                                   .option_count = i == FIELD_KIND ? kind_count : category_count,
-                                   .required = spec->required};
-        html_field(h, &field);
+        bool kind = i == FIELD_KIND;
+        html_spec_field(h, &specs[i], values->values[i], outcome, kind ? kinds : categories,
+                        kind ? kind_count : category_count);
     }
 }
 
