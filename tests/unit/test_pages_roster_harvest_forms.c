@@ -1,0 +1,6 @@
+#include "helpers.h"
+#include "core/banned.h"
+int main(void)
+{
+    return 0;
+}
