@@ -57,8 +57,8 @@ static void line_row(struct html *h, const struct roster_line *line)
     html_markup(h, "</td></tr>\n");
 }
 
-/* The file's fault as its field shows it: a file over the upload limit reaches the
- * action as none. */
+/* The file's fault as its field shows it (a file over the upload limit reaches the
+ * action as none), or the refusal's message when the file is not at fault. */
 static const char *file_message(const struct web_request *request,
                                 const struct action_outcome *outcome)
 {
@@ -66,7 +66,7 @@ static const char *file_message(const struct web_request *request,
         return "The file is too large to upload: split it into smaller files.";
     }
     const struct action_fault *file = action_fault_of(outcome, "file");
-    return file != NULL ? file->message : NULL;
+    return file != NULL ? file->message : outcome->err.message;
 }
 
 /* The error summary of a refused file: the file's fault, then each line at fault, every
@@ -104,8 +104,8 @@ static void summary(struct web_request *request, struct html *h, int64_t id,
         return;
     }
     const char *file = file_message(request, outcome);
-    refused_summary(h, result, file != NULL ? file : outcome->err.message);
-    roster_upload_form(request, h, id, file != NULL ? file : outcome->err.message);
+    refused_summary(h, result, file);
+    roster_upload_form(request, h, id, file);
 }
 
 static enum ct_status result_page(struct web_request *request, struct web_response *response,
