@@ -136,7 +136,8 @@ test('a roster uploaded as a CSV file', { timeout: 120000 }, async () => {
     await roster.locator('#file').setInputFiles(file);
     await roster.getByRole('button', { name: 'Upload the roster file' }).click();
     await roster.waitForLoadState();
-    await assert.doesNotReject(main(roster).getByText('Nothing was recorded').waitFor());
+    await assert.doesNotReject(main(roster).locator('#error-summary')
+        .getByRole('heading', { name: /^Nothing was recorded/ }).waitFor());
     await bothSizes(roster, 'roster upload refused');
     writeFileSync(file, 'email\nstaff@example.org\nplanner@example.org\n');
     await roster.goBack();

@@ -54,7 +54,7 @@ test('the coordinator reissues a certificate after a confirmation; the old code 
         await page.locator('#reason').fill('name change');
         await page.getByRole('button', { name: 'Review the reissue' }).click();
         await page.waitForLoadState();
-        await assert.doesNotReject(main(page).getByText('superseded on June 15, 2026',
+        await assert.doesNotReject(main(page).getByText('superseded on 2026-06-15',
             { exact: false }).waitFor());
         assert.equal(sql(`SELECT COUNT(*) FROM certificate_versions WHERE certificate_id = ${id}`),
             '1', 'nothing is kept before the confirmation');

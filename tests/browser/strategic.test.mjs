@@ -75,11 +75,10 @@ const keyboard = {
         }
         await page.keyboard.type(text);
     },
-    // A date field takes the month, the day and the year, typed in that order (en-US).
+    // A date field takes the day as the pages write it, YYYY-MM-DD, typed as it is.
     async date(page, field, iso) {
-        const [year, month, day] = iso.split('-');
         await tabTo(page, field);
-        await page.keyboard.type(`${month}${day}${year}`);
+        await page.keyboard.type(iso);
         assert.equal(await field.inputValue(), iso, `the date typed into ${field}`);
     },
     // Arrow keys move a closed select's choice, as a person with a keyboard does.

@@ -103,7 +103,7 @@ confirmation_first() {
     [ "${got% *}" = 200 ] || { echo "status: $got"; return 1; }
     grep -q "Reissue the documents</button>" "$work/page.html" &&
         grep -q "$new_name" "$work/page.html" && grep -q "$old_name" "$work/page.html" &&
-        grep -q "superseded on June 15, 2026" "$work/page.html" &&
+        grep -q "superseded on 2026-06-15" "$work/page.html" &&
         grep -q 'name="step" value="change"' "$work/page.html" &&
         [ "$(versions)" = 1 ] &&
         [ "$(db "SELECT verification_code FROM certificates WHERE id = $cert")" = "$old_code" ]

@@ -543,7 +543,7 @@ revoke_shows_everywhere() {
         echo "$page" | grep -q '<dd>Credits &lt;counted&gt; twice</dd>' &&
         ! echo "$page" | grep -q 'name="reason"' || return 1
     verify=$(curl -s "$base/verify/$vcode")
-    echo "$verify" | grep -q 'Revoked: this certificate is not valid. The issuer revoked it on June 15, 2026.' &&
+    echo "$verify" | grep -q 'Revoked: this certificate is not valid. The issuer revoked it on 2026-06-15.' &&
         echo "$verify" | grep -q '<dd>Credits &lt;counted&gt; twice</dd>' || return 1
     [ "$(sqlite3 "$work/demo.db" "SELECT COUNT(*) FROM audit_log WHERE entity = 'certificates'
         AND entity_id = $id AND action = 'revoke'")" = 1 ] &&

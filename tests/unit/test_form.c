@@ -157,6 +157,33 @@ static void test_alerts_are_escaped_and_have_their_roles(void **state)
     buf_release(&out);
 }
 
+static void test_a_day_is_typed_as_yyyy_mm_dd_and_its_hint_says_so(void **state)
+{
+    (void)state;
+    struct buf out;
+    buf_init(&out, 8192);
+    struct form_field day = {
+        .id = "ends", .label = "Last day", .type = "date", .value = "2026-03-01"};
+    assert_int_equal(field_of(&out, &day), CT_OK);
+    assert_non_null(strstr(buf_str(&out), "<div class=\"usa-hint\" id=\"ends-hint\">As YYYY-MM-DD."
+                                          "</div>\n<input class=\"usa-input\" id=\"ends\""
+                                          " name=\"ends\" aria-describedby=\"ends-hint\""
+                                          " type=\"text\" value=\"2026-03-01\">"));
+    buf_release(&out);
+    buf_init(&out, 8192);
+    day.hint = "Empty for one day.";
+    assert_int_equal(field_of(&out, &day), CT_OK);
+    assert_non_null(
+        strstr(buf_str(&out), "id=\"ends-hint\">Empty for one day. As YYYY-MM-DD.</div>"));
+    buf_release(&out);
+    buf_init(&out, 8192);
+    day.hint = "The first day, as YYYY-MM-DD.";
+    assert_int_equal(field_of(&out, &day), CT_OK);
+    assert_non_null(strstr(buf_str(&out), "id=\"ends-hint\">The first day, as YYYY-MM-DD.</div>"));
+    assert_null(strstr(buf_str(&out), "type=\"date\""));
+    buf_release(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_checkbox_is_checked_when_it_was),
         cmocka_unit_test(test_file_field_offers_its_kinds_and_says_what_is_wrong),
         cmocka_unit_test(test_alerts_are_escaped_and_have_their_roles),
+        cmocka_unit_test(test_a_day_is_typed_as_yyyy_mm_dd_and_its_hint_says_so),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

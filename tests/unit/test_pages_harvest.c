@@ -128,7 +128,7 @@ static void test_a_refused_site_marks_its_fields_and_keeps_what_was_typed(void *
     web_call_run(&call);
     assert_int_equal(call.response.status, 400);
     web_call_assert_body_has(&call, "<h1>Add an LMS site</h1>");
-    web_call_assert_body_has(&call, "The site was not added: fix what is marked.");
+    web_call_assert_body_has(&call, "The site was not added: fix the fields marked below.");
     web_call_assert_body_has(&call, "id=\"url-error\" role=\"alert\">Enter the site&#39;s"
                                     " address");
     web_call_assert_body_has(&call, "id=\"time_zone-error\" role=\"alert\">Choose the site");
@@ -187,7 +187,7 @@ static void test_the_sites_page_reconciles_and_links_an_account(void **state)
     web_call_form(&call, "email", "nobody@example.net");
     web_call_run(&call);
     assert_int_equal(call.response.status, 400);
-    web_call_assert_body_has(&call, "The account was not linked: fix what is marked.");
+    web_call_assert_body_has(&call, "The account was not linked: fix the fields marked below.");
     web_call_assert_body_has(&call, "id=\"account-error\" role=\"alert\">Enter the account name");
     web_call_assert_body_has(&call, "id=\"email-error\" role=\"alert\">No person has this e-mail"
                                     " address.");
@@ -314,7 +314,7 @@ static void test_an_upload_without_a_file_or_site_marks_the_field(void **state)
     struct web_call call;
     upload(w, &call, site + 1, NULL);
     assert_int_equal(call.response.status, 400);
-    web_call_assert_body_has(&call, "The report was not imported: fix what is marked.");
+    web_call_assert_body_has(&call, "The report was not imported: fix the fields marked below.");
     web_call_assert_body_has(&call, "id=\"site-error\" role=\"alert\">Choose the site the report"
                                     " comes from.");
     web_call_assert_body_has(&call, "id=\"file-error\" role=\"alert\">Choose the report file to"

@@ -198,6 +198,12 @@ static void test_changes_are_said_in_words(void **state)
     assert_int_equal(count, 1);
     assert_string_equal(changes[0].before, "Read");
     /* Not JSON objects: no row; at most max. */
+    /* A time is written as every page writes one. */
+    count = history_changes("{\"deactivated_at\":null}",
+                            "{\"deactivated_at\":\"2026-03-01T12:00:00Z\"}", changes, 8);
+    assert_int_equal(count, 1);
+    assert_string_equal(changes[0].field, "deactivated");
+    assert_string_equal(changes[0].after, "2026-03-01 12:00 UTC");
     assert_int_equal(history_changes("[1]", "not json", changes, 8), 0);
     assert_int_equal(history_changes(NULL, "{\"a\":1,\"b\":2,\"c\":3}", changes, 2), 2);
     /* A long text is cut on a character, with an ellipsis. */

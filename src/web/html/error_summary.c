@@ -22,16 +22,35 @@ static bool listed(const char *fault, const struct error_summary_field *fields, 
     return false;
 }
 
-static void linked_item(struct html *h, const struct error_summary_field *field,
-                        const struct action_fault *fault)
+void html_error_summary_begin(struct html *h, const char *heading)
 {
+    html_markup(h,
+                "<div class=\"usa-alert usa-alert--error\" id=\"error-summary\""
+                " role=\"alert\"><div class=\"usa-alert__body\"><h2 class=\"usa-alert__heading\">");
+    html_text(h, heading);
+    html_markup(h, "</h2>\n<ul class=\"usa-list\">\n");
+}
+
+void html_error_summary_item(struct html *h, const char *id, const char *label, const char *message)
+{
+    if (id == NULL) {
+        html_markup(h, "<li>");
+        html_text(h, message);
+        html_markup(h, "</li>\n");
+        return;
+    }
     html_markup(h, "<li><a class=\"usa-link\" href=\"#");
-    html_text(h, field->id != NULL ? field->id : field->fault);
+    html_text(h, id);
     html_markup(h, "\">");
-    html_text(h, field->label);
+    html_text(h, label);
     html_markup(h, ": ");
-    html_text(h, fault->message);
+    html_text(h, message);
     html_markup(h, "</a></li>\n");
+}
+
+void html_error_summary_end(struct html *h)
+{
+    html_markup(h, "</ul></div></div>\n");
 }
 
 void html_error_summary(struct html *h, const char *heading, const struct action_outcome *outcome,
@@ -40,25 +59,20 @@ void html_error_summary(struct html *h, const char *heading, const struct action
     if (outcome == NULL || outcome->fault_count == 0) {
         return;
     }
-    html_markup(h,
-                "<div class=\"usa-alert usa-alert--error\" id=\"error-summary\""
-                " role=\"alert\"><div class=\"usa-alert__body\"><h2 class=\"usa-alert__heading\">");
-    html_text(h, heading);
-    html_markup(h, "</h2>\n<ul class=\"usa-list\">\n");
+    html_error_summary_begin(h, heading);
     for (size_t i = 0; i < count; i++) {
         const struct action_fault *fault = action_fault_of(outcome, fields[i].fault);
         if (fault != NULL) {
-            linked_item(h, &fields[i], fault);
+            html_error_summary_item(h, fields[i].id != NULL ? fields[i].id : fields[i].fault,
+                                    fields[i].label, fault->message);
         }
     }
     for (size_t i = 0; i < kept_faults(outcome); i++) {
         if (!listed(outcome->faults[i].field, fields, count)) {
-            html_markup(h, "<li>");
-            html_text(h, outcome->faults[i].message);
-            html_markup(h, "</li>\n");
+            html_error_summary_item(h, NULL, NULL, outcome->faults[i].message);
         }
     }
-    html_markup(h, "</ul></div></div>\n");
+    html_error_summary_end(h);
 }
 
 size_t error_summary_count(const struct action_outcome *outcome,

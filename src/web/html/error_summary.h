@@ -38,4 +38,14 @@ size_t error_summary_count(const struct action_outcome *outcome,
 void html_refused_summary(struct html *h, const char *what, const struct action_outcome *outcome,
                           const struct error_summary_field *fields, size_t count);
 
+/* The parts of html_error_summary, for a summary that lists more than an outcome's
+ * faults (the lines of a file at fault): the alert's opening (id "error-summary",
+ * role "alert") headed heading (escaped); one item, "label: message" linking to "#id",
+ * or message alone when id is NULL (every text escaped, borrowed); and the alert's end.
+ * A caller writes the begin, its items, then the end. */
+void html_error_summary_begin(struct html *h, const char *heading);
+void html_error_summary_item(struct html *h, const char *id, const char *label,
+                             const char *message);
+void html_error_summary_end(struct html *h);
+
 #endif

@@ -1,5 +1,6 @@
 #include "form.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../../core/banned.h"
@@ -203,8 +204,30 @@ void html_group_begin(struct html *h, bool wrong)
     }
 }
 
-void html_field(struct html *h, const struct form_field *field)
+/* A day's field: a text input (a browser's own date control shows the day in its
+ * locale's order, not as the pages write it), its hint saying the one form it takes. */
+static const struct form_field *as_day(const struct form_field *field, struct form_field *day,
+                                       char *hint, size_t size)
 {
+    if (field->control != FORM_INPUT || field->type == NULL || strcmp(field->type, "date") != 0) {
+        return field;
+    }
+    *day = *field;
+    day->type = "text";
+    if (field->hint == NULL) {
+        day->hint = "As YYYY-MM-DD.";
+    } else if (strstr(field->hint, "YYYY-MM-DD") == NULL) {
+        snprintf(hint, size, "%s As YYYY-MM-DD.", field->hint);
+        day->hint = hint;
+    }
+    return day;
+}
+
+void html_field(struct html *h, const struct form_field *typed)
+{
+    struct form_field day;
+    char hint[512];
+    const struct form_field *field = as_day(typed, &day, hint, sizeof hint);
     html_group_begin(h, field->error != NULL);
     if (field->control != FORM_CHECKBOX) {
         label(h, field);

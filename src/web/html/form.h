@@ -36,8 +36,11 @@ struct form_field {
     const char *hint;  /* NULL: none */
     const char *error; /* NULL: the field is fine */
     enum form_control control;
-    const char *type;                  /* FORM_INPUT: "text", "date", "url" ...; NULL is "text" */
-    const char *value;                 /* what was typed, or NULL */
+    const char *type;  /* FORM_INPUT: "text", "date", "url" ...; NULL is "text". "date" is a
+                          text input for a day written YYYY-MM-DD, the one form the pages
+                          take and show (a browser's date control shows its locale's), its
+                          hint ending "As YYYY-MM-DD." unless it names that form already */
+    const char *value; /* what was typed, or NULL */
     const struct form_option *options; /* FORM_SELECT */
     size_t option_count;
     const char *accept; /* FORM_FILE: the kinds of file offered, e.g. ".csv,text/csv" */

@@ -52,8 +52,8 @@ static const struct field fields[] = {
      "presenting", false},
     {"plan_item", "Item of your plan", "plan_item",
      "Self-directed learning counts only when your plan lists it.", "self-directed", false},
-    {"recorded", "Recorded on", "date", "When the webinar was recorded.", "archived-webinar",
-     false},
+    {"recorded", "Recorded on", "date", "When the webinar was recorded, as YYYY-MM-DD.",
+     "archived-webinar", false},
 };
 
 /* ---- the choices the form offers ---- */
@@ -327,7 +327,8 @@ static void control(struct html *h, const struct field *field, const char *value
     }
     control_attributes(h, field, error_id);
     html_markup(h, "\" type=\"");
-    html_text(h, field->type);
+    /* A day is typed as YYYY-MM-DD (form.h): a browser's date control shows its locale's. */
+    html_text(h, strcmp(field->type, "date") == 0 ? "text" : field->type);
     html_markup(h, "\" value=\"");
     html_text(h, value != NULL ? value : "");
     html_markup(h, "\"></div>\n");

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "../../actions/certificate_reissue.h"
-#include "../../certificates/certificate_pdf.h"
 #include "../../store/store_certificate_versions.h"
 #include "../html/confirm_page.h"
 #include "../html/error_summary.h"
@@ -50,8 +49,8 @@ static void names_list(struct web_request *request, struct html *h,
     html_fail(h, store_certificate_holder_name(request->store, record->id, now, sizeof now, &found,
                                                &err));
     char issued[64], until[64];
-    certificate_date_words(record->issued, issued, sizeof issued);
-    certificate_date_words(record->valid_until, until, sizeof until);
+    civil_date_format(record->issued, issued);
+    civil_date_format(record->valid_until, until);
     html_markup(h, "<dl class=\"summary\" id=\"names\">\n");
     html_term(h, "Certificate", record->number);
     html_term(h, "Program", program_set_name(request->store->programs, record->program));
@@ -83,7 +82,7 @@ static enum ct_status form_page(struct web_request *request, struct web_response
 {
     web_set_title(response, "Reissue the documents of certificate %s", record->number);
     char today[64];
-    certificate_date_words(request->today, today, sizeof today);
+    civil_date_format(request->today, today);
     struct html h;
     html_start(&h, &response->body);
     html_error_summary(&h, "The documents were not reissued: fix what is marked below.", outcome,
@@ -131,9 +130,9 @@ static enum ct_status confirm_page(struct web_request *request, struct web_respo
 {
     web_set_title(response, "Reissue the documents of certificate %s?", record->number);
     char today[64], issued[64], until[64];
-    certificate_date_words(request->today, today, sizeof today);
-    certificate_date_words(record->issued, issued, sizeof issued);
-    certificate_date_words(record->valid_until, until, sizeof until);
+    civil_date_format(request->today, today);
+    civil_date_format(record->issued, issued);
+    civil_date_format(record->valid_until, until);
     struct html h;
     html_start(&h, &response->body);
     html_markup(&h, "<p>Certificate ");

@@ -12,6 +12,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "activity_correct.h"
 #include "proofs.h"
 #include "../../core/banned.h"
@@ -57,7 +58,7 @@ static void correction_item(const struct program_set *programs, struct html *h,
     credit_format(c->old_credit_halves, before);
     credit_format(c->new_credit_halves, after);
     html_markup(h, "<li>Corrected on ");
-    html_text(h, c->corrected_at);
+    html_moment(h, c->corrected_at);
     html_markup(h, " by ");
     html_text(h, c->corrected_by);
     html_markup(h, ": ");

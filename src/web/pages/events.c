@@ -8,9 +8,11 @@
 #include "../../actions/events.h"
 #include "../../store/store_event_list.h"
 #include "../../store/store_event_registrations.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "roster_upload.h"
 #include "../../core/banned.h"
 
@@ -130,21 +132,44 @@ static bool may_see_roster(const struct web_request *request, int64_t host_id)
            actor_has_role(&actor, ROLE_CE_COORDINATOR);
 }
 
-static void roster_row(struct html *h, const struct store_roster_row *row)
+/* What a refused submission of the roster sent: the ticks, kept, and the refusal. */
+struct roster_sent {
+    const struct event_attendance_input *input;
+    const struct action_outcome *outcome;
+};
+
+static bool was_ticked(const struct roster_sent *sent, int64_t registration_id)
+{
+    for (size_t i = 0; sent != NULL && i < sent->input->registration_ids.count; i++) {
+        if (sent->input->registration_ids.ids[i] == registration_id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void roster_row(struct html *h, const struct store_roster_row *row,
+                       const struct roster_sent *sent)
 {
     html_markup(h, "<tr><td>");
     html_text(h, row->name);
     html_markup(h, "</td><td>");
     html_text(h, row->email);
     html_markup(h, "</td><td>");
-    html_text(h, row->registered_at);
+    html_moment(h, row->registered_at);
     html_markup(h, "</td><td><div class=\"usa-checkbox\">");
     html_format(h,
                 "<input class=\"usa-checkbox__input\" type=\"checkbox\" id=\"attended-%" PRId64
                 "\" name=\"attended-%" PRId64 "\" value=\"1\"",
                 row->registration_id, row->registration_id);
+    bool ticked = was_ticked(sent, row->registration_id);
+    if (ticked && action_fault_of(sent->outcome, "attended") != NULL) {
+        html_markup(h, " aria-invalid=\"true\" aria-describedby=\"attended-error\"");
+    }
     if (row->attended) {
         html_markup(h, " checked disabled>");
+    } else if (ticked) {
+        html_markup(h, " checked>");
     } else {
         html_markup(h, ">");
     }
@@ -157,22 +182,30 @@ static void roster_row(struct html *h, const struct store_roster_row *row)
 }
 
 static void roster_table(struct web_request *request, struct html *h, int64_t id,
-                         const struct store_roster_row *rows, size_t count)
+                         const struct store_roster_row *rows, size_t count,
+                         const struct roster_sent *sent)
 {
     html_format(h, "<form method=\"post\" action=\"/catalog/events/%" PRId64 "/roster\">\n", id);
     html_csrf(h, request->csrf);
+    const struct action_fault *fault =
+        sent != NULL ? action_fault_of(sent->outcome, "attended") : NULL;
+    html_markup(h, "<div id=\"attended\" tabindex=\"-1\">");
+    html_field_error(h, "attended", fault != NULL ? fault->message : NULL);
     static const char *const columns[] = {"Name", "E-mail", "Registered", "Attendance"};
     html_table_begin(h, "Registered people", columns, 4);
     for (size_t i = 0; i < count; i++) {
-        roster_row(h, &rows[i]);
+        roster_row(h, &rows[i], sent);
     }
     html_table_end(h);
+    html_markup(h, "</div>\n");
     html_markup(h, "<button class=\"usa-button\" type=\"submit\">Record attendance</button>\n"
                    "</form>\n");
 }
 
-enum ct_status page_event_roster(struct web_request *request, struct web_response *response,
-                                 int64_t id)
+/* The roster page; sent: a refused submission, its refusal summed up at the top and its
+ * ticks kept (NULL: none). */
+static enum ct_status roster_page(struct web_request *request, struct web_response *response,
+                                  int64_t id, const struct roster_sent *sent)
 {
     struct store_event_row event;
     bool found = false;
@@ -195,8 +228,11 @@ enum ct_status page_event_roster(struct web_request *request, struct web_respons
     struct html h;
     html_start(&h, &response->body);
     html_fail(&h, store_event_roster(request->store, id, &request->arena, &rows, &count, &err));
+    static const struct error_summary_field fields[] = {{"attended", NULL, "Attendance"}};
+    html_refused_summary(&h, "Attendance was not recorded", sent != NULL ? sent->outcome : NULL,
+                         fields, 1);
     const char *saved = web_query_value(request, "saved");
-    if (saved != NULL) {
+    if (saved != NULL && sent == NULL) {
         char message[128];
         snprintf(message, sizeof message, "Attendance recorded: %lld credited.",
                  strtoll(saved, NULL, 10));
@@ -212,10 +248,16 @@ enum ct_status page_event_roster(struct web_request *request, struct web_respons
     html_markup(&h, "</dl>\n<p>Tick who attended and record it: each is credited once with a"
                     " verified activity of this event, verified by your word. Attendance once"
                     " recorded stays; it cannot be unticked here.</p>\n");
-    roster_table(request, &h, id, rows, count);
-    roster_upload_form(request, &h, id);
+    roster_table(request, &h, id, rows, count, sent);
+    roster_upload_form(request, &h, id, NULL);
     html_markup(&h, "<p><a href=\"/catalog\">Back to the catalog</a></p>\n");
     return html_status(&h);
+}
+
+enum ct_status page_event_roster(struct web_request *request, struct web_response *response,
+                                 int64_t id)
+{
+    return roster_page(request, response, id, NULL);
 }
 
 enum ct_status page_event_roster_submit(struct web_request *request, struct web_response *response,
@@ -243,6 +285,12 @@ enum ct_status page_event_roster_submit(struct web_request *request, struct web_
     struct action_outcome outcome;
     action_outcome_init(&outcome);
     status = action_event_attendance(request->store, &actor, &input, &result, &outcome);
+    if (status == CT_ERR_INPUT &&
+        (outcome.refusal == ACTION_BAD_INPUT || outcome.refusal == ACTION_WRONG_STATE)) {
+        response->status = outcome.refusal == ACTION_BAD_INPUT ? 400 : 409;
+        const struct roster_sent sent = {&input, &outcome};
+        return roster_page(request, response, id, &sent);
+    }
     if (status == CT_ERR_INPUT) {
         return refused(request, response, &outcome);
     }

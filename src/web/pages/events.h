@@ -32,7 +32,10 @@ enum ct_status page_event_roster(struct web_request *request, struct web_respons
                                  int64_t id) CT_MUST_CHECK;
 
 /* POST /catalog/events/{id}/roster: records the ticked boxes ("attended-REGISTRATION")
- * as attendance (action_event_attendance), back to the roster. */
+ * as attendance (action_event_attendance), back to the roster. A refusal of the ticks
+ * (400) or of the event's state (409: before its first day, withdrawn) is the roster
+ * again, the error summary at its top saying why and the boxes still ticked; one of the
+ * person (403) or the event (404) is an error page. */
 enum ct_status page_event_roster_submit(struct web_request *request, struct web_response *response,
                                         int64_t id) CT_MUST_CHECK;
 

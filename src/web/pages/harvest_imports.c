@@ -10,6 +10,7 @@
 #include "../html/csv.h"
 #include "../html/form.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "harvest_view.h"
 #include "../../core/banned.h"
 
@@ -222,9 +223,10 @@ static enum ct_status import_form_page(struct web_request *request, struct web_r
     html_start(&h, &response->body);
     const struct form_option *sites = NULL;
     size_t site_count = site_options(request, &h, &sites);
-    if (form->site_error != NULL || form->file_error != NULL) {
-        html_alert(&h, FORM_ALERT_ERROR, "The report was not imported: fix what is marked.");
-    }
+    const struct error_summary_field fields[] = {{"site", NULL, "Site"},
+                                                 {"file", NULL, "Report file"}};
+    const char *const messages[] = {form->site_error, form->file_error};
+    harvest_view_refused_summary(&h, "The report was not imported", fields, messages, 2);
     if (site_count == 0) {
         html_markup(&h, "<p>No LMS site is registered yet: <a href=\"/harvest/sites/new\">"
                         "add the site</a> the report comes from first.</p>\n");
@@ -388,7 +390,7 @@ static void record_row(struct html *h, const struct harvest_record_item *record)
 static void import_summary(struct html *h, const struct harvest_import_view *view)
 {
     char when[64];
-    harvest_view_moment(view->info.imported_at, when, sizeof when);
+    moment_of_text(view->info.imported_at, when, sizeof when);
     html_markup(h, "<dl class=\"summary\">\n<dt>Site</dt><dd><a href=\"/harvest/sites/");
     html_int(h, view->info.site_id);
     html_markup(h, "\">");

@@ -8,6 +8,7 @@
 #include "../../store/store_harvest_views.h"
 #include "../html/form.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "../html/notice.h"
 #include "harvest_view.h"
 #include "../../core/banned.h"
@@ -79,7 +80,7 @@ static void account_group(struct inbox_view *view, const struct harvest_waiting_
     struct html *h = view->h;
     const char *name = account->account_name != NULL ? account->account_name : "";
     char since[64], heading[600], text[200], id[32], label[400], site[24];
-    harvest_view_moment(account->since, since, sizeof since);
+    moment_of_text(account->since, since, sizeof since);
     snprintf(heading, sizeof heading, "Account %s of %s", name,
              account->site_url != NULL ? account->site_url : "");
     int64_t waiting = account->waiting, objects = account->objects;
@@ -121,7 +122,7 @@ static void course_group(struct inbox_view *view, const struct harvest_waiting_c
     struct html *h = view->h;
     const char *url = course->url;
     char since[64], text[200], id[32];
-    harvest_view_moment(course->since, since, sizeof since);
+    moment_of_text(course->since, since, sizeof since);
     snprintf(text, sizeof text, "%" PRId64 " statement%s waiting since %s.", course->waiting,
              course->waiting == 1 ? "" : "s", since);
     snprintf(id, sizeof id, "map-event-%d", view->index++);

@@ -9,8 +9,10 @@
 #include "../../store/store_harvest_inbox.h"
 #include "../../store/store_harvest_views.h"
 #include "../html/csv.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "../html/notice.h"
 #include "harvest_imports.h"
 #include "harvest_view.h"
@@ -174,9 +176,11 @@ static enum ct_status site_form_page(struct web_request *request, struct web_res
     web_set_title(response, "Add an LMS site");
     struct html h;
     html_start(&h, &response->body);
-    if (form->url_error != NULL || form->zone_error != NULL || form->other_error != NULL) {
-        html_alert(&h, FORM_ALERT_ERROR, "The site was not added: fix what is marked.");
-    }
+    const struct error_summary_field fields[] = {{"url", NULL, "Address"},
+                                                 {"time_zone", NULL, "Time zone"},
+                                                 {"time_zone_other", NULL, "Another time zone"}};
+    const char *const messages[] = {form->url_error, form->zone_error, form->other_error};
+    harvest_view_refused_summary(&h, "The site was not added", fields, messages, 3);
     html_markup(&h, "<p>A site is a Moodle that sends xAPI statements, or whose reports you"
                     " import. Adding it makes the key and secret it sends statements with.</p>\n"
                     "<form class=\"usa-form usa-form--large\" method=\"post\""
@@ -400,7 +404,7 @@ static void link_form_write(struct web_request *request, struct html *h, int64_t
 static void site_summary(struct html *h, const struct harvest_site_view *view)
 {
     char added[64];
-    harvest_view_moment(view->created_at, added, sizeof added);
+    moment_of_text(view->created_at, added, sizeof added);
     html_markup(h, "<dl class=\"summary\">\n");
     html_term(h, "Address", view->site.url);
     html_term(h, "Time zone", view->site.time_zone);
@@ -455,9 +459,10 @@ static enum ct_status site_page(struct web_request *request, struct web_response
     web_set_title(response, "LMS site %s", view.site.url);
     struct html h;
     html_start(&h, &response->body);
-    if (form->account_error != NULL || form->email_error != NULL) {
-        html_alert(&h, FORM_ALERT_ERROR, "The account was not linked: fix what is marked.");
-    }
+    const struct error_summary_field fields[] = {{"account", NULL, "Account name"},
+                                                 {"email", NULL, "The person's e-mail address"}};
+    const char *const messages[] = {form->account_error, form->email_error};
+    harvest_view_refused_summary(&h, "The account was not linked", fields, messages, 2);
     site_summary(&h, &view);
     statement_counts(&h, &view);
     site_imports(request, &h, site_id);

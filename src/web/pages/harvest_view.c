@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../html/moment.h"
 #include "../../core/banned.h"
 
 void harvest_view_count_term(struct html *h, const char *name, int64_t number)
@@ -17,23 +18,10 @@ void harvest_view_count_term(struct html *h, const char *name, int64_t number)
     html_markup(h, "</dd>\n");
 }
 
-void harvest_view_moment(const char *stored, char *out, size_t size)
-{
-    if (stored == NULL) {
-        stored = "";
-    }
-    /* YYYY-MM-DDTHH:MM:SSZ */
-    if (strlen(stored) == 20 && stored[10] == 'T' && stored[19] == 'Z') {
-        snprintf(out, size, "%.10s %.5s UTC", stored, stored + 11);
-        return;
-    }
-    snprintf(out, size, "%s", stored);
-}
-
 void harvest_view_moment_cell(struct html *h, const char *stored)
 {
-    char moment[64];
-    harvest_view_moment(stored, moment, sizeof moment);
+    char moment[MOMENT_TEXT_SIZE + 64];
+    moment_of_text(stored, moment, sizeof moment);
     paging_write_cell(h, moment, false);
 }
 
@@ -87,4 +75,18 @@ void harvest_view_sentence(const char *message, char *out, size_t size)
 {
     snprintf(out, size, "%s", message != NULL ? message : "");
     out[0] = (char)toupper((unsigned char)out[0]);
+}
+
+void harvest_view_refused_summary(struct html *h, const char *what,
+                                  const struct error_summary_field *fields,
+                                  const char *const *messages, size_t count)
+{
+    struct action_outcome shown;
+    action_outcome_init(&shown);
+    for (size_t i = 0; i < count; i++) {
+        if (messages[i] != NULL) {
+            action_fault(&shown, fields[i].fault, "%s", messages[i]);
+        }
+    }
+    html_refused_summary(h, what, &shown, fields, count);
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../../core/arena.h"
+#include "../html/error_summary.h"
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/paging.h"
@@ -17,11 +18,7 @@
 /* Writes <dt>name</dt><dd>number</dd>. */
 void harvest_view_count_term(struct html *h, const char *name, int64_t number);
 
-/* A stored UTC time ("YYYY-MM-DDTHH:MM:SSZ") as people read it, "YYYY-MM-DD HH:MM UTC",
- * into out; other text is copied as it is (NULL gives ""). */
-void harvest_view_moment(const char *stored, char *out, size_t size);
-
-/* Writes the cell of a stored UTC time, as harvest_view_moment reads it. */
+/* Writes the cell of a stored UTC time, as every page shows it (html/moment.h). */
 void harvest_view_moment_cell(struct html *h, const char *stored);
 
 /* A GET form that filters a list by one select. Every pointer is borrowed. */
@@ -49,5 +46,13 @@ const char *harvest_view_id_text(struct arena *arena, int64_t id);
 /* message (an action's, as the store words it) as a sentence, its first letter a
  * capital, into out. */
 void harvest_view_sentence(const char *message, char *out, size_t size);
+
+/* Writes the error summary of a refused form (html_refused_summary, headed what:
+ * constant text) from what its count fields show: messages[i] is the error field i
+ * shows (NULL: it is fine), so that the summary says what the fields say. Nothing when
+ * every message is NULL. Every pointer is borrowed. */
+void harvest_view_refused_summary(struct html *h, const char *what,
+                                  const struct error_summary_field *fields,
+                                  const char *const *messages, size_t count);
 
 #endif

@@ -11,8 +11,8 @@
 #include "../api/api.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "../html/paging.h"
-#include "harvest_view.h"
 #include "history_words.h"
 #include "../../core/banned.h"
 
@@ -99,11 +99,9 @@ static void changes_cell(struct html *h, const struct store_history_row *row)
 
 static void entry_row(struct html *h, const struct store_history_row *row)
 {
-    char moment[64];
-    harvest_view_moment(row->at, moment, sizeof moment);
     html_markup(h, "<tr>");
     cell_begin(h, "When");
-    html_text(h, moment);
+    html_moment(h, row->at);
     html_markup(h, "</td>");
     who_cell(h, row);
     what_cell(h, row);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../core/activity_kind.h"
+#include "../html/moment.h"
 #include "../../core/banned.h"
 
 struct word_pair {
@@ -191,6 +192,8 @@ static void value_words(const char *field, const json_t *value, char *out, size_
     if (json_is_string(value) && strcmp(field, "kind") == 0 &&
         activity_kind_from_name(json_string_value(value), &kind)) {
         cut_copy(out, size, activity_kind_label(kind));
+    } else if (json_is_string(value) && ends_with(field, "_at")) {
+        moment_of_text(json_string_value(value), out, size); /* a time, as pages show it */
     } else if (json_is_string(value)) {
         cut_copy(out, size, strcmp(field, "password_hash") == 0 ? "set" : json_string_value(value));
     } else if (json_is_integer(value) && ends_with(field, "_halves")) {

@@ -12,7 +12,6 @@
 #include "dashboard.h"
 #include "../http/rate_limit.h"
 #include "../../certificates/certificate_documents.h"
-#include "../../certificates/certificate_pdf.h"
 #include "../../certificates/credential.h"
 #include "../../certificates/signing_key.h"
 #include "../../io/clock.h"
@@ -93,9 +92,9 @@ static void state_alert(struct html *h, const struct certificate_record *record,
                         enum check_state state)
 {
     char text[900], until[64], revoked[64];
-    certificate_date_words(record->valid_until, until, sizeof until);
+    civil_date_format(record->valid_until, until);
     if (state == CHECK_REVOKED) {
-        certificate_date_words(record->revoked, revoked, sizeof revoked);
+        civil_date_format(record->revoked, revoked);
         snprintf(text, sizeof text,
                  "Revoked: this certificate is not valid. The issuer revoked it on %s.", revoked);
     } else if (state == CHECK_EXPIRED) {
@@ -116,10 +115,10 @@ static void version_terms(struct html *h, const struct certificate_record *recor
     char day[64], version[24];
     snprintf(version, sizeof version, "%" PRId64, record->version);
     html_term(h, "Documents version", version);
-    certificate_date_words(record->document_issued, day, sizeof day);
+    civil_date_format(record->document_issued, day);
     html_term(h, "Documents issued", day);
     if (civil_date_is_set(record->superseded)) {
-        certificate_date_words(record->superseded, day, sizeof day);
+        civil_date_format(record->superseded, day);
         html_term(h, "Superseded on", day);
     }
 }
@@ -129,8 +128,8 @@ static void verify_summary(struct web_request *request, struct html *h,
                            const char *issuer)
 {
     char issued[64], until[64], credits[32];
-    certificate_date_words(record->issued, issued, sizeof issued);
-    certificate_date_words(record->valid_until, until, sizeof until);
+    civil_date_format(record->issued, issued);
+    civil_date_format(record->valid_until, until);
     snprintf(credits, sizeof credits, "%" PRId64 "%s", record->credit_halves / 2,
              record->credit_halves % 2 != 0 ? ".5" : "");
     html_markup(h, "<dl class=\"summary\">\n");
@@ -149,7 +148,7 @@ static void verify_summary(struct web_request *request, struct html *h,
     }
     if (state == CHECK_REVOKED) {
         char revoked[64];
-        certificate_date_words(record->revoked, revoked, sizeof revoked);
+        civil_date_format(record->revoked, revoked);
         html_term(h, "Revoked on", revoked);
         html_term(h, "Reason", record->revoked_reason);
     }
@@ -165,7 +164,7 @@ static void superseded_alert(struct html *h, const struct certificate_record *re
         return;
     }
     char day[64], text[600];
-    certificate_date_words(record->superseded, day, sizeof day);
+    civil_date_format(record->superseded, day);
     snprintf(text, sizeof text,
              "Superseded: these documents are genuine, but the issuer issued the documents of"
              " certificate %s again on %s. The holder has the current documents, with a new"

@@ -8,6 +8,7 @@
 #include "../../actions/people_import.h"
 #include "../html/form.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "../../core/banned.h"
 
 /* Refused lines a page shows; the command line shows the same first ones. */
@@ -136,7 +137,7 @@ static void latest_imports(struct web_request *request, struct html *h)
         html_markup(h, "</td><td>");
         html_text(h, views[i].file_name);
         html_markup(h, "</td><td>");
-        html_text(h, views[i].at);
+        html_moment(h, views[i].at);
         html_markup(h, "</td><td>");
         html_text(h, views[i].by[0] != '\0' ? views[i].by : "the system");
         html_format_literal(h, "</td><td>%" PRId64 "</td><td>%" PRId64 "</td></tr>\n",
@@ -304,7 +305,9 @@ static void import_summary(struct html *h, const struct record_import_view *view
     html_term(h, "Kind", view->kind);
     html_term(h, "File", view->file_name);
     html_term(h, "SHA-256", view->file_sha256);
-    html_term(h, "Imported", view->at);
+    char at[MOMENT_TEXT_SIZE + 32];
+    moment_of_text(view->at, at, sizeof at);
+    html_term(h, "Imported", at);
     html_term(h, "By", view->by[0] != '\0' ? view->by : "the system");
     html_term(h, "Through", view->via);
     html_markup(h, "</dl>\n");

@@ -11,6 +11,7 @@
 #include "../html/form.h"
 #include "../html/html.h"
 #include "../html/layout.h"
+#include "../html/moment.h"
 #include "../html/notice.h"
 #include "../../core/banned.h"
 
@@ -99,10 +100,8 @@ static void refused_messages(struct web_request *request, struct html *h)
     html_table_begin(h, "Messages the relay refused", columns, 4);
     for (size_t i = 0; i < rows.count; i++) {
         const struct outbox_message *message = (const struct outbox_message *)rows.items + i;
-        char when[OUTBOX_TIME_SIZE];
-        store_outbox_time_text(message->refused_at, when);
         html_markup(h, "<tr><td>");
-        html_text(h, when);
+        html_moment_unix(h, message->refused_at, "");
         html_markup(h, "</td><td>");
         html_text(h, message->recipient);
         html_markup(h, "</td><td>");
@@ -124,19 +123,14 @@ static void refused_addresses(struct web_request *request, struct html *h)
     html_table_begin(h, "Addresses the relay refused", columns, 4);
     for (size_t i = 0; i < rows.count; i++) {
         const struct outbox_refusal *refusal = (const struct outbox_refusal *)rows.items + i;
-        char when[OUTBOX_TIME_SIZE], marked[OUTBOX_TIME_SIZE] = "no";
-        store_outbox_time_text(refusal->last_refused_at, when);
-        if (refusal->marked_at != 0) {
-            store_outbox_time_text(refusal->marked_at, marked);
-        }
         html_markup(h, "<tr><td>");
         html_text(h, refusal->address);
         html_markup(h, "</td><td>");
         html_int(h, refusal->refusals);
         html_markup(h, "</td><td>");
-        html_text(h, when);
+        html_moment_unix(h, refusal->last_refused_at, "");
         html_markup(h, "</td><td>");
-        html_text(h, marked);
+        html_moment_unix(h, refusal->marked_at, "no");
         html_markup(h, "</td></tr>\n");
     }
     html_table_end(h);

@@ -3,26 +3,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../../actions/tokens.h"
 #include "../html/form.h"
 #include "../html/html.h"
+#include "../html/moment.h"
 #include "../html/slim_alert.h"
 #include "../../core/banned.h"
 
 static void moment(struct html *h, int64_t seconds)
 {
-    char text[40] = "never";
-    time_t when = (time_t)seconds;
-    struct tm utc;
-    if (seconds > 0 && gmtime_r(&when, &utc) == NULL) {
-        snprintf(text, sizeof text, "?");
-    } else if (seconds > 0) {
-        strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-    }
     html_markup(h, "<td>");
-    html_text(h, text);
+    html_moment_unix(h, seconds, "never");
     html_markup(h, "</td>");
 }
 
