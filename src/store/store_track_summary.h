@@ -77,9 +77,9 @@ enum ct_status store_track_summary_refresh_before(struct store *store, struct ci
                                                   bool all, size_t *refreshed,
                                                   struct ct_err *err) CT_MUST_CHECK;
 
-/* The first fill, once per database (after migration 21): every track as of today,
- * in one transaction, and the audit entries until now counted as refreshed. Does
- * nothing when it already ran or the store has no programs. */
+/* The first fill, once per database (after migration 20, and again after 22): every
+ * track as of today, in one transaction, and the audit entries until now counted as
+ * refreshed. Does nothing when it already ran or the store has no programs. */
 enum ct_status store_track_summary_fill(struct store *store, struct ct_err *err) CT_MUST_CHECK;
 
 /* Reads track_id's summary into *out; *found tells whether it has one. */
