@@ -3,13 +3,19 @@
  * credits and blocking costs, read from the track summaries (store_track_summary.h)
  * against evaluating the page's rows, on a generated state (bench/summary-lists.sh).
  *
- * For two lists, the review page's tracks sent for the award (25 a page) and a library's
- * staff with their current track (25 a page), it times, in the same run on the same warm
- * database, VIEWS page views cycling through the list's pages:
- *   floor:  the page's rows read with SQL alone (the summaries joined, nothing evaluated);
- *   before: the same rows, then every row's track evaluated in full (what the pages did);
+ * For four lists, the review page's tracks sent for the award (25 a page), a library's
+ * staff with their current track (25 a page), a library administrator's to-do list (its
+ * staff at risk, a page of 10) and the JSON API's review list (GET /api/v1/review/tracks,
+ * its handler, 25 a page), it times, in the same run on the same warm database, VIEWS
+ * page views cycling through the list's pages (or libraries):
+ *   floor:  the page's rows read with SQL alone (the summaries joined, nothing evaluated;
+ *           for the to-do list its count, the one query over the same FROM and WHERE as
+ *           its items);
+ *   before: the same rows, then every row's track evaluated in full (what the pages did;
+ *           for the to-do list, its read as now, then each item's track evaluated);
  *   after:  the rows with their summaries as of the day (store_review_tracks_on,
- *           store_library_staff_tracks), every summary fresh;
+ *           store_library_staff_tracks, store_todo_read, the API's handler with its JSON),
+ *           every summary fresh;
  *   stale:  the same after a day passed with no daily refresh (every summary a day
  *           behind): each page's first view refreshes its rows, later views read them.
  * It prints each one's milliseconds per view and its ratio to the floor, and a checksum
@@ -24,12 +30,16 @@
 #include <time.h>
 
 #include "core/arena.h"
+#include "core/role.h"
 #include "io/program_dir.h"
 #include "store/store_libraries.h"
 #include "store/store_open.h"
 #include "store/store_record.h"
 #include "store/store_review.h"
+#include "store/store_todo.h"
 #include "store/store_track_summary.h"
+#include "web/api/api_coordinator.h"
+#include "web/http/request.h"
 #include "core/banned.h"
 
 #ifndef CERTTRACK_SOURCE_ROOT
@@ -42,6 +52,7 @@ enum way { FLOOR, BEFORE, AFTER, WAYS };
 
 struct bench {
     struct store store;
+    const struct program_set *programs;
     struct civil_date day;
     int64_t checksum;
 };
@@ -119,6 +130,78 @@ static void staff_view(struct bench *b, enum way way, int64_t library)
     store_rows_release(&rows);
 }
 
+/* One view of a library administrator's to-do list (library's staff at risk), the way
+ * way. */
+static void todo_view(struct bench *b, enum way way, int64_t library)
+{
+    struct store_todo_person who = {0, ROLE_LIBRARY_ADMINISTRATOR, library, b->day};
+    struct ct_err err = {0};
+    if (way == FLOOR) {
+        struct store_todo_counts counts;
+        check(store_todo_count(&b->store, &who, &counts, &err), &err);
+        b->checksum += counts.total[STORE_WAITING_STAFF_AT_RISK];
+        return;
+    }
+    struct arena arena;
+    arena_init(&arena);
+    struct store_todo todo;
+    check(store_todo_read(&b->store, &who, &arena, &todo, &err), &err);
+    const struct store_todo_list *risk = &todo.queues[STORE_WAITING_STAFF_AT_RISK];
+    for (size_t i = 0; i < risk->count; i++) {
+        if (way == BEFORE) {
+            evaluate(b, risk->items[i].track_id);
+        } else {
+            b->checksum += risk->items[i].progress.remaining_halves;
+        }
+    }
+    arena_release(&arena);
+}
+
+/* GET /api/v1/review/tracks?per_page=25&page=N as the coordinator's client asks it, run
+ * through its handler (the route's access checks left out). */
+static void api_call(struct bench *b, int64_t page_number)
+{
+    struct web_config config = {.programs = b->programs, .threads = 1};
+    static struct web_request request;
+    static struct web_response response;
+    memset(&request, 0, sizeof request);
+    memset(&response, 0, sizeof response);
+    char page[32];
+    snprintf(page, sizeof page, "%lld", (long long)(page_number + 1));
+    request.config = &config;
+    request.method = "GET";
+    request.path = "/api/v1/review/tracks";
+    request.store = &b->store;
+    request.today = b->day;
+    request.signed_in = true;
+    request.roles = ROLE_CE_COORDINATOR;
+    web_pairs_add(&request.query, "per_page", "25");
+    web_pairs_add(&request.query, "page", page);
+    response.status = 200;
+    buf_init(&response.body, (size_t)64 << 20);
+    struct ct_err err = {0};
+    enum ct_status status = api_review_tracks(&request, &response, 0);
+    check(status == CT_OK && response.status == 200
+              ? CT_OK
+              : ct_err_set(&err, CT_ERR_INPUT, "api", "the API's review list failed"),
+          &err);
+    b->checksum += (int64_t)response.body.length;
+    buf_release(&response.body);
+    arena_release(&request.arena);
+}
+
+/* One view of the JSON API's review list, the way way: the floor and before read the
+ * rows as the review list does (before evaluating each, as the handler did, less its
+ * JSON); after is the handler itself. */
+static void api_view(struct bench *b, enum way way, int64_t page_number)
+{
+    if (way == AFTER) {
+        api_call(b, page_number);
+        return;
+    }
+    review_view(b, way, page_number);
+}
+
 typedef void (*view_fn)(struct bench *b, enum way way, int64_t which);
 
 /* Milliseconds per view of views views, cycling which through 0 .. cycle - 1 (plus
@@ -188,6 +271,7 @@ int main(int argc, char **argv)
     program_set_init(&programs);
     check(program_dir_load(CERTTRACK_SOURCE_ROOT "/programs", &programs, &err), &err);
     check(store_open(&b.store, argv[1], false, &programs, &err), &err);
+    b.programs = &programs;
     int64_t submitted = 0, libraries = 0, first_library = 0;
     check(STORE_EXEC(&b.store, "SELECT COUNT(*) FROM tracks WHERE state = 'submitted'", &submitted,
                      &err),
@@ -205,6 +289,10 @@ int main(int argc, char **argv)
     printf("daily refresh: %zu tracks in %.0f ms\n", refreshed, now_ms() - start);
     int64_t cycle = libraries < views ? libraries : views;
     bench_list(&b, "staff", staff_view, views, cycle > 0 ? cycle : 1, first_library);
+    check(store_track_summary_refresh_before(&b.store, b.day, false, &refreshed, &err), &err);
+    bench_list(&b, "todo", todo_view, views, cycle > 0 ? cycle : 1, first_library);
+    check(store_track_summary_refresh_before(&b.store, b.day, false, &refreshed, &err), &err);
+    bench_list(&b, "api", api_view, views, pages > 0 ? pages : 1, 0);
     check(store_track_summary_refresh_before(&b.store, b.day, false, &refreshed, &err), &err);
     printf("checksum %lld\n", (long long)b.checksum);
     store_close(&b.store);

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Benchmark: one view of the lists that read the track summaries (the review page's
-# tracks sent for the award, a library's staff and their progress) against evaluating
-# the page's rows, on the compliance benchmark's generated state (bench/compliance.sh),
-# with one track in ten sent for the award.
+# tracks sent for the award, a library's staff and their progress, a library
+# administrator's to-do list of staff at risk, the JSON API's review list) against
+# evaluating the page's rows, on the compliance benchmark's generated state
+# (bench/compliance.sh), with one track in ten sent for the award and one in ten with
+# its deadline near.
 #
 # Usage: bench/summary-lists.sh [PEOPLE] [ACTIVITIES_PER_PERSON] [WORK_DIR] [VIEWS]
 #        (defaults: 20000 people, 100 activities each, 400 views)
@@ -25,6 +27,10 @@ rm -f "$db" "$db-wal" "$db-shm"
 sqlite3 "$source_db" "VACUUM INTO '$db'"
 sqlite3 "$db" "UPDATE tracks SET state = 'submitted', state_changed_at = date('$as_of',
                '-' || (id % 90) || ' days') || 'T09:00:00Z' WHERE id % 10 = 3"
+# One active track in ten with its deadline within five months: the to-do list's staff
+# at risk (todo_rule.h: a deadline near is at most six months away).
+sqlite3 "$db" "UPDATE tracks SET deadline = date('$as_of', '+' || (1 + id % 150) || ' days')
+               WHERE id % 10 = 7 AND state = 'active'"
 start=$(date +%s)
 "$certtrack" summaries refresh --db "$db" --as-of "$as_of" --programs "$root/programs"
 echo "summaries filled in $(( $(date +%s) - start )) s"

@@ -220,6 +220,16 @@ static const struct migration migrations[] = {
         NULL,
         false,
     },
+    {
+        22,
+        "what a track's summary says of its next step: the first blocking code, its"
+        " category, the credits still needed and the deadline",
+#include "schema_v22.sql.h"
+        ,
+        NULL,
+        NULL,
+        false,
+    },
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -20,6 +20,8 @@
     "t)"                                                                                           \
     " UNION ALL SELECT 'activities', id FROM activities WHERE person_id = (SELECT id FROM me)"     \
     " UNION ALL SELECT 'certificates', id FROM certificates WHERE person_id = (SELECT id FROM me)" \
+    " UNION ALL SELECT 'certificate_versions', id FROM certificate_versions"                       \
+    " WHERE certificate_id IN (SELECT id FROM certificates WHERE person_id = (SELECT id FROM me))" \
     " UNION ALL SELECT 'event_registrations', id FROM event_registrations"                         \
     " WHERE person_id = (SELECT id FROM me)"                                                       \
     " UNION ALL SELECT 'lms_accounts', id FROM lms_accounts WHERE person_id = (SELECT id FROM me)" \

@@ -5,7 +5,9 @@
  *
  * A person's history holds the entries about their own row and the rows that belong to
  * them: tracks, plan versions with their goals and items, final reports, activities,
- * certificates, event registrations, LMS accounts, notice choices and API tokens. A
+ * certificates and the versions of their documents (a reissue's entry holds its reason
+ * and the name printed), event registrations, LMS accounts, notice choices and API
+ * tokens. A
  * library's holds its own row, its consultants, its strategic plans and their goals, and
  * the rows of the people who work there. A row's entries count only from its newest
  * creation, so an id used again after a row was deleted never shows the older row's

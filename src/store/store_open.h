@@ -16,7 +16,7 @@
 /* Opens the database at path (creating it when create is true), applies pending
  * migrations, and keeps programs (borrowed; it must outlive the store). Every change
  * then refreshes its persons' track summaries before it commits, and the first open
- * after migration 21 fills them (store_track_summary.h). */
+ * after migration 20 (and again after 22) fills them (store_track_summary.h). */
 enum ct_status store_open(struct store *store, const char *path, bool create,
                           const struct program_set *programs, struct ct_err *err) CT_MUST_CHECK;
 

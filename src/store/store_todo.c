@@ -7,7 +7,7 @@
 #include "../core/role.h"
 #include "../core/todo_rule.h"
 #include "store_harvest_views.h"
-#include "store_record.h"
+#include "store_track_summary.h"
 #include "../core/banned.h"
 
 #define COUNT_OF(array) (sizeof(array) / sizeof((array)[0]))
@@ -471,32 +471,53 @@ static enum ct_status harvest_addresses(struct store *store, struct item_rows *r
 
 /* ---- the engine's word ---- */
 
-/* Evaluates the track today into progress (the next step: todo_rule_next_blocking). */
-static enum ct_status evaluate(struct store *store, int64_t track_id, struct civil_date today,
-                               struct arena *arena, struct store_todo_progress *progress,
-                               struct ct_err *err)
+/* The engine's word on a track as its summary holds it (the next step:
+ * todo_rule_next_blocking), into progress; the category's name in arena. */
+static enum ct_status progress_of(const struct track_summary *summary, struct arena *arena,
+                                  struct store_todo_progress *progress, struct ct_err *err)
 {
-    struct learner_record *record = NULL;
-    struct evaluation *evaluation = NULL;
-    enum ct_status status =
-        store_record_evaluate(store, track_id, today, &record, &evaluation, err);
-    if (status == CT_OK) {
-        int next = todo_rule_next_blocking(evaluation);
-        progress->evaluated = true;
-        progress->status = evaluation->status;
-        progress->blocked = next >= 0;
-        progress->blocking = next >= 0 ? evaluation->blocking[next].code : BLOCKING_CREDITS_SHORT;
-        progress->remaining_halves = evaluation->remaining_halves;
-        progress->deadline = evaluation->deadline;
-        int category = next >= 0 ? evaluation->blocking[next].category : -1;
-        if (progress->blocked && progress->blocking == BLOCKING_CATEGORY_SHORT && category >= 0) {
-            progress->category =
-                arena_strdup(arena, evaluation->program->categories[category].name);
-            status = progress->category != NULL ? CT_OK : ct_err_nomem(err);
+    progress->evaluated = true;
+    progress->status = summary->status;
+    progress->blocked = summary->blocked;
+    progress->blocking = summary->next_blocking;
+    progress->remaining_halves = summary->remaining_halves;
+    progress->deadline = summary->deadline;
+    progress->category = NULL;
+    if (summary->blocked && summary->next_blocking == BLOCKING_CATEGORY_SHORT &&
+        summary->next_category[0] != '\0') {
+        progress->category = arena_strdup(arena, summary->next_category);
+        return progress->category != NULL ? CT_OK : ct_err_nomem(err);
+    }
+    return CT_OK;
+}
+
+/* The engine's word today on each item's track (at most a page of them), read from the
+ * tracks' summaries: a summary of another day, or none, is evaluated again and written
+ * (store_track_summary_freshen), so at most the page's tracks are evaluated. */
+static enum ct_status read_progress(struct store *store, struct civil_date today,
+                                    struct item_rows *rows, struct ct_err *err)
+{
+    if (rows->count == 0) {
+        return CT_OK;
+    }
+    struct track_summary *summaries = arena_calloc(rows->arena, rows->count, sizeof *summaries);
+    enum ct_status status = summaries != NULL ? CT_OK : ct_err_nomem(err);
+    for (size_t i = 0; status == CT_OK && i < rows->count; i++) {
+        bool found = false;
+        status =
+            store_track_summary_get(store, rows->items[i].track_id, &summaries[i], &found, err);
+        if (status == CT_OK && !found) {
+            summaries[i].track_id = rows->items[i].track_id; /* stale: refreshed below */
+            summaries[i].as_of = civil_date_unset();
         }
     }
-    evaluation_free(evaluation);
-    record_free(record);
+    if (status == CT_OK) {
+        status = store_track_summary_freshen(store, today, summaries, rows->count,
+                                             sizeof *summaries, 0, NULL, err);
+    }
+    for (size_t i = 0; status == CT_OK && i < rows->count; i++) {
+        status = progress_of(&summaries[i], rows->arena, &rows->items[i].progress, err);
+    }
     return status;
 }
 
@@ -515,13 +536,12 @@ static unsigned deadline_reason(struct civil_date deadline, struct civil_date to
 }
 
 /* What the SQL could not say: how long each item waited; a staff track's deadline near
- * or past, and the engine's evaluation; a director's deadline near or past. */
+ * or past, and the engine's word from its summary; a director's deadline near or past. */
 static enum ct_status finish_items(struct store *store, enum store_todo_queue queue,
                                    const struct store_todo_person *who, struct item_rows *rows,
                                    struct ct_err *err)
 {
-    enum ct_status status = CT_OK;
-    for (size_t i = 0; i < rows->count && status == CT_OK; i++) {
+    for (size_t i = 0; i < rows->count; i++) {
         struct store_todo_item *item = &rows->items[i];
         item->waited_days = todo_rule_waited_days(item->since, who->today);
         if (queue == STORE_WAITING_STAFF_AT_RISK && (item->reasons & STORE_WAITING_DEADLINE_NEAR)) {
@@ -531,11 +551,9 @@ static enum ct_status finish_items(struct store *store, enum store_todo_queue qu
         if (queue == STORE_WAITING_LIBRARIES_AT_RISK && item->track_id != 0) {
             item->reasons |= deadline_reason(item->deadline, who->today);
         }
-        if (queue == STORE_WAITING_STAFF_AT_RISK) {
-            status = evaluate(store, item->track_id, who->today, rows->arena, &item->progress, err);
-        }
     }
-    return status;
+    return queue == STORE_WAITING_STAFF_AT_RISK ? read_progress(store, who->today, rows, err)
+                                                : CT_OK;
 }
 
 static enum ct_status read_queue(struct store *store, enum store_todo_queue queue,
@@ -591,10 +609,12 @@ static enum ct_status next_steps(struct store *store, const struct store_todo_pe
                                 " ORDER BY t.started DESC, t.id DESC",
                                 open_track_row, &rows, err, DB_INT(who->person_id));
     }
+    if (status == CT_OK) {
+        status = read_progress(store, who->today, &rows, err);
+    }
     for (size_t i = 0; status == CT_OK && i < rows.count; i++) {
         struct store_todo_item *item = &rows.items[i];
-        status = evaluate(store, item->track_id, who->today, arena, &item->progress, err);
-        if (status == CT_OK && item->progress.status != TRACK_COMPLETE) {
+        if (item->progress.status != TRACK_COMPLETE) {
             item->reasons = deadline_reason(item->progress.deadline, who->today);
         }
     }

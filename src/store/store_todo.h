@@ -14,7 +14,9 @@
  *                        blocked (the track, its latest plan version or its final report
  *                        returned; a plan version waiting for the library's signature) or,
  *                        active, whose deadline is near or past (todo_rule.h), each with the
- *                        engine's evaluation today (status and what blocks it first);
+ *                        engine's word today (status and what blocks it first) read from
+ *                        the track's summary (store_track_summary.h; a stale one is
+ *                        evaluated again), never evaluated per view;
  *   CE coordinator:
  *     TRACKS_TO_REVIEW   tracks submitted for the award;
  *     REPORTS_TO_READ    final reports submitted for review;
@@ -35,7 +37,7 @@
  *     REJECTED_CLAIMS    claims rejected in the last 30 days (not duplicates the store set
  *                        aside), with the verifier's reason;
  *   and, not a queue and not counted, each open track's next step (the engine's first
- *   blocking item today).
+ *   blocking item today, from the track's summary as well).
  *
  * Oldest first in every queue but the rejections (newest first). Text lives in the
  * caller's arena (borrowed; as long as it lives).

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/todo_rule.h"
 #include "../io/clock.h"
 
 #include "store_compliance.h"
@@ -25,6 +26,38 @@ void track_summary_from_evaluation(int64_t track_id, int64_t person_id,
     out->blocking_count = evaluation->blocking_count;
     out->next_expiry = evaluation->next_expiry;
     out->as_of = evaluation->as_of;
+    int next = todo_rule_next_blocking(evaluation);
+    out->blocked = next >= 0;
+    out->next_blocking = next >= 0 ? evaluation->blocking[next].code : BLOCKING_CREDITS_SHORT;
+    int category = next >= 0 ? evaluation->blocking[next].category : -1;
+    if (out->blocked && out->next_blocking == BLOCKING_CATEGORY_SHORT && category >= 0) {
+        store_text_copy(out->next_category, sizeof out->next_category,
+                        evaluation->program->categories[category].name);
+    }
+    out->remaining_halves = evaluation->remaining_halves;
+    out->deadline = evaluation->deadline;
+}
+
+bool track_summary_blocking_parse(const char *name, enum blocking_code *out)
+{
+    for (int code = 0; name != NULL && code <= (int)BLOCKING_TRACK_EXPIRED; code++) {
+        if (strcmp(name, blocking_code_name((enum blocking_code)code)) == 0) {
+            *out = (enum blocking_code)code;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The next step's columns read from column first on (next_blocking, next_category,
+ * remaining_halves, deadline) into out. */
+static void read_next_step(struct db_stmt *stmt, int first, struct track_summary *out)
+{
+    out->next_blocking = BLOCKING_CREDITS_SHORT;
+    out->blocked = track_summary_blocking_parse(db_column_text(stmt, first), &out->next_blocking);
+    store_text_copy(out->next_category, sizeof out->next_category, db_column_text(stmt, first + 1));
+    out->remaining_halves = db_column_int64(stmt, first + 2);
+    out->deadline = store_date_value(db_column_text(stmt, first + 3));
 }
 
 bool track_summary_status_parse(const char *name, enum track_status *out)
@@ -43,22 +76,29 @@ bool track_summary_status_parse(const char *name, enum track_status *out)
 static enum ct_status write_summary(struct store *store, const struct track_summary *summary,
                                     struct ct_err *err)
 {
-    char expiry[CIVIL_DATE_TEXT_SIZE], as_of[CIVIL_DATE_TEXT_SIZE];
+    char expiry[CIVIL_DATE_TEXT_SIZE], as_of[CIVIL_DATE_TEXT_SIZE], deadline[CIVIL_DATE_TEXT_SIZE];
+    bool category = summary->next_category[0] != '\0';
     return STORE_EXEC(
         store,
         "INSERT INTO track_summaries (track_id, person_id, status, counted_halves,"
-        " required_halves, blocking, blocking_count, next_expiry, as_of)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (track_id) DO UPDATE SET"
+        " required_halves, blocking, blocking_count, next_expiry, as_of, next_blocking,"
+        " next_category, remaining_halves, deadline)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (track_id) DO UPDATE SET"
         " person_id = excluded.person_id, status = excluded.status,"
         " counted_halves = excluded.counted_halves, required_halves = excluded.required_halves,"
         " blocking = excluded.blocking, blocking_count = excluded.blocking_count,"
-        " next_expiry = excluded.next_expiry, as_of = excluded.as_of",
+        " next_expiry = excluded.next_expiry, as_of = excluded.as_of,"
+        " next_blocking = excluded.next_blocking, next_category = excluded.next_category,"
+        " remaining_halves = excluded.remaining_halves, deadline = excluded.deadline",
         NULL, err, DB_INT(summary->track_id), DB_INT(summary->person_id),
         DB_TEXT(track_status_name(summary->status)), DB_INT(summary->counted_halves),
         DB_INT(summary->required_halves), DB_TEXT(summary->blocking),
         DB_INT((int64_t)summary->blocking_count),
         DB_TEXT(store_date_text(summary->next_expiry, expiry)),
-        DB_TEXT(store_date_text(summary->as_of, as_of)));
+        DB_TEXT(store_date_text(summary->as_of, as_of)),
+        DB_TEXT(summary->blocked ? blocking_code_name(summary->next_blocking) : NULL),
+        DB_TEXT(category ? summary->next_category : NULL), DB_INT(summary->remaining_halves),
+        DB_TEXT(store_date_text(summary->deadline, deadline)));
 }
 
 /* Evaluates track_id as of day, writes its summary and gives it in *out. */
@@ -294,6 +334,7 @@ static void read_summary(struct db_stmt *stmt, struct track_summary *out)
     out->blocking_count = (size_t)db_column_int64(stmt, 6);
     out->next_expiry = store_date_value(db_column_text(stmt, 7));
     out->as_of = store_date_value(db_column_text(stmt, 8));
+    read_next_step(stmt, 9, out);
 }
 
 enum ct_status store_track_summary_get(struct store *store, int64_t track_id,
@@ -305,7 +346,8 @@ enum ct_status store_track_summary_get(struct store *store, int64_t track_id,
     enum ct_status status =
         db_prepare(store->db,
                    "SELECT track_id, person_id, status, counted_halves, required_halves, blocking,"
-                   " blocking_count, next_expiry, as_of FROM track_summaries WHERE track_id = ?",
+                   " blocking_count, next_expiry, as_of, next_blocking, next_category,"
+                   " remaining_halves, deadline FROM track_summaries WHERE track_id = ?",
                    &stmt, err);
     if (status == CT_OK) {
         status = db_bind_all(stmt, STORE_PARAMS(DB_INT(track_id)), 1, err);
@@ -326,7 +368,11 @@ bool track_summary_equal(const struct track_summary *a, const struct track_summa
            a->counted_halves == b->counted_halves && a->required_halves == b->required_halves &&
            strcmp(a->blocking, b->blocking) == 0 && a->blocking_count == b->blocking_count &&
            civil_date_compare(a->next_expiry, b->next_expiry) == 0 &&
-           civil_date_compare(a->as_of, b->as_of) == 0;
+           civil_date_compare(a->as_of, b->as_of) == 0 && a->blocked == b->blocked &&
+           a->next_blocking == b->next_blocking &&
+           strcmp(a->next_category, b->next_category) == 0 &&
+           a->remaining_halves == b->remaining_halves &&
+           civil_date_compare(a->deadline, b->deadline) == 0;
 }
 
 /* Compares one track's summary with its full evaluation. */
@@ -399,6 +445,7 @@ void track_summary_read_columns(struct db_stmt *stmt, int first, int64_t track_i
     out->blocking_count = (size_t)db_column_int64(stmt, first + 4);
     out->next_expiry = store_date_value(db_column_text(stmt, first + 5));
     out->as_of = store_date_value(db_column_text(stmt, first + 6));
+    read_next_step(stmt, first + 7, out);
 }
 
 /* Whether a list's row needs its summary evaluated again for day: a track's summary of

@@ -1,6 +1,8 @@
 /*
  * store_track_summary: a summary of each track's evaluation (status, counted and
- * required credits in halves, the blocking codes, the next expiry), as of its day, kept
+ * required credits in halves, the blocking codes, the next expiry; and the next step:
+ * the first blocking item todo_rule_next_blocking picks, its category's name, the
+ * credits still needed and the engine's deadline), as of its day, kept
  * in the track_summaries table so that lists sort, filter and page with SQL instead of
  * evaluating every track per view.
  *
@@ -24,6 +26,7 @@
 #include "store.h"
 
 #define TRACK_SUMMARY_BLOCKING_SIZE 1024
+#define TRACK_SUMMARY_CATEGORY_SIZE 256
 
 struct track_summary {
     int64_t track_id;
@@ -35,6 +38,13 @@ struct track_summary {
     size_t blocking_count;
     struct civil_date next_expiry; /* unset: no counted credit falls */
     struct civil_date as_of;
+    /* The next step (todo_rule_next_blocking): whether something blocks, the first thing
+     * that does, and for BLOCKING_CATEGORY_SHORT the category's name ("" otherwise). */
+    bool blocked;
+    enum blocking_code next_blocking; /* BLOCKING_CREDITS_SHORT when not blocked */
+    char next_category[TRACK_SUMMARY_CATEGORY_SIZE];
+    int64_t remaining_halves;   /* credits still needed */
+    struct civil_date deadline; /* the engine's; unset: none */
 };
 
 /* The summary of evaluation (borrowed) of track_id of person_id, into *out. */
@@ -67,9 +77,9 @@ enum ct_status store_track_summary_refresh_before(struct store *store, struct ci
                                                   bool all, size_t *refreshed,
                                                   struct ct_err *err) CT_MUST_CHECK;
 
-/* The first fill, once per database (after migration 21): every track as of today,
- * in one transaction, and the audit entries until now counted as refreshed. Does
- * nothing when it already ran or the store has no programs. */
+/* The first fill, once per database (after migration 20, and again after 22): every
+ * track as of today, in one transaction, and the audit entries until now counted as
+ * refreshed. Does nothing when it already ran or the store has no programs. */
 enum ct_status store_track_summary_fill(struct store *store, struct ct_err *err) CT_MUST_CHECK;
 
 /* Reads track_id's summary into *out; *found tells whether it has one. */
@@ -82,7 +92,7 @@ enum ct_status store_track_summary_get(struct store *store, int64_t track_id,
  * track_summary_read_columns reads them. */
 #define TRACK_SUMMARY_COLUMNS                                                                      \
     "s.status, s.counted_halves, s.required_halves, s.blocking, s.blocking_count,"                 \
-    " s.next_expiry, s.as_of"
+    " s.next_expiry, s.as_of, s.next_blocking, s.next_category, s.remaining_halves, s.deadline"
 
 /* Reads TRACK_SUMMARY_COLUMNS from column first of stmt on as the summary of track_id of
  * person_id into *out; a missing summary (its columns NULL) leaves out->as_of unset. */
@@ -121,8 +131,12 @@ enum ct_status store_track_summary_check(struct store *store, track_summary_mism
                                          struct ct_err *err) CT_MUST_CHECK;
 
 /* Whether two summaries say the same: status, counted and required credits, blocking
- * codes, next expiry and day. */
+ * codes, next expiry, day, next step (blocked, its code and category), remaining
+ * credits and deadline. */
 bool track_summary_equal(const struct track_summary *a, const struct track_summary *b);
+
+/* The blocking code from its name (blocking_code_name); false when unknown. */
+bool track_summary_blocking_parse(const char *name, enum blocking_code *out);
 
 /* The track's status from its name (track_status_name); false when unknown. */
 bool track_summary_status_parse(const char *name, enum track_status *out);

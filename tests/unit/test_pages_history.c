@@ -6,8 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "actions/award.h"
 #include "actions/claims.h"
 #include "actions/notice_settings.h"
+#include "store/store_activities.h"
+#include "store/store_certificate_versions.h"
 #include "web/pages/history_words.h"
 #include "web_world.h"
 #include "core/banned.h"
@@ -161,6 +164,54 @@ static void test_an_id_used_again_does_not_show_the_earlier_rows_entries(void **
     web_call_end(&call);
 }
 
+/* The learner's certificate, its documents reissued with a reason, and a verified
+ * activity corrected by the coordinator: the person's history says both in words, the
+ * reissue's reason and name printed, the correction's reason and changed credits. */
+static void test_a_reissue_and_a_correction_are_read_in_words(void **state)
+{
+    struct action_world *w = *state;
+    int64_t track = action_world_ready_track(w, w->learner);
+    struct actor coordinator = action_world_actor(w, w->coordinator, day);
+    struct award_result awarded;
+    struct action_outcome outcome;
+    action_outcome_init(&outcome);
+    action_assert_done(action_track_award(&w->store, &coordinator,
+                                          &(struct track_award_input){track}, &awarded, &outcome),
+                       &outcome);
+    struct ct_err err = {0};
+    struct certificate_reissue reissue = {awarded.certificate_id, "Sam Staff-Ortiz",
+                                          "Name changed after marriage", test_day(day)};
+    struct certificate_reissue_result reissued;
+    test_ok(store_certificate_reissue(&w->store, w->coordinator, &reissue, &reissued, &err), &err);
+    int64_t activity = action_world_workshop(w, w->learner, "Weeding the stacks", "2026-02-02", 4);
+    struct activity_correction correction = {
+        activity, ACTIVITY_KIND_WORKSHOP, test_day("2026-02-02"),
+        6,        "technology",           "The agenda shows three credits"};
+    int64_t correction_id = 0;
+    test_ok(store_activity_correct(&w->store, w->coordinator, &correction, &correction_id, &err),
+            &err);
+    char path[64];
+    snprintf(path, sizeof path, "/people/%lld/history", (long long)w->learner);
+    struct web_call call;
+    get(&call, w, path, w->coordinator);
+    assert_int_equal(call.response.status, 200);
+    char heading[96];
+    snprintf(heading, sizeof heading, "Activity %lld corrected", (long long)activity);
+    web_call_assert_body_has(&call, heading);
+    web_call_assert_body_has(&call, "reason for the correction: The agenda shows three credits");
+    web_call_assert_body_has(&call, "credits: 2<span aria-hidden=\"true\"> \xE2\x86\x92 "
+                                    "</span><span class=\"usa-sr-only\"> changed to </span>3");
+    snprintf(heading, sizeof heading, "Certificate documents %lld documents reissued",
+             (long long)reissued.version_id);
+    web_call_assert_body_has(&call, heading);
+    web_call_assert_body_has(&call, "reason: Name changed after marriage");
+    web_call_assert_body_has(&call, "name printed: Sam Staff-Ortiz");
+    const char *body = web_call_body(&call);
+    assert_null(strstr(body, "corrected by"));
+    assert_null(strstr(body, "issued by"));
+    web_call_end(&call);
+}
+
 static void test_changes_are_said_in_words(void **state)
 {
     (void)state;
@@ -231,6 +282,7 @@ int main(void)
         T(test_the_coordinator_reads_who_changed_what_in_a_persons_history),
         T(test_only_the_coordinator_and_the_librarys_consultant_read_it),
         T(test_an_id_used_again_does_not_show_the_earlier_rows_entries),
+        T(test_a_reissue_and_a_correction_are_read_in_words),
         T(test_changes_are_said_in_words),
 #undef T
     };

@@ -11,7 +11,6 @@
 #include "../../certificates/credential.h"
 #include "../../store/store_certificate_list.h"
 #include "../../store/store_event_list.h"
-#include "../../store/store_record.h"
 #include "../../store/store_review.h"
 #include "../../store/store_settings.h"
 #include "api.h"
@@ -178,31 +177,36 @@ enum ct_status api_certificate_revoke(struct web_request *request, struct web_re
 
 /* ---- review ---- */
 
-/* A submitted track with its evaluation today into *track (NULL when memory runs out). */
-static enum ct_status review_track_json(struct web_request *request,
-                                        const struct store_review_track *row, json_t **track,
-                                        struct ct_err *err)
+/* The summary's blocking codes (space-separated, as api_json_blocking writes them) as
+ * an array; NULL when memory runs out. */
+static json_t *summary_blocking_json(const struct track_summary *summary)
 {
-    struct learner_record *record = NULL;
-    struct evaluation *evaluation = NULL;
-    *track = NULL;
-    enum ct_status status = store_record_evaluate(request->store, row->track_id, request->today,
-                                                  &record, &evaluation, err);
-    if (status != CT_OK) {
-        evaluation_free(evaluation);
-        record_free(record);
-        return status;
+    json_t *codes = json_array();
+    const char *at = summary->blocking;
+    while (codes != NULL && *at != '\0') {
+        size_t length = strcspn(at, " ");
+        if (json_array_append_new(codes, json_stringn(at, length)) != 0) {
+            json_decref(codes);
+            codes = NULL;
+        }
+        at += length;
+        at += *at == ' ';
     }
-    *track = json_pack(
+    return codes;
+}
+
+/* A submitted track with its summary as of today (store_review_tracks_on: never
+ * evaluated here) as JSON; NULL when memory runs out. */
+static json_t *review_track_json(const struct store_review_track *row)
+{
+    const struct track_summary *summary = &row->summary;
+    return json_pack(
         "{s:I, s:I, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o}", "id", (json_int_t)row->track_id,
         "person", (json_int_t)row->person_id, "name", row->name, "program", row->program, "started",
         api_json_date(row->started), "deadline", api_json_date(row->deadline), "status",
-        track_status_name(evaluation->status), "counted",
-        api_json_credits(evaluation->counted_halves), "required",
-        api_json_credits(evaluation->required_halves), "blocking", api_json_blocking(evaluation));
-    evaluation_free(evaluation);
-    record_free(record);
-    return *track != NULL ? CT_OK : ct_err_nomem(err);
+        track_status_name(summary->status), "counted", api_json_credits(summary->counted_halves),
+        "required", api_json_credits(summary->required_halves), "blocking",
+        summary_blocking_json(summary));
 }
 
 static enum ct_status fill_review_tracks(struct web_request *request, const struct api_page *page,
@@ -213,12 +217,11 @@ static enum ct_status fill_review_tracks(struct web_request *request, const stru
     struct store_page oldest = api_json_store_page(page, STORE_REVIEW_TRACK_SENT, false);
     enum ct_status status = store_review_tracks_count(request->store, total, err);
     status = status != CT_OK ? status
-                             : store_review_tracks(request->store, &oldest, &request->arena, &rows,
-                                                   &count, err);
+                             : store_review_tracks_on(request->store, request->today, &oldest,
+                                                      &request->arena, &rows, &count, err);
     for (size_t i = 0; status == CT_OK && i < count; i++) {
-        json_t *track = NULL;
-        status = review_track_json(request, &rows[i], &track, err);
-        status = status != CT_OK ? status : api_json_append(items, track);
+        json_t *track = review_track_json(&rows[i]);
+        status = track != NULL ? api_json_append(items, track) : ct_err_nomem(err);
     }
     return status;
 }

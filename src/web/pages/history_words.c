@@ -25,6 +25,7 @@ static const struct word_pair entity_words[] = {
     {"final_reports", "Final report"},
     {"activities", "Activity"},
     {"certificates", "Certificate"},
+    {"certificate_versions", "Certificate documents"},
     {"event_registrations", "Event registration"},
     {"lms_accounts", "LMS account"},
     {"notice_settings", "Notice choices"},
@@ -51,6 +52,7 @@ static const struct word_pair action_words[] = {
     {"issue", "issued"},
     {"revoke", "revoked"},
     {"reissue", "documents reissued"},
+    {"correct", "corrected"},
     {"import", "imported"},
     {"save", "saved"},
     {"sign-learner", "signed by the learner"},
@@ -84,9 +86,10 @@ static const struct word_pair action_words[] = {
 
 /* Columns the entry shows otherwise, or that mean nothing to a reader. */
 static const char *const hidden_fields[] = {
-    "id",         "email_key", "subject_uuid",     "raw_hash",   "created_at",
-    "status_at",  "status_by", "state_changed_at", "record_key", "verification_code",
-    "token_hash", "hash",      "secret_hash",
+    "id",          "email_key",         "subject_uuid", "raw_hash",
+    "created_at",  "status_at",         "status_by",    "state_changed_at",
+    "record_key",  "verification_code", "token_hash",   "hash",
+    "secret_hash", "corrected_by",      "issued_by",    "superseded_by",
 };
 
 static const struct word_pair field_words[] = {
@@ -112,6 +115,11 @@ static const struct word_pair field_words[] = {
     {"strategic_plan_id", "strategic plan"},
     {"planned_minutes", "planned time"},
     {"verifier_by_hand", "verifier chosen by hand"},
+    {"correction_reason", "reason for the correction"},
+    {"corrected_at", "corrected"},
+    {"certificate_id", "certificate"},
+    {"printed_name", "name printed"},
+    {"superseded_at", "superseded"},
 };
 
 #define COUNT(table) (sizeof(table) / sizeof((table)[0]))
