@@ -9,7 +9,12 @@
 #ifndef CERTTRACK_DB_BACKEND_H
 #define CERTTRACK_DB_BACKEND_H
 
-#include "db.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db_dialect.h"
+#include "../core/err.h"
 
 struct db_ops {
     enum db_dialect dialect;

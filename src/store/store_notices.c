@@ -89,13 +89,14 @@ static void read_waiter(struct db_stmt *stmt, void *row)
 enum ct_status store_notice_waiters(struct store *store, struct store_rows *rows,
                                     struct ct_err *err)
 {
-    return store_read_rows(store,
-                           "SELECT n.person_id, CASE WHEN s.delivery = 'daily' THEN 1 ELSE 0 END,"
-                           " min(n.created_at) AS oldest FROM notices n"
-                           " LEFT JOIN notice_settings s ON s.person_id = n.person_id"
-                           " WHERE n.outbox_id IS NULL AND n.skipped IS NULL"
-                           " GROUP BY n.person_id ORDER BY oldest, n.person_id",
-                           NULL, 0, read_waiter, rows, err);
+    return store_read_rows(
+        store,
+        "SELECT n.person_id, MAX(CASE WHEN s.delivery = 'daily' THEN 1 ELSE 0 END),"
+        " min(n.created_at) AS oldest FROM notices n"
+        " LEFT JOIN notice_settings s ON s.person_id = n.person_id"
+        " WHERE n.outbox_id IS NULL AND n.skipped IS NULL"
+        " GROUP BY n.person_id ORDER BY oldest, n.person_id",
+        NULL, 0, read_waiter, rows, err);
 }
 
 static void read_waiting(struct db_stmt *stmt, void *row)

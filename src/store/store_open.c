@@ -1,5 +1,6 @@
 #include "store_open.h"
 
+#include "db_open.h"
 #include "migrations.h"
 #include "store_track_summary.h"
 #include "../core/banned.h"

@@ -60,8 +60,9 @@ static const char *const moves[] = {
     "DELETE FROM library_consultants WHERE person_id = ?2",
     ("INSERT INTO person_roles (person_id, role, began)"
      " SELECT ?1, role, began FROM person_roles WHERE person_id = ?2 AND true"
-     " ON CONFLICT (person_id, role) DO UPDATE SET began = CASE WHEN began IS NULL"
-     " OR excluded.began < began THEN excluded.began ELSE began END"),
+     " ON CONFLICT (person_id, role) DO UPDATE SET began = CASE WHEN person_roles.began"
+     " IS NULL OR excluded.began < person_roles.began THEN excluded.began"
+     " ELSE person_roles.began END"),
     "DELETE FROM person_roles WHERE person_id = ?2",
 };
 

@@ -9,6 +9,7 @@
 
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/db_open.h"
 #include "store/migrations.h"
 #include "store/store_activities.h"
 #include "store/store_catalog.h"
