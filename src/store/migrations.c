@@ -246,12 +246,26 @@ int migrations_count(void)
 
 static enum ct_status ensure_version_table(struct db *db, struct ct_err *err)
 {
-    return db_exec(db,
-                   "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                   "  version INTEGER PRIMARY KEY,"
-                   "  name TEXT NOT NULL,"
-                   "  applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
-                   err);
+    /* On PostgreSQL in a transaction of its own, whose write lock makes several servers
+     * starting at once make the table one after the other (two concurrent CREATE TABLE IF
+     * NOT EXISTS collide there). */
+    bool own = db_dialect(db) == DB_DIALECT_POSTGRES && !db_in_transaction(db);
+    enum ct_status status = own ? db_begin(db, err) : CT_OK;
+    if (status == CT_OK) {
+        status = db_exec(db,
+                         "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                         "  version INTEGER PRIMARY KEY,"
+                         "  name TEXT NOT NULL,"
+                         "  applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+                         err);
+    }
+    if (own && status == CT_OK) {
+        status = db_commit(db, err);
+    }
+    if (own && status != CT_OK) {
+        db_rollback(db);
+    }
+    return status;
 }
 
 enum ct_status migrations_current_version(struct db *db, int64_t *version, struct ct_err *err)

@@ -416,7 +416,7 @@ enum ct_status store_certificate_find_by_code(struct store *store, const char *c
                                               struct certificate_record *record, bool *found,
                                               struct ct_err *err)
 {
-    return certificate_find_where(store, "v.verification_code = ?", "1", DB_TEXT(code), record,
+    return certificate_find_where(store, "v.verification_code = ?", "TRUE", DB_TEXT(code), record,
                                   found, err);
 }
 

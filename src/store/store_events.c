@@ -64,7 +64,7 @@ enum ct_status store_events_upcoming(struct store *store, struct civil_date toda
         store,
         "SELECT id, title, kind, category, credit_halves, sponsor, starts, ends, place,"
         " online_url, registration_opens, registration_closes, withdrawn_at IS NOT NULL"
-        " FROM events WHERE ends >= ?1 AND (?2 OR withdrawn_at IS NULL)"
+        " FROM events WHERE ends >= ?1 AND (?2 = 1 OR withdrawn_at IS NULL)"
         " ORDER BY starts, id LIMIT 500",
         read_calendar_row, &read, err, DB_TEXT(store_date_text(today, day)),
         DB_INT(with_withdrawn ? 1 : 0));

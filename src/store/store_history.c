@@ -5,7 +5,7 @@
 
 /* The rows of a person: (entity, entity_id) pairs, the person's id bound once. */
 #define PERSON_SUBJECTS                                                                            \
-    "WITH me(id) AS (SELECT CAST(? AS INTEGER)),"                                                  \
+    "WITH me(id) AS (SELECT CAST(? AS BIGINT)),"                                                   \
     " t AS (SELECT id FROM tracks WHERE person_id = (SELECT id FROM me)),"                         \
     " pv AS (SELECT id FROM plan_versions WHERE track_id IN (SELECT id FROM t)),"                  \
     " subjects(entity, entity_id) AS ("                                                            \
@@ -33,7 +33,7 @@
 
 /* The rows of a library, the library's id bound once. */
 #define LIBRARY_SUBJECTS                                                                           \
-    "WITH lib(id) AS (SELECT CAST(? AS INTEGER)),"                                                 \
+    "WITH lib(id) AS (SELECT CAST(? AS BIGINT)),"                                                  \
     " sp AS (SELECT id FROM strategic_plans WHERE library_id = (SELECT id FROM lib)),"             \
     " subjects(entity, entity_id) AS ("                                                            \
     "SELECT 'libraries', id FROM lib"                                                              \

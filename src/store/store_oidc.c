@@ -57,7 +57,7 @@ enum ct_status store_oidc_sign_in_begin(struct store *store, const char *return_
     char hash[crypto_hash_sha256_BYTES * 2 + 1];
     state_hash(sign_in->state, hash);
     enum ct_status status =
-        STORE_EXEC(store, "DELETE FROM oidc_sign_ins WHERE CAST(expires_at AS INTEGER) <= ?", NULL,
+        STORE_EXEC(store, "DELETE FROM oidc_sign_ins WHERE CAST(expires_at AS BIGINT) <= ?", NULL,
                    err, DB_INT(now));
     if (status == CT_OK) {
         status = STORE_EXEC(store,
@@ -106,7 +106,7 @@ enum ct_status store_oidc_sign_in_take(struct store *store, const char *state, i
     enum ct_status status =
         STORE_EACH_ROW(store,
                        "DELETE FROM oidc_sign_ins WHERE state_hash = ?"
-                       " RETURNING nonce, code_verifier, return_to, CAST(expires_at AS INTEGER)",
+                       " RETURNING nonce, code_verifier, return_to, CAST(expires_at AS BIGINT)",
                        read_taken, &taken, err, DB_TEXT(hash));
     if (status == CT_OK && taken.found) {
         *check = sign_in->expires_at > now ? OIDC_STATE_GOOD : OIDC_STATE_EXPIRED;

@@ -82,7 +82,7 @@ enum ct_status store_proofs_of_activity(struct store *store, int64_t activity_id
                                         struct store_rows *rows, struct ct_err *err)
 {
     return STORE_READ_ROWS(store,
-                           "WITH RECURSIVE versions(id) AS (SELECT CAST(? AS INTEGER) UNION ALL"
+                           "WITH RECURSIVE versions(id) AS (SELECT CAST(? AS BIGINT) UNION ALL"
                            " SELECT a.replaces FROM activities a JOIN versions v ON a.id = v.id"
                            " WHERE a.replaces IS NOT NULL)"
                            " SELECT " PROOF_COLUMNS " FROM activity_proofs p"
